@@ -1,0 +1,1 @@
+"""Frontline Atlas command-line interface (``frontline``): a thin shell over geo/ and layers/."""

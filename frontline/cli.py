@@ -1,0 +1,149 @@
+"""``frontline``: Frontline Atlas from a shell.
+
+Each sub-command lives in a function ``_cmd_<name>`` registered in :func:`build_parser`.
+Errors on bad input (:class:`geo.errors.FrontlineError`) print one clear message to
+stderr and exit with status 2; nothing else is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from geo.errors import FrontlineError
+
+Configure = Callable[[argparse.ArgumentParser], None]
+_COMMANDS: list[tuple[str, str, Configure]] = []
+
+
+def command(name: str, help_text: str) -> Callable[[Configure], Configure]:
+    """Register ``configure(parser)`` for sub-command ``name``.
+
+    ``configure`` adds the arguments and sets ``func`` (the handler, returning the
+    exit status) with ``parser.set_defaults``.
+    """
+
+    def deco(configure: Configure) -> Configure:
+        _COMMANDS.append((name, help_text, configure))
+        return configure
+
+    return deco
+
+
+def print_json(obj: object) -> None:
+    """Print JSON (UTF-8, indented) to stdout."""
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: list[dict[str, object]], columns: Sequence[str]) -> None:
+    """Print rows as an aligned plain-text table."""
+    cells = [[_fmt(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def _fmt(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:,.1f}"
+    return str(v)
+
+
+# ---------------------------------------------------------------- regions
+@command("regions", "list every unit with code, names, official and geodesic area (km²)")
+def _configure_regions(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--country", choices=["UA", "RU"], help="only units of this country")
+    p.set_defaults(func=_cmd_regions)
+
+
+def _cmd_regions(args: argparse.Namespace) -> int:
+    from geo.boundaries import area_accuracy, load_units
+
+    units = load_units(country=args.country)
+    units["area_error_pct"] = area_accuracy(units).round(2)
+    units = units.sort_values("country", ascending=False, kind="stable")  # UA first
+    cols = ["code", "name_en", "name_uk", "kind", "country", "official_area_km2",
+            "geodesic_area_km2", "area_error_pct"]
+    records = json.loads(units.reset_index()[cols].to_json(orient="records", force_ascii=False))
+    if args.json:
+        print_json(records)
+    else:
+        print_table(records, cols)
+    return 0
+
+
+# ---------------------------------------------------------------- resolve
+@command("resolve", "resolve place names as written in the news to unit codes")
+def _configure_resolve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("names", nargs="+", help='place names, e.g. "Zaporozhye" "Donbas"')
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_resolve)
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from geo.gazetteer import resolve
+
+    out = {n: list(resolve(n)) for n in args.names}
+    if args.json:
+        print_json(out)
+    else:
+        for n, codes in out.items():
+            print(f"{n}\t{' '.join(codes)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="frontline",
+        description="Frontline Atlas: territorial-control claims as map layers.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, help_text, configure in _COMMANDS:
+        configure(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def _load_plugins() -> None:
+    """Import the modules that register further sub-commands."""
+    import importlib
+    import pkgutil
+
+    import frontline
+
+    for mod in pkgutil.iter_modules(frontline.__path__):
+        if mod.name.startswith("cmd_"):
+            importlib.import_module(f"frontline.{mod.name}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``frontline`` console script."""
+    _load_plugins()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except FrontlineError as exc:
+        print(f"frontline {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `frontline regions | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except FileNotFoundError as exc:
+        print(f"frontline {args.command}: error: file not found: {exc.filename}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

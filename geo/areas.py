@@ -1,0 +1,169 @@
+"""Areas of geometries, in km².
+
+Two ways to measure, which agree to well under 0.1 % for units the size of an oblast:
+
+* :func:`geodesic_area_km2` -- exact area on the WGS84 ellipsoid (pyproj ``Geod``),
+  from EPSG:4326 lon/lat geometries. This is the reference figure.
+* :data:`EQUAL_AREA_CRS` -- an Albers equal-area conic projection fitted to Ukraine
+  and its neighbours, for raster and buffer work in metres. Use :func:`to_equal_area`
+  to project; it densifies long lon/lat edges first, because a straight edge in
+  lon/lat is a curve in the projection (an undensified 2,000 km² box came out 0.9 %
+  off).
+
+Input geometries are in EPSG:4326 unless stated; output areas are km².
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS, Geod
+from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "EQUAL_AREA_CRS",
+    "WGS84",
+    "geodesic_area_km2",
+    "densify",
+    "to_equal_area",
+    "from_equal_area",
+    "equal_area_km2",
+]
+
+#: Geographic CRS of all public geometries.
+WGS84 = CRS.from_epsg(4326)
+
+#: Albers equal-area conic for Ukraine and the Russian border oblasts (metres).
+#: Standard parallels 45.5 N and 51.5 N bracket the country (44.4 N - 52.4 N).
+EQUAL_AREA_CRS = CRS.from_proj4(
+    "+proj=aea +lat_0=48.5 +lon_0=31.5 +lat_1=45.5 +lat_2=51.5 "
+    "+x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+)
+
+_GEOD = Geod(ellps="WGS84")
+
+#: Longest lon/lat segment (degrees) kept before projecting: 0.05 deg is ~5 km.
+DEFAULT_MAX_SEGMENT_DEG = 0.05
+
+
+def _one_geodesic_km2(geom: BaseGeometry | None) -> float:
+    if geom is None or geom.is_empty:
+        return 0.0
+    area_m2, _ = _GEOD.geometry_area_perimeter(shapely.geometry.shape(geom))
+    # Geod returns negative areas for clockwise rings; orientation is not meaning here.
+    return abs(float(area_m2)) / 1e6
+
+
+def geodesic_area_km2(
+    geometries: gpd.GeoSeries | gpd.GeoDataFrame | BaseGeometry,
+) -> pd.Series | float:
+    """Area on the WGS84 ellipsoid, in km².
+
+    Parameters
+    ----------
+    geometries : GeoSeries, GeoDataFrame or shapely geometry
+        Polygons in EPSG:4326 (a GeoSeries in another CRS is reprojected first).
+        Lines and points have zero area.
+
+    Returns
+    -------
+    pandas.Series or float
+        A Series named ``geodesic_area_km2`` aligned to the input index, or one
+        float for a single geometry.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> round(geodesic_area_km2(box(30, 0, 31, 1)))  # 1 deg x 1 deg at the equator
+    12308
+    """
+    if isinstance(geometries, BaseGeometry):
+        return _one_geodesic_km2(geometries)
+    series = geometries.geometry if isinstance(geometries, gpd.GeoDataFrame) else geometries
+    if series.crs is not None and not CRS(series.crs).equals(WGS84):
+        series = series.to_crs(WGS84)
+    values = [_one_geodesic_km2(g) for g in series]
+    return pd.Series(values, index=series.index, name="geodesic_area_km2", dtype=float)
+
+
+def densify(
+    geometries: gpd.GeoSeries, *, max_segment_deg: float = DEFAULT_MAX_SEGMENT_DEG
+) -> gpd.GeoSeries:
+    """Insert vertices so no lon/lat segment is longer than ``max_segment_deg``.
+
+    Parameters
+    ----------
+    geometries : GeoSeries
+        Geometries in EPSG:4326.
+    max_segment_deg : float, keyword-only
+        Longest segment kept, in degrees.
+
+    Returns
+    -------
+    GeoSeries
+        Same index and CRS.
+    """
+    if max_segment_deg <= 0:
+        raise ValueError(f"max_segment_deg must be > 0 degrees; got {max_segment_deg!r}.")
+    out = shapely.segmentize(np.asarray(geometries.values), max_segment_deg)
+    return gpd.GeoSeries(out, index=geometries.index, crs=geometries.crs)
+
+
+def to_equal_area(
+    data: gpd.GeoDataFrame | gpd.GeoSeries,
+    *,
+    max_segment_deg: float = DEFAULT_MAX_SEGMENT_DEG,
+) -> gpd.GeoDataFrame | gpd.GeoSeries:
+    """Project EPSG:4326 data to :data:`EQUAL_AREA_CRS` after densifying edges.
+
+    Parameters
+    ----------
+    data : GeoDataFrame or GeoSeries
+        Data in EPSG:4326 (or any CRS, reprojected to 4326 first).
+    max_segment_deg : float, keyword-only
+        Densification step in degrees, see :func:`densify`.
+
+    Returns
+    -------
+    GeoDataFrame or GeoSeries
+        Same type and index, in metres.
+    """
+    if data.crs is None:
+        raise ValueError(
+            "data has no CRS; expected EPSG:4326 lon/lat. Set it with "
+            "`data.set_crs(4326)` if the coordinates are lon/lat."
+        )
+    if not CRS(data.crs).equals(WGS84):
+        data = data.to_crs(WGS84)
+    geoms = densify(data.geometry, max_segment_deg=max_segment_deg).to_crs(EQUAL_AREA_CRS)
+    if isinstance(data, gpd.GeoDataFrame):
+        out = data.copy()
+        out = out.set_geometry(geoms.values, crs=EQUAL_AREA_CRS)
+        return out
+    return geoms
+
+
+def from_equal_area(
+    data: gpd.GeoDataFrame | gpd.GeoSeries,
+) -> gpd.GeoDataFrame | gpd.GeoSeries:
+    """Project data in :data:`EQUAL_AREA_CRS` back to EPSG:4326."""
+    if data.crs is None:
+        data = data.set_crs(EQUAL_AREA_CRS)
+    return data.to_crs(WGS84)
+
+
+def equal_area_km2(data: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
+    """Planar area in :data:`EQUAL_AREA_CRS`, in km², as a Series named ``equal_area_km2``.
+
+    Data in EPSG:4326 are densified and projected first; data already in the
+    equal-area CRS are measured as they are.
+    """
+    if data.crs is not None and CRS(data.crs).equals(EQUAL_AREA_CRS):
+        projected = data.geometry
+    else:
+        projected = to_equal_area(data.geometry)
+    return pd.Series(
+        np.asarray(projected.area) / 1e6, index=data.index, name="equal_area_km2", dtype=float
+    )

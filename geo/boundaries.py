@@ -1,0 +1,150 @@
+"""The boundary layer: Ukraine's 27 first-level units and three Russian border oblasts.
+
+Geometries are EPSG:4326 MultiPolygons; areas are km². The layer is indexed by ISO
+3166-2 code (index name ``code``: ``UA-14`` is Donetsk oblast). Columns:
+
+``name_en``, ``name_uk``, ``name_ru``
+    English (official 2010 romanization), Ukrainian and Russian names.
+``kind``
+    ``oblast``, ``autonomous republic``, ``city with special status`` or
+    ``oblast of Russia``.
+``country``
+    ``UA`` or ``RU`` (Crimea and Sevastopol are ``UA``).
+``official_area_km2``
+    Official area (State Statistics Service of Ukraine; Rosstat), including inland water.
+``geodesic_area_km2``
+    Area of the polygon on the WGS84 ellipsoid.
+
+The files and how they were made are described in ``data/boundaries/PROVENANCE.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import DATA_DIR
+from geo.errors import FrontlineError, UnknownUnitError
+
+__all__ = [
+    "BOUNDARIES_DIR",
+    "load_units",
+    "load_countries",
+    "load_unit_table",
+    "ukraine_units",
+    "ukraine_codes",
+    "validate_codes",
+    "area_accuracy",
+]
+
+BOUNDARIES_DIR = DATA_DIR / "boundaries"
+
+
+@functools.lru_cache(maxsize=4)
+def _read_layer(path: Path) -> gpd.GeoDataFrame:
+    if not path.exists():
+        raise FrontlineError(
+            f"boundary file {path} is missing; expected the committed data of the "
+            "repository. Rebuild it with `python scripts/build_boundaries.py`."
+        )
+    gdf = gpd.read_file(path, engine="pyogrio")
+    if gdf.crs is None:
+        gdf = gdf.set_crs(4326)
+    return gdf
+
+
+def load_units(path: Path | None = None, *, country: str | None = None) -> gpd.GeoDataFrame:
+    """Load the unit boundary layer, indexed by ISO 3166-2 code.
+
+    Parameters
+    ----------
+    path : Path, optional
+        A units GeoJSON; default ``data/boundaries/units.geojson``.
+    country : {"UA", "RU"}, optional, keyword-only
+        Keep only units of this country.
+
+    Returns
+    -------
+    GeoDataFrame
+        A fresh copy (safe to modify), EPSG:4326, index ``code``.
+    """
+    gdf = _read_layer(Path(path) if path else BOUNDARIES_DIR / "units.geojson").copy()
+    gdf = gdf.set_index("code")
+    if country is not None:
+        if country not in ("UA", "RU"):
+            raise FrontlineError(f"country: expected 'UA' or 'RU', got {country!r}.")
+        gdf = gdf[gdf["country"] == country]
+    return gdf
+
+
+def ukraine_units() -> gpd.GeoDataFrame:
+    """The 27 Ukrainian units (24 oblasts, Crimea, Kyiv, Sevastopol)."""
+    return load_units(country="UA")
+
+
+@functools.lru_cache(maxsize=1)
+def _ukraine_codes() -> tuple[str, ...]:
+    return tuple(load_unit_table().query("country == 'UA'").index)
+
+
+def ukraine_codes() -> tuple[str, ...]:
+    """ISO 3166-2 codes of the 27 Ukrainian units, sorted."""
+    return _ukraine_codes()
+
+
+def load_countries(path: Path | None = None) -> gpd.GeoDataFrame:
+    """Country outlines of the region, for the offline basemap (display only)."""
+    return _read_layer(Path(path) if path else BOUNDARIES_DIR / "countries.geojson").copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_table() -> pd.DataFrame:
+    table = pd.read_csv(BOUNDARIES_DIR / "units.csv", dtype=str, keep_default_na=False)
+    table["official_area_km2"] = table["official_area_km2"].astype(float)
+    table["country"] = table["code"].str[:2]
+    return table.set_index("code")
+
+
+def load_unit_table() -> pd.DataFrame:
+    """Names, kinds, official areas and spelling variants of every unit (no geometry)."""
+    return _unit_table().copy()
+
+
+def validate_codes(codes: list[str] | tuple[str, ...], *, argument: str = "codes") -> None:
+    """Raise :class:`~geo.errors.UnknownUnitError` naming every unknown code.
+
+    Parameters
+    ----------
+    codes : sequence of str
+        ISO 3166-2 codes to check.
+    argument : str, keyword-only
+        Name of the argument or field the codes came from, for the message.
+    """
+    known = list(_unit_table().index)
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise UnknownUnitError(unknown, argument=argument, known=known)
+
+
+def area_accuracy(units: gpd.GeoDataFrame) -> pd.Series:
+    """Relative difference of geodesic to official area, in percent.
+
+    Returns
+    -------
+    pandas.Series
+        Named ``area_error_pct``, aligned to ``units.index``.
+    """
+    err = (units["geodesic_area_km2"] / units["official_area_km2"] - 1.0) * 100.0
+    return err.rename("area_error_pct")
+
+
+def _as_records(units: gpd.GeoDataFrame) -> list[dict[str, object]]:
+    """Plain records (code, names, kind, areas) for JSON output."""
+    cols = ["name_en", "name_uk", "kind", "country", "official_area_km2", "geodesic_area_km2"]
+    out = units[cols].reset_index()
+    records: list[dict[str, object]] = json.loads(out.to_json(orient="records", force_ascii=False))
+    return records

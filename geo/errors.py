@@ -1,0 +1,124 @@
+"""Exceptions of Frontline Atlas.
+
+Every exception subclasses :class:`ValueError` through :class:`FrontlineError`, so
+callers that only care about "bad input" can catch one class. A message names the
+argument (or file, line and field), what was expected, what came, and the fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "FrontlineError",
+    "Problem",
+    "ValidationError",
+    "UnknownPlaceError",
+    "UnknownUnitError",
+    "ControlLayerError",
+    "ReportFormatError",
+]
+
+
+class FrontlineError(ValueError):
+    """Base class of every error raised on bad input by Frontline Atlas."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found while validating input.
+
+    Attributes
+    ----------
+    where : str
+        Where it is: a file path with ``:line`` when known, or an argument name.
+    field : str
+        The field or argument at fault (``claims[2].share``), or ``""``.
+    message : str
+        What was expected, what came, and how to fix it.
+    """
+
+    where: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        loc = self.where
+        if self.field:
+            loc = f"{loc}: {self.field}" if loc else self.field
+        return f"{loc}: {self.message}" if loc else self.message
+
+
+class ValidationError(FrontlineError):
+    """Input had one or more problems; all of them are listed.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        Every problem found, in input order.
+    what : str
+        What was being validated, for the first line of the message.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, what: str = "input") -> None:
+        self.problems: list[Problem] = list(problems)
+        n = len(self.problems)
+        lines = [f"{what} has {n} problem{'s' if n != 1 else ''}:"]
+        lines += [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class UnknownPlaceError(FrontlineError, LookupError):
+    """A place name could not be resolved to any unit.
+
+    Parameters
+    ----------
+    name : str
+        The name as given.
+    suggestions : sequence of str
+        Closest known names, best first.
+    """
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = (
+            f" Did you mean: {', '.join(repr(s) for s in self.suggestions)}?"
+            if self.suggestions
+            else " Run `frontline regions` for every known unit."
+        )
+        super().__init__(f"place name {name!r} is not a known unit or group of units.{hint}")
+
+
+class UnknownUnitError(FrontlineError, KeyError):
+    """An ISO 3166-2 code is not one of the units Frontline Atlas knows.
+
+    Parameters
+    ----------
+    codes : sequence of str
+        The unknown codes.
+    argument : str
+        The argument or field that held them.
+    known : sequence of str
+        The valid codes, listed in the message.
+    """
+
+    def __init__(self, codes: Sequence[str], *, argument: str, known: Sequence[str]) -> None:
+        self.codes = list(codes)
+        super().__init__(
+            f"{argument}: unknown unit code{'s' if len(self.codes) != 1 else ''} "
+            f"{', '.join(repr(c) for c in self.codes)}; expected ISO 3166-2 codes such as "
+            f"{', '.join(sorted(known)[:6])} ... (`frontline regions` lists all {len(known)})."
+        )
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+class ControlLayerError(FrontlineError):
+    """A control-layer file (mapped occupied territory) cannot be used."""
+
+
+class ReportFormatError(ValidationError):
+    """A report file is malformed; every problem is listed with file:line and field."""

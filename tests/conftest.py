@@ -1,0 +1,31 @@
+"""Shared fixtures: the real boundary layer (once per session) and tiny hand-checkable shapes."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import box
+
+from geo.boundaries import load_units
+
+
+@pytest.fixture(scope="session")
+def units() -> gpd.GeoDataFrame:
+    """The committed boundary layer, loaded once (tests must not modify it)."""
+    return load_units()
+
+
+@pytest.fixture(scope="session")
+def ua_units(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return units[units["country"] == "UA"]
+
+
+@pytest.fixture()
+def two_boxes() -> gpd.GeoDataFrame:
+    """Two 1 deg x 1 deg boxes on the equator sharing an edge (12,308.78 km² each)."""
+    return gpd.GeoDataFrame(
+        {"name": ["west", "east"]},
+        geometry=[box(30, 0, 31, 1), box(31, 0, 32, 1)],
+        crs="EPSG:4326",
+        index=["W", "E"],
+    )

