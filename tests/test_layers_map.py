@@ -1,0 +1,31 @@
+"""Real folium HTML of the map frame and the boundary layer."""
+
+import folium
+
+from layers.boundaries import boundary_layer
+from layers.map import new_map
+
+
+def test_offline_map_loads_only_local_leaflet(units) -> None:  # type: ignore[no-untyped-def]
+    m = new_map()
+    boundary_layer(units).add_to(m)
+    folium.LayerControl().add_to(m)
+    html = m.get_root().render()
+    assert "/app/static/leaflet.js" in html and "/app/static/leaflet.css" in html
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+    # Every unit is in the GeoJSON with its escaped tooltip label.
+    assert html.count('"code": "UA-') + html.count('"code":"UA-') >= 27
+    assert "Donetsk" in html and ("km²" in html or "km\\u00b2" in html)
+
+
+def test_web_tiles_are_optional(units) -> None:  # type: ignore[no-untyped-def]
+    assert "tile.openstreetmap.org" not in new_map().get_root().render()
+    assert "tile.openstreetmap.org" in new_map(web_tiles=True).get_root().render()
+
+
+def test_display_simplification_keeps_units_and_shrinks(units) -> None:  # type: ignore[no-untyped-def]
+    full = boundary_layer(units, simplify_deg=0).data
+    simple = boundary_layer(units, simplify_deg=0.01).data
+    assert len(simple["features"]) == len(full["features"]) == 30
+    count = lambda d: sum(len(str(f["geometry"])) for f in d["features"])  # noqa: E731
+    assert count(simple) < count(full)
