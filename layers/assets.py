@@ -5,20 +5,41 @@ blank. Streamlit serves files in ``static/`` next to ``app.py`` at ``/app/static
 (``enableStaticServing`` in ``.streamlit/config.toml``). :func:`ensure_static` copies
 Leaflet 1.9.3 from the ``xstatic-leaflet`` package there, and :func:`use_local_assets`
 points a folium map at those copies instead of the CDNs.
+
+The one plugin used, Leaflet.draw 1.0.4 (MIT, for sketching proposals on the map), is
+not on PyPI; :func:`ensure_draw_plugin` takes it from the npm registry with
+``npm pack`` at set-up. Without npm the app still works and says that drawing is off
+(:func:`draw_available`); uploading a GeoJSON sketch does the same analysis.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 
 import folium
+from folium.plugins import Draw
 
-__all__ = ["STATIC_DIR", "STATIC_URL", "ensure_static", "use_local_assets", "LEAFLET_FILES"]
+__all__ = [
+    "STATIC_DIR",
+    "STATIC_URL",
+    "LEAFLET_FILES",
+    "DRAW_PACKAGE",
+    "ensure_static",
+    "ensure_draw_plugin",
+    "draw_available",
+    "use_local_assets",
+    "use_local_draw",
+]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_URL = "/app/static"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
+DRAW_PACKAGE = "leaflet-draw@1.0.4"
+_DRAW_FILES = ("leaflet.draw.js", "leaflet.draw.css")
 
 
 def _leaflet_dir() -> Path:
@@ -47,6 +68,58 @@ def ensure_static(static_dir: Path = STATIC_DIR) -> Path:
     return static_dir
 
 
+def draw_available(static_dir: Path = STATIC_DIR) -> bool:
+    """Whether the Leaflet.draw plugin's files are in ``static_dir``."""
+    return all((static_dir / name).exists() for name in _DRAW_FILES)
+
+
+def ensure_draw_plugin(static_dir: Path = STATIC_DIR) -> str:
+    """Fetch Leaflet.draw with ``npm pack`` into ``static_dir`` unless it is there.
+
+    Returns
+    -------
+    str
+        What happened, one line (also when npm is missing or the fetch failed; this
+        never raises, drawing is optional).
+    """
+    if draw_available(static_dir):
+        return f"{DRAW_PACKAGE}: present in {static_dir}"
+    npm = shutil.which("npm")
+    if npm is None:
+        return f"{DRAW_PACKAGE}: npm not found, drawing on the map is off (upload still works)"
+    static_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run(
+                [npm, "pack", DRAW_PACKAGE, "--silent"], cwd=tmp, check=True,
+                capture_output=True, timeout=120,
+            )
+        except (subprocess.SubprocessError, OSError) as exc:
+            return f"{DRAW_PACKAGE}: npm pack failed ({exc}); drawing on the map is off"
+        tgz = next(Path(tmp).glob("leaflet-draw-*.tgz"))
+        with tarfile.open(tgz) as tar:
+            for member in tar.getmembers():
+                name = member.name
+                if not member.isfile() or not name.startswith("package/dist/"):
+                    continue
+                rel = name.removeprefix("package/dist/")
+                if rel in _DRAW_FILES or (rel.startswith("images/spritesheet") and "/" not in
+                                          rel.removeprefix("images/")):
+                    src = tar.extractfile(member)
+                    if src is not None:
+                        target = static_dir / rel
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(src.read())
+    return f"{DRAW_PACKAGE}: installed into {static_dir}"
+
+
+def use_local_draw(draw: Draw, *, base_url: str = STATIC_URL) -> Draw:
+    """Point a ``folium.plugins.Draw`` control at the local Leaflet.draw copy."""
+    draw.default_js = [("leaflet_draw_js", f"{base_url}/leaflet.draw.js")]
+    draw.default_css = [("leaflet_draw_css", f"{base_url}/leaflet.draw.css")]
+    return draw
+
+
 def use_local_assets(m: folium.Map, *, base_url: str = STATIC_URL) -> folium.Map:
     """Make ``m`` load Leaflet from ``base_url`` and nothing from CDNs.
 
@@ -60,3 +133,4 @@ def use_local_assets(m: folium.Map, *, base_url: str = STATIC_URL) -> folium.Map
 
 if __name__ == "__main__":  # `python -m layers.assets`: used by the set-up command
     print(f"Leaflet assets in {ensure_static()}")
+    print(ensure_draw_plugin())
