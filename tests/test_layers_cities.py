@@ -21,5 +21,6 @@ def test_city_layer_html_escapes_and_filters() -> None:
     layer.add_to(m)
     html = m.get_root().render()
     assert "<script>x()" not in html and "${1}" not in html
-    assert "&lt;script&gt;x()" in html
+    label = layer.data["features"][0]["properties"]["label"]
+    assert label.startswith("<b>&lt;script&gt;x()&lt;/script&gt;&#36;&#123;1&#125;</b>")
     assert "Donetsk (UA-14)" in html
