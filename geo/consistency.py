@@ -1,0 +1,363 @@
+"""Consistency checks: do a report's figures agree with each other and with other reports?
+
+Every comparison is between two intervals (:class:`~geo.intervals.Interval`) and has
+one of three outcomes (:func:`classify`):
+
+``consistent``
+    The intervals overlap and at least one central value lies inside the other
+    interval.
+``tension``
+    The intervals overlap, but neither central value lies inside the other interval
+    (both can hold only at the edges), or, across reports, a unit's central share
+    falls while the intervals still overlap.
+``inconsistent``
+    The intervals do not overlap; the finding gives the gap (km² or points).
+
+Checks (each :class:`Finding` names its reports and claims):
+
+(a) per report (:func:`check_totals`): every stated total -- ``controlled_area``
+    (km², ``scope: country``) and ``control_share`` (percent of Ukraine, converted to
+    km² with Ukraine's official area, the sum of its 27 units) -- against the sum of
+    the km² intervals of the report's snapshot (stated and carried-forward units of
+    Ukraine held by Russia); and the km² total against the percent total.
+(b) across reports (:func:`check_changes`): for each unit, consecutive reports that
+    state a share; a fall by more than the uncertainty (later high < earlier low) is
+    ``inconsistent``, a fall of the central value within the uncertainty is
+    ``tension``. Rises are not findings (control can grow).
+(c) withdrawals (:func:`check_withdrawals`): a withdrawal demand read as control
+    (the complement) against the control claims for the unit in the same report and
+    the latest earlier report; an offer to withdraw against the offering side's
+    control (it cannot offer more than it holds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+import geopandas as gpd
+
+from geo.intervals import Interval, format_number, share_to_km2, sum_intervals
+from geo.reports import Report, find_report
+from geo.snapshot import UnitClaim, interval_of_row, occupier, snapshot, unit_claims
+
+__all__ = [
+    "SEVERITIES",
+    "Finding",
+    "classify",
+    "ukraine_area_km2",
+    "check_totals",
+    "check_changes",
+    "check_withdrawals",
+    "check_all",
+    "findings_for",
+]
+
+#: Severities, mildest first.
+SEVERITIES: tuple[str, ...] = ("consistent", "tension", "inconsistent")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a consistency check.
+
+    Attributes
+    ----------
+    kind : str
+        ``total_vs_units``, ``km2_vs_percent``, ``share_change``,
+        ``withdrawal_vs_control`` or ``offer_vs_control``.
+    severity : str
+        ``consistent``, ``tension`` or ``inconsistent``.
+    message : str
+        A sentence with the numbers, the reports and the claims.
+    report_ids, claim_ids : tuple of str
+        Where the compared figures come from.
+    numbers : dict of str to float
+        The figures compared (bounds, central values, gap), for machines.
+    """
+
+    kind: str
+    severity: str
+    message: str
+    report_ids: tuple[str, ...]
+    claim_ids: tuple[str, ...]
+    numbers: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {"kind": self.kind, "severity": self.severity, "message": self.message,
+                "report_ids": list(self.report_ids), "claim_ids": list(self.claim_ids),
+                "numbers": dict(self.numbers)}
+
+
+def classify(a: Interval, b: Interval) -> str:
+    """``consistent``, ``tension`` or ``inconsistent`` for two intervals (see module doc)."""
+    if not a.overlaps(b):
+        return "inconsistent"
+    if a.contains(b.central) or b.contains(a.central):
+        return "consistent"
+    return "tension"
+
+
+def ukraine_area_km2(units: gpd.GeoDataFrame) -> float:
+    """Official area of Ukraine: the sum of its units' official areas (km²)."""
+    return float(units.loc[units["country"] == "UA", "official_area_km2"].sum())
+
+
+def _load_units(units: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
+    if units is None:
+        from geo.boundaries import load_units
+
+        return load_units()
+    return units
+
+
+def _km(x: float) -> str:
+    return f"{format_number(x, 'km2')} km²"
+
+
+def _verdict(sev: str, a: Interval, b: Interval, unit: str) -> str:
+    fmt = _km if unit == "km2" else (lambda x: f"{format_number(x, 'percent')} points")
+    if sev == "inconsistent":
+        return f"inconsistent: the intervals are {fmt(a.gap(b))} apart"
+    lo, hi = max(a.low, b.low), min(a.high, b.high)
+    overlap = Interval(lo, hi, lo, unit=a.unit).range_text()
+    if sev == "tension":
+        diff = fmt(abs(a.central - b.central))
+        return (f"tension: the intervals overlap only on {overlap}, and neither central value "
+                f"lies in the other interval (centrals differ by {diff})")
+    return f"consistent: the intervals overlap on {overlap}"
+
+
+def check_totals(report_id: str, reports: Iterable[Report],
+                 units: gpd.GeoDataFrame | None = None) -> list[Finding]:
+    """Check (a): a report's stated totals against the sum of its per-unit claims.
+
+    Parameters
+    ----------
+    report_id : str
+    reports : iterable of Report
+        All reports (for carried-forward unit claims).
+    units : GeoDataFrame, optional
+        Boundary layer; default :func:`geo.boundaries.load_units`.
+
+    Returns
+    -------
+    list of Finding
+        One ``total_vs_units`` finding per stated total, one ``km2_vs_percent`` per
+        pair of km² and percent totals; none if the report states no total.
+    """
+    units = _load_units(units)
+    reports = list(reports)
+    report = find_report(reports, report_id)
+    ua_area = ukraine_area_km2(units)
+    totals: list[tuple[str, Interval, Interval]] = []  # (claim id, stated, stated in km²)
+    for c in report.claims:
+        if c.scope != "country" or c.actor != "russia":
+            continue
+        iv = c.interval
+        if iv is None:
+            continue
+        if c.kind == "controlled_area" and iv.unit == "km2":
+            totals.append((c.id, iv, iv))
+        elif c.kind == "control_share" and iv.unit == "percent":
+            totals.append((c.id, iv, share_to_km2(iv, ua_area)))
+    if not totals:
+        return []
+
+    snap = snapshot(report_id, reports, units)
+    rows = snap[(snap.index.str.startswith("UA-")) & (snap["status"] != "no_claim")]
+    parts = [iv for _, row in rows.iterrows()
+             if (iv := interval_of_row(row, unit="km2")) is not None]
+    per_unit = sum_intervals(parts, unit="km2")
+    stated_n = int((rows["status"] == "stated").sum())
+    carried = sorted(set(rows.loc[rows["status"] == "carried_forward", "carried_from"]))
+    unit_claim_ids = tuple(sorted(set(rows["claim_id"])))
+    src = f"{len(rows)} units: {stated_n} stated in {report_id}"
+    if carried:
+        src += f", {len(rows) - stated_n} carried forward from {', '.join(carried)}"
+    findings = []
+    for cid, stated, stated_km2 in totals:
+        sev = classify(stated_km2, per_unit)
+        as_km2 = "" if stated.unit == "km2" else f" = {stated_km2.range_text()} of Ukraine's " \
+                                                   f"{_km(ua_area)}"
+        msg = (f"{report_id}: stated total {stated} ({cid}){as_km2} vs the sum of per-unit "
+               f"claims {per_unit.range_text()} (central {_km(per_unit.central)}; {src}): "
+               f"{_verdict(sev, stated_km2, per_unit, 'km2')}.")
+        findings.append(Finding(
+            "total_vs_units", sev, msg,
+            (report_id, *[r for r in carried if r != report_id]), (cid, *unit_claim_ids),
+            {"stated_low_km2": stated_km2.low, "stated_high_km2": stated_km2.high,
+             "stated_central_km2": stated_km2.central, "units_low_km2": per_unit.low,
+             "units_high_km2": per_unit.high, "units_central_km2": per_unit.central,
+             "gap_km2": stated_km2.gap(per_unit),
+             "central_difference_km2": round(stated_km2.central - per_unit.central, 6)},
+        ))
+    km2_totals = [t for t in totals if t[1].unit == "km2"]
+    pct_totals = [t for t in totals if t[1].unit == "percent"]
+    for kid, kiv, _ in km2_totals:
+        for pid, piv, piv_km2 in pct_totals:
+            sev = classify(kiv, piv_km2)
+            msg = (f"{report_id}: the km² total {kiv} ({kid}) vs the share total {piv} ({pid}) "
+                   f"= {piv_km2.range_text()} of Ukraine's {_km(ua_area)}: "
+                   f"{_verdict(sev, kiv, piv_km2, 'km2')}.")
+            findings.append(Finding(
+                "km2_vs_percent", sev, msg, (report_id,), (kid, pid),
+                {"km2_low": kiv.low, "km2_high": kiv.high, "percent_low_km2": piv_km2.low,
+                 "percent_high_km2": piv_km2.high, "gap_km2": kiv.gap(piv_km2),
+                 "ukraine_area_km2": ua_area},
+            ))
+    return findings
+
+
+def _describe(uc: UnitClaim) -> str:
+    if uc.claim.kind == "withdraw_share":
+        stated = uc.claim.interval
+        assert stated is not None
+        return (f"{uc.share.range_text()} (the complement of {uc.claim.id}'s demand to "
+                f"withdraw from the {stated.qualifier_text() or stated.range_text()} still held)")
+    return f"{uc.share} ({uc.claim.id})"
+
+
+def check_changes(reports: Iterable[Report],
+                  units: gpd.GeoDataFrame | None = None) -> list[Finding]:
+    """Check (b): units whose stated share falls between consecutive reports.
+
+    Only shares *stated* by a report are compared (carried-forward rows repeat the
+    earlier claim). A later high bound below the earlier low bound is
+    ``inconsistent`` (a fall larger than the uncertainty); a lower central value with
+    overlapping intervals is ``tension``.
+    """
+    units = _load_units(units)
+    areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
+    names = {str(k): str(v) for k, v in units["name_en"].items()}
+    ordered = sorted(reports, key=lambda r: r.sort_key)
+    series: dict[str, list[UnitClaim]] = {}
+    for rep in ordered:
+        for code, uc in unit_claims(rep, areas).items():
+            series.setdefault(code, []).append(uc)
+    findings = []
+    for code in sorted(series):
+        for a, b in zip(series[code], series[code][1:], strict=False):
+            drop = a.share.central - b.share.central
+            if b.share.high < a.share.low - 1e-6:
+                sev = "inconsistent"
+            elif drop > 1e-6:
+                sev = "tension"
+            else:
+                continue
+            km2_drop = drop * areas[code] / 100
+            who = occupier(code).capitalize()
+            head = (f"{names.get(code, code)} ({code}): {who}'s share falls from "
+                    f"{_describe(a)} in {a.report.id} ({a.report.date_text}) to {_describe(b)} "
+                    f"in {b.report.id} ({b.report.date_text}); the central value drops by "
+                    f"{format_number(drop, 'percent')} points (about {_km(km2_drop)})")
+            if sev == "inconsistent":
+                gap = format_number(a.share.gap(b.share), "percent")
+                tail = (f", and the later interval lies {gap}"
+                        " points below the earlier one: both cannot hold unless "
+                        f"{who} lost ground, which neither report states")
+            else:
+                lo, hi = max(a.share.low, b.share.low), min(a.share.high, b.share.high)
+                overlap = Interval(lo, hi, lo).range_text()
+                tail = (f", although neither report says {who} lost ground there. The two "
+                        f"intervals share only {overlap}, so both claims hold only if the "
+                        f"share was {overlap} at both dates")
+            findings.append(Finding(
+                "share_change", sev, head + tail + f": {sev}.",
+                (a.report.id, b.report.id), (a.claim.id, b.claim.id),
+                {"earlier_low": a.share.low, "earlier_high": a.share.high,
+                 "earlier_central": a.share.central, "later_low": b.share.low,
+                 "later_high": b.share.high, "later_central": b.share.central,
+                 "central_drop_points": round(drop, 6), "central_drop_km2": round(km2_drop, 6),
+                 "gap_points": a.share.gap(b.share)},
+            ))
+    return findings
+
+
+def check_withdrawals(reports: Iterable[Report],
+                      units: gpd.GeoDataFrame | None = None) -> list[Finding]:
+    """Check (c): withdrawal demands and offers against the control claims.
+
+    A ``withdraw_share`` demand, read as control (its complement), is compared with
+    the direct control claims (control_share, controlled_area, held_by_other_side) for
+    the same unit in the same report and in the latest earlier report that has one.
+    An ``offer_withdraw`` is compared with the offering side's control in the same
+    snapshot: the offered share cannot exceed the share held.
+    """
+    units = _load_units(units)
+    areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
+    names = {str(k): str(v) for k, v in units["name_en"].items()}
+    ordered = sorted(reports, key=lambda r: r.sort_key)
+    direct: list[dict[str, UnitClaim]] = []
+    for rep in ordered:
+        stripped = replace(rep, claims=tuple(c for c in rep.claims
+                                             if c.kind != "withdraw_share"))
+        found = unit_claims(stripped, areas)
+        direct.append({k: UnitClaim(k, v.share, v.claim, rep, v.basis, v.km2)
+                       for k, v in found.items()})
+    findings: list[Finding] = []
+    for i, rep in enumerate(ordered):
+        for claim in rep.claims:
+            if claim.kind == "withdraw_share":
+                demand = replace(rep, claims=(claim,))
+                for code, w in unit_claims(demand, areas).items():
+                    refs = []
+                    if code in direct[i]:
+                        refs.append(direct[i][code])
+                    earlier = next((d[code] for d in reversed(direct[:i]) if code in d), None)
+                    if earlier is not None:
+                        refs.append(earlier)
+                    for ref in refs:
+                        sev = classify(w.share, ref.share)
+                        msg = (f"{names.get(code, code)} ({code}): {rep.id}'s withdrawal "
+                               f"demand read as control, {_describe(w)}, vs {ref.report.id}'s "
+                               f"control claim {_describe(ref)}: "
+                               f"{_verdict(sev, w.share, ref.share, 'percent')}.")
+                        findings.append(Finding(
+                            "withdrawal_vs_control", sev, msg,
+                            tuple(dict.fromkeys((rep.id, ref.report.id))), (claim.id, ref.claim.id),
+                            {"implied_low": w.share.low, "implied_high": w.share.high,
+                             "implied_central": w.share.central, "control_low": ref.share.low,
+                             "control_high": ref.share.high,
+                             "control_central": ref.share.central,
+                             "gap_points": w.share.gap(ref.share)},
+                        ))
+            elif claim.kind == "offer_withdraw" and claim.interval is not None:
+                offered = claim.interval
+                if offered.unit != "percent":
+                    continue
+                for code in claim.units:
+                    held = next((d[code] for d in reversed(direct[: i + 1]) if code in d), None)
+                    if held is None or occupier(code) != claim.actor:
+                        continue
+                    sev = "inconsistent" if offered.low > held.share.high + 1e-6 else "consistent"
+                    rel = "more than" if sev == "inconsistent" else "no more than"
+                    msg = (f"{names.get(code, code)} ({code}): {rep.id}'s offer to withdraw "
+                           f"from {offered} ({claim.id}) is {rel} the share held, "
+                           f"{_describe(held)} in {held.report.id}: {sev}.")
+                    findings.append(Finding(
+                        "offer_vs_control", sev, msg,
+                        tuple(dict.fromkeys((rep.id, held.report.id))), (claim.id, held.claim.id),
+                        {"offered_low": offered.low, "offered_high": offered.high,
+                         "held_low": held.share.low, "held_high": held.share.high},
+                    ))
+    return findings
+
+
+def check_all(reports: Iterable[Report],
+              units: gpd.GeoDataFrame | None = None) -> list[Finding]:
+    """Every check: totals of each report, share changes, withdrawals; date order."""
+    units = _load_units(units)
+    ordered = sorted(reports, key=lambda r: r.sort_key)
+    findings: list[Finding] = []
+    for rep in ordered:
+        findings += check_totals(rep.id, ordered, units)
+    findings += check_changes(ordered, units)
+    findings += check_withdrawals(ordered, units)
+    return findings
+
+
+def findings_for(report_id: str, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that name report ``report_id``."""
+    return [f for f in findings if report_id in f.report_ids]
