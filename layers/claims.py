@@ -1,0 +1,198 @@
+"""Claimed-control choropleth: each unit filled by the share a report claims, with its interval.
+
+Fill colour follows the central value of the claimed interval (percent of the unit
+held by its occupier: reds for Russian-held shares of Ukrainian units, blues for
+Ukrainian-held shares of Russian units). Claims carried forward from an earlier report
+are drawn with a dashed outline and a paler fill. Each claimed unit carries a
+permanent label with the claim as worded ("more than 80 %", "about 70 %", "all",
+"part"), so an interval is never shown as a bare number. Tooltips give the unit, the
+paraphrased claim, the interval, km² and the source (outlet, date, report, claim).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import Element
+
+from layers.html import escape_text
+
+__all__ = ["claims_layer", "claim_colour", "short_label", "claim_tooltip", "legend_html"]
+
+_REDS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#e6550d", "#a63603", "#6b1d02"]
+_BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+
+
+def _num(v: Any) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def claim_colour(share: float | None, *, held_by: str = "russia") -> str:
+    """Fill colour for a central share in percent (grey-white for no claim)."""
+    if share is None or math.isnan(share):
+        return "#ffffff"
+    ramp = _BLUES if held_by == "ukraine" else _REDS
+    idx = min(int(share / 100 * (len(ramp) - 1) + 0.5), len(ramp) - 1)
+    if share > 0 and idx == 0:
+        idx = 1
+    return ramp[idx]
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def short_label(row: pd.Series | dict[str, Any]) -> str:
+    """The claim as worded, short, for a permanent map label (plain text, unescaped)."""
+    q = str(row.get("qualifier") or "")
+    basis = str(row.get("basis") or "")
+    low, high = _num(row.get("share_low")), _num(row.get("share_high"))
+    central = _num(row.get("share_central"))
+    if central is None or low is None or high is None:
+        return ""
+    if "withdrawal" in basis:
+        return f"≈{_fmt(central)} % (implied)"
+    if "area" in basis:
+        km2 = _num(row.get("km2_central"))
+        return f"~{km2:,.0f} km²" if km2 is not None else f"~{_fmt(central)} %"
+    if q == "all":
+        return "all"
+    if q in ("part", "smaller_part"):
+        return "part"
+    if q == "large_part":
+        return "large part"
+    if q in ("more_than", "over", "at_least"):
+        return f"> {_fmt(low)} %"
+    if q in ("less_than", "under", "at_most"):
+        return f"< {_fmt(high)} %"
+    if q in ("about", "roughly", "around", "approximately"):
+        return f"~{_fmt(central)} %"
+    return f"{_fmt(central)} %"
+
+
+def claim_tooltip(row: pd.Series | dict[str, Any]) -> str:
+    """Escaped HTML tooltip for one snapshot row."""
+    name = escape_text(row.get("name_en"))
+    code = escape_text(row.get("code"))
+    if row.get("status") == "no_claim" or _num(row.get("share_central")) is None:
+        return f"<b>{name}</b> ({code})<br>no claim in this or any earlier report"
+    km = [_num(row.get(k)) for k in ("km2_low", "km2_high", "km2_central")]
+    km_text = (
+        f"{km[0]:,.0f}–{km[1]:,.0f} km² (central {km[2]:,.0f} km²)"
+        if all(v is not None for v in km) and km[0] != km[1]
+        else (f"{km[2]:,.0f} km²" if km[2] is not None else "")
+    )
+    holder = "Russia" if row.get("held_by") == "russia" else "Ukraine"
+    status = (
+        f"stated in {escape_text(row.get('report_id'))}"
+        if row.get("status") == "stated"
+        else f"carried forward from {escape_text(row.get('carried_from'))} (no newer claim)"
+    )
+    return (
+        f"<b>{name}</b> ({code})<br>"
+        f"claimed held by {holder}: <b>{escape_text(row.get('interval_text'))}</b><br>"
+        f"{escape_text(km_text)}<br>"
+        f"<i>{escape_text(row.get('claim_text'))}</i><br>"
+        f"source: {escape_text(row.get('source_outlet'))}, {escape_text(row.get('source_date'))}"
+        f" — claim {escape_text(row.get('claim_id'))}, {status}"
+    )
+
+
+def claims_layer(
+    snap: gpd.GeoDataFrame,
+    *,
+    name: str | None = None,
+    simplify_deg: float = 0.005,
+    labels: bool = True,
+) -> folium.FeatureGroup:
+    """Choropleth of a snapshot's claimed shares with interval labels.
+
+    Parameters
+    ----------
+    snap : GeoDataFrame
+        From :func:`geo.snapshot.snapshot` (index ``code``).
+    name : str, optional, keyword-only
+        Layer name (default "Claimed control (<report>)").
+    simplify_deg : float, keyword-only
+        Display-only simplification in degrees.
+    labels : bool, keyword-only
+        Add the permanent "more than 80 %" labels.
+    """
+    report = snap.attrs.get("report_id", "")
+    group = folium.FeatureGroup(name=name or f"Claimed control ({report})", show=True)
+    gdf = snap.reset_index()
+    rows = gdf.drop(columns="geometry").to_dict("records")
+    props = pd.DataFrame(
+        {
+            "code": gdf["code"],
+            "tip": [claim_tooltip(r) for r in rows],
+            "fill": [
+                claim_colour(_num(r["share_central"]), held_by=str(r["held_by"])) for r in rows
+            ],
+            "carried": [r["status"] == "carried_forward" for r in rows],
+            "claimed": [r["status"] != "no_claim" for r in rows],
+        }
+    )
+    geoms = gdf.geometry.simplify_coverage(simplify_deg) if simplify_deg > 0 else gdf.geometry
+    layer = gpd.GeoDataFrame(props, geometry=geoms.values, crs=snap.crs)
+    folium.GeoJson(
+        layer.to_json(),
+        name="claims",
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": (0.45 if f["properties"]["carried"] else 0.75)
+            if f["properties"]["claimed"]
+            else 0.05,
+            "color": "#7f2704" if f["properties"]["claimed"] else "#888888",
+            "weight": 1.6 if f["properties"]["claimed"] else 0.5,
+            "dashArray": "6 4" if f["properties"]["carried"] else None,
+        },
+        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+    ).add_to(group)
+    if labels:
+        for r, geom in zip(rows, gdf.geometry, strict=True):
+            text = short_label(r)
+            if not text or geom is None:
+                continue
+            pt = geom.representative_point()
+            suffix = " ↩" if r["status"] == "carried_forward" else ""
+            folium.Marker(
+                [pt.y, pt.x],
+                icon=folium.DivIcon(
+                    html=(f'<div class="fa-claim-label">{escape_text(text)}{suffix}</div>'),
+                    icon_size=(110, 18),
+                    icon_anchor=(55, 9),
+                    class_name="fa-claim-label-wrap",
+                ),
+                interactive=False,
+            ).add_to(group)
+    return group
+
+
+def legend_html(report_id: str) -> Element:
+    """A fixed legend explaining fills, dashed outlines and labels (escaped)."""
+    swatches = "".join(
+        f'<span style="display:inline-block;width:16px;height:10px;background:{c}"></span>'
+        for c in _REDS
+    )
+    return Element(
+        '<div style="position:absolute;bottom:18px;left:10px;z-index:999;background:#fff;'
+        'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
+        f"<b>Claimed control, as of {escape_text(report_id)}</b><br>"
+        f"{swatches} 0 → 100 % held by Russia<br>"
+        "solid outline: stated in this report; dashed + ↩: carried forward<br>"
+        "labels give the claim as worded (&gt; 80 % = 'more than 80 %')<br>"
+        "<i>schematic zones are illustrations, not mapped front lines</i></div>"
+        "<style>.fa-claim-label{font:bold 11px sans-serif;color:#3b0f00;text-align:center;"
+        "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap}"
+        ".fa-claim-label-wrap{background:none;border:none}</style>"
+    )

@@ -1,0 +1,55 @@
+import pytest
+
+from geo.reports import load_reports
+from geo.snapshot import snapshot
+from layers.claims import claim_colour, claim_tooltip, claims_layer, legend_html, short_label
+from layers.map import new_map
+
+
+@pytest.fixture(scope="module")
+def r5():  # type: ignore[no-untyped-def]
+    return snapshot("R5", load_reports())
+
+
+def test_short_labels_keep_the_qualifier(r5) -> None:  # type: ignore[no-untyped-def]
+    row = lambda c: {**r5.loc[c].to_dict(), "code": c}  # noqa: E731
+    assert short_label(row("UA-09")) == "> 80 %"  # "more than 80 %", carried from R1
+    assert short_label(row("UA-23")) == "~70 %"
+    assert short_label(row("UA-43")) == "all"
+    assert short_label(row("UA-63")) == "part"
+    assert short_label(row("UA-14")) == "≈80 % (implied)"  # complement of withdrawal demand
+    assert short_label(row("RU-KRS")) == "~650 km²"
+    assert short_label(row("UA-46")) == ""  # Lviv: no claim
+
+
+def test_tooltip_gives_claim_interval_km2_and_source(r5) -> None:  # type: ignore[no-untyped-def]
+    tip = claim_tooltip({**r5.loc["UA-09"].to_dict(), "code": "UA-09"})
+    assert "80–88 % (more than 80 %)" in tip
+    assert "carried forward from R1" in tip
+    assert "V7N" in tip and "2024-11-23" in tip
+    # km² from the official area 26,684: 80 % and 88 %
+    assert f"{0.8 * 26684:,.0f}–{0.88 * 26684:,.0f} km²" in tip
+    assert "no claim" in claim_tooltip({**r5.loc["UA-46"].to_dict(), "code": "UA-46"})
+
+
+def test_colours_by_share_and_side() -> None:
+    assert claim_colour(None) == "#ffffff"
+    assert claim_colour(100) != claim_colour(50) != claim_colour(5)
+    assert claim_colour(50, held_by="ukraine") != claim_colour(50)
+
+
+def test_layer_renders_escaped_hostile_text(r5) -> None:  # type: ignore[no-untyped-def]
+    snap = r5.copy()
+    snap.loc["UA-14", "claim_text"] = (
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> ${alert(3)}"
+    )
+    snap.attrs = dict(r5.attrs)
+    m = new_map()
+    claims_layer(snap).add_to(m)
+    m.get_root().html.add_child(legend_html("<b>R5</b>"))
+    html = m.get_root().render()
+    for bad in ("<script>alert(1)", "<img src=x", "${alert(3)}", "<b>R5</b>"):
+        assert bad not in html
+    # Carried-forward units are dashed, stated ones are not.
+    assert '"carried": true' in html and '"carried": false' in html
+    assert html.count('class=\\"fa-claim-label\\"') >= 9  # a label per claimed unit
