@@ -45,5 +45,17 @@ def test_cities_within_box(cities: gpd.GeoDataFrame) -> None:
     hits = cities_within(box(37.7, 47.95, 38.1, 48.1), cities)
     assert {"Donetsk", "Makiyivka"} <= set(hits.name)
     assert hits.population.is_monotonic_decreasing
-    assert population_total(hits) == int(hits.population.sum())
+    assert population_total(hits, include_sections=True) == int(hits.population.sum())
+    # Donetsk's districts (Kyivskyi, Kalininskyi...) are not counted on top of the city.
+    assert population_total(hits) == int(hits.population[~hits.is_section].sum())
+    assert population_total(hits) < int(hits.population.sum())
     assert len(cities_within(box(0, 0, 1, 1), cities)) == 0
+
+
+def test_city_sections_flagged(cities: gpd.GeoDataFrame) -> None:
+    sec = cities[cities.is_section]
+    # Districts of Donetsk, Mariupol and Luhansk are sections; the cities are not.
+    assert {"Kyivskyi", "Tsentralnyi", "Vilkhivskyi"} <= set(sec.name)
+    for city in ("Donetsk", "Mariupol", "Luhansk", "Kramatorsk", "Makiyivka", "Horlivka"):
+        assert not cities[cities.name == city].is_section.any(), city
+    assert 90 <= len(sec) <= 130
