@@ -100,6 +100,7 @@ _QUANTITY_KINDS = ("control_share", "controlled_area", "held_by_other_side", "wi
 
 _DATE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{2,3}$")
 
 
 # ------------------------------------------------------------------ data classes
@@ -499,7 +500,7 @@ def _check_codes(codes: Any, path: Path_, lines: _Lines, where: str,
         return
     areas = _unit_areas()
     for j, code in enumerate(codes):
-        if isinstance(code, str) and code not in areas:
+        if isinstance(code, str) and _CODE.match(code) and code not in areas:
             sample = ", ".join(f"{c} ({_unit_names()[c]})" for c in ("UA-14", "UA-09", "UA-43",
                                                                      "RU-KRS"))
             problems.append(Problem(
@@ -513,9 +514,10 @@ def _check_claim(c: Mapping[str, Any], i: int, report_id: Any, lines: _Lines, wh
                  problems: list[Problem]) -> None:
     base: Path_ = ("claims", i)
 
-    def add(key: str | None, msg: str) -> None:
+    def add(key: str | None, msg: str, *, at: str | None = None) -> None:
         path = base + ((key,) if key else ())
-        problems.append(Problem(f"{where}:{lines.at(path)}", _field(path), msg))
+        line = lines.at(base + (at,)) if at else lines.at(path)
+        problems.append(Problem(f"{where}:{line}", _field(path), msg))
 
     kind = c.get("kind")
     cid = c.get("id")
@@ -594,7 +596,8 @@ def _check_claim(c: Mapping[str, Any], i: int, report_id: Any, lines: _Lines, wh
 
     if (low is None) != (high is None):
         add("low" if low is None else "high",
-            "explicit bounds come in pairs; give both `low` and `high` or neither.")
+            "explicit bounds come in pairs; give both `low` and `high` or neither.",
+            at="high" if low is None else "low")
     elif _is_num(low) and _is_num(high):
         if funit is None:
             add("figure_unit", "explicit bounds need `figure_unit: percent` or `km2`.")
@@ -703,7 +706,7 @@ def parse_report_text(text: str, *, where: str = "<report>", path: Path | None =
     problems += [_schema_problem(e, lines, where) for e in errors]
     _check_semantics(data, lines, where, today, problems)
     if problems:
-        problems.sort(key=lambda p: int(p.where.rsplit(":", 1)[1]))
+        problems.sort(key=lambda p: (int(p.where.rsplit(":", 1)[1]), p.field))
         raise ReportFormatError(problems, what=where)
     return _build(data, path, lines)
 

@@ -1,0 +1,178 @@
+import geopandas as gpd
+import pytest
+from reportkit import make_report, share
+
+from geo.consistency import (
+    Finding,
+    check_all,
+    check_changes,
+    check_totals,
+    check_withdrawals,
+    classify,
+    findings_for,
+    ukraine_area_km2,
+)
+from geo.intervals import Interval
+from geo.reports import ReportSet, load_reports
+
+# Official areas (km²) of the units R1 gives figures for; Ukraine's total.
+A = {"UA-43": 26081, "UA-40": 864, "UA-14": 26517, "UA-09": 26684, "UA-23": 27183,
+     "UA-65": 28461, "UA-63": 31415, "UA-48": 24598}
+UKRAINE = 603_543
+
+# R1 by hand: all of Crimea+Sevastopol; >80 % -> [80, 88]; about 70 % -> [66.5, 73.5];
+# smaller part -> [0.5, 15] central 5.
+R1_LOW = (A["UA-43"] + A["UA-40"] + 0.80 * (A["UA-14"] + A["UA-09"])
+          + 0.665 * (A["UA-23"] + A["UA-65"]) + 0.005 * (A["UA-63"] + A["UA-48"]))
+R1_HIGH = (A["UA-43"] + A["UA-40"] + 0.88 * (A["UA-14"] + A["UA-09"])
+           + 0.735 * (A["UA-23"] + A["UA-65"]) + 0.15 * (A["UA-63"] + A["UA-48"]))
+R1_CENTRAL = (A["UA-43"] + A["UA-40"] + 0.84 * (A["UA-14"] + A["UA-09"])
+              + 0.70 * (A["UA-23"] + A["UA-65"]) + 0.05 * (A["UA-63"] + A["UA-48"]))
+# R5: Donetsk is 100 - 20 = 80 % exactly, everything else carried from R1.
+R5_LOW = R1_LOW
+R5_HIGH = R1_HIGH - 0.88 * A["UA-14"] + 0.80 * A["UA-14"]
+R5_CENTRAL = R1_CENTRAL - 0.84 * A["UA-14"] + 0.80 * A["UA-14"]
+
+
+@pytest.fixture(scope="module")
+def builtin() -> ReportSet:
+    return load_reports()
+
+
+def by_claim(findings: list[Finding], kind: str, claim_id: str) -> Finding:
+    hits = [f for f in findings if f.kind == kind and f.claim_ids[0] == claim_id]
+    assert len(hits) == 1, findings
+    return hits[0]
+
+
+def test_hand_numbers_are_sane() -> None:
+    assert round(R1_LOW, 3) == 106_789.125
+    assert round(R1_HIGH, 3) == 123_062.17
+
+
+def test_ukraine_area(units: gpd.GeoDataFrame) -> None:
+    assert ukraine_area_km2(units) == UKRAINE
+
+
+def test_classify() -> None:
+    assert classify(Interval(0, 10, 5), Interval(4, 20, 12)) == "consistent"
+    assert classify(Interval(0, 10, 2), Interval(8, 20, 15)) == "tension"
+    assert classify(Interval(0, 10, 5), Interval(11, 20, 15)) == "inconsistent"
+    assert classify(Interval(80, 88, 84), Interval(80, 80, 80)) == "consistent"
+
+
+def test_r1_totals(builtin: ReportSet, units: gpd.GeoDataFrame) -> None:
+    found = check_totals("R1", builtin, units)
+    km = by_claim(found, "total_vs_units", "R1-c1")
+    n = km.numbers
+    assert (n["units_low_km2"], n["units_high_km2"], n["units_central_km2"]) == pytest.approx(
+        (R1_LOW, R1_HIGH, R1_CENTRAL))
+    assert (n["stated_low_km2"], n["stated_high_km2"]) == (100_000, 110_000)
+    # overlap [106,789, 110,000]; stated central 105,000 < R1_LOW, sum central > 110,000
+    assert km.severity == "tension"
+    assert n["central_difference_km2"] == pytest.approx(105_000 - R1_CENTRAL)
+    assert km.report_ids == ("R1",)
+    assert {"R1-c3", "R1-c4", "R1-c5", "R1-c6", "R1-c7", "R1-c8"} <= set(km.claim_ids)
+    assert "106,789–123,062 km²" in km.message
+
+    pct = by_claim(found, "total_vs_units", "R1-c2")
+    assert (pct.numbers["stated_low_km2"], pct.numbers["stated_high_km2"]) == pytest.approx(
+        (0.171 * UKRAINE, 0.189 * UKRAINE))
+    assert pct.severity == "consistent"  # R1_CENTRAL (113,385) is inside [103,206, 114,070]
+
+    both = by_claim(found, "km2_vs_percent", "R1-c1")
+    assert both.severity == "consistent" and both.claim_ids == ("R1-c1", "R1-c2")
+
+
+def test_r5_totals_use_carried_claims(builtin: ReportSet, units: gpd.GeoDataFrame) -> None:
+    found = check_totals("R5", builtin, units)
+    km = by_claim(found, "total_vs_units", "R5-c1")
+    n = km.numbers
+    assert (n["units_low_km2"], n["units_high_km2"], n["units_central_km2"]) == pytest.approx(
+        (R5_LOW, R5_HIGH, R5_CENTRAL))
+    assert (n["stated_low_km2"], n["stated_high_km2"]) == pytest.approx((116_000, 127_600))
+    assert km.severity == "tension"
+    assert set(km.report_ids) == {"R5", "R1"}
+    assert "7 carried forward from R1" in km.message
+    pct = by_claim(found, "total_vs_units", "R5-c2")
+    assert pct.numbers["stated_low_km2"] == pytest.approx(0.19 * UKRAINE)
+    assert pct.severity == "consistent"
+
+
+def test_reports_without_totals_have_no_total_findings(builtin: ReportSet,
+                                                       units: gpd.GeoDataFrame) -> None:
+    for rid in ("R2", "R3", "R4"):
+        assert check_totals(rid, builtin, units) == []
+
+
+def test_total_inconsistent_by_gap(units: gpd.GeoDataFrame) -> None:
+    r = make_report("X", "2024-05-05", [
+        {"kind": "controlled_area", "scope": "country", "figure": 20_000, "figure_unit": "km2",
+         "qualifier": "less_than"},
+        share(["UA-43", "UA-40"], "all"),
+    ])
+    (f,) = check_totals("X", [r], units)
+    # stated [18,000, 20,000]; units exactly 26,081 + 864 = 26,945 -> gap 6,945
+    assert f.severity == "inconsistent"
+    assert f.numbers["gap_km2"] == pytest.approx(26_945 - 20_000)
+    assert "6,945 km² apart" in f.message
+    assert f.claim_ids == ("X-c1", "X-c2")
+
+
+def test_donetsk_tension_between_r1_and_r5(builtin: ReportSet, units: gpd.GeoDataFrame) -> None:
+    changes = check_changes(builtin, units)
+    assert len(changes) == 1
+    (f,) = changes
+    assert (f.kind, f.severity) == ("share_change", "tension")
+    assert f.report_ids == ("R1", "R5") and f.claim_ids == ("R1-c4", "R5-c3")
+    assert f.numbers["central_drop_points"] == pytest.approx(84 - 80)
+    assert f.numbers["central_drop_km2"] == pytest.approx(0.04 * A["UA-14"])
+    assert f.message.startswith("Donetsk (UA-14)")
+    assert "more than 80 %" in f.message and "20 %" in f.message
+
+
+def test_fall_beyond_uncertainty_is_inconsistent(units: gpd.GeoDataFrame) -> None:
+    a = make_report("A", "2024-01-01", [share(["UA-09"], "more_than", 80)])  # [80, 88]
+    b = make_report("B", "2024-06-01", [share(["UA-09"], "about", 70)])  # [66.5, 73.5]
+    c = make_report("C", "2024-09-01", [share(["UA-09"], "exact", 75)])  # rise: no finding
+    (f,) = check_changes([c, b, a], units)
+    assert f.severity == "inconsistent" and f.report_ids == ("A", "B")
+    assert f.numbers["gap_points"] == pytest.approx(80 - 73.5)
+    assert f.numbers["central_drop_points"] == pytest.approx(84 - 70)
+
+
+def test_withdrawal_checked_against_control(builtin: ReportSet,
+                                            units: gpd.GeoDataFrame) -> None:
+    found = [f for f in check_withdrawals(builtin, units) if f.kind == "withdrawal_vs_control"]
+    (f,) = found
+    assert f.claim_ids == ("R5-c3", "R1-c4") and f.severity == "consistent"
+    # same report: withdraw from about 40 % vs a stated 80 % -> [57, 63] vs [80, 80]
+    r = make_report("W", "2024-02-02", [
+        share(["UA-23"], "exact", 80),
+        {"kind": "withdraw_share", "units": ["UA-23"], "target": "ukraine", "figure": 40,
+         "figure_unit": "percent", "qualifier": "about"},
+    ])
+    (g,) = check_withdrawals([r], units)
+    assert g.severity == "inconsistent"
+    assert g.numbers["gap_points"] == pytest.approx(80 - 62)
+    assert g.claim_ids == ("W-c2", "W-c1")
+
+
+def test_offer_to_withdraw_more_than_held(units: gpd.GeoDataFrame) -> None:
+    r = make_report("O", "2024-02-02", [
+        share(["UA-63"], "part"),
+        {"kind": "offer_withdraw", "units": ["UA-63"], "figure": 40, "figure_unit": "percent",
+         "qualifier": "exact"},
+    ])
+    (f,) = check_withdrawals([r], units)
+    assert (f.kind, f.severity) == ("offer_vs_control", "inconsistent")
+
+
+def test_check_all_and_findings_for(builtin: ReportSet, units: gpd.GeoDataFrame) -> None:
+    every = check_all(builtin, units)
+    assert all(f.report_ids and f.claim_ids for f in every)
+    assert {f.severity for f in every} <= {"consistent", "tension", "inconsistent"}
+    r5 = findings_for("R5", every)
+    assert any(f.kind == "share_change" for f in r5)
+    assert findings_for("R3", every) == []
+    assert every[0].as_dict()["report_ids"] == ["R1"]
