@@ -284,6 +284,15 @@ def parse_shares(text: str, *, argument: str = "--shares") -> dict[str, float]:
             problems.append(Problem(argument, code, f"expected a number of percent; got "
                                     f"{value.strip()!r}."))
     if problems:
+        # Report range and code problems of the well-formed pairs in the same message.
+        try:
+            validate_shares(out, argument=argument)
+        except UnknownUnitError as exc:
+            problems += [Problem(argument, c, "unknown unit code; expected an ISO 3166-2 code "
+                                 "of a Ukrainian unit such as UA-14 (`frontline regions`).")
+                         for c in exc.codes]
+        except ValidationError as exc:
+            problems += exc.problems
         raise ValidationError(problems, what=argument)
     validate_shares(out, argument=argument)
     return out
@@ -304,10 +313,10 @@ def validate_shares(shares: Mapping[str, float], *, argument: str = "shares") ->
     table = load_unit_table()
     known = list(table.index)
     unknown = [c for c in shares if c not in known]
-    if unknown:
-        raise UnknownUnitError(unknown, argument=argument, known=known)
     problems: list[Problem] = []
     for code, value in shares.items():
+        if code in unknown:
+            continue
         if str(table.loc[code, "country"]) != "UA":
             problems.append(Problem(argument, code, f"{code} is a Russian oblast; schematic "
                                     "zones are drawn for Ukrainian units (UA-*)."))
@@ -320,6 +329,12 @@ def validate_shares(shares: Mapping[str, float], *, argument: str = "shares") ->
         if not (0.0 <= v <= 100.0):
             problems.append(Problem(argument, code, f"share must be between 0 and 100 percent; "
                                     f"got {value!r}."))
+    if unknown and not problems:
+        raise UnknownUnitError(unknown, argument=argument, known=known)
+    if unknown:
+        problems += [Problem(argument, c, "unknown unit code; expected an ISO 3166-2 code of a "
+                             "Ukrainian unit such as UA-14 (`frontline regions`).")
+                     for c in unknown]
     if problems:
         raise ValidationError(problems, what=argument)
 

@@ -1,0 +1,125 @@
+"""Map layers of control: schematic zones (with their uncertainty band) and measured layers.
+
+Schematic zones are always labelled *schematic* in their tooltip: they are drawn from a
+share, not mapped. Every displayed string is escaped with :func:`layers.html.escape_text`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+import geopandas as gpd
+
+from layers.html import escape_text
+
+__all__ = [
+    "SCHEMATIC_STYLE",
+    "BAND_STYLE",
+    "CONTROL_STYLE",
+    "describe_schematic",
+    "schematic_layer",
+    "band_layer",
+    "control_layer",
+]
+
+#: Style of a schematic zone: dashed outline, so it never reads as a mapped front line.
+SCHEMATIC_STYLE: dict[str, Any] = {
+    "fillColor": "#c0392b", "fillOpacity": 0.35, "color": "#922b21", "weight": 1.5,
+    "dashArray": "6 4",
+}
+#: Style of the uncertainty band (high-end zone minus low-end zone).
+BAND_STYLE: dict[str, Any] = {
+    "fillColor": "#e59866", "fillOpacity": 0.3, "color": "#ba4a00", "weight": 1.0,
+    "dashArray": "2 4",
+}
+#: Style of a measured (real) control layer.
+CONTROL_STYLE: dict[str, Any] = {
+    "fillColor": "#7b241c", "fillOpacity": 0.4, "color": "#641e16", "weight": 1.0,
+}
+
+
+def describe_schematic(row: dict[str, Any]) -> str:
+    """Escaped tooltip of a schematic zone; always says it is schematic."""
+    return (
+        f"<b>{escape_text(row.get('name_en'))}</b> ({escape_text(row.get('code'))})<br>"
+        f"<i>schematic zone, not a mapped front line</i><br>"
+        f"target {float(row.get('target_share_pct') or 0):.1f}%; drawn "
+        f"{float(row.get('share_pct') or 0):.1f}% = {float(row.get('area_km2') or 0):,.0f} km²"
+        f"<br>method: {escape_text(row.get('method'))}"
+    )
+
+
+def _features(gdf: gpd.GeoDataFrame, label_col: str) -> str:
+    out = gdf[~gdf.geometry.is_empty & gdf.geometry.notna()]
+    return str(out[[label_col, "geometry"]].to_json())
+
+
+def schematic_layer(
+    zones: gpd.GeoDataFrame, *, name: str = "Control (schematic)", simplify_deg: float = 0.002
+) -> folium.GeoJson:
+    """Schematic zones of :func:`geo.schematic.schematic_zones` as a folium layer.
+
+    Parameters
+    ----------
+    zones : GeoDataFrame
+        Index ``code``; columns ``name_en``, ``target_share_pct``, ``share_pct``,
+        ``area_km2``, ``method``; EPSG:4326.
+    name : str, keyword-only
+        Layer name in the layer control (always contains "schematic").
+    simplify_deg : float, keyword-only
+        Display-only simplification tolerance, degrees.
+    """
+    if "schematic" not in name.lower():
+        name = f"{name} (schematic)"
+    gdf = zones.reset_index().copy()
+    if simplify_deg > 0:
+        gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
+    gdf["label"] = [describe_schematic(r) for r in gdf.drop(columns="geometry").to_dict("records")]
+    return folium.GeoJson(
+        _features(gdf, "label"), name=escape_text(name),
+        style_function=lambda _f: dict(SCHEMATIC_STYLE),
+        highlight_function=lambda _f: {"weight": 3.0},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    )
+
+
+def band_layer(
+    band: gpd.GeoDataFrame, *, name: str = "Uncertainty band (schematic)",
+    simplify_deg: float = 0.002,
+) -> folium.GeoJson:
+    """The band between the low- and high-end zones of :func:`geo.schematic.schematic_band`."""
+    if "schematic" not in name.lower():
+        name = f"{name} (schematic)"
+    gdf = band.reset_index().copy()
+    if simplify_deg > 0:
+        gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
+    gdf["label"] = [
+        f"<b>{escape_text(r.get('name_en'))}</b> ({escape_text(r.get('code'))})<br>"
+        f"<i>schematic uncertainty band</i>: {float(r.get('low_share_pct') or 0):.1f}% to "
+        f"{float(r.get('high_share_pct') or 0):.1f}% ({float(r.get('band_km2') or 0):,.0f} km²)"
+        for r in gdf.drop(columns=[c for c in gdf.columns
+                                   if c.endswith("geometry")]).to_dict("records")
+    ]
+    gdf = gdf.drop(columns=[c for c in ("low_geometry", "high_geometry") if c in gdf.columns])
+    return folium.GeoJson(
+        _features(gdf, "label"), name=escape_text(name),
+        style_function=lambda _f: dict(BAND_STYLE),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    )
+
+
+def control_layer(
+    control: gpd.GeoDataFrame, *, name: str = "Control (mapped layer)",
+    source: str | None = None, simplify_deg: float = 0.001,
+) -> folium.GeoJson:
+    """A measured control layer (:func:`geo.control.load_control`)."""
+    gdf = control.reset_index(drop=True)[["geometry"]].copy()
+    if simplify_deg > 0:
+        gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
+    gdf["label"] = f"<b>mapped control layer</b><br>{escape_text(source or 'uploaded file')}"
+    return folium.GeoJson(
+        _features(gdf, "label"), name=escape_text(name),
+        style_function=lambda _f: dict(CONTROL_STYLE),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    )

@@ -1,0 +1,74 @@
+"""CLI: `frontline measure` and `frontline schematic --shares`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import box, mapping
+
+from frontline.cli import main
+from geo.areas import geodesic_area_km2
+
+
+def test_measure_json(tmp_path: Path, units: gpd.GeoDataFrame,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    unit = units.loc["UA-23", "geometry"]
+    minx, miny, maxx, maxy = unit.bounds
+    west = unit.intersection(box(minx - 1, miny - 1, (minx + maxx) / 2, maxy + 1))
+    path = tmp_path / "control.geojson"
+    path.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(west)}))
+    assert main(["measure", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    row = next(r for r in out["units"] if r["code"] == "UA-23")
+    assert set(row) >= {"code", "name", "area_km2", "controlled_km2", "share_pct"}
+    assert row["controlled_km2"] == pytest.approx(geodesic_area_km2(west), rel=1e-3)
+    assert out["total_controlled_km2"] == pytest.approx(geodesic_area_km2(west), rel=1e-3)
+    assert 0 < out["total_share_pct"] < 5
+
+
+def test_measure_table_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.geojson"
+    path.write_text(json.dumps({"type": "Polygon", "coordinates": mapping(
+        box(37.0, 48.0, 37.2, 48.2))["coordinates"]}))
+    assert main(["measure", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "UA-14" in out and "total_share_pct" in out
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("not json")
+    assert main(["measure", str(bad)]) == 2
+    assert "not GeoJSON" in capsys.readouterr().err
+    assert main(["measure", str(tmp_path / "missing.geojson")]) == 2
+
+
+def test_schematic_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "zones.geojson"
+    assert main(["schematic", "--shares", "UA-14=75.5,UA-23=73.6", "--out", str(out)]) == 0
+    doc = json.loads(out.read_text())
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 2
+    for f in doc["features"]:
+        p = f["properties"]
+        assert p["schematic"] is True and "schematic" in p["label"]
+        assert abs(p["share_pct"] - p["target_share_pct"]) <= 0.5
+        assert f["geometry"]["type"] == "Polygon"
+    assert {f["properties"]["code"] for f in doc["features"]} == {"UA-14", "UA-23"}
+
+
+def test_schematic_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schematic", "--shares", "UA-63=5"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["features"][0]["properties"]["code"] == "UA-63"
+
+
+@pytest.mark.parametrize(
+    "shares,named",
+    [("UA-14=120", "UA-14"), ("UA-14=-3", "UA-14"), ("UA-99=5", "UA-99"),
+     ("UA-14", "UA-14"), ("UA-14=80,UA-23=abc", "UA-23"), ("", "--shares")],
+)
+def test_schematic_bad_shares(shares: str, named: str,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schematic", "--shares", shares]) == 2
+    err = capsys.readouterr().err
+    assert named in err and err.startswith("frontline schematic: error:")

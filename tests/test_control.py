@@ -1,0 +1,140 @@
+"""Control layers: loading, repair, rejection, and measuring against hand-computed areas."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import Polygon, box, mapping
+
+from geo.areas import geodesic_area_km2
+from geo.control import load_control, measure_control
+from geo.errors import ControlLayerError
+from layers.control import control_layer
+
+A_WGS84 = 6378137.0
+F_WGS84 = 1 / 298.257223563
+
+
+def _fc(*geoms: object, **extra: object) -> bytes:
+    doc = {"type": "FeatureCollection",
+           "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in geoms]}
+    doc.update(extra)
+    return json.dumps(doc).encode()
+
+
+def _box_km2(west: float, south: float, east: float, north: float) -> float:
+    """Area of a lon/lat rectangle on the WGS84 ellipsoid (authalic formula), km²."""
+    e2 = F_WGS84 * (2 - F_WGS84)
+    e = math.sqrt(e2)
+    b2 = (A_WGS84 * (1 - F_WGS84)) ** 2
+
+    def q(phi: float) -> float:
+        s = math.sin(phi)
+        return s / (1 - e2 * s * s) + math.log((1 + e * s) / (1 - e * s)) / (2 * e)
+
+    dlam = math.radians(east - west)
+    return dlam * b2 / 2 * (q(math.radians(north)) - q(math.radians(south))) / 1e6
+
+
+def test_western_half_of_a_unit(units: gpd.GeoDataFrame) -> None:
+    unit = units.loc["UA-14", "geometry"]
+    minx, miny, maxx, maxy = unit.bounds
+    mid = (minx + maxx) / 2
+    west = unit.intersection(box(minx - 1, miny - 1, mid, maxy + 1))
+    expected = geodesic_area_km2(west)
+    assert isinstance(expected, float)
+    gdf, notes = load_control(_fc(mapping(west)))
+    result = measure_control(gdf, units)
+    row = result.table.loc["UA-14"]
+    assert row.controlled_km2 == pytest.approx(expected, rel=1e-3)
+    assert row.share_pct == pytest.approx(100 * expected / geodesic_area_km2(unit), rel=1e-3)
+    assert row["name"] == "Donetsk"
+    # Neighbours only share a border with it: nothing of them is counted.
+    assert result.table.loc["UA-12", "controlled_km2"] < 0.01
+    assert result.total_controlled_km2 == pytest.approx(expected, rel=1e-3)
+    assert result.total_share_pct == pytest.approx(100 * expected / result.total_area_km2)
+    assert result.total_area_km2 == pytest.approx(
+        float(units[units.country == "UA"]["geodesic_area_km2"].sum()), rel=1e-4)
+
+
+def test_tiny_box_against_the_authalic_formula(units: gpd.GeoDataFrame) -> None:
+    # A 0.1 deg box inside Kharkiv oblast, edges densified so they follow the parallels.
+    b = box(36.5, 49.5, 36.6, 49.6)
+    assert units.loc["UA-63", "geometry"].contains(b)
+    gdf, _ = load_control(_fc(mapping(shapely.segmentize(b, 0.001))))
+    got = measure_control(gdf, units).table.loc["UA-63", "controlled_km2"]
+    assert got == pytest.approx(_box_km2(36.5, 49.5, 36.6, 49.6), rel=1e-3)
+
+
+def test_whole_unit_and_feature_input(units: gpd.GeoDataFrame) -> None:
+    crimea = units.loc["UA-43", "geometry"]
+    doc = json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(crimea)})
+    gdf, _ = load_control(doc.encode())
+    table = measure_control(gdf, units).table
+    assert table.loc["UA-43", "share_pct"] == pytest.approx(100.0, abs=1e-6)
+
+
+def test_bow_tie_is_repaired(units: gpd.GeoDataFrame) -> None:
+    bow = Polygon([(37.0, 48.0), (37.2, 48.2), (37.2, 48.0), (37.0, 48.2), (37.0, 48.0)])
+    assert not bow.is_valid
+    gdf, notes = load_control(_fc(mapping(bow)))
+    geom = gdf.geometry.iloc[0]
+    assert geom.is_valid and geom.geom_type == "MultiPolygon"
+    assert any("repaired 1 invalid polygon" in n and "Self-intersection" in n for n in notes)
+    expected = geodesic_area_km2(shapely.make_valid(bow))
+    got = measure_control(gdf, units).table.loc["UA-14", "controlled_km2"]
+    assert got == pytest.approx(expected, rel=1e-3)
+
+
+def test_file_path_and_legacy_crs(tmp_path: Path, units: gpd.GeoDataFrame) -> None:
+    b = box(37.0, 48.0, 37.1, 48.1)
+    path = tmp_path / "c.geojson"
+    path.write_bytes(_fc(mapping(b)))
+    gdf, notes = load_control(path)
+    assert notes == [] and gdf.crs.to_epsg() == 4326
+    projected = gpd.GeoSeries([b], crs=4326).to_crs(3857).iloc[0]
+    doc = _fc(mapping(projected), crs={"type": "name", "properties": {"name": "EPSG:3857"}})
+    gdf2, notes2 = load_control(doc)
+    assert any("reprojected" in n for n in notes2)
+    assert gdf2.geometry.iloc[0].symmetric_difference(b).area < 1e-8
+
+
+@pytest.mark.parametrize(
+    "content,match",
+    [
+        (b"", "empty"),
+        (b"this is not json", "not GeoJSON: the content is not JSON"),
+        (b"[1, 2, 3]", "not GeoJSON"),
+        (b'{"type": "Topology"}', "not GeoJSON"),
+        (_fc({"type": "Point", "coordinates": [37.0, 48.0]}), "no polygons"),
+        (_fc(), "no polygons"),
+        (_fc(mapping(box(4_100_000, 6_100_000, 4_200_000, 6_200_000))), "projected"),
+        (_fc(mapping(box(-100, 30, -99, 31))), "outside the region"),
+        (_fc(mapping(box(48.0, 37.0, 48.1, 37.1))), "outside the region"),  # lat/lon swapped
+    ],
+)
+def test_rejections(content: bytes, match: str) -> None:
+    with pytest.raises(ControlLayerError, match=match):
+        load_control(content)
+
+
+def test_vertex_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.control
+
+    monkeypatch.setattr(geo.control, "MAX_VERTICES", 10)
+    with pytest.raises(ControlLayerError, match="vertices; the limit is 10"):
+        load_control(_fc(mapping(shapely.segmentize(box(37, 48, 38, 49), 0.1))))
+
+
+def test_control_layer_renders(units: gpd.GeoDataFrame) -> None:
+    gdf, _ = load_control(_fc(mapping(box(37.0, 48.0, 37.1, 48.1))))
+    m = folium.Map()
+    control_layer(gdf, source="<script>x</script>").add_to(m)
+    html = m.get_root().render()
+    assert "mapped control layer" in html and "<script>x</script>" not in html

@@ -1,0 +1,161 @@
+"""Schematic control zones: shares hit, one part touching the holder, nested, faithful."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import Point
+
+from geo.cities import load_cities
+from geo.errors import FrontlineError, UnknownUnitError, ValidationError
+from geo.schematic import (
+    SHARE_TOLERANCE_PCT,
+    holder_territory,
+    parse_shares,
+    schematic_band,
+    schematic_zones,
+)
+from layers.control import band_layer, schematic_layer
+
+TYPICAL = {"UA-14": 80.0, "UA-09": 98.0, "UA-23": 70.0, "UA-65": 70.0, "UA-63": 5.0,
+           "UA-48": 1.0, "UA-43": 100.0}
+
+
+@pytest.fixture(scope="module")
+def zones(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return schematic_zones(TYPICAL, units)
+
+
+@pytest.fixture(scope="module")
+def cities() -> gpd.GeoDataFrame:
+    return load_cities()
+
+
+def _city(cities: gpd.GeoDataFrame, name: str) -> Point:
+    rows = cities[cities.name == name]
+    assert len(rows) >= 1, name
+    return rows.geometry.iloc[0]
+
+
+@pytest.mark.parametrize("code", sorted(TYPICAL))
+def test_share_hit(zones: gpd.GeoDataFrame, code: str) -> None:
+    row = zones.loc[code]
+    assert abs(row.share_pct - TYPICAL[code]) <= SHARE_TOLERANCE_PCT
+    assert bool(row.schematic) is True
+    assert row.geometry.is_valid
+
+
+@pytest.mark.parametrize("code", ["UA-14", "UA-09", "UA-23", "UA-65", "UA-63", "UA-48"])
+def test_one_part_touching_holder(
+    zones: gpd.GeoDataFrame, units: gpd.GeoDataFrame, code: str
+) -> None:
+    zone = zones.loc[code, "geometry"]
+    assert zone.geom_type == "Polygon", zone.geom_type
+    assert units.loc[code, "geometry"].buffer(1e-9).covers(zone)
+    held = {"RU": holder_territory(units)}
+    held.update({c: zones.loc[c, "geometry"] for c in zones.index if c != code})
+    touching = [k for k, g in held.items() if zone.distance(g) < 0.02]
+    assert touching, f"{code} touches no holder territory"
+    assert zones.loc[code, "touches"]
+
+
+def test_nested_low_inside_high(units: gpd.GeoDataFrame) -> None:
+    low = schematic_zones({"UA-14": 60.0, "UA-23": 65.0}, units)
+    high = schematic_zones({"UA-14": 85.0, "UA-23": 75.0}, units)
+    for code in ("UA-14", "UA-23"):
+        lo, hi = low.loc[code, "geometry"], high.loc[code, "geometry"]
+        outside = lo.difference(hi).area / lo.area
+        assert outside < 1e-3, (code, outside)
+
+
+def test_band(units: gpd.GeoDataFrame) -> None:
+    band = schematic_band({"UA-14": 70.0}, {"UA-14": 80.0}, units)
+    row = band.loc["UA-14"]
+    unit_km2 = units.loc["UA-14", "geodesic_area_km2"]
+    assert row.band_km2 == pytest.approx(0.10 * unit_km2, rel=0.08)
+    assert row.low_geometry.difference(row.high_geometry).area < 1e-9
+    with pytest.raises(ValidationError, match="above the high end"):
+        schematic_band({"UA-14": 90.0}, {"UA-14": 80.0}, units)
+
+
+def test_deterministic(units: gpd.GeoDataFrame, zones: gpd.GeoDataFrame) -> None:
+    again = schematic_zones({"UA-14": 80.0}, units)
+    assert shapely.equals_exact(again.loc["UA-14", "geometry"], zones.loc["UA-14", "geometry"],
+                                tolerance=0.0)
+
+
+def test_whole_and_none(zones: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> None:
+    assert zones.loc["UA-43", "share_pct"] == pytest.approx(100.0)
+    none = schematic_zones({"UA-59": 0.0}, units)
+    assert none.loc["UA-59", "geometry"].is_empty and none.loc["UA-59", "share_pct"] == 0.0
+
+
+def test_generic_unit_grows_from_russia(units: gpd.GeoDataFrame) -> None:
+    z = schematic_zones({"UA-59": 3.0}, units)  # Sumy: no profile, distance from Russia
+    assert abs(z.loc["UA-59", "share_pct"] - 3.0) <= SHARE_TOLERANCE_PCT
+    assert "RU" in z.loc["UA-59", "touches"]
+    assert z.loc["UA-59", "method"].startswith("distance")
+
+
+@pytest.mark.parametrize(
+    "code,inside,outside",
+    [
+        ("UA-14", ["Donetsk", "Mariupol", "Horlivka", "Makiyivka"], ["Kramatorsk", "Slovyansk"]),
+        ("UA-23", ["Melitopol", "Berdyansk", "Enerhodar"], ["Zaporizhzhya"]),
+        ("UA-65", ["Nova Kakhovka", "Henichesk"], ["Kherson"]),
+        ("UA-09", ["Luhansk", "Alchevsk", "Lysychansk"], []),
+        ("UA-63", [], ["Kharkiv", "Izyum", "Chuhuyiv"]),
+    ],
+)
+def test_faithful_cities(zones: gpd.GeoDataFrame, cities: gpd.GeoDataFrame, code: str,
+                         inside: list[str], outside: list[str]) -> None:
+    zone = zones.loc[code, "geometry"]
+    for name in inside:
+        assert zone.covers(_city(cities, name)), f"{name} should be inside the {code} zone"
+    for name in outside:
+        assert not zone.covers(_city(cities, name)), f"{name} should be outside the {code} zone"
+
+
+def test_kherson_stays_on_left_bank(zones: gpd.GeoDataFrame, cities: gpd.GeoDataFrame) -> None:
+    # At 70 % the Dnipro is the front: the zone keeps clear of the right-bank towns.
+    zone = zones.loc["UA-65", "geometry"]
+    assert zone.distance(_city(cities, "Kherson")) > 0.005
+    assert zone.bounds[3] < 47.35  # nothing of the north-west (right bank) steppe
+
+
+def test_bad_shares(units: gpd.GeoDataFrame) -> None:
+    with pytest.raises(ValidationError, match="UA-14.*between 0 and 100"):
+        schematic_zones({"UA-14": 101.0}, units)
+    with pytest.raises(UnknownUnitError, match="UA-99"):
+        schematic_zones({"UA-99": 5.0}, units)
+    with pytest.raises(ValidationError, match="RU-KRS"):
+        schematic_zones({"RU-KRS": 5.0}, units)
+    with pytest.raises(ValidationError, match="UA-9"):
+        parse_shares("UA-14=80,UA-9")
+    with pytest.raises(ValidationError, match="'abc'"):
+        parse_shares("UA-14=abc")
+    assert parse_shares(" ua-14=80.5 , UA-23=70 ") == {"UA-14": 80.5, "UA-23": 70.0}
+
+
+def test_raster_cap(units: gpd.GeoDataFrame) -> None:
+    with pytest.raises(FrontlineError, match="cap is 2,000 x 2,000"):
+        schematic_zones({"UA-14": 50.0}, units, resolution_m=50.0)
+
+
+def test_control_replaces_schematic(units: gpd.GeoDataFrame) -> None:
+    west = units.loc["UA-14", "geometry"].intersection(shapely.box(36, 46, 37.5, 50))
+    z = schematic_zones({"UA-14": 80.0}, units, control=west)
+    assert bool(z.loc["UA-14", "schematic"]) is False
+    assert z.loc["UA-14", "target_share_pct"] == 80.0
+    assert z.loc["UA-14", "method"].startswith("control layer")
+
+
+def test_layers_say_schematic(zones: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> None:
+    m = folium.Map()
+    schematic_layer(zones).add_to(m)
+    band_layer(schematic_band({"UA-23": 65.0}, {"UA-23": 75.0}, units)).add_to(m)
+    html = m.get_root().render()
+    assert "schematic zone, not a mapped front line" in html
+    assert "schematic uncertainty band" in html
