@@ -26,6 +26,7 @@ __all__ = [
     "EQUAL_AREA_CRS",
     "WGS84",
     "geodesic_area_km2",
+    "geometry_area_km2",
     "densify",
     "to_equal_area",
     "from_equal_area",
@@ -48,7 +49,8 @@ _GEOD = Geod(ellps="WGS84")
 DEFAULT_MAX_SEGMENT_DEG = 0.05
 
 
-def _one_geodesic_km2(geom: BaseGeometry | None) -> float:
+def geometry_area_km2(geom: BaseGeometry | None) -> float:
+    """Geodesic area of one EPSG:4326 geometry on the WGS84 ellipsoid, in km² (0 for None)."""
     if geom is None or geom.is_empty:
         return 0.0
     area_m2, _ = _GEOD.geometry_area_perimeter(shapely.geometry.shape(geom))
@@ -80,11 +82,11 @@ def geodesic_area_km2(
     12308
     """
     if isinstance(geometries, BaseGeometry):
-        return _one_geodesic_km2(geometries)
+        return geometry_area_km2(geometries)
     series = geometries.geometry if isinstance(geometries, gpd.GeoDataFrame) else geometries
     if series.crs is not None and not CRS(series.crs).equals(WGS84):
         series = series.to_crs(WGS84)
-    values = [_one_geodesic_km2(g) for g in series]
+    values = [geometry_area_km2(g) for g in series]
     return pd.Series(values, index=series.index, name="geodesic_area_km2", dtype=float)
 
 

@@ -41,7 +41,27 @@ def _cities() -> gpd.GeoDataFrame:
     gdf = gpd.read_file(BOUNDARIES_DIR / "cities.geojson", engine="pyogrio")
     gdf = gdf.set_index("geonameid")
     gdf["is_section"] = _flag_sections(gdf)
+    gdf["point_in_unit"] = _snap_to_unit(gdf)
     return gdf
+
+
+def _snap_to_unit(cities: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    """The city point, or for a point outside its unit's generalized coastline, the
+    nearest point of that unit (used for "which cities does a zone contain")."""
+    from shapely.ops import nearest_points
+
+    from geo.boundaries import load_units
+
+    units = load_units()
+    snapped = []
+    for point, code, how in zip(cities.geometry, cities["code"], cities["unit_from"], strict=True):
+        if how != "polygon" and code in units.index:
+            unit = units.loc[code, "geometry"]
+            inner = unit.buffer(-0.002)  # ~200 m inside, so containment is not a rounding call
+            snapped.append(nearest_points(inner if not inner.is_empty else unit, point)[0])
+        else:
+            snapped.append(point)
+    return gpd.GeoSeries(snapped, index=cities.index, crs=cities.crs)
 
 
 def _flag_sections(cities: gpd.GeoDataFrame) -> pd.Series:
@@ -68,7 +88,9 @@ def load_cities(*, min_population: int = 15_000, country: str | None = None) -> 
     -------
     GeoDataFrame
         Index ``geonameid``; columns ``name``, ``population``, ``code``, ``unit_from``,
-        ``is_section`` (a district of a larger city, see the module notes).
+        ``is_section`` (a district of a larger city, see the module notes) and
+        ``point_in_unit`` (the point moved onto its unit when GeoNames puts it just
+        outside the generalized coastline; used for containment).
     """
     gdf = _cities().copy()
     gdf = gdf[gdf["population"] >= min_population]
@@ -101,7 +123,8 @@ def cities_within(
         zone = zone.union_all()
     if zone is None or zone.is_empty:
         return cities.iloc[0:0]
-    hits = cities[cities.geometry.intersects(zone)]
+    points = cities["point_in_unit"] if "point_in_unit" in cities.columns else cities.geometry
+    hits = cities[gpd.GeoSeries(points, crs=cities.crs).intersects(zone)]
     return hits.sort_values("population", ascending=False)
 
 
