@@ -1,0 +1,169 @@
+"""Proposal zones: hand-computed cases on tiny boxes, then the real reports."""
+
+from __future__ import annotations
+
+import math
+
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import Point, box
+
+from geo.areas import geodesic_area_km2
+from geo.errors import ValidationError
+from geo.reports import load_reports
+from geo.zones import (
+    ZoneOptions,
+    cross_border_zone,
+    demilitarized_band,
+    depth_line,
+    describe_zone,
+    implied_zones,
+    line_of_contact,
+    ukraine_held,
+    withdrawal_zone,
+)
+
+# WGS84 meridian arc: 1 degree of latitude near 48.5 N is 111.2 km.
+KM_PER_DEG_LAT = 111.2
+
+
+@pytest.fixture()
+def toy_units() -> gpd.GeoDataFrame:
+    """Two 1 deg x 1 deg 'Ukrainian' units side by side at 48-49 N."""
+    geoms = [box(30, 48, 31, 49), box(31, 48, 32, 49)]
+    gdf = gpd.GeoDataFrame(
+        {"name_en": ["West", "East"], "country": ["UA", "UA"], "official_area_km2": [0, 0]},
+        geometry=geoms,
+        crs=4326,
+        index=gpd.pd.Index(["UA-W", "UA-E"], name="code"),
+    )
+    gdf["geodesic_area_km2"] = geodesic_area_km2(gdf)
+    return gdf
+
+
+@pytest.fixture()
+def east_half_held() -> gpd.GeoDataFrame:
+    """Russia holds the eastern half of the East unit (31.5-32 E)."""
+    return gpd.GeoDataFrame(
+        {"share_pct": [50.0]},
+        geometry=[box(31.5, 48, 32, 49)],
+        crs=4326,
+        index=gpd.pd.Index(["UA-E"], name="code"),
+    )
+
+
+def test_withdrawal_is_the_rest_of_the_unit(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
+    rest = withdrawal_zone(east_half_held, toy_units, ["UA-E"])
+    assert geodesic_area_km2(rest) == pytest.approx(
+        geodesic_area_km2(box(31, 48, 31.5, 49)), rel=1e-6
+    )
+    both = ukraine_held(east_half_held, toy_units, ["UA-W", "UA-E"])
+    # Extra vertices on the 48 N / 49 N edges change geodesic edges by ~3e-5.
+    assert geodesic_area_km2(both) == pytest.approx(
+        geodesic_area_km2(box(30, 48, 31.5, 49)), rel=1e-4
+    )
+
+
+def test_line_of_contact_is_the_split_meridian(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
+    loc = line_of_contact(east_half_held, toy_units)
+    # The meridian 31.5 E from 48 to 49 N, less 200 m trimmed at each end (the border).
+    xs = shapely.get_coordinates(loc)[:, 0]
+    assert xs.min() == pytest.approx(31.5, abs=1e-6) and xs.max() == pytest.approx(31.5, abs=1e-6)
+    desc = describe_zone(
+        loc, toy_units, kind="line_of_contact", label="l", schematic=True, basis="test"
+    )
+    assert desc["length_km"] == pytest.approx(KM_PER_DEG_LAT - 0.4, abs=0.5)
+    assert desc["area_km2"] == 0
+
+
+def test_demilitarized_band_halves(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
+    loc = line_of_contact(east_half_held, toy_units)
+    ru, ua = demilitarized_band(loc, east_half_held, toy_units, width_km=20)
+    # 10 km either side of a ~111 km line, clipped at the border: ~1,110 km² each half.
+    assert geodesic_area_km2(ru) == pytest.approx(10 * KM_PER_DEG_LAT, rel=0.01)
+    assert geodesic_area_km2(ua) == pytest.approx(10 * KM_PER_DEG_LAT, rel=0.01)
+    assert ru.within(box(31.5, 48, 32, 49).buffer(1e-4))
+    assert ua.within(box(31, 48, 31.5, 49).buffer(1e-4))
+
+
+def test_depth_line_runs_parallel_inside_free_land(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
+    line = depth_line(east_half_held, toy_units, depth_km=30)
+    xs = shapely.get_coordinates(line)[:, 0]
+    # 30 km west of 31.5 E at 48.5 N: 30 / (111.32 * cos 48.5 deg) = 0.406 deg.
+    expected = 31.5 - 30 / (111.32 * math.cos(math.radians(48.5)))
+    assert xs.mean() == pytest.approx(expected, abs=0.01)
+    assert line.within(box(30, 48, 31.5, 49))
+
+
+def test_cross_border_zone_in_kursk(units: gpd.GeoDataFrame) -> None:
+    zone = cross_border_zone(units, "RU-KRS", 650)
+    assert geodesic_area_km2(zone) == pytest.approx(650, rel=0.005)
+    assert zone.within(units.loc["RU-KRS", "geometry"].buffer(1e-6))
+    assert zone.distance(units.loc["UA-59", "geometry"]) < 1e-3  # grown from the border
+    assert zone.distance(Point(35.27, 51.19)) < 0.3  # around Sudzha
+
+
+def test_options_validated_together() -> None:
+    with pytest.raises(ValidationError) as exc:
+        ZoneOptions(dmz_width_km=-1, deterrence_depth_km=0, end="middle").validate()
+    msg = str(exc.value)
+    assert "dmz_width_km" in msg and "deterrence_depth_km" in msg and "'middle'" in msg
+
+
+@pytest.fixture(scope="module")
+def reports():  # type: ignore[no-untyped-def]
+    return load_reports()
+
+
+def test_r5_withdrawal_from_donetsk(reports, units) -> None:  # type: ignore[no-untyped-def]
+    z = implied_zones("R5", reports, units)
+    w = z[z.kind == "withdrawal"].iloc[0]
+    # R5: Ukraine holds 20 % of Donetsk -> withdrawal zone is 20 % of the polygon.
+    assert w["unit_shares"]["UA-14"] == pytest.approx(20.0, abs=0.5)
+    assert w["area_km2"] == pytest.approx(0.2 * units.loc["UA-14", "geodesic_area_km2"], rel=0.03)
+    names = {c["name"] for c in w["cities"]}
+    assert {"Kramatorsk", "Slovyansk"} <= names and "Donetsk" not in names
+    assert w["schematic"] and w["claim_ids"] == "R5-c3"
+    assert w["people_in_cities"] == sum(c["population"] for c in w["cities"] if not c["is_section"])
+    assert {"cede", "recognition", "line_of_contact"} <= set(z.kind)
+
+
+def test_r3_cede_four_oblasts(reports, units) -> None:  # type: ignore[no-untyped-def]
+    z = implied_zones("R3", reports, units)
+    cede = z[z.kind == "cede"].iloc[0]
+    assert set(cede["units"].split(",")) == {"UA-14", "UA-09", "UA-23", "UA-65"}
+    # R3 carries R1's central shares: Donetsk 84, Luhansk 84, Zaporizhzhia 70, Kherson 70.
+    expected = sum(
+        (100 - s) / 100 * units.loc[c, "geodesic_area_km2"]
+        for c, s in {"UA-14": 84, "UA-09": 84, "UA-23": 70, "UA-65": 70}.items()
+    )
+    assert cede["area_km2"] == pytest.approx(expected, rel=0.03)
+    names = {c["name"] for c in cede["cities"]}
+    assert {"Zaporizhzhya", "Kherson", "Kramatorsk"} <= names  # GeoNames spellings
+    assert "Melitopol" not in names and "Luhansk" not in names
+
+
+def test_r4_demilitarized_zone_and_r2_facility(reports, units) -> None:  # type: ignore[no-untyped-def]
+    z = implied_zones("R4", reports, units, options=ZoneOptions(dmz_width_km=10))
+    kinds = set(z.kind)
+    assert {"line_of_contact", "dmz_russian_side", "dmz_ukrainian_side", "deterrence_line"} <= kinds
+    loc_len = z[z.kind == "line_of_contact"].iloc[0]["length_km"]
+    halves = z[z.kind.str.startswith("dmz_")]["area_km2"].sum()
+    assert halves == pytest.approx(loc_len * 10, rel=0.25)  # ~width x length, less overlaps
+    f = implied_zones("R2", reports, units)
+    fac = f[f.kind == "facility"].iloc[0]
+    assert fac.geometry.equals(Point(34.585, 47.512))
+    assert units.loc["UA-23", "geometry"].contains(fac.geometry)
+
+
+def test_control_layer_replaces_schematic(reports, units) -> None:  # type: ignore[no-untyped-def]
+    don = units.loc["UA-14", "geometry"]
+    minx, miny, maxx, maxy = don.bounds
+    east = box((minx + maxx) / 2, miny, maxx + 1, maxy)  # Russia holds Donetsk east of mid
+    control = gpd.GeoDataFrame(geometry=[east], crs=4326)
+    z = implied_zones("R5", reports, units, control=control)
+    w = z[z.kind == "withdrawal"].iloc[0]
+    west = don.difference(east)
+    assert w["area_km2"] == pytest.approx(geodesic_area_km2(west), rel=1e-3)
+    assert not w["schematic"]
