@@ -590,16 +590,6 @@ def _km2(geom: BaseGeometry) -> float:
     return float(value) if isinstance(value, float | int) else float(value.sum())
 
 
-def _largest_polygon(geom: BaseGeometry) -> Polygon:
-    polys = [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon) and not g.is_empty]
-    if isinstance(geom, MultiPolygon | shapely.GeometryCollection):
-        polys = [p for g in geom.geoms for p in getattr(g, "geoms", [g])
-                 if isinstance(p, Polygon) and not p.is_empty]
-    if not polys:
-        return Polygon()
-    return max(polys, key=lambda p: (p.area, p.bounds))
-
-
 def _zone_for_count(order: _Order, n: int) -> BaseGeometry:
     cells = (order.rank >= 0) & (order.rank < n)
     raw = polygonize(cells, order.grid)
@@ -743,6 +733,9 @@ def schematic_zones(
             zone = shapely.make_valid(zone) if not zone.is_valid else zone
             zone = _only_polygons(zone)
             method = order.method
+            if isinstance(zone, MultiPolygon):
+                method += (f"; {len(zone.geoms)} parts: the part reachable in one piece "
+                           "(e.g. the Kinburn spit) was too small for the share")
         area = _km2(zone) if not zone.is_empty else 0.0
         touches = _touches(zone, held, 0.02) if not zone.is_empty else []
         rows.append({

@@ -159,3 +159,25 @@ def test_layers_say_schematic(zones: gpd.GeoDataFrame, units: gpd.GeoDataFrame) 
     html = m.get_root().render()
     assert "schematic zone, not a mapped front line" in html
     assert "schematic uncertainty band" in html
+
+
+def test_every_builtin_report_hits_its_shares(units: gpd.GeoDataFrame) -> None:
+    from geo.reports import load_reports
+    from geo.snapshot import snapshot
+
+    reports = load_reports()
+    checked = 0
+    for rep in reports:
+        snap = snapshot(rep.id, reports)
+        rows = snap[(snap["held_by"] == "russia") & snap["share_central"].notna()
+                    & snap.index.str.startswith("UA-")]
+        for end in ("share_low", "share_central", "share_high"):
+            shares = {str(c): float(v) for c, v in rows[end].items()}
+            if not shares:
+                continue
+            z = schematic_zones(shares, units)
+            err = (z["share_pct"] - z["target_share_pct"]).abs()
+            assert (err <= SHARE_TOLERANCE_PCT).all(), (rep.id, end, err.to_dict())
+            assert z["schematic"].all()
+            checked += len(z)
+    assert checked > 0
