@@ -59,6 +59,9 @@ def _clean_value(v: Any) -> Any:
 def _rfc7946_geometry(geom: shapely.Geometry) -> dict[str, Any] | None:
     if geom is None or geom.is_empty:
         return None
+    # Snap to the 1e-6 grid first (drops rings that collapse), then wind, then print
+    # the snapped values with exactly 6 decimals.
+    geom = shapely.set_precision(geom, 10.0**-COORD_DECIMALS)
     geom = shapely.orient_polygons(geom, exterior_cw=False)
     geom = shapely.transform(geom, lambda c: np.round(c, COORD_DECIMALS))
     out: dict[str, Any] = shapely.geometry.mapping(geom)

@@ -51,7 +51,7 @@ from geo.areas import EQUAL_AREA_CRS, WGS84, geometry_area_km2, to_equal_area
 from geo.cities import cities_within, load_cities, population_total
 from geo.errors import FrontlineError, Problem, ValidationError
 from geo.reports import Claim, Report, find_report
-from geo.schematic import schematic_zones
+from geo.schematic import holder_territory, schematic_zones
 from geo.snapshot import snapshot
 
 __all__ = [
@@ -171,6 +171,14 @@ def _polygons(geom: BaseGeometry | None) -> BaseGeometry:
     return shapely.union_all(parts) if parts else Polygon()
 
 
+def _drop_specks(geom_ea: BaseGeometry, min_m2: float = 10_000.0) -> BaseGeometry:
+    """An equal-area geometry without zero-width spikes (a 1 m opening) and without parts
+    smaller than ``min_m2``: the debris overlays leave where two edges run together."""
+    opened = geom_ea.buffer(-1.0, join_style="mitre").buffer(1.0, join_style="mitre")
+    parts = [g for g in shapely.get_parts(opened) if g.area >= min_m2]
+    return shapely.union_all(parts) if parts else Polygon()
+
+
 def _lines(geom: BaseGeometry | None) -> BaseGeometry:
     if geom is None or geom.is_empty:
         return MultiLineString()
@@ -226,7 +234,8 @@ def held_zones(
                 crs=WGS84,
             )
         z = schematic_zones(shares, units)
-    z = z[~z.geometry.is_empty]
+    # Drop empty zones and the line or sliver left where a control layer only touches a unit.
+    z = z[~z.geometry.is_empty & (pd.to_numeric(z["area_km2"]) > 0.01)]
     return gpd.GeoDataFrame(
         z[["share_pct", "area_km2", "schematic"]], geometry=z.geometry, crs=WGS84
     )
@@ -236,13 +245,12 @@ def ukraine_held(
     held: gpd.GeoDataFrame, units: gpd.GeoDataFrame, codes: Sequence[str]
 ) -> BaseGeometry:
     """The parts of ``codes`` not in ``held`` (EPSG:4326)."""
-    parts = []
-    for code in codes:
-        unit = units.loc[code, "geometry"]
-        zone = held.loc[code, "geometry"] if code in held.index else None
-        rest = unit.difference(zone) if zone is not None and not zone.is_empty else unit
-        parts.append(_polygons(rest))
-    return _polygons(shapely.union_all(parts)) if parts else Polygon()
+    if not codes:
+        return Polygon()
+    area = shapely.union_all([units.loc[c, "geometry"] for c in codes])
+    if not len(held):
+        return _polygons(area)
+    return _polygons(area.difference(_snapped_held(held, units, area)))
 
 
 def withdrawal_zone(
@@ -252,8 +260,58 @@ def withdrawal_zone(
     return ukraine_held(held, units, codes)
 
 
-def _held_union(held: gpd.GeoDataFrame) -> BaseGeometry:
-    return shapely.union_all(list(held.geometry.values)) if len(held) else Polygon()
+#: Closing radius (m) that seals raster slivers between neighbouring held zones.
+_SEAL_M = 1000.0
+
+
+_SEALED_CACHE: dict[tuple[object, ...], BaseGeometry] = {}
+
+
+def _held_union_ea(held: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> BaseGeometry:
+    """Everything the holder holds near Ukraine, in the equal-area CRS, slivers sealed.
+
+    The union of the held zones and Russia's own territory (so zones meet the state
+    border without gaps). Schematic zones are polygonized from a 1 km raster and
+    clipped to their unit, so two held zones meeting at a unit border can leave slivers
+    up to a cell wide; a morphological closing of :data:`_SEAL_M` seals them.
+    """
+    key = (tuple(held.index), tuple(g.wkb for g in held.geometry), len(units))
+    if key in _SEALED_CACHE:
+        return _SEALED_CACHE[key]
+    ua = shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values))
+    minx, miny, maxx, maxy = ua.bounds
+    russia = holder_territory(units).intersection(
+        shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
+    )
+    parts = [russia, *[g for g in held.geometry.values if g is not None and not g.is_empty]]
+    merged = _ea(shapely.union_all(parts)).buffer(0)
+    sealed = merged.buffer(_SEAL_M, quad_segs=16).buffer(-_SEAL_M, quad_segs=16)
+    if len(_SEALED_CACHE) > 16:
+        _SEALED_CACHE.clear()
+    _SEALED_CACHE[key] = sealed
+    return sealed
+
+
+def _held_in(held: gpd.GeoDataFrame, units: gpd.GeoDataFrame, codes: Sequence[str]) -> BaseGeometry:
+    """The sealed held territory inside units ``codes`` (EPSG:4326)."""
+    if not len(held):
+        return Polygon()
+    area = shapely.union_all([units.loc[c, "geometry"] for c in codes])
+    return _polygons(_intersection(_snapped_held(held, units, area), area))
+
+
+def _snapped_held(
+    held: gpd.GeoDataFrame, units: gpd.GeoDataFrame, area: BaseGeometry
+) -> BaseGeometry:
+    """The sealed held territory back in EPSG:4326, its vertices snapped onto ``area``'s
+    edges within 1e-4 degrees (about 10 m), so that overlays with unit polygons leave
+    no zero-width spikes where the two follow the same border."""
+    held_wgs = _wgs(_held_union_ea(held, units))
+    return shapely.make_valid(shapely.snap(held_wgs, area, 1e-4))
+
+
+def _ua_ea(units: gpd.GeoDataFrame) -> BaseGeometry:
+    return _ea(shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values)))
 
 
 def line_of_contact(held: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> BaseGeometry:
@@ -264,10 +322,8 @@ def line_of_contact(held: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> BaseGeom
     """
     if not len(held):
         return MultiLineString()
-    ua_ea = _ea(shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values)))
-    held_ea = _ea(_held_union(held)).buffer(0)
-    # Snap tiny gaps between neighbouring zones so internal unit borders vanish.
-    held_ea = held_ea.buffer(50).buffer(-50)
+    ua_ea = _ua_ea(units)
+    held_ea = _held_union_ea(held, units)
     edge = held_ea.boundary.difference(ua_ea.boundary.buffer(200))
     edge = edge.intersection(ua_ea)
     merged = _lines(edge)
@@ -284,11 +340,11 @@ def demilitarized_band(
     """
     if line.is_empty:
         return Polygon(), Polygon()
-    ua_ea = _ea(shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values)))
-    held_ea = _ea(_held_union(held)).buffer(0)
+    ua_ea = _ua_ea(units)
+    held_ea = _held_union_ea(held, units)
     band = _ea(line).buffer(width_km * 1000 / 2, quad_segs=4).intersection(ua_ea)
-    ru_half = _polygons(band.intersection(held_ea))
-    ua_half = _polygons(band.difference(held_ea))
+    ru_half = _drop_specks(_polygons(band.intersection(held_ea)))
+    ua_half = _drop_specks(_polygons(band.difference(held_ea)))
     return _polygons(_wgs(ru_half)), _polygons(_wgs(ua_half))
 
 
@@ -308,8 +364,8 @@ def depth_line(
         line = line_of_contact(held, units)
     if line.is_empty:
         return MultiLineString()
-    ua_ea = _ea(shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values)))
-    held_ea = _ea(_held_union(held)).buffer(0)
+    ua_ea = _ua_ea(units)
+    held_ea = _held_union_ea(held, units)
     free = ua_ea.difference(held_ea)
     ring = _ea(line).buffer(depth_km * 1000, quad_segs=8).boundary
     edge = ring.intersection(free).difference(ua_ea.boundary.buffer(200))
@@ -543,9 +599,8 @@ def implied_zones(
                 [claim],
             )
         elif claim.kind == "offer_withdraw" and codes:
-            geoms = [held.loc[c, "geometry"] for c in codes if c in held.index]
             add(
-                _polygons(shapely.union_all(geoms)) if geoms else Polygon(),
+                _held_in(held, units, codes),
                 "other_side_withdrawal",
                 f"{claim.actor.title()} leaves its parts of {_names(units, codes)}",
                 [claim],
@@ -560,9 +615,8 @@ def implied_zones(
                 why="whole units",
             )
         elif claim.kind == "recognition_demand" and codes:
-            geoms = [held.loc[c, "geometry"] for c in codes if c in held.index]
             add(
-                _polygons(shapely.union_all(geoms)) if geoms else Polygon(),
+                _held_in(held, units, codes),
                 "recognition",
                 f"Held parts of {_names(units, codes)} (recognition as Russian)",
                 [claim],
