@@ -1,9 +1,12 @@
-"""``frontline measure`` and ``frontline schematic --shares``: the geometry engine from a shell.
+"""``frontline measure`` and ``frontline schematic``: the geometry engine from a shell.
 
 ``measure CONTROL.geojson [--json]``
     Controlled km² and share per unit of a real control layer, and totals for Ukraine.
 ``schematic --shares UA-14=75.5,UA-23=73.6 [--out FILE]``
     Schematic control zones as a GeoJSON FeatureCollection (``schematic: true``).
+``schematic REPORT_ID [--end central|low|high] [--out FILE]``
+    The same for the Russian-held shares of Ukrainian units in the report's snapshot
+    (the chosen end of each claimed interval), with the report's provenance.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from frontline.cli import command, print_json, print_table
+from frontline.cmd_reports import _add_dir, _load
 from geo.errors import FrontlineError
 
 
@@ -50,21 +55,71 @@ def _cmd_measure(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("schematic", "schematic control zones for shares per unit, as GeoJSON")
+@command("schematic", "schematic control zones for shares per unit (or a report), as GeoJSON")
 def _configure_schematic(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--shares", required=True,
+    p.add_argument("report_id", nargs="?", metavar="REPORT_ID",
+                   help="take the shares from this report's snapshot (e.g. R1); "
+                        "give either REPORT_ID or --shares")
+    p.add_argument("--shares",
                    help="percent held per unit, e.g. UA-14=75.5,UA-23=73.6")
+    p.add_argument("--end", choices=["central", "low", "high"], default=None,
+                   help="with REPORT_ID: which end of each claimed interval (default central)")
     p.add_argument("--out", help="write the GeoJSON here instead of stdout")
     p.add_argument("--resolution", type=float, default=1000.0,
                    help="raster cell side in metres (default 1000)")
+    _add_dir(p)
     p.set_defaults(func=_cmd_schematic)
+
+
+def _report_shares(args: argparse.Namespace) -> tuple[dict[str, float], dict[str, Any],
+                                                       dict[str, dict[str, Any]]]:
+    """Shares from the snapshot of ``args.report_id``: (shares, provenance, per-unit extras)."""
+    import pandas as pd
+
+    from geo.boundaries import load_units
+    from geo.snapshot import snapshot
+
+    rs = _load(args.reports_dir)
+    report = rs.get(args.report_id)  # FrontlineError naming the known ids
+    units = load_units()
+    snap = snapshot(report.id, rs, units)
+    end = args.end or "central"
+    ua = units.index[units["country"] == "UA"]
+    rows = snap[(snap["held_by"] == "russia") & snap.index.isin(ua)]
+    values = pd.to_numeric(rows[f"share_{end}"], errors="coerce").dropna()
+    shares = {str(code): float(v) for code, v in values.items()}
+    provenance = {"report_id": report.id, "report_outlet": report.outlet,
+                  "report_date": report.date_text, "share_end": end}
+    extras = {
+        code: {"claim_id": rows.loc[code, "claim_id"],
+               "claim_report_id": rows.loc[code, "report_id"],
+               "claim_status": rows.loc[code, "status"],
+               "interval_text": rows.loc[code, "interval_text"]}
+        for code in shares
+    }
+    return shares, provenance, extras
 
 
 def _cmd_schematic(args: argparse.Namespace) -> int:
     from geo.boundaries import load_units
     from geo.schematic import parse_shares, schematic_zones
 
-    shares = parse_shares(args.shares)
+    if args.report_id is not None and args.shares is not None:
+        raise FrontlineError(f"give either REPORT_ID ({args.report_id!r}) or --shares, not "
+                             "both: `frontline schematic R1` or `frontline schematic --shares "
+                             "UA-14=75.5`.")
+    if args.report_id is None and args.shares is None:
+        raise FrontlineError("expected a REPORT_ID or --shares: `frontline schematic R1` or "
+                             "`frontline schematic --shares UA-14=75.5,UA-23=73.6`.")
+    provenance: dict[str, Any] = {}
+    extras: dict[str, dict[str, Any]] = {}
+    if args.shares is not None:
+        if args.end is not None:
+            raise FrontlineError("--end applies to REPORT_ID only; --shares gives one share "
+                                 "per unit.")
+        shares = parse_shares(args.shares)
+    else:
+        shares, provenance, extras = _report_shares(args)
     zones = schematic_zones(shares, load_units(), resolution_m=args.resolution)
     features = []
     for code, row in zones.iterrows():
@@ -78,6 +133,7 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
                 "schematic": True, "method": row["method"], "touches": row["touches"],
                 "label": f"schematic zone, not a mapped front line: {row['share_pct']:.1f}% "
                          f"of {row['name_en']}",
+                **provenance, **extras.get(str(code), {}),
             },
             "geometry": None if geom is None or geom.is_empty else geom.__geo_interface__,
         })

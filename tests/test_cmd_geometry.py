@@ -7,7 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from shapely.geometry import box, mapping
+from shapely.geometry import box, mapping, shape
 
 from frontline.cli import main
 from geo.areas import geodesic_area_km2
@@ -72,3 +72,61 @@ def test_schematic_bad_shares(shares: str, named: str,
     assert main(["schematic", "--shares", shares]) == 2
     err = capsys.readouterr().err
     assert named in err and err.startswith("frontline schematic: error:")
+
+
+def test_schematic_report(tmp_path: Path, units: gpd.GeoDataFrame,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    from geo.reports import load_reports
+    from geo.snapshot import snapshot
+
+    out = tmp_path / "r1.geojson"
+    assert main(["schematic", "R1", "--out", str(out)]) == 0
+    assert str(out) in capsys.readouterr().err
+    doc = json.loads(out.read_text())
+    assert doc["type"] == "FeatureCollection" and doc["schematic"] is True
+    snap = snapshot("R1", load_reports(), units)
+    claimed = snap[(snap["held_by"] == "russia") & snap["share_central"].notna()]
+    props = {f["properties"]["code"]: f["properties"] for f in doc["features"]}
+    # one feature per Ukrainian unit with a claim; RU-KRS (held by Ukraine) is not one
+    assert set(props) == set(claimed.index) == {"UA-09", "UA-14", "UA-23", "UA-40", "UA-43",
+                                                "UA-48", "UA-63", "UA-65"}
+    for code, p in props.items():
+        assert p["target_share_pct"] == pytest.approx(float(claimed.loc[code, "share_central"]))
+        assert abs(p["share_pct"] - p["target_share_pct"]) <= 0.5, code
+        assert p["schematic"] is True and p["report_id"] == "R1" and p["share_end"] == "central"
+        assert p["report_outlet"] and p["report_date"] == "2024-11-23"
+        assert p["claim_report_id"] == "R1" and p["claim_id"].startswith("R1-c")
+    assert props["UA-14"]["target_share_pct"] == 84.0
+    f14 = next(f for f in doc["features"] if f["properties"]["code"] == "UA-14")
+    unit_km2 = float(units.loc["UA-14", "geodesic_area_km2"])
+    assert geodesic_area_km2(shape(f14["geometry"])) == pytest.approx(0.84 * unit_km2,
+                                                                      abs=0.005 * unit_km2)
+
+
+def test_schematic_report_end_high(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schematic", "R5", "--end", "high"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    props = {f["properties"]["code"]: f["properties"] for f in doc["features"]}
+    # R5 states 80 % of Donetsk; Luhansk is carried forward from R1's 80-88 %
+    assert props["UA-14"]["target_share_pct"] == 80.0
+    assert props["UA-09"]["target_share_pct"] == 88.0
+    assert props["UA-09"]["claim_status"] == "carried_forward"
+    assert props["UA-09"]["claim_report_id"] == "R1" and props["UA-09"]["report_id"] == "R5"
+    assert all(p["share_end"] == "high" for p in props.values())
+
+
+@pytest.mark.parametrize(
+    "argv,needle",
+    [
+        (["schematic", "R1", "--shares", "UA-14=50"], "not both"),
+        (["schematic"], "expected a REPORT_ID or --shares"),
+        (["schematic", "R42"], "R1, R2, R3, R4, R5"),
+        (["schematic", "--shares", "UA-14=50", "--end", "low"], "--end"),
+    ],
+)
+def test_schematic_report_bad_input(argv: list[str], needle: str,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("frontline schematic: error:") and needle in captured.err
+    assert captured.out == ""

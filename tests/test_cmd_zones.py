@@ -1,0 +1,252 @@
+"""CLI: `frontline zones`, `frontline compare` and `frontline export` on the real reports.
+
+Each heavy command runs once per module (the zone computation takes seconds per
+report); outcomes are checked against independent references: geodesic unit areas,
+official areas, GeoNames populations, a re-read of the written files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pyogrio
+import pytest
+import shapely
+from shapely.geometry import box, mapping
+
+from frontline.cli import main
+from geo.areas import geodesic_area_km2
+from geo.boundaries import load_units
+from geo.cities import load_cities
+from geo.export import check_rfc7946, safe_layer_name
+from geo.layerset import build_layerset
+from geo.reports import load_reports
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    """``frontline ARGV``: (exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _zone(doc: dict[str, Any], kind: str) -> dict[str, Any]:
+    return next(z for z in doc["zones"] if z["kind"] == kind)
+
+
+# ---------------------------------------------------------------- zones
+@pytest.fixture(scope="module")
+def r5_zones() -> dict[str, Any]:
+    code, out, _ = run(["zones", "R5", "--json"])
+    assert code == 0
+    doc: dict[str, Any] = json.loads(out)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def r3_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, Path]:
+    path = tmp_path_factory.mktemp("zones") / "r3.geojson"
+    code, out, err = run(["zones", "R3", "--out", str(path)])
+    assert code == 0
+    return out, err, path
+
+
+def test_zones_r5_withdrawal(r5_zones: dict[str, Any], units: gpd.GeoDataFrame) -> None:
+    assert r5_zones["report"]["report_id"] == "R5"
+    assert r5_zones["schematic"] is True
+    w = _zone(r5_zones, "withdrawal")
+    # R5 demands Ukraine leave the ~20 % of Donetsk it still holds (80 % claimed held).
+    assert w["unit_shares"]["UA-14"] == pytest.approx(20.0, abs=0.5)
+    donetsk_km2 = float(units.loc["UA-14", "geodesic_area_km2"])
+    assert w["area_km2"] == pytest.approx(0.20 * donetsk_km2, abs=0.005 * donetsk_km2)
+    names = {c["name"] for c in w["cities"]}
+    assert {"Kramatorsk", "Slovyansk"} <= names
+    assert "Donetsk" not in names and "Mariupol" not in names  # Russian-held
+    cities = load_cities()
+    # people = GeoNames populations of the listed cities, city sections not counted twice
+    expected = sum(int(cities.loc[cities["name"] == c["name"], "population"].iloc[0])
+                   for c in w["cities"] if not c["is_section"])
+    assert w["people_in_cities"] == expected > 300_000
+    assert w["schematic"] is True and w["claim_ids"] == "R5-c3"
+    loc = _zone(r5_zones, "line_of_contact")
+    assert loc["length_km"] > 500 and loc["area_km2"] == 0
+    crimea = _zone(r5_zones, "recognition")
+    official = float(units.loc[["UA-43", "UA-40"], "geodesic_area_km2"].sum())
+    assert crimea["area_km2"] == pytest.approx(official, rel=1e-3)
+
+
+def test_zones_r3_table_and_geojson(r3_run: tuple[str, str, Path],
+                                    units: gpd.GeoDataFrame) -> None:
+    out, err, path = r3_run
+    cede_line = next(line for line in out.splitlines() if line.startswith("cede:"))
+    assert set(cede_line.split()[2].split(",")) == {"UA-14", "UA-09", "UA-23", "UA-65"}
+    assert "km²" in cede_line
+    assert "cities: Zaporizhzhya" in out and "Kramatorsk" in out
+    assert f"to {path}" in err
+    text = path.read_text(encoding="utf-8")
+    assert check_rfc7946(text) == []
+    doc = json.loads(text)
+    props = [f["properties"] for f in doc["features"]]
+    assert {p["kind"] for p in props} == {"cede", "line_of_contact"}
+    for p in props:
+        assert p["report_id"] == "R3" and p["report_outlet"] and p["report_date"]
+        assert p["schematic"] is True
+    cede = next(f for f in doc["features"] if f["properties"]["kind"] == "cede")
+    geom = shapely.geometry.shape(cede["geometry"])
+    assert geodesic_area_km2(geom) == pytest.approx(cede["properties"]["area_km2"], rel=1e-3)
+    # the ceded parts lie inside the four units
+    four = shapely.union_all([units.loc[c, "geometry"] for c in ("UA-14", "UA-09", "UA-23",
+                                                                  "UA-65")])
+    assert geodesic_area_km2(geom.difference(four)) < 1.0
+    assert cede["properties"]["people_in_cities"] > 1_000_000
+    reread = gpd.read_file(path)
+    assert len(reread) == len(doc["features"])
+
+
+@pytest.fixture(scope="module")
+def control_file(tmp_path_factory: pytest.TempPathFactory, units: gpd.GeoDataFrame) -> Path:
+    """Russian-held: everything east of the middle meridian of Donetsk's bounding box,
+    as two boxes (load_control merges them, with a note)."""
+    minx, miny, maxx, maxy = units.loc["UA-14", "geometry"].bounds
+    mid, cut = (miny + maxy) / 2, (minx + maxx) / 2
+    east = [box(cut, miny - 1, maxx + 1, mid), box(cut, mid, maxx + 1, maxy + 1)]
+    path = tmp_path_factory.mktemp("control") / "control.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": mapping(g)} for g in east]}))
+    return path
+
+
+def test_zones_with_control(control_file: Path, units: gpd.GeoDataFrame) -> None:
+    path = control_file
+    donetsk = units.loc["UA-14", "geometry"]
+    minx, miny, maxx, maxy = donetsk.bounds
+    cut = (minx + maxx) / 2
+    code, out, err = run(["zones", "R5", "--control", str(path), "--json"])
+    assert code == 0
+    assert "note" in err and "merged 2 polygons" in err and str(path) in err
+    doc = json.loads(out)
+    assert doc["schematic"] is False
+    w = _zone(doc, "withdrawal")
+    assert w["schematic"] is False
+    west_km2 = geodesic_area_km2(donetsk.difference(box(cut, miny - 1, maxx + 1, maxy + 1)))
+    assert w["area_km2"] == pytest.approx(west_km2, rel=0.01)
+    assert w["unit_shares"]["UA-14"] == pytest.approx(
+        100 * west_km2 / float(units.loc["UA-14", "geodesic_area_km2"]), abs=0.5)
+
+
+@pytest.mark.parametrize(
+    "argv,needle",
+    [
+        (["zones", "R9"], "R1, R2, R3, R4, R5"),
+        (["compare", "R1", "X7"], "R1, R2, R3, R4, R5"),
+        (["export", "R0", "--out", "{tmp}/o"], "R1, R2, R3, R4, R5"),
+        (["zones", "R5", "--dmz-width", "0"], "dmz_width_km"),
+        (["zones", "R5", "--control", "{tmp}/bad.geojson"], "bad.geojson: not GeoJSON"),
+        (["export", "R5", "--out", "{tmp}/o", "--control", "{tmp}/bad.geojson"],
+         "bad.geojson: not GeoJSON"),
+        (["zones", "R5", "--control", "{tmp}/missing.geojson"], "missing.geojson"),
+        (["export", "R5", "--out", "{tmp}/bad.geojson"], "not a directory"),
+    ],
+)
+def test_bad_input(argv: list[str], needle: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.geojson").write_text("this is not json")
+    code, out, err = run([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert code == 2
+    assert err.startswith(f"frontline {argv[0]}: error:") and needle in err
+    assert out == ""
+    assert not (tmp_path / "o").exists()
+
+
+# ---------------------------------------------------------------- compare
+def test_compare_json() -> None:
+    code, out, _ = run(["compare", "R1", "R5", "--json"])
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["a"]["report_id"] == "R1" and doc["b"]["report_id"] == "R5"
+    rows = {r["code"]: r for r in doc["units"]}
+    d = rows["UA-14"]
+    assert d["delta_share_pct"] == pytest.approx(-4.0)
+    assert d["delta_km2"] == pytest.approx(-0.04 * 26517, abs=0.1)  # official area of Donetsk
+    assert d["direction"] == "down" and d["significant"] is False  # 80 lies in 80-88
+    assert d["share_a_low"] == 80 and d["share_a_high"] == 88 and d["share_b"] == 80
+    assert (d["source_a"], d["source_b"]) == ("R1", "R5")
+    assert rows["UA-09"]["direction"] == "unchanged"
+    assert rows["UA-05"]["direction"] == "no claim" and rows["UA-05"]["share_a"] is None
+
+
+def test_compare_table() -> None:
+    code, out, _ = run(["compare", "R1", "R5"])
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert "-4.00" in lines["UA-14"] and "-1,060.7" in lines["UA-14"]
+    assert "84 % (80–88)" in lines["UA-14"] and "R1 -> R5" in lines["UA-14"]
+    assert "RU-KRS" in lines
+    assert "UA-05" not in lines and "UA-46" not in lines  # no claim in either
+    assert "19 units without a claim" in out
+
+
+# ---------------------------------------------------------------- export
+@pytest.fixture(scope="module")
+def r5_layers() -> dict[str, gpd.GeoDataFrame]:
+    rs = load_reports()
+    return build_layerset("R5", rs, load_units()).export_layers()
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("export")
+    out_dir = root / "nested" / "dir"
+    code, out, _ = run(["export", "R5", "--out", str(out_dir), "--format", "geojson"])
+    assert code == 0
+    return out_dir, out
+
+
+def test_export_geojson(exported: tuple[Path, str],
+                        r5_layers: dict[str, gpd.GeoDataFrame]) -> None:
+    out_dir, out = exported
+    expected = {safe_layer_name(n) + ".geojson" for n in r5_layers}
+    assert {p.name for p in out_dir.iterdir()} == expected | {"R5-layers.zip"}
+    # nothing written beside DIR
+    assert [p.name for p in out_dir.parent.parent.iterdir()] == ["nested"]
+    for name, layer in r5_layers.items():
+        path = out_dir / (safe_layer_name(name) + ".geojson")
+        text = path.read_text(encoding="utf-8")
+        assert check_rfc7946(text) == [], name
+        reread = gpd.read_file(path)
+        assert len(reread) == len(layer), name
+        assert (reread["report_id"] == "R5").all()
+        assert str(path) in out and f"{path.stat().st_size / 1024:,.1f} kB" in out
+    with zipfile.ZipFile(out_dir / "R5-layers.zip") as zf:
+        assert set(zf.namelist()) == expected
+    w = gpd.read_file(out_dir / "zone_withdrawal.geojson")
+    assert geodesic_area_km2(w.geometry.iloc[0]) == pytest.approx(w["area_km2"].iloc[0],
+                                                                  rel=1e-3)
+    assert "Kramatorsk" in w["cities"].iloc[0]
+
+
+def test_export_gpkg_with_control(tmp_path: Path, control_file: Path) -> None:
+    code, out, err = run(["export", "R5", "--out", str(tmp_path), "--format", "gpkg",
+                          "--control", str(control_file)])
+    assert code == 0
+    assert "merged 2 polygons" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["R5.gpkg"]
+    from geo.control import load_control
+
+    control, _ = load_control(control_file)
+    reference = build_layerset("R5", load_reports(), load_units(), control=control,
+                               control_name=control_file.name).export_layers()
+    assert "uncertainty_band" not in reference  # measured, not schematic
+    gpkg = tmp_path / "R5.gpkg"
+    listed = {str(name): int(pyogrio.read_info(gpkg, layer=name)["features"])
+              for name, _ in pyogrio.list_layers(gpkg)}
+    assert listed == {safe_layer_name(n): len(v) for n, v in reference.items()}
+    held = gpd.read_file(gpkg, layer="held_zones")
+    assert (~held["schematic"]).all() and held["basis"].str.contains("control.geojson").all()
+    assert "R5.gpkg" in out and "kB" in out and "control layer" in out
