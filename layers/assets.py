@@ -91,8 +91,11 @@ def ensure_draw_plugin(static_dir: Path = STATIC_DIR) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         try:
             subprocess.run(
-                [npm, "pack", DRAW_PACKAGE, "--silent"], cwd=tmp, check=True,
-                capture_output=True, timeout=120,
+                [npm, "pack", DRAW_PACKAGE, "--silent"],
+                cwd=tmp,
+                check=True,
+                capture_output=True,
+                timeout=120,
             )
         except (subprocess.SubprocessError, OSError) as exc:
             return f"{DRAW_PACKAGE}: npm pack failed ({exc}); drawing on the map is off"
@@ -103,8 +106,9 @@ def ensure_draw_plugin(static_dir: Path = STATIC_DIR) -> str:
                 if not member.isfile() or not name.startswith("package/dist/"):
                     continue
                 rel = name.removeprefix("package/dist/")
-                if rel in _DRAW_FILES or (rel.startswith("images/spritesheet") and "/" not in
-                                          rel.removeprefix("images/")):
+                if rel in _DRAW_FILES or (
+                    rel.startswith("images/spritesheet") and "/" not in rel.removeprefix("images/")
+                ):
                     src = tar.extractfile(member)
                     if src is not None:
                         target = static_dir / rel

@@ -40,8 +40,9 @@ def boundary_layer(
         Display-only simplification tolerance in degrees (shared borders are
         simplified alike); 0 keeps the full geometry.
     """
-    gdf = units.reset_index()[["code", "name_en", "kind", "country", "official_area_km2",
-                               "geodesic_area_km2", "geometry"]].copy()
+    gdf = units.reset_index()[
+        ["code", "name_en", "kind", "country", "official_area_km2", "geodesic_area_km2", "geometry"]
+    ].copy()
     if simplify_deg > 0:
         gdf["geometry"] = gdf.geometry.simplify_coverage(simplify_deg)
     gdf["label"] = [describe_unit(r) for r in gdf.drop(columns="geometry").to_dict("records")]

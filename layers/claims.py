@@ -112,6 +112,7 @@ def claims_layer(
     name: str | None = None,
     simplify_deg: float = 0.005,
     labels: bool = True,
+    opacity: float = 0.75,
 ) -> folium.FeatureGroup:
     """Choropleth of a snapshot's claimed shares with interval labels.
 
@@ -125,6 +126,9 @@ def claims_layer(
         Display-only simplification in degrees.
     labels : bool, keyword-only
         Add the permanent "more than 80 %" labels.
+    opacity : float, keyword-only
+        Fill opacity of stated claims (carried-forward ones get 60 % of it); lower it
+        when zones are drawn on top.
     """
     report = snap.attrs.get("report_id", "")
     group = folium.FeatureGroup(name=name or f"Claimed control ({report})", show=True)
@@ -148,7 +152,7 @@ def claims_layer(
         name="claims",
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
-            "fillOpacity": (0.45 if f["properties"]["carried"] else 0.75)
+            "fillOpacity": (0.6 * opacity if f["properties"]["carried"] else opacity)
             if f["properties"]["claimed"]
             else 0.05,
             "color": "#7f2704" if f["properties"]["claimed"] else "#888888",

@@ -25,17 +25,26 @@ __all__ = [
 
 #: Style of a schematic zone: dashed outline, so it never reads as a mapped front line.
 SCHEMATIC_STYLE: dict[str, Any] = {
-    "fillColor": "#c0392b", "fillOpacity": 0.35, "color": "#922b21", "weight": 1.5,
+    "fillColor": "#c0392b",
+    "fillOpacity": 0.35,
+    "color": "#922b21",
+    "weight": 1.5,
     "dashArray": "6 4",
 }
 #: Style of the uncertainty band (high-end zone minus low-end zone).
 BAND_STYLE: dict[str, Any] = {
-    "fillColor": "#e59866", "fillOpacity": 0.3, "color": "#ba4a00", "weight": 1.0,
+    "fillColor": "#e59866",
+    "fillOpacity": 0.3,
+    "color": "#ba4a00",
+    "weight": 1.0,
     "dashArray": "2 4",
 }
 #: Style of a measured (real) control layer.
 CONTROL_STYLE: dict[str, Any] = {
-    "fillColor": "#7b241c", "fillOpacity": 0.4, "color": "#641e16", "weight": 1.0,
+    "fillColor": "#7b241c",
+    "fillOpacity": 0.4,
+    "color": "#641e16",
+    "weight": 1.0,
 }
 
 
@@ -77,7 +86,8 @@ def schematic_layer(
         gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
     gdf["label"] = [describe_schematic(r) for r in gdf.drop(columns="geometry").to_dict("records")]
     return folium.GeoJson(
-        _features(gdf, "label"), name=escape_text(name),
+        _features(gdf, "label"),
+        name=escape_text(name),
         style_function=lambda _f: dict(SCHEMATIC_STYLE),
         highlight_function=lambda _f: {"weight": 3.0},
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
@@ -85,7 +95,9 @@ def schematic_layer(
 
 
 def band_layer(
-    band: gpd.GeoDataFrame, *, name: str = "Uncertainty band (schematic)",
+    band: gpd.GeoDataFrame,
+    *,
+    name: str = "Uncertainty band (schematic)",
     simplify_deg: float = 0.002,
 ) -> folium.GeoJson:
     """The band between the low- and high-end zones of :func:`geo.schematic.schematic_band`."""
@@ -98,20 +110,25 @@ def band_layer(
         f"<b>{escape_text(r.get('name_en'))}</b> ({escape_text(r.get('code'))})<br>"
         f"<i>schematic uncertainty band</i>: {float(r.get('low_share_pct') or 0):.1f}% to "
         f"{float(r.get('high_share_pct') or 0):.1f}% ({float(r.get('band_km2') or 0):,.0f} km²)"
-        for r in gdf.drop(columns=[c for c in gdf.columns
-                                   if c.endswith("geometry")]).to_dict("records")
+        for r in gdf.drop(columns=[c for c in gdf.columns if c.endswith("geometry")]).to_dict(
+            "records"
+        )
     ]
     gdf = gdf.drop(columns=[c for c in ("low_geometry", "high_geometry") if c in gdf.columns])
     return folium.GeoJson(
-        _features(gdf, "label"), name=escape_text(name),
+        _features(gdf, "label"),
+        name=escape_text(name),
         style_function=lambda _f: dict(BAND_STYLE),
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     )
 
 
 def control_layer(
-    control: gpd.GeoDataFrame, *, name: str = "Control (mapped layer)",
-    source: str | None = None, simplify_deg: float = 0.001,
+    control: gpd.GeoDataFrame,
+    *,
+    name: str = "Control (mapped layer)",
+    source: str | None = None,
+    simplify_deg: float = 0.001,
 ) -> folium.GeoJson:
     """A measured control layer (:func:`geo.control.load_control`)."""
     gdf = control.reset_index(drop=True)[["geometry"]].copy()
@@ -119,7 +136,8 @@ def control_layer(
         gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
     gdf["label"] = f"<b>mapped control layer</b><br>{escape_text(source or 'uploaded file')}"
     return folium.GeoJson(
-        _features(gdf, "label"), name=escape_text(name),
+        _features(gdf, "label"),
+        name=escape_text(name),
         style_function=lambda _f: dict(CONTROL_STYLE),
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     )

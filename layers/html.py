@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-__all__ = ["escape_text"]
+__all__ = ["escape_text", "escape_markdown"]
 
 
 def escape_text(value: object) -> str:
@@ -43,3 +43,32 @@ def escape_text(value: object) -> str:
         .replace("{", "&#123;")
         .replace("}", "&#125;")
     )
+
+
+_MARKDOWN_SPECIALS = set("\\`*_[]()#+-.!|~{}$:")
+_HTML_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#x27;"}
+
+
+def escape_markdown(value: object) -> str:
+    """Escape a value for Streamlit markdown (``st.markdown``, ``st.caption``, headers).
+
+    HTML characters become entities and markdown punctuation (including ``$``, which
+    Streamlit reads as LaTeX) is backslash-escaped, so report text can make neither
+    tags nor links, images, emphasis, headings or formulas.
+
+    Examples
+    --------
+    >>> print(escape_markdown("[x](javascript:y) <b>*z*</b> $1"))
+    \\[x\\]\\(javascript\\:y\\) &lt;b&gt;\\*z\\*&lt;/b&gt; \\$1
+    """
+    if value is None:
+        return ""
+    out = []
+    for ch in str(value):
+        if ch in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[ch])
+        elif ch in _MARKDOWN_SPECIALS:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,19 +1,143 @@
-"""The Streamlit app driven by streamlit.testing (no browser)."""
+"""The Streamlit app driven by streamlit.testing (no browser): every mode, real data."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pytest
+from shapely.geometry import box, mapping
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from geo.areas import geometry_area_km2
+from geo.boundaries import load_units
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+HOSTILE = (
+    '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> '
+    "${window.__xss=3} [x](javascript:alert(1))"
+)
 
 
-def test_app_runs_and_lists_units() -> None:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+def _app(**session: object) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in session.items():
+        at.session_state[k] = v
+    return at.run()
+
+
+def _frames(at: AppTest) -> list:  # type: ignore[type-arg]
+    return [d.value for d in at.dataframe]
+
+
+def _markdown_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += (
+        [e.value for e in at.warning] + [e.value for e in at.success] + [e.value for e in at.error]
+    )
+    parts += [s.value for s in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_report_view_r1_shows_claims_findings_and_zones() -> None:
+    at = _app()
     assert not at.exception, at.exception
-    assert at.title[0].value == "Frontline Atlas"
-    frames = [df.value for df in at.dataframe]
-    units = next(f for f in frames if "official_area_km2" in f.columns)
-    assert len(units) == 30
-    assert units.loc["UA-14", "name_en"] == "Donetsk"
+    claims, zones = _frames(at)[0], _frames(at)[1]
+    assert claims.loc["UA-14", "claimed share"] == "80–88 % (more than 80 %)"
+    assert claims.loc["UA-43", "claimed share"] == "100 % (all)"
+    # km² bounds come from the official area of Donetsk (26,517 km²).
+    assert claims.loc["UA-14", "km² low"] == round(0.80 * 26517)
+    assert set(zones["zone"]) >= {
+        "Line of contact",
+        "Crimea and Sevastopol (recognition as Russian)",
+    }
+    # R1's total "more than 100,000 km²" vs the per-unit sum is flagged as tension.
+    assert any("tension" in w.value and "100,000" in w.value for w in at.warning)
+
+
+def test_report_view_r5_withdrawal_zone() -> None:
+    at = _app()
+    at.selectbox(key="report_id").set_value("R5").run()
+    assert not at.exception, at.exception
+    zones = _frames(at)[1]
+    w = zones[zones.index.str.startswith("withdrawal")].iloc[0]
+    donetsk = load_units().loc["UA-14", "geodesic_area_km2"]
+    assert w["km²"] == pytest.approx(0.20 * donetsk, rel=0.03)
+    assert "Kramatorsk" in w["largest cities"]
+    assert "Donetsk" in w["zone"]
+
+
+def test_compare_r1_r5() -> None:
+    at = _app(mode="Compare reports")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="cmp_a").value == "R1" and at.selectbox(key="cmp_b").value == "R5"
+    delta = _frames(at)[0]
+    don = delta.loc["UA-14"]
+    assert don["direction"] == "down" and don["delta_share_pct"] == pytest.approx(-4.0)
+    assert don["delta_km2"] == pytest.approx(-0.04 * 26517, abs=0.1)
+    assert len(at.get("vega_lite_chart")) + len(at.get("arrow_vega_lite_chart")) >= 1
+
+
+def test_export_offers_every_layer() -> None:
+    at = _app(mode="Export")
+    assert not at.exception, at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "All layers (zip of GeoJSON)" in labels and "All layers (GeoPackage)" in labels
+    assert any(lab.startswith("zone_withdrawal") for lab in labels)
+    table = _frames(at)[0]
+    assert {"claimed_control", "held_zones", "zone_withdrawal"} <= set(table["layer"])
+    assert (table["bytes"] > 0).all()
+
+
+def test_uploaded_control_layer_is_measured_and_used() -> None:
+    don = load_units().loc["UA-14", "geometry"]
+    minx, miny, maxx, maxy = don.bounds
+    east = box(
+        (minx + maxx) / 2, miny, maxx + 2, maxy
+    )  # the part of Donetsk east of its mid-longitude
+    data = json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(east)}).encode()
+    at = _app(mode="Your data", control=("east-half.geojson", data))
+    assert not at.exception, at.exception
+    held = geometry_area_km2(don.intersection(east))
+    table = _frames(at)[0]
+    assert table.loc["UA-14", "controlled_km2"] == pytest.approx(held, rel=1e-3)
+    assert any("east-half.geojson" in s.value.replace("\\", "") for s in at.success)
+    # The report view now uses the measured layer, not schematic zones.
+    at.sidebar.radio[0].set_value("Report view").run()
+    assert not at.exception, at.exception
+    assert any("east-half.geojson" in i.value.replace("\\", "") for i in at.info)
+
+
+def test_pasted_sketch_gives_area_units_and_cities() -> None:
+    at = _app(mode="Your data")
+    sketch = box(37.3, 48.4, 37.9, 48.9)  # around Kramatorsk and Sloviansk
+    at.text_area(key="sketch_text").set_value(json.dumps(mapping(sketch))).run()
+    assert not at.exception, at.exception
+    area = [m for m in at.metric if m.label == "Area"][0].value
+    assert float(area.replace(",", "").split()[0]) == pytest.approx(
+        geometry_area_km2(sketch), abs=1
+    )
+    units, cities = _frames(at)[-2], _frames(at)[-1]
+    assert list(units["code"]) == ["UA-14"]
+    assert {"Kramatorsk", "Slovyansk"} <= set(cities["name"])
+    at.text_area(key="sketch_text").set_value("{not json").run()
+    assert not at.exception
+    assert any("not JSON" in e.value for e in at.error)
+
+
+def test_hostile_report_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for f in (ROOT / "data" / "reports").glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / "R1.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Kremlin sets out conditions for talks after the US election", f"title: '{HOSTILE}'"
+    )
+    (tmp_path / "R1.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(tmp_path))
+    at = _app()
+    assert not at.exception, at.exception
+    shown = _markdown_text(at)
+    assert "<script>" not in shown and "<img" not in shown and "](javascript" not in shown
+    assert "&lt;script&gt;" in shown  # shown as text

@@ -1,6 +1,6 @@
-"""Real-browser test: `streamlit run app.py` on a free port, driven by headless Chromium.
+"""Real-browser tests: `streamlit run app.py` on a free port, driven by headless Chromium.
 
-Skips (with the reason) only where no Chromium exists; `.ci/run` installs Debian's.
+They skip (with the reason) only where no Chromium exists; `.ci/run` installs Debian's.
 Screenshots go to ``test-artifacts/``.
 """
 
@@ -14,13 +14,16 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> ${window.__xss=3}'
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,21 +37,34 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
+@contextmanager
+def _serve(name: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run `streamlit run app.py` until the block ends; yield its URL."""
     port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit-server.log").open("w")
+    log = (ARTIFACTS / f"streamlit-{name}.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
@@ -57,8 +73,7 @@ def app_url() -> Iterator[str]:
             except OSError:
                 time.sleep(0.3)
         else:
-            proc.kill()
-            pytest.fail(f"streamlit did not start within 60 s; see {log.name}")
+            pytest.fail(f"streamlit did not start within 90 s; see {log.name}")
         yield url
     finally:
         proc.terminate()
@@ -71,50 +86,152 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def app_url() -> Iterator[str]:
+    with _serve("default") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-quic",
-                  "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+            ],
         )
         yield b
         b.close()
 
 
-def _map_frame(page: object, timeout_s: float = 60.0, index: int = 0) -> object:
+def _map_frames(page: Any, count: int, timeout_s: float = 90.0) -> list[Any]:
+    """Wait until ``count`` map iframes have drawn paths and stay so for 1.5 s (no rerun)."""
     deadline = time.monotonic() + timeout_s
+    stable_since: float | None = None
+    last: list[Any] = []
     while time.monotonic() < deadline:
-        frames = [f for f in page.frames if "streamlit_folium" in f.url]  # type: ignore[attr-defined]
-        if len(frames) > index:
-            return frames[index]
-        page.wait_for_timeout(250)  # type: ignore[attr-defined]  # lets playwright process events
-    raise AssertionError("no streamlit_folium map iframe appeared")
+        frames = [f for f in page.frames if "streamlit_folium" in f.url]
+        ok = False
+        if len(frames) >= count:
+            try:
+                ok = all(f.locator("path.leaflet-interactive").count() > 0 for f in frames[:count])
+            except Exception:  # a frame detached by a rerun  # noqa: BLE001
+                ok = False
+        if ok and frames[:count] == last:
+            stable_since = stable_since or time.monotonic()
+            if time.monotonic() - stable_since >= 1.5:
+                return frames[:count]
+        else:
+            stable_since = None
+        last = frames[:count] if ok else []
+        page.wait_for_timeout(250)  # lets playwright process events
+    raise AssertionError(f"fewer than {count} drawn map iframes after {timeout_s:.0f} s")
 
 
-def test_map_draws_units_and_tooltip(app_url: str, browser: object) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
-    failed: list[str] = []
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    page.goto(app_url, wait_until="domcontentloaded")
-    frame = _map_frame(page)
-    frame.wait_for_selector("path.leaflet-interactive", timeout=60_000)
-    # Leaflet is defined in the map iframe: it came from /app/static, not a CDN.
-    assert frame.evaluate("typeof L") == "object"
-    paths = frame.locator("path.leaflet-interactive")
-    assert paths.count() >= 30  # 27 Ukrainian + 3 Russian units (plus other layers)
-    # Hover Donetsk oblast's polygon area and read the tooltip.
+def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
+    """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text."""
+    point = frame.evaluate(
+        """([lat, lon]) => {
+            const name = Object.keys(window).find(
+                k => k.startsWith("map_") && window[k].latLngToContainerPoint);
+            const p = window[name].latLngToContainerPoint([lat, lon]);
+            return [p.x, p.y];
+        }""",
+        [lat, lon],
+    )
     box = frame.locator(".leaflet-container").bounding_box()
-    assert box is not None
-    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
-    tooltip = frame.locator(".leaflet-tooltip")
-    tooltip.first.wait_for(timeout=15_000)
-    text = tooltip.first.inner_text()
-    assert "km²" in text and "UA-" in text
-    page.screenshot(path=str(ARTIFACTS / "app-map.png"), full_page=False)
-    assert not [u for u in failed if "leaflet" in u], failed
+    page.mouse.move(box["x"] + point[0], box["y"] + point[1])
+    tip = frame.locator(".leaflet-tooltip")
+    tip.first.wait_for(timeout=15_000)
+    page.wait_for_timeout(200)
+    return str(tip.last.inner_text())
+
+
+def _page(browser: Any) -> tuple[Any, list[str], list[str]]:
+    page = browser.new_page(viewport={"width": 1500, "height": 1150})
+    failed: list[str] = []
+    dialogs: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+
+    def on_dialog(d: Any) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    return page, failed, dialogs
+
+
+def test_report_view_draws_map_and_tooltip(app_url: str, browser: Any) -> None:
+    page, failed, _ = _page(browser)
+    t0 = time.monotonic()
+    page.goto(app_url, wait_until="domcontentloaded")
+    (frame,) = _map_frames(page, 1)
+    print(f"\nfirst drawn map {time.monotonic() - t0:.1f} s after opening the page")
+    assert frame.evaluate("typeof L") == "object"  # Leaflet came from /app/static
+    paths = frame.locator("path.leaflet-interactive").count()
+    assert paths >= 30, paths  # 30 units, claims, zones...
+    # Sloviansk, in the part of Donetsk no zone covers: the claim tooltip of Donetsk.
+    text = _hover_latlng(page, frame, 48.87, 37.6)
+    assert "Donetsk (UA-14)" in text and "80–88 % (more than 80 %)" in text, text
+    assert "V7N" in text and "km²" in text
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "report-view.png"))
+    assert not [u for u in failed if "leaflet" in u or "/app/static" in u], failed
+    page.close()
+
+
+def test_compare_view_draws_both_sides(app_url: str, browser: Any) -> None:
+    page, failed, _ = _page(browser)
+    page.goto(app_url, wait_until="domcontentloaded")
+    _map_frames(page, 1)
+    page.get_by_text("Compare reports", exact=True).click()
+    frames = _map_frames(page, 3)  # map A, map B, difference map
+    counts = [f.locator("path.leaflet-interactive").count() for f in frames]
+    assert all(c >= 30 for c in counts[:2]), counts  # both sides drawn
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(ARTIFACTS / "compare-view.png"))
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("hostile-reports")
+    for f in (ROOT / "data" / "reports").glob("*.yaml"):
+        shutil.copy(f, folder / f.name)
+    text = (folder / "R1.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "paraphrase: Russia controls over 80 % of Donetsk oblast.", f"paraphrase: '{HOSTILE}'"
+    )
+    text = text.replace(
+        "title: Kremlin sets out conditions for talks after the US election", f"title: '{HOSTILE}'"
+    )
+    assert HOSTILE in text
+    (folder / "R1.yaml").write_text(text, encoding="utf-8")
+    with _serve("hostile", {"FRONTLINE_REPORTS_DIR": str(folder)}) as url:
+        yield url
+
+
+def test_hostile_report_text_shows_as_text(hostile_url: str, browser: Any) -> None:
+    page, _, dialogs = _page(browser)
+    page.goto(hostile_url, wait_until="domcontentloaded")
+    (frame,) = _map_frames(page, 1)
+    # The title is shown as text in the page.
+    page.get_by_text("window.__xss=1", exact=False).first.wait_for(timeout=20_000)
+    seen = _hover_latlng(page, frame, 48.87, 37.6)  # Donetsk claim tooltip
+    assert "<script>window.__xss=1</script>" in seen  # rendered as literal text
+    assert "${window.__xss=3}" in seen
+    for f in [page.main_frame, *page.frames]:
+        assert f.evaluate("typeof window.__xss") == "undefined"
+    assert frame.locator("img[src='x']").count() == 0
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    page.screenshot(path=str(ARTIFACTS / "hostile-report.png"))
     page.close()

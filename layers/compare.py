@@ -1,0 +1,97 @@
+"""Difference layer: units whose claimed share changed between two reports.
+
+Red: the claimed share held by the occupier rose; blue: it fell; grey: unchanged;
+hatched-pale: a claim appeared or was dropped. A thick outline marks a *significant*
+change (the two claimed intervals do not overlap). Tooltips give both claims, the
+change in points and in km² (from official areas), and the sources.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import folium
+import geopandas as gpd
+
+from layers.html import escape_text
+
+__all__ = ["difference_layer", "difference_tooltip", "DIRECTION_COLOURS"]
+
+DIRECTION_COLOURS: dict[str, str] = {
+    "up": "#cb181d",
+    "down": "#2171b5",
+    "unchanged": "#969696",
+    "new claim": "#fcbba1",
+    "claim dropped": "#c6dbef",
+    "no claim": "#ffffff",
+}
+
+
+def _pct(v: Any) -> str:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return "no claim"
+    return "no claim" if math.isnan(f) else f"{f:.1f} %"
+
+
+def difference_tooltip(row: dict[str, Any]) -> str:
+    """Escaped tooltip of one row of :func:`geo.compare.compare_snapshots`."""
+    sig = " (significant: intervals do not overlap)" if row.get("significant") else ""
+    dk = row.get("delta_km2")
+    dk_text = (
+        ""
+        if dk is None or (isinstance(dk, float) and math.isnan(dk))
+        else f", {float(dk):+,.0f} km²"
+    )
+    dp = row.get("delta_share_pct")
+    dp_text = (
+        ""
+        if dp is None or (isinstance(dp, float) and math.isnan(dp))
+        else f"{float(dp):+.1f} points"
+    )
+    return (
+        f"<b>{escape_text(row.get('name_en'))}</b> ({escape_text(row.get('code'))})<br>"
+        f"{escape_text(row.get('report_a'))}: {_pct(row.get('share_a'))} "
+        f"[{_pct(row.get('share_a_low'))}–{_pct(row.get('share_a_high'))}] "
+        f"(source {escape_text(row.get('source_a'))})<br>"
+        f"{escape_text(row.get('report_b'))}: {_pct(row.get('share_b'))} "
+        f"[{_pct(row.get('share_b_low'))}–{_pct(row.get('share_b_high'))}] "
+        f"(source {escape_text(row.get('source_b'))})<br>"
+        f"change: <b>{escape_text(row.get('direction'))}</b> {escape_text(dp_text)}"
+        f"{escape_text(dk_text)}{escape_text(sig)}"
+    )
+
+
+def difference_layer(
+    delta: gpd.GeoDataFrame, *, name: str | None = None, simplify_deg: float = 0.005
+) -> folium.GeoJson:
+    """Choropleth of :func:`geo.compare.compare_snapshots` by direction of change."""
+    gdf = delta.reset_index()
+    a = str(gdf["report_a"].iloc[0]) if len(gdf) else ""
+    b = str(gdf["report_b"].iloc[0]) if len(gdf) else ""
+    rows = gdf.drop(columns="geometry").to_dict("records")
+    props = gpd.GeoDataFrame(
+        {
+            "tip": [difference_tooltip(r) for r in rows],
+            "fill": [DIRECTION_COLOURS.get(str(r["direction"]), "#ffffff") for r in rows],
+            "sig": [bool(r["significant"]) for r in rows],
+            "claimed": [r["direction"] != "no claim" for r in rows],
+        },
+        geometry=gdf.geometry.simplify_coverage(simplify_deg).values
+        if simplify_deg
+        else gdf.geometry.values,
+        crs=delta.crs,
+    )
+    return folium.GeoJson(
+        props.to_json(),
+        name=escape_text(name or f"Change in claimed share, {a} → {b}"),
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": 0.7 if f["properties"]["claimed"] else 0.05,
+            "color": "#000000" if f["properties"]["sig"] else "#666666",
+            "weight": 3 if f["properties"]["sig"] else 0.8,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+    )
