@@ -30,13 +30,12 @@ from geo.reports import ReportSet, load_reports
 from geo.zones import ZoneOptions, describe_zone
 from layers.assets import draw_available, ensure_static, use_local_draw
 from layers.boundaries import boundary_layer
-from layers.cities import city_layer
-from layers.claims import claims_layer, legend_html
+from layers.claims import add_legend, claims_layer
 from layers.compare import difference_layer
-from layers.control import band_layer, control_layer, schematic_layer
+from layers.control import schematic_layer
 from layers.html import escape_markdown as md
 from layers.map import new_map
-from layers.zones import zone_layers
+from layers.report_map import report_map
 
 st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide")
 
@@ -132,32 +131,6 @@ def _finding_box(f: Any) -> None:
         st.success(text)
 
 
-def _report_map(ls: LayerSet, *, web_tiles: bool, height: str = "100%") -> folium.Map:
-    m = new_map(web_tiles=web_tiles, height=height)
-    boundary_layer(_units()).add_to(m)
-    claims_layer(ls.snapshot, opacity=0.4).add_to(m)
-    if ls.schematic:
-        schematic_layer(
-            ls.held, name=f"Control zones, central value — {ls.report.id} (schematic)"
-        ).add_to(m)
-        if len(ls.band):
-            band_layer(ls.band, name=f"Uncertainty band — {ls.report.id} (schematic)").add_to(m)
-    else:
-        control_layer(
-            ls.held.dissolve() if len(ls.held) else ls.held,
-            name="Control (loaded layer, measured)",
-            source=ls.control_name,
-        ).add_to(m)
-    for group in zone_layers(ls.zones):
-        group.add_to(m)
-    city_layer(
-        _cities(), min_population=50_000, unit_names=dict(_units()["name_en"]), show=False
-    ).add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
-    m.get_root().html.add_child(legend_html(ls.report.id))
-    return m
-
-
 def _snapshot_table(ls: LayerSet) -> pd.DataFrame:
     snap = ls.snapshot
     table = pd.DataFrame(
@@ -220,7 +193,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         )
     col_map, col_side = st.columns([3, 2])
     with col_map:
-        m = _report_map(ls, web_tiles=opts["tiles"])
+        m = report_map(ls, _units(), _cities(), web_tiles=opts["tiles"])
         st_folium(m, key=f"map-{rid}", height=640, use_container_width=True, returned_objects=[])
     with col_side:
         st.markdown("**Claims per unit** (stated here or carried forward)")
@@ -262,7 +235,7 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             boundary_layer(_units()).add_to(m)
             claims_layer(ls.snapshot, opacity=0.4).add_to(m)
             schematic_layer(ls.held, name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
-            m.get_root().html.add_child(legend_html(ls.report.id))
+            add_legend(m, ls.report.id)
             outs.append(
                 st_folium(
                     m,

@@ -11,6 +11,7 @@ import folium
 import geopandas as gpd
 
 from layers.html import escape_text
+from layers.map import display_geometry
 
 __all__ = ["boundary_layer", "describe_unit"]
 
@@ -26,7 +27,7 @@ def describe_unit(row: dict[str, Any]) -> str:
 
 
 def boundary_layer(
-    units: gpd.GeoDataFrame, *, name: str = "Oblast boundaries", simplify_deg: float = 0.005
+    units: gpd.GeoDataFrame, *, name: str = "Oblast boundaries", simplify_deg: float = 0.01
 ) -> folium.GeoJson:
     """Unit outlines with a tooltip per unit.
 
@@ -43,8 +44,7 @@ def boundary_layer(
     gdf = units.reset_index()[
         ["code", "name_en", "kind", "country", "official_area_km2", "geodesic_area_km2", "geometry"]
     ].copy()
-    if simplify_deg > 0:
-        gdf["geometry"] = gdf.geometry.simplify_coverage(simplify_deg)
+    gdf["geometry"] = display_geometry(gdf.geometry, simplify_deg=simplify_deg)
     gdf["label"] = [describe_unit(r) for r in gdf.drop(columns="geometry").to_dict("records")]
     return folium.GeoJson(
         gdf[["code", "label", "country", "geometry"]].to_json(),

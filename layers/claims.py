@@ -17,11 +17,19 @@ from typing import Any
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element
+from branca.element import Element, Figure
 
 from layers.html import escape_text
+from layers.map import display_geometry
 
-__all__ = ["claims_layer", "claim_colour", "short_label", "claim_tooltip", "legend_html"]
+__all__ = [
+    "claims_layer",
+    "claim_colour",
+    "short_label",
+    "claim_tooltip",
+    "legend_html",
+    "add_legend",
+]
 
 _REDS = ["#fff5eb", "#fdd0a2", "#fd8d3c", "#e6550d", "#a63603", "#6b1d02"]
 _BLUES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c", "#08306b"]
@@ -110,7 +118,7 @@ def claims_layer(
     snap: gpd.GeoDataFrame,
     *,
     name: str | None = None,
-    simplify_deg: float = 0.005,
+    simplify_deg: float = 0.01,
     labels: bool = True,
     opacity: float = 0.75,
 ) -> folium.FeatureGroup:
@@ -145,7 +153,7 @@ def claims_layer(
             "claimed": [r["status"] != "no_claim" for r in rows],
         }
     )
-    geoms = gdf.geometry.simplify_coverage(simplify_deg) if simplify_deg > 0 else gdf.geometry
+    geoms = display_geometry(gdf.geometry, simplify_deg=simplify_deg)
     layer = gpd.GeoDataFrame(props, geometry=geoms.values, crs=snap.crs)
     folium.GeoJson(
         layer.to_json(),
@@ -200,3 +208,11 @@ def legend_html(report_id: str) -> Element:
         "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap}"
         ".fa-claim-label-wrap{background:none;border:none}</style>"
     )
+
+
+def add_legend(m: folium.Map, report_id: str) -> folium.Map:
+    """Add :func:`legend_html` for ``report_id`` to map ``m``; returns ``m``."""
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.html.add_child(legend_html(report_id))
+    return m

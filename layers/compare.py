@@ -15,6 +15,7 @@ import folium
 import geopandas as gpd
 
 from layers.html import escape_text
+from layers.map import display_geometry
 
 __all__ = ["difference_layer", "difference_tooltip", "DIRECTION_COLOURS"]
 
@@ -65,7 +66,7 @@ def difference_tooltip(row: dict[str, Any]) -> str:
 
 
 def difference_layer(
-    delta: gpd.GeoDataFrame, *, name: str | None = None, simplify_deg: float = 0.005
+    delta: gpd.GeoDataFrame, *, name: str | None = None, simplify_deg: float = 0.01
 ) -> folium.GeoJson:
     """Choropleth of :func:`geo.compare.compare_snapshots` by direction of change."""
     gdf = delta.reset_index()
@@ -79,9 +80,7 @@ def difference_layer(
             "sig": [bool(r["significant"]) for r in rows],
             "claimed": [r["direction"] != "no claim" for r in rows],
         },
-        geometry=gdf.geometry.simplify_coverage(simplify_deg).values
-        if simplify_deg
-        else gdf.geometry.values,
+        geometry=display_geometry(gdf.geometry, simplify_deg=simplify_deg).values,
         crs=delta.crs,
     )
     return folium.GeoJson(

@@ -12,6 +12,7 @@ import folium
 import geopandas as gpd
 
 from layers.html import escape_text
+from layers.map import display_geometry
 
 __all__ = [
     "SCHEMATIC_STYLE",
@@ -46,6 +47,10 @@ CONTROL_STYLE: dict[str, Any] = {
     "color": "#641e16",
     "weight": 1.0,
 }
+
+
+def _display(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
+    return display_geometry(geoms, simplify_deg=0)
 
 
 def describe_schematic(row: dict[str, Any]) -> str:
@@ -83,7 +88,7 @@ def schematic_layer(
         name = f"{name} (schematic)"
     gdf = zones.reset_index().copy()
     if simplify_deg > 0:
-        gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
+        gdf["geometry"] = _display(gdf.geometry.simplify(simplify_deg))
     gdf["label"] = [describe_schematic(r) for r in gdf.drop(columns="geometry").to_dict("records")]
     return folium.GeoJson(
         _features(gdf, "label"),
@@ -105,7 +110,7 @@ def band_layer(
         name = f"{name} (schematic)"
     gdf = band.reset_index().copy()
     if simplify_deg > 0:
-        gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
+        gdf["geometry"] = _display(gdf.geometry.simplify(simplify_deg))
     gdf["label"] = [
         f"<b>{escape_text(r.get('name_en'))}</b> ({escape_text(r.get('code'))})<br>"
         f"<i>schematic uncertainty band</i>: {float(r.get('low_share_pct') or 0):.1f}% to "
@@ -133,7 +138,7 @@ def control_layer(
     """A measured control layer (:func:`geo.control.load_control`)."""
     gdf = control.reset_index(drop=True)[["geometry"]].copy()
     if simplify_deg > 0:
-        gdf["geometry"] = gdf.geometry.simplify(simplify_deg)
+        gdf["geometry"] = _display(gdf.geometry.simplify(simplify_deg))
     gdf["label"] = f"<b>mapped control layer</b><br>{escape_text(source or 'uploaded file')}"
     return folium.GeoJson(
         _features(gdf, "label"),

@@ -6,12 +6,15 @@ Bounds are the lon/lat box of Ukraine; no web tiles by default (they need the in
 from __future__ import annotations
 
 import folium
+import geopandas as gpd
+import numpy as np
+import shapely
 from branca.element import Element, Figure
 
 from layers.assets import use_local_assets
 from layers.basemap import ATTRIBUTION, SEA_COLOUR, basemap_layer
 
-__all__ = ["new_map", "UKRAINE_BOUNDS"]
+__all__ = ["new_map", "UKRAINE_BOUNDS", "display_geometry", "DISPLAY_DECIMALS"]
 
 #: (south, west), (north, east) of Ukraine.
 UKRAINE_BOUNDS = [[44.3, 22.1], [52.4, 40.3]]
@@ -58,3 +61,21 @@ def new_map(
     root.html.add_child(Element(f"<!-- {ATTRIBUTION} -->"))
     m.fit_bounds(UKRAINE_BOUNDS)
     return m
+
+
+#: Decimals kept in displayed coordinates (1e-4 degree is about 10 m).
+DISPLAY_DECIMALS = 4
+
+
+def display_geometry(geoms: gpd.GeoSeries, *, simplify_deg: float = 0.005) -> gpd.GeoSeries:
+    """Geometry for display only: coverage-simplified and snapped to a 1e-4 degree grid.
+
+    Neighbouring polygons are simplified together (``simplify_coverage``) and snapped to
+    the same grid, so shared borders stay shared on the map. Never use the result for
+    computation: areas are always measured on the full geometry.
+    """
+    out = geoms.simplify_coverage(simplify_deg) if simplify_deg > 0 else geoms
+    snapped = shapely.set_precision(out.values, 10.0**-DISPLAY_DECIMALS)
+    # Print short: the nearest double to each 4-decimal value (37.1234, not 37.123400000000004).
+    short = shapely.transform(snapped, lambda c: np.round(c, DISPLAY_DECIMALS))
+    return gpd.GeoSeries(short, index=geoms.index, crs=geoms.crs)

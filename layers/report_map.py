@@ -1,0 +1,67 @@
+"""The report map: every layer of a report's layer set on one folium map.
+
+Order (bottom to top): offline basemap, unit boundaries, claimed-control choropleth,
+held zones (schematic with their uncertainty band, or the measured control layer),
+proposal zones, cities; then the layer control and the legend.
+"""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+
+from geo.layerset import LayerSet
+from layers.boundaries import boundary_layer
+from layers.cities import city_layer
+from layers.claims import add_legend, claims_layer
+from layers.control import band_layer, control_layer, schematic_layer
+from layers.map import new_map
+from layers.zones import zone_layers
+
+__all__ = ["report_map"]
+
+
+def report_map(
+    ls: LayerSet,
+    units: gpd.GeoDataFrame,
+    cities: gpd.GeoDataFrame,
+    *,
+    web_tiles: bool = False,
+    local_assets: bool = True,
+    height: str = "100%",
+) -> folium.Map:
+    """A folium map of one report's layer set.
+
+    Parameters
+    ----------
+    ls : LayerSet
+        From :func:`geo.layerset.build_layerset`.
+    units, cities : GeoDataFrame
+        The unit and city layers (:mod:`geo.boundaries`, :mod:`geo.cities`).
+    web_tiles : bool, keyword-only
+        Add an OpenStreetMap tile layer (needs the internet).
+    local_assets : bool, keyword-only
+        Load Leaflet from the app's ``/app/static`` instead of CDNs.
+    height : str, keyword-only
+        CSS height of the map element.
+    """
+    rid = ls.report.id
+    m = new_map(web_tiles=web_tiles, local_assets=local_assets, height=height)
+    boundary_layer(units).add_to(m)
+    claims_layer(ls.snapshot, opacity=0.4).add_to(m)
+    if ls.schematic:
+        schematic_layer(ls.held, name=f"Control zones, central value — {rid} (schematic)").add_to(m)
+        if len(ls.band):
+            band_layer(ls.band, name=f"Uncertainty band — {rid} (schematic)").add_to(m)
+    elif len(ls.held):
+        control_layer(
+            ls.held.dissolve(), name="Control (loaded layer, measured)", source=ls.control_name
+        ).add_to(m)
+    for group in zone_layers(ls.zones):
+        group.add_to(m)
+    city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"]), show=False).add_to(
+        m
+    )
+    folium.LayerControl(collapsed=True).add_to(m)
+    add_legend(m, rid)
+    return m
