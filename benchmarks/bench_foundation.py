@@ -38,9 +38,7 @@ def main() -> None:
     cold = [
         float(subprocess.check_output([sys.executable, "-c", code], cwd=ROOT)) for _ in range(3)
     ]
-    print(
-        f"load_units cold (fresh process): median {statistics.median(cold):.1f} ms"
-    )
+    print(f"load_units cold (fresh process): median {statistics.median(cold):.1f} ms")
 
     def uncached() -> None:
         boundaries._read_layer.cache_clear()

@@ -19,8 +19,16 @@ from geo.boundaries import load_units
 from geo.control import load_control, measure_control
 from geo.schematic import schematic_zones
 
-TYPICAL = {"UA-43": 100.0, "UA-40": 100.0, "UA-09": 98.0, "UA-14": 80.0, "UA-65": 70.0,
-           "UA-23": 70.0, "UA-63": 5.0, "UA-48": 1.0}
+TYPICAL = {
+    "UA-43": 100.0,
+    "UA-40": 100.0,
+    "UA-09": 98.0,
+    "UA-14": 80.0,
+    "UA-65": 70.0,
+    "UA-23": 70.0,
+    "UA-63": 5.0,
+    "UA-48": 1.0,
+}
 
 
 def _per_unit(units: object) -> None:
@@ -39,8 +47,10 @@ def _per_unit(units: object) -> None:
         total_cold += cold
         total_warm += warm
         row = z.loc[code]
-        print(f"{code:6} {share:7.2f} {row.share_pct:9.3f} {row.area_km2:9,.0f} "
-              f"{cold * 1e3:8.0f} {warm * 1e3:8.0f}")
+        print(
+            f"{code:6} {share:7.2f} {row.share_pct:9.3f} {row.area_km2:9,.0f} "
+            f"{cold * 1e3:8.0f} {warm * 1e3:8.0f}"
+        )
     print(f"{'total':6} {'':7} {'':9} {'':9} {total_cold * 1e3:8.0f} {total_warm * 1e3:8.0f}")
 
 
@@ -53,8 +63,11 @@ def _reports(units: object) -> float:
     print("\nbuilt-in reports: every unit, low/central/high ends")
     for rep in sorted(r.id for r in reports):
         snap = snapshot(rep, reports)
-        rows = snap[(snap["held_by"] == "russia") & snap["share_central"].notna()
-                    & snap.index.str.startswith("UA-")]
+        rows = snap[
+            (snap["held_by"] == "russia")
+            & snap["share_central"].notna()
+            & snap.index.str.startswith("UA-")
+        ]
         for end in ("share_low", "share_central", "share_high"):
             shares = {str(c): float(v) for c, v in rows[end].items()}
             if not shares:
@@ -64,8 +77,10 @@ def _reports(units: object) -> float:
             dt = time.perf_counter() - t0
             err = (z["share_pct"] - z["target_share_pct"]).abs()
             worst = max(worst, float(err.max()))
-            parts = ", ".join(f"{c} {t:.1f}->{a:.2f}" for c, t, a in
-                              zip(z.index, z.target_share_pct, z.share_pct, strict=True))
+            parts = ", ".join(
+                f"{c} {t:.1f}->{a:.2f}"
+                for c, t, a in zip(z.index, z.target_share_pct, z.share_pct, strict=True)
+            )
             print(f"{rep} {end:13} {dt * 1e3:6.0f} ms  {parts}")
     print(f"largest |achieved - target| over all reports: {worst:.3f} points")
     return worst
@@ -81,9 +96,11 @@ def _measure(units: object) -> None:
     result = measure_control(control, units)  # type: ignore[arg-type]
     t2 = time.perf_counter()
     n = shapely.get_num_coordinates(control.geometry.iloc[0])
-    print(f"\nmeasure: load_control {1e3 * (t1 - t0):.0f} ms, measure_control "
-          f"{1e3 * (t2 - t1):.0f} ms ({n:,} vertices, 30 units); total "
-          f"{result.total_controlled_km2:,.0f} km² = {result.total_share_pct:.2f} % of Ukraine")
+    print(
+        f"\nmeasure: load_control {1e3 * (t1 - t0):.0f} ms, measure_control "
+        f"{1e3 * (t2 - t1):.0f} ms ({n:,} vertices, 30 units); total "
+        f"{result.total_controlled_km2:,.0f} km² = {result.total_share_pct:.2f} % of Ukraine"
+    )
 
 
 def main() -> None:
