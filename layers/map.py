@@ -53,7 +53,10 @@ def new_map(
     root = m.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {SEA_COLOUR}; }}</style>")
+        Element(
+            f"<style>.leaflet-container {{ background: {SEA_COLOUR}; }}"
+            ".leaflet-tooltip { min-width: 260px; max-width: 360px; white-space: normal; }</style>"
+        )
     )
     basemap_layer().add_to(m)
     if web_tiles:

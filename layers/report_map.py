@@ -64,4 +64,18 @@ def report_map(
     )
     folium.LayerControl(collapsed=True).add_to(m)
     add_legend(m, rid)
+    focus = _focus_bounds(ls)
+    if focus is not None:
+        m.fit_bounds(focus)
     return m
+
+
+def _focus_bounds(ls: LayerSet) -> list[list[float]] | None:
+    """(south, west), (north, east) around the claimed units and the zones, padded."""
+    claimed = ls.snapshot[ls.snapshot["status"] != "no_claim"].geometry
+    geoms = [g for g in [*claimed, *ls.zones.geometry] if g is not None and not g.is_empty]
+    if not geoms:
+        return None
+    minx, miny, maxx, maxy = gpd.GeoSeries(geoms, crs=4326).total_bounds
+    pad_x, pad_y = 0.08 * (maxx - minx), 0.08 * (maxy - miny)
+    return [[float(miny - pad_y), float(minx - pad_x)], [float(maxy + pad_y), float(maxx + pad_x)]]
