@@ -74,10 +74,10 @@ def _configure_schematic(p: argparse.ArgumentParser) -> None:
 def _report_shares(args: argparse.Namespace) -> tuple[dict[str, float], dict[str, Any],
                                                        dict[str, dict[str, Any]]]:
     """Shares from the snapshot of ``args.report_id``: (shares, provenance, per-unit extras)."""
-    import pandas as pd
 
     from geo.boundaries import load_units
     from geo.snapshot import snapshot
+    from geo.zones import drawn_shares
 
     rs = _load(args.reports_dir)
     report = rs.get(args.report_id)  # FrontlineError naming the known ids
@@ -86,15 +86,15 @@ def _report_shares(args: argparse.Namespace) -> tuple[dict[str, float], dict[str
     end = args.end or "central"
     ua = units.index[units["country"] == "UA"]
     rows = snap[(snap["held_by"] == "russia") & snap.index.isin(ua)]
-    values = pd.to_numeric(rows[f"share_{end}"], errors="coerce").dropna()
-    shares = {str(code): float(v) for code, v in values.items()}
+    shares, notes = drawn_shares(snap, units, end=end)
     provenance = {"report_id": report.id, "report_outlet": report.outlet,
                   "report_date": report.date_text, "share_end": end}
     extras = {
         code: {"claim_id": rows.loc[code, "claim_id"],
                "claim_report_id": rows.loc[code, "report_id"],
                "claim_status": rows.loc[code, "status"],
-               "interval_text": rows.loc[code, "interval_text"]}
+               "interval_text": rows.loc[code, "interval_text"],
+               "note": notes.get(code, "")}
         for code in shares
     }
     return shares, provenance, extras

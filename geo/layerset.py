@@ -26,7 +26,7 @@ from geo.consistency import Finding, check_all, findings_for
 from geo.reports import Report, find_report
 from geo.schematic import schematic_band
 from geo.snapshot import snapshot
-from geo.zones import ZoneOptions, held_zones, implied_zones
+from geo.zones import ZoneOptions, drawn_shares, held_zones, implied_zones
 
 __all__ = ["LayerSet", "build_layerset", "PROVENANCE_KEYS"]
 
@@ -217,7 +217,8 @@ def _band(snap: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         (snap["held_by"] == "russia") & (snap.index.isin(units.index[units.country == "UA"]))
     ]
     low = pd.to_numeric(rows["share_low"], errors="coerce")
-    high = pd.to_numeric(rows["share_high"], errors="coerce")
+    drawn_high, _ = drawn_shares(snap, units, end="high")  # one part, inside the interval
+    high = pd.Series(drawn_high, dtype=float).reindex(low.index)
     keep = low.notna() & high.notna() & (high > low)
     if not keep.any():
         return _empty_band()

@@ -502,8 +502,18 @@ def _flood_order(
     return rank.reshape(h, w), max(first_part, 0)
 
 
-def _seed_geometries(code: str, units: gpd.GeoDataFrame) -> dict[str, BaseGeometry]:
-    """Seed territory per source (``RU`` or a unit code), EPSG:4326."""
+def _seed_geometries(
+    code: str,
+    units: gpd.GeoDataFrame,
+    held: Mapping[str, BaseGeometry] | None = None,
+    in_call: frozenset[str] = frozenset(),
+) -> dict[str, BaseGeometry]:
+    """Seed territory per source (``RU`` or a unit code), EPSG:4326.
+
+    A neighbouring unit seeds with the zone actually grown for it in this call
+    (``held``); a unit of the call with no zone seeds nothing; a unit outside the call
+    is taken as wholly held (the profile's assumption).
+    """
     profile = PROFILES.get(code)
     sources = profile.seeds if profile else ("RU",)
     out: dict[str, BaseGeometry] = {}
@@ -511,6 +521,10 @@ def _seed_geometries(code: str, units: gpd.GeoDataFrame) -> dict[str, BaseGeomet
         if s == "RU":
             out[s] = shapely.union_all(
                 [_russia_outline(), *units.loc[units["country"] == "RU"].geometry.values])
+        elif held is not None and s in held:
+            out[s] = held[s]
+        elif s in in_call:
+            continue  # in this call, and nothing of it is held
         elif s in units.index:
             out[s] = units.loc[s, "geometry"]
     return out
@@ -533,9 +547,11 @@ def _seed_cells(
 def _growth_order(
     code: str, units: gpd.GeoDataFrame, resolution_m: float,
     extra_seed: BaseGeometry | None = None,
+    held: Mapping[str, BaseGeometry] | None = None,
+    in_call: frozenset[str] = frozenset(),
 ) -> _Order:
     unit = units.loc[code, "geometry"]
-    seed_geoms = _seed_geometries(code, units)
+    seed_geoms = _seed_geometries(code, units, held, in_call)
     if code not in PROFILES and extra_seed is not None and not extra_seed.is_empty:
         seed_geoms["held"] = extra_seed
     seed_geoms = {k: g.difference(unit) for k, g in seed_geoms.items()}  # never the unit
@@ -603,6 +619,17 @@ def _zone_for_count(order: _Order, n: int) -> BaseGeometry:
         # The flood is one part; smoothing may split off slivers, but two real parts (a
         # restart after an exhausted part) are both kept.
         parts = [p for p in parts if p.area >= 4 * order.grid.resolution_m**2] or parts
+    if len(parts) > 1 and n <= order.first_part:
+        # The flood is one part, but smoothing or clipping to the unit cut a narrow neck
+        # (a strip along the unit's border): grow the cells by under a cell before
+        # clipping, so the neck survives inside the unit.
+        for grow in (0.3, 0.6, 0.9):
+            joined = raw.buffer(grow * order.grid.resolution_m, quad_segs=2)
+            joined = joined.intersection(order.unit_ea)
+            joined_parts = [p for p in getattr(joined, "geoms", [joined])
+                            if isinstance(p, Polygon) and p.area >= order.grid.resolution_m**2]
+            if len(joined_parts) == 1:
+                return joined_parts[0]
     return shapely.union_all(parts) if parts else Polygon()
 
 
@@ -727,7 +754,8 @@ def schematic_zones(
         else:
             extra = shapely.union_all([g for k, g in held.items() if k != "RU"]) if len(
                 held) > 1 else None
-            order = _growth_order(code, units, resolution_m, extra_seed=extra)
+            order = _growth_order(code, units, resolution_m, extra_seed=extra, held=held,
+                                  in_call=frozenset(shares))
             zone_ea, _ = _tune(order, share)
             zone = _from_ea(zone_ea).intersection(unit) if not zone_ea.is_empty else Polygon()
             zone = shapely.make_valid(zone) if not zone.is_valid else zone
@@ -827,3 +855,74 @@ def iter_codes_in_order(codes: Iterable[str]) -> list[str]:
 
 
 __all__ += ["iter_codes_in_order"]
+
+
+def contiguous_shares(
+    shares: Mapping[str, float],
+    units: gpd.GeoDataFrame,
+    *,
+    floors: Mapping[str, float],
+    resolution_m: float = DEFAULT_RESOLUTION_M,
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Shares to draw so that every zone is one part, staying inside each claim's interval.
+
+    A claimed share can exceed what is reachable in one piece from held ground: Russia's
+    only part of Mykolaiv oblast, the Kinburn spit, is 0.57 % of the oblast, so a zone of
+    5 % ("a smaller part", central value) would need a second, detached part. For each
+    unit whose zone at ``shares[code]`` has more than one part or falls short of it, this
+    takes the share of the part reachable in one piece from held ground, kept between
+    ``floors[code]`` (the low end of the claim) and ``shares[code]``, with a note.
+
+    Parameters
+    ----------
+    shares : mapping of str to float
+        Percent per unit to draw (e.g. the central values of the claims).
+    units : GeoDataFrame
+        The unit layer.
+    floors : mapping of str to float, keyword-only
+        The lowest share each claim allows (its interval's low end); units without a
+        floor are never lowered.
+    resolution_m : float, keyword-only
+        Raster cell side in metres.
+
+    Returns
+    -------
+    (dict, dict)
+        The shares to draw, and a note per lowered unit.
+    """
+    out = {str(c): float(v) for c, v in shares.items()}
+    notes: dict[str, str] = {}
+    zones = schematic_zones(out, units, resolution_m=resolution_m)
+
+    def parts(z: gpd.GeoDataFrame, code: str) -> int:
+        geom = z.loc[code, "geometry"]
+        return 0 if geom.is_empty else len(shapely.get_parts(geom))
+
+    def short(code: str) -> bool:  # one part cannot reach the share
+        return bool(zones.loc[code, "share_pct"] < out[code] - SHARE_TOLERANCE_PCT)
+
+    for code in [c for c in zones.index if (parts(zones, c) > 1 or short(c)) and c in floors]:
+        # The growth order of this unit, seeded as schematic_zones seeded it: by the
+        # zones grown before it (and the units held by default).
+        order_codes = iter_codes_in_order(out)
+        held = {c: zones.loc[c, "geometry"] for c in order_codes[: order_codes.index(code)]
+                if not zones.loc[c, "geometry"].is_empty}
+        held.update({c: units.loc[c, "geometry"] for c, v in DEFAULT_HELD.items()
+                     if c not in out and c in units.index and v >= 100.0})
+        extra = shapely.union_all(list(held.values())) if held else None
+        order = _growth_order(code, units, resolution_m, extra_seed=extra, held=held,
+                              in_call=frozenset(out))
+        one_part = (100.0 * float(order.cum_area[order.first_part - 1]) / order.unit_ea_area
+                    if order.first_part > 0 else 0.0)
+        best = max(float(floors[code]), min(out[code], one_part))
+        name = units.loc[code, "name_en"]
+        notes[code] = (
+            f"drawn at {best:.2f} %, the largest share of {name} that is one part touching "
+            f"held ground; the claim allows {floors[code]:g}–{shares[code]:g} % and more "
+            "would need a detached second part"
+        )
+        out[code] = best
+    return out, notes
+
+
+__all__ += ["contiguous_shares"]

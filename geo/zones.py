@@ -51,13 +51,14 @@ from geo.areas import EQUAL_AREA_CRS, WGS84, geometry_area_km2, to_equal_area
 from geo.cities import cities_within, load_cities, population_total
 from geo.errors import FrontlineError, Problem, ValidationError
 from geo.reports import Claim, Report, find_report
-from geo.schematic import holder_territory, schematic_zones
+from geo.schematic import contiguous_shares, holder_territory, schematic_zones
 from geo.snapshot import snapshot
 
 __all__ = [
     "ZONE_COLUMNS",
     "ZoneOptions",
     "held_zones",
+    "drawn_shares",
     "ukraine_held",
     "withdrawal_zone",
     "line_of_contact",
@@ -223,22 +224,44 @@ def held_zones(
         shares = {str(c): 0.0 for c in ua.index}
         z = schematic_zones(shares, units, control=control)
     else:
-        col = f"share_{end}"
-        rows = snap[(snap["held_by"] == "russia") & snap.index.isin(ua.index)]
-        vals = pd.to_numeric(rows[col], errors="coerce").dropna()
-        shares = {str(c): float(v) for c, v in vals.items() if v > 0}
+        shares, notes = drawn_shares(snap, units, end=end)
         if not shares:
             return gpd.GeoDataFrame(
-                {"share_pct": [], "area_km2": [], "schematic": []},
+                {"share_pct": [], "area_km2": [], "schematic": [], "note": []},
                 geometry=gpd.GeoSeries([], crs=WGS84),
                 crs=WGS84,
             )
         z = schematic_zones(shares, units)
+        z["note"] = [notes.get(str(c), "") for c in z.index]
+    if "note" not in z.columns:
+        z["note"] = ""
     # Drop empty zones and the line or sliver left where a control layer only touches a unit.
     z = z[~z.geometry.is_empty & (pd.to_numeric(z["area_km2"]) > 0.01)]
     return gpd.GeoDataFrame(
-        z[["share_pct", "area_km2", "schematic"]], geometry=z.geometry, crs=WGS84
+        z[["name_en", "target_share_pct", "share_pct", "area_km2", "schematic", "method", "note"]],
+        geometry=z.geometry,
+        crs=WGS84,
     )
+
+
+def drawn_shares(
+    snap: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *, end: str = "central"
+) -> tuple[dict[str, float], dict[str, str]]:
+    """The Russian-held share to draw for each Ukrainian unit of a snapshot, in percent.
+
+    The ``end`` of each claimed interval, lowered (never below the interval's low end)
+    where that share cannot be one part touching held ground
+    (:func:`geo.schematic.contiguous_shares`); the notes say where and why.
+    """
+    ua = units.index[units["country"] == "UA"]
+    rows = snap[(snap["held_by"] == "russia") & snap.index.isin(ua)]
+    vals = pd.to_numeric(rows[f"share_{end}"], errors="coerce").dropna()
+    shares = {str(c): float(v) for c, v in vals.items() if v > 0}
+    if not shares:
+        return {}, {}
+    lows = pd.to_numeric(rows["share_low"], errors="coerce")
+    floors = {c: float(lows[c]) for c in shares if pd.notna(lows[c])}
+    return contiguous_shares(shares, units, floors=floors)
 
 
 def ukraine_held(

@@ -61,6 +61,7 @@ def describe_schematic(row: dict[str, Any]) -> str:
         f"target {float(row.get('target_share_pct') or 0):.1f}%; drawn "
         f"{float(row.get('share_pct') or 0):.1f}% = {float(row.get('area_km2') or 0):,.0f} km²"
         f"<br>method: {escape_text(row.get('method'))}"
+        + (f"<br><b>note</b>: {escape_text(row.get('note'))}" if row.get("note") else "")
     )
 
 

@@ -177,3 +177,26 @@ def test_control_layer_replaces_schematic(reports, units) -> None:  # type: igno
     west = don.difference(east)
     assert w["area_km2"] == pytest.approx(geodesic_area_km2(west), rel=1e-3)
     assert not w["schematic"]
+
+
+@pytest.mark.parametrize("end", ["low", "central", "high"])
+def test_held_zones_of_every_report_are_one_part_inside_the_claim(reports, units, end) -> None:  # type: ignore[no-untyped-def]
+    from geo.schematic import holder_territory
+    from geo.snapshot import snapshot
+    from geo.zones import held_zones
+
+    for rid in reports.ids:
+        snap = snapshot(rid, reports, units)
+        held = held_zones(snap, units, end=end)
+        russia = holder_territory(units)
+        for code, row in held.iterrows():
+            parts = shapely.get_parts(row.geometry)
+            assert len(parts) == 1, (rid, end, code, len(parts))
+            # Drawn share lies inside the claimed interval (0.5-point tolerance).
+            low, high = snap.loc[code, "share_low"], snap.loc[code, "share_high"]
+            assert low - 0.5 <= row["share_pct"] <= high + 0.5, (rid, code, row["share_pct"])
+            # And touches ground the holder already holds (Russia or another held zone).
+            others = shapely.union_all([russia, *held.drop(index=code).geometry])
+            assert row.geometry.distance(others) < 0.01, (rid, end, code)
+        if "UA-48" in held.index and end != "low":
+            assert "one part" in held.loc["UA-48", "note"]  # Mykolaiv: the Kinburn spit
