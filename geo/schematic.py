@@ -614,6 +614,12 @@ def _zone_for_count(order: _Order, n: int) -> BaseGeometry:
     if smooth.is_empty:
         smooth = raw
     clipped = smooth.intersection(order.unit_ea)
+    # No enclaves: a zone is grown from its edge, so a hole inside it (cells whose level
+    # was reached late) would be an unheld island deep in held ground. Fill holes, then
+    # clip again (a unit's own hole, Kyiv city in Kyiv oblast, stays out).
+    clipped = shapely.union_all(
+        [Polygon(p.exterior) for p in shapely.get_parts(clipped) if isinstance(p, Polygon)]
+    ).intersection(order.unit_ea) if not clipped.is_empty else clipped
     parts = [p for p in getattr(clipped, "geoms", [clipped]) if isinstance(p, Polygon)]
     if len(parts) > 1:
         # The flood is one part; smoothing may split off slivers, but two real parts (a

@@ -303,9 +303,10 @@ def _held_union_ea(held: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> BaseGeome
         return _SEALED_CACHE[key]
     ua = shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values))
     minx, miny, maxx, maxy = ua.bounds
-    russia = holder_territory(units).intersection(
-        shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
-    )
+    # Russia's own territory, cut back to Ukraine's border: the basemap's generalized
+    # outline of Russia overlaps the detailed unit polygons by up to a few km.
+    frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
+    russia = holder_territory(units).intersection(frame).difference(ua)
     parts = [russia, *[g for g in held.geometry.values if g is not None and not g.is_empty]]
     merged = _ea(shapely.union_all(parts)).buffer(0)
     sealed = merged.buffer(_SEAL_M, quad_segs=16).buffer(-_SEAL_M, quad_segs=16)

@@ -197,6 +197,7 @@ def test_held_zones_of_every_report_are_one_part_inside_the_claim(reports, units
             assert low - 0.5 <= row["share_pct"] <= high + 0.5, (rid, code, row["share_pct"])
             # And touches ground the holder already holds (Russia or another held zone).
             others = shapely.union_all([russia, *held.drop(index=code).geometry])
-            assert row.geometry.distance(others) < 0.01, (rid, end, code)
+            # Within two 1 km raster cells (0.02 deg), as geo.schematic reports "touches".
+            assert row.geometry.distance(others) < 0.02, (rid, end, code)
         if "UA-48" in held.index and end != "low":
             assert "one part" in held.loc["UA-48", "note"]  # Mykolaiv: the Kinburn spit
