@@ -771,6 +771,11 @@ def schematic_zones(
                 method += (f"; {len(zone.geoms)} parts: the part reachable in one piece "
                            "(e.g. the Kinburn spit) was too small for the share")
         area = _km2(zone) if not zone.is_empty else 0.0
+        if control_geom is None and 0.0 < share < 100.0 and unit_area:
+            got = 100.0 * area / unit_area
+            if got < share - SHARE_TOLERANCE_PCT:
+                method += (f"; only {got:.2f} % is reachable from held ground, short of the "
+                           f"{share:g} % asked")
         touches = _touches(zone, held, 0.02) if not zone.is_empty else []
         rows.append({
             "code": code,
