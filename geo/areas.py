@@ -22,6 +22,8 @@ import shapely
 from pyproj import CRS, Geod
 from shapely.geometry.base import BaseGeometry
 
+from geo.errors import FrontlineError
+
 __all__ = [
     "EQUAL_AREA_CRS",
     "WGS84",
@@ -108,7 +110,9 @@ def densify(
         Same index and CRS.
     """
     if max_segment_deg <= 0:
-        raise ValueError(f"max_segment_deg must be > 0 degrees; got {max_segment_deg!r}.")
+        raise FrontlineError(
+            f"max_segment_deg: expected a step > 0 degrees; got {max_segment_deg!r}."
+        )
     out = shapely.segmentize(np.asarray(geometries.values), max_segment_deg)
     return gpd.GeoSeries(out, index=geometries.index, crs=geometries.crs)
 
@@ -133,7 +137,7 @@ def to_equal_area(
         Same type and index, in metres.
     """
     if data.crs is None:
-        raise ValueError(
+        raise FrontlineError(
             "data has no CRS; expected EPSG:4326 lon/lat. Set it with "
             "`data.set_crs(4326)` if the coordinates are lon/lat."
         )

@@ -21,7 +21,6 @@ The files and how they were made are described in ``data/boundaries/PROVENANCE.m
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -140,11 +139,3 @@ def area_accuracy(units: gpd.GeoDataFrame) -> pd.Series:
     """
     err = (units["geodesic_area_km2"] / units["official_area_km2"] - 1.0) * 100.0
     return err.rename("area_error_pct")
-
-
-def _as_records(units: gpd.GeoDataFrame) -> list[dict[str, object]]:
-    """Plain records (code, names, kind, areas) for JSON output."""
-    cols = ["name_en", "name_uk", "kind", "country", "official_area_km2", "geodesic_area_km2"]
-    out = units[cols].reset_index()
-    records: list[dict[str, object]] = json.loads(out.to_json(orient="records", force_ascii=False))
-    return records

@@ -24,6 +24,8 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
+from geo.errors import FrontlineError
+
 __all__ = [
     "to_geojson",
     "to_geojson_dict",
@@ -87,7 +89,7 @@ def to_geojson_dict(
         Stored as the collection's ``name`` foreign member.
     """
     if layer.crs is None:
-        raise ValueError(
+        raise FrontlineError(
             "layer has no CRS; expected EPSG:4326 (lon/lat). Set it with `layer.set_crs(4326)`."
         )
     if not CRS(layer.crs).equals(CRS.from_epsg(4326)):

@@ -36,7 +36,6 @@ a mapped front line.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +48,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.areas import EQUAL_AREA_CRS, WGS84, geometry_area_km2, to_equal_area
 from geo.cities import cities_within, load_cities, population_total
-from geo.errors import FrontlineError, Problem, ValidationError
+from geo.errors import Problem, ValidationError
 from geo.reports import Claim, Report, find_report
 from geo.schematic import contiguous_shares, holder_territory, schematic_zones
 from geo.snapshot import snapshot
@@ -711,8 +710,3 @@ def implied_zones(
 def _mentions_line_of_contact(claim: Claim) -> bool:
     text = " ".join([claim.paraphrase, *map(str, claim.zone.values())]).lower()
     return "line of contact" in text or "front line" in text or "demilitari" in text
-
-
-def _check_finite(x: float, name: str) -> None:  # pragma: no cover - guard
-    if not math.isfinite(x):
-        raise FrontlineError(f"{name}: expected a finite number; got {x!r}.")
