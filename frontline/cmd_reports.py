@@ -132,6 +132,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for err in rs.errors:
         print(err, file=sys.stderr)
     n_bad = len(rs.errors)
-    print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid"
-          f"{'' if not n_bad else f', {n_bad} invalid'}: {', '.join(rs.ids) or '-'}")
+    valid = f" ({', '.join(rs.ids)})" if len(rs) else ""
+    print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid{valid}"
+          f"{'' if not n_bad else f', {n_bad} invalid (problems listed above)'}")
     return 1 if n_bad else 0
