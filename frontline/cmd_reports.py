@@ -132,7 +132,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for err in rs.errors:
         print(err, file=sys.stderr)
     n_bad = len(rs.errors)
-    valid = f" ({', '.join(rs.ids)})" if len(rs) else ""
-    print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid{valid}"
-          f"{'' if not n_bad else f', {n_bad} invalid (problems listed above)'}")
+    valid = f"; valid: {', '.join(rs.ids)}" if len(rs) else ""
+    print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid"
+          f"{'' if not n_bad else f', {n_bad} invalid (problems listed above)'}{valid}")
     return 1 if n_bad else 0
