@@ -421,7 +421,9 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         )
         for note in notes:
             st.caption(md(note))
-        table = meas.table[meas.table["controlled_km2"] > 0]
+        table = meas.table[meas.table["controlled_km2"] > 0].round(
+            {"area_km2": 1, "controlled_km2": 1, "share_pct": 2}
+        )
         st.dataframe(table, width="stretch")
         if st.button("Stop using this control layer", key="control_clear"):
             st.session_state.pop("control", None)

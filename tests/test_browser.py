@@ -235,3 +235,79 @@ def test_hostile_report_text_shows_as_text(hostile_url: str, browser: Any) -> No
     assert dialogs == []
     page.screenshot(path=str(ARTIFACTS / "hostile-report.png"))
     page.close()
+
+
+def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_path: Path) -> None:
+    import json
+    import re
+
+    import shapely
+    from shapely.geometry import box, mapping
+
+    from geo.areas import geometry_area_km2
+    from geo.boundaries import load_units
+
+    units = load_units()
+    don = units.loc["UA-14", "geometry"]
+    minx, miny, maxx, maxy = don.bounds
+    east = box((minx + maxx) / 2, miny, maxx + 2, maxy)
+    upload = tmp_path / "east-half.geojson"
+    upload.write_text(json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(east)}))
+    ua = shapely.union_all(list(units.loc[units.country == "UA", "geometry"]))
+    expected_km2 = geometry_area_km2(ua.intersection(east))
+
+    page, _, dialogs = _page(browser)
+    page.goto(app_url, wait_until="domcontentloaded")
+    _map_frames(page, 1)
+    page.get_by_test_id("stRadioGroup").get_by_text("Your data", exact=True).click()
+    (frame,) = _map_frames(page, 1)
+    page.locator("input[type=file]").set_input_files(str(upload))
+    banner = page.get_by_text("Using", exact=False).first
+    banner.wait_for(timeout=60_000)
+    got_km2 = float(re.search(r"([\d,]+) km²", banner.inner_text()).group(1).replace(",", ""))
+    # Within 0.1 %: splitting the long box edges at oblast borders moves geodesic edges.
+    assert got_km2 == pytest.approx(expected_km2, rel=1e-3)
+
+    # Draw a polygon around Kramatorsk and Sloviansk with the Leaflet.draw toolbar.
+    (frame,) = _map_frames(page, 1)
+    tool = frame.locator(".leaflet-draw-draw-polygon")
+    tool.wait_for(timeout=30_000)
+    # Zoom in so that a pixel is ~150 m and the clicks land close to the corners.
+    frame.evaluate(
+        """() => {
+            const name = Object.keys(window).find(
+                k => k.startsWith("map_") && window[k].latLngToContainerPoint);
+            window[name].setView([48.75, 37.6], 10, {animate: false});
+        }"""
+    )
+    page.wait_for_timeout(500)
+    tool.click()
+    corners = [(48.95, 37.3), (48.95, 37.9), (48.55, 37.9), (48.55, 37.3)]
+    box_px = frame.locator(".leaflet-container").bounding_box()
+    pts = []
+    for lat, lon in corners:
+        x, y = frame.evaluate(
+            """([lat, lon]) => {
+                const name = Object.keys(window).find(
+                    k => k.startsWith("map_") && window[k].latLngToContainerPoint);
+                const p = window[name].latLngToContainerPoint([lat, lon]);
+                return [p.x, p.y];
+            }""",
+            [lat, lon],
+        )
+        pts.append((box_px["x"] + x, box_px["y"] + y))
+    for x, y in [*pts, pts[0]]:
+        page.mouse.click(x, y)
+        page.wait_for_timeout(250)
+    page.get_by_text("Units it touches").wait_for(timeout=60_000)
+    metric = page.get_by_test_id("stMetric").filter(has_text="Area").first
+    area = float(re.search(r"([\d,]+) km²", metric.inner_text()).group(1).replace(",", ""))
+    # The box drawn, 0.6 deg x 0.4 deg at 48.75 N: ~1,960 km²; clicks land within a pixel.
+    assert area == pytest.approx(geometry_area_km2(box(37.3, 48.55, 37.9, 48.95)), rel=0.03)
+    people = page.get_by_test_id("stMetric").filter(has_text="People in cities").first.inner_text()
+    assert (
+        int(re.search(r"([\d,]+)\s*$", people).group(1).replace(",", "")) >= 147_145
+    )  # Kramatorsk
+    assert dialogs == []
+    page.screenshot(path=str(ARTIFACTS / "your-data.png"), full_page=True)
+    page.close()
