@@ -188,9 +188,10 @@ def build_layerset(
     reps = list(reports)
     report = find_report(reps, report_id)
     snap = snapshot(report_id, reps, units)
-    held = held_zones(snap, units, control=control)
+    options = options or ZoneOptions()
+    held = held_zones(snap, units, control=control, end=options.end)
     band = _band(snap, units) if control is None else _empty_band()
-    zones = implied_zones(report_id, reps, units, control=control, options=options)
+    zones = implied_zones(report_id, reps, units, control=control, options=options, held=held)
     findings = findings_for(report_id, check_all(reps, units))
     return LayerSet(
         report=report,

@@ -731,6 +731,29 @@ def schematic_zones(
     if holder != "russia":
         raise FrontlineError(f"holder: only 'russia' has growth profiles; got {holder!r}.")
     validate_shares(shares)
+    if control is None:  # the same request recurs (held zones, bands, checks): reuse it
+        key = (tuple(sorted((str(c), float(v)) for c, v in shares.items())), resolution_m,
+               tuple(units.index), tuple(np.round(units.total_bounds, 6)))
+        cached = _ZONES_CACHE.get(key)
+        if cached is None:
+            cached = _schematic_zones(shares, units, control=None, resolution_m=resolution_m)
+            if len(_ZONES_CACHE) > 128:
+                _ZONES_CACHE.clear()
+            _ZONES_CACHE[key] = cached
+        return cached.copy()
+    return _schematic_zones(shares, units, control=control, resolution_m=resolution_m)
+
+
+_ZONES_CACHE: dict[tuple[object, ...], gpd.GeoDataFrame] = {}
+
+
+def _schematic_zones(
+    shares: Mapping[str, float],
+    units: gpd.GeoDataFrame,
+    *,
+    control: gpd.GeoDataFrame | BaseGeometry | None,
+    resolution_m: float,
+) -> gpd.GeoDataFrame:
     missing = [c for c in shares if c not in units.index]
     if missing:
         raise UnknownUnitError(missing, argument="units", known=list(units.index))

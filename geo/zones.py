@@ -536,6 +536,7 @@ def implied_zones(
     control: gpd.GeoDataFrame | BaseGeometry | None = None,
     options: ZoneOptions | None = None,
     with_line_of_contact: bool = True,
+    held: gpd.GeoDataFrame | None = None,
 ) -> gpd.GeoDataFrame:
     """Every zone a report's claims imply, as of that report.
 
@@ -553,6 +554,9 @@ def implied_zones(
         Band width, depth and interval end.
     with_line_of_contact : bool, keyword-only
         Add the line of contact even when no claim refers to it (the map draws it).
+    held : GeoDataFrame, optional, keyword-only
+        Held zones already computed with :func:`held_zones` for this report, control
+        layer and ``options.end`` (saves recomputing them).
 
     Returns
     -------
@@ -568,7 +572,8 @@ def implied_zones(
     reps = list(reports)
     report = find_report(reps, report_id)
     snap = snapshot(report_id, reps, units)
-    held = held_zones(snap, units, control=control, end=options.end)
+    if held is None:
+        held = held_zones(snap, units, control=control, end=options.end)
     schematic = control is None
     basis = (
         "schematic zones grown from the claimed shares (illustrative, not a mapped front)"
