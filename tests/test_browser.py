@@ -198,6 +198,34 @@ def test_compare_view_draws_both_sides(app_url: str, browser: Any) -> None:
     assert all(c >= 30 for c in counts[:2]), counts  # both sides drawn
     page.wait_for_timeout(800)
     page.screenshot(path=str(ARTIFACTS / "compare-view.png"))
+    # Pan/zoom map A: map B follows (the app passes the view to both maps).
+    view_js = """() => {
+        const n = Object.keys(window).find(k => k.startsWith("map_") && window[k].getZoom);
+        return [window[n].getZoom(), window[n].getCenter().lat, window[n].getCenter().lng];
+    }"""
+    set_view = """() => {
+        const n = Object.keys(window).find(k => k.startsWith("map_") && window[k].getZoom);
+        window[n].setView([48.3, 37.7], 8, {animate: false});
+    }"""
+    for _ in range(10):  # the first reruns can replace the iframes under us
+        try:
+            _map_frames(page, 3)[0].evaluate(set_view)
+            break
+        except Exception:  # noqa: BLE001
+            page.wait_for_timeout(500)
+    deadline = time.monotonic() + 30
+    view_b: list[float] = []
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        try:
+            frames = _map_frames(page, 3, timeout_s=20)
+            view_b = frames[1].evaluate(view_js)
+        except Exception:  # a rerun replaced the frames  # noqa: BLE001
+            continue
+        if view_b[0] == 8:
+            break
+    assert view_b[0] == 8, view_b
+    assert view_b[1] == pytest.approx(48.3, abs=0.05) and view_b[2] == pytest.approx(37.7, abs=0.05)
     page.close()
 
 
