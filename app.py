@@ -150,6 +150,29 @@ def _snapshot_table(ls: LayerSet) -> pd.DataFrame:
     return table[table["status"] != "no_claim"]
 
 
+def _delta_table(delta: gpd.GeoDataFrame, a: str, b: str) -> pd.DataFrame:
+    d = delta[delta["direction"] != "no claim"]
+
+    def num(x: float) -> str:
+        return f"{x:.1f}".rstrip("0").rstrip(".")
+
+    def rng(lo: pd.Series, hi: pd.Series) -> list[str]:
+        return ["" if pd.isna(x) else (f"{num(x)} %" if num(x) == num(y) else f"{num(x)}–{num(y)} %")
+                for x, y in zip(lo, hi, strict=True)]
+
+    return pd.DataFrame({
+        "unit": d["name_en"],
+        "held by": d["held_by"],
+        f"{a} claim": rng(d["share_a_low"], d["share_a_high"]),
+        f"{b} claim": rng(d["share_b_low"], d["share_b_high"]),
+        "change (points)": d["delta_share_pct"],
+        "change (km²)": d["delta_km2"],
+        "direction": d["direction"],
+        "significant": d["significant"],
+        "sources": [f"{x or '–'} → {y or '–'}" for x, y in zip(d["source_a"], d["source_b"], strict=True)],
+    }, index=d.index)
+
+
 def _zones_table(ls: LayerSet) -> pd.DataFrame:
     z = ls.zones
     return pd.DataFrame(
@@ -273,8 +296,7 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             dm, key=f"diff-{a}-{b}", height=420, use_container_width=True, returned_objects=[]
         )
     with tcol:
-        shown = delta[delta["direction"] != "no claim"].drop(columns="geometry")
-        st.dataframe(shown, width="stretch", height=420)
+        st.dataframe(_delta_table(delta, a, b), width="stretch", height=420)
     st.markdown("**Claimed share over time** (band: the claim's interval; line: its central value)")
     tl = timeline(reports.reports, _units())
     if len(tl):

@@ -75,8 +75,10 @@ def test_compare_r1_r5() -> None:
     assert at.selectbox(key="cmp_a").value == "R1" and at.selectbox(key="cmp_b").value == "R5"
     delta = _frames(at)[0]
     don = delta.loc["UA-14"]
-    assert don["direction"] == "down" and don["delta_share_pct"] == pytest.approx(-4.0)
-    assert don["delta_km2"] == pytest.approx(-0.04 * 26517, abs=0.1)
+    assert don["direction"] == "down" and don["change (points)"] == pytest.approx(-4.0)
+    assert don["change (km²)"] == pytest.approx(-0.04 * 26517, abs=0.1)
+    assert don["R1 claim"] == "80–88 %" and don["R5 claim"] == "80 %"
+    assert delta.loc["UA-09", "sources"] == "R1 → R1"  # carried forward
     assert len(at.get("vega_lite_chart")) + len(at.get("arrow_vega_lite_chart")) >= 1
 
 

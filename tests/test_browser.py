@@ -196,7 +196,7 @@ def test_compare_view_draws_both_sides(app_url: str, browser: Any) -> None:
     frames = _map_frames(page, 3)  # map A, map B, difference map
     counts = [f.locator("path.leaflet-interactive").count() for f in frames]
     assert all(c >= 30 for c in counts[:2]), counts  # both sides drawn
-    page.wait_for_timeout(800)
+    page.wait_for_timeout(2500)
     page.screenshot(path=str(ARTIFACTS / "compare-view.png"))
     # Pan/zoom map A: map B follows (the app passes the view to both maps).
     view_js = """() => {
