@@ -11,11 +11,10 @@ import geopandas as gpd
 
 from geo.boundaries import load_countries
 
-__all__ = ["SEA_COLOUR", "basemap_layer", "ATTRIBUTION"]
+__all__ = ["SEA_COLOUR", "basemap_layer"]
 
 SEA_COLOUR = "#dbe7ef"
 LAND_COLOUR = "#f4f1ea"
-ATTRIBUTION = "Boundaries: Natural Earth (public domain)"
 
 
 def basemap_layer(countries: gpd.GeoDataFrame | None = None) -> folium.FeatureGroup:

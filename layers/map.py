@@ -9,12 +9,37 @@ import folium
 import geopandas as gpd
 import numpy as np
 import shapely
-from branca.element import Element, Figure
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
 
 from layers.assets import use_local_assets
-from layers.basemap import ATTRIBUTION, SEA_COLOUR, basemap_layer
+from layers.basemap import SEA_COLOUR, basemap_layer
 
-__all__ = ["new_map", "UKRAINE_BOUNDS", "display_geometry", "DISPLAY_DECIMALS"]
+__all__ = [
+    "new_map",
+    "UKRAINE_BOUNDS",
+    "display_geometry",
+    "DISPLAY_DECIMALS",
+    "DATA_ATTRIBUTION",
+]
+
+#: Sources of the data drawn on every map, shown in Leaflet's attribution control.
+DATA_ATTRIBUTION = "Boundaries: Natural Earth (public domain) | Cities: GeoNames (CC BY 4.0)"
+
+
+class _Attribution(MacroElement):
+    """Adds a fixed text to the map's attribution control."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
 
 #: (south, west), (north, east) of Ukraine.
 UKRAINE_BOUNDS = [[44.3, 22.1], [52.4, 40.3]]
@@ -61,7 +86,7 @@ def new_map(
     basemap_layer().add_to(m)
     if web_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (web)", overlay=False).add_to(m)
-    root.html.add_child(Element(f"<!-- {ATTRIBUTION} -->"))
+    _Attribution(DATA_ATTRIBUTION).add_to(m)
     m.fit_bounds(UKRAINE_BOUNDS)
     return m
 

@@ -29,3 +29,9 @@ def test_display_simplification_keeps_units_and_shrinks(units) -> None:  # type:
     assert len(simple["features"]) == len(full["features"]) == 30
     count = lambda d: sum(len(str(f["geometry"])) for f in d["features"])  # noqa: E731
     assert count(simple) < count(full)
+
+
+def test_data_sources_are_attributed() -> None:
+    html = new_map().get_root().render()
+    assert "addAttribution" in html
+    assert "Natural Earth" in html and "GeoNames (CC BY 4.0)" in html
