@@ -300,16 +300,21 @@ def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_
     (frame,) = _map_frames(page, 1)
     tool = frame.locator(".leaflet-draw-draw-polygon")
     tool.wait_for(timeout=30_000)
-    # Zoom in so that a pixel is ~150 m and the clicks land close to the corners.
+    # Bring the map into the viewport, and zoom so that a pixel is ~200 m and the
+    # box (~220 px a side) sits well inside the map.
+    page.locator("iframe[title='streamlit_folium.st_folium']").last.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     frame.evaluate(
         """() => {
             const name = Object.keys(window).find(
                 k => k.startsWith("map_") && window[k].latLngToContainerPoint);
-            window[name].setView([48.75, 37.6], 10, {animate: false});
+            window[name].setView([48.75, 37.6], 9, {animate: false});
         }"""
     )
     page.wait_for_timeout(500)
     tool.click()
+    # Leaflet.draw shows its own tooltip once the polygon tool is listening.
+    frame.locator(".leaflet-draw-tooltip").first.wait_for(timeout=15_000)
     corners = [(48.95, 37.3), (48.95, 37.9), (48.55, 37.9), (48.55, 37.3)]
     box_px = frame.locator(".leaflet-container").bounding_box()
     pts = []
@@ -324,9 +329,13 @@ def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_
             [lat, lon],
         )
         pts.append((box_px["x"] + x, box_px["y"] + y))
-    for x, y in [*pts, pts[0]]:
+    for i, (x, y) in enumerate([*pts, pts[0]]):
+        page.mouse.move(x, y)
+        page.wait_for_timeout(150)
         page.mouse.click(x, y)
-        page.wait_for_timeout(250)
+        page.wait_for_timeout(400)
+        if 0 < i < len(pts):  # each click adds a vertex (markers of the shape being drawn)
+            assert frame.locator(".leaflet-marker-icon.leaflet-editing-icon").count() == i + 1
     page.get_by_text("Units it touches").wait_for(timeout=60_000)
     metric = page.get_by_test_id("stMetric").filter(has_text="Area").first
     area = float(re.search(r"([\d,]+) km²", metric.inner_text()).group(1).replace(",", ""))
