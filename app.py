@@ -100,14 +100,19 @@ def _exports(
     control: tuple[str, bytes] | None,
     dmz_km: float,
     depth_km: float,
-) -> dict[str, bytes]:
+) -> tuple[list[dict[str, Any]], bytes, bytes]:
+    """Per layer: name, feature count, file name and GeoJSON bytes; plus the zip and gpkg."""
     layers = _layerset(report_id, directory, control, dmz_km, depth_km).export_layers()
-    out = {
-        f"{safe_layer_name(n)}.geojson": to_geojson(v, name=n).encode() for n, v in layers.items()
-    }
-    out["__zip__"] = layers_zip(layers)
-    out["__gpkg__"] = layers_gpkg(layers)
-    return out
+    files = [
+        {
+            "layer": name,
+            "features": len(layer),
+            "file": f"{safe_layer_name(name)}.geojson",
+            "data": to_geojson(layer, name=name).encode(),
+        }
+        for name, layer in layers.items()
+    ]
+    return files, layers_zip(layers), layers_gpkg(layers)
 
 
 # ------------------------------------------------------------------ helpers
@@ -335,8 +340,7 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         key="export_id",
     )
     key = _control_key()
-    files = _exports(rid, REPORTS_DIR, key, opts["dmz"], opts["depth"])
-    ls = _layerset(rid, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+    files, zipped, gpkg = _exports(rid, REPORTS_DIR, key, opts["dmz"], opts["depth"])
     st.caption(
         "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "
         "6 decimals; every feature carries its provenance (report, outlet, date, schematic flag, basis)."
@@ -344,31 +348,29 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         "All layers (zip of GeoJSON)",
-        files["__zip__"],
+        zipped,
         file_name=f"{rid}-layers.zip",
         mime="application/zip",
         key=f"dl-zip-{rid}",
     )
     c2.download_button(
         "All layers (GeoPackage)",
-        files["__gpkg__"],
+        gpkg,
         file_name=f"{rid}.gpkg",
         mime="application/geopackage+sqlite3",
         key=f"dl-gpkg-{rid}",
     )
-    rows = []
-    for name, layer in ls.export_layers().items():
-        fname = f"{safe_layer_name(name)}.geojson"
-        rows.append({"layer": name, "features": len(layer), "bytes": len(files[fname])})
-    st.dataframe(pd.DataFrame(rows), width="stretch")
-    for row in rows:
-        fname = f"{safe_layer_name(row['layer'])}.geojson"
+    table = pd.DataFrame(
+        [{"layer": f["layer"], "features": f["features"], "bytes": len(f["data"])} for f in files]
+    )
+    st.dataframe(table, width="stretch")
+    for f in files:
         st.download_button(
-            f"{row['layer']} (GeoJSON, {row['features']} features)",
-            files[fname],
-            file_name=f"{rid}-{fname}",
+            f"{f['layer']} (GeoJSON, {f['features']} features)",
+            f["data"],
+            file_name=f"{rid}-{f['file']}",
             mime="application/geo+json",
-            key=f"dl-{rid}-{fname}",
+            key=f"dl-{rid}-{f['file']}",
         )
 
 

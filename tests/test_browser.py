@@ -136,19 +136,40 @@ def _map_frames(page: Any, count: int, timeout_s: float = 90.0) -> list[Any]:
     raise AssertionError(f"fewer than {count} drawn map iframes after {timeout_s:.0f} s")
 
 
-def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
-    """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text."""
-    point = frame.evaluate(
-        """([lat, lon]) => {
-            const name = Object.keys(window).find(
-                k => k.startsWith("map_") && window[k].latLngToContainerPoint);
-            const p = window[name].latLngToContainerPoint([lat, lon]);
-            return [p.x, p.y];
-        }""",
+# folium names its map variable map_<id>; this finds it inside the map iframe.
+_MAP = 'window[Object.keys(window).find(k => k.startsWith("map_") && window[k].getZoom)]'
+
+
+def _map_view(frame: Any) -> list[float]:
+    """[zoom, lat, lon] of the folium map in ``frame``."""
+    return list(
+        frame.evaluate(
+            f"() => {{ const m = {_MAP}; "
+            "return [m.getZoom(), m.getCenter().lat, m.getCenter().lng]; }"
+        )
+    )
+
+
+def _set_view(frame: Any, lat: float, lon: float, zoom: int) -> None:
+    frame.evaluate(
+        f"([lat, lon, z]) => {_MAP}.setView([lat, lon], z, {{animate: false}})", [lat, lon, zoom]
+    )
+
+
+def _page_point(frame: Any, lat: float, lon: float) -> tuple[float, float]:
+    """Page coordinates (px) of (lat, lon) on the folium map in ``frame``."""
+    x, y = frame.evaluate(
+        f"([lat, lon]) => {{ const p = {_MAP}.latLngToContainerPoint([lat, lon]); "
+        "return [p.x, p.y]; }",
         [lat, lon],
     )
     box = frame.locator(".leaflet-container").bounding_box()
-    page.mouse.move(box["x"] + point[0], box["y"] + point[1])
+    return box["x"] + x, box["y"] + y
+
+
+def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
+    """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text."""
+    page.mouse.move(*_page_point(frame, lat, lon))
     tip = frame.locator(".leaflet-tooltip")
     tip.first.wait_for(timeout=15_000)
     page.wait_for_timeout(200)
@@ -199,17 +220,9 @@ def test_compare_view_draws_both_sides(app_url: str, browser: Any) -> None:
     page.wait_for_timeout(2500)
     page.screenshot(path=str(ARTIFACTS / "compare-view.png"))
     # Pan/zoom map A: map B follows (the app passes the view to both maps).
-    view_js = """() => {
-        const n = Object.keys(window).find(k => k.startsWith("map_") && window[k].getZoom);
-        return [window[n].getZoom(), window[n].getCenter().lat, window[n].getCenter().lng];
-    }"""
-    set_view = """() => {
-        const n = Object.keys(window).find(k => k.startsWith("map_") && window[k].getZoom);
-        window[n].setView([48.3, 37.7], 8, {animate: false});
-    }"""
     for _ in range(10):  # the first reruns can replace the iframes under us
         try:
-            _map_frames(page, 3)[0].evaluate(set_view)
+            _set_view(_map_frames(page, 3)[0], 48.3, 37.7, 8)
             break
         except Exception:  # noqa: BLE001
             page.wait_for_timeout(500)
@@ -219,7 +232,7 @@ def test_compare_view_draws_both_sides(app_url: str, browser: Any) -> None:
         page.wait_for_timeout(500)
         try:
             frames = _map_frames(page, 3, timeout_s=20)
-            view_b = frames[1].evaluate(view_js)
+            view_b = _map_view(frames[1])
         except Exception:  # a rerun replaced the frames  # noqa: BLE001
             continue
         if view_b[0] == 8:
@@ -304,31 +317,13 @@ def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_
     # box (~220 px a side) sits well inside the map.
     page.locator("iframe[title='streamlit_folium.st_folium']").last.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    frame.evaluate(
-        """() => {
-            const name = Object.keys(window).find(
-                k => k.startsWith("map_") && window[k].latLngToContainerPoint);
-            window[name].setView([48.75, 37.6], 9, {animate: false});
-        }"""
-    )
+    _set_view(frame, 48.75, 37.6, 9)
     page.wait_for_timeout(500)
     tool.click()
     # Leaflet.draw shows its own tooltip once the polygon tool is listening.
     frame.locator(".leaflet-draw-tooltip").first.wait_for(timeout=15_000)
     corners = [(48.95, 37.3), (48.95, 37.9), (48.55, 37.9), (48.55, 37.3)]
-    box_px = frame.locator(".leaflet-container").bounding_box()
-    pts = []
-    for lat, lon in corners:
-        x, y = frame.evaluate(
-            """([lat, lon]) => {
-                const name = Object.keys(window).find(
-                    k => k.startsWith("map_") && window[k].latLngToContainerPoint);
-                const p = window[name].latLngToContainerPoint([lat, lon]);
-                return [p.x, p.y];
-            }""",
-            [lat, lon],
-        )
-        pts.append((box_px["x"] + x, box_px["y"] + y))
+    pts = [_page_point(frame, lat, lon) for lat, lon in corners]
     for i, (x, y) in enumerate([*pts, pts[0]]):
         page.mouse.move(x, y)
         page.wait_for_timeout(150)
