@@ -1,0 +1,189 @@
+"""Reading report files: one file, a folder, or text, validated with file:line and field.
+
+:func:`load_report` reads one YAML file (``docs/report-format.md``), :func:`load_reports`
+a directory, keeping the reports that validate and one
+:class:`~geo.errors.ReportFormatError` per file that does not. Files are read, never
+written. Every problem of a file is reported at once (:mod:`geo.reports.validate`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from geo.errors import FrontlineError, Problem, ReportFormatError
+from geo.intervals import canonical_qualifier
+from geo.reports.model import REPORTS_DIR, Claim, Facility, Report, ReportSet
+from geo.reports.validate import validate
+from geo.reports.yamltree import Lines, parse_yaml
+
+__all__ = ["parse_report_text", "load_report", "load_reports"]
+
+
+def _num(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+def _build(data: Mapping[str, Any], path: Path | None, lines: Lines, *,
+           digest: str) -> Report:
+    claims = []
+    for i, c in enumerate(data["claims"]):
+        fac = c.get("facility")
+        claims.append(Claim(
+            id=c["id"], kind=c["kind"], actor=c["actor"],
+            qualifier=canonical_qualifier(c["qualifier"]),
+            qualifier_as_written=c["qualifier"],
+            paraphrase=" ".join(str(c["paraphrase"]).split()),
+            units=tuple(c.get("units") or ()), scope=c.get("scope"),
+            figure=_num(c.get("figure")), figure_unit=c.get("figure_unit"),
+            low=_num(c.get("low")), high=_num(c.get("high")), central=_num(c.get("central")),
+            target=c.get("target"), includes=tuple(c.get("includes") or ()),
+            facility=None if fac is None else Facility(
+                name=fac["name"], lon=float(fac["lon"]), lat=float(fac["lat"]),
+                place=fac.get("place"), condition=fac.get("condition")),
+            zone=dict(c.get("zone") or {}), notes=c.get("notes"),
+            line=lines.at(("claims", i)),
+        ))
+    text = data["date"]
+    date = dt.date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+    return Report(
+        id=data["id"], title=data["title"], outlet=data["outlet"], date=date, date_text=text,
+        date_precision=data["date_precision"], context=" ".join(data["context"].split()),
+        claims=tuple(claims), notes=data.get("notes"), path=path, digest=digest,
+    )
+
+
+def parse_report_text(text: str, *, where: str = "<report>", path: Path | None = None,
+                      today: dt.date | None = None) -> Report:
+    """Validate report YAML given as text and build the :class:`Report`.
+
+    Parameters
+    ----------
+    text : str
+        The YAML document.
+    where : str, keyword-only
+        Name used in problem locations (``where:line``), normally the file path.
+    path : Path, optional, keyword-only
+        Stored on the report.
+    today : datetime.date, optional, keyword-only
+        Reference for "dates in the future"; default :func:`datetime.date.today`.
+
+    Raises
+    ------
+    ReportFormatError
+        Listing every problem found, each with ``where:line`` and field.
+    """
+    today = today or dt.date.today()
+    data, lines, problems = parse_yaml(text, where)
+    if data is None and not problems:
+        problems.append(Problem(f"{where}:1", "", "the document is empty (null)."))
+    if problems:
+        raise ReportFormatError(problems, what=where)
+    if not isinstance(data, dict):
+        raise ReportFormatError([Problem(
+            f"{where}:{lines.at(())}", "",
+            "expected a mapping of report fields (id:, title:, ...) at the top level, got "
+            f"{type(data).__name__}.")], what=where)
+    problems = validate(data, lines, where, today)
+    if problems:
+        raise ReportFormatError(problems, what=where)
+    return _build(data, path, lines, digest=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReportFormatError([Problem(f"{path}:1", "", f"the file is not UTF-8 text "
+                                         f"({exc.reason} at byte {exc.start}); save it as "
+                                         "UTF-8.")], what=str(path)) from None
+
+
+def load_report(path: str | Path, *, today: dt.date | None = None) -> Report:
+    """Load and validate one report file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A YAML report file.
+    today : datetime.date, optional, keyword-only
+        Reference date for the "not in the future" check.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    ReportFormatError
+        Every problem of the file, each with ``file:line`` and field.
+    FileNotFoundError
+        If the file does not exist.
+    """
+    p = Path(path)
+    return parse_report_text(_read(p), where=str(p), path=p, today=today)
+
+
+def _report_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files += sorted(f for f in p.iterdir()
+                            if f.suffix in (".yaml", ".yml") and f.is_file())
+        elif p.exists():
+            files.append(p)
+        else:
+            raise FrontlineError(f"report path {str(p)!r} does not exist; give a report file "
+                                 "(.yaml) or a directory of them.")
+    return files
+
+
+def load_reports(directory: str | Path | None = None, *,
+                 paths: Iterable[str | Path] | None = None,
+                 today: dt.date | None = None) -> ReportSet:
+    """Load every report file of a directory (or of ``paths``), keeping the good ones.
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        Directory of ``*.yaml`` / ``*.yml`` files; default the built-in
+        ``data/reports``.
+    paths : iterable of str or Path, optional, keyword-only
+        Files and/or directories instead of ``directory``.
+    today : datetime.date, optional, keyword-only
+        Reference date for the "not in the future" check.
+
+    Returns
+    -------
+    ReportSet
+        The reports that validated, sorted by date, and one
+        :class:`~geo.errors.ReportFormatError` per bad file. A report whose id was
+        already used by an earlier file (in file order) is rejected.
+    """
+    files = _report_files(paths if paths is not None else [directory or REPORTS_DIR])
+    reports: list[Report] = []
+    errors: list[ReportFormatError] = []
+    first: dict[str, Report] = {}
+    for f in files:
+        try:
+            rep = load_report(f, today=today)
+        except ReportFormatError as exc:
+            errors.append(exc)
+            continue
+        if rep.id in first:
+            text = _read(f)
+            _, lines, _ = parse_yaml(text, str(f))
+            prev = first[rep.id]
+            errors.append(ReportFormatError([Problem(
+                f"{f}:{lines.at(('id',))}", "id",
+                f"duplicate report id {rep.id!r}: already used by {prev.path}; "
+                "give every report its own id.")], what=str(f)))
+            continue
+        first[rep.id] = rep
+        reports.append(rep)
+    reports.sort(key=lambda r: r.sort_key)
+    return ReportSet(tuple(reports), tuple(errors))

@@ -1,0 +1,375 @@
+"""Validating a report document: the JSON Schema, then the checks a schema cannot say.
+
+:func:`validate` takes the parsed YAML data with its line table (:mod:`geo.reports.yamltree`)
+and returns every problem, each with ``file:line`` and field (``claims[2].figure``):
+
+* the JSON Schema (``data/reports/schema.json``): required fields, types, enums, unknown
+  fields, each turned into a sentence that says what to write instead;
+* unit codes against the unit table (:func:`geo.boundaries.load_unit_table`);
+* shares outside [0, 100], negative km², km² larger than the named units;
+* explicit ``low``/``high`` bounds that are inverted or do not enclose the figure;
+* claim ids (unique within the report, prefixed by the report id);
+* the date: a real calendar date, matching ``date_precision``, not in the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import jsonschema
+
+from geo.errors import FrontlineError, Problem
+from geo.intervals import FIGURE_QUALIFIERS, NO_FIGURE_QUALIFIERS, canonical_qualifier
+from geo.reports.model import SCHEMA_PATH
+from geo.reports.yamltree import Lines, Path_, field_name
+
+__all__ = ["load_schema", "validate"]
+
+#: Kinds that must name units or the country.
+_PLACE_KINDS = ("control_share", "controlled_area", "held_by_other_side", "cede_units",
+                "withdraw_share", "offer_withdraw", "facility_held", "recognition_demand")
+#: Kinds whose figure must be a share (percent).
+_PERCENT_KINDS = ("control_share", "withdraw_share", "offer_withdraw", "cede_units",
+                  "recognition_demand")
+#: Kinds that must carry a quantity (qualifier other than ``none``).
+_QUANTITY_KINDS = ("control_share", "controlled_area", "held_by_other_side", "withdraw_share")
+
+_DATE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{2,3}$")
+
+
+@functools.lru_cache(maxsize=1)
+def _schema_text() -> str:
+    return SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of a report file (a fresh copy)."""
+    schema: dict[str, Any] = json.loads(_schema_text())
+    return schema
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = load_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+_JSON_TYPES = {"string": "text", "number": "a number", "integer": "a whole number",
+               "array": "a list", "object": "a mapping", "boolean": "true or false"}
+_PATTERN_HINTS = {
+    "id": "a report id such as R1 (a letter, then letters, digits or _)",
+    "date": "a date YYYY-MM-DD or a month YYYY-MM",
+    "code": "an ISO 3166-2 code such as UA-14",
+    "claim_id": "'<report id>-<suffix>' such as R1-c3",
+}
+
+
+def _got(value: Any) -> str:
+    kind = {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
+            type(None): "nothing (null)"}.get(type(value))
+    if kind is None:
+        kind = "a number" if isinstance(value, int | float) else type(value).__name__
+    shown = repr(value) if not isinstance(value, dict | list) else kind
+    return f"{shown} ({kind})" if shown != kind else kind
+
+
+def _schema_problem(err: jsonschema.ValidationError, lines: Lines, where: str) -> Problem:
+    path: Path_ = tuple(err.absolute_path)
+    v = err.validator
+    schema: Any = err.schema
+    instance: Any = err.instance
+    value: Any = err.validator_value
+    if v == "required":
+        missing = re.match(r"'([^']+)'", err.message)
+        name = missing.group(1) if missing else "?"
+        return Problem(f"{where}:{lines.at(path)}", field_name(path + (name,)),
+                       f"required field {name!r} is missing; add `{name}: ...`.")
+    if v == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
+        name = extra[0] if extra else "?"
+        return Problem(f"{where}:{lines.at(path + (name,))}", field_name(path + (name,)),
+                       f"unknown field {name!r}; valid fields here are {', '.join(allowed)}. "
+                       "Check the spelling or move the text into `notes`.")
+    line = f"{where}:{lines.at(path)}"
+    fld = field_name(path)
+    if v == "type":
+        want = value
+        wants = [want] if isinstance(want, str) else list(want)
+        hint = (" Write numbers without thousands separators or units (100000, not "
+                "100,000 km²)." if "number" in wants and isinstance(instance, str) else "")
+        return Problem(line, fld, f"expected {' or '.join(_JSON_TYPES.get(w, w) for w in wants)}"
+                       f", got {_got(instance)}.{hint}")
+    if v == "enum":
+        return Problem(line, fld, f"expected one of {', '.join(map(str, value))}"
+                       f"; got {_got(instance)}.")
+    if v == "pattern":
+        last = path[-1] if path else ""
+        if last == "id" and len(path) == 3:
+            hint = _PATTERN_HINTS["claim_id"]
+        elif last in ("id", "date"):
+            hint = _PATTERN_HINTS[str(last)]
+        else:
+            hint = _PATTERN_HINTS["code"]
+        return Problem(line, fld, f"expected {hint}; got {_got(instance)}.")
+    if v == "minItems":
+        return Problem(line, fld, f"expected at least {value} item(s); "
+                       "the list is empty.")
+    if v == "minLength":
+        return Problem(line, fld, "expected text; got an empty string.")
+    if v == "maxLength":
+        return Problem(line, fld, f"expected at most {value} characters, got "
+                       f"{len(instance)}; shorten the paraphrase.")
+    if v == "uniqueItems":
+        return Problem(line, fld, "a value is listed twice; list each code once.")
+    if v in ("minimum", "maximum"):
+        return Problem(line, fld, f"expected a value {'>=' if v == 'minimum' else '<='} "
+                       f"{value}; got {_got(instance)}.")
+    return Problem(line, fld, err.message)
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_areas() -> dict[str, float]:
+    from geo.boundaries import load_unit_table
+
+    table = load_unit_table()
+    return {str(k): float(v) for k, v in table["official_area_km2"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_names() -> dict[str, str]:
+    from geo.boundaries import load_unit_table
+
+    return {str(k): str(v) for k, v in load_unit_table()["name_en"].items()}
+
+
+def _is_num(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _check_date(data: Mapping[str, Any], lines: Lines, where: str, today: dt.date,
+                problems: list[Problem]) -> dt.date | None:
+    text, prec = data.get("date"), data.get("date_precision")
+    if not isinstance(text, str):
+        return None
+    line = f"{where}:{lines.at(('date',))}"
+    if _DATE_DAY.match(text):
+        form = "day"
+    elif _DATE_MONTH.match(text):
+        form = "month"
+    else:
+        return None  # the schema reported it
+    try:
+        date = dt.date.fromisoformat(text if form == "day" else f"{text}-01")
+    except ValueError as exc:
+        problems.append(Problem(line, "date", f"{text!r} is not a calendar date ({exc}); "
+                                "write a real date as YYYY-MM-DD or a month as YYYY-MM."))
+        return None
+    if prec in ("day", "month") and prec != form:
+        fix = ("write the full date YYYY-MM-DD or set `date_precision: month`" if prec == "day"
+               else "write only YYYY-MM or set `date_precision: day`")
+        problems.append(Problem(
+            f"{where}:{lines.at(('date_precision',))}", "date_precision",
+            f"date {text!r} is given to the {form} but date_precision is {prec!r}; {fix}.",
+        ))
+    if date > today:
+        problems.append(Problem(line, "date", f"{text!r} is in the future (today is "
+                                f"{today.isoformat()}); a report cannot be dated after today. "
+                                "Check the year and month."))
+    return date
+
+
+def _check_codes(codes: Any, path: Path_, lines: Lines, where: str,
+                 problems: list[Problem]) -> None:
+    if not isinstance(codes, list):
+        return
+    areas = _unit_areas()
+    for j, code in enumerate(codes):
+        if isinstance(code, str) and _CODE.match(code) and code not in areas:
+            sample = ", ".join(f"{c} ({_unit_names()[c]})" for c in ("UA-14", "UA-09", "UA-43",
+                                                                     "RU-KRS"))
+            problems.append(Problem(
+                f"{where}:{lines.at(path + (j,))}", field_name(path + (j,)),
+                f"unknown unit code {code!r}; expected an ISO 3166-2 code of the unit table "
+                f"such as {sample}; `frontline regions` lists all {len(areas)}.",
+            ))
+
+
+class _Claim:
+    """Problems of one claim mapping, each at its own line and field."""
+
+    def __init__(self, c: Mapping[str, Any], i: int, lines: Lines, where: str,
+                 problems: list[Problem]) -> None:
+        self.c, self.i, self.lines, self.where, self.problems = c, i, lines, where, problems
+        self.base: Path_ = ("claims", i)
+        self.funit: Any = c.get("figure_unit")
+        q_raw = c.get("qualifier")
+        try:
+            self.q: str | None = canonical_qualifier(q_raw) if isinstance(q_raw, str) else None
+        except FrontlineError:
+            self.q = None  # the schema reported it
+        self.q_raw = q_raw
+
+    def add(self, key: str | None, msg: str, *, at: str | None = None) -> None:
+        path = self.base + ((key,) if key else ())
+        line = self.lines.at(self.base + (at,)) if at else self.lines.at(path)
+        self.problems.append(Problem(f"{self.where}:{line}", field_name(path), msg))
+
+
+def _check_claim(c: Mapping[str, Any], i: int, report_id: Any, lines: Lines, where: str,
+                 problems: list[Problem]) -> None:
+    claim = _Claim(c, i, lines, where, problems)
+    _check_places(claim, report_id)
+    _check_quantity(claim)
+    _check_values(claim)
+    _check_bounds(claim)
+
+
+def _check_places(cl: _Claim, report_id: Any) -> None:
+    c, add = cl.c, cl.add
+    kind = c.get("kind")
+    cid = c.get("id")
+    if isinstance(cid, str) and isinstance(report_id, str) and not cid.startswith(
+            f"{report_id}-"):
+        add("id", f"claim id {cid!r} must start with the report id, e.g. "
+                  f"'{report_id}-c{cl.i + 1}'.")
+    units, scope = c.get("units"), c.get("scope")
+    _check_codes(units, cl.base + ("units",), cl.lines, cl.where, cl.problems)
+    _check_codes(c.get("includes"), cl.base + ("includes",), cl.lines, cl.where, cl.problems)
+    if units is not None and scope is not None:
+        add("scope", "give either `units` (a list of codes) or `scope: country`, not both.")
+    if kind in _PLACE_KINDS and units is None and scope is None:
+        add(None, f"a {kind} claim needs `units: [UA-14, ...]` or `scope: country`; "
+                  "neither was given.")
+    if c.get("includes") is not None and not (
+            kind in ("controlled_area", "control_share") and scope == "country"):
+        add("includes", "`includes` is only for totals (controlled_area or control_share "
+                        "with scope: country).")
+    if kind == "facility_held" and c.get("facility") is None:
+        add(None, "a facility_held claim needs `facility: {name: ..., lon: ..., lat: ...}`.")
+
+
+def _check_quantity(cl: _Claim) -> None:
+    c, add, q, q_raw, funit = cl.c, cl.add, cl.q, cl.q_raw, cl.funit
+    kind = c.get("kind")
+    figure, low = c.get("figure"), c.get("low")
+    if figure is not None and funit is None:
+        add("figure_unit", "a figure needs its unit; add `figure_unit: percent` or "
+                           "`figure_unit: km2`.")
+    if funit is not None and figure is None and low is None and q not in (
+            "all", "part", "large_part"):
+        add("figure", f"figure_unit is {funit!r} but no figure is given; add `figure: ...` "
+                      "or remove figure_unit.")
+    if q in FIGURE_QUALIFIERS and figure is None and low is None:
+        add("figure", f"qualifier {q_raw!r} needs a figure; add `figure:` and `figure_unit:` "
+                      "or use qualifier all, part, large_part or none.")
+    if q in NO_FIGURE_QUALIFIERS and figure is not None:
+        add("figure", f"qualifier {q_raw!r} takes no figure, got {figure!r}; remove the figure "
+                      "or use exact, about, more_than or less_than.")
+    if q in ("all", "part", "large_part") and funit == "km2":
+        add("figure_unit", f"qualifier {q_raw!r} is a share of the unit; use "
+                           "`figure_unit: percent` or leave it out.")
+    if kind in _QUANTITY_KINDS and q == "none":
+        add("qualifier", f"a {kind} claim states a quantity; qualifier 'none' is only for "
+                         "claims without one. Use exact, about, more_than, less_than, all or part.")
+    if kind in _PERCENT_KINDS and funit == "km2":
+        add("figure_unit", f"a {kind} claim is a share of the unit(s); expected "
+                           "figure_unit percent, got 'km2' (use controlled_area for km²).")
+    if kind == "controlled_area" and funit == "percent":
+        add("figure_unit", "a controlled_area claim is in km²; expected figure_unit km2, got "
+                           "'percent' (use control_share for a share).")
+
+
+def _check_values(cl: _Claim) -> None:
+    c, add, funit = cl.c, cl.add, cl.funit
+    for key in ("figure", "low", "high", "central"):
+        v: Any = c.get(key)
+        if not _is_num(v):
+            continue
+        if v < 0:
+            what = "a share" if funit == "percent" else "an area"
+            add(key, f"{what} cannot be negative, got {v!r}; expected a value >= 0.")
+        elif funit == "percent" and v > 100:
+            add(key, f"a share is at most 100 %, got {v!r}; expected a value in [0, 100] "
+                     "(for km² set figure_unit: km2).")
+    figure: Any = c.get("figure")
+    units: Any = c.get("units")
+    if funit == "km2" and _is_num(figure) and isinstance(units, list) and all(
+            isinstance(u, str) and u in _unit_areas() for u in units):
+        total = sum(_unit_areas()[u] for u in units)
+        if figure > total:
+            add("figure", f"{figure:,} km² is more than the official area of "
+                          f"{', '.join(units)} ({total:,.0f} km²); check the figure or the units.")
+
+
+def _check_bounds(cl: _Claim) -> None:
+    c, add = cl.c, cl.add
+    figure: Any = c.get("figure")
+    low: Any = c.get("low")
+    high: Any = c.get("high")
+    central: Any = c.get("central")
+    if (low is None) != (high is None):
+        add("low" if low is None else "high",
+            "explicit bounds come in pairs; give both `low` and `high` or neither.",
+            at="high" if low is None else "low")
+    elif _is_num(low) and _is_num(high):
+        if cl.funit is None:
+            add("figure_unit", "explicit bounds need `figure_unit: percent` or `km2`.")
+        if low > high:
+            add("low", f"inverted interval: low {low!r} is above high {high!r}; "
+                       "swap them so that low <= high.")
+        else:
+            if _is_num(central) and not low <= central <= high:
+                add("central", f"central {central!r} lies outside [{low!r}, {high!r}]; "
+                               "give a value between low and high.")
+            if _is_num(figure) and not low <= figure <= high:
+                add("figure", f"figure {figure!r} lies outside the explicit bounds "
+                              f"[{low!r}, {high!r}]; the interval must contain the figure.")
+    elif central is not None and low is None:
+        add("central", "`central` needs explicit `low` and `high`.")
+
+
+def _check_semantics(data: Mapping[str, Any], lines: Lines, where: str, today: dt.date,
+                     problems: list[Problem]) -> None:
+    _check_date(data, lines, where, today, problems)
+    claims = data.get("claims")
+    if not isinstance(claims, list):
+        return
+    seen: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        if not isinstance(c, dict):
+            continue
+        cid = c.get("id")
+        if isinstance(cid, str):
+            if cid in seen:
+                problems.append(Problem(
+                    f"{where}:{lines.at(('claims', i, 'id'))}", f"claims[{i}].id",
+                    f"duplicate claim id {cid!r} (also claims[{seen[cid]}]); give every claim "
+                    "of a report its own id.",
+                ))
+            else:
+                seen[cid] = i
+        _check_claim(c, i, data.get("id"), lines, where, problems)
+
+
+def validate(data: Mapping[str, Any], lines: Lines, where: str, today: dt.date) -> list[Problem]:
+    """Every problem of a parsed report mapping: schema first, then the semantic checks.
+
+    Problems are sorted by line, then field.
+    """
+    errors = sorted(_validator().iter_errors(data),
+                    key=lambda e: (lines.at(tuple(e.absolute_path)), list(map(str, e.path))))
+    problems = [_schema_problem(e, lines, where) for e in errors]
+    _check_semantics(data, lines, where, today, problems)
+    problems.sort(key=lambda p: (int(p.where.rsplit(":", 1)[1]), p.field))
+    return problems
