@@ -21,18 +21,19 @@ from folium.plugins import Draw
 from shapely.geometry import shape
 from streamlit_folium import st_folium
 
-from geo.compare import claimed_vs_measured, compare_snapshots, timeline
-from geo.control import load_control, measure_control
-from geo.errors import FrontlineError
+from geo.control import ControlLayer, load_control
+from geo.errors import DatedLayerError, FrontlineError
 from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
-from geo.layerset import LayerSet, build_layerset
+from geo.labels import claims_table, delta_table, verdict_table
+from geo.layerset import Atlas, LayerSet
 from geo.reports import ReportSet, load_reports
+from geo.verify import summary
 from geo.zones import ZoneOptions, describe_zone
 from layers.assets import draw_available, ensure_static, use_local_draw
 from layers.boundaries import boundary_layer
 from layers.claims import add_legend, claims_layer
 from layers.compare import difference_layer
-from layers.control import schematic_layer
+from layers.control import control_layer, schematic_layer
 from layers.html import escape_markdown as md
 from layers.map import new_map
 from layers.report_map import report_map
@@ -56,6 +57,12 @@ def _reports(directory: str | None) -> ReportSet:
 
 
 @st.cache_resource
+def _atlas(directory: str | None) -> Atlas:
+    """The atlas of the reports folder: every layer set is computed once and kept."""
+    return Atlas(_reports(directory), _units())
+
+
+@st.cache_resource
 def _units() -> gpd.GeoDataFrame:
     from geo.boundaries import load_units
 
@@ -70,34 +77,30 @@ def _cities() -> gpd.GeoDataFrame:
 
 
 @st.cache_resource(max_entries=4)
-def _control(data: bytes, name: str) -> tuple[gpd.GeoDataFrame, list[str]]:
-    return load_control(data, name=name)
+def _control(data: bytes, name: str, day: str | None = None) -> ControlLayer:
+    import datetime as dt
+
+    return load_control(data, name=name, date=dt.date.fromisoformat(day) if day else None)
 
 
-@st.cache_resource(max_entries=24)
 def _layerset(
     report_id: str,
     directory: str | None,
-    control: tuple[str, bytes] | None,
+    control: tuple[str, bytes, str | None] | None,
     dmz_km: float,
     depth_km: float,
 ) -> LayerSet:
-    ctl = _control(control[1], control[0])[0] if control else None
-    return build_layerset(
-        report_id,
-        _reports(directory),
-        _units(),
-        control=ctl,
-        control_name=control[0] if control else "",
-        options=ZoneOptions(dmz_width_km=dmz_km, deterrence_depth_km=depth_km),
-    )
+    ctl = _control(control[1], control[0], control[2]) if control else None
+    return _atlas(directory).layerset(
+        report_id, control=ctl,
+        options=ZoneOptions(dmz_width_km=dmz_km, deterrence_depth_km=depth_km))
 
 
 @st.cache_data(max_entries=24)
 def _exports(
     report_id: str,
     directory: str | None,
-    control: tuple[str, bytes] | None,
+    control: tuple[str, bytes, str | None] | None,
     dmz_km: float,
     depth_km: float,
 ) -> tuple[list[dict[str, Any]], bytes, bytes]:
@@ -121,9 +124,13 @@ def _label(reports: ReportSet, rid: str) -> str:
     return f"{r.id} · {r.date_text} · {r.outlet}"
 
 
-def _control_key() -> tuple[str, bytes] | None:
+def _control_key() -> tuple[str, bytes, str | None] | None:
+    """(file name, content, day) of the control layer in use, or None."""
     ctl = st.session_state.get("control")
-    return (str(ctl[0]), bytes(ctl[1])) if ctl else None
+    if not ctl:
+        return None
+    day = str(ctl[2]) if len(ctl) > 2 and ctl[2] else None
+    return (str(ctl[0]), bytes(ctl[1]), day)
 
 
 def _finding_box(f: Any) -> None:
@@ -136,46 +143,12 @@ def _finding_box(f: Any) -> None:
         st.success(text)
 
 
-def _snapshot_table(ls: LayerSet) -> pd.DataFrame:
-    snap = ls.snapshot
-    table = pd.DataFrame(
-        {
-            "unit": snap["name_en"],
-            "held by": snap["held_by"],
-            "claimed share": snap["interval_text"],
-            "km² low": snap["km2_low"].round(0),
-            "km² high": snap["km2_high"].round(0),
-            "status": snap["status"],
-            "source": snap["report_id"],
-            "claim": snap["claim_id"],
-            "paraphrase": snap["claim_text"],
-        },
-        index=snap.index,
-    )
-    return table[table["status"] != "no_claim"]
-
-
-def _delta_table(delta: gpd.GeoDataFrame, a: str, b: str) -> pd.DataFrame:
-    d = delta[delta["direction"] != "no claim"]
-
-    def num(x: float) -> str:
-        return f"{x:.1f}".rstrip("0").rstrip(".")
-
-    def rng(lo: pd.Series, hi: pd.Series) -> list[str]:
-        return ["" if pd.isna(x) else (f"{num(x)} %" if num(x) == num(y) else f"{num(x)}–{num(y)} %")
-                for x, y in zip(lo, hi, strict=True)]
-
-    return pd.DataFrame({
-        "unit": d["name_en"],
-        "held by": d["held_by"],
-        f"{a} claim": rng(d["share_a_low"], d["share_a_high"]),
-        f"{b} claim": rng(d["share_b_low"], d["share_b_high"]),
-        "change (points)": d["delta_share_pct"],
-        "change (km²)": d["delta_km2"],
-        "direction": d["direction"],
-        "significant": d["significant"],
-        "sources": [f"{x or '–'} → {y or '–'}" for x, y in zip(d["source_a"], d["source_b"], strict=True)],
-    }, index=d.index)
+def _verdict_summary(verdicts: pd.DataFrame, control_name: str) -> None:
+    counts = summary(verdicts)
+    text = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    st.caption(f"Against **{md(control_name)}**: {md(text)}. Each claim is compared with the "
+               "ground of the side it names; the tolerance is the unit's boundary mismatch "
+               "(coast and state border drawn differently by the layer and the boundaries).")
 
 
 def _zones_table(ls: LayerSet) -> pd.DataFrame:
@@ -211,9 +184,13 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         f"{md(rep.outlet)} · {md(rep.date_text)} ({md(rep.date_precision)} precision) · {md(rep.context)}"
     )
     if not ls.schematic:
+        when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
         st.info(
-            f"Zones use the loaded control layer **{md(ls.control_name)}** instead of schematic zones."
+            f"Held ground is **measured** from the loaded control layer **{md(ls.control_name)}**"
+            f"{md(when)}: every claim below is checked against it, and the zones are cut from it."
         )
+        for note in ls.held.notes:
+            st.caption(md(note))
     else:
         st.caption(
             "Control zones are **schematic**: grown to the claimed share of each unit, not mapped front lines. "
@@ -225,7 +202,10 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         st_folium(m, key=f"map-{rid}", height=640, use_container_width=True, returned_objects=[])
     with col_side:
         st.markdown("**Claims per unit** (stated here or carried forward)")
-        st.dataframe(_snapshot_table(ls), width="stretch", height=330)
+        verdicts = ls.verdicts if len(ls.verdicts) else None
+        st.dataframe(claims_table(ls.snapshot, verdicts), width="stretch", height=330)
+        if verdicts is not None:
+            _verdict_summary(verdicts, ls.control_name)
         st.markdown("**Consistency findings**")
         if not ls.findings:
             st.caption("No finding names this report.")
@@ -252,8 +232,11 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         key="cmp_b",
     )
     key = _control_key()
-    la = _layerset(a, REPORTS_DIR, None, opts["dmz"], opts["depth"])
-    lb = _layerset(b, REPORTS_DIR, None, opts["dmz"], opts["depth"])
+    if reports.get(a).sort_key > reports.get(b).sort_key:
+        st.warning(f"A ({md(a)}) is later than B ({md(b)}): changes below run from A to B, so a "
+                   "rise reads as a fall. Swap them to read forward in time.")
+    la = _layerset(a, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+    lb = _layerset(b, REPORTS_DIR, key, opts["dmz"], opts["depth"])
     view = st.session_state.setdefault("cmp_view", {"center": [48.6, 33.5], "zoom": 6})
     outs = []
     for col, ls, side in ((c1, la, "a"), (c2, lb, "b")):
@@ -261,8 +244,13 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             st.markdown(f"**{md(_label(reports, ls.report.id))}**")
             m = new_map(web_tiles=opts["tiles"])
             boundary_layer(_units()).add_to(m)
-            claims_layer(ls.snapshot, opacity=0.4).add_to(m)
-            schematic_layer(ls.held, name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
+            claims_layer(ls.snapshot, opacity=0.4,
+                         verdicts=ls.verdicts if len(ls.verdicts) else None).add_to(m)
+            if ls.control is not None:
+                control_layer(ls.control, name=f"Control — {ls.control_name} (mapped)").add_to(m)
+            else:
+                schematic_layer(ls.held_zones,
+                                name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
             add_legend(m, ls.report.id)
             outs.append(
                 st_folium(
@@ -288,7 +276,7 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             st.session_state.pop("cmp_seen_a", None)
             st.session_state.pop("cmp_seen_b", None)
             st.rerun()
-    delta = compare_snapshots(la.snapshot, lb.snapshot)
+    delta = _atlas(REPORTS_DIR).compare(a, b)
     st.markdown(
         f"**What changed from {md(a)} to {md(b)}** (claimed shares; *significant* = intervals do not overlap)"
     )
@@ -301,9 +289,9 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             dm, key=f"diff-{a}-{b}", height=420, use_container_width=True, returned_objects=[]
         )
     with tcol:
-        st.dataframe(_delta_table(delta, a, b), width="stretch", height=420)
+        st.dataframe(delta_table(delta, a, b), width="stretch", height=420)
     st.markdown("**Claimed share over time** (band: the claim's interval; line: its central value)")
-    tl = timeline(reports.reports, _units())
+    tl = _atlas(REPORTS_DIR).timeline()
     if len(tl):
         base = alt.Chart(tl).encode(
             x=alt.X("date:T", title="report date"), color=alt.Color("name_en:N", title="unit")
@@ -325,10 +313,11 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         )
         st.altair_chart((band + line).properties(height=320), width="stretch")
     if key:
-        ctl = _control(key[1], key[0])[0]
-        meas = measure_control(ctl, _units())
-        st.markdown(f"**Claims of {md(b)} against the loaded control layer {md(key[0])}**")
-        st.dataframe(claimed_vs_measured(lb.snapshot, meas.table), width="stretch")
+        for ls in (la, lb):
+            st.markdown(f"**Claims in force in {md(ls.report.id)} against the loaded control "
+                        f"layer {md(ls.control_name)}**")
+            _verdict_summary(ls.verdicts, ls.control_name)
+            st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
 
 
 def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
@@ -420,6 +409,30 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
     st.dataframe(pd.DataFrame(res["cities"]), width="stretch")
 
 
+def _take_upload(name: str, data: bytes) -> None:
+    """Load an uploaded control layer; a file of several days asks which day to use."""
+    try:
+        _control(data, name)
+    except DatedLayerError as exc:
+        if not exc.dates:
+            st.error(md(exc))
+            return
+        st.warning(f"{md(name)} holds {len(exc.dates)} days of mapped control, not one layer. "
+                   "Pick the day to use (a history view is planned).")
+        day = st.selectbox("Day", [d.isoformat() for d in exc.dates], index=len(exc.dates) - 1,
+                           key="control_day")
+        try:
+            _control(data, name, day)
+        except FrontlineError as exc2:
+            st.error(md(exc2))
+            return
+        st.session_state["control"] = (name, data, day)
+    except FrontlineError as exc:
+        st.error(md(exc))
+    else:
+        st.session_state["control"] = (name, data, None)
+
+
 def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     st.markdown("#### Control layer")
     st.caption(
@@ -428,26 +441,26 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     )
     up = st.file_uploader("Upload a control layer", type=["geojson", "json"], key="control_upload")
     if up is not None:
-        data = up.getvalue()
-        try:
-            _control(data, up.name)
-        except FrontlineError as exc:
-            st.error(md(exc))
-        else:
-            st.session_state["control"] = (up.name, data)
+        _take_upload(up.name, up.getvalue())
     key = _control_key()
     if key:
-        ctl, notes = _control(key[1], key[0])
-        meas = measure_control(ctl, _units())
+        ctl = _control(key[1], key[0], key[2])
+        meas = _atlas(REPORTS_DIR).measure(ctl)
+        when = f" ({ctl.date.isoformat()})" if ctl.date else ""
         st.success(
-            f"Using **{md(key[0])}**: {meas.total_controlled_km2:,.0f} km² of Ukraine "
-            f"({meas.total_share_pct:.2f} %) held."
+            f"Using **{md(key[0])}**{md(when)}: {meas.total_controlled_km2:,.0f} km² of Ukraine "
+            f"({meas.total_share_pct:.2f} %) held by Russia, measured. Every view, export and "
+            "check now uses it."
         )
-        for note in notes:
+        for note in ctl.notes:
             st.caption(md(note))
-        table = meas.table[meas.table["controlled_km2"] > 0].round(
-            {"area_km2": 1, "controlled_km2": 1, "share_pct": 2}
-        )
+        t = meas.table[meas.table["controlled_km2"] > 0]
+        table = pd.DataFrame({
+            "unit": t["name"],
+            "km² held": t["controlled_km2"].round(1),
+            "share held (%)": t["share_pct"].round(2),
+            "unit km²": t["area_km2"].round(0),
+        }, index=t.index)
         st.dataframe(table, width="stretch")
         if st.button("Stop using this control layer", key="control_clear"):
             st.session_state.pop("control", None)
@@ -511,8 +524,9 @@ def main() -> None:
             )
         ),
     }
-    if _control_key():
-        st.sidebar.info(f"Control layer in use: {md(_control_key()[0])}")  # type: ignore[index]
+    key = _control_key()
+    if key:
+        st.sidebar.info(f"Control layer in use: {md(key[0])}" + (f" ({md(key[2])})" if key[2] else ""))
     for err in reports.errors:
         st.sidebar.error(md(err))
     st.sidebar.caption(

@@ -1,6 +1,6 @@
 """``frontline measure`` and ``frontline schematic``: the geometry engine from a shell.
 
-``measure CONTROL.geojson [--json]``
+``measure CONTROL.geojson [--date D] [--json] [--all]``
     Controlled km² and share per unit of a real control layer, and totals for Ukraine.
 ``schematic --shares UA-14=75.5,UA-23=73.6 [--out FILE]``
     Schematic control zones as a GeoJSON FeatureCollection (``schematic: true``).
@@ -14,16 +14,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from pathlib import Path
 
 from frontline.cli import command, print_json, print_table
-from frontline.cmd_reports import _add_dir, _load
+from frontline.common import add_reports_dir, load_control_arg, parse_day, write_file
 from geo.errors import FrontlineError
 
 
 @command("measure", "measure a control layer (GeoJSON): controlled km² and share per unit")
 def _configure_measure(p: argparse.ArgumentParser) -> None:
     p.add_argument("control", help="GeoJSON of controlled territory (EPSG:4326)")
+    p.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
+                   help="for a file that holds several days: the day to measure")
+    p.add_argument("--side", choices=["russia", "ukraine"], default="russia",
+                   help="whose ground to measure (default russia)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--all", action="store_true",
                    help="list every unit (default: units with controlled area)")
@@ -32,22 +36,21 @@ def _configure_measure(p: argparse.ArgumentParser) -> None:
 
 def _cmd_measure(args: argparse.Namespace) -> int:
     from geo.boundaries import load_units
-    from geo.control import load_control, measure_control
+    from geo.measure import measure_control
 
-    control, notes = load_control(args.control)
-    result = measure_control(control, load_units())
-    for note in notes:
-        print(f"frontline measure: note: {note}", file=sys.stderr)
+    control = load_control_arg(argparse.Namespace(control=args.control, date=args.date),
+                               "measure")
+    assert control is not None
+    result = measure_control(control, load_units(), side=args.side)
     out = result.to_dict()
-    for rec in out["units"]:
-        for key in ("area_km2", "controlled_km2"):
-            rec[key] = round(float(rec[key]), 1)
-        rec["share_pct"] = round(float(rec["share_pct"]), 3)
-    out["notes"] = notes
+    out["date"] = control.date.isoformat() if control.date else None
+    out["notes"] = list(control.notes)
     if args.json:
         print_json(out)
         return 0
     rows = out["units"] if args.all else [r for r in out["units"] if r["controlled_km2"] > 0]
+    print(f"{control.name}" + (f" ({control.date.isoformat()})" if control.date else "")
+          + f": ground held by {args.side}")
     print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct"])
     print(f"\ntotal_controlled_km2 {out['total_controlled_km2']:,.1f}  "
           f"total_share_pct {out['total_share_pct']:.2f} (of Ukraine's 27 units, "
@@ -66,43 +69,16 @@ def _configure_schematic(p: argparse.ArgumentParser) -> None:
                    help="with REPORT_ID: which end of each claimed interval (default central)")
     p.add_argument("--out", help="write the GeoJSON here instead of stdout")
     p.add_argument("--resolution", type=float, default=1000.0,
-                   help="raster cell side in metres (default 1000)")
-    _add_dir(p)
+                   help="raster cell side in metres (default 1000; with --shares)")
+    add_reports_dir(p)
     p.set_defaults(func=_cmd_schematic)
 
 
-def _report_shares(args: argparse.Namespace) -> tuple[dict[str, float], dict[str, Any],
-                                                       dict[str, dict[str, Any]]]:
-    """Shares from the snapshot of ``args.report_id``: (shares, provenance, per-unit extras)."""
-
-    from geo.boundaries import load_units
-    from geo.snapshot import snapshot
-    from geo.zones import drawn_shares
-
-    rs = _load(args.reports_dir)
-    report = rs.get(args.report_id)  # FrontlineError naming the known ids
-    units = load_units()
-    snap = snapshot(report.id, rs, units)
-    end = args.end or "central"
-    ua = units.index[units["country"] == "UA"]
-    rows = snap[(snap["held_by"] == "russia") & snap.index.isin(ua)]
-    shares, notes = drawn_shares(snap, units, end=end)
-    provenance = {"report_id": report.id, "report_outlet": report.outlet,
-                  "report_date": report.date_text, "share_end": end}
-    extras = {
-        code: {"claim_id": rows.loc[code, "claim_id"],
-               "claim_report_id": rows.loc[code, "report_id"],
-               "claim_status": rows.loc[code, "status"],
-               "interval_text": rows.loc[code, "interval_text"],
-               "note": notes.get(code, "")}
-        for code in shares
-    }
-    return shares, provenance, extras
-
-
 def _cmd_schematic(args: argparse.Namespace) -> int:
-    from geo.boundaries import load_units
-    from geo.schematic import parse_shares, schematic_zones
+    import geopandas as gpd
+
+    from geo.export import to_geojson
+    from geo.provenance import provenance
 
     if args.report_id is not None and args.shares is not None:
         raise FrontlineError(f"give either REPORT_ID ({args.report_id!r}) or --shares, not "
@@ -111,40 +87,41 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
     if args.report_id is None and args.shares is None:
         raise FrontlineError("expected a REPORT_ID or --shares: `frontline schematic R1` or "
                              "`frontline schematic --shares UA-14=75.5,UA-23=73.6`.")
-    provenance: dict[str, Any] = {}
-    extras: dict[str, dict[str, Any]] = {}
+    basis = "schematic zone grown to a share (illustrative, not a mapped front line)"
     if args.shares is not None:
+        from geo.boundaries import load_units
+        from geo.schematic import parse_shares, schematic_zones
+
         if args.end is not None:
             raise FrontlineError("--end applies to REPORT_ID only; --shares gives one share "
                                  "per unit.")
-        shares = parse_shares(args.shares)
+        zones: gpd.GeoDataFrame = schematic_zones(parse_shares(args.shares), load_units(),
+                                                  resolution_m=args.resolution)
+        props = provenance(None, schematic=True, basis=basis)
     else:
-        shares, provenance, extras = _report_shares(args)
-    zones = schematic_zones(shares, load_units(), resolution_m=args.resolution)
-    features = []
-    for code, row in zones.iterrows():
-        geom = row.geometry
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "code": code, "name": row["name_en"],
-                "target_share_pct": float(row["target_share_pct"]),
-                "share_pct": float(row["share_pct"]), "area_km2": float(row["area_km2"]),
-                "schematic": True, "method": row["method"], "touches": row["touches"],
-                "label": f"schematic zone, not a mapped front line: {row['share_pct']:.1f}% "
-                         f"of {row['name_en']}",
-                **provenance, **extras.get(str(code), {}),
-            },
-            "geometry": None if geom is None or geom.is_empty else geom.__geo_interface__,
-        })
-    doc = {"type": "FeatureCollection", "schematic": True, "features": features}
+        from frontline.common import make_atlas
+        from geo.zones import ZoneOptions
+
+        atlas = make_atlas(args)
+        end = args.end or "central"
+        ls = atlas.layerset(atlas.report(args.report_id).id, options=ZoneOptions(end=end))
+        zones = ls.held_zones.copy()
+        snap = ls.snapshot
+        for col, src in (("claim_id", "claim_id"), ("claim_report_id", "report_id"),
+                         ("claim_status", "status"), ("interval_text", "interval_text")):
+            zones[col] = [snap.loc[c, src] if c in snap.index else None for c in zones.index]
+        zones = zones.drop(columns=["side", "basis", "source", "unit_area_km2"],
+                           errors="ignore")
+        props = ls.provenance(basis=basis) | {"share_end": end}
+    zones = zones[~zones.geometry.is_empty].copy()
+    zones["label"] = [f"schematic zone, not a mapped front line: {s:.1f}% of {n}"
+                      for s, n in zip(zones["share_pct"], zones["name_en"], strict=True)]
+    zones = zones.rename(columns={"name_en": "name"})
+    text = to_geojson(zones, provenance=props, name="schematic control zones",
+                      members={"schematic": True})
     if args.out:
-        try:
-            with open(args.out, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, ensure_ascii=False)
-        except OSError as exc:
-            raise FrontlineError(f"--out: cannot write {args.out!r}: {exc.strerror}.") from None
-        print(f"wrote {len(features)} schematic zone(s) to {args.out}", file=sys.stderr)
+        write_file(Path(args.out), text, "--out")
+        print(f"wrote {len(zones)} schematic zone(s) to {args.out}", file=sys.stderr)
     else:
-        print_json(doc)
+        print_json(json.loads(text))
     return 0

@@ -2,9 +2,9 @@
 
 ``frontline reports [--json]``
     Every built-in report: id, date, outlet, number of claims.
-``frontline show ID [--json]``
-    The snapshot of report ``ID`` (share and km² intervals, provenance) and the
-    consistency findings that name it.
+``frontline show ID [--control FILE [--date D]] [--json]``
+    The snapshot of report ``ID`` (share and km² intervals, provenance), the
+    consistency findings that name it and, with a control layer, each claim's verdict.
 ``frontline check [PATH ...]``
     Validate report files or directories (default: the built-in reports); every
     problem with file:line and field. Exit status 1 when a file is invalid, 0 when
@@ -16,40 +16,23 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from frontline.cli import command, print_json, print_table
-
-if TYPE_CHECKING:
-    from geo.reports import ReportSet
+from frontline.common import add_control, add_reports_dir, load_control_arg, load_report_set
 
 __all__: list[str] = []
-
-
-def _add_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--reports-dir", type=Path, default=None, metavar="DIR",
-                   help="directory of report files (default: the built-in data/reports)")
-
-
-def _load(directory: Path | None) -> ReportSet:
-    from geo.reports import load_reports
-
-    rs = load_reports(directory)
-    for err in rs.errors:
-        print(f"warning: skipped an invalid report file: {err}", file=sys.stderr)
-    return rs
 
 
 # ---------------------------------------------------------------- reports
 @command("reports", "list the report files: id, date, outlet, claim count")
 def _configure_reports(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_dir(p)
+    add_reports_dir(p)
     p.set_defaults(func=_cmd_reports)
 
 
 def _cmd_reports(args: argparse.Namespace) -> int:
-    rs = _load(args.reports_dir)
+    rs = load_report_set(args.reports_dir)
     rows: list[dict[str, object]] = [
         {"id": r.id, "date": r.date_text, "date_precision": r.date_precision,
          "outlet": r.outlet, "claims": len(r.claims), "title": r.title}
@@ -63,57 +46,77 @@ def _cmd_reports(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- show
-@command("show", "snapshot of one report (intervals, km², provenance) and its findings")
+@command("show", "snapshot of one report (intervals, km², provenance), findings, verdicts")
 def _configure_show(p: argparse.ArgumentParser) -> None:
     p.add_argument("report_id", metavar="ID", help="report id, e.g. R1")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--all-units", action="store_true",
                    help="also list units without any claim (table output)")
-    _add_dir(p)
+    add_control(p)
+    add_reports_dir(p)
     p.set_defaults(func=_cmd_show)
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from geo.boundaries import load_units
-    from geo.consistency import check_all, findings_for
-    from geo.snapshot import snapshot, snapshot_records
+    from frontline.common import make_atlas
+    from geo.labels import claims_table, verdict_sentence
+    from geo.snapshot import snapshot_records
 
-    rs = _load(args.reports_dir)
-    report = rs.get(args.report_id)  # FrontlineError naming the known ids
-    units = load_units()
-    snap = snapshot(report.id, rs, units)
-    records = snapshot_records(snap)
-    findings = findings_for(report.id, check_all(rs, units))
+    atlas = make_atlas(args)
+    report = atlas.report(args.report_id)  # FrontlineError naming the known ids
+    control = load_control_arg(args, "show")
+    snap = atlas.snapshot(report.id)
+    findings = atlas.findings(report.id)
+    verdicts = atlas.verify(report.id, control) if control is not None else None
     if args.json:
-        print_json({
+        doc: dict[str, object] = {
             "report": {"id": report.id, "title": report.title, "outlet": report.outlet,
                        "date": report.date_text, "date_precision": report.date_precision,
                        "context": report.context, "claims": len(report.claims)},
-            "units": records,
+            "units": snapshot_records(snap),
             "findings": [f.as_dict() for f in findings],
-        })
+        }
+        if verdicts is not None:
+            doc["control"] = {"name": control.name if control else None,
+                              "date": control.date.isoformat() if control and control.date
+                              else None}
+            doc["verdicts"] = _records(verdicts)
+        print_json(doc)
         return 0
     print(f"{report.id} ({report.date_text}, {report.outlet}): {report.title}")
     print()
-    shown = [r for r in records if args.all_units or r["status"] != "no_claim"]
-    for r in shown:
-        if r["status"] == "carried_forward":
-            r["status"] = f"carried from {r['carried_from']}"
-        lo, hi = r["km2_low"], r["km2_high"]
-        if isinstance(lo, float | int) and isinstance(hi, float | int):
-            r["km2"] = f"{lo:,.0f}" if f"{lo:,.0f}" == f"{hi:,.0f}" else f"{lo:,.0f}–{hi:,.0f}"
-        else:
-            r["km2"] = ""
-    print_table(shown, ["code", "name_en", "interval_text", "km2", "claim_id", "status",
-                        "source_date"])
-    missing = sum(1 for r in records if r["status"] == "no_claim")
-    if missing and not args.all_units:
+    table = claims_table(snap, verdicts).reset_index()
+    print_table(table.to_dict("records"), list(table.columns))
+    missing = int((snap["status"] == "no_claim").sum())
+    if args.all_units and missing:
+        print()
+        print("Units without any claim up to " + report.id + ": " + ", ".join(
+            f"{n} ({c})" for c, n in snap.loc[snap["status"] == "no_claim", "name_en"].items()))
+    elif missing:
         print(f"({missing} units without any claim up to {report.id}; --all-units lists them)")
     print()
     print(f"Findings ({len(findings)}):")
     for f in findings:
         print(f"  [{f.severity}] {f.message}")
+    if verdicts is not None and control is not None:
+        print()
+        print(f"Claims against the control layer {control.name}"
+              + (f" ({control.date.isoformat()})" if control.date else "") + ":")
+        for v in verdicts.to_dict("records"):
+            print(f"  [{v['verdict']}] {verdict_sentence(v)}")
     return 0
+
+
+def _records(frame: object) -> list[dict[str, object]]:
+    import json
+
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    out: list[dict[str, object]] = json.loads(
+        frame.reset_index(drop=True).to_json(orient="records", force_ascii=False,
+                                             double_precision=6))
+    return out
 
 
 # ---------------------------------------------------------------- check

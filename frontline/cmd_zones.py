@@ -5,14 +5,16 @@
     Every zone the report implies (:func:`geo.zones.implied_zones`): kind, units, km²
     (km for lines), people in cities and the largest cities; ``--out`` writes the zones
     as an RFC 7946 GeoJSON FeatureCollection with the report's provenance.
-``frontline compare A B [--json]``
+``frontline compare A B [--control FILE] [--json]``
     Per-unit change of the claimed share from report A to report B
-    (:func:`geo.compare.compare_snapshots`).
+    (:func:`geo.compare.compare_snapshots`); with a control layer, both reports'
+    claims against it.
 ``frontline export REPORT_ID --out DIR [--format geojson|gpkg] [--control FILE]``
     Every layer of the report (:meth:`geo.layerset.LayerSet.export_layers`) as GeoJSON
     files plus a zip of them, or as one GeoPackage, inside ``DIR``.
 
-All computation is in ``geo/``; this module only loads, calls and formats.
+Everything goes through :class:`geo.layerset.Atlas`; this module only parses, calls and
+formats.
 """
 
 from __future__ import annotations
@@ -22,65 +24,36 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontline.cli import command, print_json, print_table
-from frontline.cmd_reports import _add_dir, _load
+from frontline.common import (
+    add_control,
+    add_reports_dir,
+    load_control_arg,
+    make_atlas,
+    size_text,
+    write_file,
+)
 from geo.errors import FrontlineError
-
-if TYPE_CHECKING:
-    import geopandas as gpd
-
-    from geo.reports import Report
 
 __all__: list[str] = []
 
-
-# ---------------------------------------------------------------- shared helpers
-def _add_control(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--control", metavar="FILE",
-                   help="GeoJSON of Russian-held territory (EPSG:4326); replaces the "
-                        "schematic zones")
+_FLAGS = {"dmz_width_km": "--dmz-width (dmz_width_km)",
+          "deterrence_depth_km": "--depth (deterrence_depth_km)", "end": "--end"}
 
 
-def _load_control(path: str | None, cmd: str) -> gpd.GeoDataFrame | None:
-    """The control layer of ``--control`` (None without one); repair notes to stderr."""
-    if path is None:
-        return None
-    from geo.control import load_control
-
-    control, notes = load_control(path)
-    for note in notes:
-        print(f"frontline {cmd}: note: {path}: {note}", file=sys.stderr)
-    return control
-
-
-def _provenance(report: Report) -> dict[str, Any]:
-    return {"report_id": report.id, "report_outlet": report.outlet,
-            "report_date": report.date_text}
-
-
-def _write(path: Path, data: str | bytes, what: str) -> int:
-    """Write ``data`` to ``path``; the number of bytes written."""
-    try:
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        path.write_bytes(data)
-    except OSError as exc:
-        raise FrontlineError(f"{what}: cannot write {str(path)!r}: {exc.strerror}.") from None
-    return len(data)
-
-
-def _size(n: int) -> str:
-    return f"{n:,} B" if n < 1024 else (f"{n / 1024:,.1f} kB" if n < 1024**2
-                                        else f"{n / 1024**2:,.1f} MB")
+def _records(frame: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = json.loads(frame.to_json(orient="records", force_ascii=False,
+                                                         double_precision=6))
+    return out
 
 
 # ---------------------------------------------------------------- zones
 @command("zones", "every zone a report implies: kind, units, km², people in cities")
 def _configure_zones(p: argparse.ArgumentParser) -> None:
     p.add_argument("report_id", metavar="REPORT_ID", help="report id, e.g. R5")
-    _add_control(p)
+    add_control(p)
     p.add_argument("--dmz-width", type=float, default=20.0, metavar="KM",
                    help="total width of a demilitarized band (default 20)")
     p.add_argument("--depth", type=float, default=100.0, metavar="KM",
@@ -92,33 +65,42 @@ def _configure_zones(p: argparse.ArgumentParser) -> None:
                    help="cities listed per zone in the table output (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--out", metavar="FILE", help="also write the zones as GeoJSON here")
-    _add_dir(p)
+    add_reports_dir(p)
     p.set_defaults(func=_cmd_zones)
 
 
-def _cmd_zones(args: argparse.Namespace) -> int:
-    from geo.boundaries import load_units
-    from geo.export import to_geojson
-    from geo.zones import ZoneOptions, implied_zones, zone_records
+def _size(r: dict[str, Any]) -> str:
+    if r["area_km2"]:
+        return f"{r['area_km2']:,.1f} km²"
+    if r["length_km"]:
+        return f"{r['length_km']:,.1f} km"
+    return "point" if r["kind"] == "facility" else "-"
 
-    rs = _load(args.reports_dir)
-    report = rs.get(args.report_id)  # FrontlineError naming the known ids
-    control = _load_control(args.control, "zones")
+
+def _cmd_zones(args: argparse.Namespace) -> int:
+    from geo.export import to_geojson
+    from geo.zones import ZoneOptions, zone_records
+
+    atlas = make_atlas(args)
+    report = atlas.report(args.report_id)  # FrontlineError naming the known ids
     options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth,
                           end=args.end)
-    zones = implied_zones(report.id, rs, load_units(), control=control, options=options)
-    records = zone_records(zones)
-    schematic = bool(zones.attrs.get("schematic", control is None))
+    options.validate(names=_FLAGS)
+    control = load_control_arg(args, "zones")
+    ls = atlas.layerset(report.id, control=control, options=options)
+    records = zone_records(ls.zones)
     if args.out:
-        provenance = {**_provenance(report), "schematic": schematic}
-        text = to_geojson(zones, provenance=provenance, name=f"{report.id} implied zones")
-        _write(Path(args.out), text, "--out")
-        print(f"wrote {len(zones)} zone(s) of {report.id} to {args.out}", file=sys.stderr)
+        text = to_geojson(ls.zones, provenance=ls.provenance(), name=f"{report.id} implied zones")
+        write_file(Path(args.out), text, "--out")
+        print(f"wrote {len(ls.zones)} zone(s) of {report.id} to {args.out}", file=sys.stderr)
     if args.json:
         print_json({
-            "report": {**_provenance(report), "title": report.title},
-            "schematic": schematic,
-            "control": args.control,
+            "report": {"report_id": report.id, "report_outlet": report.outlet,
+                       "report_date": report.date_text, "title": report.title},
+            "schematic": ls.schematic,
+            "control": ls.control_name or None,
+            "held": {"basis": ls.held.basis, "source": ls.held.source,
+                     "notes": list(ls.held.notes)},
             "options": {"dmz_width_km": options.dmz_width_km,
                         "deterrence_depth_km": options.deterrence_depth_km, "end": options.end},
             "zones": records,
@@ -127,19 +109,13 @@ def _cmd_zones(args: argparse.Namespace) -> int:
     print(f"{report.id} ({report.date_text}, {report.outlet}): {report.title}")
     basis = ("schematic held zones grown from the claimed shares "
              f"({options.end} end of each interval; illustrative, not a mapped front)"
-             if schematic else f"held zones measured from the control layer {args.control}")
+             if ls.schematic else ls.held.source)
     print(f"Basis: {basis}")
+    for note in ls.held.notes:
+        print(f"  note: {note}")
     print()
-    rows: list[dict[str, object]] = []
-    for r in records:
-        if r["area_km2"]:
-            size = f"{r['area_km2']:,.1f} km²"
-        elif r["length_km"]:
-            size = f"{r['length_km']:,.1f} km"
-        else:
-            size = "point" if r["kind"] == "facility" else "-"
-        rows.append({**r, "size": size, "people_in_cities": f"{r['people_in_cities']:,}",
-                     "schematic": "yes" if r["schematic"] else "no"})
+    rows = [{**r, "size": _size(r), "people_in_cities": f"{r['people_in_cities']:,}",
+             "schematic": "yes" if r["schematic"] else "no"} for r in records]
     print_table(rows, ["zone_id", "kind", "units", "size", "city_count", "people_in_cities",
                        "schematic", "claim_ids"])
     print()
@@ -148,9 +124,8 @@ def _cmd_zones(args: argparse.Namespace) -> int:
         cities = sorted(r["cities"], key=lambda c: -int(c["population"]))
         if cities and args.cities > 0:
             shown = "; ".join(
-                f"{c['name']} {int(c['population']):,}" + (" (city section)"
-                                                           if c["is_section"] else "")
-                for c in cities[: args.cities])
+                f"{c['name']} {int(c['population']):,}"
+                + (" (city section)" if c["is_section"] else "") for c in cities[: args.cities])
             more = len(cities) - args.cities
             print(f"    cities: {shown}" + (f"; +{more} more" if more > 0 else ""))
     return 0
@@ -161,42 +136,43 @@ def _cmd_zones(args: argparse.Namespace) -> int:
 def _configure_compare(p: argparse.ArgumentParser) -> None:
     p.add_argument("report_a", metavar="A", help="the earlier report id, e.g. R1")
     p.add_argument("report_b", metavar="B", help="the later report id, e.g. R5")
+    add_control(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_dir(p)
+    add_reports_dir(p)
     p.set_defaults(func=_cmd_compare)
-
-
-def _pct(x: object) -> str:
-    return "" if not isinstance(x, int | float) else f"{x:.2f}".rstrip("0").rstrip(".")
-
-
-def _share_text(r: dict[str, Any], side: str) -> str:
-    c, lo, hi = r[f"share_{side}"], r[f"share_{side}_low"], r[f"share_{side}_high"]
-    if c is None:
-        return "-"
-    return f"{_pct(c)} %" if _pct(lo) == _pct(hi) else f"{_pct(c)} % ({_pct(lo)}–{_pct(hi)})"
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from geo.boundaries import load_units
-    from geo.compare import DELTA_COLUMNS, compare_snapshots
-    from geo.snapshot import snapshot
+    from geo.compare import DELTA_COLUMNS
+    from geo.labels import central_range_text, verdict_table
 
-    rs = _load(args.reports_dir)
-    rep_a, rep_b = rs.get(args.report_a), rs.get(args.report_b)
-    units = load_units()
-    delta = compare_snapshots(snapshot(rep_a.id, rs, units), snapshot(rep_b.id, rs, units))
-    frame = pd.DataFrame(delta[list(DELTA_COLUMNS)]).reset_index()
-    records: list[dict[str, Any]] = json.loads(
-        frame.to_json(orient="records", force_ascii=False, double_precision=6))
+    atlas = make_atlas(args)
+    rep_a, rep_b = atlas.report(args.report_a), atlas.report(args.report_b)
+    control = load_control_arg(args, "compare")
+    delta = atlas.compare(rep_a.id, rep_b.id)
+    records = _records(pd.DataFrame(delta[list(DELTA_COLUMNS)]).reset_index())
+    verdicts = {r.id: atlas.verify(r.id, control) for r in (rep_a, rep_b)} if control else {}
+    later = "" if rep_a.sort_key <= rep_b.sort_key else (
+        f"note: A ({rep_a.id}, {rep_a.date_text}) is later than B ({rep_b.id}, "
+        f"{rep_b.date_text}); deltas run from A to B all the same.")
     if args.json:
-        doc: dict[str, Any] = {"a": {**_provenance(rep_a), "title": rep_a.title},
-                               "b": {**_provenance(rep_b), "title": rep_b.title},
-                               "units": records}
+        doc: dict[str, Any] = {
+            "a": {"report_id": rep_a.id, "report_outlet": rep_a.outlet,
+                  "report_date": rep_a.date_text, "title": rep_a.title},
+            "b": {"report_id": rep_b.id, "report_outlet": rep_b.outlet,
+                  "report_date": rep_b.date_text, "title": rep_b.title},
+            "units": records,
+        }
+        if control is not None:
+            doc["control"] = control.name
+            doc["verdicts"] = {rid: _records(v.reset_index(drop=True))
+                               for rid, v in verdicts.items()}
         print_json(doc)
         return 0
+    if later:
+        print(later, file=sys.stderr)
     print(f"A = {rep_a.id} ({rep_a.date_text}, {rep_a.outlet}); "
           f"B = {rep_b.id} ({rep_b.date_text}, {rep_b.outlet})")
     print("Shares are percent held by the occupying side (held_by); delta = B - A.")
@@ -207,7 +183,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         d_pts, d_km2 = r["delta_share_pct"], r["delta_km2"]
         rows.append({
             "code": r["code"], "name": r["name_en"], "held_by": r["held_by"],
-            f"share {rep_a.id}": _share_text(r, "a"), f"share {rep_b.id}": _share_text(r, "b"),
+            f"share {rep_a.id}": central_range_text(r, "share_a"),
+            f"share {rep_b.id}": central_range_text(r, "share_b"),
             "delta_pts": "" if d_pts is None else f"{d_pts:+.2f}",
             "delta_km2": "" if d_km2 is None else f"{d_km2:+,.1f}",
             "direction": r["direction"], "significant": "yes" if r["significant"] else "no",
@@ -222,6 +199,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if left_out:
         print(f"({left_out} units without a claim in either report are left out; "
               "--json lists every unit)")
+    for rid, v in verdicts.items():
+        print()
+        name = control.name if control else ""
+        print(f"Claims in force in {rid} against the control layer {name}:")
+        table = verdict_table(v)
+        print_table(table.to_dict("records"), list(table.columns))
     return 0
 
 
@@ -234,8 +217,8 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["geojson", "gpkg"], default="geojson",
                    help="geojson: one <layer>.geojson per layer plus <REPORT_ID>-layers.zip; "
                         "gpkg: one <REPORT_ID>.gpkg (default geojson)")
-    _add_control(p)
-    _add_dir(p)
+    add_control(p)
+    add_reports_dir(p)
     p.set_defaults(func=_cmd_export)
 
 
@@ -244,32 +227,19 @@ def _stem(report_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "_", report_id).strip("_") or "report"
 
 
-def _inside(directory: Path, name: str) -> Path:
-    """``directory / name``, refusing anything that would land outside ``directory``."""
-    path = directory / name
-    if path.resolve().parent != directory.resolve():  # pragma: no cover - names are sanitized
-        raise FrontlineError(f"--out: refusing to write {name!r} outside {str(directory)!r}.")
-    return path
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    from geo.boundaries import load_units
     from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
-    from geo.layerset import build_layerset
 
-    rs = _load(args.reports_dir)
-    report = rs.get(args.report_id)
+    atlas = make_atlas(args)
+    report = atlas.report(args.report_id)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise FrontlineError(f"--out: {str(out)!r} exists and is not a directory; "
                              "give a directory (it is created if needed).")
-    control = _load_control(args.control, "export")
-    layerset = build_layerset(report.id, rs, load_units(), control=control,
-                              control_name=Path(args.control).name if args.control else "")
+    control = load_control_arg(args, "export")
+    layerset = atlas.layerset(report.id, control=control)
     layers = layerset.export_layers()
     names = {name: safe_layer_name(name) for name in layers}
-    if len(set(names.values())) != len(names):  # pragma: no cover - fixed layer names
-        raise FrontlineError(f"layer names collide after sanitizing: {sorted(names)}.")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -277,21 +247,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     written: list[dict[str, object]] = []
     if args.format == "geojson":
         for name, layer in layers.items():
-            path = _inside(out, names[name] + ".geojson")
-            n = _write(path, to_geojson(layer, name=name), "--out")
+            path = out / (names[name] + ".geojson")
+            n = write_file(path, to_geojson(layer, name=name), "--out")
             written.append({"file": str(path), "layer": name, "features": len(layer),
-                            "size": _size(n)})
-        path = _inside(out, f"{_stem(report.id)}-layers.zip")
-        n = _write(path, layers_zip(layers), "--out")
+                            "size": size_text(n)})
+        path = out / f"{_stem(report.id)}-layers.zip"
+        n = write_file(path, layers_zip(layers), "--out")
         written.append({"file": str(path), "layer": f"all {len(layers)} layers",
-                        "features": sum(len(v) for v in layers.values()), "size": _size(n)})
+                        "features": sum(len(v) for v in layers.values()), "size": size_text(n)})
     else:
-        path = _inside(out, f"{_stem(report.id)}.gpkg")
-        n = _write(path, layers_gpkg(layers), "--out")
+        path = out / f"{_stem(report.id)}.gpkg"
+        n = write_file(path, layers_gpkg(layers), "--out")
         for i, (name, layer) in enumerate(layers.items()):
             written.append({"file": str(path) if i == 0 else "", "layer": names[name],
-                            "features": len(layer), "size": _size(n) if i == 0 else ""})
-    kind = "schematic zones" if layerset.schematic else f"control layer {args.control}"
+                            "features": len(layer), "size": size_text(n) if i == 0 else ""})
+    kind = "schematic zones" if layerset.schematic else f"control layer {layerset.control_name}"
     print(f"{report.id} ({report.date_text}, {report.outlet}): {len(layers)} layers, {kind}")
     print_table(written, ["file", "layer", "features", "size"])
     return 0

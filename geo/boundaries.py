@@ -13,7 +13,8 @@ Geometries are EPSG:4326 MultiPolygons; areas are km². The layer is indexed by 
 ``official_area_km2``
     Official area (State Statistics Service of Ukraine; Rosstat), including inland water.
 ``geodesic_area_km2``
-    Area of the polygon on the WGS84 ellipsoid.
+    Area of the polygon on the WGS84 ellipsoid (computed from the polygon at load, so a
+    layer that covers a unit exactly measures 100 % of it).
 
 The files and how they were made are described in ``data/boundaries/PROVENANCE.md``.
 """
@@ -73,11 +74,21 @@ def load_units(path: Path | None = None, *, country: str | None = None) -> gpd.G
     """
     gdf = _read_layer(Path(path) if path else BOUNDARIES_DIR / "units.geojson").copy()
     gdf = gdf.set_index("code")
+    if "geodesic_area_km2" in gdf.columns:  # the file rounds it to 0.1 km²: use the polygon's
+        gdf["geodesic_area_km2"] = _areas(Path(path) if path else BOUNDARIES_DIR / "units.geojson")
     if country is not None:
         if country not in ("UA", "RU"):
             raise FrontlineError(f"country: expected 'UA' or 'RU', got {country!r}.")
         gdf = gdf[gdf["country"] == country]
     return gdf
+
+
+@functools.lru_cache(maxsize=4)
+def _areas(path: Path) -> list[float]:
+    from geo.areas import geodesic_areas_km2
+
+    layer = _read_layer(path)
+    return [float(a) for a in geodesic_areas_km2(layer.geometry.to_numpy())]
 
 
 def ukraine_units() -> gpd.GeoDataFrame:

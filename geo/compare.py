@@ -1,4 +1,4 @@
-"""Comparing snapshots: per-unit deltas between two reports, a timeline, claims vs measurement.
+"""Comparing snapshots: per-unit deltas between two reports, and a timeline of claims.
 
 Shares are percent of a unit held by its occupier (Russia for ``UA-*`` units, Ukraine
 for ``RU-*``), as in :mod:`geo.snapshot`; km² come from official unit areas. A change
@@ -18,7 +18,7 @@ import pandas as pd
 from geo.reports import Report
 from geo.snapshot import snapshot
 
-__all__ = ["compare_snapshots", "timeline", "claimed_vs_measured", "DELTA_COLUMNS"]
+__all__ = ["compare_snapshots", "timeline", "DELTA_COLUMNS"]
 
 #: Columns of :func:`compare_snapshots` (plus ``geometry``).
 DELTA_COLUMNS: tuple[str, ...] = (
@@ -138,50 +138,3 @@ def timeline(reports: Iterable[Report], units: gpd.GeoDataFrame | None = None) -
             )
         )
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-
-
-def claimed_vs_measured(
-    snap: gpd.GeoDataFrame, measured: pd.DataFrame, *, tolerance_pct: float = 0.0
-) -> pd.DataFrame:
-    """Claimed share intervals next to shares measured from a real control layer.
-
-    Parameters
-    ----------
-    snap : GeoDataFrame
-        A snapshot (index ``code``).
-    measured : pandas.DataFrame
-        Per-unit measurement with ``code`` (index or column) and ``share_pct``, as from
-        :func:`geo.control.measure_control`.
-    tolerance_pct : float, keyword-only
-        Points of slack either side of the claimed interval before it is flagged.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``code``: ``name_en``, ``claimed`` (interval text), ``share_low``,
-        ``share_high``, ``measured_pct``, ``verdict`` (``"agrees"``,
-        ``"measurement below claim"``, ``"measurement above claim"``, ``"no claim"``),
-        ``off_by_pct`` (points outside the interval; 0 when it agrees), ``claim_id``,
-        ``report_id``.
-    """
-    m = measured.set_index("code") if "code" in measured.columns else measured
-    out = pd.DataFrame(index=snap.index)
-    out["name_en"] = snap["name_en"]
-    out["claimed"] = snap["interval_text"]
-    out["share_low"] = pd.to_numeric(snap["share_low"], errors="coerce")
-    out["share_high"] = pd.to_numeric(snap["share_high"], errors="coerce")
-    out["measured_pct"] = pd.to_numeric(m["share_pct"], errors="coerce").reindex(out.index)
-    below = out["measured_pct"] < out["share_low"] - tolerance_pct
-    above = out["measured_pct"] > out["share_high"] + tolerance_pct
-    has = out["share_low"].notna() & out["measured_pct"].notna()
-    out["verdict"] = np.select(
-        [~has, below, above],
-        ["no claim", "measurement below claim", "measurement above claim"],
-        default="agrees",
-    )
-    off = np.where(below, out["share_low"] - out["measured_pct"], 0.0)
-    off = np.where(above, out["measured_pct"] - out["share_high"], off)
-    out["off_by_pct"] = np.where(has, np.round(off, 2), np.nan)
-    out["claim_id"] = snap["claim_id"]
-    out["report_id"] = snap["report_id"]
-    return out

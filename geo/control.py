@@ -1,87 +1,169 @@
-"""Real control layers: mapped occupied territory, loaded, repaired and measured.
+"""Control layers: mapped territory held by a side, read from GeoJSON, checked and repaired.
 
-A control layer is a GeoJSON file (typically a daily export of occupied territory: one
-MultiPolygon in EPSG:4326). :func:`load_control` reads and checks it and repairs invalid
-geometry with a note of what was repaired; :func:`measure_control` gives the controlled
-km² and share of every unit and the totals for Ukraine. Areas are geodesic (WGS84).
+A control layer is a GeoJSON file of territory held by one side on one day: typically a
+daily export of occupied territory (one MultiPolygon, EPSG:4326, empty properties, the
+obsolete ``crs`` member). :func:`load_control` reads it into a :class:`ControlLayer`:
+
+* the side is Russia unless features say otherwise in a ``side`` (or ``held_by``,
+  ``controlled_by``, ``holder``) property: ``russia``/``RU`` or ``ukraine``/``UA``;
+* invalid polygons are repaired with ``make_valid`` and a note says what was repaired;
+* a file whose features carry **several dates** (a ``date`` property) is a history, not
+  a layer: it is refused unless ``date=`` picks one day (``frontline series`` reads
+  histories); a single date, in the properties or the file name, is kept;
+* every problem of the file is reported at once, naming the feature.
+
+Geometries are EPSG:4326 (lon/lat degrees). Measuring is :mod:`geo.measure`.
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import math
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
-import pandas as pd
+import numpy as np
+import orjson
 import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import WGS84, geodesic_area_km2
-from geo.errors import ControlLayerError
+from geo.areas import WGS84, geometry_area_km2
+from geo.errors import ControlLayerError, DatedLayerError
+from geo.memo import digest
 
 __all__ = [
     "MAX_VERTICES",
     "MAX_FILE_BYTES",
     "REGION_BOUNDS",
-    "ControlMeasure",
+    "SIDES",
+    "DATE_KEYS",
+    "SIDE_KEYS",
+    "ControlLayer",
     "load_control",
-    "measure_control",
+    "control_from_geometry",
+    "date_from_name",
+    "parse_date",
 ]
 
 #: Largest number of vertices accepted in one control layer.
 MAX_VERTICES = 2_000_000
-#: Largest control file accepted, bytes (200 MB).
+#: Largest control file accepted, bytes (200 MiB).
 MAX_FILE_BYTES = 200 * 1024 * 1024
 #: (west, south, east, north) of the region a control layer must overlap, degrees.
 REGION_BOUNDS = (20.0, 43.0, 42.0, 53.5)
+#: The sides a layer can map, in display order.
+SIDES: tuple[str, ...] = ("russia", "ukraine")
+#: Feature properties read as the date of a feature (first one present wins).
+DATE_KEYS: tuple[str, ...] = ("date", "day", "as_of", "snapshot_date", "datetime", "timestamp")
+#: Feature properties read as the side that holds a feature.
+SIDE_KEYS: tuple[str, ...] = ("side", "held_by", "controlled_by", "holder")
 
+_SIDE_VALUES = {
+    "russia": "russia", "ru": "russia", "rus": "russia", "russian": "russia",
+    "occupied": "russia", "russia-held": "russia", "russian-held": "russia",
+    "ukraine": "ukraine", "ua": "ukraine", "ukr": "ukraine", "ukrainian": "ukraine",
+    "ukraine-held": "ukraine", "ukrainian-held": "ukraine",
+}
 _GEOJSON_TYPES = {
     "FeatureCollection", "Feature", "Polygon", "MultiPolygon", "GeometryCollection",
     "Point", "MultiPoint", "LineString", "MultiLineString",
 }
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
-class ControlMeasure:
-    """Controlled area per unit and totals for Ukraine.
+class ControlLayer:
+    """Mapped control of one day: a (Multi)Polygon per side, EPSG:4326.
 
     Attributes
     ----------
-    table : pandas.DataFrame
-        One row per unit, index ``code``; columns ``name``, ``area_km2`` (geodesic area
-        of the unit polygon), ``controlled_km2`` and ``share_pct``.
-    total_controlled_km2 : float
-        Controlled km² summed over the Ukrainian units.
-    total_area_km2 : float
-        Geodesic area of the Ukrainian units, km².
-    total_share_pct : float
-        ``total_controlled_km2`` as percent of ``total_area_km2``.
+    name : str
+        Where it came from (a file name), for provenance.
+    sides : mapping of str to MultiPolygon
+        Held ground per side (``"russia"``, ``"ukraine"``); a side the layer does not
+        map is absent (not empty: absent means unknown).
+    notes : tuple of str
+        What was repaired, converted or ignored.
+    date : datetime.date or None
+        The day the layer shows, if the file says (properties or name).
+    digest : str
+        Content digest of the geometries (the key of results derived from the layer).
     """
 
-    table: pd.DataFrame
-    total_controlled_km2: float
-    total_area_km2: float
-    total_share_pct: float
+    name: str
+    sides: Mapping[str, BaseGeometry]
+    notes: tuple[str, ...] = ()
+    date: dt.date | None = None
+    digest: str = field(default="")
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict: ``units`` (records) and the totals."""
-        records = json.loads(self.table.reset_index().to_json(orient="records",
-                                                              force_ascii=False))
-        return {
-            "units": records,
-            "total_controlled_km2": round(self.total_controlled_km2, 1),
-            "total_area_km2": round(self.total_area_km2, 1),
-            "total_share_pct": round(self.total_share_pct, 3),
-        }
+    def maps(self, side: str) -> bool:
+        """Whether the layer maps the ground held by ``side``."""
+        return side in self.sides
+
+    def geometry(self, side: str = "russia") -> BaseGeometry:
+        """Ground held by ``side`` (an empty Polygon if the layer does not map it)."""
+        return self.sides.get(side, Polygon())
+
+    @property
+    def frame(self) -> gpd.GeoDataFrame:
+        """One row per side mapped: ``side``, ``source``, ``date`` and the geometry."""
+        sides = [s for s in SIDES if s in self.sides]
+        return gpd.GeoDataFrame(
+            {"side": sides, "source": [self.name] * len(sides),
+             "date": [self.date.isoformat() if self.date else None] * len(sides)},
+            geometry=[self.sides[s] for s in sides], crs=WGS84)
 
 
-def _read(source: str | Path | bytes, name: str) -> Any:
+def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
+                          side: str = "russia", date: dt.date | None = None) -> ControlLayer:
+    """A :class:`ControlLayer` of one side from a shapely geometry already in EPSG:4326."""
+    if side not in SIDES:
+        raise ControlLayerError(f"side: expected one of {', '.join(SIDES)}; got {side!r}.")
+    polys = _polygon_parts(geom)
+    merged = MultiPolygon(_polygon_parts(shapely.union_all(polys))) if polys else MultiPolygon()
+    return ControlLayer(name=name, sides={side: merged}, date=date,
+                        digest=digest(side, merged))
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The date in a file name (``..._20241123.geojson``, ``..._2024-11-23.geojson``)."""
+    for m in _NAME_DATE.finditer(Path(name).name):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a property value: ``2024-11-23``, ``20241123``, an ISO date-time, or
+    milliseconds since 1970 (as some exports write); None if it is not one."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        if not math.isfinite(value) or value < 1e11:  # seconds or junk: not a date here
+            return None
+        return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC).date()
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?", text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- reading
+def read_bytes(source: str | Path | bytes, label: str) -> bytes:
+    """The bytes of a file (size-capped) or the bytes given."""
     if isinstance(source, bytes | bytearray):
         raw = bytes(source)
     else:
@@ -89,67 +171,82 @@ def _read(source: str | Path | bytes, name: str) -> Any:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ControlLayerError(
-                f"{name}: the file is {size / 1e6:,.0f} MB; the limit is "
-                f"{MAX_FILE_BYTES / 1e6:,.0f} MB. Simplify or clip the layer to Ukraine first."
+                f"{label}: the file is {size / 2**20:,.0f} MiB; the limit is "
+                f"{MAX_FILE_BYTES / 2**20:,.0f} MiB. Simplify or clip the layer to Ukraine first."
             )
         raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        raise ControlLayerError(f"{name}: more than {MAX_FILE_BYTES / 1e6:,.0f} MB of data; "
+        raise ControlLayerError(f"{label}: more than {MAX_FILE_BYTES / 2**20:,.0f} MiB of data; "
                                 "simplify or clip the layer first.")
     if not raw.strip():
-        raise ControlLayerError(f"{name}: the file is empty; expected a GeoJSON "
+        raise ControlLayerError(f"{label}: the file is empty; expected a GeoJSON "
                                 "FeatureCollection, Feature or (Multi)Polygon.")
+    return raw
+
+
+def parse_json(raw: bytes, label: str) -> Any:
+    """JSON text (UTF-8, BOM allowed) as Python objects, or a clear error."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
         raise ControlLayerError(
-            f"{name}: not GeoJSON: the content is not JSON ({exc}); expected a GeoJSON "
+            f"{label}: not GeoJSON: the content is not JSON ({exc}); expected a GeoJSON "
             "FeatureCollection, Feature or (Multi)Polygon in EPSG:4326, such as a daily "
             "export of occupied territory."
         ) from None
 
 
-def _geometries(doc: Any, name: str) -> list[dict[str, Any]]:
+def features_of(doc: Any, label: str) -> list[tuple[Any, dict[str, Any]]]:
+    """``(geometry, properties)`` of every feature of a GeoJSON document."""
     if not isinstance(doc, dict) or doc.get("type") not in _GEOJSON_TYPES:
         got = type(doc).__name__ if not isinstance(doc, dict) else repr(doc.get("type"))
         raise ControlLayerError(
-            f"{name}: not GeoJSON: expected an object whose \"type\" is FeatureCollection, "
+            f"{label}: not GeoJSON: expected an object whose \"type\" is FeatureCollection, "
             f"Feature or a geometry type; got {got}."
         )
     kind = doc["type"]
     if kind == "FeatureCollection":
         feats = doc.get("features")
         if not isinstance(feats, list):
-            raise ControlLayerError(f"{name}: FeatureCollection without a \"features\" list.")
-        out: list[dict[str, Any]] = []
-        for f in feats:
-            g = f.get("geometry") if isinstance(f, dict) else None
-            if isinstance(g, dict):
-                out.append(g)
-        return out
+            raise ControlLayerError(f"{label}: FeatureCollection without a \"features\" list.")
+        return [(f.get("geometry"), f.get("properties") or {}) if isinstance(f, dict)
+                else (None, {}) for f in feats]
     if kind == "Feature":
-        g = doc.get("geometry")
-        return [g] if isinstance(g, dict) else []
-    return [doc]
+        return [(doc.get("geometry"), doc.get("properties") or {})]
+    return [(doc, {})]
 
 
-def _source_crs(doc: Any, name: str) -> CRS | None:
+def feature_date(props: Mapping[str, Any]) -> tuple[str, dt.date] | None:
+    """The (key, date) of a feature's date property, if it has one."""
+    if not isinstance(props, Mapping):
+        return None
+    for key in DATE_KEYS:
+        if key in props:
+            d = parse_date(props[key])
+            if d is not None:
+                return key, d
+    return None
+
+
+def source_crs(doc: Any, label: str) -> CRS | None:
     """The legacy GeoJSON ``crs`` member, if it names something other than lon/lat."""
     crs = doc.get("crs") if isinstance(doc, dict) else None
     if not isinstance(crs, dict):
         return None
     props = crs.get("properties") or {}
-    label = props.get("name") if isinstance(props, dict) else None
-    if not label:
+    name = props.get("name") if isinstance(props, dict) else None
+    if not name:
         return None
     try:
-        parsed = CRS.from_user_input(str(label))
+        parsed = CRS.from_user_input(str(name))
     except CRSError:
         raise ControlLayerError(
-            f"{name}: the \"crs\" member names {label!r}, which is not a known CRS; "
+            f"{label}: the \"crs\" member names {name!r}, which is not a known CRS; "
             "expected EPSG:4326 lon/lat (RFC 7946) or a valid EPSG code."
         ) from None
-    if parsed.equals(WGS84) or parsed.to_epsg() in (4326,) or "CRS84" in str(label):
+    if parsed.equals(WGS84) or parsed.to_epsg() in (4326,) or "CRS84" in str(name):
         return None
     return parsed
 
@@ -162,68 +259,88 @@ def _polygon_parts(geom: BaseGeometry) -> list[Polygon]:
     return [p for g in getattr(geom, "geoms", []) for p in _polygon_parts(g)]
 
 
-def load_control(
-    source: str | Path | bytes, *, name: str | None = None
-) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """Load a control layer (GeoJSON polygons of territory held by one side).
+# ---------------------------------------------------------------- the layer
+def _pick_date(feats: list[tuple[Any, dict[str, Any]]], label: str,
+               date: dt.date | None) -> tuple[list[tuple[Any, dict[str, Any]]], dt.date | None]:
+    """Keep the features of one date; refuse a history without ``date``."""
+    dated = [feature_date(p) for _, p in feats]
+    days = sorted({d for _, d in (x for x in dated if x is not None)})
+    key = next((k for k, _ in (x for x in dated if x is not None)), "date")
+    if date is None:
+        if len(days) > 1:
+            raise DatedLayerError(
+                f"{label}: its {len(feats)} features carry {len(days)} different dates "
+                f"({days[0].isoformat()} … {days[-1].isoformat()}, property {key!r}): this is "
+                "a history of mapped control, not one layer, and measuring it as one would "
+                f"merge every day. Pick one day with `--date {days[-1].isoformat()}` "
+                "(`frontline measure FILE --date YYYY-MM-DD`), or measure every day with "
+                "`frontline series FILE`.",
+                dates=days,
+            )
+        return feats, days[0] if days else None
+    keep = [f for f, d in zip(feats, dated, strict=True) if d is not None and d[1] == date]
+    if not keep:
+        near = sorted(days, key=lambda d: abs((d - date).days))[:3]
+        hint = (f"; the nearest dates in the file are {', '.join(d.isoformat() for d in near)}"
+                if near else "; no feature of the file carries a date")
+        raise DatedLayerError(f"{label}: no feature is dated {date.isoformat()}{hint}.",
+                              dates=days)
+    return keep, date
 
-    Parameters
-    ----------
-    source : str, Path or bytes
-        A GeoJSON file path or its content.
-    name : str, optional, keyword-only
-        Name for messages (default: the path, or ``"control layer"``).
 
-    Returns
-    -------
-    (GeoDataFrame, list of str)
-        One row (index ``0``) with a single MultiPolygon in EPSG:4326 and a column
-        ``source``; and notes on what was repaired or converted.
+def _side_of(props: Mapping[str, Any], i: int, problems: list[str]) -> str:
+    for key in SIDE_KEYS:
+        if isinstance(props, Mapping) and key in props:
+            value = str(props[key]).strip().casefold()
+            side = _SIDE_VALUES.get(value)
+            if side is None:
+                problems.append(f"feature {i}: property {key!r} is {props[key]!r}; expected "
+                                "'russia' (or RU) or 'ukraine' (or UA) for the side holding it")
+                return "russia"
+            return side
+    return "russia"
 
-    Raises
-    ------
-    ControlLayerError
-        Not JSON or not GeoJSON, empty, no polygons, more than :data:`MAX_VERTICES`
-        vertices, projected coordinates without a CRS, or outside the region.
-    """
-    label = name or (str(source) if not isinstance(source, bytes | bytearray)
-                     else "control layer")
-    doc = _read(source, label)
-    raw_geoms = _geometries(doc, label)
-    notes: list[str] = []
-    polys: list[Polygon] = []
+
+def _geometries(feats: list[tuple[Any, dict[str, Any]]], label: str
+                ) -> tuple[dict[str, list[BaseGeometry]], list[str]]:
+    """Polygonal geometries per side (one per feature), and notes; every malformed
+    feature is reported together."""
+    problems: list[str] = []
+    by_side: dict[str, list[BaseGeometry]] = {}
     n_other = 0
-    for i, g in enumerate(raw_geoms):
+    for i, (g, props) in enumerate(feats):
+        if g is None:
+            continue
+        if not isinstance(g, dict):
+            problems.append(f"feature {i}: geometry is {type(g).__name__}, expected a GeoJSON "
+                            "geometry object")
+            continue
         try:
             geom = shape(g)
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
-            raise ControlLayerError(f"{label}: geometry {i} is malformed GeoJSON ({exc}).") \
-                from None
+            problems.append(f"feature {i}: malformed {g.get('type', 'geometry')} ({exc})")
+            continue
         parts = _polygon_parts(geom)
         if not parts and not geom.is_empty:
             n_other += 1
-        polys += parts
-    if not polys:
-        raise ControlLayerError(
-            f"{label}: no polygons found ({len(raw_geoms)} geometries"
-            f"{', only points or lines' if n_other else ''}); expected Polygon or "
-            "MultiPolygon features of controlled territory."
-        )
+        side = _side_of(props, i, problems)
+        if parts:
+            polygonal = geom if isinstance(geom, Polygon | MultiPolygon) else MultiPolygon(parts)
+            by_side.setdefault(side, []).append(polygonal)
+    if problems:
+        shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20
+                                 else [])
+        raise ControlLayerError(f"{label} has {len(problems)} problem"
+                                f"{'s' if len(problems) != 1 else ''}:\n  - "
+                                + "\n  - ".join(shown))
+    notes = []
     if n_other:
         notes.append(f"ignored {n_other} non-polygon geometr{'y' if n_other == 1 else 'ies'}.")
-    n_vertices = int(sum(shapely.get_num_coordinates(p) for p in polys))
-    if n_vertices > MAX_VERTICES:
-        raise ControlLayerError(
-            f"{label}: {n_vertices:,} vertices; the limit is {MAX_VERTICES:,} so measuring "
-            "cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify 0.0001`)."
-        )
-    crs = _source_crs(doc, label)
-    if crs is not None:
-        series = gpd.GeoSeries(polys, crs=crs).to_crs(WGS84)
-        polys = [p for g in series for p in _polygon_parts(g)]
-        notes.append(f"reprojected from {crs.to_string()} to EPSG:4326.")
-    minx, miny, maxx, maxy = shapely.union_all(
-        [shapely.envelope(p) for p in polys]).bounds
+    return by_side, notes
+
+
+def _check_extent(polys: Sequence[BaseGeometry], label: str) -> None:
+    minx, miny, maxx, maxy = shapely.total_bounds(list(polys))
     if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)):
         raise ControlLayerError(f"{label}: coordinates are not finite numbers.")
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
@@ -240,79 +357,99 @@ def load_control(
             f"lat {REGION_BOUNDS[1]}..{REGION_BOUNDS[3]}). Check that coordinates are "
             "lon/lat in that order and that this is a layer of Ukraine."
         )
+
+
+def _repair(geoms: list[BaseGeometry], whose: str, notes: list[str]) -> list[BaseGeometry]:
     repaired: list[str] = []
-    fixed: list[Polygon] = []
-    for i, p in enumerate(polys):
+    fixed: list[BaseGeometry] = []
+    for i, p in enumerate(geoms):
         if p.is_valid:
             fixed.append(p)
             continue
         reason = shapely.is_valid_reason(p)
         parts = _polygon_parts(shapely.make_valid(p))
-        after = sum(_km2(q) for q in parts)
-        repaired.append(f"polygon {i}: {reason} ({after:,.1f} km² after repair)")
+        after = sum(geometry_area_km2(q) for q in parts)
+        repaired.append(f"geometry {i}: {reason} ({after:,.1f} km² after repair)")
         fixed += parts
     if repaired:
         notes.append(f"repaired {len(repaired)} invalid polygon"
-                     f"{'s' if len(repaired) != 1 else ''} with make_valid: "
+                     f"{'s' if len(repaired) != 1 else ''}{whose} with make_valid: "
                      + "; ".join(repaired[:5]) + (" ..." if len(repaired) > 5 else ""))
-    merged = shapely.union_all(fixed) if fixed else Polygon()
-    parts = _polygon_parts(merged)
-    if not parts:
-        raise ControlLayerError(f"{label}: the polygons have no area after repair; expected "
-                                "polygons of controlled territory.")
-    if len(fixed) > 1:
-        notes.append(f"merged {len(fixed)} polygons into one MultiPolygon.")
-    gdf = gpd.GeoDataFrame({"source": [label]}, geometry=[MultiPolygon(parts)], crs=WGS84)
-    return gdf, notes
+    return fixed
 
 
-def _km2(geom: BaseGeometry) -> float:
-    value = geodesic_area_km2(geom)
-    return float(value) if isinstance(value, float | int) else float(value.sum())
-
-
-def measure_control(
-    control: gpd.GeoDataFrame | BaseGeometry, units: gpd.GeoDataFrame
-) -> ControlMeasure:
-    """Controlled km² and share of each unit, and totals for Ukraine's 27 units.
+def load_control(
+    source: str | Path | bytes, *, name: str | None = None, date: dt.date | None = None
+) -> ControlLayer:
+    """Load a control layer: GeoJSON polygons of territory held by a side on one day.
 
     Parameters
     ----------
-    control : GeoDataFrame or shapely geometry
-        The control layer (EPSG:4326), e.g. from :func:`load_control`.
-    units : GeoDataFrame
-        The unit layer of :func:`geo.boundaries.load_units`.
+    source : str, Path or bytes
+        A GeoJSON file path or its content.
+    name : str, optional, keyword-only
+        Name for messages and provenance (default: the path, or ``"control layer"``).
+    date : datetime.date, optional, keyword-only
+        Keep only the features dated so (for a file that holds several days).
 
     Returns
     -------
-    ControlMeasure
-        ``table`` per unit (all units of ``units``, Russian ones included) and totals
-        over the units whose ``country`` is ``UA``.
+    ControlLayer
+
+    Raises
+    ------
+    DatedLayerError
+        The features carry several dates and ``date`` is not given (or matches none).
+    ControlLayerError
+        Not JSON or not GeoJSON, empty, malformed features (all listed), no polygons,
+        more than :data:`MAX_VERTICES` vertices, projected coordinates without a CRS,
+        or outside the region.
     """
-    if isinstance(control, BaseGeometry):
-        geom = control
-    else:
-        if control.crs is not None and not CRS(control.crs).equals(WGS84):
-            control = control.to_crs(WGS84)
-        geom = shapely.union_all(list(control.geometry.values))
-    shapely.prepare(geom)
-    rows = []
-    for code, row in units.iterrows():
-        unit = row.geometry
-        area = _km2(unit)
-        if not geom.intersects(unit):
-            inter = 0.0
-        elif geom.covers(unit):
-            inter = area
-        else:
-            inter = _km2(unit.intersection(geom))
-        rows.append({"code": code, "name": row.get("name_en"), "country": row.get("country"),
-                     "area_km2": area, "controlled_km2": inter,
-                     "share_pct": 100.0 * inter / area if area else 0.0})
-    table = pd.DataFrame(rows).set_index("code")
-    ua = table[table["country"] == "UA"]
-    total_c = float(ua["controlled_km2"].sum())
-    total_a = float(ua["area_km2"].sum())
-    table = table.drop(columns="country")
-    return ControlMeasure(table=table, total_controlled_km2=total_c, total_area_km2=total_a,
-                          total_share_pct=100.0 * total_c / total_a if total_a else 0.0)
+    label = name or (str(source) if not isinstance(source, bytes | bytearray)
+                     else "control layer")
+    doc = parse_json(read_bytes(source, label), label)
+    feats, day = _pick_date(features_of(doc, label), label, date)
+    by_side, notes = _geometries(feats, label)
+    polys = [p for ps in by_side.values() for p in ps]
+    if not polys:
+        raise ControlLayerError(
+            f"{label}: no polygons found ({len(feats)} features"
+            f"{', only points or lines' if notes else ''}); expected Polygon or "
+            "MultiPolygon features of controlled territory."
+        )
+    n_vertices = int(shapely.get_num_coordinates(np.asarray(polys, dtype=object)).sum())
+    if n_vertices > MAX_VERTICES:
+        raise ControlLayerError(
+            f"{label}: {n_vertices:,} vertices; the limit is {MAX_VERTICES:,} so measuring "
+            "cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify 0.0001`)."
+        )
+    crs = source_crs(doc, label)
+    if crs is not None:
+        by_side = {s: list(gpd.GeoSeries(ps, crs=crs).to_crs(WGS84)) for s, ps in
+                   by_side.items()}
+        notes.append(f"reprojected from {crs.to_string()} to EPSG:4326.")
+    _check_extent([p for ps in by_side.values() for p in ps], label)
+    sides: dict[str, BaseGeometry] = {}
+    for side in SIDES:
+        if side not in by_side:
+            continue
+        whose = f" of {side}-held ground" if len(by_side) > 1 else ""
+        fixed = _repair(by_side[side], whose, notes)
+        one = fixed[0] if len(fixed) == 1 else shapely.union_all(fixed)
+        parts = _polygon_parts(one)
+        if not parts:
+            raise ControlLayerError(f"{label}: the {side} polygons have no area after repair; "
+                                    "expected polygons of controlled territory.")
+        if len(fixed) > 1:
+            notes.append(f"merged {len(fixed)} polygons{whose} into one MultiPolygon.")
+        sides[side] = one if isinstance(one, MultiPolygon) else MultiPolygon(parts)
+    if "ukraine" in sides:
+        notes.append("features with side 'ukraine' are Ukrainian-held ground; the rest is "
+                     "Russian-held.")
+    if day is None and not isinstance(source, bytes | bytearray):
+        day = date_from_name(str(source))
+    if day is None and name:
+        day = date_from_name(name)
+    return ControlLayer(name=Path(label).name if not isinstance(source, bytes | bytearray)
+                        else label, sides=sides, notes=tuple(notes), date=day,
+                        digest=digest(sorted(sides.items())))

@@ -17,6 +17,8 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownUnitError",
     "ControlLayerError",
+    "DatedLayerError",
+    "HistoryError",
     "ReportFormatError",
 ]
 
@@ -118,6 +120,26 @@ class UnknownUnitError(FrontlineError, KeyError):
 
 class ControlLayerError(FrontlineError):
     """A control-layer file (mapped occupied territory) cannot be used."""
+
+
+class DatedLayerError(ControlLayerError):
+    """A control file holds several dates (a history) where one layer was expected.
+
+    Parameters
+    ----------
+    message : str
+        What was found and how to pick one date.
+    dates : sequence of datetime.date, keyword-only
+        The distinct dates in the file, sorted.
+    """
+
+    def __init__(self, message: str, *, dates: Sequence[object] = ()) -> None:
+        self.dates = list(dates)
+        super().__init__(message)
+
+
+class HistoryError(ValidationError):
+    """A history of control layers has problems; every day that cannot be read is listed."""
 
 
 class ReportFormatError(ValidationError):

@@ -75,6 +75,7 @@ def to_geojson_dict(
     *,
     provenance: Mapping[str, Any] | None = None,
     name: str | None = None,
+    members: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A layer as an RFC 7946 FeatureCollection (a dict).
 
@@ -87,6 +88,8 @@ def to_geojson_dict(
         Added to every feature's properties (feature values win on a clash).
     name : str, optional, keyword-only
         Stored as the collection's ``name`` foreign member.
+    members : mapping, optional, keyword-only
+        Further foreign members of the collection (``{"schematic": True}``).
     """
     if layer.crs is None:
         raise FrontlineError(
@@ -106,6 +109,9 @@ def to_geojson_dict(
     out: dict[str, Any] = {"type": "FeatureCollection"}
     if name:
         out["name"] = name
+    for key, value in (members or {}).items():
+        if key not in ("type", "features", "crs"):
+            out[key] = _clean_value(value)
     out["features"] = features
     return out
 
@@ -115,10 +121,11 @@ def to_geojson(
     *,
     provenance: Mapping[str, Any] | None = None,
     name: str | None = None,
+    members: Mapping[str, Any] | None = None,
 ) -> str:
     """A layer as RFC 7946 GeoJSON text; see :func:`to_geojson_dict`."""
     return json.dumps(
-        to_geojson_dict(layer, provenance=provenance, name=name),
+        to_geojson_dict(layer, provenance=provenance, name=name, members=members),
         ensure_ascii=False,
         separators=(",", ":"),
     )

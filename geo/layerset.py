@@ -1,50 +1,54 @@
-"""The layer set of a report: every layer a report view shows, as GeoDataFrames.
+"""The atlas and its layer sets: the one facade every CLI command and app view goes through.
 
-One function, :func:`build_layerset`, gathers what the app's report view, the export
-and ``frontline export`` need for one report: the snapshot of claims, the held zones
-(schematic from the claimed shares, or measured from a real control layer), the
-uncertainty band between the low and high ends of interval claims, the proposal zones
-the report implies, the cities, and the consistency findings. :meth:`LayerSet.export_layers`
-flattens them into export-ready layers whose every feature carries its provenance
-(report, outlet, date, schematic flag, basis). Geometries are EPSG:4326; areas km².
+:class:`Atlas` holds the reports and the unit layer and computes, once per report,
+control layer and options (explicitly memoized, keyed by content), everything a view
+of a report needs -- a :class:`LayerSet`:
+
+* the snapshot of claims (:mod:`geo.snapshot`);
+* the held territory (:mod:`geo.held`): measured from a control layer when one is
+  given, schematic otherwise -- so a loaded layer changes every view, command and
+  export the same way;
+* the schematic uncertainty band (schematic only), the proposal zones
+  (:mod:`geo.zones`), the consistency findings that name the report
+  (:mod:`geo.consistency`) and, with a control layer, the verdict of every claim
+  against it (:mod:`geo.verify`).
+
+:meth:`LayerSet.export_layers` flattens a layer set into export-ready layers whose every
+feature carries its provenance (:mod:`geo.provenance`). Geometries are EPSG:4326; areas
+km².
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from geo.cities import load_cities
+from geo.compare import compare_snapshots, timeline
 from geo.consistency import Finding, check_all, findings_for
-from geo.reports import Report, find_report
+from geo.control import ControlLayer
+from geo.held import HeldTerritory, drawn_shares, held_territory
+from geo.labels import verdict_label
+from geo.measure import ControlMeasure, UnitIndex, measure_control
+from geo.memo import Memo, digest
+from geo.provenance import PROVENANCE_KEYS, provenance, stamp
+from geo.reports import Claim, Report, ReportSet, find_report
 from geo.schematic import schematic_band
 from geo.snapshot import snapshot
-from geo.zones import ZoneOptions, drawn_shares, held_zones, implied_zones
+from geo.verify import VERDICT_COLUMNS, verify_claims
+from geo.zones import ZoneOptions, implied_zones
 
-__all__ = ["LayerSet", "build_layerset", "PROVENANCE_KEYS"]
-
-#: Properties added to every exported feature.
-PROVENANCE_KEYS: tuple[str, ...] = (
-    "report_id",
-    "report_outlet",
-    "report_date",
-    "schematic",
-    "basis",
-    "generator",
-)
-_GENERATOR = "Frontline Atlas"
+__all__ = ["Atlas", "LayerSet", "PROVENANCE_KEYS"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class LayerSet:
-    """Everything drawn for one report.
+    """Everything drawn, checked and exported for one report.
 
     Attributes
     ----------
@@ -52,41 +56,53 @@ class LayerSet:
         The report.
     snapshot : GeoDataFrame
         Claims per unit (:func:`geo.snapshot.snapshot`).
-    held : GeoDataFrame
-        Russian-held zone per Ukrainian unit: schematic (grown from the central claimed
-        share) or measured from ``control``.
+    held : HeldTerritory
+        Who holds what, measured or schematic.
     band : GeoDataFrame
         Schematic uncertainty band per unit (high-end zone minus low-end zone); empty
-        when a control layer is used or no claim is an interval.
+        with a control layer or when no claim is an interval.
     zones : GeoDataFrame
         Proposal zones (:func:`geo.zones.implied_zones`).
-    findings : list of Finding
+    findings : tuple of Finding
         Consistency findings that name this report.
-    schematic : bool
-        True unless a control layer was used.
-    control_name : str
-        Name of the control layer, if any.
+    verdicts : pandas.DataFrame
+        The report's claims against the control layer (empty without one).
+    options : ZoneOptions
+        The zone parameters used.
+    control : ControlLayer or None
+        The control layer, if any.
     """
 
     report: Report
     snapshot: gpd.GeoDataFrame
-    held: gpd.GeoDataFrame
+    held: HeldTerritory
     band: gpd.GeoDataFrame
     zones: gpd.GeoDataFrame
-    findings: list[Finding] = field(default_factory=list)
-    schematic: bool = True
-    control_name: str = ""
+    findings: tuple[Finding, ...]
+    verdicts: pd.DataFrame
+    options: ZoneOptions
+    control: ControlLayer | None = None
 
-    def provenance(self, *, schematic: bool | None = None, basis: str = "") -> dict[str, Any]:
-        """The provenance properties stamped on exported features."""
-        return {
-            "report_id": self.report.id,
-            "report_outlet": self.report.outlet,
-            "report_date": self.report.date_text,
-            "schematic": self.schematic if schematic is None else schematic,
-            "basis": basis,
-            "generator": _GENERATOR,
-        }
+    @property
+    def schematic(self) -> bool:
+        """True unless a control layer was used."""
+        return self.held.schematic
+
+    @property
+    def control_name(self) -> str:
+        """The control layer's name, or ``""``."""
+        return self.control.name if self.control else ""
+
+    @property
+    def held_zones(self) -> gpd.GeoDataFrame:
+        """Russian-held ground per Ukrainian unit (the "control zones" of the map)."""
+        rows = self.held.rows("russia")
+        return rows[rows.index.str.startswith("UA-")]
+
+    def provenance(self, *, schematic: bool | None = None, basis: str = "") -> dict[str, object]:
+        """The provenance properties stamped on this report's exported features."""
+        return provenance(self.report, schematic=self.schematic if schematic is None
+                          else schematic, basis=basis, control_layer=self.control_name)
 
     def export_layers(self) -> dict[str, gpd.GeoDataFrame]:
         """Export-ready layers, each feature with its provenance properties.
@@ -94,138 +110,216 @@ class LayerSet:
         Returns
         -------
         dict of str to GeoDataFrame
-            ``claimed_control`` (every unit with its claimed interval and source),
-            ``held_zones`` (schematic or measured), ``uncertainty_band`` (schematic
-            only), one ``zone_<kind>`` layer per kind of proposal zone, and ``cities``
-            inside any proposal zone. Empty layers are left out.
+            ``claimed_control`` (every claimed unit with its interval, source and, with
+            a control layer, its verdict), ``held_zones`` (Russian-held ground in each
+            Ukrainian unit, and the boundary-mismatch strips of a mapped layer),
+            ``uncertainty_band`` (schematic only), ``claim_verdicts`` (with a control
+            layer), one ``zone_<kind>`` layer per kind of proposal zone, and
+            ``cities_in_zones``. Empty layers are left out.
         """
-        out: dict[str, gpd.GeoDataFrame] = {}
-        claims = self.snapshot.drop(columns=["related_claims"], errors="ignore").rename(
-            columns={"report_id": "claim_report_id"}  # the report that stated the claim
-        )
-        out["claimed_control"] = _stamp(
-            claims[claims["status"] != "no_claim"],
-            self.provenance(
-                schematic=False, basis="claims as reported; shapes are unit boundaries"
-            ),
-        )
-        held_basis = (
-            "schematic zone grown from the claimed central share (illustrative, not a mapped front)"
-            if self.schematic
-            else f"measured from the control layer {self.control_name}"
-        )
-        out["held_zones"] = _stamp(self.held, self.provenance(basis=held_basis))
+        out: dict[str, gpd.GeoDataFrame] = {"claimed_control": self._claimed()}
+        out["held_zones"] = self._held()
         if len(self.band):
             band = self.band.drop(columns=["low_geometry", "high_geometry"], errors="ignore")
-            out["uncertainty_band"] = _stamp(
-                band, self.provenance(schematic=True, basis="between the low- and high-end zones")
-            )
+            out["uncertainty_band"] = stamp(band, self.provenance(
+                schematic=True, basis="between the low- and high-end zones"))
+        if len(self.verdicts):
+            out["claim_verdicts"] = self._verdicts()
         for kind, group in self.zones.groupby("kind", sort=False):
             frame = group.copy()
             frame["cities"] = [json.dumps(c, ensure_ascii=False) for c in frame["cities"]]
             frame["unit_shares"] = [json.dumps(s) for s in frame["unit_shares"]]
             frame["params"] = [json.dumps(p, default=str) for p in frame["params"]]
             frame = frame.drop(columns=["schematic", "basis", "report_id"])
-            out[f"zone_{kind}"] = _stamp(
-                frame,
-                self.provenance(
-                    schematic=bool(group["schematic"].iloc[0]), basis=str(group["basis"].iloc[0])
-                ),
-            )
-        polys = [
-            g for g in self.zones.geometry if g is not None and g.geom_type.endswith("Polygon")
-        ]
-        if polys:
-            cities = load_cities()
-            area = shapely.union_all(polys)
-            inside = cities[gpd.GeoSeries(cities["point_in_unit"], crs=cities.crs).intersects(area)]
-            inside = inside.drop(columns=["point_in_unit"]).reset_index()
-            out["cities_in_zones"] = _stamp(
-                inside, self.provenance(schematic=False, basis="GeoNames cities (CC BY 4.0)")
-            )
+            out[f"zone_{kind}"] = stamp(frame, self.provenance(
+                schematic=bool(group["schematic"].iloc[0]), basis=str(group["basis"].iloc[0])))
+        out["cities_in_zones"] = self._cities()
         return {k: v for k, v in out.items() if len(v)}
 
+    def _claimed(self) -> gpd.GeoDataFrame:
+        claims = self.snapshot.drop(columns=["related_claims"], errors="ignore").rename(
+            columns={"report_id": "claim_report_id"})  # the report that stated the claim
+        claims = claims[claims["status"] != "no_claim"].copy()
+        if len(self.verdicts):
+            v = self.verdicts.drop_duplicates(["claim_id", "code"]).set_index(
+                ["claim_id", "code"])
+            keys = list(zip(claims["claim_id"], claims.index, strict=True))
+            for col in ("verdict", "measured_pct", "measured_km2", "tolerance_pct",
+                        "off_by_points", "off_by_km2"):
+                claims[col] = [v.loc[k, col] if k in v.index else None for k in keys]
+            claims["verdict_label"] = [verdict_label(v.loc[k].to_dict()) if k in v.index
+                                       else None for k in keys]
+        return stamp(claims, self.provenance(
+            schematic=False, basis="claims as reported; shapes are unit boundaries"))
 
-def _stamp(frame: gpd.GeoDataFrame, provenance: dict[str, Any]) -> gpd.GeoDataFrame:
-    """A copy with the provenance columns set (existing columns of the same name win)."""
-    out = frame.copy()
-    for key, value in provenance.items():
-        if key not in out.columns:
-            out[key] = value
-    return out
+    def _held(self) -> gpd.GeoDataFrame:
+        f = self.held.frame
+        keep = (f["side"] != "ukraine") & f["code"].str.startswith("UA-")
+        rows = f[keep].rename(columns={"basis": "held_basis"})
+        basis = rows["source"].astype(str)
+        out = stamp(rows.drop(columns=["source"]), self.provenance())
+        out["basis"] = basis.to_numpy()
+        out["schematic"] = rows["held_basis"].eq("schematic").to_numpy()
+        return out
 
+    def _verdicts(self) -> gpd.GeoDataFrame:
+        units = self.held.units
+        geoms = [shapely.union_all([units.loc[c, "geometry"] for c in
+                                    (self.held.units.index[units["country"] == "UA"]
+                                     if code == "UA" else code.split("+"))])
+                 for code in self.verdicts["code"]]
+        frame = gpd.GeoDataFrame(self.verdicts[list(VERDICT_COLUMNS)].copy(), geometry=geoms,
+                                 crs="EPSG:4326")
+        frame["verdict_label"] = [verdict_label(r) for r in
+                                  self.verdicts.to_dict("records")]
+        return stamp(frame, self.provenance(schematic=False,
+                                            basis=f"claims against {self.control_name}"))
 
-def build_layerset(
-    report_id: str,
-    reports: Iterable[Report],
-    units: gpd.GeoDataFrame | None = None,
-    *,
-    control: gpd.GeoDataFrame | BaseGeometry | None = None,
-    control_name: str = "",
-    options: ZoneOptions | None = None,
-) -> LayerSet:
-    """Build every layer of report ``report_id``.
-
-    Parameters
-    ----------
-    report_id : str
-        The report.
-    reports : iterable of Report
-        All reports (for carried-forward claims and cross-report findings).
-    units : GeoDataFrame, optional
-        The unit layer; default :func:`geo.boundaries.load_units`.
-    control : GeoDataFrame or geometry, optional, keyword-only
-        A real control layer; replaces every schematic zone.
-    control_name : str, keyword-only
-        Its name, for provenance.
-    options : ZoneOptions, optional, keyword-only
-        Proposal-zone parameters.
-    """
-    if units is None:
-        from geo.boundaries import load_units
-
-        units = load_units()
-    reps = list(reports)
-    report = find_report(reps, report_id)
-    snap = snapshot(report_id, reps, units)
-    options = options or ZoneOptions()
-    held = held_zones(snap, units, control=control, end=options.end)
-    band = _band(snap, units) if control is None else _empty_band()
-    zones = implied_zones(report_id, reps, units, control=control, options=options, held=held)
-    findings = findings_for(report_id, check_all(reps, units))
-    return LayerSet(
-        report=report,
-        snapshot=snap,
-        held=held,
-        band=band,
-        zones=zones,
-        findings=findings,
-        schematic=control is None,
-        control_name=control_name,
-    )
+    def _cities(self) -> gpd.GeoDataFrame:
+        polys = [g for g in self.zones.geometry
+                 if g is not None and g.geom_type.endswith("Polygon")]
+        if not polys:
+            return gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+        cities = load_cities()
+        area = shapely.union_all(polys)
+        inside = cities[gpd.GeoSeries(cities["point_in_unit"], crs=cities.crs).intersects(area)]
+        inside = inside.drop(columns=["point_in_unit"]).reset_index()
+        return stamp(inside, self.provenance(schematic=False,
+                                             basis="GeoNames cities (CC BY 4.0)"))
 
 
 def _empty_band() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         {"name_en": [], "low_share_pct": [], "high_share_pct": [], "band_km2": []},
-        geometry=gpd.GeoSeries([], crs="EPSG:4326"),
-        crs="EPSG:4326",
-    )
+        geometry=gpd.GeoSeries([], crs="EPSG:4326"), crs="EPSG:4326")
 
 
-def _band(snap: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    rows = snap[
-        (snap["held_by"] == "russia") & (snap.index.isin(units.index[units.country == "UA"]))
-    ]
-    low = pd.to_numeric(rows["share_low"], errors="coerce")
-    drawn_high, _ = drawn_shares(snap, units, end="high")  # one part, inside the interval
-    high = pd.Series(drawn_high, dtype=float).reindex(low.index)
-    keep = low.notna() & high.notna() & (high > low)
-    if not keep.any():
-        return _empty_band()
-    band = schematic_band(
-        {str(c): float(v) for c, v in low[keep].items()},
-        {str(c): float(v) for c, v in high[keep].items()},
-        units,
-    )
-    return band
+class Atlas:
+    """Reports and units, and every derived layer of them, computed once.
+
+    Parameters
+    ----------
+    reports : ReportSet or iterable of Report
+        The reports (all of them: snapshots carry claims forward).
+    units : GeoDataFrame, optional
+        The unit layer; default :func:`geo.boundaries.load_units`.
+    memo : Memo, optional, keyword-only
+        Where derived results are kept (a fresh one by default). Keys are content:
+        report digests, the units' digest, control-layer digests and options.
+    """
+
+    def __init__(self, reports: ReportSet | Iterable[Report],
+                 units: gpd.GeoDataFrame | None = None, *, memo: Memo | None = None) -> None:
+        if units is None:
+            from geo.boundaries import load_units
+
+            units = load_units()
+        self.reports = reports if isinstance(reports, ReportSet) else ReportSet(
+            tuple(sorted(reports, key=lambda r: r.sort_key)))
+        self.units = units
+        self.memo = memo if memo is not None else Memo()
+        self._key = (self.reports.digest, digest(units))
+        self._index: UnitIndex | None = None
+
+    @property
+    def index(self) -> UnitIndex:
+        """The units prepared for measuring (built on first use)."""
+        if self._index is None:
+            self._index = UnitIndex(self.units)
+        return self._index
+
+    def report(self, report_id: str) -> Report:
+        """The report ``report_id`` (:class:`FrontlineError` naming the known ids)."""
+        return find_report(self.reports, report_id)
+
+    def snapshot(self, report_id: str) -> gpd.GeoDataFrame:
+        """The snapshot of ``report_id`` (a fresh copy)."""
+        snap = self.memo.get_or_compute(
+            "snapshot", (report_id, self._key),
+            compute=lambda: snapshot(report_id, self.reports, self.units))
+        out = snap.copy()
+        out.attrs = dict(snap.attrs)
+        return out
+
+    def findings(self, report_id: str | None = None) -> list[Finding]:
+        """Consistency findings of all reports, or those naming ``report_id``."""
+        found = self.memo.get_or_compute("findings", self._key,
+                                         compute=lambda: check_all(self.reports, self.units))
+        return list(found) if report_id is None else findings_for(report_id, found)
+
+    def held(self, report_id: str, *, control: ControlLayer | None = None,
+             end: str = "central") -> HeldTerritory:
+        """Held territory as of ``report_id``: measured from ``control``, else schematic."""
+        key = (report_id, self._key, control.digest if control else None, end)
+        return self.memo.get_or_compute("held", key, compute=lambda: held_territory(
+            self.snapshot(report_id), self.units, control=control, end=end,
+            index=self.index, memo=self.memo))
+
+    def layerset(self, report_id: str, *, control: ControlLayer | None = None,
+                 options: ZoneOptions | None = None) -> LayerSet:
+        """Every layer of ``report_id`` (computed once per report, layer and options)."""
+        options = options or ZoneOptions()
+        options.validate()
+        key = (report_id, self._key, control.digest if control else None, options)
+        return self.memo.get_or_compute("layerset", key, compute=lambda: self._build(
+            report_id, control, options))
+
+    def _build(self, report_id: str, control: ControlLayer | None,
+               options: ZoneOptions) -> LayerSet:
+        report = self.report(report_id)
+        snap = self.snapshot(report_id)
+        held = self.held(report_id, control=control, end=options.end)
+        zones = implied_zones(report, held, self.units, options=options, cities=load_cities())
+        verdicts = (verify_claims(self._claims_in_force(report_id), held)
+                    if control is not None else pd.DataFrame(columns=list(VERDICT_COLUMNS)))
+        return LayerSet(report=report, snapshot=snap, held=held,
+                        band=self._band(snap) if control is None else _empty_band(),
+                        zones=zones, findings=tuple(self.findings(report_id)),
+                        verdicts=verdicts, options=options, control=control)
+
+    def _band(self, snap: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        rows = snap[(snap["held_by"] == "russia") & snap.index.isin(
+            self.units.index[self.units.country == "UA"])]
+        low = pd.to_numeric(rows["share_low"], errors="coerce")
+        drawn_high, _ = drawn_shares(snap, self.units, end="high", memo=self.memo)
+        high = pd.Series(drawn_high, dtype=float).reindex(low.index)
+        keep = low.notna() & high.notna() & (high > low)
+        if not keep.any():
+            return _empty_band()
+        return schematic_band({str(c): float(v) for c, v in low[keep].items()},
+                              {str(c): float(v) for c, v in high[keep].items()},
+                              self.units, memo=self.memo)
+
+    def _claims_in_force(self, report_id: str) -> list[tuple[Report, Claim]]:
+        """The report's own claims, then the earlier claims its snapshot carries forward."""
+        report = self.report(report_id)
+        out = [(report, c) for c in report.claims]
+        snap = self.snapshot(report_id)
+        carried = snap[snap["status"] == "carried_forward"]
+        seen = {c.id for c in report.claims}
+        for rid, cid in zip(carried["report_id"], carried["claim_id"], strict=True):
+            if cid not in seen:
+                seen.add(cid)
+                out.append((self.report(str(rid)), self.report(str(rid)).claim(str(cid))))
+        return out
+
+    def verify(self, report_id: str, control: ControlLayer, *,
+               carried: bool = True) -> pd.DataFrame:
+        """Verdicts of the claims of ``report_id`` (and, with ``carried``, of the earlier
+        claims its snapshot carries forward) against ``control``."""
+        claims = (self._claims_in_force(report_id) if carried
+                  else [(self.report(report_id), c) for c in self.report(report_id).claims])
+        return verify_claims(claims, self.held(report_id, control=control))
+
+    def measure(self, control: ControlLayer, *, side: str = "russia") -> ControlMeasure:
+        """Controlled km² and share of every unit in ``control``."""
+        return measure_control(control, self.index, side=side)
+
+    def compare(self, a: str, b: str) -> gpd.GeoDataFrame:
+        """Per-unit change of the claimed share from report ``a`` to ``b``."""
+        return compare_snapshots(self.snapshot(a), self.snapshot(b))
+
+    def timeline(self) -> pd.DataFrame:
+        """Every unit's claimed share as of every report (:func:`geo.compare.timeline`)."""
+        return self.memo.get_or_compute("timeline", self._key,
+                                        compute=lambda: timeline(self.reports, self.units))

@@ -12,6 +12,7 @@ paraphrased claim, the interval, km² and the source (outlet, date, report, clai
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import folium
@@ -19,6 +20,7 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import Element, Figure
 
+from geo.labels import km2_range_text, measured_text, short_label, verdict_label
 from layers.html import escape_text
 from layers.map import display_geometry
 
@@ -54,50 +56,14 @@ def claim_colour(share: float | None, *, held_by: str = "russia") -> str:
     return ramp[idx]
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
-
-
-def short_label(row: pd.Series | dict[str, Any]) -> str:
-    """The claim as worded, short, for a permanent map label (plain text, unescaped)."""
-    q = str(row.get("qualifier") or "")
-    basis = str(row.get("basis") or "")
-    low, high = _num(row.get("share_low")), _num(row.get("share_high"))
-    central = _num(row.get("share_central"))
-    if central is None or low is None or high is None:
-        return ""
-    if "withdrawal" in basis:
-        return f"≈{_fmt(central)} % (implied)"
-    if "area" in basis:
-        km2 = _num(row.get("km2_central"))
-        return f"~{km2:,.0f} km²" if km2 is not None else f"~{_fmt(central)} %"
-    if q == "all":
-        return "all"
-    if q in ("part", "smaller_part"):
-        return "part"
-    if q == "large_part":
-        return "large part"
-    if q in ("more_than", "over", "at_least"):
-        return f"> {_fmt(low)} %"
-    if q in ("less_than", "under", "at_most"):
-        return f"< {_fmt(high)} %"
-    if q in ("about", "roughly", "around", "approximately"):
-        return f"~{_fmt(central)} %"
-    return f"{_fmt(central)} %"
-
-
-def claim_tooltip(row: pd.Series | dict[str, Any]) -> str:
-    """Escaped HTML tooltip for one snapshot row."""
+def claim_tooltip(row: Mapping[Any, Any],
+                  verdict: Mapping[Any, Any] | None = None) -> str:
+    """Escaped HTML tooltip for one snapshot row, with the claim's verdict if given."""
     name = escape_text(row.get("name_en"))
     code = escape_text(row.get("code"))
     if row.get("status") == "no_claim" or _num(row.get("share_central")) is None:
         return f"<b>{name}</b> ({code})<br>no claim in this or any earlier report"
-    km = [_num(row.get(k)) for k in ("km2_low", "km2_high", "km2_central")]
-    km_text = (
-        f"{km[0]:,.0f}–{km[1]:,.0f} km² (central {km[2]:,.0f} km²)"
-        if all(v is not None for v in km) and km[0] != km[1]
-        else (f"{km[2]:,.0f} km²" if km[2] is not None else "")
-    )
+    km_text = km2_range_text(row)
     holder = "Russia" if row.get("held_by") == "russia" else "Ukraine"
     status = (
         f"stated in {escape_text(row.get('report_id'))}"
@@ -111,7 +77,17 @@ def claim_tooltip(row: pd.Series | dict[str, Any]) -> str:
         f"<i>{escape_text(row.get('claim_text'))}</i><br>"
         f"source: {escape_text(row.get('source_outlet'))}, {escape_text(row.get('source_date'))}"
         f" — claim {escape_text(row.get('claim_id'))}, {status}"
+        + (_verdict_html(verdict) if verdict is not None else "")
     )
+
+
+def _verdict_html(v: Mapping[Any, Any]) -> str:
+    colour = {"consistent": "#1a7f37", "overstated": "#b42318", "understated": "#b42318"}.get(
+        str(v.get("verdict")), "#555555")
+    why = f"<br>{escape_text(v.get('reason'))}" if v.get("reason") else ""
+    return (f"<br><b>against {escape_text(v.get('source') or 'the layer')}</b>: "
+            f"{escape_text(measured_text(v))}<br>"
+            f"<b style=\"color:{colour}\">{escape_text(verdict_label(v))}</b>{why}")
 
 
 def claims_layer(
@@ -121,6 +97,7 @@ def claims_layer(
     simplify_deg: float = 0.01,
     labels: bool = True,
     opacity: float = 0.75,
+    verdicts: pd.DataFrame | None = None,
 ) -> folium.FeatureGroup:
     """Choropleth of a snapshot's claimed shares with interval labels.
 
@@ -137,15 +114,22 @@ def claims_layer(
     opacity : float, keyword-only
         Fill opacity of stated claims (carried-forward ones get 60 % of it); lower it
         when zones are drawn on top.
+    verdicts : pandas.DataFrame, optional, keyword-only
+        Verdicts against a control layer (:mod:`geo.verify`), shown in the tooltips.
     """
     report = snap.attrs.get("report_id", "")
     group = folium.FeatureGroup(name=name or f"Claimed control ({report})", show=True)
     gdf = snap.reset_index()
     rows = gdf.drop(columns="geometry").to_dict("records")
+    found: dict[tuple[str, str], Mapping[Any, Any]] = {}
+    if verdicts is not None:
+        for v in verdicts.to_dict("records"):
+            found[(str(v["claim_id"]), str(v["code"]))] = v
     props = pd.DataFrame(
         {
             "code": gdf["code"],
-            "tip": [claim_tooltip(r) for r in rows],
+            "tip": [claim_tooltip(r, found.get((str(r.get("claim_id")), str(r["code"]))))
+                    for r in rows],
             "fill": [
                 claim_colour(_num(r["share_central"]), held_by=str(r["held_by"])) for r in rows
             ],

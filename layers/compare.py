@@ -8,12 +8,12 @@ change in points and in km² (from official areas), and the sources.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import folium
 import geopandas as gpd
 
+from geo.labels import central_range_text, num, pct_text
 from layers.html import escape_text
 from layers.map import display_geometry
 
@@ -29,36 +29,22 @@ DIRECTION_COLOURS: dict[str, str] = {
 }
 
 
-def _pct(v: Any) -> str:
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return "no claim"
-    return "no claim" if math.isnan(f) else f"{f:.1f} %"
+def _claim(row: dict[str, Any], side: str) -> str:
+    text = central_range_text(row, f"share_{side}")
+    return "no claim" if text == "-" else text
 
 
 def difference_tooltip(row: dict[str, Any]) -> str:
     """Escaped tooltip of one row of :func:`geo.compare.compare_snapshots`."""
     sig = " (significant: intervals do not overlap)" if row.get("significant") else ""
-    dk = row.get("delta_km2")
-    dk_text = (
-        ""
-        if dk is None or (isinstance(dk, float) and math.isnan(dk))
-        else f", {float(dk):+,.0f} km²"
-    )
-    dp = row.get("delta_share_pct")
-    dp_text = (
-        ""
-        if dp is None or (isinstance(dp, float) and math.isnan(dp))
-        else f"{float(dp):+.1f} points"
-    )
+    dk = num(row.get("delta_km2"))
+    dk_text = "" if dk is None else f", {dk:+,.0f} km²"
+    dp_text = pct_text(row.get("delta_share_pct"), signed=True)
     return (
         f"<b>{escape_text(row.get('name_en'))}</b> ({escape_text(row.get('code'))})<br>"
-        f"{escape_text(row.get('report_a'))}: {_pct(row.get('share_a'))} "
-        f"[{_pct(row.get('share_a_low'))}–{_pct(row.get('share_a_high'))}] "
+        f"{escape_text(row.get('report_a'))}: {escape_text(_claim(row, 'a'))} "
         f"(source {escape_text(row.get('source_a'))})<br>"
-        f"{escape_text(row.get('report_b'))}: {_pct(row.get('share_b'))} "
-        f"[{_pct(row.get('share_b_low'))}–{_pct(row.get('share_b_high'))}] "
+        f"{escape_text(row.get('report_b'))}: {escape_text(_claim(row, 'b'))} "
         f"(source {escape_text(row.get('source_b'))})<br>"
         f"change: <b>{escape_text(row.get('direction'))}</b> {escape_text(dp_text)}"
         f"{escape_text(dk_text)}{escape_text(sig)}"

@@ -10,7 +10,9 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+import shapely
 
+from geo.control import ControlLayer
 from layers.html import escape_text
 from layers.map import display_geometry
 
@@ -22,6 +24,7 @@ __all__ = [
     "schematic_layer",
     "band_layer",
     "control_layer",
+    "mismatch_layer",
 ]
 
 #: Style of a schematic zone: dashed outline, so it never reads as a mapped front line.
@@ -47,6 +50,21 @@ CONTROL_STYLE: dict[str, Any] = {
     "color": "#641e16",
     "weight": 1.0,
 }
+#: Style of mapped Ukrainian-held ground (features marked ``side: ukraine``).
+UKRAINE_STYLE: dict[str, Any] = {
+    "fillColor": "#1f5fa8",
+    "fillOpacity": 0.4,
+    "color": "#0b3a6e",
+    "weight": 1.0,
+}
+#: Style of boundary-mismatch strips.
+MISMATCH_STYLE: dict[str, Any] = {
+    "fillColor": "#9b59b6",
+    "fillOpacity": 0.6,
+    "color": "#6c3483",
+    "weight": 0.5,
+}
+_HELD_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held"}
 
 
 def _display(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
@@ -129,21 +147,71 @@ def band_layer(
     )
 
 
+def _polygonal(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
+    """Only polygons, so Leaflet gets no GeometryCollection it cannot bound."""
+    out = []
+    for g in geoms:
+        parts = [p for p in shapely.get_parts(g) if p.geom_type == "Polygon"] if g is not None \
+            else []
+        out.append(shapely.MultiPolygon(parts) if parts else shapely.Polygon())
+    return gpd.GeoSeries(out, index=geoms.index, crs=geoms.crs)
+
+
 def control_layer(
-    control: gpd.GeoDataFrame,
+    control: ControlLayer | gpd.GeoDataFrame,
     *,
     name: str = "Control (mapped layer)",
     source: str | None = None,
     simplify_deg: float = 0.001,
 ) -> folium.GeoJson:
-    """A measured control layer (:func:`geo.control.load_control`)."""
-    gdf = control.reset_index(drop=True)[["geometry"]].copy()
+    """A mapped control layer (:class:`geo.control.ControlLayer`), one feature per side.
+
+    Russian-held ground is drawn dark red, Ukrainian-held ground (features marked
+    ``side: ukraine``) blue; the tooltip names the layer and its date.
+    """
+    if isinstance(control, ControlLayer):
+        frame = control.frame
+        source = source or control.name
+    else:
+        frame = control.reset_index(drop=True).copy()
+        if "side" not in frame.columns:
+            frame["side"] = "russia"
+    gdf = frame[["side", "geometry"]].copy()
+    gdf["geometry"] = _polygonal(gdf.geometry)
     if simplify_deg > 0:
         gdf["geometry"] = _display(gdf.geometry.simplify(simplify_deg))
-    gdf["label"] = f"<b>mapped control layer</b><br>{escape_text(source or 'uploaded file')}"
+    when = ""
+    if "date" in frame.columns and frame["date"].notna().any():
+        when = f" ({escape_text(frame['date'].dropna().iloc[0])})"
+    gdf["label"] = [
+        f"<b>mapped control layer</b>: {_HELD_WORDS.get(str(side), escape_text(side))} ground<br>"
+        f"{escape_text(source or 'uploaded file')}{when}<br><i>measured, not schematic</i>"
+        for side in gdf["side"]]
     return folium.GeoJson(
-        _features(gdf, "label"),
+        str(gdf[~gdf.geometry.is_empty][["side", "label", "geometry"]].to_json()),
         name=escape_text(name),
-        style_function=lambda _f: dict(CONTROL_STYLE),
+        style_function=lambda f: dict(UKRAINE_STYLE if f["properties"]["side"] == "ukraine"
+                                      else CONTROL_STYLE),
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    )
+
+
+def mismatch_layer(
+    held: gpd.GeoDataFrame, *, name: str = "Boundary mismatch (held by neither side)",
+) -> folium.GeoJson:
+    """The boundary-mismatch strips of measured held territory (``side == "mismatch"``)."""
+    rows = held[held["side"] == "mismatch"].copy()
+    rows["geometry"] = _display(_polygonal(rows.geometry))
+    rows["label"] = [
+        f"<b>boundary mismatch</b> in {escape_text(n)}: {float(km2):,.1f} km² "
+        f"({float(pct):.2f} % of the unit)<br>between the layer's coast or border and the "
+        "project's boundaries; counted for neither side, stated as the unit's boundary "
+        "tolerance" for n, km2, pct in zip(rows["name_en"], rows["area_km2"], rows["share_pct"],
+                                           strict=True)]
+    return folium.GeoJson(
+        str(rows[["label", "geometry"]].to_json()),
+        name=escape_text(name),
+        style_function=lambda _f: dict(MISMATCH_STYLE),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        show=False,
     )

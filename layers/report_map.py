@@ -14,7 +14,7 @@ from geo.layerset import LayerSet
 from layers.boundaries import boundary_layer
 from layers.cities import city_layer
 from layers.claims import add_legend, claims_layer
-from layers.control import band_layer, control_layer, schematic_layer
+from layers.control import band_layer, control_layer, mismatch_layer, schematic_layer
 from layers.map import new_map
 from layers.zones import zone_layers
 
@@ -35,7 +35,7 @@ def report_map(
     Parameters
     ----------
     ls : LayerSet
-        From :func:`geo.layerset.build_layerset`.
+        From :meth:`geo.layerset.Atlas.layerset`.
     units, cities : GeoDataFrame
         The unit and city layers (:mod:`geo.boundaries`, :mod:`geo.cities`).
     web_tiles : bool, keyword-only
@@ -48,15 +48,18 @@ def report_map(
     rid = ls.report.id
     m = new_map(web_tiles=web_tiles, local_assets=local_assets, height=height)
     boundary_layer(units).add_to(m)
-    claims_layer(ls.snapshot, opacity=0.4).add_to(m)
-    if ls.schematic:
-        schematic_layer(ls.held, name=f"Control zones, central value — {rid} (schematic)").add_to(m)
+    claims_layer(ls.snapshot, opacity=0.4, verdicts=ls.verdicts if len(ls.verdicts) else None
+                 ).add_to(m)
+    if ls.control is None:
+        schematic_layer(ls.held_zones,
+                        name=f"Control zones, central value — {rid} (schematic)").add_to(m)
         if len(ls.band):
             band_layer(ls.band, name=f"Uncertainty band — {rid} (schematic)").add_to(m)
-    elif len(ls.held):
-        control_layer(
-            ls.held.dissolve(), name="Control (loaded layer, measured)", source=ls.control_name
-        ).add_to(m)
+    else:
+        control_layer(ls.control, name=f"Control — {ls.control_name} (mapped, measured)"
+                      ).add_to(m)
+        if (ls.held.frame["side"] == "mismatch").any():
+            mismatch_layer(ls.held.frame).add_to(m)
     for group in zone_layers(ls.zones):
         group.add_to(m)
     city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"]), show=False).add_to(

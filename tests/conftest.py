@@ -7,12 +7,20 @@ import pytest
 from shapely.geometry import box
 
 from geo.boundaries import load_units
+from geo.layerset import Atlas
+from geo.reports import load_reports
 
 
 @pytest.fixture(scope="session")
 def units() -> gpd.GeoDataFrame:
     """The committed boundary layer, loaded once (tests must not modify it)."""
     return load_units()
+
+
+@pytest.fixture(scope="session")
+def atlas(units: gpd.GeoDataFrame) -> Atlas:
+    """The built-in reports on the real units, one memo for the whole session."""
+    return Atlas(load_reports(), units)
 
 
 @pytest.fixture(scope="session")

@@ -104,7 +104,7 @@ def test_uploaded_control_layer_is_measured_and_used() -> None:
     assert not at.exception, at.exception
     held = geometry_area_km2(don.intersection(east))
     table = _frames(at)[0]
-    assert table.loc["UA-14", "controlled_km2"] == pytest.approx(held, rel=1e-3)
+    assert table.loc["UA-14", "km² held"] == pytest.approx(held, rel=1e-3)
     assert any("east-half.geojson" in s.value.replace("\\", "") for s in at.success)
     # The report view now uses the measured layer, not schematic zones.
     at.sidebar.radio[0].set_value("Report view").run()

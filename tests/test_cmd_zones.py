@@ -22,11 +22,9 @@ from shapely.geometry import box, mapping
 
 from frontline.cli import main
 from geo.areas import geodesic_area_km2
-from geo.boundaries import load_units
 from geo.cities import load_cities
 from geo.export import check_rfc7946, safe_layer_name
-from geo.layerset import build_layerset
-from geo.reports import load_reports
+from geo.layerset import Atlas
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -194,9 +192,8 @@ def test_compare_table() -> None:
 
 # ---------------------------------------------------------------- export
 @pytest.fixture(scope="module")
-def r5_layers() -> dict[str, gpd.GeoDataFrame]:
-    rs = load_reports()
-    return build_layerset("R5", rs, load_units()).export_layers()
+def r5_layers(atlas: Atlas) -> dict[str, gpd.GeoDataFrame]:
+    return atlas.layerset("R5").export_layers()
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +228,7 @@ def test_export_geojson(exported: tuple[Path, str],
     assert "Kramatorsk" in w["cities"].iloc[0]
 
 
-def test_export_gpkg_with_control(tmp_path: Path, control_file: Path) -> None:
+def test_export_gpkg_with_control(tmp_path: Path, control_file: Path, atlas: Atlas) -> None:
     code, out, err = run(["export", "R5", "--out", str(tmp_path), "--format", "gpkg",
                           "--control", str(control_file)])
     assert code == 0
@@ -239,9 +236,8 @@ def test_export_gpkg_with_control(tmp_path: Path, control_file: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["R5.gpkg"]
     from geo.control import load_control
 
-    control, _ = load_control(control_file)
-    reference = build_layerset("R5", load_reports(), load_units(), control=control,
-                               control_name=control_file.name).export_layers()
+    control = load_control(control_file)
+    reference = atlas.layerset("R5", control=control).export_layers()
     assert "uncertainty_band" not in reference  # measured, not schematic
     gpkg = tmp_path / "R5.gpkg"
     listed = {str(name): int(pyogrio.read_info(gpkg, layer=name)["features"])

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo.compare import claimed_vs_measured, compare_snapshots, timeline
+from geo.compare import compare_snapshots, timeline
 from geo.reports import load_reports
 from geo.snapshot import snapshot
 
@@ -81,15 +81,3 @@ def test_timeline_has_every_report_in_date_order() -> None:
     assert (t["share_low"] <= t["share_central"]).all() and (
         t["share_central"] <= t["share_high"]
     ).all()
-
-
-def test_claimed_vs_measured_flags_contradictions() -> None:
-    snap = _snap("A", {"X": (80, 88, 84, 2000), "Y": (66.5, 73.5, 70, 1000), "Z": None})
-    measured = pd.DataFrame({"code": ["X", "Y", "Z"], "share_pct": [62.0, 70.0, 3.0]})
-    out = claimed_vs_measured(snap, measured)
-    assert out.loc["X", "verdict"] == "measurement below claim"
-    assert out.loc["X", "off_by_pct"] == pytest.approx(18.0)
-    assert out.loc["Y", "verdict"] == "agrees" and out.loc["Y", "off_by_pct"] == 0
-    assert out.loc["Z", "verdict"] == "no claim"
-    loose = claimed_vs_measured(snap, measured, tolerance_pct=20)
-    assert loose.loc["X", "verdict"] == "agrees"

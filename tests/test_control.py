@@ -13,8 +13,9 @@ import shapely
 from shapely.geometry import Polygon, box, mapping
 
 from geo.areas import geodesic_area_km2
-from geo.control import load_control, measure_control
+from geo.control import load_control
 from geo.errors import ControlLayerError
+from geo.measure import measure_control
 from layers.control import control_layer
 
 A_WGS84 = 6378137.0
@@ -49,7 +50,7 @@ def test_western_half_of_a_unit(units: gpd.GeoDataFrame) -> None:
     west = unit.intersection(box(minx - 1, miny - 1, mid, maxy + 1))
     expected = geodesic_area_km2(west)
     assert isinstance(expected, float)
-    gdf, notes = load_control(_fc(mapping(west)))
+    gdf = load_control(_fc(mapping(west)))
     result = measure_control(gdf, units)
     row = result.table.loc["UA-14"]
     assert row.controlled_km2 == pytest.approx(expected, rel=1e-3)
@@ -67,7 +68,7 @@ def test_tiny_box_against_the_authalic_formula(units: gpd.GeoDataFrame) -> None:
     # A 0.1 deg box inside Kharkiv oblast, edges densified so they follow the parallels.
     b = box(36.5, 49.5, 36.6, 49.6)
     assert units.loc["UA-63", "geometry"].contains(b)
-    gdf, _ = load_control(_fc(mapping(shapely.segmentize(b, 0.001))))
+    gdf = load_control(_fc(mapping(shapely.segmentize(b, 0.001))))
     got = measure_control(gdf, units).table.loc["UA-63", "controlled_km2"]
     assert got == pytest.approx(_box_km2(36.5, 49.5, 36.6, 49.6), rel=1e-3)
 
@@ -75,7 +76,7 @@ def test_tiny_box_against_the_authalic_formula(units: gpd.GeoDataFrame) -> None:
 def test_whole_unit_and_feature_input(units: gpd.GeoDataFrame) -> None:
     crimea = units.loc["UA-43", "geometry"]
     doc = json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(crimea)})
-    gdf, _ = load_control(doc.encode())
+    gdf = load_control(doc.encode())
     table = measure_control(gdf, units).table
     assert table.loc["UA-43", "share_pct"] == pytest.approx(100.0, abs=1e-6)
 
@@ -83,8 +84,9 @@ def test_whole_unit_and_feature_input(units: gpd.GeoDataFrame) -> None:
 def test_bow_tie_is_repaired(units: gpd.GeoDataFrame) -> None:
     bow = Polygon([(37.0, 48.0), (37.2, 48.2), (37.2, 48.0), (37.0, 48.2), (37.0, 48.0)])
     assert not bow.is_valid
-    gdf, notes = load_control(_fc(mapping(bow)))
-    geom = gdf.geometry.iloc[0]
+    gdf = load_control(_fc(mapping(bow)))
+    notes = gdf.notes
+    geom = gdf.geometry("russia")
     assert geom.is_valid and geom.geom_type == "MultiPolygon"
     assert any("repaired 1 invalid polygon" in n and "Self-intersection" in n for n in notes)
     expected = geodesic_area_km2(shapely.make_valid(bow))
@@ -96,13 +98,13 @@ def test_file_path_and_legacy_crs(tmp_path: Path, units: gpd.GeoDataFrame) -> No
     b = box(37.0, 48.0, 37.1, 48.1)
     path = tmp_path / "c.geojson"
     path.write_bytes(_fc(mapping(b)))
-    gdf, notes = load_control(path)
-    assert notes == [] and gdf.crs.to_epsg() == 4326
+    gdf = load_control(path)
+    assert gdf.notes == () and gdf.frame.crs.to_epsg() == 4326
     projected = gpd.GeoSeries([b], crs=4326).to_crs(3857).iloc[0]
     doc = _fc(mapping(projected), crs={"type": "name", "properties": {"name": "EPSG:3857"}})
-    gdf2, notes2 = load_control(doc)
-    assert any("reprojected" in n for n in notes2)
-    assert gdf2.geometry.iloc[0].symmetric_difference(b).area < 1e-8
+    gdf2 = load_control(doc)
+    assert any("reprojected" in n for n in gdf2.notes)
+    assert gdf2.geometry("russia").symmetric_difference(b).area < 1e-8
 
 
 @pytest.mark.parametrize(
@@ -133,7 +135,7 @@ def test_vertex_cap(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_control_layer_renders(units: gpd.GeoDataFrame) -> None:
-    gdf, _ = load_control(_fc(mapping(box(37.0, 48.0, 37.1, 48.1))))
+    gdf = load_control(_fc(mapping(box(37.0, 48.0, 37.1, 48.1))))
     m = folium.Map()
     control_layer(gdf, source="<script>x</script>").add_to(m)
     html = m.get_root().render()

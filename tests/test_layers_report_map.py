@@ -3,14 +3,12 @@
 import pytest
 
 from geo.cities import load_cities
-from geo.layerset import build_layerset
-from geo.reports import load_reports
 from layers.report_map import report_map
 
 
 @pytest.fixture(scope="module")
-def r5_html(units) -> str:  # type: ignore[no-untyped-def]
-    ls = build_layerset("R5", load_reports(), units)
+def r5_html(units, atlas) -> str:  # type: ignore[no-untyped-def]
+    ls = atlas.layerset("R5")
     return report_map(ls, units, load_cities()).get_root().render()
 
 

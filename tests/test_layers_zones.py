@@ -1,14 +1,12 @@
 import folium
 import pytest
 
-from geo.reports import load_reports
-from geo.zones import implied_zones
 from layers.zones import KIND_TITLES, zone_layers, zone_tooltip
 
 
 @pytest.fixture(scope="module")
-def r5_zones(units):  # type: ignore[no-untyped-def]
-    return implied_zones("R5", load_reports(), units)
+def r5_zones(atlas):  # type: ignore[no-untyped-def]
+    return atlas.layerset("R5").zones
 
 
 def test_one_layer_per_kind_named_with_report(r5_zones) -> None:  # type: ignore[no-untyped-def]
@@ -40,8 +38,8 @@ def test_hostile_label_escaped(r5_zones) -> None:  # type: ignore[no-untyped-def
     assert "<img src=x" not in html and "${x}" not in html
 
 
-def test_facility_marker(units) -> None:  # type: ignore[no-untyped-def]
-    z = implied_zones("R2", load_reports(), units)
+def test_facility_marker(atlas) -> None:  # type: ignore[no-untyped-def]
+    z = atlas.layerset("R2").zones
     m = folium.Map()
     for g in zone_layers(z):
         g.add_to(m)

@@ -4,21 +4,19 @@ import zipfile
 
 import geopandas as gpd
 import pytest
+import shapely
 
 from geo.areas import geodesic_area_km2
+from geo.control import control_from_geometry
 from geo.export import check_rfc7946, layers_zip, to_geojson
-from geo.layerset import PROVENANCE_KEYS, build_layerset
+from geo.layerset import PROVENANCE_KEYS, Atlas
+from geo.memo import Memo
 from geo.reports import load_reports
 
 
 @pytest.fixture(scope="module")
-def reports():  # type: ignore[no-untyped-def]
-    return load_reports()
-
-
-@pytest.fixture(scope="module")
-def r5(reports, units):  # type: ignore[no-untyped-def]
-    return build_layerset("R5", reports, units)
+def r5(atlas):  # type: ignore[no-untyped-def]
+    return atlas.layerset("R5")
 
 
 def test_layers_of_r5(r5) -> None:  # type: ignore[no-untyped-def]
@@ -57,13 +55,49 @@ def test_every_exported_layer_round_trips(r5) -> None:  # type: ignore[no-untype
                 assert abs(a1 - a0).max() < 0.05 + 1e-4 * a0.max(), name
 
 
-def test_control_layer_replaces_schematic(reports, units) -> None:  # type: ignore[no-untyped-def]
-    control = units.loc[["UA-43", "UA-40"]].dissolve()  # Russia holds Crimea only
-    ls = build_layerset("R5", reports, units, control=control, control_name="test.geojson")
+def test_control_layer_replaces_schematic(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    crimea = units.loc[["UA-43", "UA-40"]].dissolve().geometry.iloc[0]  # Russia holds Crimea
+    control = control_from_geometry(crimea, name="test.geojson")
+    ls = atlas.layerset("R5", control=control)
     assert not ls.schematic and len(ls.band) == 0
-    assert set(ls.held.index) == {"UA-43", "UA-40"}
+    assert set(ls.held_zones.index) == {"UA-43", "UA-40"}
     w = ls.zones[ls.zones.kind == "withdrawal"].iloc[0]
     # Nothing of Donetsk is held in this layer: the withdrawal zone is all of Donetsk.
     assert w["area_km2"] == pytest.approx(units.loc["UA-14", "geodesic_area_km2"], rel=1e-3)
     props = json.loads(to_geojson(ls.export_layers()["held_zones"]))["features"][0]["properties"]
     assert props["schematic"] is False and "test.geojson" in props["basis"]
+
+
+def test_computed_once_per_report_layer_and_options(units) -> None:  # type: ignore[no-untyped-def]
+    atlas = Atlas(load_reports(), units, memo=Memo())
+    first = atlas.layerset("R3")
+    misses = atlas.memo.misses
+    assert atlas.layerset("R3") is first  # the same object: nothing recomputed
+    assert atlas.memo.misses == misses
+    # Another report reuses the growth orders and snapshots it shares with R3.
+    atlas.layerset("R5")
+    assert atlas.memo.hits > 0
+    # A different control layer is a different layer set; the same content is the same.
+    box_a = control_from_geometry(units.loc["UA-43", "geometry"], name="a.geojson")
+    box_b = control_from_geometry(units.loc["UA-43", "geometry"], name="b.geojson")
+    assert atlas.layerset("R3", control=box_a) is atlas.layerset("R3", control=box_b)
+    assert atlas.layerset("R3", control=box_a) is not first
+
+
+def test_a_loaded_layer_changes_every_layer(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    """Held zones, zones, verdicts and exports all come from the one held territory."""
+    don = units.loc["UA-14", "geometry"]
+    minx, miny, maxx, maxy = don.bounds
+    east = don.intersection(shapely.box((minx + maxx) / 2, miny - 1, maxx + 1, maxy + 1))
+    ls = atlas.layerset("R5", control=control_from_geometry(east, name="east.geojson"))
+    held_km2 = float(ls.held.km2("UA-14", "russia"))
+    assert held_km2 == pytest.approx(geodesic_area_km2(east), rel=1e-6)
+    w = ls.zones[ls.zones.kind == "withdrawal"].iloc[0]
+    assert w["area_km2"] == pytest.approx(units.loc["UA-14", "geodesic_area_km2"] - held_km2,
+                                          rel=1e-3)
+    assert w["schematic"] is False or not w["schematic"]
+    v = ls.verdicts.set_index("claim_id").loc["R5-c3"]  # "Ukraine still holds 20 %"
+    assert v["side"] == "ukraine" and v["verdict"] == "understated"
+    layers = ls.export_layers()
+    assert "claim_verdicts" in layers and "uncertainty_band" not in layers
+    assert layers["claimed_control"].set_index("claim_id").loc["R5-c3", "verdict"] == "understated"

@@ -9,7 +9,9 @@ import shapely
 from shapely.geometry import Point
 
 from geo.cities import load_cities
+from geo.control import control_from_geometry
 from geo.errors import FrontlineError, UnknownUnitError, ValidationError
+from geo.layerset import Atlas
 from geo.schematic import (
     SHARE_TOLERANCE_PCT,
     holder_territory,
@@ -157,12 +159,13 @@ def test_raster_cap(units: gpd.GeoDataFrame) -> None:
         schematic_zones({"UA-14": 50.0}, units, resolution_m=50.0)
 
 
-def test_control_replaces_schematic(units: gpd.GeoDataFrame) -> None:
+def test_control_replaces_schematic(units: gpd.GeoDataFrame, atlas: Atlas) -> None:
     west = units.loc["UA-14", "geometry"].intersection(shapely.box(36, 46, 37.5, 50))
-    z = schematic_zones({"UA-14": 80.0}, units, control=west)
+    held = atlas.held("R1", control=control_from_geometry(west, name="west"))
+    z = held.rows("russia")
     assert bool(z.loc["UA-14", "schematic"]) is False
-    assert z.loc["UA-14", "target_share_pct"] == 80.0
-    assert z.loc["UA-14", "method"].startswith("control layer")
+    assert z.loc["UA-14", "target_share_pct"] == 84.0  # R1's central claim for Donetsk
+    assert z.loc["UA-14", "method"].startswith("the layer's intersection")
 
 
 def test_layers_say_schematic(zones: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> None:
@@ -174,26 +177,23 @@ def test_layers_say_schematic(zones: gpd.GeoDataFrame, units: gpd.GeoDataFrame) 
     assert "schematic uncertainty band" in html
 
 
-def test_every_builtin_report_hits_its_shares(units: gpd.GeoDataFrame) -> None:
+def test_every_builtin_report_hits_its_shares(units: gpd.GeoDataFrame, atlas: Atlas) -> None:
     """Each end of every claim is drawn within 0.5 points, as one part.
 
     The share drawn is the claim's end, or (Mykolaiv: only the Kinburn spit, 0.57 % of
     the oblast, touches held ground) the largest one-part share inside the claim's
-    interval (:func:`geo.zones.drawn_shares`).
+    interval (:func:`geo.held.drawn_shares`).
     """
-    from geo.reports import load_reports
-    from geo.snapshot import snapshot
-    from geo.zones import drawn_shares
+    from geo.held import drawn_shares
 
-    reports = load_reports()
     checked = 0
-    for rep in reports:
-        snap = snapshot(rep.id, reports)
+    for rep in atlas.reports:
+        snap = atlas.snapshot(rep.id)
         for end in ("low", "central", "high"):
-            shares, notes = drawn_shares(snap, units, end=end)
+            shares, notes = drawn_shares(snap, units, end=end, memo=atlas.memo)
             if not shares:
                 continue
-            z = schematic_zones(shares, units)
+            z = schematic_zones(shares, units, memo=atlas.memo)
             err = (z["share_pct"] - z["target_share_pct"]).abs()
             assert (err <= SHARE_TOLERANCE_PCT).all(), (rep.id, end, err.to_dict())
             assert z["schematic"].all()

@@ -10,17 +10,16 @@ import shapely
 from shapely.geometry import Point, box
 
 from geo.areas import geodesic_area_km2
+from geo.control import control_from_geometry
 from geo.errors import ValidationError
+from geo.held import HeldTerritory, cross_border_zone, measured_territory
 from geo.reports import load_reports
 from geo.zones import (
     ZoneOptions,
-    cross_border_zone,
     demilitarized_band,
     depth_line,
     describe_zone,
-    implied_zones,
     line_of_contact,
-    ukraine_held,
     withdrawal_zone,
 )
 
@@ -54,29 +53,25 @@ def toy_units() -> gpd.GeoDataFrame:
 
 
 @pytest.fixture()
-def east_half_held() -> gpd.GeoDataFrame:
-    """Russia holds the eastern half of the East unit (31.5-32 E)."""
-    return gpd.GeoDataFrame(
-        {"share_pct": [50.0]},
-        geometry=[_dense(box(31.5, 48, 32, 49))],
-        crs=4326,
-        index=gpd.pd.Index(["UA-E"], name="code"),
-    )
+def east_half_held(toy_units: gpd.GeoDataFrame) -> HeldTerritory:
+    """Russia holds the eastern half of the East unit (31.5-32 E), as a mapped layer."""
+    layer = control_from_geometry(_dense(box(31.5, 48, 32, 49)), name="east-half")
+    return measured_territory(layer, toy_units)
 
 
 def test_withdrawal_is_the_rest_of_the_unit(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
-    rest = withdrawal_zone(east_half_held, toy_units, ["UA-E"])
+    rest = withdrawal_zone(east_half_held, ["UA-E"])
     assert geodesic_area_km2(rest) == pytest.approx(
         geodesic_area_km2(_dense(box(31, 48, 31.5, 49))), rel=1e-5
     )
-    both = ukraine_held(east_half_held, toy_units, ["UA-W", "UA-E"])
+    both = withdrawal_zone(east_half_held, ["UA-W", "UA-E"])
     assert geodesic_area_km2(both) == pytest.approx(
         geodesic_area_km2(_dense(box(30, 48, 31.5, 49))), rel=1e-5
     )
 
 
 def test_line_of_contact_is_the_split_meridian(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
-    loc = line_of_contact(east_half_held, toy_units)
+    loc = line_of_contact(east_half_held)
     # The meridian 31.5 E from 48 to 49 N, less 200 m trimmed at each end (the border).
     xs = shapely.get_coordinates(loc)[:, 0]
     assert xs.min() == pytest.approx(31.5, abs=1e-6) and xs.max() == pytest.approx(31.5, abs=1e-6)
@@ -88,8 +83,8 @@ def test_line_of_contact_is_the_split_meridian(toy_units, east_half_held) -> Non
 
 
 def test_demilitarized_band_halves(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
-    loc = line_of_contact(east_half_held, toy_units)
-    ru, ua = demilitarized_band(loc, east_half_held, toy_units, width_km=20)
+    loc = line_of_contact(east_half_held)
+    ru, ua = demilitarized_band(loc, east_half_held, width_km=20)
     # 10 km either side of a ~111 km line, clipped at the border: ~1,110 km² each half.
     assert geodesic_area_km2(ru) == pytest.approx(10 * KM_PER_DEG_LAT, rel=0.01)
     assert geodesic_area_km2(ua) == pytest.approx(10 * KM_PER_DEG_LAT, rel=0.01)
@@ -98,7 +93,7 @@ def test_demilitarized_band_halves(toy_units, east_half_held) -> None:  # type: 
 
 
 def test_depth_line_runs_parallel_inside_free_land(toy_units, east_half_held) -> None:  # type: ignore[no-untyped-def]
-    line = depth_line(east_half_held, toy_units, depth_km=30)
+    line = depth_line(east_half_held, depth_km=30)
     xs = shapely.get_coordinates(line)[:, 0]
     # 30 km west of 31.5 E at 48.5 N: 30 / (111.32 * cos 48.5 deg) = 0.406 deg.
     expected = 31.5 - 30 / (111.32 * math.cos(math.radians(48.5)))
@@ -126,8 +121,8 @@ def reports():  # type: ignore[no-untyped-def]
     return load_reports()
 
 
-def test_r5_withdrawal_from_donetsk(reports, units) -> None:  # type: ignore[no-untyped-def]
-    z = implied_zones("R5", reports, units)
+def test_r5_withdrawal_from_donetsk(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    z = atlas.layerset("R5").zones
     w = z[z.kind == "withdrawal"].iloc[0]
     # R5: Ukraine holds 20 % of Donetsk -> withdrawal zone is 20 % of the polygon.
     assert w["unit_shares"]["UA-14"] == pytest.approx(20.0, abs=0.5)
@@ -139,8 +134,8 @@ def test_r5_withdrawal_from_donetsk(reports, units) -> None:  # type: ignore[no-
     assert {"cede", "recognition", "line_of_contact"} <= set(z.kind)
 
 
-def test_r3_cede_four_oblasts(reports, units) -> None:  # type: ignore[no-untyped-def]
-    z = implied_zones("R3", reports, units)
+def test_r3_cede_four_oblasts(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    z = atlas.layerset("R3").zones
     cede = z[z.kind == "cede"].iloc[0]
     assert set(cede["units"].split(",")) == {"UA-14", "UA-09", "UA-23", "UA-65"}
     # R3 carries R1's central shares: Donetsk 84, Luhansk 84, Zaporizhzhia 70, Kherson 70.
@@ -154,25 +149,24 @@ def test_r3_cede_four_oblasts(reports, units) -> None:  # type: ignore[no-untype
     assert "Melitopol" not in names and "Luhansk" not in names
 
 
-def test_r4_demilitarized_zone_and_r2_facility(reports, units) -> None:  # type: ignore[no-untyped-def]
-    z = implied_zones("R4", reports, units, options=ZoneOptions(dmz_width_km=10))
+def test_r4_demilitarized_zone_and_r2_facility(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    z = atlas.layerset("R4", options=ZoneOptions(dmz_width_km=10)).zones
     kinds = set(z.kind)
     assert {"line_of_contact", "dmz_russian_side", "dmz_ukrainian_side", "deterrence_line"} <= kinds
     loc_len = z[z.kind == "line_of_contact"].iloc[0]["length_km"]
     halves = z[z.kind.str.startswith("dmz_")]["area_km2"].sum()
     assert halves == pytest.approx(loc_len * 10, rel=0.25)  # ~width x length, less overlaps
-    f = implied_zones("R2", reports, units)
+    f = atlas.layerset("R2").zones
     fac = f[f.kind == "facility"].iloc[0]
     assert fac.geometry.equals(Point(34.585, 47.512))
     assert units.loc["UA-23", "geometry"].contains(fac.geometry)
 
 
-def test_control_layer_replaces_schematic(reports, units) -> None:  # type: ignore[no-untyped-def]
+def test_control_layer_replaces_schematic(atlas, units) -> None:  # type: ignore[no-untyped-def]
     don = units.loc["UA-14", "geometry"]
     minx, miny, maxx, maxy = don.bounds
     east = box((minx + maxx) / 2, miny, maxx + 1, maxy)  # Russia holds Donetsk east of mid
-    control = gpd.GeoDataFrame(geometry=[east], crs=4326)
-    z = implied_zones("R5", reports, units, control=control)
+    z = atlas.layerset("R5", control=control_from_geometry(east)).zones
     w = z[z.kind == "withdrawal"].iloc[0]
     west = don.difference(east)
     assert w["area_km2"] == pytest.approx(geodesic_area_km2(west), rel=1e-3)
@@ -180,14 +174,13 @@ def test_control_layer_replaces_schematic(reports, units) -> None:  # type: igno
 
 
 @pytest.mark.parametrize("end", ["low", "central", "high"])
-def test_held_zones_of_every_report_are_one_part_inside_the_claim(reports, units, end) -> None:  # type: ignore[no-untyped-def]
+def test_held_zones_of_every_report_are_one_part_inside_the_claim(atlas, units, end) -> None:  # type: ignore[no-untyped-def]
     from geo.schematic import holder_territory
-    from geo.snapshot import snapshot
-    from geo.zones import held_zones
 
-    for rid in reports.ids:
-        snap = snapshot(rid, reports, units)
-        held = held_zones(snap, units, end=end)
+    for rid in atlas.reports.ids:
+        snap = atlas.snapshot(rid)
+        rows = atlas.held(rid, end=end).rows("russia")
+        held = rows[rows.index.str.startswith("UA-")]
         russia = holder_territory(units)
         for code, row in held.iterrows():
             parts = shapely.get_parts(row.geometry)

@@ -1,0 +1,106 @@
+"""What every sub-command shares: the reports folder, the control layer, the atlas, writing.
+
+Commands reach geo/ only through :class:`geo.layerset.Atlas` (reports, snapshots, layer
+sets, verdicts) and the loaders; heavy modules are imported when a command runs, so
+``frontline measure`` does not pay for the schematic engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo.errors import FrontlineError
+
+if TYPE_CHECKING:
+    from geo.control import ControlLayer
+    from geo.layerset import Atlas
+    from geo.reports import ReportSet
+
+__all__ = ["add_reports_dir", "add_control", "load_report_set", "load_control_arg",
+           "make_atlas", "write_file", "size_text", "parse_day"]
+
+
+def add_reports_dir(p: argparse.ArgumentParser) -> None:
+    """``--reports-dir DIR``."""
+    p.add_argument("--reports-dir", type=Path, default=None, metavar="DIR",
+                   help="directory of report files (default: the built-in data/reports)")
+
+
+def parse_day(text: str) -> dt.date:
+    """An argparse type: ``YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD (e.g. 2024-11-23); got {text!r}") from None
+
+
+def add_control(p: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """``--control FILE`` and ``--date YYYY-MM-DD``."""
+    p.add_argument("--control", metavar="FILE", required=required,
+                   help="GeoJSON of mapped control (Russian-held ground, EPSG:4326; features "
+                        "with side: ukraine are Ukrainian-held); replaces the schematic zones")
+    p.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
+                   help="with a control file that holds several days: the day to use")
+
+
+def load_report_set(directory: Path | None) -> ReportSet:
+    """The reports of ``directory`` (default the built-in ones); bad files to stderr."""
+    from geo.reports import load_reports
+
+    rs = load_reports(directory)
+    for err in rs.errors:
+        print(f"warning: skipped an invalid report file: {err}", file=sys.stderr)
+    return rs
+
+
+def load_control_arg(args: argparse.Namespace, cmd: str) -> ControlLayer | None:
+    """The control layer of ``--control`` (None without one); its notes go to stderr."""
+    path = getattr(args, "control", None)
+    if path is None:
+        if getattr(args, "date", None) is not None:
+            raise FrontlineError("--date picks a day of a --control file; give --control too.")
+        return None
+    from geo.control import load_control
+
+    control = load_control(path, date=getattr(args, "date", None))
+    for note in control.notes:
+        print(f"frontline {cmd}: note: {path}: {note}", file=sys.stderr)
+    return control
+
+
+def make_atlas(args: argparse.Namespace) -> Atlas:
+    """The atlas of ``--reports-dir`` (default the built-in reports)."""
+    from geo.layerset import Atlas
+
+    return Atlas(load_report_set(getattr(args, "reports_dir", None)))
+
+
+def write_file(path: Path, data: str | bytes, what: str) -> int:
+    """Write ``data`` to ``path`` (a temporary file moved into place); bytes written."""
+    import os
+    import tempfile
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
+                                   prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise FrontlineError(f"{what}: cannot write {str(path)!r}: {exc.strerror}.") from None
+    return len(raw)
+
+
+def size_text(n: int) -> str:
+    """``980 B``, ``28.6 kB``, ``1.2 MB``."""
+    return f"{n:,} B" if n < 1024 else (f"{n / 1024:,.1f} kB" if n < 1024**2
+                                        else f"{n / 1024**2:,.1f} MB")

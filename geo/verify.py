@@ -1,0 +1,200 @@
+"""Checking claims against mapped control: is the claim true, by how much is it off?
+
+For every quantitative claim of a report -- the share or km² of a unit held by a side,
+a national total, ground held by the other side, or the share a withdrawal demand says
+the target still holds -- :func:`verify_report` reads the measured value of **the
+side the claim is about** from a measured :class:`~geo.held.HeldTerritory` and gives a
+verdict:
+
+``consistent``
+    the claimed interval meets the measured range;
+``overstated`` / ``understated``
+    the claim lies above / below the measured range, by ``off_by_points`` (and
+    ``off_by_km2``): the distance from the measured value to the claim's nearest bound
+    ("more than 80 %" against a measured 65 % is overstated by 15 points), of which
+    ``beyond_tolerance_points`` lie beyond the boundary tolerance;
+``not checkable``
+    the layer does not map that side there (a layer of Russian-held ground says nothing
+    of Ukrainian-held ground in Kursk oblast), or the claim has no figure.
+
+The measured range is ``[measured, measured + tolerance]``: the **boundary tolerance**
+of a unit is the share of it in boundary-mismatch strips (where the layer's coast or
+border and the project's boundaries disagree, :mod:`geo.held`), ground that may belong
+to either side. A claim that meets the range only thanks to it is consistent *within
+the boundary tolerance* (``within_tolerance``), and says so. Gaps under
+:data:`PRECISION_POINTS` (the precision figures are shown with) do not count. Shares are
+percent of the unit's polygon; km² are geodesic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from geo.held import HeldTerritory
+from geo.intervals import Interval
+from geo.reports import Claim, Report
+
+__all__ = ["VERDICTS", "VERDICT_COLUMNS", "CHECKED_KINDS", "PRECISION_POINTS", "verify_report",
+           "verify_claims"]
+
+#: Verdicts, from agreeing to not checkable.
+VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "not checkable")
+#: Claim kinds that state a quantity of held ground.
+CHECKED_KINDS: tuple[str, ...] = (
+    "control_share", "controlled_area", "held_by_other_side", "withdraw_share",
+)
+#: Columns of the verdict table.
+VERDICT_COLUMNS: tuple[str, ...] = (
+    "report_id", "claim_id", "kind", "side", "code", "name", "unit", "claim_low",
+    "claim_high", "claim_central", "claim_text", "measured_km2", "measured_pct",
+    "tolerance_km2", "tolerance_pct", "area_km2", "verdict", "off_by_points", "off_by_km2",
+    "beyond_tolerance_points", "within_tolerance", "basis", "source", "reason",
+)
+#: Gaps smaller than this (percentage points of the unit) are not counted: figures are
+#: shown to 0.1 points.
+PRECISION_POINTS = 0.05
+_SIDE_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held"}
+
+
+def _side(claim: Claim) -> str:
+    """The side whose ground a claim states."""
+    if claim.kind == "withdraw_share":
+        if claim.target in ("russia", "ukraine"):
+            return str(claim.target)
+        return "ukraine" if claim.actor == "russia" else "russia"
+    return claim.actor
+
+
+def _targets(claim: Claim, held: HeldTerritory) -> list[tuple[str, list[str]]]:
+    """``(code, units)`` to check: one per unit for shares, the sum for km² and totals."""
+    if claim.scope == "country":
+        ua = [str(c) for c in held.units.index[held.units["country"] == "UA"]]
+        return [("UA", ua)]
+    codes = [c for c in claim.units if c in held.units.index]
+    if not codes:
+        return []
+    if claim.figure_unit == "km2" and len(codes) > 1:
+        return [("+".join(codes), codes)]
+    return [(c, [c]) for c in codes]
+
+
+def _name(held: HeldTerritory, code: str, codes: list[str]) -> str:
+    if code == "UA":
+        return "Ukraine"
+    return " + ".join(str(held.units.loc[c, "name_en"]) for c in codes)
+
+
+def _unit_km2(held: HeldTerritory, codes: list[str]) -> float:
+    return float(held.units.loc[codes, "geodesic_area_km2"].sum())
+
+
+def _row(report: Report, claim: Claim, side: str, code: str, name: str,
+         iv: Interval | None, held: HeldTerritory) -> dict[str, object]:
+    return {
+        "report_id": report.id, "claim_id": claim.id, "kind": claim.kind, "side": side,
+        "code": code, "name": name, "unit": iv.unit if iv else None,
+        "claim_low": iv.low if iv else math.nan, "claim_high": iv.high if iv else math.nan,
+        "claim_central": iv.central if iv else math.nan, "claim_text": str(iv) if iv else "",
+        "measured_km2": math.nan, "measured_pct": math.nan, "tolerance_km2": math.nan,
+        "tolerance_pct": math.nan, "area_km2": math.nan, "verdict": "not checkable",
+        "off_by_points": math.nan, "off_by_km2": math.nan, "beyond_tolerance_points": math.nan,
+        "within_tolerance": False,
+        "basis": held.basis, "source": held.source, "reason": "",
+    }
+
+
+def _judge(row: dict[str, object], iv: Interval, measured_km2: float, tol_km2: float,
+           area_km2: float) -> None:
+    """Fill the measured figures and the verdict of one row (compared in points)."""
+    to_pct = 100.0 / area_km2 if area_km2 else 0.0
+    m, tol = measured_km2 * to_pct, tol_km2 * to_pct
+    row.update(measured_km2=measured_km2, measured_pct=m, tolerance_km2=tol_km2,
+               tolerance_pct=tol, area_km2=area_km2)
+    lo, hi = (iv.low * to_pct, iv.high * to_pct) if iv.unit == "km2" else (iv.low, iv.high)
+    eps = PRECISION_POINTS
+    if lo > m + tol + eps:
+        verdict, off, beyond = "overstated", lo - m, lo - m - tol
+    elif hi < m - eps:
+        verdict, off, beyond = "understated", m - hi, m - hi
+    else:
+        verdict, off, beyond = "consistent", 0.0, 0.0
+    row.update(verdict=verdict, off_by_points=off, off_by_km2=off / 100.0 * area_km2,
+               beyond_tolerance_points=beyond,
+               within_tolerance=verdict == "consistent" and lo > m + eps)
+
+
+def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -> pd.DataFrame:
+    """Verdicts of claims against measured held territory (see the module doc).
+
+    Parameters
+    ----------
+    claims : iterable of (Report, Claim)
+        The claims to check, with their report.
+    held : HeldTerritory
+        Measured held territory (:func:`geo.held.measured_territory`). Against schematic
+        territory every claim is ``not checkable``: schematic zones are drawn from the
+        claims themselves.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim and unit (per claim for totals and multi-unit km²), index
+        ``claim_id:code``, columns :data:`VERDICT_COLUMNS`.
+    """
+    rows: list[dict[str, object]] = []
+    for report, claim in claims:
+        if claim.kind not in CHECKED_KINDS:
+            continue
+        iv = claim.interval
+        side = _side(claim)
+        for code, codes in _targets(claim, held):
+            row = _row(report, claim, side, code, _name(held, code, codes), iv, held)
+            rows.append(row)
+            if iv is None:
+                row["reason"] = "the claim states no figure"
+            elif held.schematic:
+                row["reason"] = ("no mapped control is loaded; schematic zones are drawn from "
+                                 "the claims, so they cannot test them")
+            elif not all(held.maps(c, side) for c in codes):
+                row["reason"] = (f"the layer maps {_mapped(held)} ground only; it says nothing "
+                                 f"of {_SIDE_WORDS.get(side, side)} ground in {row['name']}")
+            else:
+                km2 = sum(held.km2(c, side) for c in codes)
+                tol = sum(held.km2(c, "mismatch") for c in codes)
+                _judge(row, iv, km2, tol, _unit_km2(held, codes))
+    frame = pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
+    frame.index = pd.Index([f"{r['claim_id']}:{r['code']}" for r in rows], name="verdict_id")
+    for col in ("measured_km2", "measured_pct", "tolerance_km2", "tolerance_pct",
+                "off_by_points", "off_by_km2", "beyond_tolerance_points", "claim_low",
+                "claim_high", "claim_central"):
+        frame[col] = pd.to_numeric(frame[col]).astype(float)
+    frame["within_tolerance"] = frame["within_tolerance"].astype(bool)
+    return frame
+
+
+def _mapped(held: HeldTerritory) -> str:
+    return " and ".join(_SIDE_WORDS.get(s, s) for s in held.sides) or "no"
+
+
+def verify_report(report: Report, held: HeldTerritory) -> pd.DataFrame:
+    """Verdicts of every quantitative claim of ``report`` (:func:`verify_claims`)."""
+    return verify_claims(((report, c) for c in report.claims), held)
+
+
+def summary(verdicts: pd.DataFrame) -> dict[str, int]:
+    """Count of each verdict (all of :data:`VERDICTS`, zeros included)."""
+    counts = verdicts["verdict"].value_counts() if len(verdicts) else pd.Series(dtype=int)
+    return {v: int(counts.get(v, 0)) for v in VERDICTS}
+
+
+def worst_gap(verdicts: pd.DataFrame) -> float:
+    """The largest ``off_by_points`` of the table (0 for none)."""
+    vals = pd.to_numeric(verdicts.get("off_by_points", pd.Series(dtype=float)), errors="coerce")
+    return float(np.nanmax(vals)) if len(vals) and vals.notna().any() else 0.0
+
+
+__all__ += ["summary", "worst_gap"]
