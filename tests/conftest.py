@@ -37,3 +37,25 @@ def two_boxes() -> gpd.GeoDataFrame:
         crs="EPSG:4326",
         index=["W", "E"],
     )
+
+
+@pytest.fixture(scope="session")
+def daily_layers() -> list[tuple[object, object]]:
+    """A synthetic run of 12 daily layers of the shape real exports have (see geo.synthetic)."""
+    from geo.synthetic import SyntheticSeries, synthetic_history
+
+    return list(synthetic_history(SyntheticSeries(days=14, gaps=1, seed=11)))
+
+
+@pytest.fixture(scope="session")
+def daily_file(tmp_path_factory: pytest.TempPathFactory, daily_layers: list) -> object:  # type: ignore[type-arg]
+    """One real-shaped daily export on disk: ``deepstatemap_data_YYYYMMDD.geojson``."""
+    import json
+
+    from geo.synthetic import feature_collection
+
+    date, layer = daily_layers[-1]
+    stem = f"deepstatemap_data_{date:%Y%m%d}"
+    path = tmp_path_factory.mktemp("daily") / f"{stem}.geojson"
+    path.write_text(json.dumps(feature_collection(layer, name=stem)), encoding="utf-8")
+    return path

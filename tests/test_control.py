@@ -140,3 +140,66 @@ def test_control_layer_renders(units: gpd.GeoDataFrame) -> None:
     control_layer(gdf, source="<script>x</script>").add_to(m)
     html = m.get_root().render()
     assert "mapped control layer" in html and "<script>x</script>" not in html
+
+
+def _dated_collection(n: int) -> bytes:
+    feats = []
+    for i in range(n):
+        b = box(37.0, 48.0, 37.1 + 0.01 * i, 48.1)
+        feats.append({"type": "Feature", "properties": {"date": f"2024-07-{8 + i:02d}"},
+                      "geometry": mapping(b)})
+    return json.dumps({"type": "FeatureCollection", "features": feats}).encode()
+
+
+def test_a_history_in_one_file_is_refused_with_how_to_pick_a_day() -> None:
+    from geo.errors import DatedLayerError
+
+    with pytest.raises(DatedLayerError) as exc:
+        load_control(_dated_collection(20), name="history.geojson")
+    msg = str(exc.value)
+    assert "20 different dates (2024-07-08 … 2024-07-27" in msg
+    assert "--date 2024-07-27" in msg and "frontline series" in msg
+    assert exc.value.dates[0].isoformat() == "2024-07-08" and len(exc.value.dates) == 20
+    # Picking a day keeps that day's feature only.
+    import datetime as dt
+
+    one = load_control(_dated_collection(20), name="history.geojson", date=dt.date(2024, 7, 10))
+    assert one.date == dt.date(2024, 7, 10)
+    assert one.geometry("russia").bounds[2] == pytest.approx(37.12)
+    with pytest.raises(DatedLayerError, match="nearest dates in the file are 2024-07-27"):
+        load_control(_dated_collection(20), date=dt.date(2024, 9, 1))
+
+
+def test_one_date_is_kept_and_a_date_in_the_name_too(tmp_path: Path) -> None:
+    import datetime as dt
+
+    c = load_control(_dated_collection(1))
+    assert c.date == dt.date(2024, 7, 8)
+    path = tmp_path / "deepstatemap_data_20241123.geojson"
+    path.write_bytes(_fc(mapping(box(37.0, 48.0, 37.1, 48.1))))
+    assert load_control(path).date == dt.date(2024, 11, 23)
+
+
+def test_sides_from_properties_and_every_problem_at_once() -> None:
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"side": "UA"},
+         "geometry": mapping(box(35.0, 51.1, 35.2, 51.3))},
+        {"type": "Feature", "properties": {"held_by": "Russia"},
+         "geometry": mapping(box(37.0, 48.0, 37.1, 48.1))},
+    ]}
+    c = load_control(json.dumps(doc).encode())
+    assert set(c.sides) == {"russia", "ukraine"}
+    assert c.geometry("ukraine").bounds[1] == pytest.approx(51.1)
+    bad = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"side": "grey zone"},
+         "geometry": mapping(box(37.0, 48.0, 37.1, 48.1))},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+                                                          "coordinates": [[1, 2]]}},
+        {"type": "Feature", "properties": {}, "geometry": "POLYGON((0 0,1 0,1 1,0 0))"},
+    ]}
+    with pytest.raises(ControlLayerError) as exc:
+        load_control(json.dumps(bad).encode(), name="bad.geojson")
+    msg = str(exc.value)
+    assert msg.startswith("bad.geojson has 3 problems")
+    assert "feature 0: property 'side' is 'grey zone'" in msg
+    assert "feature 1: malformed Polygon" in msg and "feature 2: geometry is str" in msg
