@@ -143,3 +143,35 @@ def test_hostile_report_text_is_escaped(tmp_path: Path, monkeypatch: pytest.Monk
     shown = _markdown_text(at)
     assert "<script>" not in shown and "<img" not in shown and "](javascript" not in shown
     assert "&lt;script&gt;" in shown  # shown as text
+
+
+@pytest.mark.parametrize("layer", ["readme-example", "daily"])
+def test_every_view_uses_a_loaded_layer(layer: str, daily_file: Path,
+                                        tmp_path: Path) -> None:
+    """The README's own example (schematic zones as a layer) and a real-shaped daily
+    export: every report's view and compare draw the layer and show verdicts."""
+    if layer == "readme-example":
+        from frontline.cli import main
+
+        path = tmp_path / "my-control.geojson"
+        assert main(["schematic", "R5", "--out", str(path)]) == 0
+    else:
+        path = daily_file
+    at = _app(control=(path.name, path.read_bytes(), None))
+    assert not at.exception, at.exception
+    for rid in ("R1", "R2", "R3", "R4", "R5"):
+        at.selectbox(key="report_id").set_value(rid).run()
+        assert not at.exception, (rid, at.exception)
+        assert any("measured" in i.value and path.name in i.value.replace("\\", "")
+                   for i in at.info), rid
+        claims = _frames(at)[0]
+        assert {"measured", "verdict"} <= set(claims.columns), rid
+        assert claims["verdict"].str.len().gt(0).any(), rid
+    at.sidebar.radio[0].set_value("Compare reports").run()
+    for rid in ("R1", "R2", "R3", "R4"):
+        at.selectbox(key="cmp_a").set_value(rid).run()
+        assert not at.exception, (rid, at.exception)
+        text = _markdown_text(at)
+        assert "against the loaded control layer" in text, rid
+        verdict_tables = [f for f in _frames(at) if "verdict" in f.columns]
+        assert len(verdict_tables) == 2, rid  # A's and B's claims against the layer

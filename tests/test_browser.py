@@ -343,3 +343,89 @@ def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_
     assert dialogs == []
     page.screenshot(path=str(ARTIFACTS / "your-data.png"), full_page=True)
     page.close()
+
+
+def _choose(page: Any, label: str, rid: str) -> None:
+    """Pick the option of report ``rid`` in the selectbox (a combobox) labelled ``label``."""
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    page.get_by_role("option").filter(has_text=f"{rid} ·").first.click()
+    _chosen(page, label, rid)
+
+
+def _chosen(page: Any, label: str, rid: str, timeout_s: float = 60.0) -> None:
+    """Wait until the combobox ``label`` shows report ``rid``."""
+    box = page.get_by_role("combobox", name=label)
+    deadline = time.monotonic() + timeout_s
+    while not str(box.input_value()).startswith(f"{rid} ·"):
+        assert time.monotonic() < deadline, (label, rid, box.input_value())
+        page.wait_for_timeout(200)
+
+
+def _control_paths(frame: Any) -> int:
+    """Paths drawn in the mapped control layer's style (Russian-held, dark red)."""
+    return int(frame.locator('path.leaflet-interactive[fill="#7b241c"]').count())
+
+
+def _maps_with_control(page: Any, count: int, which: tuple[int, ...],
+                       timeout_s: float = 90.0) -> list[Any]:
+    """The ``count`` drawn map frames once maps ``which`` show the mapped control layer
+    (a rerun may still be replacing an earlier map)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        frames = _map_frames(page, count, timeout_s=timeout_s)
+        try:
+            if all(_control_paths(frames[i]) >= 1 for i in which):
+                return frames
+        except Exception:  # a frame detached by a rerun  # noqa: BLE001
+            pass
+        assert time.monotonic() < deadline, "the mapped control layer was never drawn"
+        page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("layer", ["readme-example", "daily"])
+def test_loaded_layer_in_every_report_and_compare(app_url: str, browser: Any, tmp_path: Path,
+                                                  layer: str) -> None:
+    """Upload the README's example layer or a real-shaped daily export; then every report
+    view and every compare draws the measured layer and shows verdicts, no exception."""
+    import json
+
+    from geo.synthetic import SyntheticSeries, feature_collection, synthetic_history
+
+    if layer == "readme-example":
+        from frontline.cli import main
+
+        upload = tmp_path / "my-control.geojson"
+        assert main(["schematic", "R5", "--out", str(upload)]) == 0
+    else:
+        day, geom = list(synthetic_history(SyntheticSeries(days=3, gaps=0)))[-1]
+        upload = tmp_path / f"deepstatemap_data_{day:%Y%m%d}.geojson"
+        upload.write_text(json.dumps(feature_collection(geom, name=upload.stem)))
+    page, _, dialogs = _page(browser)
+    page.goto(app_url, wait_until="domcontentloaded")
+    _map_frames(page, 1)
+    page.get_by_test_id("stRadioGroup").get_by_text("Your data", exact=True).click()
+    _map_frames(page, 1)
+    page.locator("input[type=file]").set_input_files(str(upload))
+    page.get_by_text("Using", exact=False).first.wait_for(timeout=90_000)
+    page.get_by_test_id("stRadioGroup").get_by_text("Report view", exact=True).click()
+    for rid in ("R1", "R2", "R3", "R4", "R5"):
+        if rid != "R1":
+            _choose(page, "Report", rid)
+        _chosen(page, "Report", rid)
+        (frame,) = _maps_with_control(page, 1, (0,))
+        page.get_by_text("Against", exact=False).first.wait_for(timeout=60_000)
+        assert page.get_by_test_id("stException").count() == 0, (layer, rid)
+    page.screenshot(path=str(ARTIFACTS / f"report-with-{layer}.png"))
+    page.get_by_test_id("stRadioGroup").get_by_text("Compare reports", exact=True).click()
+    for rid in ("R1", "R2", "R3", "R4"):
+        if rid != "R1":
+            _choose(page, "Earlier report (A)", rid)
+        _chosen(page, "Earlier report (A)", rid)
+        _maps_with_control(page, 3, (0, 1))  # maps A and B draw the loaded layer
+        page.get_by_text("against the loaded control layer", exact=False).first.wait_for(
+            timeout=60_000)
+        assert page.get_by_test_id("stException").count() == 0, (layer, rid)
+    page.screenshot(path=str(ARTIFACTS / f"compare-with-{layer}.png"), full_page=True)
+    assert dialogs == []
+    page.close()
