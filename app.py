@@ -218,25 +218,11 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         st.caption("This report makes no claim that implies a zone.")
 
 
-def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
-    ids = list(reports.ids)
-    c1, c2 = st.columns(2)
-    a = c1.selectbox(
-        "Earlier report (A)", ids, index=0, format_func=lambda r: _label(reports, r), key="cmp_a"
-    )
-    b = c2.selectbox(
-        "Later report (B)",
-        ids,
-        index=len(ids) - 1,
-        format_func=lambda r: _label(reports, r),
-        key="cmp_b",
-    )
-    key = _control_key()
-    if reports.get(a).sort_key > reports.get(b).sort_key:
-        st.warning(f"A ({md(a)}) is later than B ({md(b)}): changes below run from A to B, so a "
-                   "rise reads as a fall. Swap them to read forward in time.")
-    la = _layerset(a, REPORTS_DIR, key, opts["dmz"], opts["depth"])
-    lb = _layerset(b, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+def _compare_maps(reports: ReportSet, cols: tuple[Any, Any], sets: tuple[LayerSet, LayerSet],
+                  opts: dict[str, Any]) -> None:
+    """Maps A and B side by side, kept on one view."""
+    (c1, c2), (la, lb) = cols, sets
+    a, b = la.report.id, lb.report.id
     view = st.session_state.setdefault("cmp_view", {"center": [48.6, 33.5], "zoom": 6})
     outs = []
     for col, ls, side in ((c1, la, "a"), (c2, lb, "b")):
@@ -276,20 +262,9 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             st.session_state.pop("cmp_seen_a", None)
             st.session_state.pop("cmp_seen_b", None)
             st.rerun()
-    delta = _atlas(REPORTS_DIR).compare(a, b)
-    st.markdown(
-        f"**What changed from {md(a)} to {md(b)}** (claimed shares; *significant* = intervals do not overlap)"
-    )
-    dcol, tcol = st.columns([2, 3])
-    with dcol:
-        dm = new_map(web_tiles=opts["tiles"])
-        difference_layer(delta).add_to(dm)
-        folium.LayerControl(collapsed=True).add_to(dm)
-        st_folium(
-            dm, key=f"diff-{a}-{b}", height=420, use_container_width=True, returned_objects=[]
-        )
-    with tcol:
-        st.dataframe(delta_table(delta, a, b), width="stretch", height=420)
+
+
+def _timeline_chart() -> None:
     st.markdown("**Claimed share over time** (band: the claim's interval; line: its central value)")
     tl = _atlas(REPORTS_DIR).timeline()
     if len(tl):
@@ -312,6 +287,43 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             ],
         )
         st.altair_chart((band + line).properties(height=320), width="stretch")
+
+
+def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    ids = list(reports.ids)
+    c1, c2 = st.columns(2)
+    a = c1.selectbox(
+        "Earlier report (A)", ids, index=0, format_func=lambda r: _label(reports, r), key="cmp_a"
+    )
+    b = c2.selectbox(
+        "Later report (B)",
+        ids,
+        index=len(ids) - 1,
+        format_func=lambda r: _label(reports, r),
+        key="cmp_b",
+    )
+    key = _control_key()
+    if reports.get(a).sort_key > reports.get(b).sort_key:
+        st.warning(f"A ({md(a)}) is later than B ({md(b)}): changes below run from A to B, so a "
+                   "rise reads as a fall. Swap them to read forward in time.")
+    la = _layerset(a, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+    lb = _layerset(b, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+    _compare_maps(reports, (c1, c2), (la, lb), opts)
+    delta = _atlas(REPORTS_DIR).compare(a, b)
+    st.markdown(
+        f"**What changed from {md(a)} to {md(b)}** (claimed shares; *significant* = intervals do not overlap)"
+    )
+    dcol, tcol = st.columns([2, 3])
+    with dcol:
+        dm = new_map(web_tiles=opts["tiles"])
+        difference_layer(delta).add_to(dm)
+        folium.LayerControl(collapsed=True).add_to(dm)
+        st_folium(
+            dm, key=f"diff-{a}-{b}", height=420, use_container_width=True, returned_objects=[]
+        )
+    with tcol:
+        st.dataframe(delta_table(delta, a, b), width="stretch", height=420)
+    _timeline_chart()
     if key:
         for ls in (la, lb):
             st.markdown(f"**Claims in force in {md(ls.report.id)} against the loaded control "

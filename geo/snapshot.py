@@ -223,37 +223,7 @@ def snapshot(report_id: str, reports: Iterable[Report],
 
     ua = sorted(str(c) for c in units.index[units["country"] == "UA"])
     extra = sorted(c for c in latest if c not in ua)
-    rows = []
-    for code in ua + extra:
-        uc = latest.get(code)
-        row: dict[str, object] = {
-            "code": code, "name_en": units.loc[code, "name_en"], "held_by": occupier(code),
-            "related_claims": _related(target, code, uc.claim.id if uc else None),
-            "as_of": target.id,
-        }
-        if uc is None:
-            row.update({k: math.nan for k in ("share_low", "share_high", "share_central",
-                                              "km2_low", "km2_high", "km2_central")})
-            row.update({k: None for k in ("interval_text", "qualifier", "basis", "claim_text",
-                                          "claim_id", "report_id", "carried_from",
-                                          "source_outlet", "source_date")})
-            row["status"] = "no_claim"
-        else:
-            km2 = uc.km2
-            stated = uc.report.id == target.id
-            row.update({
-                "share_low": uc.share.low, "share_high": uc.share.high,
-                "share_central": uc.share.central,
-                "km2_low": km2.low, "km2_high": km2.high, "km2_central": km2.central,
-                "interval_text": _interval_text(uc),
-                "qualifier": uc.claim.qualifier_as_written, "basis": uc.basis,
-                "claim_text": uc.claim.paraphrase, "claim_id": uc.claim.id,
-                "report_id": uc.report.id,
-                "status": "stated" if stated else "carried_forward",
-                "carried_from": None if stated else uc.report.id,
-                "source_outlet": uc.report.outlet, "source_date": uc.report.date_text,
-            })
-        rows.append(row)
+    rows = [_row(code, latest.get(code), target, units) for code in ua + extra]
     frame = pd.DataFrame(rows).set_index("code")
     frame = frame[list(SNAPSHOT_COLUMNS)]
     gdf = gpd.GeoDataFrame(frame, geometry=units.loc[frame.index, "geometry"].values,
@@ -261,6 +231,39 @@ def snapshot(report_id: str, reports: Iterable[Report],
     gdf.index.name = "code"
     gdf.attrs["report_id"] = target.id
     return gdf
+
+
+def _row(code: str, uc: UnitClaim | None, target: Report,
+         units: gpd.GeoDataFrame) -> dict[str, object]:
+    """One snapshot row: the unit's claim as of ``target`` (stated, carried or none)."""
+    row: dict[str, object] = {
+        "code": code, "name_en": units.loc[code, "name_en"], "held_by": occupier(code),
+        "related_claims": _related(target, code, uc.claim.id if uc else None),
+        "as_of": target.id,
+    }
+    if uc is None:
+        row.update({k: math.nan for k in ("share_low", "share_high", "share_central",
+                                          "km2_low", "km2_high", "km2_central")})
+        row.update({k: None for k in ("interval_text", "qualifier", "basis", "claim_text",
+                                      "claim_id", "report_id", "carried_from",
+                                      "source_outlet", "source_date")})
+        row["status"] = "no_claim"
+        return row
+    km2 = uc.km2
+    stated = uc.report.id == target.id
+    row.update({
+        "share_low": uc.share.low, "share_high": uc.share.high,
+        "share_central": uc.share.central,
+        "km2_low": km2.low, "km2_high": km2.high, "km2_central": km2.central,
+        "interval_text": _interval_text(uc),
+        "qualifier": uc.claim.qualifier_as_written, "basis": uc.basis,
+        "claim_text": uc.claim.paraphrase, "claim_id": uc.claim.id,
+        "report_id": uc.report.id,
+        "status": "stated" if stated else "carried_forward",
+        "carried_from": None if stated else uc.report.id,
+        "source_outlet": uc.report.outlet, "source_date": uc.report.date_text,
+    })
+    return row
 
 
 def _interval_text(uc: UnitClaim) -> str:

@@ -155,23 +155,29 @@ def claims_layer(
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     ).add_to(group)
     if labels:
-        for r, geom in zip(rows, gdf.geometry, strict=True):
-            text = short_label(r)
-            if not text or geom is None:
-                continue
-            pt = geom.representative_point()
-            suffix = " ↩" if r["status"] == "carried_forward" else ""
-            folium.Marker(
-                [pt.y, pt.x],
-                icon=folium.DivIcon(
-                    html=(f'<div class="fa-claim-label">{escape_text(text)}{suffix}</div>'),
-                    icon_size=(110, 18),
-                    icon_anchor=(55, 9),
-                    class_name="fa-claim-label-wrap",
-                ),
-                interactive=False,
-            ).add_to(group)
+        _add_labels(group, rows, gdf.geometry)
     return group
+
+
+def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
+                geoms: gpd.GeoSeries) -> None:
+    """A permanent "> 80 %" label inside each claimed unit (``↩`` when carried forward)."""
+    for r, geom in zip(rows, geoms, strict=True):
+        text = short_label(r)
+        if not text or geom is None:
+            continue
+        pt = geom.representative_point()
+        suffix = " ↩" if r["status"] == "carried_forward" else ""
+        folium.Marker(
+            [pt.y, pt.x],
+            icon=folium.DivIcon(
+                html=(f'<div class="fa-claim-label">{escape_text(text)}{suffix}</div>'),
+                icon_size=(110, 18),
+                icon_anchor=(55, 9),
+                class_name="fa-claim-label-wrap",
+            ),
+            interactive=False,
+        ).add_to(group)
 
 
 def legend_html(report_id: str) -> Element:

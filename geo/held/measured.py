@@ -1,0 +1,198 @@
+"""Measured held territory: a mapped control layer cut by the units, with boundary mismatch.
+
+Russian-held ground is the layer's intersection with each unit (as :mod:`geo.measure`
+measures it); Ukrainian-held ground in a Ukrainian unit is the rest of the unit; the
+strips between the layer's coast or border and the project's outline (within
+:data:`~geo.held.BOUNDARY_BAND_KM`) belong to neither side and are each unit's boundary
+tolerance. Geometries EPSG:4326, areas km²; bands in the equal-area CRS (metres).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
+
+from geo.areas import geometry_area_km2
+from geo.control import ControlLayer
+from geo.errors import FrontlineError
+from geo.held.model import (
+    BOUNDARY_BAND_KM,
+    SPECK_KM2,
+    HeldTerritory,
+    make_frame,
+    make_row,
+    polygonal,
+    ukraine_ea,
+)
+from geo.held.schematic import cross_border_rows
+from geo.measure import UnitIndex
+from geo.memo import Memo
+from geo.schematic.growth import from_ea, to_ea
+
+__all__ = ["measured_territory"]
+
+
+def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, band_km: float
+                 ) -> BaseGeometry:
+    """Strips of Ukraine between the layer's coast or border and the project's outline.
+
+    The layer's boundary within ``band_km`` of Ukraine's outline is its coast or state
+    border (``coast``); the rest is the line of contact (``front``). Ground of Ukraine
+    outside the layer that lies within ``band_km`` of both the outline and the layer's
+    coast, and more than twice that from the front, is mismatch: the two sources
+    disagree about where the coast runs, not about who holds it.
+    """
+    w = band_km * 1000.0
+    outline_band = ua_ea.boundary.buffer(w, quad_segs=4)
+    edge = layer_ea.boundary
+    front = edge.difference(outline_band)
+    near_front = front.buffer(2 * w, quad_segs=4) if not front.is_empty else Polygon()
+    coast = edge.intersection(outline_band).difference(near_front)
+    if coast.is_empty:
+        return Polygon()
+    candidates = ua_ea.intersection(outline_band).intersection(coast.buffer(w, quad_segs=4))
+    strip = __polygonal_ea(candidates.difference(layer_ea).difference(near_front))
+    # Only strips that lie against the layer: ground across water from it is not between
+    # the two lines.
+    parts = [p for p in shapely.get_parts(strip) if p.distance(layer_ea) <= 10.0]
+    return shapely.union_all(parts) if parts else Polygon()
+
+
+def _valid_ea(geom: BaseGeometry) -> BaseGeometry:
+    """A projected polygon made valid: densifying and projecting two parts that nearly
+    touch can make their edges cross by a few millimetres."""
+    if geom.is_valid:
+        return geom
+    return __polygonal_ea(shapely.make_valid(geom)) or Polygon()
+
+
+def __polygonal_ea(geom: BaseGeometry) -> BaseGeometry:
+    if geom.is_empty:
+        return Polygon()
+    parts = [g for g in shapely.get_parts(shapely.make_valid(geom))
+             if g.geom_type == "Polygon" and g.area >= SPECK_KM2 * 1e6]
+    return shapely.union_all(parts) if parts else Polygon()
+
+
+def measured_territory(
+    control: ControlLayer,
+    units: gpd.GeoDataFrame,
+    *,
+    snap: gpd.GeoDataFrame | None = None,
+    index: UnitIndex | None = None,
+    band_km: float = BOUNDARY_BAND_KM,
+    memo: Memo | None = None,
+) -> HeldTerritory:
+    """Held territory measured from a mapped control layer.
+
+    Parameters
+    ----------
+    control : ControlLayer
+        The layer (:func:`geo.control.load_control`).
+    units : GeoDataFrame
+        The unit layer.
+    snap : GeoDataFrame, optional, keyword-only
+        The report's snapshot: its claims fill ``target_share_pct`` and, for sides the
+        layer does not map (Ukrainian-held ground in Russia), the schematic fallback.
+    index : UnitIndex, optional, keyword-only
+        The units prepared for measuring (built when not given).
+    band_km : float, keyword-only
+        Half-width of the boundary-mismatch band, km.
+    memo : Memo, optional, keyword-only
+        Reuse the projected outline of Ukraine.
+    """
+    if not control.maps("russia") and not control.maps("ukraine"):
+        raise FrontlineError(f"control layer {control.name!r} maps no side.")
+    index = index or UnitIndex(units)
+    source = f"measured from the control layer {control.name}"
+    ua_ea = ukraine_ea(units, memo)
+    layer = control.geometry("russia")
+    layer_ea = _valid_ea(to_ea(layer)) if not layer.is_empty else Polygon()
+    mismatch_ea = (_mismatch_ea(layer_ea, ua_ea, band_km=band_km) if not layer.is_empty
+                   else Polygon())
+    mismatch = polygonal(from_ea(mismatch_ea)) if not mismatch_ea.is_empty else Polygon()
+    targets = _targets(snap)
+    rows: list[dict[str, object]] = []
+    notes: list[str] = []
+    if control.maps("russia"):
+        rows += _measured_side(control, "russia", units, index, mismatch, targets, source)
+    if control.maps("ukraine"):
+        rows += _measured_side(control, "ukraine", units, index, mismatch, targets, source)
+    else:
+        fallback = cross_border_rows(snap, units, f"schematic: {control.name} maps no "
+                                      "Ukrainian-held ground")
+        rows += fallback
+        if fallback:
+            notes.append(f"{control.name} maps Russian-held ground only; Ukrainian-held "
+                         "ground in Russia is drawn schematically from the claims.")
+    spill = [r for r in rows if r["side"] == "russia" and str(r["code"]).startswith("RU-")]
+    if spill:
+        km2 = sum(float(str(r["area_km2"])) for r in spill)
+        notes.append(f"the layer reaches {km2:,.1f} km² into Russia's border oblasts, where "
+                     "its line and the boundary data differ; not counted for Ukraine.")
+    mm = [r for r in rows if r["side"] == "mismatch"]
+    if mm:
+        km2 = sum(float(str(r["area_km2"])) for r in mm)
+        notes.append(f"{km2:,.1f} km² along coasts and the state border lie between the "
+                     "layer's line and the project's boundaries (boundary mismatch): held by "
+                     "neither side, stated as each unit's boundary tolerance.")
+    return HeldTerritory(frame=make_frame(rows), basis="measured", source=source,
+                         russia_ea=layer_ea, ukraine_ea=ua_ea, units=units,
+                         mismatch_ea=mismatch_ea, sides=tuple(control.sides),
+                         notes=tuple(notes))
+
+
+def _targets(snap: gpd.GeoDataFrame | None) -> Mapping[str, float]:
+    if snap is None:
+        return {}
+    vals = pd.to_numeric(snap["share_central"], errors="coerce")
+    return {str(c): float(v) for c, v in vals.items() if pd.notna(v)}
+
+
+def _measured_side(control: ControlLayer, side: str, units: gpd.GeoDataFrame,
+                   index: UnitIndex, mismatch: BaseGeometry, targets: Mapping[str, float],
+                   source: str) -> list[dict[str, object]]:
+    """Rows of ``side`` (held ground), and for Russia also the rest and the mismatch."""
+    layer = control.geometry(side)
+    km2 = index.measure(layer)
+    rows: list[dict[str, object]] = []
+    shapely.prepare(layer)
+    for i, code in enumerate(index.codes):
+        code = str(code)
+        unit = index.geoms[i]
+        unit_km2 = float(index.area_km2[i])
+        is_ua = bool(index.is_ukraine[i])
+        if side == "ukraine" and is_ua:
+            continue  # Ukrainian-held ground in Ukraine is the rest of the unit
+        target = targets.get(code, math.nan) if (side == "russia") == is_ua else math.nan
+        if km2[i] > 0.01:
+            held = unit if km2[i] >= unit_km2 else polygonal(unit.intersection(layer))
+            rows.append(make_row(code, side, held, float(km2[i]), units, unit_km2,
+                             basis="measured", source=source, target=target,
+                             method="the layer's intersection with the unit"))
+        if side != "russia" or not is_ua:
+            continue
+        rest = unit if km2[i] <= 0 else polygonal(unit.difference(layer))
+        lost = polygonal(rest.intersection(mismatch)) if not mismatch.is_empty else Polygon()
+        # Pieces split a unit's long edges, so their geodesic areas can sum to a little more
+        # than the unit's (~1e-5): keep the three sides summing to the unit.
+        lost_km2 = min(geometry_area_km2(lost), max(unit_km2 - float(km2[i]), 0.0))
+        if lost_km2 > 0.01:
+            rest = polygonal(rest.difference(lost))
+            rows.append(make_row(code, "mismatch", lost, lost_km2, units, unit_km2,
+                             basis="measured", source=source,
+                             method=f"within {BOUNDARY_BAND_KM:g} km of the coast or state "
+                                    "border, between the layer's line and the boundaries"))
+        rest_km2 = max(unit_km2 - float(km2[i]) - (lost_km2 if lost_km2 > 0.01 else 0.0), 0.0)
+        if rest_km2 > 0.01:
+            rows.append(make_row(code, "ukraine", rest, rest_km2, units, unit_km2,
+                             basis="measured", source=source,
+                             method="the rest of the unit (not in the layer)"))
+    return rows
+
