@@ -17,7 +17,7 @@ setup() {
   fi
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[test,scale]"
   "$VENV/bin/python" -m layers.assets
 }
 

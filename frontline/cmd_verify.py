@@ -5,8 +5,14 @@
     snapshot carries forward, with ``--own`` only its own) against the control layer:
     the measured share and km² of the side the claim is about, the boundary tolerance,
     and a verdict -- consistent, overstated or understated by N points (km²), or not
-    checkable (:mod:`geo.verify`). Exit status 0 (the verdicts are the result, not a
-    failure), 2 on bad input.
+    checkable (:mod:`geo.verify`).
+``frontline verify REPORT --history INPUT... [--within DAYS]``
+    The same against the snapshot of a history nearest the report's date (within
+    ``--within`` days; a month-dated report: the 15th, 15 more days of slack).
+``frontline verify --all --history INPUT...``
+    Every claim of every report, each against the snapshot nearest its own report.
+
+Exit status 0 (the verdicts are the result, not a failure), 2 on bad input.
 """
 
 from __future__ import annotations
@@ -21,21 +27,53 @@ from frontline.common import add_control, add_reports_dir, load_control_arg, mak
 __all__: list[str] = []
 
 
-@command("verify", "check a report's claims against a mapped control layer: verdict per claim")
+@command("verify", "check a report's claims against mapped control: a verdict per claim")
 def _configure_verify(p: argparse.ArgumentParser) -> None:
-    p.add_argument("report_id", metavar="REPORT", help="report id, e.g. R1")
-    add_control(p, required=True)
+    p.add_argument("report_id", metavar="REPORT", nargs="?", help="report id, e.g. R1")
+    add_control(p)
+    p.add_argument("--history", nargs="+", metavar="INPUT",
+                   help="a history of control layers (folders, zips, dated GeoJSON or "
+                        "GeoParquet): each report against the snapshot nearest its date")
+    p.add_argument("--within", type=int, default=7, metavar="DAYS",
+                   help="with --history: the farthest a snapshot may be from the report's "
+                        "date (default 7)")
+    p.add_argument("--all", action="store_true",
+                   help="with --history: every claim of every report")
     p.add_argument("--own", action="store_true",
                    help="only the report's own claims (not those carried forward)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="with --history: do not use the parsed-history cache")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     add_reports_dir(p)
     p.set_defaults(func=_cmd_verify)
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    from geo.errors import FrontlineError
+
+    if args.history and args.control:
+        raise FrontlineError("give --control FILE (one layer) or --history INPUT (many "
+                             "days), not both.")
+    if not args.history and not args.control:
+        raise FrontlineError("expected --control FILE or --history INPUT...: `frontline "
+                             "verify R1 --control day.geojson` or `frontline verify --all "
+                             "--history DIR`.")
+    if args.all and not args.history:
+        raise FrontlineError("--all checks every report against a history; add --history "
+                             "INPUT (one layer has one date).")
+    if args.all == (args.report_id is not None):
+        raise FrontlineError("give a REPORT id or --all, not both (nor neither).")
+    if args.within < 0:
+        raise FrontlineError(f"--within: expected a number of days >= 0; got {args.within}.")
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
     from geo.labels import verdict_sentence, verdict_table
     from geo.verify import summary
 
+    _check_args(args)
+    if args.history:
+        return _verify_history(args)
     atlas = make_atlas(args)
     report = atlas.report(args.report_id)
     control = load_control_arg(args, "verify")
@@ -69,6 +107,49 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     print()
     for v in verdicts.to_dict("records"):
         print(f"  [{v['verdict']}] {verdict_sentence(v)}")
+    print()
+    print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({len(verdicts)} checks)")
+    return 0
+
+
+def _verify_history(args: argparse.Namespace) -> int:
+    from frontline.cmd_history import read_history_arg
+    from geo.labels import verdict_label, verdict_sentence
+    from geo.verify import summary
+
+    atlas = make_atlas(args)
+    ids = None if args.all else [atlas.report(args.report_id).id]
+    history = read_history_arg(args.history, cache=not args.no_cache, cmd="verify")
+    verdicts = atlas.verify_history(history, within_days=args.within, report_ids=ids,
+                                    carried=not args.all and not args.own)
+    counts = summary(verdicts)
+    if args.json:
+        records: list[dict[str, Any]] = json.loads(verdicts.reset_index(drop=True).to_json(
+            orient="records", force_ascii=False, double_precision=6, date_format="iso"))
+        for rec, v in zip(records, verdicts.to_dict("records"), strict=True):
+            rec["sentence"] = verdict_sentence(v)
+            rec["snapshot_date"] = (v["snapshot_date"].isoformat()
+                                    if v["snapshot_date"] is not None else None)
+        print_json({"history": {"days": len(history), "first": str(history.dates[0]),
+                                "last": str(history.dates[-1]), "missing": history.gap_text()},
+                    "within_days": args.within, "summary": counts, "verdicts": records})
+        return 0
+    rows = []
+    for v in verdicts.to_dict("records"):
+        snap = v["snapshot_date"]
+        rows.append({
+            "report": f"{v['report_id']} ({v['report_date']})",
+            "snapshot": "none" if snap is None else
+            f"{snap} ({int(v['days_apart']):+d} d)" if v["days_apart"] else str(snap),
+            "claim": v["claim_id"], "where": v["name"], "side": str(v["side"]).title(),
+            "claimed": v["claim_text"],
+            "measured": "" if v["verdict"] == "not checkable" else
+            f"{v['measured_pct']:.1f} % ({v['measured_km2']:,.0f} km²)",
+            "verdict": verdict_label(v),
+        })
+    print(f"Claims against the snapshot nearest each report's date (within {args.within} "
+          "days; a month-dated report: the 15th, with 15 more days):")
+    print_table(rows, list(rows[0]) if rows else ["report"])
     print()
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({len(verdicts)} checks)")
     return 0

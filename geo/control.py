@@ -126,8 +126,12 @@ def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
     """A :class:`ControlLayer` of one side from a shapely geometry already in EPSG:4326."""
     if side not in SIDES:
         raise ControlLayerError(f"side: expected one of {', '.join(SIDES)}; got {side!r}.")
-    polys = _polygon_parts(geom)
-    merged = MultiPolygon(_polygon_parts(shapely.union_all(polys))) if polys else MultiPolygon()
+    if isinstance(geom, Polygon | MultiPolygon) and geom.is_valid:
+        merged = geom if isinstance(geom, MultiPolygon) else MultiPolygon([geom])
+    else:
+        polys = _polygon_parts(shapely.make_valid(geom))
+        merged = (MultiPolygon(_polygon_parts(shapely.union_all(polys))) if polys
+                  else MultiPolygon())
     return ControlLayer(name=name, sides={side: merged}, date=date,
                         digest=digest(side, merged))
 

@@ -20,19 +20,22 @@ km².
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
 from geo.cities import load_cities
 from geo.compare import compare_snapshots, timeline
 from geo.consistency import Finding, check_all, findings_for
-from geo.control import ControlLayer
+from geo.control import ControlLayer, control_from_geometry
 from geo.held import HeldTerritory, drawn_shares, held_territory
+from geo.history import History
 from geo.labels import verdict_label
 from geo.measure import ControlMeasure, UnitIndex, measure_control
 from geo.memo import Memo, digest
@@ -43,7 +46,7 @@ from geo.snapshot import snapshot
 from geo.verify import VERDICT_COLUMNS, verify_claims
 from geo.zones import ZoneOptions, implied_zones
 
-__all__ = ["Atlas", "LayerSet", "PROVENANCE_KEYS"]
+__all__ = ["Atlas", "LayerSet", "PROVENANCE_KEYS", "report_target"]
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,14 @@ def _empty_band() -> gpd.GeoDataFrame:
         geometry=gpd.GeoSeries([], crs="EPSG:4326"), crs="EPSG:4326")
 
 
+def report_target(report: Report) -> tuple[dt.date, int]:
+    """The day a report speaks of, and the days of slack its date precision allows:
+    its day (0), or the 15th of its month (15)."""
+    if report.date_precision == "month":
+        return report.date.replace(day=15), 15
+    return report.date, 0
+
+
 class Atlas:
     """Reports and units, and every derived layer of them, computed once.
 
@@ -310,6 +321,40 @@ class Atlas:
         claims = (self._claims_in_force(report_id) if carried
                   else [(self.report(report_id), c) for c in self.report(report_id).claims])
         return verify_claims(claims, self.held(report_id, control=control))
+
+    def verify_history(self, history: History, *, within_days: int = 7,
+                       report_ids: Sequence[str] | None = None,
+                       carried: bool = False) -> pd.DataFrame:
+        """Each report's claims against the snapshot of ``history`` nearest its date.
+
+        A report dated to the month is checked against the snapshot nearest the 15th,
+        with the window widened by 15 days. Reports with no snapshot within the window
+        get ``not checkable`` rows saying so. Columns :data:`geo.verify.VERDICT_COLUMNS`
+        plus ``report_date``, ``snapshot_date`` and ``days_apart``.
+        """
+        frames = []
+        for rid in report_ids or self.reports.ids:
+            report = self.report(rid)
+            target, extra = report_target(report)
+            day = history.nearest(target, within_days=within_days + extra)
+            claims = (self._claims_in_force(rid) if carried
+                      else [(report, c) for c in report.claims])
+            if day is None:
+                held = self.held(rid)  # schematic: every claim reads "not checkable"
+                v = verify_claims(claims, held)
+                v["reason"] = (f"no mapped snapshot within {within_days + extra} days of "
+                               f"{target.isoformat()} in the history")
+                v["snapshot_date"] = None
+                v["days_apart"] = np.nan
+            else:
+                layer = control_from_geometry(day.valid().geometry, name=day.source,
+                                              date=day.date)
+                v = verify_claims(claims, self.held(rid, control=layer))
+                v["snapshot_date"] = day.date
+                v["days_apart"] = float((day.date - target).days)
+            v.insert(1, "report_date", report.date_text)
+            frames.append(v)
+        return pd.concat(frames) if frames else pd.DataFrame(columns=list(VERDICT_COLUMNS))
 
     def measure(self, control: ControlLayer, *, side: str = "russia") -> ControlMeasure:
         """Controlled km² and share of every unit in ``control``."""

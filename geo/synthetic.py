@@ -67,10 +67,10 @@ FRONT_2024: tuple[tuple[float, float], ...] = (
 
 #: Sectors that advance: (name, km along the front from its north end, spread km).
 _SECTORS: tuple[tuple[str, float, float], ...] = (
-    ("Kupiansk", 75.0, 14.0), ("Lyman", 175.0, 12.0), ("Siversk", 215.0, 9.0),
-    ("Chasiv Yar", 265.0, 8.0), ("Toretsk", 300.0, 10.0), ("Pokrovsk", 345.0, 16.0),
-    ("Kurakhove", 400.0, 14.0), ("Velyka Novosilka", 450.0, 12.0),
-    ("Huliaipole", 505.0, 15.0), ("Kamianske", 600.0, 8.0),
+    ("Kupiansk", 75.0, 22.0), ("Lyman", 175.0, 20.0), ("Siversk", 220.0, 16.0),
+    ("Chasiv Yar", 265.0, 15.0), ("Toretsk", 305.0, 16.0), ("Pokrovsk", 350.0, 25.0),
+    ("Kurakhove", 405.0, 22.0), ("Velyka Novosilka", 455.0, 20.0),
+    ("Huliaipole", 510.0, 24.0), ("Kamianske", 600.0, 15.0),
 )
 
 _LAEA = "+proj=laea +lat_0=48.5 +lon_0=33.0 +ellps=WGS84 +units=m +no_defs"
@@ -101,7 +101,7 @@ class SyntheticSeries:
     days: int = 30
     gaps: int = 2
     seed: int = 7
-    advance_m: float = 300.0
+    advance_m: float = 250.0
     front_spacing_m: float = 400.0
 
     def dates(self) -> list[dt.date]:
@@ -148,7 +148,10 @@ class _Frame:
             wiggle += amp * np.sin(2 * math.pi * s / wl + rng.uniform(0, 2 * math.pi))
         taper = np.clip(np.minimum(s, line.length - s) / 25e3, 0.0, 1.0)
         self.s = s
-        self.base = pts + (wiggle * taper)[:, None] * normal
+        # Advances move the smooth line along its smooth normals (bends of tens of km do
+        # not fold under a few tens of km of advance); the wiggle rides on top of it.
+        self.base = pts
+        self.wiggle = wiggle * taper
         self.normal = normal
         self.taper = np.clip(np.minimum(s, line.length - s - 60e3) / 30e3, 0.0, 1.0)
         x0, y0, x1, y1 = self.outline.bounds
@@ -159,7 +162,7 @@ class _Frame:
 
     def polygon(self, offset: NDArray[np.float64], day: int) -> MultiPolygon:
         """The layer of one day in lon/lat, given the front's offsets (metres)."""
-        front = self.base + (offset * self.taper)[:, None] * self.normal
+        front = self.base + (offset * self.taper + self.wiggle)[:, None] * self.normal
         east = Polygon([*map(tuple, front), *self.east_tail])
         if not east.is_valid:
             east = shapely.make_valid(east)
@@ -170,7 +173,7 @@ class _Frame:
                 parts.append(pocket)
         merged = shapely.union_all(parts)
         for k, (cx, cy, r) in enumerate(_HOLES):
-            if (day // 40 + k) % 3:  # holes come and go
+            if (day // 60) % 3 == k:  # encircled pockets come and go, one at a time
                 centre = self.to_m(Point(cx, cy))
                 merged = merged.difference(centre.buffer(r, quad_segs=6))
         out = self.to_deg(merged)
@@ -193,13 +196,14 @@ def _transformer(src: object, dst: object):  # type: ignore[no-untyped-def]
     return apply
 
 
-def _normals(pts: NDArray[np.float64]) -> NDArray[np.float64]:
+def _normals(pts: NDArray[np.float64], window: int = 101) -> NDArray[np.float64]:
     """Unit normals of a polyline pointing to its right (west/north of a southward front),
-    from tangents smoothed over ~10 vertices so a jagged line still moves smoothly."""
+    from tangents smoothed over ``window`` vertices (~40 km) so the line moves smoothly."""
     tangent = np.gradient(pts, axis=0)
-    k = np.ones(11) / 11
-    tx = np.convolve(np.pad(tangent[:, 0], 5, mode="edge"), k, mode="valid")
-    ty = np.convolve(np.pad(tangent[:, 1], 5, mode="edge"), k, mode="valid")
+    k = np.ones(window) / window
+    half = window // 2
+    tx = np.convolve(np.pad(tangent[:, 0], half, mode="edge"), k, mode="valid")
+    ty = np.convolve(np.pad(tangent[:, 1], half, mode="edge"), k, mode="valid")
     norm = np.hypot(tx, ty)
     norm[norm == 0] = 1.0
     # Right of a line heading south is west: (ty, -tx) turned to point away from the east.
@@ -241,7 +245,7 @@ def _advances(n_days: int, frame: _Frame, advance_m: float, seed: int) -> Iterat
     offset = np.zeros(len(frame.s))
     profiles = [np.exp(-0.5 * ((frame.s - km * 1e3) / (sd * 1e3)) ** 2) for _, km, sd in _SECTORS]
     profiles = [np.where(p > 0.03, p, 0.0) for p in profiles]  # compact: the rest stays put
-    active = rng.random((n_days, len(_SECTORS))) < 0.35
+    active = rng.random((n_days, len(_SECTORS))) < 0.12
     push = rng.gamma(2.0, advance_m / 2.0, (n_days, len(_SECTORS)))
     back = rng.random((n_days, len(_SECTORS))) < 0.08  # a local retreat now and then
     for day in range(n_days):

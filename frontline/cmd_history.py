@@ -1,0 +1,188 @@
+"""``frontline series``: every day of a history of mapped control, measured per unit.
+
+``frontline series INPUT... [--units UA-14,UA-23] [--csv|--parquet|--json OUT]
+[--engine local|dask] [--workers N] [--scheduler ADDR] [--no-cache]``
+    Reads a history (folders of ``*_YYYYMMDD.geojson``, ``.geojson.gz``, zips, a dated
+    GeoJSON or GeoParquet: :mod:`geo.history`), measures every day
+    (:mod:`geo.series`) and writes one row per date and unit -- date, code, name, side,
+    controlled_km2, share_pct, and the km² gained and lost since the previous snapshot
+    -- with the national total (code ``UA``). The terminal gets a summary: the first
+    and latest day per unit and the last week's change. Days that cannot be read are
+    listed (never dropped in silence), and so are the gaps between dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from frontline.cli import command, print_json, print_table
+from frontline.common import parse_day, size_text, write_file
+from geo.errors import FrontlineError
+
+if TYPE_CHECKING:
+    from geo.history import History
+
+__all__: list[str] = []
+
+
+def _bar(total: int, what: str) -> Any:
+    """A progress bar on the terminal (tqdm), or None when stderr is not a terminal."""
+    if not sys.stderr.isatty() or total < 20:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=what, unit="day", file=sys.stderr, leave=False)
+
+
+def read_history_arg(inputs: list[str], *, cache: bool, cmd: str) -> History:
+    """The history of ``inputs``, with a progress bar; problems and gaps to stderr."""
+    from geo.history import read_history
+
+    bars: list[Any] = []
+
+    def total(n: int) -> None:
+        bar = _bar(n, "reading")
+        if bar is not None:
+            bars.append(bar)
+
+    def step(n: int) -> None:
+        for b in bars:
+            b.update(n)
+
+    history = read_history(inputs, cache=cache, on_total=total, progress=step)
+    for b in bars:
+        b.close()
+    for p in history.problems:
+        print(f"frontline {cmd}: warning: {p}", file=sys.stderr)
+    history.raise_if_empty()
+    if history.problems:
+        print(f"frontline {cmd}: {len(history.problems)} file(s) or day(s) could not be used "
+              "(listed above); the series has the other days.", file=sys.stderr)
+    gaps = history.gap_text()
+    first, last = history.dates[0], history.dates[-1]
+    print(f"frontline {cmd}: {len(history)} days from {first} to {last}"
+          + (" (parsed before: from the cache)" if history.from_cache else "")
+          + (f"; missing: {gaps}" if gaps else "; no day missing"), file=sys.stderr)
+    return history
+
+
+@command("series", "measure every day of a history of control layers: km² and share per unit")
+def _configure_series(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="folders of *_YYYYMMDD.geojson(.gz), zips of them, or a GeoJSON / "
+                        "GeoParquet whose features have a date")
+    p.add_argument("--units", metavar="CODES",
+                   help="only these units, e.g. UA-14,UA-23 (the national total is kept)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--csv", metavar="OUT", help="write the rows as CSV")
+    out.add_argument("--parquet", metavar="OUT", help="write the rows as Parquet")
+    out.add_argument("--json", metavar="OUT", help="write the rows as JSON ('-' for stdout)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: processes on this machine; dask: dask-geopandas "
+                        "(pip install .[scale])")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes (local) or partitions (dask); default: the cores, up to 4")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: a dask scheduler (tcp://host:8786); default a "
+                        "local cluster")
+    p.add_argument("--week-ending", type=parse_day, metavar="YYYY-MM-DD",
+                   help="the summary's weekly change ends here (default the last day)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not read or write the parsed-history cache")
+    p.set_defaults(func=_cmd_series)
+
+
+def _codes(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    from geo.boundaries import validate_codes
+
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    validate_codes(codes, argument="--units")
+    return codes
+
+
+def _cmd_series(args: argparse.Namespace) -> int:
+    from geo.boundaries import load_units
+    from geo.series import control_series
+
+    if args.scheduler and args.engine != "dask":
+        raise FrontlineError("--scheduler is for --engine dask; add --engine dask.")
+    if args.workers is not None and args.workers < 1:
+        raise FrontlineError(f"--workers: expected at least 1; got {args.workers}.")
+    codes = _codes(args.units)
+    history = read_history_arg(args.inputs, cache=not args.no_cache, cmd="series")
+    bar = _bar(len(history), "measuring")
+    series = control_series(history, load_units(), engine=args.engine, workers=args.workers,
+                            scheduler=args.scheduler,
+                            progress=bar.update if bar is not None else None)
+    if bar is not None:
+        bar.close()
+    for note in series.notes:
+        print(f"frontline series: note: {note}", file=sys.stderr)
+    table = series.table
+    if codes is not None:
+        table = table[table["code"].isin([*codes, "UA"])]
+    _write(args, table)
+    if args.json != "-":
+        _summary(series, table, args.week_ending)
+    return 0
+
+
+def _write(args: argparse.Namespace, table: Any) -> None:
+    import json
+
+    if args.csv:
+        n = write_file(Path(args.csv), table.to_csv(index=False, float_format="%.4f"), "--csv")
+        print(f"wrote {len(table):,} rows to {args.csv} ({size_text(n)})", file=sys.stderr)
+    elif args.parquet:
+        import io
+
+        buf = io.BytesIO()
+        table.to_parquet(buf, index=False)
+        n = write_file(Path(args.parquet), buf.getvalue(), "--parquet")
+        print(f"wrote {len(table):,} rows to {args.parquet} ({size_text(n)})", file=sys.stderr)
+    elif args.json:
+        records = json.loads(table.to_json(orient="records", date_format="iso",
+                                           double_precision=4))
+        for r in records:
+            r["date"] = str(r["date"])[:10]
+        if args.json == "-":
+            print_json(records)
+        else:
+            n = write_file(Path(args.json), json.dumps(records, ensure_ascii=False), "--json")
+            print(f"wrote {len(table):,} rows to {args.json} ({size_text(n)})",
+                  file=sys.stderr)
+
+
+def _summary(series: Any, table: Any, week_ending: dt.date | None) -> None:
+    dates = sorted(set(table["date"]))
+    first, last = dates[0], week_ending or dates[-1]
+    if last not in set(dates):
+        raise FrontlineError(f"--week-ending: {last} is not a day of the history; the days "
+                             f"run from {dates[0]} to {dates[-1]}.")
+    week = series.change(last - dt.timedelta(days=7), last)
+    a = table[table["date"] == first].set_index("code")
+    b = table[table["date"] == last].set_index("code")
+    rows = []
+    for code in b.index:
+        if b.loc[code, "controlled_km2"] <= 0 and a.loc[code, "controlled_km2"] <= 0:
+            continue
+        w = week.loc[code] if code in week.index else None
+        rows.append({
+            "code": code, "name": b.loc[code, "name"],
+            f"share {first}": f"{a.loc[code, 'share_pct']:.2f} %",
+            f"share {last}": f"{b.loc[code, 'share_pct']:.2f} %",
+            f"km² {last}": f"{b.loc[code, 'controlled_km2']:,.1f}",
+            "week gained km²": "" if w is None else f"{w['gained_km2']:,.1f}",
+            "week lost km²": "" if w is None else f"{w['lost_km2']:,.1f}",
+        })
+    print(f"Russian-held ground per unit, {first} → {last} ({len(dates)} days); "
+          f"the week to {last}:")
+    print_table(rows, list(rows[0]) if rows else ["code"])
+    print(f"({series.full_days} days measured in full, the others from the day-to-day "
+          f"change; {series.timings.get('measure_s', 0):.2f} s to measure)")
