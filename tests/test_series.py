@@ -12,8 +12,8 @@ from pyproj import Geod
 
 from geo.errors import FrontlineError
 from geo.history import History, ParsedDay, ragged_arrays
-from geo.series import SERIES_COLUMNS, control_series, measure_chunk
 from geo.measure import UnitIndex
+from geo.series import SERIES_COLUMNS, control_series, measure_chunk
 
 _GEOD = Geod(ellps="WGS84")
 

@@ -23,7 +23,7 @@ def test_each_day_has_the_shape_of_a_daily_export(daily_layers: list) -> None:  
 
 
 def test_the_front_moves_by_slivers(daily_layers: list) -> None:  # type: ignore[type-arg]
-    (d0, a), (d1, b) = daily_layers[0], daily_layers[1]
+    (_, a), (_, b) = daily_layers[0], daily_layers[1]
     shared = {tuple(p) for p in shapely.get_coordinates(a)} & {
         tuple(p) for p in shapely.get_coordinates(b)}
     # Most of the boundary (borders, coasts) is the same, vertex for vertex.
