@@ -9,27 +9,23 @@ except where the app needs the map's state (compare-view sync, drawing).
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 import altair as alt
 import folium
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from folium.plugins import Draw
 from shapely.geometry import shape
 from streamlit_folium import st_folium
 
-from geo.control import ControlLayer, load_control
 from geo.errors import DatedLayerError, FrontlineError
-from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
 from geo.labels import claims_table, delta_table, verdict_table
-from geo.layerset import Atlas, LayerSet
-from geo.reports import ReportSet, load_reports
+from geo.layerset import LayerSet
+from geo.reports import ReportSet
 from geo.verify import summary
-from geo.zones import ZoneOptions, describe_zone
-from layers.assets import draw_available, ensure_static, use_local_draw
+from geo.zones import describe_zone
+from layers.assets import draw_available, use_local_draw
 from layers.boundaries import boundary_layer
 from layers.claims import add_legend, claims_layer
 from layers.compare import difference_layer
@@ -37,100 +33,18 @@ from layers.control import control_layer, schematic_layer
 from layers.html import escape_markdown as md
 from layers.map import new_map
 from layers.report_map import report_map
+from ui import data
+from ui.history import history_view
 
 st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide")
 
-MODES = ("Report view", "Compare reports", "Export", "Your data")
-REPORTS_DIR = os.environ.get("FRONTLINE_REPORTS_DIR") or None
-
-
-# ------------------------------------------------------------------ cached data
-@st.cache_resource
-def _static() -> bool:
-    ensure_static()
-    return draw_available()
-
-
-@st.cache_resource
-def _reports(directory: str | None) -> ReportSet:
-    return load_reports(directory)
-
-
-@st.cache_resource
-def _atlas(directory: str | None) -> Atlas:
-    """The atlas of the reports folder: every layer set is computed once and kept."""
-    return Atlas(_reports(directory), _units())
-
-
-@st.cache_resource
-def _units() -> gpd.GeoDataFrame:
-    from geo.boundaries import load_units
-
-    return load_units()
-
-
-@st.cache_resource
-def _cities() -> gpd.GeoDataFrame:
-    from geo.cities import load_cities
-
-    return load_cities()
-
-
-@st.cache_resource(max_entries=4)
-def _control(data: bytes, name: str, day: str | None = None) -> ControlLayer:
-    import datetime as dt
-
-    return load_control(data, name=name, date=dt.date.fromisoformat(day) if day else None)
-
-
-def _layerset(
-    report_id: str,
-    directory: str | None,
-    control: tuple[str, bytes, str | None] | None,
-    dmz_km: float,
-    depth_km: float,
-) -> LayerSet:
-    ctl = _control(control[1], control[0], control[2]) if control else None
-    return _atlas(directory).layerset(
-        report_id, control=ctl,
-        options=ZoneOptions(dmz_width_km=dmz_km, deterrence_depth_km=depth_km))
-
-
-@st.cache_data(max_entries=24)
-def _exports(
-    report_id: str,
-    directory: str | None,
-    control: tuple[str, bytes, str | None] | None,
-    dmz_km: float,
-    depth_km: float,
-) -> tuple[list[dict[str, Any]], bytes, bytes]:
-    """Per layer: name, feature count, file name and GeoJSON bytes; plus the zip and gpkg."""
-    layers = _layerset(report_id, directory, control, dmz_km, depth_km).export_layers()
-    files = [
-        {
-            "layer": name,
-            "features": len(layer),
-            "file": f"{safe_layer_name(name)}.geojson",
-            "data": to_geojson(layer, name=name).encode(),
-        }
-        for name, layer in layers.items()
-    ]
-    return files, layers_zip(layers), layers_gpkg(layers)
+MODES = ("Report view", "Compare reports", "History", "Export", "Your data")
 
 
 # ------------------------------------------------------------------ helpers
 def _label(reports: ReportSet, rid: str) -> str:
     r = reports.get(rid)
     return f"{r.id} · {r.date_text} · {r.outlet}"
-
-
-def _control_key() -> tuple[str, bytes, str | None] | None:
-    """(file name, content, day) of the control layer in use, or None."""
-    ctl = st.session_state.get("control")
-    if not ctl:
-        return None
-    day = str(ctl[2]) if len(ctl) > 2 and ctl[2] else None
-    return (str(ctl[0]), bytes(ctl[1]), day)
 
 
 def _finding_box(f: Any) -> None:
@@ -178,7 +92,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     )
     rep = reports.get(rid)
     with st.spinner("Deriving zones…"):
-        ls = _layerset(rid, REPORTS_DIR, _control_key(), opts["dmz"], opts["depth"])
+        ls = data.layerset(rid, data.reports_dir(), data.control_key(), opts["dmz"], opts["depth"])
     st.subheader(md(rep.title))
     st.caption(
         f"{md(rep.outlet)} · {md(rep.date_text)} ({md(rep.date_precision)} precision) · {md(rep.context)}"
@@ -198,7 +112,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         )
     col_map, col_side = st.columns([3, 2])
     with col_map:
-        m = report_map(ls, _units(), _cities(), web_tiles=opts["tiles"])
+        m = report_map(ls, data.units(), data.cities(), web_tiles=opts["tiles"])
         st_folium(m, key=f"map-{rid}", height=640, use_container_width=True, returned_objects=[])
     with col_side:
         st.markdown("**Claims per unit** (stated here or carried forward)")
@@ -229,7 +143,7 @@ def _compare_maps(reports: ReportSet, cols: tuple[Any, Any], sets: tuple[LayerSe
         with col:
             st.markdown(f"**{md(_label(reports, ls.report.id))}**")
             m = new_map(web_tiles=opts["tiles"])
-            boundary_layer(_units()).add_to(m)
+            boundary_layer(data.units()).add_to(m)
             claims_layer(ls.snapshot, opacity=0.4,
                          verdicts=ls.verdicts if len(ls.verdicts) else None).add_to(m)
             if ls.control is not None:
@@ -266,7 +180,7 @@ def _compare_maps(reports: ReportSet, cols: tuple[Any, Any], sets: tuple[LayerSe
 
 def _timeline_chart() -> None:
     st.markdown("**Claimed share over time** (band: the claim's interval; line: its central value)")
-    tl = _atlas(REPORTS_DIR).timeline()
+    tl = data.atlas(data.reports_dir()).timeline()
     if len(tl):
         base = alt.Chart(tl).encode(
             x=alt.X("date:T", title="report date"), color=alt.Color("name_en:N", title="unit")
@@ -302,14 +216,14 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         format_func=lambda r: _label(reports, r),
         key="cmp_b",
     )
-    key = _control_key()
+    key = data.control_key()
     if reports.get(a).sort_key > reports.get(b).sort_key:
         st.warning(f"A ({md(a)}) is later than B ({md(b)}): changes below run from A to B, so a "
                    "rise reads as a fall. Swap them to read forward in time.")
-    la = _layerset(a, REPORTS_DIR, key, opts["dmz"], opts["depth"])
-    lb = _layerset(b, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+    la = data.layerset(a, data.reports_dir(), key, opts["dmz"], opts["depth"])
+    lb = data.layerset(b, data.reports_dir(), key, opts["dmz"], opts["depth"])
     _compare_maps(reports, (c1, c2), (la, lb), opts)
-    delta = _atlas(REPORTS_DIR).compare(a, b)
+    delta = data.atlas(data.reports_dir()).compare(a, b)
     st.markdown(
         f"**What changed from {md(a)} to {md(b)}** (claimed shares; *significant* = intervals do not overlap)"
     )
@@ -340,8 +254,8 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         format_func=lambda r: _label(reports, r),
         key="export_id",
     )
-    key = _control_key()
-    files, zipped, gpkg = _exports(rid, REPORTS_DIR, key, opts["dmz"], opts["depth"])
+    key = data.control_key()
+    files, zipped, gpkg = data.exports(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
     st.caption(
         "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "
         "6 decimals; every feature carries its provenance (report, outlet, date, schematic flag, basis)."
@@ -394,10 +308,10 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
         return
     res = describe_zone(
         geom,
-        _units(),
+        data.units(),
         kind="sketch",
         label="Your sketch",
-        cities=_cities(),
+        cities=data.cities(),
         schematic=False,
         basis=source,
     )
@@ -405,7 +319,7 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
     c1.metric("Area", f"{res['area_km2']:,.0f} km²")
     c2.metric("Length", f"{res['length_km']:,.0f} km")
     c3.metric("People in cities inside", f"{res['people_in_cities']:,}")
-    units = _units()
+    units = data.units()
     touched = [
         {
             "code": c,
@@ -424,7 +338,7 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
 def _take_upload(name: str, data: bytes) -> None:
     """Load an uploaded control layer; a file of several days asks which day to use."""
     try:
-        _control(data, name)
+        data.control(data, name)
     except DatedLayerError as exc:
         if not exc.dates:
             st.error(md(exc))
@@ -434,7 +348,7 @@ def _take_upload(name: str, data: bytes) -> None:
         day = st.selectbox("Day", [d.isoformat() for d in exc.dates], index=len(exc.dates) - 1,
                            key="control_day")
         try:
-            _control(data, name, day)
+            data.control(data, name, day)
         except FrontlineError as exc2:
             st.error(md(exc2))
             return
@@ -454,10 +368,10 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     up = st.file_uploader("Upload a control layer", type=["geojson", "json"], key="control_upload")
     if up is not None:
         _take_upload(up.name, up.getvalue())
-    key = _control_key()
+    key = data.control_key()
     if key:
-        ctl = _control(key[1], key[0], key[2])
-        meas = _atlas(REPORTS_DIR).measure(ctl)
+        ctl = data.control(key[1], key[0], key[2])
+        meas = data.atlas(data.reports_dir()).measure(ctl)
         when = f" ({ctl.date.isoformat()})" if ctl.date else ""
         st.success(
             f"Using **{md(key[0])}**{md(when)}: {meas.total_controlled_km2:,.0f} km² of Ukraine "
@@ -483,7 +397,7 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         "touches and the cities inside, or paste a GeoJSON geometry below."
     )
     m = new_map(web_tiles=opts["tiles"])
-    boundary_layer(_units()).add_to(m)
+    boundary_layer(data.units()).add_to(m)
     if draw_available():
         draw = Draw(
             export=False,
@@ -520,8 +434,8 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
 
 # ------------------------------------------------------------------ page
 def main() -> None:
-    _static()
-    reports = _reports(REPORTS_DIR)
+    data.static_assets()
+    reports = data.reports(data.reports_dir())
     st.sidebar.title("Frontline Atlas")
     st.sidebar.caption("What a report or a proposal about the Russia–Ukraine war means on the map.")
     mode = st.sidebar.radio("Mode", MODES, key="mode")
@@ -536,7 +450,7 @@ def main() -> None:
             )
         ),
     }
-    key = _control_key()
+    key = data.control_key()
     if key:
         st.sidebar.info(f"Control layer in use: {md(key[0])}" + (f" ({md(key[2])})" if key[2] else ""))
     for err in reports.errors:
@@ -551,6 +465,7 @@ def main() -> None:
     {
         "Report view": report_view,
         "Compare reports": compare_view,
+        "History": history_view,
         "Export": export_view,
         "Your data": your_data_view,
     }[mode](reports, opts)

@@ -6,6 +6,8 @@ the sea as the map background colour, drawn under every other layer.
 
 from __future__ import annotations
 
+import functools
+
 import folium
 import geopandas as gpd
 
@@ -17,13 +19,19 @@ SEA_COLOUR = "#dbe7ef"
 LAND_COLOUR = "#f4f1ea"
 
 
+@functools.lru_cache(maxsize=1)
+def _committed_countries() -> str:
+    """The committed country outlines as GeoJSON text (read-only data: made once)."""
+    return str(load_countries()[["iso_a3", "geometry"]].to_json())
+
+
 def basemap_layer(countries: gpd.GeoDataFrame | None = None) -> folium.FeatureGroup:
     """Country outlines as a non-interactive folium layer named "Offline basemap"."""
-    if countries is None:
-        countries = load_countries()
+    text = (_committed_countries() if countries is None
+            else str(countries[["iso_a3", "geometry"]].to_json()))
     group = folium.FeatureGroup(name="Offline basemap", control=False, overlay=True)
     folium.GeoJson(
-        countries[["iso_a3", "geometry"]].to_json(),
+        text,
         name="countries",
         style_function=lambda _f: {
             "fillColor": LAND_COLOUR,

@@ -175,3 +175,52 @@ def test_every_view_uses_a_loaded_layer(layer: str, daily_file: Path,
         assert "against the loaded control layer" in text, rid
         verdict_tables = [f for f in _frames(at) if "verdict" in f.columns]
         assert len(verdict_tables) == 2, rid  # A's and B's claims against the layer
+
+
+@pytest.fixture()
+def history_folder(tmp_path: Path, daily_layers: list) -> Path:  # type: ignore[type-arg]
+    from geo.synthetic import feature_collection
+
+    folder = tmp_path / "history"
+    folder.mkdir()
+    for date, layer in daily_layers:
+        stem = f"deepstatemap_data_{date:%Y%m%d}"
+        (folder / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    return folder
+
+
+def test_history_view_from_a_folder(history_folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                    tmp_path: Path) -> None:
+    monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(history_folder))
+    monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    at = _app(mode="History")
+    assert not at.exception, at.exception
+    text = _markdown_text(at)
+    assert "days, 2024-07-08 to" in text and "History folder" in text
+    assert len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart")) == 1
+    slider = at.select_slider(key="history_day")
+    days = slider.options
+    slider.set_value(days[3]).run()
+    assert not at.exception, at.exception
+    assert f"**{days[3]}**".replace("-", "\\-") in _markdown_text(at)
+    at.selectbox(key="history_unit").set_value("UA-23").run()
+    assert not at.exception
+    assert "Zaporizhzhia" in _markdown_text(at)
+
+
+def test_history_view_asks_for_a_history_and_reads_a_zip(history_folder: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    monkeypatch.delenv("FRONTLINE_HISTORY_DIR", raising=False)
+    at = _app(mode="History")
+    assert not at.exception
+    assert any("Load a history" in i.value for i in at.info)
+    zpath = tmp_path / "days.zip"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        for f in sorted(history_folder.iterdir()):
+            zf.write(f, f.name)
+    from geo.history import read_history
+
+    history = read_history(zpath, cache=False)
+    assert len(history) > 10 and not history.problems

@@ -429,3 +429,58 @@ def test_loaded_layer_in_every_report_and_compare(app_url: str, browser: Any, tm
     page.screenshot(path=str(ARTIFACTS / f"compare-with-{layer}.png"), full_page=True)
     assert dialogs == []
     page.close()
+
+
+def test_history_upload_chart_and_day_slider(app_url: str, browser: Any, tmp_path: Path) -> None:
+    """Upload a zip of daily layers; the chart and the day's map draw; moving the day
+    slider redraws the map with that day's layer."""
+    import json
+    import zipfile
+
+    from geo.synthetic import SyntheticSeries, feature_collection, synthetic_history
+
+    zpath = tmp_path / "archive.zip"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        for date, layer in synthetic_history(SyntheticSeries(days=12, gaps=1, seed=3)):
+            stem = f"deepstatemap_data_{date:%Y%m%d}"
+            zf.writestr(f"{stem}.geojson", json.dumps(feature_collection(layer, name=stem)))
+    page, _, dialogs = _page(browser)
+    page.goto(app_url, wait_until="domcontentloaded")
+    _map_frames(page, 1)
+    page.get_by_test_id("stRadioGroup").get_by_text("History", exact=True).click()
+    page.locator("input[type=file]").set_input_files(str(zpath))
+    page.get_by_text("days, 2024-07-08 to", exact=False).first.wait_for(timeout=120_000)
+
+    def day_frame() -> Any:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for f in page.frames:
+                try:
+                    if f.url == "about:srcdoc" and _control_paths(f) >= 1:
+                        return f
+                except Exception:  # noqa: BLE001 - replaced by a rerun
+                    pass
+            page.wait_for_timeout(250)
+        raise AssertionError("the day map was not drawn")
+
+    frame = day_frame()
+    last_day = frame.evaluate("() => document.body.innerHTML.match(/Mapped control, "
+                              "(\\d{4}-\\d{2}-\\d{2})/)[1]")
+    assert page.locator("[data-testid='stVegaLiteChart'], .vega-embed").count() >= 1
+    slider = page.get_by_test_id("stSlider").filter(has_text="Day").get_by_role("slider")
+    slider.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    deadline = time.monotonic() + 60
+    while True:
+        frame = day_frame()
+        shown = frame.evaluate("() => document.body.innerHTML.match(/Mapped control, "
+                               "(\\d{4}-\\d{2}-\\d{2})/)[1]")
+        if shown != last_day:
+            break
+        assert time.monotonic() < deadline, "the map did not follow the slider"
+        page.wait_for_timeout(250)
+    assert shown < last_day
+    assert page.get_by_test_id("stException").count() == 0 and dialogs == []
+    page.screenshot(path=str(ARTIFACTS / "history-view.png"), full_page=True)
+    page.close()

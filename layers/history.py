@@ -1,0 +1,164 @@
+"""History layers: a unit's measured share over time with every report's claim laid over it,
+and the map of one day's mapped control beside the report in force then.
+
+The chart (Altair) draws the share measured on each day of a history as a line, and each
+report's claim about the unit at the report's date as a vertical bar from the claim's
+low to its high bound -- green where the maps agree, red (with a cross) where they
+contradict it, grey where it could not be checked. The day map is a folium map of the
+day's layer over the unit boundaries and the claims of the report in force that day.
+Every displayed string is escaped (:func:`layers.html.escape_text`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import altair as alt
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo.labels import verdict_label
+from layers.claims import add_legend, claims_layer
+from layers.control import control_layer
+from layers.html import escape_text
+from layers.map import new_map
+
+__all__ = ["VERDICT_COLOURS", "claim_marks", "history_chart", "with_day", "day_map"]
+
+#: Colour of a claim's bar by verdict.
+VERDICT_COLOURS: dict[str, str] = {
+    "consistent": "#1a7f37",
+    "overstated": "#b42318",
+    "understated": "#b42318",
+    "not checkable": "#8c8c8c",
+}
+
+
+def claim_marks(verdicts: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The claims about unit ``code`` checked against a map, as rows for the chart: date,
+    low, high, verdict (claims with no map near their date are left off the chart)."""
+    v = verdicts[(verdicts["code"] == code) & (verdicts["unit"] == "percent")
+                 & verdicts["snapshot_date"].notna()]
+    if not len(v):
+        return pd.DataFrame(columns=["date", "low", "high", "claim", "verdict", "label",
+                                     "contradicted", "snapshot"])
+    dates = pd.to_datetime(v["snapshot_date"])
+    # The chart shows Russia's share: a claim about Ukraine's share of a Ukrainian unit
+    # ("Ukraine still holds 20 %") is drawn as its complement.
+    flip = ((v["side"] == "ukraine") & v["code"].str.startswith("UA-")).to_numpy()
+    low, high = v["claim_low"].to_numpy(), v["claim_high"].to_numpy()
+    text = [f"{r} {c}: {side.title()} holds {t}" + (" (drawn as Russia's share)" if f else "")
+            for r, c, side, t, f in zip(v["report_id"], v["claim_id"], v["side"],
+                                        v["claim_text"], flip, strict=True)]
+    return pd.DataFrame({
+        "date": dates.to_numpy(),
+        "low": [100 - h if f else lo for lo, h, f in zip(low, high, flip, strict=True)],
+        "high": [100 - lo if f else h for lo, h, f in zip(low, high, flip, strict=True)],
+        "claim": text,
+        "verdict": v["verdict"].to_numpy(),
+        "label": [verdict_label(r) for r in v.to_dict("records")],
+        "contradicted": v["verdict"].isin(["overstated", "understated"]).to_numpy(),
+        "snapshot": v["snapshot_date"].astype(str).to_numpy(),
+    })
+
+
+def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
+                  day: dt.date | None = None, height: int = 320) -> alt.LayerChart | alt.FacetChart:
+    """Measured share of one unit over time, claims as interval bars, the chosen day.
+
+    Parameters
+    ----------
+    series : pandas.DataFrame
+        Rows of :attr:`geo.series.ControlSeries.table` for one unit (``date``,
+        ``share_pct``, ``controlled_km2``).
+    marks : pandas.DataFrame
+        From :func:`claim_marks`.
+    name : str
+        The unit's name, for the title.
+    day : datetime.date, optional, keyword-only
+        Marks the day shown on the map.
+    """
+    data = pd.DataFrame({"date": pd.to_datetime(series["date"]),
+                         "share": series["share_pct"].round(3),
+                         "km2": series["controlled_km2"].round(1)})
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)))
+    line = base.mark_line(color="#7b241c", strokeWidth=2).encode(
+        y=alt.Y("share:Q", title=f"{escape_text(name)}: share held by Russia (%)",
+                scale=alt.Scale(zero=False)),
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"),
+                 alt.Tooltip("share:Q", title="measured %", format=".2f"),
+                 alt.Tooltip("km2:Q", title="km²", format=",.0f")])
+    layers: list[Any] = [line]
+    if len(marks):
+        m = alt.Chart(marks.assign(claim=marks["claim"].map(escape_text),
+                                   label=marks["label"].map(escape_text)))
+        colour = alt.Color("verdict:N", title="claim vs maps",
+                           scale=alt.Scale(domain=list(VERDICT_COLOURS),
+                                           range=list(VERDICT_COLOURS.values())))
+        tips = [alt.Tooltip("claim:N"), alt.Tooltip("label:N", title="verdict"),
+                alt.Tooltip("snapshot:N", title="map of")]
+        layers.append(m.mark_rule(strokeWidth=7, opacity=0.7).encode(
+            x="date:T", y="low:Q", y2="high:Q", color=colour, tooltip=tips))
+        layers.append(m.transform_filter(alt.datum.contradicted).mark_point(
+            shape="cross", size=140, filled=True, color="#b42318").encode(
+            x="date:T", y=alt.Y("high:Q"), tooltip=tips))
+    if day is not None:
+        rule = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]})).mark_rule(
+            color="#333333", strokeDash=[4, 3]).encode(x="date:T")
+        layers.append(rule)
+    return alt.layer(*layers).properties(height=height)
+
+
+def with_day(spec: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """A Vega-Lite spec of :func:`history_chart` with a dashed rule at ``day`` added
+    (cheap: the chart of a unit is built once, the day moves)."""
+    out = dict(spec)
+    out["layer"] = [*spec.get("layer", []), {
+        "data": {"values": [{"date": day.isoformat()}]},
+        "mark": {"type": "rule", "color": "#333333", "strokeDash": [4, 3]},
+        "encoding": {"x": {"field": "date", "type": "temporal"}},
+    }]
+    return out
+
+
+def day_map(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, units: gpd.GeoDataFrame,
+            *, day: dt.date, report_label: str, shares: pd.Series | None = None,
+            web_tiles: bool = False, simplified: bool = False) -> folium.Map:
+    """The map of one day: its mapped control over the claims of the report in force.
+
+    Parameters
+    ----------
+    layer : GeoDataFrame
+        The day's layer (one row per side, as :attr:`geo.control.ControlLayer.frame`).
+    snap : GeoDataFrame or None
+        The snapshot of the report in force that day (None before the first report).
+    units : GeoDataFrame
+        The unit layer.
+    day : datetime.date, keyword-only
+        The day shown.
+    report_label : str, keyword-only
+        How the report in force is named in the layer control.
+    shares : pandas.Series, optional, keyword-only
+        Measured share per unit code that day, shown in the claim tooltips' titles.
+    simplified : bool, keyword-only
+        ``snap`` and ``layer`` already hold display geometry (see
+        :func:`layers.map.display_geometry`): do not simplify again.
+    """
+    m = new_map(web_tiles=web_tiles)
+    if snap is not None:
+        shown = snap.copy()
+        if shares is not None:
+            shown["name_en"] = [f"{n} — mapped {day.isoformat()}: {shares.get(c, 0.0):.1f} %"
+                                for c, n in zip(shown.index, shown["name_en"], strict=True)]
+        shown.attrs = dict(snap.attrs)
+        claims_layer(shown, opacity=0.35, simplify_deg=0 if simplified else 0.01,
+                     name=f"Claims in force: {escape_text(report_label)}").add_to(m)
+        add_legend(m, str(snap.attrs.get("report_id", "")))
+    control_layer(layer, name=f"Mapped control, {day.isoformat()}",
+                  simplify_deg=0 if simplified else 0.001).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    m.fit_bounds([[44.3, 30.0], [52.4, 40.3]])
+    return m

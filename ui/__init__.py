@@ -1,0 +1,1 @@
+"""The Streamlit app's views and shared data (``app.py`` is the entry point)."""

@@ -1,0 +1,121 @@
+"""What every view of the app shares: the reports, the atlas, units, cities, control layers.
+
+Each is a Streamlit cached resource, so it is loaded or computed once per server and
+shared by every session; the atlas memoizes every layer set by content (report, control
+layer, options).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+import geopandas as gpd
+import streamlit as st
+
+from geo.control import ControlLayer, load_control
+from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
+from geo.layerset import Atlas, LayerSet
+from geo.reports import ReportSet, load_reports
+from geo.zones import ZoneOptions
+from layers.assets import draw_available, ensure_static
+
+__all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
+           "cities", "control", "control_key", "layerset", "exports"]
+
+def reports_dir() -> str | None:
+    """The reports folder: ``FRONTLINE_REPORTS_DIR``, or None for the built-in reports."""
+    return os.environ.get("FRONTLINE_REPORTS_DIR") or None
+
+
+def history_dir() -> str | None:
+    """A folder of daily control layers for the History view: ``FRONTLINE_HISTORY_DIR``."""
+    return os.environ.get("FRONTLINE_HISTORY_DIR") or None
+
+
+@st.cache_resource
+def static_assets() -> bool:
+    ensure_static()
+    return draw_available()
+
+
+@st.cache_resource
+def reports(directory: str | None) -> ReportSet:
+    return load_reports(directory)
+
+
+@st.cache_resource
+def atlas(directory: str | None) -> Atlas:
+    """The atlas of the reports folder: every layer set is computed once and kept."""
+    return Atlas(reports(directory), units())
+
+
+@st.cache_resource
+def units() -> gpd.GeoDataFrame:
+    from geo.boundaries import load_units
+
+    return load_units()
+
+
+@st.cache_resource
+def cities() -> gpd.GeoDataFrame:
+    from geo.cities import load_cities
+
+    return load_cities()
+
+
+@st.cache_resource(max_entries=4)
+def control(data: bytes, name: str, day: str | None = None) -> ControlLayer:
+    return load_control(data, name=name, date=dt.date.fromisoformat(day) if day else None)
+
+
+def layerset(
+    report_id: str,
+    directory: str | None,
+    control_in_use: tuple[str, bytes, str | None] | None,
+    dmz_km: float,
+    depth_km: float,
+) -> LayerSet:
+    ctl = control_layer(control_in_use)
+    return atlas(directory).layerset(
+        report_id, control=ctl,
+        options=ZoneOptions(dmz_width_km=dmz_km, deterrence_depth_km=depth_km))
+
+
+@st.cache_data(max_entries=24)
+def exports(
+    report_id: str,
+    directory: str | None,
+    control: tuple[str, bytes, str | None] | None,
+    dmz_km: float,
+    depth_km: float,
+) -> tuple[list[dict[str, Any]], bytes, bytes]:
+    """Per layer: name, feature count, file name and GeoJSON bytes; plus the zip and gpkg."""
+    layers = layerset(report_id, directory, control, dmz_km, depth_km).export_layers()
+    files = [
+        {
+            "layer": name,
+            "features": len(layer),
+            "file": f"{safe_layer_name(name)}.geojson",
+            "data": to_geojson(layer, name=name).encode(),
+        }
+        for name, layer in layers.items()
+    ]
+    return files, layers_zip(layers), layers_gpkg(layers)
+
+
+
+
+def control_key() -> tuple[str, bytes, str | None] | None:
+    """(file name, content, day) of the control layer in use, or None."""
+    ctl = st.session_state.get("control")
+    if not ctl:
+        return None
+    day = str(ctl[2]) if len(ctl) > 2 and ctl[2] else None
+    return (str(ctl[0]), bytes(ctl[1]), day)
+
+
+def control_layer(key: tuple[str, bytes, str | None] | None) -> ControlLayer | None:
+    """The loaded control layer of ``key`` (None for none)."""
+    return control(key[1], key[0], key[2]) if key else None

@@ -1,0 +1,194 @@
+"""The History view: every day of mapped control, with every report's claims laid over it.
+
+A history comes from the folder named by ``FRONTLINE_HISTORY_DIR`` or from an uploaded
+zip of daily files. It is read, measured (:mod:`geo.series`) and checked against every
+report (the snapshot nearest each report's date) once, then kept; moving the unit or
+the day only draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import FrontlineError
+from geo.history import History, read_history
+from geo.labels import verdict_table
+from geo.series import ControlSeries, control_series
+from layers.history import claim_marks, day_map, history_chart, with_day
+from layers.html import escape_markdown as md
+from layers.map import display_geometry
+from ui import data
+
+__all__ = ["history_view"]
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading the history…")
+def _from_folder(folder: str) -> History:
+    return read_history(folder)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading the history…")
+def _from_zip(content: bytes, name: str) -> History:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (Path(name).name or "history.zip")
+        path.write_bytes(content)
+        return read_history(path)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Measuring every day…")
+def _series(_history: History, digest: str) -> ControlSeries:
+    return control_series(_history, data.units())
+
+
+@st.cache_resource(max_entries=2, show_spinner="Checking every report against the maps…")
+def _verdicts(_history: History, digest: str, reports_dir: str | None) -> pd.DataFrame:
+    return data.atlas(reports_dir).verify_history(_history, within_days=7)
+
+
+@st.cache_resource(max_entries=64)
+def _day_frame(_history: History, digest: str, day: str) -> Any:
+    """The day's layer as a frame, in display geometry (computed once per day shown)."""
+    from geo.control import control_from_geometry
+
+    d = _history.day(dt.date.fromisoformat(day))
+    frame = control_from_geometry(d.valid().geometry, name=d.source, date=d.date).frame
+    frame["geometry"] = display_geometry(frame.geometry.simplify(0.001), simplify_deg=0)
+    return frame
+
+
+@st.cache_resource(max_entries=8)
+def _display_snapshot(report_id: str, reports_dir: str | None) -> Any:
+    """The report's snapshot in display geometry (simplified once per report)."""
+    snap = data.atlas(reports_dir).snapshot(report_id)
+    out = snap.copy()
+    out["geometry"] = display_geometry(snap.geometry, simplify_deg=0.01).values
+    out.attrs = dict(snap.attrs)
+    return out
+
+
+@st.cache_data(max_entries=64)
+def _chart_spec(_series: ControlSeries, _verdicts: pd.DataFrame, digest: str, code: str,
+                name: str) -> dict[str, Any]:
+    """The Vega-Lite spec of a unit's chart (built once per unit; the day is added after)."""
+    rows = _series.table[_series.table["code"] == code]
+    spec: dict[str, Any] = history_chart(rows, claim_marks(_verdicts, code), name=name).to_dict()
+    return spec
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _day_html(_series: ControlSeries, _history: History, digest: str, day_text: str,
+              report_id: str | None, reports_dir: str | None, tiles: bool) -> str:
+    """The day map as a standalone page (made once per day and report shown).
+
+    The map needs nothing back from the browser, so it is a static component: moving
+    the slider sends the page, not a round trip through a map component.
+    """
+    day = dt.date.fromisoformat(day_text)
+    snap = _display_snapshot(report_id, reports_dir) if report_id else None
+    report = data.atlas(reports_dir).report(report_id) if report_id else None
+    label = f"{report.id} ({report.date_text})" if report else "no report yet"
+    m = day_map(_day_frame(_history, digest, day_text), snap, data.units(), day=day,
+                report_label=label, shares=_series.on(day)["share_pct"], web_tiles=tiles,
+                simplified=True)
+    return str(m.get_root().render())
+
+
+def _history() -> History | None:
+    """The history of the folder in the environment, or of an uploaded zip."""
+    folder = data.history_dir()
+    if folder:
+        st.caption(f"History folder (FRONTLINE_HISTORY_DIR): **{md(folder)}**")
+        try:
+            return _from_folder(folder)
+        except FrontlineError as exc:
+            st.error(md(exc))
+            return None
+    up = st.file_uploader("Upload a zip of daily control layers (*_YYYYMMDD.geojson)",
+                          type=["zip"], key="history_upload")
+    if up is None:
+        st.info("Load a history: a zip of daily GeoJSON files named with their date "
+                "(`deepstatemap_data_20241123.geojson`), or start the app with "
+                "`FRONTLINE_HISTORY_DIR=/path/to/folder`. `frontline series` does the same "
+                "from a shell.")
+        return None
+    try:
+        return _from_zip(up.getvalue(), up.name)
+    except FrontlineError as exc:
+        st.error(md(exc))
+        return None
+
+
+def _in_force(reports: Any, day: dt.date) -> Any:
+    """The latest report dated on or before ``day`` (None before the first)."""
+    earlier = [r for r in reports if r.date <= day]
+    return earlier[-1] if earlier else None
+
+
+def history_view(reports: Any, opts: dict[str, Any]) -> None:
+    """Measured share over time per unit, claims at their dates, a day's map."""
+    history = _history()
+    if history is None:
+        return
+    if not history.days:
+        st.error("No day of the history could be read: " + md("; ".join(
+            str(p) for p in history.problems[:5])))
+        return
+    series = _series(history, history.digest)
+    verdicts = _verdicts(history, history.digest, data.reports_dir())
+    gaps = history.gap_text()
+    st.caption(f"{len(history)} days, {history.dates[0]} to {history.dates[-1]}"
+               + (f"; missing: {md(gaps)}" if gaps else "; no day missing")
+               + f". Measured in {series.timings.get('measure_s', 0):.1f} s.")
+    if history.problems:
+        with st.expander(f"{len(history.problems)} file(s) or day(s) could not be used"):
+            for p in history.problems:
+                st.caption(md(p))
+    table = series.table
+    held = table.groupby("code")["controlled_km2"].max()
+    codes = [c for c in held.index if held[c] > 0.5]
+    names = table.drop_duplicates("code").set_index("code")["name"]
+    default = codes.index("UA-14") if "UA-14" in codes else 0
+    code = st.selectbox("Unit", codes, index=default, key="history_unit",
+                        format_func=lambda c: f"{names[c]} ({c})")
+    days = [d.isoformat() for d in history.dates]
+    day_text = st.select_slider("Day", options=days, value=days[-1], key="history_day")
+    day = dt.date.fromisoformat(day_text)
+    marks = claim_marks(verdicts, code)
+    spec = _chart_spec(series, verdicts, history.digest, code, str(names[code]))
+    st.vega_lite_chart(with_day(spec, day), width="stretch")
+    n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
+    st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day. "
+               f"Bars: each report's claim at its date (green: the maps agree; red ✕: they "
+               f"contradict it, {n_bad} here; grey: not checkable).")
+    report = _in_force(reports, day)
+    left, right = st.columns([3, 2])
+    with left:
+        html = _day_html(series, history, history.digest, day_text,
+                         report.id if report else None, data.reports_dir(), bool(opts["tiles"]))
+        st.iframe(html, height=520)
+    with right:
+        on = series.on(day)
+        ua_km2 = float(str(on.loc["UA", "controlled_km2"]))
+        ua_pct = float(str(on.loc["UA", "share_pct"]))
+        unit_pct = float(str(on.loc[code, "share_pct"]))
+        st.markdown(f"**{md(day_text)}**: {ua_km2:,.0f} km² ({ua_pct:.2f} %) of Ukraine held "
+                    f"by Russia; {md(names[code])} {unit_pct:.2f} %.")
+        if report is None:
+            st.caption("No report is dated on or before this day.")
+        else:
+            st.markdown(f"**In force: {md(report.id)}** · {md(report.date_text)} · "
+                        f"{md(report.outlet)}")
+            mine = verdicts[verdicts["report_id"] == report.id]
+            if len(mine):
+                snap_day = mine["snapshot_date"].dropna()
+                st.caption("Its claims against the map nearest its date"
+                           + (f" ({md(snap_day.iloc[0])})" if len(snap_day) else "") + ":")
+                st.dataframe(verdict_table(mine), width="stretch", hide_index=True)
+            else:
+                st.caption("It makes no quantitative claim about held ground.")
