@@ -43,7 +43,7 @@ case "${1:-}" in
     setup
     browser
     shift
-    "$VENV/bin/ruff" check geo layers frontline app.py scripts tests benchmarks
+    "$VENV/bin/ruff" check geo layers ui frontline app.py scripts tests benchmarks
     "$VENV/bin/mypy"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

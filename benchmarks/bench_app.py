@@ -21,14 +21,15 @@ sys.path.insert(0, str(ROOT))
 def payloads() -> None:
     from geo.boundaries import load_units
     from geo.cities import load_cities
-    from geo.layerset import build_layerset
+    from geo.layerset import Atlas
     from geo.reports import load_reports
     from layers.report_map import report_map
 
     units, cities, reports = load_units(), load_cities(), load_reports()
+    atlas = Atlas(reports, units)
     for rid in reports.ids:
         t0 = time.perf_counter()
-        ls = build_layerset(rid, reports, units)
+        ls = atlas.layerset(rid)
         t1 = time.perf_counter()
         html = report_map(ls, units, cities).get_root().render()
         t2 = time.perf_counter()

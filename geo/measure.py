@@ -75,6 +75,7 @@ class UnitIndex:
         self.tree = shapely.STRtree(self.geoms)
         inner = shapely.point_on_surface(self.geoms)
         self.inner_xy = shapely.get_coordinates(inner)
+        self.edges = [_Edges(g) for g in self.geoms]
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -85,6 +86,18 @@ class UnitIndex:
         if not len(hits):
             raise FrontlineError(f"unit code {code!r} is not in the unit layer.")
         return int(hits[0])
+
+    def measure_units(self, geom: BaseGeometry, which: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Controlled km² of units ``which`` only (positions), as :meth:`measure` would."""
+        out = np.zeros(len(which))
+        for k, i in enumerate(which):
+            unit = self.geoms[i]
+            part = shapely.clip_by_rect(geom, *shapely.bounds(unit))
+            if not part.is_valid:
+                part = geom
+            out[k] = min(float(geodesic_areas_km2(np.asarray([unit.intersection(part)]))[0]),
+                         float(self.area_km2[i]))
+        return out
 
     def measure(self, geom: BaseGeometry) -> NDArray[np.float64]:
         """Controlled km² of every unit for one layer geometry (EPSG:4326)."""
@@ -104,6 +117,55 @@ class UnitIndex:
             pieces = shapely.intersection(self.geoms[cut], geom)
             out[cut] = np.minimum(geodesic_areas_km2(pieces), self.area_km2[cut])
         return out
+
+
+#: Boundary edges shorter than this (km) split without a measurable geodesic effect.
+SHORT_EDGE_KM = 0.2
+
+
+class _Edges:
+    """A unit's boundary edges with their geodesic lengths, and a spatial index of them.
+
+    Measuring a unit's area change piece by piece splits its edges where the front
+    crosses them; on the ellipsoid the geodesics through such a split point differ from
+    the edge by a lens of about ``tan(lat) / 4R x L² x l`` (edge length L, distance the
+    split moved l): :mod:`geo.series` adds these up and measures the unit exactly before
+    they could matter.
+    """
+
+    def __init__(self, geom: BaseGeometry) -> None:
+        from pyproj import Geod
+
+        segs, lengths = [], []
+        for ring in shapely.get_rings(shapely.get_parts(geom)):
+            c = shapely.get_coordinates(ring)
+            if len(c) < 2:
+                continue
+            _, _, dist = Geod(ellps="WGS84").inv(c[:-1, 0], c[:-1, 1], c[1:, 0], c[1:, 1])
+            km = np.asarray(dist) / 1000.0
+            keep = np.flatnonzero(km > SHORT_EDGE_KM)
+            segs += [c[i:i + 2] for i in keep]
+            lengths.append(km[keep])
+        self.km = np.concatenate(lengths) if lengths else np.zeros(0)
+        self.lines = shapely.linestrings(segs) if segs else np.zeros(0, dtype=object)
+        self.deg = shapely.length(self.lines) if segs else np.zeros(0)
+        self.tree = shapely.STRtree(self.lines) if segs else None
+
+    def lens_bound(self, piece: BaseGeometry, per_km3: float) -> float:
+        """Bound (km²) of the lens error of measuring ``piece`` on its own: for each edge
+        it runs along, ``per_km3`` x L² x (the length of edge it runs along)."""
+        if self.tree is None:
+            return 0.0
+        hits = self.tree.query(piece, predicate="intersects")
+        if not len(hits):
+            return 0.0
+        km = self.km[hits]
+        bound = per_km3 * km**3  # the piece runs along at most the whole edge
+        long = km > 1.0  # for those, how much of the edge the piece runs along
+        if long.any():
+            along = shapely.length(shapely.intersection(self.lines[hits[long]], piece))
+            bound[long] = per_km3 * km[long] ** 2 * along / self.deg[hits[long]] * km[long]
+        return float(bound.sum())
 
 
 @dataclass(frozen=True)

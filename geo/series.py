@@ -52,6 +52,7 @@ from geo.measure import UnitIndex
 
 __all__ = [
     "KEYFRAME_EVERY",
+    "DRIFT_BUDGET_KM2",
     "SERIES_COLUMNS",
     "ENGINES",
     "ControlSeries",
@@ -63,6 +64,10 @@ __all__ = [
 KEYFRAME_EVERY = 365
 #: A day whose boundary changed by more than this fraction is measured in full.
 _FULL_ABOVE = 0.5
+#: A unit is measured exactly once the bound of its accumulated error passes this (km²).
+DRIFT_BUDGET_KM2 = 0.004
+#: tan(50 deg) / (4 x 6,371 km): the lens a moved split point leaves, per km³.
+_LENS_PER_KM3 = 4.7e-5
 #: Columns of :attr:`ControlSeries.table`.
 SERIES_COLUMNS: tuple[str, ...] = (
     "date", "code", "name", "side", "controlled_km2", "share_pct", "gained_km2", "lost_km2",
@@ -192,16 +197,19 @@ def _pieces(cur: BaseGeometry, prev: BaseGeometry, boxes: NDArray[np.float64]
             ) -> tuple[NDArray[np.object_], NDArray[np.float64]]:
     """Gained (+1) and lost (-1) pieces of ground between two days, inside ``boxes``."""
     pieces: list[BaseGeometry] = []
-    signs: list[float] = []
     for box in boxes:
         padded = (box[0] - _PAD_DEG, box[1] - _PAD_DEG, box[2] + _PAD_DEG, box[3] + _PAD_DEG)
         a, b = _clip(cur, padded, check=True), _clip(prev, padded)
-        for geom, sign in ((shapely.difference(a, b), 1.0), (shapely.difference(b, a), -1.0)):
-            parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"
-                     and not p.is_empty]
-            pieces += parts
-            signs += [sign] * len(parts)
-    return np.asarray(pieces, dtype=object), np.asarray(signs)
+        sym = shapely.symmetric_difference(a, b)
+        pieces += [p for p in shapely.get_parts(sym) if p.geom_type == "Polygon"
+                   and not p.is_empty]
+    if not pieces:
+        return np.zeros(0, dtype=object), np.zeros(0)
+    out = np.asarray(pieces, dtype=object)
+    # A piece of the symmetric difference is ground gained if it lies in today's layer.
+    inside = shapely.point_on_surface(out)
+    gained = shapely.contains_xy(cur, *shapely.get_coordinates(inside).T)
+    return out, np.where(gained, 1.0, -1.0)
 
 
 class _Areas:
@@ -222,15 +230,19 @@ class _Areas:
 
 
 def _step(index: UnitIndex, areas: _Areas, cur: BaseGeometry, prev: BaseGeometry,
-          boxes: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """km² gained and lost per unit from ``prev`` to ``cur`` (changes inside ``boxes``)."""
+          boxes: NDArray[np.float64]
+          ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """km² gained and lost per unit from ``prev`` to ``cur`` (changes inside ``boxes``),
+    and a bound of the error the change adds to each unit (km², see below)."""
     gained, lost = np.zeros(len(index)), np.zeros(len(index))
     pieces, signs = _pieces(cur, prev, boxes)
     if not len(pieces):
-        return gained, lost
-    pi, ui = index.tree.query(pieces, predicate="intersects")
+        return gained, lost, np.zeros(len(index))
+    pi, ui = index.tree.query(pieces)  # boxes first; the prepared units then decide
+    touch = shapely.intersects(index.geoms[ui], pieces[pi])
+    pi, ui = pi[touch], ui[touch]
     if not len(pi):
-        return gained, lost
+        return gained, lost, np.zeros(len(index))
     inside = shapely.contains_properly(index.geoms[ui], pieces[pi])
     cut = np.asarray(pieces[pi], dtype=object).copy()
     for k in np.flatnonzero(~inside):
@@ -240,7 +252,13 @@ def _step(index: UnitIndex, areas: _Areas, cur: BaseGeometry, prev: BaseGeometry
     plus = signs[pi] > 0
     np.add.at(gained, ui[plus], km2[plus])
     np.add.at(lost, ui[~plus], km2[~plus])
-    return gained, lost
+    # On the ellipsoid, measuring piece by piece splits a unit's edges where the front
+    # crosses them, and the geodesics through a split point leave a lens against the
+    # edge (~tan(lat)/4R x L² x l): bound what it can add up to, per unit.
+    drift = np.zeros(len(index))
+    for k in np.flatnonzero(~inside):
+        drift[ui[k]] += index.edges[ui[k]].lens_bound(pieces[pi[k]], _LENS_PER_KM3)
+    return gained, lost, drift
 
 
 def measure_chunk(days: Sequence[ParsedDay], index: UnitIndex, *,
@@ -274,7 +292,7 @@ def measure_chunk(days: Sequence[ParsedDay], index: UnitIndex, *,
     n, u = len(days), len(index)
     out: dict[str, Any] = {"km2": np.zeros((n, u)), "gained": np.full((n, u), np.nan),
                            "lost": np.full((n, u), np.nan), "full": np.zeros(n, dtype=bool),
-                           "changed": np.zeros(n, dtype=np.int64), "notes": []}
+                           "changed": np.zeros(n, dtype=np.int64), "notes": [], "exact": 0}
     if not n:
         return out
     areas = _Areas()
@@ -285,6 +303,7 @@ def measure_chunk(days: Sequence[ParsedDay], index: UnitIndex, *,
         prev = (before.geometry, _boundary(before))
         km2 = index.measure(prev[0])
     since_full = 0
+    drift = np.zeros(u)  # bound of the error accumulated per unit since measured exactly
     for i, day in enumerate(days):
         full = prev is None or km2 is None or since_full + 1 >= keyframe_every
         if full:
@@ -293,18 +312,25 @@ def measure_chunk(days: Sequence[ParsedDay], index: UnitIndex, *,
         shapely.prepare(geom)
         if prev is not None and km2 is not None:
             try:
-                gained, lost, n_changed = _compare(index, areas, geom, bd, *prev)
+                gained, lost, step_drift, n_changed = _compare(index, areas, geom, bd, *prev)
             except _InvalidDay:
                 day = _checked(day, out)
                 geom, bd = day.geometry, _boundary(day)
-                gained, lost, n_changed = _compare(index, areas, geom, bd, *prev)
+                gained, lost, step_drift, n_changed = _compare(index, areas, geom, bd, *prev)
                 full = True
             out["gained"][i], out["lost"][i], out["changed"][i] = gained, lost, n_changed
             full = full or n_changed > _FULL_ABOVE * (len(bd.keys) + len(prev[1].keys))
             if not full:
                 km2 = np.clip(km2 + gained - lost, 0.0, index.area_km2)
+                drift += step_drift
+                exact = np.flatnonzero(drift > DRIFT_BUDGET_KM2)
+                if len(exact):  # measure those units exactly before the error could matter
+                    km2[exact] = index.measure_units(geom, exact)
+                    drift[exact] = 0.0
+                    out["exact"] += len(exact)
         if full or km2 is None:
             km2 = index.measure(geom)
+            drift = np.zeros(u)
             out["full"][i] = True
             since_full = 0
         else:
@@ -324,12 +350,13 @@ def _checked(day: ParsedDay, out: dict[str, Any]) -> ParsedDay:
 
 def _compare(index: UnitIndex, areas: _Areas, geom: BaseGeometry, bd: _Boundary,
              prev_geom: BaseGeometry, prev_bd: _Boundary
-             ) -> tuple[NDArray[np.float64], NDArray[np.float64], int]:
-    """Gained and lost km² per unit from the previous day, and the segments changed."""
+             ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], int]:
+    """Gained and lost km² per unit from the previous day, the error bound the change
+    adds per unit, and the segments changed."""
     new, old = _changes(bd, prev_bd)
     boxes = _merge_boxes(np.concatenate([_runs(bd, new), _runs(prev_bd, old)]))
-    gained, lost = _step(index, areas, geom, prev_geom, boxes)
-    return gained, lost, int(new.sum() + old.sum())
+    gained, lost, drift = _step(index, areas, geom, prev_geom, boxes)
+    return gained, lost, drift, int(new.sum() + old.sum())
 
 
 # ---------------------------------------------------------------- parallel chunks
