@@ -29,36 +29,47 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
-def _bar(total: int, what: str) -> Any:
-    """A progress bar on the terminal (tqdm), or None when stderr is not a terminal."""
-    if not sys.stderr.isatty() or total < 20:
-        return None
-    from tqdm import tqdm
+class _Progress:
+    """Progress bars on the terminal (tqdm), one per step; none when stderr is not a
+    terminal or the step is short."""
 
-    return tqdm(total=total, desc=what, unit="day", file=sys.stderr, leave=False)
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, total: int, what: str) -> None:
+        self.close()
+        if sys.stderr.isatty() and total >= 20:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=what, unit="day", file=sys.stderr, leave=False)
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def read_history_arg(inputs: list[str], *, cache: bool, cmd: str) -> History:
     """The history of ``inputs``, with a progress bar; problems and gaps to stderr."""
     from geo.history import read_history
 
-    bars: list[Any] = []
+    bar = _Progress()
+    history = read_history(inputs, cache=cache, on_total=lambda n: bar.start(n, "reading"),
+                           progress=bar.update)
+    bar.close()
+    history.raise_if_empty()
+    tell_history(history, cmd=cmd)
+    return history
 
-    def total(n: int) -> None:
-        bar = _bar(n, "reading")
-        if bar is not None:
-            bars.append(bar)
 
-    def step(n: int) -> None:
-        for b in bars:
-            b.update(n)
-
-    history = read_history(inputs, cache=cache, on_total=total, progress=step)
-    for b in bars:
-        b.close()
+def tell_history(history: History, *, cmd: str) -> None:
+    """Problems, days and gaps of ``history`` to stderr."""
     for p in history.problems:
         print(f"frontline {cmd}: warning: {p}", file=sys.stderr)
-    history.raise_if_empty()
     if history.problems:
         print(f"frontline {cmd}: {len(history.problems)} file(s) or day(s) could not be used "
               "(listed above); the series has the other days.", file=sys.stderr)
@@ -67,7 +78,6 @@ def read_history_arg(inputs: list[str], *, cache: bool, cmd: str) -> History:
     print(f"frontline {cmd}: {len(history)} days from {first} to {last}"
           + (" (parsed before: from the cache)" if history.from_cache else "")
           + (f"; missing: {gaps}" if gaps else "; no day missing"), file=sys.stderr)
-    return history
 
 
 @command("series", "measure every day of a history of control layers: km² and share per unit")
@@ -108,20 +118,22 @@ def _codes(text: str | None) -> list[str] | None:
 
 def _cmd_series(args: argparse.Namespace) -> int:
     from geo.boundaries import load_units
-    from geo.series import control_series
+    from geo.series import series_from_files
 
     if args.scheduler and args.engine != "dask":
         raise FrontlineError("--scheduler is for --engine dask; add --engine dask.")
     if args.workers is not None and args.workers < 1:
         raise FrontlineError(f"--workers: expected at least 1; got {args.workers}.")
     codes = _codes(args.units)
-    history = read_history_arg(args.inputs, cache=not args.no_cache, cmd="series")
-    bar = _bar(len(history), "measuring")
-    series = control_series(history, load_units(), engine=args.engine, workers=args.workers,
-                            scheduler=args.scheduler,
-                            progress=bar.update if bar is not None else None)
-    if bar is not None:
+    bar = _Progress()
+    try:
+        history, series = series_from_files(
+            args.inputs, load_units(), cache=not args.no_cache, engine=args.engine,
+            workers=args.workers, scheduler=args.scheduler, progress=bar.update,
+            on_total=bar.start)
+    finally:
         bar.close()
+    tell_history(history, cmd="series")
     for note in series.notes:
         print(f"frontline series: note: {note}", file=sys.stderr)
     table = series.table
@@ -185,4 +197,5 @@ def _summary(series: Any, table: Any, week_ending: dt.date | None) -> None:
           f"the week to {last}:")
     print_table(rows, list(rows[0]) if rows else ["code"])
     print(f"({series.full_days} days measured in full, the others from the day-to-day "
-          f"change; {series.timings.get('measure_s', 0):.2f} s to measure)")
+          f"change; {sum(series.timings.values()):.2f} s to "
+          + ("read and measure)" if "read_and_measure_s" in series.timings else "measure)"))

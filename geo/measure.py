@@ -33,7 +33,7 @@ from geo.areas import WGS84, geodesic_areas_km2
 from geo.control import ControlLayer
 from geo.errors import FrontlineError
 
-__all__ = ["UnitIndex", "ControlMeasure", "measure_control"]
+__all__ = ["UnitIndex", "UnitEdges", "ControlMeasure", "measure_control", "SHORT_EDGE_KM"]
 
 
 class UnitIndex:
@@ -75,7 +75,7 @@ class UnitIndex:
         self.tree = shapely.STRtree(self.geoms)
         inner = shapely.point_on_surface(self.geoms)
         self.inner_xy = shapely.get_coordinates(inner)
-        self.edges = [_Edges(g) for g in self.geoms]
+        self.edges = UnitEdges(self.geoms)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -123,49 +123,69 @@ class UnitIndex:
 SHORT_EDGE_KM = 0.2
 
 
-class _Edges:
-    """A unit's boundary edges with their geodesic lengths, and a spatial index of them.
+class UnitEdges:
+    """Every unit's boundary edges longer than :data:`SHORT_EDGE_KM`, in one spatial index.
 
     Measuring a unit's area change piece by piece splits its edges where the front
     crosses them; on the ellipsoid the geodesics through such a split point differ from
-    the edge by a lens of about ``tan(lat) / 4R x L² x l`` (edge length L, distance the
-    split moved l): :mod:`geo.series` adds these up and measures the unit exactly before
-    they could matter.
+    the edge by a lens of about ``tan(lat) / 4R x L² x l`` (edge length L, length of the
+    edge the piece runs along l): :meth:`lens_bounds` adds these up per unit, and
+    :mod:`geo.series` measures a unit exactly before they could matter.
+
+    Attributes
+    ----------
+    unit : ndarray of int
+        The unit (position) of each edge.
+    km : ndarray of float
+        Geodesic length of each edge, km.
     """
 
-    def __init__(self, geom: BaseGeometry) -> None:
+    def __init__(self, geoms: NDArray[np.object_]) -> None:
         from pyproj import Geod
 
-        segs, lengths = [], []
-        for ring in shapely.get_rings(shapely.get_parts(geom)):
-            c = shapely.get_coordinates(ring)
-            if len(c) < 2:
-                continue
-            _, _, dist = Geod(ellps="WGS84").inv(c[:-1, 0], c[:-1, 1], c[1:, 0], c[1:, 1])
-            km = np.asarray(dist) / 1000.0
-            keep = np.flatnonzero(km > SHORT_EDGE_KM)
-            segs += [c[i:i + 2] for i in keep]
-            lengths.append(km[keep])
+        geod = Geod(ellps="WGS84")
+        segs, lengths, owner = [], [], []
+        for u, geom in enumerate(geoms):
+            for ring in shapely.get_rings(shapely.get_parts(geom)):
+                c = shapely.get_coordinates(ring)
+                if len(c) < 2:
+                    continue
+                _, _, dist = geod.inv(c[:-1, 0], c[:-1, 1], c[1:, 0], c[1:, 1])
+                km = np.asarray(dist) / 1000.0
+                keep = np.flatnonzero(km > SHORT_EDGE_KM)
+                segs += [c[i:i + 2] for i in keep]
+                lengths.append(km[keep])
+                owner.append(np.full(len(keep), u, dtype=np.int64))
         self.km = np.concatenate(lengths) if lengths else np.zeros(0)
+        self.unit = np.concatenate(owner) if owner else np.zeros(0, dtype=np.int64)
         self.lines = shapely.linestrings(segs) if segs else np.zeros(0, dtype=object)
-        self.deg = shapely.length(self.lines) if segs else np.zeros(0)
-        self.tree = shapely.STRtree(self.lines) if segs else None
+        self._deg = shapely.length(self.lines) if segs else np.zeros(0)
+        self._tree = shapely.STRtree(self.lines)
 
-    def lens_bound(self, piece: BaseGeometry, per_km3: float) -> float:
-        """Bound (km²) of the lens error of measuring ``piece`` on its own: for each edge
-        it runs along, ``per_km3`` x L² x (the length of edge it runs along)."""
-        if self.tree is None:
-            return 0.0
-        hits = self.tree.query(piece, predicate="intersects")
-        if not len(hits):
-            return 0.0
-        km = self.km[hits]
+    def lens_bounds(self, pieces: NDArray[np.object_], units: NDArray[np.int64],
+                    per_km3: float, n_units: int) -> NDArray[np.float64]:
+        """Bound (km², per unit) of the lens error of measuring each piece on its own
+        inside its unit: for each of that unit's edges the piece runs along, ``per_km3`` x
+        L² x the length of edge it runs along."""
+        out = np.zeros(n_units)
+        if not len(pieces) or not len(self.km):
+            return out
+        pk, e = self._tree.query(pieces)  # boxes; the unit's own edges; then the piece
+        own = self.unit[e] == units[pk]
+        pk, e = pk[own], e[own]
+        shapely.prepare(pieces)
+        hit = shapely.intersects(pieces[pk], self.lines[e])
+        pk, e = pk[hit], e[hit]
+        if not len(e):
+            return out
+        km = self.km[e]
         bound = per_km3 * km**3  # the piece runs along at most the whole edge
-        long = km > 1.0  # for those, how much of the edge the piece runs along
-        if long.any():
-            along = shapely.length(shapely.intersection(self.lines[hits[long]], piece))
-            bound[long] = per_km3 * km[long] ** 2 * along / self.deg[hits[long]] * km[long]
-        return float(bound.sum())
+        long = np.flatnonzero(km > 1.0)  # for those, how much of the edge it runs along
+        if len(long):
+            along = shapely.length(shapely.intersection(self.lines[e[long]], pieces[pk[long]]))
+            bound[long] = per_km3 * km[long] ** 3 * along / self._deg[e[long]]
+        np.add.at(out, units[pk], bound)
+        return out
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def _partition(frame: pd.DataFrame, units_wkb: list[str], codes: list[str],
                names: list[str], country: list[str], areas: list[float],
                keyframe_every: int) -> pd.DataFrame:
     """One partition of consecutive days: long rows (day, unit) of km² held/gained/lost."""
-    from geo.series import measure_chunk
+    from geo.increment import measure_chunk
 
     cols = ["day_index", "unit_index", "km2", "gained", "lost", "full"]
     if not len(frame):

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 from shapely.geometry import box, mapping
@@ -101,3 +102,52 @@ def test_duplicate_dates_and_nothing_readable(tmp_path: Path,
         read_history(empty, cache=False).raise_if_empty()
     assert h.nearest(d0 + dt.timedelta(days=3), within_days=2) is None
     assert h.nearest(d0 + dt.timedelta(days=3), within_days=3) is not None
+
+
+def _doc(geometry: dict, crs: str | None = None) -> bytes:  # type: ignore[type-arg]
+    doc: dict = {"type": "FeatureCollection",  # type: ignore[type-arg]
+                 "features": [{"type": "Feature", "properties": {}, "geometry": geometry}]}
+    if crs:
+        doc["crs"] = {"type": "name", "properties": {"name": crs}}
+    return json.dumps(doc).encode()
+
+
+def test_fast_and_full_parsers_agree(daily_layers: list,  # type: ignore[type-arg]
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.history import parse as parse_mod
+
+    date, layer = daily_layers[3]
+    raw = json.dumps(feature_collection(layer, name="x")).encode()
+    assert parse_mod._fast_polygons(raw) is not None  # a plain daily layer: the fast path
+    fast, probs = parse_mod.parse_geojson(raw, "x.geojson", date=date)
+    monkeypatch.setattr(parse_mod, "_fast_polygons", lambda raw: None)
+    full, probs2 = parse_mod.parse_geojson(raw, "x.geojson", date=date)
+    assert not probs and not probs2
+    assert np.array_equal(fast[0].coords, full[0].coords)
+    assert np.array_equal(fast[0].ring_offsets, full[0].ring_offsets)
+    assert np.array_equal(fast[0].polygon_offsets, full[0].polygon_offsets)
+
+
+def test_the_fast_parser_leaves_unusual_files_to_the_full_one() -> None:
+    from geo.history.parse import _fast_polygons, parse_geojson
+
+    sq = [[37.0, 48.0], [37.2, 48.0], [37.2, 48.2], [37.0, 48.0]]
+    day = dt.date(2025, 1, 1)
+    three_d = _doc({"type": "Polygon", "coordinates": [[[*p, 100.0] for p in sq]]})
+    coll = _doc({"type": "GeometryCollection",
+                 "geometries": [{"type": "Polygon", "coordinates": [sq]}]})
+    mercator = _doc({"type": "Polygon", "coordinates": [sq]}, crs="EPSG:3857")
+    for raw in (three_d, coll, mercator, b"not json", b"[1, 2]"):
+        assert _fast_polygons(raw) is None
+    days, _ = parse_geojson(three_d, "z.geojson", date=day)
+    assert days[0].coords.shape == (4, 2)  # heights dropped, lon/lat kept
+    days, _ = parse_geojson(coll, "c.geojson", date=day)
+    assert len(days) == 1
+    days, probs = parse_geojson(mercator, "m.geojson", date=day)
+    assert not days and probs[0].field == "crs" and "EPSG:3857" in probs[0].message
+    days, probs = parse_geojson(_doc({"type": "Polygon", "coordinates": [sq[:3]]}),
+                                "open.geojson", date=day)
+    assert not days and "at least 4" in probs[0].message
+    nan = _doc({"type": "Polygon", "coordinates": [sq]}).replace(b"37.2, 48.2", b"NaN, 48.2")
+    days, probs = parse_geojson(nan, "nan.geojson", date=day)
+    assert not days and probs

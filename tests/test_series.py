@@ -12,8 +12,9 @@ from pyproj import Geod
 
 from geo.errors import FrontlineError
 from geo.history import History, ParsedDay, ragged_arrays
+from geo.increment import DRIFT_BUDGET_KM2, measure_chunk
 from geo.measure import UnitIndex
-from geo.series import DRIFT_BUDGET_KM2, SERIES_COLUMNS, control_series, measure_chunk
+from geo.series import SERIES_COLUMNS, control_series
 
 _GEOD = Geod(ellps="WGS84")
 

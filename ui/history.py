@@ -17,9 +17,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import FrontlineError
-from geo.history import History, read_history
+from geo.history import History
 from geo.labels import verdict_table
-from geo.series import ControlSeries, control_series
+from geo.series import ControlSeries, series_from_files
 from layers.history import claim_marks, day_map, history_chart, with_day
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
@@ -28,22 +28,17 @@ from ui import data
 __all__ = ["history_view"]
 
 
-@st.cache_resource(max_entries=2, show_spinner="Reading the history…")
-def _from_folder(folder: str) -> History:
-    return read_history(folder)
+@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
+def _from_folder(folder: str) -> tuple[History, ControlSeries]:
+    return series_from_files(folder, data.units())
 
 
-@st.cache_resource(max_entries=2, show_spinner="Reading the history…")
-def _from_zip(content: bytes, name: str) -> History:
+@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
+def _from_zip(content: bytes, name: str) -> tuple[History, ControlSeries]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (Path(name).name or "history.zip")
         path.write_bytes(content)
-        return read_history(path)
-
-
-@st.cache_resource(max_entries=2, show_spinner="Measuring every day…")
-def _series(_history: History, digest: str) -> ControlSeries:
-    return control_series(_history, data.units())
+        return series_from_files(path, data.units())
 
 
 @st.cache_resource(max_entries=2, show_spinner="Checking every report against the maps…")
@@ -99,8 +94,9 @@ def _day_html(_series: ControlSeries, _history: History, digest: str, day_text: 
     return str(m.get_root().render())
 
 
-def _history() -> History | None:
-    """The history of the folder in the environment, or of an uploaded zip."""
+def _history() -> tuple[History, ControlSeries] | None:
+    """The history (and its measures) of the folder in the environment, or of an
+    uploaded zip."""
     folder = data.history_dir()
     if folder:
         st.caption(f"History folder (FRONTLINE_HISTORY_DIR): **{md(folder)}**")
@@ -132,19 +128,15 @@ def _in_force(reports: Any, day: dt.date) -> Any:
 
 def history_view(reports: Any, opts: dict[str, Any]) -> None:
     """Measured share over time per unit, claims at their dates, a day's map."""
-    history = _history()
-    if history is None:
+    loaded = _history()
+    if loaded is None:
         return
-    if not history.days:
-        st.error("No day of the history could be read: " + md("; ".join(
-            str(p) for p in history.problems[:5])))
-        return
-    series = _series(history, history.digest)
+    history, series = loaded
     verdicts = _verdicts(history, history.digest, data.reports_dir())
     gaps = history.gap_text()
     st.caption(f"{len(history)} days, {history.dates[0]} to {history.dates[-1]}"
                + (f"; missing: {md(gaps)}" if gaps else "; no day missing")
-               + f". Measured in {series.timings.get('measure_s', 0):.1f} s.")
+               + f". Read and measured in {sum(series.timings.values()):.1f} s.")
     if history.problems:
         with st.expander(f"{len(history.problems)} file(s) or day(s) could not be used"):
             for p in history.problems:

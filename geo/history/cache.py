@@ -1,0 +1,77 @@
+"""The parsed-history cache: days kept on disk, keyed by the content of their inputs.
+
+A pack is one ``.npz`` of the ragged arrays of every day and a JSON header (dates,
+sources, notes, problems) under :func:`cache_dir`, named by the SHA-256 digest of every
+input's name and bytes: changing, adding or removing a file makes a new key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from geo.errors import Problem
+from geo.history.inputs import Entry
+from geo.history.model import ParsedDay, pack_days, unpack_days
+
+__all__ = ["cache_dir", "content_digest", "save_pack", "load_pack"]
+
+_CACHE_VERSION = "history-v2"
+
+
+def cache_dir() -> Path:
+    """Where parsed histories are kept: ``$FRONTLINE_CACHE_DIR`` or ``~/.cache/frontline-atlas``."""
+    root = os.environ.get("FRONTLINE_CACHE_DIR")
+    return Path(root) if root else Path.home() / ".cache" / "frontline-atlas"
+
+
+def content_digest(entries: Sequence[Entry], parquet: Sequence[Path],
+                   known: Mapping[int, bytes] | None = None) -> str:
+    """Content digest of every input item (names and bytes).
+
+    ``known`` gives the SHA-256 digests of files already read (by position in
+    ``entries``: :func:`geo.history.inputs.parse_entry` computes them while parsing), so
+    they are not read twice."""
+    h = hashlib.sha256(_CACHE_VERSION.encode())
+    seen_zips: set[Path] = set()
+    for i, e in enumerate(entries):
+        h.update(e.source.encode() + b"\0")
+        if e.member is None:
+            h.update(known[i] if known and i in known else _file_digest(e.path))
+        elif e.path not in seen_zips:
+            seen_zips.add(e.path)
+            h.update(_file_digest(e.path))
+    for p in parquet:
+        h.update(p.name.encode())
+        h.update(_file_digest(p))
+    return h.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").digest()
+
+
+def save_pack(path: Path, days: Sequence[ParsedDay], problems: Sequence[Problem]) -> None:
+    """Write ``days`` and ``problems`` to the cache file ``path`` (atomically)."""
+    arrays = pack_days(days)
+    meta = orjson.loads(arrays.pop("meta").tobytes())
+    meta["problems"] = [[p.where, p.field, p.message] for p in problems]
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, coords=arrays["coords"], n_vertices=arrays["n_vertices"],
+             rings=arrays["rings"], polys=arrays["polys"],
+             meta=np.frombuffer(orjson.dumps(meta), dtype=np.uint8))
+    os.replace(tmp, path)
+
+
+def load_pack(path: Path) -> tuple[list[ParsedDay], list[Problem]]:
+    """The days and problems of the cache file ``path``."""
+    with np.load(path) as pack:
+        arrays = {k: pack[k] for k in pack.files}
+    meta = orjson.loads(arrays["meta"].tobytes())
+    return unpack_days(arrays), [Problem(*p) for p in meta.get("problems", [])]
