@@ -10,9 +10,9 @@ How (per chunk of consecutive days):
    :func:`geo.measure.measure_control` does: units the boundary does not cross are
    wholly in or out, the crossed ones are intersected in one vectorized call.
 2. Each next day is compared with the one before by its boundary: directed segments
-   (rings oriented exterior-counter-clockwise) are hashed, and the segments found in
-   one day only are the change -- day to day the front moves by slivers while borders
-   and coasts stay the same, vertex for vertex. Every region where the two days differ
+   (as stored, read as a zero-copy view of the vertices) are hashed and sorted, and the
+   segments found in one day only are the change -- day to day the front moves by
+   slivers while borders and coasts stay the same, vertex for vertex. Every region where the two days differ
    is bounded by changed segments, so it lies inside the box of a run of them (boxes
    that touch are merged). Inside each box the two days are clipped and differenced
    into *gained* and *lost* pieces (small GEOS overlays); one bulk spatial query
@@ -22,6 +22,10 @@ How (per chunk of consecutive days):
    1e-6).
 3. km² held = the previous day's + gained - lost. A day whose boundary changed by more
    than half, and every :data:`KEYFRAME_EVERY` days, is measured in full again.
+4. Measuring piece by piece on the plane leaves a small lens where a piece splits a
+   long unit edge (the reference's edges are geodesics): its bound is added up per
+   unit, and a unit is measured exactly again before it reaches
+   :data:`DRIFT_BUDGET_KM2`.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import geopandas as gpd
 import numpy as np
@@ -90,12 +91,24 @@ class HeldTerritory:
         """True when no mapped layer was used."""
         return self.basis == "schematic"
 
+    @cached_property
+    def _by_side(self) -> dict[str, gpd.GeoDataFrame]:
+        """Each side's rows indexed by code (split once: claims ask per unit, many times)."""
+        return {side: self.frame[self.frame["side"] == side].set_index("code")
+                for side in HELD_SIDES}
+
+    @cached_property
+    def _figures(self) -> dict[tuple[str, str], tuple[float, float]]:
+        """(code, side) -> (km², share %)."""
+        return {(code, side): (float(a), float(p)) for side, rows in self._by_side.items()
+                for code, a, p in zip(rows.index, rows["area_km2"], rows["share_pct"],
+                                      strict=True)}
+
     def rows(self, side: str) -> gpd.GeoDataFrame:
         """The rows of one side, indexed by unit code."""
         if side not in HELD_SIDES:
             raise FrontlineError(f"side: expected one of {', '.join(HELD_SIDES)}; got {side!r}.")
-        out = self.frame[self.frame["side"] == side]
-        return out.set_index("code")
+        return self._by_side[side]
 
     def ground(self, codes: Sequence[str], side: str) -> BaseGeometry:
         """The ground ``side`` holds in units ``codes`` as one geometry (EPSG:4326)."""
@@ -128,13 +141,13 @@ class HeldTerritory:
 
     def km2(self, code: str, side: str) -> float:
         """km² ``side`` holds in unit ``code`` (0 when it holds nothing there)."""
-        rows = self.rows(side)
-        return float(rows.loc[code, "area_km2"]) if code in rows.index else 0.0
+        self.rows(side)  # checks the side
+        return self._figures.get((code, side), (0.0, 0.0))[0]
 
     def share(self, code: str, side: str) -> float:
         """Percent of unit ``code`` held by ``side``."""
-        rows = self.rows(side)
-        return float(rows.loc[code, "share_pct"]) if code in rows.index else 0.0
+        self.rows(side)
+        return self._figures.get((code, side), (0.0, 0.0))[1]
 
     def maps(self, code: str, side: str) -> bool:
         """Whether ``side``'s ground in unit ``code`` is known from the layer (measured).
