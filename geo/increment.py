@@ -12,14 +12,14 @@ How (per chunk of consecutive days):
 2. Each next day is compared with the one before by its boundary: directed segments
    (as stored, read as a zero-copy view of the vertices) are hashed and sorted, and the
    segments found in one day only are the change -- day to day the front moves by
-   slivers while borders and coasts stay the same, vertex for vertex. Every region where the two days differ
-   is bounded by changed segments, so it lies inside the box of a run of them (boxes
-   that touch are merged). Inside each box the two days are clipped and differenced
-   into *gained* and *lost* pieces (small GEOS overlays); one bulk spatial query
-   assigns the pieces to units; a piece inside a unit counts whole, the others are cut
-   by the unit clipped to the piece's box. Pieces are measured in an equal-area
-   projection (for pieces this small, planar equal-area and geodesic areas agree to
-   1e-6).
+   slivers while borders and coasts stay the same, vertex for vertex. Every region
+   where the two days differ is bounded by changed segments, so it lies inside the box
+   of a run of them (boxes that touch are merged). Inside each box the two days are
+   clipped and differenced into *gained* and *lost* pieces (small GEOS overlays); one
+   bulk spatial query assigns the pieces to units; a piece inside a unit counts whole,
+   the others are cut by the unit clipped to the piece's box. Pieces are measured in
+   an equal-area projection (for pieces this small, planar equal-area and geodesic
+   areas agree to 1e-6).
 3. km² held = the previous day's + gained - lost. A day whose boundary changed by more
    than half, and every :data:`KEYFRAME_EVERY` days, is measured in full again.
 4. Measuring piece by piece on the plane leaves a small lens where a piece splits a

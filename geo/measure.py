@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import geopandas as gpd
@@ -75,10 +76,14 @@ class UnitIndex:
         self.tree = shapely.STRtree(self.geoms)
         inner = shapely.point_on_surface(self.geoms)
         self.inner_xy = shapely.get_coordinates(inner)
-        self.edges = UnitEdges(self.geoms)
 
     def __len__(self) -> int:
         return len(self.codes)
+
+    @cached_property
+    def edges(self) -> UnitEdges:
+        """The units' edges, indexed (built on first use: only a series needs them)."""
+        return UnitEdges(self.geoms)
 
     def position(self, code: str) -> int:
         """Index of unit ``code`` in the arrays."""
