@@ -125,6 +125,29 @@ def _shape(folder: Path) -> dict[str, float]:
             "holes_max": max(s["holes"] for s in stats), "gaps": len(h.gaps())}
 
 
+_BREAKDOWN = r"""
+import json, sys, time
+from geo.boundaries import load_units
+from geo.history import paused_gc
+from geo.history.inputs import parse_entry
+from geo.history.read import HistorySource
+from geo.increment import measure_chunk
+from geo.measure import UnitIndex
+units = load_units()
+index = UnitIndex(units)
+src = HistorySource.of(sys.argv[1], cache=False)
+with paused_gc():
+    t0 = time.perf_counter()
+    days = [d for e in src.entries for d in parse_entry(e, digest=True)[0]]
+    t1 = time.perf_counter()
+    out = measure_chunk(days, index)
+    t2 = time.perf_counter()
+print(json.dumps({"parse_ms_per_file": 1000 * (t1 - t0) / len(src.entries),
+                  "measure_ms_per_day": 1000 * (t2 - t1) / len(days),
+                  "serial_s": t2 - t0, "exact_units": int(out["exact"])}))
+"""
+
+
 def _app_reaction(folder: Path) -> dict[str, float]:
     """Server time of the History view's reruns on this history (streamlit.testing)."""
     from streamlit.testing.v1 import AppTest
@@ -173,6 +196,7 @@ def main(days: int = 800) -> dict[str, object]:
         cold = colds[1]  # the median of three runs
         first = _run(_OURS, str(folder), str(Path(tmp) / "ours.json"), "cache")
         warm = _run(_OURS, str(folder), str(Path(tmp) / "ours.json"), "cache")
+        parts = _run(_BREAKDOWN, str(folder))
         ref = json.loads((Path(tmp) / "naive.json").read_text())
         got = json.loads((Path(tmp) / "ours.json").read_text())
     worst = 0.0
@@ -192,6 +216,11 @@ def main(days: int = 800) -> dict[str, object]:
           f"(parsed days from the cache, then measured): {warm['end_to_end_s']:.2f} s, of "
           f"which measuring {warm['timings']['measure_s']:.2f} s "
           f"({naive['seconds'] / warm['end_to_end_s']:.0f}x)")
+    print(f"where the time goes, on one core: parsing {parts['parse_ms_per_file']:.2f} ms a "
+          f"file, measuring {parts['measure_ms_per_day']:.2f} ms a day "
+          f"({parts['exact_units']} unit-days measured exactly again for the lens bound): "
+          f"{parts['serial_s']:.2f} s in all, {cold['end_to_end_s']:.2f} s in two processes "
+          f"({parts['serial_s'] / cold['end_to_end_s']:.2f}x)")
     print(f"imports: naive {naive['imports_s']:.2f} s, ours {cold['imports_s']:.2f} s (not "
           "counted above)")
     print(f"largest difference from the naive loop: {worst:.4f} km² per unit-day "
@@ -202,7 +231,8 @@ def main(days: int = 800) -> dict[str, object]:
           f"{1000 * app['new_day_max_s']:.0f}), a day seen before "
           f"{1000 * app['seen_day_median_s']:.0f} ms; another unit "
           f"{1000 * app['unit_median_s']:.0f} ms (max {1000 * app['unit_max_s']:.0f})")
-    return {"shape": shape, "naive": naive, "cold": cold, "colds": colds, "first": first,
+    return {"shape": shape, "naive": naive, "cold": cold, "colds": colds, "parts": parts,
+            "first": first,
             "warm": warm,
             "ratio": ratio, "worst_km2": worst, "app": app,
             "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"}

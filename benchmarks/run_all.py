@@ -70,6 +70,10 @@ def _history_section() -> tuple[str, str]:
         f"{cold['end_to_end_s']:.2f} s ({colds[0]['end_to_end_s']:.2f}-"
         f"{colds[-1]['end_to_end_s']:.2f}) | |",
         f"| **ratio, same run** | **{r['ratio']:.1f}x** | at least 20x |",
+        f"| one core: parsing a file / measuring a day | "
+        f"{r['parts']['parse_ms_per_file']:.2f} ms / {r['parts']['measure_ms_per_day']:.2f} ms "
+        f"({r['parts']['serial_s']:.2f} s in all; two processes: "
+        f"{r['parts']['serial_s'] / cold['end_to_end_s']:.2f}x) | |",
         f"| computation after parsing (parsed days from the cache) | "
         f"{warm['timings']['measure_s']:.2f} s | under 2 s |",
         f"| ours with the parse cache warm, end to end | {warm['end_to_end_s']:.2f} s "
@@ -117,7 +121,32 @@ def main() -> None:
         "",
         table,
         "",
-        "How it is fast, and where the time goes: see the README's *Performance* section.",
+        "How it is fast: see the README's *Performance* section. What was tried on the way "
+        "(figures measured while developing, on this machine, 800 days):",
+        "",
+        "| step | effect |",
+        "|---|---|",
+        "| per-unit Python loops for sliver cuts and lens bounds -> one vectorized overlay "
+        "and one edge index for all units | measuring 2.1 -> 1.6 s a core |",
+        "| segment keys: oriented copies + argsort -> a zero-copy strided view, key and row "
+        "packed in one word and sorted; coordinates compared as complex numbers | "
+        "0.31 + 0.28 ms -> 0.09 + 0.10 ms a day |",
+        "| lens bound from the piece's box only (no exact test) | rejected: 10x more units "
+        "measured exactly, 1.6 s slower |",
+        "| parse: orjson + a Python float per number -> simdjson rings as buffers; "
+        "per-column min/max instead of `min(axis=0)` | 0.60 -> 0.30 ms a file (warm) |",
+        "| reading in one pool, then measuring in a second -> one pass (each worker parses "
+        "and measures its run of days) | 1.48-1.79 s -> 1.38-1.59 s, three runs side by "
+        "side |",
+        "| digest of every file read twice (blake2b) -> SHA-256 taken while parsing | "
+        "0.10 s -> 0.03 s |",
+        "",
+        "Together: 15.3x (before) -> 20-21x end to end.",
+        "",
+        "Left: the two worker processes reach 1.6-1.8x of one core (the first day of each "
+        "run is measured in full; the parsed days travel back once); per day the cost is "
+        "now GEOS work on the changed slivers (clip, symmetric difference, cutting by the "
+        "crossed units), about 60 % of the measuring time.",
         "",
         "```text",
         history_log.strip(),
