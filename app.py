@@ -335,28 +335,28 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
     st.dataframe(pd.DataFrame(res["cities"]), width="stretch")
 
 
-def _take_upload(name: str, data: bytes) -> None:
+def _take_upload(name: str, content: bytes) -> None:
     """Load an uploaded control layer; a file of several days asks which day to use."""
     try:
-        data.control(data, name)
+        data.control(content, name)
     except DatedLayerError as exc:
         if not exc.dates:
             st.error(md(exc))
             return
         st.warning(f"{md(name)} holds {len(exc.dates)} days of mapped control, not one layer. "
-                   "Pick the day to use (a history view is planned).")
+                   "Pick the day to use here, or open the *History* view to follow every day.")
         day = st.selectbox("Day", [d.isoformat() for d in exc.dates], index=len(exc.dates) - 1,
                            key="control_day")
         try:
-            data.control(data, name, day)
+            data.control(content, name, day)
         except FrontlineError as exc2:
             st.error(md(exc2))
             return
-        st.session_state["control"] = (name, data, day)
+        st.session_state["control"] = (name, content, day)
     except FrontlineError as exc:
         st.error(md(exc))
     else:
-        st.session_state["control"] = (name, data, None)
+        st.session_state["control"] = (name, content, None)
 
 
 def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from geo.errors import FrontlineError
 
@@ -38,7 +39,7 @@ def print_json(obj: object) -> None:
     sys.stdout.write("\n")
 
 
-def print_table(rows: list[dict[str, object]], columns: Sequence[str]) -> None:
+def print_table(rows: Sequence[Mapping[Any, object]], columns: Sequence[str]) -> None:
     """Print rows as an aligned plain-text table."""
     cells = [[_fmt(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]

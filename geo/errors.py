@@ -7,6 +7,7 @@ argument (or file, line and field), what was expected, what came, and the fix.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -133,8 +134,8 @@ class DatedLayerError(ControlLayerError):
         The distinct dates in the file, sorted.
     """
 
-    def __init__(self, message: str, *, dates: Sequence[object] = ()) -> None:
-        self.dates = list(dates)
+    def __init__(self, message: str, *, dates: Sequence[dt.date] = ()) -> None:
+        self.dates: list[dt.date] = list(dates)
         super().__init__(message)
 
 

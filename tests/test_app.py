@@ -100,8 +100,11 @@ def test_uploaded_control_layer_is_measured_and_used() -> None:
         (minx + maxx) / 2, miny, maxx + 2, maxy
     )  # the part of Donetsk east of its mid-longitude
     data = json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(east)}).encode()
-    at = _app(mode="Your data", control=("east-half.geojson", data))
+    at = _app(mode="Your data")
+    at.file_uploader(key="control_upload").set_value(
+        ("east-half.geojson", data, "application/geo+json")).run()
     assert not at.exception, at.exception
+    assert at.session_state["control"] == ("east-half.geojson", data, None)
     held = geometry_area_km2(don.intersection(east))
     table = _frames(at)[0]
     assert table.loc["UA-14", "km² held"] == pytest.approx(held, rel=1e-3)
@@ -110,6 +113,26 @@ def test_uploaded_control_layer_is_measured_and_used() -> None:
     at.sidebar.radio[0].set_value("Report view").run()
     assert not at.exception, at.exception
     assert any("east-half.geojson" in i.value.replace("\\", "") for i in at.info)
+
+
+def test_an_uploaded_file_of_several_days_asks_for_one(daily_layers: list) -> None:  # type: ignore[type-arg]
+    from geo.synthetic import feature_collection
+
+    feats = []
+    for date, layer in daily_layers[:3]:
+        feats += feature_collection(layer, name="x", properties={"date": date.isoformat()})[
+            "features"]  # type: ignore[operator]
+    doc = json.dumps({"type": "FeatureCollection", "features": feats}).encode()
+    at = _app(mode="Your data")
+    at.file_uploader(key="control_upload").set_value(("three-days.geojson", doc,
+                                                      "application/geo+json")).run()
+    assert not at.exception, at.exception
+    assert any("holds 3 days" in w.value for w in at.warning)
+    day = at.selectbox(key="control_day")
+    assert day.value == daily_layers[2][0].isoformat()
+    day.set_value(daily_layers[0][0].isoformat()).run()
+    assert not at.exception, at.exception
+    assert at.session_state["control"][2] == daily_layers[0][0].isoformat()
 
 
 def test_pasted_sketch_gives_area_units_and_cities() -> None:
