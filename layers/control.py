@@ -187,8 +187,11 @@ def control_layer(
         f"<b>mapped control layer</b>: {_HELD_WORDS.get(str(side), escape_text(side))} ground<br>"
         f"{escape_text(source or 'uploaded file')}{when}<br><i>measured, not schematic</i>"
         for side in gdf["side"]]
+    shown = gdf[~gdf.geometry.is_empty][["side", "label", "geometry"]]
+    if shown["side"].is_unique:  # one feature per side: its id is the side (styles key on it)
+        shown = shown.set_axis(shown["side"].astype(str).to_numpy())
     return folium.GeoJson(
-        str(gdf[~gdf.geometry.is_empty][["side", "label", "geometry"]].to_json()),
+        str(shown.to_json()),
         name=escape_text(name),
         style_function=lambda f: dict(UKRAINE_STYLE if f["properties"]["side"] == "ukraine"
                                       else CONTROL_STYLE),

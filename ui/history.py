@@ -20,7 +20,7 @@ from geo.errors import FrontlineError
 from geo.history import History
 from geo.labels import verdict_table
 from geo.series import ControlSeries, series_from_files
-from layers.history import claim_marks, day_map, history_chart, with_day
+from layers.history import DayMapTemplate, claim_marks, day_map_template, history_chart, with_day
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
 from ui import data
@@ -76,22 +76,28 @@ def _chart_spec(_series: ControlSeries, _verdicts: pd.DataFrame, digest: str, co
     return spec
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _day_template(report_id: str | None, reports_dir: str | None,
+                  tiles: bool) -> DayMapTemplate:
+    """The day map of a report in force, rendered once with the day left open."""
+    snap = _display_snapshot(report_id, reports_dir) if report_id else None
+    report = data.atlas(reports_dir).report(report_id) if report_id else None
+    label = f"{report.id} ({report.date_text})" if report else "no report yet"
+    return day_map_template(snap, report_label=label, web_tiles=tiles, simplified=True)
+
+
 @st.cache_data(max_entries=128, show_spinner=False)
 def _day_html(_series: ControlSeries, _history: History, digest: str, day_text: str,
               report_id: str | None, reports_dir: str | None, tiles: bool) -> str:
-    """The day map as a standalone page (made once per day and report shown).
+    """The day map as a standalone page (filled in once per day and report shown).
 
     The map needs nothing back from the browser, so it is a static component: moving
     the slider sends the page, not a round trip through a map component.
     """
     day = dt.date.fromisoformat(day_text)
-    snap = _display_snapshot(report_id, reports_dir) if report_id else None
-    report = data.atlas(reports_dir).report(report_id) if report_id else None
-    label = f"{report.id} ({report.date_text})" if report else "no report yet"
-    m = day_map(_day_frame(_history, digest, day_text), snap, data.units(), day=day,
-                report_label=label, shares=_series.on(day)["share_pct"], web_tiles=tiles,
-                simplified=True)
-    return str(m.get_root().render())
+    return _day_template(report_id, reports_dir, tiles).fill(
+        _day_frame(_history, digest, day_text), day=day, shares=_series.on(day)["share_pct"],
+        source=_history.day(day).source)
 
 
 def _history() -> tuple[History, ControlSeries] | None:

@@ -1,0 +1,93 @@
+"""History layers: the unit chart with claims, and the day map (template filled per day
+equals the map rendered in full)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+from geo.control import control_from_geometry
+from layers.control import CONTROL_STYLE, UKRAINE_STYLE
+from layers.history import (
+    claim_marks,
+    day_map,
+    day_map_template,
+    history_chart,
+    with_day,
+)
+
+_ID = re.compile(r"([a-z]+(?:_[a-z]+)*)_[0-9a-f]{32}(?![0-9a-f])")
+
+
+def _norm(html: str) -> str:
+    """Folium names every element with a random hex id: number them in order instead."""
+    seen: dict[str, str] = {}
+
+    def sub(m: re.Match[str]) -> str:
+        return seen.setdefault(m.group(0), f"{m.group(1)}_{len(seen)}")
+
+    return _ID.sub(sub, html)
+
+
+@pytest.fixture(scope="module")
+def day_layer(daily_layers: list) -> tuple[dt.date, gpd.GeoDataFrame]:  # type: ignore[type-arg]
+    date, geom = daily_layers[4]
+    return date, control_from_geometry(geom, name="day.geojson", date=date).frame
+
+
+def test_the_filled_template_is_the_map_rendered_in_full(
+        atlas, units: gpd.GeoDataFrame, day_layer) -> None:  # type: ignore[no-untyped-def]
+    date, frame = day_layer
+    snap = atlas.snapshot("R1")
+    shares = pd.Series({"UA-14": 67.25, "UA-43": 99.43})
+    full = day_map(frame, snap, units, day=date, report_label="R1 (2024-11-23)",
+                   shares=shares, source="day.geojson").get_root().render()
+    template = day_map_template(snap, report_label="R1 (2024-11-23)")
+    filled = template.fill(frame, day=date, shares=shares, source="day.geojson")
+    # Equal but for the mapped layer's style switch: the template's names both sides
+    # (russia: its case; ukraine: the default), a day of Russian-held ground only has one.
+    styler = re.compile(r"function (geo_json_\d+)_styler\(feature\) \{.*?\n        \}", re.S)
+    a, b = _norm(filled), _norm(full)
+    assert styler.sub("", a) == styler.sub("", b)
+    switch = [m.group(0) for m in styler.finditer(a)][-1]  # the mapped layer is added last
+    assert 'case "russia"' in switch and CONTROL_STYLE["fillColor"] in switch
+    assert UKRAINE_STYLE["fillColor"] in switch.split("default:")[1]
+    assert f"Mapped control, {date.isoformat()}" in filled
+    assert f"mapped {date.isoformat()}: 67.2 %" in filled  # Donetsk's tooltip title
+    assert "@@" not in filled
+    other = template.fill(frame.iloc[:0], day=date + dt.timedelta(days=1))  # nothing held
+    assert "@@" not in other and (date + dt.timedelta(days=1)).isoformat() in other
+
+
+def test_before_the_first_report_the_day_map_has_no_claims(units: gpd.GeoDataFrame,
+                                                           day_layer) -> None:  # type: ignore[no-untyped-def]
+    date, frame = day_layer
+    html = day_map_template(None, report_label="no report yet").fill(frame, day=date)
+    assert "Claims in force" not in html and "Mapped control" in html
+
+
+def test_chart_marks_claims_and_the_day() -> None:
+    verdicts = pd.DataFrame({
+        "code": ["UA-14", "UA-14", "UA-23"], "unit": ["percent", "percent", "percent"],
+        "snapshot_date": ["2024-11-23", "2025-10-15", "2024-11-23"],
+        "side": ["russia", "ukraine", "russia"], "claim_low": [80.0, 20.0, 66.5],
+        "claim_high": [88.0, 20.0, 73.5], "report_id": ["R1", "R5", "R1"],
+        "claim_id": ["R1-c4", "R5-c3", "R1-c6"], "claim_text": ["> 80 %", "20 %", "~70 %"],
+        "verdict": ["overstated", "understated", "consistent"],
+        "measured_pct": [69.2, 24.1, 70.0], "gap_points": [10.8, 4.1, 0.0],
+    })
+    marks = claim_marks(verdicts, "UA-14")
+    assert list(marks["contradicted"]) == [True, True]
+    # "Ukraine holds 20 %" of a Ukrainian unit is drawn as Russia's 80 %.
+    assert marks.iloc[1]["low"] == 80.0 and marks.iloc[1]["high"] == 80.0
+    series = pd.DataFrame({"date": [dt.date(2024, 11, 23), dt.date(2025, 10, 15)],
+                           "share_pct": [69.2, 75.9], "controlled_km2": [18417.0, 20200.0]})
+    spec = history_chart(series, marks, name="Donetsk <b>").to_dict()
+    assert "<b>" not in str(spec)  # names are escaped
+    day = with_day(spec, dt.date(2025, 1, 1))
+    assert len(day["layer"]) == len(spec["layer"]) + 1
+    assert day["layer"][-1]["data"]["values"] == [{"date": "2025-01-01"}]
