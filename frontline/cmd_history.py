@@ -196,6 +196,7 @@ def _summary(series: Any, table: Any, week_ending: dt.date | None) -> None:
     print(f"Russian-held ground per unit, {first} → {last} ({len(dates)} days); "
           f"the week to {last}:")
     print_table(rows, list(rows[0]) if rows else ["code"])
-    print(f"({series.full_days} days measured in full, the others from the day-to-day "
+    full = f"{series.full_days} day{'' if series.full_days == 1 else 's'}"
+    print(f"({full} measured in full, the others from the day-to-day "
           f"change; {sum(series.timings.values()):.2f} s to "
           + ("read and measure)" if "read_and_measure_s" in series.timings else "measure)"))

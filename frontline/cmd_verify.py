@@ -139,13 +139,14 @@ def _verify_history(args: argparse.Namespace) -> int:
         snap = v["snapshot_date"]
         rows.append({
             "report": f"{v['report_id']} ({v['report_date']})",
-            "snapshot": "none" if snap is None else
+            "snapshot": "no map near" if snap is None else
             f"{snap} ({int(v['days_apart']):+d} d)" if v["days_apart"] else str(snap),
             "claim": v["claim_id"], "where": v["name"], "side": str(v["side"]).title(),
             "claimed": v["claim_text"],
             "measured": "" if v["verdict"] == "not checkable" else
             f"{v['measured_pct']:.1f} % ({v['measured_km2']:,.0f} km²)",
-            "verdict": verdict_label(v),
+            "verdict": verdict_label(v) if v["verdict"] != "not checkable" else
+            f"not checkable: {v.get('reason')}",
         })
     print(f"Claims against the snapshot nearest each report's date (within {args.within} "
           "days; a month-dated report: the 15th, with 15 more days):")

@@ -187,7 +187,7 @@ def legend_html(report_id: str) -> Element:
         for c in _REDS
     )
     return Element(
-        '<div style="position:absolute;bottom:18px;left:10px;z-index:999;background:#fff;'
+        '<div style="position:absolute;bottom:40px;left:10px;z-index:999;background:#fff;'
         'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
         f"<b>Claimed control, as of {escape_text(report_id)}</b><br>"
         f"{swatches} 0 → 100 % held by Russia<br>"

@@ -25,6 +25,7 @@ __all__ = [
     "band_layer",
     "control_layer",
     "mismatch_layer",
+    "control_legend_html",
 ]
 
 #: Style of a schematic zone: dashed outline, so it never reads as a mapped front line.
@@ -155,6 +156,20 @@ def _polygonal(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
             else []
         out.append(shapely.MultiPolygon(parts) if parts else shapely.Polygon())
     return gpd.GeoSeries(out, index=geoms.index, crs=geoms.crs)
+
+
+def control_legend_html(title: str) -> str:
+    """A fixed legend for a mapped control layer (bottom right, above the attribution):
+    what the dark red and the blue fills mean, under ``title`` (escaped)."""
+    def swatch(style: dict[str, Any]) -> str:
+        return (f'<span style="display:inline-block;width:16px;height:10px;'
+                f'background:{style["fillColor"]};opacity:0.8"></span>')
+    return ('<div style="position:absolute;bottom:40px;right:10px;z-index:999;background:#fff;'
+            'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
+            f"<b>{escape_text(title)}</b><br>"
+            f"{swatch(CONTROL_STYLE)} held by Russia (mapped)<br>"
+            f"{swatch(UKRAINE_STYLE)} held by Ukraine (mapped)<br>"
+            "<i>measured from the loaded layer, not schematic</i></div>")
 
 
 def control_layer(

@@ -3,9 +3,10 @@ and the map of one day's mapped control beside the report in force then.
 
 The chart (Altair) draws the share measured on each day of a history as a line, and each
 report's claim about the unit at the report's date as a vertical bar from the claim's
-low to its high bound -- green where the maps agree, red (with a cross) where they
-contradict it, grey where it could not be checked. The day map is a folium map of the
-day's layer over the unit boundaries and the claims of the report in force that day.
+low to its high bound -- green where the maps agree, red (overstated) or orange
+(understated) with a ✕ where they contradict it, grey where it could not be checked.
+The day map is a folium map of the day's layer over the unit boundaries and the claims
+of the report in force that day.
 Every displayed string is escaped (:func:`layers.html.escape_text`).
 """
 
@@ -22,11 +23,12 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
+from branca.element import Element, Figure
 from jinja2.utils import htmlsafe_json_dumps
 
 from geo.labels import verdict_label
 from layers.claims import add_legend, claims_layer
-from layers.control import control_layer
+from layers.control import control_layer, control_legend_html
 from layers.html import escape_text
 from layers.map import new_map
 
@@ -37,7 +39,7 @@ __all__ = ["VERDICT_COLOURS", "claim_marks", "history_chart", "with_day", "day_m
 VERDICT_COLOURS: dict[str, str] = {
     "consistent": "#1a7f37",
     "overstated": "#b42318",
-    "understated": "#b42318",
+    "understated": "#d9730d",
     "not checkable": "#8c8c8c",
 }
 
@@ -93,7 +95,7 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)))
     line = base.mark_line(color="#7b241c", strokeWidth=2).encode(
         y=alt.Y("share:Q", title=f"{escape_text(name)}: share held by Russia (%)",
-                scale=alt.Scale(zero=False)),
+                scale=alt.Scale(zero=False, padding=14)),
         tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"),
                  alt.Tooltip("share:Q", title="measured %", format=".2f"),
                  alt.Tooltip("km2:Q", title="km²", format=",.0f")])
@@ -109,7 +111,7 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
         layers.append(m.mark_rule(strokeWidth=7, opacity=0.7).encode(
             x="date:T", y="low:Q", y2="high:Q", color=colour, tooltip=tips))
         layers.append(m.transform_filter(alt.datum.contradicted).mark_point(
-            shape="cross", size=140, filled=True, color="#b42318").encode(
+            shape="cross", angle=45, size=140, filled=True, color="#3b0f00").encode(
             x="date:T", y=alt.Y("high:Q"), tooltip=tips))
     if day is not None:
         rule = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]})).mark_rule(
@@ -181,6 +183,9 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
     ctl = control_layer(layer, name=f"Mapped control, {day_text}", source=source,
                         simplify_deg=0 if simplified else 0.001)
     ctl.add_to(m)
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.html.add_child(Element(control_legend_html(f"Mapped control, {day_text}")))
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds([[44.3, 30.0], [52.4, 40.3]])
     return m, ctl

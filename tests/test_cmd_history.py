@@ -80,6 +80,7 @@ def test_verify_against_a_history(archive: Path, tmp_path: Path,
     assert "overstated" in capsys.readouterr().out
     assert main(["verify", "R1", "--history", str(archive)]) == 0  # 2024-11-23: no snapshot
     out = capsys.readouterr().out
-    assert "not checkable" in out and "none" in out
+    assert "not checkable: no mapped snapshot within 7 days of 2024-11-23" in out
+    assert "no map near" in out
     assert main(["verify", "--all", "--control", str(archive / "x.geojson")]) == 2
     assert "--all checks every report against a history" in capsys.readouterr().err

@@ -70,6 +70,15 @@ def test_before_the_first_report_the_day_map_has_no_claims(units: gpd.GeoDataFra
     assert "Claims in force" not in html and "Mapped control" in html
 
 
+def test_the_day_map_explains_its_colours(day_layer) -> None:  # type: ignore[no-untyped-def]
+    date, frame = day_layer
+    html = day_map_template(None, report_label="none").fill(frame, day=date)
+    legend = html[html.index(f"<b>Mapped control, {date.isoformat()}</b>"):]
+    legend = legend[:legend.index("</div>")]
+    assert CONTROL_STYLE["fillColor"] in legend and "held by Russia" in legend
+    assert UKRAINE_STYLE["fillColor"] in legend and "held by Ukraine" in legend
+
+
 def test_chart_marks_claims_and_the_day() -> None:
     verdicts = pd.DataFrame({
         "code": ["UA-14", "UA-14", "UA-23"], "unit": ["percent", "percent", "percent"],
@@ -88,6 +97,11 @@ def test_chart_marks_claims_and_the_day() -> None:
                            "share_pct": [69.2, 75.9], "controlled_km2": [18417.0, 20200.0]})
     spec = history_chart(series, marks, name="Donetsk <b>").to_dict()
     assert "<b>" not in str(spec)  # names are escaped
+    # Overstated and understated are told apart by colour, and both from agreeing.
+    scale = next(lay["encoding"]["color"]["scale"] for lay in spec["layer"]
+                 if "color" in lay.get("encoding", {}))
+    colour = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert len({colour["overstated"], colour["understated"], colour["consistent"]}) == 3
     day = with_day(spec, dt.date(2025, 1, 1))
     assert len(day["layer"]) == len(spec["layer"]) + 1
     assert day["layer"][-1]["data"]["values"] == [{"date": "2025-01-01"}]

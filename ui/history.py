@@ -162,8 +162,8 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     st.vega_lite_chart(with_day(spec, day), width="stretch")
     n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
     st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day. "
-               f"Bars: each report's claim at its date (green: the maps agree; red ✕: they "
-               f"contradict it, {n_bad} here; grey: not checkable).")
+               f"Bars: each report's claim at its date (green: the maps agree; ✕ on red: "
+               f"overstated, on orange: understated, {n_bad} here; grey: not checkable).")
     report = _in_force(reports, day)
     left, right = st.columns([3, 2])
     with left:
@@ -187,6 +187,9 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
                 snap_day = mine["snapshot_date"].dropna()
                 st.caption("Its claims against the map nearest its date"
                            + (f" ({md(snap_day.iloc[0])})" if len(snap_day) else "") + ":")
-                st.dataframe(verdict_table(mine), width="stretch", hide_index=True)
+                # A narrow panel: the verdict first, the detail to the right.
+                st.dataframe(verdict_table(mine), width="stretch", hide_index=True,
+                             column_order=["verdict", "where", "claimed", "measured",
+                                           "claim", "side", "note"])
             else:
                 st.caption("It makes no quantitative claim about held ground.")
