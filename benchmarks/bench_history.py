@@ -14,12 +14,14 @@ returns them (``benchmarks/run_all.py`` writes them to ``RESULTS.md``); asserts 
    Ours runs cold (no parsed-history cache) and warm (the cache of the first run).
 3. Accuracy: the largest difference per unit and day between the two.
 4. The app: the History view's reruns (a new day on the slider, another unit) measured
-   with ``streamlit.testing`` on the same 800 days.
+   with ``streamlit.testing`` on the same 800 days, and in headless Chromium (needs
+   Debian's ``chromium``) from the key press on the slider to the new day's layer drawn.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -181,6 +183,101 @@ def _app_reaction(folder: Path) -> dict[str, float]:
             "unit_median_s": sorted(units)[len(units) // 2], "unit_max_s": max(units)}
 
 
+_DATE = "() => (document.body.innerHTML.match(/Mapped control, (\\d{4}-\\d{2}-\\d{2})/) || [])[1]"
+# The day's layer is in: the date in the legend differs and the mapped layer has paths.
+_CHANGED = """before => {
+  const m = document.body.innerHTML.match(/Mapped control, (\\d{4}-\\d{2}-\\d{2})/);
+  return m && m[1] !== before &&
+         document.querySelector('path.leaflet-interactive[fill="#7b241c"]') !== null;
+}"""
+
+
+def _browser_reaction(folder: Path, presses: int = 9) -> dict[str, Any] | None:
+    """In headless Chromium against ``streamlit run app.py`` with this history: the time
+    from an arrow key on the History view's day slider to the new day's mapped layer
+    drawn in the map's frame (its date in the legend, its paths on the map)."""
+    import shutil
+    import socket
+    import urllib.request
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "FRONTLINE_HISTORY_DIR": str(folder)}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py",
+                             "--server.port", str(port), "--server.headless", "true"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1500, "height": 1100})
+            page.goto(url, wait_until="domcontentloaded")
+            page.get_by_test_id("stRadioGroup").get_by_text("History", exact=True).click(
+                timeout=120_000)
+
+            frame: Any = None
+
+            def shown() -> str | None:
+                nonlocal frame
+                for f in page.frames:
+                    try:
+                        if f.url == "about:srcdoc" and f.locator(
+                                'path.leaflet-interactive[fill="#7b241c"]').count():
+                            frame = f
+                            return str(f.evaluate(_DATE))
+                    except Exception:  # noqa: BLE001 - the frame is being replaced
+                        pass
+                return None
+
+            t0 = time.monotonic()
+            while shown() is None:
+                if time.monotonic() - t0 > 300:
+                    raise RuntimeError("the History view's day map was not drawn")
+                page.wait_for_timeout(50)
+            opened = time.monotonic() - t0
+            slider = page.get_by_test_id("stSlider").filter(has_text="Day").get_by_role(
+                "slider")
+            times = []
+            for _ in range(presses):
+                before = shown()
+                slider.focus()
+                t0 = time.monotonic()
+                page.keyboard.press("ArrowLeft")
+                if frame is not None:  # polled in the page, each animation frame
+                    with contextlib.suppress(Exception):  # the page was replaced: poll below
+                        frame.wait_for_function(_CHANGED, arg=before, timeout=30_000)
+                while (now := shown()) is None or now == before:
+                    if time.monotonic() - t0 > 30:
+                        raise RuntimeError("the day map did not follow the slider")
+                    page.wait_for_timeout(10)
+                times.append(time.monotonic() - t0)
+                page.wait_for_timeout(800)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    times.sort()
+    return {"open_s": opened, "median_s": times[len(times) // 2], "min_s": times[0],
+            "max_s": times[-1], "presses": float(presses), "all_s": times}
+
+
 def main(days: int = 800) -> dict[str, object]:
     folder = series_dir(days)
     shape = _shape(folder)
@@ -231,9 +328,16 @@ def main(days: int = 800) -> dict[str, object]:
           f"{1000 * app['new_day_max_s']:.0f}), a day seen before "
           f"{1000 * app['seen_day_median_s']:.0f} ms; another unit "
           f"{1000 * app['unit_median_s']:.0f} ms (max {1000 * app['unit_max_s']:.0f})")
+    browser = _browser_reaction(folder)
+    if browser is None:
+        print("app in Chromium: skipped (no chromium)")
+    else:
+        print(f"app in Chromium, {days} days: History view opened in {browser['open_s']:.1f} s "
+              f"after the click; arrow key on the day slider -> the new day's layer drawn: "
+              f"{1000 * browser['median_s']:.0f} ms median ({1000 * browser['min_s']:.0f}-"
+              f"{1000 * browser['max_s']:.0f}, {browser['presses']:.0f} presses)")
     return {"shape": shape, "naive": naive, "cold": cold, "colds": colds, "parts": parts,
-            "first": first,
-            "warm": warm,
+            "first": first, "warm": warm, "browser": browser,
             "ratio": ratio, "worst_km2": worst, "app": app,
             "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"}
 

@@ -122,10 +122,13 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
 
 def with_day(spec: dict[str, Any], day: dt.date) -> dict[str, Any]:
     """A Vega-Lite spec of :func:`history_chart` with a dashed rule at ``day`` added
-    (cheap: the chart of a unit is built once, the day moves)."""
+    (cheap: the chart of a unit is built once, the day moves). The day is a named
+    dataset, ``fa_day``, so the spec itself is the same for every day and the browser
+    updates the chart's data instead of drawing it anew."""
     out = dict(spec)
+    out["datasets"] = {**spec.get("datasets", {}), "fa_day": [{"date": day.isoformat()}]}
     out["layer"] = [*spec.get("layer", []), {
-        "data": {"values": [{"date": day.isoformat()}]},
+        "data": {"name": "fa_day"},
         "mark": {"type": "rule", "color": "#333333", "strokeDash": [4, 3]},
         "encoding": {"x": {"field": "date", "type": "temporal"}},
     }]
@@ -213,6 +216,26 @@ class DayMapTemplate:
     html: str
     placeholder: str
     simplified: bool
+    map_var: str = ""
+    layer_var: str = ""
+
+    def day_data(self, layer: gpd.GeoDataFrame, *, source: str | None = None) -> dict[str, Any]:
+        """The day's mapped layer as GeoJSON, as folium itself would write it into the page
+        (for :meth:`live_page`'s ``__faDay``)."""
+        ctl = control_layer(layer, name="", source=source,
+                            simplify_deg=0 if self.simplified else 0.001)
+        data: dict[str, Any] = ctl.data
+        return data
+
+    def live_page(self) -> str:
+        """The page with no day in it and a script, ``window.__faDay(data, day, shares)``,
+        that puts a day in: the layer (from :meth:`day_data`), the date in the legend and
+        the layer control, the measured shares in the claim tooltips. Loaded once per
+        report; a new day then costs one layer, not a page (see ``ui/daymap``)."""
+        empty = str(htmlsafe_json_dumps({"type": "FeatureCollection", "features": []}))
+        html = self.html.replace(self.placeholder, empty, 1)
+        script = _LIVE.replace("MAP", self.map_var).replace("LAYER", self.layer_var)
+        return html.replace("</body>", f"<script>{script}</script>\n</body>", 1)
 
     def fill(self, layer: gpd.GeoDataFrame, *, day: dt.date, shares: pd.Series | None = None,
              source: str | None = None) -> str:
@@ -240,4 +263,44 @@ def day_map_template(snap: gpd.GeoDataFrame | None, *, report_label: str,
     placeholder = _data_text(ctl)
     if html.count(placeholder) != 1:  # folium writes layers otherwise: no template
         raise RuntimeError("the day map's layer data was not found once in the page")
-    return DayMapTemplate(html, placeholder, simplified)
+    return DayMapTemplate(html, placeholder, simplified, map_var=m.get_name(),
+                          layer_var=ctl.get_name())
+
+
+# The day filled in the browser: the layer replaced, "@@DAY@@" in the text of the page
+# (legend, layer control) and "@@DAY@@"/"@@SHARE:code@@" in the claims' feature
+# properties (the tooltips read them when they open) replaced from the templates kept at
+# the first call.
+_LIVE = """
+window.__faDay = function (data, day, shares) {
+  var layer = LAYER, map = MAP;
+  layer.clearLayers();
+  layer.addData(data);
+  if (!window.__faText) {
+    window.__faText = [];
+    var walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      if (walk.currentNode.nodeValue.indexOf("@@DAY@@") >= 0) {
+        window.__faText.push([walk.currentNode, walk.currentNode.nodeValue]);
+      }
+    }
+  }
+  window.__faText.forEach(function (t) { t[0].nodeValue = t[1].split("@@DAY@@").join(day); });
+  map.eachLayer(function (l) {
+    var p = l.feature && l.feature.properties;
+    if (!p) { return; }
+    if (p.__tpl === undefined) {
+      p.__tpl = {};
+      Object.keys(p).forEach(function (k) {
+        if (typeof p[k] === "string" && p[k].indexOf("@@") >= 0) { p.__tpl[k] = p[k]; }
+      });
+    }
+    Object.keys(p.__tpl).forEach(function (k) {
+      p[k] = p.__tpl[k].split("@@DAY@@").join(day).replace(
+        /@@SHARE:([A-Z]{2}-[0-9A-Z]+)@@/g,
+        function (m, c) { return (typeof shares[c] === "number" ? shares[c] : 0).toFixed(1); });
+    });
+  });
+  document.documentElement.setAttribute("data-day", day);
+};
+"""

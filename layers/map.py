@@ -80,7 +80,10 @@ def new_map(
     root.header.add_child(
         Element(
             f"<style>.leaflet-container {{ background: {SEA_COLOUR}; }}"
-            ".leaflet-tooltip { min-width: 260px; max-width: 360px; white-space: normal; }</style>"
+            ".leaflet-tooltip { min-width: 260px; max-width: 360px; white-space: normal; }"
+            # one line of credits under the legends (Leaflet's own is 0.75rem, two lines)
+            ".leaflet-container .leaflet-control-attribution { font-size: 10px; "
+            "line-height: 1.4; }</style>"
         )
     )
     basemap_layer().add_to(m)

@@ -6,6 +6,7 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -441,7 +442,9 @@ def test_history_upload_chart_and_day_slider(app_url: str, browser: Any, tmp_pat
 
     zpath = tmp_path / "archive.zip"
     with zipfile.ZipFile(zpath, "w") as zf:
-        for date, layer in synthetic_history(SyntheticSeries(days=12, gaps=1, seed=3)):
+        # 2024-11-20 to -12-01: R1 (2024-11-23) is in force on the later days
+        for date, layer in synthetic_history(SyntheticSeries(days=12, gaps=1, seed=3,
+                                                             start=dt.date(2024, 11, 20))):
             stem = f"deepstatemap_data_{date:%Y%m%d}"
             zf.writestr(f"{stem}.geojson", json.dumps(feature_collection(layer, name=stem)))
     page, _, dialogs = _page(browser)
@@ -449,7 +452,7 @@ def test_history_upload_chart_and_day_slider(app_url: str, browser: Any, tmp_pat
     _map_frames(page, 1)
     page.get_by_test_id("stRadioGroup").get_by_text("History", exact=True).click()
     page.locator("input[type=file]").set_input_files(str(zpath))
-    page.get_by_text("days, 2024-07-08 to", exact=False).first.wait_for(timeout=120_000)
+    page.get_by_text("days, 2024-11-20 to", exact=False).first.wait_for(timeout=120_000)
 
     def day_frame() -> Any:
         deadline = time.monotonic() + 60
@@ -481,6 +484,14 @@ def test_history_upload_chart_and_day_slider(app_url: str, browser: Any, tmp_pat
         assert time.monotonic() < deadline, "the map did not follow the slider"
         page.wait_for_timeout(250)
     assert shown < last_day
+    # The day was put into the page loaded once (a component), not a new page: Donetsk's
+    # claim tooltip gives that day's measured share.
+    tips = frame.evaluate("""() => { const out = [];
+      for (const k of Object.keys(window)) { const v = window[k];
+        if (v instanceof L.Map) v.eachLayer(l => { const p = l.feature && l.feature.properties;
+          if (p && p.code === 'UA-14' && typeof p.tip === 'string') out.push(p.tip); }); }
+      return out; }""")
+    assert tips and all(f"mapped {shown}: " in t and "@@" not in t for t in tips), tips
     assert page.get_by_test_id("stException").count() == 0 and dialogs == []
     page.screenshot(path=str(ARTIFACTS / "history-view.png"), full_page=True)
     page.close()

@@ -104,4 +104,25 @@ def test_chart_marks_claims_and_the_day() -> None:
     assert len({colour["overstated"], colour["understated"], colour["consistent"]}) == 3
     day = with_day(spec, dt.date(2025, 1, 1))
     assert len(day["layer"]) == len(spec["layer"]) + 1
-    assert day["layer"][-1]["data"]["values"] == [{"date": "2025-01-01"}]
+    assert day["datasets"][day["layer"][-1]["data"]["name"]] == [{"date": "2025-01-01"}]
+    # Only the day's dataset differs from one day to the next: the spec is the same.
+    other = with_day(spec, dt.date(2025, 2, 1))
+    assert {k: v for k, v in other.items() if k != "datasets"} == \
+        {k: v for k, v in day.items() if k != "datasets"}
+
+
+def test_the_live_page_takes_its_day_from_the_browser(atlas, day_layer) -> None:  # type: ignore[no-untyped-def]
+    from jinja2.utils import htmlsafe_json_dumps
+
+    date, frame = day_layer
+    template = day_map_template(atlas.snapshot("R1"), report_label="R1")
+    page = template.live_page()
+    # No day in it: the dummy layer is gone, the placeholders wait for __faDay.
+    assert template.placeholder not in page and "@@DAY@@" in page
+    assert "window.__faDay" in page
+    assert f"var layer = {template.layer_var}, map = {template.map_var};" in page
+    assert page.count(f"var {template.layer_var} = ") == 1  # the mapped layer exists once
+    # The day's data is the layer folium would have written for that day.
+    data = str(htmlsafe_json_dumps(template.day_data(frame, source="day.geojson"),
+                                   sort_keys=True))
+    assert data in template.fill(frame, day=date, source="day.geojson")

@@ -23,7 +23,7 @@ from geo.series import ControlSeries, series_from_files
 from layers.history import DayMapTemplate, claim_marks, day_map_template, history_chart, with_day
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
-from ui import data
+from ui import data, daymap
 
 __all__ = ["history_view"]
 
@@ -86,18 +86,19 @@ def _day_template(report_id: str | None, reports_dir: str | None,
     return day_map_template(snap, report_label=label, web_tiles=tiles, simplified=True)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
-def _day_html(_series: ControlSeries, _history: History, digest: str, day_text: str,
-              report_id: str | None, reports_dir: str | None, tiles: bool) -> str:
-    """The day map as a standalone page (filled in once per day and report shown).
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _day_page(report_id: str | None, reports_dir: str | None, tiles: bool) -> str:
+    """The URL of the day map page of a report in force (written once per report)."""
+    return daymap.page_url(_day_template(report_id, reports_dir, tiles).live_page())
 
-    The map needs nothing back from the browser, so it is a static component: moving
-    the slider sends the page, not a round trip through a map component.
-    """
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _day_data(_history: History, digest: str, day_text: str) -> dict[str, Any]:
+    """The day's mapped layer as the page takes it (once per day shown)."""
     day = dt.date.fromisoformat(day_text)
-    return _day_template(report_id, reports_dir, tiles).fill(
-        _day_frame(_history, digest, day_text), day=day, shares=_series.on(day)["share_pct"],
-        source=_history.day(day).source)
+    template = _day_template(None, None, False)  # the layer is written the same for all
+    return template.day_data(_day_frame(_history, digest, day_text),
+                             source=_history.day(day).source)
 
 
 def _history() -> tuple[History, ControlSeries] | None:
@@ -157,19 +158,22 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     days = [d.isoformat() for d in history.dates]
     day_text = st.select_slider("Day", options=days, value=days[-1], key="history_day")
     day = dt.date.fromisoformat(day_text)
-    marks = claim_marks(verdicts, code)
-    spec = _chart_spec(series, verdicts, history.digest, code, str(names[code]))
-    st.vega_lite_chart(with_day(spec, day), width="stretch")
-    n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
-    st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day. "
-               f"Bars: each report's claim at its date (green: the maps agree; ✕ on red: "
-               f"overstated, on orange: understated, {n_bad} here; grey: not checkable).")
+    chart = st.container()  # drawn after the map, so the map's update is sent first
     report = _in_force(reports, day)
     left, right = st.columns([3, 2])
     with left:
-        html = _day_html(series, history, history.digest, day_text,
-                         report.id if report else None, data.reports_dir(), bool(opts["tiles"]))
-        st.iframe(html, height=520)
+        url = _day_page(report.id if report else None, data.reports_dir(), bool(opts["tiles"]))
+        shares = series.on(day)["share_pct"]
+        daymap.day_map(url, _day_data(history, history.digest, day_text), day_text=day_text,
+                       shares={str(c): round(float(v), 3) for c, v in shares.items()})
+    with chart:
+        marks = claim_marks(verdicts, code)
+        spec = _chart_spec(series, verdicts, history.digest, code, str(names[code]))
+        st.vega_lite_chart(with_day(spec, day), width="stretch")
+        n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
+        st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day. "
+                   f"Bars: each report's claim at its date (green: the maps agree; ✕ on red: "
+                   f"overstated, on orange: understated, {n_bad} here; grey: not checkable).")
     with right:
         on = series.on(day)
         ua_km2 = float(str(on.loc["UA", "controlled_km2"]))
