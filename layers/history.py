@@ -33,7 +33,7 @@ from layers.html import escape_text
 from layers.map import new_map
 
 __all__ = ["VERDICT_COLOURS", "claim_marks", "history_chart", "with_day", "day_map",
-           "DayMapTemplate", "day_map_template"]
+           "DayMapTemplate", "day_map_template", "day_layer_data"]
 
 #: Colour of a claim's bar by verdict.
 VERDICT_COLOURS: dict[str, str] = {
@@ -203,6 +203,16 @@ def _data_text(layer: folium.GeoJson) -> str:
     return str(htmlsafe_json_dumps(layer.data, sort_keys=True))
 
 
+def day_layer_data(layer: gpd.GeoDataFrame, *, source: str | None = None,
+                   simplified: bool = False) -> dict[str, Any]:
+    """A day's mapped layer as GeoJSON for the day map: the data of
+    :func:`layers.control.control_layer` (``simplified``: ``layer`` already holds display
+    geometry)."""
+    ctl = control_layer(layer, name="", source=source, simplify_deg=0 if simplified else 0.001)
+    data: dict[str, Any] = ctl.data
+    return data
+
+
 @dataclass(frozen=True)
 class DayMapTemplate:
     """A day map rendered once per report, filled in for each day in a few milliseconds.
@@ -221,11 +231,8 @@ class DayMapTemplate:
 
     def day_data(self, layer: gpd.GeoDataFrame, *, source: str | None = None) -> dict[str, Any]:
         """The day's mapped layer as GeoJSON, as folium itself would write it into the page
-        (for :meth:`live_page`'s ``__faDay``)."""
-        ctl = control_layer(layer, name="", source=source,
-                            simplify_deg=0 if self.simplified else 0.001)
-        data: dict[str, Any] = ctl.data
-        return data
+        (for :meth:`live_page`'s ``__faDay``; see :func:`day_layer_data`)."""
+        return day_layer_data(layer, source=source, simplified=self.simplified)
 
     def live_page(self) -> str:
         """The page with no day in it and a script, ``window.__faDay(data, day, shares)``,

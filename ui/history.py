@@ -20,7 +20,14 @@ from geo.errors import FrontlineError
 from geo.history import History
 from geo.labels import verdict_table
 from geo.series import ControlSeries, series_from_files
-from layers.history import DayMapTemplate, claim_marks, day_map_template, history_chart, with_day
+from layers.history import (
+    DayMapTemplate,
+    claim_marks,
+    day_layer_data,
+    day_map_template,
+    history_chart,
+    with_day,
+)
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
 from ui import data, daymap
@@ -88,17 +95,16 @@ def _day_template(report_id: str | None, reports_dir: str | None,
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _day_page(report_id: str | None, reports_dir: str | None, tiles: bool) -> str:
-    """The URL of the day map page of a report in force (written once per report)."""
-    return daymap.page_url(_day_template(report_id, reports_dir, tiles).live_page())
+    """The day map page of a report in force, with the day left to the browser."""
+    return _day_template(report_id, reports_dir, tiles).live_page()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _day_data(_history: History, digest: str, day_text: str) -> dict[str, Any]:
     """The day's mapped layer as the page takes it (once per day shown)."""
     day = dt.date.fromisoformat(day_text)
-    template = _day_template(None, None, False)  # the layer is written the same for all
-    return template.day_data(_day_frame(_history, digest, day_text),
-                             source=_history.day(day).source)
+    return day_layer_data(_day_frame(_history, digest, day_text),
+                          source=_history.day(day).source, simplified=True)
 
 
 def _history() -> tuple[History, ControlSeries] | None:
@@ -160,10 +166,14 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     day = dt.date.fromisoformat(day_text)
     chart = st.container()  # drawn after the map, so the map's update is sent first
     report = _in_force(reports, day)
+    on = series.on(day)
     left, right = st.columns([3, 2])
     with left:
-        url = _day_page(report.id if report else None, data.reports_dir(), bool(opts["tiles"]))
-        shares = series.on(day)["share_pct"]
+        # written (once: named by its content) on every run, so a cleared static folder
+        # is filled again
+        url = daymap.page_url(_day_page(report.id if report else None, data.reports_dir(),
+                                        bool(opts["tiles"])))
+        shares = on["share_pct"]
         daymap.day_map(url, _day_data(history, history.digest, day_text), day_text=day_text,
                        shares={str(c): round(float(v), 3) for c, v in shares.items()})
     with chart:
@@ -175,7 +185,6 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
                    f"Bars: each report's claim at its date (green: the maps agree; ✕ on red: "
                    f"overstated, on orange: understated, {n_bad} here; grey: not checkable).")
     with right:
-        on = series.on(day)
         ua_km2 = float(str(on.loc["UA", "controlled_km2"]))
         ua_pct = float(str(on.loc["UA", "share_pct"]))
         unit_pct = float(str(on.loc[code, "share_pct"]))
