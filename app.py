@@ -9,6 +9,7 @@ except where the app needs the map's state (compare-view sync, drawing).
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import altair as alt
@@ -27,18 +28,18 @@ from geo.verify import summary
 from geo.zones import describe_zone
 from layers.assets import draw_available, use_local_draw
 from layers.boundaries import boundary_layer
-from layers.claims import add_legend, claims_layer
-from layers.compare import difference_layer
-from layers.control import control_layer, schematic_layer
 from layers.html import escape_markdown as md
 from layers.map import new_map
-from layers.report_map import report_map
-from ui import data
+from ui import data, pages, urlstate
 from ui.history import history_view
 
 st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide")
 
-MODES = ("Report view", "Compare reports", "History", "Export", "Your data")
+MODES = tuple(urlstate.MODE_SLUGS)
+#: (low, high, step) of the two band sliders, km.
+DMZ_RANGE = (2, 60, 2)
+DEPTH_RANGE = (20, 200, 10)
+_log = logging.getLogger("frontline.app")
 
 
 # ------------------------------------------------------------------ helpers
@@ -70,8 +71,8 @@ def _zones_table(ls: LayerSet) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "zone": z["label"],
-            "km²": z["area_km2"],
-            "km long": z["length_km"],
+            "km²": z["area_km2"].where(z["area_km2"] > 0),
+            "km long": z["length_km"].where(z["length_km"] > 0),
             "units": z["units"],
             "cities": z["city_count"],
             "people in cities": z["people_in_cities"],
@@ -87,9 +88,8 @@ def _zones_table(ls: LayerSet) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ modes
 def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
-    rid = st.selectbox(
-        "Report", reports.ids, index=0, format_func=lambda r: _label(reports, r), key="report_id"
-    )
+    rid = st.selectbox("Report", reports.ids, format_func=lambda r: _label(reports, r),
+                       key="report_id")
     rep = reports.get(rid)
     with st.spinner("Deriving zones…"):
         ls = data.layerset(rid, data.reports_dir(), data.control_key(), opts["dmz"], opts["depth"])
@@ -112,8 +112,9 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         )
     col_map, col_side = st.columns([3, 2])
     with col_map:
-        m = report_map(ls, data.units(), data.cities(), web_tiles=opts["tiles"])
-        st_folium(m, key=f"map-{rid}", height=640, use_container_width=True, returned_objects=[])
+        html = data.report_page(rid, data.reports_dir(), data.control_key(), opts["dmz"],
+                                opts["depth"], opts["tiles"])
+        pages.show_page(html, height=640)
     with col_side:
         st.markdown("**Claims per unit** (stated here or carried forward)")
         verdicts = ls.verdicts if len(ls.verdicts) else None
@@ -132,128 +133,79 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         st.caption("This report makes no claim that implies a zone.")
 
 
-def _compare_maps(reports: ReportSet, cols: tuple[Any, Any], sets: tuple[LayerSet, LayerSet],
-                  opts: dict[str, Any]) -> None:
-    """Maps A and B side by side, kept on one view."""
-    (c1, c2), (la, lb) = cols, sets
-    a, b = la.report.id, lb.report.id
-    view = st.session_state.setdefault("cmp_view", {"center": [48.6, 33.5], "zoom": 6})
-    outs = []
-    for col, ls, side in ((c1, la, "a"), (c2, lb, "b")):
-        with col:
-            st.markdown(f"**{md(_label(reports, ls.report.id))}**")
-            m = new_map(web_tiles=opts["tiles"])
-            boundary_layer(data.units()).add_to(m)
-            claims_layer(ls.snapshot, opacity=0.4,
-                         verdicts=ls.verdicts if len(ls.verdicts) else None).add_to(m)
-            if ls.control is not None:
-                control_layer(ls.control, name=f"Control — {ls.control_name} (mapped)").add_to(m)
-            else:
-                schematic_layer(ls.held_zones,
-                                name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
-            add_legend(m, ls.report.id)
-            outs.append(
-                st_folium(
-                    m,
-                    key=f"cmp-map-{side}-{a}-{b}",
-                    height=440,
-                    use_container_width=True,
-                    center=view["center"],
-                    zoom=view["zoom"],
-                    returned_objects=["center", "zoom"],
-                )
-            )
-    # Keep the two maps on one view: when a map reports a pan/zoom (its returned view
-    # differs from the one it reported last time), both maps take that view.
-    for side, out in zip("ab", outs, strict=True):
-        if not (out and out.get("center") and out.get("zoom")):
-            continue
-        seen = (round(out["center"]["lat"], 3), round(out["center"]["lng"], 3), out["zoom"])
-        last = st.session_state.get(f"cmp_seen_{side}")
-        st.session_state[f"cmp_seen_{side}"] = seen
-        if last is not None and seen != last:
-            st.session_state["cmp_view"] = {"center": [seen[0], seen[1]], "zoom": seen[2]}
-            st.session_state.pop("cmp_seen_a", None)
-            st.session_state.pop("cmp_seen_b", None)
-            st.rerun()
-
-
 def _timeline_chart() -> None:
-    st.markdown("**Claimed share over time** (band: the claim's interval; line: its central value)")
+    st.markdown("**Claimed share over time**, one panel per unit (band: the claim's interval; "
+                "line and dots: its central value at each report's date)")
     tl = data.atlas(data.reports_dir()).timeline()
-    if len(tl):
-        base = alt.Chart(tl).encode(
-            x=alt.X("date:T", title="report date"), color=alt.Color("name_en:N", title="unit")
-        )
-        band = base.mark_area(opacity=0.25).encode(
-            y=alt.Y("share_low:Q", title="claimed share held (%)"), y2="share_high:Q"
-        )
-        line = base.mark_line(point=True).encode(
-            y="share_central:Q",
-            tooltip=[
-                "report_id",
-                "date_text",
-                "outlet",
-                "name_en",
-                "share_low",
-                "share_high",
-                "status",
-            ],
-        )
-        st.altair_chart((band + line).properties(height=320), width="stretch")
+    if not len(tl):
+        st.caption("No claimed shares to draw.")
+        return
+    base = alt.Chart(tl).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4)),
+        color=alt.Color("name_en:N", legend=None, scale=alt.Scale(scheme="tableau10")),
+    )
+    band = base.mark_area(opacity=0.3).encode(
+        y=alt.Y("share_low:Q", title="claimed share held (%)", scale=alt.Scale(domain=[0, 100])),
+        y2="share_high:Q")
+    line = base.mark_line(point=True, strokeWidth=2).encode(
+        y="share_central:Q",
+        tooltip=[alt.Tooltip("name_en:N", title="unit"), alt.Tooltip("report_id:N", title="report"),
+                 alt.Tooltip("date_text:N", title="date"), alt.Tooltip("outlet:N"),
+                 alt.Tooltip("share_low:Q", title="low %"),
+                 alt.Tooltip("share_high:Q", title="high %"), alt.Tooltip("status:N")])
+    chart = (band + line).properties(width=170, height=110).facet(
+        facet=alt.Facet("name_en:N", title=None), columns=5)
+    st.altair_chart(chart)
 
 
 def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     ids = list(reports.ids)
     c1, c2 = st.columns(2)
-    a = c1.selectbox(
-        "Earlier report (A)", ids, index=0, format_func=lambda r: _label(reports, r), key="cmp_a"
-    )
-    b = c2.selectbox(
-        "Later report (B)",
-        ids,
-        index=len(ids) - 1,
-        format_func=lambda r: _label(reports, r),
-        key="cmp_b",
-    )
+    a = c1.selectbox("Earlier report (A)", ids, format_func=lambda r: _label(reports, r),
+                     key="cmp_a")
+    b = c2.selectbox("Later report (B)", ids, format_func=lambda r: _label(reports, r),
+                     key="cmp_b")
     key = data.control_key()
-    if reports.get(a).sort_key > reports.get(b).sort_key:
-        st.warning(f"A ({md(a)}) is later than B ({md(b)}): changes below run from A to B, so a "
-                   "rise reads as a fall. Swap them to read forward in time.")
-    la = data.layerset(a, data.reports_dir(), key, opts["dmz"], opts["depth"])
-    lb = data.layerset(b, data.reports_dir(), key, opts["dmz"], opts["depth"])
-    _compare_maps(reports, (c1, c2), (la, lb), opts)
+    if a == b:
+        st.info(f"A and B are the same report ({md(a)}): pick another for B to see what changed.")
+    elif reports.get(a).sort_key > reports.get(b).sort_key:
+        st.warning(f"A ({md(a)}, {md(reports.get(a).date_text)}) is later than B ({md(b)}, "
+                   f"{md(reports.get(b).date_text)}): the changes below run from A to B, so a "
+                   "rise reads as a fall.")
+        st.button("Swap A and B", key="cmp_swap", on_click=_swap_compare)
+    with st.spinner("Drawing both reports…"):
+        html = data.compare_page(a, b, data.reports_dir(), key, opts["dmz"], opts["depth"],
+                                 opts["tiles"])
+    st.caption("The two maps follow each other: pan or zoom either one.")
+    pages.show_page(html, height=480, prefix="compare")
     delta = data.atlas(data.reports_dir()).compare(a, b)
     st.markdown(
         f"**What changed from {md(a)} to {md(b)}** (claimed shares; *significant* = intervals do not overlap)"
     )
     dcol, tcol = st.columns([2, 3])
     with dcol:
-        dm = new_map(web_tiles=opts["tiles"])
-        difference_layer(delta).add_to(dm)
-        folium.LayerControl(collapsed=True).add_to(dm)
-        st_folium(
-            dm, key=f"diff-{a}-{b}", height=420, use_container_width=True, returned_objects=[]
-        )
+        pages.show_page(data.difference_page(a, b, data.reports_dir(), opts["tiles"]),
+                        height=420, prefix="difference")
     with tcol:
         st.dataframe(delta_table(delta, a, b), width="stretch", height=420)
     _timeline_chart()
     if key:
-        for ls in (la, lb):
+        for rid in (a, b):
+            ls = data.layerset(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
             st.markdown(f"**Claims in force in {md(ls.report.id)} against the loaded control "
                         f"layer {md(ls.control_name)}**")
             _verdict_summary(ls.verdicts, ls.control_name)
             st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
 
 
+def _swap_compare() -> None:
+    st.session_state["cmp_a"], st.session_state["cmp_b"] = (st.session_state["cmp_b"],
+                                                            st.session_state["cmp_a"])
+
+
 def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
-    rid = st.selectbox(
-        "Report",
-        reports.ids,
-        index=len(reports.ids) - 1,
-        format_func=lambda r: _label(reports, r),
-        key="export_id",
-    )
+    rid = st.selectbox("Report", reports.ids, format_func=lambda r: _label(reports, r),
+                       key="export_id")
     key = data.control_key()
     files, zipped, gpkg = data.exports(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
     st.caption(
@@ -281,7 +233,7 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     st.dataframe(table, width="stretch")
     for f in files:
         st.download_button(
-            f"{f['layer']} (GeoJSON, {f['features']} features)",
+            f"{f['layer']} (GeoJSON, {f['features']} feature{'' if f['features'] == 1 else 's'})",
             f["data"],
             file_name=f"{rid}-{f['file']}",
             mime="application/geo+json",
@@ -316,9 +268,15 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
         basis=source,
     )
     c1, c2, c3 = st.columns(3)
-    c1.metric("Area", f"{res['area_km2']:,.0f} km²")
-    c2.metric("Length", f"{res['length_km']:,.0f} km")
-    c3.metric("People in cities inside", f"{res['people_in_cities']:,}")
+    if geom.geom_type.endswith("Polygon"):
+        c1.metric("Area", f"{res['area_km2']:,.0f} km²")
+        c3.metric("People in cities inside", f"{res['people_in_cities']:,}")
+    else:
+        c1.metric("Length", f"{res['length_km']:,.0f} km")
+    c2.metric("Units it touches", f"{len([u for u in res['units'].split(',') if u])}")
+    if source != "drawn on the map":  # a drawn sketch is on the map above already
+        pages.show_page(_sketch_page(geom.wkb, bool(st.session_state.get("tiles"))),
+                        height=360, prefix="sketch")
     units = data.units()
     touched = [
         {
@@ -333,6 +291,25 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
     st.dataframe(pd.DataFrame(touched), width="stretch")
     st.markdown("**Cities inside** (GeoNames, 15,000+)")
     st.dataframe(pd.DataFrame(res["cities"]), width="stretch")
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _sketch_page(wkb: bytes, tiles: bool) -> str:
+    """A map of a pasted sketch over the unit boundaries."""
+    from shapely import from_wkb
+
+    from layers.map import page_html
+
+    geom = from_wkb(wkb)
+    m = new_map(web_tiles=tiles)
+    boundary_layer(data.units()).add_to(m)
+    folium.GeoJson(geom.__geo_interface__, name="Your sketch",
+                   style_function=lambda _f: {"color": "#d9730d", "weight": 3,
+                                              "fillColor": "#d9730d", "fillOpacity": 0.3},
+                   tooltip="Your sketch").add_to(m)
+    minx, miny, maxx, maxy = geom.bounds
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(20, 20), max_zoom=10)
+    return page_html(m)
 
 
 def _take_upload(name: str, content: bytes) -> None:
@@ -436,19 +413,22 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
 def main() -> None:
     data.static_assets()
     reports = data.reports(data.reports_dir())
+    ids = list(reports.ids)
+    notes = urlstate.restore(ids, ranges={"dmz": DMZ_RANGE, "depth": DEPTH_RANGE})
+    for k, v in (("dmz", 20), ("depth", 100)):
+        st.session_state.setdefault(k, v)
+    if ids:
+        st.session_state.setdefault("cmp_b", ids[-1])
+        st.session_state.setdefault("export_id", ids[-1])
     st.sidebar.title("Frontline Atlas")
     st.sidebar.caption("What a report or a proposal about the Russia–Ukraine war means on the map.")
     mode = st.sidebar.radio("Mode", MODES, key="mode")
     opts = {
-        "tiles": st.sidebar.checkbox("Web map tiles (need the internet)", value=False, key="tiles"),
-        "dmz": float(
-            st.sidebar.slider("Demilitarized band width (km)", 2, 60, 20, step=2, key="dmz")
-        ),
-        "depth": float(
-            st.sidebar.slider(
-                "Further line behind the front (km)", 20, 200, 100, step=10, key="depth"
-            )
-        ),
+        "tiles": st.sidebar.checkbox("Web map tiles (need the internet)", key="tiles"),
+        "dmz": float(st.sidebar.slider("Demilitarized band width (km)", DMZ_RANGE[0],
+                                       DMZ_RANGE[1], step=DMZ_RANGE[2], key="dmz")),
+        "depth": float(st.sidebar.slider("Further line behind the front (km)", DEPTH_RANGE[0],
+                                         DEPTH_RANGE[1], step=DEPTH_RANGE[2], key="depth")),
     }
     key = data.control_key()
     if key:
@@ -459,6 +439,8 @@ def main() -> None:
         "Boundaries: Natural Earth (public domain). Cities: GeoNames (CC BY 4.0). "
         "Reports: facts and paraphrases, not article text."
     )
+    for note in notes:
+        st.caption(md(note))
     if not reports.reports:
         st.error("No report could be loaded; see the errors in the sidebar.")
         return
@@ -469,6 +451,23 @@ def main() -> None:
         "Export": export_view,
         "Your data": your_data_view,
     }[mode](reports, opts)
+    urlstate.publish(mode)
 
 
-main()
+def run() -> None:
+    """:func:`main`, with any failure shown as a message and its detail sent to the log."""
+    try:
+        main()
+    except Exception as exc:  # noqa: BLE001 - the page must say what happened, not crash
+        if type(exc).__module__.startswith("streamlit"):  # rerun/stop signals pass through
+            raise
+        _log.exception("the page failed")
+        st.error(
+            "Something went wrong while drawing this view "
+            f"({md(type(exc).__name__)}: {md(str(exc)[:300])}). The other views still work; "
+            "pick another mode or report, or reload the page. The full detail is in the "
+            "server's log."
+        )
+
+
+run()

@@ -74,10 +74,12 @@ def load_control_arg(args: argparse.Namespace, cmd: str) -> ControlLayer | None:
 
 
 def make_atlas(args: argparse.Namespace) -> Atlas:
-    """The atlas of ``--reports-dir`` (default the built-in reports)."""
+    """The atlas of ``--reports-dir`` (default the built-in reports); layer sets are kept
+    on disk between runs (:mod:`geo.store`)."""
     from geo.layerset import Atlas
+    from geo.store import DiskStore
 
-    return Atlas(load_report_set(getattr(args, "reports_dir", None)))
+    return Atlas(load_report_set(getattr(args, "reports_dir", None)), store=DiskStore())
 
 
 def write_file(path: Path, data: str | bytes, what: str) -> int:

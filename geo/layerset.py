@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -43,10 +44,13 @@ from geo.provenance import PROVENANCE_KEYS, provenance, stamp
 from geo.reports import Claim, Report, ReportSet, find_report
 from geo.schematic import schematic_band
 from geo.snapshot import snapshot
+from geo.store import DiskStore
 from geo.verify import VERDICT_COLUMNS, verify_claims
 from geo.zones import ZoneOptions, implied_zones
 
 __all__ = ["Atlas", "LayerSet", "PROVENANCE_KEYS", "report_target"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -217,10 +221,15 @@ class Atlas:
     memo : Memo, optional, keyword-only
         Where derived results are kept (a fresh one by default). Keys are content:
         report digests, the units' digest, control-layer digests and options.
+    store : DiskStore, optional, keyword-only
+        Where layer sets and the timeline are also kept between runs
+        (:mod:`geo.store`; keyed by the same content and by the code's version). None
+        keeps them in memory only.
     """
 
     def __init__(self, reports: ReportSet | Iterable[Report],
-                 units: gpd.GeoDataFrame | None = None, *, memo: Memo | None = None) -> None:
+                 units: gpd.GeoDataFrame | None = None, *, memo: Memo | None = None,
+                 store: DiskStore | None = None) -> None:
         if units is None:
             from geo.boundaries import load_units
 
@@ -229,6 +238,7 @@ class Atlas:
             tuple(sorted(reports, key=lambda r: r.sort_key)))
         self.units = units
         self.memo = memo if memo is not None else Memo()
+        self.store = store
         self._key = (self.reports.digest, digest(units))
         self._index: UnitIndex | None = None
 
@@ -272,8 +282,14 @@ class Atlas:
         options = options or ZoneOptions()
         options.validate()
         key = (report_id, self._key, control.digest if control else None, options)
-        return self.memo.get_or_compute("layerset", key, compute=lambda: self._build(
-            report_id, control, options))
+        return self.memo.get_or_compute("layerset", key, compute=lambda: self._kept(
+            "layerset", key, lambda: self._build(report_id, control, options)))
+
+    def _kept(self, namespace: str, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, read from and kept in :attr:`store` when there is one."""
+        if self.store is None:
+            return compute()
+        return self.store.get_or_compute(namespace, key, compute=compute)
 
     def _build(self, report_id: str, control: ControlLayer | None,
                options: ZoneOptions) -> LayerSet:
@@ -366,5 +382,5 @@ class Atlas:
 
     def timeline(self) -> pd.DataFrame:
         """Every unit's claimed share as of every report (:func:`geo.compare.timeline`)."""
-        return self.memo.get_or_compute("timeline", self._key,
-                                        compute=lambda: timeline(self.reports, self.units))
+        return self.memo.get_or_compute("timeline", self._key, compute=lambda: self._kept(
+            "timeline", self._key, lambda: timeline(self.reports, self.units)))

@@ -21,8 +21,9 @@ import pandas as pd
 from branca.element import Element, Figure
 
 from geo.labels import km2_range_text, measured_text, short_label, verdict_label
+from layers.display import display_geometry
 from layers.html import escape_text
-from layers.map import display_geometry
+from layers.map import CLAIMS_PANE
 
 __all__ = [
     "claims_layer",
@@ -57,12 +58,16 @@ def claim_colour(share: float | None, *, held_by: str = "russia") -> str:
 
 
 def claim_tooltip(row: Mapping[Any, Any],
-                  verdict: Mapping[Any, Any] | None = None) -> str:
-    """Escaped HTML tooltip for one snapshot row, with the claim's verdict if given."""
+                  verdict: Mapping[Any, Any] | None = None, *,
+                  zones: list[str] | None = None) -> str:
+    """Escaped HTML tooltip for one snapshot row, with the claim's verdict if given and
+    the zones that lie in the unit (``zones``: one line each, plain text)."""
     name = escape_text(row.get("name_en"))
     code = escape_text(row.get("code"))
+    here = ("<br><b>zones here</b>: " + "; ".join(escape_text(z) for z in zones)
+            if zones else "")
     if row.get("status") == "no_claim" or _num(row.get("share_central")) is None:
-        return f"<b>{name}</b> ({code})<br>no claim in this or any earlier report"
+        return f"<b>{name}</b> ({code})<br>no claim in this or any earlier report{here}"
     km_text = km2_range_text(row)
     holder = "Russia" if row.get("held_by") == "russia" else "Ukraine"
     status = (
@@ -78,6 +83,7 @@ def claim_tooltip(row: Mapping[Any, Any],
         f"source: {escape_text(row.get('source_outlet'))}, {escape_text(row.get('source_date'))}"
         f" — claim {escape_text(row.get('claim_id'))}, {status}"
         + (_verdict_html(verdict) if verdict is not None else "")
+        + here
     )
 
 
@@ -94,10 +100,12 @@ def claims_layer(
     snap: gpd.GeoDataFrame,
     *,
     name: str | None = None,
-    simplify_deg: float = 0.01,
+    simplify_deg: float = 0.03,
     labels: bool = True,
     opacity: float = 0.75,
     verdicts: pd.DataFrame | None = None,
+    units: gpd.GeoDataFrame | None = None,
+    zones: gpd.GeoDataFrame | None = None,
 ) -> folium.FeatureGroup:
     """Choropleth of a snapshot's claimed shares with interval labels.
 
@@ -108,7 +116,7 @@ def claims_layer(
     name : str, optional, keyword-only
         Layer name (default "Claimed control (<report>)").
     simplify_deg : float, keyword-only
-        Display-only simplification in degrees.
+        Display-only coverage simplification (:func:`layers.display.display_geometry`).
     labels : bool, keyword-only
         Add the permanent "more than 80 %" labels.
     opacity : float, keyword-only
@@ -116,10 +124,24 @@ def claims_layer(
         when zones are drawn on top.
     verdicts : pandas.DataFrame, optional, keyword-only
         Verdicts against a control layer (:mod:`geo.verify`), shown in the tooltips.
+    units : GeoDataFrame, optional, keyword-only
+        The unit layer: units the snapshot leaves out are drawn as outlines with no
+        claim, so this one layer is the map's boundaries too.
+    zones : GeoDataFrame, optional, keyword-only
+        Proposal zones (:func:`geo.zones.implied_zones`): each unit's tooltip names the
+        zones in it. The layer lies in :data:`layers.map.CLAIMS_PANE`, above the zones,
+        so a unit's claim is what hovering shows.
     """
     report = snap.attrs.get("report_id", "")
     group = folium.FeatureGroup(name=name or f"Claimed control ({report})", show=True)
     gdf = snap.reset_index()
+    if units is not None:
+        missing = units.loc[~units.index.isin(snap.index), ["name_en", "geometry"]]
+        if len(missing):
+            extra = missing.reset_index().assign(status="no_claim", held_by="russia",
+                                                 share_central=None)
+            gdf = pd.concat([gdf, extra], ignore_index=True)
+    in_unit = _zones_by_unit(zones)
     rows = gdf.drop(columns="geometry").to_dict("records")
     found: dict[tuple[str, str], Mapping[Any, Any]] = {}
     if verdicts is not None:
@@ -128,7 +150,8 @@ def claims_layer(
     props = pd.DataFrame(
         {
             "code": gdf["code"],
-            "tip": [claim_tooltip(r, found.get((str(r.get("claim_id")), str(r["code"]))))
+            "tip": [claim_tooltip(r, found.get((str(r.get("claim_id")), str(r["code"]))),
+                                  zones=in_unit.get(str(r["code"])))
                     for r in rows],
             "fill": [
                 claim_colour(_num(r["share_central"]), held_by=str(r["held_by"])) for r in rows
@@ -137,11 +160,13 @@ def claims_layer(
             "claimed": [r["status"] != "no_claim" for r in rows],
         }
     )
-    geoms = display_geometry(gdf.geometry, simplify_deg=simplify_deg)
+    geoms = display_geometry(gpd.GeoSeries(gdf.geometry, crs=snap.crs),
+                             simplify_deg=simplify_deg)
     layer = gpd.GeoDataFrame(props, geometry=geoms.values, crs=snap.crs)
     folium.GeoJson(
         layer.to_json(),
         name="claims",
+        pane=CLAIMS_PANE,
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": (0.6 * opacity if f["properties"]["carried"] else opacity)
@@ -157,6 +182,22 @@ def claims_layer(
     if labels:
         _add_labels(group, rows, gdf.geometry)
     return group
+
+
+def _zones_by_unit(zones: gpd.GeoDataFrame | None) -> dict[str, list[str]]:
+    """Unit code -> "Withdrawal zone (schematic): 20 % of the unit, 5,300 km²" lines."""
+    out: dict[str, list[str]] = {}
+    if zones is None or not len(zones):
+        return out
+    for _, z in zones.iterrows():
+        label = str(z.get("label") or z.get("kind"))
+        for code, share in dict(z.get("unit_shares") or {}).items():
+            out.setdefault(str(code), []).append(f"{label}: {float(share):.0f} % of the unit")
+        if not z.get("unit_shares"):
+            for code in str(z.get("units") or "").split(","):
+                if code:
+                    out.setdefault(code, []).append(label)
+    return out
 
 
 def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
@@ -187,7 +228,7 @@ def legend_html(report_id: str) -> Element:
         for c in _REDS
     )
     return Element(
-        '<div style="position:absolute;bottom:40px;left:10px;z-index:999;background:#fff;'
+        '<div style="position:absolute;bottom:52px;left:10px;z-index:999;background:#fff;'
         'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
         f"<b>Claimed control, as of {escape_text(report_id)}</b><br>"
         f"{swatches} 0 → 100 % held by Russia<br>"

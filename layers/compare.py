@@ -1,4 +1,11 @@
-"""Difference layer: units whose claimed share changed between two reports.
+"""Comparing two reports: the two maps side by side, and the difference map.
+
+:func:`compare_page` puts report A's and report B's maps in one page whose maps
+follow each other in the browser (a pan or zoom of one moves the other, with no
+server round trip). :func:`difference_map` is the map of :func:`difference_layer`
+with its legend.
+
+Difference layer: units whose claimed share changed between two reports.
 
 Red: the claimed share held by the occupier rose; blue: it fell; grey: unchanged;
 hatched-pale: a claim appeared or was dropped. A thick outline marks a *significant*
@@ -12,12 +19,19 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+from branca.element import Element, Figure
 
 from geo.labels import central_range_text, num, pct_text
+from geo.layerset import LayerSet
+from layers.claims import add_legend, claims_layer
+from layers.control import control_layer, schematic_layer
+from layers.display import display_geometry
 from layers.html import escape_text
-from layers.map import display_geometry
+from layers.map import new_map, side_by_side
+from layers.report_map import focus_bounds
 
-__all__ = ["difference_layer", "difference_tooltip", "DIRECTION_COLOURS"]
+__all__ = ["difference_layer", "difference_tooltip", "difference_map", "difference_legend",
+           "compare_page", "DIRECTION_COLOURS", "DIRECTION_WORDS"]
 
 DIRECTION_COLOURS: dict[str, str] = {
     "up": "#cb181d",
@@ -26,6 +40,17 @@ DIRECTION_COLOURS: dict[str, str] = {
     "new claim": "#fcbba1",
     "claim dropped": "#c6dbef",
     "no claim": "#ffffff",
+}
+
+
+#: What each colour of the difference map means.
+DIRECTION_WORDS: dict[str, str] = {
+    "up": "claimed share rose",
+    "down": "claimed share fell",
+    "unchanged": "unchanged",
+    "new claim": "a claim in B only",
+    "claim dropped": "a claim in A only",
+    "no claim": "no claim in either",
 }
 
 
@@ -80,3 +105,72 @@ def difference_layer(
         },
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     )
+
+
+def difference_legend(a: str, b: str) -> Element:
+    """The difference map's legend: each colour, and what a thick outline means."""
+    rows = "".join(
+        f'<span style="display:inline-block;width:14px;height:10px;background:{c};'
+        f'border:1px solid #888;margin-right:4px"></span>{escape_text(DIRECTION_WORDS[k])}<br>'
+        for k, c in DIRECTION_COLOURS.items())
+    return Element(
+        '<div style="position:absolute;bottom:52px;left:10px;z-index:999;background:#fff;'
+        'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
+        f"<b>Claimed share held by the occupier, {escape_text(a)} → {escape_text(b)}</b><br>"
+        f"{rows}<b>thick black outline</b>: significant (the intervals do not overlap)</div>")
+
+
+def difference_map(delta: gpd.GeoDataFrame, *, web_tiles: bool = False) -> folium.Map:
+    """The map of :func:`difference_layer`, framed on the units with a claim, with its legend."""
+    m = new_map(web_tiles=web_tiles)
+    difference_layer(delta).add_to(m)
+    a = str(delta["report_a"].iloc[0]) if len(delta) else "A"
+    b = str(delta["report_b"].iloc[0]) if len(delta) else "B"
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.html.add_child(difference_legend(a, b))
+    claimed = delta[delta["direction"] != "no claim"]
+    if len(claimed):
+        minx, miny, maxx, maxy = claimed.total_bounds
+        m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]], padding=(10, 10))
+    return m
+
+
+def _side(ls: LayerSet, *, left: str, web_tiles: bool, legend: bool) -> folium.Map:
+    m = new_map(web_tiles=web_tiles, width="50%", left=left, position="absolute")
+    claims_layer(ls.snapshot, opacity=0.35, verdicts=ls.verdicts if len(ls.verdicts) else None,
+                 units=ls.held.units, zones=ls.zones).add_to(m)
+    if ls.control is not None:
+        control_layer(ls.control, name=f"Control — {ls.control_name} (mapped)").add_to(m)
+    else:
+        schematic_layer(ls.held_zones, name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    if legend:
+        add_legend(m, "A and B")
+    return m
+
+
+def compare_page(a: LayerSet, b: LayerSet, *, web_tiles: bool = False) -> Figure:
+    """Report A's map (left) and B's (right) in one page, following each other's view.
+
+    Each map draws the claims as of its report and the held ground: measured from the
+    control layer when the layer sets have one, schematic otherwise (so labelled).
+    """
+    left = _side(a, left="0%", web_tiles=web_tiles, legend=True)
+    right = _side(b, left="50%", web_tiles=web_tiles, legend=False)
+    focus = focus_bounds(a, b)
+    if focus is not None:
+        for m in (left, right):
+            m.fit_bounds(focus)
+    fig = side_by_side([left, right])
+    fig.header.add_child(Element(
+        "<style>.folium-map + .folium-map{border-left:2px solid #fff}"
+        ".fa-side-title{position:absolute;top:8px;z-index:1000;background:#fff;"
+        "padding:3px 8px;font:bold 12px sans-serif;border:1px solid #999;border-radius:4px;"
+        "pointer-events:none}</style>"), name="fa_compare_css")
+    for ls, x in ((a, "calc(0% + 56px)"), (b, "calc(50% + 56px)")):
+        basis = "schematic" if ls.schematic else "measured"
+        fig.html.add_child(Element(
+            f'<div class="fa-side-title" style="left:{x}">{escape_text(ls.report.id)} · '
+            f"{escape_text(ls.report.date_text)} · {basis}</div>"))
+    return fig

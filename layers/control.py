@@ -86,11 +86,11 @@ def describe_schematic(row: dict[str, Any]) -> str:
 
 def _features(gdf: gpd.GeoDataFrame, label_col: str) -> str:
     out = gdf[~gdf.geometry.is_empty & gdf.geometry.notna()]
-    return str(out[[label_col, "geometry"]].to_json())
+    return str(out[[label_col, "geometry"]].to_json(drop_id=True))
 
 
 def schematic_layer(
-    zones: gpd.GeoDataFrame, *, name: str = "Control (schematic)", simplify_deg: float = 0.002
+    zones: gpd.GeoDataFrame, *, name: str = "Control (schematic)", simplify_deg: float = 0.005
 ) -> folium.GeoJson:
     """Schematic zones of :func:`geo.schematic.schematic_zones` as a folium layer.
 
@@ -123,7 +123,7 @@ def band_layer(
     band: gpd.GeoDataFrame,
     *,
     name: str = "Uncertainty band (schematic)",
-    simplify_deg: float = 0.002,
+    simplify_deg: float = 0.005,
 ) -> folium.GeoJson:
     """The band between the low- and high-end zones of :func:`geo.schematic.schematic_band`."""
     if "schematic" not in name.lower():

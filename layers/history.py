@@ -199,8 +199,10 @@ _SHARE = re.compile(r"@@SHARE:([A-Z]{2}-[0-9A-Z]+)@@")
 
 
 def _data_text(layer: folium.GeoJson) -> str:
-    """A GeoJson layer's data as folium writes it into the page (``tojson``)."""
-    return str(htmlsafe_json_dumps(layer.data, sort_keys=True))
+    """A GeoJson layer's data as folium writes it into the page (``tojson``, with the
+    template engine's JSON settings: see :mod:`layers.map`)."""
+    settings = folium.GeoJson._template.environment.policies["json.dumps_kwargs"]
+    return str(htmlsafe_json_dumps(layer.data, **settings))
 
 
 def day_layer_data(layer: gpd.GeoDataFrame, *, source: str | None = None,

@@ -6,17 +6,19 @@ Bounds are the lon/lat box of Ukraine; no web tiles by default (they need the in
 from __future__ import annotations
 
 import folium
-import geopandas as gpd
-import numpy as np
-import shapely
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from layers.assets import use_local_assets
 from layers.basemap import SEA_COLOUR, basemap_layer
+from layers.display import DISPLAY_DECIMALS, display_geometry, round_coordinates
 
 __all__ = [
     "new_map",
+    "page_html",
+    "side_by_side",
+    "CLAIMS_PANE",
+    "round_coordinates",
     "UKRAINE_BOUNDS",
     "display_geometry",
     "DISPLAY_DECIMALS",
@@ -41,6 +43,51 @@ class _Attribution(MacroElement):
         self._name = "Attribution"
         self.text = text
 
+#: The pane of the claims choropleth: above the zones (overlayPane, z-index 400), so
+#: hovering a unit shows its claim; the claim's tooltip names the zones in the unit.
+CLAIMS_PANE = "fa-claims"
+
+# Map pages carry their layers as JSON; folium writes it with the template engine's
+# ``tojson`` (``", "`` and ``": "`` separators). Compact separators make every page
+# ~15 % smaller; they change nothing else (sort_keys stays as folium sets it).
+folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {
+    "sort_keys": True, "separators": (",", ":")}
+
+
+class _MapChrome(MacroElement):
+    """Scale bar units, a full-window button and the claims pane."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function(map){"
+        "map.createPane({{ this.pane|tojson }}).style.zIndex = 450;"
+        "var Full = L.Control.extend({options:{position:'topleft'},onAdd:function(){"
+        "var a = L.DomUtil.create('a','leaflet-bar fa-fullscreen');"
+        "a.href='#'; a.title='Full screen (Esc to leave); opens the map in a tab of its own "
+        "where the page does not allow it'; a.setAttribute('role','button');"
+        "a.innerHTML='<svg width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" "
+        "style=\"margin:7px\" fill=\"none\" stroke=\"#222\" stroke-width=\"2\">"
+        "<path d=\"M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5\"/></svg>';"
+        "a.style.cssText='display:block;width:30px;height:30px;background:#fff';"
+        "L.DomEvent.on(a,'click',function(e){L.DomEvent.preventDefault(e);"
+        "var el=map.getContainer();"
+        "if(document.fullscreenElement){document.exitFullscreen();return;}"
+        "if(el.requestFullscreen&&document.fullscreenEnabled){"
+        "el.requestFullscreen().then(function(){setTimeout(function(){map.invalidateSize()},200)});}"
+        "else{window.open(window.location.href,'_blank');}});"
+        "return a;}});"
+        "new Full().addTo(map);"
+        "document.addEventListener('fullscreenchange',function(){map.invalidateSize();});"
+        "})({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MapChrome"
+        self.pane = CLAIMS_PANE
+
+
 #: (south, west), (north, east) of Ukraine.
 UKRAINE_BOUNDS = [[44.3, 22.1], [52.4, 40.3]]
 
@@ -50,6 +97,9 @@ def new_map(
     web_tiles: bool = False,
     local_assets: bool = True,
     height: str = "100%",
+    width: str = "100%",
+    left: str = "0%",
+    position: str = "relative",
 ) -> folium.Map:
     """A map of Ukraine on the offline basemap.
 
@@ -60,8 +110,9 @@ def new_map(
     local_assets : bool, keyword-only
         Load Leaflet from the app's ``/app/static`` (see :mod:`layers.assets`);
         ``False`` keeps folium's CDN links (standalone HTML files).
-    height : str, keyword-only
-        CSS height of the map element.
+    height, width, left, position : str, keyword-only
+        CSS size and place of the map element (:func:`side_by_side` puts two maps in
+        one page with ``position="absolute"``).
     """
     m = folium.Map(
         location=[48.6, 31.2],
@@ -71,7 +122,13 @@ def new_map(
         max_zoom=12,
         prefer_canvas=False,
         height=height,
+        width=width,
+        left=left,
+        position=position,
         attribution_control=True,
+        control_scale=True,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
     )
     if local_assets:
         use_local_assets(m)
@@ -81,32 +138,70 @@ def new_map(
         Element(
             f"<style>.leaflet-container {{ background: {SEA_COLOUR}; }}"
             ".leaflet-tooltip { min-width: 260px; max-width: 360px; white-space: normal; }"
+            ".leaflet-tooltip table, .leaflet-tooltip td, .leaflet-tooltip th "
+            "{ white-space: normal !important; max-width: 340px; overflow-wrap: anywhere; }"
             # one line of credits under the legends (Leaflet's own is 0.75rem, two lines)
             ".leaflet-container .leaflet-control-attribution { font-size: 10px; "
-            "line-height: 1.4; }</style>"
+            "line-height: 1.4; }"
+            ".leaflet-control-scale-line { font-size: 10px; line-height: 1.2; }</style>"
         )
     )
     basemap_layer().add_to(m)
     if web_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (web)", overlay=False).add_to(m)
     _Attribution(DATA_ATTRIBUTION).add_to(m)
-    m.fit_bounds(UKRAINE_BOUNDS)
+    _MapChrome().add_to(m)
+    m.fit_bounds(UKRAINE_BOUNDS, padding=(4, 4))
     return m
 
 
-#: Decimals kept in displayed coordinates (1e-4 degree is about 10 m).
-DISPLAY_DECIMALS = 4
+class _Sync(MacroElement):
+    """Maps that follow each other: a pan or zoom of one moves the others, in the page."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "document.addEventListener('DOMContentLoaded', function(){"
+        "var maps = [{{ this.names|join(', ') }}], busy = false;"
+        "maps.forEach(function(src){src.on('move zoom', function(){"
+        "if(busy) return; busy = true;"
+        "maps.forEach(function(dst){if(dst !== src){"
+        "dst.setView(src.getCenter(), src.getZoom(), {animate: false});}});"
+        "busy = false;});});"
+        "window.__faMaps = maps;});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self._name = "Sync"
+        self.names = names
 
 
-def display_geometry(geoms: gpd.GeoSeries, *, simplify_deg: float = 0.005) -> gpd.GeoSeries:
-    """Geometry for display only: coverage-simplified and snapped to a 1e-4 degree grid.
+def side_by_side(maps: list[folium.Map]) -> Figure:
+    """One page holding ``maps`` (made with ``position="absolute"`` and their ``left`` and
+    ``width``) that follow each other's view in the browser: no server round trip.
 
-    Neighbouring polygons are simplified together (``simplify_coverage``) and snapped to
-    the same grid, so shared borders stay shared on the map. Never use the result for
-    computation: areas are always measured on the full geometry.
+    Each map's page-level pieces (style sheets, legends) move into the new page.
     """
-    out = geoms.simplify_coverage(simplify_deg) if simplify_deg > 0 else geoms
-    snapped = shapely.set_precision(out.values, 10.0**-DISPLAY_DECIMALS)
-    # Print short: the nearest double to each 4-decimal value (37.1234, not 37.123400000000004).
-    short = shapely.transform(snapped, lambda c: np.round(c, DISPLAY_DECIMALS))
-    return gpd.GeoSeries(short, index=geoms.index, crs=geoms.crs)
+    fig = Figure(height="100%")
+    for m in maps:
+        old = m.get_root()
+        assert isinstance(old, Figure)
+        for part in ("header", "html", "script"):
+            for key, child in list(getattr(old, part)._children.items()):
+                getattr(fig, part).add_child(child, name=key)
+        fig.add_child(m)
+    if maps:  # a map's element renders into the page script, after every map is made
+        maps[-1].add_child(_Sync([m.get_name() for m in maps]))
+    return fig
+
+
+def page_html(m: folium.Map | Figure) -> str:
+    """The whole page of ``m``, with folium's indentation and blank lines taken out.
+
+    folium's templates indent every line of script and leave blank lines between
+    elements (~20 % of a report map's page). Only whitespace at the start of a line and
+    empty lines go: folium writes every JSON value and string on one line.
+    """
+    html = str(m.get_root().render() if isinstance(m, folium.Map) else m.render())
+    return "\n".join(line.lstrip() for line in html.splitlines() if line.strip())

@@ -1,8 +1,10 @@
 """The report map: every layer of a report's layer set on one folium map.
 
-Order (bottom to top): offline basemap, unit boundaries, claimed-control choropleth,
-held zones (schematic with their uncertainty band, or the measured control layer),
-proposal zones, cities; then the layer control and the legend.
+Order (bottom to top): offline basemap, held zones (schematic with their uncertainty
+band, or the measured control layer), proposal zones, then the claimed-control
+choropleth in a pane of its own above them (it is also the unit boundaries, and its
+tooltip -- the unit's claim, its verdict, the zones in it -- is what hovering a unit
+shows), cities with their names at closer zooms; then the layer control and the legend.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ import folium
 import geopandas as gpd
 
 from geo.layerset import LayerSet
-from layers.boundaries import boundary_layer
 from layers.cities import city_layer
 from layers.claims import add_legend, claims_layer
 from layers.control import band_layer, control_layer, mismatch_layer, schematic_layer
 from layers.map import new_map
 from layers.zones import zone_layers
 
-__all__ = ["report_map"]
+__all__ = ["report_map", "focus_bounds"]
 
 
 def report_map(
@@ -47,9 +48,8 @@ def report_map(
     """
     rid = ls.report.id
     m = new_map(web_tiles=web_tiles, local_assets=local_assets, height=height)
-    boundary_layer(units).add_to(m)
-    claims_layer(ls.snapshot, opacity=0.4, verdicts=ls.verdicts if len(ls.verdicts) else None
-                 ).add_to(m)
+    claims_layer(ls.snapshot, opacity=0.35, verdicts=ls.verdicts if len(ls.verdicts) else None,
+                 units=units, zones=ls.zones).add_to(m)
     if ls.control is None:
         schematic_layer(ls.held_zones,
                         name=f"Control zones, central value — {rid} (schematic)").add_to(m)
@@ -62,21 +62,22 @@ def report_map(
             mismatch_layer(ls.held.frame).add_to(m)
     for group in zone_layers(ls.zones):
         group.add_to(m)
-    city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"]), show=False).add_to(
-        m
-    )
+    city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"])).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     add_legend(m, rid)
-    focus = _focus_bounds(ls)
+    focus = focus_bounds(ls)
     if focus is not None:
         m.fit_bounds(focus)
     return m
 
 
-def _focus_bounds(ls: LayerSet) -> list[list[float]] | None:
-    """(south, west), (north, east) around the claimed units and the zones, padded."""
-    claimed = ls.snapshot[ls.snapshot["status"] != "no_claim"].geometry
-    geoms = [g for g in [*claimed, *ls.zones.geometry] if g is not None and not g.is_empty]
+def focus_bounds(*sets: LayerSet) -> list[list[float]] | None:
+    """(south, west), (north, east) around the claimed units and the zones of the layer
+    sets, padded."""
+    geoms = []
+    for ls in sets:
+        claimed = ls.snapshot[ls.snapshot["status"] != "no_claim"].geometry
+        geoms += [g for g in [*claimed, *ls.zones.geometry] if g is not None and not g.is_empty]
     if not geoms:
         return None
     minx, miny, maxx, maxy = gpd.GeoSeries(geoms, crs=4326).total_bounds

@@ -13,8 +13,11 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 
+from layers.display import round_coordinates
 from layers.html import escape_text
 
 __all__ = ["ZONE_STYLES", "KIND_TITLES", "zone_tooltip", "zone_layers"]
@@ -108,7 +111,7 @@ def zone_tooltip(row: pd.Series | dict[str, Any], *, max_cities: int = 8) -> str
 
 
 def zone_layers(
-    zones: gpd.GeoDataFrame, *, simplify_deg: float = 0.002
+    zones: gpd.GeoDataFrame, *, simplify_deg: float = 0.005
 ) -> list[folium.FeatureGroup]:
     """One folium FeatureGroup per kind of zone, named with its report id.
 
@@ -154,9 +157,11 @@ def zone_layers(
                     interactive=False,
                 ).add_to(group)
                 continue
-            shown = geom.simplify(simplify_deg) if simplify_deg > 0 else geom
+            shown = shapely.simplify(geom, simplify_deg) if simplify_deg > 0 else geom
+            shown = round_coordinates(np.asarray([shown], dtype=object))[0]
             style = dict(ZONE_STYLES.get(kind, {"color": "#444444", "weight": 2}))
-            gj = gpd.GeoDataFrame({"tip": [tip]}, geometry=[shown], crs=zones.crs).to_json()
+            gj = gpd.GeoDataFrame({"tip": [tip]}, geometry=[shown], crs=zones.crs
+                                  ).to_json(drop_id=True)
             folium.GeoJson(
                 gj,
                 style_function=lambda _f, s=style: s,

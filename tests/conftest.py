@@ -11,6 +11,15 @@ from geo.layerset import Atlas
 from geo.reports import load_reports
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Derived results and parsed histories go to a folder of this run, not ~/.cache
+    (the app and CLI started by the tests inherit it)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("FRONTLINE_CACHE_DIR", tempfile.mkdtemp(prefix="frontline-cache-"))
+
+
 @pytest.fixture(scope="session")
 def units() -> gpd.GeoDataFrame:
     """The committed boundary layer, loaded once (tests must not modify it)."""

@@ -113,13 +113,18 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+def _is_map_frame(frame: Any) -> bool:
+    """A folium map: a page the app wrote to its static files, or an st_folium map."""
+    return "/app/static/generated/" in frame.url or "streamlit_folium" in frame.url
+
+
 def _map_frames(page: Any, count: int, timeout_s: float = 90.0) -> list[Any]:
     """Wait until ``count`` map iframes have drawn paths and stay so for 1.5 s (no rerun)."""
     deadline = time.monotonic() + timeout_s
     stable_since: float | None = None
     last: list[Any] = []
     while time.monotonic() < deadline:
-        frames = [f for f in page.frames if "streamlit_folium" in f.url]
+        frames = [f for f in page.frames if _is_map_frame(f)]
         ok = False
         if len(frames) >= count:
             try:
@@ -171,7 +176,7 @@ def _page_point(frame: Any, lat: float, lon: float) -> tuple[float, float]:
 def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
     """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text."""
     page.mouse.move(*_page_point(frame, lat, lon))
-    tip = frame.locator(".leaflet-tooltip")
+    tip = frame.locator(".leaflet-tooltip:not(.fa-city-label)")  # not a city's name
     tip.first.wait_for(timeout=15_000)
     page.wait_for_timeout(200)
     return str(tip.last.inner_text())
@@ -210,36 +215,93 @@ def test_report_view_draws_map_and_tooltip(app_url: str, browser: Any) -> None:
     page.close()
 
 
-def test_compare_view_draws_both_sides(app_url: str, browser: Any) -> None:
+def _pages_named(page: Any, *prefixes: str, timeout_s: float = 90.0) -> list[Any]:
+    """The drawn map frames whose page name (``static/generated/<prefix>...``) starts so."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = []
+        for prefix in prefixes:
+            f = next((f for f in page.frames if f"/generated/{prefix}" in f.url), None)
+            try:
+                if f is not None and f.locator("path.leaflet-interactive").count() > 0:
+                    found.append(f)
+            except Exception:  # noqa: BLE001 - replaced by a rerun
+                pass
+        if len(found) == len(prefixes):
+            return found
+        assert time.monotonic() < deadline, f"no drawn map pages {prefixes}"
+        page.wait_for_timeout(250)
+
+
+def _ws_counter(page: Any) -> dict[str, int]:
+    """Counts of websocket frames the page sends to the server (a rerun is one)."""
+    sent = {"frames": 0}
+
+    def on_ws(ws: Any) -> None:
+        ws.on("framesent", lambda _payload: sent.__setitem__("frames", sent["frames"] + 1))
+
+    page.on("websocket", on_ws)
+    return sent
+
+
+_VIEWS = ("() => window.__faMaps.map(m => [m.getZoom(), m.getCenter().lat, "
+          "m.getCenter().lng])")
+
+
+def test_compare_maps_follow_each_other_without_a_rerun(app_url: str, browser: Any) -> None:
     page, failed, _ = _page(browser)
+    sent = _ws_counter(page)
     page.goto(app_url, wait_until="domcontentloaded")
     _map_frames(page, 1)
     page.get_by_text("Compare reports", exact=True).click()
-    frames = _map_frames(page, 3)  # map A, map B, difference map
-    counts = [f.locator("path.leaflet-interactive").count() for f in frames]
-    assert all(c >= 30 for c in counts[:2]), counts  # both sides drawn
-    page.wait_for_timeout(2500)
+    pair, diff = _pages_named(page, "compare-", "difference-")  # A and B in one; difference
+    assert pair.evaluate("window.__faMaps.length") == 2
+    assert pair.locator("path.leaflet-interactive").count() >= 60  # both sides drawn
+    assert diff.locator("path.leaflet-interactive").count() >= 28  # every unit of a snapshot
+    assert "claimed share fell" in diff.locator("body").inner_text()  # its legend
+    page.wait_for_timeout(2000)
     page.screenshot(path=str(ARTIFACTS / "compare-view.png"))
-    # Pan/zoom map A: map B follows (the app passes the view to both maps).
-    for _ in range(10):  # the first reruns can replace the iframes under us
-        try:
-            _set_view(_map_frames(page, 3)[0], 48.3, 37.7, 8)
-            break
-        except Exception:  # noqa: BLE001
-            page.wait_for_timeout(500)
+    before = sent["frames"]
+    # Drag map A with the mouse, then zoom it: map B takes the same view, in the page.
+    box = pair.locator(".folium-map").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 120, box["y"] + box["height"] / 2 - 60,
+                    steps=10)
+    page.mouse.up()
+    page.wait_for_timeout(400)
+    (za, lat_a, lon_a), (zb, lat_b, lon_b) = pair.evaluate(_VIEWS)
+    assert (za, lat_a, lon_a) == pytest.approx((zb, lat_b, lon_b), abs=1e-6)
+    pair.evaluate("window.__faMaps[0].setView([48.3, 37.7], 8, {animate: false})")
+    page.wait_for_timeout(400)
+    (_, _, _), (zb, lat_b, lon_b) = pair.evaluate(_VIEWS)
+    assert zb == 8 and lat_b == pytest.approx(48.3, abs=1e-3) and lon_b == pytest.approx(37.7,
+                                                                                       abs=1e-3)
+    page.wait_for_timeout(1500)
+    assert sent["frames"] == before, "panning a compare map sent something to the server"
+    assert [u for u in failed if "/app/static/" in u] == []
+    page.close()
+
+
+def test_a_shared_link_opens_the_same_view(app_url: str, browser: Any) -> None:
+    page, _, _ = _page(browser)
+    page.goto(app_url + "/?mode=compare&a=R2&b=R4&dmz=30", wait_until="domcontentloaded")
+    _chosen(page, "Earlier report (A)", "R2")
+    _chosen(page, "Later report (B)", "R4")
+    (pair,) = _pages_named(page, "compare-")
+    assert "R2 ·" in pair.locator("body").inner_text()
+    # The address follows the user: pick another B, and the link says so.
+    _choose(page, "Later report (B)", "R5")
     deadline = time.monotonic() + 30
-    view_b: list[float] = []
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(500)
-        try:
-            frames = _map_frames(page, 3, timeout_s=20)
-            view_b = _map_view(frames[1])
-        except Exception:  # a rerun replaced the frames  # noqa: BLE001
-            continue
-        if view_b[0] == 8:
-            break
-    assert view_b[0] == 8, view_b
-    assert view_b[1] == pytest.approx(48.3, abs=0.05) and view_b[2] == pytest.approx(37.7, abs=0.05)
+    while "b=R5" not in page.url and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert "mode=compare" in page.url and "a=R2" in page.url and "b=R5" in page.url
+    assert "dmz=30" in page.url
+    # A link with a report that does not exist says so and opens the default.
+    page.goto(app_url + "/?mode=report&report=R99", wait_until="domcontentloaded")
+    _map_frames(page, 1)
+    page.get_by_text("report='R99' is not one of", exact=False).first.wait_for(timeout=30_000)
+    assert page.get_by_test_id("stException").count() == 0
     page.close()
 
 
@@ -423,7 +485,9 @@ def test_loaded_layer_in_every_report_and_compare(app_url: str, browser: Any, tm
         if rid != "R1":
             _choose(page, "Earlier report (A)", rid)
         _chosen(page, "Earlier report (A)", rid)
-        _maps_with_control(page, 3, (0, 1))  # maps A and B draw the loaded layer
+        _maps_with_control(page, 2, (0,))
+        (pair,) = _pages_named(page, "compare-")
+        assert _control_paths(pair) >= 2  # maps A and B both draw the loaded layer
         page.get_by_text("against the loaded control layer", exact=False).first.wait_for(
             timeout=60_000)
         assert page.get_by_test_id("stException").count() == 0, (layer, rid)

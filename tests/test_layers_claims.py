@@ -51,5 +51,5 @@ def test_layer_renders_escaped_hostile_text(r5) -> None:  # type: ignore[no-unty
     for bad in ("<script>alert(1)", "<img src=x", "${alert(3)}", "<b>R5</b>"):
         assert bad not in html
     # Carried-forward units are dashed, stated ones are not.
-    assert '"carried": true' in html and '"carried": false' in html
+    assert '"carried":true' in html and '"carried":false' in html
     assert html.count('class=\\"fa-claim-label\\"') >= 9  # a label per claimed unit

@@ -124,5 +124,5 @@ def test_the_live_page_takes_its_day_from_the_browser(atlas, day_layer) -> None:
     assert page.count(f"var {template.layer_var} = ") == 1  # the mapped layer exists once
     # The day's data is the layer folium would have written for that day.
     data = str(htmlsafe_json_dumps(template.day_data(frame, source="day.geojson"),
-                                   sort_keys=True))
+                                   sort_keys=True, separators=(",", ":")))
     assert data in template.fill(frame, day=date, source="day.geojson")

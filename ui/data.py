@@ -18,11 +18,13 @@ from geo.control import ControlLayer, load_control
 from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
 from geo.layerset import Atlas, LayerSet
 from geo.reports import ReportSet, load_reports
+from geo.store import DiskStore
 from geo.zones import ZoneOptions
 from layers.assets import draw_available, ensure_static
 
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
-           "cities", "control", "control_key", "layerset", "exports"]
+           "cities", "control", "control_key", "layerset", "exports", "report_page",
+           "compare_page", "difference_page"]
 
 def reports_dir() -> str | None:
     """The reports folder: ``FRONTLINE_REPORTS_DIR``, or None for the built-in reports."""
@@ -47,8 +49,9 @@ def reports(directory: str | None) -> ReportSet:
 
 @st.cache_resource
 def atlas(directory: str | None) -> Atlas:
-    """The atlas of the reports folder: every layer set is computed once and kept."""
-    return Atlas(reports(directory), units())
+    """The atlas of the reports folder: every layer set is computed once and kept, in
+    memory and on disk (:mod:`geo.store`), so a cold start reads it back."""
+    return Atlas(reports(directory), units(), store=DiskStore())
 
 
 @st.cache_resource
@@ -105,6 +108,50 @@ def exports(
     return files, layers_zip(layers), layers_gpkg(layers)
 
 
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def report_page(
+    report_id: str,
+    directory: str | None,
+    control_in_use: tuple[str, bytes, str | None] | None,
+    dmz_km: float,
+    depth_km: float,
+    tiles: bool,
+) -> str:
+    """The report map of a layer set as a whole page (rendered once per view)."""
+    from layers.map import page_html
+    from layers.report_map import report_map
+
+    ls = layerset(report_id, directory, control_in_use, dmz_km, depth_km)
+    return page_html(report_map(ls, units(), cities(), web_tiles=tiles))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def compare_page(
+    a: str,
+    b: str,
+    directory: str | None,
+    control_in_use: tuple[str, bytes, str | None] | None,
+    dmz_km: float,
+    depth_km: float,
+    tiles: bool,
+) -> str:
+    """Reports A and B side by side in one page whose maps follow each other."""
+    from layers.compare import compare_page as page
+    from layers.map import page_html
+
+    sets = (layerset(r, directory, control_in_use, dmz_km, depth_km) for r in (a, b))
+    return page_html(page(*sets, web_tiles=tiles))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def difference_page(a: str, b: str, directory: str | None, tiles: bool) -> str:
+    """The difference map of the claims of A and B, with its legend."""
+    from layers.compare import difference_map
+    from layers.map import page_html
+
+    return page_html(difference_map(atlas(directory).compare(a, b), web_tiles=tiles))
 
 
 def control_key() -> tuple[str, bytes, str | None] | None:

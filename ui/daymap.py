@@ -10,41 +10,15 @@ and the page puts it in (:meth:`layers.history.DayMapTemplate.live_page`).
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import streamlit.components.v1 as components
 
-from layers.assets import STATIC_DIR, STATIC_URL
-
-__all__ = ["page_url", "day_map"]
+__all__ = ["day_map"]
 
 _FRONTEND = Path(__file__).resolve().parent / "daymap-frontend"
 _component = components.declare_component("daymap", path=str(_FRONTEND))
-_GENERATED = "generated"
-
-
-def page_url(html: str, *, static_dir: Path = STATIC_DIR) -> str:
-    """Write ``html`` to the static files under a name from its SHA-256 (once: the same
-    page is the same file) and return its URL. Written to a temporary file and renamed,
-    so a browser never reads half a page."""
-    name = f"daymap-{hashlib.sha256(html.encode()).hexdigest()[:20]}.html"
-    folder = static_dir / _GENERATED
-    path = folder / name
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".daymap-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(html)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    return f"{STATIC_URL}/{_GENERATED}/{name}"
 
 
 def day_map(url: str, day_data: dict[str, Any], *, day_text: str,

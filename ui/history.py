@@ -30,7 +30,7 @@ from layers.history import (
 )
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
-from ui import data, daymap
+from ui import data, daymap, pages, urlstate
 
 __all__ = ["history_view"]
 
@@ -158,11 +158,12 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     held = table.groupby("code")["controlled_km2"].max()
     codes = [c for c in held.index if held[c] > 0.5]
     names = table.drop_duplicates("code").set_index("code")["name"]
-    default = codes.index("UA-14") if "UA-14" in codes else 0
-    code = st.selectbox("Unit", codes, index=default, key="history_unit",
+    urlstate.apply_choice("history_unit", codes, "UA-14" if "UA-14" in codes else codes[0])
+    code = st.selectbox("Unit", codes, key="history_unit",
                         format_func=lambda c: f"{names[c]} ({c})")
     days = [d.isoformat() for d in history.dates]
-    day_text = st.select_slider("Day", options=days, value=days[-1], key="history_day")
+    urlstate.apply_choice("history_day", days, days[-1])
+    day_text = st.select_slider("Day", options=days, key="history_day")
     day = dt.date.fromisoformat(day_text)
     chart = st.container()  # drawn after the map, so the map's update is sent first
     report = _in_force(reports, day)
@@ -171,8 +172,8 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     with left:
         # written (once: named by its content) on every run, so a cleared static folder
         # is filled again
-        url = daymap.page_url(_day_page(report.id if report else None, data.reports_dir(),
-                                        bool(opts["tiles"])))
+        url = pages.page_url(_day_page(report.id if report else None, data.reports_dir(),
+                                      bool(opts["tiles"])), prefix="daymap")
         shares = on["share_pct"]
         daymap.day_map(url, _day_data(history, history.digest, day_text), day_text=day_text,
                        shares={str(c): round(float(v), 3) for c, v in shares.items()})

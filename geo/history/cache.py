@@ -18,16 +18,11 @@ import orjson
 from geo.errors import Problem
 from geo.history.inputs import Entry
 from geo.history.model import ParsedDay, pack_days, unpack_days
+from geo.store import cache_dir
 
 __all__ = ["cache_dir", "content_digest", "save_pack", "load_pack"]
 
 _CACHE_VERSION = "history-v2"
-
-
-def cache_dir() -> Path:
-    """Where parsed histories are kept: ``$FRONTLINE_CACHE_DIR`` or ``~/.cache/frontline-atlas``."""
-    root = os.environ.get("FRONTLINE_CACHE_DIR")
-    return Path(root) if root else Path.home() / ".cache" / "frontline-atlas"
 
 
 def content_digest(entries: Sequence[Entry], parquet: Sequence[Path],

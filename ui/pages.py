@@ -1,0 +1,55 @@
+"""Map pages served as static files: the websocket carries a URL, not a map.
+
+A folium map handed to ``st_folium`` or ``components.html`` travels over the websocket
+on every rerun that draws it (0.7-0.8 MB per report view) and is rebuilt in a fresh
+iframe. Here the page is written once to the app's static files under a name taken
+from its SHA-256 (so a name is never stale and the browser may keep it), and shown in
+an iframe pointing at it. A rerun that draws the same map sends the same short URL,
+and the browser keeps the map it has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import streamlit.components.v1 as components
+
+from layers.assets import STATIC_DIR, STATIC_URL
+
+__all__ = ["GENERATED", "page_url", "show_page"]
+
+#: Sub-folder of the static files that holds the generated pages.
+GENERATED = "generated"
+
+
+def page_url(html: str, *, prefix: str = "map", static_dir: Path = STATIC_DIR) -> str:
+    """Write ``html`` to the static files under a name from its SHA-256 and return its URL.
+
+    Written once (the same page is the same file), through a temporary file and a
+    rename, so a browser never reads half a page; written again if the folder was
+    cleared.
+    """
+    name = f"{prefix}-{hashlib.sha256(html.encode()).hexdigest()[:20]}.html"
+    folder = static_dir / GENERATED
+    path = folder / name
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{prefix}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(html)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return f"{STATIC_URL}/{GENERATED}/{name}"
+
+
+def show_page(html: str, *, height: int, prefix: str = "map") -> str:
+    """Show ``html`` (a whole page, e.g. a rendered folium map) in an iframe; its URL."""
+    url = page_url(html, prefix=prefix)
+    components.iframe(url, height=height)
+    return url
