@@ -1,9 +1,9 @@
 """The whole report map as real folium HTML."""
 
-import pytest
-
 import json
 import re
+
+import pytest
 
 from geo.cities import load_cities
 from layers.map import page_html
