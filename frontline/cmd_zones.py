@@ -9,6 +9,9 @@
     Per-unit change of the claimed share from report A to report B
     (:func:`geo.compare.compare_snapshots`); with a control layer, both reports'
     claims against it.
+``frontline render REPORT_ID --out map.png|map.svg|map.html [--control FILE] [--force]``
+    A publishable map (:mod:`layers.publish`): a static map for an article, or a
+    standalone HTML map that opens from disk with no server and no internet.
 ``frontline export REPORT_ID --out DIR [--format geojson|gpkg] [--control FILE]``
     Every layer of the report (:meth:`geo.layerset.LayerSet.export_layers`) as GeoJSON
     files plus a zip of them, or as one GeoPackage, inside ``DIR``.
@@ -264,4 +267,55 @@ def _cmd_export(args: argparse.Namespace) -> int:
     kind = "schematic zones" if layerset.schematic else f"control layer {layerset.control_name}"
     print(f"{report.id} ({report.date_text}, {report.outlet}): {len(layers)} layers, {kind}")
     print_table(written, ["file", "layer", "features", "size"])
+    return 0
+
+
+# ---------------------------------------------------------------- render
+@command("render", "a publishable map of a report: PNG or SVG for an article, or a "
+                   "standalone HTML map that opens from disk with no server and no internet")
+def _configure_render(p: argparse.ArgumentParser) -> None:
+    p.add_argument("report_id", metavar="REPORT_ID", help="report id, e.g. R5")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="map.png, map.svg or map.html (the suffix picks the format)")
+    p.add_argument("--dmz-width", type=float, default=20.0, metavar="KM",
+                   help="demilitarized band width (default 20)")
+    p.add_argument("--depth", type=float, default=100.0, metavar="KM",
+                   help="distance of the further line behind the front (default 100)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_control(p)
+    add_reports_dir(p)
+    p.set_defaults(func=_cmd_render)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    import io
+
+    from geo.boundaries import load_units
+    from geo.cities import load_cities
+    from geo.zones import ZoneOptions
+    from layers.publish import FORMATS, standalone_html, static_map
+
+    out = Path(args.out)
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise FrontlineError(f"--out: expected a file ending in {', '.join(FORMATS)}; got "
+                             f"{str(out)!r}. Name the file map.png, map.svg or map.html.")
+    if out.exists() and not args.force:
+        raise FrontlineError(f"--out: {str(out)!r} exists; pass --force to replace it.")
+    atlas = make_atlas(args)
+    report = atlas.report(args.report_id)
+    options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth)
+    options.validate(names=_FLAGS)
+    ls = atlas.layerset(report.id, control=load_control_arg(args, "render"), options=options)
+    units, cities = load_units(), load_cities()
+    if fmt == "html":
+        data: str | bytes = standalone_html(ls, units, cities)
+    else:
+        fig = static_map(ls, units, cities)
+        buf = io.BytesIO()
+        fig.savefig(buf, format=fmt, dpi=150)
+        data = buf.getvalue()
+    n = write_file(out, data, "--out")
+    basis = "schematic" if ls.schematic else f"measured from {ls.control_name}"
+    print(f"wrote {report.id} ({basis}) to {out} ({size_text(n)})", file=sys.stderr)
     return 0

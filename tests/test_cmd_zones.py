@@ -246,3 +246,21 @@ def test_export_gpkg_with_control(tmp_path: Path, control_file: Path, atlas: Atl
     held = gpd.read_file(gpkg, layer="held_zones")
     assert (~held["schematic"]).all() and held["basis"].str.contains("control.geojson").all()
     assert "R5.gpkg" in out and "kB" in out and "control layer" in out
+
+
+def test_render_writes_svg_png_and_html_and_keeps_what_exists(tmp_path: Path) -> None:
+    svg = tmp_path / "map.svg"
+    code, _out, err = run(["render", "R5", "--out", str(svg)])
+    assert code == 0 and "schematic" in err, err
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text
+    assert "Planned Budapest summit" in text  # the title is in the picture
+    code, _out, err = run(["render", "R5", "--out", str(svg)])
+    assert code == 2 and "exists; pass --force" in err
+    assert svg.read_text(encoding="utf-8") == text  # untouched
+    html = tmp_path / "map.html"
+    assert run(["render", "R1", "--out", str(html)])[0] == 0
+    assert "/app/static/" not in html.read_text(encoding="utf-8")
+    code, _out, err = run(["render", "R1", "--out", str(tmp_path / "map.pdf")])
+    assert code == 2 and "map.png, map.svg or map.html" in err
+    assert not (tmp_path / "map.pdf").exists()

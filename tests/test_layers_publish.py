@@ -1,0 +1,70 @@
+"""Publishable maps: a static PNG/SVG with its title, legend, credits and basis; a
+standalone HTML map with nothing to fetch."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.cities import load_cities
+from geo.control import control_from_geometry
+from layers.publish import standalone_html, static_map
+
+
+def _texts(fig) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(t.get_text() for t in fig.findobj(
+        lambda a: hasattr(a, "get_text") and callable(a.get_text)))
+
+
+def test_static_map_carries_title_basis_legend_credits_and_scale(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    ls = atlas.layerset("R5")
+    fig = static_map(ls, units, load_cities())
+    text = _texts(fig)
+    assert ls.report.title in text
+    assert "SCHEMATIC" in text and "not mapped front lines" in text
+    assert "Natural Earth" in text and "GeoNames (CC BY 4.0)" in text
+    assert re.search(r"\b(10|20|50|100|200|500) km\b", text)  # the scale bar
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert any("Withdrawal zone" in t for t in legend) and any("schematic" in t for t in legend)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=60)
+    assert buf.getvalue()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_static_map_from_a_control_layer_says_measured(atlas, units, daily_layers) -> None:  # type: ignore[no-untyped-def]
+    layer = control_from_geometry(daily_layers[-1][1], name="day.geojson")
+    fig = static_map(atlas.layerset("R1", control=layer), units, load_cities())
+    text = _texts(fig)
+    assert "MEASURED from day.geojson" in text and "SCHEMATIC" not in text
+
+
+def test_standalone_html_links_nothing(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    html = standalone_html(atlas.layerset("R1"), units, load_cities())
+    assert "/app/static/" not in html
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", html)  # every asset inline
+    assert "L.map(" in html and "Leaflet" in html and "data:image/png;base64," in html
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium on PATH")
+def test_standalone_html_draws_from_disk_with_no_network(atlas, units, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    path = tmp_path / "map.html"
+    path.write_text(standalone_html(atlas.layerset("R1"), units, load_cities()), encoding="utf-8")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=shutil.which("chromium"),
+                               args=["--no-sandbox", "--disable-gpu"])
+        ctx = b.new_context(offline=True)
+        page = ctx.new_page()
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(path.as_uri())
+        page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+        assert page.locator("path.leaflet-interactive").count() >= 30
+        assert [u for u in asked if not u.startswith(("file:", "data:"))] == []
+        b.close()
