@@ -8,6 +8,7 @@ except where the app needs the map's state (compare-view sync, drawing).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from typing import Any
@@ -115,6 +116,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         html = data.report_page(rid, data.reports_dir(), data.control_key(), opts["dmz"],
                                 opts["depth"], opts["tiles"])
         pages.show_page(html, height=640)
+        _publish_buttons(rid, opts)
     with col_side:
         st.markdown("**Claims per unit** (stated here or carried forward)")
         verdicts = ls.verdicts if len(ls.verdicts) else None
@@ -131,6 +133,19 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         st.dataframe(_zones_table(ls), width="stretch")
     else:
         st.caption("This report makes no claim that implies a zone.")
+
+
+def _publish_buttons(rid: str, opts: dict[str, Any]) -> None:
+    """Downloads of the map to publish (made when clicked)."""
+    args = (rid, data.reports_dir(), data.control_key(), opts["dmz"], opts["depth"])
+    c1, c2, c3 = st.columns(3)
+    for col, fmt, label, mime in (
+        (c1, "png", "Map for an article (PNG)", "image/png"),
+        (c2, "svg", "Map for an article (SVG)", "image/svg+xml"),
+        (c3, "html", "Standalone HTML map", "text/html"),
+    ):
+        col.download_button(label, data=functools.partial(data.published_map, *args, fmt),
+                            file_name=f"{rid}-map.{fmt}", mime=mime, key=f"pub-{fmt}-{rid}")
 
 
 def _timeline_chart() -> None:

@@ -24,7 +24,7 @@ from layers.assets import draw_available, ensure_static
 
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
            "cities", "control", "control_key", "layerset", "exports", "report_page",
-           "compare_page", "difference_page"]
+           "compare_page", "difference_page", "published_map"]
 
 def reports_dir() -> str | None:
     """The reports folder: ``FRONTLINE_REPORTS_DIR``, or None for the built-in reports."""
@@ -152,6 +152,30 @@ def difference_page(a: str, b: str, directory: str | None, tiles: bool) -> str:
     from layers.map import page_html
 
     return page_html(difference_map(atlas(directory).compare(a, b), web_tiles=tiles))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def published_map(
+    report_id: str,
+    directory: str | None,
+    control_in_use: tuple[str, bytes, str | None] | None,
+    dmz_km: float,
+    depth_km: float,
+    fmt: str,
+) -> bytes:
+    """The report's map to publish: ``png`` or ``svg`` (:func:`layers.publish.static_map`)
+    or ``html`` (standalone, :func:`layers.publish.standalone_html`)."""
+    import io
+
+    from layers.publish import standalone_html, static_map
+
+    ls = layerset(report_id, directory, control_in_use, dmz_km, depth_km)
+    if fmt == "html":
+        return standalone_html(ls, units(), cities()).encode("utf-8")
+    fig = static_map(ls, units(), cities())
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=150)
+    return buf.getvalue()
 
 
 def control_key() -> tuple[str, bytes, str | None] | None:
