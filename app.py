@@ -1,9 +1,11 @@
 """Frontline Atlas, the Streamlit app: UI only, wiring geo/ and layers/ together.
 
-Modes: report view, compare two reports, export, and your own data (upload a control
-layer; draw or paste a sketch). Heavy results are cached; maps are drawn with local
-Leaflet assets over an offline basemap, and map interaction does not rerun the app
-except where the app needs the map's state (compare-view sync, drawing).
+Modes: report view, compare two reports, history, export, and your own data (upload a
+control layer; draw or paste a sketch). Derived layers and map pages are kept on disk
+keyed by content (:mod:`geo.store`); maps are static pages named by their content,
+drawn with local Leaflet assets over an offline basemap; panning never reruns the app
+(only drawing a sketch sends the map's state back). Libraries a view alone needs
+(folium, altair, the history engine) load when that view is first opened.
 """
 
 from __future__ import annotations
@@ -13,26 +15,16 @@ import json
 import logging
 from typing import Any
 
-import altair as alt
-import folium
 import pandas as pd
 import streamlit as st
-from folium.plugins import Draw
-from shapely.geometry import shape
-from streamlit_folium import st_folium
 
 from geo.errors import DatedLayerError, FrontlineError
 from geo.labels import claims_table, delta_table, verdict_table
 from geo.layerset import LayerSet
 from geo.reports import ReportSet
 from geo.verify import summary
-from geo.zones import describe_zone
-from layers.assets import draw_available, use_local_draw
-from layers.boundaries import boundary_layer
 from layers.html import escape_markdown as md
-from layers.map import new_map
 from ui import data, pages, urlstate
-from ui.history import history_view
 
 st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide")
 
@@ -118,16 +110,28 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         pages.show_page(html, height=640)
         _publish_buttons(rid, opts)
     with col_side:
-        st.markdown("**Claims per unit** (stated here or carried forward)")
+        st.markdown("**Claims per unit** (stated here or carried forward; scroll sideways "
+                    "or widen for source and claim id)")
         verdicts = ls.verdicts if len(ls.verdicts) else None
-        st.dataframe(claims_table(ls.snapshot, verdicts), width="stretch", height=330)
+        table = claims_table(ls.snapshot, verdicts)
+        first = ["unit", "verdict", "claimed share", "measured"] if verdicts is not None else [
+            "unit", "claimed share", "km² low", "km² high"]
+        st.dataframe(table, width="stretch", height=330, hide_index=True,
+                     column_order=[*first, *[c for c in table.columns if c not in first]],
+                     column_config={"unit": st.column_config.TextColumn(pinned=True)})
         if verdicts is not None:
             _verdict_summary(verdicts, ls.control_name)
-        st.markdown("**Consistency findings**")
         if not ls.findings:
-            st.caption("No finding names this report.")
-        for f in ls.findings:
-            _finding_box(f)
+            st.caption("**Consistency findings**: none names this report.")
+        else:
+            counts: dict[str, int] = {}
+            for f in ls.findings:
+                counts[f.severity] = counts.get(f.severity, 0) + 1
+            title = ", ".join(f"{n} {k}" for k, n in counts.items())
+            with st.expander(f"Consistency findings: {title}",
+                             expanded="inconsistent" in counts):
+                for f in ls.findings:
+                    _finding_box(f)
     st.markdown("**Zones this report implies**")
     if len(ls.zones):
         st.dataframe(_zones_table(ls), width="stretch")
@@ -149,6 +153,8 @@ def _publish_buttons(rid: str, opts: dict[str, Any]) -> None:
 
 
 def _timeline_chart() -> None:
+    import altair as alt
+
     st.markdown("**Claimed share over time**, one panel per unit (band: the claim's interval; "
                 "line and dots: its central value at each report's date)")
     tl = data.atlas(data.reports_dir()).timeline()
@@ -213,6 +219,12 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
 
 
+def _history_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    from ui.history import history_view
+
+    history_view(reports, opts)
+
+
 def _swap_compare() -> None:
     st.session_state["cmp_a"], st.session_state["cmp_b"] = (st.session_state["cmp_b"],
                                                             st.session_state["cmp_a"])
@@ -257,6 +269,10 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
 
 
 def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
+    from shapely.geometry import shape
+
+    from geo.zones import describe_zone
+
     try:
         geom = shape(geom_json)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
@@ -311,9 +327,11 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
 @st.cache_data(max_entries=16, show_spinner=False)
 def _sketch_page(wkb: bytes, tiles: bool) -> str:
     """A map of a pasted sketch over the unit boundaries."""
+    import folium
     from shapely import from_wkb
 
-    from layers.map import page_html
+    from layers.boundaries import boundary_layer
+    from layers.map import new_map, page_html
 
     geom = from_wkb(wkb)
     m = new_map(web_tiles=tiles)
@@ -352,6 +370,13 @@ def _take_upload(name: str, content: bytes) -> None:
 
 
 def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    from folium.plugins import Draw
+    from streamlit_folium import st_folium
+
+    from layers.assets import draw_available, use_local_draw
+    from layers.boundaries import boundary_layer
+    from layers.map import new_map
+
     st.markdown("#### Control layer")
     st.caption(
         "A GeoJSON of mapped territory held by Russia (one or more polygons, EPSG:4326), e.g. a daily "
@@ -462,7 +487,7 @@ def main() -> None:
     {
         "Report view": report_view,
         "Compare reports": compare_view,
-        "History": history_view,
+        "History": _history_view,
         "Export": export_view,
         "Your data": your_data_view,
     }[mode](reports, opts)

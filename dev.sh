@@ -19,6 +19,7 @@ setup() {
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[test,scale]"
   "$VENV/bin/python" -m layers.assets
+  "$VENV/bin/frontline" warm  # derived layers of the built-in reports, kept on disk
 }
 
 browser() {

@@ -9,6 +9,10 @@
     Validate report files or directories (default: the built-in reports); every
     problem with file:line and field. Exit status 1 when a file is invalid, 0 when
     all are valid.
+``frontline warm``
+    Derive every report's layer set, timeline and map page once and keep them on disk
+    (:mod:`geo.store`), so the app's first view and the CLI read them back. The set-up
+    command runs it; it is quick when nothing changed.
 """
 
 from __future__ import annotations
@@ -18,7 +22,13 @@ import sys
 from pathlib import Path
 
 from frontline.cli import command, print_json, print_table
-from frontline.common import add_control, add_reports_dir, load_control_arg, load_report_set
+from frontline.common import (
+    add_control,
+    add_reports_dir,
+    load_control_arg,
+    load_report_set,
+    make_atlas,
+)
 
 __all__: list[str] = []
 
@@ -139,3 +149,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid"
           f"{'' if not n_bad else f', {n_bad} invalid (problems listed above)'}{valid}")
     return 1 if n_bad else 0
+
+
+# ---------------------------------------------------------------- warm
+@command("warm", "derive and keep every report's layers and map page, so the app starts at once")
+def _configure_warm(p: argparse.ArgumentParser) -> None:
+    add_reports_dir(p)
+    p.set_defaults(func=_cmd_warm)
+
+
+def _cmd_warm(args: argparse.Namespace) -> int:
+    import time
+
+    from layers.report_map import report_page
+
+    t0 = time.perf_counter()
+    atlas = make_atlas(args)
+    for rid in atlas.reports.ids:
+        report_page(atlas, rid)
+    atlas.timeline()
+    store = atlas.store
+    assert store is not None
+    print(f"frontline warm: {len(atlas.reports.ids)} report(s) ready in {store.folder} "
+          f"({store.misses} derived, {store.hits} read back) in "
+          f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return 0

@@ -281,9 +281,16 @@ class Atlas:
         """Every layer of ``report_id`` (computed once per report, layer and options)."""
         options = options or ZoneOptions()
         options.validate()
-        key = (report_id, self._key, control.digest if control else None, options)
+        key = self.layerset_key(report_id, control=control, options=options)
         return self.memo.get_or_compute("layerset", key, compute=lambda: self._kept(
             "layerset", key, lambda: self._build(report_id, control, options)))
+
+    def layerset_key(self, report_id: str, *, control: ControlLayer | None = None,
+                     options: ZoneOptions | None = None) -> tuple[object, ...]:
+        """The content key of a layer set (reports, units, control layer, options): what
+        a result derived from that layer set is keyed by too."""
+        return (report_id, self._key, control.digest if control else None,
+                options or ZoneOptions())
 
     def _kept(self, namespace: str, key: tuple[object, ...], compute: Callable[[], T]) -> T:
         """``compute()``, read from and kept in :attr:`store` when there is one."""

@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import rasterio.features
 import shapely
 from affine import Affine
 from numpy.typing import NDArray
@@ -109,6 +108,8 @@ def rasterize(
     geoms = [g for g in geoms if g is not None and not g.is_empty]
     if not geoms:
         return np.zeros(grid.shape, dtype=bool)
+    import rasterio.features  # here, not at import: most runs read derived layers back
+
     out = rasterio.features.rasterize(
         [(g, 1) for g in geoms], out_shape=grid.shape, transform=grid.transform,
         fill=0, all_touched=all_touched, dtype="uint8",
@@ -129,6 +130,8 @@ def coverage_fraction(
 
 def polygonize(mask: NDArray[np.bool_], grid: Grid) -> BaseGeometry:
     """Union of the cells of ``mask`` as (Multi)Polygon in equal-area metres."""
+    import rasterio.features
+
     if not mask.any():
         return Polygon()
     polys = [

@@ -42,12 +42,14 @@ def cache_dir() -> Path:
     return Path(root) if root else Path.home() / ".cache" / "frontline-atlas"
 
 
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """SHA-1 of the source of every module of ``geo/`` (read once per process)."""
+@functools.lru_cache(maxsize=8)
+def code_version(folder: Path = _GEO) -> str:
+    """SHA-1 of the source of every module under ``folder`` (default ``geo/``; read once
+    per process). Results made by other code (map pages by ``layers/``) put that
+    code's version in their keys as well."""
     h = hashlib.sha1()
-    for path in sorted(_GEO.rglob("*.py")):
-        h.update(path.relative_to(_GEO).as_posix().encode() + b"\0")
+    for path in sorted(folder.rglob("*.py")):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
     return h.hexdigest()
 

@@ -19,9 +19,11 @@ import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
-from folium.plugins import Draw
+if TYPE_CHECKING:  # folium loads only where a map is made
+    import folium
+    from folium.plugins import Draw
 
 __all__ = [
     "STATIC_DIR",

@@ -21,7 +21,7 @@ __all__ = ["SEA_COLOUR", "BASEMAP_EXTENT", "basemap_layer"]
 BASEMAP_EXTENT = (12.0, 38.0, 50.0, 58.0)
 #: Display simplification of the basemap's outlines (coverage simplification: vertices
 #: whose triangle is under this tolerance squared go; a background, ~2-5 km).
-BASEMAP_SIMPLIFY_DEG = 0.15
+BASEMAP_SIMPLIFY_DEG = 0.2
 
 SEA_COLOUR = "#dbe7ef"
 LAND_COLOUR = "#f4f1ea"

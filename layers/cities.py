@@ -114,7 +114,8 @@ def city_layer(
             f"{escape_text(unit_names.get(c, c))} ({escape_text(c)})"
             for n, p, c in zip(gdf["name"], gdf["population"], gdf["code"], strict=True)
         ],
-        radius=[city_radius(p) for p in gdf["population"]],
+        # half-pixel steps: a handful of marker styles instead of one per city
+        radius=[round(2 * city_radius(p)) / 2 for p in gdf["population"]],
         tier=[label_tier(p) for p in gdf["population"]],
         name=[escape_text(n) for n in gdf["name"]],  # Leaflet writes a tooltip as HTML
     )[["label", "name", "tier", "radius", "geometry"]]

@@ -221,29 +221,35 @@ def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
         ).add_to(group)
 
 
-def legend_html(report_id: str) -> Element:
-    """A fixed legend explaining fills, dashed outlines and labels (escaped)."""
+def legend_html(report_id: str, *, schematic: bool = True) -> Element:
+    """A fixed legend explaining fills, dashed outlines and labels (escaped); a click on
+    its title folds it away. ``schematic``: the held ground drawn is schematic (else
+    measured from a loaded layer)."""
     swatches = "".join(
         f'<span style="display:inline-block;width:16px;height:10px;background:{c}"></span>'
         for c in _REDS
     )
     return Element(
-        '<div style="position:absolute;bottom:52px;left:10px;z-index:999;background:#fff;'
-        'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
-        f"<b>Claimed control, as of {escape_text(report_id)}</b><br>"
+        '<details open style="position:absolute;bottom:52px;left:10px;z-index:999;'
+        'background:#fff;padding:6px 8px;font:11px sans-serif;border:1px solid #999;'
+        'border-radius:4px;max-width:calc(100% - 40px)">'
+        f"<summary style=\"cursor:pointer\"><b>Claimed control, as of "
+        f"{escape_text(report_id)}</b></summary>"
         f"{swatches} 0 → 100 % held by Russia<br>"
         "solid outline: stated in this report; dashed + ↩: carried forward<br>"
         "labels give the claim as worded (&gt; 80 % = 'more than 80 %')<br>"
-        "<i>schematic zones are illustrations, not mapped front lines</i></div>"
+        + ("<i>schematic zones are illustrations, not mapped front lines</i>" if schematic
+           else "<i>held ground measured from the loaded control layer</i>")
+        + "</details>"
         "<style>.fa-claim-label{font:bold 11px sans-serif;color:#3b0f00;text-align:center;"
         "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap}"
         ".fa-claim-label-wrap{background:none;border:none}</style>"
     )
 
 
-def add_legend(m: folium.Map, report_id: str) -> folium.Map:
+def add_legend(m: folium.Map, report_id: str, *, schematic: bool = True) -> folium.Map:
     """Add :func:`legend_html` for ``report_id`` to map ``m``; returns ``m``."""
     root = m.get_root()
     assert isinstance(root, Figure)
-    root.html.add_child(legend_html(report_id))
+    root.html.add_child(legend_html(report_id, schematic=schematic))
     return m

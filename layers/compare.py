@@ -114,10 +114,13 @@ def difference_legend(a: str, b: str) -> Element:
         f'border:1px solid #888;margin-right:4px"></span>{escape_text(DIRECTION_WORDS[k])}<br>'
         for k, c in DIRECTION_COLOURS.items())
     return Element(
-        '<div style="position:absolute;bottom:52px;left:10px;z-index:999;background:#fff;'
-        'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
-        f"<b>Claimed share held by the occupier, {escape_text(a)} → {escape_text(b)}</b><br>"
-        f"{rows}<b>thick black outline</b>: significant (the intervals do not overlap)</div>")
+        '<details open style="position:absolute;bottom:52px;left:10px;z-index:999;'
+        'background:#fff;padding:6px 8px;font:11px sans-serif;border:1px solid #999;'
+        'border-radius:4px">'
+        f'<summary style="cursor:pointer"><b>Claimed share held by the occupier, '
+        f"{escape_text(a)} → {escape_text(b)}</b></summary>"
+        f"{rows}<b>thick black outline</b>: significant (the intervals do not overlap)"
+        "</details>")
 
 
 def difference_map(delta: gpd.GeoDataFrame, *, web_tiles: bool = False) -> folium.Map:
@@ -146,7 +149,7 @@ def _side(ls: LayerSet, *, left: str, web_tiles: bool, legend: bool) -> folium.M
         schematic_layer(ls.held_zones, name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     if legend:
-        add_legend(m, "A and B")
+        add_legend(m, "A and B", schematic=ls.schematic)
     return m
 
 

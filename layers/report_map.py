@@ -9,17 +9,23 @@ shows), cities with their names at closer zooms; then the layer control and the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import folium
 import geopandas as gpd
 
-from geo.layerset import LayerSet
+from geo.cities import load_cities
+from geo.control import ControlLayer
+from geo.layerset import Atlas, LayerSet
+from geo.store import code_version
+from geo.zones import ZoneOptions
 from layers.cities import city_layer
 from layers.claims import add_legend, claims_layer
 from layers.control import band_layer, control_layer, mismatch_layer, schematic_layer
-from layers.map import new_map
+from layers.map import new_map, page_html
 from layers.zones import zone_layers
 
-__all__ = ["report_map", "focus_bounds"]
+__all__ = ["report_map", "report_page", "focus_bounds"]
 
 
 def report_map(
@@ -64,11 +70,35 @@ def report_map(
         group.add_to(m)
     city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"])).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    add_legend(m, rid)
+    add_legend(m, rid, schematic=ls.schematic)
     focus = focus_bounds(ls)
     if focus is not None:
         m.fit_bounds(focus)
     return m
+
+
+_LAYERS = Path(__file__).resolve().parent
+
+
+def report_page(atlas: Atlas, report_id: str, *, control: ControlLayer | None = None,
+                options: ZoneOptions | None = None, web_tiles: bool = False) -> str:
+    """The report map of a layer set as a whole page (:func:`layers.map.page_html`).
+
+    Rendered once, then kept in the atlas's store (:mod:`geo.store`) beside the layer
+    set, keyed by the layer set's content key and the version of ``layers/``: a cold
+    start reads the page back instead of building the layer set's map again.
+    """
+    options = options or ZoneOptions()
+    key = (*atlas.layerset_key(report_id, control=control, options=options), web_tiles,
+           code_version(_LAYERS))
+
+    def render() -> str:
+        ls = atlas.layerset(report_id, control=control, options=options)
+        return page_html(report_map(ls, atlas.units, load_cities(), web_tiles=web_tiles))
+
+    if atlas.store is None:
+        return render()
+    return atlas.store.get_or_compute("report_page", key, compute=render)
 
 
 def focus_bounds(*sets: LayerSet) -> list[list[float]] | None:

@@ -15,7 +15,6 @@ import geopandas as gpd
 import streamlit as st
 
 from geo.control import ControlLayer, load_control
-from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
 from geo.layerset import Atlas, LayerSet
 from geo.reports import ReportSet, load_reports
 from geo.store import DiskStore
@@ -95,6 +94,8 @@ def exports(
     depth_km: float,
 ) -> tuple[list[dict[str, Any]], bytes, bytes]:
     """Per layer: name, feature count, file name and GeoJSON bytes; plus the zip and gpkg."""
+    from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
+
     layers = layerset(report_id, directory, control, dmz_km, depth_km).export_layers()
     files = [
         {
@@ -119,12 +120,13 @@ def report_page(
     depth_km: float,
     tiles: bool,
 ) -> str:
-    """The report map of a layer set as a whole page (rendered once per view)."""
-    from layers.map import page_html
-    from layers.report_map import report_map
+    """The report map of a layer set as a whole page, kept on disk with the layer set
+    (:func:`layers.report_map.report_page`)."""
+    from layers.report_map import report_page
 
-    ls = layerset(report_id, directory, control_in_use, dmz_km, depth_km)
-    return page_html(report_map(ls, units(), cities(), web_tiles=tiles))
+    return report_page(atlas(directory), report_id, control=control_layer(control_in_use),
+                       options=ZoneOptions(dmz_width_km=dmz_km, deterrence_depth_km=depth_km),
+                       web_tiles=tiles)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 from layers.assets import STATIC_DIR, STATIC_URL
 
@@ -51,5 +51,5 @@ def page_url(html: str, *, prefix: str = "map", static_dir: Path = STATIC_DIR) -
 def show_page(html: str, *, height: int, prefix: str = "map") -> str:
     """Show ``html`` (a whole page, e.g. a rendered folium map) in an iframe; its URL."""
     url = page_url(html, prefix=prefix)
-    components.iframe(url, height=height)
+    st.iframe(url, height=height)
     return url

@@ -21,8 +21,6 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 from pyproj import Transformer
-from scipy import ndimage
-from scipy.interpolate import RBFInterpolator
 from shapely.geometry import LineString, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
@@ -126,6 +124,8 @@ def _level_field(
     res = grid.resolution_m
     profile = PROFILES.get(code)
     if profile is None:
+        from scipy import ndimage  # scipy loads when growth runs, not at import
+
         dist = ndimage.distance_transform_edt(~seed) * res
         inside = dist[mask]
         scale = float(inside.max()) if inside.size and inside.max() > 0 else 1.0
@@ -152,6 +152,8 @@ def _level_field(
     vals.append(np.asarray([a.level for a in profile.anchors], dtype=np.float64))
     p = np.concatenate(pts) / 1000.0  # km
     v = np.concatenate(vals)
+    from scipy.interpolate import RBFInterpolator
+
     rbf = RBFInterpolator(p, v, kernel="thin_plate_spline", smoothing=0.5)
     level = np.full(grid.shape, 2.0)
     rows, cols = np.nonzero(mask)
@@ -326,6 +328,8 @@ def _dnipro_barrier(level: NDArray[np.float64], method: str, grid: Grid,
     barrier = rasterize(to_ea(LineString(DNIPRO_LINE)), grid, all_touched=True) & mask
     if not barrier.any():
         return level, method
+    from scipy import ndimage
+
     labels, _ = ndimage.label(mask & ~barrier)
     near = set(np.unique(labels[start & (labels > 0)]).tolist())
     if near:
