@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+_WARM = "from frontline.cli import main; main(['warm'])"
 
 
 def _serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str, float]:
@@ -93,8 +94,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for label in ("first start ever (derived layers computed and kept)",
-                      "cold start (derived layers read back)"):
+        for label in ("first start, nothing kept yet (R1 derived on the way)",
+                      "cold start after the set-up (kept layers read back)"):
+            if "set-up" in label:  # what ./dev.sh setup does: frontline warm
+                t_w = time.monotonic()
+                subprocess.run([sys.executable, "-c", _WARM], cwd=ROOT,
+                               env={**os.environ, "FRONTLINE_CACHE_DIR": cache}, check=True,
+                               capture_output=True)
+                rows.append(("set-up step `frontline warm` (5 reports, first time)",
+                             f"{time.monotonic() - t_w:.1f} s", "once"))
             proc, url, t0 = _serve({"FRONTLINE_CACHE_DIR": cache})
             try:
                 page = browser.new_page(viewport={"width": 1500, "height": 1100})
@@ -124,7 +132,7 @@ def main() -> None:
                     times.append(time.monotonic() - t2)
                     page.wait_for_timeout(500)
                     sizes.append(meter.mark()[0] - b0)
-                rows.append(("switching report (R2-R5, first time each)",
+                rows.append(("switching report (R2-R5, first time each in the session)",
                              f"{min(times):.1f}-{max(times):.1f} s, "
                              f"{min(sizes) / 1000:.0f}-{max(sizes) / 1000:.0f} kB", "≤ 1 s"))
                 b0, s0 = meter.mark()

@@ -14,6 +14,7 @@ not on PyPI; :func:`ensure_draw_plugin` takes it from the npm registry with
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tarfile
@@ -37,7 +38,18 @@ __all__ = [
     "use_local_draw",
 ]
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+def _static_dir() -> Path:
+    """Where Streamlit serves ``/app/static`` from: ``static/`` beside the main script --
+    ``app.py`` of a checkout, or ``ui/app.py`` of an installed package
+    (``frontline app``); ``$FRONTLINE_STATIC_DIR`` overrides."""
+    env = os.environ.get("FRONTLINE_STATIC_DIR")
+    if env:
+        return Path(env)
+    root = Path(__file__).resolve().parent.parent
+    return root / "static" if (root / "app.py").is_file() else root / "ui" / "static"
+
+
+STATIC_DIR = _static_dir()
 STATIC_URL = "/app/static"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 DRAW_PACKAGE = "leaflet-draw@1.0.4"

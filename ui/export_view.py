@@ -1,0 +1,53 @@
+"""The export view: every layer of a report as GeoJSON (one file each, or a zip) and as a
+GeoPackage, each feature with its provenance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from geo.reports import ReportSet
+from ui import data
+from ui.common import label
+
+__all__ = ['export_view']
+
+
+def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    rid = st.selectbox("Report", reports.ids, format_func=lambda r: label(reports, r),
+                       key="export_id")
+    key = data.control_key()
+    files, zipped, gpkg = data.exports(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
+    st.caption(
+        "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "
+        "6 decimals; every feature carries its provenance (report, outlet, date, schematic flag, basis)."
+    )
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "All layers (zip of GeoJSON)",
+        zipped,
+        file_name=f"{rid}-layers.zip",
+        mime="application/zip",
+        key=f"dl-zip-{rid}",
+    )
+    c2.download_button(
+        "All layers (GeoPackage)",
+        gpkg,
+        file_name=f"{rid}.gpkg",
+        mime="application/geopackage+sqlite3",
+        key=f"dl-gpkg-{rid}",
+    )
+    table = pd.DataFrame(
+        [{"layer": f["layer"], "features": f["features"], "bytes": len(f["data"])} for f in files]
+    )
+    st.dataframe(table, width="stretch")
+    for f in files:
+        st.download_button(
+            f"{f['layer']} (GeoJSON, {f['features']} feature{'' if f['features'] == 1 else 's'})",
+            f["data"],
+            file_name=f"{rid}-{f['file']}",
+            mime="application/geo+json",
+            key=f"dl-{rid}-{f['file']}",
+        )

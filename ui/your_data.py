@@ -1,0 +1,201 @@
+"""Your data: upload a mapped control layer (it then replaces the schematic zones in every
+view), and draw or paste a sketch of a proposal to measure it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import DatedLayerError, FrontlineError
+from geo.reports import ReportSet
+from layers.html import escape_markdown as md
+from ui import data, pages
+
+__all__ = ['your_data_view']
+
+
+def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
+    from shapely.geometry import shape
+
+    from geo.zones import describe_zone
+
+    try:
+        geom = shape(geom_json)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+        st.error(
+            f"{md(source)}: not a GeoJSON geometry ({md(exc)}). Draw a line or polygon, "
+            'or paste {"type": "Polygon", "coordinates": [...]}.'
+        )
+        return
+    if geom.is_empty or geom.geom_type not in (
+        "Polygon",
+        "MultiPolygon",
+        "LineString",
+        "MultiLineString",
+    ):
+        st.error(f"{md(source)}: expected a line or a polygon; got {md(geom.geom_type)}.")
+        return
+    res = describe_zone(
+        geom,
+        data.units(),
+        kind="sketch",
+        label="Your sketch",
+        cities=data.cities(),
+        schematic=False,
+        basis=source,
+    )
+    c1, c2, c3 = st.columns(3)
+    if geom.geom_type.endswith("Polygon"):
+        c1.metric("Area", f"{res['area_km2']:,.0f} km²")
+        c3.metric("People in cities inside", f"{res['people_in_cities']:,}")
+    else:
+        c1.metric("Length", f"{res['length_km']:,.0f} km")
+    c2.metric("Units it touches", f"{len([u for u in res['units'].split(',') if u])}")
+    if source != "drawn on the map":  # a drawn sketch is on the map above already
+        pages.show_page(_sketch_page(geom.wkb, bool(st.session_state.get("tiles"))),
+                        height=360, prefix="sketch")
+    units = data.units()
+    touched = [
+        {
+            "code": c,
+            "unit": units.loc[c, "name_en"],
+            "share of unit (%)": v,
+            "km²": round(v / 100 * units.loc[c, "geodesic_area_km2"], 1),
+        }
+        for c, v in res["unit_shares"].items()
+    ] or [{"code": c, "unit": units.loc[c, "name_en"]} for c in res["units"].split(",") if c]
+    st.markdown("**Units it touches**")
+    st.dataframe(pd.DataFrame(touched), width="stretch")
+    st.markdown("**Cities inside** (GeoNames, 15,000+)")
+    st.dataframe(pd.DataFrame(res["cities"]), width="stretch")
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _sketch_page(wkb: bytes, tiles: bool) -> str:
+    """A map of a pasted sketch over the unit boundaries."""
+    import folium
+    from shapely import from_wkb
+
+    from layers.boundaries import boundary_layer
+    from layers.map import new_map, page_html
+
+    geom = from_wkb(wkb)
+    m = new_map(web_tiles=tiles)
+    boundary_layer(data.units()).add_to(m)
+    folium.GeoJson(geom.__geo_interface__, name="Your sketch",
+                   style_function=lambda _f: {"color": "#d9730d", "weight": 3,
+                                              "fillColor": "#d9730d", "fillOpacity": 0.3},
+                   tooltip="Your sketch").add_to(m)
+    minx, miny, maxx, maxy = geom.bounds
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(20, 20), max_zoom=10)
+    return page_html(m)
+
+
+def _take_upload(name: str, content: bytes) -> None:
+    """Load an uploaded control layer; a file of several days asks which day to use."""
+    try:
+        data.control(content, name)
+    except DatedLayerError as exc:
+        if not exc.dates:
+            st.error(md(exc))
+            return
+        st.warning(f"{md(name)} holds {len(exc.dates)} days of mapped control, not one layer. "
+                   "Pick the day to use here, or open the *History* view to follow every day.")
+        day = st.selectbox("Day", [d.isoformat() for d in exc.dates], index=len(exc.dates) - 1,
+                           key="control_day")
+        try:
+            data.control(content, name, day)
+        except FrontlineError as exc2:
+            st.error(md(exc2))
+            return
+        st.session_state["control"] = (name, content, day)
+    except FrontlineError as exc:
+        st.error(md(exc))
+    else:
+        st.session_state["control"] = (name, content, None)
+
+
+def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    from folium.plugins import Draw
+    from streamlit_folium import st_folium
+
+    from layers.assets import draw_available, use_local_draw
+    from layers.boundaries import boundary_layer
+    from layers.map import new_map
+
+    st.markdown("#### Control layer")
+    st.caption(
+        "A GeoJSON of mapped territory held by Russia (one or more polygons, EPSG:4326), e.g. a daily "
+        "export of occupied territory. It is measured per unit and replaces the schematic zones everywhere."
+    )
+    up = st.file_uploader("Upload a control layer", type=["geojson", "json"], key="control_upload")
+    if up is not None:
+        _take_upload(up.name, up.getvalue())
+    key = data.control_key()
+    if key:
+        ctl = data.control(key[1], key[0], key[2])
+        meas = data.atlas(data.reports_dir()).measure(ctl)
+        when = f" ({ctl.date.isoformat()})" if ctl.date else ""
+        st.success(
+            f"Using **{md(key[0])}**{md(when)}: {meas.total_controlled_km2:,.0f} km² of Ukraine "
+            f"({meas.total_share_pct:.2f} %) held by Russia, measured. Every view, export and "
+            "check now uses it."
+        )
+        for note in ctl.notes:
+            st.caption(md(note))
+        t = meas.table[meas.table["controlled_km2"] > 0]
+        table = pd.DataFrame({
+            "unit": t["name"],
+            "km² held": t["controlled_km2"].round(1),
+            "share held (%)": t["share_pct"].round(2),
+            "unit km²": t["area_km2"].round(0),
+        }, index=t.index)
+        st.dataframe(table, width="stretch")
+        if st.button("Stop using this control layer", key="control_clear"):
+            st.session_state.pop("control", None)
+            st.rerun()
+    st.markdown("#### Sketch a proposal")
+    st.caption(
+        "Draw a line or a polygon on the map (toolbar, top left) to get its area, the units it "
+        "touches and the cities inside, or paste a GeoJSON geometry below."
+    )
+    m = new_map(web_tiles=opts["tiles"])
+    boundary_layer(data.units()).add_to(m)
+    if draw_available():
+        draw = Draw(
+            export=False,
+            draw_options={"circle": False, "circlemarker": False, "marker": False},
+            edit_options={"edit": False},
+        )
+        use_local_draw(draw).add_to(m)
+    else:
+        st.warning(
+            "Drawing is off: the Leaflet.draw plugin is not installed (run `./dev.sh setup` with npm "
+            "available). Pasting a GeoJSON geometry below works the same."
+        )
+    out = st_folium(
+        m,
+        key="draw-map",
+        height=480,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    pasted = st.text_area("…or paste a GeoJSON geometry", key="sketch_text", height=90)
+    if out and out.get("last_active_drawing"):
+        _sketch_result(out["last_active_drawing"]["geometry"], "drawn on the map")
+    elif pasted.strip():
+        try:
+            doc = json.loads(pasted)
+        except json.JSONDecodeError as exc:
+            st.error(
+                f"pasted text, line {exc.lineno} column {exc.colno}: not JSON ({md(exc.msg)})."
+            )
+        else:
+            geom = doc.get("geometry", doc) if isinstance(doc, dict) else doc
+            _sketch_result(geom if isinstance(geom, dict) else {}, "pasted GeoJSON")
+
+
+# ------------------------------------------------------------------ page
