@@ -110,7 +110,7 @@ def test_uploaded_control_layer_is_measured_and_used() -> None:
     assert table.loc["UA-14", "km² held"] == pytest.approx(held, rel=1e-3)
     assert any("east-half.geojson" in s.value.replace("\\", "") for s in at.success)
     # The report view now uses the measured layer, not schematic zones.
-    at.sidebar.radio[0].set_value("Report view").run()
+    at.radio(key="mode").set_value("Report view").run()
     assert not at.exception, at.exception
     assert any("east-half.geojson" in i.value.replace("\\", "") for i in at.info)
 
@@ -190,7 +190,7 @@ def test_every_view_uses_a_loaded_layer(layer: str, daily_file: Path,
         claims = _frames(at)[0]
         assert {"measured", "verdict"} <= set(claims.columns), rid
         assert claims["verdict"].str.len().gt(0).any(), rid
-    at.sidebar.radio[0].set_value("Compare reports").run()
+    at.radio(key="mode").set_value("Compare reports").run()
     for rid in ("R1", "R2", "R3", "R4"):
         at.selectbox(key="cmp_a").set_value(rid).run()
         assert not at.exception, (rid, at.exception)

@@ -283,6 +283,21 @@ def test_compare_maps_follow_each_other_without_a_rerun(app_url: str, browser: A
     page.close()
 
 
+def test_the_map_for_an_article_downloads_as_png(app_url: str, browser: Any) -> None:
+    page, _, _ = _page(browser)
+    page.goto(app_url + "/?mode=report&report=R5", wait_until="domcontentloaded")
+    _chosen(page, "Report", "R5")
+    _pages_named(page, "map-")
+    with page.expect_download(timeout=120_000) as dl:
+        page.get_by_role("button", name="Map for an article (PNG)").click()
+    path = ARTIFACTS / "R5-article-map.png"
+    dl.value.save_as(str(path))
+    raw = path.read_bytes()
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n" and len(raw) > 50_000
+    assert dl.value.suggested_filename == "R5-map.png"
+    page.close()
+
+
 def test_a_shared_link_opens_the_same_view(app_url: str, browser: Any) -> None:
     page, _, _ = _page(browser)
     page.goto(app_url + "/?mode=compare&a=R2&b=R4&dmz=30", wait_until="domcontentloaded")
@@ -371,9 +386,11 @@ def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_
     got_km2 = float(re.search(r"([\d,]+) km²", banner.inner_text()).group(1).replace(",", ""))
     # Within 0.1 %: splitting the long box edges at oblast borders moves geodesic edges.
     assert got_km2 == pytest.approx(expected_km2, rel=1e-3)
+    (layer_map,) = _pages_named(page, "uploaded-")  # the uploaded layer, drawn
+    assert _control_paths(layer_map) >= 1
 
     # Draw a polygon around Kramatorsk and Sloviansk with the Leaflet.draw toolbar.
-    (frame,) = _map_frames(page, 1)
+    frame = next(f for f in _map_frames(page, 2) if "streamlit_folium" in f.url)
     tool = frame.locator(".leaflet-draw-draw-polygon")
     tool.wait_for(timeout=30_000)
     # Bring the map into the viewport, and zoom so that a pixel is ~200 m and the

@@ -53,7 +53,9 @@ def main() -> None:
         st.session_state.setdefault("export_id", ids[-1])
     st.sidebar.title("Frontline Atlas")
     st.sidebar.caption("What a report or a proposal about the Russia–Ukraine war means on the map.")
-    mode = st.sidebar.radio("Mode", MODES, key="mode")
+    # the views are picked on the page itself: on a phone the sidebar starts folded
+    # and stays out of the way; it holds only the options
+    mode = st.radio("Mode", MODES, key="mode", horizontal=True, label_visibility="collapsed")
     opts = {
         "tiles": st.sidebar.checkbox("Web map tiles (need the internet)", key="tiles"),
         "dmz": float(st.sidebar.slider("Demilitarized band width (km)", DMZ_RANGE[0],
@@ -88,7 +90,8 @@ def main() -> None:
 
 def run() -> None:
     """:func:`main`, with any failure shown as a message and its detail sent to the log."""
-    st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide")
+    st.set_page_config(page_title="Frontline Atlas", page_icon="🗺️", layout="wide",
+                       initial_sidebar_state="auto")
     try:
         main()
     except Exception as exc:  # noqa: BLE001 - the page must say what happened, not crash

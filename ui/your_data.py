@@ -94,6 +94,29 @@ def _sketch_page(wkb: bytes, tiles: bool) -> str:
     return page_html(m)
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def _layer_page(key: tuple[str, bytes, str | None], tiles: bool) -> str:
+    """A map of the control layer in use over the unit boundaries, with its legend."""
+    from branca.element import Element, Figure
+
+    from layers.boundaries import boundary_layer
+    from layers.control import control_layer, control_legend_html
+    from layers.map import new_map, page_html
+
+    ctl = data.control_layer(key)
+    assert ctl is not None
+    m = new_map(web_tiles=tiles)
+    boundary_layer(data.units()).add_to(m)
+    control_layer(ctl, name=f"Control — {ctl.name} (mapped)").add_to(m)
+    when = f", {ctl.date.isoformat()}" if ctl.date else ""
+    root = m.get_root()
+    assert isinstance(root, Figure)
+    root.html.add_child(Element(control_legend_html(f"{ctl.name}{when}")))
+    minx, miny, maxx, maxy = ctl.frame.total_bounds
+    m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]], padding=(10, 10))
+    return page_html(m)
+
+
 def _take_upload(name: str, content: bytes) -> None:
     """Load an uploaded control layer; a file of several days asks which day to use."""
     try:
@@ -154,6 +177,7 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             "unit km²": t["area_km2"].round(0),
         }, index=t.index)
         st.dataframe(table, width="stretch")
+        pages.show_page(_layer_page(key, bool(opts["tiles"])), height=420, prefix="uploaded")
         if st.button("Stop using this control layer", key="control_clear"):
             st.session_state.pop("control", None)
             st.rerun()
