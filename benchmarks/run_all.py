@@ -23,7 +23,8 @@ HERE = ROOT / "benchmarks"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-OTHERS = ("bench_foundation.py", "bench_geometry.py", "bench_cli.py", "bench_app.py")
+OTHERS = ("bench_foundation.py", "bench_geometry.py", "bench_cli.py", "bench_app.py",
+          "bench_browser.py")
 
 
 def _machine() -> str:

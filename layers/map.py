@@ -137,7 +137,8 @@ def new_map(
     root.header.add_child(
         Element(
             f"<style>.leaflet-container {{ background: {SEA_COLOUR}; }}"
-            ".leaflet-tooltip { min-width: 260px; max-width: 360px; white-space: normal; }"
+            ".leaflet-tooltip { min-width: 260px; max-width: 360px; white-space: normal; "
+            "font: 12px/1.35 sans-serif; }"
             ".leaflet-tooltip table, .leaflet-tooltip td, .leaflet-tooltip th "
             "{ white-space: normal !important; max-width: 340px; overflow-wrap: anywhere; }"
             # one line of credits under the legends (Leaflet's own is 0.75rem, two lines)
