@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 OTHERS = ("bench_foundation.py", "bench_geometry.py", "bench_cli.py", "bench_app.py",
-          "bench_browser.py")
+          "bench_browser.py", "bench_extract.py")
 
 
 def _machine() -> str:

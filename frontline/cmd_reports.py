@@ -45,13 +45,14 @@ def _cmd_reports(args: argparse.Namespace) -> int:
     rs = load_report_set(args.reports_dir)
     rows: list[dict[str, object]] = [
         {"id": r.id, "date": r.date_text, "date_precision": r.date_precision,
-         "outlet": r.outlet, "claims": len(r.claims), "title": r.title}
+         "outlet": r.outlet, "claims": len(r.claims), "title": r.title,
+         "review": r.review}
         for r in rs
     ]
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, ["id", "date", "outlet", "claims", "title"])
+        print_table(rows, ["id", "date", "outlet", "claims", "review", "title"])
     return 0
 
 
@@ -82,7 +83,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
         doc: dict[str, object] = {
             "report": {"id": report.id, "title": report.title, "outlet": report.outlet,
                        "date": report.date_text, "date_precision": report.date_precision,
-                       "context": report.context, "claims": len(report.claims)},
+                       "context": report.context, "claims": len(report.claims),
+                       "review": report.review},
             "units": snapshot_records(snap),
             "findings": [f.as_dict() for f in findings],
         }
@@ -94,6 +96,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print_json(doc)
         return 0
     print(f"{report.id} ({report.date_text}, {report.outlet}): {report.title}")
+    if not report.reviewed:
+        print("UNREVIEWED draft: its claims were extracted by rule and no person has checked "
+              "them (see each claim's `review` in the file).")
     print()
     table = claims_table(snap, verdicts).reset_index()
     print_table(table.to_dict("records"), list(table.columns))

@@ -49,10 +49,11 @@ def add_control(p: argparse.ArgumentParser, *, required: bool = False) -> None:
 
 
 def load_report_set(directory: Path | None) -> ReportSet:
-    """The reports of ``directory`` (default the built-in ones); bad files to stderr."""
-    from geo.reports import load_reports
+    """The reports of ``directory`` (default the built-in ones) and the user's saved
+    reports (:func:`geo.reports.user_reports_dir`); bad files to stderr."""
+    from geo.reports import load_reports, report_paths
 
-    rs = load_reports(directory)
+    rs = load_reports(paths=report_paths(directory))
     for err in rs.errors:
         print(f"warning: skipped an invalid report file: {err}", file=sys.stderr)
     return rs

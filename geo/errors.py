@@ -21,6 +21,7 @@ __all__ = [
     "DatedLayerError",
     "HistoryError",
     "ReportFormatError",
+    "ArticleError",
 ]
 
 
@@ -145,3 +146,8 @@ class HistoryError(ValidationError):
 
 class ReportFormatError(ValidationError):
     """A report file is malformed; every problem is listed with file:line and field."""
+
+
+class ArticleError(FrontlineError):
+    """An article given to :mod:`geo.extract` that cannot be read as English news text
+    (empty, binary, too large, not English)."""

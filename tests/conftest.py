@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import geopandas as gpd
 import pytest
 from shapely.geometry import box
@@ -18,6 +20,9 @@ def pytest_configure(config: pytest.Config) -> None:
     import tempfile
 
     os.environ.setdefault("FRONTLINE_CACHE_DIR", tempfile.mkdtemp(prefix="frontline-cache-"))
+    # reports saved by the tests (drafts from articles) stay out of the user's folder
+    os.environ.setdefault("FRONTLINE_USER_REPORTS",
+                          str(Path(tempfile.mkdtemp(prefix="frontline-user-")) / "reports"))
 
 
 @pytest.fixture(scope="session")

@@ -247,3 +247,33 @@ def test_history_view_asks_for_a_history_and_reads_a_zip(history_folder: Path, t
 
     history = read_history(zpath, cache=False)
     assert len(history) > 10 and not history.problems
+
+
+def test_a_pasted_article_becomes_a_report_every_view_uses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(tmp_path / "reports"))
+    article = ("Russia controls more than 80% of the Donetsk region, officials said. "
+               "Officials met near the Zaporizhzhia nuclear power plant. Moscow insists that "
+               "Kyiv hand over all of Donbas.")
+    at = _app(mode="New article")
+    at.text_area(key="article_text").set_value(article).run()
+    assert not at.exception, at.exception
+    assert any("2 claim(s) found" in m.value for m in at.markdown)
+    at.text_input(key="article_id").set_value("A7").run()
+    at.button(key="article_save").click().run()
+    assert not at.exception, at.exception
+    assert any("Saved A7" in s.value for s in at.success), [e.value for e in at.error]
+    saved = tmp_path / "reports" / "A7.yaml"
+    assert "review: unreviewed" in saved.read_text(encoding="utf-8")
+    # listed, drawn and checked at once, marked unreviewed
+    at.radio(key="mode").set_value("Report view").run()
+    assert any(o.startswith("A7 ·") and o.endswith("unreviewed")
+               for o in at.selectbox(key="report_id").options)
+    at.selectbox(key="report_id").set_value("A7").run()
+    assert not at.exception, at.exception
+    assert any("Unreviewed draft" in w.value for w in at.warning)
+    claims = _frames(at)[0]
+    assert claims.loc["UA-14", "claimed share"] == "80–88 % (more than 80 %)"
+    at.radio(key="mode").set_value("Compare reports").run()
+    assert not at.exception, at.exception
+    assert any(o.startswith("A7 ·") for o in at.selectbox(key="cmp_b").options)

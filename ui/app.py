@@ -34,6 +34,12 @@ DEPTH_RANGE = (20, 200, 10)
 _log = logging.getLogger("frontline.app")
 
 
+def _article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    from ui.article_view import article_view
+
+    article_view(reports, opts)
+
+
 def _history_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     from ui.history import history_view
 
@@ -84,6 +90,7 @@ def main() -> None:
         "History": _history_view,
         "Export": export_view,
         "Your data": your_data_view,
+        "New article": _article_view,
     }[mode](reports, opts)
     urlstate.publish(mode)
 

@@ -16,7 +16,7 @@ __all__ = ['label', 'finding_box', 'verdict_summary']
 
 def label(reports: ReportSet, rid: str) -> str:
     r = reports.get(rid)
-    return f"{r.id} · {r.date_text} · {r.outlet}"
+    return f"{r.id} · {r.date_text} · {r.outlet}" + ("" if r.reviewed else " · unreviewed")
 
 
 def finding_box(f: Any) -> None:

@@ -16,7 +16,7 @@ import streamlit as st
 
 from geo.control import ControlLayer, load_control
 from geo.layerset import Atlas, LayerSet
-from geo.reports import ReportSet, load_reports
+from geo.reports import ReportSet, load_reports, report_paths
 from geo.store import DiskStore
 from geo.zones import ZoneOptions
 from layers.assets import draw_available, ensure_static
@@ -41,16 +41,37 @@ def static_assets() -> bool:
     return draw_available()
 
 
-@st.cache_resource
+def _stamp(directory: str | None) -> tuple[tuple[str, int], ...]:
+    """The report folders and when each last changed: a saved report is a new key."""
+    out = []
+    for p in report_paths(directory):
+        try:
+            out.append((str(p), p.stat().st_mtime_ns))
+        except OSError:
+            out.append((str(p), 0))
+    return tuple(out)
+
+
 def reports(directory: str | None) -> ReportSet:
-    return load_reports(directory)
+    """The reports of the folder and the user's saved ones (read again when a folder
+    changes, e.g. after a report was saved)."""
+    return _reports(directory, _stamp(directory))
 
 
-@st.cache_resource
+@st.cache_resource(max_entries=4)
+def _reports(directory: str | None, stamp: tuple[tuple[str, int], ...]) -> ReportSet:
+    return load_reports(paths=[p for p, _ in stamp])
+
+
 def atlas(directory: str | None) -> Atlas:
     """The atlas of the reports folder: every layer set is computed once and kept, in
     memory and on disk (:mod:`geo.store`), so a cold start reads it back."""
-    return Atlas(reports(directory), units(), store=DiskStore())
+    return _atlas(directory, _stamp(directory))
+
+
+@st.cache_resource(max_entries=4)
+def _atlas(directory: str | None, stamp: tuple[tuple[str, int], ...]) -> Atlas:
+    return Atlas(_reports(directory, stamp), units(), store=DiskStore())
 
 
 @st.cache_resource

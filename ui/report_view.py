@@ -47,6 +47,10 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     with st.spinner("Deriving zones…"):
         ls = data.layerset(rid, data.reports_dir(), data.control_key(), opts["dmz"], opts["depth"])
     st.subheader(md(rep.title))
+    if not rep.reviewed:
+        st.warning("**Unreviewed draft**: its claims were extracted from an article by rule "
+                   "and no person has checked them yet (each claim's `review` in the file "
+                   f"says why). File: {md(rep.path or '')}")
     st.caption(
         f"{md(rep.outlet)} · {md(rep.date_text)} ({md(rep.date_precision)} precision) · {md(rep.context)}"
     )

@@ -23,6 +23,7 @@ MODE_SLUGS: dict[str, str] = {
     "History": "history",
     "Export": "export",
     "Your data": "data",
+    "New article": "article",
 }
 
 #: Query parameter -> widget key, and the modes it belongs to (None: every mode).

@@ -8,7 +8,14 @@ The package has one module per concept: :mod:`~geo.reports.model` (the data clas
 ``file:line`` and field) and :mod:`~geo.reports.load` (files and folders).
 """
 
-from geo.reports.load import load_report, load_reports, parse_report_text
+from geo.reports.load import (
+    load_report,
+    load_reports,
+    parse_report_text,
+    report_paths,
+    save_report_text,
+    user_reports_dir,
+)
 from geo.reports.model import (
     ACTORS,
     CLAIM_KINDS,
@@ -27,5 +34,6 @@ from geo.reports.validate import load_schema
 __all__ = [
     "REPORTS_DIR", "SCHEMA_PATH", "CLAIM_KINDS", "CONTROL_KINDS", "DEMAND_KINDS", "ACTORS",
     "Facility", "Claim", "Report", "ReportSet", "find_report", "load_schema",
-    "load_report", "load_reports", "parse_report_text",
+    "load_report", "load_reports", "parse_report_text", "report_paths", "save_report_text",
+    "user_reports_dir",
 ]

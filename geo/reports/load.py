@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,8 @@ from geo.reports.model import REPORTS_DIR, Claim, Facility, Report, ReportSet
 from geo.reports.validate import validate
 from geo.reports.yamltree import Lines, parse_yaml
 
-__all__ = ["parse_report_text", "load_report", "load_reports"]
+__all__ = ["parse_report_text", "load_report", "load_reports", "user_reports_dir",
+           "report_paths", "save_report_text"]
 
 
 def _num(x: Any) -> float | None:
@@ -44,7 +47,7 @@ def _build(data: Mapping[str, Any], path: Path | None, lines: Lines, *,
             facility=None if fac is None else Facility(
                 name=fac["name"], lon=float(fac["lon"]), lat=float(fac["lat"]),
                 place=fac.get("place"), condition=fac.get("condition")),
-            zone=dict(c.get("zone") or {}), notes=c.get("notes"),
+            zone=dict(c.get("zone") or {}), notes=c.get("notes"), review=c.get("review"),
             line=lines.at(("claims", i)),
         ))
     text = data["date"]
@@ -53,6 +56,7 @@ def _build(data: Mapping[str, Any], path: Path | None, lines: Lines, *,
         id=data["id"], title=data["title"], outlet=data["outlet"], date=date, date_text=text,
         date_precision=data["date_precision"], context=" ".join(data["context"].split()),
         claims=tuple(claims), notes=data.get("notes"), path=path, digest=digest,
+        review=str(data.get("review") or "reviewed"),
     )
 
 
@@ -125,6 +129,45 @@ def load_report(path: str | Path, *, today: dt.date | None = None) -> Report:
     """
     p = Path(path)
     return parse_report_text(_read(p), where=str(p), path=p, today=today)
+
+
+def user_reports_dir() -> Path:
+    """Where reports the user saves go (drafts from articles): ``$FRONTLINE_USER_REPORTS``
+    or ``~/.local/share/frontline-atlas/reports``."""
+    root = os.environ.get("FRONTLINE_USER_REPORTS")
+    return Path(root) if root else Path.home() / ".local" / "share" / "frontline-atlas" / "reports"
+
+
+def report_paths(directory: str | Path | None = None) -> list[Path]:
+    """The folders reports are read from: ``directory`` (default the built-in reports)
+    and, when it exists, :func:`user_reports_dir`."""
+    out = [Path(directory) if directory else REPORTS_DIR]
+    user = user_reports_dir()
+    if user.is_dir() and user.resolve() != out[0].resolve():
+        out.append(user)
+    return out
+
+
+def save_report_text(text: str, folder: Path, *, overwrite: bool = False,
+                     today: dt.date | None = None) -> Path:
+    """Check ``text`` with the loader's own validation, then write it to
+    ``folder/<id>.yaml`` atomically (a temporary file renamed into place). An existing
+    file is kept unless ``overwrite``; :class:`FrontlineError` says so."""
+    report = parse_report_text(text, where="<new report>", today=today)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{report.id}.yaml"
+    if path.exists() and not overwrite:
+        raise FrontlineError(f"{path}: a report {report.id} is already saved there; pick "
+                             "another id, or overwrite it on purpose.")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{report.id}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def _report_files(paths: Iterable[str | Path]) -> list[Path]:

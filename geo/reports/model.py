@@ -102,6 +102,8 @@ class Claim:
     zone : dict
         Free-form parameters of a security proposal.
     notes : str or None
+    review : str or None
+        Why the claim should be checked by a person (drafts from the extractor).
     line : int
         Line of the claim in its file.
     """
@@ -124,6 +126,7 @@ class Claim:
     facility: Facility | None = None
     zone: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     notes: str | None = None
+    review: str | None = None
     line: int = 0
 
     @property
@@ -143,7 +146,8 @@ class Report:
     ``date`` is a :class:`datetime.date`; a month-precision date is the first day of
     its month (``date_text`` keeps ``"2025-10"``). ``digest`` is a SHA-256 of the text the
     report was read from: two reports with the same digest are the same report, which is
-    what results derived from a report are keyed by.
+    what results derived from a report are keyed by. ``review`` is ``"unreviewed"`` for
+    a draft no person has checked (see :attr:`reviewed`).
     """
 
     id: str
@@ -157,6 +161,12 @@ class Report:
     notes: str | None = None
     path: Path | None = None
     digest: str = ""
+    review: str = "reviewed"
+
+    @property
+    def reviewed(self) -> bool:
+        """False for a draft whose claims no person has checked (``review: unreviewed``)."""
+        return self.review != "unreviewed"
 
     @property
     def sort_key(self) -> tuple[dt.date, str]:

@@ -1,0 +1,83 @@
+"""``frontline extract``: territorial claims in a news article, and a draft report of them.
+
+``frontline extract FILE|- [--json] [--draft OUT.yaml [--force] --id R6 --title T --outlet O
+--date D]``
+    Every claim the rules find (:mod:`geo.extract`): kind, side, region(s), figure, unit,
+    qualifier, interval, the offsets of its words and the sentence; ``--json`` prints
+    ``{"claims": [...]}``. ``--draft`` writes them as a report file marked unreviewed
+    (checked by the report loader first; an existing file is kept unless ``--force``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from frontline.cli import command, print_json, print_table
+from frontline.common import write_file
+from geo.errors import FrontlineError
+
+__all__: list[str] = []
+
+
+@command("extract", "territorial claims in an English news article (a file or - for stdin), "
+                    "and a draft report of them")
+def _configure_extract(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", metavar="FILE", help="the article as UTF-8 text, or - for stdin")
+    p.add_argument("--json", action="store_true", help='print {"claims": [...]} as JSON')
+    p.add_argument("--draft", metavar="OUT.yaml", help="write a draft report (unreviewed)")
+    p.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
+    p.add_argument("--id", default="D1", help="the draft's report id (default D1)")
+    p.add_argument("--title", default="Draft from an article", help="the draft's title")
+    p.add_argument("--outlet", default="unknown outlet", help="who published the article")
+    p.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="the article's date (default today)")
+    p.set_defaults(func=_cmd_extract)
+
+
+def _read(source: str) -> tuple[str, str]:
+    from geo.extract import MAX_CHARS, decode_article
+
+    if source == "-":
+        raw = sys.stdin.buffer.read(4 * MAX_CHARS + 1)
+        return decode_article(raw, label="stdin"), "stdin"
+    path = Path(source)
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not found"
+        raise FrontlineError(f"{source}: {what}; give the article as a text file, or - to "
+                             "read standard input.")
+    with open(path, "rb") as fh:
+        raw = fh.read(4 * MAX_CHARS + 1)
+    return decode_article(raw, label=source), source
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from geo.extract import draft_report, draft_yaml, extract_claims
+
+    text, label = _read(args.article)
+    claims = extract_claims(text, label=label)
+    if args.draft:
+        out = Path(args.draft)
+        if out.exists() and not args.force:
+            raise FrontlineError(f"--draft: {str(out)!r} exists; pass --force to replace it.")
+        date = args.date or dt.date.today().isoformat()
+        report = draft_report(claims, report_id=args.id, title=args.title,
+                              outlet=args.outlet, date=date)
+        write_file(out, draft_yaml(report, where=str(out)), "--draft")
+        print(f"wrote a draft report {args.id} with {len(claims)} claim(s) to {out} "
+              "(unreviewed: check each claim, then set `review: reviewed`)", file=sys.stderr)
+    if args.json:
+        print_json({"claims": [c.as_dict() for c in claims]})
+        return 0
+    rows = [{"kind": c.kind, "actor": c.actor, "regions": ",".join(c.regions),
+             "figure": "" if c.value is None else
+             f"{c.value:,g} {'%' if c.unit == 'percent' else 'km²'}",
+             "qualifier": c.qualifier or "", "interval": "" if c.low is None else
+             f"{c.low:,g}-{c.high:,g}", "span": f"{c.span[0]}-{c.span[1]}",
+             "review": "; ".join(c.review)} for c in claims]
+    if rows:
+        print_table(rows, list(rows[0]))
+    print(f"{len(claims)} claim(s), all unreviewed", file=sys.stderr)
+    return 0

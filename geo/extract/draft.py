@@ -1,0 +1,105 @@
+"""Extracted claims as a draft report in the report file format (``docs/report-format.md``).
+
+The draft is marked ``review: unreviewed``; every claim carries the extractor's reasons
+to check it in ``review`` and its offsets in the article in ``notes``. No article text
+goes into the file: each claim's ``paraphrase`` is written from the claim's fields.
+The text is checked by the report loader's own validation before it is returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from geo.extract.claims import CANONICAL, ExtractedClaim
+from geo.reports.load import parse_report_text
+
+__all__ = ["draft_report", "draft_yaml", "claim_to_report"]
+
+_SIDE = {"RU": "russia", "UA": "ukraine", "US": "us"}
+_NAMES = {"RU": "Russia", "UA": "Ukraine", "US": "The United States"}
+_QWORDS = {"over": "more than ", "under": "less than ", "around": "about ", "exact": ""}
+
+
+def _place_text(regions: Sequence[str]) -> str:
+    if list(regions) == ["UA"]:
+        return "Ukraine"
+    from geo.boundaries import load_unit_table
+
+    names = load_unit_table()["name_en"]
+    return ", ".join(str(names.get(c, c)) for c in regions)
+
+
+def _figure_text(c: ExtractedClaim) -> str:
+    if c.value is None:
+        return {"all": "all of", "part": "part of", "large_part": "large parts of"}.get(
+            str(c.qualifier), "")
+    unit = " %" if c.unit == "percent" else " km²"
+    return f"{_QWORDS.get(str(c.qualifier), '')}{c.value:,g}{unit} of"
+
+
+def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
+    """One extracted claim as a claim of the report format."""
+    actor = _SIDE[c.actor]
+    out: dict[str, Any] = {"id": claim_id, "actor": actor}
+    place = {"scope": "country"} if list(c.regions) == ["UA"] else {"units": list(c.regions)}
+    what = f"{_figure_text(c)} {_place_text(c.regions)}".strip()
+    if c.kind in ("control_share", "control_area"):
+        other_side = c.actor == "UA" and all(r.startswith("RU-") for r in c.regions)
+        kind = ("held_by_other_side" if other_side else
+                "control_share" if c.kind == "control_share" else "controlled_area")
+        out.update(kind=kind, **place)
+        paraphrase = f"{_NAMES[c.actor]} holds {what}."
+    elif c.kind == "demand_cede":
+        out.update(kind="cede_units", target=_SIDE[c.target or "UA"], **place)
+        paraphrase = f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} cede {what}."
+    elif c.kind == "demand_withdraw" and c.value is not None:
+        out.update(kind="withdraw_share", target=_SIDE[c.target or "UA"], **place)
+        paraphrase = (f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} withdraw "
+                      f"from {what}.")
+    elif c.kind == "demand_withdraw":
+        # no share given: a demand with no figure (the report format's withdraw_share
+        # needs the share still held)
+        out.update(kind="other_demand", target=_SIDE[c.target or "UA"], **place)
+        paraphrase = (f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} withdraw "
+                      f"from {_place_text(c.regions)}.")
+    else:  # offer_withdraw
+        out.update(kind="offer_withdraw", **place)
+        paraphrase = f"{_NAMES[c.actor]} offers to withdraw from {what or _place_text(c.regions)}."
+    if out["kind"] == "other_demand":
+        out["qualifier"] = "none"
+    elif c.value is not None:
+        out.update(figure=c.value, figure_unit=c.unit, qualifier=CANONICAL[str(c.qualifier)])
+    else:
+        out["qualifier"] = CANONICAL.get(str(c.qualifier), "none") if c.qualifier else "none"
+    out["paraphrase"] = paraphrase + " (extracted by rule; unreviewed)"
+    out["review"] = "; ".join(c.review) or "extracted by rule: check against the article"
+    out["notes"] = f"characters {c.span[0]}-{c.span[1]} of the article"
+    return out
+
+
+def draft_report(claims: Sequence[ExtractedClaim], *, report_id: str, title: str,
+                 outlet: str, date: dt.date | str, context: str = "") -> dict[str, Any]:
+    """A report (as data) holding ``claims``, marked unreviewed."""
+    text = date.isoformat() if isinstance(date, dt.date) else str(date)
+    return {
+        "id": report_id, "title": title, "outlet": outlet, "date": text,
+        "date_precision": "day" if len(text) == 10 else "month",
+        "context": context or "Draft made by frontline extract from a pasted article.",
+        "review": "unreviewed",
+        "claims": [claim_to_report(c, f"{report_id}-c{i}") for i, c in enumerate(claims, 1)],
+    }
+
+
+def draft_yaml(report: dict[str, Any], *, where: str = "<draft>") -> str:
+    """The report as YAML text, checked by the report loader (a
+    :class:`~geo.errors.ReportFormatError` names what is wrong)."""
+    head = ("# Draft report made by `frontline extract`: UNREVIEWED. Check every claim against\n"
+            "# the article (each claim's `review` says why), edit or drop it, then set\n"
+            "# `review: reviewed`. Format: docs/report-format.md.\n")
+    text = head + yaml.safe_dump(report, sort_keys=False, allow_unicode=True, width=88)
+    parse_report_text(text, where=where)
+    return text

@@ -1,0 +1,252 @@
+"""What the extractor recognises in a sentence: figures, qualifiers, places, sides, cues.
+
+Each finder returns mentions with character offsets into the sentence. Figures are
+shares (``19%``, ``19 percent``, ``19 per cent``, ``a fifth``) and areas (``116,000
+square kilometers``, ``100,000 sq km``, ``650 km²``, ``116 thousand square kilometres``,
+numbers in words); anything else (people, money, days, countries) is not a figure.
+Places come from the unit table and the gazetteer's spellings and groups; a place
+that names a facility, a city's residents or a battle is not a territorial mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "Place", "Actor", "figures", "places", "countries", "actors",
+           "QUALIFIER_WORDS", "CUES"]
+
+_UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_NUMWORD = "|".join([*_UNITS_WORDS, *_TENS, *_SCALES, "a", "and"])
+_WORDNUM = rf"(?:(?:{'|'.join([*_UNITS_WORDS, *_TENS])})(?:[\s-]+(?:{_NUMWORD}))*)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million))?"
+_PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.?\s*km\b|"
+                   r"km²|km2\b)", re.I)
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
+              "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+              "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+              "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+              "two fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0}
+_FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len,
+                                               reverse=True)) + r")\s+of\b", re.I)
+
+#: Words before a figure and the qualifier they give (the extractor's names).
+QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
+    ("more than", "over"), ("over", "over"), ("in excess of", "over"),
+    ("upwards of", "over"), ("at least", "over"), ("just over", "over"),
+    ("just under", "under"), ("nearly", "under"), ("almost", "under"), ("up to", "under"),
+    ("less than", "under"), ("under", "under"), ("no more than", "under"),
+    ("at most", "under"), ("fewer than", "under"),
+    ("roughly", "around"), ("about", "around"), ("around", "around"),
+    ("approximately", "around"), ("some", "around"), ("an estimated", "around"),
+    ("estimated", "around"), ("close to", "around"), ("an approximate", "around"),
+)
+_QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
+    QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r")\s+(?:the\s+)?$", re.I)
+_QUAL_OF = dict(QUALIFIER_WORDS)
+
+#: Cue words by role, as regular expressions.
+CUES: dict[str, re.Pattern[str]] = {
+    "control": re.compile(
+        r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|seiz(?:e|ed|es)|"
+        r"captur(?:e|ed|es)|taken|in (?:russian|ukrainian) hands|under (?:russian|ukrainian) "
+        r"control)\b", re.I),
+    "demand": re.compile(
+        r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed)?|calls? for|called for|"
+        r"asks?|asked|requir(?:e|es|ed)|must|condition)\b", re.I),
+    "offer": re.compile(
+        r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
+        re.I),
+    "withdraw": re.compile(
+        r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:back|out)|"
+        r"retreat(?:s|ed)?\s+from)\b", re.I),
+    "cede": re.compile(
+        r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|surrender(?:s|ed)?|give\s+up|"
+        r"gives\s+up|relinquish(?:es|ed)?)\b", re.I),
+    "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A share or area figure in a sentence."""
+
+    value: float
+    unit: str  # "percent" or "km2"
+    qualifier: str  # over / under / around / exact
+    start: int
+    end: int
+    fraction: bool = False
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention: the units it names (several for a group)."""
+
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A mention of a side: ``RU``, ``UA`` or ``US`` (a demand's author only)."""
+
+    side: str
+    start: int
+    end: int
+
+
+def _word_number(text: str) -> float | None:
+    total, current = 0.0, 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if w in ("and", ""):
+            continue
+        if w == "a":
+            current = max(current, 1)
+            continue
+        if w in _UNITS_WORDS:
+            current += _UNITS_WORDS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _SCALES:
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _number(m: re.Match[str]) -> float | None:
+    raw = m.group("num")
+    value = float(raw.replace(",", "")) if raw[0].isdigit() else _word_number(raw)
+    if value is None:
+        return None
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale").lower()]
+    return value
+
+
+def _qualifier(sentence: str, start: int) -> str:
+    m = _QUAL.search(sentence[max(0, start - 24):start])
+    return _QUAL_OF[m.group(1).lower()] if m else "exact"
+
+
+def figures(sentence: str) -> list[Figure]:
+    """Share and area figures of ``sentence``, in order."""
+    out: list[Figure] = []
+    for pattern, unit in ((_PERCENT, "percent"), (_AREA, "km2")):
+        for m in pattern.finditer(sentence):
+            value = _number(m)
+            if value is None:
+                continue
+            if unit == "percent" and value > 100:
+                continue
+            out.append(Figure(value, unit, _qualifier(sentence, m.start()), m.start(), m.end()))
+    for m in _FRACTION.finditer(sentence):
+        value = round(_FRACTIONS[m.group(1).lower()], 1)
+        end = m.start() + len(m.group(1))
+        out.append(Figure(value, "percent", _qualifier(sentence, m.start()), m.start(), end,
+                          fraction=True))
+    return sorted(out, key=lambda f: f.start)
+
+
+# ------------------------------------------------------------------ places
+_SUFFIX = r"(?:\s+(?:region|regions|oblast|oblasts|province|provinces|area))?"
+_TRAP_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:nuclear\s+)?(?:power\s+(?:plant|station)|plant|npp|"
+                         r"dam|airport|port|residents|governor|mayor|city\s+council|"
+                         r"offensive|direction|front|counteroffensive)\b", re.I)
+_TRAP_BEFORE = re.compile(r"\b(?:residents\s+of|battle\s+(?:of|for)|governor\s+of|mayor\s+of|"
+                          r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of)\s+(?:the\s+)?$",
+                          re.I)
+_CRIMEA = ("UA-43", "UA-40")  # "Crimea" is the republic and Sevastopol (report format)
+_NOT_PLACES = {"UA-30"}  # "Kyiv" alone is the government, not the city as territory
+
+
+@functools.lru_cache(maxsize=1)
+def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], bool]]]:
+    from geo.boundaries import load_unit_table
+    from geo.gazetteer import _EXTRA_VARIANTS, GROUPS
+
+    forms: dict[str, tuple[tuple[str, ...], bool]] = {}
+    table = load_unit_table()
+    for code, row in table.iterrows():
+        if code in _NOT_PLACES:
+            continue
+        names = [row["name_en"], *str(row.get("variants", "")).split("|"),
+                 *_EXTRA_VARIANTS.get(str(code), ())]
+        for n in names:
+            if n and n.isascii():
+                forms.setdefault(n.lower(), ((str(code),), False))
+    for name, codes in GROUPS.items():
+        if name.isascii():
+            forms[name.lower()] = (tuple(codes), True)
+    forms["crimea"] = (_CRIMEA, True)
+    forms["the crimean peninsula"] = (_CRIMEA, True)
+    forms["the four regions"] = (GROUPS["four regions"], True)
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b" + _SUFFIX,
+                         re.I)
+    return pattern, forms
+
+
+def places(sentence: str) -> list[Place]:
+    """Territorial place mentions of ``sentence`` (facilities, residents, battles left out)."""
+    pattern, forms = _place_pattern()
+    out: list[Place] = []
+    for m in pattern.finditer(sentence):
+        if _TRAP_AFTER.match(sentence[m.end():]) or _TRAP_BEFORE.search(sentence[:m.start()]):
+            continue
+        codes, group = forms[m.group(1).lower()]
+        out.append(Place(codes, m.start(), m.end(), m.group(0), group))
+    return out
+
+
+_COUNTRY = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Ukraine(?:'s|’s)?(?:\s+territory)?|country|"
+                      r"Ukrainian\s+(?:territory|land))|Ukraine(?:'s|’s)\s+territory|"
+                      r"Ukrainian\s+territory)\b", re.I)
+
+
+def countries(sentence: str) -> list[tuple[int, int]]:
+    """Spans of mentions of the whole of Ukraine ("of Ukraine", "Ukraine's territory")."""
+    return [(m.start(), m.end()) for m in _COUNTRY.finditer(sentence)]
+
+
+_ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|Ukrain(?:e|ian|ians)|"
+                    r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
+                    r"Trump|American)(?:'s|’s)?(?![\w.])", re.I)
+_US = ("u.s.", "us", "united", "washington", "trump", "american")
+
+
+def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
+    """Mentions of a side, except inside the spans ``skip`` (places, "of Ukraine") and
+    a possessive before a place ("Russia's Kursk region": whose region, not who acts)."""
+    out: list[Actor] = []
+    for m in _ACTOR.finditer(sentence):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        if m.group(0).lower().endswith(("'s", "’s")) and any(
+                0 <= a - m.end() <= 2 for a, _b in skip):
+            continue
+        word = m.group(1).lower()
+        if word == "us" and m.group(1) != "US":
+            continue  # "us", the pronoun
+        side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin"))
+                else "US" if word.startswith(_US) else "UA")
+        out.append(Actor(side, m.start(), m.end()))
+    return out

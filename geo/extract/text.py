@@ -1,0 +1,98 @@
+"""Article text: checked once where it enters, then cut into sentences with offsets.
+
+Offsets are character positions in the text as given (after decoding), so a claim's
+``span`` points at the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.errors import ArticleError
+
+__all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article"]
+
+#: Longest article read, in characters (a 5,000-word article is ~30,000).
+MAX_CHARS = 1_000_000
+_COMMON = frozenset((
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at",
+    "from", "was", "were", "has", "have", "it", "its", "said", "are", "be", "this", "which",
+    "would", "will", "an", "or", "not"))
+_WORD = re.compile(r"[A-Za-z]+")
+# A sentence ends at . ! ? (then a space and a capital, a quote or a digit) or a line
+# break between paragraphs; "U.S." and "No. 5" do not end one.
+_END = re.compile(r"(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?]['\"”’)]?"
+                  r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: its text and where it starts."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def decode_article(raw: bytes, *, label: str = "input") -> str:
+    """Bytes of an article as text: UTF-8 (a BOM is dropped); anything else is refused
+    with a message that says what came."""
+    if len(raw) > 4 * MAX_CHARS:
+        raise ArticleError(f"{label}: {len(raw) / 1e6:.1f} MB is too large for an article; "
+                           f"expected at most {MAX_CHARS:,} characters. Give one article.")
+    if b"\x00" in raw[:65536]:
+        raise ArticleError(f"{label}: binary data (NUL bytes), not text; expected an "
+                           "English news article as plain UTF-8 text.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{label}: not UTF-8 text (byte {exc.start}); expected an "
+                           "English news article as plain UTF-8 text.") from None
+
+
+def check_article(text: str, *, label: str = "input") -> str:
+    """``text`` if it can be read as English news text, else :class:`ArticleError`."""
+    if not isinstance(text, str):
+        raise ArticleError(f"{label}: expected text, got {type(text).__name__}.")
+    if len(text) > MAX_CHARS:
+        raise ArticleError(f"{label}: {len(text):,} characters is too large for an article; "
+                           f"expected at most {MAX_CHARS:,}. Give one article.")
+    if not text.strip():
+        raise ArticleError(f"{label}: empty; paste or give the text of an English news "
+                           "article.")
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t")
+    if controls > 0.01 * min(len(text), 20000):
+        raise ArticleError(f"{label}: binary data ({controls} control characters), not "
+                           "text; expected an English news article.")
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    latin = len("".join(_WORD.findall(sample)))
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if letters >= 40 and (latin < 0.6 * letters
+                          or sum(w in _COMMON for w in words) < 0.08 * max(len(words), 1)):
+        raise ArticleError(f"{label}: does not read as English ({latin} of {letters} letters "
+                           "Latin; few common English words); the extractor reads English "
+                           "news text only.")
+    return text
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with their start offsets (whitespace trimmed)."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _END.finditer(text):
+        _add(out, text, pos, m.end())
+        pos = m.end()
+    _add(out, text, pos, len(text))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        out.append(Sentence(stripped, start + chunk.index(stripped)))

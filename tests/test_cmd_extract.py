@@ -1,0 +1,89 @@
+"""``frontline extract``: JSON claims, a table, a draft report; bad input refused clearly."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontline.cli import main
+from geo.reports import load_report
+
+ARTICLE = ("KYIV, Oct 18 — Russia controls more than 80% of the Donetsk region, officials "
+           "said. The Kremlin demands that Ukraine withdraw from the 20% of the Donetsk region "
+           "it still holds.\n\nOfficials met near the Zaporizhzhia nuclear power plant. Ukraine "
+           "holds about 650 km² of Russia's Kursk region.")
+
+
+def run(argv: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+    finally:
+        sys.stdin = old
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture()
+def article(tmp_path: Path) -> Path:
+    p = tmp_path / "article.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_json_claims_with_spans_into_the_file(article: Path) -> None:
+    code, out, _ = run(["extract", str(article), "--json"])
+    assert code == 0
+    claims = json.loads(out)["claims"]
+    assert [(c["kind"], c["actor"], c["region"], c["value"], c["qualifier"]) for c in claims] == [
+        ("control_share", "RU", "UA-14", 80.0, "over"),
+        ("demand_withdraw", "RU", "UA-14", 20.0, "exact"),
+        ("control_area", "UA", "RU-KRS", 650.0, "around"),
+    ]
+    start, end = claims[2]["span"]
+    assert ARTICLE[start:end] == "holds about 650 km² of Russia's Kursk region"
+    assert claims[1]["target"] == "UA" and (claims[0]["low"], claims[0]["high"]) == (80, 88)
+
+
+def test_stdin_and_the_table(article: Path) -> None:
+    code, out, err = run(["extract", "-"], stdin=ARTICLE.encode())
+    assert code == 0 and "demand_withdraw" in out and "3 claim(s), all unreviewed" in err
+
+
+def test_a_draft_report_is_written_once(article: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "A5.yaml"
+    args = ["extract", str(article), "--draft", str(draft), "--id", "A5", "--date",
+            "2025-10-18", "--outlet", "Test wire"]
+    code, _, err = run(args)
+    assert code == 0 and "unreviewed" in err
+    report = load_report(draft)
+    assert report.id == "A5" and report.review == "unreviewed" and len(report.claims) == 3
+    before = draft.read_text(encoding="utf-8")
+    code, _, err = run(args)
+    assert code == 2 and "--force" in err and draft.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    (b"", "empty"),
+    (b"\x00\x01\x02binary", "binary"),
+    ("Россия контролирует более 80% Донецкой области по данным чиновников.".encode(),
+     "English"),
+])
+def test_bad_input_exits_2_with_a_message(tmp_path: Path, content: bytes, needle: str) -> None:
+    p = tmp_path / "in.txt"
+    p.write_bytes(content)
+    code, out, err = run(["extract", str(p)])
+    assert code == 2 and needle in err and out == "" and "Traceback" not in err
+
+
+def test_a_folder_is_not_an_article(tmp_path: Path) -> None:
+    code, _, err = run(["extract", str(tmp_path)])
+    assert code == 2 and "a folder" in err

@@ -1,0 +1,138 @@
+"""New article: paste or upload an English news article, review the claims the rules
+find (edit or drop any), and save them as a new report that every view uses at once.
+
+The report is checked by the report loader's own validation, written atomically to the
+user's reports folder (:func:`geo.reports.user_reports_dir`) and marked
+``review: unreviewed`` until a person sets it otherwise in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import FrontlineError
+from geo.reports import ReportSet
+from layers.html import escape_markdown as md
+
+__all__ = ["article_view"]
+
+_COLUMNS = ["keep", "kind", "actor", "regions", "value", "unit", "qualifier", "low", "high",
+            "review", "sentence", "start", "end", "target"]
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _extract(text: str) -> pd.DataFrame:
+    from geo.extract import extract_claims
+
+    rows = []
+    for c in extract_claims(text, label="the article"):
+        d = c.as_dict()
+        rows.append({"keep": True, "kind": d["kind"], "actor": d["actor"],
+                     "regions": ",".join(d["regions"]), "value": d["value"], "unit": d["unit"],
+                     "qualifier": d["qualifier"], "low": d["low"], "high": d["high"],
+                     "review": "; ".join(d["review"]) or "extracted by rule",
+                     "sentence": d["sentence"], "start": d["span"][0], "end": d["span"][1],
+                     "target": d["target"]})
+    return pd.DataFrame(rows, columns=_COLUMNS)
+
+
+def _next_id(reports: ReportSet) -> str:
+    n = 1
+    while f"A{n}" in reports.ids:
+        n += 1
+    return f"A{n}"
+
+
+def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    from geo.extract import KINDS, SIDES, decode_article
+
+    st.caption("Paste an English news article (or upload it as a .txt file). The rules find "
+               "every territorial claim: control shares and areas, demands to cede or "
+               "withdraw, offers to withdraw. Review them below, then save a new report: "
+               "it is marked **unreviewed** and used at once by every view.")
+    up = st.file_uploader("Upload the article (.txt)", type=["txt"], key="article_upload")
+    text = st.text_area("…or paste it here", key="article_text", height=200)
+    if up is not None and not text.strip():
+        try:
+            text = decode_article(up.getvalue(), label=up.name)
+        except FrontlineError as exc:
+            st.error(md(exc))
+            return
+    if not text.strip():
+        return
+    try:
+        found = _extract(text)
+    except FrontlineError as exc:
+        st.error(md(exc))
+        return
+    st.markdown(f"**{len(found)} claim(s) found**: untick *keep* to drop one; edit any "
+                "field. *review* says why a claim needs a person's eye.")
+    edited = st.data_editor(
+        found, key="article_claims", hide_index=True, width="stretch", num_rows="dynamic",
+        column_config={
+            "keep": st.column_config.CheckboxColumn(),
+            "kind": st.column_config.SelectboxColumn(options=list(KINDS), required=True),
+            "actor": st.column_config.SelectboxColumn(options=list(SIDES), required=True),
+            "unit": st.column_config.SelectboxColumn(options=["percent", "km2"]),
+            "qualifier": st.column_config.SelectboxColumn(
+                options=["over", "under", "around", "exact", "all", "part", "large_part"]),
+            "low": st.column_config.NumberColumn(disabled=True),
+            "high": st.column_config.NumberColumn(disabled=True),
+            "sentence": st.column_config.TextColumn(disabled=True, width="large"),
+            "start": None, "end": None, "target": None,
+        })
+    c1, c2, c3, c4 = st.columns(4)
+    rid = c1.text_input("Report id", value=_next_id(reports), key="article_id")
+    title = c2.text_input("Title (your own words)", value="Draft from an article",
+                          key="article_title")
+    outlet = c3.text_input("Outlet", value="unknown outlet", key="article_outlet")
+    date = c4.date_input("Date", value=dt.date.today(), max_value=dt.date.today(),
+                         key="article_date")
+    if st.button("Save as a new report (unreviewed)", key="article_save", type="primary"):
+        _save(edited, rid=rid.strip(), title=title.strip(), outlet=outlet.strip(), date=date)
+    if st.session_state.get("article_saved"):
+        st.success(md(st.session_state["article_saved"]))
+
+
+def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.date) -> None:
+    from geo.extract import claim_from_fields, draft_report, draft_yaml
+    from geo.reports import save_report_text, user_reports_dir
+
+    claims, problems = [], []
+    for i, r in enumerate(rows.to_dict("records"), 1):
+        if not r.get("keep"):
+            continue
+        value = None if pd.isna(r.get("value")) else float(r["value"])
+        try:
+            claims.append(claim_from_fields(
+                kind=str(r.get("kind") or ""), actor=str(r.get("actor") or ""),
+                regions=str(r.get("regions") or ""), value=value,
+                unit=None if pd.isna(r.get("unit")) else str(r["unit"]),
+                qualifier=None if pd.isna(r.get("qualifier")) else str(r["qualifier"]),
+                span=(int(r.get("start") or 0), int(r.get("end") or 0)),
+                sentence=str(r.get("sentence") or ""),
+                target=None if pd.isna(r.get("target")) else str(r["target"]),
+                review=(str(r.get("review") or ""),), where=f"row {i}"))
+        except FrontlineError as exc:
+            problems.append(str(exc))
+    if problems:
+        st.error(md("Not saved: " + " ".join(problems)))
+        return
+    if not claims:
+        st.error("Not saved: no claim is kept; tick *keep* for at least one.")
+        return
+    try:
+        text = draft_yaml(draft_report(claims, report_id=rid, title=title or "Draft",
+                                       outlet=outlet or "unknown outlet", date=date),
+                          where="the new report")
+        path = save_report_text(text, user_reports_dir())
+    except FrontlineError as exc:
+        st.error(md(f"Not saved: {exc}"))
+        return
+    st.session_state["article_saved"] = (
+        f"Saved {rid} ({len(claims)} claim(s), unreviewed) to {path}. It is in the report "
+        "picker of every view now (the reports folder changed, so it is read again).")
