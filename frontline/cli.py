@@ -2,13 +2,17 @@
 
 Each sub-command lives in a function ``_cmd_<name>`` registered in :func:`build_parser`.
 Errors on bad input (:class:`geo.errors.FrontlineError`) print one clear message to
-stderr and exit with status 2; nothing else is written.
+stderr and exit with status 2; so does every other failure (a file-system error, a
+resource limit, a bug), with no traceback unless ``FRONTLINE_DEBUG=1``. Control
+characters in anything printed (a report title with an ANSI escape or a BEL) are shown
+escaped, so text from files cannot drive the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -31,6 +35,23 @@ def command(name: str, help_text: str) -> Callable[[Configure], Configure]:
         return configure
 
     return deco
+
+
+#: C0 controls (but tab and newline), DEL and the C1 range, shown as \\xNN.
+_UNSAFE = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}
+
+
+class _SafeStream:
+    """A text stream that writes control characters escaped (``\\x1b``)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(text.translate(_UNSAFE)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def print_json(obj: object) -> None:
@@ -130,19 +151,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``frontline`` console script."""
     _load_plugins()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    if not isinstance(out, _SafeStream):
+        sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)
+    try:
+        args = parser.parse_args(argv)
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except FrontlineError as exc:
         print(f"frontline {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `frontline regions | head`
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except FileNotFoundError as exc:
         print(f"frontline {args.command}: error: file not found: {exc.filename}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"frontline {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except (OSError, RecursionError, MemoryError, OverflowError, ValueError) as exc:
+        if os.environ.get("FRONTLINE_DEBUG") == "1":
+            raise
+        print(f"frontline {args.command}: error: {type(exc).__name__}: {str(exc)[:300]}. "
+              "Check the input files; FRONTLINE_DEBUG=1 shows the detail.", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, no traceback
+        if os.environ.get("FRONTLINE_DEBUG") == "1":
+            raise
+        print(f"frontline {args.command}: internal error ({type(exc).__name__}: "
+              f"{str(exc)[:300]}); this is a bug. Run again with FRONTLINE_DEBUG=1 for the "
+              "traceback and report it.", file=sys.stderr)
         return 2
 
 

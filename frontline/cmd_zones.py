@@ -220,9 +220,23 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["geojson", "gpkg"], default="geojson",
                    help="geojson: one <layer>.geojson per layer plus <REPORT_ID>-layers.zip; "
                         "gpkg: one <REPORT_ID>.gpkg (default geojson)")
+    p.add_argument("--force", action="store_true",
+                   help="replace files in DIR that an earlier export did not write")
     add_control(p)
     add_reports_dir(p)
     p.set_defaults(func=_cmd_export)
+
+
+#: The file in an export folder that lists what the last export wrote there.
+MANIFEST = ".frontline-export.json"
+
+
+def _previous(out: Path) -> list[str]:
+    try:
+        doc = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return [str(f) for f in doc.get("files", []) if isinstance(f, str) and "/" not in f]
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def _stem(report_id: str) -> str:
@@ -247,6 +261,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FrontlineError(f"--out: cannot create {str(out)!r}: {exc.strerror}.") from None
+    targets = ([names[n] + ".geojson" for n in layers] + [f"{_stem(report.id)}-layers.zip"]
+               if args.format == "geojson" else [f"{_stem(report.id)}.gpkg"])
+    earlier = _previous(out)
+    foreign = [t for t in targets if (out / t).exists() and t not in earlier]
+    if foreign and not args.force:
+        raise FrontlineError(f"--out: {str(out)!r} holds {', '.join(foreign[:5])}, which no "
+                             "export wrote; pass --force to replace them, or export into "
+                             "another directory.")
     written: list[dict[str, object]] = []
     if args.format == "geojson":
         for name, layer in layers.items():
@@ -264,9 +286,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for i, (name, layer) in enumerate(layers.items()):
             written.append({"file": str(path) if i == 0 else "", "layer": names[name],
                             "features": len(layer), "size": size_text(n) if i == 0 else ""})
+    stale = [f for f in earlier if f not in targets and (out / f).is_file()]
+    for f in stale:  # layers of the earlier export that this one does not have
+        (out / f).unlink(missing_ok=True)
+    write_file(out / MANIFEST, json.dumps({"report_id": report.id, "files": targets},
+                                          indent=1), "--out")
     kind = "schematic zones" if layerset.schematic else f"control layer {layerset.control_name}"
     print(f"{report.id} ({report.date_text}, {report.outlet}): {len(layers)} layers, {kind}")
     print_table(written, ["file", "layer", "features", "size"])
+    if stale:
+        print(f"removed {len(stale)} file(s) of the earlier export that this one does not "
+              f"have: {', '.join(stale)}", file=sys.stderr)
     return 0
 
 

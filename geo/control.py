@@ -40,6 +40,7 @@ from geo.memo import digest
 
 __all__ = [
     "MAX_VERTICES",
+    "MAX_FEATURES",
     "MAX_FILE_BYTES",
     "REGION_BOUNDS",
     "SIDES",
@@ -54,8 +55,10 @@ __all__ = [
 
 #: Largest number of vertices accepted in one control layer.
 MAX_VERTICES = 2_000_000
-#: Largest control file accepted, bytes (200 MiB).
-MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Largest number of features accepted in one control layer (a daily export has 1).
+MAX_FEATURES = 20_000
+#: Largest control file accepted, bytes (200 MB).
+MAX_FILE_BYTES = 200_000_000
 #: (west, south, east, north) of the region a control layer must overlap, degrees.
 REGION_BOUNDS = (20.0, 43.0, 42.0, 53.5)
 #: The sides a layer can map, in display order.
@@ -168,20 +171,17 @@ def parse_date(value: Any) -> dt.date | None:
 # ---------------------------------------------------------------- reading
 def read_bytes(source: str | Path | bytes, label: str) -> bytes:
     """The bytes of a file (size-capped) or the bytes given."""
+    from geo.safeio import read_user_file, size_text
+
     if isinstance(source, bytes | bytearray):
         raw = bytes(source)
     else:
-        path = Path(source)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ControlLayerError(
-                f"{label}: the file is {size / 2**20:,.0f} MiB; the limit is "
-                f"{MAX_FILE_BYTES / 2**20:,.0f} MiB. Simplify or clip the layer to Ukraine first."
-            )
-        raw = path.read_bytes()
+        raw = read_user_file(source, label=label, max_bytes=MAX_FILE_BYTES,
+                             what="GeoJSON file", error=ControlLayerError)
     if len(raw) > MAX_FILE_BYTES:
-        raise ControlLayerError(f"{label}: more than {MAX_FILE_BYTES / 2**20:,.0f} MiB of data; "
-                                "simplify or clip the layer first.")
+        raise ControlLayerError(f"{label}: {size_text(len(raw))} is more than the "
+                                f"{size_text(MAX_FILE_BYTES)} a control layer may be; "
+                                "simplify or clip the layer to Ukraine first.")
     if not raw.strip():
         raise ControlLayerError(f"{label}: the file is empty; expected a GeoJSON "
                                 "FeatureCollection, Feature or (Multi)Polygon.")
@@ -305,19 +305,32 @@ def _side_of(props: Mapping[str, Any], i: int, problems: list[str]) -> str:
     return "russia"
 
 
-def _geometries(feats: list[tuple[Any, dict[str, Any]]], label: str
+def _geometries(feats: list[tuple[Any, dict[str, Any]]], label: str, *, lonlat: bool = True
                 ) -> tuple[dict[str, list[BaseGeometry]], list[str]]:
     """Polygonal geometries per side (one per feature), and notes; every malformed
     feature is reported together."""
+    from geo.geojson_check import check_geometry
+
     problems: list[str] = []
     by_side: dict[str, list[BaseGeometry]] = {}
-    n_other = 0
+    n_other = n_empty = vertices = 0
+    if len(feats) > MAX_FEATURES:
+        raise ControlLayerError(f"{label}: {len(feats):,} features; the limit is "
+                                f"{MAX_FEATURES:,} so measuring cannot hang (a daily export "
+                                "has one). Dissolve them into one MultiPolygon first.")
     for i, (g, props) in enumerate(feats):
         if g is None:
+            n_empty += 1
             continue
-        if not isinstance(g, dict):
-            problems.append(f"feature {i}: geometry is {type(g).__name__}, expected a GeoJSON "
-                            "geometry object")
+        found, n = check_geometry(g, lonlat=lonlat, max_vertices=MAX_VERTICES - vertices)
+        vertices += n
+        if vertices > MAX_VERTICES:
+            raise ControlLayerError(
+                f"{label}: more than {MAX_VERTICES:,} vertices; the limit is {MAX_VERTICES:,} "
+                "so measuring cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify "
+                "0.0001`).")
+        if found:  # one entry per feature, its first problems
+            problems.append(f"feature {i}: " + "; ".join(dict.fromkeys(found[:3])))
             continue
         try:
             geom = shape(g)
@@ -339,7 +352,11 @@ def _geometries(feats: list[tuple[Any, dict[str, Any]]], label: str
                                 + "\n  - ".join(shown))
     notes = []
     if n_other:
-        notes.append(f"ignored {n_other} non-polygon geometr{'y' if n_other == 1 else 'ies'}.")
+        notes.append(f"left out {n_other} non-polygon geometr{'y' if n_other == 1 else 'ies'} "
+                     "(points and lines hold no ground).")
+    if n_empty:
+        notes.append(f"left out {n_empty} feature{'s' if n_empty != 1 else ''} without a "
+                     "geometry.")
     return by_side, notes
 
 
@@ -413,7 +430,8 @@ def load_control(
                      else "control layer")
     doc = parse_json(read_bytes(source, label), label)
     feats, day = _pick_date(features_of(doc, label), label, date)
-    by_side, notes = _geometries(feats, label)
+    crs = source_crs(doc, label)
+    by_side, notes = _geometries(feats, label, lonlat=crs is None)
     polys = [p for ps in by_side.values() for p in ps]
     if not polys:
         raise ControlLayerError(
@@ -427,7 +445,6 @@ def load_control(
             f"{label}: {n_vertices:,} vertices; the limit is {MAX_VERTICES:,} so measuring "
             "cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify 0.0001`)."
         )
-    crs = source_crs(doc, label)
     if crs is not None:
         by_side = {s: list(gpd.GeoSeries(ps, crs=crs).to_crs(WGS84)) for s, ps in
                    by_side.items()}

@@ -209,7 +209,8 @@ def test_export_geojson(exported: tuple[Path, str],
                         r5_layers: dict[str, gpd.GeoDataFrame]) -> None:
     out_dir, out = exported
     expected = {safe_layer_name(n) + ".geojson" for n in r5_layers}
-    assert {p.name for p in out_dir.iterdir()} == expected | {"R5-layers.zip"}
+    assert {p.name for p in out_dir.iterdir()} == expected | {"R5-layers.zip",
+                                                              ".frontline-export.json"}
     # nothing written beside DIR
     assert [p.name for p in out_dir.parent.parent.iterdir()] == ["nested"]
     for name, layer in r5_layers.items():
@@ -233,7 +234,7 @@ def test_export_gpkg_with_control(tmp_path: Path, control_file: Path, atlas: Atl
                           "--control", str(control_file)])
     assert code == 0
     assert "merged 2 polygons" in err
-    assert [p.name for p in tmp_path.iterdir()] == ["R5.gpkg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".frontline-export.json", "R5.gpkg"]
     from geo.control import load_control
 
     control = load_control(control_file)
@@ -264,3 +265,27 @@ def test_render_writes_svg_png_and_html_and_keeps_what_exists(tmp_path: Path) ->
     code, _out, err = run(["render", "R1", "--out", str(tmp_path / "map.pdf")])
     assert code == 2 and "map.png, map.svg or map.html" in err
     assert not (tmp_path / "map.pdf").exists()
+
+
+def test_export_leaves_no_stale_layers_and_keeps_foreign_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(["export", "R1", "--out", str(out)])[0] == 0
+    r1 = {p.name for p in out.iterdir()}
+    assert "zone_recognition.geojson" in r1 or any("zone_" in n for n in r1)
+    code, _, err = run(["export", "R3", "--out", str(out)])
+    assert code == 0
+    r3 = {p.name for p in out.iterdir()}
+    # only R3's layers (and its zip) are there now; R1's zip and zones are gone
+    assert "R1-layers.zip" not in r3 and "R3-layers.zip" in r3
+    import json as _json
+
+    listed = set(_json.loads((out / ".frontline-export.json").read_text())["files"])
+    assert r3 - {".frontline-export.json"} == listed
+    assert "removed" in err
+    # a file no export wrote is never replaced unasked
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "claimed_control.geojson").write_text("my own notes")
+    code, _, err = run(["export", "R3", "--out", str(mine)])
+    assert code == 2 and "--force" in err
+    assert (mine / "claimed_control.geojson").read_text() == "my own notes"

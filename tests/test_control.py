@@ -202,4 +202,5 @@ def test_sides_from_properties_and_every_problem_at_once() -> None:
     msg = str(exc.value)
     assert msg.startswith("bad.geojson has 3 problems")
     assert "feature 0: property 'side' is 'grey zone'" in msg
-    assert "feature 1: malformed Polygon" in msg and "feature 2: geometry is str" in msg
+    assert "feature 1: Polygon coordinates hold int where a list is expected" in msg
+    assert "feature 2: the geometry is a string (WKT?)" in msg

@@ -98,8 +98,16 @@ def parse_report_text(text: str, *, where: str = "<report>", path: Path | None =
 
 
 def _read(path: Path) -> str:
+    from geo.reports.yamltree import MAX_TEXT_CHARS
+    from geo.safeio import read_user_file
+
     try:
-        return path.read_text(encoding="utf-8")
+        raw = read_user_file(path, max_bytes=MAX_TEXT_CHARS, what="report file (.yaml)")
+    except FrontlineError as exc:
+        raise ReportFormatError([Problem(f"{path}:1", "", str(exc).split(": ", 1)[-1])],
+                                what=str(path)) from None
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ReportFormatError([Problem(f"{path}:1", "", f"the file is not UTF-8 text "
                                          f"({exc.reason} at byte {exc.start}); save it as "
@@ -128,7 +136,17 @@ def load_report(path: str | Path, *, today: dt.date | None = None) -> Report:
         If the file does not exist.
     """
     p = Path(path)
-    return parse_report_text(_read(p), where=str(p), path=p, today=today)
+    text = _read(p)
+    try:
+        return parse_report_text(text, where=str(p), path=p, today=today)
+    except ReportFormatError:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as exc:
+        # one bad file never stops the others: whatever slipped past the checks is a
+        # problem of this file
+        raise ReportFormatError([Problem(f"{p}:1", "", f"cannot be read as a report "
+                                         f"({type(exc).__name__}: {str(exc)[:200]}).")],
+                                what=str(p)) from None
 
 
 def user_reports_dir() -> Path:
@@ -176,7 +194,7 @@ def _report_files(paths: Iterable[str | Path]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             files += sorted(f for f in p.iterdir()
-                            if f.suffix in (".yaml", ".yml") and f.is_file())
+                            if f.suffix in (".yaml", ".yml") and not f.is_dir())
         elif p.exists():
             files.append(p)
         else:

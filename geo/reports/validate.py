@@ -294,6 +294,10 @@ def _check_values(cl: _Claim) -> None:
     c, add, funit = cl.c, cl.add, cl.funit
     for key in ("figure", "low", "high", "central"):
         v: Any = c.get(key)
+        if isinstance(v, float) and not math.isfinite(v):
+            add(key, f"expected a finite number, got {v!r} (too large, or not a number); "
+                     "give the figure as the report states it.")
+            continue
         if not _is_num(v):
             continue
         if v < 0:
@@ -302,14 +306,22 @@ def _check_values(cl: _Claim) -> None:
         elif funit == "percent" and v > 100:
             add(key, f"a share is at most 100 %, got {v!r}; expected a value in [0, 100] "
                      "(for km² set figure_unit: km2).")
-    figure: Any = c.get("figure")
     units: Any = c.get("units")
-    if funit == "km2" and _is_num(figure) and isinstance(units, list) and all(
-            isinstance(u, str) and u in _unit_areas() for u in units):
-        total = sum(_unit_areas()[u] for u in units)
-        if figure > total:
-            add("figure", f"{figure:,} km² is more than the official area of "
-                          f"{', '.join(units)} ({total:,.0f} km²); check the figure or the units.")
+    if funit != "km2":
+        return
+    if isinstance(units, list) and units and all(isinstance(u, str) and u in _unit_areas()
+                                                 for u in units):
+        total, where = sum(_unit_areas()[u] for u in units), ", ".join(units)
+    elif c.get("scope") == "country":
+        total, where = sum(a for u, a in _unit_areas().items() if u.startswith("UA-")), "Ukraine"
+    else:
+        return
+    for key in ("figure", "low", "high", "central"):
+        v = c.get(key)
+        if _is_num(v) and v > total:
+            shown = f"{v:,.0f}" if v < 1e15 else f"{v:.3g}"
+            add(key, f"{shown} km² is more than the official area of {where} "
+                     f"({total:,.0f} km²); check the figure or the units.")
 
 
 def _check_bounds(cl: _Claim) -> None:

@@ -33,6 +33,10 @@ def parse_shares(text: str, *, argument: str = "--shares") -> dict[str, float]:
             problems.append(Problem(argument, pair, "expected CODE=PERCENT (e.g. UA-14=75.5); "
                                     f"got {pair!r}."))
             continue
+        if code in out:
+            problems.append(Problem(argument, code, f"{code} is given twice ({out[code]:g} and "
+                                    f"{value.strip()}); give each unit once."))
+            continue
         try:
             out[code] = float(value)
         except ValueError:

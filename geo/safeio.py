@@ -1,0 +1,68 @@
+"""Reading the files users give, safely: only regular files, size capped before reading.
+
+A FIFO with no writer would block a read forever, ``/dev/zero`` never ends, a folder or
+a symlink loop raises errors that name nothing useful. :func:`read_user_file` checks
+the path first and reads at most the cap, and every failure is a
+:class:`~geo.errors.FrontlineError` that names the file, what it is, and what would do.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from geo.errors import FrontlineError
+
+__all__ = ["read_user_file", "size_text"]
+
+
+def size_text(n: float) -> str:
+    """Bytes for people, in MB (10^6) as the docs write them: ``210 MB``, ``48.2 kB``."""
+    if n >= 1e6:
+        return f"{n / 1e6:,.0f} MB" if n >= 1e8 else f"{n / 1e6:,.1f} MB"
+    return f"{n / 1e3:,.1f} kB" if n >= 1e3 else f"{n:,.0f} B"
+
+
+def read_user_file(path: str | Path, *, label: str | None = None, max_bytes: int,
+                   what: str = "file", error: type[FrontlineError] = FrontlineError) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` of them.
+
+    Raises
+    ------
+    FrontlineError (or ``error``)
+        Missing, a folder, a FIFO, a device or socket, a symlink loop, unreadable, or
+        larger than ``max_bytes`` (said before reading it).
+    """
+    p = Path(path)
+    name = label or str(p)
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise error(f"{name}: not found; give the path of a {what}.") from None
+    except OSError as exc:
+        why = "a symbolic link loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+        raise error(f"{name}: cannot be read ({why}); give the path of a {what}.") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{name}: a folder, not a {what}; give the path of the file itself.")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else
+                "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
+                "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise error(f"{name}: {kind}, not a {what}; save the data to a regular file first.")
+    if st.st_size > max_bytes:
+        raise error(f"{name}: {size_text(st.st_size)} is more than the {size_text(max_bytes)} "
+                    f"a {what} may be; give a smaller one.")
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise error(f"{name}: permission denied; make the file readable "
+                    f"(chmod +r) or copy it somewhere you can read.") from None
+    except OSError as exc:
+        raise error(f"{name}: cannot be read ({exc.strerror or exc}).") from None
+    if len(raw) > max_bytes:
+        raise error(f"{name}: more than the {size_text(max_bytes)} a {what} may be (it grew "
+                    "while being read); give a smaller one.")
+    return raw
