@@ -29,6 +29,7 @@ from frontline.common import (
     load_report_set,
     make_atlas,
 )
+from geo.errors import FrontlineError
 
 __all__: list[str] = []
 
@@ -150,6 +151,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for err in rs.errors:
         print(err, file=sys.stderr)
     n_bad = len(rs.errors)
+    if not len(rs) and not n_bad:
+        raise FrontlineError(f"no report files (.yaml) in {', '.join(map(str, paths))}; give "
+                             "report files or folders that hold them.")
+    # an id that the built-in (or saved) reports already use would be refused next to them
+    if args.paths:
+        from geo.reports import report_paths
+
+        others = {r.id: r for r in load_reports(paths=report_paths(None))}
+        for r in rs:
+            o = others.get(r.id)
+            if o is not None and o.path is not None and r.path is not None and \
+                    o.path.resolve() != r.path.resolve():
+                print(f"{r.path}: id {r.id} is already used by {o.path}; it would be "
+                      "refused beside it. Pick another id.", file=sys.stderr)
+                n_bad += 1
     valid = f"; valid: {', '.join(rs.ids)}" if len(rs) else ""
     print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid"
           f"{'' if not n_bad else f', {n_bad} invalid (problems listed above)'}{valid}")

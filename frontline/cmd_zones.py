@@ -332,6 +332,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
                              f"{str(out)!r}. Name the file map.png, map.svg or map.html.")
     if out.exists() and not args.force:
         raise FrontlineError(f"--out: {str(out)!r} exists; pass --force to replace it.")
+    if not out.parent.is_dir():
+        raise FrontlineError(f"--out: the folder {str(out.parent)!r} does not exist; create "
+                             "it first or write elsewhere.")
     atlas = make_atlas(args)
     report = atlas.report(args.report_id)
     options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth)

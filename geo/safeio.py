@@ -26,7 +26,7 @@ def size_text(n: float) -> str:
 
 
 def read_user_file(path: str | Path, *, label: str | None = None, max_bytes: int,
-                   what: str = "file", error: type[FrontlineError] = FrontlineError) -> bytes:
+                   what: str = "file", error: type[ValueError] = FrontlineError) -> bytes:
     """The bytes of the regular file ``path``, at most ``max_bytes`` of them.
 
     Raises

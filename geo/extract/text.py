@@ -72,7 +72,7 @@ def check_article(text: str, *, label: str = "input") -> str:
     letters = sum(ch.isalpha() for ch in sample)
     latin = len("".join(_WORD.findall(sample)))
     words = [w.lower() for w in _WORD.findall(sample)]
-    if letters >= 40 and (latin < 0.6 * letters
+    if letters >= 10 and (latin < 0.6 * letters
                           or sum(w in _COMMON for w in words) < 0.08 * max(len(words), 1)):
         raise ArticleError(f"{label}: does not read as English ({latin} of {letters} letters "
                            "Latin; few common English words); the extractor reads English "

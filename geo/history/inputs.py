@@ -47,11 +47,10 @@ class Entry:
     def stored(self) -> bytes:
         """The item's bytes as stored (a zip member unzipped, a ``.gz`` still packed)."""
         if self.member is None:
-            size = self.path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise ValueError(f"{size / 2**20:,.0f} MiB; the limit is "
-                                 f"{MAX_FILE_BYTES / 2**20:,.0f} MiB")
-            return self.path.read_bytes()
+            from geo.safeio import read_user_file
+
+            return read_user_file(self.path, max_bytes=MAX_FILE_BYTES, what="GeoJSON file",
+                                  error=ValueError)
         with zipfile.ZipFile(self.path) as zf:
             info = zf.getinfo(self.member)
             if info.file_size > MAX_FILE_BYTES:
@@ -93,6 +92,9 @@ def history_inputs(inputs: Sequence[str | Path]) -> tuple[list[Entry], list[Path
             entries += [Entry(f.name, f) for f in files]
         elif not p.exists():
             problems.append(Problem(str(p), "", "no such file or folder"))
+        elif not p.is_file():  # a FIFO or a device would block or never end
+            problems.append(Problem(str(p), "", "not a regular file (a FIFO, a device or a "
+                                    "socket); save the layers to files first"))
         elif p.suffix.lower() == ".zip":
             try:
                 with zipfile.ZipFile(p) as zf:
