@@ -17,7 +17,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["GEOMETRY_TYPES", "check_geometry"]
+__all__ = ["GEOMETRY_TYPES", "SKETCH_BOUNDS", "MAX_SKETCH_VERTICES", "check_geometry",
+           "check_sketch"]
+
+#: (west, south, east, north) a sketched proposal must lie in, degrees: Ukraine, its
+#: neighbours and the seas around, so a whole-world or wrapped polygon is refused.
+SKETCH_BOUNDS = (10.0, 35.0, 60.0, 65.0)
+#: Most vertices a drawn or pasted sketch may have.
+MAX_SKETCH_VERTICES = 100_000
 
 #: GeoJSON geometry types (RFC 7946) and the nesting depth of their coordinates.
 GEOMETRY_TYPES: dict[str, int] = {"Point": 1, "MultiPoint": 2, "LineString": 2,
@@ -126,4 +133,35 @@ def _ring(ring: list[Any], *, lonlat: bool) -> list[str]:
     if lonlat and any(abs(b[0] - a[0]) > 180 for a, b in zip(pts, pts[1:], strict=False)):
         return ["a ring crosses the antimeridian (180° of longitude between two vertices); "
                 "split it at 180° (RFC 7946 §3.1.9)"]
+    return []
+
+
+def check_sketch(g: Any) -> list[str]:
+    """Problems of a drawn or pasted sketch (a line or polygon of a proposal): those of
+    :func:`check_geometry`, lines and polygons only, and inside :data:`SKETCH_BOUNDS`."""
+    problems, n = check_geometry(g, max_vertices=MAX_SKETCH_VERTICES)
+    if n > MAX_SKETCH_VERTICES:
+        return [f"more than {MAX_SKETCH_VERTICES:,} vertices; simplify the sketch"]
+    if problems:
+        return problems
+    kind = g.get("type") if isinstance(g, dict) else None
+    if kind not in ("Polygon", "MultiPolygon", "LineString", "MultiLineString"):
+        return [f"a {kind} is not a sketch; draw or paste a line or a polygon"]
+    xs: list[float] = []
+    ys: list[float] = []
+    stack = [g["coordinates"]]
+    while stack:
+        a = stack.pop()
+        if a and isinstance(a[0], int | float):
+            xs.append(float(a[0]))
+            ys.append(float(a[1]))
+        else:
+            stack += a
+    if not xs:
+        return ["the sketch has no vertices"]
+    w, s_, e, n_ = SKETCH_BOUNDS
+    if min(xs) < w or max(xs) > e or min(ys) < s_ or max(ys) > n_:
+        return [f"the sketch reaches lon {min(xs):.1f}..{max(xs):.1f}, lat {min(ys):.1f}.."
+                f"{max(ys):.1f}, outside the region (lon {w:g}..{e:g}, lat {s_:g}..{n_:g}); "
+                "sketch a line or area in and around Ukraine, in lon/lat"]
     return []

@@ -277,3 +277,58 @@ def test_a_pasted_article_becomes_a_report_every_view_uses(
     at.radio(key="mode").set_value("Compare reports").run()
     assert not at.exception, at.exception
     assert any(o.startswith("A7 ·") for o in at.selectbox(key="cmp_b").options)
+
+
+HOSTILE_SKETCHES = {
+    "NaN vertex": '{"type":"Polygon","coordinates":[[[37,48],[NaN,48],[38,49],[37,48]]]}',
+    "latitude 500": '{"type":"Polygon","coordinates":[[[37,48],[38,500],[38,49],[37,48]]]}',
+    "whole world": '{"type":"Polygon","coordinates":[[[-180,-90],[180,-90],[180,90],'
+                   '[-180,90],[-180,-90]]]}',
+    "antimeridian box": '{"type":"Polygon","coordinates":[[[170,48],[-170,48],[-170,49],'
+                        '[170,49],[170,48]]]}',
+    "numeric strings": '{"type":"Polygon","coordinates":[[["37","48"],["38","48"],'
+                       '["38","49"],["37","48"]]]}',
+    "unknown type": '{"type":"Circle","coordinates":[37,48],"radius":5}',
+    "WKT": '"POLYGON((37 48, 38 48, 38 49, 37 48))"',
+    "deep nesting": "[" * 50_000 + "]" * 50_000,
+    "5,000 digits": '{"type":"Point","coordinates":[' + "9" * 5000 + ",48]}",
+    "open ring": '{"type":"Polygon","coordinates":[[[37,48],[38,48],[38,49],[37,49]]]}',
+    "a point": '{"type":"Point","coordinates":[37,48]}',
+    "not JSON": "this is not json",
+    "booleans": '{"type":"LineString","coordinates":[[true,true],[38,48]]}',
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_SKETCHES))
+def test_a_hostile_pasted_sketch_gets_a_message(name: str) -> None:
+    at = _app(mode="Your data")
+    at.text_area(key="sketch_text").set_value(HOSTILE_SKETCHES[name]).run()
+    assert not at.exception, at.exception
+    assert at.error, "no message"
+    assert not [m for m in at.metric if "nan" in str(m.value).lower()]
+    assert not at.metric  # no figure for an input that was refused
+
+
+def test_one_poisoned_report_file_never_stops_the_others(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.reports import REPORTS_DIR
+
+    for f in REPORTS_DIR.glob("R*.yaml"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    poison = {"alias.yaml": "a: &n [*n]\n", "digits.yaml": "id: " + "9" * 5000 + "\n",
+              "inf.yaml": (REPORTS_DIR / "R1.yaml").read_text().replace("id: R1", "id: R8")
+              .replace("R1-c", "R8-c").replace("figure: 100000", "figure: .inf", 1),
+              "nul.yaml": "id: R7\x00\n",
+              "laughs.yaml": "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+                  f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n"
+                  for p, c in zip("abcdefgh", "bcdefghi", strict=True))}
+    for name, text in poison.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(tmp_path))
+    at = _app()
+    assert not at.exception, at.exception
+    errors = " ".join(e.value for e in at.sidebar.error)
+    for name in poison:
+        assert name in errors.replace("\\", ""), name
+    assert at.selectbox(key="report_id").options[0].startswith("R1 ·")
+    assert _frames(at)[0].loc["UA-14", "claimed share"] == "80–88 % (more than 80 %)"

@@ -3,9 +3,9 @@ view), and draw or paste a sketch of a proposal to measure it."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import orjson
 import pandas as pd
 import streamlit as st
 
@@ -20,8 +20,13 @@ __all__ = ['your_data_view']
 def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
     from shapely.geometry import shape
 
+    from geo.geojson_check import check_sketch
     from geo.zones import describe_zone
 
+    problems = check_sketch(geom_json)
+    if problems:
+        st.error(f"{md(source)}: " + md("; ".join(problems[:3])) + ".")
+        return
     try:
         geom = shape(geom_json)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
@@ -207,13 +212,14 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         use_container_width=True,
         returned_objects=["last_active_drawing"],
     )
-    pasted = st.text_area("…or paste a GeoJSON geometry", key="sketch_text", height=90)
+    pasted = st.text_area("…or paste a GeoJSON geometry", key="sketch_text", height=90,
+                          max_chars=2_000_000)
     if out and out.get("last_active_drawing"):
         _sketch_result(out["last_active_drawing"]["geometry"], "drawn on the map")
     elif pasted.strip():
-        try:
-            doc = json.loads(pasted)
-        except json.JSONDecodeError as exc:
+        try:  # orjson: nesting and number size are bounded
+            doc = orjson.loads(pasted)
+        except orjson.JSONDecodeError as exc:
             st.error(
                 f"pasted text, line {exc.lineno} column {exc.colno}: not JSON ({md(exc.msg)})."
             )
