@@ -84,23 +84,14 @@ def make_atlas(args: argparse.Namespace) -> Atlas:
 
 
 def write_file(path: Path, data: str | bytes, what: str) -> int:
-    """Write ``data`` to ``path`` (a temporary file moved into place); bytes written."""
-    import os
-    import tempfile
+    """Write ``data`` to ``path`` atomically (:func:`geo.safeio.write_atomic`); bytes
+    written. A failure names the argument ``what``."""
+    from geo.safeio import write_atomic
 
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    path = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".",
-                                   prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        return write_atomic(path, data)
     except OSError as exc:
         raise FrontlineError(f"{what}: cannot write {str(path)!r}: {exc.strerror}.") from None
-    return len(raw)
 
 
 def size_text(n: int) -> str:

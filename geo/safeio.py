@@ -1,4 +1,6 @@
-"""Reading the files users give, safely: only regular files, size capped before reading.
+"""Reading the files users give, safely, and writing files so no reader sees half of one.
+
+Reading: only regular files, size capped before reading.
 
 A FIFO with no writer would block a read forever, ``/dev/zero`` never ends, a folder or
 a symlink loop raises errors that name nothing useful. :func:`read_user_file` checks
@@ -11,11 +13,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from geo.errors import FrontlineError
 
-__all__ = ["read_user_file", "size_text"]
+__all__ = ["read_user_file", "write_atomic", "size_text"]
 
 
 def size_text(n: float) -> str:
@@ -66,3 +69,39 @@ def read_user_file(path: str | Path, *, label: str | None = None, max_bytes: int
         raise error(f"{name}: more than the {size_text(max_bytes)} a {what} may be (it grew "
                     "while being read); give a smaller one.")
     return raw
+
+
+def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True) -> int:
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never
+    a mix: a temporary file in the same folder, flushed and fsynced, then renamed into
+    place (``os.replace``) -- or, with ``overwrite=False``, hard-linked into place, which
+    fails if the name is taken, so two writers of one name cannot both win.
+
+    Returns
+    -------
+    int
+        Bytes written.
+
+    Raises
+    ------
+    FileExistsError
+        ``overwrite=False`` and ``path`` exists.
+    OSError
+        The folder cannot be written.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                               prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            os.link(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return len(raw)

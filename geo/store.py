@@ -22,12 +22,12 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
 from geo.memo import digest
+from geo.safeio import write_atomic
 
 __all__ = ["cache_dir", "code_version", "DiskStore"]
 
@@ -102,14 +102,6 @@ class DiskStore:
     def _write(self, path: Path, value: object) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        except OSError as exc:  # a read-only home: work on, uncached
-            _log.warning("derived-result cache: cannot write in %s (%s)", path.parent, exc)
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except Exception as exc:  # noqa: BLE001 - the result stands; only keeping it failed
-            Path(tmp).unlink(missing_ok=True)
             _log.warning("derived-result cache: cannot keep %s (%s)", path.name, exc)

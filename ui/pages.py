@@ -11,12 +11,11 @@ and the browser keeps the map it has.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import streamlit as st
 
+from geo.safeio import write_atomic
 from layers.assets import STATIC_DIR, STATIC_URL
 
 __all__ = ["GENERATED", "page_url", "show_page"]
@@ -37,14 +36,7 @@ def page_url(html: str, *, prefix: str = "map", static_dir: Path = STATIC_DIR) -
     path = folder / name
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{prefix}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(html)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, html)
     return f"{STATIC_URL}/{GENERATED}/{name}"
 
 

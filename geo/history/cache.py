@@ -8,7 +8,7 @@ input's name and bytes: changing, adding or removing a file makes a new key.
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import orjson
 from geo.errors import Problem
 from geo.history.inputs import Entry
 from geo.history.model import ParsedDay, pack_days, unpack_days
+from geo.safeio import write_atomic
 from geo.store import cache_dir
 
 __all__ = ["cache_dir", "content_digest", "save_pack", "load_pack"]
@@ -57,11 +58,11 @@ def save_pack(path: Path, days: Sequence[ParsedDay], problems: Sequence[Problem]
     arrays = pack_days(days)
     meta = orjson.loads(arrays.pop("meta").tobytes())
     meta["problems"] = [[p.where, p.field, p.message] for p in problems]
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, coords=arrays["coords"], n_vertices=arrays["n_vertices"],
+    buf = io.BytesIO()
+    np.savez(buf, coords=arrays["coords"], n_vertices=arrays["n_vertices"],
              rings=arrays["rings"], polys=arrays["polys"],
              meta=np.frombuffer(orjson.dumps(meta), dtype=np.uint8))
-    os.replace(tmp, path)
+    write_atomic(path, buf.getvalue())
 
 
 def load_pack(path: Path) -> tuple[list[ParsedDay], list[Problem]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from geo.intervals import canonical_qualifier
 from geo.reports.model import REPORTS_DIR, Claim, Facility, Report, ReportSet
 from geo.reports.validate import validate
 from geo.reports.yamltree import Lines, parse_yaml
+from geo.safeio import write_atomic
 
 __all__ = ["parse_report_text", "load_report", "load_reports", "user_reports_dir",
            "report_paths", "save_report_text"]
@@ -177,14 +177,11 @@ def save_report_text(text: str, folder: Path, *, overwrite: bool = False,
     if path.exists() and not overwrite:
         raise FrontlineError(f"{path}: a report {report.id} is already saved there; pick "
                              "another id, or overwrite it on purpose.")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{report.id}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomic(path, text, overwrite=overwrite)
+    except FileExistsError:  # another saver took the name between the check and now
+        raise FrontlineError(f"{path}: a report {report.id} is already saved there; pick "
+                             "another id, or overwrite it on purpose.") from None
     return path
 
 

@@ -1,0 +1,160 @@
+"""Writes that cannot lose data or leave a mix, and reads that refuse what is not a file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from geo.errors import FrontlineError
+from geo.reports import load_reports, parse_report_text, save_report_text
+from geo.safeio import read_user_file, size_text, write_atomic
+
+REPORT = """id: {rid}
+title: Report {rid}
+outlet: Test wire
+date: 2025-01-10
+date_precision: day
+context: {context}
+claims:
+  - id: {rid}-c1
+    kind: control_share
+    actor: russia
+    units: [UA-14]
+    figure: 70
+    figure_unit: percent
+    qualifier: about
+    paraphrase: Russia holds about 70 % of Donetsk.
+"""
+
+
+def _save(args: tuple[str, str]) -> str:
+    folder, rid = args
+    save_report_text(REPORT.format(rid=rid, context="x" * 2000), Path(folder))
+    return rid
+
+
+def test_200_threads_and_4_processes_save_reports_with_none_lost(tmp_path: Path) -> None:
+    stop = threading.Event()
+    partial: list[str] = []
+
+    def reader() -> None:  # reads every saved file while the writers run
+        while not stop.is_set():
+            for f in tmp_path.glob("*.yaml"):
+                text = f.read_text(encoding="utf-8")
+                if not text.rstrip().endswith("70 % of Donetsk."):
+                    partial.append(f.name)
+
+    readers = [threading.Thread(target=reader) for _ in range(2)]
+    for r in readers:
+        r.start()
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        threads = list(pool.map(_save, [(str(tmp_path), f"T{i}") for i in range(200)]))
+    with ProcessPoolExecutor(max_workers=4) as pool:
+        procs = list(pool.map(_save, [(str(tmp_path), f"P{i}") for i in range(100)]))
+    stop.set()
+    for r in readers:
+        r.join()
+    rs = load_reports(tmp_path)
+    print(f"\nsaved {len(threads)} by threads and {len(procs)} by processes; loaded "
+          f"{len(rs)}; partial reads {len(partial)}; invalid {len(rs.errors)}")
+    assert sorted(rs.ids) == sorted(threads + procs) and not rs.errors and not partial
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left
+
+
+def test_writers_of_one_id_cannot_both_win(tmp_path: Path) -> None:
+    texts = [REPORT.format(rid="S1", context=f"writer {i}") for i in range(50)]
+    won, refused = [], []
+
+    def one(text: str) -> None:
+        try:
+            save_report_text(text, tmp_path)
+            won.append(text)
+        except FrontlineError:
+            refused.append(text)
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        list(pool.map(one, texts))
+    assert len(won) == 1 and len(refused) == 49
+    assert (tmp_path / "S1.yaml").read_text(encoding="utf-8") == won[0]
+
+
+_WRITER = """
+import sys
+from geo.safeio import write_atomic
+path, n = sys.argv[1], int(sys.argv[2])
+big = ("new " * 250_000).encode()
+write_atomic(path, big)
+print("done", flush=True)
+"""
+
+
+def test_100_interrupted_writes_leave_old_or_new(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    old = b"old " * 250_000
+    target.write_bytes(old)
+    seen = {"old": 0, "new": 0}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    for i in range(100):
+        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(target), str(i)], env=env,
+                                stdout=subprocess.DEVNULL)
+        time.sleep(0.002 * (i % 40))  # kill at a different moment each time
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        raw = target.read_bytes()
+        assert raw in (old, b"new " * 250_000), (i, len(raw))
+        seen["old" if raw == old else "new"] += 1
+        target.write_bytes(old)
+    print(f"\n100 killed writers: {seen['old']} left the old file, {seen['new']} the new one, "
+          "0 a mix")
+
+
+def test_an_existing_name_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    write_atomic(p, "first")
+    with pytest.raises(FileExistsError):
+        write_atomic(p, "second", overwrite=False)
+    assert p.read_text() == "first"
+    write_atomic(p, "third")
+    assert p.read_text() == "third"
+
+
+@pytest.mark.parametrize("special", ["fifo", "dir", "loop", "missing", "device", "big"])
+def test_what_is_not_a_regular_small_file_is_refused_before_reading(tmp_path: Path,
+                                                                     special: str) -> None:
+    p = tmp_path / "x"
+    if special == "fifo":
+        os.mkfifo(p)
+    elif special == "dir":
+        p.mkdir()
+    elif special == "loop":
+        os.symlink(tmp_path / "y", p)
+        os.symlink(p, tmp_path / "y")
+    elif special == "device":
+        os.symlink("/dev/zero", p)
+    elif special == "big":
+        p.write_bytes(b"x" * 2001)
+    t0 = time.monotonic()
+    with pytest.raises(FrontlineError) as err:
+        read_user_file(p, max_bytes=2000, what="report file")
+    assert time.monotonic() - t0 < 1
+    words = {"fifo": "FIFO", "dir": "folder", "loop": "loop", "missing": "not found",
+             "device": "device", "big": "2.0 kB"}
+    assert words[special] in str(err.value)
+
+
+def test_sizes_are_written_in_decimal_units() -> None:
+    assert size_text(220_000_000) == "220 MB" and size_text(48_200) == "48.2 kB"
+
+
+def test_a_saved_report_reads_back_whole(tmp_path: Path) -> None:
+    text = REPORT.format(rid="W1", context="whole")
+    path = save_report_text(text, tmp_path)
+    assert parse_report_text(path.read_text(encoding="utf-8")).id == "W1"
