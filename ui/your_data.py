@@ -161,7 +161,10 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     )
     up = st.file_uploader("Upload a control layer", type=["geojson", "json"], key="control_upload")
     if up is not None:
+        before = data.control_key()
         _take_upload(up.name, up.getvalue())
+        if data.control_key() != before:
+            st.rerun()  # the sidebar, drawn before the upload was taken, says so too
     key = data.control_key()
     if key:
         ctl = data.control(key[1], key[0], key[2])
