@@ -124,11 +124,12 @@ def to_geojson(
     members: Mapping[str, Any] | None = None,
 ) -> str:
     """A layer as RFC 7946 GeoJSON text; see :func:`to_geojson_dict`."""
-    return json.dumps(
-        to_geojson_dict(layer, provenance=provenance, name=name, members=members),
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    doc = to_geojson_dict(layer, provenance=provenance, name=name, members=members)
+    try:  # NaN is not JSON: a file with it would not be GeoJSON
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        raise FrontlineError(f"{name or 'layer'}: a coordinate is not a finite number; "
+                             "the layer cannot be written as GeoJSON.") from None
 
 
 def safe_layer_name(name: str) -> str:
