@@ -169,7 +169,7 @@ def _page_point(frame: Any, lat: float, lon: float) -> tuple[float, float]:
         "return [p.x, p.y]; }",
         [lat, lon],
     )
-    box = frame.locator(".leaflet-container").bounding_box()
+    box = frame.locator(".leaflet-container").first.bounding_box()  # the first map of a page
     return box["x"] + x, box["y"] + y
 
 

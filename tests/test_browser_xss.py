@@ -3,8 +3,8 @@ where report files, uploads and pasted text reach the page, each payload shown a
 and none executed.
 
 Sinks (each x each payload): report title, outlet, context, claim paraphrase and
-outlet in the map tooltip, outlet in the report picker, outlet in the compare page and
-the difference map's tooltip, the name of an invalid report file (sidebar), an
+outlet in the map tooltip, outlet in the report picker, the compare page's title and
+map A's tooltip there, the name of an invalid report file (sidebar), an
 uploaded layer's file name (banner, sidebar, the map's legend), an uploaded property
 value (the error), pasted article text (the claims table) and a draft's title (the
 saved report's header).
@@ -111,15 +111,17 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         errors = page.get_by_test_id("stSidebar").inner_text()
         shown[("invalid file name", key)] = payload.replace("/", "_") in errors
         _no_execution(page, dialogs)
-    # compare two hostile reports: the compare page titles and the difference tooltips
-    page.goto(f"{xss_url}/?mode=compare&a=X1&b=X2", wait_until="domcontentloaded")
-    pair, diff = _pages_named(page, "compare-", "difference-")
-    pair_text = pair.locator("body").inner_text()
-    shown[("compare page", "script")] = "X1 ·" in pair_text
-    tip = _hover_latlng(page, diff, 48.87, 37.6)
-    shown[("difference tooltip", "script")] = "O " + PAYLOADS["script"] in tip or \
-        "X1" in tip
-    _no_execution(page, dialogs)
+    # each hostile report against R5: the compare page and the difference map's tooltip
+    for key, payload in PAYLOADS.items():
+        rid = IDS[key]
+        page.goto(f"{xss_url}/?mode=compare&a={rid}&b=R5", wait_until="domcontentloaded")
+        _chosen(page, "Earlier report (A)", rid)
+        pair, diff = _pages_named(page, "compare-", "difference-")
+        shown[("compare page", key)] = f"{rid} ·" in pair.locator("body").inner_text()
+        tip = _hover_latlng(page, pair, 48.87, 37.6)  # map A's claim tooltip
+        shown[("compare map tooltip", key)] = ("P " + payload) in tip
+        _hover_latlng(page, diff, 48.87, 37.6)  # the difference map's tooltip opens too
+        _no_execution(page, dialogs)
     # uploads: a file name and a property value with the payloads
     from geo.synthetic import SyntheticSeries, feature_collection, synthetic_history
 
@@ -149,8 +151,14 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         doc["features"][0]["properties"] = {"side": payload}
         bad.write_text(json.dumps(doc))
         page.get_by_role("button", name="Stop using this control layer").click()
+        page.get_by_text("Using", exact=False).first.wait_for(state="detached", timeout=60_000)
+        page.wait_for_timeout(500)  # the new, empty uploader is in place
         page.locator("input[type=file]").first.set_input_files(str(bad))
-        page.get_by_text("expected 'russia'", exact=False).first.wait_for(timeout=60_000)
+        try:
+            page.get_by_text("expected 'russia'", exact=False).first.wait_for(timeout=60_000)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "xss-debug.png"), full_page=True)
+            raise
         shown[("upload property value", key)] = payload in page.locator("body").inner_text()
         _no_execution(page, dialogs)
     # pasted article text and a draft's title

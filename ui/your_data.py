@@ -159,7 +159,10 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         "A GeoJSON of mapped territory held by Russia (one or more polygons, EPSG:4326), e.g. a daily "
         "export of occupied territory. It is measured per unit and replaces the schematic zones everywhere."
     )
-    up = st.file_uploader("Upload a control layer", type=["geojson", "json"], key="control_upload")
+    # a new uploader (a new key) after "Stop using", so the old file is not taken again
+    gen = int(st.session_state.get("control_upload_gen", 0))
+    up = st.file_uploader("Upload a control layer", type=["geojson", "json"],
+                          key="control_upload" if gen == 0 else f"control_upload_{gen}")
     if up is not None:
         before = data.control_key()
         _take_upload(up.name, up.getvalue())
@@ -188,6 +191,7 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         pages.show_page(_layer_page(key, bool(opts["tiles"])), height=420, prefix="uploaded")
         if st.button("Stop using this control layer", key="control_clear"):
             st.session_state.pop("control", None)
+            st.session_state["control_upload_gen"] = gen + 1
             st.rerun()
     st.markdown("#### Sketch a proposal")
     st.caption(
