@@ -151,3 +151,16 @@ def test_the_fast_parser_leaves_unusual_files_to_the_full_one() -> None:
     nan = _doc({"type": "Polygon", "coordinates": [sq]}).replace(b"37.2, 48.2", b"NaN, 48.2")
     days, probs = parse_geojson(nan, "nan.geojson", date=day)
     assert not days and probs
+
+
+def test_a_day_crossing_the_antimeridian_is_refused() -> None:
+    import datetime as dt
+    import json
+
+    from geo.history.parse import parse_geojson
+
+    box = {"type": "Polygon", "coordinates": [[[170, 48], [-170, 48], [-170, 49], [170, 49],
+                                               [170, 48]]]}
+    days, problems = parse_geojson(json.dumps(box).encode(), "d_20240101.geojson",
+                                   date=dt.date(2024, 1, 1))
+    assert days == [] and "antimeridian" in str(problems[0])

@@ -85,6 +85,11 @@ def _day(date: dt.date, source: str, polygons: list[list[NDArray[np.float64]]]
     if open_rings:
         return None, Problem(source, "", f"{open_rings} ring(s) are not closed (the last "
                              "position must repeat the first)")
+    jumps = np.abs(np.diff(coords[:, 0])) > 180
+    jumps[ring_off[1:-1] - 1] = False  # from one ring's end to the next ring's start
+    if jumps.any():
+        return None, Problem(source, "", "a ring crosses the antimeridian (180° of longitude "
+                             "between two vertices); split it at 180° (RFC 7946 §3.1.9)")
     # Validity is checked where geometry is computed on (geo.increment checks each
     # keyframe and every changed region; ParsedDay.valid() repairs): parsing stays cheap.
     return ParsedDay(date, source, coords, ring_off, poly_off), None
