@@ -318,12 +318,10 @@ def _configure_render(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    import io
-
     from geo.boundaries import load_units
     from geo.cities import load_cities
     from geo.zones import ZoneOptions
-    from layers.publish import FORMATS, standalone_html, static_map
+    from layers.publish import FORMATS, render
 
     out = Path(args.out)
     fmt = FORMATS.get(out.suffix.lower())
@@ -340,15 +338,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth)
     options.validate(names=_FLAGS)
     ls = atlas.layerset(report.id, control=load_control_arg(args, "render"), options=options)
-    units, cities = load_units(), load_cities()
-    if fmt == "html":
-        data: str | bytes = standalone_html(ls, units, cities)
-    else:
-        fig = static_map(ls, units, cities)
-        buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=150)
-        data = buf.getvalue()
-    n = write_file(out, data, "--out")
+    n = write_file(out, render(ls, load_units(), load_cities(), fmt), "--out")
     basis = "schematic" if ls.schematic else f"measured from {ls.control_name}"
     print(f"wrote {report.id} ({basis}) to {out} ({size_text(n)})", file=sys.stderr)
     return 0

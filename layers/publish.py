@@ -30,13 +30,31 @@ from layers.map import DATA_ATTRIBUTION, page_html
 from layers.report_map import focus_bounds, report_map
 from layers.zones import KIND_TITLES, ZONE_STYLES
 
-__all__ = ["static_map", "standalone_html", "FORMATS"]
+__all__ = ["static_map", "standalone_html", "render", "FORMATS"]
 
 #: Output formats by file suffix.
 FORMATS = {".png": "png", ".svg": "svg", ".html": "html"}
 #: Lambert azimuthal equal-area centred on Ukraine: north is up across the map, and
 #: metres are true, so the scale bar holds.
 _CRS = "+proj=laea +lat_0=48.5 +lon_0=32 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+
+
+def render(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame, fmt: str) -> bytes:
+    """The report's map to publish as bytes: ``png`` or ``svg`` (:func:`static_map`, 150
+    dpi) or ``html`` (:func:`standalone_html`)."""
+    import io
+
+    if fmt == "html":
+        return standalone_html(ls, units, cities).encode("utf-8")
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"fmt: expected png, svg or html; got {fmt!r}")
+    fig = static_map(ls, units, cities)
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=150)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return buf.getvalue()
 
 
 def standalone_html(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame) -> str:

@@ -107,7 +107,8 @@ def layerset(
 
 
 @st.cache_data(max_entries=24)
-def exports(
+def _exports(
+    stamp: tuple[tuple[str, int], ...],
     report_id: str,
     directory: str | None,
     control: tuple[str, bytes, str | None] | None,
@@ -133,7 +134,8 @@ def exports(
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def report_page(
+def _report_page(
+    stamp: tuple[tuple[str, int], ...],
     report_id: str,
     directory: str | None,
     control_in_use: tuple[str, bytes, str | None] | None,
@@ -151,7 +153,8 @@ def report_page(
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def compare_page(
+def _compare_page(
+    stamp: tuple[tuple[str, int], ...],
     a: str,
     b: str,
     directory: str | None,
@@ -169,7 +172,10 @@ def compare_page(
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def difference_page(a: str, b: str, directory: str | None, tiles: bool) -> str:
+def _difference_page(
+    stamp: tuple[tuple[str, int], ...],
+    a: str, b: str, directory: str | None, tiles: bool
+) -> str:
     """The difference map of the claims of A and B, with its legend."""
     from layers.compare import difference_map
     from layers.map import page_html
@@ -178,7 +184,8 @@ def difference_page(a: str, b: str, directory: str | None, tiles: bool) -> str:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def published_map(
+def _published_map(
+    stamp: tuple[tuple[str, int], ...],
     report_id: str,
     directory: str | None,
     control_in_use: tuple[str, bytes, str | None] | None,
@@ -186,19 +193,49 @@ def published_map(
     depth_km: float,
     fmt: str,
 ) -> bytes:
-    """The report's map to publish: ``png`` or ``svg`` (:func:`layers.publish.static_map`)
-    or ``html`` (standalone, :func:`layers.publish.standalone_html`)."""
-    import io
-
-    from layers.publish import standalone_html, static_map
+    """The report's map to publish (:func:`layers.publish.render`: png, svg or html)."""
+    from layers.publish import render
 
     ls = layerset(report_id, directory, control_in_use, dmz_km, depth_km)
-    if fmt == "html":
-        return standalone_html(ls, units(), cities()).encode("utf-8")
-    fig = static_map(ls, units(), cities())
-    buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=150)
-    return buf.getvalue()
+    return render(ls, units(), cities(), fmt)
+
+
+# The cached results above are keyed by the report folders' stamp as well, so a report
+# saved into a folder (which can change what earlier ids carry forward) is never served
+# stale. The public names take the same arguments as before.
+def exports(report_id: str, directory: str | None, control: tuple[str, bytes, str | None] | None,
+            dmz_km: float, depth_km: float) -> tuple[list[dict[str, Any]], bytes, bytes]:
+    """See :func:`_exports`."""
+    return _exports(_stamp(directory), report_id, directory, control, dmz_km, depth_km)
+
+
+def report_page(report_id: str, directory: str | None,
+                control_in_use: tuple[str, bytes, str | None] | None, dmz_km: float,
+                depth_km: float, tiles: bool) -> str:
+    """See :func:`_report_page`."""
+    return _report_page(_stamp(directory), report_id, directory, control_in_use, dmz_km,
+                        depth_km, tiles)
+
+
+def compare_page(a: str, b: str, directory: str | None,
+                 control_in_use: tuple[str, bytes, str | None] | None, dmz_km: float,
+                 depth_km: float, tiles: bool) -> str:
+    """See :func:`_compare_page`."""
+    return _compare_page(_stamp(directory), a, b, directory, control_in_use, dmz_km,
+                         depth_km, tiles)
+
+
+def difference_page(a: str, b: str, directory: str | None, tiles: bool) -> str:
+    """See :func:`_difference_page`."""
+    return _difference_page(_stamp(directory), a, b, directory, tiles)
+
+
+def published_map(report_id: str, directory: str | None,
+                  control_in_use: tuple[str, bytes, str | None] | None, dmz_km: float,
+                  depth_km: float, fmt: str) -> bytes:
+    """See :func:`_published_map`."""
+    return _published_map(_stamp(directory), report_id, directory, control_in_use, dmz_km,
+                          depth_km, fmt)
 
 
 def control_key() -> tuple[str, bytes, str | None] | None:
