@@ -8,8 +8,11 @@ layer, options).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import streamlit as st
@@ -24,6 +27,9 @@ from layers.assets import draw_available, ensure_static
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
            "cities", "control", "control_key", "layerset", "exports", "report_page",
            "compare_page", "difference_page", "published_map"]
+
+T = TypeVar("T")
+
 
 def reports_dir() -> str | None:
     """The reports folder: ``FRONTLINE_REPORTS_DIR``, or None for the built-in reports."""
@@ -131,8 +137,6 @@ def _exports(
     return files, layers_zip(layers), layers_gpkg(layers)
 
 
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def _report_page(
     stamp: tuple[tuple[str, int], ...],
@@ -200,42 +204,25 @@ def _published_map(
     return render(ls, units(), cities(), fmt)
 
 
-# The cached results above are keyed by the report folders' stamp as well, so a report
-# saved into a folder (which can change what earlier ids carry forward) is never served
-# stale. The public names take the same arguments as before.
-def exports(report_id: str, directory: str | None, control: tuple[str, bytes, str | None] | None,
-            dmz_km: float, depth_km: float) -> tuple[list[dict[str, Any]], bytes, bytes]:
-    """See :func:`_exports`."""
-    return _exports(_stamp(directory), report_id, directory, control, dmz_km, depth_km)
+def _per_report_set(cached: Callable[..., T]) -> Callable[..., T]:
+    """``cached(stamp, *args)`` called with the report folders' stamp of its
+    ``directory`` argument: a report saved into a folder (which can change what earlier
+    ids carry forward) is a new key, never served stale. Same arguments as ``cached``
+    without ``stamp``."""
+    at = list(inspect.signature(cached).parameters).index("directory") - 1
+
+    @functools.wraps(cached)
+    def call(*args: Any) -> T:
+        return cached(_stamp(args[at]), *args)
+
+    return call
 
 
-def report_page(report_id: str, directory: str | None,
-                control_in_use: tuple[str, bytes, str | None] | None, dmz_km: float,
-                depth_km: float, tiles: bool) -> str:
-    """See :func:`_report_page`."""
-    return _report_page(_stamp(directory), report_id, directory, control_in_use, dmz_km,
-                        depth_km, tiles)
-
-
-def compare_page(a: str, b: str, directory: str | None,
-                 control_in_use: tuple[str, bytes, str | None] | None, dmz_km: float,
-                 depth_km: float, tiles: bool) -> str:
-    """See :func:`_compare_page`."""
-    return _compare_page(_stamp(directory), a, b, directory, control_in_use, dmz_km,
-                         depth_km, tiles)
-
-
-def difference_page(a: str, b: str, directory: str | None, tiles: bool) -> str:
-    """See :func:`_difference_page`."""
-    return _difference_page(_stamp(directory), a, b, directory, tiles)
-
-
-def published_map(report_id: str, directory: str | None,
-                  control_in_use: tuple[str, bytes, str | None] | None, dmz_km: float,
-                  depth_km: float, fmt: str) -> bytes:
-    """See :func:`_published_map`."""
-    return _published_map(_stamp(directory), report_id, directory, control_in_use, dmz_km,
-                          depth_km, fmt)
+exports = _per_report_set(_exports)
+report_page = _per_report_set(_report_page)
+compare_page = _per_report_set(_compare_page)
+difference_page = _per_report_set(_difference_page)
+published_map = _per_report_set(_published_map)
 
 
 def control_key() -> tuple[str, bytes, str | None] | None:
