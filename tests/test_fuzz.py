@@ -24,6 +24,10 @@ from geo.errors import ControlLayerError
 from geo.layerset import Atlas
 from geo.measure import UnitIndex, measure_control
 
+#: No deadline (GEOS time varies), and the session's fixtures are shared on purpose.
+_BOUNDED = {"deadline": None,
+            "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
+
 _lon = st.floats(min_value=21.0, max_value=41.0, allow_nan=False)
 _lat = st.floats(min_value=43.5, max_value=53.0, allow_nan=False)
 _point = st.tuples(_lon, _lat)
@@ -62,8 +66,7 @@ def _loaded(raw: bytes):  # type: ignore[no-untyped-def]
         return None  # refused with a message: a valid outcome
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, **_BOUNDED)
 @given(raw=_layer())
 def test_measure_figures_hold_for_random_polygons(raw: bytes, index: UnitIndex,
                                                   units: gpd.GeoDataFrame) -> None:
@@ -81,8 +84,7 @@ def test_measure_figures_hold_for_random_polygons(raw: bytes, index: UnitIndex,
     assert ua == pytest.approx(m.total_controlled_km2, rel=1e-4, abs=1e-6)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, **_BOUNDED)
 @given(raw=_layer())
 def test_zones_hold_for_random_polygons(raw: bytes, atlas: Atlas,
                                         units: gpd.GeoDataFrame) -> None:
@@ -103,8 +105,7 @@ def test_zones_hold_for_random_polygons(raw: bytes, atlas: Atlas,
         assert total == pytest.approx(units.loc[code, "geodesic_area_km2"], rel=1e-4), code
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(max_examples=3, **_BOUNDED)
 @given(days=st.lists(_layer(), min_size=2, max_size=3))
 def test_the_series_holds_for_random_days(days: list[bytes], units: gpd.GeoDataFrame) -> None:
     from geo.series import series_from_files
