@@ -37,6 +37,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.areas import WGS84, geometry_area_km2
 from geo.errors import ControlLayerError, DatedLayerError
 from geo.memo import digest
+from geo.repair import polygonal_valid
 
 __all__ = [
     "MAX_VERTICES",
@@ -132,7 +133,7 @@ def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
     if isinstance(geom, Polygon | MultiPolygon) and geom.is_valid:
         merged = geom if isinstance(geom, MultiPolygon) else MultiPolygon([geom])
     else:
-        polys = _polygon_parts(shapely.make_valid(geom))
+        polys = _polygon_parts(polygonal_valid(geom))
         merged = (MultiPolygon(_polygon_parts(shapely.union_all(polys))) if polys
                   else MultiPolygon())
     return ControlLayer(name=name, sides={side: merged}, date=date,
@@ -388,7 +389,7 @@ def _repair(geoms: list[BaseGeometry], whose: str, notes: list[str]) -> list[Bas
             fixed.append(p)
             continue
         reason = shapely.is_valid_reason(p)
-        parts = _polygon_parts(shapely.make_valid(p))
+        parts = _polygon_parts(polygonal_valid(p))
         after = sum(geometry_area_km2(q) for q in parts)
         repaired.append(f"geometry {i}: {reason} ({after:,.1f} km² after repair)")
         fixed += parts

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import tempfile
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geo.control import load_control
@@ -27,6 +28,18 @@ from geo.measure import UnitIndex, measure_control
 #: No deadline (GEOS time varies), and the session's fixtures are shared on purpose.
 _BOUNDED = {"deadline": None,
             "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
+# The test command (and CI) runs the same derandomized examples every time, so a change
+# either passes or fails, never a lucky draw; `FRONTLINE_FUZZ=explore` draws new random
+# examples, ten times as many (`FRONTLINE_FUZZ=explore ./dev.sh test tests/test_fuzz.py`).
+_EXPLORE = os.environ.get("FRONTLINE_FUZZ", "") == "explore"
+settings.register_profile("frontline-gate", derandomize=True, database=None)
+settings.register_profile("frontline-explore", derandomize=False)
+settings.load_profile("frontline-explore" if _EXPLORE else "frontline-gate")
+
+
+def _n(examples: int) -> int:
+    return examples * 10 if _EXPLORE else examples
+
 
 _lon = st.floats(min_value=21.0, max_value=41.0, allow_nan=False)
 _lat = st.floats(min_value=43.5, max_value=53.0, allow_nan=False)
@@ -54,6 +67,14 @@ def _layer(draw: st.DrawFn) -> bytes:
         {"type": "Feature", "properties": {}, "geometry": geom}]}).encode()
 
 
+#: Found by the random run of CI on 2026-12-02: a point-collapsed part before a triangle,
+#: which GEOS's make_valid refused ("Overlay input is mixed-dimension"). Kept as examples.
+_COLLAPSED_FIRST = json.dumps({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", "coordinates": [
+        [[[21.0, 44.0], [21.0, 44.0], [21.0, 44.0], [21.0, 44.0]]],
+        [[[21.0, 45.0], [22.0, 44.0], [21.5, 44.0], [21.0, 45.0]]]]}}]}).encode()
+
+
 @pytest.fixture(scope="module")
 def index(units: gpd.GeoDataFrame) -> UnitIndex:
     return UnitIndex(units)
@@ -66,8 +87,9 @@ def _loaded(raw: bytes):  # type: ignore[no-untyped-def]
         return None  # refused with a message: a valid outcome
 
 
-@settings(max_examples=40, **_BOUNDED)
+@settings(max_examples=_n(40), **_BOUNDED)
 @given(raw=_layer())
+@example(raw=_COLLAPSED_FIRST)
 def test_measure_figures_hold_for_random_polygons(raw: bytes, index: UnitIndex,
                                                   units: gpd.GeoDataFrame) -> None:
     layer = _loaded(raw)
@@ -84,8 +106,9 @@ def test_measure_figures_hold_for_random_polygons(raw: bytes, index: UnitIndex,
     assert ua == pytest.approx(m.total_controlled_km2, rel=1e-4, abs=1e-6)
 
 
-@settings(max_examples=8, **_BOUNDED)
+@settings(max_examples=_n(8), **_BOUNDED)
 @given(raw=_layer())
+@example(raw=_COLLAPSED_FIRST)
 def test_zones_hold_for_random_polygons(raw: bytes, atlas: Atlas,
                                         units: gpd.GeoDataFrame) -> None:
     layer = _loaded(raw)
@@ -105,8 +128,9 @@ def test_zones_hold_for_random_polygons(raw: bytes, atlas: Atlas,
         assert total == pytest.approx(units.loc[code, "geodesic_area_km2"], rel=1e-4), code
 
 
-@settings(max_examples=3, **_BOUNDED)
+@settings(max_examples=_n(3), **_BOUNDED)
 @given(days=st.lists(_layer(), min_size=2, max_size=3))
+@example(days=[_COLLAPSED_FIRST, _COLLAPSED_FIRST])
 def test_the_series_holds_for_random_days(days: list[bytes], units: gpd.GeoDataFrame) -> None:
     from geo.series import series_from_files
 

@@ -33,6 +33,7 @@ from geo.held.model import (
 from geo.held.schematic import cross_border_rows
 from geo.measure import UnitIndex
 from geo.memo import Memo
+from geo.repair import polygonal_valid
 from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["measured_territory"]
@@ -69,13 +70,13 @@ def _valid_ea(geom: BaseGeometry) -> BaseGeometry:
     touch can make their edges cross by a few millimetres."""
     if geom.is_valid:
         return geom
-    return __polygonal_ea(shapely.make_valid(geom)) or Polygon()
+    return __polygonal_ea(polygonal_valid(geom)) or Polygon()
 
 
 def __polygonal_ea(geom: BaseGeometry) -> BaseGeometry:
     if geom.is_empty:
         return Polygon()
-    parts = [g for g in shapely.get_parts(shapely.make_valid(geom))
+    parts = [g for g in shapely.get_parts(polygonal_valid(geom))
              if g.geom_type == "Polygon" and g.area >= SPECK_KM2 * 1e6]
     return shapely.union_all(parts) if parts else Polygon()
 

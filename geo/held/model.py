@@ -25,6 +25,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.areas import WGS84, geodesic_areas_km2, geometry_area_km2
 from geo.errors import FrontlineError
 from geo.memo import Memo, digest, memoized
+from geo.repair import polygonal_valid
 from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["BOUNDARY_BAND_KM", "HELD_COLUMNS", "HELD_SIDES", "HeldTerritory"]
@@ -173,7 +174,7 @@ def polygonal(geom: BaseGeometry | None) -> BaseGeometry:
     if geom is None or geom.is_empty:
         return Polygon()
     if not geom.is_valid:
-        geom = shapely.make_valid(geom)
+        geom = polygonal_valid(geom)
     parts = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
     if len(parts) > 1:
         areas = geodesic_areas_km2(np.asarray(parts, dtype=object))

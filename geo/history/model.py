@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import HistoryError, Problem
+from geo.repair import polygonal_valid
 
 __all__ = ["ParsedDay", "History", "ragged_arrays", "iter_days", "pack_days", "unpack_days"]
 
@@ -68,7 +69,7 @@ class ParsedDay:
         if geom.is_valid:
             return self
         reason = shapely.is_valid_reason(geom)
-        coords, rings, polys = ragged_arrays(shapely.make_valid(geom))
+        coords, rings, polys = ragged_arrays(polygonal_valid(geom))
         return ParsedDay(self.date, self.source, coords, rings, polys,
                          (*self.notes, f"repaired with make_valid: {reason}"))
 

@@ -25,6 +25,7 @@ from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geo.held import HeldTerritory
+from geo.repair import polygonal_valid
 from geo.schematic.growth import from_ea, to_ea
 
 __all__ = [
@@ -46,7 +47,7 @@ def _polygons(geom: BaseGeometry | None) -> BaseGeometry:
     """Only the polygonal parts of a geometry (empty Polygon when none)."""
     if geom is None or geom.is_empty:
         return Polygon()
-    parts = [g for g in shapely.get_parts(shapely.make_valid(geom))
+    parts = [g for g in shapely.get_parts(polygonal_valid(geom))
              if g.geom_type in ("Polygon", "MultiPolygon")]
     return shapely.union_all(parts) if parts else Polygon()
 
