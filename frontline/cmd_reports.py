@@ -76,7 +76,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
     atlas = make_atlas(args)
     report = atlas.report(args.report_id)  # FrontlineError naming the known ids
-    control = load_control_arg(args, "show")
+    control = load_control_arg(args, "show", report_ids=[report.id], atlas=atlas)
     snap = atlas.snapshot(report.id)
     findings = atlas.findings(report.id)
     verdicts = atlas.verify(report.id, control) if control is not None else None

@@ -30,7 +30,7 @@ __all__: list[str] = []
 @command("verify", "check a report's claims against mapped control: a verdict per claim")
 def _configure_verify(p: argparse.ArgumentParser) -> None:
     p.add_argument("report_id", metavar="REPORT", nargs="?", help="report id, e.g. R1")
-    add_control(p)
+    add_control(p, history=False)
     p.add_argument("--history", nargs="+", metavar="INPUT",
                    help="a history of control layers (folders, zips, dated GeoJSON or "
                         "GeoParquet): each report against the snapshot nearest its date")

@@ -33,6 +33,7 @@ from frontline.cli import command, print_json, print_table
 from frontline.common import (
     add_control,
     add_reports_dir,
+    history_layers,
     load_control_arg,
     make_atlas,
     size_text,
@@ -89,7 +90,7 @@ def _cmd_zones(args: argparse.Namespace) -> int:
     options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth,
                           end=args.end)
     options.validate(names=_FLAGS)
-    control = load_control_arg(args, "zones")
+    control = load_control_arg(args, "zones", report_ids=[report.id], atlas=atlas)
     ls = atlas.layerset(report.id, control=control, options=options)
     records = zone_records(ls.zones)
     if args.out:
@@ -153,10 +154,14 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
     atlas = make_atlas(args)
     rep_a, rep_b = atlas.report(args.report_a), atlas.report(args.report_b)
-    control = load_control_arg(args, "compare")
+    ids = [rep_a.id, rep_b.id]
+    controls = (history_layers(args, "compare", ids, atlas) if args.history
+                else dict.fromkeys(ids, load_control_arg(args, "compare")))
+    control = controls[rep_b.id]
     delta = atlas.compare(rep_a.id, rep_b.id)
     records = _records(pd.DataFrame(delta[list(DELTA_COLUMNS)]).reset_index())
-    verdicts = {r.id: atlas.verify(r.id, control) for r in (rep_a, rep_b)} if control else {}
+    verdicts = ({rid: atlas.verify(rid, layer) for rid, layer in controls.items()
+                 if layer is not None} if control is not None else {})
     later = "" if rep_a.sort_key <= rep_b.sort_key else (
         f"note: A ({rep_a.id}, {rep_a.date_text}) is later than B ({rep_b.id}, "
         f"{rep_b.date_text}); deltas run from A to B all the same.")
@@ -170,6 +175,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         }
         if control is not None:
             doc["control"] = control.name
+            doc["controls"] = {rid: {"name": layer.name, "date": layer.date.isoformat()
+                                     if layer.date else None}
+                               for rid, layer in controls.items() if layer is not None}
             doc["verdicts"] = {rid: _records(v.reset_index(drop=True))
                                for rid, v in verdicts.items()}
         print_json(doc)
@@ -204,8 +212,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
               "--json lists every unit)")
     for rid, v in verdicts.items():
         print()
-        name = control.name if control else ""
-        print(f"Claims in force in {rid} against the control layer {name}:")
+        layer = controls[rid]
+        when = f" of {layer.date}" if layer is not None and layer.date else ""
+        print(f"Claims in force in {rid} against the control layer "
+              f"{layer.name if layer else ''}{when}:")
         table = verdict_table(v)
         print_table(table.to_dict("records"), list(table.columns))
     return 0
@@ -253,7 +263,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise FrontlineError(f"--out: {str(out)!r} exists and is not a directory; "
                              "give a directory (it is created if needed).")
-    control = load_control_arg(args, "export")
+    control = load_control_arg(args, "export", report_ids=[report.id], atlas=atlas)
     layerset = atlas.layerset(report.id, control=control)
     layers = layerset.export_layers()
     names = {name: safe_layer_name(name) for name in layers}
@@ -337,7 +347,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     report = atlas.report(args.report_id)
     options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth)
     options.validate(names=_FLAGS)
-    ls = atlas.layerset(report.id, control=load_control_arg(args, "render"), options=options)
+    control = load_control_arg(args, "render", report_ids=[report.id], atlas=atlas)
+    ls = atlas.layerset(report.id, control=control, options=options)
     n = write_file(out, render(ls, load_units(), load_cities(), fmt), "--out")
     basis = "schematic" if ls.schematic else f"measured from {ls.control_name}"
     print(f"wrote {report.id} ({basis}) to {out} ({size_text(n)})", file=sys.stderr)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from geo.reports import ReportSet
 
 __all__ = ["add_reports_dir", "add_control", "load_report_set", "load_control_arg",
-           "make_atlas", "write_file", "size_text", "parse_day"]
+           "history_layers", "make_atlas", "write_file", "size_text", "parse_day"]
 
 
 def add_reports_dir(p: argparse.ArgumentParser) -> None:
@@ -39,13 +39,23 @@ def parse_day(text: str) -> dt.date:
             f"expected a date YYYY-MM-DD (e.g. 2024-11-23); got {text!r}") from None
 
 
-def add_control(p: argparse.ArgumentParser, *, required: bool = False) -> None:
-    """``--control FILE`` and ``--date YYYY-MM-DD``."""
+def add_control(p: argparse.ArgumentParser, *, required: bool = False,
+                history: bool = True) -> None:
+    """``--control FILE`` and ``--date YYYY-MM-DD``; with ``history`` also
+    ``--history INPUT...`` and ``--within DAYS`` (the report's nearest mapped day)."""
     p.add_argument("--control", metavar="FILE", required=required,
                    help="GeoJSON of mapped control (Russian-held ground, EPSG:4326; features "
                         "with side: ukraine are Ukrainian-held); replaces the schematic zones")
     p.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
                    help="with a control file that holds several days: the day to use")
+    if history:
+        p.add_argument("--history", nargs="+", metavar="INPUT",
+                       help="a history of control layers (folders, zips, dated GeoJSON or "
+                            "GeoParquet): each report uses the mapped day nearest its date, "
+                            "as if that day were given with --control")
+        p.add_argument("--within", type=int, default=7, metavar="DAYS",
+                       help="with --history: the farthest that day may be from the report's "
+                            "date (default 7; 15 more for a report dated to the month)")
 
 
 def load_report_set(directory: Path | None) -> ReportSet:
@@ -59,8 +69,19 @@ def load_report_set(directory: Path | None) -> ReportSet:
     return rs
 
 
-def load_control_arg(args: argparse.Namespace, cmd: str) -> ControlLayer | None:
-    """The control layer of ``--control`` (None without one); its notes go to stderr."""
+def load_control_arg(args: argparse.Namespace, cmd: str, *,
+                     report_ids: list[str] | None = None,
+                     atlas: Atlas | None = None) -> ControlLayer | None:
+    """The control layer of ``--control`` (None without one); its notes go to stderr.
+
+    With ``--history`` (and the ``atlas`` and the one report id the command works on):
+    the history's day nearest that report's date. For several reports use
+    :func:`history_layers`.
+    """
+    if getattr(args, "history", None):
+        if report_ids is None or atlas is None or len(report_ids) != 1:
+            raise FrontlineError(f"frontline {cmd} does not take --history.")
+        return history_layers(args, cmd, report_ids, atlas)[report_ids[0]]
     path = getattr(args, "control", None)
     if path is None:
         if getattr(args, "date", None) is not None:
@@ -72,6 +93,43 @@ def load_control_arg(args: argparse.Namespace, cmd: str) -> ControlLayer | None:
     for note in control.notes:
         print(f"frontline {cmd}: note: {path}: {note}", file=sys.stderr)
     return control
+
+
+def history_layers(args: argparse.Namespace, cmd: str, report_ids: list[str],
+                   atlas: Atlas) -> dict[str, ControlLayer]:
+    """Per report id, the day of ``--history`` nearest its date (read once, cached).
+
+    Raises
+    ------
+    FrontlineError
+        ``--history`` given with ``--control`` or ``--date``, a negative ``--within``, or a
+        report with no mapped day within ``--within`` days (the message gives the
+        history's first and last days and the nearest one).
+    """
+    from frontline.cmd_history import read_history_arg
+    from geo.layerset import report_target
+
+    if getattr(args, "control", None) or getattr(args, "date", None):
+        raise FrontlineError("give --control FILE (one layer) or --history INPUT (each report "
+                             "its nearest day), not both; --date goes with --control.")
+    if args.within < 0:
+        raise FrontlineError(f"--within: expected a number of days >= 0; got {args.within}.")
+    history = read_history_arg(args.history, cache=True, cmd=cmd)
+    out: dict[str, ControlLayer] = {}
+    for rid in report_ids:
+        layer = atlas.history_layer(rid, history, within_days=args.within)
+        if layer is None:
+            target, extra = report_target(atlas.report(rid))
+            near = history.nearest(target, within_days=10**6)
+            raise FrontlineError(
+                f"--history: no mapped day within {args.within + extra} days of {rid}'s date "
+                f"({target.isoformat()}); the history runs {history.dates[0]} to "
+                f"{history.dates[-1]}" + (f", nearest {near.date}" if near else "")
+                + ". Widen --within, or use --control FILE for a layer of your choice.")
+        print(f"frontline {cmd}: {rid} ({atlas.report(rid).date_text}) against the mapped "
+              f"day {layer.date} ({layer.name})", file=sys.stderr)
+        out[rid] = layer
+    return out
 
 
 def make_atlas(args: argparse.Namespace) -> Atlas:

@@ -345,24 +345,41 @@ class Atlas:
                   else [(self.report(report_id), c) for c in self.report(report_id).claims])
         return verify_claims(claims, self.held(report_id, control=control))
 
+    def history_layer(self, report_id: str, history: History, *,
+                      within_days: int = 7) -> ControlLayer | None:
+        """The mapped layer of ``history`` that stands for ``report_id``: the day nearest
+        the report's date (:func:`report_target`), or None when no day lies within
+        ``within_days`` (plus 15 for a report dated to the month).
+
+        This is how a loaded history changes every view of a report -- its map, zones,
+        verdicts and exports use this day as their control layer, each report its own.
+        """
+        report = self.report(report_id)
+        target, extra = report_target(report)
+        day = history.nearest(target, within_days=within_days + extra)
+        if day is None:
+            return None
+        return control_from_geometry(day.valid().geometry, name=day.source, date=day.date)
+
     def verify_history(self, history: History, *, within_days: int = 7,
                        report_ids: Sequence[str] | None = None,
                        carried: bool = False) -> pd.DataFrame:
         """Each report's claims against the snapshot of ``history`` nearest its date.
 
         A report dated to the month is checked against the snapshot nearest the 15th,
-        with the window widened by 15 days. Reports with no snapshot within the window
-        get ``not checkable`` rows saying so. Columns :data:`geo.verify.VERDICT_COLUMNS`
-        plus ``report_date``, ``snapshot_date`` and ``days_apart``.
+        with the window widened by 15 days (:meth:`history_layer`). Reports with no
+        snapshot within the window get ``not checkable`` rows saying so. Columns
+        :data:`geo.verify.VERDICT_COLUMNS` plus ``report_date``, ``snapshot_date`` and
+        ``days_apart``.
         """
         frames = []
         for rid in report_ids or self.reports.ids:
             report = self.report(rid)
             target, extra = report_target(report)
-            day = history.nearest(target, within_days=within_days + extra)
+            layer = self.history_layer(rid, history, within_days=within_days)
             claims = (self._claims_in_force(rid) if carried
                       else [(report, c) for c in report.claims])
-            if day is None:
+            if layer is None or layer.date is None:
                 held = self.held(rid)  # schematic: every claim reads "not checkable"
                 v = verify_claims(claims, held)
                 v["reason"] = (f"no mapped snapshot within {within_days + extra} days of "
@@ -370,11 +387,9 @@ class Atlas:
                 v["snapshot_date"] = None
                 v["days_apart"] = np.nan
             else:
-                layer = control_from_geometry(day.valid().geometry, name=day.source,
-                                              date=day.date)
                 v = verify_claims(claims, self.held(rid, control=layer))
-                v["snapshot_date"] = day.date
-                v["days_apart"] = float((day.date - target).days)
+                v["snapshot_date"] = layer.date
+                v["days_apart"] = float((layer.date - target).days)
             v.insert(1, "report_date", report.date_text)
             frames.append(v)
         return pd.concat(frames) if frames else pd.DataFrame(columns=list(VERDICT_COLUMNS))

@@ -332,3 +332,87 @@ def test_one_poisoned_report_file_never_stops_the_others(
         assert name in errors.replace("\\", ""), name
     assert at.selectbox(key="report_id").options[0].startswith("R1 ·")
     assert _frames(at)[0].loc["UA-14", "claimed share"] == "80–88 % (more than 80 %)"
+
+
+@pytest.fixture()
+def r1_history(tmp_path: Path, daily_layers: list) -> Path:  # type: ignore[type-arg]
+    """The synthetic days moved so that 2024-07-12 falls on R1's date (2024-11-23): a
+    history around R1, with none of the later reports within a week of it."""
+    import datetime as dt
+
+    from geo.synthetic import feature_collection
+
+    shift = dt.date(2024, 11, 23) - dt.date(2024, 7, 12)
+    folder = tmp_path / "r1-history"
+    folder.mkdir()
+    for date, layer in daily_layers:
+        stem = f"deepstatemap_data_{date + shift:%Y%m%d}"
+        (folder / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    return folder
+
+
+def _unescaped(at: AppTest) -> str:
+    """The page's text as a reader sees it: markdown escapes, entities and bold undone."""
+    import html
+
+    text = (_markdown_text(at) + "\n" + "\n".join(i.value for i in at.info)
+            + "\n" + "\n".join(i.value for i in at.sidebar.info))
+    return html.unescape(text.replace("\\", "").replace("**", ""))
+
+
+def test_a_history_in_use_changes_the_report_compare_and_export_views(
+        r1_history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(r1_history))
+    at = _app(report_id="R1")
+    assert not at.exception, at.exception
+    text = _unescaped(at)
+    assert "History in use: 13 days, 2024-11-19 to 2024-12-02" in text
+    assert ("measured from the history's day nearest R1's date: "
+            "deepstatemap_data_20241123.geojson (2024-11-23)") in text
+    verdicts = [f for f in _frames(at) if "verdict" in f.columns]
+    assert verdicts and str(verdicts[0].loc["UA-14", "verdict"]).startswith(
+        "overstated by ")  # "more than 80 %" of Donetsk; the synthetic map shows ~67 %
+    # R2 (2025-03-18) is months from any mapped day: schematic, and it says why
+    at.selectbox(key="report_id").set_value("R2").run()
+    assert not at.exception, at.exception
+    text = _unescaped(at)
+    assert "schematic" in text
+    assert ("the history in use (2024-11-19 to 2024-12-02) has no day within 7 days of "
+            "R2's date") in text
+    at.radio(key="mode").set_value("Compare reports").run()
+    at.selectbox(key="cmp_b").set_value("R2").run()
+    assert not at.exception, at.exception
+    text = _unescaped(at)
+    assert "Claims in force in R1 against the history's day nearest R1's date" in text
+    assert "R2: no mapped control" in text and "its claims are not checked" in text
+    assert len([f for f in _frames(at) if "verdict" in f.columns]) == 1
+    at.radio(key="mode").set_value("Export").run()
+    at.selectbox(key="export_id").set_value("R1").run()
+    assert not at.exception, at.exception
+    assert "Held ground: the history's day nearest R1's date." in _unescaped(at)
+
+
+def test_an_uploaded_history_is_kept_for_every_view_until_dropped(
+        r1_history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    monkeypatch.delenv("FRONTLINE_HISTORY_DIR", raising=False)
+    zpath = tmp_path / "r1-days.zip"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        for f in sorted(r1_history.iterdir()):
+            zf.write(f, f.name)
+    at = _app(mode="History")
+    at.file_uploader(key="history_upload_0").set_value(
+        ("r1-days.zip", zpath.read_bytes(), "application/zip")).run()
+    assert not at.exception, at.exception
+    assert "13 days, 2024-11-19 to 2024-12-02" in _unescaped(at)
+    at.radio(key="mode").set_value("Report view").run()
+    at.selectbox(key="report_id").set_value("R1").run()
+    assert not at.exception, at.exception
+    assert "measured from the history's day nearest R1's date" in _unescaped(at)
+    at.radio(key="mode").set_value("History").run()
+    at.button(key="history_clear").click().run()
+    assert not at.exception, at.exception
+    assert "history_zip" not in at.session_state
+    at.radio(key="mode").set_value("Report view").run()
+    assert "schematic" in _unescaped(at) and "History in use" not in _unescaped(at)

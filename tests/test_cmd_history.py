@@ -84,3 +84,93 @@ def test_verify_against_a_history(archive: Path, tmp_path: Path,
     assert "no map near" in out
     assert main(["verify", "--all", "--control", str(archive / "x.geojson")]) == 2
     assert "--all checks every report against a history" in capsys.readouterr().err
+
+
+def _report(rdir: Path, rid: str, date: str, precision: str = "day") -> None:
+    (rdir / f"{rid}.yaml").write_text(
+        f"id: {rid}\ntitle: test\noutlet: test outlet\ndate: {date}\n"
+        f"date_precision: {precision}\ncontext: c\nclaims:\n  - id: {rid}-c1\n"
+        "    kind: control_share\n    actor: russia\n    units: [UA-14]\n    figure: 80\n"
+        "    figure_unit: percent\n    qualifier: more_than\n    paraphrase: p\n",
+        encoding="utf-8")
+
+
+@pytest.fixture()
+def dated_reports(tmp_path: Path) -> Path:
+    """T1 on a mapped day, T2 on the archive's missing day (2024-07-14: the earlier
+    neighbour wins the tie), T3 dated to the month (the 15th, mapped)."""
+    rdir = tmp_path / "reports"
+    rdir.mkdir()
+    _report(rdir, "T1", "2024-07-12")
+    _report(rdir, "T2", "2024-07-14")
+    _report(rdir, "T3", "2024-07", precision="month")
+    return rdir
+
+
+def test_a_history_stands_in_for_control_in_show_and_zones(
+        archive: Path, dated_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for rid, day in (("T1", "2024-07-12"), ("T2", "2024-07-13"), ("T3", "2024-07-15")):
+        assert main(["show", rid, "--history", str(archive), "--reports-dir",
+                     str(dated_reports), "--json"]) == 0, rid
+        captured = capsys.readouterr()
+        doc = json.loads(captured.out)
+        assert doc["control"] == {"name": f"deepstatemap_data_{day.replace('-', '')}.geojson",
+                                  "date": day}, rid
+        (v,) = [r for r in doc["verdicts"] if r["claim_id"] == f"{rid}-c1"]
+        assert v["verdict"] == "overstated" and v["basis"] == "measured", rid
+        assert f"{rid} (" in captured.err and f"against the mapped day {day}" in captured.err
+    assert main(["zones", "T1", "--history", str(archive), "--reports-dir", str(dated_reports),
+                 "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schematic"] is False and doc["held"]["basis"] == "measured"
+    assert doc["control"] == "deepstatemap_data_20240712.geojson"
+
+
+def test_compare_with_a_history_checks_each_report_against_its_own_day(
+        archive: Path, dated_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "T1", "T3", "--history", str(archive), "--reports-dir",
+                 str(dated_reports), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert {r: c["date"] for r, c in doc["controls"].items()} == {
+        "T1": "2024-07-12", "T3": "2024-07-15"}
+    assert set(doc["verdicts"]) == {"T1", "T3"}
+    m1, m3 = (next(v["measured_pct"] for v in doc["verdicts"][r] if v["code"] == "UA-14")
+              for r in ("T1", "T3"))
+    assert m1 != m3  # two different days were measured
+    assert main(["compare", "T1", "T3", "--history", str(archive), "--reports-dir",
+                 str(dated_reports)]) == 0
+    out = capsys.readouterr().out
+    assert "against the control layer deepstatemap_data_20240712.geojson of 2024-07-12" in out
+    assert "against the control layer deepstatemap_data_20240715.geojson of 2024-07-15" in out
+
+
+def test_export_with_a_history_writes_the_measured_layers(
+        archive: Path, dated_reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["export", "T1", "--out", str(out), "--history", str(archive),
+                 "--reports-dir", str(dated_reports)]) == 0
+    held = json.loads((out / "held_zones.geojson").read_text(encoding="utf-8"))
+    props = [f["properties"] for f in held["features"]]
+    assert {p["held_basis"] for p in props if p["code"].startswith("UA-")} == {"measured"}
+    assert {p["control_layer"] for p in props} == {"deepstatemap_data_20240712.geojson"}
+    assert {p["schematic"] for p in props if p["code"].startswith("UA-")} == {False}
+
+
+def test_history_arguments_that_cannot_work_are_refused(
+        archive: Path, dated_reports: Path, daily_file: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "R1", "--history", str(archive)]) == 2  # 2024-11-23: outside
+    err = capsys.readouterr().err
+    assert "no mapped day within 7 days of R1's date (2024-11-23)" in err
+    assert "the history runs 2024-07-08 to 2024-07-21, nearest 2024-07-21" in err
+    assert "Widen --within" in err
+    assert main(["show", "T1", "--history", str(archive), "--control", str(daily_file),
+                 "--reports-dir", str(dated_reports)]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["zones", "T1", "--history", str(archive), "--within", "-1",
+                 "--reports-dir", str(dated_reports)]) == 2
+    assert "--within: expected a number of days >= 0; got -1" in capsys.readouterr().err
+    # T2 (2024-07-14) has no map that day: --within 0 refuses it rather than use 07-13
+    assert main(["show", "T2", "--history", str(archive), "--within", "0",
+                 "--reports-dir", str(dated_reports)]) == 2
+    assert "no mapped day within 0 days of T2's date (2024-07-14)" in capsys.readouterr().err

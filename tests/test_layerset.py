@@ -101,3 +101,27 @@ def test_a_loaded_layer_changes_every_layer(atlas, units) -> None:  # type: igno
     layers = ls.export_layers()
     assert "claim_verdicts" in layers and "uncertainty_band" not in layers
     assert layers["claimed_control"].set_index("claim_id").loc["R5-c3", "verdict"] == "understated"
+
+
+def test_history_layer_is_the_day_nearest_the_report(atlas, units, daily_layers,  # type: ignore[no-untyped-def]
+                                                     tmp_path) -> None:
+    from geo.history import read_history
+    from geo.synthetic import feature_collection
+
+    for date, layer in daily_layers:  # 2024-07-08 ... 2024-07-21, 2024-07-14 missing
+        stem = f"deepstatemap_data_{date:%Y%m%d}"
+        (tmp_path / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    history = read_history(tmp_path, cache=False)
+    dates = {str(d) for d in history.dates}
+    assert "2024-07-14" not in dates and len(dates) == 13
+    # R1 is dated 2024-11-23: 125 days after the last map
+    assert atlas.history_layer("R1", history, within_days=7) is None
+    assert atlas.history_layer("R1", history, within_days=125).date.isoformat() == "2024-07-21"
+    assert atlas.history_layer("R1", history, within_days=124) is None
+    layer = atlas.history_layer("R1", history, within_days=200)
+    day = history.day(layer.date)
+    # the layer is the day's own geometry: the same area to the m²
+    assert geodesic_area_km2(layer.sides["russia"]) == pytest.approx(
+        geodesic_area_km2(day.valid().geometry), abs=1e-6)
+    v = atlas.verify_history(history, within_days=200, report_ids=["R1"])
+    assert set(v["snapshot_date"]) == {layer.date}

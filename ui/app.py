@@ -40,6 +40,29 @@ def _article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     article_view(reports, opts)
 
 
+def _control_in_use() -> None:
+    """What every view measures against, said once in the sidebar."""
+    from geo.errors import FrontlineError
+
+    key = data.control_key()
+    if key:
+        day = f" ({md(key[2])})" if key[2] else ""
+        st.sidebar.info(f"Control layer in use: {md(key[0])}{day}")
+        return
+    if not (data.history_dir() or st.session_state.get("history_zip")):
+        return
+    try:
+        loaded = data.history_in_use()
+    except FrontlineError as exc:
+        st.sidebar.error(f"The history could not be read: {md(exc)}")
+        return
+    if loaded is not None:
+        h = loaded[0]
+        st.sidebar.info(f"History in use: {len(h)} days, {h.dates[0]} to {h.dates[-1]}. Each "
+                        "report is drawn and checked against the mapped day nearest its date "
+                        f"(within {data.HISTORY_WITHIN_DAYS} days).")
+
+
 def _history_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     from ui.history import history_view
 
@@ -69,10 +92,7 @@ def main() -> None:
         "depth": float(st.sidebar.slider("Further line behind the front (km)", DEPTH_RANGE[0],
                                          DEPTH_RANGE[1], step=DEPTH_RANGE[2], key="depth")),
     }
-    key = data.control_key()
-    if key:
-        day = f" ({md(key[2])})" if key[2] else ""
-        st.sidebar.info(f"Control layer in use: {md(key[0])}{day}")
+    _control_in_use()
     for err in reports.errors:
         st.sidebar.error(md(err))
     st.sidebar.caption(

@@ -1,6 +1,7 @@
 """The compare view: reports A and B side by side in one page whose maps follow each
 other in the browser, the difference map, the change table, the timeline and, with a
-loaded control layer, both reports' claims against it."""
+loaded control layer or history, both reports' claims against it (with a history, each
+report against the mapped day nearest its own date)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                      key="cmp_a")
     b = c2.selectbox("Later report (B)", ids, format_func=lambda r: label(reports, r),
                      key="cmp_b")
-    key = data.control_key()
+    (key_a, origin_a), (key_b, origin_b) = data.control_for(a), data.control_for(b)
     if a == b:
         st.info(f"A and B are the same report ({md(a)}): pick another for B to see what changed.")
     elif reports.get(a).sort_key > reports.get(b).sort_key:
@@ -60,8 +61,8 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                    "rise reads as a fall.")
         st.button("Swap A and B", key="cmp_swap", on_click=_swap_compare)
     with st.spinner("Drawing both reports…"):
-        html = data.compare_page(a, b, data.reports_dir(), key, opts["dmz"], opts["depth"],
-                                 opts["tiles"])
+        html = data.compare_page(a, b, data.reports_dir(), key_a, key_b, opts["dmz"],
+                                 opts["depth"], opts["tiles"])
     st.caption("The two maps follow each other: pan or zoom either one.")
     pages.show_page(html, height=480, prefix="compare")
     delta = data.atlas(data.reports_dir()).compare(a, b)
@@ -75,13 +76,17 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     with tcol:
         st.dataframe(delta_table(delta, a, b), width="stretch", height=420)
     _timeline_chart()
-    if key:
-        for rid in (a, b):
-            ls = data.layerset(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
-            st.markdown(f"**Claims in force in {md(ls.report.id)} against the loaded control "
-                        f"layer {md(ls.control_name)}**")
-            verdict_summary(ls.verdicts, ls.control_name)
-            st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
+    for rid, key, origin in ((a, key_a, origin_a), (b, key_b, origin_b)):
+        if key is None:
+            if key_a or key_b:  # the other one is checked: say why this one is not
+                st.caption(f"{md(rid)}: {md(origin)}; its claims are not checked.")
+            continue
+        ls = data.layerset(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
+        when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
+        st.markdown(f"**Claims in force in {md(ls.report.id)} against {md(origin)}: "
+                    f"{md(ls.control_name)}{md(when)}**")
+        verdict_summary(ls.verdicts, ls.control_name)
+        st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
 
 
 def _swap_compare() -> None:

@@ -12,21 +12,31 @@ import functools
 import inspect
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import geopandas as gpd
 import streamlit as st
 
 from geo.control import ControlLayer, load_control
+from geo.errors import FrontlineError
 from geo.layerset import Atlas, LayerSet
 from geo.reports import ReportSet, load_reports, report_paths
 from geo.store import DiskStore
 from geo.zones import ZoneOptions
 from layers.assets import draw_available, ensure_static
 
+if TYPE_CHECKING:
+    from geo.history import History
+    from geo.series import ControlSeries
+
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
-           "cities", "control", "control_key", "layerset", "exports", "report_page",
-           "compare_page", "difference_page", "published_map"]
+           "cities", "control", "control_key", "control_for", "history_in_use",
+           "HISTORY_WITHIN_DAYS", "layerset", "exports", "report_page", "compare_page",
+           "difference_page", "published_map"]
+
+#: How far a history's day may be from a report's date to stand for it (as ``frontline
+#: --within``; 15 more days for a report dated to the month).
+HISTORY_WITHIN_DAYS = 7
 
 T = TypeVar("T")
 
@@ -94,7 +104,7 @@ def cities() -> gpd.GeoDataFrame:
     return load_cities()
 
 
-@st.cache_resource(max_entries=4)
+@st.cache_resource(max_entries=8)
 def control(data: bytes, name: str, day: str | None = None) -> ControlLayer:
     return load_control(data, name=name, date=dt.date.fromisoformat(day) if day else None)
 
@@ -162,16 +172,19 @@ def _compare_page(
     a: str,
     b: str,
     directory: str | None,
-    control_in_use: tuple[str, bytes, str | None] | None,
+    control_a: tuple[str, bytes, str | None] | None,
+    control_b: tuple[str, bytes, str | None] | None,
     dmz_km: float,
     depth_km: float,
     tiles: bool,
 ) -> str:
-    """Reports A and B side by side in one page whose maps follow each other."""
+    """Reports A and B side by side in one page whose maps follow each other, each with
+    its own control layer (the same loaded layer, or each its day of a history)."""
     from layers.compare import compare_page as page
     from layers.map import page_html
 
-    sets = (layerset(r, directory, control_in_use, dmz_km, depth_km) for r in (a, b))
+    sets = (layerset(r, directory, c, dmz_km, depth_km)
+            for r, c in ((a, control_a), (b, control_b)))
     return page_html(page(*sets, web_tiles=tiles))
 
 
@@ -237,3 +250,76 @@ def control_key() -> tuple[str, bytes, str | None] | None:
 def control_layer(key: tuple[str, bytes, str | None] | None) -> ControlLayer | None:
     """The loaded control layer of ``key`` (None for none)."""
     return control(key[1], key[0], key[2]) if key else None
+
+
+# ------------------------------------------------------------------ a history in use
+@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
+def _history_folder(folder: str) -> tuple[History, ControlSeries]:
+    from geo.series import series_from_files
+
+    return series_from_files(folder, units())
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
+def _history_zip(content: bytes, name: str) -> tuple[History, ControlSeries]:
+    import tempfile
+    from pathlib import Path
+
+    from geo.series import series_from_files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (Path(name).name or "history.zip")
+        path.write_bytes(content)
+        return series_from_files(path, units())
+
+
+def history_in_use() -> tuple[History, ControlSeries] | None:
+    """The history every view uses: the folder of ``FRONTLINE_HISTORY_DIR``, or the zip
+    uploaded in the History view (kept in the session as ``history_zip``); None for none.
+
+    Raises
+    ------
+    FrontlineError
+        The folder or zip cannot be read (the message says why).
+    """
+    folder = history_dir()
+    if folder:
+        return _history_folder(folder)
+    up = st.session_state.get("history_zip")
+    if up:
+        return _history_zip(bytes(up[1]), str(up[0]))
+    return None
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _history_key(_history: History, digest: str, report_id: str, directory: str | None,
+                 stamp: tuple[tuple[str, int], ...]) -> tuple[str, bytes, str | None] | None:
+    layer = atlas(directory).history_layer(report_id, _history,
+                                           within_days=HISTORY_WITHIN_DAYS)
+    if layer is None:
+        return None
+    return (layer.name, layer.frame.to_json(drop_id=True).encode(),
+            layer.date.isoformat() if layer.date else None)
+
+
+def control_for(report_id: str) -> tuple[tuple[str, bytes, str | None] | None, str]:
+    """The control layer ``report_id`` is drawn and checked against, and a sentence saying
+    where it comes from: the layer loaded under *Your data* when there is one, else the
+    day of the history in use nearest the report's date, else none (schematic)."""
+    key = control_key()
+    if key is not None:
+        return key, "the loaded control layer"
+    try:
+        loaded = history_in_use()
+    except FrontlineError:
+        return None, "no mapped control: the history in use could not be read"
+    if loaded is None:
+        return None, "no mapped control"
+    history = loaded[0]
+    directory = reports_dir()
+    hkey = _history_key(history, history.digest, report_id, directory, _stamp(directory))
+    if hkey is None:
+        return None, (f"no mapped control: the history in use ({history.dates[0]} to "
+                      f"{history.dates[-1]}) has no day within {HISTORY_WITHIN_DAYS} days of "
+                      f"{report_id}'s date")
+    return hkey, f"the history's day nearest {report_id}'s date"

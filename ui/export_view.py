@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.reports import ReportSet
+from layers.html import escape_markdown as md
 from ui import data
 from ui.common import label
 
@@ -18,7 +19,8 @@ __all__ = ['export_view']
 def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     rid = st.selectbox("Report", reports.ids, format_func=lambda r: label(reports, r),
                        key="export_id")
-    key = data.control_key()
+    key, origin = data.control_for(rid)
+    st.caption(f"Held ground: {md(origin)}" + ("." if key else " (schematic zones)."))
     files, zipped, gpkg = data.exports(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
     st.caption(
         "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "

@@ -1,7 +1,8 @@
 """The History view: every day of mapped control, with every report's claims laid over it.
 
 A history comes from the folder named by ``FRONTLINE_HISTORY_DIR`` or from an uploaded
-zip of daily files. It is read, measured (:mod:`geo.series`) and checked against every
+zip of daily files; once loaded it is the history in use of every view
+(:func:`ui.data.control_for`). It is read, measured (:mod:`geo.series`) and checked against every
 report (the snapshot nearest each report's date) once, then kept; moving the unit or
 the day only draws.
 """
@@ -9,8 +10,6 @@ the day only draws.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,7 +18,7 @@ import streamlit as st
 from geo.errors import FrontlineError
 from geo.history import History
 from geo.labels import verdict_table
-from geo.series import ControlSeries, series_from_files
+from geo.series import ControlSeries
 from layers.history import (
     DayMapTemplate,
     claim_marks,
@@ -33,19 +32,6 @@ from layers.map import display_geometry
 from ui import data, daymap, pages, urlstate
 
 __all__ = ["history_view"]
-
-
-@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
-def _from_folder(folder: str) -> tuple[History, ControlSeries]:
-    return series_from_files(folder, data.units())
-
-
-@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
-def _from_zip(content: bytes, name: str) -> tuple[History, ControlSeries]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / (Path(name).name or "history.zip")
-        path.write_bytes(content)
-        return series_from_files(path, data.units())
 
 
 @st.cache_resource(max_entries=2, show_spinner="Checking every report against the maps…")
@@ -108,28 +94,35 @@ def _day_data(_history: History, digest: str, day_text: str) -> dict[str, Any]:
 
 
 def _history() -> tuple[History, ControlSeries] | None:
-    """The history (and its measures) of the folder in the environment, or of an
-    uploaded zip."""
+    """The history in use (:func:`ui.data.history_in_use`): the folder in the
+    environment, or a zip uploaded here, kept for every view of the session."""
     folder = data.history_dir()
     if folder:
         st.caption(f"History folder (FRONTLINE_HISTORY_DIR): **{md(folder)}**")
-        try:
-            return _from_folder(folder)
-        except FrontlineError as exc:
-            st.error(md(exc))
+    else:
+        gen = int(st.session_state.get("history_upload_gen", 0))
+        up = st.file_uploader("Upload a zip of daily control layers (*_YYYYMMDD.geojson)",
+                              type=["zip"], key=f"history_upload_{gen}")
+        if up is not None:
+            st.session_state["history_zip"] = (up.name, up.getvalue())
+        held = st.session_state.get("history_zip")
+        if not held:
+            st.info("Load a history: a zip of daily GeoJSON files named with their date "
+                    "(`deepstatemap_data_20241123.geojson`), or start the app with "
+                    "`FRONTLINE_HISTORY_DIR=/path/to/folder`. `frontline series` does the "
+                    "same from a shell. Once loaded, every view draws and checks each report "
+                    "against the mapped day nearest its date.")
             return None
-    up = st.file_uploader("Upload a zip of daily control layers (*_YYYYMMDD.geojson)",
-                          type=["zip"], key="history_upload")
-    if up is None:
-        st.info("Load a history: a zip of daily GeoJSON files named with their date "
-                "(`deepstatemap_data_20241123.geojson`), or start the app with "
-                "`FRONTLINE_HISTORY_DIR=/path/to/folder`. `frontline series` does the same "
-                "from a shell.")
-        return None
+        if st.button(f"Stop using {held[0]}", key="history_clear"):
+            st.session_state.pop("history_zip", None)
+            st.session_state["history_upload_gen"] = gen + 1
+            st.rerun()
     try:
-        return _from_zip(up.getvalue(), up.name)
+        return data.history_in_use()
     except FrontlineError as exc:
         st.error(md(exc))
+        if not folder:
+            st.session_state.pop("history_zip", None)  # a bad upload is not kept
         return None
 
 

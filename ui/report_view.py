@@ -44,8 +44,9 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     rid = st.selectbox("Report", reports.ids, format_func=lambda r: label(reports, r),
                        key="report_id")
     rep = reports.get(rid)
+    key, origin = data.control_for(rid)
     with st.spinner("Deriving zones…"):
-        ls = data.layerset(rid, data.reports_dir(), data.control_key(), opts["dmz"], opts["depth"])
+        ls = data.layerset(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
     st.subheader(md(rep.title))
     if not rep.reviewed:
         st.warning("**Unreviewed draft**: its claims were extracted from an article by rule "
@@ -57,19 +58,20 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     if not ls.schematic:
         when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
         st.info(
-            f"Held ground is **measured** from the loaded control layer **{md(ls.control_name)}**"
-            f"{md(when)}: every claim below is checked against it, and the zones are cut from it."
+            f"Held ground is **measured** from {md(origin)}: **{md(ls.control_name)}**"
+            f"{md(when)}; every claim below is checked against it, and the zones are cut from it."
         )
         for note in ls.held.notes:
             st.caption(md(note))
     else:
         st.caption(
-            "Control zones are **schematic**: grown to the claimed share of each unit, not mapped front lines. "
-            "Upload a mapped control layer under *Your data* to use it instead."
+            f"Control zones are **schematic** ({md(origin)}): grown to the claimed share of each "
+            "unit, not mapped front lines. Upload a mapped control layer under *Your data*, or "
+            "a history under *History*, to use it instead."
         )
     col_map, col_side = st.columns([3, 2])
     with col_map:
-        html = data.report_page(rid, data.reports_dir(), data.control_key(), opts["dmz"],
+        html = data.report_page(rid, data.reports_dir(), key, opts["dmz"],
                                 opts["depth"], opts["tiles"])
         pages.show_page(html, height=640)
         _publish_buttons(rid, opts)
@@ -105,7 +107,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
 
 def _publish_buttons(rid: str, opts: dict[str, Any]) -> None:
     """Downloads of the map to publish (made when clicked)."""
-    args = (rid, data.reports_dir(), data.control_key(), opts["dmz"], opts["depth"])
+    args = (rid, data.reports_dir(), data.control_for(rid)[0], opts["dmz"], opts["depth"])
     c1, c2, c3 = st.columns(3)
     for col, fmt, text, mime in (
         (c1, "png", "Map for an article (PNG)", "image/png"),
