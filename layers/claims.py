@@ -221,10 +221,11 @@ def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
         ).add_to(group)
 
 
-def legend_html(report_id: str, *, schematic: bool = True) -> Element:
+def legend_html(report_id: str, *, schematic: bool = True,
+                measured_from: str | None = None) -> Element:
     """A fixed legend explaining fills, dashed outlines and labels (escaped); a click on
     its title folds it away. ``schematic``: the held ground drawn is schematic (else
-    measured from a loaded layer)."""
+    measured from a loaded layer, named by ``measured_from`` when given)."""
     swatches = "".join(
         f'<span style="display:inline-block;width:16px;height:10px;background:{c}"></span>'
         for c in _REDS
@@ -239,7 +240,9 @@ def legend_html(report_id: str, *, schematic: bool = True) -> Element:
         "solid outline: stated in this report; dashed + ↩: carried forward<br>"
         "labels give the claim as worded (&gt; 80 % = 'more than 80 %')<br>"
         + ("<i>schematic zones are illustrations, not mapped front lines</i>" if schematic
-           else "<i>held ground measured from the loaded control layer</i>")
+           else "<i>held ground measured from "
+           + (escape_text(measured_from) if measured_from else "the loaded control layer")
+           + "</i>")
         + "</details>"
         "<style>.fa-claim-label{font:bold 11px sans-serif;color:#3b0f00;text-align:center;"
         "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap}"
@@ -247,9 +250,11 @@ def legend_html(report_id: str, *, schematic: bool = True) -> Element:
     )
 
 
-def add_legend(m: folium.Map, report_id: str, *, schematic: bool = True) -> folium.Map:
+def add_legend(m: folium.Map, report_id: str, *, schematic: bool = True,
+               measured_from: str | None = None) -> folium.Map:
     """Add :func:`legend_html` for ``report_id`` to map ``m``; returns ``m``."""
     root = m.get_root()
     assert isinstance(root, Figure)
-    root.html.add_child(legend_html(report_id, schematic=schematic))
+    root.html.add_child(legend_html(report_id, schematic=schematic,
+                                    measured_from=measured_from))
     return m

@@ -70,7 +70,9 @@ def report_map(
         group.add_to(m)
     city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"])).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    add_legend(m, rid, schematic=ls.schematic)
+    when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
+    add_legend(m, rid, schematic=ls.schematic,
+               measured_from=f"{ls.control_name}{when}" if ls.control else None)
     focus = focus_bounds(ls)
     if focus is not None:
         m.fit_bounds(focus)

@@ -53,3 +53,12 @@ def test_layer_renders_escaped_hostile_text(r5) -> None:  # type: ignore[no-unty
     # Carried-forward units are dashed, stated ones are not.
     assert '"carried":true' in html and '"carried":false' in html
     assert html.count('class=\\"fa-claim-label\\"') >= 9  # a label per claimed unit
+
+
+def test_the_legend_names_the_layer_held_ground_was_measured_from() -> None:
+    assert "schematic zones are illustrations" in legend_html("R1").render()
+    measured = legend_html("R1", schematic=False,
+                           measured_from="day_20241123.geojson <i>(2024-11-23)</i>").render()
+    assert "held ground measured from day_20241123.geojson &lt;i&gt;(2024-11-23)" in measured
+    assert "schematic zones" not in measured
+    assert "the loaded control layer" in legend_html("R1", schematic=False).render()
