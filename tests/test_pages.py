@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ui.pages import page_url
 
 
@@ -15,12 +17,29 @@ def test_a_page_is_written_once_under_its_content_hash(tmp_path: Path) -> None:
     assert url == f"/app/static/generated/{name}"
     path = tmp_path / "generated" / name
     assert path.read_text(encoding="utf-8") == "<p>day map</p>"
-    mtime = path.stat().st_mtime_ns
-    # same page, same file
+    inode = path.stat().st_ino
+    # same page, same file: not written again (a write is a rename: a new inode), only
+    # marked as used
     assert page_url("<p>day map</p>", prefix="daymap", static_dir=tmp_path) == url
-    assert path.stat().st_mtime_ns == mtime
+    assert path.stat().st_ino == inode
     other = page_url("<p>another</p>", static_dir=tmp_path)
     assert other != url
     # nothing half-written is left beside them
     assert sorted(p.name for p in (tmp_path / "generated").iterdir()) == sorted(
         [name, other.rsplit("/", 1)[1]])
+
+
+def test_the_pages_folder_keeps_the_pages_shown_last(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setenv("FRONTLINE_CACHE_MAX_MB", str(3000 / 1024 / 1024))  # 3,000 bytes
+    urls = [page_url(f"<p>{i}</p>" + "x" * 1000, static_dir=tmp_path) for i in range(2)]
+    files = sorted((tmp_path / "generated").iterdir(), key=lambda p: urls.index(
+        next(u for u in urls if u.endswith(p.name))))
+    for i, f in enumerate(files):
+        os.utime(f, (i + 1, i + 1))
+    page_url("<p>0</p>" + "x" * 1000, static_dir=tmp_path)  # shown again: now the newest
+    page_url("<p>2</p>" + "x" * 1000, static_dir=tmp_path)  # 3 pages > 3,000 bytes
+    names = {p.name for p in (tmp_path / "generated").iterdir()}
+    assert files[0].name in names and files[1].name not in names and len(names) == 2

@@ -71,3 +71,61 @@ def test_a_second_atlas_reads_the_layer_set_from_disk(tmp_path: Path,
 
     Atlas(reports, units, store=b_store).layerset("R5", options=ZoneOptions(dmz_width_km=10))
     assert b_store.misses == 1
+
+
+def _aged(folder: Path, name: str, size: int, age_s: float) -> Path:
+    """A file of ``size`` bytes last used ``age_s`` seconds ago."""
+    import os
+    import time
+
+    path = folder / name
+    path.write_bytes(b"x" * size)
+    t = time.time() - age_s
+    os.utime(path, (t, t))
+    return path
+
+
+def test_prune_removes_the_least_recently_used_down_to_80_percent(tmp_path: Path) -> None:
+    # five files of 100 bytes, oldest first: 500 bytes against a limit of 300 -> keep at
+    # most 240, i.e. the two newest
+    paths = [_aged(tmp_path, f"e{i}.pickle", 100, age_s=100 - 10 * i) for i in range(5)]
+    tmp = _aged(tmp_path, ".e9.pickle.abc.tmp", 100, age_s=1000)  # being written
+    other = _aged(tmp_path, "notes.txt", 100, age_s=1000)  # another pattern
+    removed, freed = store_mod.prune(tmp_path, pattern="*.pickle", max_bytes=300)
+    assert (removed, freed) == (3, 300)
+    assert [p.exists() for p in paths] == [False, False, False, True, True]
+    assert tmp.exists() and other.exists()
+    assert store_mod.prune(tmp_path, pattern="*.pickle", max_bytes=300) == (0, 0)
+
+
+def test_prune_never_removes_the_entry_just_written(tmp_path: Path) -> None:
+    old = _aged(tmp_path, "old.npz", 100, age_s=50)
+    new = _aged(tmp_path, "new.npz", 400, age_s=500)  # written now, an old mtime kept
+    assert store_mod.prune(tmp_path, pattern="*.npz", max_bytes=300, keep=new) == (1, 100)
+    assert new.exists() and not old.exists()
+
+
+def test_a_store_past_its_limit_drops_what_was_not_read_lately(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setenv("FRONTLINE_CACHE_MAX_MB", str(2.5 / 1024))  # 2,560 bytes
+    store = DiskStore(tmp_path)
+    blob = b"y" * 1000  # pickled: a little over 1,000 bytes
+    store.get_or_compute("blob", "a", compute=lambda: blob)
+    store.get_or_compute("blob", "b", compute=lambda: blob)
+    pa, pb = store.path("blob", "a"), store.path("blob", "b")
+    os.utime(pa, (1, 1))
+    os.utime(pb, (2, 2))
+    store.get_or_compute("blob", "a", compute=lambda: b"")  # a hit: "a" is used again
+    assert store.hits == 1
+    store.get_or_compute("blob", "c", compute=lambda: blob)  # 3 entries > 2,560 bytes
+    assert pa.exists() and not pb.exists() and store.path("blob", "c").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_a_bad_cache_limit_falls_back_to_the_default(
+        value: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("FRONTLINE_CACHE_MAX_MB", value)
+    assert store_mod.cache_limit_bytes() == store_mod.DEFAULT_MAX_MB * 1024 * 1024
+    assert "FRONTLINE_CACHE_MAX_MB: expected a positive number" in caplog.text

@@ -5,7 +5,8 @@ on every rerun that draws it (0.7-0.8 MB per report view) and is rebuilt in a fr
 iframe. Here the page is written once to the app's static files under a name taken
 from its SHA-256 (so a name is never stale and the browser may keep it), and shown in
 an iframe pointing at it. A rerun that draws the same map sends the same short URL,
-and the browser keeps the map it has.
+and the browser keeps the map it has. The folder is bounded like every cache
+(:func:`geo.store.prune`): the least recently shown pages are removed past its limit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.safeio import write_atomic
+from geo.store import prune, touch
 from layers.assets import STATIC_DIR, STATIC_URL
 
 __all__ = ["GENERATED", "page_url", "show_page"]
@@ -37,6 +39,9 @@ def page_url(html: str, *, prefix: str = "map", static_dir: Path = STATIC_DIR) -
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(path, html)
+        prune(folder, pattern="*.html", keep=path)  # the least recently shown pages go
+    else:
+        touch(path)
     return f"{STATIC_URL}/{GENERATED}/{name}"
 
 

@@ -20,6 +20,7 @@ from geo.history.cache import cache_dir, content_digest, load_pack, save_pack
 from geo.history.inputs import Entry, history_inputs, parse_entry
 from geo.history.model import History, ParsedDay
 from geo.history.parse import parse_parquet
+from geo.store import prune, touch
 
 __all__ = ["read_history", "HistorySource", "paused_gc", "merge_days", "process_context"]
 
@@ -155,6 +156,7 @@ class HistorySource:
             days, probs = load_pack(pack)
         except (OSError, ValueError, KeyError, orjson.JSONDecodeError):
             return None
+        touch(pack)
         return History(tuple(days), tuple(self.problems + probs), self.paths, self.key,
                        from_cache=True)
 
@@ -169,6 +171,7 @@ class HistorySource:
             try:
                 pack.parent.mkdir(parents=True, exist_ok=True)
                 save_pack(pack, days, problems)
+                prune(pack.parent, pattern="*.npz", keep=pack)
             except OSError:
                 pass  # a read-only cache folder only costs speed
         return History(tuple(days), tuple(self.problems) + tuple(problems), self.paths,
