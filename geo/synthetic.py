@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +45,7 @@ __all__ = [
     "synthetic_layer",
     "synthetic_history",
     "write_history",
+    "write_days",
     "feature_collection",
 ]
 
@@ -306,14 +307,22 @@ def write_history(directory: str | Path, series: SyntheticSeries = SyntheticSeri
     list of Path
         The files written, oldest first.
     """
+    return write_days(directory, synthetic_history(series), prefix=prefix)
+
+
+def write_days(directory: str | Path, days: Iterable[tuple[dt.date, BaseGeometry]], *,
+               prefix: str = "deepstatemap_data",
+               shift: dt.timedelta = dt.timedelta(0)) -> list[Path]:
+    """Write each ``(date, layer)`` as ``<prefix>_YYYYMMDD.geojson`` (the date moved by
+    ``shift``) into ``directory``, created if needed; the files written, in order."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for date, layer in synthetic_history(series):
-        stem = f"{prefix}_{date:%Y%m%d}"
-        doc = feature_collection(layer, name=stem)
+    for date, layer in days:
+        stem = f"{prefix}_{date + shift:%Y%m%d}"
         path = out / f"{stem}.geojson"
-        path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+        path.write_text(json.dumps(feature_collection(layer, name=stem), separators=(",", ":")),
+                        encoding="utf-8")
         paths.append(path)
     return paths
 

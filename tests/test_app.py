@@ -202,13 +202,10 @@ def test_every_view_uses_a_loaded_layer(layer: str, daily_file: Path,
 
 @pytest.fixture()
 def history_folder(tmp_path: Path, daily_layers: list) -> Path:  # type: ignore[type-arg]
-    from geo.synthetic import feature_collection
+    from geo.synthetic import write_days
 
     folder = tmp_path / "history"
-    folder.mkdir()
-    for date, layer in daily_layers:
-        stem = f"deepstatemap_data_{date:%Y%m%d}"
-        (folder / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    write_days(folder, daily_layers)
     return folder
 
 
@@ -340,14 +337,10 @@ def r1_history(tmp_path: Path, daily_layers: list) -> Path:  # type: ignore[type
     history around R1, with none of the later reports within a week of it."""
     import datetime as dt
 
-    from geo.synthetic import feature_collection
+    from geo.synthetic import write_days
 
-    shift = dt.date(2024, 11, 23) - dt.date(2024, 7, 12)
     folder = tmp_path / "r1-history"
-    folder.mkdir()
-    for date, layer in daily_layers:
-        stem = f"deepstatemap_data_{date + shift:%Y%m%d}"
-        (folder / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    write_days(folder, daily_layers, shift=dt.date(2024, 11, 23) - dt.date(2024, 7, 12))
     return folder
 
 

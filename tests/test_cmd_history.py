@@ -9,15 +9,13 @@ import pandas as pd
 import pytest
 
 from frontline.cli import main
-from geo.synthetic import feature_collection
+from geo.synthetic import write_days
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory, daily_layers: list) -> Path:  # type: ignore[type-arg]
     d = tmp_path_factory.mktemp("archive")
-    for date, layer in daily_layers:
-        stem = f"deepstatemap_data_{date:%Y%m%d}"
-        (d / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    write_days(d, daily_layers)
     (d / "deepstatemap_data_20240999.geojson").write_text("{broken")
     return d
 

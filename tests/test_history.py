@@ -16,16 +16,13 @@ from shapely.geometry import box, mapping
 
 from geo.errors import HistoryError
 from geo.history import read_history
-from geo.synthetic import feature_collection
+from geo.synthetic import feature_collection, write_days
 
 
 @pytest.fixture()
 def folder(tmp_path: Path, daily_layers: list) -> Path:  # type: ignore[type-arg]
     d = tmp_path / "archive"
-    d.mkdir()
-    for date, layer in daily_layers:
-        stem = f"deepstatemap_data_{date:%Y%m%d}"
-        (d / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    write_days(d, daily_layers)
     return d
 
 

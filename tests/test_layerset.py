@@ -106,11 +106,9 @@ def test_a_loaded_layer_changes_every_layer(atlas, units) -> None:  # type: igno
 def test_history_layer_is_the_day_nearest_the_report(atlas, units, daily_layers,  # type: ignore[no-untyped-def]
                                                      tmp_path) -> None:
     from geo.history import read_history
-    from geo.synthetic import feature_collection
+    from geo.synthetic import write_days
 
-    for date, layer in daily_layers:  # 2024-07-08 ... 2024-07-21, 2024-07-14 missing
-        stem = f"deepstatemap_data_{date:%Y%m%d}"
-        (tmp_path / f"{stem}.geojson").write_text(json.dumps(feature_collection(layer, name=stem)))
+    write_days(tmp_path, daily_layers)  # 2024-07-08 ... 2024-07-21, 2024-07-14 missing
     history = read_history(tmp_path, cache=False)
     dates = {str(d) for d in history.dates}
     assert "2024-07-14" not in dates and len(dates) == 13
