@@ -52,12 +52,11 @@ def _control_in_use() -> None:
     if not (data.history_dir() or st.session_state.get("history_zip")):
         return
     try:
-        loaded = data.history_in_use()
+        h = data.history_in_use()
     except FrontlineError as exc:
         st.sidebar.error(f"The history could not be read: {md(exc)}")
         return
-    if loaded is not None:
-        h = loaded[0]
+    if h is not None:
         st.sidebar.info(f"History in use: {len(h)} days, {h.dates[0]} to {h.dates[-1]}. Each "
                         "report is drawn and checked against the mapped day nearest its date "
                         f"(within {data.HISTORY_WITHIN_DAYS} days).")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
            "cities", "control", "control_key", "control_for", "history_in_use",
+           "history_series",
            "HISTORY_WITHIN_DAYS", "layerset", "exports", "report_page", "compare_page",
            "difference_page", "published_map"]
 
@@ -253,34 +254,39 @@ def control_layer(key: tuple[str, bytes, str | None] | None) -> ControlLayer | N
 
 
 # ------------------------------------------------------------------ a history in use
-@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
-def _history_folder(folder: str) -> tuple[History, ControlSeries]:
-    from geo.series import series_from_files
+@st.cache_resource(max_entries=2, show_spinner="Reading every day of the history…")
+def _history_folder(folder: str) -> History:
+    from geo.history import read_history
 
-    return series_from_files(folder, units())
+    history = read_history(folder)
+    history.raise_if_empty()
+    return history
 
 
-@st.cache_resource(max_entries=2, show_spinner="Reading and measuring every day…")
-def _history_zip(content: bytes, name: str) -> tuple[History, ControlSeries]:
+@st.cache_resource(max_entries=2, show_spinner="Reading every day of the history…")
+def _history_zip(content: bytes, name: str) -> History:
     import tempfile
     from pathlib import Path
 
-    from geo.series import series_from_files
+    from geo.history import read_history
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (Path(name).name or "history.zip")
         path.write_bytes(content)
-        return series_from_files(path, units())
+        history = read_history(path)
+    history.raise_if_empty()
+    return history
 
 
-def history_in_use() -> tuple[History, ControlSeries] | None:
+def history_in_use() -> History | None:
     """The history every view uses: the folder of ``FRONTLINE_HISTORY_DIR``, or the zip
     uploaded in the History view (kept in the session as ``history_zip``); None for none.
+    Only read (parsed days, cached on disk by content); :func:`history_series` measures.
 
     Raises
     ------
     FrontlineError
-        The folder or zip cannot be read (the message says why).
+        The folder or zip cannot be read, or holds no usable day (the message says why).
     """
     folder = history_dir()
     if folder:
@@ -289,6 +295,18 @@ def history_in_use() -> tuple[History, ControlSeries] | None:
     if up:
         return _history_zip(bytes(up[1]), str(up[0]))
     return None
+
+
+@st.cache_resource(max_entries=2, show_spinner="Measuring every day…")
+def _series(_history: History, digest: str) -> ControlSeries:
+    from geo.series import control_series
+
+    return control_series(_history, units())
+
+
+def history_series(history: History) -> ControlSeries:
+    """Held km² and share of every unit on every day of ``history`` (measured once)."""
+    return _series(history, history.digest)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -310,12 +328,11 @@ def control_for(report_id: str) -> tuple[tuple[str, bytes, str | None] | None, s
     if key is not None:
         return key, "the loaded control layer"
     try:
-        loaded = history_in_use()
+        history = history_in_use()
     except FrontlineError:
         return None, "no mapped control: the history in use could not be read"
-    if loaded is None:
+    if history is None:
         return None, "no mapped control"
-    history = loaded[0]
     directory = reports_dir()
     hkey = _history_key(history, history.digest, report_id, directory, _stamp(directory))
     if hkey is None:

@@ -118,7 +118,8 @@ def _history() -> tuple[History, ControlSeries] | None:
             st.session_state["history_upload_gen"] = gen + 1
             st.rerun()
     try:
-        return data.history_in_use()
+        history = data.history_in_use()
+        return None if history is None else (history, data.history_series(history))
     except FrontlineError as exc:
         st.error(md(exc))
         if not folder:
@@ -142,7 +143,7 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     gaps = history.gap_text()
     st.caption(f"{len(history)} days, {history.dates[0]} to {history.dates[-1]}"
                + (f"; missing: {md(gaps)}" if gaps else "; no day missing")
-               + f". Read and measured in {sum(series.timings.values()):.1f} s.")
+               + f". Measured in {sum(series.timings.values()):.1f} s.")
     if history.problems:
         with st.expander(f"{len(history.problems)} file(s) or day(s) could not be used"):
             for p in history.problems:
