@@ -575,4 +575,16 @@ def test_history_upload_chart_and_day_slider(app_url: str, browser: Any, tmp_pat
     assert tips and all(f"mapped {shown}: " in t and "@@" not in t for t in tips), tips
     assert page.get_by_test_id("stException").count() == 0 and dialogs == []
     page.screenshot(path=str(ARTIFACTS / "history-view.png"), full_page=True)
+    # The uploaded history is now in use in every view: R1's report map is drawn from
+    # the day nearest its date, and says so.
+    page.get_by_test_id("stRadioGroup").get_by_text("Report view", exact=True).click()
+    page.get_by_text("from the history's day nearest R1's date", exact=False).first.wait_for(
+        timeout=120_000)
+    assert page.get_by_text("History in use: ", exact=False).count() >= 1
+    (frame,) = _maps_with_control(page, 1, (0,))
+    legend = " ".join(frame.evaluate("() => document.body.innerText").split())
+    assert ("held ground measured from archive.zip:deepstatemap_data_20241123.geojson "
+            "(2024-11-23)") in legend, legend[:400]
+    assert page.get_by_test_id("stException").count() == 0 and dialogs == []
+    page.screenshot(path=str(ARTIFACTS / "report-view-with-history.png"), full_page=True)
     page.close()
