@@ -72,6 +72,14 @@ def claim_marks(verdicts: pd.DataFrame, code: str) -> pd.DataFrame:
     })
 
 
+def _date_format(dates: pd.Series) -> str:
+    """Axis labels that tell the ticks apart: days for a history of a few months or less
+    (Vega puts a tick every few days there, so "Nov 2024" would repeat), months for
+    longer ones."""
+    span = (dates.max() - dates.min()).days if len(dates) else 0
+    return "%d %b %Y" if span <= 120 else "%b %Y"
+
+
 def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                   day: dt.date | None = None, height: int = 320) -> alt.LayerChart | alt.FacetChart:
     """Measured share of one unit over time, claims as interval bars, the chosen day.
@@ -92,7 +100,8 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                          "share": series["share_pct"].round(3),
                          "km2": series["controlled_km2"].round(1)})
     base = alt.Chart(data).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)))
+        x=alt.X("date:T", title=None, axis=alt.Axis(format=_date_format(data["date"]),
+                                                     labelAngle=0)))
     line = base.mark_line(color="#7b241c", strokeWidth=2).encode(
         y=alt.Y("share:Q", title=f"{escape_text(name)}: share held by Russia (%)",
                 scale=alt.Scale(zero=False, padding=14)),

@@ -109,6 +109,11 @@ def test_chart_marks_claims_and_the_day() -> None:
     other = with_day(spec, dt.date(2025, 2, 1))
     assert {k: v for k, v in other.items() if k != "datasets"} == \
         {k: v for k, v in day.items() if k != "datasets"}
+    # 327 days: months on the axis; 12 days: days, so no label repeats
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["format"] == "%b %Y"
+    short = series.assign(date=[dt.date(2024, 11, 20), dt.date(2024, 12, 1)])
+    fmt = history_chart(short, marks, name="Donetsk").to_dict()["layer"][0]["encoding"]["x"]
+    assert fmt["axis"]["format"] == "%d %b %Y"
 
 
 def test_the_live_page_takes_its_day_from_the_browser(atlas, day_layer) -> None:  # type: ignore[no-untyped-def]
