@@ -32,6 +32,11 @@ from layers.zones import KIND_TITLES, ZONE_STYLES
 
 __all__ = ["static_map", "standalone_html", "render", "FORMATS"]
 
+#: A labelled city closer than this (m) to a larger labelled one is taken as its district.
+_DISTRICT_M = 15_000.0
+#: Area zones drawn hatched, so that one lying over another still shows.
+_HATCH = {"recognition": "//", "withdrawal": "\\\\"}
+
 #: Output formats by file suffix.
 FORMATS = {".png": "png", ".svg": "svg", ".html": "html"}
 #: Lambert azimuthal equal-area centred on Ukraine: north is up across the map, and
@@ -137,7 +142,11 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
             ax=ax, color=MISMATCH_STYLE["fillColor"], alpha=0.6, linewidth=0)
         handles.append(Patch(facecolor=MISMATCH_STYLE["fillColor"], alpha=0.6,
                              label="boundary mismatch (coast drawn differently)"))
-    for kind, group in ls.zones.groupby("kind", sort=False):
+    # the withdrawal zone is drawn over the ceded parts it lies in (R5: Donetsk's rest is
+    # both), hatched, so it stays visible; lines and points on top of every area
+    order = {"withdrawal": 1, "line_of_contact": 2, "deterrence_line": 2, "facility": 3}
+    groups = sorted(ls.zones.groupby("kind", sort=False), key=lambda kg: order.get(str(kg[0]), 0))
+    for kind, group in groups:
         style = ZONE_STYLES.get(str(kind), {"color": "#444444"})
         g = group.to_crs(_CRS)
         title = KIND_TITLES.get(str(kind), str(kind).replace("_", " "))
@@ -152,16 +161,24 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
         else:
             g.plot(ax=ax, color=style.get("fillColor", "#999999"),
                    alpha=float(style.get("fillOpacity", 0.4)), edgecolor=style.get("color"),
-                   linewidth=0.8, hatch="//" if kind == "recognition" else None)
+                   linewidth=0.8, hatch=_HATCH.get(str(kind)))
             handles.append(Patch(facecolor=style.get("fillColor", "#999999"),
                                  alpha=float(style.get("fillOpacity", 0.4)),
-                                 edgecolor=style.get("color"), label=title + tag))
+                                 edgecolor=style.get("color"), hatch=_HATCH.get(str(kind)),
+                                 label=title + tag))
     big = cities[cities["population"] >= 400_000].to_crs(_CRS)
+    big = big.sort_values("population", ascending=False)
     big.plot(ax=ax, color="#222222", markersize=8, zorder=5)
+    labelled: list[Any] = []
     for (_, c), pt in zip(big.iterrows(), big.geometry, strict=True):
-        if x0 - pad < pt.x < x1 + pad and y0 - pad < pt.y < y1 + pad:
-            ax.annotate(str(c["name"]), (pt.x, pt.y), xytext=(3, 3), textcoords="offset points",
-                        fontsize=7, color="#222222", zorder=6)
+        # a place within 15 km of a larger labelled one is a district of it (GeoNames
+        # lists Saltivka, 409,300, beside Kharkiv): its label would print over the city's
+        if not (x0 - pad < pt.x < x1 + pad and y0 - pad < pt.y < y1 + pad) or any(
+                pt.distance(q) < _DISTRICT_M for q in labelled):
+            continue
+        labelled.append(pt)
+        ax.annotate(str(c["name"]), (pt.x, pt.y), xytext=(3, 3), textcoords="offset points",
+                    fontsize=7, color="#222222", zorder=6)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
     ax.set_xticks([])

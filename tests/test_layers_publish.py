@@ -42,6 +42,23 @@ def test_static_map_from_a_control_layer_says_measured(atlas, units, daily_layer
     assert "MEASURED from day.geojson" in text and "SCHEMATIC" not in text
 
 
+def test_city_labels_skip_districts_and_the_withdrawal_zone_is_hatched(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    import matplotlib.pyplot as plt
+
+    cities = load_cities()
+    fig = static_map(atlas.layerset("R5"), units, cities)
+    labels = {t.get_text() for t in fig.axes[0].texts}
+    # GeoNames lists Saltivka (409,300) 8 km from Kharkiv's centre: a district, unlabelled
+    assert "Kharkiv" in labels and "Saltivka" not in labels
+    assert {"Donetsk", "Zaporizhzhya", "Dnipro"} <= labels
+    legend = {t.get_text(): h for t, h in zip(fig.axes[0].get_legend().get_texts(),
+                                              fig.axes[0].get_legend().legend_handles,
+                                              strict=True)}
+    withdrawal = next(h for t, h in legend.items() if t.startswith("Withdrawal zone"))
+    assert withdrawal.get_hatch()
+    plt.close(fig)
+
+
 def test_standalone_html_links_nothing(atlas, units) -> None:  # type: ignore[no-untyped-def]
     html = standalone_html(atlas.layerset("R1"), units, load_cities())
     assert "/app/static/" not in html
