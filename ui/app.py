@@ -49,8 +49,6 @@ def _control_in_use() -> None:
         day = f" ({md(key[2])})" if key[2] else ""
         st.sidebar.info(f"Control layer in use: {md(key[0])}{day}")
         return
-    if not (data.history_dir() or st.session_state.get("history_zip")):
-        return
     try:
         h = data.history_in_use()
     except FrontlineError as exc:

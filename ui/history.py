@@ -36,7 +36,8 @@ __all__ = ["history_view"]
 
 @st.cache_resource(max_entries=2, show_spinner="Checking every report against the maps…")
 def _verdicts(_history: History, digest: str, reports_dir: str | None) -> pd.DataFrame:
-    return data.atlas(reports_dir).verify_history(_history, within_days=7)
+    return data.atlas(reports_dir).verify_history(_history,
+                                                  within_days=data.HISTORY_WITHIN_DAYS)
 
 
 @st.cache_resource(max_entries=64)
