@@ -105,7 +105,8 @@ def main() -> None:
                              f"{time.monotonic() - t_w:.1f} s", "once"))
             proc, url, t0 = _serve({"FRONTLINE_CACHE_DIR": cache})
             try:
-                page = browser.new_page(viewport={"width": 1500, "height": 1100})
+                ctx = browser.new_context(viewport={"width": 1500, "height": 1100})
+                page = ctx.new_page()
                 meter = _Meter(page)
                 page.goto(url, wait_until="domcontentloaded")
                 _drawn(page, "map-")
@@ -119,8 +120,15 @@ def main() -> None:
                 t1 = time.monotonic()
                 page2.goto(url, wait_until="domcontentloaded")
                 _drawn(page2, "map-")
-                rows.append(("second visit, server warm", f"{time.monotonic() - t1:.1f} s",
-                             "≤ 1.5 s"))
+                rows.append(("second visit, server warm (a new browser: nothing cached)",
+                             f"{time.monotonic() - t1:.1f} s", "≤ 1.5 s"))
+                page3 = ctx.new_page()  # the same browser: its HTTP cache kept
+                t1 = time.monotonic()
+                page3.goto(url, wait_until="domcontentloaded")
+                _drawn(page3, "map-")
+                rows.append(("second visit, server warm, same browser (a returning reader)",
+                             f"{time.monotonic() - t1:.1f} s", "≤ 1.5 s"))
+                page3.close()
                 times, sizes = [], []
                 for rid in ("R2", "R3", "R4", "R5"):
                     old = _urls(page)

@@ -54,6 +54,10 @@ def main(days: int = 800) -> dict[str, float]:
                 ["series", str(folder), "--csv", csv],
             f"frontline verify --all --history FOLDER ({days} days, cached)":
                 ["verify", "--all", "--history", str(folder)],
+            f"frontline show R5 --history FOLDER ({days} days, cached)":
+                ["show", "R5", "--history", str(folder)],
+            f"frontline compare R1 R5 --history FOLDER ({days} days, cached)":
+                ["compare", "R1", "R5", "--history", str(folder)],
         }
         for label, args in commands.items():
             out[label] = _time(args, env)
