@@ -17,67 +17,19 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontline.cli import command, print_json, print_table
-from frontline.common import parse_day, size_text, write_file
+from frontline.common import (
+    Progress,
+    parse_day,
+    size_text,
+    tell_history,
+    write_file,
+)
 from geo.errors import FrontlineError
 
-if TYPE_CHECKING:
-    from geo.history import History
-
 __all__: list[str] = []
-
-
-class _Progress:
-    """Progress bars on the terminal (tqdm), one per step; none when stderr is not a
-    terminal or the step is short."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-
-    def start(self, total: int, what: str) -> None:
-        self.close()
-        if sys.stderr.isatty() and total >= 20:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=what, unit="day", file=sys.stderr, leave=False)
-
-    def update(self, n: int) -> None:
-        if self.bar is not None:
-            self.bar.update(n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
-def read_history_arg(inputs: list[str], *, cache: bool, cmd: str) -> History:
-    """The history of ``inputs``, with a progress bar; problems and gaps to stderr."""
-    from geo.history import read_history
-
-    bar = _Progress()
-    history = read_history(inputs, cache=cache, on_total=lambda n: bar.start(n, "reading"),
-                           progress=bar.update)
-    bar.close()
-    history.raise_if_empty()
-    tell_history(history, cmd=cmd)
-    return history
-
-
-def tell_history(history: History, *, cmd: str) -> None:
-    """Problems, days and gaps of ``history`` to stderr."""
-    for p in history.problems:
-        print(f"frontline {cmd}: warning: {p}", file=sys.stderr)
-    if history.problems:
-        print(f"frontline {cmd}: {len(history.problems)} file(s) or day(s) could not be used "
-              "(listed above); the series has the other days.", file=sys.stderr)
-    gaps = history.gap_text()
-    first, last = history.dates[0], history.dates[-1]
-    print(f"frontline {cmd}: {len(history)} days from {first} to {last}"
-          + (" (parsed before: from the cache)" if history.from_cache else "")
-          + (f"; missing: {gaps}" if gaps else "; no day missing"), file=sys.stderr)
 
 
 @command("series", "measure every day of a history of control layers: km² and share per unit")
@@ -125,7 +77,7 @@ def _cmd_series(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise FrontlineError(f"--workers: expected at least 1; got {args.workers}.")
     codes = _codes(args.units)
-    bar = _Progress()
+    bar = Progress()
     try:
         history, series = series_from_files(
             args.inputs, load_units(), cache=not args.no_cache, engine=args.engine,

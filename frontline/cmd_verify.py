@@ -113,7 +113,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _verify_history(args: argparse.Namespace) -> int:
-    from frontline.cmd_history import read_history_arg
+    from frontline.common import read_history_arg
     from geo.labels import verdict_label, verdict_sentence
     from geo.verify import summary
 

@@ -1,4 +1,5 @@
-"""What every sub-command shares: the reports folder, the control layer, the atlas, writing.
+"""What every sub-command shares: the reports folder, the control layer or history, the
+atlas, writing.
 
 Commands reach geo/ only through :class:`geo.layerset.Atlas` (reports, snapshots, layer
 sets, verdicts) and the loaders; heavy modules are imported when a command runs, so
@@ -11,17 +12,19 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geo.errors import FrontlineError
 
 if TYPE_CHECKING:
     from geo.control import ControlLayer
+    from geo.history import History
     from geo.layerset import Atlas
     from geo.reports import ReportSet
 
 __all__ = ["add_reports_dir", "add_control", "load_report_set", "load_control_arg",
-           "history_layers", "make_atlas", "write_file", "size_text", "parse_day"]
+           "history_layers", "read_history_arg", "tell_history", "Progress", "make_atlas",
+           "write_file", "size_text", "parse_day"]
 
 
 def add_reports_dir(p: argparse.ArgumentParser) -> None:
@@ -106,7 +109,6 @@ def history_layers(args: argparse.Namespace, cmd: str, report_ids: list[str],
         report with no mapped day within ``--within`` days (the message gives the
         history's first and last days and the nearest one).
     """
-    from frontline.cmd_history import read_history_arg
     from geo.layerset import report_target
 
     if getattr(args, "control", None) or getattr(args, "date", None):
@@ -156,3 +158,55 @@ def size_text(n: int) -> str:
     """``980 B``, ``28.6 kB``, ``1.2 MB``."""
     return f"{n:,} B" if n < 1024 else (f"{n / 1024:,.1f} kB" if n < 1024**2
                                         else f"{n / 1024**2:,.1f} MB")
+
+
+# ---------------------------------------------------------------- histories
+class Progress:
+    """Progress bars on the terminal (tqdm), one per step; none when stderr is not a
+    terminal or the step is short."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, total: int, what: str) -> None:
+        self.close()
+        if sys.stderr.isatty() and total >= 20:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=what, unit="day", file=sys.stderr, leave=False)
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def read_history_arg(inputs: list[str], *, cache: bool, cmd: str) -> History:
+    """The history of ``inputs``, with a progress bar; problems and gaps to stderr."""
+    from geo.history import read_history
+
+    bar = Progress()
+    history = read_history(inputs, cache=cache, on_total=lambda n: bar.start(n, "reading"),
+                           progress=bar.update)
+    bar.close()
+    history.raise_if_empty()
+    tell_history(history, cmd=cmd)
+    return history
+
+
+def tell_history(history: History, *, cmd: str) -> None:
+    """Problems, days and gaps of ``history`` to stderr."""
+    for p in history.problems:
+        print(f"frontline {cmd}: warning: {p}", file=sys.stderr)
+    if history.problems:
+        print(f"frontline {cmd}: {len(history.problems)} file(s) or day(s) could not be used "
+              "(listed above); the series has the other days.", file=sys.stderr)
+    gaps = history.gap_text()
+    first, last = history.dates[0], history.dates[-1]
+    print(f"frontline {cmd}: {len(history)} days from {first} to {last}"
+          + (" (parsed before: from the cache)" if history.from_cache else "")
+          + (f"; missing: {gaps}" if gaps else "; no day missing"), file=sys.stderr)
