@@ -383,6 +383,9 @@ def test_a_history_in_use_changes_the_report_compare_and_export_views(
     at.selectbox(key="export_id").set_value("R1").run()
     assert not at.exception, at.exception
     assert "Held ground: the history's day nearest R1's date." in _unescaped(at)
+    at.radio(key="mode").set_value("Your data").run()
+    assert not at.exception, at.exception
+    assert "A history is in use" in _unescaped(at)
 
 
 def test_an_uploaded_history_is_kept_for_every_view_until_dropped(

@@ -193,6 +193,10 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             st.session_state.pop("control", None)
             st.session_state["control_upload_gen"] = gen + 1
             st.rerun()
+    elif data.history_dir() or st.session_state.get("history_zip"):
+        st.caption("A history is in use (see *History*): each report is drawn and checked "
+                   "against its nearest mapped day. A layer loaded here takes precedence "
+                   "over it in every view until you stop using the layer.")
     st.markdown("#### Sketch a proposal")
     st.caption(
         "Draw a line or a polygon on the map (toolbar, top left) to get its area, the units it "
