@@ -210,8 +210,15 @@ def claims_table(snap: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd
         }
         if verdicts is not None:
             v = found.get((str(row.get("claim_id")), str(code)))
-            out["measured"] = measured_text(v) if v else ""
-            out["verdict"] = verdict_label(v) if v else ""
+            # a claim about the other side's ground (R5: "withdraw from the 20 % Ukraine
+            # still holds", drawn as Russia's 80 %) is checked as worded: say whose share
+            # the measured figure and the verdict are about
+            side = str(v.get("side") or "") if v else ""
+            other = bool(v) and side not in ("", str(row.get("held_by") or ""))
+            whose = f"{side.title()} holds " if other else ""
+            out["measured"] = (whose + measured_text(v)) if v else ""
+            out["verdict"] = ((f"{side.title()}'s {v['claim_text']}: " if other else "")
+                              + verdict_label(v)) if v else ""
         rows.append(out)
         index.append(code)
     return pd.DataFrame(rows, index=pd.Index(index, name="code"))

@@ -44,6 +44,10 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 
 
+#: The verdict of a claim about Ukraine's share, read as Russia's (its complement).
+_AS_RUSSIA = {"overstated": "understated", "understated": "overstated"}
+
+
 def claim_marks(verdicts: pd.DataFrame, code: str) -> pd.DataFrame:
     """The claims about unit ``code`` checked against a map, as rows for the chart: date,
     low, high, verdict (claims with no map near their date are left off the chart)."""
@@ -65,8 +69,13 @@ def claim_marks(verdicts: pd.DataFrame, code: str) -> pd.DataFrame:
         "low": [100 - h if f else lo for lo, h, f in zip(low, high, flip, strict=True)],
         "high": [100 - lo if f else h for lo, h, f in zip(low, high, flip, strict=True)],
         "claim": text,
-        "verdict": v["verdict"].to_numpy(),
-        "label": [verdict_label(r) for r in v.to_dict("records")],
+        # drawn as Russia's share, the claim's error runs the other way: Ukraine's 20 %
+        # "understated" (it holds more) is Russia's 80 % drawn above the line
+        "verdict": [_AS_RUSSIA.get(x, x) if f else x
+                    for x, f in zip(v["verdict"], flip, strict=True)],
+        "label": [(f"{side.title()}'s {t}: " if f else "") + verdict_label(r)
+                  for r, side, t, f in zip(v.to_dict("records"), v["side"], v["claim_text"],
+                                           flip, strict=True)],
         "contradicted": v["verdict"].isin(["overstated", "understated"]).to_numpy(),
         "snapshot": v["snapshot_date"].astype(str).to_numpy(),
     })

@@ -93,6 +93,11 @@ def test_chart_marks_claims_and_the_day() -> None:
     assert list(marks["contradicted"]) == [True, True]
     # "Ukraine holds 20 %" of a Ukrainian unit is drawn as Russia's 80 %.
     assert marks.iloc[1]["low"] == 80.0 and marks.iloc[1]["high"] == 80.0
+    # ... and its error read as Russia's: Ukraine's 20 % understated (24.1 % measured) is
+    # Russia's 80 % drawn above the measured 75.9 %, coloured overstated; the tooltip keeps
+    # the claim's own wording
+    assert list(marks["verdict"]) == ["overstated", "overstated"]
+    assert marks.iloc[1]["label"].startswith("Ukraine's 20 %: understated")
     series = pd.DataFrame({"date": [dt.date(2024, 11, 23), dt.date(2025, 10, 15)],
                            "share_pct": [69.2, 75.9], "controlled_km2": [18417.0, 20200.0]})
     spec = history_chart(series, marks, name="Donetsk <b>").to_dict()

@@ -178,8 +178,10 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
         st.vega_lite_chart(with_day(spec, day), width="stretch")
         n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
         st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day. "
-                   f"Bars: each report's claim at its date (green: the maps agree; ✕ on red: "
-                   f"overstated, on orange: understated, {n_bad} here; grey: not checkable).")
+                   f"Bars: each report's claim at its date, as Russia's share (green: the maps "
+                   f"agree; ✕ on red: above what was mapped, on orange: below; {n_bad} "
+                   "contradicted here; grey: not checkable). A claim about Ukraine's share is "
+                   "drawn as its complement; its tooltip keeps its own wording.")
     with right:
         ua_km2 = float(str(on.loc["UA", "controlled_km2"]))
         ua_pct = float(str(on.loc["UA", "share_pct"]))
