@@ -149,7 +149,8 @@ def _side(ls: LayerSet, *, left: str, web_tiles: bool, legend: bool) -> folium.M
         schematic_layer(ls.held_zones, name=f"Control zones — {ls.report.id} (schematic)").add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     if legend:
-        add_legend(m, "A and B", schematic=ls.schematic)
+        add_legend(m, "A and B", schematic=ls.schematic,
+                   measured_from="the mapped layer dated in each map's title")
     return m
 
 
@@ -172,7 +173,9 @@ def compare_page(a: LayerSet, b: LayerSet, *, web_tiles: bool = False) -> Figure
         "padding:3px 8px;font:bold 12px sans-serif;border:1px solid #999;border-radius:4px;"
         "pointer-events:none}</style>"), name="fa_compare_css")
     for ls, x in ((a, "calc(0% + 56px)"), (b, "calc(50% + 56px)")):
-        basis = "schematic" if ls.schematic else "measured"
+        day = ls.control.date if ls.control is not None else None
+        basis = ("schematic" if ls.schematic
+                 else f"measured, map of {day.isoformat()}" if day else "measured")
         fig.html.add_child(Element(
             f'<div class="fa-side-title" style="left:{x}">{escape_text(ls.report.id)} · '
             f"{escape_text(ls.report.date_text)} · {basis}</div>"))

@@ -158,18 +158,21 @@ def _polygonal(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
     return gpd.GeoSeries(out, index=geoms.index, crs=geoms.crs)
 
 
-def control_legend_html(title: str) -> str:
-    """A fixed legend for a mapped control layer (bottom right, above the attribution):
-    what the dark red and the blue fills mean, under ``title`` (escaped)."""
+def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False) -> str:
+    """A fixed legend for a mapped control layer: what the dark red (and, with
+    ``ukraine``, the blue) fill means, under ``title`` (escaped). Bottom right above the
+    attribution, or with ``top`` top right beside the layer control (where another
+    legend holds the bottom)."""
     def swatch(style: dict[str, Any]) -> str:
         return (f'<span style="display:inline-block;width:16px;height:10px;'
                 f'background:{style["fillColor"]};opacity:0.8"></span>')
-    return ('<div style="position:absolute;bottom:40px;right:10px;z-index:999;background:#fff;'
+    where = "top:10px;right:54px" if top else "bottom:40px;right:10px"
+    return (f'<div style="position:absolute;{where};z-index:999;background:#fff;'
             'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
             f"<b>{escape_text(title)}</b><br>"
             f"{swatch(CONTROL_STYLE)} held by Russia (mapped)<br>"
-            f"{swatch(UKRAINE_STYLE)} held by Ukraine (mapped)<br>"
-            "<i>measured from the loaded layer, not schematic</i></div>")
+            + (f"{swatch(UKRAINE_STYLE)} held by Ukraine (mapped)<br>" if ukraine else "")
+            + "<i>measured from a mapped layer, not schematic</i></div>")
 
 
 def control_layer(

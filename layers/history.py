@@ -200,13 +200,17 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
         shown.attrs = dict(snap.attrs)
         claims_layer(shown, opacity=0.35, simplify_deg=0 if simplified else 0.01,
                      name=f"Claims in force: {escape_text(report_label)}").add_to(m)
-        add_legend(m, str(snap.attrs.get("report_id", "")), schematic=False)
+        add_legend(m, str(snap.attrs.get("report_id", "")), schematic=False,
+                   measured_from="the day's mapped layer (top right)")
     ctl = control_layer(layer, name=f"Mapped control, {day_text}", source=source,
                         simplify_deg=0 if simplified else 0.001)
     ctl.add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)
-    root.html.add_child(Element(control_legend_html(f"Mapped control, {day_text}")))
+    # a history's day is one layer of Russian-held ground; the claims legend holds the
+    # bottom of the map
+    root.html.add_child(Element(control_legend_html(f"Mapped control, {day_text}",
+                                                    ukraine=False, top=True)))
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds([[44.3, 30.0], [52.4, 40.3]])
     return m, ctl

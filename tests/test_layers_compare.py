@@ -20,3 +20,18 @@ def test_difference_layer_r1_r5() -> None:
     m = folium.Map()
     layer.add_to(m)
     assert DIRECTION_COLOURS["down"] in m.get_root().render()
+
+
+def test_compare_titles_say_which_map_each_side_was_measured_from(atlas, daily_layers) -> None:  # type: ignore[no-untyped-def]
+    from geo.control import control_from_geometry
+    from layers.compare import compare_page
+
+    (d1, g1), (d2, g2) = daily_layers[0], daily_layers[-1]
+    a = atlas.layerset("R1", control=control_from_geometry(g1, name="a.geojson", date=d1))
+    b = atlas.layerset("R5", control=control_from_geometry(g2, name="b.geojson", date=d2))
+    html = compare_page(a, b).render()
+    assert f"R1 · 2024-11-23 · measured, map of {d1.isoformat()}" in html
+    assert f"R5 · 2025-10 · measured, map of {d2.isoformat()}" in html
+    assert "held ground measured from the mapped layer dated in each map&#x27;s title" in html
+    schematic = compare_page(atlas.layerset("R1"), atlas.layerset("R5")).render()
+    assert "R1 · 2024-11-23 · schematic" in schematic and "map of" not in schematic
