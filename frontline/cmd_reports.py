@@ -92,7 +92,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
         if verdicts is not None:
             doc["control"] = {"name": control.name if control else None,
                               "date": control.date.isoformat() if control and control.date
-                              else None}
+                              else None,
+                              "date_warning": atlas.date_gap(report.id, control)
+                              if control else None}
             doc["verdicts"] = _records(verdicts)
         print_json(doc)
         return 0

@@ -76,7 +76,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         return _verify_history(args)
     atlas = make_atlas(args)
     report = atlas.report(args.report_id)
-    control = load_control_arg(args, "verify")
+    control = load_control_arg(args, "verify", report_ids=[report.id], atlas=atlas)
     assert control is not None
     verdicts = atlas.verify(report.id, control, carried=not args.own)
     counts = summary(verdicts)
@@ -91,6 +91,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                        "report_date": report.date_text, "title": report.title},
             "control": {"name": control.name,
                         "date": control.date.isoformat() if control.date else None,
+                        "date_warning": atlas.date_gap(report.id, control),
                         "notes": list(control.notes),
                         "held_notes": list(atlas.held(report.id, control=control).notes)},
             "summary": counts,

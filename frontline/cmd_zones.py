@@ -156,7 +156,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     rep_a, rep_b = atlas.report(args.report_a), atlas.report(args.report_b)
     ids = [rep_a.id, rep_b.id]
     controls = (history_layers(args, "compare", ids, atlas) if args.history
-                else dict.fromkeys(ids, load_control_arg(args, "compare")))
+                else dict.fromkeys(ids, load_control_arg(args, "compare", report_ids=ids,
+                                                          atlas=atlas)))
     control = controls[rep_b.id]
     delta = atlas.compare(rep_a.id, rep_b.id)
     records = _records(pd.DataFrame(delta[list(DELTA_COLUMNS)]).reset_index())

@@ -79,7 +79,8 @@ def load_control_arg(args: argparse.Namespace, cmd: str, *,
 
     With ``--history`` (and the ``atlas`` and the one report id the command works on):
     the history's day nearest that report's date. For several reports use
-    :func:`history_layers`.
+    :func:`history_layers`. With ``--control``, the ``atlas`` and ``report_ids``: a
+    warning for each report the layer's date lies far from (:meth:`Atlas.date_gap`).
     """
     if getattr(args, "history", None):
         if report_ids is None or atlas is None or len(report_ids) != 1:
@@ -95,6 +96,11 @@ def load_control_arg(args: argparse.Namespace, cmd: str, *,
     control = load_control(path, date=getattr(args, "date", None))
     for note in control.notes:
         print(f"frontline {cmd}: note: {path}: {note}", file=sys.stderr)
+    if atlas is not None:
+        for rid in report_ids or []:
+            gap = atlas.date_gap(rid, control)
+            if gap:
+                print(f"frontline {cmd}: warning: {gap}", file=sys.stderr)
     return control
 
 

@@ -361,6 +361,26 @@ class Atlas:
             return None
         return control_from_geometry(day.valid().geometry, name=day.source, date=day.date)
 
+    def date_gap(self, report_id: str, control: ControlLayer, *,
+                 within_days: int = 7) -> str | None:
+        """A warning when ``control`` is dated more than ``within_days`` (15 more for a
+        report dated to the month) from the report's date, so its verdicts compare the
+        claims with the map of another time; None when it is near or has no date."""
+        if control.date is None:
+            return None
+        report = self.report(report_id)
+        target, extra = report_target(report)
+        days = (control.date - target).days
+        if abs(days) <= within_days + extra:
+            return None
+        when = f"{abs(days):,} days {'after' if days > 0 else 'before'}"
+        of = (f"{target.isoformat()}, the middle of the month it is dated to" if extra
+              else target.isoformat())
+        return (f"{control.name} maps {control.date.isoformat()}, {when} {report.id}'s date "
+                f"({of}): its verdicts compare {report.id}'s claims with the map of another "
+                f"time. Load the layer of {report.id}'s date, or a history, so each report "
+                "meets its nearest day.")
+
     def verify_history(self, history: History, *, within_days: int = 7,
                        report_ids: Sequence[str] | None = None,
                        carried: bool = False) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -412,3 +413,15 @@ def test_an_uploaded_history_is_kept_for_every_view_until_dropped(
     assert "history_zip" not in at.session_state
     at.radio(key="mode").set_value("Report view").run()
     assert "schematic" in _unescaped(at) and "History in use" not in _unescaped(at)
+
+
+def test_a_loaded_layer_of_another_time_is_flagged_in_report_and_compare(
+        daily_file: Path) -> None:
+    at = _app(control=(daily_file.name, daily_file.read_bytes(), None), report_id="R1")
+    assert not at.exception, at.exception
+    warnings = " ".join(html.unescape(w.value.replace("\\", "")) for w in at.warning)
+    assert f"{daily_file.name} maps 2024-07-21, 125 days before R1's date" in warnings
+    at.radio(key="mode").set_value("Compare reports").run()
+    assert not at.exception, at.exception
+    warnings = " ".join(html.unescape(w.value.replace("\\", "")) for w in at.warning)
+    assert "125 days before R1's date" in warnings and "451 days before R5's date" in warnings

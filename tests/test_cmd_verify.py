@@ -83,3 +83,25 @@ def test_show_and_compare_take_a_control_layer(daily_file: Path,
     zones = json.loads(capsys.readouterr().out)
     assert zones["schematic"] is False and zones["held"]["basis"] == "measured"
     assert any("boundary mismatch" in n for n in zones["held"]["notes"])
+
+
+def test_a_layer_of_another_time_is_flagged_with_each_report(
+        daily_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the daily file maps 2024-07-21: 125 days before R1 (2024-11-23), 451 days before
+    # R5's October 2025 (its 15th)
+    assert main(["verify", "R1", "--control", str(daily_file), "--json"]) == 0
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert "maps 2024-07-21, 125 days before R1's date (2024-11-23)" in \
+        doc["control"]["date_warning"]
+    assert "warning: " + doc["control"]["date_warning"] in captured.err
+    assert main(["compare", "R1", "R5", "--control", str(daily_file)]) == 0
+    err = capsys.readouterr().err
+    assert "125 days before R1's date" in err and "451 days before R5's date" in err
+    # a layer of the report's own date: no warning
+    near = tmp_path / "deepstatemap_data_20241123.geojson"
+    near.write_bytes(daily_file.read_bytes())
+    assert main(["show", "R1", "--control", str(near), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["control"]["date_warning"] is None
+    assert "warning" not in captured.err

@@ -123,3 +123,26 @@ def test_history_layer_is_the_day_nearest_the_report(atlas, units, daily_layers,
         geodesic_area_km2(day.valid().geometry), abs=1e-6)
     v = atlas.verify_history(history, within_days=200, report_ids=["R1"])
     assert set(v["snapshot_date"]) == {layer.date}
+
+
+@pytest.mark.parametrize(("report_id", "day", "expected"), [
+    ("R1", "2024-11-30", None),  # 7 days after R1 (2024-11-23): near enough
+    ("R1", "2024-12-01", "8 days after R1's date (2024-11-23)"),
+    ("R1", "2024-07-09", "137 days before R1's date (2024-11-23)"),
+    # R5 is dated to October 2025: the 15th, with 15 more days of slack (22 in all)
+    ("R5", "2025-11-06", None),
+    ("R5", "2025-11-07", "23 days after R5's date (2025-10-15, the middle of the month"),
+    ("R5", "2024-07-09", "463 days before R5's date"),
+])
+def test_a_layer_far_from_the_report_date_is_named(atlas, report_id, day, expected) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    layer = control_from_geometry(shapely.box(37.5, 47.5, 38.0, 48.0), name="day.geojson",
+                                  date=dt.date.fromisoformat(day))
+    gap = atlas.date_gap(report_id, layer)
+    if expected is None:
+        assert gap is None
+    else:
+        assert gap is not None and expected in gap and gap.startswith(f"day.geojson maps {day}")
+    undated = control_from_geometry(shapely.box(37.5, 47.5, 38.0, 48.0), name="x.geojson")
+    assert atlas.date_gap(report_id, undated) is None

@@ -85,6 +85,9 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
         st.markdown(f"**Claims in force in {md(ls.report.id)} against {md(origin)}: "
                     f"{md(ls.control_name)}{md(when)}**")
+        gap = data.atlas(data.reports_dir()).date_gap(rid, ls.control) if ls.control else None
+        if gap:
+            st.warning(md(gap))
         verdict_summary(ls.verdicts, ls.control_name)
         st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
 

@@ -61,6 +61,9 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             f"Held ground is **measured** from {md(origin)}: **{md(ls.control_name)}**"
             f"{md(when)}; every claim below is checked against it, and the zones are cut from it."
         )
+        gap = data.atlas(data.reports_dir()).date_gap(rid, ls.control) if ls.control else None
+        if gap:
+            st.warning(md(gap))
         for note in ls.held.notes:
             st.caption(md(note))
     else:
