@@ -194,6 +194,7 @@ def _cmd_warm(args: argparse.Namespace) -> int:
     store = atlas.store
     assert store is not None
     print(f"frontline warm: {len(atlas.reports.ids)} report(s) ready in {store.folder} "
-          f"({store.misses} derived, {store.hits} read back) in "
+          f"({store.misses} results derived, {store.hits} read back: layer sets, map pages, "
+          f"the timeline) in "
           f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0

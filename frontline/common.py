@@ -213,6 +213,7 @@ def tell_history(history: History, *, cmd: str) -> None:
               "(listed above); the series has the other days.", file=sys.stderr)
     gaps = history.gap_text()
     first, last = history.dates[0], history.dates[-1]
-    print(f"frontline {cmd}: {len(history)} days from {first} to {last}"
+    print(f"frontline {cmd}: {len(history)} day{'s' if len(history) != 1 else ''} from "
+          f"{first} to {last}"
           + (" (parsed before: from the cache)" if history.from_cache else "")
           + (f"; missing: {gaps}" if gaps else "; no day missing"), file=sys.stderr)

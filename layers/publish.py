@@ -129,7 +129,13 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
     units.to_crs(_CRS).boundary.plot(ax=ax, color="#666666", linewidth=0.4)
     handles = [Patch(facecolor=claim_colour(85.0), edgecolor="#7f2704", alpha=0.55,
                      label="claimed share held by Russia (darker: more)")]
-    held = ls.held_zones
+    ua_claims = snap[(snap["held_by"] == "ukraine") & (snap["status"] != "no_claim")]
+    if len(ua_claims):  # R1's "Ukraine holds about 650 km² of Kursk"
+        share = ua_claims["share_central"].dropna()
+        handles.append(Patch(facecolor=claim_colour(
+            float(share.iloc[0]) if len(share) else 50.0, held_by="ukraine"),
+            edgecolor="#7f2704", alpha=0.55, label="claimed share held by Ukraine"))
+    held = ls.held_zones[~ls.held_zones.geometry.is_empty]
     if len(held):
         style = CONTROL_STYLE if not ls.schematic else SCHEMATIC_STYLE
         held.to_crs(_CRS).plot(ax=ax, color=style["fillColor"], alpha=0.6, linewidth=0)
@@ -147,6 +153,9 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
     order = {"withdrawal": 1, "line_of_contact": 2, "deterrence_line": 2, "facility": 3}
     groups = sorted(ls.zones.groupby("kind", sort=False), key=lambda kg: order.get(str(kg[0]), 0))
     for kind, group in groups:
+        group = group[~group.geometry.is_empty]
+        if not len(group):  # e.g. a band along a line of contact the report never draws
+            continue
         style = ZONE_STYLES.get(str(kind), {"color": "#444444"})
         g = group.to_crs(_CRS)
         title = KIND_TITLES.get(str(kind), str(kind).replace("_", " "))

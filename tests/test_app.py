@@ -383,7 +383,8 @@ def test_a_history_in_use_changes_the_report_compare_and_export_views(
     at.radio(key="mode").set_value("Export").run()
     at.selectbox(key="export_id").set_value("R1").run()
     assert not at.exception, at.exception
-    assert "Held ground: the history's day nearest R1's date." in _unescaped(at)
+    assert ("Held ground: the history's day nearest R1's date: "
+            "deepstatemap_data_20241123.geojson (2024-11-23).") in _unescaped(at)
     at.radio(key="mode").set_value("Your data").run()
     assert not at.exception, at.exception
     assert "A history is in use" in _unescaped(at)

@@ -113,7 +113,7 @@ def test_a_history_stands_in_for_control_in_show_and_zones(
         captured = capsys.readouterr()
         doc = json.loads(captured.out)
         assert doc["control"] == {"name": f"deepstatemap_data_{day.replace('-', '')}.geojson",
-                                  "date": day}, rid
+                                  "date": day, "date_warning": None}, rid
         (v,) = [r for r in doc["verdicts"] if r["claim_id"] == f"{rid}-c1"]
         assert v["verdict"] == "overstated" and v["basis"] == "measured", rid
         assert f"{rid} (" in captured.err and f"against the mapped day {day}" in captured.err

@@ -85,3 +85,19 @@ def test_standalone_html_draws_from_disk_with_no_network(atlas, units, tmp_path:
         assert page.locator("path.leaflet-interactive").count() >= 30
         assert [u for u in asked if not u.startswith(("file:", "data:"))] == []
         b.close()
+
+
+def test_a_claim_of_ukrainian_held_ground_has_its_legend_entry(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    import matplotlib.pyplot as plt
+
+    fig = static_map(atlas.layerset("R1"), units, load_cities())  # Kursk: ~650 km² by Ukraine
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "claimed share held by Ukraine" in legend
+    plt.close(fig)
+    from geo.layerset import Atlas
+
+    alone = Atlas([atlas.report("R4")], units)  # R4 alone: nothing carried from R1
+    fig = static_map(alone.layerset("R4"), units, load_cities())
+    assert "claimed share held by Ukraine" not in [
+        t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    plt.close(fig)

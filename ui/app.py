@@ -57,7 +57,8 @@ def _control_in_use() -> None:
     if h is not None:
         st.sidebar.info(f"History in use: {len(h)} days, {h.dates[0]} to {h.dates[-1]}. Each "
                         "report is drawn and checked against the mapped day nearest its date "
-                        f"(within {data.HISTORY_WITHIN_DAYS} days).")
+                        f"(within {data.HISTORY_WITHIN_DAYS} days, "
+                        f"{data.HISTORY_WITHIN_DAYS + 15} for a report dated to the month).")
 
 
 def _history_view(reports: ReportSet, opts: dict[str, Any]) -> None:

@@ -20,7 +20,9 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     rid = st.selectbox("Report", reports.ids, format_func=lambda r: label(reports, r),
                        key="export_id")
     key, origin = data.control_for(rid)
-    st.caption(f"Held ground: {md(origin)}" + ("." if key else " (schematic zones)."))
+    st.caption(f"Held ground: {md(origin)}"
+               + (f": {md(key[0])}" + (f" ({md(key[2])})." if key[2] else ".") if key
+                  else " (schematic zones)."))
     files, zipped, gpkg = data.exports(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
     st.caption(
         "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "
