@@ -98,7 +98,9 @@ class ControlLayer:
     date : datetime.date or None
         The day the layer shows, if the file says (properties or name).
     digest : str
-        Content digest of the geometries (the key of results derived from the layer).
+        Content digest of the geometries, the name and the date (the key of results
+        derived from the layer: a layer set names its layer and date, so two days with
+        the same ground are two keys).
     """
 
     name: str
@@ -137,7 +139,7 @@ def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
         merged = (MultiPolygon(_polygon_parts(shapely.union_all(polys))) if polys
                   else MultiPolygon())
     return ControlLayer(name=name, sides={side: merged}, date=date,
-                        digest=digest(side, merged))
+                        digest=digest(side, merged, name, date))
 
 
 def date_from_name(name: str) -> dt.date | None:
@@ -472,6 +474,6 @@ def load_control(
         day = date_from_name(str(source))
     if day is None and name:
         day = date_from_name(name)
-    return ControlLayer(name=Path(label).name if not isinstance(source, bytes | bytearray)
-                        else label, sides=sides, notes=tuple(notes), date=day,
-                        digest=digest(sorted(sides.items())))
+    shown = Path(label).name if not isinstance(source, bytes | bytearray) else label
+    return ControlLayer(name=shown, sides=sides, notes=tuple(notes), date=day,
+                        digest=digest(sorted(sides.items()), shown, day))

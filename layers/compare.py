@@ -178,5 +178,5 @@ def compare_page(a: LayerSet, b: LayerSet, *, web_tiles: bool = False) -> Figure
                  else f"measured, map of {day.isoformat()}" if day else "measured")
         fig.html.add_child(Element(
             f'<div class="fa-side-title" style="left:{x}">{escape_text(ls.report.id)} · '
-            f"{escape_text(ls.report.date_text)} · {basis}</div>"))
+            f"{escape_text(ls.report.date_text)} · {escape_text(basis)}</div>"))
     return fig

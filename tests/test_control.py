@@ -204,3 +204,20 @@ def test_sides_from_properties_and_every_problem_at_once() -> None:
     assert "feature 0: property 'side' is 'grey zone'" in msg
     assert "feature 1: Polygon coordinates hold int where a list is expected" in msg
     assert "feature 2: the geometry is a string (WKT?)" in msg
+
+
+def test_the_same_ground_on_two_days_is_two_layers() -> None:
+    import datetime as dt
+
+    from shapely.geometry import box as _box
+
+    from geo.control import control_from_geometry
+
+    g = _box(37.5, 47.5, 38.0, 48.0)
+    a = control_from_geometry(g, name="day_20240708.geojson", date=dt.date(2024, 7, 8))
+    b = control_from_geometry(g, name="day_20240709.geojson", date=dt.date(2024, 7, 9))
+    # derived results are keyed by the digest and name their layer and date: no front
+    # moved, but a layer set of the second day must not be served the first day's
+    assert a.digest != b.digest
+    assert a.digest == control_from_geometry(g, name="day_20240708.geojson",
+                                             date=dt.date(2024, 7, 8)).digest

@@ -78,10 +78,17 @@ def test_computed_once_per_report_layer_and_options(units) -> None:  # type: ign
     atlas.layerset("R5")
     assert atlas.memo.hits > 0
     # A different control layer is a different layer set; the same content is the same.
+    # A layer's content is its ground, name and date: a layer set names its layer, so the
+    # same ground under another name (a day the front did not move) is its own set.
     box_a = control_from_geometry(units.loc["UA-43", "geometry"], name="a.geojson")
+    again = control_from_geometry(units.loc["UA-43", "geometry"], name="a.geojson")
     box_b = control_from_geometry(units.loc["UA-43", "geometry"], name="b.geojson")
-    assert atlas.layerset("R3", control=box_a) is atlas.layerset("R3", control=box_b)
+    assert atlas.layerset("R3", control=box_a) is atlas.layerset("R3", control=again)
     assert atlas.layerset("R3", control=box_a) is not first
+    ls_b = atlas.layerset("R3", control=box_b)
+    assert ls_b is not atlas.layerset("R3", control=box_a)
+    assert ls_b.control_name == "b.geojson" and atlas.layerset(
+        "R3", control=box_a).control_name == "a.geojson"
 
 
 def test_a_loaded_layer_changes_every_layer(atlas, units) -> None:  # type: ignore[no-untyped-def]
