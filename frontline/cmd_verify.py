@@ -22,7 +22,13 @@ import json
 from typing import Any
 
 from frontline.cli import command, print_json, print_table
-from frontline.common import add_control, add_reports_dir, load_control_arg, make_atlas
+from frontline.common import (
+    NEAR_DAYS,
+    add_control,
+    add_reports_dir,
+    load_control_arg,
+    make_atlas,
+)
 
 __all__: list[str] = []
 
@@ -34,7 +40,7 @@ def _configure_verify(p: argparse.ArgumentParser) -> None:
     p.add_argument("--history", nargs="+", metavar="INPUT",
                    help="a history of control layers (folders, zips, dated GeoJSON or "
                         "GeoParquet): each report against the snapshot nearest its date")
-    p.add_argument("--within", type=int, default=7, metavar="DAYS",
+    p.add_argument("--within", type=int, default=NEAR_DAYS, metavar="DAYS",
                    help="with --history: the farthest a snapshot may be from the report's "
                         "date (default 7)")
     p.add_argument("--all", action="store_true",

@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import FrontlineError
 
+#: ``--within``'s default: geo.layerset.NEAR_DAYS, written here so that ``frontline
+#: --help`` does not import the geo stack (tests/test_cmd_history.py checks they agree).
+NEAR_DAYS = 7
+
 if TYPE_CHECKING:
     from geo.control import ControlLayer
     from geo.history import History
@@ -24,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_reports_dir", "add_control", "load_report_set", "load_control_arg",
            "history_layers", "read_history_arg", "tell_history", "Progress", "make_atlas",
-           "write_file", "size_text", "parse_day"]
+           "write_file", "size_text", "parse_day", "NEAR_DAYS"]
 
 
 def add_reports_dir(p: argparse.ArgumentParser) -> None:
@@ -56,7 +60,7 @@ def add_control(p: argparse.ArgumentParser, *, required: bool = False,
                        help="a history of control layers (folders, zips, dated GeoJSON or "
                             "GeoParquet): each report uses the mapped day nearest its date, "
                             "as if that day were given with --control")
-        p.add_argument("--within", type=int, default=7, metavar="DAYS",
+        p.add_argument("--within", type=int, default=NEAR_DAYS, metavar="DAYS",
                        help="with --history: the farthest that day may be from the report's "
                             "date (default 7; 15 more for a report dated to the month)")
 

@@ -48,7 +48,11 @@ from geo.store import DiskStore
 from geo.verify import VERDICT_COLUMNS, verify_claims
 from geo.zones import ZoneOptions, implied_zones
 
-__all__ = ["Atlas", "LayerSet", "PROVENANCE_KEYS", "report_target"]
+__all__ = ["Atlas", "LayerSet", "NEAR_DAYS", "PROVENANCE_KEYS", "report_target"]
+
+#: How far (days) a mapped day may lie from a report's date to stand for it; a report
+#: dated to the month gets 15 more (:func:`report_target`).
+NEAR_DAYS = 7
 
 T = TypeVar("T")
 
@@ -346,7 +350,7 @@ class Atlas:
         return verify_claims(claims, self.held(report_id, control=control))
 
     def history_layer(self, report_id: str, history: History, *,
-                      within_days: int = 7) -> ControlLayer | None:
+                      within_days: int = NEAR_DAYS) -> ControlLayer | None:
         """The mapped layer of ``history`` that stands for ``report_id``: the day nearest
         the report's date (:func:`report_target`), or None when no day lies within
         ``within_days`` (plus 15 for a report dated to the month).
@@ -362,7 +366,7 @@ class Atlas:
         return control_from_geometry(day.valid().geometry, name=day.source, date=day.date)
 
     def date_gap(self, report_id: str, control: ControlLayer, *,
-                 within_days: int = 7) -> str | None:
+                 within_days: int = NEAR_DAYS) -> str | None:
         """A warning when ``control`` is dated more than ``within_days`` (15 more for a
         report dated to the month) from the report's date, so its verdicts compare the
         claims with the map of another time; None when it is near or has no date."""
@@ -381,7 +385,7 @@ class Atlas:
                 f"time. Load the layer of {report.id}'s date, or a history, so each report "
                 "meets its nearest day.")
 
-    def verify_history(self, history: History, *, within_days: int = 7,
+    def verify_history(self, history: History, *, within_days: int = NEAR_DAYS,
                        report_ids: Sequence[str] | None = None,
                        carried: bool = False) -> pd.DataFrame:
         """Each report's claims against the snapshot of ``history`` nearest its date.

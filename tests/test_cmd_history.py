@@ -172,3 +172,11 @@ def test_history_arguments_that_cannot_work_are_refused(
     assert main(["show", "T2", "--history", str(archive), "--within", "0",
                  "--reports-dir", str(dated_reports)]) == 2
     assert "no mapped day within 0 days of T2's date (2024-07-14)" in capsys.readouterr().err
+
+
+def test_the_cli_window_is_the_atlas_window() -> None:
+    from frontline.common import NEAR_DAYS as CLI_DAYS
+    from geo.layerset import NEAR_DAYS
+    from ui.data import HISTORY_WITHIN_DAYS
+
+    assert CLI_DAYS == NEAR_DAYS == HISTORY_WITHIN_DAYS == 7

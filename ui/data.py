@@ -19,7 +19,7 @@ import streamlit as st
 
 from geo.control import ControlLayer, load_control
 from geo.errors import FrontlineError
-from geo.layerset import Atlas, LayerSet
+from geo.layerset import NEAR_DAYS, Atlas, LayerSet
 from geo.reports import ReportSet, load_reports, report_paths
 from geo.store import DiskStore
 from geo.zones import ZoneOptions
@@ -37,7 +37,7 @@ __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "u
 
 #: How far a history's day may be from a report's date to stand for it (as ``frontline
 #: --within``; 15 more days for a report dated to the month).
-HISTORY_WITHIN_DAYS = 7
+HISTORY_WITHIN_DAYS = NEAR_DAYS
 
 T = TypeVar("T")
 
