@@ -411,8 +411,11 @@ def test_upload_control_layer_and_draw_a_sketch(app_url: str, browser: Any, tmp_
         page.wait_for_timeout(400)
         if 0 < i < len(pts):  # each click adds a vertex (markers of the shape being drawn)
             assert frame.locator(".leaflet-marker-icon.leaflet-editing-icon").count() == i + 1
-    page.get_by_text("Units it touches").wait_for(timeout=60_000)
+    # wait for the sketch's figures themselves: the words "units it touches" also stand
+    # in the view's caption, so waiting on them raced the rerun (strict-mode violation
+    # in CI once the table's heading appeared beside the caption)
     metric = page.get_by_test_id("stMetric").filter(has_text="Area").first
+    metric.wait_for(timeout=60_000)
     area = float(re.search(r"([\d,]+) km²", metric.inner_text()).group(1).replace(",", ""))
     # The box drawn, 0.6 deg x 0.4 deg at 48.75 N: ~1,960 km²; clicks land within a pixel.
     assert area == pytest.approx(geometry_area_km2(box(37.3, 48.55, 37.9, 48.95)), rel=0.03)
