@@ -35,6 +35,7 @@ from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.areas import WGS84, geometry_area_km2
+from geo.classes import ClassChoice, ClassCount, class_counts, classify, unknown_class_error
 from geo.errors import ControlLayerError, DatedLayerError
 from geo.memo import digest
 from geo.repair import polygonal_valid
@@ -46,11 +47,13 @@ __all__ = [
     "REGION_BOUNDS",
     "SIDES",
     "DATE_KEYS",
-    "SIDE_KEYS",
     "ControlLayer",
     "load_control",
+    "read_features",
     "control_from_geometry",
     "date_from_name",
+    "name_time",
+    "check_date_pattern",
     "parse_date",
 ]
 
@@ -66,20 +69,14 @@ REGION_BOUNDS = (20.0, 43.0, 42.0, 53.5)
 SIDES: tuple[str, ...] = ("russia", "ukraine")
 #: Feature properties read as the date of a feature (first one present wins).
 DATE_KEYS: tuple[str, ...] = ("date", "day", "as_of", "snapshot_date", "datetime", "timestamp")
-#: Feature properties read as the side that holds a feature.
-SIDE_KEYS: tuple[str, ...] = ("side", "held_by", "controlled_by", "holder")
-
-_SIDE_VALUES = {
-    "russia": "russia", "ru": "russia", "rus": "russia", "russian": "russia",
-    "occupied": "russia", "russia-held": "russia", "russian-held": "russia",
-    "ukraine": "ukraine", "ua": "ukraine", "ukr": "ukraine", "ukrainian": "ukraine",
-    "ukraine-held": "ukraine", "ukrainian-held": "ukraine",
-}
 _GEOJSON_TYPES = {
     "FeatureCollection", "Feature", "Polygon", "MultiPolygon", "GeometryCollection",
     "Point", "MultiPoint", "LineString", "MultiLineString",
 }
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+_NAME_EPOCH = re.compile(r"(?<!\d)(\d{10})(?!\d)")
+#: Unix times read from names: 2001-09-09 .. 2100-01-01 (ten digits).
+_EPOCH_RANGE = (1_000_000_000, 4_102_444_800)
 
 
 @dataclass(frozen=True)
@@ -101,6 +98,13 @@ class ControlLayer:
         Content digest of the geometries, the name and the date (the key of results
         derived from the layer: a layer set names its layer and date, so two days with
         the same ground are two keys).
+    contested : MultiPolygon or None
+        Contested ground (grey zone, unknown status, unverified claims), outside either
+        side's; None where the layer maps none.
+    classes : tuple of ClassCount
+        What each class of the file was read as, with its features and km².
+    schema : str
+        The schema the classes were read by (:func:`geo.classes.classify`).
     """
 
     name: str
@@ -108,13 +112,19 @@ class ControlLayer:
     notes: tuple[str, ...] = ()
     date: dt.date | None = None
     digest: str = field(default="")
+    contested: BaseGeometry | None = None
+    classes: tuple[ClassCount, ...] = ()
+    schema: str = ""
 
     def maps(self, side: str) -> bool:
         """Whether the layer maps the ground held by ``side``."""
         return side in self.sides
 
     def geometry(self, side: str = "russia") -> BaseGeometry:
-        """Ground held by ``side`` (an empty Polygon if the layer does not map it)."""
+        """Ground held by ``side`` (an empty Polygon if the layer does not map it);
+        ``"contested"`` gives the contested ground."""
+        if side == "contested":
+            return self.contested if self.contested is not None else Polygon()
         return self.sides.get(side, Polygon())
 
     @property
@@ -142,14 +152,66 @@ def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
                         digest=digest(side, merged, name, date))
 
 
-def date_from_name(name: str) -> dt.date | None:
-    """The date in a file name (``..._20241123.geojson``, ``..._2024-11-23.geojson``)."""
-    for m in _NAME_DATE.finditer(Path(name).name):
+def date_from_name(name: str, *, pattern: str | re.Pattern[str] | None = None
+                   ) -> dt.date | None:
+    """The date in a file name: ``..._20241123.geojson``, ``..._2024-11-23.geojson``, a
+    Unix time in seconds (``1754251105.geojson``, the day in UTC), or ``pattern``: a
+    regular expression with a named group ``date`` (YYYYMMDD or YYYY-MM-DD), ``epoch``
+    (Unix seconds) or ``year``, ``month`` and ``day``."""
+    base = Path(name).name
+    if pattern is not None:
+        m = re.search(pattern, base)
+        return _pattern_date(m) if m else None
+    for m in _NAME_DATE.finditer(base):
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             continue
+    m = _NAME_EPOCH.search(base)
+    return _epoch_date(int(m.group(1))) if m else None
+
+
+def name_time(name: str) -> int | None:
+    """The Unix time in a file name (``1754251105.geojson``), to order snapshots of a day."""
+    m = _NAME_EPOCH.search(Path(name).name)
+    return int(m.group(1)) if m and _epoch_date(int(m.group(1))) else None
+
+
+def _epoch_date(seconds: int) -> dt.date | None:
+    if not _EPOCH_RANGE[0] <= seconds <= _EPOCH_RANGE[1]:
+        return None
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+
+
+def _pattern_date(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    try:
+        if groups.get("epoch"):
+            return _epoch_date(int(groups["epoch"]))
+        if groups.get("date"):
+            return parse_date(groups["date"])
+        if groups.get("year") and groups.get("month") and groups.get("day"):
+            return dt.date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+    except (ValueError, OverflowError):
+        return None
     return None
+
+
+def check_date_pattern(pattern: str, *, argument: str = "--date-pattern") -> re.Pattern[str]:
+    """``pattern`` compiled, or a clear error: it must compile and name a group ``date``,
+    ``epoch`` or ``year``/``month``/``day``."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ControlLayerError(f"{argument} {pattern!r}: not a regular expression ({exc}).") \
+            from None
+    names = set(compiled.groupindex)
+    if not ({"date"} <= names or {"epoch"} <= names or {"year", "month", "day"} <= names):
+        raise ControlLayerError(
+            f"{argument} {pattern!r}: expected a named group 'date' (YYYYMMDD or YYYY-MM-DD), "
+            "'epoch' (Unix seconds) or 'year', 'month' and 'day', e.g. "
+            "'snapshot-(?P<date>\\d{8})'.")
+    return compiled
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -295,58 +357,50 @@ def _pick_date(feats: list[tuple[Any, dict[str, Any]]], label: str,
     return keep, date
 
 
-def _side_of(props: Mapping[str, Any], i: int, problems: list[str]) -> str:
-    for key in SIDE_KEYS:
-        if isinstance(props, Mapping) and key in props:
-            value = str(props[key]).strip().casefold()
-            side = _SIDE_VALUES.get(value)
-            if side is None:
-                problems.append(f"feature {i}: property {key!r} is {props[key]!r}; expected "
-                                "'russia' (or RU) or 'ukraine' (or UA) for the side holding it")
-                return "russia"
-            return side
-    return "russia"
-
-
-def _geometries(feats: list[tuple[Any, dict[str, Any]]], label: str, *, lonlat: bool = True
-                ) -> tuple[dict[str, list[BaseGeometry]], list[str]]:
-    """Polygonal geometries per side (one per feature), and notes; every malformed
-    feature is reported together."""
+def _polygon_features(feats: list[tuple[Any, dict[str, Any]]], label: str, *,
+                      lonlat: bool = True
+                      ) -> tuple[list[tuple[BaseGeometry, dict[str, Any]]], list[str]]:
+    """The polygonal features as ``(geometry, properties)`` (3D positions made 2D), and
+    notes; every malformed feature is reported together."""
     from geo.geojson_check import check_geometry
 
     problems: list[str] = []
-    by_side: dict[str, list[BaseGeometry]] = {}
+    out: list[tuple[BaseGeometry, dict[str, Any]]] = []
     n_other = n_empty = vertices = 0
     if len(feats) > MAX_FEATURES:
         raise ControlLayerError(f"{label}: {len(feats):,} features; the limit is "
                                 f"{MAX_FEATURES:,} so measuring cannot hang (a daily export "
                                 "has one). Dissolve them into one MultiPolygon first.")
     for i, (g, props) in enumerate(feats):
-        if g is None:
+        if g is None or (isinstance(g, BaseGeometry) and g.is_empty):
             n_empty += 1
             continue
-        found, n = check_geometry(g, lonlat=lonlat, max_vertices=MAX_VERTICES - vertices)
-        vertices += n
+        if isinstance(g, BaseGeometry):  # read through GDAL: already built
+            geom = g
+            vertices += int(shapely.get_num_coordinates(g))
+        else:
+            found, n = check_geometry(g, lonlat=lonlat, max_vertices=MAX_VERTICES - vertices)
+            vertices += n
+            if found:  # one entry per feature, its first problems
+                problems.append(f"feature {i}: " + "; ".join(dict.fromkeys(found[:3])))
+                continue
+            try:
+                geom = shape(g)
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+                problems.append(f"feature {i}: malformed {g.get('type', 'geometry')} ({exc})")
+                continue
         if vertices > MAX_VERTICES:
             raise ControlLayerError(
                 f"{label}: more than {MAX_VERTICES:,} vertices; the limit is {MAX_VERTICES:,} "
                 "so measuring cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify "
                 "0.0001`).")
-        if found:  # one entry per feature, its first problems
-            problems.append(f"feature {i}: " + "; ".join(dict.fromkeys(found[:3])))
-            continue
-        try:
-            geom = shape(g)
-        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
-            problems.append(f"feature {i}: malformed {g.get('type', 'geometry')} ({exc})")
-            continue
         parts = _polygon_parts(geom)
-        if not parts and not geom.is_empty:
+        if not parts:
             n_other += 1
-        side = _side_of(props, i, problems)
-        if parts:
-            polygonal = geom if isinstance(geom, Polygon | MultiPolygon) else MultiPolygon(parts)
-            by_side.setdefault(side, []).append(polygonal)
+            continue
+        if shapely.has_z(geom) or not isinstance(geom, Polygon | MultiPolygon):
+            geom = MultiPolygon([shapely.force_2d(q) for q in parts])
+        out.append((geom, props if isinstance(props, dict) else {}))
     if problems:
         shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20
                                  else [])
@@ -360,7 +414,7 @@ def _geometries(feats: list[tuple[Any, dict[str, Any]]], label: str, *, lonlat: 
     if n_empty:
         notes.append(f"left out {n_empty} feature{'s' if n_empty != 1 else ''} without a "
                      "geometry.")
-    return by_side, notes
+    return out, notes
 
 
 def _check_extent(polys: Sequence[BaseGeometry], label: str) -> None:
@@ -402,72 +456,132 @@ def _repair(geoms: list[BaseGeometry], whose: str, notes: list[str]) -> list[Bas
     return fixed
 
 
+def _merge(geoms: list[BaseGeometry]) -> BaseGeometry:
+    one = geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)
+    parts = _polygon_parts(one)
+    return one if isinstance(one, MultiPolygon) else MultiPolygon(parts)
+
+
+def read_features(source: str | Path | bytes, label: str, *, layer: str | None = None
+                  ) -> tuple[list[tuple[Any, dict[str, Any]]], CRS | None]:
+    """The ``(geometry, properties)`` of every feature of a layer file, and its CRS when it
+    is not lon/lat: GeoJSON (also gzipped) by the fast JSON reader, every other format
+    (KML, KMZ, Shapefile or its zip, GeoPackage, FlatGeobuf, GeoParquet) through GDAL
+    (:mod:`geo.formats`), whose geometries come built and in EPSG:4326."""
+    from geo.formats import gdal_features, is_geojson, unpack_gzip
+
+    if isinstance(source, str | Path) and str(source).lower().endswith(".shp"):
+        read_bytes(source, label)  # the same checks: a regular file, under the cap
+        return gdal_features(Path(source), label, error=ControlLayerError), None
+    raw = read_bytes(source, label)
+    raw = unpack_gzip(raw, label, limit=MAX_FILE_BYTES, error=ControlLayerError)
+    if is_geojson(raw):
+        doc = parse_json(raw, label)
+        return features_of(doc, label), source_crs(doc, label)
+    return gdal_features(raw, label, layer=layer, error=ControlLayerError), None
+
+
 def load_control(
-    source: str | Path | bytes, *, name: str | None = None, date: dt.date | None = None
+    source: str | Path | bytes, *, name: str | None = None, date: dt.date | None = None,
+    classes: ClassChoice | None = None, layer: str | None = None,
 ) -> ControlLayer:
-    """Load a control layer: GeoJSON polygons of territory held by a side on one day.
+    """Load a control layer: polygons of mapped control on one day, read by class.
 
     Parameters
     ----------
     source : str, Path or bytes
-        A GeoJSON file path or its content.
+        A layer file (GeoJSON, ``.geojson.gz``, KML, KMZ, a Shapefile's ``.shp`` or
+        ``.zip``, GeoPackage, FlatGeobuf, GeoParquet) or its content.
     name : str, optional, keyword-only
         Name for messages and provenance (default: the path, or ``"control layer"``).
     date : datetime.date, optional, keyword-only
         Keep only the features dated so (for a file that holds several days).
+    classes : ClassChoice, optional, keyword-only
+        How to read the features' classes when the file follows no known schema
+        (:mod:`geo.classes`).
+    layer : str, optional, keyword-only
+        The layer of a file that holds several (a GeoPackage).
 
     Returns
     -------
     ControlLayer
+        Russian- and Ukrainian-held ground in ``sides``, the grey zone in ``contested``,
+        what each class was read as in ``classes``.
 
     Raises
     ------
     DatedLayerError
         The features carry several dates and ``date`` is not given (or matches none).
+    UnknownClassError
+        Polygons whose class cannot be placed; every class found is listed.
     ControlLayerError
-        Not JSON or not GeoJSON, empty, malformed features (all listed), no polygons,
-        more than :data:`MAX_VERTICES` vertices, projected coordinates without a CRS,
-        or outside the region.
+        Not a layer file, empty, malformed features (all listed), no polygons, more than
+        :data:`MAX_VERTICES` vertices, projected coordinates without a CRS, or outside
+        the region.
     """
     label = name or (str(source) if not isinstance(source, bytes | bytearray)
                      else "control layer")
-    doc = parse_json(read_bytes(source, label), label)
-    feats, day = _pick_date(features_of(doc, label), label, date)
-    crs = source_crs(doc, label)
-    by_side, notes = _geometries(feats, label, lonlat=crs is None)
-    polys = [p for ps in by_side.values() for p in ps]
-    if not polys:
+    raw_feats, crs = read_features(source, label, layer=layer)
+    feats, day = _pick_date(raw_feats, label, date)
+    found, notes = _polygon_features(feats, label, lonlat=crs is None)
+    if not found:
         raise ControlLayerError(
             f"{label}: no polygons found ({len(feats)} features"
             f"{', only points or lines' if notes else ''}); expected Polygon or "
             "MultiPolygon features of controlled territory."
         )
-    n_vertices = int(shapely.get_num_coordinates(np.asarray(polys, dtype=object)).sum())
+    geoms = [g for g, _ in found]
+    n_vertices = int(shapely.get_num_coordinates(np.asarray(geoms, dtype=object)).sum())
     if n_vertices > MAX_VERTICES:
         raise ControlLayerError(
             f"{label}: {n_vertices:,} vertices; the limit is {MAX_VERTICES:,} so measuring "
             "cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify 0.0001`)."
         )
     if crs is not None:
-        by_side = {s: list(gpd.GeoSeries(ps, crs=crs).to_crs(WGS84)) for s, ps in
-                   by_side.items()}
+        geoms = list(gpd.GeoSeries(geoms, crs=crs).to_crs(WGS84))
         notes.append(f"reprojected from {crs.to_string()} to EPSG:4326.")
-    _check_extent([p for ps in by_side.values() for p in ps], label)
+    _check_extent(geoms, label)
+    read = classify([p for _, p in found], choice=classes)
+    shown_classes = (len(set(read.labels)) > 1 or bool(read.unplaced)
+                     or read.schema.startswith(("raw", "ISW", "field")))
+    km2 = [geometry_area_km2(g) for g in geoms] if shown_classes else [0.0] * len(geoms)
+    counts = class_counts(read, km2)
+    if read.unplaced:
+        raise unknown_class_error(label, read, counts)
+    by_state: dict[str, list[BaseGeometry]] = {}
+    for g, st in zip(geoms, read.states, strict=True):
+        by_state.setdefault(str(st), []).append(g)
     sides: dict[str, BaseGeometry] = {}
     for side in SIDES:
-        if side not in by_side:
+        if side not in by_state:
             continue
-        whose = f" of {side}-held ground" if len(by_side) > 1 else ""
-        fixed = _repair(by_side[side], whose, notes)
-        one = fixed[0] if len(fixed) == 1 else shapely.union_all(fixed)
-        parts = _polygon_parts(one)
-        if not parts:
+        whose = f" of {side}-held ground" if len(by_state) > 1 else ""
+        fixed = _repair(by_state[side], whose, notes)
+        if not fixed or not _polygon_parts(merged := _merge(fixed)):
             raise ControlLayerError(f"{label}: the {side} polygons have no area after repair; "
                                     "expected polygons of controlled territory.")
         if len(fixed) > 1:
             notes.append(f"merged {len(fixed)} polygons{whose} into one MultiPolygon.")
-        sides[side] = one if isinstance(one, MultiPolygon) else MultiPolygon(parts)
-    if "ukraine" in sides:
+        sides[side] = merged
+    contested: BaseGeometry | None = None
+    if by_state.get("contested"):
+        fixed = _repair(by_state["contested"], " of contested ground", notes)
+        grey = _merge(fixed) if fixed else MultiPolygon()
+        for side in sides.values():  # held ground wins where classes overlap
+            grey = grey.difference(side)
+        contested = MultiPolygon(_polygon_parts(grey))
+    if not sides and contested is None:
+        raise ControlLayerError(
+            f"{label}: read as {read.schema}, no polygon is held by either side or "
+            "contested (every class is out of scope):\n  - "
+            + "\n  - ".join(str(c) for c in counts))
+    if "ukraine" in sides and "russia" in sides:
+        sides["ukraine"] = MultiPolygon(_polygon_parts(sides["ukraine"].difference(
+            sides["russia"])))
+    if shown_classes and not read.schema.startswith("a side"):
+        notes.insert(0, f"read as {read.schema}: " + "; ".join(str(c) for c in counts)
+                     + " (km² of each class's own polygons, before clipping to the units).")
+    elif "ukraine" in sides:
         notes.append("features with side 'ukraine' are Ukrainian-held ground; the rest is "
                      "Russian-held.")
     if day is None and not isinstance(source, bytes | bytearray):
@@ -476,4 +590,5 @@ def load_control(
         day = date_from_name(name)
     shown = Path(label).name if not isinstance(source, bytes | bytearray) else label
     return ControlLayer(name=shown, sides=sides, notes=tuple(notes), date=day,
-                        digest=digest(sorted(sides.items()), shown, day))
+                        digest=digest(sorted(sides.items()), contested, shown, day),
+                        contested=contested, classes=tuple(counts), schema=read.schema)

@@ -19,6 +19,7 @@ __all__ = [
     "UnknownUnitError",
     "ControlLayerError",
     "DatedLayerError",
+    "UnknownClassError",
     "HistoryError",
     "ReportFormatError",
     "ArticleError",
@@ -138,6 +139,13 @@ class DatedLayerError(ControlLayerError):
     def __init__(self, message: str, *, dates: Sequence[dt.date] = ()) -> None:
         self.dates: list[dt.date] = list(dates)
         super().__init__(message)
+
+
+class UnknownClassError(ControlLayerError):
+    """A control layer holds classes of ground the tool cannot place (held by Russia,
+    by Ukraine, contested or out of scope); the message lists every value found with
+    its feature count and km², and how to map them (``--classes FIELD --map VALUE=STATE``).
+    """
 
 
 class HistoryError(ValidationError):

@@ -34,7 +34,7 @@ import shapely
 from geo.cities import load_cities
 from geo.compare import compare_snapshots, timeline
 from geo.consistency import Finding, check_all, findings_for
-from geo.control import ControlLayer, control_from_geometry
+from geo.control import ControlLayer
 from geo.held import HeldTerritory, drawn_shares, held_territory
 from geo.history import History
 from geo.labels import verdict_label
@@ -363,7 +363,8 @@ class Atlas:
         day = history.nearest(target, within_days=within_days + extra)
         if day is None:
             return None
-        return control_from_geometry(day.valid().geometry, name=day.source, date=day.date)
+        layer: ControlLayer = day.control()
+        return layer
 
     def date_gap(self, report_id: str, control: ControlLayer, *,
                  within_days: int = NEAR_DAYS) -> str | None:

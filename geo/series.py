@@ -29,17 +29,19 @@ import pandas as pd
 
 from geo.errors import FrontlineError
 from geo.history import History, read_history
+from geo.history.inputs import DEFAULT_OPTIONS, ReadOptions
 from geo.history.read import HistorySource
 from geo.increment import KEYFRAME_EVERY
 from geo.measure import UnitIndex
 from geo.parallel import MIN_DAYS_PER_WORKER, measure_days, read_and_measure
 
-__all__ = ["SERIES_COLUMNS", "ENGINES", "ControlSeries", "control_series", "series_from_files"]
+__all__ = ["SERIES_COLUMNS", "ENGINES", "ControlSeries", "control_series", "series_from_files",
+           "contested_km2"]
 
 #: Columns of :attr:`ControlSeries.table`.
 SERIES_COLUMNS: tuple[str, ...] = (
-    "date", "code", "name", "side", "controlled_km2", "share_pct", "gained_km2", "lost_km2",
-    "net_km2", "days_since_previous", "source",
+    "date", "code", "name", "side", "controlled_km2", "share_pct", "contested_km2",
+    "contested_pct", "gained_km2", "lost_km2", "net_km2", "days_since_previous", "source",
 )
 #: Engines :func:`control_series` can run on.
 ENGINES: tuple[str, ...] = ("local", "dask")
@@ -102,6 +104,18 @@ class ControlSeries:
         return out
 
 
+def contested_km2(history: History, index: UnitIndex) -> np.ndarray:
+    """Contested km² (grey zone) per day and unit: zeros for days that map none. Grey
+    ground is a few hundred polygons near the front, so each day is measured whole
+    (:meth:`~geo.measure.UnitIndex.measure`) rather than from its change."""
+    out = np.zeros((len(history.days), len(index)))
+    for i, day in enumerate(history.days):
+        grey = day.contested
+        if grey is not None and not grey.is_empty:
+            out[i] = index.measure(grey)
+    return out
+
+
 def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
            side: str) -> pd.DataFrame:
     km2 = np.concatenate([r["km2"] for r in results])
@@ -119,6 +133,8 @@ def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
     all_lost = np.column_stack([lost, lost[:, ua].sum(axis=1)])
     step = np.r_[np.nan, np.diff(dates).astype(float)]
     sources = np.asarray([d.source for d in history.days], dtype=object)
+    grey = contested_km2(history, index)
+    all_grey = np.column_stack([grey, grey[:, ua].sum(axis=1)])
     frame = pd.DataFrame({
         "date": np.repeat([d for d in history.dates], u + 1),
         "code": np.tile(codes, n),
@@ -126,6 +142,8 @@ def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
         "side": side,
         "controlled_km2": all_km2.ravel(),
         "share_pct": (100.0 * all_km2 / areas).ravel(),
+        "contested_km2": all_grey.ravel(),
+        "contested_pct": (100.0 * all_grey / areas).ravel(),
         "gained_km2": all_gained.ravel(),
         "lost_km2": all_lost.ravel(),
         "net_km2": (all_gained - all_lost).ravel(),
@@ -198,6 +216,7 @@ def series_from_files(
     keyframe_every: int = KEYFRAME_EVERY,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int, str], None] | None = None,
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> tuple[History, ControlSeries]:
     """Read a history from files and measure it: :func:`geo.history.read_history` then
     :func:`control_series`, in one pass where that pays.
@@ -224,6 +243,8 @@ def series_from_files(
     on_total : callable, optional, keyword-only
         Called with ``(total, what)`` before each step: the number of items and
         ``"reading"``, ``"measuring"`` or ``"reading and measuring"``.
+    options : ReadOptions, keyword-only
+        The class choice and date pattern the files are read with.
 
     Returns
     -------
@@ -231,7 +252,7 @@ def series_from_files(
         The days read (with every problem and gap) and their measures.
     """
     _check_options(engine, keyframe_every)
-    src = HistorySource.of(inputs, cache=cache)
+    src = HistorySource.of(inputs, cache=cache, options=options)
     n_workers = _workers(workers)
     history = src.cached()
     entries = src.entries
@@ -243,7 +264,8 @@ def series_from_files(
         if history is None:
             if on_total:
                 on_total(src.n_items, "reading")
-            history = read_history(inputs, cache=cache, workers=workers, progress=progress)
+            history = read_history(inputs, cache=cache, workers=workers, progress=progress,
+                                   options=options)
         history.raise_if_empty()
         if on_total:
             on_total(len(history), "measuring")

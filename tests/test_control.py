@@ -14,7 +14,7 @@ from shapely.geometry import Polygon, box, mapping
 
 from geo.areas import geodesic_area_km2
 from geo.control import load_control
-from geo.errors import ControlLayerError
+from geo.errors import ControlLayerError, UnknownClassError
 from geo.measure import measure_control
 from layers.control import control_layer
 
@@ -200,10 +200,22 @@ def test_sides_from_properties_and_every_problem_at_once() -> None:
     with pytest.raises(ControlLayerError) as exc:
         load_control(json.dumps(bad).encode(), name="bad.geojson")
     msg = str(exc.value)
-    assert msg.startswith("bad.geojson has 3 problems")
-    assert "feature 0: property 'side' is 'grey zone'" in msg
+    # the two malformed geometries together; "grey zone" is a side now (contested)
+    assert msg.startswith("bad.geojson has 2 problems")
     assert "feature 1: Polygon coordinates hold int where a list is expected" in msg
     assert "feature 2: the geometry is a string (WKT?)" in msg
+    unknown = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"Side": "nobody"},
+         "geometry": mapping(box(37.0, 48.0, 37.1, 48.1))},
+        {"type": "Feature", "properties": {"SIDE": "RU"},
+         "geometry": mapping(box(38.0, 48.0, 38.1, 48.1))},
+    ]}
+    with pytest.raises(UnknownClassError) as exc2:
+        load_control(json.dumps(unknown).encode(), name="sides.geojson")
+    msg = str(exc2.value)
+    # keys in any case; the unplaced value is listed with its count, never taken as held
+    assert "side: nobody: 1 feature" in msg and "-> not placed" in msg
+    assert "side: RU: 1 feature" in msg and "-> held by Russia" in msg
 
 
 def test_the_same_ground_on_two_days_is_two_layers() -> None:

@@ -92,7 +92,11 @@ def test_duplicate_dates_and_nothing_readable(tmp_path: Path,
     for name in (f"one_{d0:%Y%m%d}.geojson", f"two_{d0:%Y-%m-%d}.geojson"):
         (tmp_path / name).write_text(json.dumps(feature_collection(a, name=name)))
     h = read_history(tmp_path, cache=False)
-    assert len(h) == 1 and "also given by" in h.problems[0].message
+    # two snapshots of one day: the last (by name here) is used, and a note says so
+    assert len(h) == 1 and not h.problems
+    assert h.days[0].source == f"two_{d0:%Y-%m-%d}.geojson"
+    assert (f"{d0.isoformat()}: two_{d0:%Y-%m-%d}.geojson, not one_{d0:%Y%m%d}.geojson"
+            in h.notes[0])
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(HistoryError, match="holds no"):

@@ -43,10 +43,8 @@ def _verdicts(_history: History, digest: str, reports_dir: str | None) -> pd.Dat
 @st.cache_resource(max_entries=64)
 def _day_frame(_history: History, digest: str, day: str) -> Any:
     """The day's layer as a frame, in display geometry (computed once per day shown)."""
-    from geo.control import control_from_geometry
-
     d = _history.day(dt.date.fromisoformat(day))
-    frame = control_from_geometry(d.valid().geometry, name=d.source, date=d.date).frame
+    frame = d.control().frame
     frame["geometry"] = display_geometry(frame.geometry.simplify(0.001), simplify_deg=0)
     return frame
 

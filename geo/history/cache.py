@@ -23,17 +23,18 @@ from geo.store import cache_dir
 
 __all__ = ["cache_dir", "content_digest", "save_pack", "load_pack"]
 
-_CACHE_VERSION = "history-v2"
+_CACHE_VERSION = "history-v3"  # v3: days read by class (grey zone, sides)
 
 
 def content_digest(entries: Sequence[Entry], parquet: Sequence[Path],
-                   known: Mapping[int, bytes] | None = None) -> str:
+                   known: Mapping[int, bytes] | None = None, *, options: str = "") -> str:
     """Content digest of every input item (names and bytes).
 
     ``known`` gives the SHA-256 digests of files already read (by position in
     ``entries``: :func:`geo.history.inputs.parse_entry` computes them while parsing), so
     they are not read twice."""
     h = hashlib.sha256(_CACHE_VERSION.encode())
+    h.update(options.encode() + b"\0")  # the class choice and date pattern read them
     seen_zips: set[Path] = set()
     for i, e in enumerate(entries):
         h.update(e.source.encode() + b"\0")
@@ -53,21 +54,25 @@ def _file_digest(path: Path) -> bytes:
         return hashlib.file_digest(fh, "sha256").digest()
 
 
-def save_pack(path: Path, days: Sequence[ParsedDay], problems: Sequence[Problem]) -> None:
-    """Write ``days`` and ``problems`` to the cache file ``path`` (atomically)."""
+def save_pack(path: Path, days: Sequence[ParsedDay], problems: Sequence[Problem],
+              notes: Sequence[str] = ()) -> None:
+    """Write ``days``, ``problems`` and the history's ``notes`` to the cache file ``path``
+    (atomically; plain arrays and JSON, nothing that executes when read)."""
     arrays = pack_days(days)
     meta = orjson.loads(arrays.pop("meta").tobytes())
     meta["problems"] = [[p.where, p.field, p.message] for p in problems]
+    meta["history_notes"] = list(notes)
     buf = io.BytesIO()
     np.savez(buf, coords=arrays["coords"], n_vertices=arrays["n_vertices"],
-             rings=arrays["rings"], polys=arrays["polys"],
+             rings=arrays["rings"], polys=arrays["polys"], others=arrays["others"],
              meta=np.frombuffer(orjson.dumps(meta), dtype=np.uint8))
     write_atomic(path, buf.getvalue())
 
 
-def load_pack(path: Path) -> tuple[list[ParsedDay], list[Problem]]:
-    """The days and problems of the cache file ``path``."""
-    with np.load(path) as pack:
+def load_pack(path: Path) -> tuple[list[ParsedDay], list[Problem], list[str]]:
+    """The days, problems and notes of the cache file ``path``."""
+    with np.load(path, allow_pickle=False) as pack:
         arrays = {k: pack[k] for k in pack.files}
     meta = orjson.loads(arrays["meta"].tobytes())
-    return unpack_days(arrays), [Problem(*p) for p in meta.get("problems", [])]
+    return (unpack_days(arrays), [Problem(*p) for p in meta.get("problems", [])],
+            [str(n) for n in meta.get("history_notes", [])])

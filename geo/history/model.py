@@ -43,6 +43,9 @@ class ParsedDay:
         array layout).
     notes : tuple of str
         What was repaired or ignored.
+    others : tuple of (str, bytes)
+        Ground of the other states the day maps (``"ukraine"``, ``"contested"``) as
+        ``(state, WKB of a MultiPolygon)``; empty for a single-class day.
     """
 
     date: dt.date
@@ -51,6 +54,39 @@ class ParsedDay:
     ring_offsets: NDArray[np.int64]
     polygon_offsets: NDArray[np.int64]
     notes: tuple[str, ...] = ()
+    others: tuple[tuple[str, bytes], ...] = ()
+
+    def other(self, state: str) -> BaseGeometry | None:
+        """Ground of ``state`` (``"ukraine"`` or ``"contested"``), None when not mapped."""
+        for st, wkb in self.others:
+            if st == state:
+                return shapely.from_wkb(wkb)
+        return None
+
+    @property
+    def contested(self) -> BaseGeometry | None:
+        """The day's contested ground (grey zone), None when the day maps none."""
+        return self.other("contested")
+
+    def control(self) -> Any:
+        """The day as a :class:`~geo.control.ControlLayer` (repaired): Russian-held
+        ground, and Ukrainian-held and contested ground where the day maps them -- what
+        :func:`geo.control.load_control` gives for the same file."""
+        from geo.control import control_from_geometry
+
+        layer = control_from_geometry(self.valid().geometry, name=self.source, date=self.date)
+        ukraine, contested = self.other("ukraine"), self.contested
+        if ukraine is None and contested is None:
+            return layer
+        from dataclasses import replace
+
+        from geo.memo import digest
+
+        sides = dict(layer.sides)
+        if ukraine is not None and not ukraine.is_empty:
+            sides["ukraine"] = ukraine
+        return replace(layer, sides=sides, contested=contested,
+                       digest=digest(layer.digest, self.others))
 
     @property
     def n_vertices(self) -> int:
@@ -71,7 +107,7 @@ class ParsedDay:
         reason = shapely.is_valid_reason(geom)
         coords, rings, polys = ragged_arrays(polygonal_valid(geom))
         return ParsedDay(self.date, self.source, coords, rings, polys,
-                         (*self.notes, f"repaired with make_valid: {reason}"))
+                         (*self.notes, f"repaired with make_valid: {reason}"), self.others)
 
 
 def _from_ragged(coords: NDArray[np.float64], rings: NDArray[np.int64],
@@ -182,10 +218,12 @@ def pack_days(days: Sequence[ParsedDay]) -> dict[str, NDArray[Any]]:
     sources, notes, ring and polygon counts)."""
     rings = [d.ring_offsets for d in days]
     polys = [d.polygon_offsets for d in days]
+    others = [(st, wkb) for d in days for st, wkb in d.others]
     meta = orjson.dumps({
         "dates": [d.date.isoformat() for d in days], "sources": [d.source for d in days],
         "notes": [list(d.notes) for d in days],
         "n_rings": [len(r) for r in rings], "n_polys": [len(p) for p in polys],
+        "others": [[[st, len(wkb)] for st, wkb in d.others] for d in days],
     })
     return {
         "coords": np.concatenate([d.coords for d in days]) if days else np.zeros((0, 2)),
@@ -193,6 +231,7 @@ def pack_days(days: Sequence[ParsedDay]) -> dict[str, NDArray[Any]]:
         "rings": np.concatenate(rings) if rings else np.zeros(0, dtype=np.int64),
         "polys": np.concatenate(polys) if polys else np.zeros(0, dtype=np.int64),
         "meta": np.frombuffer(meta, dtype=np.uint8),
+        "others": np.frombuffer(b"".join(w for _, w in others), dtype=np.uint8),
     }
 
 
@@ -201,12 +240,17 @@ def unpack_days(arrays: Mapping[str, NDArray[Any]]) -> list[ParsedDay]:
     meta = orjson.loads(arrays["meta"].tobytes())
     coords, n_v = arrays["coords"], arrays["n_vertices"]
     rings, polys = arrays["rings"], arrays["polys"]
+    blob = arrays["others"].tobytes() if "others" in arrays else b""
     days = []
-    v = r = q = 0
+    v = r = q = o = 0
     for i, date in enumerate(meta["dates"]):
         nv, nr, nq = int(n_v[i]), meta["n_rings"][i], meta["n_polys"][i]
+        others = []
+        for st, n in meta.get("others", [[]] * len(meta["dates"]))[i]:
+            others.append((str(st), blob[o:o + n]))
+            o += n
         days.append(ParsedDay(dt.date.fromisoformat(date), meta["sources"][i],
                               coords[v:v + nv], rings[r:r + nr], polys[q:q + nq],
-                              tuple(meta["notes"][i])))
+                              tuple(meta["notes"][i]), tuple(others)))
         v, r, q = v + nv, r + nr, q + nq
     return days

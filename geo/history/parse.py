@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,12 @@ import shapely
 import simdjson
 from numpy.typing import NDArray
 
-from geo.control import DATE_KEYS, REGION_BOUNDS, feature_date, parse_date
+from geo.classes import STATES, ClassChoice, classify
+from geo.control import DATE_KEYS, REGION_BOUNDS, feature_date
 from geo.errors import Problem
+from geo.formats import gdal_features, is_geojson
 from geo.history.model import ParsedDay
+from geo.repair import polygonal_valid
 
 __all__ = ["parse_geojson", "parse_parquet"]
 
@@ -112,6 +116,9 @@ def _fast_polygons(raw: bytes) -> list[list[NDArray[np.float64]]] | None:
                 return None
         polygons: list[list[NDArray[np.float64]]] = []
         for f in doc["features"]:
+            props = f.get("properties")
+            if props is not None and len(props):  # classes to read: the full reader
+                return None
             g = f["geometry"]
             kind = g["type"]
             polys = [g["coordinates"]] if kind == "Polygon" else \
@@ -131,17 +138,97 @@ def _fast_polygons(raw: bytes) -> list[list[NDArray[np.float64]]] | None:
         return None
 
 
-def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None
+def _rings_of(geom: Any) -> list[list[NDArray[np.float64]]]:
+    """The rings of every polygon of a GeoJSON geometry dict or a shapely geometry."""
+    if isinstance(geom, dict):
+        return _polygons_of(geom)
+    return [[np.asarray(r.coords, dtype=np.float64)[:, :2] for r in (p.exterior, *p.interiors)]
+            for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+
+
+def _shape(geom: Any) -> Any:
+    from shapely.geometry import shape
+
+    return geom if not isinstance(geom, dict) else shape(geom)
+
+
+def _classified_day(date: dt.date, source: str, feats: list[tuple[Any, dict[str, Any]]],
+                    choice: ClassChoice | None) -> tuple[ParsedDay | None, Problem | None]:
+    """One day from its features, read by class (:mod:`geo.classes`) as a single layer
+    is: Russian-held ground as the day's arrays, Ukrainian-held and contested ground
+    beside them."""
+    polys = []
+    for g, p in feats:
+        rings = _rings_of(g)
+        if rings:
+            polys.append((g, p, rings))
+    if not polys:
+        return None, Problem(source, "", "no polygons; expected a Polygon or MultiPolygon "
+                             "of held ground")
+    read = classify([p for _, p, _ in polys], choice=choice)
+    if read.unplaced:
+        found: dict[str, int] = {}
+        for i in read.unplaced:
+            found[read.labels[i]] = found.get(read.labels[i], 0) + 1
+        listed = ", ".join(f"{k!r} ({v})" for k, v in sorted(found.items(), key=lambda x: -x[1]))
+        return None, Problem(source, "class", f"read as {read.schema}, {len(read.unplaced)} "
+                             f"polygon(s) have classes the tool cannot place: {listed}; say "
+                             "what each means with --classes FIELD --map VALUE=STATE")
+    russia = [r for (_, _, rings), st in zip(polys, read.states, strict=True)
+              if st == "russia" for r in rings]
+    parsed, problem = _day(date, source, russia)
+    if parsed is None:
+        return parsed, problem
+    others: list[tuple[str, bytes]] = []
+    held: Any = None
+    for state in ("ukraine", "contested"):  # as geo.control.load_control: held ground
+        geoms = [_shape(g) for (g, _, _), st in zip(polys, read.states, strict=True)
+                 if st == state]  # wins where classes overlap
+        if not geoms:
+            continue
+        held = parsed.valid().geometry if held is None else held
+        ground = shapely.difference(
+            polygonal_valid(shapely.union_all([polygonal_valid(g) for g in geoms])), held)
+        parts = [q for q in shapely.get_parts(ground) if q.geom_type == "Polygon"]
+        mp = shapely.MultiPolygon(parts)
+        others.append((state, shapely.to_wkb(mp)))
+        held = shapely.union(held, mp)
+    if others or len(set(read.labels)) > 1:
+        note = (f"read as {read.schema}: " + ", ".join(
+            f"{st} {sum(1 for s in read.states if s == st)}" for st in STATES
+            if st in read.states))
+        parsed = replace(parsed, others=tuple(others), notes=(*parsed.notes, note))
+    return parsed, None
+
+
+def _one_line(source: str, problems: list[Problem]) -> list[Problem]:
+    """A file's problems as one: its first, and how many more."""
+    if len(problems) <= 1:
+        return problems
+    first = problems[0]
+    return [Problem(first.where if first.where.startswith(source) else source,
+                    first.field, f"{first.message} (and {len(problems) - 1} more problem"
+                    f"{'s' if len(problems) > 2 else ''} in this file)")]
+
+
+def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None,
+                  classes: ClassChoice | None = None
                   ) -> tuple[list[ParsedDay], list[Problem]]:
-    """The days of one GeoJSON document: one (its features merged) when ``date`` is given
-    (from the file name), else one per date its features carry."""
+    """The days of one layer file: one (its features merged by class) when ``date`` is
+    given (from the file name), else one per date its features carry. GeoJSON is read
+    by the fast reader; other formats (KML, GeoPackage, ...) through GDAL."""
     raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if date is not None:
+    if date is not None and classes is None:
         fast = _fast_polygons(raw)
         if fast is not None:
             parsed, problem = _day(date, source, fast)
             return ([parsed] if parsed else []), ([problem] if problem else [])
-    problems: list[Problem] = []
+    if not is_geojson(raw):
+        try:
+            read = gdal_features(raw, source, error=ValueError)
+        except ValueError as exc:
+            return [], [Problem(source, "", str(exc).removeprefix(f"{source}: "))]
+        return _dated_days(read, source, date, classes)
     try:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -156,65 +243,69 @@ def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None
                                                             "Polygon", "MultiPolygon"):
         return [], [Problem(source, "", "not a GeoJSON FeatureCollection, Feature or "
                             "(Multi)Polygon")]
-    feats = (doc.get("features") or [] if doc["type"] == "FeatureCollection"
-             else [doc] if doc["type"] == "Feature" else [{"geometry": doc, "properties": {}}])
-    by_date: dict[dt.date, list[list[NDArray[np.float64]]]] = {}
-    for i, f in enumerate(feats):
-        if not isinstance(f, dict) or not isinstance(f.get("geometry"), dict):
-            continue
+    feats: list[Any] = (doc.get("features") or [] if doc["type"] == "FeatureCollection"
+                        else [doc] if doc["type"] == "Feature"
+                        else [{"geometry": doc, "properties": {}}])
+    pairs: list[tuple[Any, dict[str, Any]]] = [
+        (f["geometry"], f.get("properties") or {}) for f in feats
+        if isinstance(f, dict) and isinstance(f.get("geometry"), dict)]
+    return _dated_days(pairs, source, date, classes)
+
+
+def _dated_days(feats: list[tuple[Any, dict[str, Any]]], source: str, date: dt.date | None,
+                classes: ClassChoice | None) -> tuple[list[ParsedDay], list[Problem]]:
+    problems: list[Problem] = []
+    by_date: dict[dt.date, list[tuple[Any, dict[str, Any]]]] = {}
+    for i, (g, props) in enumerate(feats):
         day = date
         if day is None:
-            found = feature_date(f.get("properties") or {})
+            found = feature_date(props if isinstance(props, dict) else {})
             if found is None:
                 problems.append(Problem(source, f"features[{i}]", "has no date (a property "
                                         f"{' or '.join(DATE_KEYS[:3])} ...) and the file name "
-                                        "has none; name files *_YYYYMMDD.geojson"))
+                                        "has none; name files *_YYYYMMDD.geojson or by Unix "
+                                        "time, or give --date-pattern"))
                 continue
             day = found[1]
-        try:
-            polys = _polygons_of(f["geometry"])
-        except (TypeError, ValueError, IndexError, AttributeError) as exc:
-            problems.append(Problem(source, f"features[{i}]", f"malformed geometry ({exc})"))
-            continue
-        by_date.setdefault(day, []).extend(polys)
+        by_date.setdefault(day, []).append((g, props if isinstance(props, dict) else {}))
     days = []
-    for day, polys in sorted(by_date.items()):
-        parsed, problem = _day(day, source if date is not None or len(by_date) == 1
-                               else f"{source}#{day.isoformat()}", polys)
+    for day, day_feats in sorted(by_date.items()):
+        try:
+            parsed, problem = _classified_day(
+                day, source if date is not None or len(by_date) == 1
+                else f"{source}#{day.isoformat()}", day_feats, classes)
+        except (TypeError, ValueError, IndexError, AttributeError, KeyError) as exc:
+            parsed, problem = None, Problem(source, "", f"malformed geometry ({exc})")
         if parsed is not None:
             days.append(parsed)
         if problem is not None:
             problems.append(problem)
     if not days and not problems:
         problems.append(Problem(source, "", "no features with polygons"))
-    return days, problems
+    return days, _one_line(source, problems)
 
 
-def parse_parquet(path: Path) -> tuple[list[ParsedDay], list[Problem]]:
-    import geopandas as gpd
+def parse_parquet(path: Path, *, options: Any = None) -> tuple[list[ParsedDay], list[Problem]]:
+    """The days of a GeoParquet file: one per date of its date column (or the date in its
+    name), read by class like every other layer (:func:`parse_geojson`)."""
+    from geo.control import date_from_name
+    from geo.safeio import read_user_file
 
     source = path.name
+    classes = getattr(options, "classes", None)
+    pattern = getattr(options, "date_pattern", None)
     try:
-        frame = gpd.read_parquet(path)
-    except Exception as exc:  # noqa: BLE001 - any reader failure is this file's problem
-        return [], [Problem(source, "", f"not a readable GeoParquet ({exc})")]
-    col = next((c for c in DATE_KEYS if c in frame.columns), None)
-    if col is None:
-        return [], [Problem(source, "", f"no date column; expected one of {', '.join(DATE_KEYS)}")]
-    if frame.crs is not None and frame.crs.to_epsg() != 4326:
-        frame = frame.to_crs(4326)
-    days, problems = [], []
-    for value, group in frame.groupby(frame[col].astype(str), sort=True):
-        day = parse_date(value)
-        if day is None:
-            problems.append(Problem(source, col, f"{value!r} is not a date"))
-            continue
-        polys = [[np.asarray(r.coords)[:, :2] for r in (p.exterior, *p.interiors)]
-                 for g in group.geometry if g is not None for p in shapely.get_parts(g)
-                 if p.geom_type == "Polygon"]
-        parsed, problem = _day(day, f"{source}#{day.isoformat()}", polys)
-        if parsed is not None:
-            days.append(parsed)
-        if problem is not None:
-            problems.append(problem)
-    return days, problems
+        raw = read_user_file(path, max_bytes=_MAX_PARQUET, what="GeoParquet file",
+                             error=ValueError)
+        feats = gdal_features(raw, source, error=ValueError)
+    except (OSError, ValueError) as exc:
+        return [], [Problem(source, "", str(exc).removeprefix(f"{source}: "))]
+    has_dates = any(feature_date(p) is not None for _, p in feats[:50])
+    date = None if has_dates else date_from_name(source, pattern=pattern)
+    if not has_dates and date is None:
+        return [], [Problem(source, "", f"no date column (one of {', '.join(DATE_KEYS)}) and "
+                            "no date in the file name")]
+    return _dated_days(feats, source, date, classes)
+
+
+_MAX_PARQUET = 200 * 1024 * 1024

@@ -17,7 +17,13 @@ import orjson
 
 from geo.errors import Problem
 from geo.history.cache import cache_dir, content_digest, load_pack, save_pack
-from geo.history.inputs import Entry, history_inputs, parse_entry
+from geo.history.inputs import (
+    DEFAULT_OPTIONS,
+    Entry,
+    ReadOptions,
+    history_inputs,
+    parse_entry,
+)
 from geo.history.model import History, ParsedDay
 from geo.history.parse import parse_parquet
 from geo.store import prune, touch
@@ -82,19 +88,28 @@ def process_context() -> Any:
 
 
 def merge_days(results: Iterable[tuple[Sequence[ParsedDay], Sequence[Problem]]]
-               ) -> tuple[list[ParsedDay], list[Problem]]:
-    """Days by date; a date given twice is a problem (the first source is kept)."""
+               ) -> tuple[list[ParsedDay], list[Problem], list[str]]:
+    """Days by date, and notes: where a date has several snapshots (an archive that kept
+    several a day, or two inputs holding the same day), the last one (in the order the
+    snapshots were given: by time, then name) is used and a note names them."""
     by_date: dict[dt.date, ParsedDay] = {}
+    dropped: dict[dt.date, list[str]] = {}
     problems: list[Problem] = []
     for days, probs in results:
         problems += probs
         for d in days:
             if d.date in by_date:
-                problems.append(Problem(d.source, "date", f"{d.date.isoformat()} is also given "
-                                        f"by {by_date[d.date].source}; kept that one"))
-                continue
+                dropped.setdefault(d.date, []).append(by_date[d.date].source)
             by_date[d.date] = d
-    return [by_date[k] for k in sorted(by_date)], problems
+    notes = []
+    if dropped:
+        few = sorted(dropped)[:3]
+        notes.append(
+            f"{len(dropped)} day{'s have' if len(dropped) != 1 else ' has'} several snapshots; "
+            "the last of each day is used (e.g. " + "; ".join(
+                f"{k.isoformat()}: {by_date[k].source}, not {', '.join(dropped[k])}"
+                for k in few) + ("; ..." if len(dropped) > 3 else "") + ")")
+    return [by_date[k] for k in sorted(by_date)], problems, notes
 
 
 @dataclass
@@ -124,17 +139,20 @@ class HistorySource:
     problems: list[Problem]
     key: str = ""
     cache: bool = True
+    options: ReadOptions = DEFAULT_OPTIONS
 
     @classmethod
-    def of(cls, inputs: str | Path | Sequence[str | Path], *, cache: bool = True
-           ) -> HistorySource:
-        """The items of ``inputs``; their digest is taken now when the cache is on (it
-        names the cache entry), else while parsing."""
+    def of(cls, inputs: str | Path | Sequence[str | Path], *, cache: bool = True,
+           options: ReadOptions = DEFAULT_OPTIONS) -> HistorySource:
+        """The items of ``inputs`` in snapshot order (date, time, name); their digest is
+        taken now when the cache is on (it names the cache entry), else while parsing."""
         paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
-        entries, parquet, problems = history_inputs(paths)
-        src = cls(tuple(map(str, paths)), entries, parquet, problems, cache=cache)
+        entries, parquet, problems = history_inputs(paths, options=options)
+        entries.sort(key=lambda e: e.order)
+        src = cls(tuple(map(str, paths)), entries, parquet, problems, cache=cache,
+                  options=options)
         if cache and (entries or parquet):
-            src.key = content_digest(entries, parquet)
+            src.key = content_digest(entries, parquet, options=options.key)
         return src
 
     @property
@@ -153,29 +171,31 @@ class HistorySource:
         if pack is None or not pack.exists():
             return None
         try:
-            days, probs = load_pack(pack)
+            days, probs, notes = load_pack(pack)
         except (OSError, ValueError, KeyError, orjson.JSONDecodeError):
             return None
         touch(pack)
         return History(tuple(days), tuple(self.problems + probs), self.paths, self.key,
-                       from_cache=True)
+                       from_cache=True, notes=tuple(notes))
 
     def history(self, days: Sequence[ParsedDay], problems: Sequence[Problem],
-                known: Mapping[int, bytes] | None = None) -> History:
+                known: Mapping[int, bytes] | None = None, notes: Sequence[str] = ()
+                ) -> History:
         """The history of parsed ``days`` (kept in the cache when it is on); ``known``:
         digests of the entries taken while parsing."""
         if not self.key and (self.entries or self.parquet):
-            self.key = content_digest(self.entries, self.parquet, known)
+            self.key = content_digest(self.entries, self.parquet, known,
+                                      options=self.options.key)
         pack = self.pack
         if pack is not None and days:
             try:
                 pack.parent.mkdir(parents=True, exist_ok=True)
-                save_pack(pack, days, problems)
+                save_pack(pack, days, problems, notes)
                 prune(pack.parent, pattern="*.npz", keep=pack)
             except OSError:
                 pass  # a read-only cache folder only costs speed
         return History(tuple(days), tuple(self.problems) + tuple(problems), self.paths,
-                       self.key)
+                       self.key, notes=tuple(notes))
 
 
 def read_history(
@@ -185,6 +205,7 @@ def read_history(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> History:
     """Read a history of mapped control from folders, zips, dated GeoJSON or GeoParquet.
 
@@ -201,13 +222,15 @@ def read_history(
         Called with the number of files parsed since the last call.
     on_total : callable, optional, keyword-only
         Called once with the number of files to parse.
+    options : ReadOptions, keyword-only
+        The class choice and date pattern (:class:`geo.history.inputs.ReadOptions`).
 
     Returns
     -------
     History
         Its ``problems`` list every file, feature or day that could not be used.
     """
-    src = HistorySource.of(inputs, cache=cache)
+    src = HistorySource.of(inputs, cache=cache, options=options)
     hit = src.cached()
     if hit is not None:
         return hit
@@ -218,8 +241,8 @@ def read_history(
     results: list[tuple[Sequence[ParsedDay], Sequence[Problem]]] = [
         (days, probs) for days, probs, _ in parsed]
     for p in src.parquet:
-        results.append(parse_parquet(p))
+        results.append(parse_parquet(p, options=options))
         if progress:
             progress(1)
-    days, probs = merge_days(results)
-    return src.history(days, probs, known)
+    days, probs, notes = merge_days(results)
+    return src.history(days, probs, known, notes)
