@@ -17,13 +17,21 @@ import sys
 from pathlib import Path
 
 from frontline.cli import command, print_json, print_table
-from frontline.common import add_reports_dir, load_control_arg, parse_day, write_file
+from frontline.common import (
+    add_reading,
+    add_reports_dir,
+    load_control_arg,
+    parse_day,
+    write_file,
+)
 from geo.errors import FrontlineError
 
 
-@command("measure", "measure a control layer (GeoJSON): controlled km² and share per unit")
+@command("measure", "measure a control layer: held and contested km² and share per unit")
 def _configure_measure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("control", help="GeoJSON of controlled territory (EPSG:4326)")
+    p.add_argument("control", help="a layer of mapped control: GeoJSON (also .geojson.gz), "
+                                   "KML, KMZ, Shapefile (.zip or .shp), GeoPackage, FlatGeobuf "
+                                   "or GeoParquet; read by class (see --classes)")
     p.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
                    help="for a file that holds several days: the day to measure")
     p.add_argument("--side", choices=["russia", "ukraine"], default="russia",
@@ -31,6 +39,7 @@ def _configure_measure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--all", action="store_true",
                    help="list every unit (default: units with controlled area)")
+    add_reading(p, dates=False)
     p.set_defaults(func=_cmd_measure)
 
 
@@ -38,23 +47,35 @@ def _cmd_measure(args: argparse.Namespace) -> int:
     from geo.boundaries import load_units
     from geo.measure import measure_control
 
-    control = load_control_arg(argparse.Namespace(control=args.control, date=args.date),
-                               "measure")
+    control = load_control_arg(argparse.Namespace(
+        control=args.control, date=args.date, classes=args.classes, map=args.map,
+        layer=args.layer), "measure")
     assert control is not None
     result = measure_control(control, load_units(), side=args.side)
     out = result.to_dict()
     out["date"] = control.date.isoformat() if control.date else None
     out["notes"] = list(control.notes)
+    out["schema"] = control.schema
+    out["classes"] = [{"class": c.label, "state": c.state, "features": c.features,
+                       "km2": round(c.km2, 1)} for c in control.classes]
     if args.json:
         print_json(out)
         return 0
-    rows = out["units"] if args.all else [r for r in out["units"] if r["controlled_km2"] > 0]
+    grey = control.contested is not None
+    rows = out["units"] if args.all else [
+        r for r in out["units"] if r["controlled_km2"] > 0 or r["contested_km2"] > 0]
     print(f"{control.name}" + (f" ({control.date.isoformat()})" if control.date else "")
-          + f": ground held by {args.side}")
-    print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct"])
+          + f": ground held by {args.side}" + (" and contested ground" if grey else "")
+          + f"; read as {control.schema}")
+    print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct"]
+                + (["contested_km2", "contested_pct"] if grey else []))
     print(f"\ntotal_controlled_km2 {out['total_controlled_km2']:,.1f}  "
           f"total_share_pct {out['total_share_pct']:.2f} (of Ukraine's 27 units, "
-          f"{out['total_area_km2']:,.0f} km²)")
+          f"{out['total_area_km2']:,.0f} km²)"
+          + (f"\ntotal_contested_km2 {out['total_contested_km2']:,.1f}  total_contested_pct "
+             f"{out['total_contested_pct']:.2f}  (held or contested: "
+             f"{out['total_controlled_km2'] + out['total_contested_km2']:,.1f} km²)"
+             if grey else ""))
     return 0
 
 

@@ -22,7 +22,9 @@ from typing import Any
 from frontline.cli import command, print_json, print_table
 from frontline.common import (
     Progress,
+    add_reading,
     parse_day,
+    read_options,
     size_text,
     tell_history,
     write_file,
@@ -35,8 +37,9 @@ __all__: list[str] = []
 @command("series", "measure every day of a history of control layers: km² and share per unit")
 def _configure_series(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="folders of *_YYYYMMDD.geojson(.gz), zips of them, or a GeoJSON / "
-                        "GeoParquet whose features have a date")
+                   help="folders of daily layers named by date (*_YYYYMMDD, *_YYYY-MM-DD or "
+                        "Unix time: GeoJSON, .geojson.gz, KML, KMZ, GeoPackage, FlatGeobuf), "
+                        "zips of them, or a GeoJSON / GeoParquet whose features have a date")
     p.add_argument("--units", metavar="CODES",
                    help="only these units, e.g. UA-14,UA-23 (the national total is kept)")
     out = p.add_mutually_exclusive_group()
@@ -55,6 +58,7 @@ def _configure_series(p: argparse.ArgumentParser) -> None:
                    help="the summary's weekly change ends here (default the last day)")
     p.add_argument("--no-cache", action="store_true",
                    help="do not read or write the parsed-history cache")
+    add_reading(p)
     p.set_defaults(func=_cmd_series)
 
 
@@ -77,12 +81,16 @@ def _cmd_series(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise FrontlineError(f"--workers: expected at least 1; got {args.workers}.")
     codes = _codes(args.units)
+    options = read_options(args)
+    if args.layer is not None:
+        raise FrontlineError("--layer picks a layer of one file; a history reads every day's "
+                             "file whole (give each day its own file).")
     bar = Progress()
     try:
         history, series = series_from_files(
             args.inputs, load_units(), cache=not args.no_cache, engine=args.engine,
             workers=args.workers, scheduler=args.scheduler, progress=bar.update,
-            on_total=bar.start)
+            on_total=bar.start, options=options)
     finally:
         bar.close()
     tell_history(history, cmd="series")

@@ -120,13 +120,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _verify_history(args: argparse.Namespace) -> int:
-    from frontline.common import read_history_arg
+    from frontline.common import read_history_arg, read_options
     from geo.labels import verdict_label, verdict_sentence
     from geo.verify import summary
 
     atlas = make_atlas(args)
     ids = None if args.all else [atlas.report(args.report_id).id]
-    history = read_history_arg(args.history, cache=not args.no_cache, cmd="verify")
+    history = read_history_arg(args.history, cache=not args.no_cache, cmd="verify",
+                               options=read_options(args))
     verdicts = atlas.verify_history(history, within_days=args.within, report_ids=ids,
                                     carried=not args.all and not args.own)
     counts = summary(verdicts)

@@ -21,8 +21,10 @@ from geo.errors import FrontlineError
 NEAR_DAYS = 7
 
 if TYPE_CHECKING:
+    from geo.classes import ClassChoice
     from geo.control import ControlLayer
     from geo.history import History
+    from geo.history.inputs import ReadOptions
     from geo.layerset import Atlas
     from geo.reports import ReportSet
 
@@ -46,15 +48,62 @@ def parse_day(text: str) -> dt.date:
             f"expected a date YYYY-MM-DD (e.g. 2024-11-23); got {text!r}") from None
 
 
+def add_reading(p: argparse.ArgumentParser, *, dates: bool = True) -> None:
+    """How layer files are read: ``--classes FIELD --map VALUE=STATE ...``, ``--layer``
+    and (with ``dates``) ``--date-pattern``."""
+    g = p.add_argument_group("reading layers")
+    g.add_argument("--classes", metavar="FIELD",
+                   help="the property that holds each feature's class, for a file of no known "
+                        "schema (known: single-class exports, side, the raw multi-class "
+                        "export, ISW class layers)")
+    g.add_argument("--map", action="append", default=[], metavar="VALUE=STATE",
+                   help="with --classes: what a value means: russia, ukraine, contested or "
+                        "out (repeat for each value)")
+    g.add_argument("--layer", metavar="NAME",
+                   help="the layer of a file that holds several (a GeoPackage)")
+    if dates:
+        g.add_argument("--date-pattern", metavar="REGEX",
+                       help="find each file's date in its name with this expression: a named "
+                            "group date (YYYYMMDD), epoch (Unix seconds) or year/month/day")
+
+
+def class_choice(args: argparse.Namespace) -> ClassChoice | None:
+    """The ``--classes``/``--map`` choice (None without ``--classes``)."""
+    from geo.classes import ClassChoice
+
+    field, pairs = getattr(args, "classes", None), getattr(args, "map", None) or []
+    if field is None:
+        if pairs:
+            raise FrontlineError("--map says what the values of a property mean; name the "
+                                 "property with --classes FIELD.")
+        return None
+    return ClassChoice.parse(field, pairs)
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    """The history read options of ``--classes/--map`` and ``--date-pattern``."""
+    from geo.control import check_date_pattern
+    from geo.history.inputs import ReadOptions
+
+    pattern = getattr(args, "date_pattern", None)
+    if pattern is not None:
+        check_date_pattern(pattern)
+    return ReadOptions(classes=class_choice(args), date_pattern=pattern)
+
+
 def add_control(p: argparse.ArgumentParser, *, required: bool = False,
                 history: bool = True) -> None:
     """``--control FILE`` and ``--date YYYY-MM-DD``; with ``history`` also
-    ``--history INPUT...`` and ``--within DAYS`` (the report's nearest mapped day)."""
+    ``--history INPUT...`` and ``--within DAYS`` (the report's nearest mapped day); and
+    how the files are read (:func:`add_reading`)."""
     p.add_argument("--control", metavar="FILE", required=required,
-                   help="GeoJSON of mapped control (Russian-held ground, EPSG:4326; features "
-                        "with side: ukraine are Ukrainian-held); replaces the schematic zones")
+                   help="a layer of mapped control (GeoJSON, .geojson.gz, KML, KMZ, Shapefile "
+                        ".zip, GeoPackage, FlatGeobuf, GeoParquet), read by class: held by "
+                        "Russia, by Ukraine, contested or out of scope; replaces the "
+                        "schematic zones")
     p.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD",
                    help="with a control file that holds several days: the day to use")
+    add_reading(p)  # --date-pattern too: every command that takes it reads histories
     if history:
         p.add_argument("--history", nargs="+", metavar="INPUT",
                        help="a history of control layers (folders, zips, dated GeoJSON or "
@@ -97,7 +146,8 @@ def load_control_arg(args: argparse.Namespace, cmd: str, *,
         return None
     from geo.control import load_control
 
-    control = load_control(path, date=getattr(args, "date", None))
+    control = load_control(path, date=getattr(args, "date", None), classes=class_choice(args),
+                           layer=getattr(args, "layer", None))
     for note in control.notes:
         print(f"frontline {cmd}: note: {path}: {note}", file=sys.stderr)
     if atlas is not None:
@@ -126,7 +176,7 @@ def history_layers(args: argparse.Namespace, cmd: str, report_ids: list[str],
                              "its nearest day), not both; --date goes with --control.")
     if args.within < 0:
         raise FrontlineError(f"--within: expected a number of days >= 0; got {args.within}.")
-    history = read_history_arg(args.history, cache=True, cmd=cmd)
+    history = read_history_arg(args.history, cache=True, cmd=cmd, options=read_options(args))
     out: dict[str, ControlLayer] = {}
     for rid in report_ids:
         layer = atlas.history_layer(rid, history, within_days=args.within)
@@ -195,13 +245,15 @@ class Progress:
             self.bar = None
 
 
-def read_history_arg(inputs: list[str], *, cache: bool, cmd: str) -> History:
+def read_history_arg(inputs: list[str], *, cache: bool, cmd: str,
+                     options: ReadOptions | None = None) -> History:
     """The history of ``inputs``, with a progress bar; problems and gaps to stderr."""
     from geo.history import read_history
+    from geo.history.inputs import DEFAULT_OPTIONS
 
     bar = Progress()
     history = read_history(inputs, cache=cache, on_total=lambda n: bar.start(n, "reading"),
-                           progress=bar.update)
+                           progress=bar.update, options=options or DEFAULT_OPTIONS)
     bar.close()
     history.raise_if_empty()
     tell_history(history, cmd=cmd)
@@ -212,6 +264,8 @@ def tell_history(history: History, *, cmd: str) -> None:
     """Problems, days and gaps of ``history`` to stderr."""
     for p in history.problems:
         print(f"frontline {cmd}: warning: {p}", file=sys.stderr)
+    for note in history.notes:
+        print(f"frontline {cmd}: note: {note}", file=sys.stderr)
     if history.problems:
         print(f"frontline {cmd}: {len(history.problems)} file(s) or day(s) could not be used "
               "(listed above); the series has the other days.", file=sys.stderr)

@@ -579,8 +579,8 @@ def load_control(
         sides["ukraine"] = MultiPolygon(_polygon_parts(sides["ukraine"].difference(
             sides["russia"])))
     if shown_classes and not read.schema.startswith("a side"):
-        notes.insert(0, f"read as {read.schema}: " + "; ".join(str(c) for c in counts)
-                     + " (km² of each class's own polygons, before clipping to the units).")
+        notes.insert(0, f"read as {read.schema} (km² of each class's own polygons, before "
+                     "clipping to the units):\n  - " + "\n  - ".join(str(c) for c in counts))
     elif "ukraine" in sides:
         notes.append("features with side 'ukraine' are Ukrainian-held ground; the rest is "
                      "Russian-held.")

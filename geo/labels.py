@@ -142,6 +142,10 @@ def measured_text(v: Mapping[Any, Any]) -> str:
     if m_pct is None or m_km2 is None:
         return "not measured"
     text = f"{m_pct:.1f} % ({km2_text(m_km2)})"
+    grey = num(v.get("contested_pct"))
+    if grey is not None and grey >= 0.05:
+        text += (f", contested +{grey:.1f} points ({km2_text(v.get('contested_km2'))}: held or "
+                 f"contested {m_pct + grey:.1f} %)")
     tol = num(v.get("tolerance_pct"))
     if tol is not None and tol >= 0.05:
         text += f", boundary tolerance +{tol:.1f} points ({km2_text(v.get('tolerance_km2'))})"
@@ -160,9 +164,29 @@ def verdict_label(v: Mapping[Any, Any]) -> str:
         if beyond is not None and tol and tol >= 0.05 and pts is not None and beyond < pts:
             text += f", {beyond:.1f} beyond the boundary tolerance"
         return text
+    slack = num(v.get("slack_points"))
+    if verdict == "consistent" and slack:
+        return _true_loosely(v, slack)
+    if verdict == "consistent" and v.get("reading") == "held or contested":
+        return "consistent if the grey zone counts"
     if verdict == "consistent" and v.get("within_tolerance"):
         return "consistent within the boundary tolerance"
     return verdict
+
+
+def _true_loosely(v: Mapping[Any, Any], slack: float) -> str:
+    """A claim its wording leaves open on one side, and the map beyond its interval there:
+    ``true: the map shows 98.1 %, above the 80–88 % the wording suggests``."""
+    lo, hi = num(v.get("claim_low")), num(v.get("claim_high"))
+    above = str(v.get("claim_text") or "").find("less than") < 0
+    if v.get("unit") == "km2":
+        shown = km2_text(v.get("measured_km2"))
+        bounds = f"{format_number(lo or 0, 'km2')}–{format_number(hi or 0, 'km2')} km²"
+    else:
+        shown = f"{num(v.get('measured_pct')) or 0:.1f} %"
+        bounds = f"{lo:g}–{hi:g} %" if lo != hi else f"{lo:g} %"
+    return (f"true: the map shows {shown}, {'above' if above else 'below'} the {bounds} the "
+            f"wording suggests ({slack:.1f} points looser)")
 
 
 def verdict_sentence(v: Mapping[Any, Any]) -> str:
@@ -176,7 +200,9 @@ def verdict_sentence(v: Mapping[Any, Any]) -> str:
         return f"{head}; not checkable: {v.get('reason')}."
     lead = "at least " if v.get("verdict") == "overstated" and num(v.get("claim_high")) != \
         num(v.get("claim_low")) else ""
-    label = verdict_label(v).replace(" by ", f" by {lead}", 1)
+    label = verdict_label(v)
+    label = label.replace(" by ", f" by {lead}", 1) if v.get("verdict") != "consistent" \
+        else label
     return f"{head}; measured {measured_text(v)}: {label}."
 
 

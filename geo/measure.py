@@ -202,7 +202,7 @@ class ControlMeasure:
     table : pandas.DataFrame
         One row per unit, index ``code``; columns ``name``, ``area_km2`` (geodesic area
         of the unit polygon), ``controlled_km2`` and ``share_pct`` (ground held by
-        ``side``).
+        ``side``), ``contested_km2`` and ``contested_pct`` (the grey zone).
     side : str
         The side measured (``russia`` or ``ukraine``).
     total_controlled_km2 : float
@@ -213,6 +213,10 @@ class ControlMeasure:
         ``total_controlled_km2`` as percent of ``total_area_km2``.
     source : str
         The layer measured.
+    total_contested_km2 : float
+        Contested km² (grey zone) summed over the Ukrainian units; the table's
+        ``contested_km2`` and ``contested_pct`` give it per unit (zeros for a layer that
+        maps none).
     """
 
     table: pd.DataFrame
@@ -221,11 +225,13 @@ class ControlMeasure:
     total_area_km2: float
     total_share_pct: float
     source: str = ""
+    total_contested_km2: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict: ``units`` (records, rounded) and the totals."""
         frame = self.table.reset_index().round(
-            {"area_km2": 1, "controlled_km2": 1, "share_pct": 3})
+            {"area_km2": 1, "controlled_km2": 1, "share_pct": 3, "contested_km2": 1,
+             "contested_pct": 3})
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         return {
             "source": self.source,
@@ -234,6 +240,9 @@ class ControlMeasure:
             "total_controlled_km2": round(self.total_controlled_km2, 1),
             "total_area_km2": round(self.total_area_km2, 1),
             "total_share_pct": round(self.total_share_pct, 3),
+            "total_contested_km2": round(self.total_contested_km2, 1),
+            "total_contested_pct": round(100.0 * self.total_contested_km2 / self.total_area_km2
+                                         if self.total_area_km2 else 0.0, 3),
         }
 
 
@@ -279,14 +288,20 @@ def measure_control(
     index = units if isinstance(units, UnitIndex) else UnitIndex(units)
     geom, source = _geometry(control, side)
     km2 = index.measure(geom)
+    grey_geom = control.contested if isinstance(control, ControlLayer) else None
+    grey = (index.measure(grey_geom) if grey_geom is not None and not grey_geom.is_empty
+            else np.zeros(len(index)))
     area = index.area_km2
+    safe = np.where(area > 0, area, 1.0)
     table = pd.DataFrame(
         {"name": index.names, "area_km2": area, "controlled_km2": km2,
-         "share_pct": np.where(area > 0, 100.0 * km2 / np.where(area > 0, area, 1.0), 0.0)},
+         "share_pct": np.where(area > 0, 100.0 * km2 / safe, 0.0),
+         "contested_km2": grey, "contested_pct": np.where(area > 0, 100.0 * grey / safe, 0.0)},
         index=pd.Index(index.codes, name="code"))
     total_c = float(km2[index.is_ukraine].sum())
     total_a = float(area[index.is_ukraine].sum())
     return ControlMeasure(table=table, side=side, total_controlled_km2=total_c,
                           total_area_km2=total_a,
                           total_share_pct=100.0 * total_c / total_a if total_a else 0.0,
-                          source=source)
+                          source=source,
+                          total_contested_km2=float(grey[index.is_ukraine].sum()))

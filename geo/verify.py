@@ -17,11 +17,16 @@ verdict:
     the layer does not map that side there (a layer of Russian-held ground says nothing
     of Ukrainian-held ground in Kursk oblast), or the claim has no figure.
 
-The measured range is ``[measured, measured + tolerance]``: the **boundary tolerance**
+The measured range is ``[held, held + contested + tolerance]``: ground the side surely
+holds, then the **grey zone** (contested ground, where the layer maps it) that a reading
+may count to it, then the **boundary tolerance**
 of a unit is the share of it in boundary-mismatch strips (where the layer's coast or
 border and the project's boundaries disagree, :mod:`geo.held`), ground that may belong
-to either side. A claim that meets the range only thanks to it is consistent *within
-the boundary tolerance* (``within_tolerance``), and says so. Gaps under
+to either side. A claim that meets the range only thanks to the grey zone is consistent
+*if the grey zone counts*, only thanks to the tolerance *within the boundary tolerance*
+(``reading``; ``within_tolerance``), and says so. The qualifier is read as worded: "more
+than 80 %" is a lower bound, true against a map of 98 % (``slack_points`` says how
+loose), "less than" an upper bound, "about" and exact figures two-sided. Gaps under
 :data:`PRECISION_POINTS` (the precision figures are shown with) do not count. Shares are
 percent of the unit's polygon; km² are geodesic.
 """
@@ -53,6 +58,7 @@ VERDICT_COLUMNS: tuple[str, ...] = (
     "claim_high", "claim_central", "claim_text", "measured_km2", "measured_pct",
     "tolerance_km2", "tolerance_pct", "area_km2", "verdict", "off_by_points", "off_by_km2",
     "beyond_tolerance_points", "within_tolerance", "basis", "source", "reason",
+    "contested_km2", "contested_pct", "reading", "slack_points",
 )
 #: Gaps smaller than this (percentage points of the unit) are not counted: figures are
 #: shown to 0.1 points.
@@ -104,27 +110,56 @@ def _row(report: Report, claim: Claim, side: str, code: str, name: str,
         "off_by_points": math.nan, "off_by_km2": math.nan, "beyond_tolerance_points": math.nan,
         "within_tolerance": False,
         "basis": held.basis, "source": held.source, "reason": "",
+        "contested_km2": math.nan, "contested_pct": math.nan, "reading": "",
+        "slack_points": math.nan,
     }
 
 
 def _judge(row: dict[str, object], iv: Interval, measured_km2: float, tol_km2: float,
-           area_km2: float) -> None:
-    """Fill the measured figures and the verdict of one row (compared in points)."""
+           area_km2: float, *, grey_km2: float = 0.0) -> None:
+    """Fill the measured figures and the verdict of one row (compared in points).
+
+    ``measured_km2`` is the ground the side surely holds, ``grey_km2`` the contested
+    ground that may be counted to it: the measured band is ``[held, held + contested]``,
+    and the boundary tolerance widens its top. The claim is read as worded: "more than"
+    is a lower bound (a map above the interval makes it true, looser than its wording
+    suggests: ``slack_points``), "less than" an upper bound, "about", exact figures and
+    "all" two-sided.
+    """
     to_pct = 100.0 / area_km2 if area_km2 else 0.0
-    m, tol = measured_km2 * to_pct, tol_km2 * to_pct
+    m, tol, grey = measured_km2 * to_pct, tol_km2 * to_pct, grey_km2 * to_pct
+    band_top = m + grey
     row.update(measured_km2=measured_km2, measured_pct=m, tolerance_km2=tol_km2,
-               tolerance_pct=tol, area_km2=area_km2)
+               tolerance_pct=tol, area_km2=area_km2, contested_km2=grey_km2,
+               contested_pct=grey)
     lo, hi = (iv.low * to_pct, iv.high * to_pct) if iv.unit == "km2" else (iv.low, iv.high)
     eps = PRECISION_POINTS
-    if lo > m + tol + eps:
-        verdict, off, beyond = "overstated", lo - m, lo - m - tol
+    lower_bound_only = iv.qualifier == "more_than"
+    upper_bound_only = iv.qualifier == "less_than"
+    slack, reading = 0.0, "held"
+    if lo > band_top + tol + eps:
+        if upper_bound_only:  # "less than 20 %" and the map shows 10 %: true
+            verdict, off, beyond, slack = "consistent", 0.0, 0.0, lo - band_top
+        else:
+            verdict, off, beyond = "overstated", lo - band_top, lo - band_top - tol
     elif hi < m - eps:
-        verdict, off, beyond = "understated", m - hi, m - hi
+        if lower_bound_only:  # "more than 80 %" and the map shows 98 %: true
+            verdict, off, beyond, slack = "consistent", 0.0, 0.0, m - hi
+        else:
+            verdict, off, beyond = "understated", m - hi, m - hi
     else:
         verdict, off, beyond = "consistent", 0.0, 0.0
+    if verdict == "consistent" and not slack:
+        if lo > band_top + eps:
+            reading = "boundary tolerance"
+        elif lo > m + eps:
+            reading = "held or contested"
+    elif verdict != "consistent":
+        reading = ""
     row.update(verdict=verdict, off_by_points=off, off_by_km2=off / 100.0 * area_km2,
                beyond_tolerance_points=beyond,
-               within_tolerance=verdict == "consistent" and lo > m + eps)
+               within_tolerance=reading == "boundary tolerance", reading=reading,
+               slack_points=slack)
 
 
 def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -> pd.DataFrame:
@@ -163,14 +198,20 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
                 row["reason"] = (f"the layer maps {_mapped(held)} ground only; it says nothing "
                                  f"of {_SIDE_WORDS.get(side, side)} ground in {row['name']}")
             else:
+                grey = sum(held.contested_km2(c) for c in codes)
                 km2 = sum(held.km2(c, side) for c in codes)
+                if side == "ukraine":  # Ukraine's rest of a unit holds the grey zone:
+                    km2 -= sum(held.contested_km2(c) for c in codes  # surely held is less
+                               if c in held.units.index
+                               and held.units.loc[c, "country"] == "UA")
                 tol = sum(held.km2(c, "mismatch") for c in codes)
-                _judge(row, iv, km2, tol, _unit_km2(held, codes))
+                _judge(row, iv, max(km2, 0.0), tol, _unit_km2(held, codes), grey_km2=grey)
     frame = pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
     frame.index = pd.Index([f"{r['claim_id']}:{r['code']}" for r in rows], name="verdict_id")
     for col in ("measured_km2", "measured_pct", "tolerance_km2", "tolerance_pct",
                 "off_by_points", "off_by_km2", "beyond_tolerance_points", "claim_low",
-                "claim_high", "claim_central"):
+                "claim_high", "claim_central", "contested_km2", "contested_pct",
+                "slack_points"):
         frame[col] = pd.to_numeric(frame[col]).astype(float)
     frame["within_tolerance"] = frame["within_tolerance"].astype(bool)
     return frame

@@ -143,10 +143,18 @@ def measured_territory(
         notes.append(f"{km2:,.1f} km² along coasts and the state border lie between the "
                      "layer's line and the project's boundaries (boundary mismatch): held by "
                      "neither side, stated as each unit's boundary tolerance.")
+    contested: dict[str, float] = {}
+    if control.contested is not None and not control.contested.is_empty:
+        grey = index.measure(control.contested)
+        contested = {str(c): float(a) for c, a in zip(index.codes, grey, strict=True) if a > 0}
+        total = sum(a for c, a in contested.items() if c.startswith("UA-"))
+        notes.append(f"{total:,.1f} km² of Ukraine are contested (grey zone) on this layer: "
+                     "verdicts judge each claim against held ground and against held or "
+                     "contested ground, and say which reading it matches.")
     return HeldTerritory(frame=make_frame(rows), basis="measured", source=source,
                          russia_ea=layer_ea, ukraine_ea=ua_ea, units=units,
                          mismatch_ea=mismatch_ea, sides=tuple(control.sides),
-                         notes=tuple(notes))
+                         notes=tuple(notes), contested=contested)
 
 
 def _targets(snap: gpd.GeoDataFrame | None) -> Mapping[str, float]:

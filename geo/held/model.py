@@ -11,7 +11,7 @@ km² (geodesic); shares percent of the unit polygon.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -75,6 +75,9 @@ class HeldTerritory:
         The sides a measured layer maps (empty for schematic).
     notes : tuple of str
         What the reader should know (mismatch found, spill over the border, fallbacks).
+    contested : mapping of str to float
+        Contested km² (the grey zone) per unit code, for a layer that maps it; the
+        ground lies in neither side's rows but in the Ukrainian rest of a unit.
     """
 
     frame: gpd.GeoDataFrame
@@ -86,6 +89,11 @@ class HeldTerritory:
     mismatch_ea: BaseGeometry = field(default_factory=Polygon)
     sides: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    contested: Mapping[str, float] = field(default_factory=dict)
+
+    def contested_km2(self, code: str) -> float:
+        """Contested km² in unit ``code`` (0 where the layer maps none)."""
+        return float(self.contested.get(code, 0.0))
 
     @property
     def schematic(self) -> bool:
