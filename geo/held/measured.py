@@ -1,9 +1,10 @@
 """Measured held territory: a mapped control layer cut by the units, with boundary mismatch.
 
 Russian-held ground is the layer's intersection with each unit (as :mod:`geo.measure`
-measures it); Ukrainian-held ground in a Ukrainian unit is the rest of the unit; the
-strips between the layer's coast or border and the project's outline (within
-:data:`~geo.held.BOUNDARY_BAND_KM`) belong to neither side and are each unit's boundary
+measures it); Ukrainian-held ground in a Ukrainian unit is the rest of the unit; thin
+ground beside the layer that it leaves out, away from any front (what an opening of
+:data:`~geo.held.MISMATCH_OPENING_KM` removes: where the layer's coast or border and the
+project's outline disagree), belongs to neither side and is each unit's boundary
 tolerance. Geometries EPSG:4326, areas km²; bands in the equal-area CRS (metres).
 """
 
@@ -22,7 +23,7 @@ from geo.areas import geometry_area_km2
 from geo.control import ControlLayer
 from geo.errors import FrontlineError
 from geo.held.model import (
-    BOUNDARY_BAND_KM,
+    MISMATCH_OPENING_KM,
     SPECK_KM2,
     HeldTerritory,
     make_frame,
@@ -39,30 +40,38 @@ from geo.schematic.growth import from_ea, to_ea
 __all__ = ["measured_territory"]
 
 
-def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, band_km: float
+def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, opening_km: float
                  ) -> BaseGeometry:
-    """Strips of Ukraine between the layer's coast or border and the project's outline.
+    """Thin ground of Ukraine beside the layer that the layer leaves out: where its coast
+    or border and the project's outline disagree.
 
-    The layer's boundary within ``band_km`` of Ukraine's outline is its coast or state
-    border (``coast``); the rest is the line of contact (``front``). Ground of Ukraine
-    outside the layer that lies within ``band_km`` of both the outline and the layer's
-    coast, and more than twice that from the front, is mismatch: the two sources
-    disagree about where the coast runs, not about who holds it.
+    Ground of Ukraine outside the layer and within ``4 * opening_km`` of it falls into
+    pieces. A morphological opening of radius ``opening_km`` (erode, then dilate) keeps
+    the thick part of each: a piece it mostly removes (keeps less than half of) is
+    **thin** -- a coastal or border sliver, wherever it lies, along a lagoon as well as
+    the open coast -- and is mismatch. A piece it mostly keeps is held ground: the other
+    side of a front (the band along a front is one piece with the ground behind it), or a
+    gap in the layer of several km², such as a bridgehead; only the thin strips hanging
+    off it farther than ``2 * opening_km`` from its thick part (a coast running on from a
+    front) are mismatch.
     """
-    w = band_km * 1000.0
-    outline_band = ua_ea.boundary.buffer(w, quad_segs=4)
-    edge = layer_ea.boundary
-    front = edge.difference(outline_band)
-    near_front = front.buffer(2 * w, quad_segs=4) if not front.is_empty else Polygon()
-    coast = edge.intersection(outline_band).difference(near_front)
-    if coast.is_empty:
-        return Polygon()
-    candidates = ua_ea.intersection(outline_band).intersection(coast.buffer(w, quad_segs=4))
-    strip = __polygonal_ea(candidates.difference(layer_ea).difference(near_front))
-    # Only strips that lie against the layer: ground across water from it is not between
+    r = opening_km * 1000.0
+    near = ua_ea.intersection(layer_ea.buffer(4 * r, quad_segs=4)).difference(layer_ea)
+    pieces = shapely.get_parts(__polygonal_ea(near))
+    # Only pieces that lie against the layer: ground across water from it is not between
     # the two lines.
-    parts = [p for p in shapely.get_parts(strip) if p.distance(layer_ea) <= 10.0]
-    return shapely.union_all(parts) if parts else Polygon()
+    pieces = pieces[shapely.distance(pieces, layer_ea) <= 10.0] if len(pieces) else pieces
+    if not len(pieces):
+        return Polygon()
+    opened = shapely.buffer(shapely.buffer(pieces, -r, quad_segs=4), r, quad_segs=4)
+    mostly_thin = shapely.area(opened) < 0.5 * shapely.area(pieces)
+    found = list(pieces[mostly_thin])
+    for piece, thick in zip(pieces[~mostly_thin], opened[~mostly_thin], strict=True):
+        # a thin strip hanging off thick ground (a coast running on from a front): its
+        # part beyond 2 * opening_km from the thick ground is a sliver as well
+        rest = __polygonal_ea(piece.difference(thick.buffer(2 * r, quad_segs=4)))
+        found += [q for q in shapely.get_parts(rest) if q.distance(layer_ea) <= 10.0]
+    return shapely.union_all(found) if found else Polygon()
 
 
 def _valid_ea(geom: BaseGeometry) -> BaseGeometry:
@@ -87,7 +96,7 @@ def measured_territory(
     *,
     snap: gpd.GeoDataFrame | None = None,
     index: UnitIndex | None = None,
-    band_km: float = BOUNDARY_BAND_KM,
+    opening_km: float = MISMATCH_OPENING_KM,
     memo: Memo | None = None,
 ) -> HeldTerritory:
     """Held territory measured from a mapped control layer.
@@ -103,8 +112,8 @@ def measured_territory(
         layer does not map (Ukrainian-held ground in Russia), the schematic fallback.
     index : UnitIndex, optional, keyword-only
         The units prepared for measuring (built when not given).
-    band_km : float, keyword-only
-        Half-width of the boundary-mismatch band, km.
+    opening_km : float, keyword-only
+        Radius of the opening that tells thin boundary mismatch from held ground, km.
     memo : Memo, optional, keyword-only
         Reuse the projected outline of Ukraine.
     """
@@ -115,7 +124,7 @@ def measured_territory(
     ua_ea = ukraine_ea(units, memo)
     layer = control.geometry("russia")
     layer_ea = _valid_ea(to_ea(layer)) if not layer.is_empty else Polygon()
-    mismatch_ea = (_mismatch_ea(layer_ea, ua_ea, band_km=band_km) if not layer.is_empty
+    mismatch_ea = (_mismatch_ea(layer_ea, ua_ea, opening_km=opening_km) if not layer.is_empty
                    else Polygon())
     mismatch = polygonal(from_ea(mismatch_ea)) if not mismatch_ea.is_empty else Polygon()
     targets = _targets(snap)
@@ -196,8 +205,10 @@ def _measured_side(control: ControlLayer, side: str, units: gpd.GeoDataFrame,
             rest = polygonal(rest.difference(lost))
             rows.append(make_row(code, "mismatch", lost, lost_km2, units, unit_km2,
                              basis="measured", source=source,
-                             method=f"within {BOUNDARY_BAND_KM:g} km of the coast or state "
-                                    "border, between the layer's line and the boundaries"))
+                             method="thin ground beside the layer that an opening of "
+                                    f"{MISMATCH_OPENING_KM:g} km removes, away from any "
+                                    "front: the layer's coast or border and the "
+                                    "boundaries disagree"))
         rest_km2 = max(unit_km2 - float(km2[i]) - (lost_km2 if lost_km2 > 0.01 else 0.0), 0.0)
         if rest_km2 > 0.01:
             rows.append(make_row(code, "ukraine", rest, rest_km2, units, unit_km2,

@@ -28,11 +28,14 @@ from geo.memo import Memo, digest, memoized
 from geo.repair import polygonal_valid
 from geo.schematic.growth import from_ea, to_ea
 
-__all__ = ["BOUNDARY_BAND_KM", "HELD_COLUMNS", "HELD_SIDES", "HeldTerritory"]
+__all__ = ["MISMATCH_OPENING_KM", "HELD_COLUMNS", "HELD_SIDES", "HeldTerritory"]
 
-#: control layer's line and the project's boundaries are taken to trace the same coast
-#: or border; the ground between them is boundary mismatch, held by neither side.
-BOUNDARY_BAND_KM = 2.5
+#: Radius (km) of the morphological opening that tells boundary mismatch from held
+#: ground: thin ground beside a control layer that the opening removes, away from any
+#: front, is where the layer's coast or border and the project's boundaries disagree
+#: (held by neither side). On real daily layers eroding the uncovered coastal slivers by
+#: 1 km leaves ~1 % of them, while a bridgehead of several km² survives it.
+MISMATCH_OPENING_KM = 1.0
 #: The sides of a row: the two holders, and the mismatch strip of a measured layer.
 HELD_SIDES: tuple[str, ...] = ("russia", "ukraine", "mismatch")
 #: Columns of :attr:`HeldTerritory.frame` (plus ``geometry``).
