@@ -521,9 +521,14 @@ def load_control(
     """
     label = name or (str(source) if not isinstance(source, bytes | bytearray)
                      else "control layer")
+    from geo.formats import reprojected_from
+
     raw_feats, crs = read_features(source, label, layer=layer)
+    was = reprojected_from(raw_feats)
     feats, day = _pick_date(raw_feats, label, date)
     found, notes = _polygon_features(feats, label, lonlat=crs is None)
+    if was:
+        notes.append(f"reprojected from {was} to EPSG:4326.")
     if not found:
         raise ControlLayerError(
             f"{label}: no polygons found ({len(feats)} features"

@@ -30,6 +30,7 @@ __all__ = [
     "unpack_gzip",
     "format_of",
     "gdal_features",
+    "reprojected_from",
 ]
 
 #: File name endings read as control layers (single layers and history days).
@@ -185,12 +186,14 @@ def _frame_features(frame: Any, label: str, error: type[Exception], *,
     import shapely
     from pyproj import CRS
 
+    reprojected = None
     if len(frame) and frame.crs is None:
         bounds = frame.total_bounds
         if np.isfinite(bounds).all() and (abs(bounds) > 360).any():
             raise error(f"{label}: coordinates reach {bounds[0]:,.0f}, {bounds[1]:,.0f} but "
                         "the file declares no CRS: add its .prj (or reproject to EPSG:4326).")
     elif len(frame) and not CRS(frame.crs).equals(CRS.from_epsg(4326)):
+        reprojected = CRS(frame.crs).to_string()
         frame = frame.to_crs(4326)
     cols = [c for c in frame.columns if c != frame.geometry.name and c not in _KML_NOISE]
     geoms = shapely.force_2d(np.asarray(frame.geometry.values, dtype=object))
@@ -201,7 +204,20 @@ def _frame_features(frame: Any, label: str, error: type[Exception], *,
         if folder is not None:
             props["folder"] = folder
         out.append((g, props))
+    if reprojected and out:  # said once, on the first feature (see reprojected_from)
+        out[0][1][REPROJECTED] = reprojected
     return out
+
+
+#: Property set on the first feature of a layer GDAL reprojected: the source CRS.
+REPROJECTED = "__reprojected_from__"
+
+
+def reprojected_from(feats: Sequence[tuple[Any, dict[str, Any]]]) -> str | None:
+    """The CRS a GDAL-read layer was reprojected from (and the marker taken off)."""
+    if feats and REPROJECTED in feats[0][1]:
+        return str(feats[0][1].pop(REPROJECTED))
+    return None
 
 
 def _isnull(value: Any) -> bool:

@@ -327,6 +327,103 @@ def write_days(directory: str | Path, days: Iterable[tuple[dt.date, BaseGeometry
     return paths
 
 
+#: Class names of the raw multi-class export, keyed (from April 2024) and as 2022 files
+#: wrote them (Ukrainian only), with the fill colour each class is drawn in.
+RAW_CLASSES: dict[str, tuple[str, str, str]] = {
+    "occupied": ("Окуповано /// Occupied /// geoJSON.status.occupied\n", "Окуповано",
+                 "#a52714"),
+    "unknown": ("Статус невідомий /// Unknown status\xa0/// geoJSON.status.unknown",
+                "Під питанням", "#bcaaa4"),
+    "dismissed": ("Звільнено /// Liberated\xa0/// geoJSON.status.dismissed",
+                  "Звільнено 25.03", "#0f9d58"),
+    "crimea": ("Окупований Крим /// Occupied Crimea\xa0/// geoJSON.territories.crimea",
+               "Окупований Крим", "#880e4f"),
+    "ordlo": ("ОРДЛО /// CADR and CALR\xa0/// geoJSON.territories.ordlo", "ОРДЛО", "#880e4f"),
+    "transnistria": ("Придністров'я/// Transnistria /// geoJSON.territories.transnistria",
+                     "Придністров'я", "#ff5252"),
+    "unlabelled": ("Багатокутник 11", "Багатокутник 11", "#a52714"),
+}
+#: The state each class of :data:`RAW_CLASSES` stands for.
+RAW_STATES: dict[str, str] = {
+    "occupied": "russia", "unknown": "contested", "dismissed": "ukraine", "crimea": "russia",
+    "ordlo": "russia", "transnistria": "out", "unlabelled": "russia",
+}
+
+
+def _geojson_3d(geom: BaseGeometry) -> dict[str, object]:
+    doc: dict[str, object] = json.loads(shapely.to_geojson(shapely.force_3d(geom, 0.0)))
+    return doc
+
+
+def raw_export(classes: dict[str, BaseGeometry], *, keys: bool = True, points: int = 40,
+               collections: int = 2, seed: int = 3) -> dict[str, object]:
+    """A GeoJSON document shaped like the map's raw multi-class export (its KML turned
+    into GeoJSON): points with notes, GeometryCollections, and one Polygon feature per
+    part of each class's ground, with the class in ``name`` (keyed, or 2022 names without
+    keys when ``keys`` is False), KML styling properties and 3D coordinates (z = 0).
+
+    Parameters
+    ----------
+    classes : dict of str to geometry
+        Ground per class of :data:`RAW_CLASSES` (``occupied``, ``unknown``, ...).
+    keys, points, collections, seed
+        Keyed names or not; how many point features and GeometryCollections to add.
+    """
+    rng = np.random.default_rng(seed)
+    feats: list[dict[str, object]] = []
+    for cls, geom in classes.items():
+        keyed, bare, fill = RAW_CLASSES[cls]
+        for part in shapely.get_parts(geom):
+            if part.is_empty:
+                continue
+            props = {"name": keyed if keys else bare, "styleUrl": f"#poly-{fill[1:].upper()}",
+                     "stroke": fill, "fill": fill, "fill-opacity": 0.3}
+            feats.append({"type": "Feature", "properties": props,
+                          "geometry": _geojson_3d(part)})
+    for i in range(points):  # camps, airbases, notes
+        lon, lat = 30 + 8 * rng.random(), 46 + 4 * rng.random()
+        feats.append({"type": "Feature", "properties": {"name": f"note {i}",
+                                                        "styleUrl": "#icon-1"},
+                      "geometry": {"type": "Point", "coordinates": [lon, lat, 0.0]}})
+    for i in range(collections):  # a line and a point, no ground
+        lon, lat = 31 + rng.random(), 47 + rng.random()
+        feats.append({"type": "Feature", "properties": {"name": f"route {i}"},
+                      "geometry": {"type": "GeometryCollection", "geometries": [
+                          {"type": "Point", "coordinates": [lon, lat, 0.0]},
+                          {"type": "LineString", "coordinates": [[lon, lat, 0.0],
+                                                                 [lon + 0.1, lat, 0.0]]}]}})
+    order = rng.permutation(len(feats))
+    return {"type": "FeatureCollection", "features": [feats[i] for i in order]}
+
+
+#: ISW's class layers as the public archive merges a day of them (``properties.layer``).
+ISW_LAYERS: dict[str, str] = {
+    "control": "VIEW_RussiaCoTinUkraine_V3",
+    "advance": "MDS_AssessedRussianAdvanceInUkraine_view",
+    "claimed_russian": "VIEW_ClaimedRussianTerritoryinUkraine_V2",
+    "claimed_ukrainian": "VIEW_ClaimedUkrainianCounteroffensives_V2",
+}
+
+
+def isw_layers(classes: dict[str, BaseGeometry], *, null_geometries: int = 2
+               ) -> dict[str, object]:
+    """A GeoJSON document shaped like a day of ISW class layers merged into one
+    FeatureCollection: the legacy ``crs`` member, one feature per part with its class in
+    ``layer`` (keys of :data:`ISW_LAYERS`), and a few features with a null geometry."""
+    feats: list[dict[str, object]] = []
+    for cls, geom in classes.items():
+        for part in shapely.get_parts(geom):
+            feats.append({"type": "Feature", "properties": {"layer": ISW_LAYERS[cls]},
+                          "geometry": json.loads(shapely.to_geojson(part))})
+    feats += [{"type": "Feature", "properties": {"layer": ISW_LAYERS["advance"]},
+               "geometry": None} for _ in range(null_geometries)]
+    return {"type": "FeatureCollection",
+            "crs": {"type": "name", "properties": {"name": _CRS84}}, "features": feats}
+
+
+__all__ += ["RAW_CLASSES", "RAW_STATES", "raw_export", "ISW_LAYERS", "isw_layers"]
+
+
 def layer_stats(layer: BaseGeometry) -> dict[str, int]:
     """Parts, holes and vertices of a layer (for checking the shape)."""
     parts = list(shapely.get_parts(layer))

@@ -154,3 +154,49 @@ def test_schematic_report_bad_input(
     captured = capsys.readouterr()
     assert captured.err.startswith("frontline schematic: error:") and needle in captured.err
     assert captured.out == ""
+
+
+def test_measure_a_raw_multiclass_export(tmp_path: Path, units: gpd.GeoDataFrame,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Occupied, grey zone, liberated and Transnistria polygons, points and 3D positions:
+    only the occupied ground is Russian-held, the grey zone is its own column."""
+    from geo.synthetic import raw_export
+
+    occupied, grey = box(37.5, 47.8, 38.3, 48.4), box(37.3, 47.8, 37.5, 48.4)
+    kyiv, odesa = box(29.6, 50.3, 31.0, 51.2), box(29.0, 46.5, 29.9, 47.9)
+    path = tmp_path / "1754251105.geojson"
+    path.write_text(json.dumps(raw_export({"occupied": occupied, "unknown": grey,
+                                           "dismissed": kyiv, "transnistria": odesa})))
+    assert main(["measure", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    rows = {r["code"]: r for r in out["units"]}
+    assert out["date"] == "2025-08-03" and out["schema"].startswith("raw multi-class")
+    don = units.loc["UA-14", "geometry"]
+    assert rows["UA-14"]["controlled_km2"] == pytest.approx(
+        geodesic_area_km2(don.intersection(occupied)), abs=0.1)
+    assert rows["UA-14"]["contested_km2"] == pytest.approx(
+        geodesic_area_km2(don.intersection(grey)), abs=0.1)
+    assert rows["UA-32"]["controlled_km2"] == 0 and rows["UA-51"]["controlled_km2"] == 0
+    assert {c["state"] for c in out["classes"]} == {"russia", "contested", "ukraine", "out"}
+    assert main(["measure", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert "contested_km2" in table and "read as raw multi-class export" in table
+
+
+def test_measure_with_the_users_classes(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = box(37.0, 48.0, 37.2, 48.2), box(37.2, 48.0, 37.3, 48.2)
+    path = tmp_path / "classes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"Status": "held"}, "geometry": mapping(a)},
+        {"type": "Feature", "properties": {"Status": "fighting"}, "geometry": mapping(b)}]}))
+    assert main(["measure", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "held: 1 feature" in err and "fighting: 1 feature" in err and "--classes" in err
+    assert main(["measure", str(path), "--classes", "status", "--map", "held=russia",
+                 "--map", "fighting=contested", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total_controlled_km2"] == pytest.approx(geodesic_area_km2(a), abs=0.1)
+    assert out["total_contested_km2"] == pytest.approx(geodesic_area_km2(b), abs=0.1)
+    assert main(["measure", str(path), "--map", "held=russia"]) == 2
+    assert "name the property with --classes" in capsys.readouterr().err

@@ -180,3 +180,38 @@ def test_the_cli_window_is_the_atlas_window() -> None:
     from ui.data import HISTORY_WITHIN_DAYS
 
     assert CLI_DAYS == NEAR_DAYS == HISTORY_WITHIN_DAYS == 7
+
+
+def test_series_of_raw_exports_named_by_unix_time(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Raw exports named by Unix time, one day with two snapshots: the CSV carries the
+    grey zone beside held ground, and the last snapshot of the day is used."""
+    import csv
+    import json
+
+    from shapely.geometry import box
+
+    from frontline.cli import main
+    from geo.areas import geodesic_area_km2
+    from geo.boundaries import load_units
+    from geo.synthetic import raw_export
+
+    don = load_units().loc["UA-14", "geometry"]
+    snaps = [(1754208000, 37.9), (1754251105, 37.8), (1754337600, 37.7)]  # 3, 3 and 4 Aug
+    for epoch, west in snaps:
+        doc = raw_export({"occupied": box(west, 47.8, 38.5, 48.4),
+                          "unknown": box(west - 0.1, 47.8, west, 48.4)})
+        (tmp_path / f"{epoch}.geojson").write_text(json.dumps(doc))
+    out = tmp_path / "series.csv"
+    assert main(["series", str(tmp_path), "--units", "UA-14", "--csv", str(out),
+                 "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert "1 day has several snapshots; the last of each day is used" in err
+    with out.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["code"] == "UA-14"]
+    assert [r["date"] for r in rows] == ["2025-08-03", "2025-08-04"]
+    for row, west in zip(rows, (37.8, 37.7), strict=True):
+        held = geodesic_area_km2(don.intersection(box(west, 47.8, 38.5, 48.4)))
+        grey = geodesic_area_km2(don.intersection(box(west - 0.1, 47.8, west, 48.4)))
+        assert float(row["controlled_km2"]) == pytest.approx(held, abs=0.01)
+        assert float(row["contested_km2"]) == pytest.approx(grey, abs=0.01)

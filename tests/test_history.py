@@ -14,7 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import box, mapping
 
-from geo.errors import HistoryError
+from geo.errors import ControlLayerError, HistoryError
 from geo.history import read_history
 from geo.synthetic import feature_collection, write_days
 
@@ -165,3 +165,79 @@ def test_a_day_crossing_the_antimeridian_is_refused() -> None:
     days, problems = parse_geojson(json.dumps(box).encode(), "d_20240101.geojson",
                                    date=dt.date(2024, 1, 1))
     assert days == [] and "antimeridian" in str(problems[0])
+
+
+def test_archives_named_by_unix_time_with_several_snapshots_a_day(tmp_path: Path) -> None:
+    """Raw exports are named by the snapshot's Unix time; where a day has several, the
+    last one is used and a note says so."""
+    from geo.synthetic import raw_export
+
+    small, large = box(37.0, 48.0, 37.2, 48.2), box(37.0, 48.0, 37.4, 48.2)
+    # 2025-08-03 08:00 and 19:58 UTC, and 2025-08-04 06:00 UTC
+    for epoch, held in ((1754208000, small), (1754251105, large), (1754287200, large)):
+        (tmp_path / f"{epoch}.geojson").write_text(json.dumps(raw_export({"occupied": held})))
+    h = read_history(tmp_path, cache=False)
+    assert [d.isoformat() for d in h.dates] == ["2025-08-03", "2025-08-04"]
+    assert h.days[0].source == "1754251105.geojson"  # the later snapshot of the day
+    assert h.days[0].geometry.area == pytest.approx(large.area)
+    assert "2025-08-03: 1754251105.geojson, not 1754208000.geojson" in h.notes[0]
+    assert not h.problems
+
+
+def test_a_date_pattern_reads_other_names(tmp_path: Path, daily_layers: list) -> None:  # type: ignore[type-arg]
+    from geo.history.inputs import ReadOptions
+
+    for i, (_, layer) in enumerate(daily_layers[:3]):
+        name = f"snapshot-{i + 1:02d}.11.2024-v2.geojson"
+        (tmp_path / name).write_text(json.dumps(feature_collection(layer, name=name)))
+    plain = read_history(tmp_path, cache=False)
+    assert not plain.days  # no date found in these names
+    pattern = r"(?P<day>\d\d)\.(?P<month>\d\d)\.(?P<year>\d{4})"
+    h = read_history(tmp_path, cache=False, options=ReadOptions(date_pattern=pattern))
+    assert [d.isoformat() for d in h.dates] == ["2024-11-01", "2024-11-02", "2024-11-03"]
+
+
+def test_a_bad_date_pattern_says_what_it_needs() -> None:
+    from geo.control import check_date_pattern
+
+    with pytest.raises(ControlLayerError, match="named group 'date'"):
+        check_date_pattern(r"(\d{8})")
+    with pytest.raises(ControlLayerError, match="not a regular expression"):
+        check_date_pattern(r"(?P<date>\d{8}")
+
+
+def test_one_line_per_file(tmp_path: Path) -> None:
+    """A collection of 50 undated features is one problem, not fifty."""
+    feats = [{"type": "Feature", "properties": {},
+              "geometry": mapping(box(37 + i / 100, 48.0, 37.005 + i / 100, 48.1))}
+             for i in range(50)]
+    (tmp_path / "undated.geojson").write_text(json.dumps({"type": "FeatureCollection",
+                                                          "features": feats}))
+    h = read_history(tmp_path, cache=False)
+    assert len(h.problems) == 1
+    assert h.problems[0].message.endswith("(and 49 more problems in this file)")
+
+
+def test_sides_are_honoured_in_a_history_as_in_a_layer(tmp_path: Path, units) -> None:  # type: ignore[no-untyped-def]
+    """A file with a side: ukraine box in Kursk oblast measures the same through --control
+    and --history: no Russian-held ground there, the box Ukrainian-held."""
+    from geo.control import load_control
+    from geo.held import measured_territory
+
+    kursk = box(35.1, 51.15, 35.4, 51.35)
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"side": "ukraine"}, "geometry": mapping(kursk)},
+        {"type": "Feature", "properties": {"Side": "Russia"},
+         "geometry": mapping(box(37.5, 47.8, 38.2, 48.3))}]}
+    path = tmp_path / "day_20240901.geojson"
+    path.write_text(json.dumps(doc))
+    as_layer = measured_territory(load_control(path), units)
+    as_day = measured_territory(read_history(tmp_path, cache=False).days[0].control(), units)
+    for held in (as_layer, as_day):
+        assert held.km2("RU-KRS", "russia") == 0.0
+        from pyproj import Geod
+
+        part = units.loc["RU-KRS", "geometry"].intersection(kursk)
+        km2 = abs(Geod(ellps="WGS84").geometry_area_perimeter(part)[0]) / 1e6
+        assert held.km2("RU-KRS", "ukraine") == pytest.approx(km2, rel=1e-6)
+        assert held.maps("RU-KRS", "ukraine")

@@ -139,3 +139,122 @@ def test_schematic_territory_checks_nothing(atlas: Atlas) -> None:
     assert (v["verdict"] == "not checkable").all()
     assert v["reason"].str.contains("no mapped control").all() or (
         v["reason"].str.contains("no figure") | v["reason"].str.contains("no mapped control")).all()
+
+
+def test_a_lower_bound_is_true_above_its_interval(atlas: Atlas,
+                                                  units: gpd.GeoDataFrame) -> None:
+    """"More than 80 %" against a measured 98.1 % is true, not understated; it says how
+    loose. Against 65 % it stays overstated."""
+    layer = control_from_geometry(_east_share(units, "UA-09", 98.1), name="98.geojson")
+    v = _verdict(atlas.verify("R1", layer), "R1-c5:UA-09")  # more than 80 % of Luhansk
+    assert v["verdict"] == "consistent" and v["off_by_points"] == 0.0
+    assert v["slack_points"] == pytest.approx(98.1 - 88.0, abs=0.02)
+    from geo.labels import verdict_label
+
+    assert verdict_label(v) == ("true: the map shows 98.1 %, above the 80–88 % the wording "
+                                "suggests (10.1 points looser)")
+
+
+def test_an_upper_bound_and_a_two_sided_claim(units: gpd.GeoDataFrame) -> None:
+    from geo.verify import verify_report
+    from tests.reportkit import make_report, share
+
+    report = make_report("T1", "2025-01-10", [
+        share(["UA-14"], "less_than", 50.0),   # 45-50 %: true for 30 %
+        share(["UA-23"], "less_than", 20.0),   # 18-20 %: false for 30 %
+        share(["UA-65"], "about", 20.0),       # 19-21 %: understated for 30 %
+    ])
+    ground = shapely.union_all([_east_share(units, c, 30.0) for c in ("UA-14", "UA-23",
+                                                                       "UA-65")])
+    atlas = Atlas([report], units)
+    v = verify_report(report, atlas.held("T1", control=control_from_geometry(ground)))
+    don, zap, khe = (_verdict(v, f"T1-c{i}:{c}") for i, c in ((1, "UA-14"), (2, "UA-23"),
+                                                              (3, "UA-65")))
+    assert don["verdict"] == "consistent"
+    assert don["slack_points"] == pytest.approx(45.0 - 30.0, abs=0.02)
+    assert zap["verdict"] == "understated"
+    assert zap["off_by_points"] == pytest.approx(10.0, abs=0.02)
+    assert khe["verdict"] == "understated"
+    assert khe["off_by_points"] == pytest.approx(9.0, abs=0.02)
+
+
+def test_the_grey_zone_band(atlas: Atlas, units: gpd.GeoDataFrame) -> None:
+    """Russia holds 78 % of Donetsk and 3 % more is contested: "more than 80 %" is
+    consistent if the grey zone counts; against held ground alone it would not be."""
+    held = _east_share(units, "UA-14", 78.0)
+    grey = _east_share(units, "UA-14", 81.0).difference(held)
+    from dataclasses import replace
+
+    from geo.verify import verify_claims
+
+    layer = replace(control_from_geometry(held, name="grey.geojson"), contested=grey,
+                    digest="grey-band")
+    v = _verdict(verify_claims([(atlas.report("R1"), atlas.report("R1").claims[3])],
+                               atlas.held("R1", control=layer)), "R1-c4:UA-14")
+    assert v["measured_pct"] == pytest.approx(78.0, abs=0.01)
+    assert v["contested_pct"] == pytest.approx(3.0, abs=0.01)
+    assert v["verdict"] == "consistent" and v["reading"] == "held or contested"
+    from geo.labels import verdict_label
+
+    assert verdict_label(v) == "consistent if the grey zone counts"
+    plain = _verdict(atlas.verify("R1", control_from_geometry(held, name="held.geojson")),
+                     "R1-c4:UA-14")
+    assert plain["verdict"] == "overstated"
+    assert plain["off_by_points"] == pytest.approx(2.0, abs=0.01)
+
+
+def _slivered(unit: shapely.Geometry, seed: int = 5) -> shapely.Geometry:
+    """A layer of all of ``unit`` short of its coast by real-like slivers: strips of
+    100-900 m along stretches of the outline and thin lagoon slivers inland, far from
+    it (equal-area metres inside)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    u = gpd.GeoSeries([unit], crs=WGS84).to_crs(EQUAL_AREA_CRS).iloc[0]
+    ring = max(shapely.get_parts(u), key=lambda p: p.area).exterior
+    cut = []
+    for start in np.linspace(0, ring.length, 40, endpoint=False):
+        stretch = shapely.ops.substring(ring, start, start + ring.length / 80)
+        cut.append(stretch.buffer(float(rng.uniform(100, 900)), quad_segs=2))
+    c = u.representative_point()
+    for k in range(3):  # thin slivers 3+ km inside, like a lagoon's shore
+        line = shapely.LineString([(c.x - 2500 + 1500 * k, c.y + 3000),
+                                   (c.x - 1500 + 1500 * k, c.y + 6000)])
+        cut.append(line.buffer(150, quad_segs=2))
+    held = u.difference(shapely.union_all(cut))
+    return gpd.GeoSeries([held], crs=EQUAL_AREA_CRS).to_crs(WGS84).iloc[0]
+
+
+def test_all_of_a_unit_with_coastal_slivers_and_a_real_gap(atlas: Atlas,
+                                                            units: gpd.GeoDataFrame) -> None:
+    """A layer of all of Sevastopol short of its coast by slivers (some far from the
+    outline) reads "all" consistent; the same layer with a 10 km² gap inland reads
+    overstated by that gap, which is Ukrainian-held ground, not mismatch."""
+    import shapely.ops  # noqa: F401  (substring)
+
+    unit = units.loc["UA-40", "geometry"]
+    # as on real days, the neighbouring unit is held too (else its uncovered ground
+    # beside the slivers would be a front)
+    layer = shapely.union(_slivered(unit), units.loc["UA-43", "geometry"])
+    v = _verdict(atlas.verify("R1", control_from_geometry(layer, name="slivers")),
+                 "R1-c3:UA-40")
+    assert v["measured_pct"] < 99.0  # the slivers are real ground the layer leaves out
+    assert v["verdict"] == "consistent" and v["reading"] == "boundary tolerance"
+    assert v["measured_pct"] + v["tolerance_pct"] == pytest.approx(100.0, abs=0.05)
+    # a square gap of 10 km² well inside the unit
+    c = gpd.GeoSeries([unit.representative_point()], crs=WGS84).to_crs(EQUAL_AREA_CRS).iloc[0]
+    side = 10_000_000 ** 0.5
+    gap_ea = box(c.x - side / 2 - 4000, c.y - side / 2 - 4000, c.x + side / 2 - 4000,
+                 c.y + side / 2 - 4000)
+    gap = gpd.GeoSeries([gap_ea], crs=EQUAL_AREA_CRS).to_crs(WGS84).iloc[0]
+    assert geometry_area_km2(gap.intersection(layer)) == pytest.approx(10.0, abs=0.1)
+    holed = control_from_geometry(layer.difference(gap), name="slivers and a gap")
+    held = atlas.held("R1", control=holed)
+    plain = atlas.held("R1", control=control_from_geometry(layer, name="slivers"))
+    # the gap is Ukrainian-held ground: the mismatch does not swallow it
+    assert held.km2("UA-40", "mismatch") == pytest.approx(plain.km2("UA-40", "mismatch"),
+                                                          abs=0.2)
+    vh = _verdict(atlas.verify("R1", holed), "R1-c3:UA-40")
+    assert vh["verdict"] == "overstated"
+    unit_km2 = float(units.loc["UA-40", "geodesic_area_km2"])
+    assert vh["beyond_tolerance_points"] == pytest.approx(100 * 10.0 / unit_km2, abs=0.05)

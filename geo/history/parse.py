@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from geo.classes import STATES, ClassChoice, classify
 from geo.control import DATE_KEYS, REGION_BOUNDS, feature_date
 from geo.errors import Problem
-from geo.formats import gdal_features, is_geojson
+from geo.formats import gdal_features, is_geojson, reprojected_from
 from geo.history.model import ParsedDay
 from geo.repair import polygonal_valid
 
@@ -228,6 +228,7 @@ def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None,
             read = gdal_features(raw, source, error=ValueError)
         except ValueError as exc:
             return [], [Problem(source, "", str(exc).removeprefix(f"{source}: "))]
+        reprojected_from(read)  # the marker off: a day's notes are its repairs
         return _dated_days(read, source, date, classes)
     try:
         doc = orjson.loads(raw)
@@ -298,6 +299,7 @@ def parse_parquet(path: Path, *, options: Any = None) -> tuple[list[ParsedDay], 
         raw = read_user_file(path, max_bytes=_MAX_PARQUET, what="GeoParquet file",
                              error=ValueError)
         feats = gdal_features(raw, source, error=ValueError)
+        reprojected_from(feats)
     except (OSError, ValueError) as exc:
         return [], [Problem(source, "", str(exc).removeprefix(f"{source}: "))]
     has_dates = any(feature_date(p) is not None for _, p in feats[:50])
