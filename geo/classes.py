@@ -233,6 +233,7 @@ def unknown_class_error(label: str, classes: Classes, counts: Sequence[ClassCoun
     """The error for a layer with classes that cannot be placed: every value found."""
     lines = [str(c) for c in counts]
     field = _field_hint(classes)
+    found = [(c.label, c.state, c.features, c.km2) for c in counts]
     return UnknownClassError(
         f"{label}: read as {classes.schema}, {len(classes.unplaced)} polygon feature"
         f"{'s have' if len(classes.unplaced) != 1 else ' has'} a class the tool cannot place "
@@ -240,7 +241,7 @@ def unknown_class_error(label: str, classes: Classes, counts: Sequence[ClassCoun
         "taking them as Russian-held would count other ground as occupied. The classes "
         "found:\n  - " + "\n  - ".join(lines) + "\nSay what each means, e.g. "
         f"`--classes {field} --map 'VALUE=russia' --map 'OTHER=contested'` (states: "
-        f"{', '.join(STATES)}), or choose the same in the app.")
+        f"{', '.join(STATES)}), or choose the same in the app.", field=field, found=found)
 
 
 def _field_hint(classes: Classes) -> str:
@@ -274,7 +275,7 @@ def _raw_state(props: Mapping[str, Any]) -> tuple[str, str | None]:
     fill = _text(props.get("fill")).casefold()
     if fill in _FILL_STATES:
         return f"{label} (fill {fill})", _FILL_STATES[fill]
-    return label, None
+    return name or "(no name)", None  # the whole name: what --map must say
 
 
 def _is_raw(props: Sequence[Mapping[str, Any]]) -> bool:
@@ -330,7 +331,9 @@ def classify(props: Sequence[Mapping[str, Any]], *, choice: ClassChoice | None =
     props : sequence of mappings
         Each feature's properties (an empty mapping for none).
     choice : ClassChoice, optional, keyword-only
-        The user's reading; it overrides every known schema.
+        The user's reading: it decides wherever it maps a feature's value (or the class as
+        shown); a recognised schema reads the rest, and in a file of no known schema every
+        value must be mapped.
 
     Returns
     -------
@@ -341,8 +344,7 @@ def classify(props: Sequence[Mapping[str, Any]], *, choice: ClassChoice | None =
     props = [{(k.casefold() if isinstance(k, str) else k): v for k, v in p.items()}
              if isinstance(p, Mapping) else {} for p in props]
     if choice is not None:
-        pairs = [_chosen(p, choice) for p in props]
-        return _classes(f"field '{choice.field}' (your mapping)", pairs)
+        return _with_choice(props, choice)
     if _is_raw(props):
         keyed = any(isinstance(p.get("name"), str) and "geoJSON." in p["name"] for p in props)
         return _classes("raw multi-class export (" + ("keys" if keyed else "names and fill "
@@ -362,6 +364,26 @@ def classify(props: Sequence[Mapping[str, Any]], *, choice: ClassChoice | None =
                               None) for p in props])
     return _classes("single class (every polygon held by Russia)",
                     [("held ground", "russia")] * len(props))
+
+
+def _with_choice(props: Sequence[Mapping[str, Any]], choice: ClassChoice) -> Classes:
+    """The user's mapping where it speaks (by the property's value, or by the class as
+    the tool shows it); elsewhere a recognised schema's reading, and nothing for a file
+    of no known schema (every value must then be mapped)."""
+    base = classify(props)
+    known = not base.schema.startswith(("field '", "single class"))
+    pairs: list[tuple[str, str | None]] = []
+    for p, label, state in zip(props, base.labels, base.states, strict=True):
+        value, mapped = _chosen(p, choice)
+        if mapped is None:
+            mapped = choice.mapping.get(_text(label).casefold())
+        if mapped is not None:
+            pairs.append((label if known else value, mapped))
+        else:
+            pairs.append((label, state) if known else (value, None))
+    schema = (f"{base.schema}, with your mapping of '{choice.field}'" if known
+              else f"field '{choice.field}' (your mapping)")
+    return _classes(schema, pairs)
 
 
 def _classes(schema: str, pairs: Sequence[tuple[str, str | None]]) -> Classes:

@@ -129,12 +129,19 @@ class ControlLayer:
 
     @property
     def frame(self) -> gpd.GeoDataFrame:
-        """One row per side mapped: ``side``, ``source``, ``date`` and the geometry."""
+        """One row per side mapped (``"russia"``, ``"ukraine"``) and one for contested
+        ground where the layer maps it (``side`` ``"contested"``): ``side``, ``source``,
+        ``date`` and the geometry. Read back by :func:`load_control` it is the same layer
+        (``side: contested`` is contested ground)."""
         sides = [s for s in SIDES if s in self.sides]
+        geoms = [self.sides[s] for s in sides]
+        if self.contested is not None and not self.contested.is_empty:
+            sides.append("contested")
+            geoms.append(self.contested)
         return gpd.GeoDataFrame(
             {"side": sides, "source": [self.name] * len(sides),
              "date": [self.date.isoformat() if self.date else None] * len(sides)},
-            geometry=[self.sides[s] for s in sides], crs=WGS84)
+            geometry=geoms, crs=WGS84)
 
 
 def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
@@ -549,7 +556,7 @@ def load_control(
     read = classify([p for _, p in found], choice=classes)
     shown_classes = (len(set(read.labels)) > 1 or bool(read.unplaced)
                      or read.schema.startswith(("raw", "ISW", "field")))
-    km2 = [geometry_area_km2(g) for g in geoms] if shown_classes else [0.0] * len(geoms)
+    km2 = [geometry_area_km2(g) for g in geoms]  # what was read, per class (a few ms)
     counts = class_counts(read, km2)
     if read.unplaced:
         raise unknown_class_error(label, read, counts)
@@ -568,21 +575,25 @@ def load_control(
         if len(fixed) > 1:
             notes.append(f"merged {len(fixed)} polygons{whose} into one MultiPolygon.")
         sides[side] = merged
+    # Where classes overlap, Russian-held ground wins, then contested ground, then
+    # Ukrainian-held ground (the history reader keeps the same order).
     contested: BaseGeometry | None = None
     if by_state.get("contested"):
         fixed = _repair(by_state["contested"], " of contested ground", notes)
         grey = _merge(fixed) if fixed else MultiPolygon()
-        for side in sides.values():  # held ground wins where classes overlap
-            grey = grey.difference(side)
+        if "russia" in sides:
+            grey = grey.difference(sides["russia"])
         contested = MultiPolygon(_polygon_parts(grey))
     if not sides and contested is None:
         raise ControlLayerError(
             f"{label}: read as {read.schema}, no polygon is held by either side or "
             "contested (every class is out of scope):\n  - "
             + "\n  - ".join(str(c) for c in counts))
-    if "ukraine" in sides and "russia" in sides:
-        sides["ukraine"] = MultiPolygon(_polygon_parts(sides["ukraine"].difference(
-            sides["russia"])))
+    if "ukraine" in sides:
+        for taken in (sides.get("russia"), contested):
+            if taken is not None and not taken.is_empty:
+                sides["ukraine"] = MultiPolygon(_polygon_parts(
+                    sides["ukraine"].difference(taken)))
     if shown_classes and not read.schema.startswith("a side"):
         notes.insert(0, f"read as {read.schema} (km² of each class's own polygons, before "
                      "clipping to the units):\n  - " + "\n  - ".join(str(c) for c in counts))

@@ -145,7 +145,20 @@ class UnknownClassError(ControlLayerError):
     """A control layer holds classes of ground the tool cannot place (held by Russia,
     by Ukraine, contested or out of scope); the message lists every value found with
     its feature count and km², and how to map them (``--classes FIELD --map VALUE=STATE``).
+
+    Attributes
+    ----------
+    field : str
+        The property the classes were read from (``"FIELD"`` when unknown).
+    found : list of (str, str or None, int, float)
+        Every class: its value, its state (None where it cannot be placed), features, km².
     """
+
+    def __init__(self, message: str, *, field: str = "FIELD",
+                 found: Sequence[tuple[str, str | None, int, float]] = ()) -> None:
+        super().__init__(message)
+        self.field = field
+        self.found = list(found)
 
 
 class HistoryError(ValidationError):

@@ -348,27 +348,32 @@ def measure_chunk(days: Iterable[ParsedDay], index: UnitIndex, *,
     dict
         ``km2``, ``gained``, ``lost`` (arrays of days x units), ``full`` (bool per day:
         measured in full), ``changed`` (changed segments per day), ``notes``
-        (``(date, note)`` of every repair) and ``exact`` (units measured exactly when
-        their error bound reached :data:`DRIFT_BUDGET_KM2`).
+        (``(date, note)`` of every repair), ``exact`` (units measured exactly when
+        their error bound reached :data:`DRIFT_BUDGET_KM2`) and ``grey`` (contested km²,
+        days x units: the grey zone is small, so each day's is measured whole).
     """
     notes: list[tuple[Any, str]] = []
     track = _Tracker(index, keyframe_every, notes)
     if before is not None:
         track.start(before)
     rows = []
+    grey = []
     for day in days:
         rows.append(track.step(day))
+        contested = day.contested
+        grey.append(index.measure_parts(contested) if contested is not None
+                    else np.zeros(len(index)))
         if tick is not None:
             tick()
     u = len(index)
     if not rows:
         return {"km2": np.zeros((0, u)), "gained": np.zeros((0, u)), "lost": np.zeros((0, u)),
                 "full": np.zeros(0, dtype=bool), "changed": np.zeros(0, dtype=np.int64),
-                "notes": notes, "exact": 0}
+                "notes": notes, "exact": 0, "grey": np.zeros((0, u))}
     km2, gained, lost, full, changed = zip(*rows, strict=True)
     return {"km2": np.vstack(km2), "gained": np.vstack(gained), "lost": np.vstack(lost),
             "full": np.asarray(full, dtype=bool), "changed": np.asarray(changed, np.int64),
-            "notes": notes, "exact": track.exact}
+            "notes": notes, "exact": track.exact, "grey": np.vstack(grey)}
 
 
 def _checked(day: ParsedDay, notes: list[tuple[Any, str]]) -> ParsedDay:

@@ -104,6 +104,26 @@ class UnitIndex:
                          float(self.area_km2[i]))
         return out
 
+    def measure_parts(self, geom: BaseGeometry) -> NDArray[np.float64]:
+        """km² of every unit for a geometry of many small, disjoint parts (a grey zone):
+        a part a unit properly contains counts whole (its own geodesic area), only the
+        parts that cross a unit's edge are cut. Equal to :meth:`measure`, faster there."""
+        parts = shapely.get_parts(geom) if geom is not None else np.asarray([])
+        if len(parts) < 2:
+            return self.measure(geom)
+        pi, ui = self.tree.query(parts)
+        out = np.zeros(len(self.codes))
+        if not len(pi):
+            return out
+        inside = shapely.contains_properly(self.geoms[ui], parts[pi])
+        if inside.any():
+            np.add.at(out, ui[inside], geodesic_areas_km2(parts[pi[inside]]))
+        cross = ~inside
+        if cross.any():
+            pieces = shapely.intersection(self.geoms[ui[cross]], parts[pi[cross]])
+            np.add.at(out, ui[cross], geodesic_areas_km2(pieces))
+        return np.minimum(out, self.area_km2)
+
     def measure(self, geom: BaseGeometry) -> NDArray[np.float64]:
         """Controlled km² of every unit for one layer geometry (EPSG:4326)."""
         out = np.zeros(len(self.codes))

@@ -133,7 +133,8 @@ def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
     all_lost = np.column_stack([lost, lost[:, ua].sum(axis=1)])
     step = np.r_[np.nan, np.diff(dates).astype(float)]
     sources = np.asarray([d.source for d in history.days], dtype=object)
-    grey = contested_km2(history, index)
+    grey = (np.concatenate([r["grey"] for r in results])
+            if results and all("grey" in r for r in results) else contested_km2(history, index))
     all_grey = np.column_stack([grey, grey[:, ua].sum(axis=1)])
     frame = pd.DataFrame({
         "date": np.repeat([d for d in history.dates], u + 1),

@@ -421,7 +421,41 @@ def isw_layers(classes: dict[str, BaseGeometry], *, null_geometries: int = 2
             "crs": {"type": "name", "properties": {"name": _CRS84}}, "features": feats}
 
 
-__all__ += ["RAW_CLASSES", "RAW_STATES", "raw_export", "ISW_LAYERS", "isw_layers"]
+def write_raw_history(directory: str | Path, series: SyntheticSeries = SyntheticSeries(), *,
+                      second_snapshot_every: int = 7) -> list[Path]:
+    """Write a history of raw multi-class exports named by Unix time, as the public raw
+    archive is: each day's held ground split into Crimea and occupied ground (their
+    polygons overlap along Crimea's border), a grey band along part of the front,
+    liberated ground and Transnistria; every ``second_snapshot_every``-th day has an
+    earlier snapshot too (a different front, to be left out). The files written."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    crimea = box_ = shapely.box(32.4, 44.3, 36.7, 46.25)
+    front_box = shapely.box(36.0, 47.3, 38.2, 49.0)
+    liberated = shapely.box(29.6, 50.3, 31.0, 51.2)
+    transnistria = shapely.box(29.0, 46.5, 29.9, 47.9)
+    paths = []
+    for i, (date, layer) in enumerate(synthetic_history(series)):
+        held = shapely.make_valid(layer)
+        grey = held.buffer(0.03, quad_segs=2).difference(held).intersection(front_box)
+        doc = raw_export({"occupied": held.difference(crimea.buffer(-0.05)),
+                          "crimea": held.intersection(box_), "unknown": grey,
+                          "dismissed": liberated, "transnistria": transnistria},
+                         points=20, seed=i)
+        noon = int(dt.datetime(date.year, date.month, date.day, 18, tzinfo=dt.UTC).timestamp())
+        if second_snapshot_every and i % second_snapshot_every == 0:
+            early = raw_export({"occupied": held.buffer(0.05)}, points=5, seed=i)
+            path = out / f"{noon - 36_000}.geojson"
+            path.write_text(json.dumps(early, separators=(",", ":")), encoding="utf-8")
+            paths.append(path)
+        path = out / f"{noon}.geojson"
+        path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+__all__ += ["RAW_CLASSES", "RAW_STATES", "raw_export", "ISW_LAYERS", "isw_layers",
+            "write_raw_history"]
 
 
 def layer_stats(layer: BaseGeometry) -> dict[str, int]:

@@ -58,6 +58,17 @@ UKRAINE_STYLE: dict[str, Any] = {
     "color": "#0b3a6e",
     "weight": 1.0,
 }
+#: Style of contested ground (grey zone, unknown status, unverified claims): grey with a
+#: dashed outline (the static maps hatch it).
+CONTESTED_STYLE: dict[str, Any] = {
+    "fillColor": "#8c8c8c",
+    "fillOpacity": 0.45,
+    "color": "#4d4d4d",
+    "weight": 1.2,
+    "dashArray": "3 3",
+}
+_SIDE_STYLES: dict[str, dict[str, Any]] = {"ukraine": UKRAINE_STYLE,
+                                           "contested": CONTESTED_STYLE}
 #: Style of boundary-mismatch strips.
 MISMATCH_STYLE: dict[str, Any] = {
     "fillColor": "#9b59b6",
@@ -65,7 +76,8 @@ MISMATCH_STYLE: dict[str, Any] = {
     "color": "#6c3483",
     "weight": 0.5,
 }
-_HELD_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held"}
+_HELD_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held",
+               "contested": "contested (grey zone)"}
 
 
 def _display(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
@@ -158,11 +170,12 @@ def _polygonal(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
     return gpd.GeoSeries(out, index=geoms.index, crs=geoms.crs)
 
 
-def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False) -> str:
+def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False,
+                        contested: bool = False) -> str:
     """A fixed legend for a mapped control layer: what the dark red (and, with
-    ``ukraine``, the blue) fill means, under ``title`` (escaped). Bottom right above the
-    attribution, or with ``top`` top right beside the layer control (where another
-    legend holds the bottom)."""
+    ``ukraine``, the blue; with ``contested``, the grey) fill means, under ``title``
+    (escaped). Bottom right above the attribution, or with ``top`` top right beside the
+    layer control (where another legend holds the bottom)."""
     def swatch(style: dict[str, Any]) -> str:
         return (f'<span style="display:inline-block;width:16px;height:10px;'
                 f'background:{style["fillColor"]};opacity:0.8"></span>')
@@ -172,6 +185,8 @@ def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False) 
             f"<b>{escape_text(title)}</b><br>"
             f"{swatch(CONTROL_STYLE)} held by Russia (mapped)<br>"
             + (f"{swatch(UKRAINE_STYLE)} held by Ukraine (mapped)<br>" if ukraine else "")
+            + (f"{swatch(CONTESTED_STYLE)} contested: grey zone (mapped)<br>" if contested
+               else "")
             + "<i>measured from a mapped layer, not schematic</i></div>")
 
 
@@ -185,7 +200,8 @@ def control_layer(
     """A mapped control layer (:class:`geo.control.ControlLayer`), one feature per side.
 
     Russian-held ground is drawn dark red, Ukrainian-held ground (features marked
-    ``side: ukraine``) blue; the tooltip names the layer and its date.
+    ``side: ukraine``) blue, contested ground grey with a dashed outline; the tooltip
+    names the layer and its date.
     """
     if isinstance(control, ControlLayer):
         frame = control.frame
@@ -211,8 +227,8 @@ def control_layer(
     return folium.GeoJson(
         str(shown.to_json()),
         name=escape_text(name),
-        style_function=lambda f: dict(UKRAINE_STYLE if f["properties"]["side"] == "ukraine"
-                                      else CONTROL_STYLE),
+        style_function=lambda f: dict(_SIDE_STYLES.get(f["properties"]["side"],
+                                                       CONTROL_STYLE)),
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
     )
 

@@ -97,7 +97,8 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
     ----------
     series : pandas.DataFrame
         Rows of :attr:`geo.series.ControlSeries.table` for one unit (``date``,
-        ``share_pct``, ``controlled_km2``).
+        ``share_pct``, ``controlled_km2``; with ``contested_pct`` the grey zone is drawn
+        as a band from held to held-or-contested).
     marks : pandas.DataFrame
         From :func:`claim_marks`.
     name : str
@@ -105,9 +106,13 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
     day : datetime.date, optional, keyword-only
         Marks the day shown on the map.
     """
+    grey = (series["contested_pct"] if "contested_pct" in series.columns
+            else pd.Series(0.0, index=series.index))
     data = pd.DataFrame({"date": pd.to_datetime(series["date"]),
                          "share": series["share_pct"].round(3),
-                         "km2": series["controlled_km2"].round(1)})
+                         "km2": series["controlled_km2"].round(1),
+                         "with_grey": (series["share_pct"] + grey).round(3),
+                         "grey": grey.round(3)})
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format=_date_format(data["date"]),
                                                      labelAngle=0)))
@@ -118,6 +123,13 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                  alt.Tooltip("share:Q", title="measured %", format=".2f"),
                  alt.Tooltip("km2:Q", title="km²", format=",.0f")])
     layers: list[Any] = [line]
+    if float(grey.max() if len(grey) else 0.0) > 0:  # the band: held or contested
+        layers.insert(0, base.mark_area(color="#8c8c8c", opacity=0.35).encode(
+            y="share:Q", y2="with_grey:Q",
+            tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"),
+                     alt.Tooltip("share:Q", title="held %", format=".2f"),
+                     alt.Tooltip("with_grey:Q", title="held or contested %", format=".2f"),
+                     alt.Tooltip("grey:Q", title="contested (grey zone) %", format=".2f")]))
     if len(marks):
         m = alt.Chart(marks.assign(claim=marks["claim"].map(escape_text),
                                    label=marks["label"].map(escape_text)))
@@ -156,7 +168,7 @@ def with_day(spec: dict[str, Any], day: dt.date) -> dict[str, Any]:
 def day_map(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, units: gpd.GeoDataFrame,
             *, day: dt.date, report_label: str, shares: pd.Series | None = None,
             source: str | None = None, web_tiles: bool = False,
-            simplified: bool = False) -> folium.Map:
+            simplified: bool = False, contested: bool = False) -> folium.Map:
     """The map of one day: its mapped control over the claims of the report in force.
 
     Parameters
@@ -184,13 +196,15 @@ def day_map(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, units: gpd.G
 
     m, _ = _build(layer, snap, day_text=day.isoformat(),
                   share_text=share_text if shares is not None else None, source=source,
-                  report_label=report_label, web_tiles=web_tiles, simplified=simplified)
+                  report_label=report_label, web_tiles=web_tiles, simplified=simplified,
+                  contested=contested)
     return m
 
 
 def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: str,
            share_text: Callable[[str], str] | None, report_label: str, web_tiles: bool,
-           simplified: bool, source: str | None = None) -> tuple[folium.Map, folium.GeoJson]:
+           simplified: bool, source: str | None = None, contested: bool = False
+           ) -> tuple[folium.Map, folium.GeoJson]:
     m = new_map(web_tiles=web_tiles)
     if snap is not None:
         shown = snap.copy()
@@ -207,10 +221,11 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
     ctl.add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)
-    # a history's day is one layer of Russian-held ground; the claims legend holds the
-    # bottom of the map
+    # a history's day is Russian-held ground (and, where the history maps it, contested
+    # ground); the claims legend holds the bottom of the map
     root.html.add_child(Element(control_legend_html(f"Mapped control, {day_text}",
-                                                    ukraine=False, top=True)))
+                                                    ukraine=False, top=True,
+                                                    contested=contested)))
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds([[44.3, 30.0], [52.4, 40.3]])
     return m, ctl
@@ -281,15 +296,18 @@ class DayMapTemplate:
 
 
 def day_map_template(snap: gpd.GeoDataFrame | None, *, report_label: str,
-                     web_tiles: bool = False, simplified: bool = False) -> DayMapTemplate:
+                     web_tiles: bool = False, simplified: bool = False,
+                     contested: bool = False) -> DayMapTemplate:
     """The day map of the report in force (``snap``) with the day left open (see
     :class:`DayMapTemplate`; the arguments are those of :func:`day_map`)."""
-    dummy = gpd.GeoDataFrame(
-        {"side": ["russia", "ukraine"], "date": [None, None]},
-        geometry=[shapely.box(30.0, 44.0, 30.001, 44.001), shapely.box(30.002, 44.0, 30.003,
-                                                                       44.001)], crs=4326)
+    dummy = gpd.GeoDataFrame(  # every side a day can show, so each has its style
+        {"side": ["russia", "ukraine", "contested"], "date": [None, None, None]},
+        geometry=[shapely.box(30.0, 44.0, 30.001, 44.001),
+                  shapely.box(30.002, 44.0, 30.003, 44.001),
+                  shapely.box(30.004, 44.0, 30.005, 44.001)], crs=4326)
     m, ctl = _build(dummy, snap, day_text=_DAY, share_text=lambda c: f"@@SHARE:{c}@@",
-                    report_label=report_label, web_tiles=web_tiles, simplified=simplified)
+                    report_label=report_label, web_tiles=web_tiles, simplified=simplified,
+                    contested=contested)
     html = str(m.get_root().render())
     placeholder = _data_text(ctl)
     if html.count(placeholder) != 1:  # folium writes layers otherwise: no template

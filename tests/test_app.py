@@ -105,7 +105,7 @@ def test_uploaded_control_layer_is_measured_and_used() -> None:
     at.file_uploader(key="control_upload").set_value(
         ("east-half.geojson", data, "application/geo+json")).run()
     assert not at.exception, at.exception
-    assert at.session_state["control"] == ("east-half.geojson", data, None)
+    assert at.session_state["control"] == ("east-half.geojson", data, None, None)
     held = geometry_area_km2(don.intersection(east))
     table = _frames(at)[0]
     assert table.loc["UA-14", "km² held"] == pytest.approx(held, rel=1e-3)
@@ -134,6 +134,54 @@ def test_an_uploaded_file_of_several_days_asks_for_one(daily_layers: list) -> No
     day.set_value(daily_layers[0][0].isoformat()).run()
     assert not at.exception, at.exception
     assert at.session_state["control"][2] == daily_layers[0][0].isoformat()
+
+
+def test_an_uploaded_raw_export_is_read_by_class() -> None:
+    """The map's raw multi-class export: what was read per class, held and contested km²
+    per unit; liberated ground in Kyiv oblast is not counted as Russian-held."""
+    from geo.synthetic import raw_export
+
+    don = load_units().loc["UA-14", "geometry"]
+    occupied, grey = box(37.5, 47.8, 38.3, 48.4), box(37.3, 47.8, 37.5, 48.4)
+    doc = json.dumps(raw_export({"occupied": occupied, "unknown": grey,
+                                 "dismissed": box(29.6, 50.3, 31.0, 51.2)})).encode()
+    at = _app(mode="Your data")
+    at.file_uploader(key="control_upload").set_value(("1754251105.geojson", doc,
+                                                      "application/geo+json")).run()
+    assert not at.exception, at.exception
+    table, classes = _frames(at)[0], _frames(at)[1]
+    assert set(classes["read as"]) == {"held by Russia", "contested (grey zone)",
+                                       "held by Ukraine"}
+    assert table.loc["UA-14", "km² held"] == pytest.approx(
+        geometry_area_km2(don.intersection(occupied)), abs=0.1)
+    assert table.loc["UA-14", "km² contested"] == pytest.approx(
+        geometry_area_km2(don.intersection(grey)), abs=0.1)
+    assert "UA-32" not in table.index  # Kyiv oblast: liberated, not held by Russia
+    assert any("raw multi-class export" in m.replace("\\", "")
+               for m in (x.value for x in at.markdown))
+
+
+def test_an_upload_of_unknown_classes_asks_what_they_mean() -> None:
+    a, b = box(37.0, 48.0, 37.2, 48.2), box(37.2, 48.0, 37.3, 48.2)
+    doc = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"status": "red"}, "geometry": mapping(a)},
+        {"type": "Feature", "properties": {"status": "hatched"}, "geometry": mapping(b)}]}
+    ).encode()
+    at = _app(mode="Your data")
+    at.file_uploader(key="control_upload").set_value(("classes.geojson", doc,
+                                                      "application/geo+json")).run()
+    assert not at.exception, at.exception
+    assert "control" not in at.session_state  # nothing taken as Russian-held
+    assert any("cannot place" in e.value for e in at.error)
+    assert at.text_input(key="control_class_field").value == "status"
+    at.selectbox(key="control_class_red").set_value("russia")
+    at.selectbox(key="control_class_hatched").set_value("contested")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["control"][3] is not None
+    table = _frames(at)[0]
+    assert table.loc["UA-14", "km² held"] == pytest.approx(geometry_area_km2(a), abs=0.1)
+    assert table.loc["UA-14", "km² contested"] == pytest.approx(geometry_area_km2(b), abs=0.1)
 
 
 def test_pasted_sketch_gives_area_units_and_cities() -> None:

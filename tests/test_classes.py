@@ -77,13 +77,25 @@ def test_single_class_and_an_unknown_schema() -> None:
     assert unknown.labels == ["A", "B", "A"]
 
 
-def test_the_users_choice_overrides_every_schema() -> None:
+def test_the_users_choice_maps_a_file_of_no_known_schema() -> None:
     choice = ClassChoice.parse("Status", ["a=russia", " B =grey", "C=out"])
     read = classify([{"status": "A"}, {"STATUS": "b"}, {"status": "c"}, {"status": "D"},
-                     {"name": "Окуповано"}], choice=choice)
+                     {"kind": "x"}], choice=choice)
     assert read.schema == "field 'Status' (your mapping)"
     assert read.states == ["russia", "contested", "out", None, None]
     assert read.labels[3:] == ["D", "(no Status)"]
+
+
+def test_the_users_choice_places_what_a_known_schema_cannot() -> None:
+    """A raw export with one unlabelled polygon of an unknown colour (as on 2023-02-07):
+    the listed name is what --map takes; the schema still reads the rest."""
+    props = [{"name": "Окуповано /// Occupied /// geoJSON.status.occupied", "fill": "#a52714"},
+             {"name": "Багатокутник 54", "fill": "#fbc02d"}]
+    read = classify(props)
+    assert read.states == ["russia", None] and read.labels[1] == "Багатокутник 54"
+    mapped = classify(props, choice=ClassChoice.parse("name", ["Багатокутник 54=out"]))
+    assert mapped.states == ["russia", "out"]
+    assert mapped.schema.endswith("with your mapping of 'name'")
 
 
 def test_a_bad_choice_lists_every_problem() -> None:

@@ -116,21 +116,35 @@ def _doc(geometry: dict, crs: str | None = None) -> bytes:  # type: ignore[type-
 def test_fast_and_full_parsers_agree(daily_layers: list,  # type: ignore[type-arg]
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from geo.history import parse as parse_mod
+    from geo.synthetic import raw_export
 
     date, layer = daily_layers[3]
-    raw = json.dumps(feature_collection(layer, name="x")).encode()
-    assert parse_mod._fast_polygons(raw) is not None  # a plain daily layer: the fast path
-    fast, probs = parse_mod.parse_geojson(raw, "x.geojson", date=date)
-    monkeypatch.setattr(parse_mod, "_fast_polygons", lambda raw: None)
-    full, probs2 = parse_mod.parse_geojson(raw, "x.geojson", date=date)
-    assert not probs and not probs2
-    assert np.array_equal(fast[0].coords, full[0].coords)
-    assert np.array_equal(fast[0].ring_offsets, full[0].ring_offsets)
-    assert np.array_equal(fast[0].polygon_offsets, full[0].polygon_offsets)
+    plain = json.dumps(feature_collection(layer, name="x")).encode()
+    held = shapely.make_valid(layer)
+    raw = json.dumps(raw_export({  # classes that overlap, 3D, points, collections
+        "occupied": held, "crimea": held.intersection(box(32.0, 44.0, 36.8, 46.3)),
+        "unknown": held.buffer(0.02).difference(held).intersection(box(36, 47, 38, 49)),
+        "dismissed": box(29.6, 50.3, 31.0, 51.2)})).encode()
+    for doc in (plain, raw):
+        assert parse_mod._fast_features(doc) is not None  # both take the fast path
+        fast, probs = parse_mod.parse_geojson(doc, "x.geojson", date=date)
+        with monkeypatch.context() as m:
+            m.setattr(parse_mod, "_fast_features", lambda raw: None)
+            full, probs2 = parse_mod.parse_geojson(doc, "x.geojson", date=date)
+        assert not probs and not probs2
+        assert np.array_equal(fast[0].coords, full[0].coords)
+        assert np.array_equal(fast[0].ring_offsets, full[0].ring_offsets)
+        assert np.array_equal(fast[0].polygon_offsets, full[0].polygon_offsets)
+        assert fast[0].others == full[0].others
+    # the overlapping classes were merged once: the day is valid as parsed
+    assert fast[0].geometry.is_valid
+    assert fast[0].geometry.area == pytest.approx(held.area, rel=1e-9)
 
 
 def test_the_fast_parser_leaves_unusual_files_to_the_full_one() -> None:
-    from geo.history.parse import _fast_polygons, parse_geojson
+    """3D positions and GeometryCollections (as raw exports have them) are read fast;
+    other CRSs and what is not GeoJSON go to the full reader, which says what is wrong."""
+    from geo.history.parse import _fast_features, parse_geojson
 
     sq = [[37.0, 48.0], [37.2, 48.0], [37.2, 48.2], [37.0, 48.0]]
     day = dt.date(2025, 1, 1)
@@ -138,8 +152,9 @@ def test_the_fast_parser_leaves_unusual_files_to_the_full_one() -> None:
     coll = _doc({"type": "GeometryCollection",
                  "geometries": [{"type": "Polygon", "coordinates": [sq]}]})
     mercator = _doc({"type": "Polygon", "coordinates": [sq]}, crs="EPSG:3857")
-    for raw in (three_d, coll, mercator, b"not json", b"[1, 2]"):
-        assert _fast_polygons(raw) is None
+    for raw in (mercator, b"not json", b"[1, 2]"):
+        assert _fast_features(raw) is None
+    assert _fast_features(three_d) is not None and _fast_features(coll) is not None
     days, _ = parse_geojson(three_d, "z.geojson", date=day)
     assert days[0].coords.shape == (4, 2)  # heights dropped, lon/lat kept
     days, _ = parse_geojson(coll, "c.geojson", date=day)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import geopandas as gpd
+import orjson
 import streamlit as st
 
 from geo.control import ControlLayer, load_control
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from geo.series import ControlSeries
 
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
-           "cities", "control", "control_key", "control_for", "history_in_use",
+           "cities", "control", "ControlKey", "control_key", "control_for", "history_in_use",
            "history_series",
            "HISTORY_WITHIN_DAYS", "layerset", "exports", "report_page", "compare_page",
            "difference_page", "published_map"]
@@ -105,15 +106,28 @@ def cities() -> gpd.GeoDataFrame:
     return load_cities()
 
 
+#: A control layer in use: file name, content, the day picked (a file of several days)
+#: and the user's class choice as JSON (``{"field": ..., "map": {value: state}}``).
+ControlKey = tuple[str, bytes, str | None, str | None]
+
+
 @st.cache_resource(max_entries=8)
-def control(data: bytes, name: str, day: str | None = None) -> ControlLayer:
-    return load_control(data, name=name, date=dt.date.fromisoformat(day) if day else None)
+def control(data: bytes, name: str, day: str | None = None,
+            classes: str | None = None) -> ControlLayer:
+    choice = None
+    if classes:
+        from geo.classes import ClassChoice
+
+        doc = orjson.loads(classes)
+        choice = ClassChoice(str(doc["field"]), {str(k): str(v) for k, v in doc["map"].items()})
+    return load_control(data, name=name, date=dt.date.fromisoformat(day) if day else None,
+                        classes=choice)
 
 
 def layerset(
     report_id: str,
     directory: str | None,
-    control_in_use: tuple[str, bytes, str | None] | None,
+    control_in_use: ControlKey | None,
     dmz_km: float,
     depth_km: float,
 ) -> LayerSet:
@@ -128,7 +142,7 @@ def _exports(
     stamp: tuple[tuple[str, int], ...],
     report_id: str,
     directory: str | None,
-    control: tuple[str, bytes, str | None] | None,
+    control: ControlKey | None,
     dmz_km: float,
     depth_km: float,
 ) -> tuple[list[dict[str, Any]], bytes, bytes]:
@@ -153,7 +167,7 @@ def _report_page(
     stamp: tuple[tuple[str, int], ...],
     report_id: str,
     directory: str | None,
-    control_in_use: tuple[str, bytes, str | None] | None,
+    control_in_use: ControlKey | None,
     dmz_km: float,
     depth_km: float,
     tiles: bool,
@@ -173,8 +187,8 @@ def _compare_page(
     a: str,
     b: str,
     directory: str | None,
-    control_a: tuple[str, bytes, str | None] | None,
-    control_b: tuple[str, bytes, str | None] | None,
+    control_a: ControlKey | None,
+    control_b: ControlKey | None,
     dmz_km: float,
     depth_km: float,
     tiles: bool,
@@ -206,7 +220,7 @@ def _published_map(
     stamp: tuple[tuple[str, int], ...],
     report_id: str,
     directory: str | None,
-    control_in_use: tuple[str, bytes, str | None] | None,
+    control_in_use: ControlKey | None,
     dmz_km: float,
     depth_km: float,
     fmt: str,
@@ -239,18 +253,19 @@ difference_page = _per_report_set(_difference_page)
 published_map = _per_report_set(_published_map)
 
 
-def control_key() -> tuple[str, bytes, str | None] | None:
-    """(file name, content, day) of the control layer in use, or None."""
+def control_key() -> ControlKey | None:
+    """(file name, content, day, class choice) of the control layer in use, or None."""
     ctl = st.session_state.get("control")
     if not ctl:
         return None
     day = str(ctl[2]) if len(ctl) > 2 and ctl[2] else None
-    return (str(ctl[0]), bytes(ctl[1]), day)
+    classes = str(ctl[3]) if len(ctl) > 3 and ctl[3] else None
+    return (str(ctl[0]), bytes(ctl[1]), day, classes)
 
 
-def control_layer(key: tuple[str, bytes, str | None] | None) -> ControlLayer | None:
+def control_layer(key: ControlKey | None) -> ControlLayer | None:
     """The loaded control layer of ``key`` (None for none)."""
-    return control(key[1], key[0], key[2]) if key else None
+    return control(key[1], key[0], key[2], key[3]) if key else None
 
 
 # ------------------------------------------------------------------ a history in use
@@ -311,16 +326,16 @@ def history_series(history: History) -> ControlSeries:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _history_key(_history: History, digest: str, report_id: str, directory: str | None,
-                 stamp: tuple[tuple[str, int], ...]) -> tuple[str, bytes, str | None] | None:
+                 stamp: tuple[tuple[str, int], ...]) -> ControlKey | None:
     layer = atlas(directory).history_layer(report_id, _history,
                                            within_days=HISTORY_WITHIN_DAYS)
     if layer is None:
         return None
     return (layer.name, layer.frame.to_json(drop_id=True).encode(),
-            layer.date.isoformat() if layer.date else None)
+            layer.date.isoformat() if layer.date else None, None)
 
 
-def control_for(report_id: str) -> tuple[tuple[str, bytes, str | None] | None, str]:
+def control_for(report_id: str) -> tuple[ControlKey | None, str]:
     """The control layer ``report_id`` is drawn and checked against, and a sentence saying
     where it comes from: the layer loaded under *Your data* when there is one, else the
     day of the history in use nearest the report's date, else none (schematic)."""

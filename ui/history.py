@@ -45,6 +45,9 @@ def _day_frame(_history: History, digest: str, day: str) -> Any:
     """The day's layer as a frame, in display geometry (computed once per day shown)."""
     d = _history.day(dt.date.fromisoformat(day))
     frame = d.control().frame
+    # the day map shows Russian-held and contested ground (a raw export's liberated
+    # polygons of 2022 are Ukrainian-held like the rest of the map)
+    frame = frame[frame["side"].isin(["russia", "contested"])].copy()
     frame["geometry"] = display_geometry(frame.geometry.simplify(0.001), simplify_deg=0)
     return frame
 
@@ -70,18 +73,20 @@ def _chart_spec(_series: ControlSeries, _verdicts: pd.DataFrame, digest: str, co
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _day_template(report_id: str | None, reports_dir: str | None,
-                  tiles: bool) -> DayMapTemplate:
+                  tiles: bool, contested: bool = False) -> DayMapTemplate:
     """The day map of a report in force, rendered once with the day left open."""
     snap = _display_snapshot(report_id, reports_dir) if report_id else None
     report = data.atlas(reports_dir).report(report_id) if report_id else None
     label = f"{report.id} ({report.date_text})" if report else "no report yet"
-    return day_map_template(snap, report_label=label, web_tiles=tiles, simplified=True)
+    return day_map_template(snap, report_label=label, web_tiles=tiles, simplified=True,
+                            contested=contested)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _day_page(report_id: str | None, reports_dir: str | None, tiles: bool) -> str:
+def _day_page(report_id: str | None, reports_dir: str | None, tiles: bool,
+              contested: bool = False) -> str:
     """The day map page of a report in force, with the day left to the browser."""
-    return _day_template(report_id, reports_dir, tiles).live_page()
+    return _day_template(report_id, reports_dir, tiles, contested).live_page()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -166,7 +171,8 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
         # written (once: named by its content) on every run, so a cleared static folder
         # is filled again
         url = pages.page_url(_day_page(report.id if report else None, data.reports_dir(),
-                                      bool(opts["tiles"])), prefix="daymap")
+                                      bool(opts["tiles"]), history.maps_contested),
+                             prefix="daymap")
         shares = on["share_pct"]
         daymap.day_map(url, _day_data(history, history.digest, day_text), day_text=day_text,
                        shares={str(c): round(float(v), 3) for c, v in shares.items()})
@@ -179,13 +185,19 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
                    f"Bars: each report's claim at its date, as Russia's share (green: the maps "
                    f"agree; ✕ on red: above what was mapped, on orange: below; {n_bad} "
                    "contradicted here; grey: not checkable). A claim about Ukraine's share is "
-                   "drawn as its complement; its tooltip keeps its own wording.")
+                   "drawn as its complement; its tooltip keeps its own wording."
+                   + (" Grey band: contested ground (grey zone) above held ground; a claim "
+                      "that reaches only into it is consistent if the grey zone counts."
+                      if history.maps_contested else ""))
     with right:
         ua_km2 = float(str(on.loc["UA", "controlled_km2"]))
         ua_pct = float(str(on.loc["UA", "share_pct"]))
         unit_pct = float(str(on.loc[code, "share_pct"]))
+        grey = (f" Contested (grey zone): {float(str(on.loc['UA', 'contested_km2'])):,.0f} km² "
+                f"of Ukraine, {float(str(on.loc[code, 'contested_pct'])):.2f} % of "
+                f"{md(names[code])}." if history.maps_contested else "")
         st.markdown(f"**{md(day_text)}**: {ua_km2:,.0f} km² ({ua_pct:.2f} %) of Ukraine held "
-                    f"by Russia; {md(names[code])} {unit_pct:.2f} %.")
+                    f"by Russia; {md(names[code])} {unit_pct:.2f} %.{grey}")
         if report is None:
             st.caption("No report is dated on or before this day.")
         else:

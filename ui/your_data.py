@@ -9,7 +9,8 @@ import orjson
 import pandas as pd
 import streamlit as st
 
-from geo.errors import DatedLayerError, FrontlineError
+from geo.classes import STATE_WORDS
+from geo.errors import DatedLayerError, FrontlineError, UnknownClassError
 from geo.reports import ReportSet
 from layers.html import escape_markdown as md
 from ui import data, pages
@@ -100,7 +101,7 @@ def _sketch_page(wkb: bytes, tiles: bool) -> str:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _layer_page(key: tuple[str, bytes, str | None], tiles: bool) -> str:
+def _layer_page(key: data.ControlKey, tiles: bool) -> str:
     """A map of the control layer in use over the unit boundaries, with its legend."""
     from branca.element import Element, Figure
 
@@ -116,16 +117,19 @@ def _layer_page(key: tuple[str, bytes, str | None], tiles: bool) -> str:
     when = f", {ctl.date.isoformat()}" if ctl.date else ""
     root = m.get_root()
     assert isinstance(root, Figure)
-    root.html.add_child(Element(control_legend_html(f"{ctl.name}{when}")))
+    root.html.add_child(Element(control_legend_html(
+        f"{ctl.name}{when}", ukraine=ctl.maps("ukraine"),
+        contested=ctl.contested is not None and not ctl.contested.is_empty)))
     minx, miny, maxx, maxy = ctl.frame.total_bounds
     m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]], padding=(10, 10))
     return page_html(m)
 
 
-def _take_upload(name: str, content: bytes) -> None:
-    """Load an uploaded control layer; a file of several days asks which day to use."""
+def _take_upload(name: str, content: bytes, classes: str | None = None) -> None:
+    """Load an uploaded control layer; a file of several days asks which day to use, a
+    file whose classes the tool cannot place asks what each means."""
     try:
-        data.control(content, name)
+        data.control(content, name, None, classes)
     except DatedLayerError as exc:
         if not exc.dates:
             st.error(md(exc))
@@ -135,15 +139,51 @@ def _take_upload(name: str, content: bytes) -> None:
         day = st.selectbox("Day", [d.isoformat() for d in exc.dates], index=len(exc.dates) - 1,
                            key="control_day")
         try:
-            data.control(content, name, day)
+            data.control(content, name, day, classes)
+        except UnknownClassError as exc2:
+            _ask_classes(name, content, exc2)
+            return
         except FrontlineError as exc2:
             st.error(md(exc2))
             return
-        st.session_state["control"] = (name, content, day)
+        st.session_state["control"] = (name, content, day, classes)
+    except UnknownClassError as exc:
+        _ask_classes(name, content, exc)
     except FrontlineError as exc:
         st.error(md(exc))
     else:
-        st.session_state["control"] = (name, content, None)
+        st.session_state["control"] = (name, content, None, classes)
+
+
+_CHOOSE = "— choose —"
+
+
+def _ask_classes(name: str, content: bytes, exc: UnknownClassError) -> None:
+    """What each class of the file means, asked of the user (never guessed)."""
+    from geo.classes import STATE_WORDS, STATES
+
+    st.error(f"{md(name)}: some polygons have a class the tool cannot place; it will not "
+             "take them as Russian-held. Say what each class means:")
+    with st.form("control_classes_form"):
+        field = st.text_input("Property that holds the class", value=exc.field,
+                              key="control_class_field")
+        chosen: dict[str, str] = {}
+        for label, state, n, km2 in exc.found:
+            options = [_CHOOSE, *STATES]
+            pick = st.selectbox(f"{label} — {n} feature{'s' if n != 1 else ''}, "
+                                f"{km2:,.1f} km²", options,
+                                index=options.index(state) if state in options else 0,
+                                format_func=lambda s: STATE_WORDS.get(s, s),
+                                key=f"control_class_{label}")
+            chosen[label] = pick
+        if st.form_submit_button("Read the layer with these classes"):
+            if any(v == _CHOOSE for v in chosen.values()):
+                st.warning("Choose a state for every class first.")
+                return
+            st.session_state["control_classes"] = orjson.dumps(
+                {"field": field.strip(), "map": {k.casefold(): v for k, v in chosen.items()}}
+            ).decode()
+            st.rerun()
 
 
 def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
@@ -156,41 +196,61 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
 
     st.markdown("#### Control layer")
     st.caption(
-        "A GeoJSON of mapped territory held by Russia (one or more polygons, EPSG:4326), e.g. a daily "
-        "export of occupied territory. It is measured per unit and replaces the schematic zones everywhere."
+        "A layer of mapped control: a daily export of occupied territory, the map's raw "
+        "multi-class export (occupied, grey zone, liberated, territories outside Ukraine), ISW "
+        "class layers, or your own, as GeoJSON (also .geojson.gz), KML, KMZ, a zipped Shapefile, "
+        "GeoPackage, FlatGeobuf or GeoParquet. It is read by class, measured per unit and "
+        "replaces the schematic zones everywhere."
     )
     # a new uploader (a new key) after "Stop using", so the old file is not taken again
     gen = int(st.session_state.get("control_upload_gen", 0))
-    up = st.file_uploader("Upload a control layer", type=["geojson", "json"],
+    up = st.file_uploader("Upload a control layer",
+                          type=["geojson", "json", "gz", "kml", "kmz", "zip", "gpkg", "fgb",
+                                "parquet"],
                           key="control_upload" if gen == 0 else f"control_upload_{gen}")
     if up is not None:
         before = data.control_key()
-        _take_upload(up.name, up.getvalue())
+        _take_upload(up.name, up.getvalue(), st.session_state.get("control_classes"))
         if data.control_key() != before:
             st.rerun()  # the sidebar, drawn before the upload was taken, says so too
     key = data.control_key()
     if key:
-        ctl = data.control(key[1], key[0], key[2])
+        ctl = data.control(key[1], key[0], key[2], key[3])
         meas = data.atlas(data.reports_dir()).measure(ctl)
         when = f" ({ctl.date.isoformat()})" if ctl.date else ""
+        grey = (f", and {meas.total_contested_km2:,.0f} km² contested (grey zone)"
+                if ctl.contested is not None else "")
         st.success(
             f"Using **{md(key[0])}**{md(when)}: {meas.total_controlled_km2:,.0f} km² of Ukraine "
-            f"({meas.total_share_pct:.2f} %) held by Russia, measured. Every view, export and "
-            "check now uses it."
+            f"({meas.total_share_pct:.2f} %) held by Russia{grey}, measured. Every view, "
+            "export and check now uses it."
         )
         for note in ctl.notes:
-            st.caption(md(note))
-        t = meas.table[meas.table["controlled_km2"] > 0]
-        table = pd.DataFrame({
+            if not note.startswith("read as"):  # the table below says it
+                st.caption(md(note))
+        t = meas.table[(meas.table["controlled_km2"] > 0) | (meas.table["contested_km2"] > 0)]
+        columns = {
             "unit": t["name"],
             "km² held": t["controlled_km2"].round(1),
             "share held (%)": t["share_pct"].round(2),
-            "unit km²": t["area_km2"].round(0),
-        }, index=t.index)
-        st.dataframe(table, width="stretch")
+        }
+        if ctl.contested is not None:
+            columns["km² contested"] = t["contested_km2"].round(1)
+            columns["contested (%)"] = t["contested_pct"].round(2)
+        columns["unit km²"] = t["area_km2"].round(0)
+        st.dataframe(pd.DataFrame(columns, index=t.index), width="stretch")
+        if ctl.classes:
+            st.markdown(f"**What was read** — as {md(ctl.schema)}:")
+            st.dataframe(pd.DataFrame({
+                "class": [c.label for c in ctl.classes],
+                "read as": [STATE_WORDS.get(c.state or "", "not placed") for c in ctl.classes],
+                "features": [c.features for c in ctl.classes],
+                "km² (own polygons)": [round(c.km2, 1) for c in ctl.classes],
+            }), width="stretch", hide_index=True)
         pages.show_page(_layer_page(key, bool(opts["tiles"])), height=420, prefix="uploaded")
         if st.button("Stop using this control layer", key="control_clear"):
             st.session_state.pop("control", None)
+            st.session_state.pop("control_classes", None)
             st.session_state["control_upload_gen"] = gen + 1
             st.rerun()
     elif data.history_dir() or st.session_state.get("history_zip"):

@@ -57,10 +57,24 @@ class ParsedDay:
     others: tuple[tuple[str, bytes], ...] = ()
 
     def other(self, state: str) -> BaseGeometry | None:
-        """Ground of ``state`` (``"ukraine"`` or ``"contested"``), None when not mapped."""
+        """Ground of ``state`` (``"ukraine"`` or ``"contested"``), None when not mapped.
+
+        Contested ground is kept ready (the series measures it every day); Ukrainian-held
+        ground is kept as read and made here: repaired, less the Russian-held and
+        contested ground (held ground wins where classes overlap, as in
+        :func:`geo.control.load_control`)."""
         for st, wkb in self.others:
             if st == state:
-                return shapely.from_wkb(wkb)
+                geom = shapely.from_wkb(wkb)
+                if state != "ukraine":
+                    return geom
+                taken = [self.valid().geometry, self.other("contested")]
+                ground = polygonal_valid(geom)
+                for t in taken:
+                    if t is not None and not t.is_empty:
+                        ground = shapely.difference(ground, t)
+                return shapely.MultiPolygon([q for q in shapely.get_parts(ground)
+                                             if q.geom_type == "Polygon"])
         return None
 
     @property
@@ -161,6 +175,11 @@ class History:
     def dates(self) -> list[dt.date]:
         """The dates, oldest first."""
         return [d.date for d in self.days]
+
+    @property
+    def maps_contested(self) -> bool:
+        """Whether any day maps contested ground (a grey zone)."""
+        return any(st == "contested" for d in self.days for st, _ in d.others)
 
     def gaps(self) -> list[tuple[dt.date, dt.date]]:
         """Runs of missing days between the first and last date: (first missing, last)."""

@@ -19,12 +19,13 @@ import orjson
 import shapely
 import simdjson
 from numpy.typing import NDArray
+from shapely.geometry.base import BaseGeometry
 
 from geo.classes import STATES, ClassChoice, classify
 from geo.control import DATE_KEYS, REGION_BOUNDS, feature_date
 from geo.errors import Problem
 from geo.formats import gdal_features, is_geojson, reprojected_from
-from geo.history.model import ParsedDay
+from geo.history.model import ParsedDay, ragged_arrays
 from geo.repair import polygonal_valid
 
 __all__ = ["parse_geojson", "parse_parquet"]
@@ -99,11 +100,57 @@ def _day(date: dt.date, source: str, polygons: list[list[NDArray[np.float64]]]
     return ParsedDay(date, source, coords, ring_off, poly_off), None
 
 
-def _fast_polygons(raw: bytes) -> list[list[NDArray[np.float64]]] | None:
-    """The polygons of a plain daily layer, read without making a Python object per
-    number (simdjson hands each ring over as one buffer of doubles): a FeatureCollection
-    of (Multi)Polygon features in 2D with an EPSG:4326 (or no) ``crs``. None for any
-    other document: :func:`parse_geojson` then reads it in full and says what is wrong.
+_Polys = list[list[NDArray[np.float64]]]
+_Feats = list[tuple[_Polys, dict[str, Any]]]
+
+
+def _ring_buffer(ring: Any) -> NDArray[np.float64] | None:
+    """A simdjson ring as an (n, 2) array (3D positions: lon/lat kept); None if ragged."""
+    flat = np.frombuffer(ring.as_buffer(of_type="d"), dtype=np.float64)
+    n = len(ring)
+    if len(flat) == 2 * n:
+        return flat.reshape(-1, 2)
+    if len(flat) == 3 * n:
+        return np.ascontiguousarray(flat.reshape(-1, 3)[:, :2])
+    return None
+
+
+def _fast_geometry(g: Any) -> _Polys | None:
+    """The polygons of a simdjson geometry (points and lines: none); None when it is not
+    a well-formed geometry the fast reader takes."""
+    kind = g["type"]
+    if kind in ("Point", "MultiPoint", "LineString", "MultiLineString"):
+        return []
+    if kind == "GeometryCollection":
+        out: _Polys = []
+        for sub in g["geometries"]:
+            polys = _fast_geometry(sub)
+            if polys is None:
+                return None
+            out += polys
+        return out
+    coords = [g["coordinates"]] if kind == "Polygon" else \
+        g["coordinates"] if kind == "MultiPolygon" else None
+    if coords is None:
+        return None
+    polygons: _Polys = []
+    for poly in coords:
+        rings = []
+        for ring in poly:
+            arr = _ring_buffer(ring)
+            if arr is None:
+                return None
+            rings.append(arr)
+        polygons.append(rings)
+    return polygons
+
+
+def _fast_features(raw: bytes) -> _Feats | None:
+    """The polygon features of a daily layer as ``(rings, properties)``, read without
+    making a Python object per number (simdjson hands each ring over as one buffer of
+    doubles): a FeatureCollection with an EPSG:4326 (or no) ``crs``, 2D or 3D positions,
+    points, lines and GeometryCollections as the raw exports have them. None for any other
+    document: :func:`parse_geojson` then reads it in full and says what is wrong.
     """
     try:
         doc: Any = simdjson.Parser().parse(raw)
@@ -114,31 +161,24 @@ def _fast_polygons(raw: bytes) -> list[list[NDArray[np.float64]]] | None:
             name = str(crs.at_pointer("/properties/name"))
             if "CRS84" not in name and not name.endswith("4326"):
                 return None
-        polygons: list[list[NDArray[np.float64]]] = []
+        out: _Feats = []
         for f in doc["features"]:
-            props = f.get("properties")
-            if props is not None and len(props):  # classes to read: the full reader
-                return None
-            g = f["geometry"]
-            kind = g["type"]
-            polys = [g["coordinates"]] if kind == "Polygon" else \
-                g["coordinates"] if kind == "MultiPolygon" else None
+            g = f.get("geometry")
+            if g is None:
+                continue
+            polys = _fast_geometry(g)
             if polys is None:
                 return None
-            for poly in polys:
-                rings = []
-                for ring in poly:
-                    flat = np.frombuffer(ring.as_buffer(of_type="d"), dtype=np.float64)
-                    if len(flat) != 2 * len(ring):  # 3D or ragged positions
-                        return None
-                    rings.append(flat.reshape(-1, 2))
-                polygons.append(rings)
-        return polygons
+            if polys:
+                props = f.get("properties")
+                out.append((polys, props.as_dict() if props is not None and len(props)
+                            else {}))
+        return out
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
 
 
-def _rings_of(geom: Any) -> list[list[NDArray[np.float64]]]:
+def _rings_of(geom: Any) -> _Polys:
     """The rings of every polygon of a GeoJSON geometry dict or a shapely geometry."""
     if isinstance(geom, dict):
         return _polygons_of(geom)
@@ -146,26 +186,83 @@ def _rings_of(geom: Any) -> list[list[NDArray[np.float64]]]:
             for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
 
 
-def _shape(geom: Any) -> Any:
-    from shapely.geometry import shape
+def _polygons(polys: _Polys, *, valid: bool = True) -> list[Any]:
+    """Shapely polygons of rings, each made valid where it is not (with ``valid``)."""
+    out = []
+    for rings in polys:
+        p = shapely.Polygon(rings[0], rings[1:])
+        out += [p] if not valid or p.is_valid else [
+            q for q in shapely.get_parts(polygonal_valid(p)) if q.geom_type == "Polygon"]
+    return out
 
-    return geom if not isinstance(geom, dict) else shape(geom)
+
+def _grey(polys: _Polys, held: BaseGeometry) -> BaseGeometry:
+    """Contested ground: its polygons (unioned only where their boxes meet), less the
+    held ground they overlap, cut part by part with the held ground clipped to the part's
+    box (held ground wins where classes overlap)."""
+    parts = np.asarray(_polygons(polys), dtype=object)
+    if not len(parts):
+        return shapely.MultiPolygon()
+    a, b = shapely.STRtree(parts).query(parts)
+    if (a < b).any():
+        parts = shapely.get_parts(shapely.union_all(parts))
+    held_parts = shapely.get_parts(held)
+    if len(held_parts):
+        gi, hi = shapely.STRtree(held_parts).query(parts)
+        for i in np.unique(gi):
+            box = shapely.bounds(parts[i])
+            near = [q if q.is_valid else polygonal_valid(q) for h in held_parts[hi[gi == i]]
+                    for q in _polys_of(shapely.clip_by_rect(h, *box))]
+            if not near:
+                continue
+            try:
+                cut = near[0] if len(near) == 1 else shapely.union_all(near)
+                rest = shapely.difference(parts[i], cut)
+            except shapely.errors.GEOSException:  # pieces that only just disagree
+                rest = shapely.difference(parts[i], polygonal_valid(
+                    shapely.MultiPolygon([q for g in near for q in _polys_of(g)])))
+            parts[i] = shapely.MultiPolygon(_polys_of(rest))
+    return shapely.MultiPolygon([q for p in parts for q in _polys_of(p)])
 
 
-def _classified_day(date: dt.date, source: str, feats: list[tuple[Any, dict[str, Any]]],
-                    choice: ClassChoice | None) -> tuple[ParsedDay | None, Problem | None]:
-    """One day from its features, read by class (:mod:`geo.classes`) as a single layer
-    is: Russian-held ground as the day's arrays, Ukrainian-held and contested ground
-    beside them."""
-    polys = []
-    for g, p in feats:
-        rings = _rings_of(g)
-        if rings:
-            polys.append((g, p, rings))
-    if not polys:
+def _polys_of(geom: BaseGeometry) -> list[Any]:
+    """The non-empty polygons of an overlay's result (a GeometryCollection may hold lines
+    where edges touch): the pieces of valid inputs are valid, nothing to repair."""
+    return [q for q in shapely.get_parts(geom) if q.geom_type == "Polygon" and not q.is_empty]
+
+
+def _merged(parsed: ParsedDay) -> ParsedDay:
+    """A day whose Russian-held ground came from several features (classes such as
+    occupied, Crimea and ORDLO overlap) as one valid MultiPolygon: their union, made
+    once here so that day-to-day measuring compares like with like."""
+    parts = shapely.get_parts(parsed.geometry)
+    if len(parts) < 2:
+        return parsed
+    pairs = shapely.STRtree(parts).query(parts)
+    if not (pairs[0] < pairs[1]).any():  # no two parts' boxes meet: nothing to merge
+        return parsed
+    bad = ~shapely.is_valid(parts)
+    if bad.any():  # repair the self-intersecting parts alone (far cheaper than the whole)
+        parts = np.asarray([polygonal_valid(p) if b else p for p, b in zip(parts, bad,
+                                                                          strict=True)])
+    try:
+        merged = shapely.union_all(parts)
+    except shapely.errors.GEOSException:
+        merged = polygonal_valid(shapely.MultiPolygon(
+            [q for p in parts for q in shapely.get_parts(p) if q.geom_type == "Polygon"]))
+    coords, rings, polys = ragged_arrays(merged)
+    return replace(parsed, coords=coords, ring_offsets=rings, polygon_offsets=polys)
+
+
+def _day_of(date: dt.date, source: str, feats: _Feats, choice: ClassChoice | None
+            ) -> tuple[ParsedDay | None, Problem | None]:
+    """One day from its polygon features, read by class (:mod:`geo.classes`) as a single
+    layer is: Russian-held ground as the day's arrays; contested ground (held ground wins
+    where classes overlap) and Ukrainian-held ground beside them."""
+    if not feats:
         return None, Problem(source, "", "no polygons; expected a Polygon or MultiPolygon "
                              "of held ground")
-    read = classify([p for _, p, _ in polys], choice=choice)
+    read = classify([p for _, p in feats], choice=choice)
     if read.unplaced:
         found: dict[str, int] = {}
         for i in read.unplaced:
@@ -174,25 +271,23 @@ def _classified_day(date: dt.date, source: str, feats: list[tuple[Any, dict[str,
         return None, Problem(source, "class", f"read as {read.schema}, {len(read.unplaced)} "
                              f"polygon(s) have classes the tool cannot place: {listed}; say "
                              "what each means with --classes FIELD --map VALUE=STATE")
-    russia = [r for (_, _, rings), st in zip(polys, read.states, strict=True)
-              if st == "russia" for r in rings]
-    parsed, problem = _day(date, source, russia)
+    by_state: dict[str, _Polys] = {}
+    n_russia = 0
+    for (polys, _), st in zip(feats, read.states, strict=True):
+        by_state.setdefault(str(st), []).extend(polys)
+        n_russia += st == "russia"
+    parsed, problem = _day(date, source, by_state.get("russia", []))
     if parsed is None:
         return parsed, problem
+    if n_russia > 1:
+        parsed = _merged(parsed)
     others: list[tuple[str, bytes]] = []
-    held: Any = None
-    for state in ("ukraine", "contested"):  # as geo.control.load_control: held ground
-        geoms = [_shape(g) for (g, _, _), st in zip(polys, read.states, strict=True)
-                 if st == state]  # wins where classes overlap
-        if not geoms:
-            continue
-        held = parsed.valid().geometry if held is None else held
-        ground = shapely.difference(
-            polygonal_valid(shapely.union_all([polygonal_valid(g) for g in geoms])), held)
-        parts = [q for q in shapely.get_parts(ground) if q.geom_type == "Polygon"]
-        mp = shapely.MultiPolygon(parts)
-        others.append((state, shapely.to_wkb(mp)))
-        held = shapely.union(held, mp)
+    if by_state.get("ukraine"):  # kept as read; ParsedDay.other repairs it and takes the
+        others.append(("ukraine", shapely.to_wkb(shapely.MultiPolygon(  # held ground out
+            _polygons(by_state["ukraine"], valid=False)))))
+    if by_state.get("contested"):
+        others.append(("contested", shapely.to_wkb(_grey(by_state["contested"],
+                                                         parsed.geometry))))
     if others or len(set(read.labels)) > 1:
         note = (f"read as {read.schema}: " + ", ".join(
             f"{st} {sum(1 for s in read.states if s == st)}" for st in STATES
@@ -218,10 +313,10 @@ def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None,
     given (from the file name), else one per date its features carry. GeoJSON is read
     by the fast reader; other formats (KML, GeoPackage, ...) through GDAL."""
     raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if date is not None and classes is None:
-        fast = _fast_polygons(raw)
+    if date is not None:
+        fast = _fast_features(raw)
         if fast is not None:
-            parsed, problem = _day(date, source, fast)
+            parsed, problem = _day_of(date, source, fast, classes)
             return ([parsed] if parsed else []), ([problem] if problem else [])
     if not is_geojson(raw):
         try:
@@ -272,9 +367,10 @@ def _dated_days(feats: list[tuple[Any, dict[str, Any]]], source: str, date: dt.d
     days = []
     for day, day_feats in sorted(by_date.items()):
         try:
-            parsed, problem = _classified_day(
+            parsed, problem = _day_of(
                 day, source if date is not None or len(by_date) == 1
-                else f"{source}#{day.isoformat()}", day_feats, classes)
+                else f"{source}#{day.isoformat()}",
+                [(polys, p) for g, p in day_feats if (polys := _rings_of(g))], classes)
         except (TypeError, ValueError, IndexError, AttributeError, KeyError) as exc:
             parsed, problem = None, Problem(source, "", f"malformed geometry ({exc})")
         if parsed is not None:
