@@ -10,8 +10,9 @@ Prints figures and returns them (``benchmarks/run_all.py`` writes them to
   ``benchmarks/.data/`` (points, 3D positions, occupied, Crimea, grey zone, liberated
   ground and Transnistria, a second snapshot on some days).
 * The naive loop, in a fresh process: per file ``gpd.read_file``, GeometryCollections
-  exploded (2022 files keep Crimea in one), the polygons whose class is Russian-held (:func:`geo.classes.classify` on their properties: reading
-  classes is not what is timed), their union, ``gpd.overlay`` with the 30 units and
+  exploded (2022 files keep Crimea in one), the polygons whose class is Russian-held
+  (:func:`geo.classes.classify` on their properties: reading classes is not what is
+  timed), their union, ``gpd.overlay`` with the 30 units and
   geodesic areas (pyproj ``Geod``).
 * Ours, in a fresh process: ``series_from_files`` (what ``frontline series`` runs) with
   no cache, its wall time and peak memory (the process and its workers).

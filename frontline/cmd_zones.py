@@ -12,7 +12,7 @@
 ``frontline render REPORT_ID --out map.png|map.svg|map.html [--control FILE] [--force]``
     A publishable map (:mod:`layers.publish`): a static map for an article, or a
     standalone HTML map that opens from disk with no server and no internet.
-``frontline export REPORT_ID --out DIR [--format geojson|gpkg] [--control FILE]``
+``frontline export REPORT_ID --out DIR [--format geojson|gpkg|kml] [--control FILE]``
     Every layer of the report (:meth:`geo.layerset.LayerSet.export_layers`) as GeoJSON
     files plus a zip of them, or as one GeoPackage, inside ``DIR``.
 
@@ -228,9 +228,10 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("report_id", metavar="REPORT_ID", help="report id, e.g. R5")
     p.add_argument("--out", required=True, metavar="DIR",
                    help="directory to write into (created if needed)")
-    p.add_argument("--format", choices=["geojson", "gpkg"], default="geojson",
+    p.add_argument("--format", choices=["geojson", "gpkg", "kml"], default="geojson",
                    help="geojson: one <layer>.geojson per layer plus <REPORT_ID>-layers.zip; "
-                        "gpkg: one <REPORT_ID>.gpkg (default geojson)")
+                        "gpkg: one <REPORT_ID>.gpkg; kml: one <REPORT_ID>.kml for Google Earth, "
+                        "a folder per layer (default geojson)")
     p.add_argument("--force", action="store_true",
                    help="replace files in DIR that an earlier export did not write")
     add_control(p)
@@ -256,7 +257,7 @@ def _stem(report_id: str) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from geo.export import layers_gpkg, layers_zip, safe_layer_name, to_geojson
+    from geo.export import layers_gpkg, layers_kml, layers_zip, safe_layer_name, to_geojson
 
     atlas = make_atlas(args)
     report = atlas.report(args.report_id)
@@ -273,7 +274,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise FrontlineError(f"--out: cannot create {str(out)!r}: {exc.strerror}.") from None
     targets = ([names[n] + ".geojson" for n in layers] + [f"{_stem(report.id)}-layers.zip"]
-               if args.format == "geojson" else [f"{_stem(report.id)}.gpkg"])
+               if args.format == "geojson" else [f"{_stem(report.id)}.{args.format}"])
     earlier = _previous(out)
     foreign = [t for t in targets if (out / t).exists() and t not in earlier]
     if foreign and not args.force:
@@ -292,8 +293,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         written.append({"file": str(path), "layer": f"all {len(layers)} layers",
                         "features": sum(len(v) for v in layers.values()), "size": size_text(n)})
     else:
-        path = out / f"{_stem(report.id)}.gpkg"
-        n = write_file(path, layers_gpkg(layers), "--out")
+        path = out / f"{_stem(report.id)}.{args.format}"
+        n = write_file(path, (layers_gpkg if args.format == "gpkg" else layers_kml)(layers),
+                       "--out")
         for i, (name, layer) in enumerate(layers.items()):
             written.append({"file": str(path) if i == 0 else "", "layer": names[name],
                             "features": len(layer), "size": size_text(n) if i == 0 else ""})

@@ -38,7 +38,7 @@ from geo.areas import WGS84, geometry_area_km2
 from geo.classes import ClassChoice, ClassCount, class_counts, classify, unknown_class_error
 from geo.errors import ControlLayerError, DatedLayerError
 from geo.memo import digest
-from geo.repair import polygonal_valid
+from geo.repair import polygon_parts, polygonal_valid
 
 __all__ = [
     "MAX_VERTICES",
@@ -152,8 +152,8 @@ def control_from_geometry(geom: BaseGeometry, *, name: str = "geometry",
     if isinstance(geom, Polygon | MultiPolygon) and geom.is_valid:
         merged = geom if isinstance(geom, MultiPolygon) else MultiPolygon([geom])
     else:
-        polys = _polygon_parts(polygonal_valid(geom))
-        merged = (MultiPolygon(_polygon_parts(shapely.union_all(polys))) if polys
+        polys = polygon_parts(polygonal_valid(geom))
+        merged = (MultiPolygon(polygon_parts(shapely.union_all(polys))) if polys
                   else MultiPolygon())
     return ControlLayer(name=name, sides={side: merged}, date=date,
                         digest=digest(side, merged, name, date))
@@ -327,14 +327,6 @@ def source_crs(doc: Any, label: str) -> CRS | None:
     return parsed
 
 
-def _polygon_parts(geom: BaseGeometry) -> list[Polygon]:
-    if isinstance(geom, Polygon):
-        return [geom] if not geom.is_empty else []
-    if isinstance(geom, MultiPolygon):
-        return [p for p in geom.geoms if not p.is_empty]
-    return [p for g in getattr(geom, "geoms", []) for p in _polygon_parts(g)]
-
-
 # ---------------------------------------------------------------- the layer
 def _pick_date(feats: list[tuple[Any, dict[str, Any]]], label: str,
                date: dt.date | None) -> tuple[list[tuple[Any, dict[str, Any]]], dt.date | None]:
@@ -401,7 +393,7 @@ def _polygon_features(feats: list[tuple[Any, dict[str, Any]]], label: str, *,
                 f"{label}: more than {MAX_VERTICES:,} vertices; the limit is {MAX_VERTICES:,} "
                 "so measuring cannot hang. Simplify the layer first (e.g. `ogr2ogr -simplify "
                 "0.0001`).")
-        parts = _polygon_parts(geom)
+        parts = polygon_parts(geom)
         if not parts:
             n_other += 1
             continue
@@ -452,7 +444,7 @@ def _repair(geoms: list[BaseGeometry], whose: str, notes: list[str]) -> list[Bas
             fixed.append(p)
             continue
         reason = shapely.is_valid_reason(p)
-        parts = _polygon_parts(polygonal_valid(p))
+        parts = polygon_parts(polygonal_valid(p))
         after = sum(geometry_area_km2(q) for q in parts)
         repaired.append(f"geometry {i}: {reason} ({after:,.1f} km² after repair)")
         fixed += parts
@@ -465,7 +457,7 @@ def _repair(geoms: list[BaseGeometry], whose: str, notes: list[str]) -> list[Bas
 
 def _merge(geoms: list[BaseGeometry]) -> BaseGeometry:
     one = geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)
-    parts = _polygon_parts(one)
+    parts = polygon_parts(one)
     return one if isinstance(one, MultiPolygon) else MultiPolygon(parts)
 
 
@@ -569,7 +561,7 @@ def load_control(
             continue
         whose = f" of {side}-held ground" if len(by_state) > 1 else ""
         fixed = _repair(by_state[side], whose, notes)
-        if not fixed or not _polygon_parts(merged := _merge(fixed)):
+        if not fixed or not polygon_parts(merged := _merge(fixed)):
             raise ControlLayerError(f"{label}: the {side} polygons have no area after repair; "
                                     "expected polygons of controlled territory.")
         if len(fixed) > 1:
@@ -583,7 +575,7 @@ def load_control(
         grey = _merge(fixed) if fixed else MultiPolygon()
         if "russia" in sides:
             grey = grey.difference(sides["russia"])
-        contested = MultiPolygon(_polygon_parts(grey))
+        contested = MultiPolygon(polygon_parts(grey))
     if not sides and contested is None:
         raise ControlLayerError(
             f"{label}: read as {read.schema}, no polygon is held by either side or "
@@ -592,7 +584,7 @@ def load_control(
     if "ukraine" in sides:
         for taken in (sides.get("russia"), contested):
             if taken is not None and not taken.is_empty:
-                sides["ukraine"] = MultiPolygon(_polygon_parts(
+                sides["ukraine"] = MultiPolygon(polygon_parts(
                     sides["ukraine"].difference(taken)))
     if shown_classes and not read.schema.startswith("a side"):
         notes.insert(0, f"read as {read.schema} (km² of each class's own polygons, before "

@@ -31,6 +31,7 @@ __all__ = [
     "to_geojson_dict",
     "layers_zip",
     "layers_gpkg",
+    "layers_kml",
     "check_rfc7946",
     "safe_layer_name",
 ]
@@ -158,8 +159,28 @@ def layers_gpkg(
     provenance: Mapping[str, Any] | None = None,
 ) -> bytes:
     """All layers as one GeoPackage (one table per layer, EPSG:4326)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "layers.gpkg"
+    return _layers_file(layers, provenance=provenance, driver="GPKG", suffix=".gpkg")
+
+
+def layers_kml(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    provenance: Mapping[str, Any] | None = None,
+) -> bytes:
+    """All layers as one KML for Google Earth (one folder per layer, EPSG:4326; the
+    properties, provenance included, as each placemark's data). Empty layers are left
+    out (KML has no empty folder with a schema)."""
+    kept = {k: v for k, v in layers.items() if len(v)}
+    return _layers_file(kept, provenance=provenance, driver="LIBKML", suffix=".kml")
+
+
+def _layers_file(layers: Mapping[str, gpd.GeoDataFrame], *,
+                 provenance: Mapping[str, Any] | None, driver: str, suffix: str) -> bytes:
+    import warnings
+
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # GDAL's notes on field types it converts
+        path = Path(tmp) / f"layers{suffix}"
         for name, layer in layers.items():
             fc = to_geojson_dict(layer, provenance=provenance)
             gdf = (
@@ -170,7 +191,8 @@ def layers_gpkg(
             for col in gdf.columns:
                 if col != "geometry" and gdf[col].map(lambda v: isinstance(v, (list, dict))).any():
                     gdf[col] = gdf[col].map(lambda v: json.dumps(v, ensure_ascii=False))
-            gdf.to_file(path, layer=safe_layer_name(name), driver="GPKG", engine="pyogrio")
+            gdf.to_file(path, layer=safe_layer_name(name), driver=driver, engine="pyogrio",
+                        **({"append": True} if driver == "LIBKML" and path.exists() else {}))
         return path.read_bytes()
 
 

@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-__all__ = ["polygonal_valid"]
+__all__ = ["polygonal_valid", "polygon_parts"]
 
 
 def polygonal_valid(geom: BaseGeometry) -> Polygon | MultiPolygon:
@@ -59,12 +59,24 @@ def _valid_part(part: BaseGeometry) -> BaseGeometry:
         return shapely.make_valid(part, method="structure", keep_collapsed=False)
 
 
+def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
+    """The non-empty polygons of any geometry, however nested (a GeometryCollection from
+    an overlay may hold lines and points where edges touch, or a MultiPolygon): the one
+    "keep only polygons" rule of the project. Nothing is repaired here (see
+    :func:`polygonal_valid`)."""
+    if geom is None or geom.is_empty:
+        return []
+    if isinstance(geom, Polygon):
+        return [geom]
+    if isinstance(geom, MultiPolygon):
+        return [p for p in geom.geoms if not p.is_empty]
+    if geom.geom_type != "GeometryCollection":  # points and lines hold no ground
+        return []
+    return [p for g in shapely.get_parts(geom) for p in polygon_parts(g)]
+
+
 def _polygons(geom: BaseGeometry) -> Polygon | MultiPolygon:
-    polys = [p for p in shapely.get_parts(geom)
-             if isinstance(p, Polygon) and not p.is_empty]
-    for g in shapely.get_parts(geom):  # a GeometryCollection may nest a MultiPolygon
-        if isinstance(g, MultiPolygon):
-            polys += [p for p in g.geoms if not p.is_empty]
+    polys = polygon_parts(geom)
     if not polys:
         return Polygon()
     return polys[0] if len(polys) == 1 else MultiPolygon(polys)

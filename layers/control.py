@@ -13,6 +13,7 @@ import geopandas as gpd
 import shapely
 
 from geo.control import ControlLayer
+from geo.repair import polygon_parts
 from layers.html import escape_text
 from layers.map import display_geometry
 
@@ -164,8 +165,7 @@ def _polygonal(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
     """Only polygons, so Leaflet gets no GeometryCollection it cannot bound."""
     out = []
     for g in geoms:
-        parts = [p for p in shapely.get_parts(g) if p.geom_type == "Polygon"] if g is not None \
-            else []
+        parts = polygon_parts(g)
         out.append(shapely.MultiPolygon(parts) if parts else shapely.Polygon())
     return gpd.GeoSeries(out, index=geoms.index, crs=geoms.crs)
 

@@ -69,3 +69,19 @@ def test_a_layer_with_a_collapsed_part_loads_with_a_note() -> None:
     geom = layer.sides["russia"]
     assert geom.is_valid and geom.area == pytest.approx(0.25)
     assert any("Too few points" in n for n in layer.notes), layer.notes
+
+
+def test_polygon_parts_of_any_geometry() -> None:
+    """The one "keep only polygons" rule: nested collections opened, lines, points and
+    empty parts dropped, nothing repaired."""
+    from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Point, Polygon, box
+
+    from geo.repair import polygon_parts
+
+    a, b, c = box(0, 0, 1, 1), box(2, 0, 3, 1), box(5, 5, 6, 6)
+    nested = GeometryCollection([MultiPolygon([a, b]), LineString([(0, 0), (1, 1)]),
+                                 Point(3, 3), GeometryCollection([c]), Polygon()])
+    assert [p.bounds for p in polygon_parts(nested)] == [a.bounds, b.bounds, c.bounds]
+    assert polygon_parts(LineString([(0, 0), (1, 1)])) == []
+    assert polygon_parts(Point(1, 1)) == [] and polygon_parts(None) == []
+    assert polygon_parts(a) == [a]

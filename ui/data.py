@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from geo.series import ControlSeries
 
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
-           "cities", "control", "ControlKey", "control_key", "control_for", "history_in_use",
+           "cities", "control", "ControlKey", "control_key", "export_kml", "control_for",
+           "history_in_use",
            "history_series",
            "HISTORY_WITHIN_DAYS", "layerset", "exports", "report_page", "compare_page",
            "difference_page", "published_map"]
@@ -251,6 +252,15 @@ report_page = _per_report_set(_report_page)
 compare_page = _per_report_set(_compare_page)
 difference_page = _per_report_set(_difference_page)
 published_map = _per_report_set(_published_map)
+
+
+def export_kml(report_id: str, directory: str | None, control: ControlKey | None,
+               dmz_km: float, depth_km: float) -> bytes:
+    """Every layer of a report as one KML for Google Earth (made when its download is
+    clicked: :func:`geo.export.layers_kml`)."""
+    from geo.export import layers_kml
+
+    return layers_kml(layerset(report_id, directory, control, dmz_km, depth_km).export_layers())
 
 
 def control_key() -> ControlKey | None:

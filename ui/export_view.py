@@ -3,6 +3,7 @@ GeoPackage, each feature with its provenance."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -28,7 +29,7 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "
         "6 decimals; every feature carries its provenance (report, outlet, date, schematic flag, basis)."
     )
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.download_button(
         "All layers (zip of GeoJSON)",
         zipped,
@@ -42,6 +43,14 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         file_name=f"{rid}.gpkg",
         mime="application/geopackage+sqlite3",
         key=f"dl-gpkg-{rid}",
+    )
+    c3.download_button(  # made when clicked: KML takes a second to write
+        "All layers (KML, Google Earth)",
+        functools.partial(data.export_kml, rid, data.reports_dir(), key, opts["dmz"],
+                          opts["depth"]),
+        file_name=f"{rid}.kml",
+        mime="application/vnd.google-earth.kml+xml",
+        key=f"dl-kml-{rid}",
     )
     table = pd.DataFrame(
         [{"layer": f["layer"], "features": f["features"], "bytes": len(f["data"])} for f in files]

@@ -34,7 +34,7 @@ from geo.held.model import (
 from geo.held.schematic import cross_border_rows
 from geo.measure import UnitIndex
 from geo.memo import Memo
-from geo.repair import polygonal_valid
+from geo.repair import polygon_parts, polygonal_valid
 from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["measured_territory"]
@@ -85,8 +85,7 @@ def _valid_ea(geom: BaseGeometry) -> BaseGeometry:
 def __polygonal_ea(geom: BaseGeometry) -> BaseGeometry:
     if geom.is_empty:
         return Polygon()
-    parts = [g for g in shapely.get_parts(polygonal_valid(geom))
-             if g.geom_type == "Polygon" and g.area >= SPECK_KM2 * 1e6]
+    parts = [g for g in polygon_parts(polygonal_valid(geom)) if g.area >= SPECK_KM2 * 1e6]
     return shapely.union_all(parts) if parts else Polygon()
 
 

@@ -25,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.areas import WGS84, geodesic_areas_km2, geometry_area_km2
 from geo.errors import FrontlineError
 from geo.memo import Memo, digest, memoized
-from geo.repair import polygonal_valid
+from geo.repair import polygon_parts, polygonal_valid
 from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["MISMATCH_OPENING_KM", "HELD_COLUMNS", "HELD_SIDES", "HeldTerritory"]
@@ -186,7 +186,7 @@ def polygonal(geom: BaseGeometry | None) -> BaseGeometry:
         return Polygon()
     if not geom.is_valid:
         geom = polygonal_valid(geom)
-    parts = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
+    parts = polygon_parts(geom)
     if len(parts) > 1:
         areas = geodesic_areas_km2(np.asarray(parts, dtype=object))
         parts = [p for p, a in zip(parts, areas, strict=True) if a >= SPECK_KM2] or parts

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import HistoryError, Problem
-from geo.repair import polygonal_valid
+from geo.repair import polygon_parts, polygonal_valid
 
 __all__ = ["ParsedDay", "History", "ragged_arrays", "iter_days", "pack_days", "unpack_days"]
 
@@ -73,8 +73,7 @@ class ParsedDay:
                 for t in taken:
                     if t is not None and not t.is_empty:
                         ground = shapely.difference(ground, t)
-                return shapely.MultiPolygon([q for q in shapely.get_parts(ground)
-                                             if q.geom_type == "Polygon"])
+                return shapely.MultiPolygon(polygon_parts(ground))
         return None
 
     @property
@@ -136,7 +135,7 @@ def _from_ragged(coords: NDArray[np.float64], rings: NDArray[np.int64],
 def ragged_arrays(geom: BaseGeometry) -> tuple[NDArray[np.float64], NDArray[np.int64],
                                                NDArray[np.int64]]:
     """The polygons of ``geom`` as (coords, ring offsets, polygon offsets) arrays."""
-    polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    polys = polygon_parts(geom)
     mp = shapely.MultiPolygon(polys)
     _, coords, (rings, polyoff, _) = shapely.to_ragged_array([mp])
     return (np.ascontiguousarray(coords, dtype=np.float64), np.asarray(rings, dtype=np.int64),

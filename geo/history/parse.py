@@ -26,7 +26,7 @@ from geo.control import DATE_KEYS, REGION_BOUNDS, feature_date
 from geo.errors import Problem
 from geo.formats import gdal_features, is_geojson, reprojected_from
 from geo.history.model import ParsedDay, ragged_arrays
-from geo.repair import polygonal_valid
+from geo.repair import polygon_parts, polygonal_valid
 
 __all__ = ["parse_geojson", "parse_parquet"]
 
@@ -183,7 +183,7 @@ def _rings_of(geom: Any) -> _Polys:
     if isinstance(geom, dict):
         return _polygons_of(geom)
     return [[np.asarray(r.coords, dtype=np.float64)[:, :2] for r in (p.exterior, *p.interiors)]
-            for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+            for p in polygon_parts(geom)]
 
 
 def _polygons(polys: _Polys, *, valid: bool = True) -> list[Any]:
@@ -191,8 +191,7 @@ def _polygons(polys: _Polys, *, valid: bool = True) -> list[Any]:
     out = []
     for rings in polys:
         p = shapely.Polygon(rings[0], rings[1:])
-        out += [p] if not valid or p.is_valid else [
-            q for q in shapely.get_parts(polygonal_valid(p)) if q.geom_type == "Polygon"]
+        out += [p] if not valid or p.is_valid else polygon_parts(polygonal_valid(p))
     return out
 
 
@@ -212,7 +211,7 @@ def _grey(polys: _Polys, held: BaseGeometry) -> BaseGeometry:
         for i in np.unique(gi):
             box = shapely.bounds(parts[i])
             near = [q if q.is_valid else polygonal_valid(q) for h in held_parts[hi[gi == i]]
-                    for q in _polys_of(shapely.clip_by_rect(h, *box))]
+                    for q in polygon_parts(shapely.clip_by_rect(h, *box))]
             if not near:
                 continue
             try:
@@ -220,15 +219,9 @@ def _grey(polys: _Polys, held: BaseGeometry) -> BaseGeometry:
                 rest = shapely.difference(parts[i], cut)
             except shapely.errors.GEOSException:  # pieces that only just disagree
                 rest = shapely.difference(parts[i], polygonal_valid(
-                    shapely.MultiPolygon([q for g in near for q in _polys_of(g)])))
-            parts[i] = shapely.MultiPolygon(_polys_of(rest))
-    return shapely.MultiPolygon([q for p in parts for q in _polys_of(p)])
-
-
-def _polys_of(geom: BaseGeometry) -> list[Any]:
-    """The non-empty polygons of an overlay's result (a GeometryCollection may hold lines
-    where edges touch): the pieces of valid inputs are valid, nothing to repair."""
-    return [q for q in shapely.get_parts(geom) if q.geom_type == "Polygon" and not q.is_empty]
+                    shapely.MultiPolygon([q for g in near for q in polygon_parts(g)])))
+            parts[i] = shapely.MultiPolygon(polygon_parts(rest))
+    return shapely.MultiPolygon([q for p in parts for q in polygon_parts(p)])
 
 
 def _merged(parsed: ParsedDay) -> ParsedDay:
@@ -249,7 +242,7 @@ def _merged(parsed: ParsedDay) -> ParsedDay:
         merged = shapely.union_all(parts)
     except shapely.errors.GEOSException:
         merged = polygonal_valid(shapely.MultiPolygon(
-            [q for p in parts for q in shapely.get_parts(p) if q.geom_type == "Polygon"]))
+            [q for p in parts for q in polygon_parts(p)]))
     coords, rings, polys = ragged_arrays(merged)
     return replace(parsed, coords=coords, ring_offsets=rings, polygon_offsets=polys)
 
