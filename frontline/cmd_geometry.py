@@ -57,7 +57,8 @@ def _cmd_measure(args: argparse.Namespace) -> int:
     out["notes"] = list(control.notes)
     out["schema"] = control.schema
     out["classes"] = [{"class": c.label, "state": c.state, "features": c.features,
-                       "km2": round(c.km2, 1)} for c in control.classes]
+                       "km2_in_ukraine": round(c.km2, 1), "km2_total": round(c.km2_total, 1)}
+                      for c in control.classes]
     if args.json:
         print_json(out)
         return 0

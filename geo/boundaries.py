@@ -25,12 +25,15 @@ import functools
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+from shapely.geometry.base import BaseGeometry
 
 from geo import DATA_DIR
 from geo.errors import FrontlineError, UnknownUnitError
 
 __all__ = [
+    "ukraine_outline",
     "BOUNDARIES_DIR",
     "load_units",
     "load_countries",
@@ -94,6 +97,16 @@ def _areas(path: Path) -> list[float]:
 def ukraine_units() -> gpd.GeoDataFrame:
     """The 27 Ukrainian units (24 oblasts, Crimea, Kyiv, Sevastopol)."""
     return load_units(country="UA")
+
+
+@functools.lru_cache(maxsize=1)
+def ukraine_outline() -> BaseGeometry:
+    """The union of Ukraine's 27 units (EPSG:4326), prepared; computed once."""
+    import shapely
+
+    outline = shapely.union_all(np.asarray(ukraine_units().geometry.values))
+    shapely.prepare(outline)
+    return outline
 
 
 @functools.lru_cache(maxsize=1)

@@ -206,26 +206,36 @@ class Classes:
 
 @dataclass(frozen=True)
 class ClassCount:
-    """One class of a layer: how many features, how much ground, and its state."""
+    """One class of a layer: how many features, how much ground, and its state.
+
+    ``km2`` is the ground of its features inside Ukraine's units, ``km2_total`` their
+    own area (territories outside Ukraine have 0 of the first)."""
 
     label: str
     state: str | None
     features: int
     km2: float
+    km2_total: float = 0.0
 
     def __str__(self) -> str:
         where = STATE_WORDS.get(self.state or "", "not placed")
+        whole = (f" ({self.km2_total:,.1f} km² in all)"
+                 if abs(self.km2_total - self.km2) >= 0.05 else "")
         return (f"{self.label}: {self.features} feature{'s' if self.features != 1 else ''}, "
-                f"{self.km2:,.1f} km² -> {where}")
+                f"{self.km2:,.1f} km² in Ukraine's units{whole} -> {where}")
 
 
-def class_counts(classes: Classes, km2: Sequence[float]) -> list[ClassCount]:
-    """Features and km² per class (``km2``: each feature's area), largest first."""
-    acc: dict[tuple[str, str | None], list[float]] = {}
-    for label, state, a in zip(classes.labels, classes.states, km2, strict=True):
-        acc.setdefault((label, state), []).append(a)
-    rows = [ClassCount(label, state, len(v), float(sum(v))) for (label, state), v in acc.items()]
-    return sorted(rows, key=lambda r: (-r.km2, r.label))
+def class_counts(classes: Classes, km2: Sequence[float],
+                 km2_total: Sequence[float] | None = None) -> list[ClassCount]:
+    """Features and km² per class (``km2``: each feature's ground inside Ukraine's units;
+    ``km2_total``: its own area, default the same), largest first."""
+    totals = km2_total if km2_total is not None else km2
+    acc: dict[tuple[str, str | None], list[tuple[float, float]]] = {}
+    for label, state, a, t in zip(classes.labels, classes.states, km2, totals, strict=True):
+        acc.setdefault((label, state), []).append((a, t))
+    rows = [ClassCount(label, state, len(v), float(sum(a for a, _ in v)),
+                       float(sum(t for _, t in v))) for (label, state), v in acc.items()]
+    return sorted(rows, key=lambda r: (-r.km2, -r.km2_total, r.label))
 
 
 def unknown_class_error(label: str, classes: Classes, counts: Sequence[ClassCount]

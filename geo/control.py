@@ -461,6 +461,25 @@ def _merge(geoms: list[BaseGeometry]) -> BaseGeometry:
     return one if isinstance(one, MultiPolygon) else MultiPolygon(parts)
 
 
+def _class_km2(geoms: Sequence[BaseGeometry]) -> tuple[list[float], list[float]]:
+    """Each feature's own km² and its km² inside Ukraine's units (a feature wholly inside
+    or outside the outline is not cut)."""
+    from geo.boundaries import ukraine_outline
+
+    ua = ukraine_outline()
+    arr = np.asarray(geoms, dtype=object)
+    own = [geometry_area_km2(g) for g in geoms]
+    near = shapely.intersects(ua, shapely.box(*shapely.bounds(arr).T))
+    inside = [0.0] * len(geoms)
+    for i in np.flatnonzero(near):
+        g = arr[i]
+        if shapely.contains_properly(ua, g):
+            inside[i] = own[i]
+        elif shapely.intersects(ua, g):
+            inside[i] = geometry_area_km2(polygonal_valid(g).intersection(ua))
+    return own, inside
+
+
 def read_features(source: str | Path | bytes, label: str, *, layer: str | None = None
                   ) -> tuple[list[tuple[Any, dict[str, Any]]], CRS | None]:
     """The ``(geometry, properties)`` of every feature of a layer file, and its CRS when it
@@ -548,8 +567,8 @@ def load_control(
     read = classify([p for _, p in found], choice=classes)
     shown_classes = (len(set(read.labels)) > 1 or bool(read.unplaced)
                      or read.schema.startswith(("raw", "ISW", "field")))
-    km2 = [geometry_area_km2(g) for g in geoms]  # what was read, per class (a few ms)
-    counts = class_counts(read, km2)
+    own, inside = _class_km2(geoms)  # what was read, per class
+    counts = class_counts(read, inside, own)
     if read.unplaced:
         raise unknown_class_error(label, read, counts)
     by_state: dict[str, list[BaseGeometry]] = {}
@@ -587,8 +606,7 @@ def load_control(
                 sides["ukraine"] = MultiPolygon(polygon_parts(
                     sides["ukraine"].difference(taken)))
     if shown_classes and not read.schema.startswith("a side"):
-        notes.insert(0, f"read as {read.schema} (km² of each class's own polygons, before "
-                     "clipping to the units):\n  - " + "\n  - ".join(str(c) for c in counts))
+        notes.insert(0, f"read as {read.schema}:\n  - " + "\n  - ".join(str(c) for c in counts))
     elif "ukraine" in sides:
         notes.append("features with side 'ukraine' are Ukrainian-held ground; the rest is "
                      "Russian-held.")

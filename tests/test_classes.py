@@ -111,14 +111,15 @@ def test_a_bad_choice_lists_every_problem() -> None:
 
 def test_counts_and_the_refusal_list_every_class() -> None:
     read = classify([{"status": "A"}, {"status": "B"}, {"status": "A"}])
-    counts = class_counts(read, [10.0, 2.5, 5.0])
-    assert [(c.label, c.features, c.km2) for c in counts] == [("A", 2, 15.0), ("B", 1, 2.5)]
+    counts = class_counts(read, [10.0, 2.5, 5.0], [10.0, 4.0, 5.0])
+    assert [(c.label, c.features, c.km2, c.km2_total) for c in counts] == [
+        ("A", 2, 15.0, 15.0), ("B", 1, 2.5, 4.0)]
     err = unknown_class_error("day.geojson", read, counts)
     assert isinstance(err, UnknownClassError) and isinstance(err, ValueError)
     msg = str(err)
     assert msg.startswith("day.geojson: read as field 'status' (no known schema), 3 polygon "
                           "features have a class the tool cannot place")
-    assert "A: 2 features, 15.0 km² -> not placed" in msg
-    assert "B: 1 feature, 2.5 km² -> not placed" in msg
+    assert "A: 2 features, 15.0 km² in Ukraine's units -> not placed" in msg
+    assert "B: 1 feature, 2.5 km² in Ukraine's units (4.0 km² in all) -> not placed" in msg
     assert "--classes status --map" in msg
     assert set(STATES) == {"russia", "ukraine", "contested", "out"}

@@ -101,6 +101,13 @@ def test_a_raw_export_is_read_by_class(raw_file: Path, units: gpd.GeoDataFrame,
     states = {c.label.split(" (")[0]: c.state for c in layer.classes}
     assert states["Liberated"] == "ukraine" and states["Transnistria"] == "out"
     assert states["Unknown status"] == "contested"
+    # each class's ground inside Ukraine's units beside its own area: Transnistria lies
+    # over Odesa oblast's outline in part, liberated ground wholly inside
+    odesa = units.loc["UA-51", "geometry"]
+    tr = next(c for c in layer.classes if c.label.startswith("Transnistria"))
+    assert tr.km2 == pytest.approx(_km2(odesa.intersection(box(29.0, 46.5, 29.9, 47.9))),
+                                   abs=0.05)
+    assert tr.km2_total == pytest.approx(_km2(box(29.0, 46.5, 29.9, 47.9)), abs=0.05)
     assert layer.notes[0].startswith("read as raw multi-class export")
     assert "left out 42 non-polygon geometries" in " ".join(layer.notes)
 
@@ -151,8 +158,9 @@ def test_an_unknown_class_is_refused_with_every_value(tmp_path: Path) -> None:
     with pytest.raises(UnknownClassError) as exc:
         load_control(path)
     msg = str(exc.value)
-    assert f"red: 1 feature, {_km2(a):,.1f} km² -> not placed" in msg
-    assert f"hatched: 1 feature, {_km2(b):,.1f} km² -> not placed" in msg
+    # both boxes lie inside Donetsk oblast: all of their ground is in Ukraine's units
+    assert f"red: 1 feature, {_km2(a):,.1f} km² in Ukraine's units -> not placed" in msg
+    assert f"hatched: 1 feature, {_km2(b):,.1f} km² in Ukraine's units -> not placed" in msg
     # the same file, mapped by the user
     from geo.classes import ClassChoice
 

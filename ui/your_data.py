@@ -245,7 +245,8 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                 "class": [c.label for c in ctl.classes],
                 "read as": [STATE_WORDS.get(c.state or "", "not placed") for c in ctl.classes],
                 "features": [c.features for c in ctl.classes],
-                "km² (own polygons)": [round(c.km2, 1) for c in ctl.classes],
+                "km² in Ukraine's units": [round(c.km2, 1) for c in ctl.classes],
+                "km² in all": [round(c.km2_total, 1) for c in ctl.classes],
             }), width="stretch", hide_index=True)
         pages.show_page(_layer_page(key, bool(opts["tiles"])), height=420, prefix="uploaded")
         if st.button("Stop using this control layer", key="control_clear"):
