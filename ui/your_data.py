@@ -165,13 +165,13 @@ def _ask_classes(name: str, content: bytes, exc: UnknownClassError) -> None:
     st.error(f"{md(name)}: some polygons have a class the tool cannot place; it will not "
              "take them as Russian-held. Say what each class means:")
     with st.form("control_classes_form"):
-        field = st.text_input("Property that holds the class", value=exc.field,
+        field = st.text_input("Property that holds the class", value=str(exc.field),
                               key="control_class_field")
         chosen: dict[str, str] = {}
         for label, state, n, km2 in exc.found:
             options = [_CHOOSE, *STATES]
-            pick = st.selectbox(f"{label} — {n} feature{'s' if n != 1 else ''}, "
-                                f"{km2:,.1f} km²", options,
+            pick = st.selectbox(f"{md(label)} — {n} feature{'s' if n != 1 else ''}, "
+                                f"{km2:,.1f} km² in Ukraine's units", options,
                                 index=options.index(state) if state in options else 0,
                                 format_func=lambda s: STATE_WORDS.get(s, s),
                                 key=f"control_class_{label}")
