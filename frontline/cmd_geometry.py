@@ -66,7 +66,7 @@ def _cmd_measure(args: argparse.Namespace) -> int:
     rows = out["units"] if args.all else [
         r for r in out["units"] if r["controlled_km2"] > 0 or r["contested_km2"] > 0]
     print(f"{control.name}" + (f" ({control.date.isoformat()})" if control.date else "")
-          + f": ground held by {args.side}" + (" and contested ground" if grey else "")
+          + f": ground held by {args.side.title()}" + (" and contested ground" if grey else "")
           + f"; read as {control.schema}")
     print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct"]
                 + (["contested_km2", "contested_pct"] if grey else []))

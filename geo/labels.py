@@ -161,14 +161,21 @@ def verdict_label(v: Mapping[Any, Any]) -> str:
         by = f" by {pts:.1f} points" if pts is not None else ""
         text = f"{verdict}{by}" + (f" ({km2_text(km2)})" if km2 is not None else "")
         beyond, tol = num(v.get("beyond_tolerance_points")), num(v.get("tolerance_pct"))
-        if beyond is not None and tol and tol >= 0.05 and pts is not None and beyond < pts:
-            text += f", {beyond:.1f} beyond the boundary tolerance"
+        grey = num(v.get("contested_pct")) or 0.0
+        if beyond is not None and pts is not None and beyond < pts - 0.05:
+            what = ("the grey zone and the boundary tolerance" if grey >= 0.05 and tol
+                    and tol >= 0.05 else "the grey zone" if grey >= 0.05
+                    else "the boundary tolerance")
+            text += f", {beyond:.1f} beyond {what}"
         return text
     slack = num(v.get("slack_points"))
     if verdict == "consistent" and slack:
         return _true_loosely(v, slack)
-    if verdict == "consistent" and v.get("reading") == "held or contested":
+    reading = v.get("reading")
+    if verdict == "consistent" and reading == "held or contested":
         return "consistent if the grey zone counts"
+    if verdict == "consistent" and reading == "held or contested, boundary tolerance":
+        return "consistent if the grey zone counts, within the boundary tolerance"
     if verdict == "consistent" and v.get("within_tolerance"):
         return "consistent within the boundary tolerance"
     return verdict

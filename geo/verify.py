@@ -140,8 +140,9 @@ def _judge(row: dict[str, object], iv: Interval, measured_km2: float, tol_km2: f
     if lo > band_top + tol + eps:
         if upper_bound_only:  # "less than 20 %" and the map shows 10 %: true
             verdict, off, beyond, slack = "consistent", 0.0, 0.0, lo - band_top
-        else:
-            verdict, off, beyond = "overstated", lo - band_top, lo - band_top - tol
+        else:  # the gap from held ground, as a reader works it out; what the grey zone
+            # and the tolerance cannot explain beside it
+            verdict, off, beyond = "overstated", lo - m, lo - band_top - tol
     elif hi < m - eps:
         if lower_bound_only:  # "more than 80 %" and the map shows 98 %: true
             verdict, off, beyond, slack = "consistent", 0.0, 0.0, m - hi
@@ -150,15 +151,19 @@ def _judge(row: dict[str, object], iv: Interval, measured_km2: float, tol_km2: f
     else:
         verdict, off, beyond = "consistent", 0.0, 0.0
     if verdict == "consistent" and not slack:
-        if lo > band_top + eps:
-            reading = "boundary tolerance"
-        elif lo > m + eps:
+        if lo <= m + eps:
+            reading = "held"
+        elif lo <= band_top + eps:
             reading = "held or contested"
+        elif lo <= m + tol + eps:
+            reading = "boundary tolerance"
+        else:
+            reading = "held or contested, boundary tolerance"
     elif verdict != "consistent":
         reading = ""
     row.update(verdict=verdict, off_by_points=off, off_by_km2=off / 100.0 * area_km2,
                beyond_tolerance_points=beyond,
-               within_tolerance=reading == "boundary tolerance", reading=reading,
+               within_tolerance=reading.endswith("boundary tolerance"), reading=reading,
                slack_points=slack)
 
 

@@ -91,7 +91,8 @@ def _verdict_html(v: Mapping[Any, Any]) -> str:
     colour = {"consistent": "#1a7f37", "overstated": "#b42318", "understated": "#b42318"}.get(
         str(v.get("verdict")), "#555555")
     why = f"<br>{escape_text(v.get('reason'))}" if v.get("reason") else ""
-    return (f"<br><b>against {escape_text(v.get('source') or 'the layer')}</b>: "
+    source = str(v.get("source") or "the layer").removeprefix("measured from ")
+    return (f"<br><b>against {escape_text(source)}</b>: "
             f"{escape_text(measured_text(v))}<br>"
             f"<b style=\"color:{colour}\">{escape_text(verdict_label(v))}</b>{why}")
 
@@ -222,10 +223,13 @@ def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
 
 
 def legend_html(report_id: str, *, schematic: bool = True,
-                measured_from: str | None = None) -> Element:
+                measured_from: str | None = None, mapped: tuple[str, ...] = ()) -> Element:
     """A fixed legend explaining fills, dashed outlines and labels (escaped); a click on
     its title folds it away. ``schematic``: the held ground drawn is schematic (else
-    measured from a loaded layer, named by ``measured_from`` when given)."""
+    measured from a loaded layer, named by ``measured_from`` when given); ``mapped``: the
+    sides of the mapped layer drawn (``russia``, ``ukraine``, ``contested``), each given
+    its swatch."""
+    from layers.control import mapped_legend_lines
     swatches = "".join(
         f'<span style="display:inline-block;width:16px;height:10px;background:{c}"></span>'
         for c in _REDS
@@ -239,6 +243,7 @@ def legend_html(report_id: str, *, schematic: bool = True,
         f"{swatches} 0 → 100 % held by Russia<br>"
         "solid outline: stated in this report; dashed + ↩: carried forward<br>"
         "labels give the claim as worded (&gt; 80 % = 'more than 80 %')<br>"
+        + mapped_legend_lines(mapped)
         + ("<i>schematic zones are illustrations, not mapped front lines</i>" if schematic
            else "<i>held ground measured from "
            + (escape_text(measured_from) if measured_from else "the loaded control layer")
@@ -251,10 +256,10 @@ def legend_html(report_id: str, *, schematic: bool = True,
 
 
 def add_legend(m: folium.Map, report_id: str, *, schematic: bool = True,
-               measured_from: str | None = None) -> folium.Map:
+               measured_from: str | None = None, mapped: tuple[str, ...] = ()) -> folium.Map:
     """Add :func:`legend_html` for ``report_id`` to map ``m``; returns ``m``."""
     root = m.get_root()
     assert isinstance(root, Figure)
     root.html.add_child(legend_html(report_id, schematic=schematic,
-                                    measured_from=measured_from))
+                                    measured_from=measured_from, mapped=mapped))
     return m

@@ -11,6 +11,7 @@ from typing import Any
 import folium
 import geopandas as gpd
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from geo.control import ControlLayer
 from geo.repair import polygon_parts
@@ -170,6 +171,37 @@ def _polygonal(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
     return gpd.GeoSeries(out, index=geoms.index, crs=geoms.crs)
 
 
+def drawn_sides(control: ControlLayer) -> tuple[str, ...]:
+    """The sides :func:`control_layer` draws for ``control``: Russian-held ground,
+    Ukrainian-held ground outside Ukraine (inside it, it is the rest of the map), and
+    contested ground."""
+    sides = ["russia"] if control.maps("russia") else []
+    if control.maps("ukraine") and not _outside_ukraine(control.geometry("ukraine")).is_empty:
+        sides.append("ukraine")
+    if control.contested is not None and not control.contested.is_empty:
+        sides.append("contested")
+    return tuple(sides)
+
+
+def mapped_legend_lines(sides: tuple[str, ...]) -> str:
+    """Legend lines (HTML) for the sides of a mapped layer drawn on a map."""
+    def swatch(style: dict[str, Any]) -> str:
+        dash = "border:1px dashed #4d4d4d;" if style.get("dashArray") else ""
+        return (f'<span style="display:inline-block;width:16px;height:10px;{dash}'
+                f'background:{style["fillColor"]};opacity:0.8"></span>')
+    words = {"russia": (CONTROL_STYLE, "held by Russia (mapped layer)"),
+             "ukraine": (UKRAINE_STYLE, "held by Ukraine outside Ukraine (mapped layer)"),
+             "contested": (CONTESTED_STYLE, "contested: grey zone (mapped layer)")}
+    return "".join(f"{swatch(words[s][0])} {escape_text(words[s][1])}<br>" for s in sides
+                   if s in words)
+
+
+def _outside_ukraine(geom: BaseGeometry) -> BaseGeometry:
+    from geo.boundaries import ukraine_outline
+
+    return geom.difference(ukraine_outline()) if not geom.is_empty else geom
+
+
 def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False,
                         contested: bool = False) -> str:
     """A fixed legend for a mapped control layer: what the dark red (and, with
@@ -211,6 +243,11 @@ def control_layer(
         if "side" not in frame.columns:
             frame["side"] = "russia"
     gdf = frame[["side", "geometry"]].copy()
+    # Ukrainian-held ground inside Ukraine is the rest of the map (a raw export's
+    # liberated areas of 2022): only ground held across the border is drawn
+    ukr = (gdf["side"] == "ukraine").to_numpy()
+    if ukr.any():
+        gdf.loc[ukr, "geometry"] = [_outside_ukraine(g) for g in gdf.geometry[ukr]]
     gdf["geometry"] = _polygonal(gdf.geometry)
     if simplify_deg > 0:
         gdf["geometry"] = _display(gdf.geometry.simplify(simplify_deg))

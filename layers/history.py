@@ -300,11 +300,12 @@ def day_map_template(snap: gpd.GeoDataFrame | None, *, report_label: str,
                      contested: bool = False) -> DayMapTemplate:
     """The day map of the report in force (``snap``) with the day left open (see
     :class:`DayMapTemplate`; the arguments are those of :func:`day_map`)."""
-    dummy = gpd.GeoDataFrame(  # every side a day can show, so each has its style
+    dummy = gpd.GeoDataFrame(  # every side a day can show, so each has its style (boxes
+        # larger than the display simplification, so none vanishes)
         {"side": ["russia", "ukraine", "contested"], "date": [None, None, None]},
-        geometry=[shapely.box(30.0, 44.0, 30.001, 44.001),
-                  shapely.box(30.002, 44.0, 30.003, 44.001),
-                  shapely.box(30.004, 44.0, 30.005, 44.001)], crs=4326)
+        geometry=[shapely.box(30.0, 44.0, 30.05, 44.05),
+                  shapely.box(30.1, 44.0, 30.15, 44.05),
+                  shapely.box(30.2, 44.0, 30.25, 44.05)], crs=4326)
     m, ctl = _build(dummy, snap, day_text=_DAY, share_text=lambda c: f"@@SHARE:{c}@@",
                     report_label=report_label, web_tiles=web_tiles, simplified=simplified,
                     contested=contested)

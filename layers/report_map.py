@@ -21,7 +21,13 @@ from geo.store import code_version
 from geo.zones import ZoneOptions
 from layers.cities import city_layer
 from layers.claims import add_legend, claims_layer
-from layers.control import band_layer, control_layer, mismatch_layer, schematic_layer
+from layers.control import (
+    band_layer,
+    control_layer,
+    drawn_sides,
+    mismatch_layer,
+    schematic_layer,
+)
 from layers.map import new_map, page_html
 from layers.zones import zone_layers
 
@@ -72,7 +78,8 @@ def report_map(
     folium.LayerControl(collapsed=True).add_to(m)
     when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
     add_legend(m, rid, schematic=ls.schematic,
-               measured_from=f"{ls.control_name}{when}" if ls.control else None)
+               measured_from=f"{ls.control_name}{when}" if ls.control else None,
+               mapped=drawn_sides(ls.control) if ls.control else ())
     focus = focus_bounds(ls)
     if focus is not None:
         m.fit_bounds(focus)

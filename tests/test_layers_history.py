@@ -48,13 +48,18 @@ def test_the_filled_template_is_the_map_rendered_in_full(
                    shares=shares, source="day.geojson").get_root().render()
     template = day_map_template(snap, report_label="R1 (2024-11-23)")
     filled = template.fill(frame, day=date, shares=shares, source="day.geojson")
-    # Equal but for the mapped layer's style switch: the template's names both sides
-    # (russia: its case; ukraine: the default), a day of Russian-held ground only has one.
+    # Equal but for the mapped layer's style switch: the template's names every side a day
+    # can show, a day of Russian-held ground only has one.
     styler = re.compile(r"function (geo_json_\d+)_styler\(feature\) \{.*?\n        \}", re.S)
     a, b = _norm(filled), _norm(full)
     assert styler.sub("", a) == styler.sub("", b)
     switch = [m.group(0) for m in styler.finditer(a)][-1]  # the mapped layer is added last
-    assert 'case "russia"' in switch and CONTROL_STYLE["fillColor"] in switch
+    # every side a day can show has its style (one of them is the switch's default)
+    from layers.control import CONTESTED_STYLE, UKRAINE_STYLE
+
+    assert all(st["fillColor"] in switch for st in (CONTROL_STYLE, UKRAINE_STYLE,
+                                                    CONTESTED_STYLE))
+    assert 'case "contested"' in switch
     assert UKRAINE_STYLE["fillColor"] in switch.split("default:")[1]
     assert f"Mapped control, {date.isoformat()}" in filled
     assert f"mapped {date.isoformat()}: 67.2 %" in filled  # Donetsk's tooltip title

@@ -258,3 +258,24 @@ def test_all_of_a_unit_with_coastal_slivers_and_a_real_gap(atlas: Atlas,
     assert vh["verdict"] == "overstated"
     unit_km2 = float(units.loc["UA-40", "geodesic_area_km2"])
     assert vh["beyond_tolerance_points"] == pytest.approx(100 * 10.0 / unit_km2, abs=0.05)
+
+
+def test_an_overstated_gap_is_measured_from_held_ground(atlas: Atlas,
+                                                        units: gpd.GeoDataFrame) -> None:
+    """Held 70 %, contested 3 % more: "more than 80 %" is overstated by 10 points (what a
+    reader works out from the map), 7 of them beyond the grey zone; the label says so."""
+    from dataclasses import replace
+
+    from geo.labels import verdict_label
+    from geo.verify import verify_claims
+
+    held = _east_share(units, "UA-14", 70.0)
+    grey = _east_share(units, "UA-14", 73.0).difference(held)
+    layer = replace(control_from_geometry(held, name="g.geojson"), contested=grey,
+                    digest="overstated-grey")
+    v = _verdict(verify_claims([(atlas.report("R1"), atlas.report("R1").claims[3])],
+                               atlas.held("R1", control=layer)), "R1-c4:UA-14")
+    assert v["verdict"] == "overstated"
+    assert v["off_by_points"] == pytest.approx(10.0, abs=0.02)
+    assert v["beyond_tolerance_points"] == pytest.approx(7.0, abs=0.05)
+    assert verdict_label(v).endswith("7.0 beyond the grey zone")

@@ -148,6 +148,8 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     st.caption(f"{len(history)} days, {history.dates[0]} to {history.dates[-1]}"
                + (f"; missing: {md(gaps)}" if gaps else "; no day missing")
                + f". Measured in {sum(series.timings.values()):.1f} s.")
+    for note in history.notes:  # several snapshots a day: which one is used
+        st.caption(md(note))
     if history.problems:
         with st.expander(f"{len(history.problems)} file(s) or day(s) could not be used"):
             for p in history.problems:

@@ -105,8 +105,9 @@ def _layer_page(key: data.ControlKey, tiles: bool) -> str:
     """A map of the control layer in use over the unit boundaries, with its legend."""
     from branca.element import Element, Figure
 
+    from geo.control import REGION_BOUNDS
     from layers.boundaries import boundary_layer
-    from layers.control import control_layer, control_legend_html
+    from layers.control import control_layer, control_legend_html, drawn_sides
     from layers.map import new_map, page_html
 
     ctl = data.control_layer(key)
@@ -117,10 +118,13 @@ def _layer_page(key: data.ControlKey, tiles: bool) -> str:
     when = f", {ctl.date.isoformat()}" if ctl.date else ""
     root = m.get_root()
     assert isinstance(root, Figure)
+    drawn = drawn_sides(ctl)
     root.html.add_child(Element(control_legend_html(
-        f"{ctl.name}{when}", ukraine=ctl.maps("ukraine"),
-        contested=ctl.contested is not None and not ctl.contested.is_empty)))
+        f"{ctl.name}{when}", ukraine="ukraine" in drawn, contested="contested" in drawn)))
+    # the layer's extent, within the region (a file may hold ground far away)
     minx, miny, maxx, maxy = ctl.frame.total_bounds
+    w, s_, e, n = REGION_BOUNDS
+    minx, miny, maxx, maxy = max(minx, w), max(miny, s_), min(maxx, e), min(maxy, n)
     m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]], padding=(10, 10))
     return page_html(m)
 
