@@ -178,19 +178,27 @@ def test_an_upper_bound_and_a_two_sided_claim(units: gpd.GeoDataFrame) -> None:
     assert khe["off_by_points"] == pytest.approx(9.0, abs=0.02)
 
 
-def test_the_grey_zone_band(atlas: Atlas, units: gpd.GeoDataFrame) -> None:
-    """Russia holds 78 % of Donetsk and 3 % more is contested: "more than 80 %" is
-    consistent if the grey zone counts; against held ground alone it would not be."""
-    held = _east_share(units, "UA-14", 78.0)
-    grey = _east_share(units, "UA-14", 81.0).difference(held)
+def _donetsk_with_grey(atlas: Atlas, units: gpd.GeoDataFrame, held_pct: float,
+                       grey_pct: float) -> dict[str, object]:
+    """R1's "more than 80 % of Donetsk" against a layer holding ``held_pct`` % of it with
+    ``grey_pct`` % more contested."""
     from dataclasses import replace
 
     from geo.verify import verify_claims
 
+    held = _east_share(units, "UA-14", held_pct)
+    grey = _east_share(units, "UA-14", held_pct + grey_pct).difference(held)
     layer = replace(control_from_geometry(held, name="grey.geojson"), contested=grey,
-                    digest="grey-band")
-    v = _verdict(verify_claims([(atlas.report("R1"), atlas.report("R1").claims[3])],
-                               atlas.held("R1", control=layer)), "R1-c4:UA-14")
+                    digest=f"grey-{held_pct}-{grey_pct}")
+    return _verdict(verify_claims([(atlas.report("R1"), atlas.report("R1").claims[3])],
+                                  atlas.held("R1", control=layer)), "R1-c4:UA-14")
+
+
+def test_the_grey_zone_band(atlas: Atlas, units: gpd.GeoDataFrame) -> None:
+    """Russia holds 78 % of Donetsk and 3 % more is contested: "more than 80 %" is
+    consistent if the grey zone counts; against held ground alone it would not be."""
+    held = _east_share(units, "UA-14", 78.0)
+    v = _donetsk_with_grey(atlas, units, 78.0, 3.0)
     assert v["measured_pct"] == pytest.approx(78.0, abs=0.01)
     assert v["contested_pct"] == pytest.approx(3.0, abs=0.01)
     assert v["verdict"] == "consistent" and v["reading"] == "held or contested"
@@ -264,17 +272,9 @@ def test_an_overstated_gap_is_measured_from_held_ground(atlas: Atlas,
                                                         units: gpd.GeoDataFrame) -> None:
     """Held 70 %, contested 3 % more: "more than 80 %" is overstated by 10 points (what a
     reader works out from the map), 7 of them beyond the grey zone; the label says so."""
-    from dataclasses import replace
-
     from geo.labels import verdict_label
-    from geo.verify import verify_claims
 
-    held = _east_share(units, "UA-14", 70.0)
-    grey = _east_share(units, "UA-14", 73.0).difference(held)
-    layer = replace(control_from_geometry(held, name="g.geojson"), contested=grey,
-                    digest="overstated-grey")
-    v = _verdict(verify_claims([(atlas.report("R1"), atlas.report("R1").claims[3])],
-                               atlas.held("R1", control=layer)), "R1-c4:UA-14")
+    v = _donetsk_with_grey(atlas, units, 70.0, 3.0)
     assert v["verdict"] == "overstated"
     assert v["off_by_points"] == pytest.approx(10.0, abs=0.02)
     assert v["beyond_tolerance_points"] == pytest.approx(7.0, abs=0.05)
