@@ -33,6 +33,8 @@ __all__ = [
     "densify",
     "to_equal_area",
     "from_equal_area",
+    "to_ea",
+    "from_ea",
     "equal_area_km2",
 ]
 
@@ -202,3 +204,15 @@ def equal_area_km2(data: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
     return pd.Series(
         np.asarray(projected.area) / 1e6, index=data.index, name="equal_area_km2", dtype=float
     )
+
+
+def to_ea(geom: BaseGeometry) -> BaseGeometry:
+    """One EPSG:4326 geometry in :data:`EQUAL_AREA_CRS` (edges densified first)."""
+    out: BaseGeometry = to_equal_area(gpd.GeoSeries([geom], crs=WGS84)).iloc[0]
+    return out
+
+
+def from_ea(geom: BaseGeometry) -> BaseGeometry:
+    """One :data:`EQUAL_AREA_CRS` geometry back in EPSG:4326."""
+    out: BaseGeometry = gpd.GeoSeries([geom], crs=EQUAL_AREA_CRS).to_crs(WGS84).iloc[0]
+    return out

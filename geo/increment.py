@@ -40,6 +40,7 @@ from numpy.typing import NDArray
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
+from geo.areas import EQUAL_AREA_CRS
 from geo.history import ParsedDay
 from geo.measure import UnitIndex
 from geo.repair import polygon_parts
@@ -59,7 +60,6 @@ MOVED_BUDGET_KM2 = 25.0
 #: tan(50 deg) / (4 x 6,371 km): the lens a moved split point leaves, per km³.
 _LENS_PER_KM3 = 4.7e-5
 _PAD_DEG = 1e-5
-_LAEA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +ellps=WGS84 +units=m +no_defs"
 
 
 @dataclass
@@ -212,10 +212,11 @@ def _pieces(cur: BaseGeometry, prev: BaseGeometry, boxes: NDArray[np.float64]
 
 
 class _Areas:
-    """Planar area in an equal-area projection (pieces are small: equals geodesic to 1e-6)."""
+    """Planar area in :data:`geo.areas.EQUAL_AREA_CRS` (pieces are small: equals geodesic
+    to 1e-6)."""
 
     def __init__(self) -> None:
-        self._t = Transformer.from_crs("EPSG:4326", _LAEA, always_xy=True)
+        self._t = Transformer.from_crs("EPSG:4326", EQUAL_AREA_CRS, always_xy=True)
 
     def km2(self, geoms: NDArray[np.object_]) -> NDArray[np.float64]:
         if not len(geoms):

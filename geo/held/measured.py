@@ -19,7 +19,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import geometry_area_km2
+from geo.areas import from_ea, geometry_area_km2, to_ea
 from geo.control import ControlLayer
 from geo.errors import FrontlineError
 from geo.held.model import (
@@ -35,7 +35,6 @@ from geo.held.schematic import cross_border_rows
 from geo.measure import UnitIndex
 from geo.memo import Memo
 from geo.repair import polygon_parts, polygonal_valid
-from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["measured_territory"]
 

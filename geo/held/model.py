@@ -22,11 +22,10 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import WGS84, geodesic_areas_km2, geometry_area_km2
+from geo.areas import WGS84, from_ea, geodesic_areas_km2, geometry_area_km2, to_ea
 from geo.errors import FrontlineError
 from geo.memo import Memo, digest, memoized
 from geo.repair import polygon_parts, polygonal_valid
-from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["MISMATCH_OPENING_KM", "HELD_COLUMNS", "HELD_SIDES", "HeldTerritory"]
 

@@ -17,7 +17,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import geometry_area_km2
+from geo.areas import from_ea, geometry_area_km2, to_ea
 from geo.held.model import (
     HeldTerritory,
     make_frame,
@@ -28,7 +28,6 @@ from geo.held.model import (
 )
 from geo.memo import Memo
 from geo.schematic import contiguous_shares, holder_territory, schematic_zones
-from geo.schematic.growth import from_ea, to_ea
 
 __all__ = ["drawn_shares", "cross_border_zone", "cross_border_rows", "schematic_territory"]
 

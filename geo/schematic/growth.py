@@ -24,7 +24,7 @@ from pyproj import Transformer
 from shapely.geometry import LineString, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import EQUAL_AREA_CRS, WGS84, to_equal_area
+from geo.areas import EQUAL_AREA_CRS, WGS84, from_ea, to_ea
 from geo.boundaries import load_countries
 from geo.memo import Memo, digest, memoized
 from geo.raster import Grid, coverage_fraction, grid_for, rasterize
@@ -55,19 +55,6 @@ def holder_territory(
 
 
 _TO_EA = Transformer.from_crs(WGS84, EQUAL_AREA_CRS, always_xy=True)
-
-
-def to_ea(geom: BaseGeometry) -> BaseGeometry:
-    """One EPSG:4326 geometry in the equal-area CRS (edges densified first)."""
-    series = gpd.GeoSeries([geom], crs=WGS84)
-    out: BaseGeometry = to_equal_area(series).iloc[0]
-    return out
-
-
-def from_ea(geom: BaseGeometry) -> BaseGeometry:
-    """One equal-area geometry back in EPSG:4326."""
-    out: BaseGeometry = gpd.GeoSeries([geom], crs=EQUAL_AREA_CRS).to_crs(WGS84).iloc[0]
-    return out
 
 
 @dataclass

@@ -40,11 +40,11 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import WGS84, geometry_area_km2
+from geo.areas import WGS84, from_ea, geometry_area_km2
 from geo.errors import FrontlineError, Problem, UnknownUnitError, ValidationError
 from geo.memo import Memo, digest, memoized
 from geo.raster import polygonize
-from geo.schematic.growth import GrowthOrder, from_ea, growth_order, holder_territory
+from geo.schematic.growth import GrowthOrder, growth_order, holder_territory
 from geo.schematic.profiles import DEFAULT_HELD, iter_codes_in_order
 from geo.schematic.shares import validate_shares
 

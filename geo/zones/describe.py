@@ -19,9 +19,8 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import WGS84, geodesic_areas_km2, geometry_area_km2
+from geo.areas import WGS84, geodesic_areas_km2, geometry_area_km2, to_ea
 from geo.cities import cities_within, load_cities, population_total
-from geo.schematic.growth import to_ea
 
 __all__ = ["ZONE_COLUMNS", "describe_zone", "zone_frame", "zone_records"]
 

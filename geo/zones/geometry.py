@@ -24,9 +24,9 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from geo.areas import from_ea, to_ea
 from geo.held import HeldTerritory
 from geo.repair import polygonal_valid
-from geo.schematic.growth import from_ea, to_ea
 
 __all__ = [
     "MIN_LINE_KM",
