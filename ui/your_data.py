@@ -166,8 +166,12 @@ def _ask_classes(name: str, content: bytes, exc: UnknownClassError) -> None:
     """What each class of the file means, asked of the user (never guessed)."""
     from geo.classes import STATE_WORDS, STATES
 
-    st.error(f"{md(name)}: some polygons have a class the tool cannot place; it will not "
-             "take them as Russian-held. Say what each class means:")
+    unplaced = [f"'{label}' ({n} feature{'s' if n != 1 else ''}, {km2:,.1f} km² in "
+                "Ukraine's units)" for label, state, n, km2 in exc.found if state is None]
+    st.error(f"{md(name)}: polygons of {len(unplaced)} class"
+             f"{'es' if len(unplaced) != 1 else ''} the tool cannot place: "
+             f"{md(', '.join(unplaced))}. It will not take them as Russian-held. Say what "
+             "each class means:")
     with st.form("control_classes_form"):
         field = st.text_input("Property that holds the class", value=str(exc.field),
                               key="control_class_field")
