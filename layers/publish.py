@@ -25,7 +25,7 @@ from geo.layerset import LayerSet
 from layers.assets import LEAFLET_FILES, _leaflet_dir
 from layers.basemap import LAND_COLOUR, SEA_COLOUR
 from layers.claims import claim_colour
-from layers.control import CONTROL_STYLE, MISMATCH_STYLE, SCHEMATIC_STYLE
+from layers.control import CONTESTED_STYLE, CONTROL_STYLE, MISMATCH_STYLE, SCHEMATIC_STYLE
 from layers.map import DATA_ATTRIBUTION, page_html
 from layers.report_map import focus_bounds, report_map
 from layers.zones import KIND_TITLES, ZONE_STYLES
@@ -148,6 +148,14 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
             ax=ax, color=MISMATCH_STYLE["fillColor"], alpha=0.6, linewidth=0)
         handles.append(Patch(facecolor=MISMATCH_STYLE["fillColor"], alpha=0.6,
                              label="boundary mismatch (coast drawn differently)"))
+    grey = ls.control.contested if ls.control is not None else None
+    if grey is not None and not grey.is_empty:  # hatched: it lies beside held ground
+        gpd.GeoSeries([grey], crs=4326).to_crs(_CRS).plot(
+            ax=ax, facecolor=CONTESTED_STYLE["fillColor"], alpha=0.45,
+            edgecolor=CONTESTED_STYLE["color"], hatch="////", linewidth=0.3)
+        handles.append(Patch(facecolor=CONTESTED_STYLE["fillColor"], alpha=0.45,
+                             edgecolor=CONTESTED_STYLE["color"], hatch="////",
+                             label=f"contested: grey zone, measured ({ls.control_name})"))
     # the withdrawal zone is drawn over the ceded parts it lies in (R5: Donetsk's rest is
     # both), hatched, so it stays visible; lines and points on top of every area
     order = {"withdrawal": 1, "line_of_contact": 2, "deterrence_line": 2, "facility": 3}

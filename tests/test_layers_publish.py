@@ -101,3 +101,26 @@ def test_a_claim_of_ukrainian_held_ground_has_its_legend_entry(atlas, units) -> 
     assert "claimed share held by Ukraine" not in [
         t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     plt.close(fig)
+
+
+def test_contested_ground_is_drawn_hatched_with_its_legend_entry(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    """A layer with a grey zone: the map for an article draws it hatched and names it;
+    a layer without one has no such entry."""
+    from dataclasses import replace
+
+    import matplotlib.pyplot as plt
+    from shapely.geometry import box
+
+    held, grey = box(37.6, 47.8, 38.3, 48.4), box(37.4, 47.8, 37.6, 48.4)
+    plain = control_from_geometry(held, name="held.geojson")
+    layer = replace(plain, contested=grey, digest="publish-grey")
+    for ctl, expected in ((layer, True), (plain, False)):
+        fig = static_map(atlas.layerset("R1", control=ctl), units, load_cities())
+        legend = {t.get_text(): h for t, h in zip(fig.axes[0].get_legend().get_texts(),
+                                                  fig.axes[0].get_legend().legend_handles,
+                                                  strict=True)}
+        entry = [h for t, h in legend.items() if t.startswith("contested: grey zone")]
+        assert bool(entry) == expected
+        if expected:
+            assert entry[0].get_hatch() == "////"
+        plt.close(fig)
