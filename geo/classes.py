@@ -44,6 +44,7 @@ from geo.errors import ControlLayerError, UnknownClassError
 __all__ = [
     "STATES",
     "STATE_WORDS",
+    "HELD_WORDS",
     "CLASS_FIELDS",
     "ClassChoice",
     "Classes",
@@ -61,6 +62,9 @@ STATE_WORDS: Mapping[str, str] = {
     "russia": "held by Russia", "ukraine": "held by Ukraine",
     "contested": "contested (grey zone)", "out": "out of scope",
 }
+#: Held ground of each side in words (notes, verdicts, map labels).
+HELD_WORDS: Mapping[str, str] = {"russia": "Russian-held", "ukraine": "Ukrainian-held",
+                                 "contested": "contested (grey zone)"}
 #: Properties that hold a class in files of no known schema: with two or more values
 #: among the polygons, such a file is refused unless the user maps them.
 CLASS_FIELDS: tuple[str, ...] = ("class", "status", "layer", "category", "type", "state",

@@ -35,7 +35,14 @@ from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.areas import WGS84, geometry_area_km2
-from geo.classes import ClassChoice, ClassCount, class_counts, classify, unknown_class_error
+from geo.classes import (
+    HELD_WORDS,
+    ClassChoice,
+    ClassCount,
+    class_counts,
+    classify,
+    unknown_class_error,
+)
 from geo.errors import ControlLayerError, DatedLayerError
 from geo.memo import digest
 from geo.repair import polygon_parts, polygonal_valid
@@ -69,7 +76,6 @@ REGION_BOUNDS = (20.0, 43.0, 42.0, 53.5)
 SIDES: tuple[str, ...] = ("russia", "ukraine")
 #: Feature properties read as the date of a feature (first one present wins).
 DATE_KEYS: tuple[str, ...] = ("date", "day", "as_of", "snapshot_date", "datetime", "timestamp")
-_HELD_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held"}
 _GEOJSON_TYPES = {
     "FeatureCollection", "Feature", "Polygon", "MultiPolygon", "GeometryCollection",
     "Point", "MultiPoint", "LineString", "MultiLineString",
@@ -579,7 +585,7 @@ def load_control(
     for side in SIDES:
         if side not in by_state:
             continue
-        whose = (f" of {_HELD_WORDS[side]} ground" if len(by_state) > 1 else "")
+        whose = (f" of {HELD_WORDS[side]} ground" if len(by_state) > 1 else "")
         fixed = _repair(by_state[side], whose, notes)
         if not fixed or not polygon_parts(merged := _merge(fixed)):
             raise ControlLayerError(f"{label}: the {side} polygons have no area after repair; "

@@ -33,11 +33,11 @@ __all__ = [
     "reprojected_from",
 ]
 
-#: File name endings read as control layers (single layers and history days).
+#: File name endings of the formats read through GDAL (GeoParquet through pyarrow).
 GDAL_SUFFIXES: tuple[str, ...] = (".kml", ".kmz", ".shp", ".gpkg", ".fgb", ".parquet",
                                   ".geoparquet")
-#: File name endings read as one control layer (a history's folder reads these but
-#: ``.shp``, whose sidecars a day needs: zip them).
+#: File name endings read as a control layer. A history's folder takes all but ``.shp``
+#: (a day in a Shapefile needs its sidecars: zip them, one zip a day).
 LAYER_SUFFIXES: tuple[str, ...] = (".geojson", ".json", ".geojson.gz", ".json.gz",
                                    *GDAL_SUFFIXES)
 

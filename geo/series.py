@@ -35,8 +35,7 @@ from geo.increment import KEYFRAME_EVERY
 from geo.measure import UnitIndex
 from geo.parallel import MIN_DAYS_PER_WORKER, measure_days, read_and_measure
 
-__all__ = ["SERIES_COLUMNS", "ENGINES", "ControlSeries", "control_series", "series_from_files",
-           "contested_km2"]
+__all__ = ["SERIES_COLUMNS", "ENGINES", "ControlSeries", "control_series", "series_from_files"]
 
 #: Columns of :attr:`ControlSeries.table`.
 SERIES_COLUMNS: tuple[str, ...] = (
@@ -104,18 +103,6 @@ class ControlSeries:
         return out
 
 
-def contested_km2(history: History, index: UnitIndex) -> np.ndarray:
-    """Contested km² (grey zone) per day and unit: zeros for days that map none. Grey
-    ground is a few hundred polygons near the front, so each day is measured whole
-    (:meth:`~geo.measure.UnitIndex.measure`) rather than from its change."""
-    out = np.zeros((len(history.days), len(index)))
-    for i, day in enumerate(history.days):
-        grey = day.contested
-        if grey is not None and not grey.is_empty:
-            out[i] = index.measure(grey)
-    return out
-
-
 def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
            side: str) -> pd.DataFrame:
     km2 = np.concatenate([r["km2"] for r in results])
@@ -133,8 +120,7 @@ def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
     all_lost = np.column_stack([lost, lost[:, ua].sum(axis=1)])
     step = np.r_[np.nan, np.diff(dates).astype(float)]
     sources = np.asarray([d.source for d in history.days], dtype=object)
-    grey = (np.concatenate([r["grey"] for r in results])
-            if results and all("grey" in r for r in results) else contested_km2(history, index))
+    grey = np.concatenate([r["grey"] for r in results])  # measured with the days
     all_grey = np.column_stack([grey, grey[:, ua].sum(axis=1)])
     frame = pd.DataFrame({
         "date": np.repeat([d for d in history.dates], u + 1),

@@ -38,9 +38,10 @@ def _require() -> Any:
     return dask_geopandas
 
 
-def _day(date: Any, geom: Any, source: str) -> ParsedDay:
+def _day(date: Any, geom: Any, source: str, grey_hex: str = "") -> ParsedDay:
     coords, rings, polys = ragged_arrays(geom)
-    return ParsedDay(pd.Timestamp(date).date(), source, coords, rings, polys)
+    others = (("contested", bytes.fromhex(grey_hex)),) if grey_hex else ()
+    return ParsedDay(pd.Timestamp(date).date(), source, coords, rings, polys, (), others)
 
 
 def _partition(frame: pd.DataFrame, units_wkb: list[str], codes: list[str],
@@ -49,7 +50,7 @@ def _partition(frame: pd.DataFrame, units_wkb: list[str], codes: list[str],
     """One partition of consecutive days: long rows (day, unit) of km² held/gained/lost."""
     from geo.increment import measure_chunk
 
-    cols = ["day_index", "unit_index", "km2", "gained", "lost", "full"]
+    cols = ["day_index", "unit_index", "km2", "gained", "lost", "full", "grey"]
     if not len(frame):
         return pd.DataFrame({c: pd.Series(dtype=float) for c in cols})
     units = gpd.GeoDataFrame({"name_en": names, "country": country,
@@ -57,8 +58,9 @@ def _partition(frame: pd.DataFrame, units_wkb: list[str], codes: list[str],
                              geometry=shapely.from_wkb(units_wkb), crs="EPSG:4326",
                              index=pd.Index(codes, name="code"))
     index = UnitIndex(units)
-    days = [_day(d, g, s) for d, g, s in zip(frame["date"], frame.geometry, frame["source"],
-                                              strict=True)]
+    days = [_day(d, g, s, c) for d, g, s, c in zip(frame["date"], frame.geometry,
+                                                    frame["source"], frame["grey_wkb"],
+                                                    strict=True)]
     prev = str(frame["prev_wkb"].iloc[0] or "")
     before = _day(frame["date"].iloc[0], shapely.from_wkb(prev), "previous day") if prev else None
     with paused_gc():
@@ -69,6 +71,7 @@ def _partition(frame: pd.DataFrame, units_wkb: list[str], codes: list[str],
         "unit_index": np.tile(np.arange(u), n).astype(float),
         "km2": res["km2"].ravel(), "gained": res["gained"].ravel(),
         "lost": res["lost"].ravel(), "full": np.repeat(res["full"], u).astype(float),
+        "grey": res["grey"].ravel(),
     })
 
 
@@ -78,7 +81,7 @@ def dask_chunks(history: History, units: gpd.GeoDataFrame, *, partitions: int,
     """The results of :func:`geo.series.measure_chunk` per partition, computed by dask.
 
     Returns one dict in the layout of the local engine (``km2``, ``gained``, ``lost``,
-    ``full``, ``changed``, ``notes``) covering every day in order.
+    ``full``, ``changed``, ``notes``, ``grey``) covering every day in order.
     """
     dask_geopandas = _require()
     from dask.distributed import Client, LocalCluster
@@ -90,11 +93,13 @@ def dask_chunks(history: History, units: gpd.GeoDataFrame, *, partitions: int,
         "date": pd.to_datetime([d.date for d in days]),
         "source": [d.source for d in days],
         "prev_wkb": ["", *shapely.to_wkb(np.asarray(geoms[:-1], dtype=object), hex=True)],
+        "grey_wkb": [dict(d.others).get("contested", b"").hex() for d in days],
     }, geometry=geoms, crs="EPSG:4326")
     parts = max(1, min(partitions, len(days)))
     ddf = dask_geopandas.from_geopandas(frame, npartitions=parts, sort=False)
     meta = pd.DataFrame({c: pd.Series(dtype=float)
-                         for c in ["day_index", "unit_index", "km2", "gained", "lost", "full"]})
+                         for c in ["day_index", "unit_index", "km2", "gained", "lost", "full",
+                                   "grey"]})
     args = (list(shapely.to_wkb(np.asarray(units.geometry.values, dtype=object), hex=True)),
             [str(c) for c in units.index], [str(n) for n in units["name_en"]],
             [str(c) for c in units["country"]],
@@ -115,6 +120,7 @@ def dask_chunks(history: History, units: gpd.GeoDataFrame, *, partitions: int,
         "gained": long["gained"].to_numpy().reshape(shape),
         "lost": long["lost"].to_numpy().reshape(shape),
         "full": long["full"].to_numpy().reshape(shape)[:, 0].astype(bool),
+        "grey": long["grey"].to_numpy().reshape(shape),
         "changed": np.zeros(n, dtype=np.int64),
         "notes": [],
     }]

@@ -39,6 +39,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from geo.classes import HELD_WORDS
 from geo.held import HeldTerritory
 from geo.intervals import Interval
 from geo.reports import Claim, Report
@@ -63,7 +64,6 @@ VERDICT_COLUMNS: tuple[str, ...] = (
 #: Gaps smaller than this (percentage points of the unit) are not counted: figures are
 #: shown to 0.1 points.
 PRECISION_POINTS = 0.05
-_SIDE_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held"}
 
 
 def _side(claim: Claim) -> str:
@@ -201,7 +201,7 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
                                  "the claims, so they cannot test them")
             elif not all(held.maps(c, side) for c in codes):
                 row["reason"] = (f"the layer maps {_mapped(held)} ground only; it says nothing "
-                                 f"of {_SIDE_WORDS.get(side, side)} ground in {row['name']}")
+                                 f"of {HELD_WORDS.get(side, side)} ground in {row['name']}")
             else:
                 grey = sum(held.contested_km2(c) for c in codes)
                 km2 = sum(held.km2(c, side) for c in codes)
@@ -223,7 +223,7 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
 
 
 def _mapped(held: HeldTerritory) -> str:
-    return " and ".join(_SIDE_WORDS.get(s, s) for s in held.sides) or "no"
+    return " and ".join(HELD_WORDS.get(s, s) for s in held.sides) or "no"
 
 
 def verify_report(report: Report, held: HeldTerritory) -> pd.DataFrame:

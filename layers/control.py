@@ -13,6 +13,7 @@ import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.classes import HELD_WORDS
 from geo.control import ControlLayer
 from geo.repair import polygon_parts
 from layers.html import escape_text
@@ -78,8 +79,6 @@ MISMATCH_STYLE: dict[str, Any] = {
     "color": "#6c3483",
     "weight": 0.5,
 }
-_HELD_WORDS = {"russia": "Russian-held", "ukraine": "Ukrainian-held",
-               "contested": "contested (grey zone)"}
 
 
 def _display(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
@@ -255,7 +254,7 @@ def control_layer(
     if "date" in frame.columns and frame["date"].notna().any():
         when = f" ({escape_text(frame['date'].dropna().iloc[0])})"
     gdf["label"] = [
-        f"<b>mapped control layer</b>: {_HELD_WORDS.get(str(side), escape_text(side))} ground<br>"
+        f"<b>mapped control layer</b>: {HELD_WORDS.get(str(side), escape_text(side))} ground<br>"
         f"{escape_text(source or 'uploaded file')}{when}<br><i>measured, not schematic</i>"
         for side in gdf["side"]]
     shown = gdf[~gdf.geometry.is_empty][["side", "label", "geometry"]]

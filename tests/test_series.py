@@ -124,3 +124,25 @@ def test_dask_engine_gives_the_same_series(series, units, daily_layers) -> None:
     assert d < 0.01
     g = np.nanmax(np.abs(dask.table["gained_km2"] - series.table["gained_km2"]))
     assert g < 0.01
+
+
+def test_every_engine_measures_the_grey_zone(units, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Raw exports with a grey band: local processes, one process and dask give the same
+    contested km², and Donetsk's equals a plain intersection of that day's grey zone."""
+    from geo.areas import geometry_area_km2
+    from geo.history import read_history
+    from geo.synthetic import SyntheticSeries, write_raw_history
+
+    write_raw_history(tmp_path, SyntheticSeries(days=6, gaps=0), second_snapshot_every=0)
+    h = read_history(tmp_path, cache=False)
+    assert h.maps_contested
+    runs = [control_series(h, units, workers=2), control_series(h, units, workers=1),
+            control_series(h, units, engine="dask", workers=2)]
+    last = h.days[-1]
+    don = units.loc["UA-14", "geometry"]
+    expected = geometry_area_km2(don.intersection(last.contested))
+    assert expected > 1.0
+    for s in runs:
+        row = s.on(last.date).loc["UA-14"]
+        assert float(row["contested_km2"]) == pytest.approx(expected, abs=0.01), s.engine
+        assert np.allclose(s.table["contested_km2"], runs[0].table["contested_km2"], atol=1e-6)

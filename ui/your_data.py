@@ -188,9 +188,9 @@ def _ask_classes(name: str, content: bytes, exc: UnknownClassError) -> None:
             if any(v == _CHOOSE for v in chosen.values()):
                 st.warning("Choose a state for every class first.")
                 return
-            st.session_state["control_classes"] = orjson.dumps(
+            st.session_state["control_classes"] = (name, orjson.dumps(
                 {"field": field.strip(), "map": {k.casefold(): v for k, v in chosen.items()}}
-            ).decode()
+            ).decode())
             st.rerun()
 
 
@@ -218,7 +218,9 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                           key="control_upload" if gen == 0 else f"control_upload_{gen}")
     if up is not None:
         before = data.control_key()
-        _take_upload(up.name, up.getvalue(), st.session_state.get("control_classes"))
+        chosen = st.session_state.get("control_classes")  # (file name, choice) of a form
+        _take_upload(up.name, up.getvalue(),
+                     chosen[1] if chosen and chosen[0] == up.name else None)
         if data.control_key() != before:
             st.rerun()  # the sidebar, drawn before the upload was taken, says so too
     key = data.control_key()

@@ -63,18 +63,24 @@ class ParsedDay:
         ground is kept as read and made here: repaired, less the Russian-held and
         contested ground (held ground wins where classes overlap, as in
         :func:`geo.control.load_control`)."""
-        for st, wkb in self.others:
-            if st == state:
-                geom = shapely.from_wkb(wkb)
-                if state != "ukraine":
-                    return geom
-                taken = [self.valid().geometry, self.other("contested")]
-                ground = polygonal_valid(geom)
-                for t in taken:
-                    if t is not None and not t.is_empty:
-                        ground = shapely.difference(ground, t)
-                return shapely.MultiPolygon(polygon_parts(ground))
-        return None
+        wkb = dict(self.others).get(state)
+        if wkb is None:
+            return None
+        if state != "ukraine":
+            return shapely.from_wkb(wkb)
+        return self._ukraine(self.valid().geometry)
+
+    def _ukraine(self, held: BaseGeometry) -> BaseGeometry | None:
+        """Ukrainian-held ground less ``held`` (the day's valid Russian-held ground) and
+        the contested ground."""
+        wkb = dict(self.others).get("ukraine")
+        if wkb is None:
+            return None
+        ground = polygonal_valid(shapely.from_wkb(wkb))
+        for taken in (held, self.contested):
+            if taken is not None and not taken.is_empty:
+                ground = shapely.difference(ground, taken)
+        return shapely.MultiPolygon(polygon_parts(ground))
 
     @property
     def contested(self) -> BaseGeometry | None:
@@ -87,8 +93,9 @@ class ParsedDay:
         :func:`geo.control.load_control` gives for the same file."""
         from geo.control import control_from_geometry
 
-        layer = control_from_geometry(self.valid().geometry, name=self.source, date=self.date)
-        ukraine, contested = self.other("ukraine"), self.contested
+        held = self.valid().geometry
+        layer = control_from_geometry(held, name=self.source, date=self.date)
+        ukraine, contested = self._ukraine(held), self.contested
         if ukraine is None and contested is None:
             return layer
         from dataclasses import replace
