@@ -105,20 +105,31 @@ def _cmd_regions(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- resolve
 @command("resolve", "resolve place names as written in the news to unit codes")
 def _configure_resolve(p: argparse.ArgumentParser) -> None:
-    p.add_argument("names", nargs="+", help='place names, e.g. "Zaporozhye" "Donbas"')
+    p.add_argument("names", nargs="+", help='place names, e.g. "Zaporozhye" "Donbas"; every '
+                   "name is resolved, unknown ones are listed together (exit status 2)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_resolve)
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
-    from geo.gazetteer import resolve
+    """Print the codes of every name that resolves; then, if any did not, one error
+    naming every unknown name with its suggestions (stderr, status 2)."""
+    from geo.errors import UnknownPlacesError
+    from geo.gazetteer import resolve_all
 
-    out = {n: list(resolve(n)) for n in args.names}
+    unknown: UnknownPlacesError | None = None
+    try:
+        out = resolve_all(args.names)
+    except UnknownPlacesError as exc:
+        out, unknown = exc.resolved, exc
     if args.json:
-        print_json(out)
+        print_json({n: list(codes) for n, codes in out.items()})
     else:
         for n, codes in out.items():
             print(f"{n}\t{' '.join(codes)}")
+    if unknown is not None:
+        sys.stdout.flush()
+        raise unknown
     return 0
 
 

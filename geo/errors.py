@@ -8,7 +8,7 @@ argument (or file, line and field), what was expected, what came, and the fix.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Problem",
     "ValidationError",
     "UnknownPlaceError",
+    "UnknownPlacesError",
     "UnknownUnitError",
     "ControlLayerError",
     "DatedLayerError",
@@ -88,12 +89,49 @@ class UnknownPlaceError(FrontlineError, LookupError):
     def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
         self.name = name
         self.suggestions = list(suggestions)
-        hint = (
-            f" Did you mean: {', '.join(repr(s) for s in self.suggestions)}?"
-            if self.suggestions
-            else " Run `frontline regions` for every known unit."
-        )
-        super().__init__(f"place name {name!r} is not a known unit or group of units.{hint}")
+        super().__init__(f"place name {name!r} is not a known unit or group of units. "
+                         f"{self.hint}")
+
+    @property
+    def hint(self) -> str:
+        """The fix: the closest known names, or where to find every name."""
+        if self.suggestions:
+            return f"Did you mean: {', '.join(repr(s) for s in self.suggestions)}?"
+        return "Run `frontline regions` for every known unit."
+
+
+class UnknownPlacesError(FrontlineError, LookupError):
+    """Some of several place names could not be resolved; every one is listed.
+
+    Parameters
+    ----------
+    errors : sequence of UnknownPlaceError
+        One per unknown name, in the order given.
+    resolved : mapping of str to tuple of str, keyword-only
+        The names that did resolve, with their codes, in the order given.
+    total : int, keyword-only
+        How many names were given (for the first line of the message).
+    argument : str, keyword-only
+        The argument that held the names.
+    """
+
+    def __init__(self, errors: Sequence[UnknownPlaceError], *,
+                 resolved: Mapping[str, tuple[str, ...]], total: int,
+                 argument: str = "names") -> None:
+        self.errors = list(errors)
+        self.resolved = dict(resolved)
+        n = len(self.errors)
+        what = "is not a known unit or group" if n == 1 else "are not known units or groups"
+        lines = [f"{argument}: {n} of {total} place name{'s' if total != 1 else ''} {what} "
+                 "of units (expected a unit name, a spelling seen in the news, an ISO "
+                 "3166-2 code or a group such as 'Donbas'):"]
+        lines += [f"  - {e.name!r}: {e.hint[:1].lower()}{e.hint[1:]}" for e in self.errors]
+        super().__init__("\n".join(lines))
+
+    @property
+    def names(self) -> list[str]:
+        """The unknown names, in the order given."""
+        return [e.name for e in self.errors]
 
 
 class UnknownUnitError(FrontlineError, KeyError):

@@ -2,7 +2,9 @@
 
 Handles official names and romanizations (Zaporizhzhia, Kyiv, Odesa), older or
 Russian-derived spellings (Zaporozhye, Kiev, Odessa, Lugansk, Kharkov, Nikolaev,
-Dnepropetrovsk), forms with "oblast", "region" or "province", Ukrainian and Russian
+Dnepropetrovsk), forms with "oblast", "region" or "province", the occupation
+authorities' names as the news writes them ("the so-called Luhansk People's Republic",
+LPR, DNR, "Republic of Crimea": the oblast or republic they claim), Ukrainian and Russian
 Cyrillic names, and groups ("Donbas" is Donetsk + Luhansk; "Crimean peninsula" is
 Crimea + Sevastopol). No geometry here; the city point layer is :mod:`geo.cities`.
 """
@@ -19,9 +21,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geo.boundaries import load_unit_table
-from geo.errors import UnknownPlaceError
+from geo.errors import UnknownPlaceError, UnknownPlacesError
 
-__all__ = ["Gazetteer", "normalize", "resolve", "resolve_one", "default_gazetteer", "GROUPS"]
+__all__ = ["Gazetteer", "normalize", "resolve", "resolve_all", "resolve_one",
+           "default_gazetteer", "GROUPS"]
 
 #: Suffixes that mark a first-level region ("Donetsk oblast", "Kherson region").
 _REGION_WORDS = (
@@ -33,7 +36,8 @@ _CITY_WORDS = ("city", "city of", "misto", "місто", "город", "municipa
 #: News spellings not in the reference table (code -> extra forms).
 _EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
     "UA-05": ("Vinnitsya", "Vinnytsya Oblast"),
-    "UA-09": ("Luhanshchyna", "Lugansk People's Republic", "LPR", "LNR"),
+    "UA-09": ("Luhanshchyna", "Luhansk People's Republic", "Lugansk People's Republic",
+              "LPR", "LNR"),
     "UA-12": ("Dnipro region", "Dnipro oblast", "Dnipropetrovs'k", "Dnipropetrovsk Oblast"),
     "UA-14": ("Donechchyna", "Donetsk People's Republic", "DPR", "DNR", "Donetsk Oblast"),
     "UA-18": ("Zhitomir",),
@@ -45,7 +49,8 @@ _EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
               "Kyyivs'ka"),
     "UA-35": ("Kropyvnytskyi region", "Kirovohradshchyna"),
     "UA-40": ("Sevastopol City",),
-    "UA-43": ("Krim", "Krym", "Republic of Crimea"),
+    "UA-43": ("Krim", "Krym", "Republic of Crimea", "Crimean Republic",
+              "Crimean Autonomous Republic"),
     "UA-46": ("Lvov", "Lwow"),
     "UA-48": ("Nikolayev", "Mykolayiv", "Mikolaiv"),
     "UA-51": ("Odessa", "Odessa Oblast"),
@@ -92,7 +97,8 @@ def normalize(name: str) -> tuple[str, str]:
     -------
     (str, str)
         The base name (case-folded, no apostrophes, soft signs or diacritics,
-        hyphens as spaces, without a leading "the" or a region/city word) and the
+        hyphens as spaces, without a leading "the", "so-called" or "self-proclaimed"
+        or a region/city word) and the
         kind of word that was stripped: ``"region"``, ``"city"`` or ``""``.
     """
     text = unicodedata.normalize("NFKC", name).casefold().strip()
@@ -102,6 +108,7 @@ def normalize(name: str) -> tuple[str, str]:
     text = re.sub(r"[-‐‑–—_.,]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^the ", "", text)
+    text = re.sub(r"^(?:so called|self proclaimed|self declared) ", "", text)
     kind = ""
     for word in sorted(_REGION_WORDS, key=len, reverse=True):
         w = word.translate(_APOSTROPHES)
@@ -217,11 +224,51 @@ class Gazetteer:
         """Every known display name, sorted."""
         return sorted(set(self._display.values()))
 
+    def resolve_all(self, names: Iterable[str], *, argument: str = "names"
+                    ) -> dict[str, tuple[str, ...]]:
+        """Codes of every name, each resolved on its own (:meth:`resolve`).
+
+        Parameters
+        ----------
+        names : iterable of str
+            Place names; a name given twice is resolved once.
+        argument : str, keyword-only
+            The argument that held the names, for the error message.
+
+        Returns
+        -------
+        dict
+            Name -> codes, in the order given.
+
+        Raises
+        ------
+        UnknownPlacesError
+            When any name is unknown: every unknown name with its suggestions, and (as
+            ``resolved``) the names that did resolve.
+        """
+        out: dict[str, tuple[str, ...]] = {}
+        unknown: list[UnknownPlaceError] = []
+        given = list(dict.fromkeys(names))
+        for n in given:
+            try:
+                out[n] = self.resolve(n)
+            except UnknownPlaceError as exc:
+                unknown.append(exc)
+        if unknown:
+            raise UnknownPlacesError(unknown, resolved=out, total=len(given), argument=argument)
+        return out
+
     def resolve_many(self, names: Iterable[str]) -> tuple[str, ...]:
-        """Codes for several names, in order, without duplicates."""
+        """Codes for several names, in order, without duplicates.
+
+        Raises
+        ------
+        UnknownPlacesError
+            Naming every unknown name (:meth:`resolve_all`).
+        """
         out: list[str] = []
-        for n in names:
-            out += [c for c in self.resolve(n) if c not in out]
+        for codes in self.resolve_all(names).values():
+            out += [c for c in codes if c not in out]
         return tuple(out)
 
 
@@ -234,6 +281,11 @@ def default_gazetteer() -> Gazetteer:
 def resolve(name: str) -> tuple[str, ...]:
     """Resolve a place name with :func:`default_gazetteer`; see :meth:`Gazetteer.resolve`."""
     return default_gazetteer().resolve(name)
+
+
+def resolve_all(names: Iterable[str], *, argument: str = "names") -> dict[str, tuple[str, ...]]:
+    """Resolve every name with :func:`default_gazetteer`; see :meth:`Gazetteer.resolve_all`."""
+    return default_gazetteer().resolve_all(names, argument=argument)
 
 
 def resolve_one(name: str) -> str:

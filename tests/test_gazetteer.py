@@ -1,7 +1,13 @@
+import pandas as pd
 import pytest
 
-from geo.errors import UnknownPlaceError
-from geo.gazetteer import normalize, resolve, resolve_one
+from geo.boundaries import BOUNDARIES_DIR
+from geo.errors import UnknownPlaceError, UnknownPlacesError
+from geo.gazetteer import default_gazetteer, normalize, resolve, resolve_all, resolve_one
+
+
+def suggest(name: str) -> list[str]:
+    return default_gazetteer().suggest(name)
 
 # Spellings seen in English-language news -> ISO 3166-2 code.
 VARIANTS = {
@@ -42,6 +48,69 @@ CYRILLIC = {
     "Автономна Республіка Крим": "UA-43", "Севастополь": "UA-40",
     "Курская область": "RU-KRS",
 }
+
+
+# The occupied regions and the occupation authorities as English-language news and
+# officials write them (Reuters, AP, BBC, ISW, Kremlin and Ukrainian government texts).
+NEWS_NAMES = {
+    "Luhansk People's Republic": "UA-09", "Lugansk People's Republic": "UA-09",
+    "Luhansk People’s Republic": "UA-09", "the self-proclaimed Luhansk People's Republic":
+    "UA-09", "LPR": "UA-09", "LNR": "UA-09", "Lugansk": "UA-09", "Luhansk region": "UA-09",
+    "Luhansk Oblast": "UA-09", "Lugansk region": "UA-09", "Luhanska oblast": "UA-09",
+    "Donetsk People's Republic": "UA-14", "the so-called Donetsk People's Republic": "UA-14",
+    "Donetsk People’s Republic": "UA-14", "DPR": "UA-14", "DNR": "UA-14",
+    "Donetsk region": "UA-14", "Donetsk Oblast": "UA-14",
+    "Republic of Crimea": "UA-43", "the Republic of Crimea": "UA-43",
+    "Crimean Republic": "UA-43", "Crimean Autonomous Republic": "UA-43",
+    "Autonomous Republic of Crimea": "UA-43", "Krym": "UA-43",
+    "Sevastopol": "UA-40", "City of Sevastopol": "UA-40", "Sevastopol city": "UA-40",
+    "Kherson region": "UA-65", "Kherson Oblast": "UA-65", "Khersonska oblast": "UA-65",
+    "Zaporizhzhia oblast": "UA-23", "Zaporizhzhia region": "UA-23", "Zaporozhye": "UA-23",
+    "Zaporozhye region": "UA-23", "Zaporizhia Oblast": "UA-23", "Zaporozhe": "UA-23",
+    "Kharkiv region": "UA-63", "Mykolaiv region": "UA-48", "Dnipropetrovsk region": "UA-12",
+    "Kursk region": "RU-KRS", "Belgorod region": "RU-BEL", "Bryansk region": "RU-BRY",
+}
+
+#: The English name data/boundaries/units.csv gives each code used above, so a wrong code
+#: in these lists fails here rather than agreeing with a wrong gazetteer.
+CODE_NAMES = {
+    "UA-09": "Luhansk", "UA-14": "Donetsk", "UA-43": "Crimea", "UA-40": "Sevastopol",
+    "UA-65": "Kherson", "UA-23": "Zaporizhzhia", "UA-63": "Kharkiv", "UA-48": "Mykolaiv",
+    "UA-12": "Dnipropetrovsk", "RU-KRS": "Kursk", "RU-BEL": "Belgorod", "RU-BRY": "Bryansk",
+}
+
+
+def test_codes_of_the_news_names_are_the_units_they_mean() -> None:
+    table = pd.read_csv(BOUNDARIES_DIR / "units.csv", index_col="code")
+    assert set(NEWS_NAMES.values()) == set(CODE_NAMES)
+    assert {c: table.loc[c, "name_en"] for c in CODE_NAMES} == CODE_NAMES
+
+
+@pytest.mark.parametrize("name,code", sorted(NEWS_NAMES.items()))
+def test_news_name_resolves(name: str, code: str) -> None:
+    assert resolve(name) == (code,)
+
+
+def test_resolve_all_names_every_unknown_name_and_keeps_the_rest() -> None:
+    names = ["LNR", "Kharkof", "Donbas", "Atlantis", "Republic of Crimea", "LNR"]
+    with pytest.raises(UnknownPlacesError) as exc:
+        resolve_all(names)
+    err = exc.value
+    assert err.names == ["Kharkof", "Atlantis"]
+    assert err.resolved == {"LNR": ("UA-09",), "Donbas": ("UA-14", "UA-09"),
+                            "Republic of Crimea": ("UA-43",)}
+    assert [e.suggestions for e in err.errors] == [suggest("Kharkof"), []]
+    assert suggest("Kharkof")[0] == "Kharkov"
+    msg = str(err)
+    assert msg.startswith("names: 2 of 5 place names are not known units")
+    assert "'Kharkof': did you mean: 'Kharkov'" in msg
+    assert "'Atlantis': run `frontline regions`" in msg
+    assert isinstance(err, ValueError)
+    assert resolve_all(["Zaporozhye", "DPR"]) == {"Zaporozhye": ("UA-23",), "DPR": ("UA-14",)}
+    with pytest.raises(UnknownPlacesError, match="Kharkof"):
+        default_gazetteer().resolve_many(["Donbas", "Kharkof"])
+    assert default_gazetteer().resolve_many(["Donbas", "DNR", "Crimea"]) == (
+        "UA-14", "UA-09", "UA-43")
 
 
 def test_at_least_forty_variants() -> None:
@@ -104,3 +173,5 @@ def test_normalize() -> None:
     assert normalize("Luhans’k Oblast") == ("luhansk", "region")
     assert normalize("City of Kyiv") == ("kyiv", "city")
     assert normalize("Донецька область") == ("донецка", "region")
+    assert normalize("the so-called Luhansk People's Republic") == (
+        "luhansk peoples republic", "")
