@@ -1,6 +1,8 @@
 """Reading the files users give, safely, and writing files so no reader sees half of one.
 
-Reading: only regular files, size capped before reading.
+Reading: only regular files, size capped before reading. Writing: atomic, and with the
+permissions any other program would give the file (``0o666`` less the umask, or the mode
+of the file replaced), so exports and reports can be shared as the user's umask says.
 
 A FIFO with no writer would block a read forever, ``/dev/zero`` never ends, a folder or
 a symlink loop raises errors that name nothing useful. :func:`read_user_file` checks
@@ -12,8 +14,8 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from geo.errors import FrontlineError
@@ -77,6 +79,11 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     place (``os.replace``) -- or, with ``overwrite=False``, hard-linked into place, which
     fails if the name is taken, so two writers of one name cannot both win.
 
+    A new file gets ``0o666`` less the process umask, as ``open(path, "w")`` would give
+    it (``0o644`` under the usual umask ``022``); a replaced regular file keeps its
+    permission bits (``0o640`` stays ``0o640``). The temporary file is created with those
+    permissions, so it is never more open than the file it becomes.
+
     Returns
     -------
     int
@@ -91,10 +98,15 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.", suffix=".tmp")
+    mode = _kept_mode(target) if overwrite else None
+    fd, tmp = _create_temp(target, 0o666 if mode is None else mode)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None:  # the umask may have taken bits the replaced file had
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fh.fileno(), mode)
+                else:  # pragma: no cover - Windows before Python 3.13
+                    os.chmod(tmp, mode)
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
@@ -105,3 +117,31 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     finally:
         Path(tmp).unlink(missing_ok=True)
     return len(raw)
+
+
+def _kept_mode(target: Path) -> int | None:
+    """The permission bits of the regular file ``target`` replaces, or None for none."""
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) & 0o777 if stat.S_ISREG(st.st_mode) else None
+
+
+def _create_temp(target: Path, mode: int) -> tuple[int, str]:
+    """A new file ``.<name>.<random>.tmp`` beside ``target``, open for writing.
+
+    Created by ``os.open(..., O_CREAT | O_EXCL, mode)``, so the kernel applies the umask
+    (``tempfile.mkstemp`` would make it ``0o600`` whatever the umask).
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(
+        os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = str(folder / f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, mode), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file",
+                          str(folder / f".{target.name}.*.tmp"))

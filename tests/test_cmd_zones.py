@@ -10,6 +10,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -265,6 +268,36 @@ def test_render_writes_svg_png_and_html_and_keeps_what_exists(tmp_path: Path) ->
     code, _out, err = run(["render", "R1", "--out", str(tmp_path / "map.pdf")])
     assert code == 2 and "map.png, map.svg or map.html" in err
     assert not (tmp_path / "map.pdf").exists()
+
+
+_STEPS = """
+import json, os, sys
+from frontline.cli import main
+for step in json.loads(sys.argv[1]):
+    if step[0] == "chmod":
+        os.chmod(step[2], int(step[1], 8))
+    elif main(step) != 0:
+        raise SystemExit(f"frontline {step} failed")
+"""
+
+
+@pytest.mark.parametrize("umask,expected", [(0o022, 0o644), (0o077, 0o600)])
+def test_exports_and_renders_follow_the_umask_and_keep_a_replaced_files_mode(
+        tmp_path: Path, umask: int, expected: int) -> None:
+    out, png = tmp_path / "out", tmp_path / "map.png"
+    layer = out / "zone_recognition.geojson"
+    steps = [["export", "R1", "--out", str(out)], ["render", "R1", "--out", str(png)],
+             ["chmod", "640", str(layer)], ["chmod", "640", str(png)],
+             # written again: the two files changed by hand keep 0o640
+             ["export", "R1", "--out", str(out)], ["render", "R1", "--out", str(png), "--force"]]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    subprocess.run([sys.executable, "-c", _STEPS, json.dumps(steps)], env=env, umask=umask,
+                   check=True, capture_output=True)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in [*out.iterdir(), png]}
+    assert len(modes) > 5 and "R1-layers.zip" in modes and ".frontline-export.json" in modes
+    kept = {layer.name: 0o640, png.name: 0o640}
+    # every other file: 0o666 less the umask, as open() would give it
+    assert modes == {name: kept.get(name, expected) for name in modes}
 
 
 def test_export_leaves_no_stale_layers_and_keeps_foreign_files(tmp_path: Path) -> None:

@@ -116,6 +116,58 @@ def test_100_interrupted_writes_leave_old_or_new(tmp_path: Path) -> None:
           "0 a mix")
 
 
+_MODES = """
+import os, sys
+from geo.safeio import write_atomic
+folder = sys.argv[1]
+with open(os.path.join(folder, "by_open.txt"), "w") as fh:  # what any program would get
+    fh.write("reference")
+write_atomic(os.path.join(folder, "new.txt"), "new")
+write_atomic(os.path.join(folder, "linked.txt"), b"new", overwrite=False)
+for name, mode in (("old640.txt", 0o640), ("old600.txt", 0o600), ("old755.txt", 0o755)):
+    with open(os.path.join(folder, name), "w") as fh:
+        fh.write("old")
+    os.chmod(os.path.join(folder, name), mode)
+    write_atomic(os.path.join(folder, name), "replaced")
+"""
+
+
+@pytest.mark.parametrize("umask,expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_follow_the_umask_and_a_replaced_file_keeps_its_mode(
+        tmp_path: Path, umask: int, expected: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    subprocess.run([sys.executable, "-c", _MODES, str(tmp_path)], env=env, umask=umask,
+                   check=True)
+
+    def mode(name: str) -> int:
+        return (tmp_path / name).stat().st_mode & 0o7777
+
+    assert mode("by_open.txt") == expected  # the reference: open() under that umask
+    assert (mode("new.txt"), mode("linked.txt")) == (expected, expected)
+    assert (mode("old640.txt"), mode("old600.txt"), mode("old755.txt")) == (
+        0o640, 0o600, 0o755)
+    assert (tmp_path / "old640.txt").read_text() == "replaced"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["by_open.txt", "new.txt", "linked.txt", "old640.txt", "old600.txt", "old755.txt"])
+
+
+def test_the_temporary_file_is_never_more_open_than_the_file_it_replaces(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "secret.json"
+    target.write_text("old")
+    target.chmod(0o600)
+    seen: list[int] = []
+    real_fdopen = os.fdopen
+
+    def spy(fd: int, *args: object, **kw: object) -> object:
+        seen.append(os.fstat(fd).st_mode & 0o777)  # the temporary file as created
+        return real_fdopen(fd, *args, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "fdopen", spy)
+    write_atomic(target, "new")
+    assert seen == [0o600] and target.stat().st_mode & 0o777 == 0o600
+
+
 def test_an_existing_name_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     write_atomic(p, "first")
