@@ -38,6 +38,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.areas import WGS84
 from geo.boundaries import load_countries, load_units
 from geo.errors import FrontlineError
+from geo.safeio import write_atomic
 
 __all__ = [
     "FRONT_2024",
@@ -321,8 +322,7 @@ def write_days(directory: str | Path, days: Iterable[tuple[dt.date, BaseGeometry
     for date, layer in days:
         stem = f"{prefix}_{date + shift:%Y%m%d}"
         path = out / f"{stem}.geojson"
-        path.write_text(json.dumps(feature_collection(layer, name=stem), separators=(",", ":")),
-                        encoding="utf-8")
+        write_atomic(path, json.dumps(feature_collection(layer, name=stem), separators=(",", ":")))
         paths.append(path)
     return paths
 
@@ -446,10 +446,10 @@ def write_raw_history(directory: str | Path, series: SyntheticSeries = Synthetic
         if second_snapshot_every and i % second_snapshot_every == 0:
             early = raw_export({"occupied": held.buffer(0.05)}, points=5, seed=i)
             path = out / f"{noon - 36_000}.geojson"
-            path.write_text(json.dumps(early, separators=(",", ":")), encoding="utf-8")
+            write_atomic(path, json.dumps(early, separators=(",", ":")))
             paths.append(path)
         path = out / f"{noon}.geojson"
-        path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+        write_atomic(path, json.dumps(doc, separators=(",", ":")))
         paths.append(path)
     return paths
 

@@ -70,15 +70,20 @@ def ensure_static(static_dir: Path = STATIC_DIR) -> Path:
     Path
         ``static_dir``.
     """
+    from geo.safeio import write_atomic
+
     src = _leaflet_dir()
     static_dir.mkdir(parents=True, exist_ok=True)
     for name in LEAFLET_FILES:
         target = static_dir / name
         if not target.exists() or target.stat().st_size != (src / name).stat().st_size:
-            shutil.copyfile(src / name, target)
+            write_atomic(target, (src / name).read_bytes())  # the app may be serving it
     images = static_dir / "images"
     if not images.exists():
-        shutil.copytree(src / "images", images)
+        images.mkdir()
+        for image in sorted((src / "images").iterdir()):
+            if image.is_file():
+                write_atomic(images / image.name, image.read_bytes())
     return static_dir
 
 
@@ -96,6 +101,8 @@ def ensure_draw_plugin(static_dir: Path = STATIC_DIR) -> str:
         What happened, one line (also when npm is missing or the fetch failed; this
         never raises, drawing is optional).
     """
+    from geo.safeio import write_atomic
+
     if draw_available(static_dir):
         return f"{DRAW_PACKAGE}: present in {static_dir}"
     npm = shutil.which("npm")
@@ -127,7 +134,7 @@ def ensure_draw_plugin(static_dir: Path = STATIC_DIR) -> str:
                     if src is not None:
                         target = static_dir / rel
                         target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(src.read())
+                        write_atomic(target, src.read())
     return f"{DRAW_PACKAGE}: installed into {static_dir}"
 
 
