@@ -71,8 +71,8 @@ def _cmd_measure(args: argparse.Namespace) -> int:
     print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct"]
                 + (["contested_km2", "contested_pct"] if grey else []))
     print(f"\ntotal_controlled_km2 {out['total_controlled_km2']:,.1f}  "
-          f"total_share_pct {out['total_share_pct']:.2f} (of Ukraine's 27 units, "
-          f"{out['total_area_km2']:,.0f} km²)"
+          f"total_share_pct {out['total_share_pct']:.2f} (of Ukraine's "
+          f"{out['total_area_km2']:,.0f} km², the official areas of its 27 units)"
           + (f"\ntotal_contested_km2 {out['total_contested_km2']:,.1f}  total_contested_pct "
              f"{out['total_contested_pct']:.2f}  (held or contested: "
              f"{out['total_controlled_km2'] + out['total_contested_km2']:,.1f} km²)"

@@ -34,6 +34,7 @@ from geo.errors import FrontlineError, UnknownUnitError
 
 __all__ = [
     "ukraine_outline",
+    "ukraine_area_km2",
     "BOUNDARIES_DIR",
     "load_units",
     "load_countries",
@@ -107,6 +108,34 @@ def ukraine_outline() -> BaseGeometry:
     outline = shapely.union_all(np.asarray(ukraine_units().geometry.values))
     shapely.prepare(outline)
     return outline
+
+
+def ukraine_area_km2(units: pd.DataFrame) -> float:
+    """Ukraine's area: the denominator of every "percent of Ukraine" (km²).
+
+    The sum of the official areas of the units whose ``country`` is ``UA`` (603,543 km²
+    for the built-in layer): the figure a report's "19 % of Ukraine" is a share of, so a
+    claim, a measured layer, a series, a verdict and a consistency finding all divide by
+    the same number. A unit layer without ``official_area_km2`` (a test's own units)
+    falls back to the sum of its polygons' geodesic areas.
+
+    Parameters
+    ----------
+    units : DataFrame
+        The unit table or layer (:func:`load_units`), columns ``country`` and
+        ``official_area_km2`` (or ``geodesic_area_km2``, or a geometry).
+    """
+    ua = units["country"] == "UA" if "country" in units.columns else \
+        pd.Series(True, index=units.index)
+    if "official_area_km2" in units.columns:
+        official = units.loc[ua, "official_area_km2"].astype(float)
+        if len(official) and bool((official > 0).all()):
+            return float(official.sum())
+    if "geodesic_area_km2" in units.columns:
+        return float(units.loc[ua, "geodesic_area_km2"].sum())
+    from geo.areas import geodesic_areas_km2
+
+    return float(geodesic_areas_km2(np.asarray(units.loc[ua].geometry.values)).sum())
 
 
 @functools.lru_cache(maxsize=1)

@@ -25,9 +25,14 @@ Checks (each :class:`Finding` names its reports and claims):
     ``inconsistent``, a fall of the central value within the uncertainty is
     ``tension``. Rises are not findings (control can grow).
 (c) withdrawals (:func:`check_withdrawals`): a withdrawal demand read as control
-    (the complement) against the control claims for the unit in the same report and
-    the latest earlier report; an offer to withdraw against the offering side's
-    control (it cannot offer more than it holds).
+    (the complement) against the control claims for the unit in the same report (an
+    earlier report's claim is a change over time, check (b)); an offer to withdraw
+    against the offering side's control (it cannot offer more than it holds).
+
+Each pair of claims is judged once: no two findings compare the same two claims.
+A finding is *about* the reports whose figures it judges (:attr:`Finding.about`): a
+report's totals check is about that report alone, though it sums claims carried from
+earlier ones; a change or a withdrawal is about both reports.
 """
 
 from __future__ import annotations
@@ -37,15 +42,22 @@ from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
 
+from geo.boundaries import ukraine_area_km2
 from geo.intervals import Interval, format_number, share_to_km2, sum_intervals
 from geo.reports import Report, find_report
-from geo.snapshot import UnitClaim, interval_of_row, occupier, snapshot, unit_claims
+from geo.snapshot import (
+    STALE_AFTER_DAYS,
+    UnitClaim,
+    interval_of_row,
+    occupier,
+    snapshot,
+    unit_claims,
+)
 
 __all__ = [
     "SEVERITIES",
     "Finding",
     "classify",
-    "ukraine_area_km2",
     "check_totals",
     "check_changes",
     "check_withdrawals",
@@ -83,11 +95,19 @@ class Finding:
     claim_ids: tuple[str, ...]
     numbers: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def about(self) -> tuple[str, ...]:
+        """The reports this finding judges: a totals check is about its own report only
+        (the first of ``report_ids``; the others lent carried-forward claims)."""
+        if self.kind in ("total_vs_units", "km2_vs_percent"):
+            return self.report_ids[:1]
+        return self.report_ids
+
     def as_dict(self) -> dict[str, object]:
         """Plain dict for JSON."""
         return {"kind": self.kind, "severity": self.severity, "message": self.message,
-                "report_ids": list(self.report_ids), "claim_ids": list(self.claim_ids),
-                "numbers": dict(self.numbers)}
+                "report_ids": list(self.report_ids), "about": list(self.about),
+                "claim_ids": list(self.claim_ids), "numbers": dict(self.numbers)}
 
 
 def classify(a: Interval, b: Interval) -> str:
@@ -97,11 +117,6 @@ def classify(a: Interval, b: Interval) -> str:
     if a.contains(b.central) or b.contains(a.central):
         return "consistent"
     return "tension"
-
-
-def ukraine_area_km2(units: gpd.GeoDataFrame) -> float:
-    """Official area of Ukraine: the sum of its units' official areas (km²)."""
-    return float(units.loc[units["country"] == "UA", "official_area_km2"].sum())
 
 
 def _load_units(units: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
@@ -171,11 +186,17 @@ def check_totals(report_id: str, reports: Iterable[Report],
              if (iv := interval_of_row(row, unit="km2")) is not None]
     per_unit = sum_intervals(parts, unit="km2")
     stated_n = int((rows["status"] == "stated").sum())
-    carried = sorted(set(rows.loc[rows["status"] == "carried_forward", "carried_from"]))
+    carried_rows = rows[rows["carried_from"].notna()]
+    carried = sorted(set(carried_rows["carried_from"]))
     unit_claim_ids = tuple(sorted(set(rows["claim_id"])))
     src = f"{len(rows)} units: {stated_n} stated in {report_id}"
-    if carried:
-        src += f", {len(rows) - stated_n} carried forward from {', '.join(carried)}"
+    for rid in carried:  # each lender with its date and the claims' age
+        lent = carried_rows[carried_rows["carried_from"] == rid]
+        age = int(lent["age_days"].max())
+        old = int((lent["status"] == "stale").sum())
+        src += (f", {len(lent)} carried forward from {rid} ({lent['source_date'].iloc[0]}, "
+                f"{age:,} days older" + (f"; {old} stale, older than {STALE_AFTER_DAYS} days"
+                                         if old else "") + ")")
     findings = []
     for cid, stated, stated_km2 in totals:
         sev = classify(stated_km2, per_unit)
@@ -281,7 +302,8 @@ def check_withdrawals(reports: Iterable[Report],
 
     A ``withdraw_share`` demand, read as control (its complement), is compared with
     the direct control claims (control_share, controlled_area, held_by_other_side) for
-    the same unit in the same report and in the latest earlier report that has one.
+    the same unit in the same report (against an earlier report it is a change over
+    time: :func:`check_changes`).
     An ``offer_withdraw`` is compared with the offering side's control in the same
     snapshot: the offered share cannot exceed the share held.
     """
@@ -302,12 +324,9 @@ def check_withdrawals(reports: Iterable[Report],
             if claim.kind == "withdraw_share":
                 demand = replace(rep, claims=(claim,))
                 for code, w in unit_claims(demand, areas).items():
-                    refs = []
-                    if code in direct[i]:
-                        refs.append(direct[i][code])
-                    earlier = next((d[code] for d in reversed(direct[:i]) if code in d), None)
-                    if earlier is not None:
-                        refs.append(earlier)
+                    # the same report only: against an earlier report the pair is a
+                    # change over time, judged once, by check_changes
+                    refs = [direct[i][code]] if code in direct[i] else []
                     for ref in refs:
                         sev = classify(w.share, ref.share)
                         msg = (f"{names.get(code, code)} ({code}): {rep.id}'s withdrawal "
@@ -355,9 +374,25 @@ def check_all(reports: Iterable[Report],
         findings += check_totals(rep.id, ordered, units)
     findings += check_changes(ordered, units)
     findings += check_withdrawals(ordered, units)
-    return findings
+    return _one_per_pair(findings)
+
+
+def _one_per_pair(findings: list[Finding]) -> list[Finding]:
+    """Keep the first finding for each pair of claims (changes come before withdrawals),
+    so a pair never reads both "tension" and "consistent"."""
+    seen: set[frozenset[str]] = set()
+    out = []
+    for f in findings:
+        key = frozenset(f.claim_ids) if len(f.claim_ids) == 2 else None
+        if key is not None and f.kind != "km2_vs_percent":
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
 
 
 def findings_for(report_id: str, findings: Iterable[Finding]) -> list[Finding]:
-    """The findings that name report ``report_id``."""
-    return [f for f in findings if report_id in f.report_ids]
+    """The findings about report ``report_id`` (:attr:`Finding.about`): its own totals,
+    and the changes and withdrawals that involve one of its claims."""
+    return [f for f in findings if report_id in f.about]

@@ -31,6 +31,7 @@ from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
 from geo.areas import WGS84, geodesic_areas_km2
+from geo.boundaries import ukraine_area_km2
 from geo.control import ControlLayer
 from geo.errors import FrontlineError
 
@@ -56,6 +57,9 @@ class UnitIndex:
         Geodesic area of each unit polygon.
     is_ukraine : ndarray of bool
         ``country == "UA"``.
+    ukraine_area_km2 : float
+        Ukraine's area, the denominator of a share of Ukraine
+        (:func:`geo.boundaries.ukraine_area_km2`: the official areas of its units).
     """
 
     def __init__(self, units: gpd.GeoDataFrame) -> None:
@@ -72,6 +76,9 @@ class UnitIndex:
             self.area_km2 = np.asarray(units["geodesic_area_km2"], dtype=float)
         else:
             self.area_km2 = geodesic_areas_km2(self.geoms)
+        self.ukraine_area_km2 = ukraine_area_km2(
+            units.assign(geodesic_area_km2=self.area_km2, country=np.where(self.is_ukraine,
+                                                                           "UA", "RU")))
         shapely.prepare(self.geoms)
         self.tree = shapely.STRtree(self.geoms)
         inner = shapely.point_on_surface(self.geoms)
@@ -228,7 +235,8 @@ class ControlMeasure:
     total_controlled_km2 : float
         Controlled km² summed over the Ukrainian units.
     total_area_km2 : float
-        Geodesic area of the Ukrainian units, km².
+        Ukraine's area, km² (:func:`geo.boundaries.ukraine_area_km2`, the official
+        figure a reported share of Ukraine is of).
     total_share_pct : float
         ``total_controlled_km2`` as percent of ``total_area_km2``.
     source : str
@@ -319,7 +327,7 @@ def measure_control(
          "contested_km2": grey, "contested_pct": np.where(area > 0, 100.0 * grey / safe, 0.0)},
         index=pd.Index(index.codes, name="code"))
     total_c = float(km2[index.is_ukraine].sum())
-    total_a = float(area[index.is_ukraine].sum())
+    total_a = index.ukraine_area_km2
     return ControlMeasure(table=table, side=side, total_controlled_km2=total_c,
                           total_area_km2=total_a,
                           total_share_pct=100.0 * total_c / total_a if total_a else 0.0,

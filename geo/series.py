@@ -111,7 +111,7 @@ def _table(history: History, index: UnitIndex, results: list[dict[str, Any]],
     dates = np.asarray(history.dates, dtype="datetime64[D]")
     n, u = km2.shape
     ua = index.is_ukraine
-    total_area = float(index.area_km2[ua].sum())
+    total_area = index.ukraine_area_km2
     codes = np.r_[index.codes, ["UA"]].astype(object)
     names = np.r_[index.names, ["Ukraine"]].astype(object)
     areas = np.r_[index.area_km2, [total_area]]

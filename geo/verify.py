@@ -28,7 +28,8 @@ to either side. A claim that meets the range only thanks to the grey zone is con
 than 80 %" is a lower bound, true against a map of 98 % (``slack_points`` says how
 loose), "less than" an upper bound, "about" and exact figures two-sided. Gaps under
 :data:`PRECISION_POINTS` (the precision figures are shown with) do not count. Shares are
-percent of the unit's polygon; km² are geodesic.
+percent of the unit's polygon, and of Ukraine's official area for Ukraine as a whole
+(:func:`geo.boundaries.ukraine_area_km2`, the figure reports divide by); km² are geodesic.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from geo.boundaries import ukraine_area_km2
 from geo.classes import HELD_WORDS
 from geo.held import HeldTerritory
 from geo.intervals import Interval
@@ -94,7 +96,11 @@ def _name(held: HeldTerritory, code: str, codes: list[str]) -> str:
     return " + ".join(str(held.units.loc[c, "name_en"]) for c in codes)
 
 
-def _unit_km2(held: HeldTerritory, codes: list[str]) -> float:
+def _unit_km2(held: HeldTerritory, code: str, codes: list[str]) -> float:
+    """The denominator of a share: Ukraine's area for the country (the one figure every
+    view divides by), else the units' polygons (so a unit mapped whole is 100 %)."""
+    if code == "UA":
+        return ukraine_area_km2(held.units)
     return float(held.units.loc[codes, "geodesic_area_km2"].sum())
 
 
@@ -210,7 +216,7 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
                                if c in held.units.index
                                and held.units.loc[c, "country"] == "UA")
                 tol = sum(held.km2(c, "mismatch") for c in codes)
-                _judge(row, iv, max(km2, 0.0), tol, _unit_km2(held, codes), grey_km2=grey)
+                _judge(row, iv, max(km2, 0.0), tol, _unit_km2(held, code, codes), grey_km2=grey)
     frame = pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
     frame.index = pd.Index([f"{r['claim_id']}:{r['code']}" for r in rows], name="verdict_id")
     for col in ("measured_km2", "measured_pct", "tolerance_km2", "tolerance_pct",

@@ -45,11 +45,6 @@ def by_claim(findings: list[Finding], kind: str, claim_id: str) -> Finding:
     return hits[0]
 
 
-def test_hand_numbers_are_sane() -> None:
-    assert round(R1_LOW, 3) == 106_789.125
-    assert round(R1_HIGH, 3) == 123_062.17
-
-
 def test_ukraine_area(units: gpd.GeoDataFrame) -> None:
     assert ukraine_area_km2(units) == UKRAINE
 
@@ -143,9 +138,12 @@ def test_fall_beyond_uncertainty_is_inconsistent(units: gpd.GeoDataFrame) -> Non
 
 def test_withdrawal_checked_against_control(builtin: ReportSet,
                                             units: gpd.GeoDataFrame) -> None:
+    # R5's demand (Donetsk, 2025-10) against R1's claim (2024-11) is a change over time,
+    # judged once, by check_changes (tension: the share falls): no withdrawal finding
     found = [f for f in check_withdrawals(builtin, units) if f.kind == "withdrawal_vs_control"]
-    (f,) = found
-    assert f.claim_ids == ("R5-c3", "R1-c4") and f.severity == "consistent"
+    assert found == []
+    (change,) = [f for f in check_all(builtin, units) if set(f.claim_ids) == {"R1-c4", "R5-c3"}]
+    assert (change.kind, change.severity) == ("share_change", "tension")
     # same report: withdraw from about 40 % vs a stated 80 % -> [57, 63] vs [80, 80]
     r = make_report("W", "2024-02-02", [
         share(["UA-23"], "exact", 80),
@@ -176,3 +174,27 @@ def test_check_all_and_findings_for(builtin: ReportSet, units: gpd.GeoDataFrame)
     assert any(f.kind == "share_change" for f in r5)
     assert findings_for("R3", every) == []
     assert every[0].as_dict()["report_ids"] == ["R1"]
+    # one finding per pair of claims: a pair never reads two ways
+    pairs = [frozenset(f.claim_ids) for f in every if len(f.claim_ids) == 2]
+    assert len(pairs) == len(set(pairs))
+    # R5's totals sum claims carried from R1, but they are R5's finding, not R1's
+    r5_totals = [f for f in every if f.kind == "total_vs_units" and f.report_ids[0] == "R5"]
+    assert r5_totals and all("R1" in f.report_ids for f in r5_totals)
+    assert not set(map(id, r5_totals)) & set(map(id, findings_for("R1", every)))
+    assert all(f in r5 for f in r5_totals)
+
+
+def test_a_report_read_against_its_own_and_an_earlier_claim(units: gpd.GeoDataFrame) -> None:
+    # A (January): 70 %; B (March): 80 % stated, and a demand to withdraw from the 30 %
+    # still held -> 70 %. Within B the demand meets B's own claim (inconsistent: 70 vs
+    # 80); across reports the only finding is A -> B's stated share (a rise: none).
+    a = make_report("A", "2024-01-10", [share(["UA-09"], "exact", 70)])
+    b = make_report("B", "2024-03-10", [
+        share(["UA-09"], "exact", 80),
+        {"kind": "withdraw_share", "units": ["UA-09"], "target": "ukraine", "figure": 30,
+         "figure_unit": "percent", "qualifier": "exact"},
+    ])
+    every = check_all([a, b], units)
+    assert [(f.kind, f.claim_ids, f.severity) for f in every] == [
+        ("withdrawal_vs_control", ("B-c2", "B-c1"), "inconsistent")]
+    assert every[0].numbers["gap_points"] == pytest.approx(10)

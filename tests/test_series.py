@@ -68,7 +68,7 @@ def test_rows_totals_and_changes(series, units, daily_layers) -> None:  # type: 
     ua = [c for c in day.index if c.startswith("UA-")]
     assert day.loc["UA", "controlled_km2"] == pytest.approx(day.loc[ua, "controlled_km2"].sum())
     assert day.loc["UA", "share_pct"] == pytest.approx(
-        100 * day.loc["UA", "controlled_km2"] / units.loc[ua, "geodesic_area_km2"].sum())
+        100 * day.loc["UA", "controlled_km2"] / 603_543)  # Ukraine's official area
     # Held today = held the day before + gained - lost, for every unit and day (up to the
     # lens a unit measured exactly again corrects, bounded by the drift budget).
     wide, gained, lost = series.wide("controlled_km2"), series.wide("gained_km2"), \
