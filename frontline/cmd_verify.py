@@ -85,6 +85,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     control = load_control_arg(args, "verify", report_ids=[report.id], atlas=atlas)
     assert control is not None
     verdicts = atlas.verify(report.id, control, carried=not args.own)
+    stale = [] if args.own else _stale(atlas, [report.id])
     counts = summary(verdicts)
     if args.json:
         records: list[dict[str, Any]] = json.loads(verdicts.reset_index(drop=True).to_json(
@@ -102,6 +103,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                         "held_notes": list(atlas.held(report.id, control=control).notes)},
             "summary": counts,
             "verdicts": records,
+            "stale_claims": stale,
         })
         return 0
     when = f" of {control.date.isoformat()}" if control.date else ""
@@ -114,9 +116,32 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     print()
     for v in verdicts.to_dict("records"):
         print(f"  [{v['verdict']}] {verdict_sentence(v)}")
+    _print_stale(stale)
     print()
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({len(verdicts)} checks)")
     return 0
+
+
+def _stale(atlas: Any, report_ids: list[str]) -> list[dict[str, Any]]:
+    """The stale claims each report no longer carries into its checks (JSON records)."""
+    out = []
+    for rid in report_ids:
+        for r in atlas.stale_claims(rid).to_dict("records"):
+            out.append({"report_id": rid, "claim_report_id": r["report_id"],
+                        "claim_id": r["claim_id"], "claim_date": r["source_date"],
+                        "age_days": int(r["age_days"]), "units": r["units"]})
+    return out
+
+
+def _print_stale(stale: list[dict[str, Any]]) -> None:
+    from geo.labels import age_text
+    from geo.snapshot import STALE_AFTER_DAYS
+
+    for s in stale:
+        print(f"  stale, not checked: {s['claim_id']} ({s['units']}), from "
+              f"{s['claim_report_id']} ({s['claim_date']}), {age_text(s['age_days'])} before "
+              f"{s['report_id']}: over {STALE_AFTER_DAYS} days old, so not taken as in force "
+              f"(`frontline verify {s['claim_report_id']}` checks it at its own date)")
 
 
 def _verify_history(args: argparse.Namespace) -> int:
@@ -128,8 +153,10 @@ def _verify_history(args: argparse.Namespace) -> int:
     ids = None if args.all else [atlas.report(args.report_id).id]
     history = read_history_arg(args.history, cache=not args.no_cache, cmd="verify",
                                options=read_options(args))
+    carried = not args.all and not args.own
     verdicts = atlas.verify_history(history, within_days=args.within, report_ids=ids,
-                                    carried=not args.all and not args.own)
+                                    carried=carried)
+    stale = _stale(atlas, ids or []) if carried else []
     counts = summary(verdicts)
     if args.json:
         records: list[dict[str, Any]] = json.loads(verdicts.reset_index(drop=True).to_json(
@@ -140,7 +167,8 @@ def _verify_history(args: argparse.Namespace) -> int:
                                     if v["snapshot_date"] is not None else None)
         print_json({"history": {"days": len(history), "first": str(history.dates[0]),
                                 "last": str(history.dates[-1]), "missing": history.gap_text()},
-                    "within_days": args.within, "summary": counts, "verdicts": records})
+                    "within_days": args.within, "summary": counts, "verdicts": records,
+                    "stale_claims": stale})
         return 0
     rows = []
     for v in verdicts.to_dict("records"):
@@ -159,6 +187,7 @@ def _verify_history(args: argparse.Namespace) -> int:
     print(f"Claims against the snapshot nearest each report's date (within {args.within} "
           "days; a month-dated report: the 15th, with 15 more days):")
     print_table(rows, list(rows[0]) if rows else ["report"])
+    _print_stale(stale)
     print()
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({len(verdicts)} checks)")
     return 0

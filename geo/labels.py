@@ -20,6 +20,8 @@ import pandas as pd
 from geo.intervals import Interval, format_number
 
 __all__ = [
+    "age_text",
+    "status_label",
     "num",
     "km2_text",
     "pct_text",
@@ -213,6 +215,34 @@ def verdict_sentence(v: Mapping[Any, Any]) -> str:
     return f"{head}; measured {measured_text(v)}: {label}."
 
 
+def age_text(days: float) -> str:
+    """An age in words: "12 days", "5 months", "1 year 2 months"."""
+    d = int(round(days))
+    if d < 60:
+        return f"{d} day{'s' if d != 1 else ''}"
+    months = round(d / 30.44)
+    years, months = divmod(months, 12)
+    parts = ([f"{years} year{'s' if years != 1 else ''}"] if years else []) + \
+        ([f"{months} month{'s' if months != 1 else ''}"] if months else [])
+    return " ".join(parts)
+
+
+def status_label(row: Mapping[Any, Any]) -> str:
+    """A snapshot row's status for people: "stated", "carried from R1 (2024-11-23, 40 days
+    old)", "stale: R1 (2024-11-23), 11 months old"."""
+    status = row.get("status")
+    if status == "no_claim":
+        return "no claim"
+    age = row.get("age_days")
+    old = age_text(float(age)) + " old" if age is not None and age == age else ""
+    where = f"{row.get('report_id')} ({row.get('source_date')})"
+    if status == "stale":
+        return f"stale: {where}" + (f", {old}" if old else "")
+    if status == "stated":
+        return "stated"
+    return f"carried from {where}" + (f", {old}" if old else "")
+
+
 def claims_table(snap: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd.DataFrame:
     """A snapshot as a readable table of the units with a claim, index ``code``.
 
@@ -236,8 +266,7 @@ def claims_table(snap: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd
             "claimed share": str(row.get("interval_text") or ""),
             "km² low": round(km2.low) if km2 else None,
             "km² high": round(km2.high) if km2 else None,
-            "status": ("stated" if row.get("status") == "stated"
-                       else f"carried from {row.get('carried_from')}"),
+            "status": status_label(row),
             "source": f"{row.get('source_outlet')}, {row.get('source_date')}",
             "claim id": row.get("claim_id") or "",
         }

@@ -208,9 +208,7 @@ def _empty_band() -> gpd.GeoDataFrame:
 def report_target(report: Report) -> tuple[dt.date, int]:
     """The day a report speaks of, and the days of slack its date precision allows:
     its day (0), or the 15th of its month (15)."""
-    if report.date_precision == "month":
-        return report.date.replace(day=15), 15
-    return report.date, 0
+    return report.target
 
 
 class Atlas:
@@ -257,11 +255,12 @@ class Atlas:
         """The report ``report_id`` (:class:`FrontlineError` naming the known ids)."""
         return find_report(self.reports, report_id)
 
-    def snapshot(self, report_id: str) -> gpd.GeoDataFrame:
-        """The snapshot of ``report_id`` (a fresh copy)."""
+    def snapshot(self, report_id: str, *, on: dt.date | None = None) -> gpd.GeoDataFrame:
+        """The snapshot of ``report_id`` (a fresh copy); ``on``: the day it is seen from
+        (a history map's day), which the claims' ages and staleness count to."""
         snap = self.memo.get_or_compute(
-            "snapshot", (report_id, self._key),
-            compute=lambda: snapshot(report_id, self.reports, self.units))
+            "snapshot", (report_id, self._key, on),
+            compute=lambda: snapshot(report_id, self.reports, self.units, on=on))
         out = snap.copy()
         out.attrs = dict(snap.attrs)
         return out
@@ -329,7 +328,8 @@ class Atlas:
                               self.units, memo=self.memo)
 
     def _claims_in_force(self, report_id: str) -> list[tuple[Report, Claim]]:
-        """The report's own claims, then the earlier claims its snapshot carries forward."""
+        """The report's own claims, then the earlier claims its snapshot carries forward
+        (not the stale ones: :data:`geo.snapshot.STALE_AFTER_DAYS`)."""
         report = self.report(report_id)
         out = [(report, c) for c in report.claims]
         snap = self.snapshot(report_id)
@@ -340,6 +340,19 @@ class Atlas:
                 seen.add(cid)
                 out.append((self.report(str(rid)), self.report(str(rid)).claim(str(cid))))
         return out
+
+    def stale_claims(self, report_id: str) -> pd.DataFrame:
+        """The claims the report's snapshot carries from earlier reports but which are older
+        than :data:`geo.snapshot.STALE_AFTER_DAYS` at its date: one row per claim
+        (``report_id``, ``claim_id``, ``source_date``, ``age_days``, ``units``)."""
+        snap = self.snapshot(report_id)
+        old = snap[(snap["status"] == "stale") & snap["carried_from"].notna()]
+        if not len(old):
+            return pd.DataFrame(columns=["report_id", "claim_id", "source_date", "age_days",
+                                         "units"])
+        return (old.reset_index().groupby(["report_id", "claim_id"], sort=False)
+                .agg(source_date=("source_date", "first"), age_days=("age_days", "max"),
+                     units=("name_en", ", ".join)).reset_index())
 
     def verify(self, report_id: str, control: ControlLayer, *,
                carried: bool = True) -> pd.DataFrame:
@@ -405,8 +418,7 @@ class Atlas:
             claims = (self._claims_in_force(rid) if carried
                       else [(report, c) for c in report.claims])
             if layer is None or layer.date is None:
-                held = self.held(rid)  # schematic: every claim reads "not checkable"
-                v = verify_claims(claims, held)
+                v = verify_claims(claims, self._unmapped())  # every claim: "not checkable"
                 v["reason"] = (f"no mapped snapshot within {within_days + extra} days of "
                                f"{target.isoformat()} in the history")
                 v["snapshot_date"] = None
@@ -415,9 +427,19 @@ class Atlas:
                 v = verify_claims(claims, self.held(rid, control=layer))
                 v["snapshot_date"] = layer.date
                 v["days_apart"] = float((layer.date - target).days)
-            v.insert(1, "report_date", report.date_text)
+            # each claim keeps its own report's date (a carried claim is not the
+            # verified report's)
+            v.insert(1, "report_date", [self.report(str(r)).date_text for r in v["report_id"]])
             frames.append(v)
         return pd.concat(frames) if frames else pd.DataFrame(columns=list(VERDICT_COLUMNS))
+
+    def _unmapped(self) -> HeldTerritory:
+        """No ground at all, basis ``schematic``: the claims of a report with no mapped day
+        read "not checkable" without drawing its schematic zones (which take seconds)."""
+        empty = gpd.GeoDataFrame({"code": [], "side": []}, geometry=[], crs="EPSG:4326")
+        return HeldTerritory(frame=empty, basis="schematic", source="no mapped snapshot",
+                             russia_ea=shapely.Polygon(), ukraine_ea=shapely.Polygon(),
+                             units=self.units)
 
     def measure(self, control: ControlLayer, *, side: str = "russia") -> ControlMeasure:
         """Controlled km² and share of every unit in ``control``."""

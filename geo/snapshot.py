@@ -28,10 +28,18 @@ Reports are ordered by date (a month-precision date counts as the first of its m
 then id. A unit without a claim in the report carries the claim of the most recent
 earlier report that has one (``status = "carried_forward"``, ``carried_from``);
 without any, ``status = "no_claim"`` and the numbers are NaN.
+
+Claims age: ``age_days`` counts the days from the claim's report to the day of the view
+(the report's own date, or the ``on`` day of a history map; a month-dated report speaks
+of its 15th). A claim older than :data:`STALE_AFTER_DAYS` is ``status = "stale"``: it
+keeps its report, claim and figures (``carried_from`` when carried), but it is not in
+force -- drawn as stale, left out of the claims a map verifies, named as old wherever
+it is summed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -52,6 +60,7 @@ __all__ = [
     "snapshot",
     "snapshot_records",
     "interval_of_row",
+    "STALE_AFTER_DAYS",
 ]
 
 #: Columns of a snapshot, in order (plus ``geometry``).
@@ -59,8 +68,12 @@ SNAPSHOT_COLUMNS: tuple[str, ...] = (
     "name_en", "held_by", "share_low", "share_high", "share_central", "km2_low", "km2_high",
     "km2_central", "interval_text", "qualifier", "basis", "claim_text", "claim_id",
     "report_id", "status", "carried_from", "source_outlet", "source_date", "related_claims",
-    "as_of",
+    "as_of", "age_days",
 )
+
+#: A claim older than this (days from its report's date to the day of the view) is
+#: ``stale``: shown with its age and report, drawn as stale, no longer in force.
+STALE_AFTER_DAYS = 183
 
 _PRIORITY = {"control_share": 0, "controlled_area": 1, "held_by_other_side": 2,
              "withdraw_share": 3}
@@ -179,7 +192,8 @@ def _related(report: Report, code: str, used: str | None) -> str | None:
 
 
 def snapshot(report_id: str, reports: Iterable[Report],
-             units: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+             units: gpd.GeoDataFrame | None = None, *,
+             on: dt.date | None = None) -> gpd.GeoDataFrame:
     """The map as of report ``report_id``: one row per unit, with provenance.
 
     Parameters
@@ -192,6 +206,9 @@ def snapshot(report_id: str, reports: Iterable[Report],
     units : GeoDataFrame, optional
         Boundary layer indexed by code with ``name_en``, ``country`` and
         ``official_area_km2``; default :func:`geo.boundaries.load_units`.
+    on : datetime.date, optional, keyword-only
+        The day the snapshot is seen from (a history map's day): claims' ages count to
+        it. Default: the report's own date.
 
     Returns
     -------
@@ -223,7 +240,8 @@ def snapshot(report_id: str, reports: Iterable[Report],
 
     ua = sorted(str(c) for c in units.index[units["country"] == "UA"])
     extra = sorted(c for c in latest if c not in ua)
-    rows = [_row(code, latest.get(code), target, units) for code in ua + extra]
+    day = on if on is not None else target.target[0]
+    rows = [_row(code, latest.get(code), target, units, day) for code in ua + extra]
     frame = pd.DataFrame(rows).set_index("code")
     frame = frame[list(SNAPSHOT_COLUMNS)]
     gdf = gpd.GeoDataFrame(frame, geometry=units.loc[frame.index, "geometry"].values,
@@ -234,7 +252,7 @@ def snapshot(report_id: str, reports: Iterable[Report],
 
 
 def _row(code: str, uc: UnitClaim | None, target: Report,
-         units: gpd.GeoDataFrame) -> dict[str, object]:
+         units: gpd.GeoDataFrame, day: dt.date) -> dict[str, object]:
     """One snapshot row: the unit's claim as of ``target`` (stated, carried or none)."""
     row: dict[str, object] = {
         "code": code, "name_en": units.loc[code, "name_en"], "held_by": occupier(code),
@@ -248,9 +266,11 @@ def _row(code: str, uc: UnitClaim | None, target: Report,
                                       "claim_id", "report_id", "carried_from",
                                       "source_outlet", "source_date")})
         row["status"] = "no_claim"
+        row["age_days"] = math.nan
         return row
     km2 = uc.km2
     stated = uc.report.id == target.id
+    age = (day - uc.report.target[0]).days
     row.update({
         "share_low": uc.share.low, "share_high": uc.share.high,
         "share_central": uc.share.central,
@@ -259,7 +279,9 @@ def _row(code: str, uc: UnitClaim | None, target: Report,
         "qualifier": uc.claim.qualifier_as_written, "basis": uc.basis,
         "claim_text": uc.claim.paraphrase, "claim_id": uc.claim.id,
         "report_id": uc.report.id,
-        "status": "stated" if stated else "carried_forward",
+        "status": ("stale" if age > STALE_AFTER_DAYS
+                   else "stated" if stated else "carried_forward"),
+        "age_days": age,
         "carried_from": None if stated else uc.report.id,
         "source_outlet": uc.report.outlet, "source_date": uc.report.date_text,
     })

@@ -20,7 +20,15 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import Element, Figure
 
-from geo.labels import km2_range_text, measured_text, short_label, verdict_label
+from geo.labels import (
+    age_text,
+    km2_range_text,
+    measured_text,
+    short_label,
+    status_label,
+    verdict_label,
+)
+from geo.snapshot import STALE_AFTER_DAYS
 from layers.display import display_geometry
 from layers.html import escape_text
 from layers.map import CLAIMS_PANE
@@ -73,15 +81,17 @@ def claim_tooltip(row: Mapping[Any, Any],
     status = (
         f"stated in {escape_text(row.get('report_id'))}"
         if row.get("status") == "stated"
-        else f"carried forward from {escape_text(row.get('carried_from'))} (no newer claim)"
+        else escape_text(status_label(row)) + " (no newer claim)"
     )
+    stale = (f"<br><i>older than {STALE_AFTER_DAYS} days: no longer taken as in force</i>"
+             if row.get("status") == "stale" else "")
     return (
         f"<b>{name}</b> ({code})<br>"
         f"claimed held by {holder}: <b>{escape_text(row.get('interval_text'))}</b><br>"
         f"{escape_text(km_text)}<br>"
         f"<i>{escape_text(row.get('claim_text'))}</i><br>"
         f"source: {escape_text(row.get('source_outlet'))}, {escape_text(row.get('source_date'))}"
-        f" — claim {escape_text(row.get('claim_id'))}, {status}"
+        f" — claim {escape_text(row.get('claim_id'))}, {status}{stale}"
         + (_verdict_html(verdict) if verdict is not None else "")
         + here
     )
@@ -158,6 +168,7 @@ def claims_layer(
                 claim_colour(_num(r["share_central"]), held_by=str(r["held_by"])) for r in rows
             ],
             "carried": [r["status"] == "carried_forward" for r in rows],
+            "stale": [r["status"] == "stale" for r in rows],
             "claimed": [r["status"] != "no_claim" for r in rows],
         }
     )
@@ -168,21 +179,33 @@ def claims_layer(
         layer.to_json(),
         name="claims",
         pane=CLAIMS_PANE,
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "fillOpacity": (0.6 * opacity if f["properties"]["carried"] else opacity)
-            if f["properties"]["claimed"]
-            else 0.05,
-            "color": "#7f2704" if f["properties"]["claimed"] else "#888888",
-            "weight": 1.6 if f["properties"]["claimed"] else 0.5,
-            "dashArray": "6 4" if f["properties"]["carried"] else None,
-        },
+        style_function=lambda f: _claim_style(f["properties"], opacity),
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     ).add_to(group)
     if labels:
         _add_labels(group, rows, gdf.geometry)
     return group
+
+
+#: How a stale claim is drawn: no share colour (it is no longer taken as in force), a
+#: grey wash and a dotted outline.
+STALE_STYLE = {"fillColor": "#9e9e9e", "fillOpacity": 0.18, "color": "#6b6b6b",
+               "weight": 1.2, "dashArray": "2 4"}
+
+
+def _claim_style(p: Mapping[str, Any], opacity: float) -> dict[str, Any]:
+    """Leaflet style of one unit: stated solid, carried dashed and paler, stale grey."""
+    if p.get("stale"):
+        return dict(STALE_STYLE)
+    claimed = bool(p["claimed"])
+    return {
+        "fillColor": p["fill"],
+        "fillOpacity": (0.6 * opacity if p["carried"] else opacity) if claimed else 0.05,
+        "color": "#7f2704" if claimed else "#888888",
+        "weight": 1.6 if claimed else 0.5,
+        "dashArray": "6 4" if p["carried"] else None,
+    }
 
 
 def _zones_by_unit(zones: gpd.GeoDataFrame | None) -> dict[str, list[str]]:
@@ -210,10 +233,16 @@ def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
             continue
         pt = geom.representative_point()
         suffix = " ↩" if r["status"] == "carried_forward" else ""
+        css = "fa-claim-label"
+        if r["status"] == "stale":
+            age = r.get("age_days")
+            suffix = (f" · {r.get('report_id')}, {age_text(float(age))} old"
+                      if age is not None and age == age else f" · {r.get('source_date')}")
+            css += " fa-claim-stale"
         folium.Marker(
             [pt.y, pt.x],
             icon=folium.DivIcon(
-                html=(f'<div class="fa-claim-label">{escape_text(text)}{suffix}</div>'),
+                html=(f'<div class="{css}">{escape_text(text + suffix)}</div>'),
                 icon_size=(110, 18),
                 icon_anchor=(55, 9),
                 class_name="fa-claim-label-wrap",
@@ -223,12 +252,13 @@ def _add_labels(group: folium.FeatureGroup, rows: list[dict[str, Any]],
 
 
 def legend_html(report_id: str, *, schematic: bool = True,
-                measured_from: str | None = None, mapped: tuple[str, ...] = ()) -> Element:
+                measured_from: str | None = None, mapped: tuple[str, ...] = (),
+                stale: bool = False) -> Element:
     """A fixed legend explaining fills, dashed outlines and labels (escaped); a click on
     its title folds it away. ``schematic``: the held ground drawn is schematic (else
     measured from a loaded layer, named by ``measured_from`` when given); ``mapped``: the
     sides of the mapped layer drawn (``russia``, ``ukraine``, ``contested``), each given
-    its swatch."""
+    its swatch; ``stale``: some claim drawn is stale (its swatch is explained)."""
     from layers.control import mapped_legend_lines
     swatches = "".join(
         f'<span style="display:inline-block;width:16px;height:10px;background:{c}"></span>'
@@ -242,6 +272,10 @@ def legend_html(report_id: str, *, schematic: bool = True,
         f"{escape_text(report_id)}</b></summary>"
         f"{swatches} 0 → 100 % held by Russia<br>"
         "solid outline: stated in this report; dashed + ↩: carried forward<br>"
+        + (f'<span style="display:inline-block;width:16px;height:10px;background:#9e9e9e44;'
+           f'border:1px dotted #6b6b6b"></span> stale: a claim over {STALE_AFTER_DAYS} days '
+           "old, not in force<br>" if stale else "")
+        +
         "labels give the claim as worded (&gt; 80 % = 'more than 80 %')<br>"
         + mapped_legend_lines(mapped)
         + ("<i>schematic zones are illustrations, not mapped front lines</i>" if schematic
@@ -251,15 +285,17 @@ def legend_html(report_id: str, *, schematic: bool = True,
         + "</details>"
         "<style>.fa-claim-label{font:bold 11px sans-serif;color:#3b0f00;text-align:center;"
         "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap}"
-        ".fa-claim-label-wrap{background:none;border:none}</style>"
+        ".fa-claim-label-wrap{background:none;border:none}"
+        ".fa-claim-stale{color:#555;font-weight:normal;font-style:italic}</style>"
     )
 
 
 def add_legend(m: folium.Map, report_id: str, *, schematic: bool = True,
-               measured_from: str | None = None, mapped: tuple[str, ...] = ()) -> folium.Map:
+               measured_from: str | None = None, mapped: tuple[str, ...] = (),
+               stale: bool = False) -> folium.Map:
     """Add :func:`legend_html` for ``report_id`` to map ``m``; returns ``m``."""
     root = m.get_root()
     assert isinstance(root, Figure)
     root.html.add_child(legend_html(report_id, schematic=schematic,
-                                    measured_from=measured_from, mapped=mapped))
+                                    measured_from=measured_from, mapped=mapped, stale=stale))
     return m

@@ -150,7 +150,8 @@ def _side(ls: LayerSet, *, left: str, web_tiles: bool, legend: bool) -> folium.M
     folium.LayerControl(collapsed=True).add_to(m)
     if legend:
         add_legend(m, "A and B", schematic=ls.schematic,
-                   measured_from="the mapped layer dated in each map's title")
+                   measured_from="the mapped layer dated in each map's title",
+                   stale=bool((ls.snapshot["status"] == "stale").any()))
     return m
 
 

@@ -215,7 +215,8 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
         claims_layer(shown, opacity=0.35, simplify_deg=0 if simplified else 0.01,
                      name=f"Claims in force: {escape_text(report_label)}").add_to(m)
         add_legend(m, str(snap.attrs.get("report_id", "")), schematic=False,
-                   measured_from="the day's mapped layer (top right)")
+                   measured_from="the day's mapped layer (top right)",
+                   stale=bool((snap["status"] == "stale").any()))
     ctl = control_layer(layer, name=f"Mapped control, {day_text}", source=source,
                         simplify_deg=0 if simplified else 0.001)
     ctl.add_to(m)

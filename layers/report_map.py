@@ -79,7 +79,8 @@ def report_map(
     when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
     add_legend(m, rid, schematic=ls.schematic,
                measured_from=f"{ls.control_name}{when}" if ls.control else None,
-               mapped=drawn_sides(ls.control) if ls.control else ())
+               mapped=drawn_sides(ls.control) if ls.control else (),
+               stale=bool((ls.snapshot["status"] == "stale").any()))
     focus = focus_bounds(ls)
     if focus is not None:
         m.fit_bounds(focus)

@@ -44,8 +44,14 @@ def test_verify_table_on_a_real_shaped_daily_layer(daily_file: Path,
     out = capsys.readouterr().out
     assert "R5 (2025-10" in out and daily_file.name in out
     assert "boundary tolerance" in out  # the layer's own coastline
-    assert "R1-c3" in out and "consistent within the boundary tolerance" in out  # Sevastopol
+    # R1's claims, 326 days older than R5, are stale: named, not checked
+    assert "stale, not checked: R1-c3 (Sevastopol, Crimea), from R1 (2024-11-23), " \
+        "11 months before R5" in out
+    assert "R1-c5" not in out.split("stale, not checked")[0]
     assert "checks)" in out.splitlines()[-1]
+    assert main(["verify", "R1", "--control", str(daily_file)]) == 0
+    out = capsys.readouterr().out  # at its own date R1 checks Sevastopol on the coast
+    assert "R1-c3" in out and "consistent within the boundary tolerance" in out
 
 
 def test_measure_and_verify_refuse_a_history_in_one_file(tmp_path: Path,

@@ -7,11 +7,13 @@ import math
 import pandas as pd
 
 from geo.labels import (
+    age_text,
     central_range_text,
     claims_table,
     km2_text,
     measured_text,
     pct_text,
+    status_label,
     verdict_label,
     verdict_sentence,
 )
@@ -73,3 +75,17 @@ def test_claims_table_joins_verdicts_by_claim_and_unit() -> None:
     row = t.loc["UA-14"]
     assert row["claim"] == "> 80 %" and row["km² low"] == 21214 and row["km² high"] == 23335
     assert row["verdict"] == "overstated by 15.0 points (3,990 km²)"
+
+
+def test_ages_and_statuses_read_as_words() -> None:
+    assert age_text(1) == "1 day" and age_text(59) == "59 days"
+    assert age_text(326) == "11 months"  # 326 / 30.44 = 10.7
+    assert age_text(365) == "1 year" and age_text(430) == "1 year 2 months"
+    row = {"status": "carried_forward", "report_id": "R1", "source_date": "2024-11-23",
+           "age_days": 115.0}
+    assert status_label(row) == "carried from R1 (2024-11-23), 4 months old"
+    assert status_label({**row, "status": "stale", "age_days": 326.0}) == (
+        "stale: R1 (2024-11-23), 11 months old")
+    assert status_label({**row, "status": "stale", "age_days": float("nan")}) == (
+        "stale: R1 (2024-11-23)")
+    assert status_label({"status": "stated"}) == "stated"

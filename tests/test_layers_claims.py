@@ -25,7 +25,13 @@ def test_short_labels_keep_the_qualifier(r5) -> None:  # type: ignore[no-untyped
 def test_tooltip_gives_claim_interval_km2_and_source(r5) -> None:  # type: ignore[no-untyped-def]
     tip = claim_tooltip({**r5.loc["UA-09"].to_dict(), "code": "UA-09"})
     assert "80–88 % (more than 80 %)" in tip
-    assert "carried forward from R1" in tip
+    # 326 days after R1 the claim is stale: it says so, with its report, date and age
+    assert "stale: R1 (2024-11-23), 11 months old (no newer claim)" in tip
+    assert "no longer taken as in force" in tip
+    r2 = snapshot("R2", load_reports())  # 115 days after R1: carried, not stale
+    tip2 = claim_tooltip({**r2.loc["UA-09"].to_dict(), "code": "UA-09"})
+    assert "carried from R1 (2024-11-23), 4 months old" in tip2  # 115 days
+    assert "no longer taken" not in tip2
     assert "V7N" in tip and "2024-11-23" in tip
     # km² from the official area 26,684: 80 % and 88 %
     assert f"{0.8 * 26684:,.0f}–{0.88 * 26684:,.0f} km²" in tip
@@ -50,9 +56,11 @@ def test_layer_renders_escaped_hostile_text(r5) -> None:  # type: ignore[no-unty
     html = m.get_root().render()
     for bad in ("<script>alert(1)", "<img src=x", "${alert(3)}", "<b>R5</b>"):
         assert bad not in html
-    # Carried-forward units are dashed, stated ones are not.
-    assert '"carried":true' in html and '"carried":false' in html
-    assert html.count('class=\\"fa-claim-label\\"') >= 9  # a label per claimed unit
+    # R5's own claim is stated; R1's, 11 months older, are stale (grey, dotted, aged)
+    assert '"stale":true' in html and '"stale":false' in html
+    assert html.count('fa-claim-label') >= 9  # a label per claimed unit
+    assert html.count("R1, 11 months old") == 8  # each stale unit's label
+
 
 
 def test_the_legend_names_the_layer_held_ground_was_measured_from() -> None:

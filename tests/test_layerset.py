@@ -130,6 +130,13 @@ def test_history_layer_is_the_day_nearest_the_report(atlas, units, daily_layers,
         geodesic_area_km2(day.valid().geometry), abs=1e-6)
     v = atlas.verify_history(history, within_days=200, report_ids=["R1"])
     assert set(v["snapshot_date"]) == {layer.date}
+    # R2 (2025-03-18) carries R1's claims: each row keeps its own report's date; with no
+    # map near R2 every claim is "not checkable", and no schematic zones were drawn
+    fresh = Atlas(load_reports(), units)
+    v2 = fresh.verify_history(history, within_days=7, report_ids=["R2"], carried=True)
+    assert (v2["verdict"] == "not checkable").all()
+    assert set(zip(v2["report_id"], v2["report_date"], strict=True)) == {("R1", "2024-11-23")}
+    assert "held" not in fresh.memo._store
 
 
 @pytest.mark.parametrize(("report_id", "day", "expected"), [

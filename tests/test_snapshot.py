@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import math
 
@@ -8,7 +9,7 @@ from reportkit import make_report, share
 
 from geo.errors import FrontlineError
 from geo.reports import ReportSet, load_reports
-from geo.snapshot import SNAPSHOT_COLUMNS, snapshot, snapshot_records
+from geo.snapshot import SNAPSHOT_COLUMNS, STALE_AFTER_DAYS, snapshot, snapshot_records
 
 AREA = {"UA-14": 26517.0, "UA-09": 26684.0, "UA-43": 26081.0, "UA-40": 864.0,
         "RU-KRS": 29997.0}
@@ -64,9 +65,32 @@ def test_carry_forward_in_builtin_reports(builtin: ReportSet, units: gpd.GeoData
     assert (d.share_low, d.share_high) == (80, 80)  # 100 - 20
     assert "withdraw" in d.interval_text
     assert d.source_date == "2025-10"
+    # R1's claims are 326 days old at R5 (the 15th of October 2025): past the half year
+    # they are stale, but keep their report, date and figures
     lu = r5.loc["UA-09"]
     assert (lu.status, lu.carried_from, lu.claim_id, lu.source_date) == (
-        "carried_forward", "R1", "R1-c5", "2024-11-23")
+        "stale", "R1", "R1-c5", "2024-11-23")
+    assert lu.age_days == (dt.date(2025, 10, 15) - dt.date(2024, 11, 23)).days == 326
+    assert (lu.share_low, lu.share_high) == (80, 88)
+    assert r2.loc["UA-09", "age_days"] == (dt.date(2025, 3, 18) - dt.date(2024, 11, 23)).days
+    assert d.age_days == 0
+
+
+def test_claims_go_stale_past_the_stated_age(units: gpd.GeoDataFrame) -> None:
+    a = make_report("A", "2024-01-10", [share(["UA-09"], "exact", 60)])
+    b = make_report("B", "2024-07-10", [share(["UA-14"], "exact", 55)])  # 182 days later
+    c = make_report("C", "2024-07-12", [share(["UA-14"], "exact", 56)])  # 184 days later
+    reports = [a, b, c]
+    assert STALE_AFTER_DAYS == 183
+    assert snapshot("B", reports, units).loc["UA-09", "status"] == "carried_forward"
+    assert snapshot("C", reports, units).loc["UA-09", "status"] == "stale"
+    # seen from a later day (a history map), a report's own claims age too
+    seen = snapshot("B", reports, units, on=dt.date(2025, 1, 10))
+    assert seen.loc["UA-14", ["status", "age_days"]].tolist() == ["stale", 184]
+    assert seen.loc["UA-09", ["status", "carried_from", "age_days"]].tolist() == [
+        "stale", "A", 366]
+    fresh = snapshot("B", reports, units, on=dt.date(2024, 8, 1))
+    assert fresh.loc["UA-14", "status"] == "stated"
 
 
 def test_carry_forward_takes_most_recent_earlier_report(units: gpd.GeoDataFrame) -> None:

@@ -19,6 +19,7 @@ from geo.errors import FrontlineError
 from geo.history import History
 from geo.labels import verdict_table
 from geo.series import ControlSeries
+from geo.snapshot import STALE_AFTER_DAYS
 from layers.history import (
     DayMapTemplate,
     claim_marks,
@@ -53,13 +54,29 @@ def _day_frame(_history: History, digest: str, day: str) -> Any:
 
 
 @st.cache_resource(max_entries=8)
-def _display_snapshot(report_id: str, reports_dir: str | None) -> Any:
-    """The report's snapshot in display geometry (simplified once per report)."""
+def _display_snapshot(report_id: str, reports_dir: str | None,
+                      stale: tuple[str, ...] = ()) -> Any:
+    """The report's snapshot in display geometry (simplified once per report), with the
+    claims of units ``stale`` marked stale (their age depends on the day shown, so it is
+    left out: the label and tooltip give the claim's report and date)."""
     snap = data.atlas(reports_dir).snapshot(report_id)
     out = snap.copy()
     out["geometry"] = display_geometry(snap.geometry, simplify_deg=0.01).values
+    out["age_days"] = float("nan")
+    out.loc[list(stale), "status"] = "stale"
     out.attrs = dict(snap.attrs)
     return out
+
+
+def stale_units(reports: Any, report_id: str, reports_dir: str | None,
+                day: dt.date) -> tuple[str, ...]:
+    """The units whose claim in force (in ``report_id``'s snapshot) is older than
+    :data:`geo.snapshot.STALE_AFTER_DAYS` on ``day``."""
+    snap = data.atlas(reports_dir).snapshot(report_id)
+    claimed = snap[snap["status"] != "no_claim"]
+    born = {r.id: r.target[0] for r in reports}
+    return tuple(sorted(str(c) for c, rid in claimed["report_id"].items()
+                        if (day - born[str(rid)]).days > STALE_AFTER_DAYS))
 
 
 @st.cache_data(max_entries=64)
@@ -73,9 +90,11 @@ def _chart_spec(_series: ControlSeries, _verdicts: pd.DataFrame, digest: str, co
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _day_template(report_id: str | None, reports_dir: str | None,
-                  tiles: bool, contested: bool = False) -> DayMapTemplate:
-    """The day map of a report in force, rendered once with the day left open."""
-    snap = _display_snapshot(report_id, reports_dir) if report_id else None
+                  tiles: bool, contested: bool = False,
+                  stale: tuple[str, ...] = ()) -> DayMapTemplate:
+    """The day map of a report in force, rendered once with the day left open (once per
+    set of stale units)."""
+    snap = _display_snapshot(report_id, reports_dir, stale) if report_id else None
     report = data.atlas(reports_dir).report(report_id) if report_id else None
     label = f"{report.id} ({report.date_text})" if report else "no report yet"
     return day_map_template(snap, report_label=label, web_tiles=tiles, simplified=True,
@@ -84,9 +103,9 @@ def _day_template(report_id: str | None, reports_dir: str | None,
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _day_page(report_id: str | None, reports_dir: str | None, tiles: bool,
-              contested: bool = False) -> str:
+              contested: bool = False, stale: tuple[str, ...] = ()) -> str:
     """The day map page of a report in force, with the day left to the browser."""
-    return _day_template(report_id, reports_dir, tiles, contested).live_page()
+    return _day_template(report_id, reports_dir, tiles, contested, stale).live_page()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -172,8 +191,10 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     with left:
         # written (once: named by its content) on every run, so a cleared static folder
         # is filled again
+        stale = (stale_units(reports, report.id, data.reports_dir(), day) if report
+                 else ())
         url = pages.page_url(_day_page(report.id if report else None, data.reports_dir(),
-                                      bool(opts["tiles"]), history.maps_contested),
+                                      bool(opts["tiles"]), history.maps_contested, stale),
                              prefix="daymap")
         shares = on["share_pct"]
         daymap.day_map(url, _day_data(history, history.digest, day_text), day_text=day_text,

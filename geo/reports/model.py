@@ -169,6 +169,14 @@ class Report:
         return self.review != "unreviewed"
 
     @property
+    def target(self) -> tuple[dt.date, int]:
+        """The day the report speaks of, and the days of slack its date precision allows:
+        its day (0), or the 15th of its month (15)."""
+        if self.date_precision == "month":
+            return self.date.replace(day=15), 15
+        return self.date, 0
+
+    @property
     def sort_key(self) -> tuple[dt.date, str]:
         """Chronological order: date (first day of the month for month precision), id."""
         return (self.date, self.id)
