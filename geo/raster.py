@@ -8,6 +8,7 @@ Every grid here is in :data:`geo.areas.EQUAL_AREA_CRS` (metres), so one cell is
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,16 @@ __all__ = [
 
 #: Largest raster side, in cells (2,000 x 2,000 = 4 million cells at most).
 MAX_CELLS_PER_SIDE = 2_000
+
+#: rasterio runs one call at a time in a process (the app derives in one thread per
+#: browser session). Each call wraps the array in a GDAL in-memory raster (rasterio's
+#: ``MemoryDataset``), opened before our transform is set: rasterio hides that open's
+#: ``NotGeoreferencedWarning`` ("Dataset has no geotransform") with
+#: ``warnings.catch_warnings``, and enables the open with a GDAL option; neither is per
+#: thread. Two threads at once let the warning out into the server log and can leave the
+#: process's warning filters changed (seen: ``ignore`` for every warning). Every grid here
+#: has its transform (:attr:`Grid.transform`); the lock takes the race away.
+_RASTERIO_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -110,10 +121,11 @@ def rasterize(
         return np.zeros(grid.shape, dtype=bool)
     import rasterio.features  # here, not at import: most runs read derived layers back
 
-    out = rasterio.features.rasterize(
-        [(g, 1) for g in geoms], out_shape=grid.shape, transform=grid.transform,
-        fill=0, all_touched=all_touched, dtype="uint8",
-    )
+    with _RASTERIO_LOCK:
+        out = rasterio.features.rasterize(
+            [(g, 1) for g in geoms], out_shape=grid.shape, transform=grid.transform,
+            fill=0, all_touched=all_touched, dtype="uint8",
+        )
     return np.asarray(out, dtype=bool)
 
 
@@ -134,13 +146,11 @@ def polygonize(mask: NDArray[np.bool_], grid: Grid) -> BaseGeometry:
 
     if not mask.any():
         return Polygon()
-    polys = [
-        shape(geom)
-        for geom, value in rasterio.features.shapes(
+    with _RASTERIO_LOCK:  # shapes() is a generator: read it whole under the lock
+        found = list(rasterio.features.shapes(
             mask.astype(np.uint8), mask=mask, transform=grid.transform, connectivity=4
-        )
-        if value == 1
-    ]
+        ))
+    polys = [shape(geom) for geom, value in found if value == 1]
     if len(polys) == 1:
         return polys[0]
     merged = shapely.union_all(polys)
