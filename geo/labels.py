@@ -280,7 +280,9 @@ def claims_table(snap: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd
             whose = f"{side.title()} holds " if other else ""
             out["measured"] = (whose + measured_text(v)) if v else ""
             out["verdict"] = ((f"{side.title()}'s {v['claim_text']}: " if other else "")
-                              + verdict_label(v)) if v else ""
+                              + verdict_label(v)) if v else (
+                "not checked: stale (no longer in force)" if row.get("status") == "stale"
+                else "")
         rows.append(out)
         index.append(code)
     return pd.DataFrame(rows, index=pd.Index(index, name="code"))

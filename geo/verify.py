@@ -199,6 +199,7 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
         side = _side(claim)
         for code, codes in _targets(claim, held):
             row = _row(report, claim, side, code, _name(held, code, codes), iv, held)
+            row["area_km2"] = _unit_km2(held, code, codes)  # the denominator, checked or not
             rows.append(row)
             if iv is None:
                 row["reason"] = "the claim states no figure"

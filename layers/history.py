@@ -21,12 +21,16 @@ from typing import Any
 import altair as alt
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, Figure
 from jinja2.utils import htmlsafe_json_dumps
 
+from geo.cities import load_cities
 from geo.labels import verdict_label
+from layers.boundaries import boundary_layer
+from layers.cities import city_layer
 from layers.claims import add_legend, claims_layer
 from layers.control import control_layer, control_legend_html
 from layers.html import escape_text
@@ -50,24 +54,36 @@ _AS_RUSSIA = {"overstated": "understated", "understated": "overstated"}
 
 def claim_marks(verdicts: pd.DataFrame, code: str) -> pd.DataFrame:
     """The claims about unit ``code`` checked against a map, as rows for the chart: date,
-    low, high, verdict (claims with no map near their date are left off the chart)."""
-    v = verdicts[(verdicts["code"] == code) & (verdicts["unit"] == "percent")
-                 & verdicts["snapshot_date"].notna()]
+    low, high, central (percent of the unit, as Russia's share), verdict. A km² claim is
+    drawn as the share of the unit it is, over the same area the verdict divided by; the
+    claims with no map near their date are left off the chart (their row says so)."""
+    v = verdicts[(verdicts["code"] == code) & verdicts["snapshot_date"].notna()]
+    v = v[(v["unit"] == "percent") | ((v["unit"] == "km2") & (v["area_km2"] > 0))]
     if not len(v):
-        return pd.DataFrame(columns=["date", "low", "high", "claim", "verdict", "label",
-                                     "contradicted", "snapshot"])
+        return pd.DataFrame(columns=["date", "low", "high", "central", "claim", "verdict",
+                                     "label", "contradicted", "snapshot"])
     dates = pd.to_datetime(v["snapshot_date"])
-    # The chart shows Russia's share: a claim about Ukraine's share of a Ukrainian unit
-    # ("Ukraine still holds 20 %") is drawn as its complement.
-    flip = ((v["side"] == "ukraine") & v["code"].str.startswith("UA-")).to_numpy()
-    low, high = v["claim_low"].to_numpy(), v["claim_high"].to_numpy()
-    text = [f"{r} {c}: {side.title()} holds {t}" + (" (drawn as Russia's share)" if f else "")
-            for r, c, side, t, f in zip(v["report_id"], v["claim_id"], v["side"],
-                                        v["claim_text"], flip, strict=True)]
+    # km² claims as the share of the unit they are (the verdict's own denominator)
+    scale = np.where(v["unit"] == "km2", 100.0 / v["area_km2"].to_numpy(dtype=float), 1.0)
+    low = v["claim_low"].to_numpy(dtype=float) * scale
+    high = v["claim_high"].to_numpy(dtype=float) * scale
+    mid = v["claim_central"].to_numpy(dtype=float) * scale
+    # The chart shows Russia's share: a claim about Ukraine's ground ("Ukraine still holds
+    # 20 %", "Ukraine holds 650 km² of Kursk") is drawn as its complement.
+    flip = (v["side"] == "ukraine").to_numpy()
+    as_pct = [f" = {lo:.2f}–{hi:.2f} % of the unit" if u == "km2" else ""
+              for lo, hi, u in zip(low, high, v["unit"], strict=True)]
+    text = [f"{r} {c} ({d}): {side.title()} holds {t}{p}"
+            + (" (drawn as Russia's share)" if f else "")
+            for r, c, d, side, t, p, f in zip(v["report_id"], v["claim_id"], v["report_date"]
+                                              if "report_date" in v else v["report_id"],
+                                              v["side"], v["claim_text"], as_pct, flip,
+                                              strict=True)]
     return pd.DataFrame({
         "date": dates.to_numpy(),
-        "low": [100 - h if f else lo for lo, h, f in zip(low, high, flip, strict=True)],
-        "high": [100 - lo if f else h for lo, h, f in zip(low, high, flip, strict=True)],
+        "low": np.where(flip, 100 - high, low).round(3),
+        "high": np.where(flip, 100 - low, high).round(3),
+        "central": np.where(flip, 100 - mid, mid).round(3),
         "claim": text,
         # drawn as Russia's share, the claim's error runs the other way: Ukraine's 20 %
         # "understated" (it holds more) is Russia's 80 % drawn above the line
@@ -81,17 +97,35 @@ def claim_marks(verdicts: pd.DataFrame, code: str) -> pd.DataFrame:
     })
 
 
-def _date_format(dates: pd.Series) -> str:
-    """Axis labels that tell the ticks apart: days for a history of a few months or less
-    (Vega puts a tick every few days there, so "Nov 2024" would repeat), months for
-    longer ones."""
+def _axis(dates: pd.Series) -> alt.Axis:
+    """A time axis whose ticks fall on whole days (a history of a few months or less) or
+    whole months, so no label repeats however wide the chart is drawn; labels that
+    would overlap are dropped."""
     span = (dates.max() - dates.min()).days if len(dates) else 0
-    return "%d %b %Y" if span <= 120 else "%b %Y"
+    if span <= 120:
+        return alt.Axis(format="%d %b %Y", labelAngle=0, labelOverlap=True,
+                        tickCount={"interval": "day", "step": max(1, span // 8 or 1)})
+    return alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True,
+                    tickCount={"interval": "month", "step": max(1, span // 240 or 1)})
+
+
+def _runs(dates: pd.Series) -> np.ndarray:
+    """A run number per day: a new run starts after each missing day, so the line breaks
+    at a gap instead of drawing straight across it."""
+    d = pd.to_datetime(dates).to_numpy(dtype="datetime64[D]")
+    if not len(d):
+        return np.zeros(0, dtype=int)
+    step = np.diff(d).astype(int)
+    return np.r_[0, np.cumsum(step > 1)]
 
 
 def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                   day: dt.date | None = None, height: int = 320) -> alt.LayerChart | alt.FacetChart:
     """Measured share of one unit over time, claims as interval bars, the chosen day.
+
+    The line breaks where days are missing and marks each mapped day; each claim is a
+    bar from its low to its high bound with a dot at its central value (an exact figure
+    is the dot alone). Text goes to Vega as plain text (its tooltips escape it).
 
     Parameters
     ----------
@@ -112,27 +146,30 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                          "share": series["share_pct"].round(3),
                          "km2": series["controlled_km2"].round(1),
                          "with_grey": (series["share_pct"] + grey).round(3),
-                         "grey": grey.round(3)})
-    base = alt.Chart(data).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format=_date_format(data["date"]),
-                                                     labelAngle=0)))
+                         "grey": grey.round(3),
+                         "run": _runs(series["date"])})
+    axis = _axis(pd.concat([data["date"], pd.to_datetime(marks["date"])]) if len(marks)
+                 else data["date"])
+    base = alt.Chart(data).encode(x=alt.X("date:T", title=None, axis=axis))
+    day_tips = [alt.Tooltip("date:T", format="%Y-%m-%d"),
+                alt.Tooltip("share:Q", title="measured %", format=".2f"),
+                alt.Tooltip("km2:Q", title="km²", format=",.0f")]
+    y = alt.Y("share:Q", title=f"{name}: share held by Russia (%)",
+              scale=alt.Scale(zero=False, padding=14))
     line = base.mark_line(color="#7b241c", strokeWidth=2).encode(
-        y=alt.Y("share:Q", title=f"{escape_text(name)}: share held by Russia (%)",
-                scale=alt.Scale(zero=False, padding=14)),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"),
-                 alt.Tooltip("share:Q", title="measured %", format=".2f"),
-                 alt.Tooltip("km2:Q", title="km²", format=",.0f")])
-    layers: list[Any] = [line]
+        y=y, detail="run:N", tooltip=day_tips)
+    dots = base.mark_point(color="#7b241c", filled=True, size=22).encode(
+        y="share:Q", tooltip=day_tips)
+    layers: list[Any] = [line, dots]
     if float(grey.max() if len(grey) else 0.0) > 0:  # the band: held or contested
         layers.insert(0, base.mark_area(color="#8c8c8c", opacity=0.35).encode(
-            y="share:Q", y2="with_grey:Q",
+            y="share:Q", y2="with_grey:Q", detail="run:N",
             tooltip=[alt.Tooltip("date:T", format="%Y-%m-%d"),
                      alt.Tooltip("share:Q", title="held %", format=".2f"),
                      alt.Tooltip("with_grey:Q", title="held or contested %", format=".2f"),
                      alt.Tooltip("grey:Q", title="contested (grey zone) %", format=".2f")]))
     if len(marks):
-        m = alt.Chart(marks.assign(claim=marks["claim"].map(escape_text),
-                                   label=marks["label"].map(escape_text)))
+        m = alt.Chart(marks)
         colour = alt.Color("verdict:N", title="claim vs maps",
                            scale=alt.Scale(domain=list(VERDICT_COLOURS),
                                            range=list(VERDICT_COLOURS.values())))
@@ -140,6 +177,9 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                 alt.Tooltip("snapshot:N", title="map of")]
         layers.append(m.mark_rule(strokeWidth=7, opacity=0.7).encode(
             x="date:T", y="low:Q", y2="high:Q", color=colour, tooltip=tips))
+        layers.append(m.mark_point(filled=True, size=90, opacity=0.95, stroke="#ffffff",
+                                   strokeWidth=1).encode(
+            x="date:T", y="central:Q", color=colour, tooltip=tips))
         layers.append(m.transform_filter(alt.datum.contradicted).mark_point(
             shape="cross", angle=45, size=140, filled=True, color="#3b0f00").encode(
             x="date:T", y=alt.Y("high:Q"), tooltip=tips))
@@ -197,15 +237,17 @@ def day_map(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, units: gpd.G
     m, _ = _build(layer, snap, day_text=day.isoformat(),
                   share_text=share_text if shares is not None else None, source=source,
                   report_label=report_label, web_tiles=web_tiles, simplified=simplified,
-                  contested=contested)
+                  contested=contested, units=units)
     return m
 
 
 def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: str,
            share_text: Callable[[str], str] | None, report_label: str, web_tiles: bool,
-           simplified: bool, source: str | None = None, contested: bool = False
-           ) -> tuple[folium.Map, folium.GeoJson]:
+           simplified: bool, source: str | None = None, contested: bool = False,
+           units: gpd.GeoDataFrame | None = None) -> tuple[folium.Map, folium.GeoJson]:
     m = new_map(web_tiles=web_tiles)
+    if snap is None and units is not None:  # before the first report: the units alone
+        boundary_layer(units, simplify_deg=0 if simplified else 0.01).add_to(m)
     if snap is not None:
         shown = snap.copy()
         if share_text is not None:
@@ -220,6 +262,11 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
     ctl = control_layer(layer, name=f"Mapped control, {day_text}", source=source,
                         simplify_deg=0 if simplified else 0.001)
     ctl.add_to(m)
+    names = units["name_en"] if units is not None else snap["name_en"] if snap is not None \
+        else None
+    city_layer(load_cities(), min_population=100_000, name="Cities (100,000+)",
+               unit_names=None if names is None else {str(k): str(v) for k, v in names.items()}
+               ).add_to(m)
     root = m.get_root()
     assert isinstance(root, Figure)
     # a history's day is Russian-held ground (and, where the history maps it, contested
@@ -298,7 +345,8 @@ class DayMapTemplate:
 
 def day_map_template(snap: gpd.GeoDataFrame | None, *, report_label: str,
                      web_tiles: bool = False, simplified: bool = False,
-                     contested: bool = False) -> DayMapTemplate:
+                     contested: bool = False,
+                     units: gpd.GeoDataFrame | None = None) -> DayMapTemplate:
     """The day map of the report in force (``snap``) with the day left open (see
     :class:`DayMapTemplate`; the arguments are those of :func:`day_map`)."""
     dummy = gpd.GeoDataFrame(  # every side a day can show, so each has its style (boxes
@@ -309,7 +357,7 @@ def day_map_template(snap: gpd.GeoDataFrame | None, *, report_label: str,
                   shapely.box(30.2, 44.0, 30.25, 44.05)], crs=4326)
     m, ctl = _build(dummy, snap, day_text=_DAY, share_text=lambda c: f"@@SHARE:{c}@@",
                     report_label=report_label, web_tiles=web_tiles, simplified=simplified,
-                    contested=contested)
+                    contested=contested, units=units)
     html = str(m.get_root().render())
     placeholder = _data_text(ctl)
     if html.count(placeholder) != 1:  # folium writes layers otherwise: no template

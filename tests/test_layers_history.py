@@ -46,14 +46,16 @@ def test_the_filled_template_is_the_map_rendered_in_full(
     shares = pd.Series({"UA-14": 67.25, "UA-43": 99.43})
     full = day_map(frame, snap, units, day=date, report_label="R1 (2024-11-23)",
                    shares=shares, source="day.geojson").get_root().render()
-    template = day_map_template(snap, report_label="R1 (2024-11-23)")
+    template = day_map_template(snap, report_label="R1 (2024-11-23)", units=units)
     filled = template.fill(frame, day=date, shares=shares, source="day.geojson")
     # Equal but for the mapped layer's style switch: the template's names every side a day
     # can show, a day of Russian-held ground only has one.
     styler = re.compile(r"function (geo_json_\d+)_styler\(feature\) \{.*?\n        \}", re.S)
     a, b = _norm(filled), _norm(full)
     assert styler.sub("", a) == styler.sub("", b)
-    switch = [m.group(0) for m in styler.finditer(a)][-1]  # the mapped layer is added last
+    # the mapped layer's styler: the one that switches on the side
+    (switch,) = [m.group(0) for m in styler.finditer(a) if 'case "contested"' in
+                 m.group(0)]
     # every side a day can show has its style (one of them is the switch's default)
     from layers.control import CONTESTED_STYLE, UKRAINE_STYLE
 
@@ -71,8 +73,12 @@ def test_the_filled_template_is_the_map_rendered_in_full(
 def test_before_the_first_report_the_day_map_has_no_claims(units: gpd.GeoDataFrame,
                                                            day_layer) -> None:  # type: ignore[no-untyped-def]
     date, frame = day_layer
-    html = day_map_template(None, report_label="no report yet").fill(frame, day=date)
+    html = day_map_template(None, report_label="no report yet", units=units).fill(frame,
+                                                                                 day=date)
     assert "Claims in force" not in html and "Mapped control" in html
+    # ... but the units and the cities are there to read the layer by
+    assert "Oblast boundaries" in html and "Donetsk (UA-14)" in html
+    assert "Cities (100,000+)" in html and "Kharkiv" in html
 
 
 def test_the_day_map_explains_its_colours(day_layer) -> None:  # type: ignore[no-untyped-def]
@@ -90,27 +96,39 @@ def test_the_day_map_explains_its_colours(day_layer) -> None:  # type: ignore[no
 
 def test_chart_marks_claims_and_the_day() -> None:
     verdicts = pd.DataFrame({
-        "code": ["UA-14", "UA-14", "UA-23"], "unit": ["percent", "percent", "percent"],
-        "snapshot_date": ["2024-11-23", "2025-10-15", "2024-11-23"],
-        "side": ["russia", "ukraine", "russia"], "claim_low": [80.0, 20.0, 66.5],
-        "claim_high": [88.0, 20.0, 73.5], "report_id": ["R1", "R5", "R1"],
-        "claim_id": ["R1-c4", "R5-c3", "R1-c6"], "claim_text": ["> 80 %", "20 %", "~70 %"],
-        "verdict": ["overstated", "understated", "consistent"],
-        "measured_pct": [69.2, 24.1, 70.0], "gap_points": [10.8, 4.1, 0.0],
+        "code": ["UA-14", "UA-14", "UA-23", "UA-14"],
+        "unit": ["percent", "percent", "percent", "km2"],
+        "snapshot_date": ["2024-11-23", "2025-10-15", "2024-11-23", "2025-10-15"],
+        "side": ["russia", "ukraine", "russia", "russia"], "claim_low": [80.0, 20.0, 66.5, 5000],
+        "claim_high": [88.0, 20.0, 73.5, 5000], "claim_central": [84.0, 20.0, 70.0, 5000],
+        "report_id": ["R1", "R5", "R1", "R9"], "report_date": ["2024-11-23", "2025-10"] * 2,
+        "claim_id": ["R1-c4", "R5-c3", "R1-c6", "R9-c1"],
+        "claim_text": ["> 80 %", "20 %", "~70 %", "5,000 km²"],
+        "verdict": ["overstated", "understated", "consistent", "consistent"],
+        "measured_pct": [69.2, 24.1, 70.0, 75.9], "gap_points": [10.8, 4.1, 0.0, 0.0],
+        "area_km2": [26599.0, 26599.0, 27080.6, 20000.0],
     })
     marks = claim_marks(verdicts, "UA-14")
-    assert list(marks["contradicted"]) == [True, True]
+    assert list(marks["contradicted"]) == [True, True, False]
     # "Ukraine holds 20 %" of a Ukrainian unit is drawn as Russia's 80 %.
     assert marks.iloc[1]["low"] == 80.0 and marks.iloc[1]["high"] == 80.0
+    assert marks.iloc[1]["central"] == 80.0  # an exact figure is drawn as its dot
+    # a km² claim is drawn as the share of the area its verdict divided by: 5,000 of 20,000
+    assert marks.iloc[2][["low", "high", "central"]].tolist() == [25.0, 25.0, 25.0]
+    assert "= 25.00–25.00 % of the unit" in marks.iloc[2]["claim"]
     # ... and its error read as Russia's: Ukraine's 20 % understated (24.1 % measured) is
     # Russia's 80 % drawn above the measured 75.9 %, coloured overstated; the tooltip keeps
     # the claim's own wording
-    assert list(marks["verdict"]) == ["overstated", "overstated"]
+    assert list(marks["verdict"]) == ["overstated", "overstated", "consistent"]
     assert marks.iloc[1]["label"].startswith("Ukraine's 20 %: understated")
     series = pd.DataFrame({"date": [dt.date(2024, 11, 23), dt.date(2025, 10, 15)],
                            "share_pct": [69.2, 75.9], "controlled_km2": [18417.0, 20200.0]})
-    spec = history_chart(series, marks, name="Donetsk <b>").to_dict()
-    assert "<b>" not in str(spec)  # names are escaped
+    spec = history_chart(series, marks, name="Donetsk's <b>").to_dict()
+    # text goes to Vega as text: its tooltips escape it themselves (escaped here too, an
+    # apostrophe read "&#x27;"), and titles are drawn as text, never parsed as HTML
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "Donetsk's <b>: share held by " \
+        "Russia (%)"
+    assert "&#x27;" not in str(spec) and "&lt;" not in str(spec)
     # Overstated and understated are told apart by colour, and both from agreeing.
     scale = next(lay["encoding"]["color"]["scale"] for lay in spec["layer"]
                  if "color" in lay.get("encoding", {}))
@@ -123,11 +141,23 @@ def test_chart_marks_claims_and_the_day() -> None:
     other = with_day(spec, dt.date(2025, 2, 1))
     assert {k: v for k, v in other.items() if k != "datasets"} == \
         {k: v for k, v in day.items() if k != "datasets"}
-    # 327 days: months on the axis; 12 days: days, so no label repeats
-    assert spec["layer"][0]["encoding"]["x"]["axis"]["format"] == "%b %Y"
+    # 327 days: months on the axis, a tick a month; 12 days: days, a tick a day at most,
+    # so no label repeats however wide the chart is drawn
+    axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    assert (axis["format"], axis["tickCount"]["interval"]) == ("%b %Y", "month")
     short = series.assign(date=[dt.date(2024, 11, 20), dt.date(2024, 12, 1)])
-    fmt = history_chart(short, marks, name="Donetsk").to_dict()["layer"][0]["encoding"]["x"]
-    assert fmt["axis"]["format"] == "%d %b %Y"
+    fmt = history_chart(short, marks.iloc[:0], name="Donetsk").to_dict()["layer"][0][
+        "encoding"]["x"]
+    assert (fmt["axis"]["format"], fmt["axis"]["tickCount"]) == (
+        "%d %b %Y", {"interval": "day", "step": 1})
+    # the line breaks at a missing day: one run per stretch of consecutive days
+    gappy = pd.DataFrame({"date": [dt.date(2024, 11, d) for d in (1, 2, 3, 6, 7, 9)],
+                          "share_pct": [1.0] * 6, "controlled_km2": [1.0] * 6})
+    gspec = history_chart(gappy, marks.iloc[:0], name="X").to_dict()
+    (rows,) = [d for d in gspec["datasets"].values() if d and "run" in d[0]]
+    runs = [r["run"] for r in rows]
+    assert runs == [0, 0, 0, 1, 1, 2]
+    assert gspec["layer"][0]["encoding"]["detail"]["field"] == "run"
 
 
 def test_the_live_page_takes_its_day_from_the_browser(atlas, day_layer) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,8 @@ def finding_box(f: Any) -> None:
 
 def verdict_summary(verdicts: pd.DataFrame, control_name: str) -> None:
     counts = summary(verdicts)
-    text = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    text = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or \
+        "no claim in force to check (older claims are stale)"
     st.caption(f"Against **{md(control_name)}**: {md(text)}. Each claim is compared with the "
                "ground of the side it names; the tolerance is the unit's boundary mismatch "
                "(coast and state border drawn differently by the layer and the boundaries).")

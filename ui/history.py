@@ -98,7 +98,7 @@ def _day_template(report_id: str | None, reports_dir: str | None,
     report = data.atlas(reports_dir).report(report_id) if report_id else None
     label = f"{report.id} ({report.date_text})" if report else "no report yet"
     return day_map_template(snap, report_label=label, web_tiles=tiles, simplified=True,
-                            contested=contested)
+                            contested=contested, units=data.atlas(reports_dir).units)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -204,11 +204,16 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
         spec = _chart_spec(series, verdicts, history.digest, code, str(names[code]))
         st.vega_lite_chart(with_day(spec, day), width="stretch")
         n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
-        st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day. "
-                   f"Bars: each report's claim at its date, as Russia's share (green: the maps "
-                   f"agree; ✕ on red: above what was mapped, on orange: below; {n_bad} "
-                   "contradicted here; grey: not checkable). A claim about Ukraine's share is "
-                   "drawn as its complement; its tooltip keeps its own wording."
+        off = int(((verdicts["code"] == code) & verdicts["snapshot_date"].isna()).sum())
+        st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day "
+                   "(a dot per day; it breaks where days are missing). Bars: each report's "
+                   "claim at its date, as Russia's share, from its low to its high bound, the "
+                   f"dot at its central figure (green: the maps agree; ✕ on red: above what "
+                   f"was mapped, on orange: below; {len(marks)} drawn, {n_bad} contradicted "
+                   "here). A km² claim is drawn as the share of the unit it is; a claim about "
+                   "Ukraine's ground as its complement; each tooltip keeps its own wording."
+                   + (f" {off} claim(s) about {md(names[code])} have no mapped day near their "
+                      "date and are not drawn." if off else "")
                    + (" Grey band: contested ground (grey zone) above held ground; a claim "
                       "that reaches only into it is consistent if the grey zone counts."
                       if history.maps_contested else ""))

@@ -81,7 +81,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     with col_side:
         st.markdown("**Claims per unit** (stated here or carried forward; scroll sideways "
                     "or widen for source and claim id)")
-        verdicts = ls.verdicts if len(ls.verdicts) else None
+        verdicts = ls.verdicts if ls.control is not None else None
         table = claims_table(ls.snapshot, verdicts)
         first = ["unit", "verdict", "claimed share", "measured"] if verdicts is not None else [
             "unit", "claimed share", "km² low", "km² high"]
