@@ -118,7 +118,18 @@ def test_schematic_report(
         assert p["report_outlet"] and p["report_date"] == "2024-11-23"
         assert p["claim_report_id"] == "R1" and p["claim_id"].startswith("R1-c")
     assert props["UA-14"]["target_share_pct"] == 84.0
-    assert "Kinburn" in props["UA-48"]["note"] or "one part" in props["UA-48"]["note"]
+    # Mykolaiv's claimed "smaller part" (central 5 %) cannot be one part touching held
+    # ground (the held ground there is the Kinburn spit, across the estuary): it alone is
+    # lowered, and its note gives the share drawn and the claim's range as the snapshot has it
+    assert {c for c, p in props.items() if p["note"]} == {"UA-48"}
+    m = props["UA-48"]
+    low, central = float(claimed.loc["UA-48", "share_low"]), float(
+        claimed.loc["UA-48", "share_central"])
+    assert low <= m["target_share_pct"] < central
+    assert m["note"] == (
+        f"drawn at {m['target_share_pct']:.2f} %, the largest share of "
+        f"{units.loc['UA-48', 'name_en']} that is one part touching held ground; the claim "
+        f"allows {low:g}–{central:g} % and more would need a detached second part")
     f14 = next(f for f in doc["features"] if f["properties"]["code"] == "UA-14")
     unit_km2 = float(units.loc["UA-14", "geodesic_area_km2"])
     assert geodesic_area_km2(shape(f14["geometry"])) == pytest.approx(

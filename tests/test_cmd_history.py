@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -32,15 +33,25 @@ def test_series_csv_and_summary(archive: Path, tmp_path: Path, daily_layers: lis
     assert list(rows.columns[:6]) == ["date", "code", "name", "side", "controlled_km2",
                                       "share_pct"]
     assert "deepstatemap_data_20240999.geojson" in cap.err and "not JSON" in cap.err
-    assert "missing:" in cap.err or "no day missing" in cap.err
+    # the fixture's one gap, from its own dates: the calendar days between its first and
+    # last day that have no layer
+    dates = [d for d, _ in daily_layers]
+    gap = sorted({dates[0] + dt.timedelta(days=i) for i in range((dates[-1] - dates[0]).days)}
+                 - set(dates))
+    assert [d.isoformat() for d in gap] == ["2024-07-14"]
+    assert (f"frontline series: {len(dates)} days from {dates[0]} to {dates[-1]}; "
+            f"missing: {gap[0]} (1 day)\n") in cap.err
+    assert "no day missing" not in cap.err
     assert "Donetsk" in cap.out and "week gained km²" in cap.out
 
 
-def test_series_json_and_parquet(archive: Path, tmp_path: Path,
+def test_series_json_and_parquet(archive: Path, tmp_path: Path, daily_layers: list,  # type: ignore[type-arg]
                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["series", str(archive), "--json", "-", "--units", "UA-14"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows[0]["date"] == "2024-07-08" and rows[0]["code"] in ("UA-14", "UA")
+    # one row per day for the unit asked for, then the national total, oldest day first
+    assert [(r["date"], r["code"]) for r in rows] == [
+        (d.isoformat(), code) for d, _ in daily_layers for code in ("UA-14", "UA")]
     pq = tmp_path / "s.parquet"
     assert main(["series", str(archive), "--parquet", str(pq)]) == 0
     assert len(pd.read_parquet(pq)) == len(rows) // 2 * 31
