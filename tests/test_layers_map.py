@@ -1,5 +1,7 @@
 """Real folium HTML of the map frame and the boundary layer."""
 
+import re
+
 import folium
 
 from layers.boundaries import boundary_layer
@@ -13,9 +15,12 @@ def test_offline_map_loads_only_local_leaflet(units) -> None:  # type: ignore[no
     html = m.get_root().render()
     assert "/app/static/leaflet.js" in html and "/app/static/leaflet.css" in html
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html
-    # Every unit is in the GeoJSON with its escaped tooltip label.
-    assert html.count('"code": "UA-') + html.count('"code":"UA-') >= 27
-    assert "Donetsk" in html and ("km²" in html or "km\\u00b2" in html)
+    # Every unit is in the GeoJSON with its tooltip label, which folium writes as JSON
+    # with non-ASCII escaped (² as \u00b2) and its markup too (< as \u003c).
+    assert set(re.findall(r'"code": ?"([A-Z]{2}-[A-Z0-9]+)"', html)) == set(units.index)
+    for code, row in units.iterrows():
+        assert f"official area {row['official_area_km2']:,.0f} km\\u00b2" in html, code
+    assert "km²" not in html and "<b>Donetsk" not in html
 
 
 def test_web_tiles_are_optional(units) -> None:  # type: ignore[no-untyped-def]

@@ -60,5 +60,6 @@ def test_payload_stays_small_and_offline(r5_html: str) -> None:
 
 
 def test_the_map_has_a_scale_and_a_full_screen_button(r5_html: str) -> None:
-    assert '"controlScale":true' in r5_html.replace(" ", "") or "L.control.scale" in r5_html
+    (map_var,) = re.findall(r"var (map_[0-9a-f]+) = L\.map\(", r5_html)
+    assert f"L.control.scale().addTo({map_var});" in r5_html
     assert "requestFullscreen" in r5_html and "fa-fullscreen" in r5_html

@@ -35,7 +35,10 @@ def test_the_front_moves_by_slivers(daily_layers: list) -> None:  # type: ignore
 def test_dates_have_gaps_and_files_look_like_the_archive(daily_file: Path) -> None:
     days = SyntheticSeries(days=60, gaps=3, seed=5).dates()
     steps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
-    assert days[0] == dt.date(2024, 7, 8) and max(steps) in (2, 3) and steps.count(1) > 50
+    # the first and last of the 60 days kept; 3 gaps, each a run of 1 or 2 missing days
+    assert (days[0], days[-1]) == (dt.date(2024, 7, 8), dt.date(2024, 7, 8) + dt.timedelta(59))
+    gaps = [s - 1 for s in steps if s > 1]
+    assert len(gaps) == 3 and set(gaps) <= {1, 2} and len(days) == 60 - sum(gaps)
     doc = json.loads(daily_file.read_text())
     assert doc["type"] == "FeatureCollection" and doc["name"] == daily_file.stem
     assert doc["crs"]["properties"]["name"].endswith("CRS84")

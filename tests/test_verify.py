@@ -137,8 +137,13 @@ def test_schematic_territory_checks_nothing(atlas: Atlas) -> None:
 
     v = verify_report(atlas.report("R1"), atlas.held("R1"))
     assert (v["verdict"] == "not checkable").all()
-    assert v["reason"].str.contains("no mapped control").all() or (
-        v["reason"].str.contains("no figure") | v["reason"].str.contains("no mapped control")).all()
+    # a row per unit of every claim of held ground (a country-wide one: "UA"), each for the
+    # one reason: nothing was mapped
+    held_kinds = {"control_share", "controlled_area", "held_by_other_side", "withdraw_share"}
+    assert set(v.index) == {f"{c.id}:{u}" for c in atlas.report("R1").claims
+                            if c.kind in held_kinds for u in (c.units or ("UA",))}
+    assert v["reason"].str.startswith("no mapped control is loaded; schematic zones are drawn "
+                                      "from the claims").all()
 
 
 def test_a_lower_bound_is_true_above_its_interval(atlas: Atlas,
@@ -156,8 +161,9 @@ def test_a_lower_bound_is_true_above_its_interval(atlas: Atlas,
 
 
 def test_an_upper_bound_and_a_two_sided_claim(units: gpd.GeoDataFrame) -> None:
+    from reportkit import make_report, share
+
     from geo.verify import verify_report
-    from tests.reportkit import make_report, share
 
     report = make_report("T1", "2025-01-10", [
         share(["UA-14"], "less_than", 50.0),   # 45-50 %: true for 30 %
