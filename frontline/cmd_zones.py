@@ -158,11 +158,13 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     controls = (history_layers(args, "compare", ids, atlas) if args.history
                 else dict.fromkeys(ids, load_control_arg(args, "compare", report_ids=ids,
                                                           atlas=atlas)))
-    control = controls[rep_b.id]
+    control = controls[rep_b.id] or controls[rep_a.id]
     delta = atlas.compare(rep_a.id, rep_b.id)
     records = _records(pd.DataFrame(delta[list(DELTA_COLUMNS)]).reset_index())
-    verdicts = ({rid: atlas.verify(rid, layer) for rid, layer in controls.items()
-                 if layer is not None} if control is not None else {})
+    # each report against its own layer; one with none (no mapped day near it) is drawn
+    # schematically and has no verdicts, as in the app
+    verdicts = {rid: atlas.verify(rid, layer) for rid, layer in controls.items()
+                if layer is not None}
     later = "" if rep_a.sort_key <= rep_b.sort_key else (
         f"note: A ({rep_a.id}, {rep_a.date_text}) is later than B ({rep_b.id}, "
         f"{rep_b.date_text}); deltas run from A to B all the same.")
@@ -176,9 +178,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         }
         if control is not None:
             doc["control"] = control.name
-            doc["controls"] = {rid: {"name": layer.name, "date": layer.date.isoformat()
-                                     if layer.date else None}
-                               for rid, layer in controls.items() if layer is not None}
+            doc["controls"] = {rid: None if layer is None else
+                               {"name": layer.name,
+                                "date": layer.date.isoformat() if layer.date else None}
+                               for rid, layer in controls.items()}
             doc["verdicts"] = {rid: _records(v.reset_index(drop=True))
                                for rid, v in verdicts.items()}
         print_json(doc)

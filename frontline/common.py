@@ -159,15 +159,16 @@ def load_control_arg(args: argparse.Namespace, cmd: str, *,
 
 
 def history_layers(args: argparse.Namespace, cmd: str, report_ids: list[str],
-                   atlas: Atlas) -> dict[str, ControlLayer]:
-    """Per report id, the day of ``--history`` nearest its date (read once, cached).
+                   atlas: Atlas) -> dict[str, ControlLayer | None]:
+    """Per report id, the day of ``--history`` nearest its date (read once, cached), or
+    None for a report with no mapped day within ``--within`` days: that report is drawn
+    schematically, as the app draws it, and a warning on stderr gives the history's first
+    and last days and the nearest one.
 
     Raises
     ------
     FrontlineError
-        ``--history`` given with ``--control`` or ``--date``, a negative ``--within``, or a
-        report with no mapped day within ``--within`` days (the message gives the
-        history's first and last days and the nearest one).
+        ``--history`` given with ``--control`` or ``--date``, or a negative ``--within``.
     """
     from geo.layerset import report_target
 
@@ -177,17 +178,21 @@ def history_layers(args: argparse.Namespace, cmd: str, report_ids: list[str],
     if args.within < 0:
         raise FrontlineError(f"--within: expected a number of days >= 0; got {args.within}.")
     history = read_history_arg(args.history, cache=True, cmd=cmd, options=read_options(args))
-    out: dict[str, ControlLayer] = {}
+    out: dict[str, ControlLayer | None] = {}
     for rid in report_ids:
         layer = atlas.history_layer(rid, history, within_days=args.within)
+        out[rid] = layer
         if layer is None:
             target, extra = report_target(atlas.report(rid))
             near = history.nearest(target, within_days=10**6)
-            raise FrontlineError(
-                f"--history: no mapped day within {args.within + extra} days of {rid}'s date "
-                f"({target.isoformat()}); the history runs {history.dates[0]} to "
-                f"{history.dates[-1]}" + (f", nearest {near.date}" if near else "")
-                + ". Widen --within, or use --control FILE for a layer of your choice.")
+            print(f"frontline {cmd}: warning: --history: no mapped day within "
+                  f"{args.within + extra} days of {rid}'s date ({target.isoformat()}); the "
+                  f"history runs {history.dates[0]} to {history.dates[-1]}"
+                  + (f", nearest {near.date}" if near else "")
+                  + f". {rid} is drawn with schematic zones and its claims are not checked; "
+                  "widen --within, or use --control FILE for a layer of your choice.",
+                  file=sys.stderr)
+            continue
         print(f"frontline {cmd}: {rid} ({atlas.report(rid).date_text}) against the mapped "
               f"day {layer.date} ({layer.name})", file=sys.stderr)
         out[rid] = layer

@@ -420,7 +420,12 @@ def test_a_history_in_use_changes_the_report_compare_and_export_views(
     text = _unescaped(at)
     assert "schematic" in text
     assert ("the history in use (2024-11-19 to 2024-12-02) has no day within 7 days of "
-            "R2's date") in text
+            "R2's date (2025-03-18)") in text
+    # R5 is dated to the month: the window is the CLI's, 22 days around the 15th
+    at.selectbox(key="report_id").set_value("R5").run()
+    assert ("has no day within 22 days of R5's date (2025-10-15, the middle of the month "
+            "it is dated to)") in _unescaped(at)
+    at.selectbox(key="report_id").set_value("R2").run()
     at.radio(key="mode").set_value("Compare reports").run()
     at.selectbox(key="cmp_b").set_value("R2").run()
     assert not at.exception, at.exception

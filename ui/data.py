@@ -361,7 +361,9 @@ def control_for(report_id: str) -> tuple[ControlKey | None, str]:
     directory = reports_dir()
     hkey = _history_key(history, history.digest, report_id, directory, _stamp(directory))
     if hkey is None:
+        target, extra = atlas(directory).report(report_id).target
         return None, (f"no mapped control: the history in use ({history.dates[0]} to "
-                      f"{history.dates[-1]}) has no day within {HISTORY_WITHIN_DAYS} days of "
-                      f"{report_id}'s date")
+                      f"{history.dates[-1]}) has no day within {HISTORY_WITHIN_DAYS + extra} "
+                      f"days of {report_id}'s date ({target.isoformat()}"
+                      + (", the middle of the month it is dated to" if extra else "") + ")")
     return hkey, f"the history's day nearest {report_id}'s date"
