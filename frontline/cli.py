@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import numbers
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -72,16 +71,9 @@ def print_table(rows: Sequence[Mapping[Any, object]], columns: Sequence[str]) ->
 
 
 def _fmt(v: object) -> str:
-    """A cell as people read it: nothing for a missing value, thousands separated."""
-    if v is None or (isinstance(v, numbers.Real) and v != v):
-        return ""
-    if isinstance(v, bool) or type(v).__name__ == "bool_":
-        return "yes" if v else "no"
-    if isinstance(v, numbers.Integral):
-        return f"{v:,}"
-    if isinstance(v, numbers.Real):
-        return f"{v:,.1f}"
-    return str(v)
+    from geo.labels import cell_text
+
+    return cell_text(v)
 
 
 # ---------------------------------------------------------------- regions

@@ -12,6 +12,7 @@ km².
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,8 @@ import pandas as pd
 from geo.intervals import Interval, format_number
 
 __all__ = [
+    "cell_text",
+    "display_frame",
     "age_text",
     "status_label",
     "num",
@@ -213,6 +216,34 @@ def verdict_sentence(v: Mapping[Any, Any]) -> str:
     label = label.replace(" by ", f" by {lead}", 1) if v.get("verdict") != "consistent" \
         else label
     return f"{head}; measured {measured_text(v)}: {label}."
+
+
+def cell_text(value: object) -> str:
+    """A table cell as people read it, in every view (CLI tables and the app's): nothing
+    for a missing value, "yes"/"no", integers with thousands separators (21,347), other
+    numbers to one decimal (1,554,220.5)."""
+    if value is None or (isinstance(value, numbers.Real) and value != value):
+        return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return f"{value:,}"
+    if isinstance(value, numbers.Real):
+        return f"{value:,.1f}"
+    return str(value)
+
+
+def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every cell as :func:`cell_text` (index kept; a float column whose
+    values are whole numbers reads as integers)."""
+    out = {}
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype.kind == "f" and bool(((values.dropna() % 1) == 0).all()):
+            out[col] = [cell_text(int(v)) if v == v else "" for v in values]
+        else:
+            out[col] = [cell_text(v) for v in values]
+    return pd.DataFrame(out, index=frame.index, columns=frame.columns)
 
 
 def age_text(days: float) -> str:

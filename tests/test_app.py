@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from shapely.geometry import box, mapping
 from streamlit.testing.v1 import AppTest
@@ -29,8 +30,27 @@ def _app(**session: object) -> AppTest:
     return at.run()
 
 
+def _read_back(frame: pd.DataFrame) -> pd.DataFrame:
+    """A shown table read as a person reads it: a column whose every filled cell is a
+    number ("21,214", "-4", "10,825.6") becomes numbers (empty cells NaN)."""
+    out = frame.copy()
+    for col in out.columns:
+        text = out[col].astype(str).str.replace(",", "", regex=False)
+        filled = text[text != ""]
+        nums = pd.to_numeric(filled, errors="coerce")
+        if len(filled) and nums.notna().all():
+            out[col] = pd.to_numeric(text.replace("", None), errors="coerce")
+    return out
+
+
+def _table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table shown that has ``column``."""
+    return next(f for f in _frames(at) if column in f.columns)
+
+
 def _frames(at: AppTest) -> list:  # type: ignore[type-arg]
-    return [d.value for d in at.dataframe]
+    """Every table shown (the views show HTML tables, cells as text), read back."""
+    return [_read_back(d.value) for d in at.table] + [d.value for d in at.dataframe]
 
 
 def _markdown_text(at: AppTest) -> str:
@@ -45,7 +65,7 @@ def _markdown_text(at: AppTest) -> str:
 def test_report_view_r1_shows_claims_findings_and_zones() -> None:
     at = _app()
     assert not at.exception, at.exception
-    claims, zones = _frames(at)[0], _frames(at)[1]
+    claims, zones = _frames(at)[0], _table_with(at, "zone")
     assert claims.loc["UA-14", "claimed share"] == "80–88 % (more than 80 %)"
     assert claims.loc["UA-43", "claimed share"] == "100 % (all)"
     # km² bounds come from the official area of Donetsk (26,517 km²).
@@ -62,7 +82,7 @@ def test_report_view_r5_withdrawal_zone() -> None:
     at = _app()
     at.selectbox(key="report_id").set_value("R5").run()
     assert not at.exception, at.exception
-    zones = _frames(at)[1]
+    zones = _table_with(at, "zone")
     w = zones[zones.index.str.startswith("withdrawal")].iloc[0]
     donetsk = load_units().loc["UA-14", "geodesic_area_km2"]
     assert w["km²"] == pytest.approx(0.20 * donetsk, rel=0.03)
@@ -194,8 +214,11 @@ def test_pasted_sketch_gives_area_units_and_cities() -> None:
         geometry_area_km2(sketch), abs=1
     )
     units, cities = _frames(at)[-2], _frames(at)[-1]
-    assert list(units["code"]) == ["UA-14"]
+    assert list(units["unit"]) == ["Donetsk (UA-14)"]
+    # the table's km² add up to the metric above (it showed 4,921 km² over 4,918.2)
+    assert units["km²"].sum() == pytest.approx(float(area.replace(",", "").split()[0]), abs=1)
     assert {"Kramatorsk", "Slovyansk"} <= set(cities["name"])
+    assert set(cities.columns) == {"name", "population", "unit"}  # no internal flags
     at.text_area(key="sketch_text").set_value("{not json").run()
     assert not at.exception
     assert any("not JSON" in e.value for e in at.error)

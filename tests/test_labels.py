@@ -89,3 +89,14 @@ def test_ages_and_statuses_read_as_words() -> None:
     assert status_label({**row, "status": "stale", "age_days": float("nan")}) == (
         "stale: R1 (2024-11-23)")
     assert status_label({"status": "stated"}) == "stated"
+
+
+def test_cells_read_the_same_in_every_view() -> None:
+    from geo.labels import cell_text, display_frame
+
+    assert [cell_text(v) for v in (None, float("nan"), True, 21347, 1554220.46, "x")] == [
+        "", "", "yes", "21,347", "1,554,220.5", "x"]
+    frame = pd.DataFrame({"km²": [21347.0, None], "note": [None, "a"]}, index=["UA-14", "UA-9"])
+    shown = display_frame(frame)
+    assert shown.to_dict("index") == {"UA-14": {"km²": "21,347", "note": ""},
+                                      "UA-9": {"km²": "", "note": "a"}}

@@ -13,7 +13,7 @@ from geo.labels import delta_table, verdict_table
 from geo.reports import ReportSet
 from layers.html import escape_markdown as md
 from ui import data, pages
-from ui.common import label, verdict_summary
+from ui.common import label, show_table, verdict_summary
 
 __all__ = ['compare_view']
 
@@ -74,7 +74,7 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         pages.show_page(data.difference_page(a, b, data.reports_dir(), opts["tiles"]),
                         height=420, prefix="difference")
     with tcol:
-        st.dataframe(delta_table(delta, a, b), width="stretch", height=420)
+        show_table(delta_table(delta, a, b), height=420)
     _timeline_chart()
     for rid, key, origin in ((a, key_a, origin_a), (b, key_b, origin_b)):
         if key is None:
@@ -89,7 +89,7 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         if gap:
             st.warning(md(gap))
         verdict_summary(ls.verdicts, ls.control_name)
-        st.dataframe(verdict_table(ls.verdicts), width="stretch", hide_index=True)
+        show_table(verdict_table(ls.verdicts))
 
 
 def _swap_compare() -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 from geo.reports import ReportSet
 from layers.html import escape_markdown as md
 from ui import data
-from ui.common import label
+from ui.common import label, show_table
 
 __all__ = ['export_view']
 
@@ -55,7 +55,7 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     table = pd.DataFrame(
         [{"layer": f["layer"], "features": f["features"], "bytes": len(f["data"])} for f in files]
     )
-    st.dataframe(table, width="stretch")
+    show_table(table)
     for f in files:
         st.download_button(
             f"{f['layer']} (GeoJSON, {f['features']} feature{'' if f['features'] == 1 else 's'})",

@@ -31,6 +31,7 @@ from layers.history import (
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
 from ui import data, daymap, pages, urlstate
+from ui.common import show_table
 
 __all__ = ["history_view"]
 
@@ -237,8 +238,7 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
                 st.caption("Its claims against the map nearest its date"
                            + (f" ({md(snap_day.iloc[0])})" if len(snap_day) else "") + ":")
                 # A narrow panel: the verdict first, the detail to the right.
-                st.dataframe(verdict_table(mine), width="stretch", hide_index=True,
-                             column_order=["verdict", "where", "claimed", "measured",
-                                           "claim", "side", "note"])
+                show_table(verdict_table(mine), columns=["verdict", "where", "claimed",
+                                                         "measured", "claim", "side", "note"])
             else:
                 st.caption("It makes no quantitative claim about held ground.")

@@ -14,7 +14,7 @@ from geo.layerset import LayerSet
 from geo.reports import ReportSet
 from layers.html import escape_markdown as md
 from ui import data, pages
-from ui.common import finding_box, label, verdict_summary
+from ui.common import finding_box, label, show_table, verdict_summary
 
 __all__ = ['report_view']
 
@@ -32,7 +32,7 @@ def _zones_table(ls: LayerSet) -> pd.DataFrame:
             "largest cities": [
                 ", ".join([c["name"] for c in cs if not c["is_section"]][:6]) for cs in z["cities"]
             ],
-            "schematic": z["schematic"],
+            "drawn": ["schematic" if x else "measured" for x in z["schematic"]],
             "claims": z["claim_ids"],
         },
         index=z.index,
@@ -83,11 +83,11 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                     "or widen for source and claim id)")
         verdicts = ls.verdicts if ls.control is not None else None
         table = claims_table(ls.snapshot, verdicts)
-        first = ["unit", "verdict", "claimed share", "measured"] if verdicts is not None else [
-            "unit", "claimed share", "km² low", "km² high"]
-        st.dataframe(table, width="stretch", height=330, hide_index=True,
-                     column_order=[*first, *[c for c in table.columns if c not in first]],
-                     column_config={"unit": st.column_config.TextColumn(pinned=True)})
+        first = (["unit", "claim", "verdict", "measured", "status"] if verdicts is not None
+                 else ["unit", "claim", "claimed share", "km² low", "km² high", "status"])
+        show_table(table, columns=first, height=420)
+        with st.expander("Every column (source, claim id, intervals)"):
+            show_table(table, columns=[*first, *[c for c in table.columns if c not in first]])
         if verdicts is not None:
             verdict_summary(verdicts, ls.control_name)
         if not ls.findings:
@@ -103,7 +103,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                     finding_box(f)
     st.markdown("**Zones this report implies**")
     if len(ls.zones):
-        st.dataframe(_zones_table(ls), width="stretch")
+        show_table(_zones_table(ls))
     else:
         st.caption("This report makes no claim that implies a zone.")
 

@@ -14,6 +14,7 @@ from geo.errors import DatedLayerError, FrontlineError, UnknownClassError
 from geo.reports import ReportSet
 from layers.html import escape_markdown as md
 from ui import data, pages
+from ui.common import show_table
 
 __all__ = ['your_data_view']
 
@@ -65,18 +66,25 @@ def _sketch_result(geom_json: dict[str, Any], source: str) -> None:
                         height=360, prefix="sketch")
     units = data.units()
     touched = [
-        {
-            "code": c,
-            "unit": units.loc[c, "name_en"],
-            "share of unit (%)": v,
-            "km²": round(v / 100 * units.loc[c, "geodesic_area_km2"], 1),
-        }
+        {"unit": f"{units.loc[c, 'name_en']} ({c})", "share of unit (%)": v,
+         "km²": res["unit_km2"][c]}
         for c, v in res["unit_shares"].items()
-    ] or [{"code": c, "unit": units.loc[c, "name_en"]} for c in res["units"].split(",") if c]
+    ] or [{"unit": f"{units.loc[c, 'name_en']} ({c})"} for c in res["units"].split(",") if c]
+    if res["unit_shares"]:  # the rows add up to the area above
+        outside = res["area_km2"] - sum(res["unit_km2"].values())
+        if outside >= 0.05:
+            touched.append({"unit": "outside every unit (sea, other countries)",
+                            "share of unit (%)": None, "km²": round(outside, 1)})
     st.markdown("**Units it touches**")
-    st.dataframe(pd.DataFrame(touched), width="stretch")
+    show_table(pd.DataFrame(touched))
     st.markdown("**Cities inside** (GeoNames, 15,000+)")
-    st.dataframe(pd.DataFrame(res["cities"]), width="stretch")
+    cities = pd.DataFrame(res["cities"])
+    if len(cities):
+        cities = cities[~cities["is_section"]].drop(columns="is_section")
+        cities["unit"] = [f"{units.loc[c, 'name_en']} ({c})" for c in cities["code"]]
+        show_table(cities[["name", "population", "unit"]])
+    else:
+        st.caption("None.")
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -248,16 +256,16 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             columns["km² contested"] = t["contested_km2"].round(1)
             columns["contested (%)"] = t["contested_pct"].round(2)
         columns["unit km²"] = t["area_km2"].round(0)
-        st.dataframe(pd.DataFrame(columns, index=t.index), width="stretch")
+        show_table(pd.DataFrame(columns, index=t.index), height=420)
         if ctl.classes:
             st.markdown(f"**What was read** — as {md(ctl.schema)}:")
-            st.dataframe(pd.DataFrame({
+            show_table(pd.DataFrame({
                 "class": [c.label for c in ctl.classes],
                 "read as": [STATE_WORDS.get(c.state or "", "not placed") for c in ctl.classes],
                 "features": [c.features for c in ctl.classes],
                 "km² in Ukraine's units": [round(c.km2, 1) for c in ctl.classes],
                 "km² in all": [round(c.km2_total, 1) for c in ctl.classes],
-            }), width="stretch", hide_index=True)
+            }))
         pages.show_page(_layer_page(key, bool(opts["tiles"])), height=420, prefix="uploaded")
         if st.button("Stop using this control layer", key="control_clear"):
             st.session_state.pop("control", None)

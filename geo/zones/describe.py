@@ -54,16 +54,20 @@ def _intersection(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
         return shapely.intersection(a, b, grid_size=1e-7)
 
 
-def _unit_shares(geom: BaseGeometry, units: gpd.GeoDataFrame) -> dict[str, float]:
+def _unit_parts(geom: BaseGeometry, units: gpd.GeoDataFrame
+                ) -> tuple[dict[str, float], dict[str, float]]:
+    """Per unit the zone touches (share at least :data:`_MIN_UNIT_SHARE`): its share of
+    the unit (percent, 2 decimals) and its km² there (exact, 1 decimal)."""
     cand = units[units.geometry.intersects(geom)]
     if not len(cand):
-        return {}
+        return {}, {}
     pieces = np.asarray([_intersection(g, geom) for g in cand.geometry], dtype=object)
     km2 = geodesic_areas_km2(pieces)
     unit_km2 = np.asarray(cand["geodesic_area_km2"], dtype=float)
     pct = 100 * km2 / unit_km2
-    return {str(c): round(float(p), 2) for c, p in zip(cand.index, pct, strict=True)
-            if p >= _MIN_UNIT_SHARE}
+    keep = [(str(c), float(p), float(k)) for c, p, k in zip(cand.index, pct, km2, strict=True)
+            if p >= _MIN_UNIT_SHARE]
+    return ({c: round(p, 2) for c, p, _ in keep}, {c: round(k, 1) for c, _, k in keep})
 
 
 def describe_zone(
@@ -84,7 +88,9 @@ def describe_zone(
     Returns
     -------
     dict
-        Keys :data:`ZONE_COLUMNS` and ``geometry``.
+        Keys :data:`ZONE_COLUMNS` and ``geometry``, and ``unit_km2``: the zone's km² in
+        each unit of ``unit_shares`` (measured, not the share times the unit's area, so
+        they and the ground outside every unit add up to ``area_km2``).
     """
     if cities is None:
         cities = load_cities()
@@ -93,9 +99,10 @@ def describe_zone(
     if "Line" in geom.geom_type and not geom.is_empty:
         length = float(to_ea(geom).length / 1000)
     shares: dict[str, float] = {}
+    unit_km2: dict[str, float] = {}
     touched: list[str] = []
     if area > 0:
-        shares = _unit_shares(geom, units)
+        shares, unit_km2 = _unit_parts(geom, units)
         touched = list(shares)
     elif not geom.is_empty:
         touched = [str(c) for c in units.index[units.geometry.intersects(geom)]]
@@ -116,6 +123,7 @@ def describe_zone(
         "area_km2": round(area, 1),
         "length_km": round(length, 1),
         "unit_shares": shares,
+        "unit_km2": unit_km2,
         "cities": city_list,
         "city_count": sum(1 for c in city_list if not c["is_section"]),
         "people_in_cities": population_total(inside),
