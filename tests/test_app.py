@@ -114,6 +114,17 @@ def test_export_offers_every_layer() -> None:
     assert (table["bytes"] > 0).all()
 
 
+def test_export_opens_on_the_report_last_viewed() -> None:
+    at = _app()
+    at.selectbox(key="report_id").set_value("R2").run()
+    at.radio(key="mode").set_value("Export").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="export_id").value == "R2"  # was R5 whatever was viewed
+    at.selectbox(key="export_id").set_value("R3").run()  # a choice made there stays
+    at.selectbox(key="export_id").set_value("R3").run()
+    assert at.selectbox(key="export_id").value == "R3"
+
+
 def test_uploaded_control_layer_is_measured_and_used() -> None:
     don = load_units().loc["UA-14", "geometry"]
     minx, miny, maxx, maxy = don.bounds

@@ -83,6 +83,11 @@ def main() -> None:
     # the views are picked on the page itself: on a phone the sidebar starts folded
     # and stays out of the way; it holds only the options
     mode = st.radio("Mode", MODES, key="mode", horizontal=True, label_visibility="collapsed")
+    if mode != st.session_state.get("_last_mode"):  # a view opens on the report last seen
+        last = st.session_state.get("_last_report")
+        if mode == "Export" and last in ids:
+            st.session_state["export_id"] = last
+        st.session_state["_last_mode"] = mode
     opts = {
         "tiles": st.sidebar.checkbox("Web map tiles (need the internet)", key="tiles"),
         "dmz": float(st.sidebar.slider("Demilitarized band width (km)", DMZ_RANGE[0],

@@ -43,6 +43,7 @@ def _zones_table(ls: LayerSet) -> pd.DataFrame:
 def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     rid = st.selectbox("Report", reports.ids, format_func=lambda r: label(reports, r),
                        key="report_id")
+    st.session_state["_last_report"] = rid  # Export opens on it
     rep = reports.get(rid)
     key, origin = data.control_for(rid)
     with st.spinner("Deriving zones…"):
