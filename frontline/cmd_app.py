@@ -2,20 +2,39 @@
 
 ``frontline app [--port N] [--headless]``
     Runs ``streamlit run`` on the checkout's ``app.py``, or on ``ui/app.py`` where the
-    package is installed (``pip install .``, ``pipx install .``), with static serving
-    on (the map pages and Leaflet come from ``/app/static``). Stops with Ctrl-C.
+    package is installed (``pip install .``, ``pipx install .``), with the settings of
+    the checkout's ``.streamlit/config.toml`` (:data:`STREAMLIT_SETTINGS`). Before the
+    server starts, the built-in reports' layers are derived once if they are not kept
+    yet (:func:`warm_if_cold`: ``frontline warm``, kept in the user's cache folder), so
+    the first map does not wait for them. Stops with Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.metadata
 import os
 import sys
 from pathlib import Path
 
 from frontline.cli import command
 
-__all__ = ["app_script"]
+__all__ = ["STREAMLIT_SETTINGS", "app_script", "warm_digest", "warm_stamp", "warm_if_cold"]
+
+#: What the checkout's ``.streamlit/config.toml`` sets (``./dev.sh app`` reads it from
+#: the working folder; an installed package has none, and Streamlit would show its
+#: "Deploy" button), passed as flags so both look the same; ``server.headless`` comes
+#: from ``--headless``. ``tests/test_package.py`` checks the two agree.
+STREAMLIT_SETTINGS: dict[str, str] = {
+    "server.enableStaticServing": "true",  # map pages and Leaflet from /app/static
+    "browser.gatherUsageStats": "false",
+    "client.toolbarMode": "minimal",
+    "client.showErrorDetails": "none",
+}
+
+#: Libraries whose version changes what is kept (pickled GeoDataFrames, map pages).
+_KEPT_WITH = ("geopandas", "shapely", "pyproj", "pandas", "numpy", "folium")
 
 
 def app_script() -> Path:
@@ -25,6 +44,70 @@ def app_script() -> Path:
     package = Path(ui.__file__).resolve().parent
     checkout = package.parent / "app.py"
     return checkout if checkout.is_file() else package / "app.py"
+
+
+def warm_digest() -> str:
+    """SHA-1 of what ``frontline warm`` derives from: the code of ``geo/`` and
+    ``layers/``, the boundaries and the reports it reads (built-in and the user's), the
+    Python and the versions of the libraries whose objects are kept. Reads files only
+    (no geometry library is imported): quick enough for every start."""
+    import geo
+    import layers
+    from geo import DATA_DIR
+    from geo.reports import report_paths
+
+    h = hashlib.sha1(sys.version.encode())
+    for lib in _KEPT_WITH:
+        try:
+            h.update(f"\0{lib}={importlib.metadata.version(lib)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"\0{lib}=-".encode())
+    code = [Path(geo.__file__).parent, Path(layers.__file__).parent]
+    files = [p for root in code for p in sorted(root.rglob("*.py"))]
+    for root in [DATA_DIR / "boundaries", *report_paths(None)]:
+        files += sorted(p for p in root.rglob("*") if p.is_file())
+    for path in files:
+        h.update(b"\0" + str(path).encode() + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:  # gone since listed, unreadable: warm decides
+            h.update(b"?")
+    return h.hexdigest()
+
+
+def warm_stamp(digest: str | None = None) -> Path:
+    """The file that says ``frontline warm`` ran for these inputs, in the folder of the
+    kept layers (so a cleared cache is a cold one; the cache's pruning skips it)."""
+    from geo.store import DiskStore
+
+    return DiskStore().folder / f".warm-{digest or warm_digest()}"
+
+
+def warm_if_cold() -> bool:
+    """Run ``frontline warm`` unless it ran for the same inputs (:func:`warm_digest`);
+    whether it ran.
+
+    A failure is not fatal (the app derives what it shows when it shows it): it is
+    said in one line and no stamp is written, so the next start tries again.
+    """
+    stamp = warm_stamp()
+    if stamp.exists():
+        return False
+    print("frontline: deriving the built-in reports' layers once, so the first map draws "
+          "at once (frontline warm, about 10 s)...", file=sys.stderr, flush=True)
+    from frontline.cli import main
+
+    if main(["warm"]) != 0:
+        print("frontline: frontline warm failed (above); the app derives as it goes.",
+              file=sys.stderr)
+        return True
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError as exc:
+        print(f"frontline: cannot write {stamp} ({exc.strerror}); the next start derives "
+              "ahead again.", file=sys.stderr)
+    return True
 
 
 @command("app", "start the app in the browser (Streamlit; the built-in data, no other server)")
@@ -39,10 +122,11 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
     script = app_script()
     ensure_static()  # Leaflet in /app/static before the first page asks for it
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
-           "--server.port", str(args.port), "--server.enableStaticServing", "true",
-           "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
+    warm_if_cold()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
            "--server.headless", "true" if args.headless else "false"]
+    for name, value in STREAMLIT_SETTINGS.items():
+        cmd += [f"--{name}", value]
     print(f"frontline app: http://localhost:{args.port} (from {script})", file=sys.stderr)
     sys.stderr.flush()
     os.chdir(script.parent)
