@@ -93,8 +93,9 @@ def warm_if_cold() -> bool:
     stamp = warm_stamp()
     if stamp.exists():
         return False
-    print("frontline: deriving the built-in reports' layers once, so the first map draws "
-          "at once (frontline warm, about 10 s)...", file=sys.stderr, flush=True)
+    print("frontline: deriving the built-in reports' layers ahead, so the first map draws "
+          "at once (frontline warm: about 10 s, less for what is kept)...", file=sys.stderr,
+          flush=True)
     from frontline.cli import main
 
     if main(["warm"]) != 0:

@@ -365,7 +365,7 @@ def test_frontline_app_derives_ahead_and_serves_the_installed_app(
         with urllib.request.urlopen(url + "/app/static/leaflet.js", timeout=5) as r:
             assert r.status == 200 and b"Leaflet" in r.read(4000)
         text = log_path.read_text()
-        assert "deriving the built-in reports' layers once" in text
+        assert "deriving the built-in reports' layers ahead" in text
         assert "frontline warm: 5 report(s) ready" in text
         stamps = list((Path(user_env["FRONTLINE_CACHE_DIR"]) / "derived").glob(".warm-*"))
         assert len(stamps) == 1
