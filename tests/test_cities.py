@@ -43,7 +43,7 @@ def test_points_lie_in_their_unit(cities: gpd.GeoDataFrame, units: gpd.GeoDataFr
 def test_cities_within_box(cities: gpd.GeoDataFrame) -> None:
     # A box around Donetsk city and Makiivka only.
     hits = cities_within(box(37.7, 47.95, 38.1, 48.1), cities)
-    assert {"Donetsk", "Makiyivka"} <= set(hits.name)
+    assert {"Donetsk", "Makiivka"} <= set(hits.name)
     assert hits.population.is_monotonic_decreasing
     assert population_total(hits, include_sections=True) == int(hits.population.sum())
     # Donetsk's districts (Kyivskyi, Kalininskyi...) are not counted on top of the city.
@@ -56,6 +56,23 @@ def test_city_sections_flagged(cities: gpd.GeoDataFrame) -> None:
     sec = cities[cities.is_section]
     # Districts of Donetsk, Mariupol and Luhansk are sections; the cities are not.
     assert {"Kyivskyi", "Tsentralnyi", "Vilkhivskyi"} <= set(sec.name)
-    for city in ("Donetsk", "Mariupol", "Luhansk", "Kramatorsk", "Makiyivka", "Horlivka"):
+    for city in ("Donetsk", "Mariupol", "Luhansk", "Kramatorsk", "Makiivka", "Horlivka"):
         assert not cities[cities.name == city].is_section.any(), city
     assert 90 <= len(sec) <= 130
+
+
+def test_ukrainian_cities_are_spelled_as_the_units_are() -> None:
+    cities = load_cities(country="UA")
+    names = set(cities["name"])
+    # the 2010 national romanization, as the unit names (Zaporizhzhia oblast, ...)
+    assert {"Zaporizhzhia", "Mykolaiv", "Vinnytsia", "Sloviansk", "Kryvyi Rih", "Kamianske",
+            "Makiivka", "Berdiansk", "Izmail", "Kupiansk", "Avdiivka"} <= names
+    assert not {"Zaporizhzhya", "Mykolayiv", "Vinnytsya", "Slovyansk"} & names
+    # respelled, never renamed: current names stay, whatever former or other names
+    # GeoNames lists among the alternates
+    assert {"Donetsk", "Bakhmut", "Henichesk", "Pokrovsk", "Odesa", "Poltava", "Cherkasy",
+            "Brovary", "Kramatorsk", "Kharkiv"} <= names
+    renamed = cities[cities["name"] != cities["name_geonames"]]
+    assert 40 <= len(renamed) <= 80
+    assert renamed.loc[renamed["name_geonames"] == "Zaporizhzhya", "name"].tolist() == [
+        "Zaporizhzhia"]
