@@ -141,10 +141,11 @@ def test_schematic_report_end_high(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schematic", "R5", "--end", "high"]) == 0
     doc = json.loads(capsys.readouterr().out)
     props = {f["properties"]["code"]: f["properties"] for f in doc["features"]}
-    # R5 states 80 % of Donetsk; Luhansk is carried forward from R1's 80-88 %
+    # R5 states 80 % of Donetsk; Luhansk is carried from R1's 80-88 %
     assert props["UA-14"]["target_share_pct"] == 80.0
     assert props["UA-09"]["target_share_pct"] == 88.0
-    assert props["UA-09"]["claim_status"] == "carried_forward"
+    # ... 326 days before R5: stale, still drawn at R1's figure, and labelled so
+    assert props["UA-09"]["claim_status"] == "stale"
     assert props["UA-09"]["claim_report_id"] == "R1" and props["UA-09"]["report_id"] == "R5"
     assert all(p["share_end"] == "high" for p in props.values())
 
