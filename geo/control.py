@@ -112,6 +112,9 @@ class ControlLayer:
         What each class of the file was read as, with its features and km².
     schema : str
         The schema the classes were read by (:func:`geo.classes.classify`).
+    schematic : bool
+        Every feature says ``schematic: true``: zones Frontline Atlas drew from a
+        report's claims (its own export), not a mapped front line.
     """
 
     name: str
@@ -122,6 +125,7 @@ class ControlLayer:
     contested: BaseGeometry | None = None
     classes: tuple[ClassCount, ...] = ()
     schema: str = ""
+    schematic: bool = False
 
     def maps(self, side: str) -> bool:
         """Whether the layer maps the ground held by ``side``."""
@@ -617,11 +621,17 @@ def load_control(
     elif "ukraine" in sides:
         notes.append("features with side 'ukraine' are Ukrainian-held ground; the rest is "
                      "Russian-held.")
+    schematic = all(p.get("schematic") is True for _, p in found)
+    if schematic:
+        notes.insert(0, "every feature says schematic: true: zones drawn from a report's "
+                        "claims (a Frontline Atlas export), not a mapped front line, so "
+                        "verdicts against it test the claims against claims.")
     if day is None and not isinstance(source, bytes | bytearray):
         day = date_from_name(str(source))
     if day is None and name:
         day = date_from_name(name)
     shown = Path(label).name if not isinstance(source, bytes | bytearray) else label
     return ControlLayer(name=shown, sides=sides, notes=tuple(notes), date=day,
-                        digest=digest(sorted(sides.items()), contested, shown, day),
-                        contested=contested, classes=tuple(counts), schema=read.schema)
+                        digest=digest(sorted(sides.items()), contested, shown, day, schematic),
+                        contested=contested, classes=tuple(counts), schema=read.schema,
+                        schematic=schematic)

@@ -202,11 +202,12 @@ def _outside_ukraine(geom: BaseGeometry) -> BaseGeometry:
 
 
 def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False,
-                        contested: bool = False) -> str:
+                        contested: bool = False, schematic: bool = False) -> str:
     """A fixed legend for a mapped control layer: what the dark red (and, with
     ``ukraine``, the blue; with ``contested``, the grey) fill means, under ``title``
     (escaped). Bottom right above the attribution, or with ``top`` top right beside the
-    layer control (where another legend holds the bottom)."""
+    layer control (where another legend holds the bottom). ``schematic``: the layer is
+    a schematic one (its features say so) and the legend says that instead."""
     def swatch(style: dict[str, Any]) -> str:
         return (f'<span style="display:inline-block;width:16px;height:10px;'
                 f'background:{style["fillColor"]};opacity:0.8"></span>')
@@ -218,7 +219,8 @@ def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False,
             + (f"{swatch(UKRAINE_STYLE)} held by Ukraine (mapped)<br>" if ukraine else "")
             + (f"{swatch(CONTESTED_STYLE)} contested: grey zone (mapped)<br>" if contested
                else "")
-            + "<i>measured from a mapped layer, not schematic</i></div>")
+            + ("<i>schematic: zones drawn from a report's claims, not mapped</i></div>"
+               if schematic else "<i>measured from a mapped layer, not schematic</i></div>"))
 
 
 def control_layer(

@@ -68,8 +68,8 @@ def report_map(
         if len(ls.band):
             band_layer(ls.band, name=f"Uncertainty band — {rid} (schematic)").add_to(m)
     else:
-        control_layer(ls.control, name=f"Control — {ls.control_name} (mapped, measured)"
-                      ).add_to(m)
+        kind = "schematic, loaded" if ls.control.schematic else "mapped, measured"
+        control_layer(ls.control, name=f"Control — {ls.control_name} ({kind})").add_to(m)
         if (ls.held.frame["side"] == "mismatch").any():
             mismatch_layer(ls.held.frame).add_to(m)
     for group in zone_layers(ls.zones):
@@ -77,7 +77,7 @@ def report_map(
     city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"])).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
-    add_legend(m, rid, schematic=ls.schematic,
+    add_legend(m, rid, schematic=ls.schematic or bool(ls.control and ls.control.schematic),
                measured_from=f"{ls.control_name}{when}" if ls.control else None,
                mapped=drawn_sides(ls.control) if ls.control else (),
                stale=bool((ls.snapshot["status"] == "stale").any()))

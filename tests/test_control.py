@@ -233,3 +233,20 @@ def test_the_same_ground_on_two_days_is_two_layers() -> None:
     assert a.digest != b.digest
     assert a.digest == control_from_geometry(g, name="day_20240708.geojson",
                                              date=dt.date(2024, 7, 8)).digest
+
+
+def test_a_schematic_export_loaded_as_a_layer_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from frontline.cli import main
+
+    path = tmp_path / "mine.geojson"
+    assert main(["schematic", "R5", "--out", str(path)]) == 0
+    ctl = load_control(path)
+    assert ctl.schematic is True
+    assert "every feature says schematic: true" in ctl.notes[0]
+    feats = json.loads(path.read_text(encoding="utf-8"))["features"]
+    for f in feats:  # one feature without the flag: a mapped layer after all
+        f["properties"].pop("schematic", None)
+        break
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}))
+    again = load_control(path)
+    assert again.schematic is False and again.digest != ctl.digest

@@ -58,10 +58,19 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     )
     if not ls.schematic:
         when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
-        st.info(
-            f"Held ground is **measured** from {md(origin)}: **{md(ls.control_name)}**"
-            f"{md(when)}; every claim below is checked against it, and the zones are cut from it."
-        )
+        if ls.control is not None and ls.control.schematic:
+            st.warning(
+                f"Held ground is taken from {md(origin)}: **{md(ls.control_name)}**{md(when)}, "
+                "a **schematic** layer (its features say `schematic: true`: zones drawn from "
+                "a report's claims, not a mapped front line). The claims below are checked "
+                "against it, which tests claims against claims, not against a map."
+            )
+        else:
+            st.info(
+                f"Held ground is **measured** from {md(origin)}: **{md(ls.control_name)}**"
+                f"{md(when)}; every claim below is checked against it, and the zones are cut "
+                "from it."
+            )
         gap = data.atlas(data.reports_dir()).date_gap(rid, ls.control) if ls.control else None
         if gap:
             st.warning(md(gap))

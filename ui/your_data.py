@@ -122,13 +122,15 @@ def _layer_page(key: data.ControlKey, tiles: bool) -> str:
     assert ctl is not None
     m = new_map(web_tiles=tiles)
     boundary_layer(data.units()).add_to(m)
-    control_layer(ctl, name=f"Control — {ctl.name} (mapped)").add_to(m)
+    control_layer(ctl, name=f"Control — {ctl.name} "
+                  f"({'schematic' if ctl.schematic else 'mapped'})").add_to(m)
     when = f", {ctl.date.isoformat()}" if ctl.date else ""
     root = m.get_root()
     assert isinstance(root, Figure)
     drawn = drawn_sides(ctl)
     root.html.add_child(Element(control_legend_html(
-        f"{ctl.name}{when}", ukraine="ukraine" in drawn, contested="contested" in drawn)))
+        f"{ctl.name}{when}", ukraine="ukraine" in drawn, contested="contested" in drawn,
+        schematic=ctl.schematic)))
     # the layer's extent, within the region (a file may hold ground far away)
     minx, miny, maxx, maxy = ctl.frame.total_bounds
     w, s_, e, n = REGION_BOUNDS
@@ -238,15 +240,20 @@ def your_data_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         when = f" ({ctl.date.isoformat()})" if ctl.date else ""
         grey = (f", and {meas.total_contested_km2:,.0f} km² contested (grey zone)"
                 if ctl.contested is not None else "")
-        st.success(
+        (st.warning if ctl.schematic else st.success)(
             f"Using **{md(key[0])}**{md(when)}: {meas.total_controlled_km2:,.0f} km² of Ukraine "
-            f"({meas.total_share_pct:.2f} %) held by Russia{grey}, measured. Every view, "
-            "export and check now uses it."
+            f"({meas.total_share_pct:.2f} %) held by Russia{grey}"
+            + (", drawn **schematically** (its features say `schematic: true`: zones drawn "
+               "from a report's claims, not a mapped front line)" if ctl.schematic
+               else ", measured")
+            + ". Every view, export and check now uses it."
         )
         for note in ctl.notes:
             if not note.startswith("read as"):  # the table below says it
                 st.caption(md(note))
-        t = meas.table[(meas.table["controlled_km2"] > 0) | (meas.table["contested_km2"] > 0)]
+        # units with ground to show at the table's precision (0.1 km²), not slivers
+        t = meas.table[(meas.table["controlled_km2"] >= 0.05)
+                       | (meas.table["contested_km2"] >= 0.05)]
         columns = {
             "unit": t["name"],
             "km² held": t["controlled_km2"].round(1),
