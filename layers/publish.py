@@ -21,11 +21,14 @@ from typing import Any
 import geopandas as gpd
 from shapely.geometry import box
 
+from geo.labels import short_label
 from geo.layerset import LayerSet
+from geo.snapshot import STALE_AFTER_DAYS
 from layers.assets import LEAFLET_FILES, _leaflet_dir
 from layers.basemap import LAND_COLOUR, SEA_COLOUR
 from layers.claims import claim_colour
 from layers.control import CONTESTED_STYLE, CONTROL_STYLE, MISMATCH_STYLE, SCHEMATIC_STYLE
+from layers.html import escape_text
 from layers.map import DATA_ATTRIBUTION, page_html
 from layers.report_map import focus_bounds, report_map
 from layers.zones import KIND_TITLES, ZONE_STYLES
@@ -35,7 +38,7 @@ __all__ = ["static_map", "standalone_html", "render", "FORMATS"]
 #: A labelled city closer than this (m) to a larger labelled one is taken as its district.
 _DISTRICT_M = 15_000.0
 #: Area zones drawn hatched, so that one lying over another still shows.
-_HATCH = {"recognition": "//", "withdrawal": "\\\\"}
+_HATCH = {"recognition": "//", "withdrawal": "\\\\", "cede": "xx"}
 
 #: Output formats by file suffix.
 FORMATS = {".png": "png", ".svg": "svg", ".html": "html"}
@@ -63,8 +66,24 @@ def render(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame, fmt:
 
 
 def standalone_html(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame) -> str:
-    """The report map as one self-contained HTML file (no server, no internet)."""
+    """The report map as one self-contained HTML file (no server, no internet), under a
+    heading: the report's title, outlet, date and what the held ground is."""
     html = page_html(report_map(ls, units, cities))
+    rep = ls.report
+    basis = ("held ground measured from " + ls.control_name) if not ls.schematic else (
+        "held ground schematic: grown to the claimed shares, not mapped front lines")
+    head = (f"<title>{escape_text(rep.title)} — Frontline Atlas</title>"
+            "<style>html,body{height:100%;margin:0}.fa-heading{height:58px;box-sizing:"
+            "border-box;padding:6px 12px;font:13px sans-serif;border-bottom:1px solid #999;"
+            "background:#fff}.fa-heading h1{font-size:17px;margin:0 0 2px}"
+            ".folium-map{height:calc(100% - 58px)!important}</style>")
+    heading = (f'<header class="fa-heading"><h1>{escape_text(rep.title)}</h1>'
+               f"{escape_text(rep.outlet)}, {escape_text(rep.date_text)} (report "
+               f"{escape_text(rep.id)}) — {escape_text(basis)}</header>")
+    html, n_head = re.subn(r"<head>", lambda _m: "<head>" + head, html, count=1)
+    html, n_body = re.subn(r"<body>", lambda _m: "<body>" + heading, html, count=1)
+    if n_head != 1 or n_body != 1:
+        raise RuntimeError("the map page has no <head> or <body> to put its heading in")
     src = _leaflet_dir()
     script = (src / LEAFLET_FILES[0]).read_text(encoding="utf-8")
     css = _inline_images((src / LEAFLET_FILES[1]).read_text(encoding="utf-8"), src)
@@ -121,20 +140,39 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
     load_countries().to_crs(_CRS).plot(ax=ax, color=LAND_COLOUR, edgecolor="#9a9a9a",
                                        linewidth=0.5)
     snap = ls.snapshot.to_crs(_CRS)
-    fills = [claim_colour(float(v) if v == v and v is not None else None,
-                          held_by=str(h)) if st != "no_claim" else "#ffffff"
-             for v, h, st in zip(snap["share_central"], snap["held_by"], snap["status"],
-                                 strict=True)]
-    snap.plot(ax=ax, color=fills, edgecolor="#7f2704", linewidth=0.6, alpha=0.55)
+    # a unit's fill is Russia's claimed share of it; a claim about a Russian oblast
+    # ("Ukraine holds about 650 km² of Kursk") is an outline and a label, not a fill of
+    # the whole oblast; a stale claim (over half a year old) is no fill at all
+    filled = snap[(snap["status"].isin(["stated", "carried_forward"]))
+                  & (snap["held_by"] == "russia")]
+    fills = [claim_colour(float(v) if v == v and v is not None else None)
+             for v in filled["share_central"]]
+    if len(filled):
+        filled.plot(ax=ax, color=fills, edgecolor="#7f2704", linewidth=0.6, alpha=0.55)
     units.to_crs(_CRS).boundary.plot(ax=ax, color="#666666", linewidth=0.4)
     handles = [Patch(facecolor=claim_colour(85.0), edgecolor="#7f2704", alpha=0.55,
                      label="claimed share held by Russia (darker: more)")]
-    ua_claims = snap[(snap["held_by"] == "ukraine") & (snap["status"] != "no_claim")]
+    ua_claims = snap[(snap["held_by"] == "ukraine") & (snap["status"].isin(
+        ["stated", "carried_forward"]))]
     if len(ua_claims):  # R1's "Ukraine holds about 650 km² of Kursk"
-        share = ua_claims["share_central"].dropna()
-        handles.append(Patch(facecolor=claim_colour(
-            float(share.iloc[0]) if len(share) else 50.0, held_by="ukraine"),
-            edgecolor="#7f2704", alpha=0.55, label="claimed share held by Ukraine"))
+        ua_claims.boundary.plot(ax=ax, color=claim_colour(90.0, held_by="ukraine"),
+                                linewidth=1.6, linestyle="--", zorder=4)
+        for _, r in ua_claims.iterrows():
+            pt = r.geometry.representative_point()
+            ax.annotate(f"Ukraine: {short_label(r.to_dict())}", (pt.x, pt.y), ha="center",
+                        xytext=(0, -14), textcoords="offset points",
+                        fontsize=7, color=claim_colour(90.0, held_by="ukraine"), zorder=6)
+        handles.append(Patch(facecolor="none", edgecolor=claim_colour(90.0, held_by="ukraine"),
+                             linestyle="--", label="claim of ground held by Ukraine in a "
+                             "Russian oblast (figure in the label)"))
+    stale = snap[snap["status"] == "stale"]
+    if len(stale):
+        stale.plot(ax=ax, facecolor="none", edgecolor="#6b6b6b", linewidth=0.8,
+                   linestyle=":", hatch="..", alpha=0.7)
+        ages = sorted({str(r) for r in stale["report_id"]})
+        handles.append(Patch(facecolor="none", edgecolor="#6b6b6b", hatch="..",
+                             label=f"stale claim, over {STALE_AFTER_DAYS} days old "
+                             f"({', '.join(ages)}): not drawn as in force"))
     held = ls.held_zones[~ls.held_zones.geometry.is_empty]
     if len(held):
         style = CONTROL_STYLE if not ls.schematic else SCHEMATIC_STYLE

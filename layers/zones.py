@@ -25,7 +25,10 @@ __all__ = ["ZONE_STYLES", "KIND_TITLES", "zone_tooltip", "zone_layers"]
 #: Leaflet path style per zone kind.
 ZONE_STYLES: dict[str, dict[str, Any]] = {
     "withdrawal": {"fillColor": "#6a3d9a", "color": "#3f007d", "fillOpacity": 0.45, "weight": 2},
-    "cede": {"fillColor": "#ff7f00", "color": "#a63603", "fillOpacity": 0.35, "weight": 2},
+    # magenta: no claimed share is drawn in that hue (claims run white-orange-brown), so a
+    # unit to be ceded never reads as a unit with a small claimed share
+    "cede": {"fillColor": "#c51b7d", "color": "#8e0152", "fillOpacity": 0.3, "weight": 2.5,
+             "dashArray": "10 4"},
     "other_side_withdrawal": {
         "fillColor": "#33a02c",
         "color": "#006d2c",

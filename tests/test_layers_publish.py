@@ -91,16 +91,49 @@ def test_a_claim_of_ukrainian_held_ground_has_its_legend_entry(atlas, units) -> 
     import matplotlib.pyplot as plt
 
     fig = static_map(atlas.layerset("R1"), units, load_cities())  # Kursk: ~650 km² by Ukraine
-    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert "claimed share held by Ukraine" in legend
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    ukr = "claim of ground held by Ukraine in a Russian oblast (figure in the label)"
+    assert ukr in legend
+    # ... drawn as an outline with the figure, not by filling the whole oblast
+    assert "Ukraine: ~650 km²" in [t.get_text() for t in ax.texts]
     plt.close(fig)
     from geo.layerset import Atlas
 
     alone = Atlas([atlas.report("R4")], units)  # R4 alone: nothing carried from R1
     fig = static_map(alone.layerset("R4"), units, load_cities())
-    assert "claimed share held by Ukraine" not in [
-        t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert ukr not in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     plt.close(fig)
+    # at R5, 326 days on, R1's claims are stale: named in the legend, not filled
+    fig = static_map(atlas.layerset("R5"), units, load_cities())
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "stale claim, over 183 days old (R1): not drawn as in force" in legend
+    assert ukr not in legend and "Ukraine: ~650 km²" not in [t.get_text()
+                                                              for t in fig.axes[0].texts]
+    plt.close(fig)
+
+
+def test_the_standalone_map_has_a_heading(atlas, units) -> None:  # type: ignore[no-untyped-def]
+    html = standalone_html(atlas.layerset("R5"), units, load_cities())
+    rep = atlas.report("R5")
+    assert "<title>Planned Budapest summit and Putin&#x27;s demand for Donetsk — " \
+        "Frontline Atlas</title>" in html
+    heading = html[html.index('<header class="fa-heading">'):html.index("</header>")]
+    assert rep.outlet in heading and "2025-10" in heading and "schematic" in heading
+
+
+def test_ceded_ground_is_not_the_colour_of_a_claimed_share() -> None:
+    from layers.claims import _BLUES, _REDS
+    from layers.zones import ZONE_STYLES
+
+    def rgb(h: str) -> tuple[int, int, int]:
+        return int(h[1:3], 16), int(h[3:5], 16), int(h[5:7], 16)
+
+    cede = rgb(ZONE_STYLES["cede"]["fillColor"])
+    # far from every step of both claim ramps (Euclidean distance in RGB, of 441 max)
+    nearest = min(sum((a - b) ** 2 for a, b in zip(cede, rgb(c), strict=True)) ** 0.5
+                  for c in _REDS + _BLUES)
+    assert nearest > 120
 
 
 def test_contested_ground_is_drawn_hatched_with_its_legend_entry(atlas, units) -> None:  # type: ignore[no-untyped-def]
