@@ -34,7 +34,7 @@ from layers.cities import city_layer
 from layers.claims import add_legend, claims_layer
 from layers.control import control_layer, control_legend_html
 from layers.html import escape_text
-from layers.map import new_map
+from layers.map import fit_clear, new_map
 
 __all__ = ["VERDICT_COLOURS", "claim_marks", "history_chart", "with_day", "day_map",
            "DayMapTemplate", "day_map_template", "day_layer_data"]
@@ -246,6 +246,7 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
            simplified: bool, source: str | None = None, contested: bool = False,
            units: gpd.GeoDataFrame | None = None) -> tuple[folium.Map, folium.GeoJson]:
     m = new_map(web_tiles=web_tiles)
+    cities = load_cities(min_population=100_000)
     if snap is None and units is not None:  # before the first report: the units alone
         boundary_layer(units, simplify_deg=0 if simplified else 0.01).add_to(m)
     if snap is not None:
@@ -254,8 +255,11 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
             shown["name_en"] = [f"{n} — mapped {day_text}: {share_text(c)} %"
                                 for c, n in zip(shown.index, shown["name_en"], strict=True)]
         shown.attrs = dict(snap.attrs)
-        claims_layer(shown, opacity=0.35, simplify_deg=0 if simplified else 0.01,
-                     name=f"Claims in force: {escape_text(report_label)}").add_to(m)
+        # the claims a pale wash with their outlines, so the mapped layer (dark red,
+        # opacity 0.4) is what reads as ground
+        claims_layer(shown, opacity=0.15, simplify_deg=0 if simplified else 0.01,
+                     name=f"Claims in force: {escape_text(report_label)}",
+                     cities=cities).add_to(m)
         add_legend(m, str(snap.attrs.get("report_id", "")), schematic=False,
                    measured_from="the day's mapped layer (top right)",
                    stale=bool((snap["status"] == "stale").any()))
@@ -264,7 +268,7 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
     ctl.add_to(m)
     names = units["name_en"] if units is not None else snap["name_en"] if snap is not None \
         else None
-    city_layer(load_cities(), min_population=100_000, name="Cities (100,000+)",
+    city_layer(cities, min_population=100_000, name="Cities (100,000+)",
                unit_names=None if names is None else {str(k): str(v) for k, v in names.items()}
                ).add_to(m)
     root = m.get_root()
@@ -275,7 +279,7 @@ def _build(layer: gpd.GeoDataFrame, snap: gpd.GeoDataFrame | None, *, day_text: 
                                                     ukraine=False, top=True,
                                                     contested=contested)))
     folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds([[44.3, 30.0], [52.4, 40.3]])
+    fit_clear(m, [[44.3, 30.0], [52.4, 40.3]])  # clear of both legends
     return m, ctl
 
 

@@ -68,7 +68,7 @@ def _history_view(reports: ReportSet, opts: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    """One run of the page: the sidebar, then the chosen view."""
+    """One run of the page: the chosen view, then the sidebar."""
     data.static_assets()
     reports = data.reports(data.reports_dir())
     ids = list(reports.ids)
@@ -78,8 +78,7 @@ def main() -> None:
     if ids:
         st.session_state.setdefault("cmp_b", ids[-1])
         st.session_state.setdefault("export_id", ids[-1])
-    st.sidebar.title("Frontline Atlas")
-    st.sidebar.caption("What a report or a proposal about the Russia–Ukraine war means on the map.")
+    st.session_state.setdefault("tiles", False)
     # the views are picked on the page itself: on a phone the sidebar starts folded
     # and stays out of the way; it holds only the options
     mode = st.radio("Mode", MODES, key="mode", horizontal=True, label_visibility="collapsed")
@@ -88,13 +87,38 @@ def main() -> None:
         if mode == "Export" and last in ids:
             st.session_state["export_id"] = last
         st.session_state["_last_mode"] = mode
-    opts = {
-        "tiles": st.sidebar.checkbox("Web map tiles (need the internet)", key="tiles"),
-        "dmz": float(st.sidebar.slider("Demilitarized band width (km)", DMZ_RANGE[0],
-                                       DMZ_RANGE[1], step=DMZ_RANGE[2], key="dmz")),
-        "depth": float(st.sidebar.slider("Further line behind the front (km)", DEPTH_RANGE[0],
-                                         DEPTH_RANGE[1], step=DEPTH_RANGE[2], key="depth")),
-    }
+    # the options are read from the session (their widgets, in the sidebar, are drawn
+    # after the view: the map goes to the browser first)
+    opts = {"tiles": bool(st.session_state["tiles"]), "dmz": float(st.session_state["dmz"]),
+            "depth": float(st.session_state["depth"])}
+    try:
+        for note in notes:
+            st.caption(md(note))
+        if not reports.reports:
+            st.error("No report could be loaded; see the errors in the sidebar.")
+            return
+        {
+            "Report view": report_view,
+            "Compare reports": compare_view,
+            "History": _history_view,
+            "Export": export_view,
+            "Your data": your_data_view,
+            "New article": _article_view,
+        }[mode](reports, opts)
+        urlstate.publish(mode)
+    finally:
+        _sidebar(reports)
+
+
+def _sidebar(reports: ReportSet) -> None:
+    """The options and what every view measures against."""
+    st.sidebar.title("Frontline Atlas")
+    st.sidebar.caption("What a report or a proposal about the Russia–Ukraine war means on the map.")
+    st.sidebar.checkbox("Web map tiles (need the internet)", key="tiles")
+    st.sidebar.slider("Demilitarized band width (km)", DMZ_RANGE[0], DMZ_RANGE[1],
+                      step=DMZ_RANGE[2], key="dmz")
+    st.sidebar.slider("Further line behind the front (km)", DEPTH_RANGE[0], DEPTH_RANGE[1],
+                      step=DEPTH_RANGE[2], key="depth")
     _control_in_use()
     for err in reports.errors:
         st.sidebar.error(md(err))
@@ -102,20 +126,6 @@ def main() -> None:
         "Boundaries: Natural Earth (public domain). Cities: GeoNames (CC BY 4.0). "
         "Reports: facts and paraphrases, not article text."
     )
-    for note in notes:
-        st.caption(md(note))
-    if not reports.reports:
-        st.error("No report could be loaded; see the errors in the sidebar.")
-        return
-    {
-        "Report view": report_view,
-        "Compare reports": compare_view,
-        "History": _history_view,
-        "Export": export_view,
-        "Your data": your_data_view,
-        "New article": _article_view,
-    }[mode](reports, opts)
-    urlstate.publish(mode)
 
 
 def run() -> None:
