@@ -518,3 +518,12 @@ def test_a_loaded_layer_of_another_time_is_flagged_in_report_and_compare(
     assert not at.exception, at.exception
     warnings = " ".join(html.unescape(w.value.replace("\\", "")) for w in at.warning)
     assert "125 days before R1's date" in warnings and "451 days before R5's date" in warnings
+
+
+def test_export_warns_of_a_layer_of_another_time(daily_file: Path) -> None:
+    # the daily file maps 2024-07-21: 125 days before R1, 451 before R5's 15th
+    at = _app(mode="Export", control=(daily_file.name, daily_file.read_bytes(), None, None))
+    at.selectbox(key="export_id").set_value("R1").run()
+    assert not at.exception, at.exception
+    warned = [w.value for w in at.warning]
+    assert any("125 days before R1" in html.unescape(w).replace("\\", "") for w in warned)

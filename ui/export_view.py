@@ -24,6 +24,11 @@ def export_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     st.caption(f"Held ground: {md(origin)}"
                + (f": {md(key[0])}" + (f" ({md(key[2])})." if key[2] else ".") if key
                   else " (schematic zones)."))
+    if key is not None:  # a layer of another time: its verdicts say so in the files too
+        ctl = data.control_layer(key)
+        gap = data.atlas(data.reports_dir()).date_gap(rid, ctl) if ctl is not None else None
+        if gap:
+            st.warning(md(gap))
     files, zipped, gpkg = data.exports(rid, data.reports_dir(), key, opts["dmz"], opts["depth"])
     st.caption(
         "GeoJSON files follow RFC 7946: WGS84 lon/lat, right-hand winding, no crs member, "
