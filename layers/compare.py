@@ -27,7 +27,7 @@ from layers.claims import add_legend, claims_layer
 from layers.control import control_layer, schematic_layer
 from layers.display import display_geometry
 from layers.html import escape_text
-from layers.map import new_map, side_by_side
+from layers.map import fit_clear, legend_box, new_map, side_by_side
 from layers.report_map import focus_bounds
 
 __all__ = ["difference_layer", "difference_tooltip", "difference_map", "difference_legend",
@@ -108,23 +108,20 @@ def difference_layer(
 
 
 def difference_legend(a: str, b: str) -> Element:
-    """The difference map's legend: each colour, and what a thick outline means."""
+    """The difference map's legend: each colour, and what a thick outline means (bottom
+    left, folded to its title on a small map: :func:`layers.map.legend_box`)."""
     rows = "".join(
         f'<span style="display:inline-block;width:14px;height:10px;background:{c};'
         f'border:1px solid #888;margin-right:4px"></span>{escape_text(DIRECTION_WORDS[k])}<br>'
         for k, c in DIRECTION_COLOURS.items())
-    return Element(
-        '<details open style="position:absolute;bottom:52px;left:10px;z-index:999;'
-        'background:#fff;padding:6px 8px;font:11px sans-serif;border:1px solid #999;'
-        'border-radius:4px">'
-        f'<summary style="cursor:pointer"><b>Claimed share held by the occupier, '
-        f"{escape_text(a)} → {escape_text(b)}</b></summary>"
-        f"{rows}<b>thick black outline</b>: significant (the intervals do not overlap)"
-        "</details>")
+    return Element(legend_box(
+        f"<b>Claimed share held by the occupier, {escape_text(a)} → {escape_text(b)}</b>",
+        f"{rows}<b>thick black outline</b>: significant (the intervals do not overlap)"))
 
 
 def difference_map(delta: gpd.GeoDataFrame, *, web_tiles: bool = False) -> folium.Map:
-    """The map of :func:`difference_layer`, framed on the units with a claim, with its legend."""
+    """The map of :func:`difference_layer`, framed on the units with a claim clear of its
+    legend (:func:`layers.map.fit_clear`)."""
     m = new_map(web_tiles=web_tiles)
     difference_layer(delta).add_to(m)
     a = str(delta["report_a"].iloc[0]) if len(delta) else "A"
@@ -135,7 +132,7 @@ def difference_map(delta: gpd.GeoDataFrame, *, web_tiles: bool = False) -> foliu
     claimed = delta[delta["direction"] != "no claim"]
     if len(claimed):
         minx, miny, maxx, maxy = claimed.total_bounds
-        m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]], padding=(10, 10))
+        fit_clear(m, [[float(miny), float(minx)], [float(maxy), float(maxx)]])
     return m
 
 
@@ -164,15 +161,15 @@ def compare_page(a: LayerSet, b: LayerSet, *, web_tiles: bool = False) -> Figure
     left = _side(a, left="0%", web_tiles=web_tiles, legend=True)
     right = _side(b, left="50%", web_tiles=web_tiles, legend=False)
     focus = focus_bounds(a, b)
-    if focus is not None:
-        for m in (left, right):
-            m.fit_bounds(focus)
+    if focus is not None:  # one view for both, clear of A's legend and the titles
+        fit_clear([left, right], focus)
     fig = side_by_side([left, right])
     fig.header.add_child(Element(
         "<style>.folium-map + .folium-map{border-left:2px solid #fff}"
         ".fa-side-title{position:absolute;top:8px;z-index:1000;background:#fff;"
         "padding:3px 8px;font:bold 12px sans-serif;border:1px solid #999;border-radius:4px;"
-        "pointer-events:none}</style>"), name="fa_compare_css")
+        "pointer-events:none}.fa-legend{max-width:calc(50% - 40px)}</style>"),
+        name="fa_compare_css")
     for ls, x in ((a, "calc(0% + 56px)"), (b, "calc(50% + 56px)")):
         day = ls.control.date if ls.control is not None else None
         basis = ("schematic" if ls.schematic

@@ -17,7 +17,7 @@ from geo.classes import HELD_WORDS
 from geo.control import ControlLayer
 from geo.repair import polygon_parts
 from layers.html import escape_text
-from layers.map import display_geometry
+from layers.map import display_geometry, legend_box
 
 __all__ = [
     "SCHEMATIC_STYLE",
@@ -203,24 +203,23 @@ def _outside_ukraine(geom: BaseGeometry) -> BaseGeometry:
 
 def control_legend_html(title: str, *, ukraine: bool = True, top: bool = False,
                         contested: bool = False, schematic: bool = False) -> str:
-    """A fixed legend for a mapped control layer: what the dark red (and, with
-    ``ukraine``, the blue; with ``contested``, the grey) fill means, under ``title``
-    (escaped). Bottom right above the attribution, or with ``top`` top right beside the
-    layer control (where another legend holds the bottom). ``schematic``: the layer is
-    a schematic one (its features say so) and the legend says that instead."""
+    """A legend for a mapped control layer: what the dark red (and, with ``ukraine``,
+    the blue; with ``contested``, the grey) fill means, under ``title`` (escaped).
+    Bottom right above the credits, or with ``top`` top right beside the layer control
+    (where another legend holds the bottom); folded to its title on a small map
+    (:func:`layers.map.legend_box`). ``schematic``: the layer is a schematic one (its
+    features say so) and the legend says that instead."""
     def swatch(style: dict[str, Any]) -> str:
         return (f'<span style="display:inline-block;width:16px;height:10px;'
                 f'background:{style["fillColor"]};opacity:0.8"></span>')
-    where = "top:10px;right:54px" if top else "bottom:40px;right:10px"
-    return (f'<div style="position:absolute;{where};z-index:999;background:#fff;'
-            'padding:6px 8px;font:11px sans-serif;border:1px solid #999;border-radius:4px">'
-            f"<b>{escape_text(title)}</b><br>"
-            f"{swatch(CONTROL_STYLE)} held by Russia (mapped)<br>"
+    body = (f"{swatch(CONTROL_STYLE)} held by Russia (mapped)<br>"
             + (f"{swatch(UKRAINE_STYLE)} held by Ukraine (mapped)<br>" if ukraine else "")
             + (f"{swatch(CONTESTED_STYLE)} contested: grey zone (mapped)<br>" if contested
                else "")
-            + ("<i>schematic: zones drawn from a report's claims, not mapped</i></div>"
-               if schematic else "<i>measured from a mapped layer, not schematic</i></div>"))
+            + ("<i>schematic: zones drawn from a report's claims, not mapped</i>"
+               if schematic else "<i>measured from a mapped layer, not schematic</i>"))
+    return legend_box(f"<b>{escape_text(title)}</b>", body,
+                      corner="top-right" if top else "bottom-right")
 
 
 def control_layer(

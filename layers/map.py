@@ -23,6 +23,9 @@ __all__ = [
     "display_geometry",
     "DISPLAY_DECIMALS",
     "DATA_ATTRIBUTION",
+    "legend_box",
+    "fit_clear",
+    "LARGE_MAP_PX",
 ]
 
 #: Sources of the data drawn on every map, shown in Leaflet's attribution control.
@@ -144,7 +147,10 @@ def new_map(
             # one line of credits under the legends (Leaflet's own is 0.75rem, two lines)
             ".leaflet-container .leaflet-control-attribution { font-size: 10px; "
             "line-height: 1.4; }"
-            ".leaflet-control-scale-line { font-size: 10px; line-height: 1.2; }</style>"
+            ".leaflet-control-scale-line { font-size: 10px; line-height: 1.2; }"
+            # a clicked unit keeps the browser's focus ring, a black box round its path
+            ".leaflet-interactive:focus { outline: none; }"
+            + _LEGEND_CSS + "</style>"
         )
     )
     basemap_layer().add_to(m)
@@ -154,6 +160,180 @@ def new_map(
     _MapChrome().add_to(m)
     m.fit_bounds(UKRAINE_BOUNDS, padding=(4, 4))
     return m
+
+
+#: A map this large (CSS px, width and height) opens its legends; a smaller one shows
+#: each legend folded to its one-line title, which a click unfolds.
+LARGE_MAP_PX = (900, 600)
+
+# Legends: small boxes in a corner, folded on small maps (see _FitClear), never taller
+# than the map leaves room for (they scroll), faded while a tooltip lies under them.
+_LEGEND_CSS = (
+    ".fa-legend { position: absolute; z-index: 999; background: #fff; padding: 4px 8px; "
+    "font: 11px sans-serif; border: 1px solid #999; border-radius: 4px; "
+    "max-width: min(360px, calc(100% - 40px)); max-height: calc(100% - 130px); "
+    "overflow: auto; box-sizing: border-box; }"
+    ".fa-legend > summary { cursor: pointer; white-space: nowrap; overflow: hidden; "
+    "text-overflow: ellipsis; }"
+    ".fa-legend.fa-legend-under { opacity: 0.15; pointer-events: none; }"
+)
+
+#: Where a legend sits: bottom left above the scale bar, bottom right above the
+#: credits, top right beside the layer control.
+_CORNERS = {"bottom-left": "bottom:40px;left:10px", "bottom-right": "bottom:22px;right:10px",
+            "top-right": "top:10px;right:54px"}
+
+
+def legend_box(title: str, body: str, *, corner: str = "bottom-left") -> str:
+    """A map legend: a ``<details class="fa-legend">`` whose summary is ``title`` and
+    whose content is ``body`` (both HTML, escaped by the caller), in ``corner`` of the
+    page (``bottom-left``, ``bottom-right``, ``top-right``).
+
+    It starts folded; :func:`fit_clear` unfolds it on a large map and frames the map's
+    data clear of it.
+    """
+    return (f'<details class="fa-legend" style="{_CORNERS[corner]}">'
+            f'<summary title="Legend: click to unfold or fold">{title}</summary>'
+            f"{body}</details>")
+
+
+# The body of _FitClear's script (maps, bounds, big, maxZoom are set before it).
+_FIT_JS = """
+function meets(a, b) {
+  return a.width > 0 && a.left < b.right && a.right > b.left && a.top < b.bottom &&
+    a.bottom > b.top;
+}
+var touched = false;
+function fit() {
+  // each legend over a map is cleared by padding the map on one side of it: below or
+  // above it, or beside it; of every choice, the one that frames the bounds largest
+  var options = [];
+  maps.forEach(function (map) {
+    map.invalidateSize({pan: false});
+    var c = map.getContainer().getBoundingClientRect();
+    document.querySelectorAll("details.fa-legend").forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.left < c.right && r.right > c.left) {
+        el.open = c.width >= big[0] && c.height >= big[1];
+      }
+    });
+    document.querySelectorAll(".fa-legend").forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (!meets(r, c)) { return; }
+      var below = c.bottom - r.top, above = r.bottom - c.top,
+        right = c.right - r.left, left = r.right - c.left;
+      options.push([below < above ? ["b", below + 8] : ["t", above + 8],
+                    right < left ? ["r", right + 8] : ["l", left + 8]]);
+    });
+  });
+  var best = null;
+  for (var k = 0; k < (1 << Math.min(options.length, 6)); k++) {
+    var p = {t: 8, b: 8, l: 8, r: 8};
+    options.forEach(function (o, i) {
+      var side = o[(k >> i) & 1];
+      p[side[0]] = Math.max(p[side[0]], side[1]);
+    });
+    var zoom = Math.min.apply(null, maps.map(function (map) {
+      return map.getBoundsZoom(bounds, false, L.point(p.l + p.r, p.t + p.b));
+    }));
+    var cost = p.t + p.b + p.l + p.r;
+    if (!best || zoom > best.zoom || (zoom === best.zoom && cost < best.cost)) {
+      best = {zoom: zoom, cost: cost, p: p};
+    }
+  }
+  maps.forEach(function (map) {
+    var o = {paddingTopLeft: [best.p.l, best.p.t], paddingBottomRight: [best.p.r, best.p.b],
+             animate: false};
+    if (maxZoom !== null) { o.maxZoom = maxZoom; }
+    map.fitBounds(bounds, o);
+  });
+  document.documentElement.setAttribute("data-fa-fitted", String(maps[0].getZoom()));
+}
+function setUp() {
+  maps.forEach(function (map) {
+    var el = map.getContainer(), tips = [];
+    // until the reader moves a map, a new size (the page still laid out) frames it again
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (t) {
+      el.addEventListener(t, function () { touched = true; }, {capture: true, passive: true});
+    });
+    map.on("resize", function () { if (!touched) { fit(); } });
+    function fade() {
+      var rects = tips.map(function (t) { return t.getElement().getBoundingClientRect(); });
+      document.querySelectorAll(".fa-legend").forEach(function (lg) {
+        var r = lg.getBoundingClientRect();
+        lg.classList.toggle("fa-legend-under", rects.some(function (t) { return meets(t, r); }));
+      });
+    }
+    map.on("tooltipopen", function (e) {
+      if (!e.tooltip.options.permanent) { tips.push(e.tooltip); fade(); }
+    });
+    map.on("tooltipclose", function (e) {
+      tips = tips.filter(function (t) { return t !== e.tooltip; });
+      fade();
+    });
+    map.on("mousemove", function () { if (tips.length) { fade(); } });
+  });
+  fit();
+  window.addEventListener("load", function () { if (!touched) { fit(); } });
+}
+if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUp); }
+else { setUp(); }
+"""
+
+
+class _FitClear(MacroElement):
+    """Frames ``bounds`` on maps whose legends are set aside: legends unfold on a large
+    map, then each map fits the bounds with padding that keeps them clear of every
+    legend over it (maps that follow each other share one padding, so their views
+    agree); a legend fades while a tooltip lies under it."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function(){var maps = [{{ this.names|join(', ') }}],"
+        " bounds = L.latLngBounds({{ this.bounds|tojson }}),"
+        " big = {{ this.large|tojson }}, maxZoom = {{ this.max_zoom|tojson }};"
+        + _FIT_JS +
+        "})();"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, names: list[str], bounds: list[list[float]],
+                 max_zoom: float | None) -> None:
+        super().__init__()
+        self._name = "FitClear"
+        self.names = names
+        self.bounds = bounds
+        self.max_zoom = max_zoom
+        self.large = list(LARGE_MAP_PX)
+
+
+def fit_clear(maps: folium.Map | list[folium.Map], bounds: list[list[float]], *,
+              max_zoom: float | None = None) -> None:
+    """Frame ``bounds`` ((south, west), (north, east)) on ``maps`` when the page loads,
+    clear of their legends.
+
+    In the browser, each legend made by :func:`legend_box` unfolds when its map is at
+    least :data:`LARGE_MAP_PX` and stays folded otherwise; the maps then fit ``bounds``
+    with padding beside or above/below each legend over them (whichever frames the
+    bounds largest), so no data within ``bounds`` is under a legend. Until the reader
+    moves a map, a new size of the page frames it again. Maps that follow each other
+    (:func:`side_by_side`) are passed together and share one padding. A legend fades
+    while a tooltip lies under it. The page's root element gets ``data-fa-fitted`` (the
+    zoom) once framed.
+
+    Parameters
+    ----------
+    maps : folium.Map or list of folium.Map
+        The map, or the maps of one page (the element goes on the last).
+    bounds : list
+        ``[[south, west], [north, east]]`` in degrees.
+    max_zoom : float, optional, keyword-only
+        Zoom no closer than this.
+    """
+    group = maps if isinstance(maps, list) else [maps]
+    group[-1].add_child(_FitClear([m.get_name() for m in group],
+                                  [[float(v) for v in corner] for corner in bounds],
+                                  max_zoom))
 
 
 class _Sync(MacroElement):

@@ -4,7 +4,8 @@ Order (bottom to top): offline basemap, held zones (schematic with their uncerta
 band, or the measured control layer), proposal zones, then the claimed-control
 choropleth in a pane of its own above them (it is also the unit boundaries, and its
 tooltip -- the unit's claim, its verdict, the zones in it -- is what hovering a unit
-shows), cities with their names at closer zooms; then the layer control and the legend.
+shows), cities with their names at closer zooms; then the layer control and the legend,
+and the view framed on the claims clear of the legend (:func:`layers.map.fit_clear`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ from layers.control import (
     mismatch_layer,
     schematic_layer,
 )
-from layers.map import new_map, page_html
+from layers.map import fit_clear, new_map, page_html
 from layers.zones import zone_layers
 
-__all__ = ["report_map", "report_page", "focus_bounds"]
+__all__ = ["report_map", "report_page", "focus_bounds", "CITY_MIN_POPULATION"]
+
+#: The report map draws cities of this many people or more (and keeps labels off them).
+CITY_MIN_POPULATION = 50_000
 
 
 def report_map(
@@ -60,8 +64,9 @@ def report_map(
     """
     rid = ls.report.id
     m = new_map(web_tiles=web_tiles, local_assets=local_assets, height=height)
+    shown = cities[cities["population"] >= CITY_MIN_POPULATION]
     claims_layer(ls.snapshot, opacity=0.35, verdicts=ls.verdicts if len(ls.verdicts) else None,
-                 units=units, zones=ls.zones).add_to(m)
+                 units=units, zones=ls.zones, cities=shown).add_to(m)
     if ls.control is None:
         schematic_layer(ls.held_zones,
                         name=f"Control zones, central value — {rid} (schematic)").add_to(m)
@@ -74,7 +79,8 @@ def report_map(
             mismatch_layer(ls.held.frame).add_to(m)
     for group in zone_layers(ls.zones):
         group.add_to(m)
-    city_layer(cities, min_population=50_000, unit_names=dict(units["name_en"])).add_to(m)
+    city_layer(shown, min_population=CITY_MIN_POPULATION,
+               unit_names=dict(units["name_en"])).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     when = f" ({ls.control.date.isoformat()})" if ls.control and ls.control.date else ""
     add_legend(m, rid, schematic=ls.schematic or bool(ls.control and ls.control.schematic),
@@ -83,7 +89,7 @@ def report_map(
                stale=bool((ls.snapshot["status"] == "stale").any()))
     focus = focus_bounds(ls)
     if focus is not None:
-        m.fit_bounds(focus)
+        fit_clear(m, focus)
     return m
 
 

@@ -59,7 +59,7 @@ def test_layer_renders_escaped_hostile_text(r5) -> None:  # type: ignore[no-unty
     # R5's own claim is stated; R1's, 11 months older, are stale (grey, dotted, aged)
     assert '"stale":true' in html and '"stale":false' in html
     assert html.count('fa-claim-label') >= 9  # a label per claimed unit
-    assert html.count("R1, 11 months old") == 8  # each stale unit's label
+    assert html.count(" (R1)\\u003c/div") == 8  # each stale unit's label names its report
 
 
 

@@ -84,14 +84,14 @@ def test_before_the_first_report_the_day_map_has_no_claims(units: gpd.GeoDataFra
 def test_the_day_map_explains_its_colours(day_layer) -> None:  # type: ignore[no-untyped-def]
     date, frame = day_layer
     html = day_map_template(None, report_label="none").fill(frame, day=date)
-    legend = html[html.index(f"<b>Mapped control, {date.isoformat()}</b>"):]
-    legend = legend[:legend.index("</div>")]
+    title = html.index(f"<b>Mapped control, {date.isoformat()}</b>")
+    legend = html[html.rindex("<details", 0, title):]
+    legend = legend[:legend.index("</details>")]
     assert CONTROL_STYLE["fillColor"] in legend and "held by Russia" in legend
     # a history's day is one layer of Russian-held ground: the legend offers no blue
     # "held by Ukraine" the map never draws (the new-user trial read it as a contradiction)
     assert UKRAINE_STYLE["fillColor"] not in legend and "held by Ukraine" not in legend
-    assert "top:10px" in html[html.rindex("<div", 0, html.index(
-        f"<b>Mapped control, {date.isoformat()}</b>")):]  # clear of the claims legend
+    assert 'class="fa-legend" style="top:10px' in legend  # clear of the claims legend
 
 
 def test_chart_marks_claims_and_the_day() -> None:

@@ -116,7 +116,7 @@ def _layer_page(key: data.ControlKey, tiles: bool) -> str:
     from geo.control import REGION_BOUNDS
     from layers.boundaries import boundary_layer
     from layers.control import control_layer, control_legend_html, drawn_sides
-    from layers.map import new_map, page_html
+    from layers.map import fit_clear, new_map, page_html
 
     ctl = data.control_layer(key)
     assert ctl is not None
@@ -135,7 +135,7 @@ def _layer_page(key: data.ControlKey, tiles: bool) -> str:
     minx, miny, maxx, maxy = ctl.frame.total_bounds
     w, s_, e, n = REGION_BOUNDS
     minx, miny, maxx, maxy = max(minx, w), max(miny, s_), min(maxx, e), min(maxy, n)
-    m.fit_bounds([[float(miny), float(minx)], [float(maxy), float(maxx)]], padding=(10, 10))
+    fit_clear(m, [[float(miny), float(minx)], [float(maxy), float(maxx)]])  # clear of it
     return page_html(m)
 
 
