@@ -313,7 +313,8 @@ def label_points(geoms: list[BaseGeometry], sizes: list[tuple[int, int]],
     deepest inside wins; failing that, the clear one with most of its box inside; when
     none is clear, the one with the widest gap. A unit too small to hold its
     label (Sevastopol at the zooms the app opens at) also tries points just outside it,
-    beside it. Small units are placed first: they have the fewest places.
+    beside it, within the extent of the units labelled (which a map frames). Small units
+    are placed first: they have the fewest places.
     """
     from layers.cities import city_radius
 
@@ -327,6 +328,10 @@ def label_points(geoms: list[BaseGeometry], sizes: list[tuple[int, int]],
     out: list[tuple[float, float]] = [(0.0, 0.0)] * len(geoms)
     placed: list[tuple[float, float, float, float]] = []
     order = sorted(range(len(geoms)), key=lambda i: float(geoms[i].area))
+    # the labelled units' extent (a map frames it): a label beside a unit keeps inside it
+    west, south, east, north = gpd.GeoSeries(geoms).total_bounds if geoms else (0, 0, 0, 0)
+    (left, right), (bottom, top) = _pixels(np.array([west, east]), np.array([south, north]),
+                                           zoom)
     for i in order:
         w, h = sizes[i]
         unit = shapely.transform(geoms[i].simplify(0.005),
@@ -354,7 +359,9 @@ def label_points(geoms: list[BaseGeometry], sizes: list[tuple[int, int]],
                                            c.y + reach[1] * math.sin(ang)))
         px = np.array([p.x for p in cands])
         py = np.array([p.y for p in cands])
-        gap = _gaps(px, py, w, h, placed, dots)
+        gap = np.minimum(_gaps(px, py, w, h, placed, dots),
+                         np.minimum.reduce([px - w / 2 - left, right - px - w / 2,
+                                            py - h / 2 - top, bottom - py - h / 2]))
         depth = np.array([p.distance(unit.boundary) if unit.contains(p) else -p.distance(unit)
                           for p in cands])
         boxes = shapely.box(px - w / 2, py - h / 2, px + w / 2, py + h / 2)

@@ -205,6 +205,9 @@ function meets(a, b) {
 }
 var touched = false;
 function fit() {
+  // a zoom still gliding (the page's first framing) would swallow this one: after it
+  var busy = maps.filter(function (map) { return map._animatingZoom; });
+  if (busy.length) { busy[0].once("zoomend", fit); return; }
   // each legend over a map is cleared by padding the map on one side of it: below or
   // above it, or beside it; of every choice, the one that frames the bounds largest
   var options = [];
@@ -247,6 +250,9 @@ function fit() {
     if (maxZoom !== null) { o.maxZoom = maxZoom; }
     map.fitBounds(bounds, o);
   });
+  if (document.readyState === "complete") { mark(); }
+}
+function mark() {  // framed, with the page's style sheets in: the view a reader gets
   document.documentElement.setAttribute("data-fa-fitted", String(maps[0].getZoom()));
 }
 function setUp() {
@@ -274,7 +280,7 @@ function setUp() {
     map.on("mousemove", function () { if (tips.length) { fade(); } });
   });
   fit();
-  window.addEventListener("load", function () { if (!touched) { fit(); } });
+  window.addEventListener("load", function () { if (touched) { mark(); } else { fit(); } });
 }
 if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUp); }
 else { setUp(); }
@@ -319,7 +325,7 @@ def fit_clear(maps: folium.Map | list[folium.Map], bounds: list[list[float]], *,
     moves a map, a new size of the page frames it again. Maps that follow each other
     (:func:`side_by_side`) are passed together and share one padding. A legend fades
     while a tooltip lies under it. The page's root element gets ``data-fa-fitted`` (the
-    zoom) once framed.
+    zoom) once framed after the page has loaded.
 
     Parameters
     ----------

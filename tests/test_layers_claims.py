@@ -1,3 +1,5 @@
+import math
+
 import pytest
 
 from geo.reports import load_reports
@@ -70,3 +72,80 @@ def test_the_legend_names_the_layer_held_ground_was_measured_from() -> None:
     assert "held ground measured from day_20241123.geojson &lt;i&gt;(2024-11-23)" in measured
     assert "schematic zones" not in measured
     assert "the loaded control layer" in legend_html("R1", schematic=False).render()
+
+
+def _boxes(points: list[tuple[float, float]], sizes: list[tuple[int, int]],
+           zoom: float = 5.5) -> list[tuple[float, float, float, float]]:
+    """Each label's box (left, top, right, bottom) in Web Mercator pixels at ``zoom``."""
+    from pyproj import Transformer
+
+    to_m = Transformer.from_crs(4326, 3857, always_xy=True)
+    res = 156543.03392804097 / 2**zoom  # metres a pixel
+    out = []
+    for (lon, lat), (w, h) in zip(points, sizes, strict=True):
+        x, y = to_m.transform(lon, lat)
+        out.append((x / res - w / 2, -y / res - h / 2, x / res + w / 2, -y / res + h / 2))
+    return out
+
+
+def _dots(cities, zoom: float = 5.5):  # type: ignore[no-untyped-def]
+    """City markers (x, y, radius) in the same pixels."""
+    from pyproj import Transformer
+
+    from layers.cities import city_radius
+
+    to_m = Transformer.from_crs(4326, 3857, always_xy=True)
+    res = 156543.03392804097 / 2**zoom
+    xs, ys = to_m.transform(cities.geometry.x.to_numpy(), cities.geometry.y.to_numpy())
+    return [(x / res, -y / res, city_radius(p))
+            for x, y, p in zip(xs, ys, cities["population"], strict=True)]
+
+
+def _on_a_dot(box, dots) -> bool:  # type: ignore[no-untyped-def]
+    left, top, right, bottom = box
+    return any(math.hypot(max(left - x, 0, x - right), max(top - y, 0, y - bottom)) < r
+               for x, y, r in dots)
+
+
+def test_labels_sit_clear_of_the_city_markers_and_each_other() -> None:
+    from geo.cities import load_cities
+    from layers.claims import label_points, label_size
+
+    r1 = snapshot("R1", load_reports())
+    cities = load_cities(min_population=50_000)  # what the report map draws
+    texts = [short_label({**r1.loc[c].to_dict(), "code": c}) for c in r1.index]
+    claimed = [(t, g) for t, g in zip(texts, r1.geometry, strict=True) if t]
+    sizes = [label_size(t) for t, _g in claimed]
+    geoms = [g for _t, g in claimed]
+    dots = _dots(cities)
+    placed = _boxes(label_points(geoms, sizes, cities), sizes)
+    assert len(placed) == 9
+    assert [t for (t, _g), b in zip(claimed, placed, strict=True) if _on_a_dot(b, dots)] == []
+    for i, a in enumerate(placed):  # no two labels overlap
+        for b in placed[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    # at each unit's representative point (where labels were), three sat on a dot:
+    # Donetsk's '> 80 %', Sevastopol's 'all' on its own city, Kursk's '~650 km²'
+    old = _boxes([(g.representative_point().x, g.representative_point().y) for g in geoms],
+                 sizes)
+    assert {t for (t, _g), b in zip(claimed, old, strict=True) if _on_a_dot(b, dots)} >= {
+        "> 80 %", "all", "~650 km²"}
+
+
+def test_a_label_box_is_as_wide_as_its_text() -> None:
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    from layers.claims import label_size
+
+    font = FontProperties(family="DejaVu Sans", weight="bold", size=11)  # Chromium's here
+    texts = {short_label({**row.to_dict(), "code": code}) + suffix
+             for rid in ("R1", "R2", "R3", "R4", "R5")
+             for code, row in snapshot(rid, load_reports()).iterrows()
+             for suffix in ("", " ↩", " (R1)")} - {"", " ↩", " (R1)"}
+    assert len(texts) == 18  # 6 wordings, each stated, carried or stale
+    for text in texts:
+        width = TextToPath().get_text_width_height_descent(text, font, ismath=False)[0]
+        w, h = label_size(text)
+        assert width <= w <= 1.15 * width + 8, (text, width, w)  # was 110 px for every one
+        assert h == 15
