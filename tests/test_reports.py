@@ -248,3 +248,23 @@ def test_builtin_files_match_schema_directly() -> None:
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
         data["date"] = str(data["date"])
         assert not list(validator.iter_errors(data)), f.name
+
+
+_BUILT_IN = sorted((Path(__file__).resolve().parent.parent / "data" / "reports").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _BUILT_IN, ids=lambda p: p.name)
+def test_libyaml_and_python_parsers_read_a_report_alike(path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.reports import yamltree
+
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("claims:", "claims: [", 1)  # a syntax error, with its line
+    assert yamltree._shallow(text)
+    fast = [yamltree.parse_yaml(t, "f") for t in (text, broken, text + "\nid: again\n")]
+    monkeypatch.setattr(yamltree, "_shallow", lambda _t: False)  # the pure-Python loader
+    slow = [yamltree.parse_yaml(t, "f") for t in (text, broken, text + "\nid: again\n")]
+    for (d1, l1, p1), (d2, l2, p2) in zip(fast, slow, strict=True):
+        assert d1 == d2 and l1.lines == l2.lines
+        assert [(p.where, p.field) for p in p1] == [(p.where, p.field) for p in p2]
+    assert fast[0][2] == [] and fast[1][2] and "duplicate key 'id'" in str(fast[2][2])
