@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from frontline.cli import command, print_json, print_table
-from frontline.common import write_file
+from frontline.common import check_out, write_file
 from geo.errors import FrontlineError
 
 __all__: list[str] = []
@@ -60,6 +60,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     claims = extract_claims(text, label=label)
     if args.draft:
         out = Path(args.draft)
+        check_out(out, "--draft")
         if out.exists() and not args.force:
             raise FrontlineError(f"--draft: {str(out)!r} exists; pass --force to replace it.")
         date = args.date or dt.date.today().isoformat()

@@ -20,6 +20,7 @@ from frontline.cli import command, print_json, print_table
 from frontline.common import (
     add_reading,
     add_reports_dir,
+    check_out,
     load_control_arg,
     parse_day,
     write_file,
@@ -96,6 +97,10 @@ def _configure_schematic(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_schematic)
 
 
+#: How ``schematic`` prints to standard output (said when --out names /dev/stdout).
+_STDOUT = "To print the GeoJSON to standard output, leave out --out."
+
+
 def _cmd_schematic(args: argparse.Namespace) -> int:
     import geopandas as gpd
 
@@ -109,6 +114,8 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
     if args.report_id is None and args.shares is None:
         raise FrontlineError("expected a REPORT_ID or --shares: `frontline schematic R1` or "
                              "`frontline schematic --shares UA-14=75.5,UA-23=73.6`.")
+    if args.out:
+        check_out(Path(args.out), "--out", _STDOUT)
     basis = "schematic zone grown to a share (illustrative, not a mapped front line)"
     if args.shares is not None:
         from geo.boundaries import load_units
@@ -142,7 +149,7 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
     text = to_geojson(zones, provenance=props, name="schematic control zones",
                       members={"schematic": True})
     if args.out:
-        write_file(Path(args.out), text, "--out")
+        write_file(Path(args.out), text, "--out", _STDOUT)
         print(f"wrote {len(zones)} schematic zone(s) to {args.out}", file=sys.stderr)
     else:
         print_json(json.loads(text))

@@ -23,6 +23,7 @@ from frontline.cli import command, print_json, print_table
 from frontline.common import (
     Progress,
     add_reading,
+    check_out,
     parse_day,
     read_options,
     size_text,
@@ -72,10 +73,23 @@ def _codes(text: str | None) -> list[str] | None:
     return codes
 
 
+#: How ``series`` prints its rows to standard output (said when an output option names
+#: ``/dev/stdout`` or another path that is not a regular file).
+_STDOUT = "To print the rows to standard output, give --json - (JSON)."
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(option, path) of each file ``series`` writes (``--json -`` prints instead)."""
+    return [(f"--{k}", v) for k in ("csv", "parquet", "json")
+            if (v := getattr(args, k)) and v != "-"]
+
+
 def _cmd_series(args: argparse.Namespace) -> int:
     from geo.boundaries import load_units
     from geo.series import series_from_files
 
+    for flag, path in _outputs(args):  # before the history is read, not after
+        check_out(Path(path), flag, _STDOUT)
     if args.scheduler and args.engine != "dask":
         raise FrontlineError("--scheduler is for --engine dask; add --engine dask.")
     if args.workers is not None and args.workers < 1:
@@ -109,14 +123,15 @@ def _write(args: argparse.Namespace, table: Any) -> None:
     import json
 
     if args.csv:
-        n = write_file(Path(args.csv), table.to_csv(index=False, float_format="%.4f"), "--csv")
+        n = write_file(Path(args.csv), table.to_csv(index=False, float_format="%.4f"), "--csv",
+                       _STDOUT)
         print(f"wrote {len(table):,} rows to {args.csv} ({size_text(n)})", file=sys.stderr)
     elif args.parquet:
         import io
 
         buf = io.BytesIO()
         table.to_parquet(buf, index=False)
-        n = write_file(Path(args.parquet), buf.getvalue(), "--parquet")
+        n = write_file(Path(args.parquet), buf.getvalue(), "--parquet", _STDOUT)
         print(f"wrote {len(table):,} rows to {args.parquet} ({size_text(n)})", file=sys.stderr)
     elif args.json:
         records = json.loads(table.to_json(orient="records", date_format="iso",
@@ -126,7 +141,8 @@ def _write(args: argparse.Namespace, table: Any) -> None:
         if args.json == "-":
             print_json(records)
         else:
-            n = write_file(Path(args.json), json.dumps(records, ensure_ascii=False), "--json")
+            n = write_file(Path(args.json), json.dumps(records, ensure_ascii=False), "--json",
+                           _STDOUT)
             print(f"wrote {len(table):,} rows to {args.json} ({size_text(n)})",
                   file=sys.stderr)
 

@@ -33,6 +33,7 @@ from frontline.cli import command, print_json, print_table
 from frontline.common import (
     add_control,
     add_reports_dir,
+    check_out,
     history_layers,
     load_control_arg,
     make_atlas,
@@ -85,6 +86,8 @@ def _cmd_zones(args: argparse.Namespace) -> int:
     from geo.export import to_geojson
     from geo.zones import ZoneOptions, zone_records
 
+    if args.out:
+        check_out(Path(args.out), "--out")
     atlas = make_atlas(args)
     report = atlas.report(args.report_id)  # FrontlineError naming the known ids
     options = ZoneOptions(dmz_width_km=args.dmz_width, deterrence_depth_km=args.depth,
@@ -344,6 +347,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if fmt is None:
         raise FrontlineError(f"--out: expected a file ending in {', '.join(FORMATS)}; got "
                              f"{str(out)!r}. Name the file map.png, map.svg or map.html.")
+    check_out(out, "--out")  # a device, FIFO, link or folder: never, even with --force
     if out.exists() and not args.force:
         raise FrontlineError(f"--out: {str(out)!r} exists; pass --force to replace it.")
     if not out.parent.is_dir():

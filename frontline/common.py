@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_reports_dir", "add_control", "load_report_set", "load_control_arg",
            "history_layers", "read_history_arg", "tell_history", "Progress", "make_atlas",
-           "write_file", "size_text", "parse_day", "NEAR_DAYS"]
+           "write_file", "check_out", "NO_STDOUT", "size_text", "parse_day", "NEAR_DAYS"]
 
 
 def add_reports_dir(p: argparse.ArgumentParser) -> None:
@@ -208,13 +208,36 @@ def make_atlas(args: argparse.Namespace) -> Atlas:
     return Atlas(load_report_set(getattr(args, "reports_dir", None)), store=DiskStore())
 
 
-def write_file(path: Path, data: str | bytes, what: str) -> int:
+#: What an option that writes files says when given a device, a FIFO or a link such as
+#: ``/dev/stdout`` and it has no way of its own to print to standard output.
+NO_STDOUT = "This option writes a file only; write to a file and read it from there."
+
+
+def check_out(path: Path, what: str, hint: str = NO_STDOUT) -> None:
+    """Refuse, before any work, an output path that is not a regular file or a free
+    name (:func:`geo.safeio.check_write_target`); ``hint`` says how to print to standard
+    output where the command can."""
+    from geo.errors import WriteTargetError
+    from geo.safeio import check_write_target
+
+    try:
+        check_write_target(path)
+    except WriteTargetError as exc:
+        raise exc.naming(what, hint) from None
+
+
+def write_file(path: Path, data: str | bytes, what: str, hint: str = NO_STDOUT) -> int:
     """Write ``data`` to ``path`` atomically (:func:`geo.safeio.write_atomic`); bytes
-    written. A failure names the argument ``what``."""
+    written. A failure names the argument ``what``; a path that is not a regular file
+    (``/dev/stdout``, ``/dev/full``, a FIFO, a link, a folder) is refused with ``hint``
+    (how this command prints to standard output, if it can)."""
+    from geo.errors import WriteTargetError
     from geo.safeio import write_atomic
 
     try:
         return write_atomic(path, data)
+    except WriteTargetError as exc:
+        raise exc.naming(what, hint) from None
     except OSError as exc:
         raise FrontlineError(f"{what}: cannot write {str(path)!r}: {exc.strerror}.") from None
 

@@ -24,6 +24,7 @@ __all__ = [
     "HistoryError",
     "ReportFormatError",
     "ArticleError",
+    "WriteTargetError",
 ]
 
 
@@ -210,3 +211,39 @@ class ReportFormatError(ValidationError):
 class ArticleError(FrontlineError):
     """An article given to :mod:`geo.extract` that cannot be read as English news text
     (empty, binary, too large, not English)."""
+
+
+class WriteTargetError(FrontlineError):
+    """A file is to be written where something other than a regular file (or nothing)
+    is: a device (``/dev/full``), a FIFO, a socket, a folder or a symbolic link
+    (``/dev/stdout`` is one). Writes are atomic -- a temporary file renamed into place --
+    and the rename would replace the device node or the link itself (run as root, it
+    would replace ``/dev/stdout``), so such a target is refused, never written through.
+
+    Parameters
+    ----------
+    path : str
+        The path as given.
+    kind : str
+        What is there: ``"a device"``, ``"a FIFO (named pipe)"``, ``"a socket"``,
+        ``"a folder"`` or ``"a symbolic link"``.
+    what : str, keyword-only
+        The argument that named the path (``"--out"``), first in the message.
+    hint : str, keyword-only
+        How to get what was meant (the command's own way to print to standard output),
+        last in the message.
+    """
+
+    def __init__(self, path: str, kind: str, *, what: str = "", hint: str = "") -> None:
+        self.path = path
+        self.kind = kind
+        self.what = what
+        self.hint = hint
+        msg = (f"{path!r} is {kind}, not a regular file; expected the path of a regular "
+               "file to create or replace (a file is written beside it and renamed into "
+               "place: never through a link, nor into a device, FIFO or folder).")
+        super().__init__(" ".join(x for x in (f"{what}:" if what else "", msg, hint) if x))
+
+    def naming(self, what: str, hint: str = "") -> WriteTargetError:
+        """The same error, naming the argument ``what`` and adding ``hint``."""
+        return WriteTargetError(self.path, self.kind, what=what, hint=hint or self.hint)

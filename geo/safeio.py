@@ -2,7 +2,9 @@
 
 Reading: only regular files, size capped before reading. Writing: atomic, and with the
 permissions any other program would give the file (``0o666`` less the umask, or the mode
-of the file replaced), so exports and reports can be shared as the user's umask says.
+of the file replaced), so exports and reports can be shared as the user's umask says;
+only to a regular file or a free name (:func:`check_write_target`): a rename would
+replace a device node (``/dev/full``) or a symbolic link (``/dev/stdout``) itself.
 
 A FIFO with no writer would block a read forever, ``/dev/zero`` never ends, a folder or
 a symlink loop raises errors that name nothing useful. :func:`read_user_file` checks
@@ -18,9 +20,9 @@ import secrets
 import stat
 from pathlib import Path
 
-from geo.errors import FrontlineError
+from geo.errors import FrontlineError, WriteTargetError
 
-__all__ = ["read_user_file", "write_atomic", "size_text"]
+__all__ = ["read_user_file", "write_atomic", "check_write_target", "size_text"]
 
 
 def size_text(n: float) -> str:
@@ -52,10 +54,8 @@ def read_user_file(path: str | Path, *, label: str | None = None, max_bytes: int
     if stat.S_ISDIR(st.st_mode):
         raise error(f"{name}: a folder, not a {what}; give the path of the file itself.")
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else
-                "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
-                "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
-        raise error(f"{name}: {kind}, not a {what}; save the data to a regular file first.")
+        raise error(f"{name}: {_kind(st.st_mode)}, not a {what}; save the data to a regular "
+                    "file first.")
     if st.st_size > max_bytes:
         raise error(f"{name}: {size_text(st.st_size)} is more than the {size_text(max_bytes)} "
                     f"a {what} may be; give a smaller one.")
@@ -71,6 +71,37 @@ def read_user_file(path: str | Path, *, label: str | None = None, max_bytes: int
         raise error(f"{name}: more than the {size_text(max_bytes)} a {what} may be (it grew "
                     "while being read); give a smaller one.")
     return raw
+
+
+def _kind(mode: int) -> str:
+    """What a file of ``mode`` is, for messages (``"a device"``, ``"a folder"`` ...)."""
+    return ("a folder" if stat.S_ISDIR(mode) else
+            "a symbolic link" if stat.S_ISLNK(mode) else
+            "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+
+
+def check_write_target(path: str | Path) -> None:
+    """Refuse to write ``path`` unless nothing is there or a regular file is.
+
+    A symbolic link is refused whatever it points to (``/dev/stdout`` links to the
+    process's output; a link to a regular file would be replaced by a file, not written
+    through): give the file's own path.
+
+    Raises
+    ------
+    WriteTargetError
+        ``path`` is a symbolic link, a device, a FIFO, a socket or a folder.
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # e.g. a folder on the way cannot be searched: the write says so
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteTargetError(str(path), _kind(st.st_mode))
 
 
 def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True) -> int:
@@ -91,6 +122,10 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
 
     Raises
     ------
+    WriteTargetError
+        ``path`` is not a regular file: a symbolic link, a device, a FIFO, a socket or
+        a folder (:func:`check_write_target`; checked before and again just before the
+        rename).
     FileExistsError
         ``overwrite=False`` and ``path`` exists.
     OSError
@@ -98,6 +133,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     target = Path(path)
+    check_write_target(target)
     mode = _kept_mode(target) if overwrite else None
     fd, tmp = _create_temp(target, 0o666 if mode is None else mode)
     try:
@@ -111,6 +147,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
             fh.flush()
             os.fsync(fh.fileno())
         if overwrite:
+            check_write_target(target)  # again: it may have been put there meanwhile
             os.replace(tmp, target)
         else:
             os.link(tmp, target)

@@ -23,7 +23,8 @@ class Case:
     argv: tuple[str, ...]
     files: dict[str, bytes] = field(default_factory=dict)
     expect: str = "error"
-    special: str = ""  # fifo / dir / symlink-loop / device
+    special: str = ""  # fifo / dir / symlink-loop / device / char-device / link / socket
+    at: str = "x.geojson"  # the name the special file is made at, in the case's folder
 
 
 BOX = [[37.0, 48.0], [37.5, 48.0], [37.5, 48.5], [37.0, 48.5], [37.0, 48.0]]
@@ -159,6 +160,25 @@ def _fs_cases() -> Iterator[Case]:
         for special in ("fifo", "dir", "symlink-loop", "missing", "device"):
             expect = "error"
             yield Case("filesystem", f"{cmd[0]}: {special}", cmd, {}, expect, special)
+    # where a file is to be written: /dev/full, /dev/stdout (a link), a FIFO, a folder, a
+    # link to the user's own file; the atomic rename would replace the node or the link
+    article = {"a.txt": b"Russia controls more than 80% of the Donetsk region."}
+    outputs: list[tuple[tuple[str, ...], tuple[str, ...], str, dict[str, bytes]]] = [
+        (("schematic", "--shares", "UA-14=50", "--out", "{dir}/x.geojson"),
+         ("char-device", "device", "fifo", "dir", "link", "socket"), "x.geojson", {}),
+        (("zones", "R5", "--out", "{dir}/x.geojson"), ("char-device", "link"), "x.geojson", {}),
+        (("render", "R1", "--out", "{dir}/x.png", "--force"), ("char-device", "link", "fifo"),
+         "x.png", {}),
+        (("series", "{dir}/day_20240713.geojson", "--csv", "{dir}/x.csv"), ("device", "link"),
+         "x.csv", {"day_20240713.geojson": _fc(_poly(BOX))}),
+        (("extract", "{dir}/a.txt", "--draft", "{dir}/x.yaml", "--force"), ("link", "dir"),
+         "x.yaml", article),
+    ]
+    for argv, specials, at, files in outputs:
+        for special in specials:
+            flag = argv[argv.index("{dir}/" + at) - 1]
+            yield Case("output", f"{argv[0]} {flag} to {special}", argv, files, "error",
+                       special, at)
 
 
 REPORT = """id: R9

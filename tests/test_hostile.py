@@ -12,6 +12,8 @@ import contextlib
 import io
 import os
 import signal
+import socket
+import stat
 import sys
 import time
 from collections import Counter
@@ -38,7 +40,7 @@ def _alarm(_signum: int, _frame: object) -> None:
 def _prepare(case: Case, folder: Path) -> list[str]:
     for name, raw in case.files.items():
         (folder / name).write_bytes(raw)
-    target = folder / "x.geojson"
+    target = folder / case.at
     if case.special == "fifo":
         os.mkfifo(target)
     elif case.special == "dir":
@@ -49,11 +51,33 @@ def _prepare(case: Case, folder: Path) -> list[str]:
         os.symlink(folder / "loop1", target)
     elif case.special == "device":
         os.symlink("/dev/zero", target)
+    elif case.special == "char-device":  # as /dev/full is; a link to it where not root
+        if os.geteuid() == 0:
+            os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        else:
+            os.symlink("/dev/full", target)
+    elif case.special == "link":  # a link to the user's own file, which must stay as it is
+        (folder / "mine.txt").write_bytes(b"the user's own")
+        os.symlink(folder / "mine.txt", target)
+    elif case.special == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(target))
+        sock.close()  # the node stays
     return [a.replace("{dir}", str(folder)) for a in case.argv]
+
+
+def _node(path: Path) -> tuple[int, int] | None:
+    """(inode, mode) of what is at ``path`` itself (a link not followed), or None."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_mode
 
 
 def _run(case: Case, folder: Path) -> tuple[str, int, str, float]:
     argv = _prepare(case, folder)
+    before = _node(folder / case.at) if case.kind == "output" else None
     out, err = io.StringIO(), io.StringIO()
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(LIMIT_S)
@@ -72,6 +96,10 @@ def _run(case: Case, folder: Path) -> tuple[str, int, str, float]:
         signal.signal(signal.SIGALRM, old)
     text = err.getvalue()
     dt = time.monotonic() - t0
+    if before is not None and (_node(folder / case.at) != before or (
+            (folder / "mine.txt").exists()
+            and (folder / "mine.txt").read_bytes() != b"the user's own")):
+        return "replaced the output's device, link or file", code, text, dt
     if "Traceback" in text or "internal error" in text:
         return "crash", code, text, dt
     if case.expect == "ok":

@@ -210,3 +210,80 @@ def test_a_saved_report_reads_back_whole(tmp_path: Path) -> None:
     text = REPORT.format(rid="W1", context="whole")
     path = save_report_text(text, tmp_path)
     assert parse_report_text(path.read_text(encoding="utf-8")).id == "W1"
+
+
+@pytest.mark.parametrize("special", ["device", "fifo", "dir", "link to a file",
+                                     "link to a device", "dangling link", "socket"])
+@pytest.mark.parametrize("overwrite", [True, False])
+def test_a_write_never_replaces_what_is_not_a_regular_file(tmp_path: Path, special: str,
+                                                           overwrite: bool) -> None:
+    """``--out /dev/full`` or ``/dev/stdout`` run as root: the rename would replace the
+    device node or the link itself. Refused, naming the path and what is there, and
+    what was there is still there, unchanged."""
+    import socket
+    import stat
+
+    from geo.errors import WriteTargetError
+
+    p = tmp_path / "out.geojson"
+    mine = tmp_path / "mine.txt"
+    mine.write_text("the user's own")
+    sock = None
+    if special == "device":
+        if os.geteuid() != 0:
+            pytest.skip("only root can make a device node (as /dev/full is)")
+        os.mknod(p, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # a /dev/full of our own
+    elif special == "fifo":
+        os.mkfifo(p)
+    elif special == "dir":
+        p.mkdir()
+    elif special == "link to a file":
+        os.symlink(mine, p)
+    elif special == "link to a device":
+        os.symlink("/dev/zero", p)
+    elif special == "dangling link":
+        os.symlink(tmp_path / "nowhere", p)
+    elif special == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(p))
+    before = os.lstat(p)
+    try:
+        with pytest.raises(WriteTargetError) as err:
+            write_atomic(p, "new", overwrite=overwrite)
+    finally:
+        if sock is not None:
+            sock.close()
+    kind = {"device": "a device", "fifo": "a FIFO", "dir": "a folder", "socket": "a socket"}
+    assert str(p) in str(err.value) and "not a regular file" in str(err.value)
+    assert kind.get(special, "a symbolic link") in str(err.value)
+    after = os.lstat(p)
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)  # not replaced
+    assert mine.read_text() == "the user's own" and not (tmp_path / "nowhere").exists()
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["mine.txt", "out.geojson"]
+
+
+def test_the_cli_names_the_option_and_its_way_to_standard_output(tmp_path: Path) -> None:
+    """``schematic --out /dev/stdout``: the option, the path, and how this command prints
+    to standard output (leave out --out); an option with no such way says so."""
+    import contextlib
+    import io
+
+    from frontline.cli import main
+
+    link = tmp_path / "stdout"
+    os.symlink("/proc/self/fd/1", link)
+    for argv, option, hint in (
+            (["schematic", "--shares", "UA-14=50", "--out", str(link)], "--out",
+             "leave out --out"),
+            (["series", str(tmp_path), "--csv", str(link)], "--csv", "give --json -"),
+            (["render", "R1", "--out", str(tmp_path / "m.png"), "--force"], "--out",
+             "writes a file only")):
+        if argv[0] == "render":
+            os.symlink(link, tmp_path / "m.png")
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            assert main(argv) == 2
+        assert f"{option}: '{argv[-1] if argv[0] != 'render' else argv[3]}' is a symbolic " \
+               "link, not a regular file" in err.getvalue(), err.getvalue()
+        assert hint in err.getvalue()
+    assert os.path.islink(link) and os.path.islink(tmp_path / "m.png")
