@@ -23,7 +23,9 @@ formats.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -245,16 +247,59 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_cmd_export)
 
 
-#: The file in an export folder that lists what the last export wrote there.
+#: The file in an export folder that lists what the last export wrote there: each file's
+#: name and the SHA-256 of the bytes written (``{"report_id": ..., "files": {name:
+#: sha256}}``).
 MANIFEST = ".frontline-export.json"
+#: The most a manifest is read of (one written by an export is a few hundred bytes).
+_MANIFEST_MAX_BYTES = 1 << 20
+#: What an export writes: only such names in a manifest are ever removed or replaced.
+_EXPORT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\.geojson|-layers\.zip|\.gpkg|\.kml)")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _previous(out: Path) -> list[str]:
+def _sha256(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def _previous(out: Path) -> dict[str, str]:
+    """What the manifest of ``out`` says an earlier export wrote: file name -> SHA-256.
+
+    The manifest is not trusted: an entry counts only if it is a plain name of the kind
+    an export writes (no folder, no ``..``, no path separator) with a SHA-256, and a
+    file is taken as the export's own only while its content still has that digest
+    (:func:`_own`). A manifest that cannot be read (missing, not a regular file, not
+    JSON, of an older version without digests) lists nothing.
+    """
+    from geo.safeio import read_user_file
+
     try:
-        doc = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return [str(f) for f in doc.get("files", []) if isinstance(f, str) and "/" not in f]
-    except (OSError, ValueError, AttributeError):
-        return []
+        raw = read_user_file(out / MANIFEST, max_bytes=_MANIFEST_MAX_BYTES,
+                             what="export manifest")
+        files = json.loads(raw.decode("utf-8")).get("files", {})
+    except (ValueError, AttributeError):  # FrontlineError is a ValueError
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    return {name: digest for name, digest in files.items()
+            if isinstance(name, str) and isinstance(digest, str)
+            and _EXPORT_NAME.fullmatch(name) and _SHA256.fullmatch(digest)}
+
+
+def _own(path: Path, digest: str | None) -> bool:
+    """Whether ``path`` is a regular file (not a link) whose content has ``digest``: the
+    file an earlier export wrote, unchanged since."""
+    import stat
+
+    if digest is None:
+        return False
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest() == digest
+    except OSError:
+        return False
 
 
 def _stem(report_id: str) -> str:
@@ -281,34 +326,49 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise FrontlineError(f"--out: cannot create {str(out)!r}: {exc.strerror}.") from None
     targets = ([names[n] + ".geojson" for n in layers] + [f"{_stem(report.id)}-layers.zip"]
                if args.format == "geojson" else [f"{_stem(report.id)}.{args.format}"])
+    for name in [*targets, MANIFEST]:  # a device, FIFO, link or folder: never, even --force
+        check_out(out / name, "--out")
     earlier = _previous(out)
-    foreign = [t for t in targets if (out / t).exists() and t not in earlier]
+    own = {t for t in {*targets, *earlier} if _own(out / t, earlier.get(t))}
+    foreign = [t for t in targets if (out / t).exists() and t not in own]
     if foreign and not args.force:
-        raise FrontlineError(f"--out: {str(out)!r} holds {', '.join(foreign[:5])}, which no "
-                             "export wrote; pass --force to replace them, or export into "
-                             "another directory.")
+        raise FrontlineError(
+            f"--out: {str(out)!r} holds {', '.join(foreign[:5])}"
+            + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+            + ", which no export wrote there or which changed since (the folder's "
+            f"{MANIFEST} does not list their present content); pass --force to replace "
+            "them, or export into another directory.")
     written: list[dict[str, object]] = []
+    digests: dict[str, str] = {}
+
+    def put(name: str, data: str | bytes) -> int:
+        digests[name] = _sha256(data)
+        return write_file(out / name, data, "--out")
+
     if args.format == "geojson":
         for name, layer in layers.items():
             path = out / (names[name] + ".geojson")
-            n = write_file(path, to_geojson(layer, name=name), "--out")
+            n = put(path.name, to_geojson(layer, name=name))
             written.append({"file": str(path), "layer": name, "features": len(layer),
                             "size": size_text(n)})
         path = out / f"{_stem(report.id)}-layers.zip"
-        n = write_file(path, layers_zip(layers), "--out")
+        n = put(path.name, layers_zip(layers))
         written.append({"file": str(path), "layer": f"all {len(layers)} layers",
                         "features": sum(len(v) for v in layers.values()), "size": size_text(n)})
     else:
         path = out / f"{_stem(report.id)}.{args.format}"
-        n = write_file(path, (layers_gpkg if args.format == "gpkg" else layers_kml)(layers),
-                       "--out")
+        n = put(path.name, (layers_gpkg if args.format == "gpkg" else layers_kml)(layers))
         for i, (name, layer) in enumerate(layers.items()):
             written.append({"file": str(path) if i == 0 else "", "layer": names[name],
                             "features": len(layer), "size": size_text(n) if i == 0 else ""})
-    stale = [f for f in earlier if f not in targets and (out / f).is_file()]
-    for f in stale:  # layers of the earlier export that this one does not have
+    # layers of the earlier export that this one does not have: removed only while they
+    # are as that export wrote them; a file changed since (or never written) is kept
+    stale = sorted(f for f in own if f not in targets)
+    for f in stale:
         (out / f).unlink(missing_ok=True)
-    write_file(out / MANIFEST, json.dumps({"report_id": report.id, "files": targets},
+    kept = sorted(f for f in earlier if f not in targets and f not in own
+                  and os.path.lexists(out / f))
+    write_file(out / MANIFEST, json.dumps({"report_id": report.id, "files": digests},
                                           indent=1), "--out")
     kind = "schematic zones" if layerset.schematic else f"control layer {layerset.control_name}"
     print(f"{report.id} ({report.date_text}, {report.outlet}): {len(layers)} layers, {kind}")
@@ -316,6 +376,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if stale:
         print(f"removed {len(stale)} file(s) of the earlier export that this one does not "
               f"have: {', '.join(stale)}", file=sys.stderr)
+    if kept:
+        print(f"kept {len(kept)} file(s) the folder's {MANIFEST} lists whose content is not "
+              "what it says an export wrote (changed since, or never written by one): "
+              f"{', '.join(kept)}", file=sys.stderr)
     return 0
 
 

@@ -199,6 +199,44 @@ claims:
 """
 
 
+def _manifest_cases() -> Iterator[Case]:
+    """A manifest planted in an export folder: it authorizes no delete and no replace."""
+    import hashlib
+
+    def manifest(files: object) -> bytes:
+        return json.dumps({"report_id": "R9", "files": files}).encode()
+
+    def sha(raw: bytes) -> str:
+        return hashlib.sha256(raw).hexdigest()
+
+    mine = b"the user's own"
+    plants = {  # name: (the files, the expected outcome)
+        "claims the user's zone_withdrawal.geojson": (
+            {"exp/zone_withdrawal.geojson": mine,
+             "exp/.frontline-export.json": manifest({"zone_withdrawal.geojson": sha(b"x")})},
+            "error"),
+        "an older manifest, names without digests": (
+            {"exp/zone_withdrawal.geojson": mine,
+             "exp/.frontline-export.json": manifest(["zone_withdrawal.geojson"])}, "error"),
+        "names a file outside the folder by '..'": (
+            {"mine-outside.geojson": mine,
+             "exp/.frontline-export.json": manifest({"../mine-outside.geojson": sha(mine)})},
+            "ok"),
+        "names a file by its absolute path": (
+            {"exp/.frontline-export.json": manifest({"/etc/hostname": sha(b"x")})}, "ok"),
+        "names the user's notes as a stale layer": (
+            {"exp/mine-notes.geojson": mine,
+             "exp/.frontline-export.json": manifest({"mine-notes.geojson": sha(b"x")})}, "ok"),
+        "files a list of numbers": (
+            {"exp/.frontline-export.json": manifest({"a.geojson": 5})}, "ok"),
+        "not JSON": ({"exp/.frontline-export.json": b"\x00\xff not json"}, "ok"),
+    }
+    for name, (files, expect) in plants.items():
+        yield Case("manifest", name, ("export", "R5", "--out", "{dir}/exp"), files, expect)
+    yield Case("manifest", "the manifest is a FIFO", ("export", "R5", "--out", "{dir}/exp"),
+               {"exp/mine.txt": mine}, "error", "fifo", "exp/.frontline-export.json")
+
+
 def _yaml_cases() -> Iterator[Case]:
     def report(figure: str = "70", unit: str = "percent", qualifier: str = "about") -> bytes:
         return REPORT.format(figure=figure, unit=unit, qualifier=qualifier).encode()
@@ -340,5 +378,5 @@ def _argument_cases() -> Iterator[Case]:
 
 def cases() -> list[Case]:
     """Every case of the corpus."""
-    return [*_geojson_cases(), *_fs_cases(), *_yaml_cases(), *_article_cases(),
-            *_argument_cases()]
+    return [*_geojson_cases(), *_fs_cases(), *_manifest_cases(), *_yaml_cases(),
+            *_article_cases(), *_argument_cases()]

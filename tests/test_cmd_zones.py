@@ -327,3 +327,72 @@ def test_export_leaves_no_stale_layers_and_keeps_foreign_files(tmp_path: Path,
     code, _, err = run(["export", "R3", "--out", str(mine)])
     assert code == 2 and "--force" in err
     assert (mine / "claimed_control.geojson").read_text() == "my own notes"
+
+
+def test_a_planted_manifest_authorizes_no_delete_and_no_replace(tmp_path: Path) -> None:
+    """A manifest put in the folder by someone else names the user's own files, files
+    outside the folder and files the export writes: none is deleted or replaced; the
+    files the export would replace are named and --force is asked for."""
+    import hashlib
+
+    out, outside = tmp_path / "out", tmp_path / "outside.geojson"
+    out.mkdir()
+    outside.write_text("outside the folder")
+    mine = {"zone_withdrawal.geojson": "my own withdrawal zone",
+            "notes.geojson": "my own notes", "R9-layers.zip": "my own zip"}
+    for name, text in mine.items():
+        (out / name).write_text(text)
+
+    def sha(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    planted = {"zone_withdrawal.geojson": sha("what the export wrote"),
+               "notes.geojson": sha("something else"),  # a stale layer, says the manifest
+               "R9-layers.zip": "not a digest",
+               "../outside.geojson": sha("outside the folder"),
+               str(outside): sha("outside the folder")}
+    (out / ".frontline-export.json").write_text(json.dumps({"report_id": "R9",
+                                                            "files": planted}))
+    code, _, err = run(["export", "R5", "--out", str(out)])
+    assert code == 2 and "zone_withdrawal.geojson" in err and "--force" in err, err
+    assert "changed since" in err
+    assert {n: (out / n).read_text() for n in mine} == mine
+    assert outside.read_text() == "outside the folder"
+    # an older manifest (names without digests) authorizes nothing either
+    (out / ".frontline-export.json").write_text(json.dumps(
+        {"report_id": "R5", "files": list(mine)}))
+    assert run(["export", "R5", "--out", str(out)])[0] == 2
+    # with --force the export's own names are replaced; what it does not write stays
+    code, _, err = run(["export", "R5", "--out", str(out), "--force"])
+    assert code == 0, err
+    assert (out / "notes.geojson").read_text() == "my own notes"
+    assert (out / "R9-layers.zip").read_text() == "my own zip"
+    assert outside.read_text() == "outside the folder"
+    manifest = json.loads((out / ".frontline-export.json").read_text())["files"]
+    assert manifest["zone_withdrawal.geojson"] == hashlib.sha256(
+        (out / "zone_withdrawal.geojson").read_bytes()).hexdigest()
+    # a layer the export wrote and the user edited since is neither replaced nor removed
+    (out / "zone_withdrawal.geojson").write_text("edited by hand")
+    code, _, err = run(["export", "R5", "--out", str(out)])
+    assert code == 2 and "zone_withdrawal.geojson" in err
+    code, _, err = run(["export", "R1", "--out", str(out), "--force"])
+    assert code == 0 and "kept 1 file(s)" in err and "zone_withdrawal.geojson" in err, err
+    assert (out / "zone_withdrawal.geojson").read_text() == "edited by hand"
+
+
+def test_an_export_writes_no_layer_through_a_link(tmp_path: Path) -> None:
+    """A layer's name in the folder is a link to a file elsewhere (or the manifest is a
+    FIFO): refused before anything is written, even with --force."""
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere.txt"
+    out.mkdir()
+    elsewhere.write_text("elsewhere")
+    os.symlink(elsewhere, out / "claimed_control.geojson")
+    code, _, err = run(["export", "R5", "--out", str(out), "--force"])
+    assert code == 2 and "claimed_control.geojson' is a symbolic link" in err, err
+    assert elsewhere.read_text() == "elsewhere" and os.path.islink(out / "claimed_control.geojson")
+    assert sorted(p.name for p in out.iterdir()) == ["claimed_control.geojson"]
+    (out / "claimed_control.geojson").unlink()
+    os.mkfifo(out / ".frontline-export.json")
+    code, _, err = run(["export", "R5", "--out", str(out)])
+    assert code == 2 and "FIFO" in err
+    assert sorted(p.name for p in out.iterdir()) == [".frontline-export.json"]

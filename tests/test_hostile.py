@@ -39,6 +39,7 @@ def _alarm(_signum: int, _frame: object) -> None:
 
 def _prepare(case: Case, folder: Path) -> list[str]:
     for name, raw in case.files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(raw)
     target = folder / case.at
     if case.special == "fifo":
@@ -100,6 +101,11 @@ def _run(case: Case, folder: Path) -> tuple[str, int, str, float]:
             (folder / "mine.txt").exists()
             and (folder / "mine.txt").read_bytes() != b"the user's own")):
         return "replaced the output's device, link or file", code, text, dt
+    # the user's own files (named "mine...") are never removed or changed
+    for name, raw in case.files.items():
+        if Path(name).name.startswith("mine") and (
+                not (folder / name).is_file() or (folder / name).read_bytes() != raw):
+            return f"removed or changed the user's file {name}", code, text, dt
     if "Traceback" in text or "internal error" in text:
         return "crash", code, text, dt
     if case.expect == "ok":
