@@ -20,6 +20,8 @@ def pytest_configure(config: pytest.Config) -> None:
     import tempfile
 
     os.environ.setdefault("FRONTLINE_CACHE_DIR", tempfile.mkdtemp(prefix="frontline-cache-"))
+    # the key that seals cache entries (geo.store.cache_key) too: not ~/.config
+    os.environ.setdefault("FRONTLINE_CONFIG_DIR", tempfile.mkdtemp(prefix="frontline-config-"))
     # reports saved by the tests (drafts from articles) stay out of the user's folder
     os.environ.setdefault("FRONTLINE_USER_REPORTS",
                           str(Path(tempfile.mkdtemp(prefix="frontline-user-")) / "reports"))

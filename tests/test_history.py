@@ -45,6 +45,26 @@ def test_a_folder_of_daily_files(folder: Path, daily_layers: list,  # type: igno
     assert not changed.from_cache and changed.digest != h.digest
 
 
+def test_a_pack_planted_in_the_cache_is_not_taken_for_the_history(
+        folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Someone who can write a shared cache folder replaces the history's pack with one
+    of their own (other days, an object array): it is not sealed by this user's key, so
+    it is not read; the history is parsed again from the files, as it is."""
+    monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    h = read_history(folder)
+    pack = next((tmp_path / "cache").glob("*.npz"))
+    np.savez(pack.with_suffix(".tmp.npz"), coords=np.zeros((3, 2)),
+             meta=np.array([{"a": 1}], dtype=object))
+    pack.write_bytes(pack.with_suffix(".tmp.npz").read_bytes())
+    with caplog.at_level("WARNING"):
+        again = read_history(folder)
+    assert not again.from_cache and again.dates == h.dates
+    assert [d.n_vertices for d in again.days] == [d.n_vertices for d in h.days]
+    assert "not sealed by this user's cache key" in caplog.text
+    assert read_history(folder).from_cache  # rewritten, sealed
+
+
 def test_every_unreadable_day_is_reported(folder: Path, tmp_path: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
     (folder / names[1]).write_text("this is not json")

@@ -111,7 +111,7 @@ def test_a_store_past_its_limit_drops_what_was_not_read_lately(
 
     monkeypatch.setenv("FRONTLINE_CACHE_MAX_MB", str(2.5 / 1024))  # 2,560 bytes
     store = DiskStore(tmp_path)
-    blob = b"y" * 1000  # pickled: a little over 1,000 bytes
+    blob = b"y" * 900  # pickled and sealed: a little under 1,000 bytes
     store.get_or_compute("blob", "a", compute=lambda: blob)
     store.get_or_compute("blob", "b", compute=lambda: blob)
     pa, pb = store.path("blob", "a"), store.path("blob", "b")
@@ -129,3 +129,103 @@ def test_a_bad_cache_limit_falls_back_to_the_default(
     monkeypatch.setenv("FRONTLINE_CACHE_MAX_MB", value)
     assert store_mod.cache_limit_bytes() == store_mod.DEFAULT_MAX_MB * 1024 * 1024
     assert "FRONTLINE_CACHE_MAX_MB: expected a positive number" in caplog.text
+
+
+class _Planted:
+    """A pickle that makes a marker (a folder) when it is loaded (``__reduce__``)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_planted_pickle_is_never_executed_and_the_result_is_computed(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Someone who can write the cache folder (a shared FRONTLINE_CACHE_DIR) plants an
+    entry whose unpickling would run code: it is not sealed by this user's key, so it is
+    never unpickled (the marker never appears), the result is computed and the entry
+    rewritten, sealed."""
+    import pickle
+
+    store = DiskStore(tmp_path / "derived")
+    path = store.path("ns", ("UA-14", 1))
+    path.parent.mkdir(parents=True)
+    marker = tmp_path / "marker"
+    planted = pickle.dumps(_Planted(marker))
+    for raw in (planted,  # a bare pickle, as before entries were sealed
+                store_mod.seal("another-name.pickle", planted),  # sealed for another file
+                b"frontline-sealed-v1\n" + b"\0" * 32 + planted):  # a forged seal
+        path.write_bytes(raw)
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="geo.store"):
+            assert store.get_or_compute("ns", ("UA-14", 1), compute=lambda: 26_517) == 26_517
+        assert not marker.exists()
+        assert "not sealed by this user's cache key" in caplog.text
+        assert store_mod.unseal(path.name, path.read_bytes()) is not None  # rewritten
+    assert store.misses == 3 and store.hits == 0
+    assert DiskStore(tmp_path / "derived").get_or_compute("ns", ("UA-14", 1),
+                                                           compute=lambda: 0) == 26_517
+    assert pickle.loads(planted) is None and marker.exists()  # it would have run
+
+
+def test_the_key_is_the_users_own_and_another_users_entry_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key lives in the user's config folder (0600 in a 0700 folder), not in the
+    shared cache folder; an entry sealed with another user's key is computed again."""
+    import stat
+
+    cache = tmp_path / "shared-cache"
+    monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(cache))
+    monkeypatch.setenv("FRONTLINE_CONFIG_DIR", str(tmp_path / "alice"))
+    alice = DiskStore()
+    assert alice.get_or_compute("ns", 1, compute=lambda: "alice's") == "alice's"
+    key = tmp_path / "alice" / "cache.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert not [p for p in cache.rglob("*") if "key" in p.name]
+    monkeypatch.setenv("FRONTLINE_CONFIG_DIR", str(tmp_path / "bob"))
+    assert DiskStore().get_or_compute("ns", 1, compute=lambda: "bob's") == "bob's"
+    monkeypatch.setenv("FRONTLINE_CONFIG_DIR", str(tmp_path / "alice"))
+    assert DiskStore().get_or_compute("ns", 1, compute=lambda: "again") == "again"
+    assert (tmp_path / "bob" / "cache.key").read_bytes() != key.read_bytes()
+
+
+def test_a_key_file_that_is_not_the_users_own_key_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A key file that is a link or holds no key is left alone and not used (a key of
+    this process seals this run's entries); one others could read is made 0600."""
+    import stat
+
+    folder = tmp_path / "config"
+    folder.mkdir()
+    monkeypatch.setenv("FRONTLINE_CONFIG_DIR", str(folder))
+    other = tmp_path / "other.key"
+    other.write_text("00" * 32)
+    (folder / "cache.key").symlink_to(other)
+    with caplog.at_level("WARNING", logger="geo.store"):
+        key = store_mod.cache_key()
+    assert key != bytes(32) and "is not a regular file" in caplog.text
+    (folder / "cache.key").unlink()
+    store_mod._key_at.cache_clear()  # read once a process; a new process reads again
+    (folder / "cache.key").write_text("ab" * 32)
+    (folder / "cache.key").chmod(0o644)
+    with caplog.at_level("WARNING", logger="geo.store"):
+        assert store_mod.cache_key() == bytes.fromhex("ab" * 32)
+    assert stat.S_IMODE((folder / "cache.key").stat().st_mode) == 0o600
+    assert "made 0600" in caplog.text
+
+
+def test_a_link_planted_at_an_entry_is_not_followed(tmp_path: Path) -> None:
+    """An entry's name is a link to /dev/zero: not read (it would never end), the
+    result computed; the link is not replaced (writes refuse links) and the result
+    still given."""
+    store = DiskStore(tmp_path)
+    path = store.path("ns", 1)
+    path.symlink_to("/dev/zero")
+    assert store.get_or_compute("ns", 1, compute=lambda: 42) == 42
+    assert path.is_symlink()
