@@ -306,6 +306,14 @@ def _yaml_cases() -> Iterator[Case]:
         yield Case("yaml", f"show R1 beside a poisoned file ({name})",
                    ("show", "R1", "--reports-dir", "{dir}"), files, "ok")
     yield Case("yaml", "show a report id that does not exist", ("show", "R99"))
+    # a report of a folder that links to a file outside it: skipped, never quoted
+    # (test_hostile fails a case whose output holds the linked file's content)
+    yield Case("yaml", "check a folder with a link out of it", ("check", "{dir}/rep"),
+               {"rep/R9.yaml": report()}, "error", "outside-link", "rep/evil.yaml")
+    files = {f"rep/{p.name}": p.read_bytes() for p in (ROOT / "data" / "reports").glob("R*.yaml")}
+    yield Case("yaml", "show R1 beside a link out of the folder",
+               ("show", "R1", "--reports-dir", "{dir}/rep"), files, "ok", "outside-link",
+               "rep/evil.yaml")
 
 
 def _article_cases() -> Iterator[Case]:

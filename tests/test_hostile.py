@@ -27,6 +27,9 @@ from hostile_cases import Case, cases  # noqa: E402
 from frontline.cli import main  # noqa: E402
 
 LIMIT_S = 30
+#: What a file outside a reports folder holds (a link in the folder points to it): never
+#: to be quoted.
+SECRET = b"id: secret value 7f3a\ntitle: secret value 7f3a\n"
 
 
 class _Hang(Exception):
@@ -60,6 +63,9 @@ def _prepare(case: Case, folder: Path) -> list[str]:
     elif case.special == "link":  # a link to the user's own file, which must stay as it is
         (folder / "mine.txt").write_bytes(b"the user's own")
         os.symlink(folder / "mine.txt", target)
+    elif case.special == "outside-link":  # a link out of a folder to a file it must not quote
+        (folder / "secret.yaml").write_bytes(SECRET)
+        os.symlink(folder / "secret.yaml", target)
     elif case.special == "socket":
         sock = socket.socket(socket.AF_UNIX)
         sock.bind(str(target))
@@ -97,6 +103,8 @@ def _run(case: Case, folder: Path) -> tuple[str, int, str, float]:
         signal.signal(signal.SIGALRM, old)
     text = err.getvalue()
     dt = time.monotonic() - t0
+    if case.special == "outside-link" and "7f3a" in text + out.getvalue():
+        return "quoted a file outside the folder", code, text, dt
     if before is not None and (_node(folder / case.at) != before or (
             (folder / "mine.txt").exists()
             and (folder / "mine.txt").read_bytes() != b"the user's own")):

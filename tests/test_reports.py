@@ -202,6 +202,33 @@ def test_load_reports_keeps_good_files(tmp_path: Path) -> None:
         rs.get("T9")
 
 
+def test_a_folder_never_follows_a_link_out_of_itself(tmp_path: Path) -> None:
+    """A report file of a folder that links to a file outside it (a secret, another
+    user's file) is skipped unread: the note names the link, never the target or its
+    content. A link to a file inside the folder is read; a file given by itself is."""
+    import os
+
+    folder, elsewhere = tmp_path / "reports", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    secret = elsewhere / "secret.yaml"
+    secret.write_text("id: secret value 7f3a\ntitle: secret value 7f3a\n", encoding="utf-8")
+    (elsewhere / "T2.yaml").write_text(GOOD.replace("T1", "T2"), encoding="utf-8")
+    (folder / "T1.yaml").write_text(GOOD, encoding="utf-8")
+    os.symlink(secret, folder / "evil.yaml")
+    os.symlink("../elsewhere/T2.yaml", folder / "relative.yaml")
+    os.symlink("T1.yaml", folder / "alias.yml")  # inside: read (a duplicate id)
+    rs = load_reports(folder, today=TODAY)
+    assert rs.ids == ("T1",)
+    text = "\n".join(str(e) for e in rs.errors)
+    assert "7f3a" not in text and str(elsewhere) not in text
+    skipped = [e for e in rs.errors if "outside its folder" in str(e)]
+    assert sorted(e.problems[0].where for e in skipped) == [
+        f"{folder / 'evil.yaml'}:1", f"{folder / 'relative.yaml'}:1"]
+    assert any("duplicate report id 'T1'" in str(e) for e in rs.errors)  # alias.yml, read
+    assert load_reports(paths=[secret.parent / "T2.yaml"], today=TODAY).ids == ("T2",)
+
+
 def test_load_reports_missing_path(tmp_path: Path) -> None:
     with pytest.raises(FrontlineError, match="does not exist"):
         load_reports(paths=[tmp_path / "nope.yaml"])

@@ -185,19 +185,44 @@ def save_report_text(text: str, folder: Path, *, overwrite: bool = False,
     return path
 
 
-def _report_files(paths: Iterable[str | Path]) -> list[Path]:
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, its links followed, lies inside ``folder`` (links followed)."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    try:
+        return os.path.commonpath([real, root]) == root
+    except ValueError:  # another drive
+        return False
+
+
+def _outside_note(path: Path) -> ReportFormatError:
+    """A report file of a folder that links out of it: named, never read or quoted."""
+    return ReportFormatError([Problem(
+        f"{path}:1", "", "a symbolic link to a file outside its folder; skipped, not read "
+        "(reports are read only from inside their folder). Copy the report into the "
+        "folder instead of linking to it.")], what=str(path))
+
+
+def _report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportFormatError]]:
+    """The report files of ``paths`` (files as given; the ``.yaml``/``.yml`` files of a
+    folder, in name order), and a note for each file of a folder that is a link to a
+    file outside it (skipped, never read: its content would be quoted in the messages)."""
     files: list[Path] = []
+    skipped: list[ReportFormatError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files += sorted(f for f in p.iterdir()
-                            if f.suffix in (".yaml", ".yml") and not f.is_dir())
+            for f in sorted(f for f in p.iterdir()
+                            if f.suffix in (".yaml", ".yml") and not f.is_dir()):
+                if _inside(f, p):
+                    files.append(f)
+                else:
+                    skipped.append(_outside_note(f))
         elif p.exists():
             files.append(p)
         else:
             raise FrontlineError(f"report path {str(p)!r} does not exist; give a report file "
                                  "(.yaml) or a directory of them.")
-    return files
+    return files, skipped
 
 
 def load_reports(directory: str | Path | None = None, *,
@@ -220,11 +245,12 @@ def load_reports(directory: str | Path | None = None, *,
     ReportSet
         The reports that validated, sorted by date, and one
         :class:`~geo.errors.ReportFormatError` per bad file. A report whose id was
-        already used by an earlier file (in file order) is rejected.
+        already used by an earlier file (in file order) is rejected. A file of a folder
+        that is a symbolic link to a file outside the folder is skipped unread, with a
+        note naming the link only.
     """
-    files = _report_files(paths if paths is not None else [directory or REPORTS_DIR])
+    files, errors = _report_files(paths if paths is not None else [directory or REPORTS_DIR])
     reports: list[Report] = []
-    errors: list[ReportFormatError] = []
     first: dict[str, Report] = {}
     for f in files:
         try:
