@@ -527,3 +527,77 @@ def test_export_warns_of_a_layer_of_another_time(daily_file: Path) -> None:
     assert not at.exception, at.exception
     warned = [w.value for w in at.warning]
     assert any("125 days before R1" in html.unescape(w).replace("\\", "") for w in warned)
+
+
+def _page_text(at: AppTest) -> str:
+    """Every text of the page, main area and sidebar: each element's whole message
+    (markdown, captions, info, warnings, errors, labels, options, table cells)."""
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(out)
+
+
+def test_a_visitor_sees_no_server_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a shared app, a fresh visitor's page -- the sidebar's report errors, a history
+    that cannot be read, an unreviewed report's file, the New article page's saved
+    message -- names files by their folder's name (``reports/...``, ``saved
+    reports/...``), never by the server's paths: not the reports folder, not the
+    project folder, not the home folder."""
+    from geo.reports import REPORTS_DIR
+
+    folder, saved, history = tmp_path / "reports", tmp_path / "user", tmp_path / "history"
+    for d in (folder, saved, history):
+        d.mkdir()
+    for f in REPORTS_DIR.glob("R*.yaml"):
+        shutil.copy(f, folder / f.name)
+    (folder / "bad.yaml").write_text("id: R7\x00\n", encoding="utf-8")
+    shutil.copy(REPORTS_DIR / "R1.yaml", folder / "again.yaml")  # a duplicate id
+    (tmp_path / "secret.yaml").write_text("id: secret value 7f3a\n", encoding="utf-8")
+    (folder / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    draft = (REPORTS_DIR / "R1.yaml").read_text(encoding="utf-8").replace(
+        "id: R1", "id: A1").replace("R1-c", "A1-c") + "review: unreviewed\n"
+    (saved / "A1.yaml").write_text(draft, encoding="utf-8")
+    (saved / "broken.yaml").write_text("claims: [\n", encoding="utf-8")
+    (history / "notes.txt").write_text("no layer here", encoding="utf-8")
+    monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(folder))
+    monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(saved))
+    monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(history))
+    server = {"the test's folder": str(tmp_path), "the project": str(ROOT),
+              "the home folder": str(Path.home())}
+
+    def leaks(at: AppTest) -> dict[str, str]:
+        text = _page_text(at)
+        return {what: text[max(0, text.find(p) - 80):text.find(p) + 80]
+                for what, p in server.items() if p in text}
+
+    at = _app()
+    assert not at.exception, at.exception
+    errors = " ".join(e.value for e in at.sidebar.error).replace("\\", "")
+    for shown in ("reports/bad.yaml", "reports/again.yaml", "reports/link.yaml",
+                  "saved reports/broken.yaml", "already used by reports/R1.yaml",
+                  "The history could not be read"):
+        assert shown in errors, shown
+    assert "7f3a" not in _page_text(at)
+    assert not leaks(at), leaks(at)
+    at.selectbox(key="report_id").set_value("A1").run()
+    assert any("File: saved reports/A1.yaml" in w.value.replace("\\", "")
+               for w in at.warning), [w.value for w in at.warning]
+    assert not leaks(at), leaks(at)
+    at.radio(key="mode").set_value("History").run()
+    assert not at.exception and at.error and not leaks(at), leaks(at)
+    at.radio(key="mode").set_value("New article").run()
+    at.text_area(key="article_text").set_value(
+        "Russia controls more than 80% of the Donetsk region, officials said.").run()
+    at.text_input(key="article_id").set_value("A2").run()
+    at.button(key="article_save").click().run()
+    assert any("Saved A2" in s.value and "saved reports/A2.yaml" in s.value.replace("\\", "")
+               for s in at.success), [e.value for e in at.error]
+    assert not leaks(at), leaks(at)

@@ -52,7 +52,7 @@ def _control_in_use() -> None:
     try:
         h = data.history_in_use()
     except FrontlineError as exc:
-        st.sidebar.error(f"The history could not be read: {md(exc)}")
+        st.sidebar.error(f"The history could not be read: {md(data.public_text(exc))}")
         return
     if h is not None:
         st.sidebar.info(f"History in use: {len(h)} days, {h.dates[0]} to {h.dates[-1]}. Each "
@@ -120,8 +120,8 @@ def _sidebar(reports: ReportSet) -> None:
     st.sidebar.slider("Further line behind the front (km)", DEPTH_RANGE[0], DEPTH_RANGE[1],
                       step=DEPTH_RANGE[2], key="depth")
     _control_in_use()
-    for err in reports.errors:
-        st.sidebar.error(md(err))
+    for err in reports.errors:  # files named by their folder's name, never a server path
+        st.sidebar.error(md(data.public_text(err, data.reports_dir())))
     st.sidebar.caption(
         "Boundaries: Natural Earth (public domain). Cities: GeoNames (CC BY 4.0). "
         "Reports: facts and paraphrases, not article text."
@@ -140,7 +140,8 @@ def run() -> None:
         _log.exception("the page failed")
         st.error(
             "Something went wrong while drawing this view "
-            f"({md(type(exc).__name__)}: {md(str(exc)[:300])}). The other views still work; "
+            f"({md(type(exc).__name__)}: {md(data.public_text(exc)[:300])}). The other views "
+            "still work; "
             "pick another mode or report, or reload the page. The full detail is in the "
             "server's log."
         )

@@ -131,8 +131,12 @@ def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.dat
                           where="the new report")
         path = save_report_text(text, user_reports_dir())
     except FrontlineError as exc:
-        st.error(md(f"Not saved: {exc}"))
+        from ui.data import public_text, reports_dir
+
+        st.error(md(f"Not saved: {public_text(exc, reports_dir())}"))
         return
+    from ui.data import report_file, reports_dir
+
     st.session_state["article_saved"] = (
-        f"Saved {rid} ({len(claims)} claim(s), unreviewed) to {path}. It is in the report "
-        "picker of every view now (the reports folder changed, so it is read again).")
+        f"Saved {rid} ({len(claims)} claim(s), unreviewed) as "
+        f"{report_file(path, reports_dir())}. It is in the report picker of every view now.")

@@ -11,7 +11,9 @@ import datetime as dt
 import functools
 import inspect
 import os
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import geopandas as gpd
@@ -21,7 +23,7 @@ import streamlit as st
 from geo.control import ControlLayer, load_control
 from geo.errors import FrontlineError
 from geo.layerset import NEAR_DAYS, Atlas, LayerSet
-from geo.reports import ReportSet, load_reports, report_paths
+from geo.reports import Report, ReportSet, load_reports, report_paths, user_reports_dir
 from geo.store import DiskStore
 from geo.zones import ZoneOptions
 from layers.assets import draw_available, ensure_static
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from geo.series import ControlSeries
 
 __all__ = ["reports_dir", "history_dir", "static_assets", "reports", "atlas", "units",
+           "folder_names", "report_file", "public_text",
            "cities", "control", "ControlKey", "control_key", "export_kml", "control_for",
            "history_in_use",
            "history_series",
@@ -60,7 +63,63 @@ def static_assets() -> bool:
     return draw_available()
 
 
-def _stamp(directory: str | None) -> tuple[tuple[str, int], ...]:
+#: A report folder as the app names it (never its path on the server).
+READS_AS = "reports"
+SAVED_AS = "saved reports"
+
+#: What the report folders' stamp holds: per folder, its path and when it last changed.
+Stamp = tuple[tuple[str, int], ...]
+
+
+def folder_names(directory: str | None) -> dict[str, str]:
+    """The report folders of ``directory`` (:func:`geo.reports.report_paths`) and the
+    names the app gives them: ``reports`` (the folder read) and ``saved reports`` (the
+    user's own, where New article saves)."""
+    folders = report_paths(directory)
+    saved = os.path.realpath(user_reports_dir())
+    return {str(p): SAVED_AS if i and os.path.realpath(p) == saved else READS_AS
+            for i, p in enumerate(folders)}
+
+
+def report_file(report: Report | Path | None, directory: str | None) -> str:
+    """A report's file (or the file ``report``) as the app names it: ``reports/R1.yaml``,
+    ``saved reports/A1.yaml`` (its name alone outside the report folders)."""
+    path = report.path if isinstance(report, Report) else report
+    if path is None:
+        return ""
+    real = os.path.realpath(path.parent)
+    for folder, name in folder_names(directory).items():
+        if os.path.realpath(folder) == real:
+            return f"{name}/{path.name}"
+    return path.name
+
+
+def public_text(text: object, directory: str | None = None) -> str:
+    """``text`` with the server's paths replaced by what a visitor may see: a report
+    folder by its name (:func:`folder_names`), the history folder by ``history``, the
+    project (or the packages' folder it is installed in) by ``app``, the cache by
+    ``cache``, the user's home by ``~``. For messages
+    made of exception text (a history that cannot be read, a failure of the page)."""
+    import geo
+    from geo.store import cache_dir
+
+    app = str(Path(geo.__file__).resolve().parent.parent)  # the checkout or site-packages
+
+    places: dict[str, str] = {}
+    for raw, name in [*folder_names(directory).items(),
+                      *([(history_dir() or "", "history")] if history_dir() else []),
+                      (str(cache_dir()), "cache"), (app, "app"),
+                      (str(Path.home()), "~")]:
+        for form in {raw, os.path.realpath(raw), os.path.abspath(raw)}:
+            if len(form) > 1:  # never "/" alone
+                places.setdefault(form, name)
+    out = str(text)
+    for form in sorted(places, key=len, reverse=True):  # the longest, most specific first
+        out = re.sub(re.escape(form) + r"(?![\w.-])", places[form].replace("\\", "/"), out)
+    return out
+
+
+def _stamp(directory: str | None) -> Stamp:
     """The report folders and when each last changed: a saved report is a new key."""
     out = []
     for p in report_paths(directory):
@@ -78,8 +137,8 @@ def reports(directory: str | None) -> ReportSet:
 
 
 @st.cache_resource(max_entries=4)
-def _reports(directory: str | None, stamp: tuple[tuple[str, int], ...]) -> ReportSet:
-    return load_reports(paths=[p for p, _ in stamp])
+def _reports(directory: str | None, stamp: Stamp) -> ReportSet:
+    return load_reports(paths=[p for p, _ in stamp], names=folder_names(directory))
 
 
 def atlas(directory: str | None) -> Atlas:
@@ -89,7 +148,7 @@ def atlas(directory: str | None) -> Atlas:
 
 
 @st.cache_resource(max_entries=4)
-def _atlas(directory: str | None, stamp: tuple[tuple[str, int], ...]) -> Atlas:
+def _atlas(directory: str | None, stamp: Stamp) -> Atlas:
     return Atlas(_reports(directory, stamp), units(), store=DiskStore())
 
 
@@ -140,7 +199,7 @@ def layerset(
 
 @st.cache_data(max_entries=24)
 def _exports(
-    stamp: tuple[tuple[str, int], ...],
+    stamp: Stamp,
     report_id: str,
     directory: str | None,
     control: ControlKey | None,
@@ -165,7 +224,7 @@ def _exports(
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _report_page(
-    stamp: tuple[tuple[str, int], ...],
+    stamp: Stamp,
     report_id: str,
     directory: str | None,
     control_in_use: ControlKey | None,
@@ -184,7 +243,7 @@ def _report_page(
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _compare_page(
-    stamp: tuple[tuple[str, int], ...],
+    stamp: Stamp,
     a: str,
     b: str,
     directory: str | None,
@@ -206,7 +265,7 @@ def _compare_page(
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _difference_page(
-    stamp: tuple[tuple[str, int], ...],
+    stamp: Stamp,
     a: str, b: str, directory: str | None, tiles: bool
 ) -> str:
     """The difference map of the claims of A and B, with its legend."""
@@ -218,7 +277,7 @@ def _difference_page(
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _published_map(
-    stamp: tuple[tuple[str, int], ...],
+    stamp: Stamp,
     report_id: str,
     directory: str | None,
     control_in_use: ControlKey | None,
@@ -336,7 +395,7 @@ def history_series(history: History) -> ControlSeries:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _history_key(_history: History, digest: str, report_id: str, directory: str | None,
-                 stamp: tuple[tuple[str, int], ...]) -> ControlKey | None:
+                 stamp: Stamp) -> ControlKey | None:
     layer = atlas(directory).history_layer(report_id, _history,
                                            within_days=HISTORY_WITHIN_DAYS)
     if layer is None:

@@ -10,6 +10,7 @@ the day only draws.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 import pandas as pd
@@ -122,7 +123,8 @@ def _history() -> tuple[History, ControlSeries] | None:
     environment, or a zip uploaded here, kept for every view of the session."""
     folder = data.history_dir()
     if folder:
-        st.caption(f"History folder (FRONTLINE_HISTORY_DIR): **{md(folder)}**")
+        st.caption("History folder (FRONTLINE_HISTORY_DIR): "
+                   f"**{md(os.path.basename(os.path.normpath(folder)))}**")
     else:
         gen = int(st.session_state.get("history_upload_gen", 0))
         up = st.file_uploader("Upload a zip of daily control layers (*_YYYYMMDD.geojson)",
@@ -144,8 +146,8 @@ def _history() -> tuple[History, ControlSeries] | None:
     try:
         history = data.history_in_use()
         return None if history is None else (history, data.history_series(history))
-    except FrontlineError as exc:
-        st.error(md(exc))
+    except FrontlineError as exc:  # the server's paths left out
+        st.error(md(data.public_text(exc, data.reports_dir())))
         if not folder:
             st.session_state.pop("history_zip", None)  # a bad upload is not kept
         return None

@@ -52,7 +52,7 @@ def report_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     if not rep.reviewed:
         st.warning("**Unreviewed draft**: its claims were extracted from an article by rule "
                    "and no person has checked them yet (each claim's `review` in the file "
-                   f"says why). File: {md(rep.path or '')}")
+                   f"says why). File: {md(data.report_file(rep, data.reports_dir()))}")
     st.caption(
         f"{md(rep.outlet)} · {md(rep.date_text)} ({md(rep.date_precision)} precision) · {md(rep.context)}"
     )

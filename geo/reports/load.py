@@ -97,24 +97,27 @@ def parse_report_text(text: str, *, where: str = "<report>", path: Path | None =
     return _build(data, path, lines, digest=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def _read(path: Path) -> str:
+def _read(path: Path, where: str | None = None) -> str:
     from geo.reports.yamltree import MAX_TEXT_CHARS
     from geo.safeio import read_user_file
 
+    name = where or str(path)
     try:
-        raw = read_user_file(path, max_bytes=MAX_TEXT_CHARS, what="report file (.yaml)")
+        raw = read_user_file(path, label=name, max_bytes=MAX_TEXT_CHARS,
+                             what="report file (.yaml)")
     except FrontlineError as exc:
-        raise ReportFormatError([Problem(f"{path}:1", "", str(exc).split(": ", 1)[-1])],
-                                what=str(path)) from None
+        raise ReportFormatError([Problem(f"{name}:1", "", str(exc).split(": ", 1)[-1])],
+                                what=name) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ReportFormatError([Problem(f"{path}:1", "", f"the file is not UTF-8 text "
+        raise ReportFormatError([Problem(f"{name}:1", "", f"the file is not UTF-8 text "
                                          f"({exc.reason} at byte {exc.start}); save it as "
-                                         "UTF-8.")], what=str(path)) from None
+                                         "UTF-8.")], what=name) from None
 
 
-def load_report(path: str | Path, *, today: dt.date | None = None) -> Report:
+def load_report(path: str | Path, *, today: dt.date | None = None,
+                where: str | None = None) -> Report:
     """Load and validate one report file.
 
     Parameters
@@ -123,6 +126,8 @@ def load_report(path: str | Path, *, today: dt.date | None = None) -> Report:
         A YAML report file.
     today : datetime.date, optional, keyword-only
         Reference date for the "not in the future" check.
+    where : str, optional, keyword-only
+        The file's name in every problem (``reports/R9.yaml``); default its path.
 
     Returns
     -------
@@ -136,17 +141,18 @@ def load_report(path: str | Path, *, today: dt.date | None = None) -> Report:
         If the file does not exist.
     """
     p = Path(path)
-    text = _read(p)
+    name = where or str(p)
+    text = _read(p, name)
     try:
-        return parse_report_text(text, where=str(p), path=p, today=today)
+        return parse_report_text(text, where=name, path=p, today=today)
     except ReportFormatError:
         raise
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as exc:
         # one bad file never stops the others: whatever slipped past the checks is a
         # problem of this file
-        raise ReportFormatError([Problem(f"{p}:1", "", f"cannot be read as a report "
+        raise ReportFormatError([Problem(f"{name}:1", "", f"cannot be read as a report "
                                          f"({type(exc).__name__}: {str(exc)[:200]}).")],
-                                what=str(p)) from None
+                                what=name) from None
 
 
 def user_reports_dir() -> Path:
@@ -194,31 +200,36 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _outside_note(path: Path) -> ReportFormatError:
+def _outside_note(name: str) -> ReportFormatError:
     """A report file of a folder that links out of it: named, never read or quoted."""
     return ReportFormatError([Problem(
-        f"{path}:1", "", "a symbolic link to a file outside its folder; skipped, not read "
+        f"{name}:1", "", "a symbolic link to a file outside its folder; skipped, not read "
         "(reports are read only from inside their folder). Copy the report into the "
-        "folder instead of linking to it.")], what=str(path))
+        "folder instead of linking to it.")], what=name)
 
 
-def _report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportFormatError]]:
-    """The report files of ``paths`` (files as given; the ``.yaml``/``.yml`` files of a
-    folder, in name order), and a note for each file of a folder that is a link to a
-    file outside it (skipped, never read: its content would be quoted in the messages)."""
-    files: list[Path] = []
+def _report_files(paths: Iterable[str | Path], names: Mapping[str, str]
+                  ) -> tuple[list[tuple[Path, str]], list[ReportFormatError]]:
+    """The report files of ``paths`` with the name each goes by in messages (files as
+    given; the ``.yaml``/``.yml`` files of a folder, in name order, named
+    ``<the folder's name in names>/<file>`` or by their path), and a note for each file
+    of a folder that is a link to a file outside it (skipped, never read: its content
+    would be quoted in the messages)."""
+    files: list[tuple[Path, str]] = []
     skipped: list[ReportFormatError] = []
     for raw in paths:
         p = Path(raw)
+        label = names.get(str(raw))
         if p.is_dir():
             for f in sorted(f for f in p.iterdir()
                             if f.suffix in (".yaml", ".yml") and not f.is_dir()):
+                name = f"{label}/{f.name}" if label else str(f)
                 if _inside(f, p):
-                    files.append(f)
+                    files.append((f, name))
                 else:
-                    skipped.append(_outside_note(f))
+                    skipped.append(_outside_note(name))
         elif p.exists():
-            files.append(p)
+            files.append((p, label or str(p)))
         else:
             raise FrontlineError(f"report path {str(p)!r} does not exist; give a report file "
                                  "(.yaml) or a directory of them.")
@@ -227,7 +238,8 @@ def _report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportF
 
 def load_reports(directory: str | Path | None = None, *,
                  paths: Iterable[str | Path] | None = None,
-                 today: dt.date | None = None) -> ReportSet:
+                 today: dt.date | None = None,
+                 names: Mapping[str, str] | None = None) -> ReportSet:
     """Load every report file of a directory (or of ``paths``), keeping the good ones.
 
     Parameters
@@ -239,6 +251,10 @@ def load_reports(directory: str | Path | None = None, *,
         Files and/or directories instead of ``directory``.
     today : datetime.date, optional, keyword-only
         Reference date for the "not in the future" check.
+    names : mapping of str to str, optional, keyword-only
+        What a folder (or file) of ``paths``, keyed by its path as given (``str``), is
+        called in messages: a file of such a folder is ``<name>/<file name>`` in every
+        problem (the app shows no server path); default the files' paths.
 
     Returns
     -------
@@ -249,25 +265,25 @@ def load_reports(directory: str | Path | None = None, *,
         that is a symbolic link to a file outside the folder is skipped unread, with a
         note naming the link only.
     """
-    files, errors = _report_files(paths if paths is not None else [directory or REPORTS_DIR])
+    files, errors = _report_files(paths if paths is not None else [directory or REPORTS_DIR],
+                                  names or {})
     reports: list[Report] = []
-    first: dict[str, Report] = {}
-    for f in files:
+    first: dict[str, tuple[Report, str]] = {}
+    for f, name in files:
         try:
-            rep = load_report(f, today=today)
+            rep = load_report(f, today=today, where=name)
         except ReportFormatError as exc:
             errors.append(exc)
             continue
         if rep.id in first:
-            text = _read(f)
-            _, lines, _ = parse_yaml(text, str(f))
-            prev = first[rep.id]
+            text = _read(f, name)
+            _, lines, _ = parse_yaml(text, name)
             errors.append(ReportFormatError([Problem(
-                f"{f}:{lines.at(('id',))}", "id",
-                f"duplicate report id {rep.id!r}: already used by {prev.path}; "
-                "give every report its own id.")], what=str(f)))
+                f"{name}:{lines.at(('id',))}", "id",
+                f"duplicate report id {rep.id!r}: already used by {first[rep.id][1]}; "
+                "give every report its own id.")], what=name))
             continue
-        first[rep.id] = rep
+        first[rep.id] = (rep, name)
         reports.append(rep)
     reports.sort(key=lambda r: r.sort_key)
     return ReportSet(tuple(reports), tuple(errors))
