@@ -316,6 +316,28 @@ def test_history_view_from_a_folder(history_folder: Path, monkeypatch: pytest.Mo
     assert "Zaporizhzhia" in _markdown_text(at)
 
 
+def test_a_history_outside_every_unit_says_where_its_ground_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ground in Belarus, inside the region's bounds and outside every unit: the page had
+    # failed on codes[0] (IndexError) with no unit to chart
+    import datetime as dt
+
+    from geo.synthetic import write_days
+
+    folder = tmp_path / "belarus"
+    write_days(folder, [(dt.date(2024, 7, d), box(27.4, 52.9, 27.6 + d / 100, 53.1))
+                        for d in (1, 2, 3)])
+    monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(folder))
+    monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    at = _app(mode="History")
+    assert not at.exception, at.exception
+    text = _unescaped(at)
+    assert ("No unit holds as much as 0.5 km² of ground on any of the history's 3 days, so "
+            "there is no share to chart: its ground lies at lon 27.40..27.63, lat 52.90..53.10"
+            in text)
+    assert not at.get("vega_lite_chart") and not at.get("arrow_vega_lite_chart")
+
+
 def test_history_view_asks_for_a_history_and_reads_a_zip(history_folder: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import zipfile

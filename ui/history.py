@@ -153,6 +153,21 @@ def _history() -> tuple[History, ControlSeries] | None:
         return None
 
 
+def outside_every_unit(history: History) -> str:
+    """What to say of a history that holds no ground in any unit on any day: where its
+    ground lies, where the units lie, and what to check."""
+    import numpy as np
+
+    lo = np.min([d.coords.min(axis=0) for d in history.days if len(d.coords)], axis=0)
+    hi = np.max([d.coords.max(axis=0) for d in history.days if len(d.coords)], axis=0)
+    w, s, e, n = data.units().total_bounds
+    return (f"No unit holds as much as 0.5 km² of ground on any of the history's "
+            f"{len(history)} days, so there is no share to chart: its ground lies at lon "
+            f"{lo[0]:.2f}..{hi[0]:.2f}, lat {lo[1]:.2f}..{hi[1]:.2f}; Ukraine's units and the "
+            f"Russian border oblasts lie at lon {w:.1f}..{e:.1f}, lat {s:.1f}..{n:.1f}. Check "
+            "that the layers map this war's front in lon/lat (EPSG:4326), longitude first.")
+
+
 def _in_force(reports: Any, day: dt.date) -> Any:
     """The latest report dated on or before ``day`` (None before the first)."""
     earlier = [r for r in reports if r.date <= day]
@@ -179,6 +194,9 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     table = series.table
     held = table.groupby("code")["controlled_km2"].max()
     codes = [c for c in held.index if held[c] > 0.5]
+    if not codes:  # nothing to chart: say where the ground is instead
+        st.warning(md(outside_every_unit(history)))
+        return
     names = table.drop_duplicates("code").set_index("code")["name"]
     urlstate.apply_choice("history_unit", codes, "UA-14" if "UA-14" in codes else codes[0])
     code = st.selectbox("Unit", codes, key="history_unit",
