@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontline.cli import command, print_json, print_table
 from frontline.common import (
@@ -30,6 +31,9 @@ from frontline.common import (
     make_atlas,
 )
 from geo.errors import FrontlineError
+
+if TYPE_CHECKING:
+    from geo.reports import ReportSet
 
 __all__: list[str] = []
 
@@ -168,10 +172,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print(f"{r.path}: id {r.id} is already used by {o.path}; it would be "
                       "refused beside it. Pick another id.", file=sys.stderr)
                 n_bad += 1
+    _same_unit_notes(rs)
     valid = f"; valid: {', '.join(rs.ids)}" if len(rs) else ""
     print(f"{len(rs)} report file{'s' if len(rs) != 1 else ''} valid"
           f"{'' if not n_bad else f', {n_bad} invalid (problems listed above)'}{valid}")
     return 1 if n_bad else 0
+
+
+def _same_unit_notes(reports: ReportSet) -> None:
+    """A note (stderr) for each unit a valid report gives a share of in two or more
+    claims: the claims, the unit and the one the map uses (not an error: news language
+    often says it twice; ``show`` prints the finding that compares them)."""
+    from geo.boundaries import load_units
+    from geo.snapshot import occupier, unit_readings
+
+    units = load_units()
+    areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
+    for r in reports:
+        try:
+            readings = unit_readings(r, areas)
+        except FrontlineError:  # a unit or figure the report checks already refused
+            continue
+        for code, found in readings.items():
+            if len(found) < 2:
+                continue
+            ids = ", ".join(u.claim.id for u in found)
+            print(f"{r.path}: note: {len(found)} claims give {occupier(code).capitalize()}'s "
+                  f"share of {units.loc[code, 'name_en']} ({code}): {ids}; the map uses "
+                  f"{found[0].claim.id}. `frontline show {r.id}` compares them.",
+                  file=sys.stderr)
 
 
 # ---------------------------------------------------------------- warm

@@ -28,6 +28,10 @@ Checks (each :class:`Finding` names its reports and claims):
     (the complement) against the control claims for the unit in the same report (an
     earlier report's claim is a change over time, check (b)); an offer to withdraw
     against the offering side's control (it cannot offer more than it holds).
+(d) one report, one unit, several claims (:func:`check_same_unit`): news language
+    often gives a share twice ("about 70 %... more than two thirds"); the map uses one
+    (:func:`geo.snapshot.unit_readings`), and each other one is compared with it, the
+    finding naming both claims, the unit and the one the map uses.
 
 Each pair of claims is judged once: no two findings compare the same two claims.
 A finding is *about* the reports whose figures it judges (:attr:`Finding.about`): a
@@ -52,6 +56,7 @@ from geo.snapshot import (
     occupier,
     snapshot,
     unit_claims,
+    unit_readings,
 )
 
 __all__ = [
@@ -61,6 +66,7 @@ __all__ = [
     "check_totals",
     "check_changes",
     "check_withdrawals",
+    "check_same_unit",
     "check_all",
     "findings_for",
 ]
@@ -77,7 +83,7 @@ class Finding:
     ----------
     kind : str
         ``total_vs_units``, ``km2_vs_percent``, ``share_change``,
-        ``withdrawal_vs_control`` or ``offer_vs_control``.
+        ``withdrawal_vs_control``, ``offer_vs_control`` or ``same_unit``.
     severity : str
         ``consistent``, ``tension`` or ``inconsistent``.
     message : str
@@ -364,9 +370,51 @@ def check_withdrawals(reports: Iterable[Report],
     return findings
 
 
+def _why_first(used: UnitClaim, other: UnitClaim) -> str:
+    """Why the map uses ``used`` rather than ``other`` (:func:`unit_readings`' order)."""
+    if used.claim.kind == other.claim.kind:
+        return "the first of the two in the file"
+    return f"a {used.claim.kind} claim comes before a {other.claim.kind} claim"
+
+
+def check_same_unit(reports: Iterable[Report],
+                    units: gpd.GeoDataFrame | None = None) -> list[Finding]:
+    """Check (d): two or more claims of one report that give a share of the same unit.
+
+    The map uses the first reading (:func:`geo.snapshot.unit_readings`); every other is
+    compared with it, as intervals (:func:`classify`): ``consistent`` when they agree,
+    ``tension`` when they meet only at the edges, ``inconsistent`` when they do not
+    overlap (the gap in points). The finding names both claims, the unit and the claim
+    the map uses, so the other one is never dropped unseen.
+    """
+    units = _load_units(units)
+    areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
+    names = {str(k): str(v) for k, v in units["name_en"].items()}
+    findings: list[Finding] = []
+    for rep in sorted(reports, key=lambda r: r.sort_key):
+        for code, found in unit_readings(rep, areas).items():
+            used = found[0]
+            for other in found[1:]:
+                sev = classify(used.share, other.share)
+                who = occupier(code).capitalize()
+                msg = (f"{names.get(code, code)} ({code}): {rep.id} gives {who}'s share "
+                       f"twice, {_describe(used)} and {_describe(other)}: "
+                       f"{_verdict(sev, used.share, other.share, 'percent')}. The map and "
+                       f"the checks use {used.claim.id} ({_why_first(used, other)}).")
+                findings.append(Finding(
+                    "same_unit", sev, msg, (rep.id,), (used.claim.id, other.claim.id),
+                    {"used_low": used.share.low, "used_high": used.share.high,
+                     "used_central": used.share.central, "other_low": other.share.low,
+                     "other_high": other.share.high, "other_central": other.share.central,
+                     "gap_points": used.share.gap(other.share)},
+                ))
+    return findings
+
+
 def check_all(reports: Iterable[Report],
               units: gpd.GeoDataFrame | None = None) -> list[Finding]:
-    """Every check: totals of each report, share changes, withdrawals; date order."""
+    """Every check: totals of each report, share changes, withdrawals, several claims
+    of one report on one unit; date order."""
     units = _load_units(units)
     ordered = sorted(reports, key=lambda r: r.sort_key)
     findings: list[Finding] = []
@@ -374,6 +422,7 @@ def check_all(reports: Iterable[Report],
         findings += check_totals(rep.id, ordered, units)
     findings += check_changes(ordered, units)
     findings += check_withdrawals(ordered, units)
+    findings += check_same_unit(ordered, units)
     return _one_per_pair(findings)
 
 

@@ -18,8 +18,9 @@ Reading claims as per-unit shares (:func:`unit_claims`):
 * A claim about the side that is not the occupier is turned into the occupier's
   share by its complement.
 * If one report has several such claims for a unit, the first of control_share,
-  controlled_area, held_by_other_side, withdraw_share wins (the others are compared
-  in :mod:`geo.consistency`).
+  controlled_area, held_by_other_side, withdraw_share wins, each kind in file order
+  (:func:`unit_readings` lists them all; :mod:`geo.consistency` compares each other
+  one with it, and a report's findings say which one the map uses).
 
 Totals (``scope: country``), demands, offers, facilities and notes do not set shares;
 claims of the report that name a unit are listed in ``related_claims``.
@@ -57,6 +58,7 @@ __all__ = [
     "SNAPSHOT_COLUMNS",
     "occupier",
     "unit_claims",
+    "unit_readings",
     "snapshot",
     "snapshot_records",
     "interval_of_row",
@@ -136,9 +138,36 @@ def unit_claims(report: Report, areas: dict[str, float]) -> dict[str, UnitClaim]
     Returns
     -------
     dict
-        Unit code -> :class:`UnitClaim`, for units the report gives a share for.
+        Unit code -> :class:`UnitClaim`, for units the report gives a share for: the
+        first reading of :func:`unit_readings`, the one the map uses.
     """
-    out: dict[str, UnitClaim] = {}
+    return {code: found[0] for code, found in unit_readings(report, areas).items()}
+
+
+def unit_readings(report: Report, areas: dict[str, float]) -> dict[str, list[UnitClaim]]:
+    """Every claim of ``report`` that gives a share of a unit, per unit, the one the map
+    uses first: control_share, then controlled_area, held_by_other_side, withdraw_share,
+    each kind in file order. A unit with two or more readings is one the report makes
+    two claims on ("about 70 %" and "more than two thirds"):
+    :func:`geo.consistency.check_same_unit` compares them.
+
+    Parameters
+    ----------
+    report : Report
+    areas : dict of str to float
+        Official area (km²) per unit code.
+
+    Returns
+    -------
+    dict
+        Unit code -> its :class:`UnitClaim` readings, the one the map uses first.
+
+    Raises
+    ------
+    FrontlineError
+        A claim names a unit not in ``areas``, or claims more km² than the unit has.
+    """
+    out: dict[str, list[UnitClaim]] = {}
     ranked = sorted(
         (c for c in report.claims if c.kind in _PRIORITY and c.units),
         key=lambda c: _PRIORITY[c.kind],
@@ -149,9 +178,7 @@ def unit_claims(report: Report, areas: dict[str, float]) -> dict[str, UnitClaim]
             continue
         if iv.unit == "km2" and len(claim.units) != 1:
             continue  # a km² total over several units has no per-unit reading
-        for code in claim.units:
-            if code in out:
-                continue
+        for code in dict.fromkeys(claim.units):
             if code not in areas:
                 raise FrontlineError(
                     f"claim {claim.id} of report {report.id} names unit {code!r}, which is "
@@ -177,7 +204,7 @@ def unit_claims(report: Report, areas: dict[str, float]) -> dict[str, UnitClaim]
             else:
                 bare = Interval(share.low, share.high, share.central)
                 km2 = share_to_km2(bare, areas[code])
-            out[code] = UnitClaim(code, share, claim, report, basis, km2)
+            out.setdefault(code, []).append(UnitClaim(code, share, claim, report, basis, km2))
     return out
 
 

@@ -25,6 +25,7 @@ class Case:
     expect: str = "error"
     special: str = ""  # fifo / dir / symlink-loop / device / char-device / link / socket
     at: str = "x.geojson"  # the name the special file is made at, in the case's folder
+    says: str = ""  # what the output (stdout and stderr) must hold
 
 
 BOX = [[37.0, 48.0], [37.5, 48.0], [37.5, 48.5], [37.0, 48.5], [37.0, 48.0]]
@@ -306,6 +307,17 @@ def _yaml_cases() -> Iterator[Case]:
         yield Case("yaml", f"show R1 beside a poisoned file ({name})",
                    ("show", "R1", "--reports-dir", "{dir}"), files, "ok")
     yield Case("yaml", "show a report id that does not exist", ("show", "R99"))
+    # two claims of one report on one unit ("about 70 %" and "50 %"): valid, and never
+    # silently one of them -- check names both and the one the map uses, show compares
+    two = base.replace("claims:\n", "claims:\n  - id: R9-c2\n    kind: control_share\n"
+                       "    actor: russia\n    units: [UA-14]\n    figure: 50\n"
+                       "    figure_unit: percent\n    qualifier: exact\n"
+                       "    paraphrase: Russia holds half of Donetsk.\n")
+    yield Case("yaml", "check: two claims on one unit", ("check", "{dir}/R9.yaml"),
+               {"R9.yaml": two.encode()}, "ok", says="R9-c2, R9-c1; the map uses R9-c2")
+    yield Case("yaml", "show: two claims on one unit", ("show", "R9", "--reports-dir",
+               "{dir}"), {"R9.yaml": two.encode()}, "ok",
+               says="[inconsistent] Donetsk (UA-14): R9 gives Russia's share twice")
     # a report of a folder that links to a file outside it: skipped, never quoted
     # (test_hostile fails a case whose output holds the linked file's content)
     yield Case("yaml", "check a folder with a link out of it", ("check", "{dir}/rep"),

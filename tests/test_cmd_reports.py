@@ -61,3 +61,24 @@ def test_check_valid_and_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert f"{bad}:12: claims[0].figure:" in captured.err
     assert "5 report files valid, 1 invalid" in captured.out
     assert main(["check", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_two_claims_on_one_unit_are_noted_by_check_and_compared_by_show(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = (
+        "id: R9\ntitle: Two figures\noutlet: Test wire\ndate: 2025-01-10\n"
+        "date_precision: day\ncontext: A report for the tests.\nclaims:\n"
+        + "".join(f"  - id: R9-c{i}\n    kind: control_share\n    actor: russia\n"
+                  f"    units: [UA-23]\n    figure: {fig}\n    figure_unit: percent\n"
+                  f"    qualifier: {q}\n    paraphrase: Russia holds {q} {fig} %.\n"
+                  for i, (fig, q) in enumerate([(70, "about"), (50, "exact")], 1)))
+    (tmp_path / "R9.yaml").write_text(doc, encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0  # legitimate: a note, not an error
+    err = capsys.readouterr().err
+    assert ("note: 2 claims give Russia's share of Zaporizhzhia (UA-23): R9-c1, R9-c2; "
+            "the map uses R9-c1") in err
+    assert main(["show", "R9", "--reports-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert ("[inconsistent] Zaporizhzhia (UA-23): R9 gives Russia's share twice, "
+            "66.5–73.5 % (about 70 %) (R9-c1) and 50 % (R9-c2)") in out
+    assert "The map and the checks use R9-c1" in out

@@ -6,6 +6,7 @@ from geo.consistency import (
     Finding,
     check_all,
     check_changes,
+    check_same_unit,
     check_totals,
     check_withdrawals,
     classify,
@@ -198,3 +199,34 @@ def test_a_report_read_against_its_own_and_an_earlier_claim(units: gpd.GeoDataFr
     assert [(f.kind, f.claim_ids, f.severity) for f in every] == [
         ("withdrawal_vs_control", ("B-c2", "B-c1"), "inconsistent")]
     assert every[0].numbers["gap_points"] == pytest.approx(10)
+
+
+def test_two_claims_of_one_report_on_one_unit_are_compared(units: gpd.GeoDataFrame) -> None:
+    # "about 70 %" and "more than two thirds" of Zaporizhzhia in one report: the map
+    # uses the first; the other is compared with it, never dropped unseen
+    r = make_report("Z", "2024-02-02", [
+        share(["UA-23"], "about", 70),  # 66.5-73.5
+        share(["UA-23"], "over", 66.7),  # 66.7-73.37
+        share(["UA-23"], "exact", 50),  # 16.5 points below 66.5
+        share(["UA-23"], "under", 67),  # 60.3-67: meets 66.5-73.5 at its edge only
+        {"kind": "controlled_area", "units": ["UA-23"], "figure": 19_000,
+         "figure_unit": "km2", "qualifier": "exact"},  # 69.9 %: after every share claim
+    ])
+    found = check_same_unit([r], units)
+    assert [(f.claim_ids, f.severity) for f in found] == [
+        (("Z-c1", "Z-c2"), "consistent"), (("Z-c1", "Z-c3"), "inconsistent"),
+        (("Z-c1", "Z-c4"), "tension"), (("Z-c1", "Z-c5"), "consistent")]
+    assert found[1].numbers["gap_points"] == pytest.approx(66.5 - 50)
+    assert all(f.kind == "same_unit" and f.about == ("Z",) for f in found)
+    assert "Zaporizhzhia (UA-23): Z gives Russia's share twice" in found[0].message
+    assert "The map and the checks use Z-c1 (the first of the two in the file)" in \
+        found[0].message
+    assert "(a control_share claim comes before a controlled_area claim)" in found[3].message
+    # they are Z's findings, and the snapshot maps Z-c1
+    assert findings_for("Z", check_all([r], units)) == found
+    from geo.snapshot import snapshot
+
+    assert snapshot("Z", [r], units).loc["UA-23", "claim_id"] == "Z-c1"
+    # one claim per unit: no such finding
+    assert check_same_unit([make_report("Y", "2024-02-02", [share(["UA-23"], "about", 70)])],
+                           units) == []

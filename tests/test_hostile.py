@@ -116,6 +116,8 @@ def _run(case: Case, folder: Path) -> tuple[str, int, str, float]:
             return f"removed or changed the user's file {name}", code, text, dt
     if "Traceback" in text or "internal error" in text:
         return "crash", code, text, dt
+    if case.says and case.says not in text + out.getvalue():
+        return f"did not say {case.says!r}", code, text + out.getvalue()[-600:], dt
     if case.expect == "ok":
         return ("ok" if code == 0 else "refused a valid input"), code, text, dt
     if code == 0:

@@ -9,7 +9,14 @@ from reportkit import make_report, share
 
 from geo.errors import FrontlineError
 from geo.reports import ReportSet, load_reports
-from geo.snapshot import SNAPSHOT_COLUMNS, STALE_AFTER_DAYS, snapshot, snapshot_records
+from geo.snapshot import (
+    SNAPSHOT_COLUMNS,
+    STALE_AFTER_DAYS,
+    snapshot,
+    snapshot_records,
+    unit_claims,
+    unit_readings,
+)
 
 AREA = {"UA-14": 26517.0, "UA-09": 26684.0, "UA-43": 26081.0, "UA-40": 864.0,
         "RU-KRS": 29997.0}
@@ -139,3 +146,21 @@ def test_records_are_plain_json(builtin: ReportSet, units: gpd.GeoDataFrame) -> 
     assert back["UA-14"]["share_central"] == 80
     assert back["UA-09"]["carried_from"] == "R1"
     assert "geometry" not in back["UA-14"]
+
+
+def test_every_reading_of_a_unit_is_kept_the_mapped_one_first(units: gpd.GeoDataFrame) -> None:
+    # an area claim written first, two share claims after it: the first share claim is
+    # the one the map uses (kind before file order); every reading is listed
+    r = make_report("K", "2024-02-02", [
+        {"kind": "controlled_area", "units": ["UA-23"], "figure": 19_000,
+         "figure_unit": "km2", "qualifier": "exact"},
+        share(["UA-23", "UA-65"], "about", 70),
+        share(["UA-23"], "exact", 50),
+    ])
+    areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
+    readings = unit_readings(r, areas)
+    assert [u.claim.id for u in readings["UA-23"]] == ["K-c2", "K-c3", "K-c1"]
+    assert [u.claim.id for u in readings["UA-65"]] == ["K-c2"]
+    assert {k: u.claim.id for k, u in unit_claims(r, areas).items()} == {
+        "UA-23": "K-c2", "UA-65": "K-c2"}
+    assert readings["UA-23"][2].share.central == pytest.approx(100 * 19_000 / areas["UA-23"])
