@@ -623,3 +623,74 @@ def test_a_visitor_sees_no_server_path(tmp_path: Path, monkeypatch: pytest.Monke
     assert any("Saved A2" in s.value and "saved reports/A2.yaml" in s.value.replace("\\", "")
                for s in at.success), [e.value for e in at.error]
     assert not leaks(at), leaks(at)
+
+
+def test_a_draft_never_takes_another_reports_id(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving a draft as R1 (a built-in report's id) had said "Saved R1 ... in the
+    picker" while the picker went on showing the built-in R1 (the saved file was
+    refused beside it). A taken id is refused, naming a free one; the user's own saved
+    report is replaced only when *Replace* is ticked; a built-in one never."""
+    saved = tmp_path / "reports"
+    monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(saved))
+    at = _app(mode="New article")
+    at.text_area(key="article_text").set_value(
+        "Russia controls more than 80% of the Donetsk region, officials said.").run()
+    at.text_input(key="article_id").set_value("R1").run()
+    assert "article_replace" not in [c.key for c in at.checkbox]  # a built-in id: no tick
+    at.button(key="article_save").click().run()
+    assert not at.exception, at.exception
+    (err,) = [e.value.replace("\\", "") for e in at.error]
+    assert "Not saved: R1 is the id of a report already in the picker (reports/R1.yaml)" in err
+    assert "A1 is free" in err and not at.success
+    assert not saved.exists() or not list(saved.iterdir())
+    at.text_input(key="article_id").set_value("A7").run()
+    at.button(key="article_save").click().run()
+    assert any("Saved A7" in s.value for s in at.success)
+    first = (saved / "A7.yaml").read_text(encoding="utf-8")
+    # the same id again: refused until Replace is ticked, then that file is replaced
+    at.text_input(key="article_title").set_value("Second thoughts").run()
+    at.button(key="article_save").click().run()
+    assert any("you saved a report A7 before" in e.value and "A1 is free" in e.value
+               for e in at.error) and not at.success
+    assert (saved / "A7.yaml").read_text(encoding="utf-8") == first
+    at.checkbox(key="article_replace").check().run()
+    at.button(key="article_save").click().run()
+    assert any("Replaced A7" in s.value for s in at.success), [e.value for e in at.error]
+    assert "title: Second thoughts" in (saved / "A7.yaml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in saved.iterdir()) == ["A7.yaml"]
+    at.radio(key="mode").set_value("Report view").run()
+    assert [o for o in at.selectbox(key="report_id").options if o.startswith("A7")]
+    assert not at.sidebar.error  # no duplicate id refused beside another
+
+
+def test_a_report_edited_in_place_is_read_again_by_a_new_session(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit that rewrites a report file in place changes the file's time and size,
+    not its folder's: the reports are keyed by each file, so the next visitor sees it."""
+    import os
+
+    from geo.reports import REPORTS_DIR
+
+    for f in REPORTS_DIR.glob("R*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(tmp_path))
+    at = _app()
+    title = at.subheader[0].value
+    assert title.startswith("Kremlin sets out conditions")
+    folder_time = tmp_path.stat().st_mtime_ns
+    path = tmp_path / "R1.yaml"
+    with open(path, "r+", encoding="utf-8") as fh:  # in place: same file, same folder
+        text = fh.read().replace(title, "Edited in place")
+        fh.seek(0)
+        fh.write(text)
+        fh.truncate()
+    assert tmp_path.stat().st_mtime_ns == folder_time
+    fresh = _app()
+    assert not fresh.exception, fresh.exception
+    assert fresh.subheader[0].value == "Edited in place"
+    os.utime(path, ns=(folder_time, folder_time))  # even with the old time put back
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("# a comment\n")
+    os.utime(path, ns=(folder_time, folder_time))
+    assert _app().subheader[0].value == "Edited in place"

@@ -9,13 +9,14 @@ user's reports folder (:func:`geo.reports.user_reports_dir`) and marked
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from geo.errors import FrontlineError
-from geo.reports import ReportSet
+from geo.reports import Report, ReportSet
 from layers.html import escape_markdown as md
 
 __all__ = ["article_view"]
@@ -92,13 +93,63 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     outlet = c3.text_input("Outlet", value="unknown outlet", key="article_outlet")
     date = c4.date_input("Date", value=dt.date.today(), max_value=dt.date.today(),
                          key="article_date")
+    rid = rid.strip()
+    mine = _saved_report(reports, rid)
+    # the user's own saved report may be replaced on purpose; any other id is refused
+    replace = mine is not None and st.checkbox(
+        f"Replace my saved report {rid}", key="article_replace",
+        help="You saved a report with this id before: tick to replace it with this one.")
     if st.button("Save as a new report (unreviewed)", key="article_save", type="primary"):
-        _save(edited, rid=rid.strip(), title=title.strip(), outlet=outlet.strip(), date=date)
+        st.session_state.pop("article_saved", None)  # no earlier save's message after this
+        if _id_free(reports, rid, replace=replace):
+            _save(edited, rid=rid, title=title.strip(), outlet=outlet.strip(), date=date,
+                  replace=mine.path if replace and mine is not None else None)
     if st.session_state.get("article_saved"):
         st.success(md(st.session_state["article_saved"]))
 
 
-def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.date) -> None:
+def _saved_report(reports: ReportSet, rid: str) -> Report | None:
+    """The report ``rid`` when it is one the user saved (a file of
+    :func:`geo.reports.user_reports_dir`), else None."""
+    import os
+
+    from geo.reports import user_reports_dir
+
+    if rid not in reports.ids:
+        return None
+    rep = reports.get(rid)
+    if rep.path is None or os.path.realpath(rep.path.parent) != os.path.realpath(
+            user_reports_dir()):
+        return None
+    return rep
+
+
+def _id_free(reports: ReportSet, rid: str, *, replace: bool) -> bool:
+    """Whether a report may be saved as ``rid``: an id no report has, or the user's own
+    saved report with *Replace* ticked. A built-in report's id (or one of the reports
+    folder) is never taken: the saved file would be refused beside it and the picker
+    would go on showing the other report. Says why not (an error)."""
+    from ui.data import report_file, reports_dir
+
+    if rid not in reports.ids:
+        return True
+    rep, free = reports.get(rid), _next_id(reports)
+    where = report_file(rep, reports_dir())
+    if _saved_report(reports, rid) is None:
+        st.error(md(f"Not saved: {rid} is the id of a report already in the picker "
+                    f"({where}), which a saved report never replaces. Pick another id: "
+                    f"{free} is free."))
+        return False
+    if not replace:
+        st.error(md(f"Not saved: you saved a report {rid} before ({where}). Tick "
+                    f"*Replace my saved report {rid}* to replace it, or pick another id: "
+                    f"{free} is free."))
+        return False
+    return True
+
+
+def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.date,
+          replace: Path | None = None) -> None:
     from geo.extract import claim_from_fields, draft_report, draft_yaml
     from geo.reports import save_report_text, user_reports_dir
 
@@ -129,7 +180,10 @@ def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.dat
         text = draft_yaml(draft_report(claims, report_id=rid, title=title or "Draft",
                                        outlet=outlet or "unknown outlet", date=date),
                           where="the new report")
-        path = save_report_text(text, user_reports_dir())
+        if replace is not None:  # the user's own report, on purpose: its file, replaced
+            path = save_report_text(text, replace.parent, overwrite=True, name=replace.name)
+        else:
+            path = save_report_text(text, user_reports_dir())
     except FrontlineError as exc:
         from ui.data import public_text, reports_dir
 
@@ -138,5 +192,6 @@ def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.dat
     from ui.data import report_file, reports_dir
 
     st.session_state["article_saved"] = (
-        f"Saved {rid} ({len(claims)} claim(s), unreviewed) as "
+        f"{'Replaced' if replace is not None else 'Saved'} {rid} ({len(claims)} claim(s), "
+        "unreviewed) as "
         f"{report_file(path, reports_dir())}. It is in the report picker of every view now.")

@@ -67,8 +67,9 @@ def static_assets() -> bool:
 READS_AS = "reports"
 SAVED_AS = "saved reports"
 
-#: What the report folders' stamp holds: per folder, its path and when it last changed.
-Stamp = tuple[tuple[str, int], ...]
+#: What the report folders' stamp holds: per folder, its path and each report file's
+#: (name, size, mtime_ns).
+Stamp = tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]
 
 
 def folder_names(directory: str | None) -> dict[str, str]:
@@ -120,19 +121,32 @@ def public_text(text: object, directory: str | None = None) -> str:
 
 
 def _stamp(directory: str | None) -> Stamp:
-    """The report folders and when each last changed: a saved report is a new key."""
+    """The report folders and each report file's (name, size, mtime_ns): a saved, edited
+    or removed report is a new key (a file edited in place changes its own time and size,
+    not its folder's)."""
     out = []
     for p in report_paths(directory):
+        files: list[tuple[str, int, int]] = []
         try:
-            out.append((str(p), p.stat().st_mtime_ns))
+            entries = sorted(os.scandir(p), key=lambda e: e.name)
         except OSError:
-            out.append((str(p), 0))
+            entries = []
+        for e in entries:
+            if not e.name.endswith((".yaml", ".yml")):
+                continue
+            try:
+                st = e.stat()  # the file a link leads to, as the loader reads it
+            except OSError:
+                files.append((e.name, -1, -1))
+                continue
+            files.append((e.name, st.st_size, st.st_mtime_ns))
+        out.append((str(p), tuple(files)))
     return tuple(out)
 
 
 def reports(directory: str | None) -> ReportSet:
-    """The reports of the folder and the user's saved ones (read again when a folder
-    changes, e.g. after a report was saved)."""
+    """The reports of the folder and the user's saved ones (read again when a report
+    file is saved, edited or removed)."""
     return _reports(directory, _stamp(directory))
 
 

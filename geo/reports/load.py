@@ -173,13 +173,16 @@ def report_paths(directory: str | Path | None = None) -> list[Path]:
 
 
 def save_report_text(text: str, folder: Path, *, overwrite: bool = False,
-                     today: dt.date | None = None) -> Path:
+                     today: dt.date | None = None, name: str | None = None) -> Path:
     """Check ``text`` with the loader's own validation, then write it to
-    ``folder/<id>.yaml`` atomically (a temporary file renamed into place). An existing
-    file is kept unless ``overwrite``; :class:`FrontlineError` says so."""
+    ``folder/<id>.yaml`` (or ``folder/name``) atomically (a temporary file renamed into
+    place). An existing file is kept unless ``overwrite``; :class:`FrontlineError` says
+    so."""
     report = parse_report_text(text, where="<new report>", today=today)
+    if name is not None and (Path(name).name != name or not name.endswith((".yaml", ".yml"))):
+        raise FrontlineError(f"name: expected a file name ending in .yaml; got {name!r}.")
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{report.id}.yaml"
+    path = folder / (name or f"{report.id}.yaml")
     if path.exists() and not overwrite:
         raise FrontlineError(f"{path}: a report {report.id} is already saved there; pick "
                              "another id, or overwrite it on purpose.")
