@@ -124,8 +124,11 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
         if args.end is not None:
             raise FrontlineError("--end applies to REPORT_ID only; --shares gives one share "
                                  "per unit.")
-        zones: gpd.GeoDataFrame = schematic_zones(parse_shares(args.shares), load_units(),
-                                                  resolution_m=args.resolution)
+        from geo.schematic.zones import check_resolution
+
+        shares, units = parse_shares(args.shares), load_units()
+        check_resolution(shares, units, args.resolution, argument="--resolution")
+        zones: gpd.GeoDataFrame = schematic_zones(shares, units, resolution_m=args.resolution)
         props = provenance(None, schematic=True, basis=basis)
     else:
         from frontline.common import make_atlas

@@ -24,6 +24,8 @@ __all__ = [
     "MAX_CELLS_PER_SIDE",
     "Grid",
     "grid_for",
+    "grid_shape",
+    "check_resolution_m",
     "rasterize",
     "coverage_fraction",
     "polygonize",
@@ -81,26 +83,47 @@ class Grid:
         return gx, gy
 
 
+def grid_shape(bounds: tuple[float, float, float, float], resolution_m: float, *,
+               pad_cells: int = 2) -> tuple[float, float, int, int]:
+    """``(x0, y0, width, height)`` of the grid :func:`grid_for` lays over ``bounds``."""
+    minx, miny, maxx, maxy = bounds
+    x0 = math.floor(minx / resolution_m) * resolution_m - pad_cells * resolution_m
+    y1 = math.ceil(maxy / resolution_m) * resolution_m + pad_cells * resolution_m
+    width = int(math.ceil((maxx - x0) / resolution_m)) + pad_cells
+    height = int(math.ceil((y1 - miny) / resolution_m)) + pad_cells
+    return x0, y1, width, height
+
+
+def check_resolution_m(resolution_m: float, *, argument: str = "resolution_m") -> None:
+    """A clear error unless ``resolution_m`` is a positive, finite number of metres."""
+    if isinstance(resolution_m, bool) or not isinstance(resolution_m, int | float) or not (
+            resolution_m > 0 and math.isfinite(resolution_m)):
+        raise FrontlineError(
+            f"{argument}: expected a positive number of metres (e.g. 1000); got "
+            f"{resolution_m!r}.")
+
+
 def grid_for(
     geometry: BaseGeometry, resolution_m: float, *, pad_cells: int = 2,
-    max_cells: int = MAX_CELLS_PER_SIDE,
+    max_cells: int = MAX_CELLS_PER_SIDE, max_total: int | None = None,
 ) -> Grid:
     """A grid covering ``geometry`` (equal-area metres) with ``pad_cells`` of margin.
 
     Raises
     ------
     FrontlineError
-        If the resolution is not positive or the grid would exceed ``max_cells`` per side.
+        If the resolution is not positive or the grid would exceed ``max_cells`` per side
+        (or ``max_total`` cells in all).
     """
-    if not (resolution_m > 0 and math.isfinite(resolution_m)):
+    check_resolution_m(resolution_m)
+    x0, y1, width, height = grid_shape(geometry.bounds, resolution_m, pad_cells=pad_cells)
+    if max_total is not None and width * height > max_total:
         raise FrontlineError(
-            f"resolution_m: expected a positive number of metres (e.g. 1000); got {resolution_m!r}."
+            f"resolution_m: a {resolution_m:g} m raster of this area would be {width:,} x "
+            f"{height:,} = {width * height:,} cells; the cap is {max_total:,} cells so nothing "
+            f"hangs. Use a coarser resolution_m (at least "
+            f"{math.ceil(resolution_m * math.sqrt(width * height / max_total) / 10) * 10:,} m)."
         )
-    minx, miny, maxx, maxy = geometry.bounds
-    x0 = math.floor(minx / resolution_m) * resolution_m - pad_cells * resolution_m
-    y1 = math.ceil(maxy / resolution_m) * resolution_m + pad_cells * resolution_m
-    width = int(math.ceil((maxx - x0) / resolution_m)) + pad_cells
-    height = int(math.ceil((y1 - miny) / resolution_m)) + pad_cells
     if width > max_cells or height > max_cells:
         raise FrontlineError(
             f"resolution_m: a {resolution_m:g} m raster of this area would be {width:,} x "
@@ -135,9 +158,10 @@ def coverage_fraction(
     """Fraction (0-1) of each cell inside ``geometry``, by ``factor``² supersampling."""
     fine = Grid(grid.x0, grid.y0, grid.resolution_m / factor, grid.width * factor,
                 grid.height * factor)
-    mask = rasterize(geometry, fine).astype(np.float64)
+    mask = rasterize(geometry, fine)  # counted as bytes: a float copy was 8 bytes a fine cell
     blocks = mask.reshape(grid.height, factor, grid.width, factor)
-    return np.asarray(blocks.mean(axis=(1, 3)), dtype=np.float64)
+    counts = blocks.sum(axis=(1, 3), dtype=np.uint16)
+    return np.asarray(counts, dtype=np.float64) / (factor * factor)
 
 
 def polygonize(mask: NDArray[np.bool_], grid: Grid) -> BaseGeometry:

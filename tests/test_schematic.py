@@ -19,6 +19,7 @@ from geo.schematic import (
     schematic_band,
     schematic_zones,
 )
+from geo.schematic.zones import check_resolution
 from layers.control import band_layer, schematic_layer
 
 TYPICAL = {
@@ -155,8 +156,28 @@ def test_bad_shares(units: gpd.GeoDataFrame) -> None:
 
 
 def test_raster_cap(units: gpd.GeoDataFrame) -> None:
-    with pytest.raises(FrontlineError, match="cap is 2,000 x 2,000"):
+    # before any raster is made: the cells of each unit and of the call, with the finest
+    # resolution that fits (200 m for every unit took 74 s and 0.95 GB)
+    with pytest.raises(FrontlineError, match="resolution_m: 50 m rasters of the 1 unit to "
+                       "grow would hold 20,013,539 cells .Donetsk alone 20,013,539.; the limit "
+                       "is 2,000,000 cells a unit and 4,000,000 in all.* The finest resolution "
+                       "allowed for Donetsk is 160 m"):
         schematic_zones({"UA-14": 50.0}, units, resolution_m=50.0)
+    every = {c: 50.0 for c in units.index if c.startswith("UA-")}
+    with pytest.raises(FrontlineError, match="200 m rasters of the 27 units to grow would "
+                       "hold 28,426,357 cells .Odesa alone 2,048,072.*The finest resolution "
+                       "allowed for these units is 540 m .the default is 1,000 m"):
+        schematic_zones(every, units, resolution_m=200.0)
+    check_resolution(every, units, 540.0)  # fits: no error
+    check_resolution({"UA-14": 0.0, "UA-23": 100.0}, units, 10.0)  # nothing is grown
+    with pytest.raises(FrontlineError, match="--resolution: expected a positive number"):
+        check_resolution(every, units, float("nan"), argument="--resolution")
+    from geo.schematic.growth import growth_order  # one unit, called directly: its own cap
+
+    with pytest.raises(FrontlineError, match="1,222 x 1,676 = 2,048,072 cells; the cap is "
+                       "2,000,000 cells so nothing hangs. Use a coarser resolution_m .at least "
+                       "210 m"):
+        growth_order("UA-51", units, 200.0)
 
 
 def test_control_replaces_schematic(units: gpd.GeoDataFrame, atlas: Atlas) -> None:

@@ -32,6 +32,7 @@ layer) is not drawn here: :mod:`geo.held` chooses between the two. Pass a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import geopandas as gpd
@@ -43,13 +44,21 @@ from shapely.geometry.base import BaseGeometry
 from geo.areas import WGS84, from_ea, geometry_area_km2
 from geo.errors import FrontlineError, Problem, UnknownUnitError, ValidationError
 from geo.memo import Memo, digest, memoized
-from geo.raster import polygonize
-from geo.schematic.growth import GrowthOrder, growth_order, holder_territory
+from geo.raster import MAX_CELLS_PER_SIDE, check_resolution_m, grid_shape, polygonize
+from geo.schematic.growth import (
+    MAX_UNIT_CELLS,
+    GrowthOrder,
+    growth_order,
+    holder_territory,
+    to_ea,
+)
 from geo.schematic.profiles import DEFAULT_HELD, iter_codes_in_order
 from geo.schematic.shares import validate_shares
 
 __all__ = [
     "SHARE_TOLERANCE_PCT",
+    "MAX_CALL_CELLS",
+    "check_resolution",
     "DEFAULT_RESOLUTION_M",
     "schematic_zones",
     "schematic_band",
@@ -58,6 +67,11 @@ __all__ = [
 
 #: Largest allowed gap between the target and the achieved share, percentage points.
 SHARE_TOLERANCE_PCT = 0.5
+#: Most raster cells of the units grown in one call (their bounding boxes at the
+#: resolution): every unit at the default 1 km is 1.2 million cells (about 8 s); at the
+#: limit a call takes about 15 s and 0.5 GB. See also
+#: :data:`geo.schematic.growth.MAX_UNIT_CELLS` (one unit).
+MAX_CALL_CELLS = 4_000_000
 #: Default raster cell side, metres.
 DEFAULT_RESOLUTION_M = 1000.0
 
@@ -145,6 +159,47 @@ def _touches(zone: BaseGeometry, held: Mapping[str, BaseGeometry], tol_deg: floa
             if g is not None and not g.is_empty and zone.distance(g) <= tol_deg]
 
 
+def _cells(bounds: list[tuple[float, float, float, float]], res: float) -> list[int]:
+    return [w * h for _, _, w, h in (grid_shape(b, res) for b in bounds)]
+
+
+def _fits(bounds: list[tuple[float, float, float, float]], res: float) -> bool:
+    sides = [max(w, h) for _, _, w, h in (grid_shape(b, res) for b in bounds)]
+    cells = _cells(bounds, res)
+    return (max(cells) <= MAX_UNIT_CELLS and sum(cells) <= MAX_CALL_CELLS
+            and max(sides) <= MAX_CELLS_PER_SIDE)
+
+
+def check_resolution(shares: Mapping[str, float], units: gpd.GeoDataFrame,
+                     resolution_m: float, *, argument: str = "resolution_m") -> None:
+    """A clear error, before any raster is made, when the units ``shares`` grows would
+    need rasters over the budget at ``resolution_m``: more than
+    :data:`~geo.schematic.growth.MAX_UNIT_CELLS` cells for one unit (or
+    :data:`geo.raster.MAX_CELLS_PER_SIDE` on a side), more than :data:`MAX_CALL_CELLS`
+    together. The message gives the finest resolution allowed for these units."""
+    check_resolution_m(resolution_m, argument=argument)
+    grown = [c for c, v in shares.items() if 0.0 < float(v) < 100.0 and c in units.index]
+    if not grown:
+        return
+    bounds = [to_ea(units.loc[c, "geometry"]).bounds for c in grown]
+    if _fits(bounds, resolution_m):
+        return
+    lo, hi = max(1, math.ceil(resolution_m / 10)), 10_000  # tens of metres
+    while lo < hi:  # the finest resolution that fits, to 10 m
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if _fits(bounds, mid * 10.0) else (mid + 1, hi)
+    cells = _cells(bounds, resolution_m)
+    big = int(np.argmax(cells))
+    name = units.loc[grown[big], "name_en"]
+    raise FrontlineError(
+        f"{argument}: {resolution_m:g} m rasters of the {len(grown)} unit"
+        f"{'s' if len(grown) != 1 else ''} to grow would hold {sum(cells):,} cells ({name} "
+        f"alone {cells[big]:,}); the limit is {MAX_UNIT_CELLS:,} cells a unit and "
+        f"{MAX_CALL_CELLS:,} in all, so drawing the zones takes seconds, not minutes. The "
+        f"finest resolution allowed for {'these units' if len(grown) != 1 else name} is "
+        f"{lo * 10:,} m (the default is {DEFAULT_RESOLUTION_M:,.0f} m).")
+
+
 def schematic_zones(
     shares: Mapping[str, float],
     units: gpd.GeoDataFrame,
@@ -164,7 +219,8 @@ def schematic_zones(
     holder : {"russia"}, keyword-only
         The side holding the share (growth profiles exist for Russia's control).
     resolution_m : float, keyword-only
-        Raster cell side in metres (default 1,000; capped at 2,000 x 2,000 cells).
+        Raster cell side in metres (default 1,000; the rasters are capped:
+        :func:`check_resolution`).
     memo : Memo, optional, keyword-only
         Reuse growth orders and zones computed before for the same content.
 
@@ -180,6 +236,9 @@ def schematic_zones(
     ------
     UnknownUnitError, ValidationError
         For unknown codes or shares outside 0-100.
+    FrontlineError
+        For a resolution whose rasters would exceed the budget (:func:`check_resolution`,
+        which names the finest resolution allowed).
 
     Notes
     -----
@@ -207,6 +266,7 @@ def _schematic_zones(
     missing = [c for c in shares if c not in units.index]
     if missing:
         raise UnknownUnitError(missing, argument="units", known=list(units.index))
+    check_resolution(shares, units, resolution_m)  # before any raster is made
     held: dict[str, BaseGeometry] = {"RU": holder_territory(units)}
     for c, v in DEFAULT_HELD.items():
         if c not in shares and c in units.index and v >= 100.0:
