@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from test_browser import (  # noqa: F401 - the module's fixtures and helpers
     ARTIFACTS,
     CHROMIUM,
@@ -26,6 +27,7 @@ from test_browser import (  # noqa: F401 - the module's fixtures and helpers
     _choose,
     _chosen,
     _hover_latlng,
+    _idle,
     _page,
     _pages_named,
     _serve,
@@ -134,6 +136,7 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         page.goto(f"{xss_url}/?mode=data", wait_until="domcontentloaded")
         page.locator("input[type=file]").first.set_input_files(str(good))
         page.get_by_text("Using", exact=False).first.wait_for(timeout=90_000)
+        _idle(page)  # the sidebar is drawn after the view, in the same run
         body = page.locator("body").inner_text()
         # the browser sends '"' in a file name as %22; either way it is text
         shown[("upload file name (banner)", key)] = name in body or name.replace(
@@ -152,7 +155,8 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         bad.write_text(json.dumps(doc))
         page.get_by_role("button", name="Stop using this control layer").click()
         page.get_by_text("Using", exact=False).first.wait_for(state="detached", timeout=60_000)
-        page.wait_for_timeout(500)  # the new, empty uploader is in place
+        _idle(page)  # the run that put the new, empty uploader in place is over
+        expect(page.get_by_test_id("stFileChip")).to_have_count(0)
         page.locator("input[type=file]").first.set_input_files(str(bad))
         try:
             # an unknown side is a class the tool cannot place: refused, the value listed
@@ -175,7 +179,7 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         title.press("Enter")
         page.get_by_label("Report id").fill(f"Z{list(IDS).index(key) + 1}")
         page.get_by_label("Report id").press("Enter")
-        page.wait_for_timeout(800)
+        _idle(page)
         page.get_by_role("button", name="Save as a new report (unreviewed)").click()
         page.get_by_text("Saved Z", exact=False).first.wait_for(timeout=60_000)
         shown[("pasted article", key)] = True  # saved: the grid itself is a canvas
