@@ -22,6 +22,7 @@ __all__ = [
     "DatedLayerError",
     "UnknownClassError",
     "HistoryError",
+    "ArchiveError",
     "ReportFormatError",
     "ArticleError",
     "WriteTargetError",
@@ -202,6 +203,12 @@ class UnknownClassError(ControlLayerError):
 
 class HistoryError(ValidationError):
     """A history of control layers has problems; every day that cannot be read is listed."""
+
+
+class ArchiveError(FrontlineError):
+    """A zip or gzip file that cannot be read within the budgets of :mod:`geo.archive`
+    (too many entries, too large or too highly packed once unpacked, a header that does
+    not match its data) or that is damaged."""
 
 
 class ReportFormatError(ValidationError):

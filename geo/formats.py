@@ -11,10 +11,8 @@ back as shapely objects in EPSG:4326 (reprojected from the file's CRS), Z droppe
 
 from __future__ import annotations
 
-import gzip
 import io
 import warnings
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -49,19 +47,15 @@ _MAGIC: Sequence[tuple[bytes, str]] = (
 
 def unpack_gzip(raw: bytes, label: str, *, limit: int,
                 error: type[Exception] = FrontlineError) -> bytes:
-    """``raw`` gunzipped when it is gzip (by its magic bytes), at most ``limit`` bytes."""
+    """``raw`` gunzipped when it is gzip (by its magic bytes): at most ``limit`` bytes, a
+    mebibyte at a time, and stopped once it unpacks to more than
+    :data:`geo.archive.MAX_RATIO` times its packed size above
+    :data:`geo.archive.RATIO_FROM_BYTES` (a gzip bomb), :func:`geo.archive.gunzip`."""
     if not raw.startswith(b"\x1f\x8b"):
         return raw
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
-            out = gz.read(limit + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise error(f"{label}: a damaged gzip file ({exc}); expected a gzipped GeoJSON.") \
-            from None
-    if len(out) > limit:
-        raise error(f"{label}: more than {limit / 2**20:,.0f} MiB once unpacked; the limit "
-                    f"is {limit / 2**20:,.0f} MiB.")
-    return out
+    from geo.archive import gunzip
+
+    return gunzip(raw, label, limit=limit, error=error)
 
 
 def format_of(raw: bytes) -> str:
@@ -115,6 +109,10 @@ def gdal_features(raw: bytes | Path, label: str, *, layer: str | None = None,
     import pyogrio
     from pyogrio.errors import DataLayerError, DataSourceError
 
+    if kind == "zip":  # a KMZ or a zipped Shapefile: GDAL would unpack it unbounded
+        from geo.archive import check_zip
+
+        check_zip(raw, label, error=error)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # GDAL's notes on names and extensions
         try:

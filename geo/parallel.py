@@ -26,10 +26,11 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 
-from geo.errors import Problem
+from geo.archive import OpenZips
+from geo.errors import HistoryError, Problem
 from geo.history import ParsedDay, paused_gc
 from geo.history.inputs import Entry, parse_entry
-from geo.history.model import pack_days, unpack_days
+from geo.history.model import VertexBudget, pack_days, unpack_days
 from geo.history.read import process_context
 from geo.increment import measure_chunk
 from geo.measure import UnitIndex
@@ -160,23 +161,26 @@ class OnePass:
 
 
 def _parsed(entries: Sequence[Entry], start: int, end: int, digest: bool,
-            problems: list[Problem], digests: dict[int, bytes], days: list[ParsedDay]
-            ) -> Iterator[ParsedDay]:
-    """The days of ``entries[start:end]`` parsed one by one (problems and digests noted)."""
+            problems: list[Problem], digests: dict[int, bytes], days: list[ParsedDay],
+            zips: OpenZips, budget: VertexBudget) -> Iterator[ParsedDay]:
+    """The days of ``entries[start:end]`` parsed one by one (problems and digests noted),
+    up to the first day past the vertex ``budget``."""
     for i in range(start, end):
-        parsed, probs, key = parse_entry(entries[i], digest=digest)
+        parsed, probs, key = parse_entry(entries[i], digest=digest, zips=zips)
         problems += probs
         if key is not None:
             digests[i] = key
+        if not budget.add(parsed):
+            return  # the caller refuses the history
         for day in parsed:
             days.append(day)
             yield day
 
 
-def _day_before(entries: Sequence[Entry], start: int) -> ParsedDay | None:
+def _day_before(entries: Sequence[Entry], start: int, zips: OpenZips) -> ParsedDay | None:
     """The last readable day before ``entries[start]``."""
     for i in range(start - 1, -1, -1):
-        parsed, _, _ = parse_entry(entries[i])
+        parsed, _, _ = parse_entry(entries[i], zips=zips)
         if parsed:
             return parsed[-1]
     return None
@@ -187,12 +191,15 @@ def _read_and_measure_span(start: int, end: int, every: int, digest: bool) -> di
     problems: list[Problem] = []
     digests: dict[int, bytes] = {}
     days: list[ParsedDay] = []
-    with paused_gc():
-        before = _day_before(entries, start)
-        out = measure_chunk(_parsed(entries, start, end, digest, problems, digests, days),
+    budget = VertexBudget()
+    with paused_gc(), OpenZips() as zips:
+        before = _day_before(entries, start, zips)
+        out = measure_chunk(_parsed(entries, start, end, digest, problems, digests, days,
+                                    zips, budget),
                             _WORK["index"], before=before, keyframe_every=every, tick=_tick)
         return {"measure": out, "pack": pack_days(days), "digests": digests,
-                "problems": [(p.where, p.field, p.message) for p in problems]}
+                "problems": [(p.where, p.field, p.message) for p in problems],
+                "past": budget.past, "files": budget.files}
 
 
 def read_and_measure(entries: Sequence[Entry], index: UnitIndex, units: gpd.GeoDataFrame, *,
@@ -217,6 +224,12 @@ def read_and_measure(entries: Sequence[Entry], index: UnitIndex, units: gpd.GeoD
         Take each file's digest while it is read (when the cache key is not known yet).
     progress : callable, optional
         Called with the number of days read and measured since the last call.
+
+    Raises
+    ------
+    HistoryError
+        The days read pass the vertex budget (each worker stops at its first day past
+        it: :class:`~geo.history.model.VertexBudget`).
     """
     t0 = time.perf_counter()
     parts = max(1, min(workers, len(entries) // MIN_DAYS_PER_WORKER))
@@ -225,6 +238,11 @@ def read_and_measure(entries: Sequence[Entry], index: UnitIndex, units: gpd.GeoD
                 jobs, progress)
     days = [d for g in got for d in unpack_days(g["pack"])]
     problems = [Problem(*p) for g in got for p in g["problems"]]
+    budget = VertexBudget()
+    if not budget.add(days) or any(g["past"] for g in got):
+        budget.past = next((g["past"] for g in got if g["past"]), budget.past)
+        budget.files = sum(g["files"] for g in got)
+        raise HistoryError([*problems, budget.problem()], what="history")
     digests = {i: k for g in got for i, k in g["digests"].items()}
     return OnePass(days, problems, digests, [g["measure"] for g in got],
                    time.perf_counter() - t0)

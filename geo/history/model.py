@@ -23,7 +23,13 @@ from shapely.geometry.base import BaseGeometry
 from geo.errors import HistoryError, Problem
 from geo.repair import polygon_parts, polygonal_valid
 
-__all__ = ["ParsedDay", "History", "ragged_arrays", "iter_days", "pack_days", "unpack_days"]
+__all__ = ["ParsedDay", "History", "ragged_arrays", "iter_days", "pack_days", "unpack_days",
+           "MAX_HISTORY_VERTICES", "VertexBudget"]
+
+#: Most vertices a history may hold over all its days (held, contested and Ukrainian-held
+#: ground together): 800 MB of coordinates. The public archives hold a few tens of
+#: millions; a day may hold :data:`geo.control.MAX_VERTICES`.
+MAX_HISTORY_VERTICES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,12 @@ class ParsedDay:
     def n_vertices(self) -> int:
         """Vertices of the layer."""
         return int(len(self.coords))
+
+    @property
+    def all_vertices(self) -> int:
+        """Vertices of every ground the day maps (held, and the others' WKB at 16 bytes a
+        vertex): what the day weighs against :data:`MAX_HISTORY_VERTICES`."""
+        return int(len(self.coords)) + sum(len(w) for _, w in self.others) // 16
 
     @property
     def geometry(self) -> BaseGeometry:
@@ -229,6 +241,46 @@ class History:
                                                        "*_YYYYMMDD.geojson, a zip of them, "
                                                        "or a GeoJSON/GeoParquet with dates.")]
             raise HistoryError(problems, what="history")
+
+
+class VertexBudget:
+    """Vertices read so far against :data:`MAX_HISTORY_VERTICES`: reading stops at the
+    first day past it, so a history of days each under the per-layer cap cannot add up
+    to more memory than the budget (per reading process).
+
+    Parameters
+    ----------
+    limit : int
+        The budget (default :data:`MAX_HISTORY_VERTICES`).
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_HISTORY_VERTICES if limit is None else limit
+        self.used = 0
+        self.files = 0
+        self.past: str = ""  # the day that went past the limit
+
+    def add(self, days: Sequence[ParsedDay]) -> bool:
+        """Count the ``days`` of one file; False once the budget is passed (``past``
+        names the day)."""
+        self.files += 1
+        for d in days:
+            self.used += d.all_vertices
+            if self.used > self.limit and not self.past:
+                self.past = d.source
+        return not self.past
+
+    def problem(self) -> Problem:
+        """The problem of a history past the budget."""
+        from geo.archive import size_text
+
+        return Problem("history", "", (
+            f"more than {self.limit:,} vertices over its days (passed at {self.past}, "
+            f"{self.files:,} file{'s' if self.files != 1 else ''} read); a history may hold at "
+            "most "
+            f"{self.limit:,} so reading it keeps to about {size_text(self.limit * 16)} of "
+            "coordinates. Simplify the layers (e.g. `ogr2ogr -simplify 0.0001`, a few "
+            "metres) or read a year at a time"))
 
 
 def iter_days(history: History) -> Iterator[tuple[dt.date, BaseGeometry]]:

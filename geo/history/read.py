@@ -8,14 +8,15 @@ import datetime as dt
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from geo.errors import Problem
+from geo.archive import OpenZips
+from geo.errors import HistoryError, Problem
 from geo.history.cache import cache_dir, content_digest, load_pack, save_pack
 from geo.history.inputs import (
     DEFAULT_OPTIONS,
@@ -24,7 +25,7 @@ from geo.history.inputs import (
     history_inputs,
     parse_entry,
 )
-from geo.history.model import History, ParsedDay
+from geo.history.model import History, ParsedDay, VertexBudget
 from geo.history.parse import parse_parquet
 from geo.store import prune, touch
 
@@ -53,27 +54,51 @@ _Parsed = tuple[list[ParsedDay], list[Problem], bytes | None]
 
 
 def _parse_chunk(entries: list[Entry], digest: bool) -> list[_Parsed]:
-    with paused_gc():
-        return [parse_entry(e, digest=digest) for e in entries]
+    """The entries parsed in order (each zip opened once), up to the first day past the
+    vertex budget (:class:`~geo.history.model.VertexBudget`)."""
+    budget = VertexBudget()
+    out: list[_Parsed] = []
+    with paused_gc(), OpenZips() as zips:
+        for e in entries:
+            out.append(parse_entry(e, digest=digest, zips=zips))
+            if not budget.add(out[-1][0]):
+                break
+    return out
+
+
+def _over_budget(results: list[_Parsed], budget: VertexBudget) -> HistoryError:
+    return HistoryError([*(p for _, probs, _ in results for p in probs), budget.problem()],
+                        what="history")
 
 
 def _parse_all(entries: list[Entry], *, digest: bool, workers: int | None,
                progress: Callable[[int], None] | None) -> list[_Parsed]:
+    """Every entry parsed (in worker processes from :data:`_PARALLEL_FROM` entries), or
+    :class:`HistoryError` as soon as the days read pass the vertex budget."""
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    budget = VertexBudget()
+    results: list[_Parsed] = []
     if n_workers <= 1 or len(entries) < _PARALLEL_FROM:
-        out = []
-        with paused_gc():
+        with paused_gc(), OpenZips() as zips:
             for e in entries:
-                out.append(parse_entry(e, digest=digest))
+                results.append(parse_entry(e, digest=digest, zips=zips))
+                if not budget.add(results[-1][0]):
+                    raise _over_budget(results, budget)
                 if progress:
                     progress(1)
-        return out
+        return results
     size = max(8, len(entries) // (n_workers * 4))
     chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
-    results: list[_Parsed] = []
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=process_context()) as pool:
-        for chunk_result in pool.map(_parse_chunk, chunks, [digest] * len(chunks)):
+        futures: list[Future[list[_Parsed]]] = [pool.submit(_parse_chunk, c, digest)
+                                                for c in chunks]
+        for future in futures:
+            chunk_result = future.result()
             results += chunk_result
+            if not all([budget.add(days) for days, _, _ in chunk_result]):
+                for f in futures:  # those not started; the others stop at the budget
+                    f.cancel()
+                raise _over_budget(results, budget)
             if progress:
                 progress(len(chunk_result))
     return results
