@@ -184,17 +184,17 @@ _CORNERS = {"bottom-left": "bottom:40px;left:10px", "bottom-right": "bottom:22px
             "top-right": "top:10px;right:54px"}
 
 
-def legend_box(title: str, body: str, *, corner: str = "bottom-left") -> str:
-    """A map legend: a ``<details class="fa-legend">`` whose summary is ``title`` and
-    whose content is ``body`` (both HTML, escaped by the caller), in ``corner`` of the
-    page (``bottom-left``, ``bottom-right``, ``top-right``).
+def legend_box(title_html: str, body_html: str, *, corner: str = "bottom-left") -> str:
+    """A map legend: a ``<details class="fa-legend">`` whose summary is ``title_html`` and
+    whose content is ``body_html`` (both markup whose values the caller escaped), in
+    ``corner`` of the page (``bottom-left``, ``bottom-right``, ``top-right``).
 
     It starts folded; :func:`fit_clear` unfolds it on a large map and frames the map's
     data clear of it.
     """
     return (f'<details class="fa-legend" style="{_CORNERS[corner]}">'
-            f'<summary title="Legend: click to unfold or fold">{title}</summary>'
-            f"{body}</details>")
+            f'<summary title="Legend: click to unfold or fold">{title_html}</summary>'
+            f"{body_html}</details>")
 
 
 # The body of _FitClear's script (maps, bounds, big, maxZoom are set before it).

@@ -22,7 +22,10 @@ ESCAPERS = {"escape_text", "escape_markdown", "md"}
 #: colours and sizes of a style, loop counters.
 TRUSTED = {"script", "css", "c", "colour", "color", "fill", "i", "n", "width", "height",
            "size", "zoom", "swatches", "rows", "x0", "pad",
-           "x", "style"}  # a page position from a literal table; a style dict of constants
+           "x", "style",  # a page position from a literal table; a style dict of constants
+           # layers.map.legend_box's markup, built by its callers (their f-strings are
+           # checked here)
+           "title_html", "body_html"}
 _TAG = re.compile(r"<[a-zA-Z/!]")
 
 
