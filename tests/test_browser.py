@@ -403,6 +403,16 @@ def test_report_view_draws_map_and_tooltip(app_url: str, browser: Any) -> None:
     alone.wait_for_function("() => document.documentElement.hasAttribute('data-fa-fitted')")
     big = alone.evaluate(_OVERLAPS, "")
     assert big["legends"] == [["Claimed control, as of R1", True]] and big["covered"] == [], big
+    # the claims' tooltip opened over the legend: the legend fades while it is open
+    faded = alone.evaluate(f"""() => {{ const m = {_MAP};
+      const lg = document.querySelector('.fa-legend'), r = lg.getBoundingClientRect();
+      let unit = null;
+      m.eachLayer(l => {{ if (l.options?.pane === 'fa-claims' && l.getTooltip?.()) unit = l; }});
+      unit.openTooltip(m.containerPointToLatLng([r.left + 40, r.top + 10]));
+      const under = lg.classList.contains('fa-legend-under');
+      unit.closeTooltip();
+      return [under, lg.classList.contains('fa-legend-under')]; }}""")
+    assert faded == [True, False]
     alone.close()
     assert not [u for u in failed if "leaflet" in u or "/app/static" in u], failed
     page.close()
