@@ -89,7 +89,8 @@ def compare_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         if gap:
             st.warning(md(gap))
         verdict_summary(ls.verdicts, ls.control_name)
-        show_table(verdict_table(ls.verdicts))
+        if len(ls.verdicts):
+            show_table(verdict_table(ls.verdicts))
 
 
 def _swap_compare() -> None:

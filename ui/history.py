@@ -256,9 +256,10 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
             if len(mine):
                 snap_day = mine["snapshot_date"].dropna()
                 st.caption("Its claims against the map nearest its date"
-                           + (f" ({md(snap_day.iloc[0])})" if len(snap_day) else "") + ":")
-                # A narrow panel: the verdict first, the detail to the right.
-                show_table(verdict_table(mine), columns=["verdict", "where", "claimed",
-                                                         "measured", "claim", "side", "note"])
+                           + (f" ({md(snap_day.iloc[0])})" if len(snap_day) else "")
+                           + ": the table under the map.")
             else:
                 st.caption("It makes no quantitative claim about held ground.")
+    if report is not None and len(mine):  # the page's width: no column cut or squeezed
+        show_table(verdict_table(mine), columns=["verdict", "where", "claimed", "measured",
+                                                 "claim", "side", "note"])
