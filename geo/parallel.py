@@ -6,9 +6,11 @@ coordinates EPSG:4326):
 
 * :func:`measure_days` measures a parsed :class:`~geo.history.History`;
 * :func:`read_and_measure` reads and measures daily files in one pass: each worker
-  parses its own run of files as it measures them, so parsing is parallel too and a
+  parses its own run of files, then measures them, so parsing is parallel too and a
   day is measured in the process that parsed it; the parsed days come back once, packed
-  in a few flat arrays, for the :class:`~geo.history.History`.
+  in a few flat arrays, for the :class:`~geo.history.History`. The workers count the
+  vertices they read together and stop, before measuring, once the history passes
+  :data:`geo.history.model.MAX_HISTORY_VERTICES`.
 
 Workers are forked where the platform allows (they inherit the prepared units and the
 inputs: nothing is pickled on the way in), spawned elsewhere. A shared counter carries
@@ -74,7 +76,7 @@ def _pool(parts: int, state: dict[str, Any], units: gpd.GeoDataFrame,
     ctx = process_context()
     fork = ctx.get_start_method() == "fork"
     counter = ctx.Value("q", 0)
-    state = {**state, "counter": counter}
+    state = {**state, "counter": counter, "vertices": ctx.Value("q", 0)}
     _WORK.update(state)  # forked workers inherit it
     try:
         with ProcessPoolExecutor(max_workers=parts, mp_context=ctx, initializer=_init_worker,
@@ -191,15 +193,20 @@ def _read_and_measure_span(start: int, end: int, every: int, digest: bool) -> di
     problems: list[Problem] = []
     digests: dict[int, bytes] = {}
     days: list[ParsedDay] = []
-    budget = VertexBudget()
+    budget = VertexBudget(shared=_WORK.get("vertices"))  # every worker's days together
     with paused_gc(), OpenZips() as zips:
         before = _day_before(entries, start, zips)
-        out = measure_chunk(_parsed(entries, start, end, digest, problems, digests, days,
-                                    zips, budget),
-                            _WORK["index"], before=before, keyframe_every=every, tick=_tick)
-        return {"measure": out, "pack": pack_days(days), "digests": digests,
+        # the run parsed whole first (its days are kept for the pack either way), so a
+        # history past the vertex budget stops before any of its days is measured
+        parsed = list(_parsed(entries, start, end, digest, problems, digests, days, zips,
+                              budget))
+        stopped = budget.past != "" or budget.elsewhere
+        out = None if stopped else measure_chunk(parsed, _WORK["index"], before=before,
+                                                 keyframe_every=every, tick=_tick)
+        return {"measure": out, "pack": pack_days([] if stopped else days),
+                "digests": digests,
                 "problems": [(p.where, p.field, p.message) for p in problems],
-                "past": budget.past, "files": budget.files}
+                "past": budget.past, "stopped": stopped, "files": budget.files}
 
 
 def read_and_measure(entries: Sequence[Entry], index: UnitIndex, units: gpd.GeoDataFrame, *,
@@ -239,7 +246,7 @@ def read_and_measure(entries: Sequence[Entry], index: UnitIndex, units: gpd.GeoD
     days = [d for g in got for d in unpack_days(g["pack"])]
     problems = [Problem(*p) for g in got for p in g["problems"]]
     budget = VertexBudget()
-    if not budget.add(days) or any(g["past"] for g in got):
+    if not budget.add(days) or any(g["stopped"] for g in got):
         budget.past = next((g["past"] for g in got if g["past"]), budget.past)
         budget.files = sum(g["files"] for g in got)
         raise HistoryError([*problems, budget.problem()], what="history")

@@ -252,23 +252,36 @@ class VertexBudget:
     ----------
     limit : int
         The budget (default :data:`MAX_HISTORY_VERTICES`).
+    shared : multiprocessing.Value, optional, keyword-only
+        A count shared by the processes reading one history, so each stops as soon as
+        all of them together pass the budget.
     """
 
-    def __init__(self, limit: int | None = None) -> None:
+    def __init__(self, limit: int | None = None, *, shared: Any = None) -> None:
         self.limit = MAX_HISTORY_VERTICES if limit is None else limit
         self.used = 0
         self.files = 0
         self.past: str = ""  # the day that went past the limit
+        self.shared = shared  # a multiprocessing Value: the count of every process
+        self.elsewhere = False
 
     def add(self, days: Sequence[ParsedDay]) -> bool:
         """Count the ``days`` of one file; False once the budget is passed (``past``
         names the day)."""
         self.files += 1
         for d in days:
-            self.used += d.all_vertices
+            n = d.all_vertices
+            if self.shared is not None:
+                with self.shared.get_lock():
+                    self.shared.value += n
+                    self.used = int(self.shared.value)
+            else:
+                self.used += n
             if self.used > self.limit and not self.past:
                 self.past = d.source
-        return not self.past
+        if self.shared is not None and self.shared.value > self.limit:
+            self.elsewhere = True  # passed in another process (or here): stop too
+        return not self.past and not self.elsewhere
 
     def problem(self) -> Problem:
         """The problem of a history past the budget."""

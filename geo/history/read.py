@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -53,10 +54,19 @@ def paused_gc() -> Iterator[None]:
 _Parsed = tuple[list[ParsedDay], list[Problem], bytes | None]
 
 
+#: In a parsing worker: the count of vertices every worker has read (set at its start).
+_SHARED: dict[str, Any] = {}
+
+
+def _init_parser(vertices: Any) -> None:
+    _SHARED["vertices"] = vertices
+
+
 def _parse_chunk(entries: list[Entry], digest: bool) -> list[_Parsed]:
     """The entries parsed in order (each zip opened once), up to the first day past the
-    vertex budget (:class:`~geo.history.model.VertexBudget`)."""
-    budget = VertexBudget()
+    vertex budget (:class:`~geo.history.model.VertexBudget`), counted with every other
+    worker's days."""
+    budget = VertexBudget(shared=_SHARED.get("vertices"))
     out: list[_Parsed] = []
     with paused_gc(), OpenZips() as zips:
         for e in entries:
@@ -89,16 +99,27 @@ def _parse_all(entries: list[Entry], *, digest: bool, workers: int | None,
         return results
     size = max(8, len(entries) // (n_workers * 4))
     chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=process_context()) as pool:
-        futures: list[Future[list[_Parsed]]] = [pool.submit(_parse_chunk, c, digest)
-                                                for c in chunks]
-        for future in futures:
+    ctx = process_context()
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_parser,
+                             initargs=(ctx.Value("q", 0),)) as pool:
+        # at most one chunk a worker in flight, taken back in order: the budget stops the
+        # reading after the chunks running then, not after every chunk queued
+        flight: deque[tuple[Future[list[_Parsed]], int]] = deque(
+            (pool.submit(_parse_chunk, c, digest), len(c)) for c in chunks[:n_workers])
+        for nxt in range(n_workers, len(chunks) + n_workers):
+            future, size = flight.popleft()
             chunk_result = future.result()
             results += chunk_result
-            if not all([budget.add(days) for days, _, _ in chunk_result]):
-                for f in futures:  # those not started; the others stop at the budget
+            counted = all([budget.add(days) for days, _, _ in chunk_result])
+            if not counted or len(chunk_result) < size:  # a worker stopped at the budget
+                for f, _ in flight:
                     f.cancel()
+                budget.past = budget.past or next(
+                    (days[-1].source for days, _, _ in reversed(results) if days), "?")
                 raise _over_budget(results, budget)
+            if nxt < len(chunks):
+                flight.append((pool.submit(_parse_chunk, chunks[nxt], digest),
+                               len(chunks[nxt])))
             if progress:
                 progress(len(chunk_result))
     return results
