@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,9 +114,10 @@ def _cmd_series(args: argparse.Namespace) -> int:
     table = series.table
     if codes is not None:
         table = table[table["code"].isin([*codes, "UA"])]
-    _write(args, table)
-    if args.json != "-":
-        _summary(series, table, args.week_ending)
+    summary = _summary(series, table, args.week_ending) if args.json != "-" else None
+    _write(args, table)  # once everything else has worked: a failed run writes nothing
+    if summary is not None:
+        summary()
     return 0
 
 
@@ -147,7 +149,9 @@ def _write(args: argparse.Namespace, table: Any) -> None:
                   file=sys.stderr)
 
 
-def _summary(series: Any, table: Any, week_ending: dt.date | None) -> None:
+def _summary(series: Any, table: Any, week_ending: dt.date | None) -> Callable[[], None]:
+    """The terminal summary, worked out now (so a failure comes before any file is
+    written) and printed by the function returned."""
     dates = sorted(set(table["date"]))
     first, last = dates[0], week_ending or dates[-1]
     if last not in set(dates):
@@ -169,10 +173,15 @@ def _summary(series: Any, table: Any, week_ending: dt.date | None) -> None:
             "week gained km²": "" if w is None else f"{w['gained_km2']:,.1f}",
             "week lost km²": "" if w is None else f"{w['lost_km2']:,.1f}",
         })
-    print(f"Russian-held ground per unit, {first} → {last} ({len(dates)} days); "
-          f"the week to {last}:")
-    print_table(rows, list(rows[0]) if rows else ["code"])
     full = f"{series.full_days} day{'' if series.full_days == 1 else 's'}"
-    print(f"({full} measured in full, the others from the day-to-day "
-          f"change; {sum(series.timings.values()):.2f} s to "
-          + ("read and measure)" if "read_and_measure_s" in series.timings else "measure)"))
+
+    def show() -> None:
+        print(f"Russian-held ground per unit, {first} → {last} ({len(dates)} days); "
+              f"the week to {last}:")
+        print_table(rows, list(rows[0]) if rows else ["code"])
+        print(f"({full} measured in full, the others from the day-to-day "
+              f"change; {sum(series.timings.values()):.2f} s to "
+              + ("read and measure)" if "read_and_measure_s" in series.timings
+                 else "measure)"))
+
+    return show

@@ -7,9 +7,12 @@ obsolete ``crs`` member). :func:`load_control` reads it into a :class:`ControlLa
 * the side is Russia unless features say otherwise in a ``side`` (or ``held_by``,
   ``controlled_by``, ``holder``) property: ``russia``/``RU`` or ``ukraine``/``UA``;
 * invalid polygons are repaired with ``make_valid`` and a note says what was repaired;
-* a file whose features carry **several dates** (a ``date`` property) is a history, not
-  a layer: it is refused unless ``date=`` picks one day (``frontline series`` reads
-  histories); a single date, in the properties or the file name, is kept;
+* the day is read by one rule (:func:`read_dates`, the history reader's too): the
+  features' own dates win over the file name's (a disagreement is noted); a file whose
+  features carry **several dates** is a history, not a layer: it is refused unless
+  ``date=`` picks one day (``frontline series`` reads histories); a date-time counts
+  by its calendar day; a feature with ground but no date among dated ones, or a date
+  outside :func:`date_problem`'s range, is an error;
 * every problem of the file is reported at once, naming the feature.
 
 Geometries are EPSG:4326 (lon/lat degrees). Measuring is :mod:`geo.measure`.
@@ -62,6 +65,11 @@ __all__ = [
     "name_time",
     "check_date_pattern",
     "parse_date",
+    "FIRST_DAY",
+    "last_day",
+    "date_problem",
+    "DateReading",
+    "read_dates",
 ]
 
 #: Largest number of vertices accepted in one control layer.
@@ -80,6 +88,8 @@ _GEOJSON_TYPES = {
     "FeatureCollection", "Feature", "Polygon", "MultiPolygon", "GeometryCollection",
     "Point", "MultiPoint", "LineString", "MultiLineString",
 }
+#: The first day a layer may show (mapped control of this war starts in 2014).
+FIRST_DAY = dt.date(2014, 1, 1)
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 _NAME_EPOCH = re.compile(r"(?<!\d)(\d{10})(?!\d)")
 #: Unix times read from names: 2001-09-09 .. 2100-01-01 (ten digits).
@@ -240,7 +250,10 @@ def parse_date(value: Any) -> dt.date | None:
     if isinstance(value, int | float):
         if not math.isfinite(value) or value < 1e11:  # seconds or junk: not a date here
             return None
-        return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC).date()
+        try:  # milliseconds: the day in UTC
+            return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):  # beyond year 9999
+            return None
     text = str(value).strip()
     m = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?", text)
     if not m:
@@ -249,6 +262,131 @@ def parse_date(value: Any) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def last_day() -> dt.date:
+    """The last day a layer may show: a year from today (UTC)."""
+    return dt.datetime.now(tz=dt.UTC).date() + dt.timedelta(days=366)
+
+
+def date_problem(day: dt.date, what: str) -> str | None:
+    """Why ``day`` cannot be a day of mapped control (outside :data:`FIRST_DAY` ..
+    :func:`last_day`), or None; ``what`` introduces it (``"its name dates it"``)."""
+    if FIRST_DAY <= day <= last_day():
+        return None
+    return (f"{what} {day.isoformat()}, outside the days a layer can show "
+            f"({FIRST_DAY.isoformat()} to {last_day().isoformat()}: this war's maps start "
+            "in 2014, and none is dated more than a year ahead); correct the date")
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """The days of one file's features, by the one rule of :func:`read_dates`.
+
+    Attributes
+    ----------
+    days : dict of date to list of int
+        The features (positions in the file) of each day, by date.
+    key : str
+        The property the dates came from (``""``: the file's name dated them).
+    note : str
+        Where the name and the features disagree (the features' dates are used), or "".
+    problems : list of (str, str)
+        ``(field, message)`` of each problem: the file cannot be read while there are any.
+    """
+
+    days: dict[dt.date, list[int]]
+    key: str = ""
+    note: str = ""
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+def _listed(idx: Sequence[int], what: str = "features") -> str:
+    shown = ", ".join(f"{what}[{i}]" for i in idx[:5])
+    return shown + (f" and {len(idx) - 5:,} more" if len(idx) > 5 else "")
+
+
+def read_dates(props: Sequence[Any], name_date: dt.date | None, *,
+               ground: Sequence[bool] | None = None, need_date: bool = True) -> DateReading:
+    """The days of a file's features, by one rule (single layers, uploads, histories).
+
+    * A feature's own date (its first property of :data:`DATE_KEYS` that reads as a
+      date, :func:`parse_date`) wins over the file name's date; where the two disagree
+      the reading says so in ``note``.
+    * A date-time counts by its calendar day as written (``2024-07-01T23:00+03:00`` is
+      2024-07-01; milliseconds since 1970 by their UTC day), so snapshots of one day at
+      different times are one day.
+    * A file whose features carry no date takes the name's date; with neither, it has
+      no date (a problem where ``need_date``: a history's day; a single layer may be
+      undated, and then ``days`` is empty).
+    * Where some features with ground carry a date and others none, the file is not
+      read (a problem counting them): one cannot tell which day they show.
+    * Every date is checked by :func:`date_problem`.
+
+    Parameters
+    ----------
+    props : sequence of mapping
+        Each feature's properties, in file order.
+    name_date : datetime.date or None
+        The date in the file's name.
+    ground : sequence of bool, optional
+        Which features hold ground (polygons); the others (points, lines, no geometry)
+        need no date and follow the days. Default: all of them.
+    need_date : bool, keyword-only
+        Whether a file with no date at all is a problem.
+    """
+    n = len(props)
+    has_ground = list(ground) if ground is not None else [True] * n
+    found = {i: f for i, p in enumerate(props)
+             if isinstance(p, Mapping) and (f := feature_date(p)) is not None}
+    problems: list[tuple[str, str]] = []
+    dated = [i for i in found if has_ground[i]]
+    key = found[dated[0]][0] if dated else ""
+    if not dated:  # the name dates the file
+        if name_date is None:
+            if need_date:
+                problems.append(("", "has no date: no feature carries one (a property "
+                                 f"{' or '.join(DATE_KEYS[:3])} ...) and the file name has "
+                                 "none; name files *_YYYYMMDD.geojson or by Unix time, or "
+                                 "give --date-pattern"))
+        elif bad := date_problem(name_date, "its name dates it"):
+            problems.append(("", bad))
+        return DateReading({name_date: list(range(n))} if name_date and not problems
+                           else {}, "", "", tuple(problems))
+    out_of_range: dict[dt.date, list[int]] = {}
+    by_date: dict[dt.date, list[int]] = {}
+    for i in dated:
+        day = found[i][1]
+        if date_problem(day, "") is not None:
+            out_of_range.setdefault(day, []).append(i)
+        by_date.setdefault(day, []).append(i)
+    for day, idx in sorted(out_of_range.items()):
+        problems.append((_listed(idx), date_problem(day, f"property {key!r} dates "
+                                                    f"{'it' if len(idx) == 1 else 'them'}")
+                         or ""))
+    undated = [i for i in range(n) if i not in found and has_ground[i]]
+    if undated:
+        problems.append((_listed(undated), (
+            f"{len(undated):,} of {len(undated) + len(dated):,} features with ground have no "
+            f"date while the others carry one (property {key!r}), so which day they show "
+            "cannot be told; give every feature its date, or none (the file's name then "
+            "dates them all)")))
+    for i in range(n):  # points, lines, empty features: with their day, or every day
+        if not has_ground[i]:
+            day_i = found[i][1] if i in found else None
+            for day, idx in by_date.items():
+                if day_i is None or day_i == day:
+                    idx.append(i)
+    days = {d: sorted(by_date[d]) for d in sorted(by_date)}
+    note = ""
+    if name_date is not None and list(days) != [name_date]:
+        shown = ", ".join(d.isoformat() for d in list(days)[:3]) + (" ..." if len(days) > 3
+                                                                      else "")
+        note = (f"its name dates it {name_date.isoformat()}, its features "
+                + (f"{shown} (property {key!r})" if len(days) == 1
+                   else f"carry {len(days)} dates, {shown} (property {key!r})")
+                + ": the features' dates are used")
+    return DateReading(days, key, note, tuple(problems))
 
 
 # ---------------------------------------------------------------- reading
@@ -339,12 +477,28 @@ def source_crs(doc: Any, label: str) -> CRS | None:
 
 
 # ---------------------------------------------------------------- the layer
-def _pick_date(feats: list[tuple[Any, dict[str, Any]]], label: str,
-               date: dt.date | None) -> tuple[list[tuple[Any, dict[str, Any]]], dt.date | None]:
-    """Keep the features of one date; refuse a history without ``date``."""
-    dated = [feature_date(p) for _, p in feats]
-    days = sorted({d for _, d in (x for x in dated if x is not None)})
-    key = next((k for k, _ in (x for x in dated if x is not None)), "date")
+def _holds_ground(g: Any) -> bool:
+    """Whether a feature's geometry (a GeoJSON dict or shapely) may hold ground."""
+    if isinstance(g, BaseGeometry):
+        return not g.is_empty and g.geom_type in ("Polygon", "MultiPolygon",
+                                                  "GeometryCollection")
+    return isinstance(g, dict) and g.get("type") in ("Polygon", "MultiPolygon",
+                                                     "GeometryCollection")
+
+
+def _pick_date(feats: list[tuple[Any, dict[str, Any]]], label: str, date: dt.date | None,
+               name_date: dt.date | None
+               ) -> tuple[list[tuple[Any, dict[str, Any]]], dt.date | None, str]:
+    """The features of one day (:func:`read_dates`), the day and a note where the name
+    and the features disagree; a history is refused without ``date``."""
+    reading = read_dates([p for _, p in feats], name_date,
+                         ground=[_holds_ground(g) for g, _ in feats], need_date=False)
+    if reading.problems:
+        shown = [f"{f}: {m}" if f else m for f, m in reading.problems]
+        raise ControlLayerError(f"{label}: " + ("; ".join(shown) if len(shown) == 1
+                                                else "\n  - " + "\n  - ".join(shown)))
+    days = list(reading.days)
+    key = reading.key or "date"
     if date is None:
         if len(days) > 1:
             raise DatedLayerError(
@@ -356,15 +510,15 @@ def _pick_date(feats: list[tuple[Any, dict[str, Any]]], label: str,
                 "`frontline series FILE`.",
                 dates=days,
             )
-        return feats, days[0] if days else None
-    keep = [f for f, d in zip(feats, dated, strict=True) if d is not None and d[1] == date]
-    if not keep:
+        return feats, (days[0] if days else None), reading.note
+    if date not in reading.days:
         near = sorted(days, key=lambda d: abs((d - date).days))[:3]
         hint = (f"; the nearest dates in the file are {', '.join(d.isoformat() for d in near)}"
-                if near else "; no feature of the file carries a date")
+                if near else "; neither its features nor its name carry a date")
         raise DatedLayerError(f"{label}: no feature is dated {date.isoformat()}{hint}.",
                               dates=days)
-    return keep, date
+    note = reading.note if len(days) == 1 else ""
+    return [feats[i] for i in reading.days[date]], date, note
 
 
 def _polygon_features(feats: list[tuple[Any, dict[str, Any]]], label: str, *,
@@ -554,8 +708,14 @@ def load_control(
 
     raw_feats, crs = read_features(source, label, layer=layer)
     was = reprojected_from(raw_feats)
-    feats, day = _pick_date(raw_feats, label, date)
+    name_date = (date_from_name(str(source)) if not isinstance(source, bytes | bytearray)
+                 else None)
+    if name_date is None and name:
+        name_date = date_from_name(name)
+    feats, day, date_note = _pick_date(raw_feats, label, date, name_date)
     found, notes = _polygon_features(feats, label, lonlat=crs is None)
+    if date_note:
+        notes.append(f"{date_note}.")
     if was:
         notes.append(f"reprojected from {was} to EPSG:4326.")
     if not found:
@@ -626,10 +786,6 @@ def load_control(
         notes.insert(0, "every feature says schematic: true: zones drawn from a report's "
                         "claims (a Frontline Atlas export), not a mapped front line, so "
                         "verdicts against it test the claims against claims.")
-    if day is None and not isinstance(source, bytes | bytearray):
-        day = date_from_name(str(source))
-    if day is None and name:
-        day = date_from_name(name)
     shown = Path(label).name if not isinstance(source, bytes | bytearray) else label
     return ControlLayer(name=shown, sides=sides, notes=tuple(notes), date=day,
                         digest=digest(sorted(sides.items()), contested, shown, day, schematic),

@@ -113,6 +113,7 @@ def gdal_features(raw: bytes | Path, label: str, *, layer: str | None = None,
         from geo.archive import check_zip
 
         check_zip(raw, label, error=error)
+    kml = _is_kml(raw, kind)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # GDAL's notes on names and extensions
         try:
@@ -126,7 +127,7 @@ def gdal_features(raw: bytes | Path, label: str, *, layer: str | None = None,
                 raise error(f"{label}: no layer {layer!r}; the file's layers are "
                             f"{', '.join(map(repr, layers))}.")
             chosen = [layer]
-        elif kind in ("kml", "zip") and len(layers) > 1 and _is_kml(raw, kind):
+        elif kind in ("kml", "zip") and len(layers) > 1 and kml:
             chosen = layers  # a My Maps export: one folder a class
         elif len(layers) > 1:
             raise error(f"{label}: {len(layers)} layers ({', '.join(map(repr, layers))}); "
@@ -139,7 +140,7 @@ def gdal_features(raw: bytes | Path, label: str, *, layer: str | None = None,
                 frame = pyogrio.read_dataframe(io.BytesIO(raw), layer=name)
             except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
                 raise error(f"{label}: layer {name!r} cannot be read ({exc}).") from None
-            feats += _frame_features(frame, label, error,
+            feats += _frame_features(frame, label, error, kml=kml,
                                      folder=name if len(chosen) > 1 else None)
     return feats
 
@@ -179,8 +180,11 @@ _KML_NOISE = {"id", "description", "timestamp", "begin", "end", "altitudeMode", 
               "extrude", "visibility", "drawOrder", "icon"}
 
 
-def _frame_features(frame: Any, label: str, error: type[Exception], *,
+def _frame_features(frame: Any, label: str, error: type[Exception], *, kml: bool = False,
                     folder: str | None = None) -> list[tuple[Any, dict[str, Any]]]:
+    """The features of a frame GDAL read, in EPSG:4326; a KML's styling fields (and its
+    empty ``timestamp``, ``begin``, ``end``) left out, every other format's kept (a
+    GeoParquet's ``timestamp`` column dates its rows)."""
     import shapely
     from pyproj import CRS
 
@@ -193,7 +197,8 @@ def _frame_features(frame: Any, label: str, error: type[Exception], *,
     elif len(frame) and not CRS(frame.crs).equals(CRS.from_epsg(4326)):
         reprojected = CRS(frame.crs).to_string()
         frame = frame.to_crs(4326)
-    cols = [c for c in frame.columns if c != frame.geometry.name and c not in _KML_NOISE]
+    cols = [c for c in frame.columns if c != frame.geometry.name
+            and not (kml and c in _KML_NOISE)]
     geoms = shapely.force_2d(np.asarray(frame.geometry.values, dtype=object))
     records = frame[cols].to_dict("records") if cols else [{} for _ in range(len(frame))]
     out = []

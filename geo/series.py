@@ -30,7 +30,7 @@ import pandas as pd
 from geo.errors import FrontlineError
 from geo.history import History, read_history
 from geo.history.inputs import DEFAULT_OPTIONS, ReadOptions
-from geo.history.read import HistorySource
+from geo.history.read import HistorySource, merge_days
 from geo.increment import KEYFRAME_EVERY
 from geo.measure import UnitIndex
 from geo.parallel import MIN_DAYS_PER_WORKER, measure_days, read_and_measure
@@ -268,6 +268,14 @@ def series_from_files(
                             keyframe_every=keyframe_every, digest=not src.key,
                             progress=progress)
     known = {order[i]: key for i, key in done.digests.items()}
+    if any(d.date_note for d in done.days):  # a file's features date it otherwise than
+        # its name (or as several days): the run of days measured is not the history's
+        days, probs, notes = merge_days([(done.days, done.problems)])
+        src.with_date_notes(days)
+        history = src.history(days, probs, known, notes)
+        history.raise_if_empty()
+        return history, control_series(history, units, engine=engine, workers=workers,
+                                        keyframe_every=keyframe_every)
     history = src.history(done.days, done.problems, known)
     history.raise_if_empty()
     return history, _series(history, index, done.results, engine,

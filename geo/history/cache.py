@@ -27,7 +27,7 @@ from geo.store import cache_dir, read_sealed, seal
 
 __all__ = ["cache_dir", "content_digest", "save_pack", "load_pack"]
 
-_CACHE_VERSION = "history-v3"  # v3: days read by class (grey zone, sides)
+_CACHE_VERSION = "history-v4"  # v4: the features' dates win over the name's
 _log = logging.getLogger(__name__)
 
 

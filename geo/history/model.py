@@ -52,6 +52,9 @@ class ParsedDay:
     others : tuple of (str, bytes)
         Ground of the other states the day maps (``"ukraine"``, ``"contested"``) as
         ``(state, WKB of a MultiPolygon)``; empty for a single-class day.
+    date_note : str
+        Where the file's name and its features disagree on the date (the features'
+        dates are used: :func:`geo.control.read_dates`), or "".
     """
 
     date: dt.date
@@ -61,6 +64,7 @@ class ParsedDay:
     polygon_offsets: NDArray[np.int64]
     notes: tuple[str, ...] = ()
     others: tuple[tuple[str, bytes], ...] = ()
+    date_note: str = ""
 
     def other(self, state: str) -> BaseGeometry | None:
         """Ground of ``state`` (``"ukraine"`` or ``"contested"``), None when not mapped.
@@ -139,7 +143,8 @@ class ParsedDay:
         reason = shapely.is_valid_reason(geom)
         coords, rings, polys = ragged_arrays(polygonal_valid(geom))
         return ParsedDay(self.date, self.source, coords, rings, polys,
-                         (*self.notes, f"repaired with make_valid: {reason}"), self.others)
+                         (*self.notes, f"repaired with make_valid: {reason}"), self.others,
+                         self.date_note)
 
 
 def _from_ragged(coords: NDArray[np.float64], rings: NDArray[np.int64],
@@ -314,6 +319,7 @@ def pack_days(days: Sequence[ParsedDay]) -> dict[str, NDArray[Any]]:
         "notes": [list(d.notes) for d in days],
         "n_rings": [len(r) for r in rings], "n_polys": [len(p) for p in polys],
         "others": [[[st, len(wkb)] for st, wkb in d.others] for d in days],
+        "date_notes": [d.date_note for d in days],
     })
     return {
         "coords": np.concatenate([d.coords for d in days]) if days else np.zeros((0, 2)),
@@ -333,6 +339,7 @@ def unpack_days(arrays: Mapping[str, NDArray[Any]]) -> list[ParsedDay]:
     blob = arrays["others"].tobytes() if "others" in arrays else b""
     days = []
     v = r = q = o = 0
+    date_notes = meta.get("date_notes") or [""] * len(meta["dates"])
     for i, date in enumerate(meta["dates"]):
         nv, nr, nq = int(n_v[i]), meta["n_rings"][i], meta["n_polys"][i]
         others = []
@@ -341,6 +348,6 @@ def unpack_days(arrays: Mapping[str, NDArray[Any]]) -> list[ParsedDay]:
             o += n
         days.append(ParsedDay(dt.date.fromisoformat(date), meta["sources"][i],
                               coords[v:v + nv], rings[r:r + nr], polys[q:q + nq],
-                              tuple(meta["notes"][i]), tuple(others)))
+                              tuple(meta["notes"][i]), tuple(others), str(date_notes[i])))
         v, r, q = v + nv, r + nr, q + nq
     return days

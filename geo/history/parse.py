@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from geo.classes import STATES, ClassChoice, classify
-from geo.control import DATE_KEYS, REGION_BOUNDS, feature_date
+from geo.control import REGION_BOUNDS, read_dates
 from geo.errors import Problem
 from geo.formats import gdal_features, is_geojson, reprojected_from
 from geo.history.model import ParsedDay, ragged_arrays
@@ -302,22 +302,22 @@ def _one_line(source: str, problems: list[Problem]) -> list[Problem]:
 def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None,
                   classes: ClassChoice | None = None
                   ) -> tuple[list[ParsedDay], list[Problem]]:
-    """The days of one layer file: one (its features merged by class) when ``date`` is
-    given (from the file name), else one per date its features carry. GeoJSON is read
-    by the fast reader; other formats (KML, GeoPackage, ...) through GDAL."""
+    """The days of one layer file, dated by :func:`geo.control.read_dates` (the rule of
+    every reader): the features' own dates win over ``date`` (the date in the file's
+    name; a disagreement is noted on the day), a file whose features carry several dates
+    is several days, and undated features take ``date``. GeoJSON is read by the fast
+    reader; other formats (KML, GeoPackage, ...) through GDAL."""
     raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if date is not None:
-        fast = _fast_features(raw)
-        if fast is not None:
-            parsed, problem = _day_of(date, source, fast, classes)
-            return ([parsed] if parsed else []), ([problem] if problem else [])
+    fast = _fast_features(raw)
+    if fast is not None:
+        return _dated_days(fast, source, date, classes)
     if not is_geojson(raw):
         try:
             read = gdal_features(raw, source, error=ValueError)
         except ValueError as exc:
             return [], [Problem(source, "", str(exc).removeprefix(f"{source}: "))]
         reprojected_from(read)  # the marker off: a day's notes are its repairs
-        return _dated_days(read, source, date, classes)
+        return _built_days(read, source, date, classes)
     try:
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -338,46 +338,49 @@ def parse_geojson(raw: bytes, source: str, *, date: dt.date | None = None,
     pairs: list[tuple[Any, dict[str, Any]]] = [
         (f["geometry"], f.get("properties") or {}) for f in feats
         if isinstance(f, dict) and isinstance(f.get("geometry"), dict)]
-    return _dated_days(pairs, source, date, classes)
+    return _built_days(pairs, source, date, classes)
 
 
-def _dated_days(feats: list[tuple[Any, dict[str, Any]]], source: str, date: dt.date | None,
+def _built_days(feats: list[tuple[Any, dict[str, Any]]], source: str, date: dt.date | None,
                 classes: ClassChoice | None) -> tuple[list[ParsedDay], list[Problem]]:
-    problems: list[Problem] = []
-    by_date: dict[dt.date, list[tuple[Any, dict[str, Any]]]] = {}
+    """:func:`_dated_days` of features whose geometries are GeoJSON dicts or shapely."""
+    polys: _Feats = []
     for i, (g, props) in enumerate(feats):
-        day = date
-        if day is None:
-            found = feature_date(props if isinstance(props, dict) else {})
-            if found is None:
-                problems.append(Problem(source, f"features[{i}]", "has no date (a property "
-                                        f"{' or '.join(DATE_KEYS[:3])} ...) and the file name "
-                                        "has none; name files *_YYYYMMDD.geojson or by Unix "
-                                        "time, or give --date-pattern"))
-                continue
-            day = found[1]
-        by_date.setdefault(day, []).append((g, props if isinstance(props, dict) else {}))
-    days = []
-    for day, day_feats in sorted(by_date.items()):
         try:
-            parsed, problem = _day_of(
-                day, source if date is not None or len(by_date) == 1
-                else f"{source}#{day.isoformat()}",
-                [(polys, p) for g, p in day_feats if (polys := _rings_of(g))], classes)
+            rings = _rings_of(g)
         except (TypeError, ValueError, IndexError, AttributeError, KeyError) as exc:
-            parsed, problem = None, Problem(source, "", f"malformed geometry ({exc})")
+            return [], [Problem(source, f"features[{i}]", f"malformed geometry ({exc})")]
+        if rings:
+            polys.append((rings, props if isinstance(props, dict) else {}))
+    return _dated_days(polys, source, date, classes)
+
+
+def _dated_days(feats: _Feats, source: str, date: dt.date | None,
+                classes: ClassChoice | None) -> tuple[list[ParsedDay], list[Problem]]:
+    """The days of a file's polygon features, dated by :func:`geo.control.read_dates`."""
+    if not feats:
+        return [], [Problem(source, "", "no polygons; expected a Polygon or MultiPolygon "
+                            "of held ground")]
+    reading = read_dates([p for _, p in feats], date)
+    if reading.problems:
+        return [], _one_line(source, [Problem(source, f, m) for f, m in reading.problems])
+    days, problems = [], []
+    for day, idx in reading.days.items():
+        where = source if len(reading.days) == 1 else f"{source}#{day.isoformat()}"
+        try:
+            parsed, problem = _day_of(day, where, [feats[i] for i in idx], classes)
+        except (TypeError, ValueError, IndexError, AttributeError, KeyError) as exc:
+            parsed, problem = None, Problem(where, "", f"malformed geometry ({exc})")
         if parsed is not None:
-            days.append(parsed)
+            days.append(replace(parsed, date_note=reading.note) if reading.note else parsed)
         if problem is not None:
             problems.append(problem)
-    if not days and not problems:
-        problems.append(Problem(source, "", "no features with polygons"))
     return days, _one_line(source, problems)
 
 
 def parse_parquet(path: Path, *, options: Any = None) -> tuple[list[ParsedDay], list[Problem]]:
-    """The days of a GeoParquet file: one per date of its date column (or the date in its
-    name), read by class like every other layer (:func:`parse_geojson`)."""
+    """The days of a GeoParquet file: one per date of its date column (else the date in
+    its name), dated and read by class like every other layer (:func:`parse_geojson`)."""
     from geo.control import date_from_name
     from geo.safeio import read_user_file
 
@@ -391,12 +394,7 @@ def parse_parquet(path: Path, *, options: Any = None) -> tuple[list[ParsedDay], 
         reprojected_from(feats)
     except (OSError, ValueError) as exc:
         return [], [Problem(source, "", str(exc).removeprefix(f"{source}: "))]
-    has_dates = any(feature_date(p) is not None for _, p in feats[:50])
-    date = None if has_dates else date_from_name(source, pattern=pattern)
-    if not has_dates and date is None:
-        return [], [Problem(source, "", f"no date column (one of {', '.join(DATE_KEYS)}) and "
-                            "no date in the file name")]
-    return _dated_days(feats, source, date, classes)
+    return _built_days(feats, source, date_from_name(source, pattern=pattern), classes)
 
 
 _MAX_PARQUET = 200 * 1024 * 1024

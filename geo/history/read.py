@@ -30,7 +30,8 @@ from geo.history.model import History, ParsedDay, VertexBudget
 from geo.history.parse import parse_parquet
 from geo.store import prune, touch
 
-__all__ = ["read_history", "HistorySource", "paused_gc", "merge_days", "process_context"]
+__all__ = ["read_history", "HistorySource", "paused_gc", "merge_days", "date_notes",
+           "process_context"]
 
 #: Parsing runs in worker processes from this many files on.
 _PARALLEL_FROM = 48
@@ -161,6 +162,20 @@ def _snapshot_note(dropped: dict[dt.date, list[str]], used: dict[dt.date, str]) 
             + ("; ..." if len(dropped) > 3 else "") + ")")
 
 
+def date_notes(days: Sequence[ParsedDay]) -> list[str]:
+    """One note for the files whose names and features disagree on the date (the
+    features' dates are used), naming the first few."""
+    noted = {d.source.split("#")[0]: d.date_note for d in days if d.date_note}
+    if not noted:
+        return []
+    few = list(noted.items())[:3]
+    return [f"{len(noted)} file{'s are' if len(noted) != 1 else ' is'} dated otherwise by "
+            "{} features than by {} name{}; the features' dates are used (".format(
+                *(("their", "their", "s") if len(noted) != 1 else ("its", "its", "")))
+            + "; ".join(f"{src}: {note}" for src, note in few)
+            + ("; ..." if len(noted) > 3 else "") + ")"]
+
+
 def merge_days(results: Iterable[tuple[Sequence[ParsedDay], Sequence[Problem]]]
                ) -> tuple[list[ParsedDay], list[Problem], list[str]]:
     """Days by date, and notes: where a date has several snapshots (an archive that kept
@@ -266,6 +281,11 @@ class HistorySource:
         return History(tuple(days), tuple(self.problems) + tuple(problems), self.paths,
                        self.key, notes=tuple(self.notes) + tuple(notes))
 
+    def with_date_notes(self, days: Sequence[ParsedDay]) -> None:
+        """Add the note of the files dated otherwise by their features than by their
+        names (before :meth:`history`, so the cache keeps it)."""
+        self.notes = [*self.notes, *date_notes(days)]
+
 
 def read_history(
     inputs: str | Path | Sequence[str | Path],
@@ -314,4 +334,5 @@ def read_history(
         if progress:
             progress(1)
     days, probs, notes = merge_days(results)
+    src.with_date_notes(days)
     return src.history(days, probs, known, notes)
