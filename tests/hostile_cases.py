@@ -396,7 +396,78 @@ def _argument_cases() -> Iterator[Case]:
         yield Case("arguments", "valid: " + " ".join(argv), argv, {}, "ok")
 
 
+def _budget_cases() -> Iterator[Case]:
+    """Archives, dates and rasters past their budgets: each ends at once, and says why."""
+    from zipkit import MIB, Member, build_zip, deflated_zeros, gzip_zeros, zeros_bomb
+
+    day = _fc(_poly(BOX))
+    one = Member.of("layer_20240101.geojson", day)
+    many = build_zip([one], aliases=[Member(f"d/{i}.geojson", one.data, one.crc, len(day))
+                                     for i in range(20_000)])  # 20,001 entries in 1.4 MB
+    zeros, crc = deflated_zeros(12)
+    liar, liar_crc = deflated_zeros(50)
+    archives = {
+        "a zip of 20,001 entries": (many, "the zip holds 20,001 entries; the limit is 20,000"),
+        "a zip bomb: 200 members of 199 MiB": (zeros_bomb(200, 199), "unpack to 41.7 GB "
+                                               "together; the limit is 4.0 GB"),
+        "a member packed 1,011:1": (build_zip([Member("layer_20240101.geojson", zeros, crc,
+                                                      12 * MIB)]), "a zip bomb?"),
+        "a header understating its member": (build_zip([Member(
+            "layer_20240101.geojson", liar, liar_crc, len(liar) * 50)]),
+            "does not match its header"),
+    }
+    for name, (raw, says) in archives.items():
+        yield Case("archive", name, ("series", "{dir}/h.zip"), {"h.zip": raw}, says=says)
+    bomb = gzip_zeros(190)  # 190 MiB of zeros in 197 kB
+    yield Case("archive", "a .geojson.gz bomb", ("measure", "{dir}/layer_20240101.geojson.gz"),
+               {"layer_20240101.geojson.gz": bomb}, says="a gzip bomb?")
+    yield Case("archive", "a .geojson.gz bomb in a history", ("series", "{dir}/h"),
+               {"h/layer_20240101.geojson.gz": bomb}, says="a gzip bomb?")
+    yield Case("archive", "a KMZ bomb", ("measure", "{dir}/map.kmz"),
+               {"map.kmz": build_zip([Member("doc.kml", *deflated_zeros(40), 40 * MIB)])},
+               says="a zip bomb?")
+
+    def dated(*dates: str | None) -> bytes:
+        return json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"date": d} if d else {},
+             "geometry": _poly([[x + i / 10, y] for x, y in BOX])}
+            for i, d in enumerate(dates)]}).encode()
+
+    yield Case("dates", "a feature dated year 1", ("measure", "{dir}/in.geojson"),
+               {"in.geojson": dated("0001-01-01")}, says="outside the days a layer can show")
+    yield Case("dates", "a history day named for year 1", ("series", "{dir}/h", "--csv",
+               "{dir}/out.csv"), {"h/layer_00010101.geojson": day},
+               says="its name dates it 0001-01-01")
+    yield Case("dates", "a day named for year 1 beside a good one", ("series", "{dir}/h"),
+               {"h/layer_00010101.geojson": day, "h/layer_20240102.geojson": day}, "ok",
+               says="warning: layer_00010101.geojson: its name dates it 0001-01-01")
+    three = dated("2024-07-01", "2024-07-02", "2024-07-03")
+    yield Case("dates", "named for one day, features of three: measure",
+               ("measure", "{dir}/layer_20240701.geojson"), {"layer_20240701.geojson": three},
+               says="carry 3 different dates")
+    yield Case("dates", "named for one day, features of three: series",
+               ("series", "{dir}/layer_20240701.geojson"), {"layer_20240701.geojson": three},
+               "ok", says="its features carry 3 dates")
+    yield Case("dates", "the name and the feature disagree",
+               ("measure", "{dir}/layer_20240701.geojson"),
+               {"layer_20240701.geojson": dated("2024-07-03")}, "ok",
+               says="the features' dates are used")
+    yield Case("dates", "an undated feature among dated ones",
+               ("measure", "{dir}/in.geojson"), {"in.geojson": dated("2024-07-01", None)},
+               says="have no date while the others carry one")
+    every = ",".join(f"UA-{c}=50" for c in ("05", "07", "09", "12", "14", "18", "21", "23",
+                                            "26", "30", "32", "35", "40", "43", "46", "48",
+                                            "51", "53", "56", "59", "61", "63", "65", "68",
+                                            "71", "74", "77"))
+    yield Case("arguments", "schematic: every unit at 200 m",
+               ("schematic", "--shares", every, "--resolution", "200"),
+               says="The finest resolution allowed for these units is 540 m")
+    yield Case("arguments", "schematic: Donetsk at 50 m",
+               ("schematic", "--shares", "UA-14=50", "--resolution", "50"),
+               says="The finest resolution allowed for Donetsk is 160 m")
+
+
 def cases() -> list[Case]:
     """Every case of the corpus."""
     return [*_geojson_cases(), *_fs_cases(), *_manifest_cases(), *_yaml_cases(),
-            *_article_cases(), *_argument_cases()]
+            *_article_cases(), *_argument_cases(), *_budget_cases()]
