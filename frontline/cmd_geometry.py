@@ -91,8 +91,8 @@ def _configure_schematic(p: argparse.ArgumentParser) -> None:
     p.add_argument("--end", choices=["central", "low", "high"], default=None,
                    help="with REPORT_ID: which end of each claimed interval (default central)")
     p.add_argument("--out", help="write the GeoJSON here instead of stdout")
-    p.add_argument("--resolution", type=float, default=1000.0,
-                   help="raster cell side in metres (default 1000; with --shares)")
+    p.add_argument("--resolution", type=float, default=None,
+                   help="raster cell side in metres (default 1000; with --shares only)")
     add_reports_dir(p)
     p.set_defaults(func=_cmd_schematic)
 
@@ -124,6 +124,7 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
         if args.end is not None:
             raise FrontlineError("--end applies to REPORT_ID only; --shares gives one share "
                                  "per unit.")
+        args.resolution = 1000.0 if args.resolution is None else args.resolution
         from geo.schematic.zones import check_resolution
 
         shares, units = parse_shares(args.shares), load_units()
@@ -131,6 +132,11 @@ def _cmd_schematic(args: argparse.Namespace) -> int:
         zones: gpd.GeoDataFrame = schematic_zones(shares, units, resolution_m=args.resolution)
         props = provenance(None, schematic=True, basis=basis)
     else:
+        if args.resolution is not None:  # a report's zones are the atlas's, at 1 km
+            raise FrontlineError(f"--resolution applies to --shares only; got "
+                                 f"{args.resolution:g} with REPORT_ID {args.report_id!r}, whose "
+                                 "zones are drawn at 1,000 m (use --shares for another "
+                                 "resolution).")
         from frontline.common import make_atlas
         from geo.zones import ZoneOptions
 

@@ -465,6 +465,9 @@ def _budget_cases() -> Iterator[Case]:
     yield Case("arguments", "schematic: Donetsk at 50 m",
                ("schematic", "--shares", "UA-14=50", "--resolution", "50"),
                says="The finest resolution allowed for Donetsk is 160 m")
+    yield Case("arguments", "schematic: a resolution with a report (it was ignored)",
+               ("schematic", "R5", "--resolution", "200"),
+               says="--resolution applies to --shares only")
 
 
 def cases() -> list[Case]:
