@@ -699,3 +699,16 @@ def test_a_report_edited_in_place_is_read_again_by_a_new_session(
         fh.write("# a comment\n")
     os.utime(path, ns=(folder_time, folder_time))
     assert _app().subheader[0].value == "Edited in place"
+
+
+def test_the_history_map_ages_the_claims_to_the_day_shown() -> None:
+    import datetime as dt
+
+    from ui.history import stale_units
+
+    # R5 speaks of 2025-10-15; R1's claims it carries are 326 days older
+    near = stale_units("R5", None, dt.date(2025, 10, 20))
+    assert "UA-09" in near and "RU-KRS" in near and "UA-14" not in near
+    # 2026-04-16 is R5's 183rd day after: its own Donetsk claim goes stale the day after
+    assert "UA-14" not in stale_units("R5", None, dt.date(2026, 4, 16))
+    assert "UA-14" in stale_units("R5", None, dt.date(2026, 4, 17))

@@ -20,7 +20,6 @@ from geo.errors import FrontlineError
 from geo.history import History
 from geo.labels import verdict_table
 from geo.series import ControlSeries
-from geo.snapshot import STALE_AFTER_DAYS
 from layers.history import (
     DayMapTemplate,
     claim_marks,
@@ -70,15 +69,11 @@ def _display_snapshot(report_id: str, reports_dir: str | None,
     return out
 
 
-def stale_units(reports: Any, report_id: str, reports_dir: str | None,
-                day: dt.date) -> tuple[str, ...]:
-    """The units whose claim in force (in ``report_id``'s snapshot) is older than
-    :data:`geo.snapshot.STALE_AFTER_DAYS` on ``day``."""
-    snap = data.atlas(reports_dir).snapshot(report_id)
-    claimed = snap[snap["status"] != "no_claim"]
-    born = {r.id: r.target[0] for r in reports}
-    return tuple(sorted(str(c) for c, rid in claimed["report_id"].items()
-                        if (day - born[str(rid)]).days > STALE_AFTER_DAYS))
+def stale_units(report_id: str, reports_dir: str | None, day: dt.date) -> tuple[str, ...]:
+    """The units whose claim in force (in ``report_id``'s snapshot) is stale on ``day``:
+    the snapshot seen from that day says so (:data:`geo.snapshot.STALE_AFTER_DAYS`)."""
+    snap = data.atlas(reports_dir).snapshot(report_id, on=day)
+    return tuple(sorted(str(c) for c in snap.index[snap["status"] == "stale"]))
 
 
 @st.cache_data(max_entries=64)
@@ -212,8 +207,7 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     with left:
         # written (once: named by its content) on every run, so a cleared static folder
         # is filled again
-        stale = (stale_units(reports, report.id, data.reports_dir(), day) if report
-                 else ())
+        stale = stale_units(report.id, data.reports_dir(), day) if report else ()
         url = pages.page_url(_day_page(report.id if report else None, data.reports_dir(),
                                       bool(opts["tiles"]), history.maps_contested, stale),
                              prefix="daymap")
