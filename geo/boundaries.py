@@ -38,6 +38,8 @@ __all__ = [
     "BOUNDARIES_DIR",
     "load_units",
     "load_countries",
+    "load_raions",
+    "load_neighbours",
     "load_unit_table",
     "ukraine_units",
     "ukraine_codes",
@@ -116,8 +118,10 @@ def ukraine_area_km2(units: pd.DataFrame) -> float:
     The sum of the official areas of the units whose ``country`` is ``UA`` (603,543 km²
     for the built-in layer): the figure a report's "19 % of Ukraine" is a share of, so a
     claim, a measured layer, a series, a verdict and a consistency finding all divide by
-    the same number. A unit layer without ``official_area_km2`` (a test's own units)
-    falls back to the sum of its polygons' geodesic areas.
+    the same number. For raions (:func:`load_raions`, column ``code`` naming the unit
+    each lies in), the official areas of the units they tile. A unit layer without
+    ``official_area_km2`` (a test's own units) falls back to the sum of its polygons'
+    geodesic areas.
 
     Parameters
     ----------
@@ -127,6 +131,12 @@ def ukraine_area_km2(units: pd.DataFrame) -> float:
     """
     ua = units["country"] == "UA" if "country" in units.columns else \
         pd.Series(True, index=units.index)
+    if "official_area_km2" not in units.columns and "code" in units.columns:
+        # second-level units (load_raions): the official areas of the units they tile
+        table = _unit_table()
+        parents = pd.Index(units.loc[ua, "code"].unique())
+        if len(parents) and parents.isin(table.index).all():
+            return float(table.loc[parents, "official_area_km2"].sum())
     if "official_area_km2" in units.columns:
         official = units.loc[ua, "official_area_km2"].astype(float)
         if len(official) and bool((official > 0).all()):
@@ -146,6 +156,40 @@ def _ukraine_codes() -> tuple[str, ...]:
 def ukraine_codes() -> tuple[str, ...]:
     """ISO 3166-2 codes of the 27 Ukrainian units, sorted."""
     return _ukraine_codes()
+
+
+def load_raions(path: Path | None = None, *, unit: str | None = None) -> gpd.GeoDataFrame:
+    """Load Ukraine's second-level units (raions), indexed by COD-AB P-code.
+
+    The 136 raions of the 2020 reform, the Chornobyl exclusion zone (UA3200), and the
+    cities of Kyiv (UA8000) and Sevastopol (UA8500): 139 polygons that tile the 27
+    Ukrainian units (EPSG:4326). Columns ``name_en``, ``name_uk``, ``code`` (the unit's
+    ISO 3166-2 code), ``geodesic_area_km2``.
+
+    Parameters
+    ----------
+    path : Path, optional
+        A raions GeoJSON; default ``data/boundaries/raions.geojson``.
+    unit : str, optional, keyword-only
+        Keep only the raions of this unit (ISO 3166-2 code).
+    """
+    gdf = _read_layer(Path(path) if path else BOUNDARIES_DIR / "raions.geojson").copy()
+    gdf = gdf.set_index("raion_code")
+    gdf["geodesic_area_km2"] = _areas(Path(path) if path else BOUNDARIES_DIR / "raions.geojson")
+    gdf["country"] = "UA"
+    if unit is not None:
+        validate_codes([unit], argument="unit")
+        gdf = gdf[gdf["code"] == unit]
+    return gdf
+
+
+def load_neighbours(path: Path | None = None) -> gpd.GeoDataFrame:
+    """Land of the countries around Ukraine outside the units (EPSG:4326).
+
+    Columns ``iso_a3``, ``name``: what a control layer covers outside the units lies
+    over this land or over the sea (:mod:`geo.measure`).
+    """
+    return _read_layer(Path(path) if path else BOUNDARIES_DIR / "neighbours.geojson").copy()
 
 
 def load_countries(path: Path | None = None) -> gpd.GeoDataFrame:

@@ -5,7 +5,7 @@ need layers of the shape users bring (``shared notes: control layers``): one
 MultiPolygon a day of ~3,000 vertices, 5-21 parts, 0-2 holes, valid, lon/lat, covering
 Russian-held ground in Ukraine (Crimea included), spilling a little over the state
 border and following a coastline of its own, so that a wholly held unit measures a few
-percent short of 100 against the project's Natural Earth boundaries; day to day the
+percent short of 100 against the project's boundaries; day to day the
 front moves by slivers and the rest of the boundary stays the same, vertex for vertex.
 
 This module draws such layers. **They are synthetic, not mapped control**: the front is
@@ -36,7 +36,7 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geo.areas import WGS84
-from geo.boundaries import load_countries, load_units
+from geo.boundaries import load_neighbours, load_units
 from geo.errors import FrontlineError
 from geo.safeio import write_atomic
 
@@ -128,15 +128,15 @@ class _Frame:
         self.to_m = _transformer(WGS84, _LAEA)
         self.to_deg = _transformer(_LAEA, WGS84)
         ua = shapely.union_all(list(units.loc[units["country"] == "UA", "geometry"].values))
-        russia = load_countries().loc[lambda c: c["iso_a3"] == "RUS", "geometry"]
+        russia = load_neighbours().loc[lambda c: c["iso_a3"] == "RUS", "geometry"]
         ru = shapely.union_all(list(russia.values) + list(
             units.loc[units["country"] == "RU", "geometry"].values))
         ua_m, ru_m = self.to_m(ua), self.to_m(ru)
-        # A coastline of its own: ~900 m inland of Natural Earth's, simplified at 150 m;
+        # A coastline of its own: ~900 m inland of the units', simplified at 150 m;
         # along the state border it spills ~60 m into Russia instead.
         border = ua_m.boundary.intersection(ru_m.buffer(2_000))
         spill = ua_m.buffer(60).intersection(border.buffer(3_000))
-        own = shapely.union_all([ua_m.buffer(-900), spill]).simplify(100)
+        own = shapely.union_all([ua_m.buffer(-900), spill]).simplify(150)
         self.outline = shapely.make_valid(own)
         rng = np.random.default_rng(seed)
         line = LineString(self.to_m(LineString(FRONT_2024)).coords)

@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.classes import HELD_WORDS
 from geo.control import ControlLayer
 from geo.repair import polygon_parts
+from layers.display import DISPLAY_SIMPLIFY_DEG
 from layers.html import escape_text
 from layers.map import display_geometry, legend_box
 
@@ -103,7 +104,8 @@ def _features(gdf: gpd.GeoDataFrame, label_col: str) -> str:
 
 
 def schematic_layer(
-    zones: gpd.GeoDataFrame, *, name: str = "Control (schematic)", simplify_deg: float = 0.005
+    zones: gpd.GeoDataFrame, *, name: str = "Control (schematic)",
+    simplify_deg: float = DISPLAY_SIMPLIFY_DEG,
 ) -> folium.GeoJson:
     """Schematic zones of :func:`geo.schematic.schematic_zones` as a folium layer.
 
@@ -136,7 +138,7 @@ def band_layer(
     band: gpd.GeoDataFrame,
     *,
     name: str = "Uncertainty band (schematic)",
-    simplify_deg: float = 0.005,
+    simplify_deg: float = DISPLAY_SIMPLIFY_DEG,
 ) -> folium.GeoJson:
     """The band between the low- and high-end zones of :func:`geo.schematic.schematic_band`."""
     if "schematic" not in name.lower():

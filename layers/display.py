@@ -10,7 +10,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-__all__ = ["DISPLAY_DECIMALS", "display_geometry", "round_coordinates"]
+__all__ = ["DISPLAY_DECIMALS", "DISPLAY_SIMPLIFY_DEG", "display_geometry", "round_coordinates"]
 
 #: Decimals kept in displayed coordinates (1e-3 degree is 111 m of latitude, 74 m of
 #: longitude here: well under the 1 km display simplification and under a pixel up to
@@ -18,7 +18,14 @@ __all__ = ["DISPLAY_DECIMALS", "display_geometry", "round_coordinates"]
 DISPLAY_DECIMALS = 3
 
 
-def display_geometry(geoms: gpd.GeoSeries, *, simplify_deg: float = 0.005) -> gpd.GeoSeries:
+#: Coverage simplification of display geometry (``simplify_coverage`` tolerance, deg):
+#: removes bends of under ~0.25 km², finer than a pixel at the zooms the maps open at
+#: (the COD-AB coast's lagoons and spits doubled a page at 0.005).
+DISPLAY_SIMPLIFY_DEG = 0.007
+
+
+def display_geometry(geoms: gpd.GeoSeries, *, simplify_deg: float = DISPLAY_SIMPLIFY_DEG
+                     ) -> gpd.GeoSeries:
     """Geometry for display only: coverage-simplified and snapped to a 1e-4 degree grid.
 
     Neighbouring polygons are simplified together (``simplify_coverage``) and snapped to

@@ -29,7 +29,8 @@ __all__ = [
 ]
 
 #: Sources of the data drawn on every map, shown in Leaflet's attribution control.
-DATA_ATTRIBUTION = "Boundaries: Natural Earth (public domain) | Cities: GeoNames (CC BY 4.0)"
+DATA_ATTRIBUTION = ("Boundaries: OCHA COD-AB / SSPE Kartographia (CC BY 3.0 IGO), Natural Earth "
+                    "(public domain) | Cities: GeoNames (CC BY 4.0)")
 
 
 class _Attribution(MacroElement):

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from layers.display import round_coordinates
+from layers.display import DISPLAY_SIMPLIFY_DEG, round_coordinates
 from layers.html import escape_text
 
 __all__ = ["ZONE_STYLES", "KIND_TITLES", "zone_tooltip", "zone_layers"]
@@ -114,7 +114,7 @@ def zone_tooltip(row: pd.Series | dict[str, Any], *, max_cities: int = 8) -> str
 
 
 def zone_layers(
-    zones: gpd.GeoDataFrame, *, simplify_deg: float = 0.005
+    zones: gpd.GeoDataFrame, *, simplify_deg: float = DISPLAY_SIMPLIFY_DEG
 ) -> list[folium.FeatureGroup]:
     """One folium FeatureGroup per kind of zone, named with its report id.
 

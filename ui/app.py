@@ -123,7 +123,8 @@ def _sidebar(reports: ReportSet) -> None:
     for err in reports.errors:  # files named by their folder's name, never a server path
         st.sidebar.error(md(data.public_text(err, data.reports_dir())))
     st.sidebar.caption(
-        "Boundaries: Natural Earth (public domain). Cities: GeoNames (CC BY 4.0). "
+        "Boundaries: OCHA COD-AB, SSPE Kartographia (CC BY 3.0 IGO); Natural Earth (public "
+        "domain). Cities: GeoNames (CC BY 4.0). "
         "Reports: facts and paraphrases, not article text."
     )
 

@@ -454,6 +454,10 @@ def contiguous_shares(
         one_part = (100.0 * float(order.cum_area[order.first_part - 1]) / order.unit_ea_area
                     if order.first_part > 0 else 0.0)
         best = max(float(floors[code]), min(out[code], one_part))
+        if best >= out[code] - SHARE_TOLERANCE_PCT:
+            # one part in the growth order reaches the share: the zone's extra vector
+            # parts are islands in its coastal cells (a strait narrower than a cell)
+            continue
         name = units.loc[code, "name_en"]
         notes[code] = (
             f"drawn at {best:.2f} %, the largest share of {name} that is one part touching "
