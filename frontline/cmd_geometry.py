@@ -46,7 +46,7 @@ def _configure_measure(p: argparse.ArgumentParser) -> None:
 
 def _cmd_measure(args: argparse.Namespace) -> int:
     from geo.boundaries import load_units
-    from geo.measure import measure_control
+    from geo.measure import SEA, measure_control
 
     control = load_control_arg(argparse.Namespace(
         control=args.control, date=args.date, classes=args.classes, map=args.map,
@@ -69,7 +69,8 @@ def _cmd_measure(args: argparse.Namespace) -> int:
     print(f"{control.name}" + (f" ({control.date.isoformat()})" if control.date else "")
           + f": ground held by {args.side.title()}" + (" and contested ground" if grey else "")
           + f"; read as {control.schema}")
-    print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct"]
+    print_table(rows, ["code", "name", "area_km2", "controlled_km2", "share_pct",
+                       "official_area_km2", "share_official_pct"]
                 + (["contested_km2", "contested_pct"] if grey else []))
     print(f"\ntotal_controlled_km2 {out['total_controlled_km2']:,.1f}  "
           f"total_share_pct {out['total_share_pct']:.2f} (of Ukraine's "
@@ -78,6 +79,17 @@ def _cmd_measure(args: argparse.Namespace) -> int:
              f"{out['total_contested_pct']:.2f}  (held or contested: "
              f"{out['total_controlled_km2'] + out['total_contested_km2']:,.1f} km²)"
              if grey else ""))
+    overhang = sum(float(r.get("overhang_km2") or 0.0) for r in out["units"])
+    if overhang > 0:
+        print(f"past the state border, in Russia's border oblasts: {overhang:,.1f} km² of thin "
+              "strips (the layer's border line, not a hold; overhang_km2 per unit)")
+    outside = out["outside_units_km2"]
+    if outside:
+        print("outside every unit (counted for none): " + ", ".join(
+            f"{v:,.1f} km² over {'the sea' if k == SEA else k}" for k, v in outside.items()))
+    print("share_pct is of the unit's polygon (land and inland water, as maps draw it); "
+          "share_official_pct of its official area (statistics, which also count the "
+          "estuaries and bays a polygon leaves out).")
     return 0
 
 

@@ -18,7 +18,7 @@ unit's polygon (its geodesic area).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -30,12 +30,23 @@ from numpy.typing import NDArray
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
-from geo.areas import WGS84, geodesic_areas_km2
+from geo.areas import WGS84, from_ea, geodesic_areas_km2, to_ea
 from geo.boundaries import ukraine_area_km2
 from geo.control import ControlLayer
 from geo.errors import FrontlineError
 
-__all__ = ["UnitIndex", "UnitEdges", "ControlMeasure", "measure_control", "SHORT_EDGE_KM"]
+__all__ = ["UnitIndex", "UnitEdges", "ControlMeasure", "measure_control", "outside_units",
+           "split_overhang", "SHORT_EDGE_KM", "SEA", "MISMATCH_OPENING_KM"]
+
+#: Key of :func:`outside_units` for ground over no country's land.
+SEA = "sea"
+#: Radius (km) of the morphological opening that tells boundary mismatch from held
+#: ground: thin ground beside a control layer that the opening removes, away from any
+#: front, is where the layer's coast or border and the project's boundaries disagree
+#: (held by neither side); so is a layer's thin overhang past the state border. On real
+#: daily layers eroding the uncovered coastal slivers by 1 km leaves ~1 % of them, while
+#: a bridgehead of several km² survives it.
+MISMATCH_OPENING_KM = 1.0
 
 
 class UnitIndex:
@@ -83,6 +94,13 @@ class UnitIndex:
         self.tree = shapely.STRtree(self.geoms)
         inner = shapely.point_on_surface(self.geoms)
         self.inner_xy = shapely.get_coordinates(inner)
+
+    @cached_property
+    def outline(self) -> BaseGeometry:
+        """Union of every unit (prepared): ground outside it is outside the units."""
+        union = shapely.union_all(self.geoms, grid_size=1e-6)
+        shapely.prepare(union)
+        return union
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -229,7 +247,11 @@ class ControlMeasure:
     table : pandas.DataFrame
         One row per unit, index ``code``; columns ``name``, ``area_km2`` (geodesic area
         of the unit polygon), ``controlled_km2`` and ``share_pct`` (ground held by
-        ``side``), ``contested_km2`` and ``contested_pct`` (the grey zone).
+        ``side``, percent of the polygon), ``contested_km2`` and ``contested_pct`` (the
+        grey zone), ``overhang_km2`` (in a Russian unit, the layer's thin strips past
+        the border: :func:`split_overhang`; not in ``controlled_km2``),
+        and where the units give it ``official_area_km2`` and ``share_official_pct``
+        (the share of the official area).
     side : str
         The side measured (``russia`` or ``ukraine``).
     total_controlled_km2 : float
@@ -245,6 +267,9 @@ class ControlMeasure:
         Contested km² (grey zone) summed over the Ukrainian units; the table's
         ``contested_km2`` and ``contested_pct`` give it per unit (zeros for a layer that
         maps none).
+    outside_km2 : dict of str to float
+        The layer's ground outside every unit (:func:`outside_units`): over the sea
+        (key :data:`SEA`) and over each neighbouring country's land (its name), km².
     """
 
     table: pd.DataFrame
@@ -254,12 +279,14 @@ class ControlMeasure:
     total_share_pct: float
     source: str = ""
     total_contested_km2: float = 0.0
+    outside_km2: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict: ``units`` (records, rounded) and the totals."""
         frame = self.table.reset_index().round(
             {"area_km2": 1, "controlled_km2": 1, "share_pct": 3, "contested_km2": 1,
-             "contested_pct": 3})
+             "contested_pct": 3, "overhang_km2": 1, "official_area_km2": 1,
+             "share_official_pct": 3})
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         return {
             "source": self.source,
@@ -271,6 +298,7 @@ class ControlMeasure:
             "total_contested_km2": round(self.total_contested_km2, 1),
             "total_contested_pct": round(100.0 * self.total_contested_km2 / self.total_area_km2
                                          if self.total_area_km2 else 0.0, 3),
+            "outside_units_km2": {k: round(v, 1) for k, v in self.outside_km2.items()},
         }
 
 
@@ -316,6 +344,12 @@ def measure_control(
     index = units if isinstance(units, UnitIndex) else UnitIndex(units)
     geom, source = _geometry(control, side)
     km2 = index.measure(geom)
+    overhang = np.zeros(len(index))
+    # in a Russian unit, thin ground past the border is the layer's line, not a hold
+    for i in np.flatnonzero(~index.is_ukraine & (km2 > 0.01)):
+        thick, thin = split_overhang(shapely.intersection(geom, index.geoms[i]))
+        overhang[i] = float(geodesic_areas_km2(np.asarray([thin]))[0])
+        km2[i] = 0.0 if thick.is_empty else max(km2[i] - overhang[i], 0.0)
     grey_geom = control.contested if isinstance(control, ControlLayer) else None
     grey = (index.measure(grey_geom) if grey_geom is not None and not grey_geom.is_empty
             else np.zeros(len(index)))
@@ -326,10 +360,91 @@ def measure_control(
          "share_pct": np.where(area > 0, 100.0 * km2 / safe, 0.0),
          "contested_km2": grey, "contested_pct": np.where(area > 0, 100.0 * grey / safe, 0.0)},
         index=pd.Index(index.codes, name="code"))
+    table["overhang_km2"] = overhang
+    if "official_area_km2" in index.units.columns:
+        official = pd.to_numeric(index.units["official_area_km2"], errors="coerce").to_numpy()
+        table["official_area_km2"] = official
+        table["share_official_pct"] = np.where(official > 0, 100.0 * km2 / np.where(
+            official > 0, official, 1.0), np.nan)
     total_c = float(km2[index.is_ukraine].sum())
     total_a = index.ukraine_area_km2
     return ControlMeasure(table=table, side=side, total_controlled_km2=total_c,
                           total_area_km2=total_a,
                           total_share_pct=100.0 * total_c / total_a if total_a else 0.0,
                           source=source,
-                          total_contested_km2=float(grey[index.is_ukraine].sum()))
+                          total_contested_km2=float(grey[index.is_ukraine].sum()),
+                          outside_km2=outside_units(geom, index))
+
+
+def outside_units(geom: BaseGeometry, index: UnitIndex, *,
+                  neighbours: gpd.GeoDataFrame | None = None) -> dict[str, float]:
+    """Where a layer's ground outside every unit lies: over the sea or over whose land.
+
+    Parameters
+    ----------
+    geom : shapely geometry
+        The layer's ground (EPSG:4326).
+    index : UnitIndex
+        The units.
+    neighbours : GeoDataFrame, optional, keyword-only
+        Land of the countries around (columns ``name``, EPSG:4326); default
+        :func:`geo.boundaries.load_neighbours`.
+
+    Returns
+    -------
+    dict of str to float
+        km² over each country's land (by name) and over the sea (:data:`SEA`); pieces
+        under 0.05 km² are left out. Empty when the layer stays inside the units.
+    """
+    if geom.is_empty:
+        return {}
+    rest = shapely.difference(geom, index.outline)
+    if rest.is_empty:
+        return {}
+    from geo.boundaries import load_neighbours
+
+    land = neighbours if neighbours is not None else load_neighbours()
+    total = float(geodesic_areas_km2(np.asarray([rest]))[0])
+    if total < 0.05:
+        return {}
+    near = land[land.intersects(shapely.box(*rest.bounds))]
+    out: dict[str, float] = {}
+    for name, country in zip(near["name"], near.geometry.values, strict=True):
+        km2 = float(geodesic_areas_km2(np.asarray([shapely.intersection(rest, country)]))[0])
+        if km2 >= 0.05:
+            out[str(name)] = out.get(str(name), 0.0) + km2
+    sea = total - sum(out.values())
+    if sea >= 0.05:
+        out[SEA] = sea
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+def split_overhang(piece: BaseGeometry, *, opening_km: float = MISMATCH_OPENING_KM
+                   ) -> tuple[BaseGeometry, BaseGeometry]:
+    """``(thick, thin)``: ground of a layer past the state border, as a hold and as an
+    overhang.
+
+    A layer of ground in Ukraine (Russian-held, or liberated) that runs past the border
+    lies along it in thin strips, where its border line and the boundaries disagree. Each
+    connected piece is opened (eroded, then dilated, by ``opening_km`` in the equal-area
+    CRS): a piece the opening mostly removes (keeps less than half of) is a strip, an
+    overhang; a piece it mostly keeps is a hold across the border, whole but for strips
+    hanging off it farther than ``2 * opening_km`` from its thick core (as
+    :mod:`geo.held` tells boundary mismatch from held ground). Both EPSG:4326.
+    """
+    from geo.repair import polygonal_valid
+
+    if piece.is_empty:
+        return piece, piece
+    r = opening_km * 1000.0
+    pieces = shapely.get_parts(polygonal_valid(to_ea(piece)))
+    pieces = pieces[shapely.area(pieces) > 0]
+    opened = shapely.buffer(shapely.buffer(pieces, -r, quad_segs=4), r, quad_segs=4)
+    thick_ea: list[BaseGeometry] = []
+    for p, core in zip(pieces, opened, strict=True):
+        if core.area >= 0.5 * p.area:  # a hold; strips far from its core are overhang
+            thick_ea.append(p.intersection(core.buffer(2 * r, quad_segs=4)))
+    if not thick_ea:
+        return shapely.Polygon(), piece
+    thick = polygonal_valid(from_ea(polygonal_valid(shapely.union_all(thick_ea))))
+    return thick, polygonal_valid(piece.difference(thick))

@@ -79,7 +79,9 @@ def raw_file(tmp_path_factory: pytest.TempPathFactory,
 
 def _figures(layer: object, index: UnitIndex) -> dict[str, tuple[float, float]]:
     m = measure_control(layer, index)  # type: ignore[arg-type]
-    return {str(c): (float(r.controlled_km2), float(r.contested_km2))
+    # the layer's ground in each unit: held, or (in a Russian unit) thin overhang past
+    # the border
+    return {str(c): (float(r.controlled_km2 + r.overhang_km2), float(r.contested_km2))
             for c, r in m.table.iterrows()}
 
 
@@ -95,6 +97,11 @@ def test_a_raw_export_is_read_by_class(raw_file: Path, units: gpd.GeoDataFrame,
     for code in units.index:
         assert got[code][0] == pytest.approx(held[code], abs=0.01), code
         assert got[code][1] == pytest.approx(grey[code], abs=0.01), code
+    # the occupied class's strip past Kharkiv's border is overhang in Belgorod, not a hold
+    bel = measure_control(layer, UnitIndex(units)).table.loc["RU-BEL"]
+    assert held["RU-BEL"] > 1.0
+    assert bel["controlled_km2"] == pytest.approx(0.0, abs=1e-9)
+    assert bel["overhang_km2"] == pytest.approx(held["RU-BEL"], abs=0.01)
     # liberated ground is not Russian-held; Transnistria is out of scope
     assert got["UA-32"][0] == 0.0 and got["UA-51"][0] == 0.0
     assert held["UA-32"] == 0.0 and held["UA-51"] == 0.0

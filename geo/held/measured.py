@@ -32,7 +32,7 @@ from geo.held.model import (
     ukraine_ea,
 )
 from geo.held.schematic import cross_border_rows
-from geo.measure import UnitIndex
+from geo.measure import SEA, UnitIndex, outside_units, split_overhang
 from geo.memo import Memo
 from geo.repair import polygon_parts, polygonal_valid
 
@@ -139,12 +139,19 @@ def measured_territory(
         if fallback:
             notes.append(f"{control.name} maps Russian-held ground only; Ukrainian-held "
                          "ground in Russia is drawn schematically from the claims.")
-    spill = [r for r in rows if r["side"] == "russia" and str(r["code"]).startswith("RU-")]
+    rows = _merge_mismatch(rows)
+    spill = [r for r in rows if r["side"] == "mismatch" and str(r["code"]).startswith("RU-")]
     if spill:
         km2 = sum(float(str(r["area_km2"])) for r in spill)
-        notes.append(f"the layer reaches {km2:,.1f} km² into Russia's border oblasts, where "
-                     "its line and the boundary data differ; not counted for Ukraine.")
-    mm = [r for r in rows if r["side"] == "mismatch"]
+        notes.append(f"the layer reaches {km2:,.1f} km² into Russia's border oblasts in thin "
+                     "strips along the border, where its line and the boundary data differ: "
+                     "boundary mismatch, not a hold, and not counted for Ukraine.")
+    outside = outside_units(layer, index) if not layer.is_empty else {}
+    if outside:
+        parts = ", ".join(f"{v:,.1f} km² over {'the sea' if k == SEA else k}"
+                          for k, v in outside.items())
+        notes.append(f"outside every unit the layer covers {parts}: counted for no unit.")
+    mm = [r for r in rows if r["side"] == "mismatch" and str(r["code"]).startswith("UA-")]
     if mm:
         km2 = sum(float(str(r["area_km2"])) for r in mm)
         notes.append(f"{km2:,.1f} km² along coasts and the state border lie between the "
@@ -187,7 +194,10 @@ def _measured_side(control: ControlLayer, side: str, units: gpd.GeoDataFrame,
         if side == "ukraine" and is_ua:
             continue  # Ukrainian-held ground in Ukraine is the rest of the unit
         target = targets.get(code, math.nan) if (side == "russia") == is_ua else math.nan
-        if km2[i] > 0.01:
+        if km2[i] > 0.01 and not is_ua:
+            rows += _overhang_rows(code, side, polygonal(unit.intersection(layer)),
+                                   float(km2[i]), units, unit_km2, source, target)
+        elif km2[i] > 0.01:
             held = unit if km2[i] >= unit_km2 else polygonal(unit.intersection(layer))
             rows.append(make_row(code, side, held, float(km2[i]), units, unit_km2,
                              basis="measured", source=source, target=target,
@@ -214,3 +224,53 @@ def _measured_side(control: ControlLayer, side: str, units: gpd.GeoDataFrame,
                              method="the rest of the unit (not in the layer)"))
     return rows
 
+
+
+def _overhang_rows(code: str, side: str, piece: BaseGeometry, km2: float,
+                   units: gpd.GeoDataFrame, unit_km2: float, source: str,
+                   target: float = math.nan) -> list[dict[str, object]]:
+    """Rows of a layer's ground where it reaches into a Russian unit.
+
+    A layer of ground in Ukraine that runs past the border lies along it in thin strips:
+    that is where its border line and the boundaries' disagree, not a hold, and it is
+    boundary mismatch. Only ground an opening of :data:`~geo.held.MISMATCH_OPENING_KM`
+    keeps (thick ground, a real cross-border hold the layer maps: Ukraine's in Kursk
+    oblast in 2024-25) is held by ``side``.
+    """
+    thick, thin = split_overhang(piece)
+    thick_km2 = min(geometry_area_km2(thick), km2) if not thick.is_empty else 0.0
+    rows: list[dict[str, object]] = []
+    if thick_km2 > 0.01:
+        rows.append(make_row(code, side, thick, thick_km2, units, unit_km2,
+                             basis="measured", source=source, target=target,
+                             method="the layer's thick ground in the unit (a hold across "
+                                    "the border)"))
+    thin_km2 = km2 - thick_km2
+    if thin_km2 > 0.01:
+        rows.append(make_row(code, "mismatch", thin, thin_km2, units, unit_km2,
+                             basis="measured", source=source,
+                             method="thin strips of the layer past the state border, which "
+                                    f"an opening of {MISMATCH_OPENING_KM:g} km removes: the "
+                                    "layer's border line and the boundaries disagree"))
+    return rows
+
+
+def _merge_mismatch(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """One mismatch row per unit: both sides' strips past the border in a Russian unit
+    (a layer of Russian-held and of liberated ground) are one unit's boundary mismatch."""
+    out: list[dict[str, object]] = []
+    seen: dict[str, dict[str, object]] = {}
+    for row in rows:
+        key = str(row["code"])
+        if row["side"] != "mismatch":
+            out.append(row)
+        elif key not in seen:
+            seen[key] = row
+            out.append(row)
+        else:
+            first = seen[key]
+            km2 = float(str(first["area_km2"])) + float(str(row["area_km2"]))
+            unit_km2 = float(str(first["unit_area_km2"]))
+            first.update(area_km2=km2, share_pct=100.0 * km2 / unit_km2 if unit_km2 else 0.0,
+                         geometry=polygonal(shapely.union(first["geometry"], row["geometry"])))
+    return out

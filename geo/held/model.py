@@ -24,17 +24,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.areas import WGS84, from_ea, geodesic_areas_km2, geometry_area_km2, to_ea
 from geo.errors import FrontlineError
+from geo.measure import MISMATCH_OPENING_KM
 from geo.memo import Memo, digest, memoized
 from geo.repair import polygon_parts, polygonal_valid
 
 __all__ = ["MISMATCH_OPENING_KM", "HELD_COLUMNS", "HELD_SIDES", "HeldTerritory"]
 
-#: Radius (km) of the morphological opening that tells boundary mismatch from held
-#: ground: thin ground beside a control layer that the opening removes, away from any
-#: front, is where the layer's coast or border and the project's boundaries disagree
-#: (held by neither side). On real daily layers eroding the uncovered coastal slivers by
-#: 1 km leaves ~1 % of them, while a bridgehead of several km² survives it.
-MISMATCH_OPENING_KM = 1.0
 #: The sides of a row: the two holders, and the mismatch strip of a measured layer.
 HELD_SIDES: tuple[str, ...] = ("russia", "ukraine", "mismatch")
 #: Columns of :attr:`HeldTerritory.frame` (plus ``geometry``).
