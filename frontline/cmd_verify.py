@@ -110,6 +110,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     print(f"{report.id} ({report.date_text}, {report.outlet}) against {control.name}{when}")
     print("Each claim is compared with the ground the layer shows held by the side it names; "
           "tolerance = the unit's boundary-mismatch strips (coast, state border).")
+    print("A unit's share is of its polygon (land and inland water, as maps draw it), "
+          "Ukraine's of its official area; the note says where the other basis (a unit's "
+          "official area, Ukraine's polygons) would change the verdict.")
     print()
     table = verdict_table(verdicts)
     print_table(table.to_dict("records"), list(table.columns))

@@ -111,13 +111,16 @@ def _r(x: float) -> float:
 
 
 def format_number(x: float, unit: str) -> str:
-    """Format ``x`` for display: km² with thousands separators, percent with one decimal.
+    """Format ``x`` for display: km² with thousands separators, percent with one decimal,
+    or two where it has them (a figure stated as 19.25 % is not shown as 19.2 %).
 
-    Whole numbers print without decimals: ``80``, ``105,000``, ``66.5``.
+    Whole numbers print without decimals: ``80``, ``105,000``, ``66.5``, ``19.25``.
     """
     if unit == "km2":
         return f"{x:,.0f}" if abs(x - round(x)) < 0.05 or abs(x) >= 1000 else f"{x:,.1f}"
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+    if abs(x - round(x)) < 0.05:
+        return f"{x:.0f}"
+    return f"{x:.1f}" if abs(x - round(x, 1)) < 0.005 else f"{x:.2f}"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import pandas as pd
 from geo.intervals import Interval, format_number
 
 __all__ = [
+    "basis_flip_text",
     "cell_text",
     "display_frame",
     "age_text",
@@ -215,7 +216,8 @@ def verdict_sentence(v: Mapping[Any, Any]) -> str:
     label = verdict_label(v)
     label = label.replace(" by ", f" by {lead}", 1) if v.get("verdict") != "consistent" \
         else label
-    return f"{head}; measured {measured_text(v)}: {label}."
+    flip = basis_flip_text(v)
+    return f"{head}; measured {measured_text(v)}: {label}" + (f" ({flip})" if flip else "") + "."
 
 
 def cell_text(value: object) -> str:
@@ -319,6 +321,19 @@ def claims_table(snap: pd.DataFrame, verdicts: pd.DataFrame | None = None) -> pd
     return pd.DataFrame(rows, index=pd.Index(index, name="code"))
 
 
+def basis_flip_text(v: Mapping[Any, Any]) -> str:
+    """Where the other denominator changes a verdict: ``"of its official area (28,461
+    km²) the map shows 67.6 %: overstated on that basis"``; empty where it does not (or
+    the row was not judged). A unit's share is of its polygon, Ukraine's of its official
+    area (:data:`geo.verify.DENOMINATORS`)."""
+    other = str(v.get("other_verdict") or "")
+    area, pct = num(v.get("other_area_km2")), num(v.get("other_measured_pct"))
+    if not other or other == v.get("verdict") or area is None or pct is None:
+        return ""
+    return (f"of its {v.get('other_denominator')} ({area:,.0f} km²) the map shows "
+            f"{pct:.1f} %: {other} on that basis")
+
+
 def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
     """Verdicts as a readable table: claim, where, side, claimed, measured, verdict, why."""
     rows = []
@@ -331,7 +346,7 @@ def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
             "claimed": d["claim_text"],
             "measured": measured_text(d) if d["verdict"] != "not checkable" else "",
             "verdict": verdict_label(d),
-            "note": d["reason"] or "",
+            "note": d["reason"] or basis_flip_text(d),
         })
     return pd.DataFrame(rows, columns=["claim", "where", "side", "claimed", "measured",
                                        "verdict", "note"])

@@ -30,6 +30,9 @@ loose), "less than" an upper bound, "about" and exact figures two-sided. Gaps un
 :data:`PRECISION_POINTS` (the precision figures are shown with) do not count. Shares are
 percent of the unit's polygon, and of Ukraine's official area for Ukraine as a whole
 (:func:`geo.boundaries.ukraine_area_km2`, the figure reports divide by); km² are geodesic.
+Every verdict states its ``denominator`` and is also judged on the other one
+(``other_denominator``, ``other_area_km2``, ``other_measured_pct``, ``other_verdict``):
+:func:`geo.labels.basis_flip_text` says where the other basis would flip it.
 """
 
 from __future__ import annotations
@@ -46,8 +49,8 @@ from geo.held import HeldTerritory
 from geo.intervals import Interval
 from geo.reports import Claim, Report
 
-__all__ = ["VERDICTS", "VERDICT_COLUMNS", "CHECKED_KINDS", "PRECISION_POINTS", "verify_report",
-           "verify_claims"]
+__all__ = ["VERDICTS", "VERDICT_COLUMNS", "CHECKED_KINDS", "PRECISION_POINTS", "DENOMINATORS",
+           "verify_report", "verify_claims"]
 
 #: Verdicts, from agreeing to not checkable.
 VERDICTS: tuple[str, ...] = ("consistent", "overstated", "understated", "not checkable")
@@ -61,8 +64,13 @@ VERDICT_COLUMNS: tuple[str, ...] = (
     "claim_high", "claim_central", "claim_text", "measured_km2", "measured_pct",
     "tolerance_km2", "tolerance_pct", "area_km2", "verdict", "off_by_points", "off_by_km2",
     "beyond_tolerance_points", "within_tolerance", "basis", "source", "reason",
-    "contested_km2", "contested_pct", "reading", "slack_points",
+    "contested_km2", "contested_pct", "reading", "slack_points", "denominator",
+    "other_denominator", "other_area_km2", "other_measured_pct", "other_verdict",
 )
+#: The two denominators of a share: the unit's polygon (its land and inland water, the
+#: basis maps and mapmakers' figures use) and its official area (statistics, which also
+#: count estuaries and bays the polygon leaves out).
+DENOMINATORS: tuple[str, ...] = ("unit polygon", "official area")
 #: Gaps smaller than this (percentage points of the unit) are not counted: figures are
 #: shown to 0.1 points.
 PRECISION_POINTS = 0.05
@@ -90,6 +98,12 @@ def _targets(claim: Claim, held: HeldTerritory) -> list[tuple[str, list[str]]]:
     return [(c, [c]) for c in codes]
 
 
+def _is_russian(held: HeldTerritory, code: str) -> bool:
+    units = held.units
+    return bool("country" in units.columns and code in units.index
+                and units.loc[code, "country"] == "RU")
+
+
 def _name(held: HeldTerritory, code: str, codes: list[str]) -> str:
     if code == "UA":
         return "Ukraine"
@@ -102,6 +116,21 @@ def _unit_km2(held: HeldTerritory, code: str, codes: list[str]) -> float:
     if code == "UA":
         return ukraine_area_km2(held.units)
     return float(held.units.loc[codes, "geodesic_area_km2"].sum())
+
+
+def _other_km2(held: HeldTerritory, code: str, codes: list[str]) -> tuple[str, str, float]:
+    """``(denominator, other denominator, its km²)``: Ukraine is divided by its official
+    area, the other basis being its units' polygons; a unit by its polygon, the other
+    basis its official area (NaN where the layer has none)."""
+    units = held.units
+    if code == "UA":
+        ua = units[units["country"] == "UA"] if "country" in units.columns else units
+        return DENOMINATORS[1], DENOMINATORS[0], float(ua["geodesic_area_km2"].sum())
+    if "official_area_km2" not in units.columns:
+        return DENOMINATORS[0], DENOMINATORS[1], math.nan
+    official = pd.to_numeric(units.loc[codes, "official_area_km2"], errors="coerce")
+    return DENOMINATORS[0], DENOMINATORS[1], float(official.sum()) if bool(
+        (official > 0).all()) else math.nan
 
 
 def _row(report: Report, claim: Claim, side: str, code: str, name: str,
@@ -117,7 +146,8 @@ def _row(report: Report, claim: Claim, side: str, code: str, name: str,
         "within_tolerance": False,
         "basis": held.basis, "source": held.source, "reason": "",
         "contested_km2": math.nan, "contested_pct": math.nan, "reading": "",
-        "slack_points": math.nan,
+        "slack_points": math.nan, "denominator": "", "other_denominator": "",
+        "other_area_km2": math.nan, "other_measured_pct": math.nan, "other_verdict": "",
     }
 
 
@@ -216,14 +246,29 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
                     km2 -= sum(held.contested_km2(c) for c in codes  # surely held is less
                                if c in held.units.index
                                and held.units.loc[c, "country"] == "UA")
-                tol = sum(held.km2(c, "mismatch") for c in codes)
+                # a Russian unit's mismatch is the Russian-held layer's overhang past the
+                # border: no uncertainty of Ukrainian-held ground there
+                tol = sum(held.km2(c, "mismatch") for c in codes
+                          if not (side == "ukraine" and _is_russian(held, c)))
                 _judge(row, iv, max(km2, 0.0), tol, _unit_km2(held, code, codes), grey_km2=grey)
+                basis, other_basis, other_km2 = _other_km2(held, code, codes)
+                row.update(denominator=basis, other_denominator=other_basis,
+                           other_area_km2=other_km2)
+                if other_km2 > 0:
+                    other = dict(row)
+                    # a polygon a little larger than the official area must not make
+                    # a whole unit more than whole
+                    held_km2 = min(max(km2, 0.0), other_km2)
+                    _judge(other, iv, held_km2, tol, other_km2,
+                           grey_km2=min(grey, other_km2 - held_km2))
+                    row.update(other_measured_pct=other["measured_pct"],
+                               other_verdict=other["verdict"])
     frame = pd.DataFrame(rows, columns=list(VERDICT_COLUMNS))
     frame.index = pd.Index([f"{r['claim_id']}:{r['code']}" for r in rows], name="verdict_id")
     for col in ("measured_km2", "measured_pct", "tolerance_km2", "tolerance_pct",
                 "off_by_points", "off_by_km2", "beyond_tolerance_points", "claim_low",
                 "claim_high", "claim_central", "contested_km2", "contested_pct",
-                "slack_points"):
+                "slack_points", "other_area_km2", "other_measured_pct"):
         frame[col] = pd.to_numeric(frame[col]).astype(float)
     frame["within_tolerance"] = frame["within_tolerance"].astype(bool)
     return frame
@@ -251,3 +296,4 @@ def worst_gap(verdicts: pd.DataFrame) -> float:
 
 
 __all__ += ["summary", "worst_gap"]
+

@@ -285,3 +285,55 @@ def test_an_overstated_gap_is_measured_from_held_ground(atlas: Atlas,
     assert v["off_by_points"] == pytest.approx(10.0, abs=0.02)
     assert v["beyond_tolerance_points"] == pytest.approx(7.0, abs=0.05)
     assert verdict_label(v).endswith("7.0 beyond the grey zone")
+
+
+def test_each_verdict_states_its_denominator_and_where_the_other_flips_it(
+        units: gpd.GeoDataFrame) -> None:
+    """Kherson's polygon (27,376 km²) leaves out estuaries its official area (28,461 km²)
+    counts: "72 %" against 72 % of the polygon is consistent, but of the official
+    area the map shows 69.2 %, understated on that basis; the sentence says so."""
+    from reportkit import make_report, share
+
+    from geo.labels import basis_flip_text, verdict_sentence
+    from geo.verify import verify_report
+
+    report = make_report("T2", "2025-01-10", [share(["UA-65"], "exact", 72.0),
+                                              share(["UA-14"], "about", 50.0)])
+    ground = shapely.union_all([_east_share(units, "UA-65", 72.0),
+                                _east_share(units, "UA-14", 50.0)])
+    atlas = Atlas([report], units)
+    v = verify_report(report, atlas.held("T2", control=control_from_geometry(ground)))
+    khe, don = _verdict(v, "T2-c1:UA-65"), _verdict(v, "T2-c2:UA-14")
+    polygon_km2 = float(units.loc["UA-65", "geodesic_area_km2"])
+    assert khe["verdict"] == "consistent" and khe["denominator"] == "unit polygon"
+    assert khe["area_km2"] == pytest.approx(polygon_km2)
+    assert khe["other_denominator"] == "official area"
+    assert khe["other_area_km2"] == 28_461
+    held_km2 = 0.72 * polygon_km2
+    assert khe["other_measured_pct"] == pytest.approx(100 * held_km2 / 28_461, abs=0.02)
+    assert khe["other_verdict"] == "overstated"  # 72 % of the polygon is 69.3 % of 28,461
+    flip = basis_flip_text(khe)
+    assert flip.startswith("of its official area (28,461 km²) the map shows 69.")
+    assert flip in verdict_sentence(khe)
+    # Donetsk's polygon is within 0.1 % of its official area: no flip, nothing said.
+    assert don["other_verdict"] == don["verdict"] == "consistent"
+    assert basis_flip_text(don) == "" and "official area" not in verdict_sentence(don)
+
+
+def test_a_whole_unit_is_whole_on_either_basis(atlas: Atlas, units: gpd.GeoDataFrame) -> None:
+    """Crimea's polygon is a little larger than its official area; all of it held is 100 %
+    on both bases, never more (which would read as understating "all")."""
+    layer = control_from_geometry(units.loc[["UA-43", "UA-40"]].union_all(), name="c.geojson")
+    crimea = _verdict(atlas.verify("R1", layer), "R1-c3:UA-43")
+    assert float(units.loc["UA-43", "geodesic_area_km2"]) > 26_081
+    assert crimea["verdict"] == crimea["other_verdict"] == "consistent"
+    assert crimea["other_measured_pct"] == pytest.approx(100.0)
+
+
+def test_national_share_is_of_the_official_total(atlas: Atlas, units: gpd.GeoDataFrame) -> None:
+    layer = control_from_geometry(_east_share(units, "UA-14", 65.0), name="65.geojson")
+    total = _verdict(atlas.verify("R1", layer), "R1-c2:UA")
+    assert total["denominator"] == "official area" and total["area_km2"] == 603_543
+    assert total["other_denominator"] == "unit polygon"
+    assert total["other_area_km2"] == pytest.approx(
+        float(units.loc[units.country == "UA", "geodesic_area_km2"].sum()))
