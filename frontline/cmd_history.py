@@ -43,7 +43,12 @@ def _configure_series(p: argparse.ArgumentParser) -> None:
                         "Unix time: GeoJSON, .geojson.gz, KML, KMZ, GeoPackage, FlatGeobuf), "
                         "zips of them, or a GeoJSON / GeoParquet whose features have a date")
     p.add_argument("--units", metavar="CODES",
-                   help="only these units, e.g. UA-14,UA-23 (the national total is kept)")
+                   help="only these units, e.g. UA-14,UA-23 (the national total is kept); "
+                        "with --level raion, the raions of these units")
+    p.add_argument("--level", choices=["unit", "raion"], default="unit",
+                   help="unit: the 27 first-level units and 3 Russian oblasts (default); "
+                        "raion: Ukraine's 139 second-level units (136 raions, the Chornobyl "
+                        "zone, Kyiv, Sevastopol), with the unit each lies in")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--csv", metavar="OUT", help="write the rows as CSV")
     out.add_argument("--parquet", metavar="OUT", help="write the rows as Parquet")
@@ -86,7 +91,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _cmd_series(args: argparse.Namespace) -> int:
-    from geo.boundaries import load_units
+    from geo.boundaries import load_raions, load_units
     from geo.series import series_from_files
 
     for flag, path in _outputs(args):  # before the history is read, not after
@@ -100,10 +105,11 @@ def _cmd_series(args: argparse.Namespace) -> int:
     if args.layer is not None:
         raise FrontlineError("--layer picks a layer of one file; a history reads every day's "
                              "file whole (give each day its own file).")
+    units = load_units() if args.level == "unit" else load_raions()
     bar = Progress()
     try:
         history, series = series_from_files(
-            args.inputs, load_units(), cache=not args.no_cache, engine=args.engine,
+            args.inputs, units, cache=not args.no_cache, engine=args.engine,
             workers=args.workers, scheduler=args.scheduler, progress=bar.update,
             on_total=bar.start, options=options)
     finally:
@@ -112,7 +118,12 @@ def _cmd_series(args: argparse.Namespace) -> int:
     for note in series.notes:
         print(f"frontline series: note: {note}", file=sys.stderr)
     table = series.table
-    if codes is not None:
+    if args.level == "raion":  # the unit each raion lies in, beside it
+        parent = units["code"].to_dict()
+        table = table.assign(unit=table["code"].map(parent).fillna("UA"))
+        if codes is not None:
+            table = table[table["unit"].isin([*codes, "UA"])]
+    elif codes is not None:
         table = table[table["code"].isin([*codes, "UA"])]
     summary = _summary(series, table, args.week_ending) if args.json != "-" else None
     _write(args, table)  # once everything else has worked: a failed run writes nothing

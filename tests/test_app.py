@@ -319,6 +319,15 @@ def test_history_view_from_a_folder(history_folder: Path, monkeypatch: pytest.Mo
     at.selectbox(key="history_unit").set_value("UA-23").run()
     assert not at.exception
     assert "Zaporizhzhia" in _markdown_text(at)
+    # the unit's raions on the day: one row each, with the share the raion series gives
+    from geo.boundaries import load_raions
+
+    raions = load_raions(unit="UA-23")
+    tables = [t.value for t in at.table]
+    shown = next(t for t in tables if "raion" in t.columns)
+    assert sorted(shown["raion"]) == sorted(raions["name_en"])
+    assert "Raions of Zaporizhzhia" in "".join(e.label for e in at.expander)
+    assert any(b.proto.label.startswith("Download every raion") for b in at.get("download_button"))
 
 
 def test_a_history_outside_every_unit_says_where_its_ground_is(

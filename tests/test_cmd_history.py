@@ -57,6 +57,45 @@ def test_series_json_and_parquet(archive: Path, tmp_path: Path, daily_layers: li
     assert len(pd.read_parquet(pq)) == len(rows) // 2 * 31
 
 
+def test_series_by_raion_adds_up_to_the_units(archive: Path, tmp_path: Path,
+                                              daily_layers: list,  # type: ignore[type-arg]
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """`--level raion`: km² per raion, the unit each lies in, summing to the unit's own
+    figure on every day (the raions tile the units); the national total is the same."""
+    from shapely.geometry import box
+
+    from geo.boundaries import load_raions
+    from geo.measure import measure_control
+
+    units_csv, raions_csv = tmp_path / "u.csv", tmp_path / "r.csv"
+    assert main(["series", str(archive), "--units", "UA-14", "--csv", str(units_csv)]) == 0
+    assert main(["series", str(archive), "--level", "raion", "--units", "UA-14",
+                 "--csv", str(raions_csv)]) == 0
+    out = capsys.readouterr().out
+    by_unit = pd.read_csv(units_csv)
+    by_raion = pd.read_csv(raions_csv)
+    raions = load_raions(unit="UA-14")
+    assert set(by_raion["code"]) == {*raions.index, "UA"}
+    assert set(by_raion["unit"]) == {"UA-14", "UA"}
+    assert "Bakhmutskyi" in out and "Pokrovskyi" in out
+    donetsk = by_unit[by_unit["code"] == "UA-14"].set_index("date")["controlled_km2"]
+    summed = by_raion[by_raion["unit"] == "UA-14"].groupby("date")["controlled_km2"].sum()
+    assert (summed - donetsk).abs().max() < 0.05  # km², on every day
+    national = by_raion[by_raion["code"] == "UA"].set_index("date")
+    assert (national["controlled_km2"] - by_unit[by_unit["code"] == "UA"].set_index(
+        "date")["controlled_km2"]).abs().max() < 0.05
+    # the same 603,543 km² national denominator at both levels
+    assert national["share_pct"].iloc[0] == pytest.approx(
+        100 * national["controlled_km2"].iloc[0] / 603_543, abs=1e-4)
+    # a raion's share is of its own polygon: a box inside Bakhmutskyi, measured directly
+    inner = box(37.9, 48.55, 38.0, 48.62)
+    bakhmut = raions.loc["UA1402", "geometry"]
+    assert bakhmut.contains(inner)
+    t = measure_control(inner, raions).table
+    assert t.loc["UA1402", "share_pct"] == pytest.approx(
+        100 * t.loc["UA1402", "controlled_km2"] / raions.loc["UA1402", "geodesic_area_km2"])
+
+
 def test_series_bad_arguments(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["series", str(archive), "--units", "UA-99"]) == 2
     assert "UA-99" in capsys.readouterr().err

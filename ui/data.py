@@ -407,6 +407,28 @@ def history_series(history: History) -> ControlSeries:
     return _series(history, history.digest)
 
 
+@st.cache_resource(max_entries=2, show_spinner="Measuring every raion…")
+def _raion_series(_history: History, digest: str) -> ControlSeries:
+    from geo.boundaries import load_raions
+    from geo.series import control_series
+
+    return control_series(_history, load_raions())
+
+
+def raion_series(history: History) -> ControlSeries:
+    """Held km² and share of every raion on every day of ``history`` (measured once, when
+    first asked for)."""
+    return _raion_series(history, history.digest)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def raion_units() -> dict[str, str]:
+    """The unit (ISO 3166-2 code) each raion lies in, by raion P-code."""
+    from geo.boundaries import load_raions
+
+    return {str(k): str(v) for k, v in load_raions()["code"].items()}
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _history_key(_history: History, digest: str, report_id: str, directory: str | None,
                  stamp: Stamp) -> ControlKey | None:

@@ -254,6 +254,33 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
                            + ": the table under the map.")
             else:
                 st.caption("It makes no quantitative claim about held ground.")
+    if code.startswith("UA-"):
+        _raions(history, code, str(names[code]), day)
     if report is not None and len(mine):  # the page's width: no column cut or squeezed
         show_table(verdict_table(mine), columns=["verdict", "where", "claimed", "measured",
                                                  "claim", "side", "note"])
+
+
+def _raions(history: History, code: str, name: str, day: dt.date) -> None:
+    """The raions of the unit on the day: km², share, change over the history's previous
+    week; and the whole raion series as CSV."""
+    with st.expander(f"Raions of {md(name)} on {day.isoformat()}"):
+        series = data.raion_series(history)
+        parent = data.raion_units()
+        on = series.on(day)
+        on = on[[parent.get(str(c)) == code for c in on.index]]
+        week = series.change(day - dt.timedelta(days=7), day)
+        rows = pd.DataFrame({
+            "raion": on["name"], "held km²": on["controlled_km2"].round(1),
+            "share %": on["share_pct"].round(2),
+            "net km² over 7 days": week["net_km2"].reindex(on.index).round(1),
+        }).sort_values("share %", ascending=False)
+        show_table(rows.reset_index(drop=True))
+        table = series.table.assign(unit=series.table["code"].map(parent).fillna("UA"))
+        st.download_button("Download every raion's series (CSV)",
+                           table.to_csv(index=False, float_format="%.4f").encode(),
+                           file_name="frontline-raion-series.csv", mime="text/csv",
+                           key="raion_series_csv")
+        st.caption("Share of each raion's polygon (COD-AB second-level units: the 136 raions "
+                   "of the 2020 reform, the Chornobyl zone, Kyiv, Sevastopol). The CSV holds "
+                   "every raion on every day, with the unit each lies in.")
