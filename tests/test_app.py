@@ -319,14 +319,16 @@ def test_history_view_from_a_folder(history_folder: Path, monkeypatch: pytest.Mo
     at.selectbox(key="history_unit").set_value("UA-23").run()
     assert not at.exception
     assert "Zaporizhzhia" in _markdown_text(at)
-    # the unit's raions on the day: one row each, with the share the raion series gives
+    # the unit's raions, on request: one row each, with the share the raion series gives
     from geo.boundaries import load_raions
 
+    assert not any("raion" in t.value.columns for t in at.table)  # not measured unasked
+    at.toggle(key="history_raions").set_value(True).run()
+    assert not at.exception, at.exception
     raions = load_raions(unit="UA-23")
-    tables = [t.value for t in at.table]
-    shown = next(t for t in tables if "raion" in t.columns)
+    shown = next(t.value for t in at.table if "raion" in t.value.columns)
     assert sorted(shown["raion"]) == sorted(raions["name_en"])
-    assert "Raions of Zaporizhzhia" in "".join(e.label for e in at.expander)
+    assert "Raions of Zaporizhzhia on" in _markdown_text(at)
     assert any(b.proto.label.startswith("Download every raion") for b in at.get("download_button"))
 
 

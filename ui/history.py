@@ -54,6 +54,14 @@ def _day_frame(_history: History, digest: str, day: str) -> Any:
     return frame
 
 
+@st.cache_resource(max_entries=2)
+def _display_units(reports_dir: str | None) -> dict[str, Any]:
+    """Every unit's display geometry (simplified together, once), by code."""
+    units = data.atlas(reports_dir).units
+    return dict(zip((str(c) for c in units.index),
+                    display_geometry(units.geometry, simplify_deg=0.01).values, strict=True))
+
+
 @st.cache_resource(max_entries=8)
 def _display_snapshot(report_id: str, reports_dir: str | None,
                       stale: tuple[str, ...] = ()) -> Any:
@@ -62,7 +70,10 @@ def _display_snapshot(report_id: str, reports_dir: str | None,
     left out: the label and tooltip give the claim's report and date)."""
     snap = data.atlas(reports_dir).snapshot(report_id)
     out = snap.copy()
-    out["geometry"] = display_geometry(snap.geometry, simplify_deg=0.01).values
+    # a snapshot's rows are its units' polygons: their display geometry, simplified once
+    shown = _display_units(reports_dir)
+    out["geometry"] = [shown.get(str(c), g) for c, g in zip(snap.index, snap.geometry,
+                                                            strict=True)]
     out["age_days"] = float("nan")
     out.loc[list(stale), "status"] = "stale"
     out.attrs = dict(snap.attrs)
@@ -262,25 +273,31 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
 
 
 def _raions(history: History, code: str, name: str, day: dt.date) -> None:
-    """The raions of the unit on the day: km², share, change over the history's previous
-    week; and the whole raion series as CSV."""
-    with st.expander(f"Raions of {md(name)} on {day.isoformat()}"):
-        series = data.raion_series(history)
-        parent = data.raion_units()
-        on = series.on(day)
-        on = on[[parent.get(str(c)) == code for c in on.index]]
-        week = series.change(day - dt.timedelta(days=7), day)
-        rows = pd.DataFrame({
-            "raion": on["name"], "held km²": on["controlled_km2"].round(1),
-            "share %": on["share_pct"].round(2),
-            "net km² over 7 days": week["net_km2"].reindex(on.index).round(1),
-        }).sort_values("share %", ascending=False)
-        show_table(rows.reset_index(drop=True))
+    """On request, the raions of the unit on the day: km², share, change over the
+    history's previous week; and the whole raion series as CSV (made when downloaded).
+    Off by default: measuring 139 raions on every day is done once, when first asked."""
+    if not st.toggle(f"Raions of {md(name)}", key="history_raions",
+                     help="Ukraine's second-level units (COD-AB: the 136 raions of 2020, "
+                          "the Chornobyl zone, Kyiv, Sevastopol), measured on every day"):
+        return
+    series = data.raion_series(history)
+    parent = data.raion_units()
+    on = series.on(day)
+    on = on[[parent.get(str(c)) == code for c in on.index]]
+    week = series.change(day - dt.timedelta(days=7), day)
+    rows = pd.DataFrame({
+        "raion": on["name"], "held km²": on["controlled_km2"].round(1),
+        "share %": on["share_pct"].round(2),
+        "net km² over 7 days": week["net_km2"].reindex(on.index).round(1),
+    }).sort_values("share %", ascending=False)
+    show_table(rows.reset_index(drop=True))
+
+    def csv() -> bytes:
         table = series.table.assign(unit=series.table["code"].map(parent).fillna("UA"))
-        st.download_button("Download every raion's series (CSV)",
-                           table.to_csv(index=False, float_format="%.4f").encode(),
-                           file_name="frontline-raion-series.csv", mime="text/csv",
-                           key="raion_series_csv")
-        st.caption("Share of each raion's polygon (COD-AB second-level units: the 136 raions "
-                   "of the 2020 reform, the Chornobyl zone, Kyiv, Sevastopol). The CSV holds "
-                   "every raion on every day, with the unit each lies in.")
+        return table.to_csv(index=False, float_format="%.4f").encode()
+
+    st.download_button("Download every raion's series (CSV)", csv,
+                       file_name="frontline-raion-series.csv", mime="text/csv",
+                       key="raion_series_csv", on_click="ignore")
+    st.caption(f"Raions of {md(name)} on {day.isoformat()}: share of each raion's polygon. "
+               "The CSV holds every raion on every day, with the unit each lies in.")

@@ -70,8 +70,12 @@ def cross_border_zone(
     if area_km2 <= 0:
         return Polygon()
     unit = units.loc[code, "geometry"]
-    ua = shapely.union_all(np.asarray(units.loc[units["country"] == "UA", "geometry"]))
-    border = unit.boundary.intersection(ua.buffer(1e-6).boundary.buffer(1e-4))
+    # Ukraine's units beside this one, cut to its box: the border is where they meet it
+    frame = shapely.box(*unit.buffer(0.01).bounds)
+    ua = np.asarray(units.loc[units["country"] == "UA", "geometry"])
+    near = shapely.intersection(ua[shapely.intersects(ua, frame)], frame)
+    border = unit.boundary.intersection(shapely.union_all(near).buffer(1e-4)) if len(near) \
+        else Polygon()
     border = border if not border.is_empty else unit.boundary
     anchor = shapely.ops.nearest_points(border, centre)[0]
     unit_ea, anchor_ea = to_ea(unit), to_ea(anchor)
