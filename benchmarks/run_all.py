@@ -1,7 +1,9 @@
 """Run every benchmark and write ``benchmarks/RESULTS.md`` with the machine they ran on.
 
 Run: ``.venv/bin/python benchmarks/run_all.py`` (about 3 minutes; the first run also
-generates the 800-day series into ``benchmarks/.data/``). The history benchmark's
+generates the 800-day series into ``benchmarks/.data/``). With
+``FRONTLINE_PUBLISHED_LAYER`` (and ``FRONTLINE_UNITS_BEFORE``) naming the fetched files,
+``bench_published.py`` runs too. The history benchmark's
 figures head the file; each benchmark's printed output follows, verbatim.
 """
 
@@ -101,8 +103,12 @@ def _history_section() -> tuple[str, str]:
 
 
 def _run(script: str) -> str:
+    return _run_args(script, [])
+
+
+def _run_args(script: str, args: list[str]) -> str:
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, str(HERE / script)], capture_output=True,
+    out = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True,
                          text=True, cwd=ROOT)
     text = out.stdout.strip()
     if out.returncode:
@@ -161,6 +167,17 @@ def main() -> None:
     ]
     for script in OTHERS:
         sections += ["", f"## {script}", "", "```text", _run(script), "```"]
+    # the mapmakers' own figures from their own layer: the layer is not in the repository
+    layer = os.environ.get("FRONTLINE_PUBLISHED_LAYER", "")
+    sections += ["", "## bench_published.py", ""]
+    if layer and Path(layer).is_file():
+        before = os.environ.get("FRONTLINE_UNITS_BEFORE", "")
+        args = ["--layer", layer, "--markdown"] + (
+            ["--units-before", before] if before and Path(before).is_file() else [])
+        sections += [_run_args("bench_published.py", args)]
+    else:
+        sections += ["Skipped: set `FRONTLINE_PUBLISHED_LAYER` to the fetched "
+                     "`deepstatemap_data_20260101.geojson` (see `bench_published.py`)."]
     path = HERE / "RESULTS.md"
     path.write_text("\n".join(sections) + "\n", encoding="utf-8")
     print(f"wrote {path}")
