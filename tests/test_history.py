@@ -274,5 +274,9 @@ def test_sides_are_honoured_in_a_history_as_in_a_layer(tmp_path: Path, units) ->
 
         part = units.loc["RU-KRS", "geometry"].intersection(kursk)
         km2 = abs(Geod(ellps="WGS84").geometry_area_perimeter(part)[0]) / 1e6
-        assert held.km2("RU-KRS", "ukraine") == pytest.approx(km2, rel=1e-6)
+        # all of it, but for crumbs cut off where the border wiggles through the box:
+        # those are thin strips past the border (boundary mismatch), not a hold
+        got = held.km2("RU-KRS", "ukraine")
+        assert got + held.km2("RU-KRS", "mismatch") == pytest.approx(km2, rel=1e-6)
+        assert got == pytest.approx(km2, rel=1e-3)
         assert held.maps("RU-KRS", "ukraine")
