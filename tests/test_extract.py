@@ -155,3 +155,135 @@ def test_saving_is_atomic_and_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(FrontlineError):
         save_report_text("id: [unclosed", tmp_path)  # the loader's own validation
     assert sorted(p.name for p in tmp_path.iterdir()) == ["A2.yaml"]
+
+
+# ------------------------------------------------------------------ article structure
+STRUCTURES = Path(__file__).parent / "data" / "extract_corpus_structures.yaml"
+
+
+def _score_file(path: Path, part: str) -> tuple[int, int, int, int]:
+    passages = [p for p in yaml.safe_load(path.read_text(encoding="utf-8"))["passages"]
+                if p["part"] == part]
+    tp = fp = fn = 0
+    for p in passages:
+        got = [_key(c.as_dict()) for c in extract_claims(p["text"])]
+        want = [_key(c) for c in p["claims"]]
+        hit = sum(1 for g in got if g in want)
+        tp, fp, fn = tp + hit, fp + len(got) - hit, fn + len(want) - hit
+    return len(passages), tp, fp, fn
+
+
+@pytest.mark.parametrize("part,floor", [("tune", 0.8), ("heldout", 0.72)])
+def test_scores_on_passages_shaped_like_articles(part: str, floor: float) -> None:
+    """Lists, anaphora, third-party demands, earlier demands, two holders or two demands in
+    a sentence, page furniture, traps: 60 passages written before the rules changed (the
+    rules scored F1 0.60 tune / 0.57 held out on them then). Scores printed."""
+    n, tp, fp, fn = _score_file(STRUCTURES, part)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    print(f"\nstructures {part}: {n} passages, {tp + fn} claims expected; precision "
+          f"{precision:.2f}, recall {recall:.2f}, F1 {f1:.2f} (tp {tp}, fp {fp}, fn {fn})")
+    assert n >= 20
+    assert f1 >= floor, (part, tp, fp, fn)
+
+
+def _claims(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [_key(c.as_dict()) for c in extract_claims(text)]
+
+
+def test_a_verbless_list_takes_its_opening_line_s_holder_and_verb() -> None:
+    text = ("Moscow holds roughly a fifth of the country, including:\n"
+            "- All of the peninsula since 2014.\n"
+            "- Over 75% of the Donetsk and Luhansk regions.\n"
+            "- Small parts of Sumy and Dnipropetrovsk.\n")
+    got = extract_claims(text)
+    assert [_key(c.as_dict()) for c in got] == [
+        ("control_share", "RU", ("UA",), 20.0, "percent", "around"),
+        ("control_share", "RU", ("UA-40", "UA-43"), None, None, "all"),
+        ("control_share", "RU", ("UA-09", "UA-14"), 75.0, "percent", "over"),
+        ("control_share", "RU", ("UA-12", "UA-59"), None, None, "part"),
+    ]
+    # an item's span is its own line; its review names the line it was read with
+    item = got[2]
+    assert text[item.span[0]:item.span[1]] == "Over 75% of the Donetsk and Luhansk regions."
+    assert any("opening line" in r for r in item.review)
+    numbered = ("The Kremlin demands that Ukraine give up:\n1. The rest of Zaporizhzhia.\n"
+                "2. Kherson.\n")
+    assert _claims(numbered) == [("demand_cede", "RU", ("UA-23",), None, None, "all"),
+                                 ("demand_cede", "RU", ("UA-65",), None, None, "all")]
+
+
+def test_the_kursk_clause_has_its_own_holder() -> None:
+    text = ("Moscow holds two-thirds of Zaporizhzhia, while Ukrainian troops still occupy "
+            "some 500 km² of Russia's Kursk region.")
+    assert _claims(text) == [
+        ("control_share", "RU", ("UA-23",), 66.7, "percent", "exact"),
+        ("control_area", "UA", ("RU-KRS",), 500.0, "km2", "around"),
+    ]
+
+
+def test_two_demands_in_one_clause_are_two_claims() -> None:
+    text = ("At the talks, Putin demanded that Kyiv withdraw its troops from the rest of "
+            "Donetsk and cede the four regions.")
+    got = extract_claims(text)
+    assert [(c.kind, c.actor, tuple(sorted(c.regions)), c.target) for c in got] == [
+        ("demand_withdraw", "RU", ("UA-14",), "UA"),
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "UA"),
+    ]
+
+
+def test_the_one_who_demands_is_the_author_not_the_first_name() -> None:
+    text = ("After a summit with the US president, the Kremlin leader demanded that Kyiv pull "
+            "out of the 30% of the region it still holds.")
+    got = extract_claims("Trump and Putin met to discuss Donetsk. " + text)
+    assert [(c.kind, c.actor, c.regions, c.value) for c in got] == [
+        ("demand_withdraw", "RU", ("UA-14",), 30.0)]  # "the region": Donetsk, named before
+    said = extract_claims("Donald Trump said Vladimir Putin wants Ukraine to give up all of "
+                          "Donetsk.")
+    assert [(c.kind, c.actor) for c in said] == [("demand_cede", "RU")]
+
+
+def test_an_earlier_demand_is_kept_and_marked() -> None:
+    got = extract_claims("Putin would now accept a deal in which Ukraine cedes the rest of "
+                         "Donetsk, down from his original demand to hand over all of Donbas, "
+                         "Kherson and Zaporizhzhia.")
+    assert [(c.kind, c.status) for c in got] == [("demand_cede", None),
+                                                 ("demand_cede", "earlier")]
+    assert "earlier demand" in " ".join(got[1].review)
+    assert got[1].as_dict()["status"] == "earlier"
+
+
+def test_the_region_and_these_areas_refer_back() -> None:
+    text = ("Donetsk has been the war's main battleground. Ukrainian troops still hold roughly "
+            "a fifth of the oblast. Russian forces occupy Crimea and most of Luhansk. These "
+            "areas make up about 15% of Ukraine.")
+    assert _claims(text) == [
+        ("control_share", "UA", ("UA-14",), 20.0, "percent", "around"),
+        ("control_share", "RU", ("UA-40", "UA-43"), None, None, "all"),
+        ("control_share", "RU", ("UA-09",), None, None, "large_part"),
+        ("control_share", "RU", ("UA",), 15.0, "percent", "around"),
+    ]
+    # nothing named before: "the region" is no place, and no claim is made up
+    assert _claims("Russian troops hold about 70% of the region.") == []
+
+
+def test_page_furniture_yields_no_claim() -> None:
+    text = ("Home › World › Russia-Ukraine war\n"
+            "Russia holds over 80% of Donetsk, officials say\n\n"
+            "Read also: Russia says it now controls 99% of Luhansk\n\n"
+            "Most read:\n1. Moscow holds 90% of Zaporizhzhia, blogger claims\n"
+            "2. Kyiv controls all of Kherson, rumour says\n")
+    assert _claims(text) == [("control_share", "RU", ("UA-14",), 80.0, "percent", "over")]
+
+
+def test_the_region_is_resolved_per_call_even_across_threads() -> None:
+    """The unit named last is the article's own: calls in parallel threads (the app's
+    sessions) do not see each other's."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    a = "Donetsk is the main battleground. Russia holds 70% of the region."
+    b = "Kherson was shelled again. Russia holds 70% of the region."
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: _claims(t)[0][2], [a, b] * 20))
+    assert got == [("UA-14",), ("UA-65",)] * 20
+    assert _claims("Russia holds 70% of the region.") == []  # nothing left from before

@@ -21,7 +21,8 @@ guess carry the reasons in ``review``; nothing is marked reviewed here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geo.extract.lexicon import CUES, Figure, Place, actors, countries, figures, places
@@ -66,7 +67,8 @@ class ExtractedClaim:
     ``unit`` the figure as written (None for "all of", "parts of"); ``low``/``high`` its
     interval by :mod:`geo.intervals`; ``span`` the [start, end) offsets of the words
     the claim came from; ``review`` why it should be checked by a person (empty: the
-    rules had no guess to make -- still unreviewed).
+    rules had no guess to make -- still unreviewed); ``status`` "earlier" for a demand the
+    text says was replaced ("down from his original demand to ...").
     """
 
     kind: str
@@ -81,6 +83,7 @@ class ExtractedClaim:
     sentence: str
     target: str | None = None
     review: tuple[str, ...] = field(default=())
+    status: str | None = None
 
     @property
     def region(self) -> str | None:
@@ -93,7 +96,7 @@ class ExtractedClaim:
                 "region": self.region, "regions": list(self.regions), "value": self.value,
                 "unit": self.unit, "qualifier": self.qualifier, "low": self.low,
                 "high": self.high, "span": list(self.span), "sentence": self.sentence,
-                "review": list(self.review)}
+                "review": list(self.review), "status": self.status}
 
 
 def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
@@ -105,10 +108,125 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
         Empty, binary, too large or non-English input (:func:`geo.extract.text.check_article`).
     """
     check_article(text, label=label)
-    out: list[ExtractedClaim] = []
-    for s in sentences(text):
-        out += _sentence_claims(s)
+    token = _LAST.set(None)
+    try:
+        return _article_claims(text)
+    finally:
+        _LAST.reset(token)
+
+
+#: A line of a web page around the article, never a claim ("Read also: ...", a
+#: breadcrumb, "Most read", a newsletter prompt, share and comment buttons, copyright).
+_BOILERPLATE = re.compile(
+    r"^\W{0,3}(?:read\s+(?:also|more)|see\s+also|related\b|most\s+(?:read|popular)|"
+    r"trending|sign\s+up|subscribe|newsletter|comments?\b|share\b|follow\s+us|"
+    r"advertisement|©|copyright|all\s+rights\s+reserved|home\s*[›>»|/])", re.I)
+
+
+#: Words that take up the ground just named: "these areas make up about 19 % of
+#: Ukraine", "together", "the territory it holds".
+_AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)|"
+                    r"together|the\s+territory\s+(?:it|they)\s+(?:holds?|controls?|occupies)"
+                    r"|in\s+all|in\s+total|altogether)\b", re.I)
+
+
+def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
+    """A share or area of the country (or of places) for the ground the sentence before
+    named, held by the same side."""
+    pl = _places(s.text)
+    country = countries(s.text)
+    parts = _Parts(s, figures(s.text), pl, country,
+                   actors(s.text, skip=[(p.start, p.end) for p in pl] + country))
+    if not parts.figs:
+        return []
+    return [c for c in _control(parts, verb=re.match(r"", s.text), holder=actor)
+            if c.value is not None]
+
+
+_LIST_HEAD = re.compile(r"^\W{0,3}(?:related|most\s+(?:read|popular)|trending)\b", re.I)
+
+
+def _lines_apart(ss: list[Sentence]) -> list[Sentence]:
+    """Sentences whose first line is page furniture (a breadcrumb, "Read also"), that
+    line set apart from the rest (a headline and a dateline may follow on the next
+    lines without a blank line)."""
+    out: list[Sentence] = []
+    for s in ss:
+        while _BOILERPLATE.match(s.text) and "\n" in s.text:
+            cut = s.text.index("\n")
+            out.append(Sentence(s.text[:cut].rstrip(), s.start))
+            rest = s.text[cut + 1:]
+            s = Sentence(rest.lstrip(), s.start + cut + 1 + (len(rest) - len(rest.lstrip())))
+        out.append(s)
     return out
+
+
+def _article_claims(text: str) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    intro: Sentence | None = None
+    skipping = False  # the items of a boilerplate list ("Most read:" and its lines)
+    for s in _lines_apart(sentences(text)):
+        if _BOILERPLATE.match(s.text) or (skipping and (_ITEM.match(s.text)
+                                                        or _after_item(text, s))):
+            # a furniture line that heads a list ("Most read:", "Related") takes its
+            # items along; a breadcrumb or a "Read also" line only itself
+            skipping = skipping or bool(_INTRO.search(s.text) or _LIST_HEAD.match(s.text))
+            intro = None
+            continue
+        skipping = False
+        named = [p for p in places(s.text) if len(p.codes) == 1]
+        item = _ITEM.match(s.text)
+        if intro is not None and (item or s.start <= _line_end(text, intro.end) + 1
+                                  or _after_item(text, s)):
+            out += _item_claims(s, intro, item)
+            continue
+        intro = s if _INTRO.search(s.text) else None
+        found = _sentence_claims(s)
+        if not found and out and _AREAS.search(s.text):
+            found = _areas_claims(s, out[-1].actor)
+        out += found
+        if named:
+            _LAST.set(named[-1].codes)
+    return out
+
+
+#: A line that opens a list: it ends with a colon, "including" or "such as".
+_INTRO = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
+#: A list item's marker: a bullet or a number.
+_ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _after_item(text: str, s: Sentence) -> bool:
+    """``s`` is the next line of a list without markers (no blank line before it and a
+    short line, like the lines before it)."""
+    before = text[:s.start]
+    return before.endswith("\n") and not before.endswith("\n\n") and len(s.text) <= 160 \
+        and "\n" not in s.text
+
+
+def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
+                 ) -> list[ExtractedClaim]:
+    """Claims of a list item, read with its opening line's holder and verb: "Moscow holds
+    roughly a fifth of the country, including:" + "- All of the peninsula"."""
+    head = _INTRO.sub("", intro.text).rstrip(" ,")
+    verb = None
+    for kind in ("withdraw", "cede", "control"):
+        verb = verb or CUES[kind].search(head)
+    if verb is None:
+        return []
+    body = item.text[marker.end():] if marker else item.text
+    lead = head[:verb.end()]
+    joined = Sentence(f"{lead} {body}", 0)
+    claims = _sentence_claims(joined)
+    start = item.start + (marker.end() if marker else 0)
+    return [replace(c, span=(start, item.end), sentence=item.text,
+                    review=c.review + (f"a list item, read with its opening line: '{lead} ...'",))
+            for c in claims]
 
 
 def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple[str, ...],
@@ -158,6 +276,25 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
 
 
 # ------------------------------------------------------------------ per sentence
+#: "the region", "the oblast": the unit named last before it (anaphora), never "the
+#: region of X" (named there) nor a plural.
+_ANAPHOR = re.compile(r"\bthe\s+(?:region|oblast|province)(?:'s|’s)?\b(?!\s+of\b)", re.I)
+#: The unit the article named last (one ISO code), for "the region" in a later sentence:
+#: per call of :func:`extract_claims` (a context variable: threads do not share it).
+_LAST: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=None)
+
+
+def _places(text: str) -> list[Place]:
+    """Places of ``text``, with "the region" read as the unit named last before it."""
+    found = places(text)
+    last = _LAST.get()
+    for m in _ANAPHOR.finditer(text):
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        codes = before[-1].codes if before else last
+        if codes and not any(p.start <= m.start() < p.end for p in found):
+            found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    return sorted(found, key=lambda p: p.start)
+
 @dataclass
 class _Parts:
     s: Sentence
@@ -172,19 +309,79 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
             or CUES["cede"].search(text)):
         return []
-    pl = places(text)
+    pl = _places(text)
     country = countries(text)
     parts = _Parts(s, figures(text), pl, country,
                    actors(text, skip=[(p.start, p.end) for p in pl] + country))
     if not (pl or country):
         return []
-    w = CUES["withdraw"].search(text)
-    if w:
-        return _withdrawal(parts, w)
-    c = CUES["cede"].search(text)
-    if c:
-        return _cession(parts, c)
-    return _control(parts)
+    # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
+    # withdraw from the rest of Donetsk and cede the four regions": two demands)
+    verbs = sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
+                   + [("cede", m) for m in CUES["cede"].finditer(text)],
+                   key=lambda kv: kv[1].start())
+    if verbs:
+        out: list[ExtractedClaim] = []
+        for kind, m in verbs:
+            out += _withdrawal(parts, m) if kind == "withdraw" else _cession(parts, m)
+        return _earlier(s, out)
+    clauses = _clauses(s)
+    if len(clauses) == 1:
+        return _control(parts)
+    found: list[ExtractedClaim] = []
+    # Each clause has its own holder ("Moscow holds two-thirds of Zaporizhzhia, while
+    # Ukrainian troops occupy 500 km² of Kursk"); one without a verb takes the one before
+    # ("Ukrainian forces control 25 % of the region, and Russia about 75 %").
+    for clause in clauses:
+        cpl = _places(clause.text)
+        ccountry = countries(clause.text)
+        cparts = _Parts(clause, figures(clause.text), cpl, ccountry,
+                        actors(clause.text, skip=[(p.start, p.end) for p in cpl] + ccountry))
+        if not (cpl or ccountry):
+            continue
+        verb = CUES["control"].search(clause.text)
+        if verb is None and not any(a.side in ("RU", "UA") for a in cparts.actors):
+            continue
+        found += _control(cparts, verb=verb)
+    return found
+
+
+#: Words before a demand that make it an earlier one, since replaced ("down from his
+#: original demand to hand over ...").
+_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first|once)\b"
+                      r"[^.;]{0,30}$", re.I)
+
+
+def _earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Claims whose verb an "original", "earlier", "once" comes shortly before: an earlier
+    demand, kept with ``status`` "earlier" and said in ``review``."""
+    out = []
+    for c in claims:
+        if _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]):
+            c = replace(c, status="earlier",
+                        review=c.review + ("an earlier demand, replaced by a later one",))
+        out.append(c)
+    return out
+
+
+#: Where a sentence divides into clauses that each name their own holder.
+_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
+                     r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|,?\s+(?:while|whereas|even\s+as)"
+                     r"\s+", re.I)
+
+
+def _clauses(s: Sentence) -> list[Sentence]:
+    """The sentence's clauses (itself when it has one), with their offsets."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _CLAUSE.finditer(s.text):
+        if m.start() > pos:
+            out.append(Sentence(s.text[pos:m.start()], s.start + pos))
+        pos = m.end()
+    if pos == 0:
+        return [s]
+    out.append(Sentence(s.text[pos:], s.start + pos))
+    return out
 
 
 def _claim(parts: _Parts, kind: str, actor: str, regions: tuple[str, ...],
@@ -255,7 +452,10 @@ def _demand_sides(parts: _Parts, demand: re.Match[str], verb: re.Match[str],
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
     target = between[0].side if between else None
     if before:
-        actor = before[0].side
+        # the one who demands is named last before the demand ("Trump said Putin wants
+        # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
+        # leader demanded ...")
+        actor = before[-1].side
     elif target in ("RU", "UA"):
         actor = _other(target)
         review.append(f"the demanding side is not named; assumed {_NAME[actor]}")
@@ -344,11 +544,16 @@ def _holder(parts: _Parts, verb_start: int) -> tuple[str, list[str]]:
     return "RU", ["the holder is not named; assumed Russia"]
 
 
-def _control(parts: _Parts) -> list[ExtractedClaim]:
+def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
+             holder: str | None = None) -> list[ExtractedClaim]:
     text = parts.s.text
-    verb = CUES["control"].search(text)
+    verb = verb or CUES["control"].search(text)
+    if verb is None:  # a clause that takes its verb from the one before it
+        verb = re.match(r"", text)
     assert verb is not None
-    actor, why = _holder(parts, verb.start())
+    actor, why = _holder(parts, verb.start() if verb.end() else len(text))
+    if holder is not None:
+        actor, why = holder, ["the holder is the one named in the sentence before"]
     out: list[ExtractedClaim] = []
     used: set[int] = set()
     for fig in parts.figs:

@@ -62,13 +62,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"control)\b", re.I),
     "demand": re.compile(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed)?|calls? for|called for|"
-        r"asks?|asked|requir(?:e|es|ed)|must|condition)\b", re.I),
+        r"asks?|asked|requir(?:e|es|ed)|must|condition|accept(?:s|ed)?)\b", re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
         re.I),
     "withdraw": re.compile(
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:back|out)|"
-        r"retreat(?:s|ed)?\s+from)\b", re.I),
+        r"retreat(?:s|ed)?\s+from|leave|leaves|leaving)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|surrender(?:s|ed)?|give\s+up|"
         r"gives\s+up|relinquish(?:es|ed)?)\b", re.I),
@@ -198,6 +198,7 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
             forms[name.lower()] = (tuple(codes), True)
     forms["crimea"] = (_CRIMEA, True)
     forms["the crimean peninsula"] = (_CRIMEA, True)
+    forms["the peninsula"] = (_CRIMEA, True)  # in this war's news, Crimea
     forms["the four regions"] = (GROUPS["four regions"], True)
     alternatives = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b" + _SUFFIX,

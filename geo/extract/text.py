@@ -22,8 +22,16 @@ _COMMON = frozenset((
 _WORD = re.compile(r"[A-Za-z]+")
 # A sentence ends at . ! ? (then a space and a capital, a quote or a digit) or a line
 # break between paragraphs; "U.S." and "No. 5" do not end one.
-_END = re.compile(r"(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)[.!?]['\"”’)]?"
-                  r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n")
+_END = re.compile(r"(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+                  r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
+                  r"[.!?]['\"”’)]?"
+                  r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
+                  # a line break before a list item (a bullet or a number), or after a line
+                  # that opens a list, or ends a line of a list
+                  r"|\n(?=[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+)"
+                  r"|(?<=:)[ \t]*\n|(?<=including)[ \t]*\n|(?<=such as)[ \t]*\n")
+#: A line that opens a list (the lines after it, up to a blank line, are its items).
+_OPENS_LIST = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,11 +96,21 @@ def sentences(text: str) -> list[Sentence]:
         _add(out, text, pos, m.end())
         pos = m.end()
     _add(out, text, pos, len(text))
-    return out
+    # after a line that opens a list, each line is an item (a list without markers)
+    split: list[Sentence] = []
+    for s in out:
+        if split and _OPENS_LIST.search(split[-1].text) and "\n" in s.text:
+            offset = 0
+            for line in s.text.split("\n"):
+                _add(split, s.text, offset, offset + len(line), base=s.start)
+                offset += len(line) + 1
+        else:
+            split.append(s)
+    return split
 
 
-def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+def _add(out: list[Sentence], text: str, start: int, end: int, *, base: int = 0) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
-        out.append(Sentence(stripped, start + chunk.index(stripped)))
+        out.append(Sentence(stripped, base + start + chunk.index(stripped)))
