@@ -287,3 +287,16 @@ def test_the_region_is_resolved_per_call_even_across_threads() -> None:
         got = list(pool.map(lambda t: _claims(t)[0][2], [a, b] * 20))
     assert got == [("UA-14",), ("UA-65",)] * 20
     assert _claims("Russia holds 70% of the region.") == []  # nothing left from before
+
+
+def test_an_earlier_demand_goes_into_a_draft_as_a_note_not_a_cession() -> None:
+    claims = extract_claims("Putin would now accept a deal in which Ukraine cedes the rest of "
+                            "Donetsk, down from his original demand to hand over all of Donbas, "
+                            "Kherson and Zaporizhzhia.")
+    report = draft_report(claims, report_id="A9", title="t", outlet="o", date="2025-08-20")
+    kinds = [(c["kind"], sorted(c.get("units", []))) for c in report["claims"]]
+    assert kinds == [("cede_units", ["UA-14"]),
+                     ("note", ["UA-09", "UA-14", "UA-23", "UA-65"])]
+    assert report["claims"][1]["paraphrase"].startswith(
+        "An earlier demand, since replaced: Russia demands that Ukraine cede all of")
+    parse_report_text(draft_yaml(report), where="draft")  # the loader takes it

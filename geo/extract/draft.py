@@ -69,7 +69,11 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     else:  # offer_withdraw
         out.update(kind="offer_withdraw", **place)
         paraphrase = f"{_NAMES[c.actor]} offers to withdraw from {what or _place_text(c.regions)}."
-    if out["kind"] == "other_demand":
+    if c.status == "earlier":  # a demand since replaced: said, never mapped as current
+        out = {"id": claim_id, "actor": actor, "kind": "note", **place,
+               "qualifier": "none"}
+        paraphrase = "An earlier demand, since replaced: " + paraphrase
+    elif out["kind"] == "other_demand":
         out["qualifier"] = "none"
     elif c.value is not None:
         out.update(figure=c.value, figure_unit=c.unit, qualifier=CANONICAL[str(c.qualifier)])
