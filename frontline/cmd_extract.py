@@ -33,7 +33,8 @@ def _configure_extract(p: argparse.ArgumentParser) -> None:
     p.add_argument("--title", default="Draft from an article", help="the draft's title")
     p.add_argument("--outlet", default="unknown outlet", help="who published the article")
     p.add_argument("--date", default=None, metavar="YYYY-MM-DD",
-                   help="the article's date (default today)")
+                   help="the article's date (default: its dateline; a draft of an article "
+                        "that gives none needs --date)")
     p.set_defaults(func=_cmd_extract)
 
 
@@ -54,7 +55,7 @@ def _read(source: str) -> tuple[str, str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from geo.extract import draft_report, draft_yaml, extract_claims
+    from geo.extract import article_date, draft_report, draft_yaml, extract_claims
 
     text, label = _read(args.article)
     claims = extract_claims(text, label=label)
@@ -63,7 +64,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         check_out(out, "--draft")
         if out.exists() and not args.force:
             raise FrontlineError(f"--draft: {str(out)!r} exists; pass --force to replace it.")
-        date = args.date or dt.date.today().isoformat()
+        date = args.date
+        if date is None:
+            found = article_date(text, today=dt.date.today())
+            if found is None:
+                raise FrontlineError(
+                    "--date: the article gives no date in its first lines (a dateline such "
+                    "as 'MOSCOW, Nov 23 (Agency) -'); give the day it was published, "
+                    "--date YYYY-MM-DD. A draft never takes today's date by default.")
+            date = found[0].isoformat()
+            print(f"the draft's date is {date}, from the article's '{found[1]}'",
+                  file=sys.stderr)
         report = draft_report(claims, report_id=args.id, title=args.title,
                               outlet=args.outlet, date=date)
         write_file(out, draft_yaml(report, where=str(out)), "--draft")

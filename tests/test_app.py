@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import shutil
@@ -372,6 +373,18 @@ def test_history_view_asks_for_a_history_and_reads_a_zip(history_folder: Path, t
     assert len(history) > 10 and not history.problems
 
 
+def test_a_dated_article_s_draft_takes_its_dateline(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(tmp_path / "reports"))
+    at = _app(mode="New article")
+    at.text_area(key="article_text").set_value(
+        "KYIV, March 18, 2025 (Wire) — Russia controls more than 80% of the Donetsk "
+        "region, officials said.").run()
+    assert not at.exception, at.exception
+    assert at.date_input(key="article_date").value == dt.date(2025, 3, 18)
+    assert "from the dateline 'March 18, 2025'" in _markdown_text(at)
+
+
 def test_a_pasted_article_becomes_a_report_every_view_uses(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(tmp_path / "reports"))
@@ -383,11 +396,18 @@ def test_a_pasted_article_becomes_a_report_every_view_uses(
     assert not at.exception, at.exception
     assert any("2 claim(s) found" in m.value for m in at.markdown)
     at.text_input(key="article_id").set_value("A7").run()
+    # no dateline: no date is assumed, and nothing is saved without one
+    assert at.date_input(key="article_date").value is None
+    at.button(key="article_save").click().run()
+    assert any("Date: the article gives none" in e.value for e in at.error)
+    assert not (tmp_path / "reports" / "A7.yaml").exists()
+    at.date_input(key="article_date").set_value(dt.date(2025, 3, 18)).run()
     at.button(key="article_save").click().run()
     assert not at.exception, at.exception
     assert any("Saved A7" in s.value for s in at.success), [e.value for e in at.error]
     saved = tmp_path / "reports" / "A7.yaml"
     assert "review: unreviewed" in saved.read_text(encoding="utf-8")
+    assert "date: '2025-03-18'" in saved.read_text(encoding="utf-8")
     # listed, drawn and checked at once, marked unreviewed
     at.radio(key="mode").set_value("Report view").run()
     assert any(o.startswith("A7 ·") and o.endswith("unreviewed")

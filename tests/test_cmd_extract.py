@@ -87,3 +87,26 @@ def test_bad_input_exits_2_with_a_message(tmp_path: Path, content: bytes, needle
 def test_a_folder_is_not_an_article(tmp_path: Path) -> None:
     code, _, err = run(["extract", str(tmp_path)])
     assert code == 2 and "a folder" in err
+
+
+def test_a_draft_takes_the_dateline_s_date_never_today(article: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from geo.extract import article_date
+
+    draft = tmp_path / "A6.yaml"
+    code, _, err = run(["extract", str(article), "--draft", str(draft), "--id", "A6"])
+    assert code == 0, err
+    # "KYIV, Oct 18" has no year: the latest Oct 18 not after today
+    want = article_date(ARTICLE, today=dt.date.today())
+    assert want is not None and want[1] == "Oct 18"
+    assert load_report(draft).date.isoformat() == want[0].isoformat()
+    assert (want[0].month, want[0].day) == (10, 18) and want[0] <= dt.date.today()
+    assert f"the draft's date is {want[0].isoformat()}, from the article's 'Oct 18'" in err
+    # no dateline: no draft without --date, and nothing written
+    bare = tmp_path / "bare.txt"
+    bare.write_text(ARTICLE.split("— ", 1)[1], encoding="utf-8")
+    out = tmp_path / "A7.yaml"
+    code, _, err = run(["extract", str(bare), "--draft", str(out), "--id", "A7"])
+    assert code == 2 and "--date" in err and "never takes today's date" in err
+    assert not out.exists()

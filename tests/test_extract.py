@@ -300,3 +300,28 @@ def test_an_earlier_demand_goes_into_a_draft_as_a_note_not_a_cession() -> None:
     assert report["claims"][1]["paraphrase"].startswith(
         "An earlier demand, since replaced: Russia demands that Ukraine cede all of")
     parse_report_text(draft_yaml(report), where="draft")  # the loader takes it
+
+
+@pytest.mark.parametrize("head,want", [
+    ("MOSCOW, Nov 23 (Agency) — The Kremlin said", dt.date(2025, 11, 23)),
+    ("Washington, 4 March: A senior official", dt.date(2025, 3, 4)),
+    ("KYIV, December 2, 2025 (Wire) - Officials", dt.date(2025, 12, 2)),
+    ("Published 2025-10-16 08:30\nRussia holds", dt.date(2025, 10, 16)),
+    ("By Staff | Dec. 19\nAnalysis", dt.date(2025, 12, 19)),
+])
+def test_the_article_date_comes_from_its_dateline(head: str, want: dt.date) -> None:
+    from geo.extract import article_date
+
+    got = article_date(head + " text follows.", today=dt.date(2026, 1, 10))
+    assert got is not None and got[0] == want
+    assert got[1] in head
+
+
+def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
+    from geo.extract import article_date
+
+    today = dt.date(2026, 1, 10)
+    assert article_date("Russia holds 80% of Donetsk, officials said.", today=today) is None
+    assert article_date("Talks are set for 2026-05-01 in Geneva.", today=today) is None
+    # a date deep in the text is not a dateline
+    assert article_date("x " * 300 + "On 4 March 2025 the talks began.", today=today) is None

@@ -49,7 +49,7 @@ def _next_id(reports: ReportSet) -> str:
 
 
 def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
-    from geo.extract import KINDS, SIDES, decode_article
+    from geo.extract import KINDS, SIDES, article_date, decode_article
 
     st.caption("Paste an English news article (or upload it as a .txt file). The rules find "
                "every territorial claim: control shares and areas, demands to cede or "
@@ -91,8 +91,13 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     title = c2.text_input("Title (your own words)", value="Draft from an article",
                           key="article_title")
     outlet = c3.text_input("Outlet", value="unknown outlet", key="article_outlet")
-    date = c4.date_input("Date", value=dt.date.today(), max_value=dt.date.today(),
-                         key="article_date")
+    dateline = article_date(text, today=dt.date.today())
+    date = c4.date_input("Date (the article's)", value=dateline[0] if dateline else None,
+                         max_value=dt.date.today(), key="article_date",
+                         help="From the article's dateline when it has one; never today by "
+                              "default (a draft's claims are placed in time by it).")
+    c4.caption(f"from the dateline '{md(dateline[1])}'" if dateline else
+               "the article gives no date: enter the day it was published")
     rid = rid.strip()
     mine = _saved_report(reports, rid)
     # the user's own saved report may be replaced on purpose; any other id is refused
@@ -101,7 +106,10 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         help="You saved a report with this id before: tick to replace it with this one.")
     if st.button("Save as a new report (unreviewed)", key="article_save", type="primary"):
         st.session_state.pop("article_saved", None)  # no earlier save's message after this
-        if _id_free(reports, rid, replace=replace):
+        if date is None:
+            st.error("Date: the article gives none; enter the day it was published (a "
+                     "draft never takes today's date by default).")
+        elif _id_free(reports, rid, replace=replace):
             _save(edited, rid=rid, title=title.strip(), outlet=outlet.strip(), date=date,
                   replace=mine.path if replace and mine is not None else None)
     if st.session_state.get("article_saved"):

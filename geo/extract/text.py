@@ -6,12 +6,14 @@ Offsets are character positions in the text as given (after decoding), so a clai
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from geo.errors import ArticleError
 
-__all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article"]
+__all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article",
+           "article_date", "DATELINE_CHARS"]
 
 #: Longest article read, in characters (a 5,000-word article is ~30,000).
 MAX_CHARS = 1_000_000
@@ -114,3 +116,58 @@ def _add(out: list[Sentence], text: str, start: int, end: int, *, base: int = 0)
     stripped = chunk.strip()
     if stripped:
         out.append(Sentence(stripped, base + start + chunk.index(stripped)))
+
+
+_MONTHS = {m: i for i, names in enumerate((
+    (), ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+    ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+    ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=0) for m in names}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+#: A dateline or a date line at the top of an article: "MOSCOW, Nov 23 (Agency) —",
+#: "Washington, 4 March:", "Published: 18 March 2025", "2025-03-18".
+_DATES = (
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
+    re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(\d{{4}}))?\b", re.I),
+)
+#: How far into the article a dateline may be (characters): its first lines.
+DATELINE_CHARS = 400
+
+
+def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
+    """The date an article gives at its top (a dateline, a date line), and the words it
+    came from; None when its first lines give none.
+
+    A date without a year is taken in the latest year that does not put it after
+    ``today`` ("Nov 23" read on 2026-03-01 is 2025-11-23). A full date after ``today``
+    is not an article's date and is left out.
+    """
+    head = text[:DATELINE_CHARS]
+    found: list[tuple[int, dt.date, str]] = []
+    for i, pattern in enumerate(_DATES):
+        for m in pattern.finditer(head):
+            g = m.groups()
+            try:
+                if i == 0:
+                    year, month, day = int(g[0]), int(g[1]), int(g[2])
+                elif i == 1:
+                    month, day = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
+                    year = int(g[2]) if g[2] else 0
+                else:
+                    day, month = int(g[0]), _MONTHS[g[1].lower().rstrip(".")]
+                    year = int(g[2]) if g[2] else 0
+                if not year:
+                    year = today.year
+                    if dt.date(year, month, day) > today:
+                        year -= 1
+                when = dt.date(year, month, day)
+            except (ValueError, KeyError):
+                continue
+            if when <= today:
+                found.append((m.start(), when, m.group(0)))
+    if not found:
+        return None
+    _, when, words = min(found)
+    return when, words
