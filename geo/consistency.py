@@ -417,11 +417,22 @@ def check_all(reports: Iterable[Report],
     of one report on one unit; date order."""
     units = _load_units(units)
     ordered = sorted(reports, key=lambda r: r.sort_key)
+    # An unreviewed draft is checked against the reviewed reports, and no reviewed
+    # report is ever checked against a draft (its findings stay as they were).
+    reviewed = [r for r in ordered if r.reviewed]
+
+    def with_draft(rep: Report) -> list[Report]:
+        return sorted([*reviewed, rep], key=lambda r: r.sort_key)
+
     findings: list[Finding] = []
     for rep in ordered:
-        findings += check_totals(rep.id, ordered, units)
-    findings += check_changes(ordered, units)
-    findings += check_withdrawals(ordered, units)
+        findings += check_totals(rep.id, reviewed if rep.reviewed else with_draft(rep), units)
+    findings += check_changes(reviewed, units)
+    findings += check_withdrawals(reviewed, units)
+    for rep in (r for r in ordered if not r.reviewed):
+        pool = with_draft(rep)
+        findings += [f for f in check_changes(pool, units) + check_withdrawals(pool, units)
+                     if rep.id in f.report_ids]
     findings += check_same_unit(ordered, units)
     return _one_per_pair(findings)
 

@@ -220,7 +220,7 @@ def _related(report: Report, code: str, used: str | None) -> str | None:
 
 def snapshot(report_id: str, reports: Iterable[Report],
              units: gpd.GeoDataFrame | None = None, *,
-             on: dt.date | None = None) -> gpd.GeoDataFrame:
+             on: dt.date | None = None, carry_unreviewed: bool = False) -> gpd.GeoDataFrame:
     """The map as of report ``report_id``: one row per unit, with provenance.
 
     Parameters
@@ -236,6 +236,10 @@ def snapshot(report_id: str, reports: Iterable[Report],
     on : datetime.date, optional, keyword-only
         The day the snapshot is seen from (a history map's day): claims' ages count to
         it. Default: the report's own date.
+    carry_unreviewed : bool, keyword-only
+        Carry claims forward from unreviewed drafts too (``review: unreviewed``). Off by
+        default: a draft no person has checked changes no other report's map; its own
+        snapshot always holds its claims.
 
     Returns
     -------
@@ -259,7 +263,8 @@ def snapshot(report_id: str, reports: Iterable[Report],
     ordered = _sorted(reports)
     target = find_report(ordered, report_id)
     areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
-    history = ordered[: ordered.index(target) + 1]
+    history = [r for r in ordered[: ordered.index(target) + 1]
+               if r is target or r.reviewed or carry_unreviewed]
 
     latest: dict[str, UnitClaim] = {}
     for rep in history:

@@ -1,4 +1,5 @@
 import geopandas as gpd
+import pandas as pd
 import pytest
 from reportkit import make_report, share
 
@@ -230,3 +231,48 @@ def test_two_claims_of_one_report_on_one_unit_are_compared(units: gpd.GeoDataFra
     # one claim per unit: no such finding
     assert check_same_unit([make_report("Y", "2024-02-02", [share(["UA-23"], "about", 70)])],
                            units) == []
+
+
+def test_an_unreviewed_draft_changes_no_other_report(builtin: ReportSet,
+                                                     units: gpd.GeoDataFrame) -> None:
+    """A saved, unreviewed draft (2025-03-03, all of Luhansk, 90 % of Donetsk, a demand to
+    cede four regions) leaves every built-in report's snapshot, findings, comparison and
+    map as they were; its own snapshot holds its claims, checked against the others."""
+    from dataclasses import replace
+
+    from reportkit import make_report, share
+
+    from geo.compare import compare_snapshots
+    from geo.consistency import check_all
+    from geo.layerset import Atlas
+    from geo.snapshot import snapshot
+
+    draft = replace(make_report("A2", "2025-03-03", [
+        share(["UA-09"], "all"), share(["UA-14"], "exact", 90.0),
+        {"kind": "cede_units", "units": ["UA-14", "UA-09", "UA-23", "UA-65"],
+         "qualifier": "all", "target": "ukraine"}]), review="unreviewed")
+    assert not draft.reviewed
+    before, after = list(builtin), [*builtin, draft]
+    ids = [r.id for r in before]
+    for rid in ids:
+        a, b = snapshot(rid, before, units), snapshot(rid, after, units)
+        pd.testing.assert_frame_equal(pd.DataFrame(a.drop(columns="geometry")),
+                                      pd.DataFrame(b.drop(columns="geometry")))
+    # ... unless asked for: then R5 carries the draft's Luhansk
+    carried = snapshot("R5", after, units, carry_unreviewed=True)
+    assert carried.loc["UA-09", "carried_from"] == "A2"
+    # findings of the built-in reports, the comparison R1 -> R5 and R5's layers
+    mine = [f for f in check_all(after, units) if "A2" not in f.report_ids]
+    assert [f.message for f in mine] == [f.message for f in check_all(before, units)]
+    assert any("A2" in f.report_ids for f in check_all(after, units))  # checked itself
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(compare_snapshots(snapshot("R1", before, units),
+                                       snapshot("R5", before, units)).drop(columns="geometry")),
+        pd.DataFrame(compare_snapshots(snapshot("R1", after, units),
+                                       snapshot("R5", after, units)).drop(columns="geometry")))
+    zones_before = Atlas(before, units).layerset("R5").zones
+    zones_after = Atlas(after, units).layerset("R5").zones
+    assert list(zones_before["kind"]) == list(zones_after["kind"])
+    assert list(zones_before["area_km2"].round(3)) == list(zones_after["area_km2"].round(3))
+    own = snapshot("A2", after, units)
+    assert own.loc["UA-09", "status"] == "stated" and own.loc["UA-09", "share_central"] == 100
