@@ -279,12 +279,27 @@ def _extract(venv: Path, env: dict[str, str], cwd: Path, control: Path) -> None:
         ("control_share", "RU", "UA-14", 80.0), ("demand_withdraw", "RU", "UA-14", 20.0)]
 
 
+def _ingest(venv: Path, env: dict[str, str], cwd: Path, control: Path) -> None:
+    (cwd / "wire").mkdir()
+    (cwd / "wire" / "a.txt").write_text("KYIV, October 20, 2025 (Wire) — Russia controls "
+                                        "about 80% of the Donetsk region.", encoding="utf-8")
+    (cwd / "wire" / "b.html").write_text(
+        "<html><body><article><p>KYIV, October 21, 2025 — Russia holds more than 90% of "
+        "the Donetsk region, officials said.</p></article></body></html>", encoding="utf-8")
+    out = _json(_run(venv, env, "ingest", "wire", "--control", str(control), "--json", "-",
+                     cwd=cwd))
+    assert isinstance(out, dict)
+    assert [(r["article"], r["verdict"]) for r in out["ledger"]] == [
+        ("wire/a.txt", "consistent"), ("wire/b.html", "overstated")]
+    assert out["outlets"][0]["outlet"] == "wire" and out["outlets"][0]["checked"] == 2
+
+
 #: A real run of each command from the installed wheel, with its outcome checked.
 RUNS: dict[str, Check] = {
     "regions": _regions, "resolve": _resolve, "reports": _reports, "show": _show,
     "check": _check, "compare": _compare, "schematic": _schematic, "measure": _measure,
     "verify": _verify, "series": _series, "zones": _zones, "export": _export,
-    "render": _render, "extract": _extract,
+    "render": _render, "extract": _extract, "ingest": _ingest,
 }
 #: Run for real by test_frontline_app_derives_ahead_and_serves_the_installed_app.
 RUN_BY_THE_APP_TEST = {"app", "warm"}

@@ -1,0 +1,160 @@
+"""The ledger: every claim of many articles against the mapped day nearest each one's date.
+
+:func:`ingest` makes each article an unreviewed draft report (:mod:`geo.extract`) and
+checks its claims against a history of mapped control (or one layer); :func:`ledger`
+gives one row per checked claim, :func:`outlet_summary` one row per outlet. Shares are
+percent (of the unit's polygon; of Ukraine's official area for the country), areas km².
+Drafts stay unreviewed: none of them changes any other report (:mod:`geo.snapshot`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.control import ControlLayer
+from geo.extract import article_date, draft_report, draft_yaml, extract_claims
+from geo.extract.inputs import Article
+from geo.history import History
+from geo.reports import Report, parse_report_text
+
+__all__ = ["Ingested", "ingest", "ledger", "outlet_summary", "LEDGER_COLUMNS",
+           "SUMMARY_COLUMNS"]
+
+#: Columns of :func:`ledger`.
+LEDGER_COLUMNS: tuple[str, ...] = (
+    "article", "outlet", "date", "date_from", "report_id", "claim_id", "kind", "side",
+    "code", "name", "claimed", "measured_pct", "measured_km2", "verdict", "off_by_points",
+    "off_by_km2", "map_day", "days_apart", "reason")
+#: Columns of :func:`outlet_summary`.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "outlet", "articles", "claims", "checked", "consistent", "overstated", "understated",
+    "not checkable", "median_points_off")
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """The articles read as draft reports: ``reports`` (unreviewed, one per article with
+    a date), the YAML of each (``drafts``, by report id), the articles by report id, and
+    ``problems`` (articles with no date, or no claim)."""
+
+    reports: tuple[Report, ...]
+    drafts: dict[str, str]
+    articles: dict[str, Article]
+    dates_from: dict[str, str]
+    problems: tuple[str, ...]
+
+
+def _outlet(article: Article) -> str:
+    """Who published it: the folder it came in ("reuters/2025-03-18.txt": reuters)."""
+    parts = article.name.split("/")
+    return parts[-2] if len(parts) >= 2 else "unknown outlet"
+
+
+def ingest(articles: Sequence[Article], *, today: dt.date,
+           progress: Callable[[int], None] | None = None) -> Ingested:
+    """Every article as an unreviewed draft report, dated by its dateline (or its page's
+    date); an article with neither is listed in ``problems`` and not checked."""
+    reports: list[Report] = []
+    drafts: dict[str, str] = {}
+    by_id: dict[str, Article] = {}
+    dates_from: dict[str, str] = {}
+    problems: list[str] = []
+    for i, article in enumerate(articles, 1):
+        rid = f"A{i:04d}"
+        claims = extract_claims(article.text, label=article.name)
+        found = article_date(article.text, today=today)
+        if found is not None:
+            day, why = found[0], f"dateline '{found[1]}'"
+        elif article.page_date is not None and article.page_date <= today:
+            day, why = article.page_date, "the page's metadata"
+        else:
+            problems.append(f"{article.name}: no date (no dateline, no page date): its "
+                            f"{len(claims)} claim(s) are not checked; give it a dateline")
+            if progress:
+                progress(1)
+            continue
+        title = re.sub(r"\s+", " ", article.text.strip().split("\n", 1)[0])[:80] or rid
+        doc = draft_report(claims, report_id=rid, title=title, outlet=_outlet(article),
+                           date=day, context=f"Draft made by frontline ingest from "
+                                             f"{article.name}.")
+        text = draft_yaml(doc, where=article.name)
+        reports.append(parse_report_text(text, where=article.name, today=today))
+        drafts[rid], by_id[rid], dates_from[rid] = text, article, why
+        if progress:
+            progress(1)
+    return Ingested(tuple(reports), drafts, by_id, dates_from, tuple(problems))
+
+
+def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | None = None,
+           control: ControlLayer | None = None, within_days: int = 7) -> pd.DataFrame:
+    """One row per claim of every draft, checked against the mapped day nearest its
+    article's date (``history``) or against ``control``: columns
+    :data:`LEDGER_COLUMNS`."""
+    from geo.layerset import Atlas
+
+    if not ingested.reports:
+        return pd.DataFrame(columns=list(LEDGER_COLUMNS))
+    atlas = Atlas(list(ingested.reports), units)
+    ids = [r.id for r in ingested.reports]
+    if history is not None:
+        v = atlas.verify_history(history, within_days=within_days, report_ids=ids)
+    elif control is not None:
+        frames = []
+        for rid in ids:
+            f = atlas.verify(rid, control, carried=False)
+            f["snapshot_date"] = control.date
+            f["days_apart"] = (float((control.date - atlas.report(rid).date).days)
+                               if control.date else np.nan)
+            frames.append(f)
+        v = pd.concat(frames)
+    else:
+        raise ValueError("ledger: give history or control")
+    rows = []
+    for r in v.to_dict("records"):
+        rid = str(r["report_id"])
+        article = ingested.articles[rid]
+        report = atlas.report(rid)
+        rows.append({
+            "article": article.name, "outlet": report.outlet, "date": report.date_text,
+            "date_from": ingested.dates_from[rid], "report_id": rid,
+            "claim_id": r["claim_id"], "kind": r["kind"], "side": r["side"],
+            "code": r["code"], "name": r["name"], "claimed": r["claim_text"],
+            "measured_pct": r["measured_pct"], "measured_km2": r["measured_km2"],
+            "verdict": r["verdict"], "off_by_points": r["off_by_points"],
+            "off_by_km2": r["off_by_km2"],
+            "map_day": (r["snapshot_date"].isoformat()
+                        if isinstance(r.get("snapshot_date"), dt.date) else None),
+            "days_apart": r.get("days_apart"), "reason": r["reason"],
+        })
+    return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
+
+
+def outlet_summary(rows: pd.DataFrame, ingested: Ingested) -> pd.DataFrame:
+    """Per outlet: articles, claims, checked, each verdict, median points off (of the
+    claims found off): columns :data:`SUMMARY_COLUMNS`."""
+    out = []
+    outlets = sorted({r.outlet for r in ingested.reports} | set(rows.get("outlet", [])))
+    for outlet in outlets:
+        mine = rows[rows["outlet"] == outlet]
+        counts = mine["verdict"].value_counts()
+        off = pd.to_numeric(mine["off_by_points"], errors="coerce")
+        off = off[(off > 0)]
+        out.append({
+            "outlet": outlet,
+            "articles": sum(1 for r in ingested.reports if r.outlet == outlet),
+            "claims": len(mine),
+            "checked": int(len(mine) - counts.get("not checkable", 0)),
+            "consistent": int(counts.get("consistent", 0)),
+            "overstated": int(counts.get("overstated", 0)),
+            "understated": int(counts.get("understated", 0)),
+            "not checkable": int(counts.get("not checkable", 0)),
+            "median_points_off": float(off.median()) if len(off) else np.nan,
+        })
+    return pd.DataFrame(out, columns=list(SUMMARY_COLUMNS))
