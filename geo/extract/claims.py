@@ -179,6 +179,8 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
         if intro is not None and (item or s.start <= _line_end(text, intro.end) + 1
                                   or _after_item(text, s)):
             out += _item_claims(s, intro, item)
+            if named:
+                _LAST.set(named[-1].codes)
             continue
         intro = s if _INTRO.search(s.text) else None
         found = _sentence_claims(s)
@@ -204,9 +206,9 @@ def _line_end(text: str, pos: int) -> int:
 def _after_item(text: str, s: Sentence) -> bool:
     """``s`` is the next line of a list without markers (no blank line before it and a
     short line, like the lines before it)."""
-    before = text[:s.start]
-    return before.endswith("\n") and not before.endswith("\n\n") and len(s.text) <= 160 \
-        and "\n" not in s.text
+    i = s.start  # the characters just before it, not a copy of the text before it
+    return (i >= 1 and text[i - 1] == "\n" and not (i >= 2 and text[i - 2] == "\n")
+            and len(s.text) <= 160 and "\n" not in s.text)
 
 
 def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
