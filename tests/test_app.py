@@ -652,8 +652,9 @@ def test_a_visitor_sees_no_server_path(tmp_path: Path, monkeypatch: pytest.Monke
     at.radio(key="mode").set_value("History").run()
     assert not at.exception and at.error and not leaks(at), leaks(at)
     at.radio(key="mode").set_value("New article").run()
-    at.text_area(key="article_text").set_value(
-        "Russia controls more than 80% of the Donetsk region, officials said.").run()
+    at.text_area(key="article_text").set_value(  # dated by its dateline
+        "KYIV, March 18, 2025 — Russia controls more than 80% of the Donetsk region, "
+        "officials said.").run()
     at.text_input(key="article_id").set_value("A2").run()
     at.button(key="article_save").click().run()
     assert any("Saved A2" in s.value and "saved reports/A2.yaml" in s.value.replace("\\", "")
@@ -670,8 +671,9 @@ def test_a_draft_never_takes_another_reports_id(tmp_path: Path,
     saved = tmp_path / "reports"
     monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(saved))
     at = _app(mode="New article")
-    at.text_area(key="article_text").set_value(
-        "Russia controls more than 80% of the Donetsk region, officials said.").run()
+    at.text_area(key="article_text").set_value(  # dated by its dateline
+        "KYIV, March 18, 2025 — Russia controls more than 80% of the Donetsk region, "
+        "officials said.").run()
     at.text_input(key="article_id").set_value("R1").run()
     assert "article_replace" not in [c.key for c in at.checkbox]  # a built-in id: no tick
     at.button(key="article_save").click().run()

@@ -170,8 +170,8 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
     for key, payload in PAYLOADS.items():
         page.goto(f"{xss_url}/?mode=article", wait_until="domcontentloaded")
         area = page.get_by_label("…or paste it here")
-        area.fill(f"Russia controls more than 80% of the Donetsk region {payload}, officials "
-                  f"said. {payload}")
+        area.fill(f"KYIV, March 18, 2025 — Russia controls more than 80% of the Donetsk "
+                  f"region {payload}, officials said. {payload}")  # dated by its dateline
         area.press("Control+Enter")
         page.get_by_text("claim(s) found", exact=False).first.wait_for(timeout=60_000)
         title = page.get_by_label("Title (your own words)")
