@@ -220,10 +220,25 @@ def _page_point(frame: Any, lat: float, lon: float) -> tuple[float, float]:
 
 
 def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
-    """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text."""
-    page.mouse.move(*_page_point(frame, lat, lon))
+    """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text.
+
+    The move is made again (off the point and back) while no tooltip shows, up to 15 s in
+    all: a map still being drawn, or redrawn by a rerun, misses a single move (seen once in
+    a fresh-clone CI under load)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     tip = frame.locator(".leaflet-tooltip:not(.fa-city-label)")  # not a city's name
-    tip.first.wait_for(timeout=15_000)
+    deadline = time.monotonic() + 15.0
+    while True:
+        x, y = _page_point(frame, lat, lon)
+        page.mouse.move(x + 40, y + 40)
+        page.mouse.move(x, y)
+        try:
+            tip.first.wait_for(timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
     return str(tip.last.inner_text())
 
 
