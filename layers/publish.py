@@ -248,10 +248,12 @@ def static_map(ls: LayerSet, units: gpd.GeoDataFrame, cities: gpd.GeoDataFrame,
     ax.set_title(textwrap.fill(f"{rep.outlet}, {rep.date_text} (report {rep.id}) — {basis}",
                                120), fontsize=8, loc="left")
     ax.legend(handles=handles, loc="upper left", fontsize=7, framealpha=0.92)
-    fig.text(0.02, 0.01, f"Frontline Atlas. {DATA_ATTRIBUTION}. Claims as reported; shapes "
-             "are unit boundaries. Lambert azimuthal equal-area projection.", fontsize=6,
-             color="#444444")
-    fig.tight_layout(rect=(0, 0.03, 1, 0.97))
+    # wrapped to the figure's width: the boundaries' licence asks for the whole credit
+    fig.text(0.02, 0.005, textwrap.fill(
+        f"Frontline Atlas. {DATA_ATTRIBUTION}. Claims as reported; shapes are unit "
+        "boundaries. Lambert azimuthal equal-area projection.", 150), fontsize=6,
+        color="#444444", va="bottom")
+    fig.tight_layout(rect=(0, 0.035, 1, 0.97))
     return fig
 
 

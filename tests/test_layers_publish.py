@@ -27,6 +27,13 @@ def test_static_map_carries_title_basis_legend_credits_and_scale(atlas, units) -
     assert ls.report.title in text
     assert "SCHEMATIC" in text and "not mapped front lines" in text
     assert "Natural Earth" in text and "GeoNames (CC BY 4.0)" in text
+    assert "CC BY 3.0 IGO" in text  # the boundaries' licence asks for the credit
+    # ... and all of it is on the page (it ran off the right edge when it grew)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    (credit,) = [t for t in fig.texts if "Frontline Atlas." in t.get_text()]
+    box = credit.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width and box.y0 >= 0
     assert re.search(r"\b(10|20|50|100|200|500) km\b", text)  # the scale bar
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert any("Withdrawal zone" in t for t in legend) and any("schematic" in t for t in legend)
