@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geo.control import ControlLayer
+from geo.errors import FrontlineError
 from geo.extract import article_date, draft_report, draft_yaml, extract_claims
 from geo.extract.inputs import Article
 from geo.history import History
@@ -115,7 +116,8 @@ def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | No
             frames.append(f)
         v = pd.concat(frames)
     else:
-        raise ValueError("ledger: give history or control")
+        raise FrontlineError("ledger: expected a history (history=) or one layer "
+                             "(control=) to check the claims against; got neither.")
     rows = []
     for r in v.to_dict("records"):
         rid = str(r["report_id"])

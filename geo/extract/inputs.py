@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -140,8 +141,7 @@ def _read(path: Path) -> bytes:
         return fh.read(4 * MAX_CHARS + 1)
 
 
-def _zip(path: Path, add: object, problems: list[str]) -> None:
-    assert callable(add)
+def _zip(path: Path, add: Callable[[bytes, str], None], problems: list[str]) -> None:
     with open_zip(path, path.name, error=FrontlineError) as zf:
         for info in sorted(zf.infolist(), key=lambda i: i.filename):
             name = f"{path.name}/{info.filename}"
