@@ -2,12 +2,13 @@
 
 ``streamlit run app.py`` (the top-level shim) or ``frontline app`` runs :func:`run`.
 
-Modes: report view, compare two reports, history, export, and your own data (upload a
-control layer; draw or paste a sketch). Derived layers and map pages are kept on disk
-keyed by content (:mod:`geo.store`); maps are static pages named by their content,
-drawn with local Leaflet assets over an offline basemap; panning never reruns the app
-(only drawing a sketch sends the map's state back). Libraries a view alone needs
-(folium, altair, the history engine) load when that view is first opened.
+Modes: report view, compare two reports, history, the ledger (every claim against mapped
+control), export, and your own data (upload a control layer; draw or paste a sketch).
+Derived layers and map pages are kept on disk keyed by content (:mod:`geo.store`); maps
+are static pages named by their content, drawn with local Leaflet assets over an offline
+basemap; panning never reruns the app (only drawing a sketch sends the map's state
+back). Libraries a view alone needs (folium, altair, the history engine) load when that
+view is first opened.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def _history_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     history_view(reports, opts)
 
 
+def _ledger_view(reports: ReportSet, opts: dict[str, Any]) -> None:
+    from ui.ledger_view import ledger_view
+
+    ledger_view(reports, opts)
+
+
 def main() -> None:
     """One run of the page: the chosen view, then the sidebar."""
     data.static_assets()
@@ -101,6 +108,7 @@ def main() -> None:
             "Report view": report_view,
             "Compare reports": compare_view,
             "History": _history_view,
+            "Ledger": _ledger_view,
             "Export": export_view,
             "Your data": your_data_view,
             "New article": _article_view,

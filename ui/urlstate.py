@@ -21,6 +21,7 @@ MODE_SLUGS: dict[str, str] = {
     "Report view": "report",
     "Compare reports": "compare",
     "History": "history",
+    "Ledger": "ledger",
     "Export": "export",
     "Your data": "data",
     "New article": "article",
