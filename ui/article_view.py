@@ -1,5 +1,6 @@
 """New article: paste or upload an English news article, review the claims the rules
-find (edit or drop any), and save them as a new report that every view uses at once.
+find (edit or drop any), and save them as a new report that every view uses at once;
+above the form, the user's saved reports, each to edit or delete (:mod:`ui.drafts`).
 
 The report is checked by the report loader's own validation, written atomically to the
 user's reports folder (:func:`geo.reports.user_reports_dir`) and marked
@@ -50,7 +51,9 @@ def _next_id(reports: ReportSet) -> str:
 
 def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     from geo.extract import KINDS, SIDES, article_date, decode_article
+    from ui.drafts import saved_drafts
 
+    saved_drafts(reports)
     st.caption("Paste an English news article (or upload it as a .txt file). The rules find "
                "every territorial claim: control shares and areas, demands to cede or "
                "withdraw, offers to withdraw. Review them below, then save a new report: "
@@ -203,3 +206,4 @@ def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.dat
         f"{'Replaced' if replace is not None else 'Saved'} {rid} ({len(claims)} claim(s), "
         "unreviewed) as "
         f"{report_file(path, reports_dir())}. It is in the report picker of every view now.")
+    st.rerun()  # the reports read afresh: the saved list above the form shows it

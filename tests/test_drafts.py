@@ -1,0 +1,150 @@
+"""The user's saved reports in the New article view: edit and delete, driven by
+streamlit.testing; built-in reports are never offered, an invalid edit never written."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+DRAFT = """id: A1
+title: Draft from an article
+outlet: Wire
+date: '2024-11-27'
+date_precision: day
+context: A draft made from an article.
+review: unreviewed
+claims:
+  - id: A1-c1
+    kind: control_share
+    actor: russia
+    units: [UA-14]
+    figure: 40
+    figure_unit: percent
+    qualifier: roughly
+    paraphrase: Russia holds roughly 40 % of Donetsk.
+"""
+
+
+def _app(**session: object) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in session.items():
+        at.session_state[k] = v
+    return at.run()
+
+
+def _said(elements: object) -> str:
+    return html.unescape("\n".join(str(e.value) for e in elements).replace("\\", ""))  # type: ignore[attr-defined]
+
+
+@pytest.fixture()
+def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's folder with drafts A1 and A2 saved in it."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "A1.yaml").write_text(DRAFT, encoding="utf-8")
+    (folder / "A2.yaml").write_text(DRAFT.replace("A1", "A2"), encoding="utf-8")
+    monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(folder))
+    return folder
+
+
+def test_only_the_users_reports_are_listed(saved: Path) -> None:
+    at = _app(mode="New article")
+    assert not at.exception, at.exception
+    keys = {b.key for b in at.button}
+    assert {"draft_edit_A1", "draft_delete_A1", "draft_edit_A2", "draft_delete_A2"} <= keys
+    assert not [k for k in keys if k.startswith("draft_") and "_R" in k]  # no built-in
+    assert "Your saved reports (2)" in _said(at.markdown)
+    assert "saved reports/A1.yaml" in _said(at.markdown)
+
+
+def test_a_draft_is_deleted_once_confirmed(saved: Path) -> None:
+    at = _app(mode="New article", report_id="A1")
+    at.button(key="draft_delete_A1").click().run()
+    assert not at.exception, at.exception
+    assert "Delete A1 (saved reports/A1.yaml)?" in _said(at.warning)
+    assert (saved / "A1.yaml").exists()  # asked first
+    at.button(key="draft_delete_no").click().run()  # not now
+    assert (saved / "A1.yaml").exists() and not at.warning
+    at.button(key="draft_delete_A1").click().run()
+    at.button(key="draft_delete_yes").click().run()
+    assert not at.exception, at.exception
+    assert not (saved / "A1.yaml").exists() and (saved / "A2.yaml").exists()
+    assert "Deleted A1 (saved reports/A1.yaml)" in _said(at.success)
+    assert "draft_edit_A1" not in {b.key for b in at.button}  # the list read afresh
+    assert "Your saved reports (1)" in _said(at.markdown)
+    # no view goes on showing it: the report picker opens on another report
+    at.radio(key="mode").set_value("Report view").run()
+    assert not at.exception, at.exception
+    assert not [o for o in at.selectbox(key="report_id").options if o.startswith("A1")]
+
+
+def test_an_edit_is_checked_then_saved(saved: Path) -> None:
+    at = _app(mode="New article")
+    at.button(key="draft_edit_A1").click().run()
+    assert not at.exception, at.exception
+    assert at.text_area(key="draft_text").value == DRAFT  # the file as saved
+    edited = DRAFT.replace("review: unreviewed", "review: reviewed").replace(
+        "figure: 40", "figure: 45")
+    at.text_area(key="draft_text").set_value(edited).run()
+    at.button(key="draft_edit_save").click().run()
+    assert not at.exception, at.exception
+    assert "Saved your changes to A1 (saved reports/A1.yaml)" in _said(at.success)
+    assert (saved / "A1.yaml").read_text(encoding="utf-8") == edited
+    assert "draft_text" not in [t.key for t in at.text_area]  # the editor closed
+    # every view reads it at once: reviewed now, its figure 45 %
+    at.radio(key="mode").set_value("Report view").run()
+    at.selectbox(key="report_id").set_value("A1").run()
+    assert not at.exception, at.exception
+    assert not any("Unreviewed draft" in w.value for w in at.warning)
+    claims = at.table[0].value
+    assert str(claims.loc["UA-14", "claimed share"]).startswith("42.75–47.25 %")  # about 45 %
+
+
+@pytest.mark.parametrize("edit, says", [
+    (DRAFT.replace("figure: 40", "figure: 140"), "saved reports/A1.yaml:13: claims[0].figure"),
+    (DRAFT.replace("kind: control_share", "kind: guess"), "claims[0].kind"),
+    (DRAFT.replace("units: [UA-14]", "units: [UA-14"), "saved reports/A1.yaml"),
+    (DRAFT.replace("A1", "A9"), "keep `id: A1`"),
+    ("", "empty"),
+])
+def test_an_invalid_edit_leaves_the_file_as_it_was(saved: Path, edit: str, says: str) -> None:
+    before = (saved / "A1.yaml").read_bytes()
+    at = _app(mode="New article")
+    at.button(key="draft_edit_A1").click().run()
+    at.text_area(key="draft_text").set_value(edit).run()
+    at.button(key="draft_edit_save").click().run()
+    assert not at.exception, at.exception
+    error = _said(at.error)
+    assert error.startswith("Not saved") and says in error, error
+    assert (saved / "A1.yaml").read_bytes() == before
+    assert at.text_area(key="draft_text").value == edit  # kept to be fixed
+    assert not [p for p in saved.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_an_edit_over_a_file_changed_meanwhile_is_refused(saved: Path) -> None:
+    at = _app(mode="New article")
+    at.button(key="draft_edit_A1").click().run()
+    other = DRAFT.replace("Draft from an article", "Changed elsewhere")
+    (saved / "A1.yaml").write_text(other, encoding="utf-8")
+    at.text_area(key="draft_text").set_value(DRAFT.replace("figure: 40", "figure: 45")).run()
+    at.button(key="draft_edit_save").click().run()
+    assert "was changed since you opened it" in _said(at.error)
+    assert (saved / "A1.yaml").read_text(encoding="utf-8") == other
+
+
+def test_a_new_draft_is_listed_once_saved(saved: Path) -> None:
+    at = _app(mode="New article")
+    at.text_area(key="article_text").set_value(
+        "KYIV, March 18, 2025 — Russia controls more than 80% of the Donetsk region, "
+        "officials said.").run()
+    at.text_input(key="article_id").set_value("A7").run()
+    at.button(key="article_save").click().run()
+    assert not at.exception, at.exception
+    assert any("Saved A7" in s.value for s in at.success)
+    assert "draft_delete_A7" in {b.key for b in at.button}
