@@ -35,6 +35,7 @@ from geo.cities import load_cities
 from geo.compare import compare_snapshots, timeline
 from geo.consistency import Finding, check_all, findings_for
 from geo.control import ControlLayer
+from geo.errors import FrontlineError
 from geo.held import HeldTerritory, drawn_shares, held_territory
 from geo.history import History
 from geo.labels import verdict_label
@@ -48,7 +49,7 @@ from geo.store import DiskStore
 from geo.verify import VERDICT_COLUMNS, verify_claims
 from geo.zones import ZoneOptions, implied_zones
 
-__all__ = ["Atlas", "LayerSet", "NEAR_DAYS", "PROVENANCE_KEYS", "report_target"]
+__all__ = ["Atlas", "LayerSet", "NEAR_DAYS", "PROVENANCE_KEYS", "report_target", "as_control"]
 
 #: How far (days) a mapped day may lie from a report's date to stand for it; a report
 #: dated to the month gets 15 more (:func:`report_target`).
@@ -205,6 +206,29 @@ def _empty_band() -> gpd.GeoDataFrame:
         geometry=gpd.GeoSeries([], crs="EPSG:4326"), crs="EPSG:4326")
 
 
+def as_control(control: ControlLayer | gpd.GeoDataFrame | None) -> ControlLayer | None:
+    """``control`` as a :class:`~geo.control.ControlLayer`: itself, or a GeoDataFrame of
+    held ground read as a layer file of it would be (:func:`geo.control.load_control` on
+    its GeoJSON: by a ``side`` column or the classes it has; reprojected to EPSG:4326;
+    ``attrs["name"]`` names it). :attr:`ControlLayer.frame` reads back as the same layer.
+    """
+    if control is None or isinstance(control, ControlLayer):
+        return control
+    if not isinstance(control, gpd.GeoDataFrame):
+        raise FrontlineError(f"control: expected a ControlLayer or a GeoDataFrame of held "
+                             f"ground; got {type(control).__name__}.")
+    from geo.control import load_control
+
+    frame = control.reset_index() if control.index.name == "side" else control.copy()
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    for col in frame.columns:  # dates as the files write them (JSON has no dates)
+        if col != frame.geometry.name and pd.api.types.is_datetime64_any_dtype(frame[col]):
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+    name = str(control.attrs.get("name") or "GeoDataFrame")
+    return load_control(frame.to_json().encode(), name=name)
+
+
 def report_target(report: Report) -> tuple[dt.date, int]:
     """The day a report speaks of, and the days of slack its date precision allows:
     its day (0), or the 15th of its month (15)."""
@@ -279,19 +303,24 @@ class Atlas:
             self.snapshot(report_id), self.units, control=control, end=end,
             index=self.index, memo=self.memo))
 
-    def layerset(self, report_id: str, *, control: ControlLayer | None = None,
+    def layerset(self, report_id: str, *,
+                 control: ControlLayer | gpd.GeoDataFrame | None = None,
                  options: ZoneOptions | None = None) -> LayerSet:
-        """Every layer of ``report_id`` (computed once per report, layer and options)."""
+        """Every layer of ``report_id`` (computed once per report, layer and options);
+        ``control`` a layer or a GeoDataFrame of held ground (:func:`as_control`)."""
+        control = as_control(control)
         options = options or ZoneOptions()
         options.validate()
         key = self.layerset_key(report_id, control=control, options=options)
         return self.memo.get_or_compute("layerset", key, compute=lambda: self._kept(
             "layerset", key, lambda: self._build(report_id, control, options)))
 
-    def layerset_key(self, report_id: str, *, control: ControlLayer | None = None,
+    def layerset_key(self, report_id: str, *,
+                     control: ControlLayer | gpd.GeoDataFrame | None = None,
                      options: ZoneOptions | None = None) -> tuple[object, ...]:
         """The content key of a layer set (reports, units, control layer, options): what
         a result derived from that layer set is keyed by too."""
+        control = as_control(control)
         return (report_id, self._key, control.digest if control else None,
                 options or ZoneOptions())
 
@@ -354,10 +383,12 @@ class Atlas:
                 .agg(source_date=("source_date", "first"), age_days=("age_days", "max"),
                      units=("name_en", ", ".join)).reset_index())
 
-    def verify(self, report_id: str, control: ControlLayer, *,
+    def verify(self, report_id: str, control: ControlLayer | gpd.GeoDataFrame, *,
                carried: bool = True) -> pd.DataFrame:
         """Verdicts of the claims of ``report_id`` (and, with ``carried``, of the earlier
-        claims its snapshot carries forward) against ``control``."""
+        claims its snapshot carries forward) against ``control`` (a layer or a
+        GeoDataFrame of held ground, :func:`as_control`)."""
+        control = as_control(control)
         claims = (self._claims_in_force(report_id) if carried
                   else [(self.report(report_id), c) for c in self.report(report_id).claims])
         return verify_claims(claims, self.held(report_id, control=control))
@@ -379,12 +410,13 @@ class Atlas:
         layer: ControlLayer = day.control()
         return layer
 
-    def date_gap(self, report_id: str, control: ControlLayer, *,
+    def date_gap(self, report_id: str, control: ControlLayer | gpd.GeoDataFrame, *,
                  within_days: int = NEAR_DAYS) -> str | None:
         """A warning when ``control`` is dated more than ``within_days`` (15 more for a
         report dated to the month) from the report's date, so its verdicts compare the
         claims with the map of another time; None when it is near or has no date."""
-        if control.date is None:
+        control = as_control(control)
+        if control is None or control.date is None:
             return None
         report = self.report(report_id)
         target, extra = report_target(report)
