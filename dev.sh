@@ -2,7 +2,8 @@
 # Frontline Atlas developer entry point.
 #   ./dev.sh app    set up (first time) and start the app at http://localhost:8501
 #   ./dev.sh test   set up (first time) and run the whole test suite (what CI runs)
-#   ./dev.sh setup  only set up: .venv with the project and its test tools, Leaflet assets
+#   ./dev.sh setup  only set up: .venv with the project, every extra (app, test, scale,
+#                   build), Leaflet assets
 # Set-up installs only when pyproject.toml, setup.py, this set-up or the Python changed
 # (the stamp .venv/.frontline-setup), so a later start needs no network.
 set -euo pipefail
@@ -42,7 +43,7 @@ setup() {
   if ! installed; then
     rm -f "$STAMP"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[test,scale]"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[app,test,scale,build]"
     "$VENV/bin/python" -m layers.assets  # Leaflet into static/; Leaflet.draw if npm is here
     setup_digest >"$STAMP"
   elif [ ! -f static/leaflet.js ] || [ ! -f static/leaflet.css ]; then
@@ -79,7 +80,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
-    sed -n '2,5p' "$0"
+    sed -n '2,6p' "$0"
     exit 2
     ;;
 esac
