@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def _configure_ingest(p: argparse.ArgumentParser) -> None:
     out.add_argument("--json", metavar="OUT", help="write the ledger and summary as JSON")
     out.add_argument("--parquet", metavar="OUT", help="write the ledger as Parquet")
     p.add_argument("--drafts", metavar="DIR", help="write each draft report's YAML here")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="with --history: check the articles in N processes (default: one "
+                        "per core)")
     p.add_argument("--no-cache", action="store_true",
                    help="do not read or write the parsed-history cache")
     p.set_defaults(func=_cmd_ingest)
@@ -54,6 +58,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     for flag in ("csv", "json", "parquet"):
         if getattr(args, flag) and getattr(args, flag) != "-":
             check_out(Path(getattr(args, flag)), f"--{flag}")
+    if args.workers < 1:
+        raise FrontlineError(f"--workers: expected a number of processes >= 1; got "
+                             f"{args.workers}.")
     if args.within < 0:
         raise FrontlineError(f"--within: expected a number of days >= 0; got {args.within}.")
     drafts_dir = Path(args.drafts) if args.drafts else None
@@ -71,13 +78,15 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     else:
         control = load_control(args.control)
     bar = Progress()
-    bar.start(len(articles), "articles")
+    bar.start(len(articles), "reading articles", unit="article")
     done = ingest(articles, today=dt.date.today(), progress=bar.update)
     bar.close()
     for p in done.problems:
         print(f"frontline ingest: warning: {p}", file=sys.stderr)
+    bar.start(len(done.reports), "checking claims", unit="article")
     rows = ledger(done, load_units(), history=history, control=control,
-                  within_days=args.within)
+                  within_days=args.within, workers=args.workers, progress=bar.update)
+    bar.close()
     summary = outlet_summary(rows, done)
     if drafts_dir is not None:
         drafts_dir.mkdir(parents=True, exist_ok=True)

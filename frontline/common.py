@@ -256,12 +256,12 @@ class Progress:
     def __init__(self) -> None:
         self.bar: Any = None
 
-    def start(self, total: int, what: str) -> None:
+    def start(self, total: int, what: str, *, unit: str = "day") -> None:
         self.close()
         if sys.stderr.isatty() and total >= 20:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=what, unit="day", file=sys.stderr, leave=False)
+            self.bar = tqdm(total=total, desc=what, unit=unit, file=sys.stderr, leave=False)
 
     def update(self, n: int) -> None:
         if self.bar is not None:

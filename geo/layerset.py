@@ -200,6 +200,18 @@ class LayerSet:
                                              basis="GeoNames cities (CC BY 4.0)"))
 
 
+def _claimed_codes(claims: Sequence[tuple[Report, Claim]],
+                   units: gpd.GeoDataFrame) -> list[str] | None:
+    """The units ``claims`` name, or None when one is about the whole country (every
+    unit is then measured)."""
+    codes: set[str] = set()
+    for _, claim in claims:
+        if claim.scope == "country":
+            return None
+        codes.update(str(c) for c in claim.units if c in units.index)
+    return sorted(codes)
+
+
 def _empty_band() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         {"name_en": [], "low_share_pct": [], "high_share_pct": [], "band_km2": []},
@@ -296,12 +308,15 @@ class Atlas:
         return list(found) if report_id is None else findings_for(report_id, found)
 
     def held(self, report_id: str, *, control: ControlLayer | None = None,
-             end: str = "central") -> HeldTerritory:
-        """Held territory as of ``report_id``: measured from ``control``, else schematic."""
-        key = (report_id, self._key, control.digest if control else None, end)
+             end: str = "central", codes: Sequence[str] | None = None) -> HeldTerritory:
+        """Held territory as of ``report_id``: measured from ``control``, else schematic;
+        with ``codes`` (and ``control``), of those units only (what checking a report's
+        own claims needs, :meth:`verify_history`)."""
+        only = tuple(sorted(set(codes))) if codes is not None and control else None
+        key = (report_id, self._key, control.digest if control else None, end, only)
         return self.memo.get_or_compute("held", key, compute=lambda: held_territory(
             self.snapshot(report_id), self.units, control=control, end=end,
-            index=self.index, memo=self.memo))
+            index=self.index, memo=self.memo, codes=only))
 
     def layerset(self, report_id: str, *,
                  control: ControlLayer | gpd.GeoDataFrame | None = None,
@@ -456,7 +471,8 @@ class Atlas:
                 v["snapshot_date"] = None
                 v["days_apart"] = np.nan
             else:
-                v = verify_claims(claims, self.held(rid, control=layer))
+                v = verify_claims(claims, self.held(rid, control=layer,
+                                                    codes=_claimed_codes(claims, self.units)))
                 v["snapshot_date"] = layer.date
                 v["days_apart"] = float((layer.date - target).days)
             # each claim keeps its own report's date (a carried claim is not the

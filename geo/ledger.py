@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +25,9 @@ from geo.extract import article_date, draft_report, draft_yaml, extract_claims
 from geo.extract.inputs import Article
 from geo.history import History
 from geo.reports import Report, parse_report_text
+
+if TYPE_CHECKING:
+    from geo.layerset import Atlas
 
 __all__ = ["Ingested", "ingest", "ledger", "outlet_summary", "LEDGER_COLUMNS",
            "SUMMARY_COLUMNS"]
@@ -94,10 +98,17 @@ def ingest(articles: Sequence[Article], *, today: dt.date,
 
 
 def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | None = None,
-           control: ControlLayer | None = None, within_days: int = 7) -> pd.DataFrame:
+           control: ControlLayer | None = None, within_days: int = 7, workers: int = 1,
+           progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """One row per claim of every draft, checked against the mapped day nearest its
     article's date (``history``) or against ``control``: columns
-    :data:`LEDGER_COLUMNS`."""
+    :data:`LEDGER_COLUMNS`.
+
+    Each article's day is measured for the units its claims name only (what its verdicts
+    need). With ``workers`` > 1 and a history, the articles are checked in that many
+    forked processes (where the platform forks; else here); ``progress`` is called with
+    the number of articles checked since the last call.
+    """
     from geo.layerset import Atlas
 
     if not ingested.reports:
@@ -105,7 +116,8 @@ def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | No
     atlas = Atlas(list(ingested.reports), units)
     ids = [r.id for r in ingested.reports]
     if history is not None:
-        v = atlas.verify_history(history, within_days=within_days, report_ids=ids)
+        v = _verify_history(atlas, history, ids, within_days=within_days, workers=workers,
+                            progress=progress)
     elif control is not None:
         frames = []
         for rid in ids:
@@ -136,6 +148,51 @@ def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | No
             "days_apart": r.get("days_apart"), "reason": r["reason"],
         })
     return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
+
+
+#: Articles a worker process checks at a time (and fewer articles than twice this are
+#: checked here: a worker's start would cost more than it saves).
+CHUNK = 6
+# What forked workers check: set before the pool forks (inherited, not pickled).
+_JOB: dict[str, Any] = {}
+
+
+def _verify_chunk(ids: list[str]) -> pd.DataFrame:
+    atlas, history, within = _JOB["atlas"], _JOB["history"], _JOB["within_days"]
+    frame: pd.DataFrame = atlas.verify_history(history, within_days=within, report_ids=ids)
+    return frame
+
+
+def _verify_history(atlas: Atlas, history: History, ids: list[str], *, within_days: int,
+                    workers: int, progress: Callable[[int], None] | None) -> pd.DataFrame:
+    """``atlas.verify_history`` of ``ids``, in ``workers`` forked processes when there
+    are enough articles, else here; the frames in the order of ``ids``."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from geo.history.read import process_context
+
+    chunks = [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    ctx = process_context()
+    if workers <= 1 or len(chunks) < 2 or ctx.get_start_method() != "fork":
+        frames = []
+        for chunk in chunks:
+            frames.append(atlas.verify_history(history, within_days=within_days,
+                                               report_ids=chunk))
+            if progress:
+                progress(len(chunk))
+        return pd.concat(frames)
+    _JOB.update(atlas=atlas, history=history, within_days=within_days)
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
+                                 mp_context=ctx) as pool:
+            futures = [pool.submit(_verify_chunk, chunk) for chunk in chunks]
+            for chunk, future in zip(chunks, futures, strict=True):
+                future.result()
+                if progress:
+                    progress(len(chunk))
+            return pd.concat([f.result() for f in futures])
+    finally:
+        _JOB.clear()
 
 
 def outlet_summary(rows: pd.DataFrame, ingested: Ingested) -> pd.DataFrame:

@@ -102,6 +102,16 @@ class UnitIndex:
         shapely.prepare(union)
         return union
 
+    @cached_property
+    def geoms_ea(self) -> NDArray[np.object_]:
+        """The units in :data:`geo.areas.EQUAL_AREA_CRS` (edges densified), prepared."""
+        from geo.areas import to_equal_area
+
+        out = np.asarray(to_equal_area(gpd.GeoSeries(self.geoms, crs=WGS84)).values,
+                         dtype=object)
+        shapely.prepare(out)
+        return out
+
     def __len__(self) -> int:
         return len(self.codes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geo.extract.inputs import Article
@@ -93,3 +94,19 @@ def test_html_and_text_articles_are_read_alike(tmp_path: Path) -> None:
     assert [a.name for a in got] == ["w/a.txt", "w/b.html"]
     assert got[1].kind == "html" and "Read also" not in got[1].text and body in got[1].text
     assert len(problems) == 1 and problems[0].startswith("w/d.txt: binary data")
+
+
+def test_worker_processes_give_the_same_ledger(history, units) -> None:  # type: ignore[no-untyped-def]
+    """Checked in forked workers (chunks of CHUNK articles) or here: the same rows, in
+    the same order, and the progress counts every article once."""
+    arts = [Article(f"wire/a{i}.txt", f"KYIV, July {8 + i % 5}, 2024 (Wire) — Russia controls "
+                    f"about {40 + i}% of the Donetsk region and more than {10 + i}% of "
+                    "Zaporizhzhia.", "text") for i in range(20)]
+    done = ingest(arts, today=TODAY)
+    seen: list[int] = []
+    here = ledger(done, units, history=history, workers=1, progress=seen.append)
+    assert sum(seen) == 20
+    seen.clear()
+    forked = ledger(done, units, history=history, workers=2, progress=seen.append)
+    assert sum(seen) == 20 and len(here) == 40
+    pd.testing.assert_frame_equal(here.reset_index(drop=True), forked.reset_index(drop=True))

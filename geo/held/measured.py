@@ -11,9 +11,10 @@ tolerance. Geometries EPSG:4326, areas km²; bands in the equal-area CRS (metres
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import Polygon
@@ -36,11 +37,11 @@ from geo.measure import SEA, UnitIndex, outside_units, split_overhang
 from geo.memo import Memo
 from geo.repair import polygon_parts, polygonal_valid
 
-__all__ = ["measured_territory"]
+__all__ = ["measured_territory", "WINDOW_MARGIN_KM"]
 
 
-def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, opening_km: float
-                 ) -> BaseGeometry:
+def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, opening_km: float,
+                 within: Sequence[BaseGeometry] | None = None) -> BaseGeometry:
     """Thin ground of Ukraine beside the layer that the layer leaves out: where its coast
     or border and the project's outline disagree.
 
@@ -53,6 +54,9 @@ def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, opening_km: flo
     gap in the layer of several km², such as a bridgehead; only the thin strips hanging
     off it farther than ``2 * opening_km`` from its thick part (a coast running on from a
     front) are mismatch.
+
+    ``within`` (polygons, equal-area CRS): only the mismatch in them is wanted; pieces that do not
+    reach it are skipped, and a thick piece's strips are sought near it only.
     """
     r = opening_km * 1000.0
     near = ua_ea.intersection(layer_ea.buffer(4 * r, quad_segs=4)).difference(layer_ea)
@@ -60,14 +64,24 @@ def _mismatch_ea(layer_ea: BaseGeometry, ua_ea: BaseGeometry, *, opening_km: flo
     # Only pieces that lie against the layer: ground across water from it is not between
     # the two lines.
     pieces = pieces[shapely.distance(pieces, layer_ea) <= 10.0] if len(pieces) else pieces
+    if within is not None and len(pieces):
+        pieces = pieces[np.any([shapely.intersects(pieces, g) for g in within], axis=0)
+                        if within else np.zeros(len(pieces), dtype=bool)]
     if not len(pieces):
         return Polygon()
     opened = shapely.buffer(shapely.buffer(pieces, -r, quad_segs=4), r, quad_segs=4)
     mostly_thin = shapely.area(opened) < 0.5 * shapely.area(pieces)
     found = list(pieces[mostly_thin])
+    near_within = None
+    if within is not None:
+        x0, y0, x1, y1 = shapely.total_bounds(np.asarray(within, dtype=object))
+        near_within = shapely.box(x0 - 3 * r, y0 - 3 * r, x1 + 3 * r, y1 + 3 * r)
     for piece, thick in zip(pieces[~mostly_thin], opened[~mostly_thin], strict=True):
         # a thin strip hanging off thick ground (a coast running on from a front): its
         # part beyond 2 * opening_km from the thick ground is a sliver as well
+        if near_within is not None:  # within it, the thick ground near it is enough
+            piece = piece.intersection(near_within)
+            thick = thick.intersection(near_within)
         rest = __polygonal_ea(piece.difference(thick.buffer(2 * r, quad_segs=4)))
         found += [q for q in shapely.get_parts(rest) if q.distance(layer_ea) <= 10.0]
     return shapely.union_all(found) if found else Polygon()
@@ -96,6 +110,7 @@ def measured_territory(
     index: UnitIndex | None = None,
     opening_km: float = MISMATCH_OPENING_KM,
     memo: Memo | None = None,
+    codes: Collection[str] | None = None,
 ) -> HeldTerritory:
     """Held territory measured from a mapped control layer.
 
@@ -114,6 +129,13 @@ def measured_territory(
         Radius of the opening that tells thin boundary mismatch from held ground, km.
     memo : Memo, optional, keyword-only
         Reuse the projected outline of Ukraine.
+    codes : collection of str, optional, keyword-only
+        Measure these units only (what checking a few claims needs: a ledger of articles
+        checks two or three units a day). Their rows are those of the whole measure; the
+        boundary mismatch is found within :data:`WINDOW_MARGIN_KM` of them (a piece of
+        ground beside the layer reaching farther is judged on its part in the window),
+        and the result's ``russia_ea`` is the layer in that window only
+        (:attr:`HeldTerritory.only` says so). Default: every unit.
     """
     if not control.maps("russia") and not control.maps("ukraine"):
         raise FrontlineError(f"control layer {control.name!r} maps no side.")
@@ -121,21 +143,31 @@ def measured_territory(
     source = f"measured from the control layer {control.name}"
     ua_ea = ukraine_ea(units, memo)
     layer = control.geometry("russia")
-    layer_ea = _valid_ea(to_ea(layer)) if not layer.is_empty else Polygon()
-    mismatch_ea = (_mismatch_ea(layer_ea, ua_ea, opening_km=opening_km) if not layer.is_empty
-                   else Polygon())
+    only = _known_codes(codes, index) if codes is not None else None
+    if only is not None and not layer.is_empty:
+        window = _window(only, index)
+        layer_ea = _valid_ea(to_ea(shapely.clip_by_rect(layer, *window)))
+        ua_ea = ua_ea.intersection(shapely.box(*to_ea(shapely.box(*window)).bounds))
+    else:
+        layer_ea = _valid_ea(to_ea(layer)) if not layer.is_empty else Polygon()
+    within = ([g for c, g in zip(index.codes, index.geoms_ea, strict=True) if str(c) in only]
+              if only is not None else None)
+    mismatch_ea = (_mismatch_ea(layer_ea, ua_ea, opening_km=opening_km, within=within)
+                   if not layer.is_empty else Polygon())
     mismatch = polygonal(from_ea(mismatch_ea)) if not mismatch_ea.is_empty else Polygon()
     targets = _targets(snap)
     rows: list[dict[str, object]] = []
     notes: list[str] = []
     if control.maps("russia"):
-        rows += _measured_side(control, "russia", units, index, mismatch, targets, source)
+        rows += _measured_side(control, "russia", units, index, mismatch, targets, source,
+                               only=only)
     if control.maps("ukraine"):
-        rows += _measured_side(control, "ukraine", units, index, mismatch, targets, source)
+        rows += _measured_side(control, "ukraine", units, index, mismatch, targets, source,
+                               only=only)
     else:
         fallback = cross_border_rows(snap, units, f"schematic: {control.name} maps no "
                                       "Ukrainian-held ground")
-        rows += fallback
+        rows += [r for r in fallback if only is None or r["code"] in only]
         if fallback:
             notes.append(f"{control.name} maps Russian-held ground only; Ukrainian-held "
                          "ground in Russia is drawn schematically from the claims.")
@@ -146,7 +178,9 @@ def measured_territory(
         notes.append(f"the layer reaches {km2:,.1f} km² into Russia's border oblasts in thin "
                      "strips along the border, where its line and the boundary data differ: "
                      "boundary mismatch, not a hold, and not counted for Ukraine.")
-    outside = outside_units(layer, index) if not layer.is_empty else {}
+    # where the layer lies outside every unit: a note on the whole layer, not wanted
+    # when a few units are measured
+    outside = outside_units(layer, index) if not layer.is_empty and only is None else {}
     if outside:
         parts = ", ".join(f"{v:,.1f} km² over {'the sea' if k == SEA else k}"
                           for k, v in outside.items())
@@ -168,7 +202,30 @@ def measured_territory(
     return HeldTerritory(frame=make_frame(rows), basis="measured", source=source,
                          russia_ea=layer_ea, ukraine_ea=ua_ea, units=units,
                          mismatch_ea=mismatch_ea, sides=tuple(control.sides),
-                         notes=tuple(notes), contested=contested)
+                         notes=tuple(notes), contested=contested,
+                         only=tuple(sorted(only)) if only is not None else None)
+
+
+#: How far around the units measured alone (``measured_territory(..., codes=...)``) the
+#: layer is kept to find the boundary mismatch, km: a hundred times the opening.
+WINDOW_MARGIN_KM = 100.0
+
+
+def _known_codes(codes: Collection[str], index: UnitIndex) -> frozenset[str]:
+    known = {str(c) for c in index.codes}
+    return frozenset(str(c) for c in codes if str(c) in known)
+
+
+def _window(only: Collection[str], index: UnitIndex) -> tuple[float, float, float, float]:
+    """Lon/lat bounds of the units ``only``, widened by :data:`WINDOW_MARGIN_KM` (at
+    least; a degree of longitude is shorter than one of latitude)."""
+    picked = [g for c, g in zip(index.codes, index.geoms, strict=True) if str(c) in only]
+    if not picked:
+        return (0.0, 0.0, 0.0, 0.0)
+    x0, y0, x1, y1 = shapely.total_bounds(np.asarray(picked))
+    dlat = WINDOW_MARGIN_KM / 111.0
+    dlon = WINDOW_MARGIN_KM / (111.32 * math.cos(math.radians(max(abs(y0), abs(y1)) + dlat)))
+    return (x0 - dlon, y0 - dlat, x1 + dlon, y1 + dlat)
 
 
 def _targets(snap: gpd.GeoDataFrame | None) -> Mapping[str, float]:
@@ -180,14 +237,23 @@ def _targets(snap: gpd.GeoDataFrame | None) -> Mapping[str, float]:
 
 def _measured_side(control: ControlLayer, side: str, units: gpd.GeoDataFrame,
                    index: UnitIndex, mismatch: BaseGeometry, targets: Mapping[str, float],
-                   source: str) -> list[dict[str, object]]:
-    """Rows of ``side`` (held ground), and for Russia also the rest and the mismatch."""
+                   source: str, *, only: Collection[str] | None = None
+                   ) -> list[dict[str, object]]:
+    """Rows of ``side`` (held ground), and for Russia also the rest and the mismatch; of
+    the units ``only`` when given."""
     layer = control.geometry(side)
-    km2 = index.measure(layer)
+    if only is None:
+        km2 = index.measure(layer)
+    else:
+        at = np.flatnonzero([str(c) in only for c in index.codes])
+        km2 = np.zeros(len(index.codes))
+        km2[at] = index.measure_units(layer, at)
     rows: list[dict[str, object]] = []
     shapely.prepare(layer)
     for i, code in enumerate(index.codes):
         code = str(code)
+        if only is not None and code not in only:
+            continue
         unit = index.geoms[i]
         unit_km2 = float(index.area_km2[i])
         is_ua = bool(index.is_ukraine[i])

@@ -75,6 +75,10 @@ class HeldTerritory:
     contested : mapping of str to float
         Contested km² (the grey zone) per unit code, for a layer that maps it; the
         ground lies in neither side's rows but in the Ukrainian rest of a unit.
+    only : tuple of str or None
+        The units measured when not all were (``measured_territory(..., codes=...)``,
+        what checking a few claims needs): rows exist for these units only, and the
+        layer geometry is clipped to a window around them. None: every unit.
     """
 
     frame: gpd.GeoDataFrame
@@ -87,6 +91,7 @@ class HeldTerritory:
     sides: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     contested: Mapping[str, float] = field(default_factory=dict)
+    only: tuple[str, ...] | None = None
 
     def contested_km2(self, code: str) -> float:
         """Contested km² in unit ``code`` (0 where the layer maps none)."""

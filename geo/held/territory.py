@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import geopandas as gpd
 
 from geo.control import ControlLayer
@@ -23,6 +25,7 @@ def held_territory(
     end: str = "central",
     index: UnitIndex | None = None,
     memo: Memo | None = None,
+    codes: Collection[str] | None = None,
 ) -> HeldTerritory:
     """Held territory as of a snapshot: measured from ``control`` if given, else schematic.
 
@@ -41,9 +44,12 @@ def held_territory(
         The units prepared for measuring.
     memo : Memo, optional, keyword-only
         Reuse derived geometry across calls.
+    codes : collection of str, optional, keyword-only
+        With ``control``: measure these units only (:func:`measured_territory`).
     """
     if control is not None:
-        return measured_territory(control, units, snap=snap, index=index, memo=memo)
+        return measured_territory(control, units, snap=snap, index=index, memo=memo,
+                                  codes=codes)
     if snap is None:
         raise FrontlineError("snap: a snapshot is needed to draw schematic held territory; "
                              "give the report's snapshot or a control layer.")
