@@ -894,3 +894,75 @@ def test_export_and_new_article_views(app_url: str, browser: Any) -> None:
     _check_tables(page)
     assert page.get_by_test_id("stException").count() == 0 and dialogs == []
     page.close()
+
+
+@pytest.fixture(scope="module")
+def ledger_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with a generated history around R1's date in use and one saved draft."""
+    from geo.synthetic import SyntheticSeries, synthetic_history, write_days
+    from tests.test_ledger_view import DRAFT
+
+    history = tmp_path_factory.mktemp("ledger-history")
+    write_days(history, list(synthetic_history(SyntheticSeries(days=14, gaps=1, seed=11))),
+               shift=dt.date(2024, 11, 23) - dt.date(2024, 7, 12))
+    saved = tmp_path_factory.mktemp("ledger-saved")
+    (saved / "A1.yaml").write_text(DRAFT, encoding="utf-8")
+    with _serve("ledger", {"FRONTLINE_HISTORY_DIR": str(history),
+                           "FRONTLINE_USER_REPORTS": str(saved)}) as url:
+        yield url
+
+
+def _grid_rows(page: Any) -> int:
+    """Rows of the page's st.dataframe (its grid says how many, for screen readers)."""
+    return int(page.get_by_test_id("stDataFrame").first.locator("table[role=grid]")
+               .get_attribute("aria-rowcount")) - 1
+
+
+def test_the_ledger_view_filters_and_links_each_row_to_its_report(
+        ledger_url: str, browser: Any) -> None:
+    """Every claim with its verdict against the history in use; a filter by verdict
+    leaves the draft's claim; its row's link opens the draft's report view."""
+    page, _, dialogs = _page(browser)
+    page.goto(ledger_url + "/?mode=ledger", wait_until="domcontentloaded")
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.locator("table[role=grid]").wait_for(state="attached", timeout=120_000)
+    _idle(page)
+    every = _grid_rows(page)
+    assert every >= 12, every  # R1's 11 claims and units, R5's, the draft's
+    page.get_by_text(f"{every} of {every} claim(s)", exact=False).first.wait_for()
+    cells = grid.locator("td[role=gridcell]")
+    verdicts = {c for c in cells.all_inner_texts() if c in
+                ("consistent", "overstated", "understated", "not checkable")}
+    assert {"consistent", "overstated"} <= verdicts, verdicts
+    page.get_by_test_id("stVegaLiteChart").locator("svg").first.wait_for(timeout=30_000)
+    _shoot(page, "ledger-view")
+    _check_tables(page)  # the per-outlet summary
+    # filter: the understated claims alone (the draft's "roughly 40 %" of ~67 %)
+    page.get_by_test_id("stMultiSelect").filter(has_text="Verdict").click()
+    page.get_by_role("option", name="understated", exact=True).click()
+    page.keyboard.press("Escape")
+    page.get_by_text(f"1 of {every} claim(s)", exact=False).first.wait_for(timeout=60_000)
+    _idle(page)
+    page.wait_for_function("() => document.querySelector('[data-testid=stDataFrame] "
+                           "table[role=grid]')?.getAttribute('aria-rowcount') === '2'")
+    row = [grid.locator(f"#glide-cell-{i}-0").inner_text() for i in range(4)]
+    assert row[:2] == ["?mode=report&report=A1", "understated"], row
+    _shoot(page, "ledger-view-filtered")
+    # the row's link (drawn in the grid's canvas: clicked where its text is) opens the
+    # report's view in a new tab
+    box = grid.locator("canvas").first.bounding_box()
+    x, y = box["x"] + 14, box["y"] + 35 + 17  # the grid's header and rows are 35 px high
+    with page.context.expect_page(timeout=30_000) as opened:
+        page.mouse.move(x, y)  # a link cell takes a click once hovered
+        page.mouse.click(x, y)
+    report = opened.value
+    report.wait_for_load_state("domcontentloaded")
+    assert "mode=report" in report.url and "report=A1" in report.url, report.url
+    _chosen(report, "Report", "A1")
+    report.get_by_text("Unreviewed draft", exact=False).first.wait_for(timeout=60_000)
+    report.get_by_text("from the history's day nearest A1's date", exact=False).first.wait_for(
+        timeout=120_000)
+    assert report.get_by_test_id("stException").count() == 0
+    assert page.get_by_test_id("stException").count() == 0 and dialogs == []
+    report.close()
+    page.close()

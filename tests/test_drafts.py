@@ -148,3 +148,15 @@ def test_a_new_draft_is_listed_once_saved(saved: Path) -> None:
     assert not at.exception, at.exception
     assert any("Saved A7" in s.value for s in at.success)
     assert "draft_delete_A7" in {b.key for b in at.button}
+
+
+def test_a_hostile_title_in_the_list_is_shown_as_text(saved: Path) -> None:
+    hostile = "<img src=x onerror=alert(1)> **B** [x](javascript:alert(1))"
+    (saved / "A2.yaml").write_text(DRAFT.replace("A1", "A2").replace(
+        "outlet: Wire", f"outlet: '{hostile}'"), encoding="utf-8")
+    at = _app(mode="New article")
+    assert not at.exception, at.exception
+    listed = [m.value for m in at.markdown if "A2 ·" in m.value]
+    assert listed and all("<img" not in m and "](javascript" not in m for m in listed)
+    at.button(key="draft_delete_A2").click().run()
+    assert all("<img" not in w.value for w in at.warning)

@@ -165,3 +165,20 @@ def test_the_csv_keeps_a_formula_as_text() -> None:
                                  "\"'=HYPERLINK(\"\"x\"\")\",-4.0000,-4",
                                  "'@SUM(1),1.5000,'+1", "'-cmd,,80 %", "plain,0.0000,a"]
     assert report_link("A 1") == "?mode=report&report=A+1"
+
+
+def test_a_hostile_outlet_is_shown_as_text(saved: Path, daily_file: Path) -> None:
+    hostile = "<script>window.__xss=1</script> *W* [x](javascript:alert(1))"
+    (saved / "A1.yaml").write_text(DRAFT.replace("outlet: Wire", f"outlet: '{hostile}'"),
+                                   encoding="utf-8")
+    at = _app(mode="Ledger", control=(daily_file.name, daily_file.read_bytes(), None, None))
+    assert not at.exception, at.exception
+    assert hostile in set(_ledger(at)["outlet"])  # the grid draws text, never HTML
+    assert hostile in at.multiselect(key="ledger_outlet").options
+    page = "\n".join(str(e.value) for e in [*at.markdown, *at.caption, *at.info])
+    assert "<script>" not in page and "](javascript" not in page
+    # the summary's cells are read as markdown: each character markdown would read, escaped
+    (outlet,) = [str(o) for t in at.table if "outlet" in t.value.columns
+                 for o in t.value["outlet"] if "script" in str(o)]
+    assert outlet == ("\\<script\\>window.\\__xss=1\\</script\\> \\*W\\* "
+                      "\\[x\\](javascript:alert(1))")

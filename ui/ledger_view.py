@@ -132,8 +132,9 @@ def _chart(summary: pd.DataFrame) -> None:
     long = long[long["count"] > 0].assign(
         order=lambda f: f["verdict"].map({v: i for i, v in enumerate(VERDICTS)}))
     chart = alt.Chart(long, title="Verdicts per outlet").mark_bar().encode(
-        y=alt.Y("outlet:N", title=None, sort="-x"),
-        x=alt.X("sum(count):Q", title="claims", stack="zero"),
+        y=alt.Y("outlet:N", title=None, sort="-x", axis=alt.Axis(labelLimit=280)),
+        x=alt.X("sum(count):Q", title="claims", stack="zero",
+                axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("verdict:N", title="verdict",
                         scale=alt.Scale(domain=list(VERDICTS),
                                         range=[VERDICT_COLOURS[v] for v in VERDICTS]),
@@ -181,14 +182,14 @@ def ledger_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     cfg = st.column_config
     st.dataframe(
         shown, hide_index=True, key="ledger_table",
-        column_order=["link", "review", "date", "outlet", "name", "code", "claimed",
-                      "measured_pct", "measured_km2", "verdict", "off_by_points",
-                      "off_by_km2", "map_day", "days_apart", "kind", "side", "reason",
-                      "article"],
+        column_order=["link", "verdict", "off_by_points", "name", "code", "claimed",
+                      "measured_pct", "date", "map_day", "review", "outlet", "off_by_km2",
+                      "measured_km2", "days_apart", "kind", "side", "reason", "article"],
         column_config={
             "link": cfg.LinkColumn("report", display_text=r"report=([^&]*)$",
                                    help="Open the report's view", width="small"),
             "name": cfg.TextColumn("unit"),
+            "review": cfg.TextColumn("review", width="medium"),
             "measured_pct": cfg.NumberColumn("measured %", format="%.2f",
                                              help="Share of the unit's polygon (Ukraine: "
                                                   "of its official area)"),
@@ -208,6 +209,7 @@ def ledger_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     summary = report_summary(shown, [r for r in reports if r.outlet in set(shown["outlet"])])
     if len(summary):
         _chart(summary)
-        show_table(summary[list(SUMMARY_COLUMNS)].rename(columns={"articles": "reports"}))
+        show_table(summary[list(SUMMARY_COLUMNS)].rename(
+            columns={"articles": "reports", "median_points_off": "median points off"}))
         st.caption("Per outlet, of the rows shown: its reports, claims and verdicts; "
-                   "*median_points_off* is the median of the claims found off, in points.")
+                   "*median points off* is the median of the claims found off, in points.")
