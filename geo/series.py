@@ -93,11 +93,26 @@ class ControlSeries:
         return self.table[self.table["date"] == date].set_index("code")
 
     def change(self, start: dt.date, end: dt.date) -> pd.DataFrame:
-        """km² gained, lost and net per unit over the snapshots after ``start`` up to
-        ``end`` (a week's gains in one call)."""
+        """km² gained, lost and net per unit over the calendar days after ``start`` up to
+        ``end`` (a week's gains in one call).
+
+        A snapshot's change since the previous one is spread evenly over the days it
+        spans (:func:`geo.pace.daily_flows`): after a 10-day gap, a week gets 7 tenths of
+        it, never the whole; the days before the first snapshot count nothing.
+        """
         t = self.table
-        span = t[(t["date"] > start) & (t["date"] <= end)]
-        out = span.groupby("code")[["gained_km2", "lost_km2", "net_km2"]].sum(min_count=1)
+        day = np.asarray(t["date"], dtype="datetime64[D]")
+        n = t["days_since_previous"].to_numpy(dtype=float)
+        lo = np.datetime64(start, "D") + 1
+        hi = np.datetime64(end, "D")
+        first = day - (np.nan_to_num(n, nan=1.0).astype(np.int64) - 1)  # first day spanned
+        overlap = (np.minimum(day, hi) - np.maximum(first, lo)).astype(np.int64) + 1
+        frac = np.clip(overlap, 0, None) / np.where(n > 0, n, 1.0)
+        keep = (overlap > 0) & (n > 0)
+        cols = ["gained_km2", "lost_km2", "net_km2"]
+        span = t.loc[keep, ["code", *cols]]
+        span[cols] = span[cols].mul(frac[keep], axis=0)
+        out = span.groupby("code")[cols].sum(min_count=1)
         names = t.drop_duplicates("code").set_index("code")["name"]
         out.insert(0, "name", names.reindex(out.index))
         return out
