@@ -6,19 +6,18 @@ out. The same input gives the same numbers as the ``frontline`` command of the s
 name (``frontline verify R1 --control day.geojson --json`` and
 ``fa.verify("R1", fa.read_control("day.geojson"))``; the tests check each verb so).
 
-========================  =======================================================
-``fa.reports()``          the reports: a DataFrame indexed by ``report_id``
-``fa.report("R1")``       one report: its claims per unit (GeoDataFrame), findings
-``fa.read_control(p)``    a layer of mapped control: a GeoDataFrame, one row a side
-``fa.read_history(p)``    many days of it: a GeoDataFrame, one row a day
-``fa.measure(layer)``     held km² and share per unit (GeoDataFrame by unit code)
-``fa.verify(r, layer)``   each claim against a layer or a history: :class:`Verdicts`
-``fa.zones(r)``           the zones a report implies (GeoDataFrame by zone id)
-``fa.series(history)``    every day measured: a DataFrame indexed by date
-``fa.extract(text)``      the claims of a news article (DataFrame)
-``fa.ingest(paths, ..)``  many articles, every claim checked: :class:`Ledger`
-``fa.write_geojson(f,p)`` a result as RFC 7946 GeoJSON with its provenance
-========================  =======================================================
+* ``fa.reports()``: the reports: a DataFrame indexed by ``report_id``
+* ``fa.report("R1")``: one report: its claims per unit (GeoDataFrame), findings
+* ``fa.read_control(p)``: a layer of mapped control: a GeoDataFrame, one row a side
+* ``fa.read_history(p)``: many days of it: a GeoDataFrame, one row a day
+* ``fa.measure(layer)``: held km² and share per unit (GeoDataFrame by unit code)
+* ``fa.verify(r, layer)``: each claim against a layer or a history: :class:`Verdicts`
+* ``fa.zones(r)``: the zones a report implies (GeoDataFrame by zone id)
+* ``fa.series(history)``: every day measured: a DataFrame indexed by date
+* ``fa.extract(text)``: the claims of a news article (DataFrame)
+* ``fa.ingest(paths, control=...)``: many articles, every claim checked: :class:`Ledger`
+* ``fa.write_geojson(frame, path)``: a result as RFC 7946 GeoJSON with its provenance
+* ``fa.write_synthetic_history(folder)``: invented daily layers, to try it all with
 
 Conventions. Areas are km² (geodesic, on the WGS84 ellipsoid) and shares percent of
 the unit's polygon (of Ukraine's official area for ``UA``); column names say so
@@ -83,7 +82,7 @@ NEAR_DAYS = 7
 PathLike: TypeAlias = str | Path
 #: What a verb that checks claims takes: a layer (``read_control``'s frame, any
 #: GeoDataFrame of held ground, a file path) or a history (``read_history``'s frame).
-Control: TypeAlias = "gpd.GeoDataFrame | str | Path"
+Control: TypeAlias = gpd.GeoDataFrame | str | Path
 
 
 # ---------------------------------------------------------------- the atlas
