@@ -26,7 +26,8 @@ OWN = {"geo", "layers", "frontline", "ui", "app", "tests", "benchmarks", "script
 #: Which extras each part of the code may draw on besides ``dependencies``.
 EXTRAS_OF = {"ui": {"app"}, "app.py": {"app"}, "scripts": {"build"},
              "geo/series_dask.py": {"scale"},
-             "layers/history.py": {"app"}}  # the History view's chart: the app's only
+             "layers/history.py": {"app"},  # the History view's chart: the app's only
+             "scripts/build_docs.py": {"test"}}  # pdoc, with the tests that run it
 #: Declared packages no code imports by name, and why they are needed.
 USED_INDIRECTLY = {
     "pyarrow": "pandas' Parquet engine (GeoParquet histories, series --parquet)",
