@@ -529,14 +529,15 @@ def duration_words(days: float) -> str:
 
 
 def _range_words(lo: float, hi: float) -> str:
-    """``"14-22 months"``: both ends in the unit of the later one."""
+    """``"14-22 months at the band's ends"``: both ends in the unit of the later one."""
+    if not math.isfinite(hi):
+        return (f"{duration_words(lo)} at the band's high end, none at its low end (a pace "
+                "that is not positive)")
     a, b = duration_words(lo), duration_words(hi)
-    if b == "never":
-        return f"{a} at the band's high end, never at its low end (its pace is not positive)"
     ua, ub = a.split(" ", 1)[1], b.split(" ", 1)[1]
     if ua.rstrip("s") == ub.rstrip("s"):
-        return f"{a.split(' ', 1)[0]}-{b}"
-    return f"{a} to {b}"
+        return f"{a.split(' ', 1)[0]}-{b} at the band's ends"
+    return f"{a} to {b} at the band's ends"
 
 
 def _target_words(pct: float, name: str) -> str:
@@ -588,7 +589,8 @@ def project(rates: pd.DataFrame, *, to_pct: float = 100.0, side: str = "russia",
         rate, lo, hi = r['rate_km2_day'], r['band_low_km2_day'], r['band_high_km2_day']
         pace = f"{rate:+,.2f} km² a day" if math.isfinite(rate) else ""
         if math.isfinite(lo) and math.isfinite(hi):
-            pace += f"; {lo:+,.2f} to {hi:+,.2f} within the week-to-week spread"
+            pace += (f"; {lo:+,.2f} to {hi:+,.2f} within the week-to-week spread"
+                     if hi - lo >= 0.005 else "; the same every week")
         if not math.isfinite(rate) or not math.isfinite(r['area_km2']):
             row.update(status="not measured",
                        projection=f"{r['name']}: the series does not cover "
@@ -609,18 +611,23 @@ def project(rates: pd.DataFrame, *, to_pct: float = 100.0, side: str = "russia",
             row.update(status="projected", days_to_target=days, days_early=early,
                        days_late=late, date=_after(end, days), date_early=_after(end, early),
                        date_late=_after(end, late))
-            band = (f"; {_range_words(early, late)} at the band's ends"
-                    if math.isfinite(early) else "; too few weeks for a band")
+            band = ("; too few weeks for a band" if not math.isfinite(early)
+                    else "" if late - early < 0.5 else f"; {_range_words(early, late)}")
+            when = (f"in {duration_words(days)}, around {row['date']}" if days <= _CENTURY
+                    else "in more than a century")
             row["projection"] = (
                 f"{r['name']}: at {words} pace ({pace}), {who} would hold {goal} "
-                f"({format_number(remaining, 'km2')} km² more) in {duration_words(days)}, "
-                f"around {row['date']}{band}. An extrapolation of the mapped pace, not a "
-                "forecast.")
+                f"({format_number(remaining, 'km2')} km² more) {when}{band}. An extrapolation "
+                "of the mapped pace, not a forecast.")
         extra.append(row)
     add = pd.DataFrame(extra, index=out.index)
     for col in PROJECTION_COLUMNS:
         out[col] = add[col]
     return out
+
+
+#: Beyond this many days an extrapolation is not given a date in words.
+_CENTURY = 36_525
 
 
 def _after(end: dt.date, days: float) -> dt.date | None:
@@ -806,6 +813,10 @@ def pace(
                          units=index, level=level)
     last = series.dates[-1]
     rates = project(rates, to_pct=to_pct, side=series.side, last=last)
+    if codes is not None:  # in the order asked for
+        order = {c: k for k, c in enumerate(codes)}
+        rates = rates.sort_values("code", key=lambda c: c.map(order), kind="stable"
+                                  ).reset_index(drop=True)
     weeks, months = (period_flows(series, period=p, flow=flow, codes=codes, history=history,
                                   units=index) for p in PERIODS)
     notes = []
