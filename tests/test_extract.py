@@ -162,11 +162,12 @@ def test_saving_is_atomic_and_never_overwrites(tmp_path: Path) -> None:
 STRUCTURES = Path(__file__).parent / "data" / "extract_corpus_structures.yaml"
 
 
-@pytest.mark.parametrize("part,floor", [("tune", 0.8), ("heldout", 0.72)])
+@pytest.mark.parametrize("part,floor", [("tune", 0.95), ("heldout", 0.9)])
 def test_scores_on_passages_shaped_like_articles(part: str, floor: float) -> None:
     """Lists, anaphora, third-party demands, earlier demands, two holders or two demands in
     a sentence, page furniture, traps: 60 passages written before the rules changed (the
-    rules scored F1 0.60 tune / 0.57 held out on them then). Scores printed."""
+    rules scored F1 0.60 tune / 0.57 held out on them then; the held-out part has since
+    been read, so it is no longer blind: see the fresh corpus below). Scores printed."""
     n, tp, fp, fn = _score(part, STRUCTURES)
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
@@ -314,3 +315,59 @@ def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
     assert article_date("Talks are set for 2026-05-01 in Geneva.", today=today) is None
     # a date deep in the text is not a dateline
     assert article_date("x " * 300 + "On 4 March 2025 the talks began.", today=today) is None
+
+
+# ------------------------------------------------------------------ more structures
+@pytest.mark.parametrize(("text", "want"), [
+    # a table-like line per unit, under a line that names the holder
+    ("Ground held by Russian forces, by oblast:\nLuhansk — 98%\nDonetsk: about 78%\n",
+     [("control_share", "RU", ("UA-09",), 98.0, "percent", "exact"),
+      ("control_share", "RU", ("UA-14",), 78.0, "percent", "around")]),
+    # ellipsis: the second clause has a holder and a figure, the ground is the first's
+    ("Kyiv's troops hold roughly 30% of the Donetsk region, and Russia about 70%.",
+     [("control_share", "UA", ("UA-14",), 30.0, "percent", "around"),
+      ("control_share", "RU", ("UA-14",), 70.0, "percent", "around")]),
+    ("In spring 2022 Russia held about 26% of Ukraine; now the share is closer to 19%.",
+     [("control_share", "RU", ("UA",), 26.0, "percent", "around"),
+      ("control_share", "RU", ("UA",), 19.0, "percent", "around")]),
+    # a heading line and lines under it, the holder after the verb
+    ("Land seized by Russia\nthe Crimean peninsula\nmost of Luhansk\n",
+     [("control_share", "RU", ("UA-40", "UA-43"), None, None, "all"),
+      ("control_share", "RU", ("UA-09",), None, None, "large_part")]),
+    # the speakers' side reports what the other holds
+    ("Moscow's offensive in the Kharkiv region began in May. Ukrainian commanders say it "
+     "now holds about 150 square kilometres of the region.",
+     [("control_area", "RU", ("UA-63",), 150.0, "km2", "around")]),
+    # "there": the unit named last
+    ("Ukrainian units crossed into Russia's Belgorod region in March. Kyiv says the ground "
+     "it holds there is roughly 40 square kilometres.",
+     [("control_area", "UA", ("RU-BEL",), 40.0, "km2", "around")]),
+    # a few villages: part of the unit
+    ("Russian troops hold a few villages on the eastern edge of the Dnipropetrovsk region.",
+     [("control_share", "RU", ("UA-12",), None, None, "part")]),
+    # a cession as a participle after the ground it names
+    ("Last year the Kremlin wanted all of Kherson and Zaporizhzhia handed over.",
+     [("demand_cede", "RU", ("UA-65", "UA-23"), None, None, "all")]),
+    ("The Kremlin keeps pushing for the handover of Donetsk.",
+     [("demand_cede", "RU", ("UA-14",), None, None, "all")]),
+    # an earlier figure beside the current one
+    ("Russian forces hold about 76% of Zaporizhzhia, up from 72% in January.",
+     [("control_share", "RU", ("UA-23",), 76.0, "percent", "around"),
+      ("control_share", "RU", ("UA-23",), 72.0, "percent", "exact")]),
+    # a refusal to leave is not a demand; the ground held is still said
+    ('Zelensky: "We still hold a fifth of Luhansk and we will not leave it."',
+     [("control_share", "UA", ("UA-09",), 20.0, "percent", "exact")]),
+    # traps: a share of the country's electricity, of a list of drones
+    ("The Zaporizhzhia plant once produced a fifth of Ukraine's electricity.", []),
+    ("Russia said 80% of the 120 drones it launched at Kharkiv hit their targets.", []),
+])
+def test_article_structures(text: str, want: list[tuple]) -> None:  # type: ignore[type-arg]
+    assert sorted(_claims(text), key=str) == sorted(
+        [(k, a, tuple(sorted(r)), v, u, q) for k, a, r, v, u, q in want], key=str)
+
+
+def test_an_earlier_figure_is_marked_earlier() -> None:
+    got = extract_claims("Russian forces hold about 76% of Zaporizhzhia, up from 72% in "
+                         "January.")
+    assert [c.status for c in got] == [None, "earlier"]
+    assert any("earlier figure" in r for r in got[1].review)

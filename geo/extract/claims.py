@@ -44,9 +44,12 @@ CANONICAL = {"over": "more_than", "under": "less_than", "around": "about", "exac
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
                          r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
                          r"rest\s+of)\s+(?:the\s+)?$", re.I)
-_PART_BEFORE = re.compile(r"\b(?:smaller\s+parts?\s+of|small\s+parts?\s+of|parts?\s+of|"
+_PART_BEFORE = re.compile(r"\b(?:(?:smaller\s+parts?\s+of|small\s+parts?\s+of|parts?\s+of|"
                           r"small\s+areas\s+of|areas\s+of|pockets\s+of|a\s+sliver\s+of)\s+"
-                          r"(?:the\s+)?$", re.I)
+                          r"(?:the\s+)?|(?:a\s+(?:few|handful\s+of)\s+(?:villages|settlements|"
+                          r"hamlets)|a\s+(?:small\s+|narrow\s+)?(?:pocket|foothold|sliver|strip|"
+                          r"bridgehead|salient))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of|inside|near)\s+"
+                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?)$", re.I)
 _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+parts\s+of)\s+"
                           r"(?:the\s+)?$", re.I)
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
@@ -54,6 +57,21 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as
                        re.I)
 _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
                      r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
+#: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
+#: 79%", "Kherson (74%)".
+_TABLE_GAP = re.compile(r"^\s*(?:[—–:(-]|--)\s*(?:(?:about|roughly|around|some|nearly|almost|"
+                        r"over|more\s+than|less\s+than|under|just\s+over|just\s+under|"
+                        r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
+#: "the figure", "that share": a figure of the clause before, again.
+_FIGURE_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:figure|share|number|proportion|"
+                             r"percentage)\b", re.I)
+#: An earlier figure given with the current one: "up from 70 % in the spring".
+_EARLIER_FIGURE = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|some|"
+                             r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
+                             r"an\s+estimated)\s+)?$", re.I)
+#: "holds there", "the territory it controls there": the unit named last.
+_THERE = re.compile(r"\b(?:holds?|held|controls?|controlled|occup(?:y|ies|ied))\s+(there)\b",
+                    re.I)
 _PASSIVE = re.compile(r"\b(?:by\s+(?:the\s+)?(Russia|Russian|Moscow|Ukraine|Ukrainian|Kyiv)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+control)",
                       re.I)
@@ -139,7 +157,9 @@ def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
                    actors(s.text, skip=[(p.start, p.end) for p in pl] + country))
     if not parts.figs:
         return []
-    return [c for c in _control(parts, verb=re.match(r"", s.text), holder=actor)
+    # "the territory it holds, Crimea included, amounts to 114,000 km²": all its ground
+    return [c for c in _control(parts, verb=re.match(r"", s.text), holder=actor,
+                                national_area=True)
             if c.value is not None]
 
 
@@ -165,7 +185,7 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     intro: Sentence | None = None
     skipping = False  # the items of a boilerplate list ("Most read:" and its lines)
-    for s in _lines_apart(sentences(text)):
+    for s in _heading_lines(_lines_apart(sentences(text))):
         if _BOILERPLATE.match(s.text) or (skipping and (_ITEM.match(s.text)
                                                         or _after_item(text, s))):
             # a furniture line that heads a list ("Most read:", "Related") takes its
@@ -182,7 +202,7 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
             if named:
                 _LAST.set(named[-1].codes)
             continue
-        intro = s if _INTRO.search(s.text) else None
+        intro = s if _INTRO.search(s.text) or _is_heading(s) else None
         found = _sentence_claims(s)
         if not found and out and _AREAS.search(s.text):
             found = _areas_claims(s, out[-1].actor)
@@ -196,6 +216,32 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
 _INTRO = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 #: A list item's marker: a bullet or a number.
 _ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
+
+
+def _is_heading(s: Sentence) -> bool:
+    """A short line without a full stop that names a control, cession or withdrawal and
+    heads the lines under it: "Territory occupied by Russia"."""
+    return ("\n" not in s.text and len(s.text) <= 80 and not re.search(r"[.!?\"”]\s*$", s.text)
+            and any(CUES[k].search(s.text) for k in ("control", "cede", "withdraw"))
+            and not figures(s.text))
+
+
+def _heading_lines(ss: list[Sentence]) -> list[Sentence]:
+    """A sentence that is a heading line and short lines under it (no full stop between
+    them), as one sentence a line."""
+    out: list[Sentence] = []
+    for s in ss:
+        lines = s.text.split("\n")
+        if len(lines) > 1 and _is_heading(Sentence(lines[0], s.start)) and all(
+                len(line) <= 160 for line in lines[1:]):
+            pos = s.start
+            for line in lines:
+                if line.strip():
+                    out.append(Sentence(line, pos))
+                pos += len(line) + 1
+            continue
+        out.append(s)
+    return out
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -224,7 +270,17 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
     body = item.text[marker.end():] if marker else item.text
     lead = head[:verb.end()]
     joined = Sentence(f"{lead} {body}", 0)
-    claims = _sentence_claims(joined)
+    passive = _PASSIVE.search(head)
+    if passive and passive.start() >= verb.end() and CUES["control"].search(lead):
+        # "Territory occupied by Russia": the holder comes after the verb the items take
+        pl = _places(joined.text)
+        country = countries(joined.text)
+        parts = _Parts(joined, figures(joined.text), pl, country,
+                       actors(joined.text, skip=[(p.start, p.end) for p in pl] + country))
+        side, _ = _holder(_Parts(Sentence(head, 0), [], [], [], []), len(head))
+        claims = _control(parts, holder=side, holder_review=[]) if pl or country else []
+    else:
+        claims = _sentence_claims(joined)
     start = item.start + (marker.end() if marker else 0)
     return [replace(c, span=(start, item.end), sentence=item.text,
                     review=c.review + (f"a list item, read with its opening line: '{lead} ...'",))
@@ -295,7 +351,16 @@ def _places(text: str) -> list[Place]:
         codes = before[-1].codes if before else last
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in _THERE.finditer(text):
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        codes = before[-1].codes if before else last
+        if codes:
+            found.append(Place(codes, m.start(1), m.end(1), m.group(1), False))
     return sorted(found, key=lambda p: p.start)
+
+
+def _there(p: Place) -> bool:
+    return p.text.lower() == "there"
 
 @dataclass
 class _Parts:
@@ -326,7 +391,13 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
             out += _withdrawal(parts, m) if kind == "withdraw" else _cession(parts, m)
-        return _earlier(s, out)
+        if out:
+            return _earlier(s, out)
+        # no demand or offer after all ("we hold a quarter of Donetsk and will not
+        # leave it"): read it as a statement of control, of ground other than what the
+        # verbs name
+        objects = {p.start for _, m in verbs for p in _places_from(parts, m.end(), limit=60)[0]}
+        return [c for c in _control(parts) if c.span[0] - s.start not in objects]
     clauses = _clauses(s)
     if len(clauses) == 1:
         return _control(parts)
@@ -339,13 +410,40 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         ccountry = countries(clause.text)
         cparts = _Parts(clause, figures(clause.text), cpl, ccountry,
                         actors(clause.text, skip=[(p.start, p.end) for p in cpl] + ccountry))
+        named = [p for p in cpl if len(p.codes) == 1 and not _there(p)]
+        if named:  # "the region" in the next clause is the unit named last
+            _LAST.set(named[-1].codes)
         if not (cpl or ccountry):
+            found += _elliptic(cparts, found)
             continue
         verb = CUES["control"].search(clause.text)
         if verb is None and not any(a.side in ("RU", "UA") for a in cparts.actors):
             continue
         found += _control(cparts, verb=verb)
     return found
+
+
+def _elliptic(parts: _Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A clause with a figure and no place, of the ground the clause before named:
+    "Ukrainian forces control 25 % of the region, and Russia about 75 %"; "Russia held 27 %
+    of Ukraine; today the figure is closer to 19 %". Its holder is the side it names, else
+    the one before."""
+    holders = [a.side for a in parts.actors if a.side in ("RU", "UA")]
+    if not before or not parts.figs or not (holders or _FIGURE_ANAPHOR.search(parts.s.text)):
+        return []
+    last = before[-1]
+    if not last.kind.startswith("control"):
+        return []
+    out = []
+    for fig in parts.figs:
+        if fig.unit != last.unit:
+            continue
+        kind = "control_share" if fig.unit == "percent" else "control_area"
+        out.append(_claim(parts, kind, holders[0] if holders else last.actor, last.regions, fig,
+                          fig.qualifier, (fig.start, fig.end),
+                          [f"no place in this clause: the ground of the clause before "
+                           f"({', '.join(last.regions)})"]))
+    return out
 
 
 #: Words before a demand that make it an earlier one, since replaced ("down from his
@@ -512,24 +610,57 @@ def _cession(parts: _Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if not demand or CUES["negation"].search(text[:verb.start()]):
         return []
     ps, end = _places_from(parts, verb.end(), limit=60)
+    span_start = verb.start()
+    if not ps and _PARTICIPLE.match(verb.group(0)):
+        # "wanted all of Zaporizhzhia and Kherson handed over"
+        ps = _places_before(parts, verb.start())
+        span_start, end = (ps[0].start, verb.end()) if ps else (span_start, end)
     if not ps:
         return []
     review: list[str] = []
-    actor, target = _demand_sides(parts, demand, verb, review)
+    actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
+                                  _AT.match(text, ps[0].start) or verb, review)
     q = _figureless(text, ps[0].start, default="all")
-    return [_claim(parts, "demand_cede", actor, _codes(ps), None, q, (verb.start(), end),
+    return [_claim(parts, "demand_cede", actor, _codes(ps), None, q, (span_start, end),
                    review + _group_review(ps), target)]
+
+
+#: A cession verb as a participle after the ground it names: "Kherson handed over".
+_PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
+_AT = re.compile(r"")
+
+
+def _places_before(parts: _Parts, pos: int) -> list[Place]:
+    """The list of places that ends just before ``pos`` ("all of X and Y handed over")."""
+    text = parts.s.text
+    before = [p for p in parts.places if p.end <= pos]
+    if not before or not re.fullmatch(r"\s*", text[before[-1].end:pos]):
+        return []
+    out = [before[-1]]
+    for p in reversed(before[:-1]):
+        if _LIST_GAP.match(text[p.end:out[0].start]):
+            out.insert(0, p)
+        else:
+            break
+    return out
 
 
 def _figureless(text: str, start: int, *, default: str | None) -> str | None:
     before = text[:start]
+    if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
+        return "large_part"
     if _PART_BEFORE.search(before):
         return "part"
-    if _MOST_BEFORE.search(before):
-        return "large_part"
     if _ALL_BEFORE.search(before):
         return "all"
     return default
+
+
+#: Between a side's speakers and a control verb: "Ukrainian officials say it now (controls)".
+_SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|authorities|"
+                     r"commanders|officers|bloggers|media|experts|observers|intelligence)\s+"
+                     r"(?:say|said|believe|believes|estimate|claim|claimed|report|reported|"
+                     r"think)\s+(?:that\s+)?(?:it|the\s+enemy)\s+(?:\w+\s+)?$", re.I)
 
 
 def _holder(parts: _Parts, verb_start: int) -> tuple[str, list[str]]:
@@ -539,6 +670,12 @@ def _holder(parts: _Parts, verb_start: int) -> tuple[str, list[str]]:
         return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
     side = _subject(parts, verb_start, holders=True)
     if side:
+        subj = [a for a in parts.actors if a.end <= verb_start and a.side == side][-1]
+        if _SAY_IT.match(parts.s.text[subj.end:verb_start]):
+            # "Ukrainian officials say it now controls ...": the speakers' side reports
+            # what the other one holds
+            return _other(side), [f"'it' after a statement by {_NAME[side]}'s officials "
+                                  f"read as {_NAME[_other(side)]}"]
         return side, []
     later = [a for a in parts.actors if a.side in ("RU", "UA")]
     if later:
@@ -547,7 +684,8 @@ def _holder(parts: _Parts, verb_start: int) -> tuple[str, list[str]]:
 
 
 def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
-             holder: str | None = None) -> list[ExtractedClaim]:
+             holder: str | None = None, holder_review: list[str] | None = None,
+             national_area: bool = False) -> list[ExtractedClaim]:
     text = parts.s.text
     verb = verb or CUES["control"].search(text)
     if verb is None:  # a clause that takes its verb from the one before it
@@ -555,12 +693,30 @@ def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
     assert verb is not None
     actor, why = _holder(parts, verb.start() if verb.end() else len(text))
     if holder is not None:
-        actor, why = holder, ["the holder is the one named in the sentence before"]
+        actor, why = holder, (holder_review if holder_review is not None
+                              else ["the holder is the one named in the sentence before"])
     out: list[ExtractedClaim] = []
     used: set[int] = set()
     for fig in parts.figs:
         review = list(why)
+        if _EARLIER_FIGURE.search(text[:fig.start]) and out and out[-1].unit == fig.unit:
+            # "72 % of the region, up from 70 % in the spring": the same ground, earlier
+            last = out[-1]
+            out.append(replace(
+                _claim(parts, last.kind, last.actor, last.regions, fig, fig.qualifier,
+                       (fig.start, fig.end), [*review, "an earlier figure, given with the "
+                                              "current one"]), status="earlier"))
+            continue
         ps, end = _of_places(parts, fig)
+        if not ps:
+            ps, end = _table_place(parts, fig)
+            if ps:
+                review.append(f"a table-like line: '{ps[0].text}' and its figure")
+        if not ps:
+            there = [p for p in parts.places if _there(p)]
+            if there and fig.unit == "km2":
+                ps, end = there[:1], max(fig.end, there[0].end)
+                review.append(f"'there' read as {', '.join(there[0].codes)}, named before")
         if ps:
             used.update(id(p) for p in ps)
             regions = _codes(ps)
@@ -569,7 +725,7 @@ def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
             regions, end = ("UA",), _of_country(parts, fig)
         elif fig.unit == "km2" and parts.country:
             regions, end = ("UA",), fig.end
-        elif fig.unit == "km2" and not parts.places:
+        elif fig.unit == "km2" and (not parts.places or national_area):
             regions, end = ("UA",), fig.end
             review.append("no place named for the area; read as a national total")
         else:
@@ -578,7 +734,7 @@ def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
         out.append(_claim(parts, kind, actor, regions, fig, fig.qualifier,
                           (min(fig.start, verb.start()), end), review))
     for p in parts.places:
-        if id(p) in used:
+        if id(p) in used or _there(p):
             continue
         q = _figureless(text, p.start, default=None)
         if q is None and _direct_object(text, verb, p):
@@ -599,16 +755,33 @@ def _direct_object(text: str, verb: re.Match[str], p: Place) -> bool:
     """``p`` is the object of the control verb: "controls Crimea", "occupies the entire
     Crimean peninsula" (nothing but an article or "all"/"entire" between)."""
     gap = text[verb.end():p.start]
-    return p.start >= verb.end() and re.fullmatch(r"\s+(?:the\s+)?", gap) is not None
+    return p.start >= verb.end() and re.fullmatch(r"\s+(?:only\s+|fully\s+|now\s+)?(?:the\s+)?",
+                                                  gap, re.I) is not None
 
 
 def _of_places(parts: _Parts, fig: Figure) -> tuple[list[Place], int]:
     text = parts.s.text
     after = [p for p in parts.places if p.start >= fig.end]
-    if not after or not _OF_GAP.match(text[fig.end:after[0].start]) or \
-            "of" not in text[fig.end:after[0].start].lower():
+    if not after:
+        return [], fig.end
+    gap = text[fig.end:after[0].start]
+    # "600 km² in the Kursk region" (an area lies in a place; a share is of one)
+    inside = fig.unit == "km2" and _IN_GAP.match(gap) is not None
+    if not inside and (not _OF_GAP.match(gap) or "of" not in gap.lower()):
         return [], fig.end
     return _places_from(parts, after[0].start, limit=0)
+
+
+_IN_GAP = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$",
+                     re.I)
+
+
+def _table_place(parts: _Parts, fig: Figure) -> tuple[list[Place], int]:
+    """The place a figure follows in a table-like line ("Luhansk — 99%")."""
+    before = [p for p in parts.places if p.end <= fig.start]
+    if before and _TABLE_GAP.match(parts.s.text[before[-1].end:fig.start]):
+        return [before[-1]], fig.end
+    return [], fig.end
 
 
 def _of_country(parts: _Parts, fig: Figure) -> int:

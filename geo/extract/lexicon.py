@@ -37,7 +37,7 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
               "two fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0}
 _FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len,
-                                               reverse=True)) + r")\s+of\b", re.I)
+                                               reverse=True)) + r")(\s+or\s+so)?\s+of\b", re.I)
 
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
@@ -49,6 +49,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("roughly", "around"), ("about", "around"), ("around", "around"),
     ("approximately", "around"), ("some", "around"), ("an estimated", "around"),
     ("estimated", "around"), ("close to", "around"), ("an approximate", "around"),
+    ("closer to", "around"), ("roughly about", "around"), ("an estimated", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
     QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r")\s+(?:the\s+)?$", re.I)
@@ -58,10 +59,13 @@ _QUAL_OF = dict(QUALIFIER_WORDS)
 CUES: dict[str, re.Pattern[str]] = {
     "control": re.compile(
         r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|seiz(?:e|ed|es)|"
+        r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         r"captur(?:e|ed|es)|taken|in (?:russian|ukrainian) hands|under (?:russian|ukrainian) "
         r"control)\b", re.I),
     "demand": re.compile(
-        r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed)?|calls? for|called for|"
+        r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
+        r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|"
+        r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get)\b)|"
         r"asks?|asked|requir(?:e|es|ed)|must|condition|accept(?:s|ed)?)\b", re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
@@ -70,7 +74,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:back|out)|"
         r"retreat(?:s|ed)?\s+from|leave|leaves|leaving)\b", re.I),
     "cede": re.compile(
-        r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|surrender(?:s|ed)?|give\s+up|"
+        r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
+        r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|"
         r"gives\s+up|relinquish(?:es|ed)?)\b", re.I),
     "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected)\b", re.I),
 }
@@ -160,9 +165,9 @@ def figures(sentence: str) -> list[Figure]:
             out.append(Figure(value, unit, _qualifier(sentence, m.start()), m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
         value = round(_FRACTIONS[m.group(1).lower()], 1)
-        end = m.start() + len(m.group(1))
-        out.append(Figure(value, "percent", _qualifier(sentence, m.start()), m.start(), end,
-                          fraction=True))
+        end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
+        q = "around" if m.group(2) else _qualifier(sentence, m.start())  # "or so"
+        out.append(Figure(value, "percent", q, m.start(), end, fraction=True))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -218,7 +223,10 @@ def places(sentence: str) -> list[Place]:
     return out
 
 
-_COUNTRY = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Ukraine(?:'s|’s)?(?:\s+territory)?|country|"
+# "of Ukraine's" is the country only before its land or nothing: "a fifth of Ukraine's
+# electricity" is not ground
+_COUNTRY = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Ukraine(?:(?:'s|’s)\s+(?:territory|land(?:mass)?|"
+                      r"soil)|(?:'s|’s)(?!\s+[A-Za-z])|(?!['’]))|country|"
                       r"Ukrainian\s+(?:territory|land))|Ukraine(?:'s|’s)\s+territory|"
                       r"Ukrainian\s+territory)\b", re.I)
 
