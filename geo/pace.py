@@ -106,13 +106,19 @@ def _rows(series: ControlSeries, codes: Sequence[str] | None) -> pd.DataFrame:
     t = series.table
     if codes is None:
         return t
-    known = set(t["code"])
+    known = set(pd.unique(t["code"]))
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise FrontlineError(
             f"codes: expected units of the series ({', '.join(sorted(known)[:6])} ...); got "
             f"{', '.join(map(repr, unknown))}. Give ISO 3166-2 codes, or UA for Ukraine.")
-    return t[t["code"].isin(list(codes))]
+    return t[t["code"].isin(list(codes)).to_numpy()]
+
+
+def _days64(dates: pd.Series) -> np.ndarray:
+    """A column of dates as ``datetime64[D]`` (each distinct date converted once)."""
+    codes, uniq = pd.factorize(dates)
+    return np.asarray(list(uniq), dtype="datetime64[D]")[codes]
 
 
 def daily_flows(series: ControlSeries, *, codes: Sequence[str] | None = None) -> pd.DataFrame:
@@ -135,12 +141,16 @@ def daily_flows(series: ControlSeries, *, codes: Sequence[str] | None = None) ->
         snapshot's date. ``date`` and ``step_date`` are ``datetime64[D]``-backed
         timestamps.
     """
-    t = _rows(series, codes)
-    steps = t[t["gained_km2"].notna() & (t["days_since_previous"] >= 1)]
+    return _daily_of(_rows(series, codes))
+
+
+def _daily_of(t: pd.DataFrame) -> pd.DataFrame:
+    """:func:`daily_flows` of the series' rows ``t``."""
+    steps = t[(t["gained_km2"].notna() & (t["days_since_previous"] >= 1)).to_numpy()]
     n = steps["days_since_previous"].to_numpy(dtype=np.int64)
     rep = np.repeat(np.arange(len(steps)), n)
     back = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
-    day = np.asarray(steps["date"], dtype="datetime64[D]")
+    day = _days64(steps["date"])
     frac = 1.0 / n[rep]
     out = pd.DataFrame({
         "date": day[rep] - back.astype("timedelta64[D]"),
@@ -212,7 +222,14 @@ def period_flows(
         from a snapshot after a gap.
     """
     _check(period=period, flow=flow)
-    daily = daily_flows(series, codes=codes)
+    return _periods(daily_flows(series, codes=codes), series, period=period, flow=flow,
+                    history=history, units=units, within_days=within_days)
+
+
+def _periods(daily: pd.DataFrame, series: ControlSeries, *, period: str, flow: str,
+             history: History | None, units: gpd.GeoDataFrame | UnitIndex | None,
+             within_days: int) -> pd.DataFrame:
+    """:func:`period_flows` of the daily flows ``daily``."""
     if not len(daily):
         return pd.DataFrame(columns=list(PERIOD_COLUMNS))
     start = _period_start(daily["date"].to_numpy(), period)
@@ -442,18 +459,28 @@ def window_rates(
         A window under 7 days, or ``end`` outside the series' days.
     """
     _check(window=window, level=level)
+    t = _rows(series, codes)
+    return _rates(series, _daily_of(t), t, window=window, end=end, history=history,
+                  units=units, level=level, within_days=within_days)
+
+
+def _rates(series: ControlSeries, daily: pd.DataFrame, t: pd.DataFrame, *, window: int,
+           end: dt.date | None, history: History | None,
+           units: gpd.GeoDataFrame | UnitIndex | None, level: float,
+           within_days: int) -> pd.DataFrame:
+    """:func:`window_rates` of the series' rows ``t`` and their daily flows ``daily``."""
     dates = series.dates
     end = end or dates[-1]
     if not dates[0] < end <= dates[-1]:
         raise FrontlineError(
             f"end: expected a day after the first mapped day ({dates[0]}) up to the last "
             f"({dates[-1]}); got {end}. Give a day within the history.")
-    daily = daily_flows(series, codes=codes)
     day = daily["date"].to_numpy(dtype="datetime64[D]")
     e64 = np.datetime64(end, "D")
     s64 = e64 - window
     p64 = s64 - window
-    t = _rows(series, codes)
+    held_of = {c: g["controlled_km2"].to_numpy(dtype=float)
+               for c, g in t.groupby("code", sort=False)}
     areas = _areas(series, units)
     e2e: dict[str, tuple[Any, ...]] = {}
     if history is not None:
@@ -482,9 +509,7 @@ def window_rates(
                 if blocks >= 2 else math.nan)
         prev = (dd > p64) & (dd <= s64)
         n_prev = int(prev.sum())
-        rows_c = t[t["code"] == code]
-        held = float(np.interp(e64.astype(np.int64), mapped,
-                               rows_c["controlled_km2"].to_numpy(dtype=float)))
+        held = float(np.interp(e64.astype(np.int64), mapped, held_of[code]))
         area = areas.get(str(code), math.nan)
         da, db, eg, el = e2e.get(str(code), (None, None, math.nan, math.nan))
         rows.append({
@@ -809,16 +834,18 @@ def pace(
     """
     _check(flow=flow, window=window, level=level)
     index = _index(units) if history is not None else units
-    rates = window_rates(series, window=window, end=end, codes=codes, history=history,
-                         units=index, level=level)
+    t = _rows(series, codes)
+    daily = _daily_of(t)  # once, for the window and the periods
+    rates = _rates(series, daily, t, window=window, end=end, history=history, units=index,
+                   level=level, within_days=3)
     last = series.dates[-1]
     rates = project(rates, to_pct=to_pct, side=series.side, last=last)
     if codes is not None:  # in the order asked for
         order = {c: k for k, c in enumerate(codes)}
         rates = rates.sort_values("code", key=lambda c: c.map(order), kind="stable"
                                   ).reset_index(drop=True)
-    weeks, months = (period_flows(series, period=p, flow=flow, codes=codes, history=history,
-                                  units=index) for p in PERIODS)
+    weeks, months = (_periods(daily, series, period=p, flow=flow, history=history,
+                              units=index, within_days=3) for p in PERIODS)
     notes = []
     if history is None:
         notes.append("end-to-end figures need the history's geometry; only gross flows "
