@@ -1135,11 +1135,13 @@ def _verdict_words(v: dict[str, Any]) -> str:
     else:
         lo, hi = v["measured_low"], v["measured_high"]
         what = "gained" if v["measure"] == "gained" else "lost"
+        noun = "gains" if v["measure"] == "gained" else "losses"
         if math.isfinite(v["e2e_gained_km2"]):
             shown = (f"{f.format(lo)} {unit} {what} end to end ({v['from_day']} -> "
-                     f"{v['to_day']}) and {f.format(hi)} of daily changes added up")
+                     f"{v['to_day']}) and {f.format(hi)} {unit} of daily {noun} added up")
         else:
-            shown = f"{f.format(lo)} {unit} {what}, daily changes added up"
+            shown = (f"{f.format(lo)} {unit} of daily {noun} added up (end to end needs "
+                     "the history's geometry)")
     head = _claim_words(v)
     if v["verdict"] == "consistent":
         how = f" ({v['reading']})" if v["reading"] else (

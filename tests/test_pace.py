@@ -210,6 +210,9 @@ def test_projection_of_a_linear_series_lands_on_the_day(linear, donetsk_km2) -> 
     assert r["date_early"] == r["date"] == r["date_late"]
     assert "at the last 90 days' pace" in r["projection"]
     assert "not a forecast" in r["projection"] and "10 months" in r["projection"]
+    words = result.sentence("UA-14")
+    assert words.startswith("Donetsk, the last 90 days (") and "the same every week" in words
+    assert f"net +{180 * CELL_KM2:,.1f} km²" in words and "end to end" in words
     # fully held: the same rate over what is left of the unit
     full = project(result.rates, to_pct=100.0).iloc[0]
     assert full["days_to_target"] == pytest.approx((donetsk_km2 - held) / rate, rel=1e-5)
