@@ -140,8 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name, help_text, configure in _COMMANDS:
-        configure(sub.add_parser(name, help=help_text, description=help_text))
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        configure(p)
+        if name in CARRYING_COMMANDS:
+            p.add_argument("--carry-unreviewed", action="store_true",
+                           help="carry the claims of saved drafts nobody has reviewed into "
+                                "later reports (marked 'unreviewed, from <id>'); off: a "
+                                "draft changes no other report")
     return parser
+
+
+#: Commands whose reports' snapshots carry claims forward from earlier reports.
+CARRYING_COMMANDS = frozenset({"show", "verify", "zones", "compare", "export", "render",
+                               "schematic", "warm"})
 
 
 def _load_plugins() -> None:

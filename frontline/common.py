@@ -201,11 +201,13 @@ def history_layers(args: argparse.Namespace, cmd: str, report_ids: list[str],
 
 def make_atlas(args: argparse.Namespace) -> Atlas:
     """The atlas of ``--reports-dir`` (default the built-in reports); layer sets are kept
-    on disk between runs (:mod:`geo.store`)."""
+    on disk between runs (:mod:`geo.store`); ``--carry-unreviewed`` carries saved drafts'
+    claims into later reports."""
     from geo.layerset import Atlas
     from geo.store import DiskStore
 
-    return Atlas(load_report_set(getattr(args, "reports_dir", None)), store=DiskStore())
+    return Atlas(load_report_set(getattr(args, "reports_dir", None)), store=DiskStore(),
+                 carry_unreviewed=bool(getattr(args, "carry_unreviewed", False)))
 
 
 #: What an option that writes files says when given a device, a FIFO or a link such as

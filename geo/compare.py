@@ -79,6 +79,10 @@ def compare_snapshots(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> gpd.GeoDataFr
         out[f"share_{side}_high"] = pd.to_numeric(snap["share_high"], errors="coerce")
         out[f"status_{side}"] = snap["status"].fillna("no_claim")
         src = snap["report_id"].astype("object")
+        # a claim carried from a draft nobody reviewed is marked where it is named
+        unreviewed = snap["interval_text"].astype("object").fillna("").str.contains(
+            "(unreviewed, from ", regex=False)
+        src = src.where(~unreviewed, src.astype(str) + " (unreviewed)")
         out[f"source_{side}"] = src.where(src.notna(), None)
     out["delta_share_pct"] = (out["share_b"] - out["share_a"]).round(3)
     km2_a = pd.to_numeric(a["km2_central"], errors="coerce")

@@ -263,11 +263,16 @@ class Atlas:
         Where layer sets and the timeline are also kept between runs
         (:mod:`geo.store`; keyed by the same content and by the code's version). None
         keeps them in memory only.
+    carry_unreviewed : bool, keyword-only
+        Carry unreviewed drafts' claims forward into later reports' snapshots (and so
+        their maps, zones, verdicts and exports), each marked "unreviewed, from <id>".
+        Off by default: a draft then changes nothing but itself, and saving one
+        re-derives only its own layers (every other report's keys stay the same).
     """
 
     def __init__(self, reports: ReportSet | Iterable[Report],
                  units: gpd.GeoDataFrame | None = None, *, memo: Memo | None = None,
-                 store: DiskStore | None = None) -> None:
+                 store: DiskStore | None = None, carry_unreviewed: bool = False) -> None:
         if units is None:
             from geo.boundaries import load_units
 
@@ -277,8 +282,11 @@ class Atlas:
         self.units = units
         self.memo = memo if memo is not None else Memo()
         self.store = store
+        self.carry_unreviewed = carry_unreviewed
         self._key = (self.reports.digest, digest(units))
+        self._units_digest = self._key[1]
         self._index: UnitIndex | None = None
+        self._report_keys: dict[str, tuple[object, ...]] = {}
 
     @property
     def index(self) -> UnitIndex:
@@ -291,12 +299,29 @@ class Atlas:
         """The report ``report_id`` (:class:`FrontlineError` naming the known ids)."""
         return find_report(self.reports, report_id)
 
+    def report_key(self, report_id: str) -> tuple[object, ...]:
+        """The content key of what ``report_id``'s layers are derived from: the report,
+        every reviewed report (its snapshot carries their claims; its findings pair
+        them), the units, and -- with :attr:`carry_unreviewed` -- every report. An
+        unreviewed draft saved or removed leaves every other report's key as it was."""
+        if report_id not in self._report_keys:
+            report = self.report(report_id)
+            basis: tuple[object, ...]
+            if self.carry_unreviewed:
+                basis = ("all", self.reports.digest)
+            else:
+                basis = ("reviewed", tuple(f"{r.id}:{r.digest}" for r in self.reports
+                                           if r.reviewed or r is report))
+            self._report_keys[report_id] = (basis, self._units_digest)
+        return self._report_keys[report_id]
+
     def snapshot(self, report_id: str, *, on: dt.date | None = None) -> gpd.GeoDataFrame:
         """The snapshot of ``report_id`` (a fresh copy); ``on``: the day it is seen from
         (a history map's day), which the claims' ages and staleness count to."""
         snap = self.memo.get_or_compute(
-            "snapshot", (report_id, self._key, on),
-            compute=lambda: snapshot(report_id, self.reports, self.units, on=on))
+            "snapshot", (report_id, self.report_key(report_id), on),
+            compute=lambda: snapshot(report_id, self.reports, self.units, on=on,
+                                     carry_unreviewed=self.carry_unreviewed))
         out = snap.copy()
         out.attrs = dict(snap.attrs)
         return out
@@ -313,7 +338,8 @@ class Atlas:
         with ``codes`` (and ``control``), of those units only (what checking a report's
         own claims needs, :meth:`verify_history`)."""
         only = tuple(sorted(set(codes))) if codes is not None and control else None
-        key = (report_id, self._key, control.digest if control else None, end, only)
+        key = (report_id, self.report_key(report_id), control.digest if control else None,
+               end, only)
         return self.memo.get_or_compute("held", key, compute=lambda: held_territory(
             self.snapshot(report_id), self.units, control=control, end=end,
             index=self.index, memo=self.memo, codes=only))
@@ -336,7 +362,7 @@ class Atlas:
         """The content key of a layer set (reports, units, control layer, options): what
         a result derived from that layer set is keyed by too."""
         control = as_control(control)
-        return (report_id, self._key, control.digest if control else None,
+        return (report_id, self.report_key(report_id), control.digest if control else None,
                 options or ZoneOptions())
 
     def _kept(self, namespace: str, key: tuple[object, ...], compute: Callable[[], T]) -> T:

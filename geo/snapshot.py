@@ -237,9 +237,10 @@ def snapshot(report_id: str, reports: Iterable[Report],
         The day the snapshot is seen from (a history map's day): claims' ages count to
         it. Default: the report's own date.
     carry_unreviewed : bool, keyword-only
-        Carry claims forward from unreviewed drafts too (``review: unreviewed``). Off by
-        default: a draft no person has checked changes no other report's map; its own
-        snapshot always holds its claims.
+        Carry claims forward from unreviewed drafts too (``review: unreviewed``), their
+        ``interval_text`` ending "(unreviewed, from A2)". Off by default: a draft no
+        person has checked changes no other report's map; its own snapshot always holds
+        its claims.
 
     Returns
     -------
@@ -307,7 +308,9 @@ def _row(code: str, uc: UnitClaim | None, target: Report,
         "share_low": uc.share.low, "share_high": uc.share.high,
         "share_central": uc.share.central,
         "km2_low": km2.low, "km2_high": km2.high, "km2_central": km2.central,
-        "interval_text": _interval_text(uc),
+        # a claim carried from a draft no person has checked says so wherever it shows
+        "interval_text": _interval_text(uc) + (
+            "" if stated or uc.report.reviewed else f" (unreviewed, from {uc.report.id})"),
         "qualifier": uc.claim.qualifier_as_written, "basis": uc.basis,
         "claim_text": uc.claim.paraphrase, "claim_id": uc.claim.id,
         "report_id": uc.report.id,

@@ -745,3 +745,32 @@ def test_the_history_map_ages_the_claims_to_the_day_shown() -> None:
     # 2026-04-16 is R5's 183rd day after: its own Donetsk claim goes stale the day after
     assert "UA-14" not in stale_units("R5", None, dt.date(2026, 4, 16))
     assert "UA-14" in stale_units("R5", None, dt.date(2026, 4, 17))
+
+
+def test_carrying_unreviewed_drafts_is_a_marked_choice(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A saved draft (2025-03-03, all of Luhansk) changes nothing in Compare R1 -> R5 until
+    the sidebar's switch is on; then R5's Luhansk comes from it, marked unreviewed."""
+    import datetime as dt
+
+    from geo.extract import draft_report, draft_yaml, extract_claims
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    doc = draft_report(extract_claims("Russia controls all of the Luhansk region."),
+                       report_id="A2", title="A draft", outlet="Wire",
+                       date=dt.date(2025, 3, 3), context="A test draft.")
+    (folder / "A2.yaml").write_text(draft_yaml(doc, where="A2"), encoding="utf-8")
+    monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(folder))
+
+    def luhansk(at: AppTest) -> str:
+        return str(_frames(at)[0].loc["UA-09", "sources"])
+
+    at = _app(mode="Compare reports", cmp_a="R1", cmp_b="R5")
+    assert not at.exception, at.exception
+    assert "carry_unreviewed" in {c.key for c in at.checkbox}
+    off = luhansk(at)
+    assert off == "R1 → R1"  # as without the draft
+    at.checkbox(key="carry_unreviewed").check().run()
+    assert not at.exception, at.exception
+    assert luhansk(at) == "R1 → A2 (unreviewed)"

@@ -127,6 +127,14 @@ def _sidebar(reports: ReportSet) -> None:
                       step=DMZ_RANGE[2], key="dmz")
     st.sidebar.slider("Further line behind the front (km)", DEPTH_RANGE[0], DEPTH_RANGE[1],
                       step=DEPTH_RANGE[2], key="depth")
+    drafts = [r.id for r in reports if not r.reviewed]
+    if drafts:
+        st.sidebar.checkbox(
+            "Carry unreviewed drafts into later reports", key=data.CARRY_KEY,
+            help=f"Off: the drafts nobody has reviewed ({', '.join(drafts[:6])}"
+                 f"{', …' if len(drafts) > 6 else ''}) change no other report's map. On: "
+                 "later reports carry their claims, each marked 'unreviewed, from <id>' in "
+                 "every map, table and export.")
     _control_in_use()
     for err in reports.errors:  # files named by their folder's name, never a server path
         st.sidebar.error(md(data.public_text(err, data.reports_dir())))

@@ -158,12 +158,17 @@ def _reports(directory: str | None, stamp: Stamp) -> ReportSet:
 def atlas(directory: str | None) -> Atlas:
     """The atlas of the reports folder: every layer set is computed once and kept, in
     memory and on disk (:mod:`geo.store`), so a cold start reads it back."""
-    return _atlas(directory, _stamp(directory))
+    return _atlas(directory, _stamp(directory), bool(st.session_state.get(CARRY_KEY, False)))
+
+
+#: Session key of the sidebar's "carry unreviewed drafts" switch (off by default).
+CARRY_KEY = "carry_unreviewed"
 
 
 @st.cache_resource(max_entries=4)
-def _atlas(directory: str | None, stamp: Stamp) -> Atlas:
-    return Atlas(_reports(directory, stamp), units(), store=DiskStore())
+def _atlas(directory: str | None, stamp: Stamp, carry_unreviewed: bool = False) -> Atlas:
+    return Atlas(_reports(directory, stamp), units(), store=DiskStore(),
+                 carry_unreviewed=carry_unreviewed)
 
 
 @st.cache_resource
