@@ -47,24 +47,28 @@ _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|
 _PART_BEFORE = re.compile(r"\b(?:(?:smaller\s+parts?\s+of|small\s+parts?\s+of|parts?\s+of|"
                           r"small\s+areas\s+of|areas\s+of|pockets\s+of|a\s+sliver\s+of)\s+"
                           r"(?:the\s+)?|(?:a\s+(?:few|handful\s+of)\s+(?:villages|settlements|"
-                          r"hamlets)|a\s+(?:small\s+|narrow\s+)?(?:pocket|foothold|sliver|strip|"
-                          r"bridgehead|salient))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of|inside|near)\s+"
+                          r"hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+)?(?:pocket|foothold|sliver|strip|"
+                          r"bridgehead|salient))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of|inside|near|"
+                          r"along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?)$", re.I)
 _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+parts\s+of)\s+"
                           r"(?:the\s+)?$", re.I)
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)(?:the\s+)?$",
                        re.I)
-_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
+_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
+                     r"southern|northern|south-eastern|southeastern|north-eastern|"
+                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
                      r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
 #: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
 #: 79%", "Kherson (74%)".
-_TABLE_GAP = re.compile(r"^\s*(?:[—–:(-]|--)\s*(?:(?:about|roughly|around|some|nearly|almost|"
+_TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?\s*(?:[—–:(-]|--|\.{2,}|…+)\s*~?\s*"
+                        r"(?:(?:about|roughly|around|some|nearly|almost|"
                         r"over|more\s+than|less\s+than|under|just\s+over|just\s+under|"
                         r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
 #: "the figure", "that share": a figure of the clause before, again.
-_FIGURE_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:figure|share|number|proportion|"
-                             r"percentage)\b", re.I)
+_FIGURE_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:figure|share|number|proportion|"
+                             r"percentage)|the\s+(?:remainder|rest))\b", re.I)
 #: An earlier figure given with the current one: "up from 70 % in the spring".
 _EARLIER_FIGURE = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"

@@ -60,6 +60,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "control": re.compile(
         r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
+        r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|in (?:russian|ukrainian) hands|under (?:russian|ukrainian) "
         r"control)\b", re.I),
     "demand": re.compile(
@@ -71,8 +72,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
         re.I),
     "withdraw": re.compile(
-        r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:back|out)|"
-        r"retreat(?:s|ed)?\s+from|leave|leaves|leaving)\b", re.I),
+        r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
+        r"all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
+        r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
+        r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
         r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|"
@@ -225,8 +228,10 @@ def places(sentence: str) -> list[Place]:
 
 # "of Ukraine's" is the country only before its land or nothing: "a fifth of Ukraine's
 # electricity" is not ground
-_COUNTRY = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Ukraine(?:(?:'s|’s)\s+(?:territory|land(?:mass)?|"
-                      r"soil)|(?:'s|’s)(?!\s+[A-Za-z])|(?!['’]))|country|"
+_COUNTRY = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Ukraine(?:(?:'s|’s)\s+(?:(?:internationally\s+"
+                      r"recogni[sz]ed\s+)?territory|land(?:mass)?|soil)|(?:'s|’s)(?!\s+[A-Za-z])|"
+                      r"(?!['’]))|country(?:(?:'s|’s)\s+(?:internationally\s+recogni[sz]ed\s+)?"
+                      r"territory)?|"
                       r"Ukrainian\s+(?:territory|land))|Ukraine(?:'s|’s)\s+territory|"
                       r"Ukrainian\s+territory)\b", re.I)
 
@@ -238,7 +243,7 @@ def countries(sentence: str) -> list[tuple[int, int]]:
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
-                    r"Trump|American)(?:'s|’s)?(?![\w.])", re.I)
+                    r"Trump|American)(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american")
 
 

@@ -20,11 +20,16 @@ MAX_CHARS = 1_000_000
 _COMMON = frozenset((
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at",
     "from", "was", "were", "has", "have", "it", "its", "said", "are", "be", "this", "which",
-    "would", "will", "an", "or", "not"))
+    "would", "will", "an", "or", "not",
+    # the words of a table of control: "Donetsk: about 79 %", "Kherson oblast ... 74 percent"
+    "about", "roughly", "around", "percent", "per", "cent", "region", "regions", "oblast",
+    "oblasts", "km", "square", "kilometres", "kilometers", "held", "controlled", "occupied",
+    "control", "share", "each", "own", "estimate", "all", "entire", "most", "part", "parts"))
 _WORD = re.compile(r"[A-Za-z]+")
 # A sentence ends at . ! ? (then a space and a capital, a quote or a digit) or a line
-# break between paragraphs; "U.S." and "No. 5" do not end one.
-_END = re.compile(r"(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+# break between paragraphs; "U.S.", "No. 5" and leader dots ("Kherson ..... 73%") do not
+# end one.
+_END = re.compile(r"(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
                   r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
                   r"[.!?]['\"”’)]?"
                   r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
