@@ -119,13 +119,20 @@ def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | No
         v = _verify_history(atlas, history, ids, within_days=within_days, workers=workers,
                             progress=progress)
     elif control is not None:
+        from geo.layerset import report_target
+
         frames = []
         for rid in ids:
             f = atlas.verify(rid, control, carried=False)
+            if not len(f):
+                continue
             f["snapshot_date"] = control.date
-            f["days_apart"] = (float((control.date - atlas.report(rid).date).days)
+            # from the day the report speaks of: its date, or the 15th of its month
+            f["days_apart"] = (float((control.date - report_target(atlas.report(rid))[0]).days)
                                if control.date else np.nan)
             frames.append(f)
+        if not frames:
+            return pd.DataFrame(columns=list(LEDGER_COLUMNS))
         v = pd.concat(frames)
     else:
         raise FrontlineError("ledger: expected a history (history=) or one layer "
@@ -180,7 +187,7 @@ def _verify_history(atlas: Atlas, history: History, ids: list[str], *, within_da
                                                report_ids=chunk))
             if progress:
                 progress(len(chunk))
-        return pd.concat(frames)
+        return _concat(frames)
     _JOB.update(atlas=atlas, history=history, within_days=within_days)
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
@@ -190,16 +197,28 @@ def _verify_history(atlas: Atlas, history: History, ids: list[str], *, within_da
                 future.result()
                 if progress:
                     progress(len(chunk))
-            return pd.concat([f.result() for f in futures])
+            return _concat([f.result() for f in futures])
     finally:
         _JOB.clear()
 
 
-def outlet_summary(rows: pd.DataFrame, ingested: Ingested) -> pd.DataFrame:
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames one after another, empty ones left out (pandas warns on them)."""
+    from geo.verify import VERDICT_COLUMNS
+
+    kept = [f for f in frames if len(f)]
+    return pd.concat(kept) if kept else pd.DataFrame(columns=[*VERDICT_COLUMNS,
+                                                              "report_date", "snapshot_date",
+                                                              "days_apart"])
+
+
+def outlet_summary(rows: pd.DataFrame, ingested: Ingested | Sequence[Report]) -> pd.DataFrame:
     """Per outlet: articles, claims, checked, each verdict, median points off (of the
-    claims found off): columns :data:`SUMMARY_COLUMNS`."""
+    claims found off): columns :data:`SUMMARY_COLUMNS`. ``ingested``: the articles read
+    (:func:`ingest`) or the reports the rows are of."""
+    reports = ingested.reports if isinstance(ingested, Ingested) else tuple(ingested)
     out = []
-    outlets = sorted({r.outlet for r in ingested.reports} | set(rows.get("outlet", [])))
+    outlets = sorted({r.outlet for r in reports} | set(rows.get("outlet", [])))
     for outlet in outlets:
         mine = rows[rows["outlet"] == outlet]
         counts = mine["verdict"].value_counts()
@@ -207,7 +226,7 @@ def outlet_summary(rows: pd.DataFrame, ingested: Ingested) -> pd.DataFrame:
         off = off[(off > 0)]
         out.append({
             "outlet": outlet,
-            "articles": sum(1 for r in ingested.reports if r.outlet == outlet),
+            "articles": sum(1 for r in reports if r.outlet == outlet),
             "claims": len(mine),
             "checked": int(len(mine) - counts.get("not checkable", 0)),
             "consistent": int(counts.get("consistent", 0)),

@@ -27,7 +27,7 @@ from geo.control import ControlLayer
 from geo.errors import FrontlineError
 from geo.history import History
 from geo.layerset import NEAR_DAYS, Atlas, report_target
-from geo.ledger import LEDGER_COLUMNS, SUMMARY_COLUMNS, Ingested, outlet_summary
+from geo.ledger import LEDGER_COLUMNS, SUMMARY_COLUMNS, outlet_summary
 from geo.reports import Report
 
 __all__ = ["report_ledger", "report_summary", "date_source", "LEDGER_COLUMNS",
@@ -130,4 +130,4 @@ def report_summary(rows: pd.DataFrame, reports: Iterable[Report]) -> pd.DataFram
     """Per outlet of ``reports``: reports (``articles``), claims, checked, each verdict and
     the median points off of the claims found off (:func:`geo.ledger.outlet_summary`),
     columns :data:`geo.ledger.SUMMARY_COLUMNS`."""
-    return outlet_summary(rows, Ingested(tuple(reports), {}, {}, {}, ()))
+    return outlet_summary(rows, tuple(reports))
