@@ -12,6 +12,8 @@ From Python, ``import frontline as fa`` (the verbs of :mod:`frontline.api`)::
     history = fa.read_history("archive/")           # one row a day
     fa.series(history)                              # km² and share per day and unit
     fa.zones("R5", control=history)                 # the zones a report implies
+    fa.change(history, "2025-09-01", "2025-10-01")  # the ground that changed hands
+    print(fa.pace(history, ["Donetsk", "UA"]))      # how fast, and where it leads
 
 Areas are km², shares percent, geometries EPSG:4326, dates datetime64. From a shell,
 the same through ``frontline`` (:mod:`frontline.cli`). Importing the package is cheap:
@@ -26,13 +28,17 @@ if TYPE_CHECKING:
 
     from frontline.api import (
         NEAR_DAYS,
+        Change,
         Ledger,
+        Pace,
         Report,
         Verdict,
         Verdicts,
+        change,
         extract,
         ingest,
         measure,
+        pace,
         read_control,
         read_history,
         report,
@@ -53,6 +59,8 @@ __all__ = [
     "verify",
     "zones",
     "series",
+    "change",
+    "pace",
     "extract",
     "ingest",
     "write_geojson",
@@ -60,6 +68,8 @@ __all__ = [
     "Report",
     "Verdict",
     "Verdicts",
+    "Change",
+    "Pace",
     "Ledger",
     "NEAR_DAYS",
 ]

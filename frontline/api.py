@@ -14,6 +14,8 @@ name (``frontline verify R1 --control day.geojson --json`` and
 * ``fa.verify(r, layer)``: each claim against a layer or a history: :class:`Verdicts`
 * ``fa.zones(r)``: the zones a report implies (GeoDataFrame by zone id)
 * ``fa.series(history)``: every day measured: a DataFrame indexed by date
+* ``fa.change(history, d1, d2)``: the ground that changed hands: :class:`Change`
+* ``fa.pace(history, units)``: weeks, months, a window's rate, where it leads: :class:`Pace`
 * ``fa.extract(text)``: the claims of a news article (DataFrame)
 * ``fa.ingest(paths, control=...)``: many articles, every claim checked: :class:`Ledger`
 * ``fa.write_geojson(frame, path)``: a result as RFC 7946 GeoJSON with its provenance
@@ -64,6 +66,8 @@ __all__ = [
     "verify",
     "zones",
     "series",
+    "change",
+    "pace",
     "extract",
     "ingest",
     "write_geojson",
@@ -71,6 +75,8 @@ __all__ = [
     "Report",
     "Verdict",
     "Verdicts",
+    "Change",
+    "Pace",
     "Ledger",
     "NEAR_DAYS",
 ]
@@ -413,9 +419,10 @@ def read_history(inputs: PathLike | Sequence[PathLike], *, classes: str | None =
         ``vertices``, ``maps_contested`` (the day maps a grey zone too) and ``notes``
         (what was repaired). ``attrs`` holds ``problems`` (files or days that could not
         be used, each with why), ``notes`` and ``missing`` (the gaps between the dates,
-        in words). :func:`series`, :func:`verify`, :func:`zones` and :func:`ingest` take
-        it, or any slice of it (``history.loc["2024-11"]``), as the days read; a row
-        whose geometry was changed is taken as that Russian-held ground.
+        in words). :func:`series`, :func:`change`, :func:`pace`, :func:`verify`,
+        :func:`zones` and :func:`ingest` take it, or any slice of it
+        (``history.loc["2024-11"]``), as the days read; a row whose geometry was
+        changed is taken as that Russian-held ground.
 
     Raises
     ------
@@ -966,11 +973,416 @@ def series(history: gpd.GeoDataFrame | PathLike | Sequence[PathLike], *,
 
 
 # ---------------------------------------------------------------- change and pace
-# `fa.change(history, ...)` and `fa.pace(history, ...)` belong here, over geo.change and
-# geo.pace (another engineer's work, not landed yet): each a verb in this shape (data
-# first, options keyword-only, a frame indexed by date or unit code out, checked against
-# its command's --json in tests/test_api.py), added to __all__ here and in
-# frontline/__init__.py.
+def _codes_of(units: str | Sequence[str] | None, argument: str) -> list[str] | None:
+    """Unit codes of names as ``frontline change --units`` and ``frontline pace`` take them
+    (names or codes, comma-separated too; ``UA`` or ``Ukraine``; ``all``); None for none."""
+    from frontline.cmd_change import _units_arg
+
+    if units is None:
+        return None
+    names = [units] if isinstance(units, str) else list(units)
+    bad = [n for n in names if not isinstance(n, str)]
+    if bad:
+        raise FrontlineError(f"{argument}: expected unit names or codes (str), e.g. "
+                             f"['Donetsk', 'UA-23']; got {bad[0]!r}.")
+    return _units_arg(names, argument)
+
+
+def _paths_of(history: PathLike | Sequence[PathLike]) -> list[PathLike]:
+    return [history] if isinstance(history, str | Path) else list(history)
+
+
+def _as_dates(values: Any) -> pd.Series:
+    """Dates (``datetime.date``, None) as datetime64 (seconds: a projected day may lie past
+    pandas' nanosecond range)."""
+    return pd.Series(values).astype("datetime64[s]")
+
+
+@dataclass(frozen=True)
+class Change:
+    """The ground that changed hands between two mapped days (:func:`change`): what
+    ``frontline change --json`` gives, as frames. ``print()`` gives it in words.
+
+    Attributes
+    ----------
+    frame : GeoDataFrame
+        The polygons: one row per unit and transition that moved ground, indexed by unit
+        ``code``, a MultiPolygon each (EPSG:4326); columns ``name``, ``transition``
+        (``ukraine -> russia``, ``russia -> ukraine``, ``contested -> russia``, ...),
+        ``from_state``, ``to_state``, ``russia`` (``gained``, ``lost``, or ``""`` for a
+        grey-zone transition), ``area_km2`` (geodesic), ``parts`` (polygons),
+        ``from_day`` and ``to_day`` (datetime64). ``attrs`` holds the ``provenance``
+        :func:`write_geojson` writes into every feature.
+    totals : pandas.DataFrame
+        One row per unit asked for and ``UA`` (Ukraine's units, last), indexed by
+        ``code``: ``name``, ``russia_gained_km2``, ``russia_lost_km2``, ``net_km2``
+        (gained less lost: ``held_after_km2 - held_before_km2``),
+        ``contested_gained_km2``, ``contested_lost_km2``, ``held_before_km2``,
+        ``held_after_km2``, ``contested_before_km2``, ``contested_after_km2``.
+    cities : GeoDataFrame
+        Cities of the gazetteer (GeoNames, 15,000+ people) whose point changed hands,
+        largest first, indexed by ``geonameid``, the point as geometry (EPSG:4326):
+        ``name``, ``population``, ``code`` and ``unit`` (the unit it lies in),
+        ``from_state``, ``to_state``, ``is_section`` (a district of a larger city).
+    before, after : pandas.Timestamp
+        The mapped days used.
+    asked_before, asked_after : pandas.Timestamp
+        The dates asked for.
+    before_source, after_source : str
+        The files of the two days.
+    days : int
+        Calendar days from ``before`` to ``after``.
+    maps_contested : bool
+        Whether either day maps a grey zone.
+    notes : tuple of str
+        What the reader should know (a day other than the one asked for, ...).
+    source : geo.change.Change
+        The change as :func:`geo.change.change_between` gives it.
+    """
+
+    frame: gpd.GeoDataFrame = field(repr=False)
+    totals: pd.DataFrame = field(repr=False)
+    cities: gpd.GeoDataFrame = field(repr=False)
+    before: pd.Timestamp
+    after: pd.Timestamp
+    asked_before: pd.Timestamp
+    asked_after: pd.Timestamp
+    before_source: str
+    after_source: str
+    days: int
+    maps_contested: bool
+    notes: tuple[str, ...]
+    source: Any = field(repr=False)
+
+    def sentence(self, code: str = "UA") -> str:
+        """One unit's change (default Ukraine's) in words: km² gained, lost and net, the
+        grey zone's where mapped, the towns that changed hands.
+
+        Parameters
+        ----------
+        code : str
+            A unit code of :attr:`Change.totals`, or ``UA``.
+
+        Returns
+        -------
+        str
+            The sentence.
+        """
+        return str(self.source.sentence(code))
+
+    def __str__(self) -> str:
+        t = self.totals
+        moved = (t["russia_gained_km2"] + t["russia_lost_km2"] + t["contested_gained_km2"]
+                 + t["contested_lost_km2"]) >= 0.05
+        codes = ["UA", *[c for c in t.index[moved.to_numpy()] if c != "UA"]]
+        return "\n".join([*(self.sentence(c) for c in codes),
+                          *(f"note: {n}" for n in self.notes)])
+
+    def _repr_html_(self) -> str:
+        import html
+
+        body = pd.DataFrame(self.totals).to_html(float_format=lambda x: f"{x:,.1f}")
+        return f"<p>{html.escape(self.sentence())}</p>" + body
+
+    def explore(self, **kwargs: Any) -> Any:
+        """The ground that changed hands on an interactive map, coloured by transition;
+        keyword arguments go to :meth:`GeoDataFrame.explore`."""
+        options: dict[str, Any] = {"column": "transition", "categorical": True,
+                                   "tooltip": ["name", "transition", "area_km2"]}
+        return self.frame.drop(columns=["from_day", "to_day"]).explore(
+            **(options | kwargs))
+
+
+def _change_result(got: Any) -> Change:
+    """:class:`Change` of a :class:`geo.change.Change` (the frames the CLI's JSON lists)."""
+    import shapely
+
+    frame = got.frame.set_index("code")
+    frame["from_day"] = _as_dates(frame["from_day"].map(dt.date.fromisoformat)).to_numpy()
+    frame["to_day"] = _as_dates(frame["to_day"].map(dt.date.fromisoformat)).to_numpy()
+    frame.attrs = {"frontline": "change", "name": f"change {got.before} -> {got.after}",
+                   "provenance": {"source": "frontline change",
+                                  "before_file": got.before_source,
+                                  "after_file": got.after_source}}
+    c = got.cities
+    cities = gpd.GeoDataFrame(
+        c.drop(columns=["lon", "lat"]).set_index("geonameid"),
+        geometry=shapely.points(c["lon"].to_numpy(), c["lat"].to_numpy()) if len(c) else [],
+        crs="EPSG:4326")
+    return Change(frame=frame, totals=got.totals.copy(), cities=cities,
+                  before=pd.Timestamp(got.before), after=pd.Timestamp(got.after),
+                  asked_before=pd.Timestamp(got.asked_before),
+                  asked_after=pd.Timestamp(got.asked_after),
+                  before_source=got.before_source, after_source=got.after_source,
+                  days=got.days, maps_contested=got.maps_contested, notes=tuple(got.notes),
+                  source=got)
+
+
+def change(history: gpd.GeoDataFrame | PathLike | Sequence[PathLike],
+           start: dt.date | str, end: dt.date | str, *,
+           units: str | Sequence[str] | None = None,
+           within_days: int = NEAR_DAYS) -> Change:
+    """The ground that changed hands between the mapped days nearest two dates:
+    ``frontline change --history INPUT --from START --to END --json``.
+
+    Parameters
+    ----------
+    history : GeoDataFrame, str, Path or sequence of them
+        :func:`read_history`'s frame (or a slice of it), or what to read (folders of
+        daily files, zips: as the CLI does, only the files of the two days needed are
+        read where their names date them).
+    start, end : datetime.date or str
+        The two dates (``"2024-11-18"``), ``start`` before ``end``; the mapped day
+        nearest each is used (an earlier one wins a tie) and named.
+    units : str or sequence of str, optional, keyword-only
+        Only these units: names or codes (``["Donetsk", "UA-23"]``); the Ukraine total
+        ``UA`` is always given. Default: all of Ukraine's units.
+    within_days : int, keyword-only
+        The farthest a mapped day may be from a date asked for (``--within``).
+
+    Returns
+    -------
+    Change
+        The polygons per unit and transition (``frame``, a GeoDataFrame by unit code),
+        the ``totals`` per unit and for Ukraine (km²), the ``cities`` that changed
+        hands, and the days used; ``print()`` gives it in words.
+
+    Raises
+    ------
+    FrontlineError
+        ``start`` not before ``end``, no mapped day within ``within_days`` of a date
+        (or the same day nearest both), a negative ``within_days``, an unknown unit,
+        or no day could be read.
+    """
+    from geo.boundaries import load_units
+    from geo.change import change_between, change_from_files
+
+    first, last = _day(start, "start"), _day(end, "end")
+    if first is None or last is None:
+        raise FrontlineError("start and end: expected two dates YYYY-MM-DD; got None.")
+    if within_days < 0:
+        raise FrontlineError(f"within_days: expected a number of days >= 0; got "
+                             f"{within_days}.")
+    if first >= last:
+        raise FrontlineError(f"start: expected a date before end ({last}); got {first}. "
+                             "Swap the two dates.")
+    codes = _codes_of(units, "units")
+    wanted = [c for c in codes if c != "UA"] if codes is not None else None
+    if isinstance(history, gpd.GeoDataFrame):
+        got = change_between(_history_of(history), load_units(), first, last,
+                             within_days=within_days, codes=wanted)
+    else:
+        got, _ = change_from_files(_paths_of(history), load_units(), first, last,
+                                   within_days=within_days, codes=wanted)
+    return _change_result(got)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How fast held ground changes per unit, and where the pace leads (:func:`pace`):
+    what ``frontline pace --json`` gives, as frames. ``print()`` gives where each unit's
+    pace leads.
+
+    Attributes
+    ----------
+    rates : pandas.DataFrame
+        The window's rate, one row per unit asked for (in that order), indexed by
+        ``code``: ``name``, ``window_days``, ``start`` and ``end`` (datetime64: the
+        window), ``days`` (of it covered), ``gained_km2``, ``lost_km2``, ``net_km2``
+        (daily gains and losses added up), ``e2e_gained_km2``, ``e2e_lost_km2`` (the
+        maps of ``e2e_from_day`` and ``e2e_to_day`` compared), ``rate_km2_day`` (net a
+        day), ``band_low_km2_day`` and ``band_high_km2_day`` (the 95 % band from the
+        week-to-week spread; NaN under two weeks), ``weeks``, ``weekly_sd_km2``,
+        ``previous_rate_km2_day`` (the window before), ``previous_days``, ``held_km2``,
+        ``area_km2``, ``share_pct``; then the projection: ``target_pct``,
+        ``target_km2``, ``status`` (``projected``, ``reached``, ``no projection``, ``not
+        measured``), ``days_to_target``, ``days_early``, ``days_late`` and ``date``,
+        ``date_early``, ``date_late`` (datetime64, at the rate and the band's ends) and
+        ``projection`` (the sentence: an extrapolation, not a forecast).
+    weeks, months : pandas.DataFrame
+        km² per calendar week (Monday to Sunday) and month, one row per period and
+        unit, indexed by the period's first day ``start`` (a DatetimeIndex: pivot by
+        ``code`` for one column a unit); columns ``period``, ``end``, ``code``,
+        ``name``, ``flow``, ``gained_km2``, ``lost_km2``, ``net_km2``, ``days``,
+        ``complete`` (the history covers every day), ``spread_days`` (days whose
+        figures were spread over a gap), ``from_day`` and ``to_day`` (the maps compared,
+        end to end).
+    revisions : pandas.DataFrame
+        Possible map revisions (days of unusual size), largest first, indexed by
+        ``date``: ``code``, ``name``, ``flow``, ``km2``, ``step_days``, ``km2_a_day``,
+        ``typical_km2_a_day``, ``threshold_km2_a_day``, ``where``, ``source``, ``text``.
+    window : int
+        Days of the window.
+    end : pandas.Timestamp
+        The window's last day.
+    flow : str
+        The flow of ``weeks`` and ``months``: ``gross`` or ``end-to-end``.
+    to_pct : float
+        The share projected to (percent of the unit).
+    first, last : pandas.Timestamp
+        The history's first and last mapped days.
+    notes : tuple of str
+        What the reader should know.
+    source : geo.pace.Pace
+        The pace as :func:`geo.pace.pace` gives it.
+    """
+
+    rates: pd.DataFrame = field(repr=False)
+    weeks: pd.DataFrame = field(repr=False)
+    months: pd.DataFrame = field(repr=False)
+    revisions: pd.DataFrame = field(repr=False)
+    window: int
+    end: pd.Timestamp
+    flow: str
+    to_pct: float
+    first: pd.Timestamp
+    last: pd.Timestamp
+    notes: tuple[str, ...]
+    source: Any = field(repr=False)
+
+    def sentence(self, code: str) -> str:
+        """One unit's pace and where it leads, in words.
+
+        Parameters
+        ----------
+        code : str
+            A unit code of :attr:`Pace.rates` (``UA`` for Ukraine).
+
+        Returns
+        -------
+        str
+            The sentence: the window's gross and net km², its rate, the window before,
+            and the projection.
+        """
+        return str(self.source.sentence(code))
+
+    def __str__(self) -> str:
+        from geo.pace import window_span
+
+        span = window_span(self.window, self.end.date(), self.last.date())
+        return "\n".join([f"Where the pace of {span} leads (extrapolations of the mapped "
+                          "pace, not forecasts):",
+                          *(f"  {p}" for p in self.rates["projection"]),
+                          *(f"note: {n}" for n in self.notes)])
+
+    def _repr_html_(self) -> str:
+        import html
+
+        cols = ["name", "share_pct", "net_km2", "rate_km2_day", "band_low_km2_day",
+                "band_high_km2_day", "previous_rate_km2_day", "date"]
+        body = pd.DataFrame(self.rates[cols]).to_html(float_format=lambda x: f"{x:,.2f}")
+        lines = "".join(f"<li>{html.escape(p)}</li>" for p in self.rates["projection"])
+        return body + f"<ul>{lines}</ul>"
+
+
+_PERIOD_DATES = ("end", "from_day", "to_day")
+_RATE_DATES = ("start", "end", "e2e_from_day", "e2e_to_day", "date", "date_early",
+               "date_late")
+
+
+def _dated(frame: pd.DataFrame, index: str, dates: Sequence[str]) -> pd.DataFrame:
+    out = frame.copy()
+    for col in dates:
+        out[col] = _as_dates(out[col]).to_numpy()
+    out = out.set_index(pd.DatetimeIndex(_as_dates(out[index]), name=index))
+    return pd.DataFrame(out.drop(columns=[index]))
+
+
+def _pace_result(got: Any) -> Pace:
+    """:class:`Pace` of a :class:`geo.pace.Pace` (the frames the CLI's JSON lists)."""
+    rates = got.rates.copy()
+    for col in _RATE_DATES:
+        rates[col] = _as_dates(rates[col]).to_numpy()
+    return Pace(rates=rates.set_index("code"),
+                weeks=_dated(got.weeks, "start", _PERIOD_DATES),
+                months=_dated(got.months, "start", _PERIOD_DATES),
+                revisions=_dated(got.revisions, "date", ()),
+                window=got.window, end=pd.Timestamp(got.end), flow=got.flow,
+                to_pct=got.to_pct, first=pd.Timestamp(got.first),
+                last=pd.Timestamp(got.last), notes=tuple(got.notes), source=got)
+
+
+def _share(to: float | str | None) -> float:
+    if to is None:
+        return 100.0
+    try:
+        value = float(to.strip().rstrip("%") if isinstance(to, str) else to)
+    except (TypeError, ValueError):
+        value = float("nan")
+    if isinstance(to, bool) or not 0 < value <= 100:
+        raise FrontlineError(f"to: expected a share above 0 and at most 100 (percent, e.g. "
+                             f"90 or '90%'); got {to!r}.")
+    return value
+
+
+def pace(history: gpd.GeoDataFrame | PathLike | Sequence[PathLike],
+         units: str | Sequence[str], *, window: int = 90, end: dt.date | str | None = None,
+         to: float | str | None = None, flow: str = "gross",
+         workers: int | None = None) -> Pace:
+    """How fast held ground changes per unit -- weeks, months, a window's rate with its
+    band -- and where that pace leads: ``frontline pace UNIT... --history INPUT --json -``.
+
+    Parameters
+    ----------
+    history : GeoDataFrame, str, Path or sequence of them
+        :func:`read_history`'s frame (or a slice of it), or what to read.
+    units : str or sequence of str
+        Units: names or codes (``"Donetsk"``, ``"UA-14"``, ``"Donbas"``), ``"UA"`` or
+        ``"Ukraine"`` for the country, ``"all"`` for every Ukrainian unit and the
+        country.
+    window : int, keyword-only
+        Days of the window of the rate (at least 7: the band is made of weeks; e.g. 30,
+        90, 365).
+    end : datetime.date or str, optional, keyword-only
+        The window's last day (default the last mapped day).
+    to : float or str, optional, keyword-only
+        The share of the unit to project to, in percent (``90`` or ``"90%"``); default
+        100: fully held.
+    flow : {"gross", "end-to-end"}, keyword-only
+        The flow of the weeks and months: ``gross`` (daily gains added up) or
+        ``end-to-end`` (the maps at each period's ends compared: ground that changed
+        hands and back nets out).
+    workers : int, optional, keyword-only
+        Processes measuring the history (default the cores, up to 4).
+
+    Returns
+    -------
+    Pace
+        ``rates`` (the window's rate, band, previous window and projection sentence, by
+        unit code), ``weeks`` and ``months`` (by period start, a DatetimeIndex),
+        ``revisions``; ``print()`` gives where each unit's pace leads, ``sentence(code)``
+        one unit's pace in words.
+
+    Raises
+    ------
+    FrontlineError
+        An unknown unit, no unit, a window under 7 days, ``end`` outside the history, a
+        share out of range, an unknown flow, or no day could be read.
+    """
+    from geo.boundaries import load_units
+    from geo.measure import UnitIndex
+    from geo.pace import _check
+    from geo.pace import pace as pace_of
+    from geo.series import control_series, series_from_files
+
+    _check(flow=flow, window=window)
+    to_pct = _share(to)
+    last = _day(end, "end")
+    if workers is not None and workers < 1:
+        raise FrontlineError(f"workers: expected at least 1; got {workers}.")
+    codes = _codes_of(units, "units")
+    if not codes:
+        raise FrontlineError("units: expected at least one unit (a name or code, 'UA' or "
+                             "'all'); got none.")
+    layer = load_units()
+    if isinstance(history, gpd.GeoDataFrame):
+        days = _history_of(history)
+        series = control_series(days, layer, workers=workers)
+    else:
+        days, series = series_from_files(_paths_of(history), layer, workers=workers)
+    got = pace_of(series, codes=codes, window=window, end=last, to_pct=to_pct, flow=flow,
+                  history=days, units=UnitIndex(layer))
+    return _pace_result(got)
 
 
 # ---------------------------------------------------------------- articles

@@ -6,7 +6,9 @@
     the checkout's ``.streamlit/config.toml`` (:data:`STREAMLIT_SETTINGS`). Before the
     server starts, the built-in reports' layers are derived once if they are not kept
     yet (:func:`warm_if_cold`: ``frontline warm``, kept in the user's cache folder), so
-    the first map does not wait for them. Stops with Ctrl-C.
+    the first map does not wait for them. Stops with Ctrl-C. Without the app's
+    libraries (Streamlit and the others of the ``app`` extra) it stops at once, saying
+    ``pip install "frontline-atlas[app]"``.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import sys
 from pathlib import Path
 
 from frontline.cli import command
+from geo.errors import FrontlineError
 
-__all__ = ["STREAMLIT_SETTINGS", "app_script", "warm_digest", "warm_stamp", "warm_if_cold"]
+__all__ = ["STREAMLIT_SETTINGS", "APP_MODULES", "app_script", "missing_app_modules",
+           "warm_digest", "warm_stamp", "warm_if_cold"]
 
 #: What the checkout's ``.streamlit/config.toml`` sets (``./dev.sh app`` reads it from
 #: the working folder; an installed package has none, and Streamlit would show its
@@ -33,8 +38,26 @@ STREAMLIT_SETTINGS: dict[str, str] = {
     "client.showErrorDetails": "none",
 }
 
+#: The modules of the ``app`` extra (``pip install "frontline-atlas[app]"``) the app
+#: imports.
+APP_MODULES: tuple[str, ...] = ("streamlit", "streamlit_folium", "altair")
+
 #: Libraries whose version changes what is kept (pickled GeoDataFrames, map pages).
 _KEPT_WITH = ("geopandas", "shapely", "pyproj", "pandas", "numpy", "folium")
+
+
+def missing_app_modules() -> list[str]:
+    """The modules of :data:`APP_MODULES` that cannot be imported here (looked up, not
+    imported: quick)."""
+    missing = []
+    for name in APP_MODULES:
+        try:
+            found = importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # a broken install counts as none
+            found = None
+        if found is None:
+            missing.append(name)
+    return missing
 
 
 def app_script() -> Path:
@@ -119,6 +142,12 @@ def _configure_app(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
+    missing = missing_app_modules()
+    if missing:  # before warming: the server could not start anyway
+        raise FrontlineError(
+            f"the app needs {', '.join(missing)}, not installed in this Python "
+            f"({sys.executable}). Install the app's libraries: pip install "
+            '"frontline-atlas[app]" (in a checkout: pip install -e ".[app]").')
     from layers.assets import ensure_static
 
     script = app_script()

@@ -308,6 +308,170 @@ def test_series_by_raion_and_from_paths(history: gpd.GeoDataFrame, archive: Path
         fa.series(history, level="oblast")
 
 
+# ---------------------------------------------------------------- change, pace
+def _days_of(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows with their datetime64 columns as the CLI writes dates (``YYYY-MM-DD``)."""
+    for r in rows:
+        for k in keys:
+            if isinstance(r.get(k), str):
+                r[k] = r[k][:10]
+    return rows
+
+
+def _change_matches(c: fa.Change, doc: dict[str, Any]) -> None:
+    assert (c.before.date().isoformat(), c.after.date().isoformat(),
+            c.asked_before.date().isoformat(), c.asked_after.date().isoformat(),
+            c.before_source, c.after_source, c.days, c.maps_contested, list(c.notes)) == (
+        doc["before"], doc["after"], doc["asked_before"], doc["asked_after"],
+        doc["before_source"], doc["after_source"], doc["days"], doc["maps_contested"],
+        doc["notes"])
+    # the CLI rounds km² to 0.001
+    _same_records(_records(c.totals.reset_index()), doc["totals"], list(doc["totals"][0]),
+                  tol=1e-9, atol=0.0005001)
+    trans = _days_of(_records(c.frame.drop(columns="geometry").reset_index()),
+                     ("from_day", "to_day"))
+    assert doc["transitions"]
+    _same_records(trans, doc["transitions"], list(doc["transitions"][0]), tol=1e-9,
+                  atol=0.0005001)
+    assert _records(c.cities.drop(columns="geometry").reset_index()) == doc["cities"]
+
+
+def test_change_is_frontline_change(history: gpd.GeoDataFrame, archive: Path, cli: CLI,
+                                    tmp_path: Path) -> None:
+    c = fa.change(history, "2024-11-17", "2024-11-28")
+    doc = cli("change", "--history", str(archive), "--from", "2024-11-17", "--to",
+              "2024-11-28", "--json", "--no-cache")
+    _change_matches(c, doc)
+    assert c.frame.index.name == "code" and c.frame.crs.to_epsg() == 4326
+    assert pd.api.types.is_datetime64_any_dtype(c.frame["to_day"])
+    assert c.totals.index[-1] == "UA" and "UA-14" in set(c.frame.index)
+    gained = c.frame[c.frame["russia"] == "gained"]
+    assert gained["area_km2"].sum() == pytest.approx(c.totals.loc["UA", "russia_gained_km2"])
+    # printed: Ukraine's sentence first, then each unit where ground moved
+    assert str(c).splitlines()[0] == c.sentence() and c.sentence("UA-14") in str(c)
+    # written, every polygon carries the two days' files
+    out = json.loads(fa.write_geojson(c.frame, tmp_path / "change.geojson").read_text())
+    assert len(out["features"]) == len(c.frame)
+    assert out["features"][0]["properties"]["after_file"] == c.after_source
+
+
+def test_change_of_some_units_from_paths_names_the_days_used(archive: Path,
+                                                            cli: CLI) -> None:
+    """2024-11-22 is not mapped: the day before it is used, and said so."""
+    c = fa.change(archive, "2024-11-22", "2024-11-28", units=["Donetsk", "UA-23"])
+    doc = cli("change", "--history", str(archive), "--from", "2024-11-22", "--to",
+              "2024-11-28", "--units", "Donetsk", "UA-23", "--json")
+    _change_matches(c, doc)
+    assert list(c.totals.index) == ["UA-14", "UA-23", "UA"]
+    assert c.before == pd.Timestamp("2024-11-21") and "2024-11-22" in c.notes[0]
+
+
+def test_change_names_the_cities_that_changed_hands(days: list[tuple[dt.date, Any]],
+                                                    tmp_path: Path, cli: CLI) -> None:
+    """A day that takes the largest free city of Donetsk oblast (a box around it)."""
+    import shapely
+
+    from geo.cities import load_cities
+
+    (d0, g0), (d1, g1) = days[0], days[1]
+    towns = load_cities()
+    towns = towns[(towns["code"] == "UA-14") & ~towns["is_section"].astype(bool)]
+    free = [(n, p) for n, p in zip(towns["name"], towns["point_in_unit"], strict=True)
+            if not g1.contains(p)]
+    assert free
+    name, point = max(free, key=lambda f: int(towns.loc[towns["name"] == f[0],
+                                                        "population"].iloc[0]))
+    taken = shapely.union(g1, point.buffer(0.03))
+    folder = tmp_path / "taken"
+    write_days(folder, [(d0, g0), (d1, taken)])
+    c = fa.change(fa.read_history(folder, cache=False), d0, d1, units="Donetsk")
+    doc = cli("change", "--history", str(folder), "--from", d0.isoformat(), "--to",
+              d1.isoformat(), "--units", "Donetsk", "--json")
+    _change_matches(c, doc)
+    assert name in set(c.cities["name"]) and c.cities.crs.to_epsg() == 4326
+    assert c.cities.index.name == "geonameid"
+    row = c.cities[c.cities["name"] == name].iloc[0]
+    assert (row["from_state"], row["to_state"]) == ("ukraine", "russia")
+    assert row.geometry.equals(point)
+    assert f"{name} (ukraine -> russia)" in c.sentence("UA-14")
+
+
+def test_change_errors_are_the_clis(history: gpd.GeoDataFrame, archive: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(FrontlineError) as err:
+        fa.change(history, "2024-06-01", "2024-11-20")
+    assert main(["change", "--history", str(archive), "--from", "2024-06-01", "--to",
+                 "2024-11-20", "--json"]) == 2
+    assert str(err.value) in capsys.readouterr().err
+    for bad in ({"start": "2024-11-28", "end": "2024-11-17"},
+                {"start": "2024-11-17", "end": "2024-11-28", "within_days": -1},
+                {"start": "2024-11-17", "end": "2024-11-28", "units": ["Narnia"]},
+                {"start": "2024-11-17", "end": "late November"}):
+        with pytest.raises(FrontlineError):
+            fa.change(history, **bad)
+
+
+_RATE_DATES = ("start", "end", "e2e_from_day", "e2e_to_day", "date", "date_early",
+               "date_late")
+_PERIOD_DATES = ("start", "end", "from_day", "to_day")
+
+
+@pytest.mark.parametrize("flow", ["gross", "end-to-end"])
+def test_pace_is_frontline_pace(flow: str, history: gpd.GeoDataFrame, archive: Path,
+                                cli: CLI, capsys: pytest.CaptureFixture[str]) -> None:
+    p = fa.pace(history, ["Donetsk", "UA"], window=7, flow=flow, to="90%")
+    args = ["pace", "Donetsk", "UA", "--history", str(archive), "--window", "7", "--flow",
+            flow, "--to", "90", "--no-cache"]
+    doc = cli(*args, "--json", "-")
+    assert (p.window, p.end.date().isoformat(), p.flow, p.to_pct, p.first.date().isoformat(),
+            p.last.date().isoformat(), list(p.notes)) == (
+        doc["window_days"], doc["end"], doc["flow"], doc["to_pct"], doc["first_day"],
+        doc["last_day"], doc["notes"])
+    # the CLI writes 4 decimals
+    tol = {"tol": 1e-9, "atol": 0.00005001}
+    assert list(p.rates.index) == ["UA-14", "UA"] and p.rates.index.name == "code"
+    _same_records(_days_of(_records(p.rates.reset_index()), _RATE_DATES), doc["rates"],
+                  list(doc["rates"][0]), **tol)
+    for got, key in ((p.weeks, "weeks"), (p.months, "months")):
+        assert isinstance(got.index, pd.DatetimeIndex) and got.index.name == "start"
+        _same_records(_days_of(_records(got.reset_index()), _PERIOD_DATES), doc[key],
+                      list(doc[key][0]), **tol)
+    _same_records(_days_of(_records(p.revisions.reset_index()), ("date",)),
+                  doc["revisions"], list(doc["revisions"][0]) if doc["revisions"] else [],
+                  **tol)
+    assert p.rates["e2e_gained_km2"].notna().all()
+    assert pd.api.types.is_datetime64_any_dtype(p.rates["date"])
+    # printed: the projection sentences `frontline pace` prints
+    main(args)
+    printed = capsys.readouterr().out.split("Where the pace leads")[1].split("\n\n")[0]
+    lines = [ln for ln in printed.splitlines() if ln.startswith("  ")]
+    assert len(lines) == 2
+    assert lines == [ln for ln in str(p).splitlines() if ln.startswith("  ")]
+    assert str(p.rates.loc["UA-14", "projection"]) in p.sentence("UA-14")
+    # weekly pace, one column a unit
+    wide = p.weeks.pivot(columns="code", values="net_km2")
+    assert list(wide.columns) == ["UA", "UA-14"] and len(wide) == 2
+
+
+def test_pace_from_paths_is_the_same(history: gpd.GeoDataFrame, archive: Path) -> None:
+    a = fa.pace(history, "UA-14", window=7, end="2024-11-26")
+    b = fa.pace(archive, ["Donetsk"], window=7, end=dt.date(2024, 11, 26))
+    pd.testing.assert_frame_equal(a.rates, b.rates)
+    pd.testing.assert_frame_equal(a.weeks, b.weeks)
+    assert a.end == pd.Timestamp("2024-11-26")
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"units": "Narnia"}, "Narnia"), ({"units": []}, "units"),
+    ({"units": "UA", "window": 5}, "window"), ({"units": "UA", "end": "2030-01-01"}, "end"),
+    ({"units": "UA", "to": 150}, "to"), ({"units": "UA", "flow": "net"}, "flow"),
+])
+def test_pace_refuses_what_cannot_work(kwargs: dict[str, Any], match: str,
+                                       history: gpd.GeoDataFrame) -> None:
+    with pytest.raises(FrontlineError, match=match):
+        fa.pace(history, **kwargs)
+
+
 # ---------------------------------------------------------------- zones
 def test_zones_are_frontline_zones(cli: CLI, tmp_path: Path) -> None:
     from geo.zones import zone_records

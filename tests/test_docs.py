@@ -70,6 +70,7 @@ def test_the_user_guide_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "days; missing:" in output("history = fa.read_history")
     assert any("image/png" in o.get("data", {}) for c in cells for o in c.outputs
                if c.source.startswith("ax = shares"))
+    assert "An extrapolation of the mapped pace, not a forecast." in output("pace = fa.pace")
     written = list(tmp_path.rglob("r1-zones.geojson"))
     assert len(written) == 1 and json.loads(written[0].read_text())["features"]
     assert "folium" in output("zones.explore")

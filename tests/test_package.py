@@ -355,6 +355,39 @@ def test_warm_if_cold_runs_warm_once_per_inputs(monkeypatch: pytest.MonkeyPatch,
     assert cmd_app.warm_if_cold() and not cmd_app.warm_stamp().exists()
 
 
+@pytest.mark.parametrize("missing", [("streamlit",), ("streamlit", "altair")])
+def test_frontline_app_without_streamlit_says_how_to_install_at_once(
+        missing: tuple[str, ...], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the app's libraries: exit 2 at once with the pip line (was: 19 s of
+    deriving layers, then "No module named streamlit" from the server)."""
+    import importlib.util
+
+    from frontline import cmd_app
+
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, *args: object, **kwargs: object) -> object:
+        return None if name in missing else real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    def never(*args: object) -> None:
+        raise AssertionError(f"frontline app went on: {args}")
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    monkeypatch.setattr(cmd_app, "warm_if_cold", never)
+    monkeypatch.setattr(cmd_app.os, "execv", never)
+    monkeypatch.setattr(cmd_app.os, "chdir", never)
+    assert cmd_app.missing_app_modules() == list(missing)
+    t0 = time.perf_counter()
+    assert cli.main(["app", "--headless"]) == 2
+    assert time.perf_counter() - t0 < 5
+    cap = capsys.readouterr()
+    assert not cap.out
+    (line,) = cap.err.splitlines()
+    assert line.startswith(f"frontline app: error: the app needs {', '.join(missing)}, ")
+    assert 'pip install "frontline-atlas[app]"' in line
+
+
 def test_frontline_app_derives_ahead_and_serves_the_installed_app(
         venv: Path, user_env: dict[str, str], tmp_path: Path) -> None:
     with socket.socket() as s:
