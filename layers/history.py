@@ -6,7 +6,10 @@ report's claim about the unit at the report's date as a vertical bar from the cl
 low to its high bound -- green where the maps agree, red (overstated) or orange
 (understated) with a ✕ where they contradict it, grey where it could not be checked.
 The day map is a folium map of the day's layer over the unit boundaries and the claims
-of the report in force that day.
+of the report in force that day. The pace chart (:func:`pace_chart`) draws a unit's net
+km² per calendar week or month (:func:`geo.pace.period_flows`) as bars with the rolling
+rate over a window as a line; :func:`with_projection` extends the share line, dashed, to
+the date the window's pace leads to (:func:`geo.pace.project`).
 Every displayed string is escaped (:func:`layers.html.escape_text`).
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +40,8 @@ from layers.html import escape_text
 from layers.map import fit_clear, new_map
 
 __all__ = ["VERDICT_COLOURS", "claim_marks", "history_chart", "with_day", "day_map",
-           "DayMapTemplate", "day_map_template", "day_layer_data"]
+           "DayMapTemplate", "day_map_template", "day_layer_data", "PACE_COLUMNS",
+           "pace_rows", "pace_chart", "with_projection", "projection_points"]
 
 #: Colour of a claim's bar by verdict.
 VERDICT_COLOURS: dict[str, str] = {
@@ -201,6 +205,145 @@ def with_day(spec: dict[str, Any], day: dt.date) -> dict[str, Any]:
         "data": {"name": "fa_day"},
         "mark": {"type": "rule", "color": "#333333", "strokeDash": [4, 3]},
         "encoding": {"x": {"field": "date", "type": "temporal"}},
+    }]
+    return out
+
+
+#: Columns of :func:`pace_rows`: the period's flows (:data:`geo.pace.PERIOD_COLUMNS`) and
+#: the rolling rate at its end.
+PACE_COLUMNS: tuple[str, ...] = (
+    "code", "name", "period", "start", "end", "flow", "gained_km2", "lost_km2", "net_km2",
+    "days", "complete", "spread_days", "window_days", "rate_end", "rate_days",
+    "rolling_rate_km2_day", "rolling_km2_per_period",
+)
+
+
+def pace_rows(periods: pd.DataFrame, daily: pd.DataFrame, *, window: int) -> pd.DataFrame:
+    """One unit's periods with the rolling rate over ``window`` days at each one's end.
+
+    Parameters
+    ----------
+    periods : pandas.DataFrame
+        :func:`geo.pace.period_flows` rows of one unit (weeks or months).
+    daily : pandas.DataFrame
+        :func:`geo.pace.daily_flows` rows of the same unit.
+    window : int, keyword-only
+        Days of the rolling window.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`PACE_COLUMNS`. ``rate_end``: the period's last day the series
+        covers; ``rolling_rate_km2_day``: net km² a day over the days of the window
+        ending on it that the series covers (``rate_days``), as
+        :func:`geo.pace.window_rates` works it out; ``rolling_km2_per_period``: that
+        rate over the whole period's days (a full week or month at the rolling rate).
+    """
+    out = periods.reset_index(drop=True).copy()
+    d = daily.sort_values("date", kind="stable")
+    day = d["date"].to_numpy(dtype="datetime64[D]")
+    net = np.r_[0.0, np.cumsum(d["net_km2"].to_numpy(dtype=float))]
+    ends = np.asarray(pd.to_datetime(out["end"]).to_numpy(dtype="datetime64[D]"))
+    if len(day):
+        ends = np.minimum(ends, day[-1])
+    hi = np.searchsorted(day, ends, side="right")
+    lo = np.searchsorted(day, ends - np.timedelta64(window, "D"), side="right")
+    n = hi - lo
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = np.where(n > 0, (net[hi] - net[lo]) / np.maximum(n, 1), np.nan)
+    length = (pd.to_datetime(out["end"]) - pd.to_datetime(out["start"])).dt.days + 1
+    out["window_days"] = window
+    out["rate_end"] = pd.to_datetime(ends).date if len(out) else []
+    out["rate_days"] = n
+    out["rolling_rate_km2_day"] = rate
+    out["rolling_km2_per_period"] = rate * length.to_numpy(dtype=float)
+    return out[list(PACE_COLUMNS)]
+
+
+#: Bar colours of the pace chart: net gain by Russia, net loss.
+PACE_COLOURS: dict[str, str] = {"Russia gained": "#d7301f", "Russia lost": "#2171b5"}
+
+
+def pace_chart(rows: pd.DataFrame, *, name: str, period: str, window: int,
+               height: int = 220) -> alt.LayerChart | alt.FacetChart:
+    """Net km² per period as bars (red: Russia's net gain; blue: its net loss; pale: a
+    period the series covers in part) and the rolling rate as a line (km² over a whole
+    period at the rate of the ``window`` days to its end). ``rows``: :func:`pace_rows`."""
+    start = pd.to_datetime(rows["start"])
+    stop = pd.to_datetime(rows["end"]) + pd.Timedelta(days=1)
+    data = pd.DataFrame({
+        "start": start, "stop": stop, "mid": start + (stop - start) / 2,
+        "net": rows["net_km2"].astype(float).round(2),
+        "gained": rows["gained_km2"].astype(float).round(2),
+        "lost": rows["lost_km2"].astype(float).round(2),
+        "days": rows["days"].astype(int),
+        "spread": rows["spread_days"].astype(int),
+        "whole": np.where(rows["complete"].astype(bool), "whole", "in part"),
+        "way": np.where(rows["net_km2"].astype(float) >= 0, "Russia gained", "Russia lost"),
+        "rolling": rows["rolling_km2_per_period"].astype(float).round(2),
+        "rate": rows["rolling_rate_km2_day"].astype(float).round(3),
+        "period": [f"{a:%Y-%m-%d} to {b:%Y-%m-%d}" for a, b in
+                   zip(pd.to_datetime(rows["start"]), pd.to_datetime(rows["end"]),
+                       strict=True)],
+    })
+    axis = _axis(data["start"])
+    tips = [alt.Tooltip("period:N", title=period), alt.Tooltip("net:Q", title="net km²",
+                                                               format="+,.1f"),
+            alt.Tooltip("gained:Q", title="gained km²", format=",.1f"),
+            alt.Tooltip("lost:Q", title="lost km²", format=",.1f"),
+            alt.Tooltip("days:Q", title="days covered"),
+            alt.Tooltip("spread:Q", title="days spread from a gap"),
+            alt.Tooltip("rate:Q", title=f"{window}-day rate, km² a day", format="+,.2f")]
+    base = alt.Chart(data)
+    bars = base.mark_bar().encode(
+        x=alt.X("start:T", title=None, axis=axis), x2="stop:T",
+        y=alt.Y("net:Q", title=f"{name}: net km² a {period}"),
+        color=alt.Color("way:N", title=None, scale=alt.Scale(
+            domain=list(PACE_COLOURS), range=list(PACE_COLOURS.values())),
+            legend=alt.Legend(orient="top", direction="horizontal")),
+        opacity=alt.Opacity("whole:N", title=None, scale=alt.Scale(
+            domain=["whole", "in part"], range=[0.9, 0.4]), legend=None),
+        tooltip=tips)
+    line = base.mark_line(color="#222222", strokeWidth=2, interpolate="monotone").encode(
+        x="mid:T", y=alt.Y("rolling:Q"), tooltip=tips)
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#666666",
+                                                          strokeWidth=0.8).encode(y="y:Q")
+    return alt.layer(bars, zero, line).properties(height=height)
+
+
+def projection_points(rate: Mapping[Any, Any], *, horizon: dt.date) -> list[dict[str, Any]]:
+    """The dashed extension of the share line: from the window's end (its share) to the
+    projected date and share (:func:`geo.pace.project` row ``rate``), cut at ``horizon``
+    where the date lies beyond (the point there on the same straight line). None to draw
+    (``[]``) where nothing is projected."""
+    if rate.get("status") != "projected" or rate.get("date") is None:
+        return []
+    end = rate["end"]
+    s0, s1 = float(rate["share_pct"]), float(rate["target_pct"])
+    to = rate["date"]
+    if to > horizon:
+        frac = (horizon - end).days / max((to - end).days, 1)
+        to, s1 = horizon, s0 + frac * (s1 - s0)
+    return [{"date": end.isoformat(), "share": round(s0, 3)},
+            {"date": to.isoformat(), "share": round(s1, 3)}]
+
+
+def with_projection(spec: dict[str, Any], points: list[dict[str, Any]]) -> dict[str, Any]:
+    """A spec of :func:`history_chart` with the share line extended, dashed, through
+    ``points`` (:func:`projection_points`; none: nothing drawn). The points are a named
+    dataset, ``fa_projection``, so the spec is the same whatever the pace."""
+    out = dict(spec)
+    out["datasets"] = {**spec.get("datasets", {}), "fa_projection": list(points)}
+    out["layer"] = [*spec.get("layer", []), {
+        "data": {"name": "fa_projection"},
+        "mark": {"type": "line", "color": "#7b241c", "strokeDash": [6, 4], "strokeWidth": 2,
+                 "opacity": 0.8},
+        "encoding": {"x": {"field": "date", "type": "temporal"},
+                     "y": {"field": "share", "type": "quantitative"},
+                     "tooltip": [{"field": "date", "type": "temporal", "format": "%Y-%m-%d",
+                                  "title": "at the window's pace"},
+                                 {"field": "share", "type": "quantitative", "format": ".1f",
+                                  "title": "share %"}]},
     }]
     return out
 

@@ -175,3 +175,88 @@ def test_the_live_page_takes_its_day_from_the_browser(atlas, day_layer) -> None:
     data = str(htmlsafe_json_dumps(template.day_data(frame, source="day.geojson"),
                                    sort_keys=True, separators=(",", ":")))
     assert data in template.fill(frame, day=date, source="day.geojson")
+
+
+# ---------------------------------------------------------------- pace
+def _strip_series(cells: list[int], start: dt.date, units: gpd.GeoDataFrame):  # type: ignore[no-untyped-def]
+    """A band of Donetsk oblast grown (or cut back) westward cell by cell, one day a cell
+    count (as tests/test_pace.py builds it); the control series measured from it."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    from geo.history import History, ParsedDay, ragged_arrays
+    from geo.series import control_series
+
+    def strip(n: int) -> Polygon:
+        xs = [38.20 - 0.002 * k for k in range(n, -1, -1)]
+        return Polygon([*((x, 48.50) for x in xs), *((x, 48.56) for x in reversed(xs))])
+
+    days = []
+    for k, n in enumerate(cells):
+        date = start + dt.timedelta(days=k)
+        coords, rings, polys = ragged_arrays(MultiPolygon([strip(n)]))
+        days.append(ParsedDay(date, f"d_{date:%Y%m%d}.geojson", coords, rings, polys))
+    h = History(tuple(days), digest="strips")
+    return h, control_series(h, units, workers=1)
+
+
+def test_pace_rows_give_the_window_rate_at_each_period_s_end(units: gpd.GeoDataFrame) -> None:
+    from geo.pace import daily_flows, period_flows, window_rates
+    from layers.history import PACE_COLUMNS, pace_rows
+
+    # 3 cells a day for 60 days, then 1 a day back for 40: the rate turns
+    cells = [10 + 3 * k for k in range(60)] + [187 - k for k in range(40)]
+    _, series = _strip_series(cells, dt.date(2025, 6, 2), units)
+    daily = daily_flows(series, codes=["UA-14"])
+    for period in ("week", "month"):
+        periods = period_flows(series, period=period, codes=["UA-14"])
+        rows = pace_rows(periods, daily, window=30)
+        assert list(rows.columns) == list(PACE_COLUMNS) and len(rows) == len(periods)
+        assert rows["net_km2"].tolist() == periods["net_km2"].tolist()
+        for r in rows.itertuples():
+            if r.rate_end <= series.dates[0]:
+                continue
+            want = window_rates(series, window=30, end=r.rate_end, codes=["UA-14"])
+            assert r.rolling_rate_km2_day == pytest.approx(
+                float(want["rate_km2_day"].iloc[0]), rel=1e-9, abs=1e-12), (period, r.rate_end)
+            length = (r.end - r.start).days + 1
+            assert r.rolling_km2_per_period == pytest.approx(r.rolling_rate_km2_day * length)
+    last = rows.iloc[-1]
+    assert last["rate_end"] == series.dates[-1] and last["rolling_rate_km2_day"] < 0
+
+
+def test_the_pace_chart_draws_bars_by_sign_and_the_rolling_line(units: gpd.GeoDataFrame) -> None:
+    from geo.pace import daily_flows, period_flows
+    from layers.history import PACE_COLOURS, pace_chart, pace_rows
+
+    cells = [10 + 3 * k for k in range(30)] + [97 - 2 * k for k in range(20)]
+    _, series = _strip_series(cells, dt.date(2025, 6, 2), units)
+    rows = pace_rows(period_flows(series, codes=["UA-14"]),
+                     daily_flows(series, codes=["UA-14"]), window=30)
+    spec = pace_chart(rows, name="Donetsk", period="week", window=30).to_dict()
+    data = next(iter(spec["datasets"].values()))
+    assert [round(d["net"], 2) for d in data] == rows["net_km2"].round(2).tolist()
+    assert {d["way"] for d in data} == set(PACE_COLOURS)  # gains, then losses
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
+             for layer in spec["layer"]]
+    assert marks == ["bar", "rule", "line"]
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "Donetsk: net km² a week"
+
+
+def test_the_projection_extends_the_share_line_to_its_date_or_the_horizon() -> None:
+    from layers.history import projection_points, with_projection
+
+    end = dt.date(2025, 10, 1)
+    rate = {"status": "projected", "end": end, "share_pct": 80.0, "target_pct": 100.0,
+            "date": dt.date(2026, 10, 1)}
+    assert projection_points(rate, horizon=dt.date(2027, 1, 1)) == [
+        {"date": "2025-10-01", "share": 80.0}, {"date": "2026-10-01", "share": 100.0}]
+    cut = projection_points(rate, horizon=dt.date(2026, 4, 1))  # halfway (182 of 365 days)
+    assert cut[1]["date"] == "2026-04-01"
+    assert cut[1]["share"] == pytest.approx(80 + 20 * 182 / 365, abs=1e-3)
+    assert projection_points({**rate, "status": "no projection", "date": None},
+                             horizon=dt.date(2027, 1, 1)) == []
+    spec = with_projection({"layer": [{"mark": "line"}], "datasets": {"a": []}}, cut)
+    assert spec["datasets"]["fa_projection"] == cut and spec["datasets"]["a"] == []
+    dashed = spec["layer"][-1]
+    assert dashed["data"] == {"name": "fa_projection"} and dashed["mark"]["strokeDash"]
+    assert dashed["encoding"]["y"]["field"] == "share"  # the share line's own scale
