@@ -294,12 +294,47 @@ def _ingest(venv: Path, env: dict[str, str], cwd: Path, control: Path) -> None:
     assert out["outlets"][0]["outlet"] == "wire" and out["outlets"][0]["checked"] == 2
 
 
+def _two_days(venv: Path, env: dict[str, str], cwd: Path) -> Path:
+    """A history of two mapped days: R1's schematic zones (2024-11-20, Donetsk 84 %) and
+    R5's (2025-10-20, 80 %)."""
+    days = cwd / "history"
+    days.mkdir()
+    for rid, day in (("R1", "20241120"), ("R5", "20251020")):
+        r = _run(venv, env, "schematic", rid, "--out", str(days / f"control_{day}.geojson"),
+                 cwd=cwd)
+        assert r.returncode == 0, r.stderr
+    return days
+
+
+def _change(venv: Path, env: dict[str, str], cwd: Path, control: Path) -> None:
+    days = _two_days(venv, env, cwd)
+    out = _json(_run(venv, env, "change", "--history", str(days), "--from", "2024-11-20",
+                     "--to", "2025-10-20", "--units", "UA-14", "--json", cwd=cwd))
+    assert isinstance(out, dict)
+    don = {t["code"]: t for t in out["totals"]}["UA-14"]
+    # 84 % -> 80 % of Donetsk: 4 % of its 26,517 km², lost
+    assert don["russia_gained_km2"] == 0.0
+    assert don["russia_lost_km2"] == pytest.approx(0.04 * 26_517, rel=0.01)
+
+
+def _pace(venv: Path, env: dict[str, str], cwd: Path, control: Path) -> None:
+    days = _two_days(venv, env, cwd)
+    out = _json(_run(venv, env, "pace", "UA-14", "--history", str(days), "--json", "-",
+                     cwd=cwd))
+    assert isinstance(out, dict)
+    (rate,) = out["rates"]
+    # the 334 days between the two maps share the loss evenly: none is one big day
+    lost = 0.04 * 26_517
+    assert rate["rate_km2_day"] == pytest.approx(-lost / 334, rel=0.01)
+
+
 #: A real run of each command from the installed wheel, with its outcome checked.
 RUNS: dict[str, Check] = {
     "regions": _regions, "resolve": _resolve, "reports": _reports, "show": _show,
     "check": _check, "compare": _compare, "schematic": _schematic, "measure": _measure,
     "verify": _verify, "series": _series, "zones": _zones, "export": _export,
-    "render": _render, "extract": _extract, "ingest": _ingest,
+    "render": _render, "extract": _extract, "ingest": _ingest, "change": _change,
+    "pace": _pace,
 }
 #: Run for real by test_frontline_app_derives_ahead_and_serves_the_installed_app.
 RUN_BY_THE_APP_TEST = {"app", "warm"}
