@@ -378,7 +378,7 @@ class _Parts:
 def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
-            or CUES["cede"].search(text)):
+            or CUES["cede"].search(text) or CUES["demand"].search(text)):
         return []
     pl = _places(text)
     country = countries(text)
@@ -396,12 +396,24 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         for kind, m in verbs:
             out += _withdrawal(parts, m) if kind == "withdraw" else _cession(parts, m)
         if out:
+            # "... cede the rest of Donetsk, where Ukraine still holds about 30 % of the
+            # region": the relative clause states control of its own
+            where = _WHERE.search(text)
+            if where and where.start() > verbs[-1][1].end():
+                sub = Sentence(text[where.end():], s.start + where.end())
+                _LAST.set(out[-1].regions if len(out[-1].regions) == 1 else _LAST.get())
+                out += [c for c in _sentence_claims(sub) if c.kind.startswith("control")]
             return _earlier(s, out)
         # no demand or offer after all ("we hold a quarter of Donetsk and will not
         # leave it"): read it as a statement of control, of ground other than what the
         # verbs name
         objects = {p.start for _, m in verbs for p in _places_from(parts, m.end(), limit=60)[0]}
         return [c for c in _control(parts) if c.span[0] - s.start not in objects]
+    bare = _bare_demands(parts)
+    if bare:
+        return _earlier(s, bare)
+    if not CUES["control"].search(text):
+        return []
     clauses = _clauses(s)
     if len(clauses) == 1:
         return _control(parts)
@@ -425,6 +437,38 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
             continue
         found += _control(cparts, verb=verb)
     return found
+
+
+#: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
+#: only Luhansk and Donetsk", "Moscow wants all of Donbas".
+_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?|insist(?:s|ed)?"
+                          r"\s+on)\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control)\s+"
+                          r"of\s+)?(?:the\s+)?$", re.I)
+
+
+def _bare_demands(parts: _Parts) -> list[ExtractedClaim]:
+    """Ground named right after a demand word, asked for as it is (a cession)."""
+    text = parts.s.text
+    out: list[ExtractedClaim] = []
+    for p in parts.places:
+        m = _BARE_DEMAND.search(text[max(0, p.start - 60):p.start])
+        if m is None or (out and p.start < out[-1].span[1] - parts.s.start):
+            continue
+        start = max(0, p.start - 60) + m.start()
+        if CUES["negation"].search(text[max(0, start - 24):start]):
+            continue
+        ps, end = _places_from(parts, p.start, limit=0)
+        actors_before = [a for a in parts.actors if a.end <= start]
+        if not actors_before:
+            continue
+        actor = actors_before[-1].side
+        if actor not in ("RU", "UA"):
+            continue
+        out.append(_claim(parts, "demand_cede", actor, _codes(ps), None,
+                          _figureless(text, p.start, default="all"), (start, end),
+                          ["a demand for the ground itself, no verb of cession: read as a "
+                           "demand to cede it"] + _group_review(ps), _other(actor)))
+    return out
 
 
 def _elliptic(parts: _Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -555,6 +599,25 @@ def _demand_sides(parts: _Parts, demand: re.Match[str], verb: re.Match[str],
     before = [a for a in parts.actors if a.end <= demand.start()]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
     target = between[0].side if between else None
+    by = _DEMAND_BY.match(parts.s.text, demand.end())
+    if by:
+        # "a demand from Moscow that ...", "the demand voiced by the Russian side"
+        named = [a for a in parts.actors if by.start() <= a.start < by.end() + 2]
+        if named:
+            actor = named[0].side
+            rest = [a for a in between if a.start >= by.end()]
+            target = rest[0].side if rest else None
+            if target is None or target == actor:
+                target = _other(actor)
+            return actor, target
+    if demand.group(0).lower() in ("must", "has to", "have to") and before:
+        # "Ukrainian forces must quit the Donbas": who must is the target; the author is
+        # the other side (named or not)
+        target = before[-1].side
+        if target in ("RU", "UA"):
+            review.append(f"'{demand.group(0)}' read as the other side's demand of "
+                          f"{_NAME[target]}")
+            return _other(target), target
     if before:
         # the one who demands is named last before the demand ("Trump said Putin wants
         # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
@@ -572,6 +635,8 @@ def _demand_sides(parts: _Parts, demand: re.Match[str], verb: re.Match[str],
 
 
 _NAME = {"RU": "Russia", "UA": "Ukraine", "US": "the United States"}
+#: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
+_DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _withdrawal(parts: _Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
@@ -584,6 +649,13 @@ def _withdrawal(parts: _Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     target: str | None
     qualifier: str | None
     ps, end = _places_from(parts, verb.end(), limit=60)
+    country = [c for c in parts.country if 0 <= c[0] - verb.end() <= 60]
+    if not ps and country:
+        # "the full withdrawal of Russian troops from Ukraine's internationally
+        # recognised territory": the whole country
+        ps = [Place(("UA",), country[0][0], country[0][1],
+                    text[country[0][0]:country[0][1]], False)]
+        end = country[0][1]
     if not ps:
         return []
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
@@ -598,7 +670,10 @@ def _withdrawal(parts: _Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         if first is None:
             review.append("the side offering is not named; assumed Russia")
         kind, target = "offer_withdraw", None
-        qualifier = fig.qualifier if fig else _figureless(text, ps[0].start, default=None)
+        # "pull all of its troops out of ...": all of the ground held there
+        every = re.search(r"\ball\b", text[verb.start():ps[0].start], re.I) is not None
+        qualifier = fig.qualifier if fig else _figureless(text, ps[0].start,
+                                                          default="all" if every else None)
     else:
         return []
     if fig is None and kind == "demand_withdraw":
@@ -716,6 +791,11 @@ def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
             ps, end = _table_place(parts, fig)
             if ps:
                 review.append(f"a table-like line: '{ps[0].text}' and its figure")
+        if not ps and parts.places and _FRONTED.match(text[:parts.places[0].start]) \
+                and fig.start > parts.places[0].end:
+            # "Of the Kherson region, Kyiv controls around 27 per cent"
+            ps, end = [parts.places[0]], fig.end
+            review.append(f"the place is named first: '{text[:parts.places[0].end]}'")
         if not ps:
             there = [p for p in parts.places if _there(p)]
             if there and fig.unit == "km2":
@@ -776,6 +856,8 @@ def _of_places(parts: _Parts, fig: Figure) -> tuple[list[Place], int]:
     return _places_from(parts, after[0].start, limit=0)
 
 
+_WHERE = re.compile(r",\s+where\s+", re.I)
+_FRONTED = re.compile(r"^\W*(?:of|in)\s+(?:the\s+)?$", re.I)
 _IN_GAP = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$",
                      re.I)
 

@@ -151,6 +151,8 @@ def _number(m: re.Match[str]) -> float | None:
 
 
 def _qualifier(sentence: str, start: int) -> str:
+    if sentence[max(0, start - 2):start].strip() == "~":  # "~73%"
+        return "around"
     m = _QUAL.search(sentence[max(0, start - 24):start])
     return _QUAL_OF[m.group(1).lower()] if m else "exact"
 
