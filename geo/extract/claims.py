@@ -43,7 +43,8 @@ CANONICAL = {"over": "more_than", "under": "less_than", "around": "about", "exac
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
                          r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
-                         r"rest\s+of)\s+(?:the\s+)?$", re.I)
+                         r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
+                         r"southern|northern)\s+)?$", re.I)
 _PART_BEFORE = re.compile(r"\b(?:(?:smaller\s+parts?\s+of|small\s+parts?\s+of|parts?\s+of|"
                           r"small\s+areas\s+of|areas\s+of|pockets\s+of|a\s+sliver\s+of)\s+"
                           r"(?:the\s+)?|(?:a\s+(?:few|handful\s+of)\s+(?:villages|settlements|"
@@ -52,7 +53,8 @@ _PART_BEFORE = re.compile(r"\b(?:(?:smaller\s+parts?\s+of|small\s+parts?\s+of|pa
                           r"along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?)$", re.I)
 _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+parts\s+of)\s+"
-                          r"(?:the\s+)?$", re.I)
+                          r"(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|southern|"
+                          r"northern)\s+)?$", re.I)
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)(?:the\s+)?$",
                        re.I)
@@ -62,7 +64,8 @@ _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|easte
                      r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
 #: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
 #: 79%", "Kherson (74%)".
-_TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?\s*(?:[—–:(-]|--|\.{2,}|…+)\s*~?\s*"
+_TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
+                        r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d))\s*~?\s*"
                         r"(?:(?:about|roughly|around|some|nearly|almost|"
                         r"over|more\s+than|less\s+than|under|just\s+over|just\s+under|"
                         r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
@@ -210,6 +213,8 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
         found = _sentence_claims(s)
         if not found and out and _AREAS.search(s.text):
             found = _areas_claims(s, out[-1].actor)
+        if not found and out and _FIGURE_ANAPHOR.match(s.text.lstrip("\"“ ")):
+            found = _figure_again(s, out[-1])
         out += found
         if named:
             _LAST.set(named[-1].codes)
@@ -404,6 +409,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 _LAST.set(out[-1].regions if len(out[-1].regions) == 1 else _LAST.get())
                 out += [c for c in _sentence_claims(sub) if c.kind.startswith("control")]
             return _earlier(s, out)
+        if not CUES["control"].search(text):
+            return []
         # no demand or offer after all ("we hold a quarter of Donetsk and will not
         # leave it"): read it as a statement of control, of ground other than what the
         # verbs name
@@ -468,6 +475,34 @@ def _bare_demands(parts: _Parts) -> list[ExtractedClaim]:
                           _figureless(text, p.start, default="all"), (start, end),
                           ["a demand for the ground itself, no verb of cession: read as a "
                            "demand to cede it"] + _group_review(ps), _other(actor)))
+    return out
+
+
+#: Words that make a figure given with "the figure" an earlier one.
+_THEN = re.compile(r"\b(?:compares?\s+with|compared\s+with|up\s+from|down\s+from|a\s+year\s+"
+                   r"(?:earlier|ago|before)|at\s+the\s+(?:start|beginning|end)\s+of|was|stood\s+at)"
+                   r"\b", re.I)
+
+
+def _figure_again(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
+    """A sentence that opens on "The figure" / "That share" and gives another figure of the
+    ground the claim before named: "The figure compares with about two-thirds of the
+    region at the start of 2024" (an earlier figure, marked so)."""
+    if not last.kind.startswith("control"):
+        return []
+    pl = _places(s.text)
+    parts = _Parts(s, figures(s.text), pl, [], [])
+    out = []
+    for fig in parts.figs:
+        if fig.unit != (last.unit or "percent"):
+            continue
+        ps, _ = _of_places(parts, fig)
+        regions = _codes(ps) if ps else last.regions
+        earlier = _THEN.search(s.text) is not None
+        c = _claim(parts, last.kind, last.actor, regions, fig, fig.qualifier,
+                   (fig.start, fig.end), [f"'the figure' is the one of the claim before "
+                                          f"({', '.join(last.regions)})"])
+        out.append(replace(c, status="earlier") if earlier else c)
     return out
 
 
@@ -599,6 +634,16 @@ def _demand_sides(parts: _Parts, demand: re.Match[str], verb: re.Match[str],
     before = [a for a in parts.actors if a.end <= demand.start()]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
     target = between[0].side if between else None
+    of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", parts.s.text[verb.end():])
+    if target is None and of:
+        # "the withdrawal of Russian forces from ...": whose forces leave
+        whose = [a for a in parts.actors if a.start == verb.end() + of.end()]
+        if whose and whose[0].side in ("RU", "UA"):
+            target = whose[0].side
+            if not before:
+                review.append(f"the demanding side is not named; read as the other side "
+                              f"of {_NAME[target]}, whose forces would leave")
+                return _other(target), target
     by = _DEMAND_BY.match(parts.s.text, demand.end())
     if by:
         # "a demand from Moscow that ...", "the demand voiced by the Russian side"
@@ -643,6 +688,16 @@ def _withdrawal(parts: _Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if _negated(text, verb):
         return []
+    if verb.group(0).lower().startswith("leav"):
+        # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
+        # open", "leaving the fate of the region to talks"
+        nxt = [p for p in parts.places if p.start >= verb.end()]
+        if not nxt or not re.fullmatch(r"\s+(?:all\s+of\s+)?(?:the\s+)?(?:(?:rest|remainder|"
+                                       r"whole)\s+of\s+(?:the\s+)?)?(?:entire\s+)?",
+                                       text[verb.end():nxt[0].start], re.I) \
+                or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
+                            text[nxt[0].end:], re.I):
+            return []
     demand = CUES["demand"].search(text[:verb.start()])
     offer = CUES["offer"].search(text[:verb.start()])
     review: list[str] = []
@@ -699,8 +754,10 @@ def _cession(parts: _Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     review: list[str] = []
     actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
                                   _AT.match(text, ps[0].start) or verb, review)
-    q = _figureless(text, ps[0].start, default="all")
-    return [_claim(parts, "demand_cede", actor, _codes(ps), None, q, (span_start, end),
+    # "give up the roughly 6,600 square kilometres of Donetsk it still holds"
+    fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
+    q = fig.qualifier if fig else _figureless(text, ps[0].start, default="all")
+    return [_claim(parts, "demand_cede", actor, _codes(ps), fig, q, (span_start, end),
                    review + _group_review(ps), target)]
 
 
@@ -791,7 +848,8 @@ def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
             ps, end = _table_place(parts, fig)
             if ps:
                 review.append(f"a table-like line: '{ps[0].text}' and its figure")
-        if not ps and parts.places and _FRONTED.match(text[:parts.places[0].start]) \
+        if not ps and parts.places and _FRONTED.search(text[:parts.places[0].start]) \
+                and _FRONTED_AFTER.match(text, parts.places[0].end) \
                 and fig.start > parts.places[0].end:
             # "Of the Kherson region, Kyiv controls around 27 per cent"
             ps, end = [parts.places[0]], fig.end
@@ -823,6 +881,10 @@ def _control(parts: _Parts, *, verb: re.Match[str] | None = None,
         q = _figureless(text, p.start, default=None)
         if q is None and _direct_object(text, verb, p):
             q = "all"
+        after = _HELD_AFTER.match(text, _places_from(parts, p.start, limit=0)[1])
+        if q is None and after:
+            # "Crimea ... remains entirely under Russian control"
+            q = "part" if after.group(1) else "all"
         if q is None:
             continue
         review = list(why)
@@ -856,8 +918,17 @@ def _of_places(parts: _Parts, fig: Figure) -> tuple[list[Place], int]:
     return _places_from(parts, after[0].start, limit=0)
 
 
+#: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
+#: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
+_HELD_AFTER = re.compile(r"(?:\s*,[^,]{0,50},)?\s+(?:remains|is|are|has\s+been|have\s+been|"
+                         r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
+                         r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
+                         r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"
+                         r"held|controlled)\b", re.I)
 _WHERE = re.compile(r",\s+where\s+", re.I)
-_FRONTED = re.compile(r"^\W*(?:of|in)\s+(?:the\s+)?$", re.I)
+_FRONTED = re.compile(r"(?:^|,\s*)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|"
+                      r"western|southern|northern)\s+)?$", re.I)
+_FRONTED_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,")
 _IN_GAP = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$",
                      re.I)
 

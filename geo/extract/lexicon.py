@@ -65,8 +65,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"control)\b", re.I),
     "demand": re.compile(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
-        r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|"
-        r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get)\b)|"
+        r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|on\s+condition\s+that|"
+        r"precondition|"
+        r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
+        r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|requir(?:e|es|ed)|must|condition|accept(?:s|ed)?)\b", re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
@@ -79,7 +81,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
         r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|"
-        r"gives\s+up|relinquish(?:es|ed)?)\b", re.I),
+        r"gives\s+up|gave\s+up|relinquish(?:es|ed)?)\b", re.I),
     "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected)\b", re.I),
 }
 
@@ -157,11 +159,26 @@ def _qualifier(sentence: str, start: int) -> str:
     return _QUAL_OF[m.group(1).lower()] if m else "exact"
 
 
+#: A range of shares: "between 18 and 20 per cent", "18-20%", "18 to 20 percent".
+_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)"
+                    r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+
+
 def figures(sentence: str) -> list[Figure]:
-    """Share and area figures of ``sentence``, in order."""
+    """Share and area figures of ``sentence``, in order (a range of shares as its middle,
+    "about")."""
     out: list[Figure] = []
+    ranges = []
+    for m in _RANGE.finditer(sentence):
+        low, high = float(m.group(1)), float(m.group(2))
+        if low < high <= 100:
+            out.append(Figure(round((low + high) / 2, 1), "percent", "around", m.start(),
+                              m.end()))
+            ranges.append((m.start(), m.end()))
     for pattern, unit in ((_PERCENT, "percent"), (_AREA, "km2")):
         for m in pattern.finditer(sentence):
+            if any(a <= m.start() < b for a, b in ranges):
+                continue
             value = _number(m)
             if value is None:
                 continue
