@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import geopandas as gpd
 import pandas as pd
 
+from frontline.common import stale_records
 from geo.errors import FrontlineError
 
 if TYPE_CHECKING:
@@ -736,16 +737,6 @@ def _verdicts(verdicts: pd.DataFrame, atlas: Atlas, stale: list[dict[str, Any]],
                     against=against, warning=warning)
 
 
-def _stale(atlas: Atlas, report_ids: Sequence[str]) -> list[dict[str, Any]]:
-    out = []
-    for rid in report_ids:
-        for r in atlas.stale_claims(rid).to_dict("records"):
-            out.append({"report_id": rid, "claim_report_id": r["report_id"],
-                        "claim_id": r["claim_id"], "claim_date": r["source_date"],
-                        "age_days": int(r["age_days"]), "units": r["units"]})
-    return out
-
-
 def verify(report: str | Report | None, control: Control, *, within_days: int = NEAR_DAYS,
            own: bool = False, reports_dir: PathLike | None = None) -> Verdicts:
     """Every quantitative claim of a report against mapped control:
@@ -795,7 +786,7 @@ def verify(report: str | Report | None, control: Control, *, within_days: int = 
                                         carried=carried)
         against = (f"the mapped day nearest each report's date (history of {len(history)} "
                    f"days, {history.dates[0]} to {history.dates[-1]})")
-        return _verdicts(verdicts, atlas, _stale(atlas, ids or []) if carried else [],
+        return _verdicts(verdicts, atlas, stale_records(atlas, ids or []) if carried else [],
                          against)
     if report is None:
         raise FrontlineError("report: give a report id; every report at once (None) is "
@@ -804,7 +795,7 @@ def verify(report: str | Report | None, control: Control, *, within_days: int = 
     layer = _control_of(control)
     verdicts = atlas.verify(rid, layer, carried=not own)
     when = f" of {layer.date.isoformat()}" if layer.date else ""
-    return _verdicts(verdicts, atlas, [] if own else _stale(atlas, [rid]),
+    return _verdicts(verdicts, atlas, [] if own else stale_records(atlas, [rid]),
                      f"{layer.name}{when}", atlas.date_gap(rid, layer))
 
 

@@ -12,6 +12,9 @@
 ``frontline verify --all --history INPUT...``
     Every claim of every report, each against the snapshot nearest its own report.
 
+A pace claim ("captured about 500 km² in October") is checked against the days of its
+period with ``--history`` (:mod:`geo.pace_claims`), and is not checkable against one layer.
+
 Exit status 0 (the verdicts are the result, not a failure), 2 on bad input.
 """
 
@@ -28,6 +31,7 @@ from frontline.common import (
     add_reports_dir,
     load_control_arg,
     make_atlas,
+    stale_records,
 )
 
 __all__: list[str] = []
@@ -85,7 +89,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     control = load_control_arg(args, "verify", report_ids=[report.id], atlas=atlas)
     assert control is not None
     verdicts = atlas.verify(report.id, control, carried=not args.own)
-    stale = [] if args.own else _stale(atlas, [report.id])
+    stale = [] if args.own else stale_records(atlas, [report.id])
     counts = summary(verdicts)
     if args.json:
         records: list[dict[str, Any]] = json.loads(verdicts.reset_index(drop=True).to_json(
@@ -125,15 +129,6 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stale(atlas: Any, report_ids: list[str]) -> list[dict[str, Any]]:
-    """The stale claims each report no longer carries into its checks (JSON records)."""
-    out = []
-    for rid in report_ids:
-        for r in atlas.stale_claims(rid).to_dict("records"):
-            out.append({"report_id": rid, "claim_report_id": r["report_id"],
-                        "claim_id": r["claim_id"], "claim_date": r["source_date"],
-                        "age_days": int(r["age_days"]), "units": r["units"]})
-    return out
 
 
 def _print_stale(stale: list[dict[str, Any]]) -> None:
@@ -149,7 +144,7 @@ def _print_stale(stale: list[dict[str, Any]]) -> None:
 
 def _verify_history(args: argparse.Namespace) -> int:
     from frontline.common import read_history_arg, read_options
-    from geo.labels import verdict_label, verdict_sentence
+    from geo.labels import measured_text, verdict_label, verdict_sentence
     from geo.verify import summary
 
     atlas = make_atlas(args)
@@ -159,7 +154,7 @@ def _verify_history(args: argparse.Namespace) -> int:
     carried = not args.all and not args.own
     verdicts = atlas.verify_history(history, within_days=args.within, report_ids=ids,
                                     carried=carried)
-    stale = _stale(atlas, ids or []) if carried else []
+    stale = stale_records(atlas, ids or []) if carried else []
     counts = summary(verdicts)
     if args.json:
         records: list[dict[str, Any]] = json.loads(verdicts.reset_index(drop=True).to_json(
@@ -183,6 +178,7 @@ def _verify_history(args: argparse.Namespace) -> int:
             "claim": v["claim_id"], "where": v["name"], "side": str(v["side"]).title(),
             "claimed": v["claim_text"],
             "measured": "" if v["verdict"] == "not checkable" else
+            measured_text(v) if v["kind"] == "pace" else  # km² over a period, no share
             f"{v['measured_pct']:.1f} % ({v['measured_km2']:,.0f} km²)",
             "verdict": verdict_label(v) if v["verdict"] != "not checkable" else
             f"not checkable: {v.get('reason')}",
@@ -190,6 +186,9 @@ def _verify_history(args: argparse.Namespace) -> int:
     print(f"Claims against the snapshot nearest each report's date (within {args.within} "
           "days; a month-dated report: the 15th, with 15 more days):")
     print_table(rows, list(rows[0]) if rows else ["report"])
+    for v in verdicts.to_dict("records"):  # a pace verdict's flows and maps, in words
+        if v["kind"] == "pace" and v["verdict"] != "not checkable":
+            print(f"  [{v['verdict']}] {verdict_sentence(v)}")
     _print_stale(stale)
     print()
     print(", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({len(verdicts)} checks)")

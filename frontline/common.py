@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -305,3 +306,15 @@ def tell_history(history: History, *, cmd: str) -> None:
           f"{first} to {last}"
           + (" (parsed before: from the cache)" if history.from_cache else "")
           + (f"; missing: {gaps}" if gaps else "; no day missing"), file=sys.stderr)
+
+
+def stale_records(atlas: Atlas, report_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The stale claims each report no longer carries into its checks (JSON records: the
+    ``verify --json`` output and the API's :class:`frontline.api.Verdicts` share them)."""
+    out = []
+    for rid in report_ids:
+        for r in atlas.stale_claims(rid).to_dict("records"):
+            out.append({"report_id": rid, "claim_report_id": r["report_id"],
+                        "claim_id": r["claim_id"], "claim_date": r["source_date"],
+                        "age_days": int(r["age_days"]), "units": r["units"]})
+    return out
