@@ -295,9 +295,10 @@ def pace_chart(rows: pd.DataFrame, *, name: str, period: str, window: int,
             alt.Tooltip("spread:Q", title="days spread from a gap"),
             alt.Tooltip("rate:Q", title=f"{window}-day rate, km² a day", format="+,.2f")]
     base = alt.Chart(data)
-    bars = base.mark_bar().encode(
+    bars = base.mark_bar(stroke="#ffffff", strokeWidth=1).encode(
         x=alt.X("start:T", title=None, axis=axis), x2="stop:T",
-        y=alt.Y("net:Q", title=f"{name}: net km² a {period}"),
+        # from zero: with x2 set, a bar is ranged along x and y needs its own two ends
+        y=alt.Y("net:Q", title=f"{name}: net km² a {period}"), y2=alt.datum(0),
         color=alt.Color("way:N", title=None, scale=alt.Scale(
             domain=list(PACE_COLOURS), range=list(PACE_COLOURS.values())),
             legend=alt.Legend(orient="top", direction="horizontal")),

@@ -311,7 +311,8 @@ def test_history_view_from_a_folder(history_folder: Path, monkeypatch: pytest.Mo
     assert not at.exception, at.exception
     text = _markdown_text(at)
     assert "days, 2024-07-08 to" in text and "History folder" in text
-    assert len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart")) == 1
+    # the unit's share, and its pace beneath (tests/test_history_change.py)
+    assert len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart")) == 2
     slider = at.select_slider(key="history_day")
     days = slider.options
     slider.set_value(days[3]).run()

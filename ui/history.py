@@ -27,10 +27,11 @@ from layers.history import (
     day_map_template,
     history_chart,
     with_day,
+    with_projection,
 )
 from layers.html import escape_markdown as md
 from layers.map import display_geometry
-from ui import data, daymap, pages, urlstate
+from ui import data, daymap, history_change, pages, urlstate
 from ui.common import show_table
 
 __all__ = ["history_view"]
@@ -226,9 +227,14 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
         daymap.day_map(url, _day_data(history, history.digest, day_text), day_text=day_text,
                        shares={str(c): round(float(v), 3) for c, v in shares.items()})
     with chart:
+        share = st.container()  # the share chart, drawn once the pace says where it leads
+        st.markdown(f"**Pace in {md(names[code])}**: net km² a week or month, and where "
+                    "the pace leads")
+        points = history_change.pace_panel(history, series, code, str(names[code]))
+    with share:
         marks = claim_marks(verdicts, code)
         spec = _chart_spec(series, verdicts, history.digest, code, str(names[code]))
-        st.vega_lite_chart(with_day(spec, day), width="stretch")
+        st.vega_lite_chart(with_projection(with_day(spec, day), points), width="stretch")
         n_bad = int(marks["contradicted"].sum()) if len(marks) else 0
         off = int(((verdicts["code"] == code) & verdicts["snapshot_date"].isna()).sum())
         st.caption(f"Line: the share of {md(names[code])} held by Russia on each mapped day "
@@ -270,6 +276,8 @@ def history_view(reports: Any, opts: dict[str, Any]) -> None:
     if report is not None and len(mine):  # the page's width: no column cut or squeezed
         show_table(verdict_table(mine), columns=["verdict", "where", "claimed", "measured",
                                                  "claim", "side", "note"])
+    history_change.two_days(history, lambda d: _day_frame(history, history.digest, d),
+                            bool(opts["tiles"]))
 
 
 def _raions(history: History, code: str, name: str, day: dt.date) -> None:

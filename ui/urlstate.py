@@ -14,7 +14,11 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["MODE_SLUGS", "FIELDS", "restore", "publish", "apply_choice"]
+__all__ = ["MODE_SLUGS", "FIELDS", "restore", "publish", "apply_choice", "linked"]
+
+#: Parameters checked later, by the view that knows their choices (:func:`apply_choice`,
+#: :func:`linked`).
+_IN_VIEW = ("unit", "day", "from", "to", "window", "per")
 
 #: URL word of each mode.
 MODE_SLUGS: dict[str, str] = {
@@ -35,6 +39,10 @@ FIELDS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "b": ("cmp_b", ("compare",)),
     "unit": ("history_unit", ("history",)),
     "day": ("history_day", ("history",)),
+    "from": ("history_from", ("history",)),
+    "to": ("history_to", ("history",)),
+    "window": ("pace_window", ("history",)),
+    "per": ("pace_period", ("history",)),
     "export": ("export_id", ("export",)),
     "dmz": ("dmz", None),
     "depth": ("depth", None),
@@ -48,7 +56,8 @@ def restore(report_ids: Sequence[str], *, ranges: Mapping[str, tuple[int, int, i
     """Set the widgets from the query string, once per session; the notes on values left out.
 
     ``ranges`` gives (low, high, step) of the integer sliders (``dmz``, ``depth``).
-    Unit and day are checked later, by :func:`apply_choice`, when their view knows them.
+    Unit and days are checked later, by :func:`apply_choice` or :func:`linked`, when their
+    view knows them.
     """
     if st.session_state.get("_url_restored"):
         return []
@@ -71,7 +80,7 @@ def restore(report_ids: Sequence[str], *, ranges: Mapping[str, tuple[int, int, i
         if name not in params:
             continue
         value = params[name]
-        if name in ("unit", "day"):
+        if name in _IN_VIEW:
             pending[key] = value
             continue
         try:
@@ -85,12 +94,19 @@ def restore(report_ids: Sequence[str], *, ranges: Mapping[str, tuple[int, int, i
 def apply_choice(key: str, options: Sequence[str], default: str) -> None:
     """Before a widget whose options are known only in its view: take the linked value
     if it is one of ``options``, keep a valid current value, else ``default``."""
-    pending = st.session_state.get(_PENDING, {})
-    linked = pending.pop(key, None)
-    if linked in options:
-        st.session_state[key] = linked
+    value = linked(key)
+    if value in options:
+        st.session_state[key] = value
     elif st.session_state.get(key) not in options:
         st.session_state[key] = default
+
+
+def linked(key: str) -> str | None:
+    """The value the link gave widget ``key`` (once: taken, so a later run keeps what the
+    reader picked), for a view that checks it itself (a date snapped to a mapped day)."""
+    pending = st.session_state.get(_PENDING, {})
+    value = pending.pop(key, None)
+    return None if value is None else str(value)
 
 
 def publish(mode: str) -> None:
