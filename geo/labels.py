@@ -145,6 +145,10 @@ def short_label(row: Mapping[Any, Any]) -> str:
 def measured_text(v: Mapping[Any, Any]) -> str:
     """A verdict row's measurement: ``65.0 % (17,300 km²), tolerance +0.4 points``."""
     m_pct, m_km2 = num(v.get("measured_pct")), num(v.get("measured_km2"))
+    if v.get("kind") == "pace" and m_km2 is not None:  # km² over a period: no share
+        rate = str(v.get("claim_text") or "").split("(")[0]
+        return km2_text(m_km2) + (" a day" if " a day" in rate else
+                                  " a week" if " a week" in rate else "")
     if m_pct is None or m_km2 is None:
         return "not measured"
     text = f"{m_pct:.1f} % ({km2_text(m_km2)})"
@@ -207,6 +211,11 @@ def verdict_sentence(v: Mapping[Any, Any]) -> str:
     side = str(v.get("side") or "").title()
     where = str(v.get("name") or v.get("code") or "")
     claim = str(v.get("claim_text") or "")
+    if v.get("kind") == "pace":  # its reason is the whole verdict (geo.pace_claims)
+        if v.get("verdict") == "not checkable":
+            return (f"{v.get('claim_id')}: {side}, {where}: {claim}; not checkable: "
+                    f"{v.get('reason')}.")
+        return f"{v.get('claim_id')}: {v.get('reason')}"
     head = f"{v.get('claim_id')}: {side} holds {claim} of {where}" if claim else \
         f"{v.get('claim_id')}: {where}"
     if v.get("verdict") == "not checkable":

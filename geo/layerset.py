@@ -41,8 +41,9 @@ from geo.history import History
 from geo.labels import verdict_label
 from geo.measure import ControlMeasure, UnitIndex, measure_control
 from geo.memo import Memo, digest
+from geo.pace_claims import fill_pace_rows
 from geo.provenance import PROVENANCE_KEYS, provenance, stamp
-from geo.reports import Claim, Report, ReportSet, find_report
+from geo.reports import PACE_KINDS, Claim, Report, ReportSet, find_report
 from geo.schematic import schematic_band
 from geo.snapshot import snapshot
 from geo.store import DiskStore
@@ -206,6 +207,8 @@ def _claimed_codes(claims: Sequence[tuple[Report, Claim]],
     unit is then measured)."""
     codes: set[str] = set()
     for _, claim in claims:
+        if claim.kind in PACE_KINDS:  # measured over their period, not on this day
+            continue
         if claim.scope == "country":
             return None
         codes.update(str(c) for c in claim.units if c in units.index)
@@ -481,7 +484,9 @@ class Atlas:
         with the window widened by 15 days (:meth:`history_layer`). Reports with no
         snapshot within the window get ``not checkable`` rows saying so. Columns
         :data:`geo.verify.VERDICT_COLUMNS` plus ``report_date``, ``snapshot_date`` and
-        ``days_apart``.
+        ``days_apart``. A pace claim ("captured about 500 km² in October") is checked
+        against the days of its period (:mod:`geo.pace_claims`): its ``snapshot_date`` is
+        the map of the period's end, ``days_apart`` counted from that end.
         """
         frames = []
         for rid in report_ids or self.reports.ids:
@@ -501,6 +506,8 @@ class Atlas:
                                                     codes=_claimed_codes(claims, self.units)))
                 v["snapshot_date"] = layer.date
                 v["days_apart"] = float((layer.date - target).days)
+            # pace claims against the days of their own periods, not the report's day
+            v = fill_pace_rows(v, claims, history, self.units, index=self.index, memo=self.memo)
             # each claim keeps its own report's date (a carried claim is not the
             # verified report's)
             v.insert(1, "report_date", [self.report(str(r)).date_text for r in v["report_id"]])

@@ -47,7 +47,7 @@ from geo.boundaries import ukraine_area_km2
 from geo.classes import HELD_WORDS
 from geo.held import HeldTerritory
 from geo.intervals import Interval
-from geo.reports import Claim, Report
+from geo.reports import PACE_KINDS, Claim, Report
 
 __all__ = ["VERDICTS", "VERDICT_COLUMNS", "CHECKED_KINDS", "PRECISION_POINTS", "DENOMINATORS",
            "verify_report", "verify_claims"]
@@ -203,6 +203,19 @@ def _judge(row: dict[str, object], iv: Interval, measured_km2: float, tol_km2: f
                slack_points=slack)
 
 
+def _pace_row(report: Report, claim: Claim, held: HeldTerritory) -> dict[str, object]:
+    """A pace claim's row against one layer: ``not checkable``, a history is needed
+    (:meth:`geo.layerset.Atlas.verify_history` checks it, :mod:`geo.pace_claims`)."""
+    from geo.pace_claims import NEEDS_HISTORY, pace_claim_text, pace_unit
+
+    code = pace_unit(claim)
+    name = ("Ukraine" if code == "UA" else str(held.units.loc[code, "name_en"])
+            if code in held.units.index else code)
+    row = _row(report, claim, claim.actor, code, name, claim.interval, held)
+    row.update(claim_text=pace_claim_text(claim), reason=NEEDS_HISTORY)
+    return row
+
+
 def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -> pd.DataFrame:
     """Verdicts of claims against measured held territory (see the module doc).
 
@@ -219,10 +232,15 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
     -------
     pandas.DataFrame
         One row per claim and unit (per claim for totals and multi-unit km²), index
-        ``claim_id:code``, columns :data:`VERDICT_COLUMNS`.
+        ``claim_id:code``, columns :data:`VERDICT_COLUMNS`. A pace claim (km² gained over
+        a period) gets one ``not checkable`` row: one layer cannot check it, a history
+        can (:mod:`geo.pace_claims`).
     """
     rows: list[dict[str, object]] = []
     for report, claim in claims:
+        if claim.kind in PACE_KINDS:  # a period's flows: judged against a history only
+            rows.append(_pace_row(report, claim, held))
+            continue
         if claim.kind not in CHECKED_KINDS:
             continue
         iv = claim.interval

@@ -109,6 +109,11 @@ class ExtractedClaim:
     target: str | None = None
     review: tuple[str, ...] = field(default=())
     status: str | None = None
+    #: kind "pace" (geo.extract.pace): the period, ISO first and last day (both included),
+    #: what the figure is (gained, lost, net) and per what (period, day, week)
+    period: tuple[str, str] | None = None
+    measure: str | None = None
+    per: str | None = None
 
     @property
     def region(self) -> str | None:
@@ -218,6 +223,7 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
         out += found
         if named:
             _LAST.set(named[-1].codes)
+    out = __import__("geo.extract.pace", fromlist=["with_pace"]).with_pace(text, out)  # pace
     return out
 
 

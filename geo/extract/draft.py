@@ -3,7 +3,9 @@
 The draft is marked ``review: unreviewed``; every claim carries the extractor's reasons
 to check it in ``review`` and its offsets in the article in ``notes``. No article text
 goes into the file: each claim's ``paraphrase`` is written from the claim's fields.
-The text is checked by the report loader's own validation before it is returned.
+The text is checked by the report loader's own validation before it is returned. A pace
+claim (:mod:`geo.extract.pace`) becomes a claim of kind ``pace`` with its period, ending
+by the draft's date.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import yaml
 
 from geo.extract.claims import CANONICAL, ExtractedClaim
 from geo.reports.load import parse_report_text
+from geo.reports.validate import period_bounds
 
 __all__ = ["draft_report", "draft_yaml", "claim_to_report"]
 
@@ -41,8 +44,55 @@ def _figure_text(c: ExtractedClaim) -> str:
     return f"{_QWORDS.get(str(c.qualifier), '')}{c.value:,g}{unit} of"
 
 
+def _pace(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
+    """A pace claim (:mod:`geo.extract.pace`) as a report claim of kind ``pace``; over
+    several units (which a pace claim cannot be checked on) a note."""
+    place = {"scope": "country"} if list(c.regions) == ["UA"] else {"units": list(c.regions)}
+    start, end = c.period or ("", "")
+    rate = {"day": " a day", "week": " a week"}.get(str(c.per), "")
+    verb = {"gained": "gained", "lost": "lost", "net": "changed its held ground by"}[
+        str(c.measure or "gained")]
+    words = f"{_QWORDS.get(str(c.qualifier), '')}{c.value:,g} km²{rate}"
+    where = "nationwide" if list(c.regions) == ["UA"] else f"in {_place_text(c.regions)}"
+    paraphrase = f"{_NAMES[c.actor]} {verb} {words} {where}, {start} to {end}."
+    out: dict[str, Any] = {"id": claim_id, "kind": "pace", "actor": _SIDE[c.actor], **place,
+                           "figure": c.value, "figure_unit": "km2",
+                           "qualifier": CANONICAL[str(c.qualifier)],
+                           "measure": c.measure or "gained", "per": c.per or "period",
+                           "period": {"start": start, "end": end}}
+    if len(c.regions) > 1:
+        out = {"id": claim_id, "kind": "note", "actor": _SIDE[c.actor], **place,
+               "qualifier": "none"}
+        paraphrase = "A pace figure over several units (not checkable per unit): " + paraphrase
+    out["paraphrase"] = paraphrase + " (extracted by rule; unreviewed)"
+    out["review"] = "; ".join(c.review) or "extracted by rule: check against the article"
+    out["notes"] = f"characters {c.span[0]}-{c.span[1]} of the article"
+    return out
+
+
+def _by_date(claim: dict[str, Any], date: str) -> dict[str, Any]:
+    """A draft's pace claim whose period runs past the draft's date (a page date later
+    than the dateline's) ends on that date; one that starts after it becomes a note."""
+    period = claim.get("period")
+    if claim.get("kind") != "pace" or not isinstance(period, dict):
+        return claim
+    last = date if len(date) == 10 else period_bounds(date)[1].isoformat()
+    if period["end"] <= last:
+        return claim
+    if period["start"] > last:
+        keep: dict[str, Any] = {k: claim[k] for k in ("id", "actor", "units", "scope")
+                                if k in claim}
+        return {**keep, "kind": "note", "qualifier": "none",
+                "paraphrase": "A pace claim over a period after the report's date: "
+                + claim["paraphrase"], "review": claim["review"], "notes": claim["notes"]}
+    return {**claim, "period": {"start": period["start"], "end": last},
+            "review": f"{claim['review']}; the period cut to end on the report's date"}
+
+
 def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     """One extracted claim as a claim of the report format."""
+    if c.kind == "pace":
+        return _pace(c, claim_id)
     actor = _SIDE[c.actor]
     out: dict[str, Any] = {"id": claim_id, "actor": actor}
     place = {"scope": "country"} if list(c.regions) == ["UA"] else {"units": list(c.regions)}
@@ -94,7 +144,8 @@ def draft_report(claims: Sequence[ExtractedClaim], *, report_id: str, title: str
         "date_precision": "day" if len(text) == 10 else "month",
         "context": context or "Draft made by frontline extract from a pasted article.",
         "review": "unreviewed",
-        "claims": [claim_to_report(c, f"{report_id}-c{i}") for i, c in enumerate(claims, 1)],
+        "claims": [_by_date(claim_to_report(c, f"{report_id}-c{i}"), text)
+                   for i, c in enumerate(claims, 1)],
     }
 
 

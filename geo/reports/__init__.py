@@ -21,6 +21,9 @@ from geo.reports.model import (
     CLAIM_KINDS,
     CONTROL_KINDS,
     DEMAND_KINDS,
+    PACE_KINDS,
+    PACE_MEASURES,
+    PACE_PER,
     REPORTS_DIR,
     SCHEMA_PATH,
     Claim,
@@ -33,6 +36,7 @@ from geo.reports.validate import load_schema
 
 __all__ = [
     "REPORTS_DIR", "SCHEMA_PATH", "CLAIM_KINDS", "CONTROL_KINDS", "DEMAND_KINDS", "ACTORS",
+    "PACE_KINDS", "PACE_MEASURES", "PACE_PER",
     "Facility", "Claim", "Report", "ReportSet", "find_report", "load_schema",
     "load_report", "load_reports", "parse_report_text", "report_paths", "save_report_text",
     "user_reports_dir",

@@ -17,8 +17,8 @@ from typing import Any
 
 from geo.errors import FrontlineError, Problem, ReportFormatError
 from geo.intervals import canonical_qualifier
-from geo.reports.model import REPORTS_DIR, Claim, Facility, Report, ReportSet
-from geo.reports.validate import validate
+from geo.reports.model import PACE_KINDS, REPORTS_DIR, Claim, Facility, Report, ReportSet
+from geo.reports.validate import period_bounds, validate
 from geo.reports.yamltree import Lines, parse_yaml
 from geo.safeio import write_atomic
 
@@ -35,6 +35,8 @@ def _build(data: Mapping[str, Any], path: Path | None, lines: Lines, *,
     claims = []
     for i, c in enumerate(data["claims"]):
         fac = c.get("facility")
+        pace = c["kind"] in PACE_KINDS
+        start, end = period_bounds(c["period"]) if pace else (None, None)
         claims.append(Claim(
             id=c["id"], kind=c["kind"], actor=c["actor"],
             qualifier=canonical_qualifier(c["qualifier"]),
@@ -48,6 +50,8 @@ def _build(data: Mapping[str, Any], path: Path | None, lines: Lines, *,
                 name=fac["name"], lon=float(fac["lon"]), lat=float(fac["lat"]),
                 place=fac.get("place"), condition=fac.get("condition")),
             zone=dict(c.get("zone") or {}), notes=c.get("notes"), review=c.get("review"),
+            measure=c.get("measure", "gained") if pace else None,
+            per=c.get("per", "period") if pace else None, period_start=start, period_end=end,
             line=lines.at(("claims", i)),
         ))
     text = data["date"]

@@ -25,6 +25,9 @@ __all__ = [
     "CLAIM_KINDS",
     "CONTROL_KINDS",
     "DEMAND_KINDS",
+    "PACE_KINDS",
+    "PACE_MEASURES",
+    "PACE_PER",
     "ACTORS",
     "Facility",
     "Claim",
@@ -42,7 +45,7 @@ SCHEMA_PATH = REPORTS_DIR / "schema.json"
 CLAIM_KINDS: tuple[str, ...] = (
     "control_share", "controlled_area", "held_by_other_side", "cede_units", "withdraw_share",
     "offer_withdraw", "facility_held", "security_proposal", "recognition_demand",
-    "other_demand", "note",
+    "other_demand", "note", "pace",
 )
 #: Kinds that say who holds how much of a unit (they feed snapshots).
 CONTROL_KINDS: tuple[str, ...] = (
@@ -52,6 +55,14 @@ CONTROL_KINDS: tuple[str, ...] = (
 DEMAND_KINDS: tuple[str, ...] = (
     "cede_units", "withdraw_share", "offer_withdraw", "recognition_demand", "other_demand",
 )
+#: Kinds that state how fast held ground changed over a period ("captured about 500 km²
+#: in October"): checked against a history (:mod:`geo.pace_claims`), never a snapshot.
+PACE_KINDS: tuple[str, ...] = ("pace",)
+#: What a pace claim's figure is: ground gained (taken), lost, or the net change
+#: (:data:`geo.pace.MEASURES`).
+PACE_MEASURES: tuple[str, ...] = ("gained", "lost", "net")
+#: Per what a pace claim's figure is: the whole period, a day or a week (:data:`geo.pace.PER`).
+PACE_PER: tuple[str, ...] = ("period", "day", "week")
 #: Sides a claim can be about.
 ACTORS: tuple[str, ...] = ("russia", "ukraine", "us", "europe", "uk", "france", "unspecified")
 
@@ -104,6 +115,12 @@ class Claim:
     notes : str or None
     review : str or None
         Why the claim should be checked by a person (drafts from the extractor).
+    measure, per : str or None
+        Pace claims: what the figure is (:data:`PACE_MEASURES`, default ``gained``) and
+        per what (:data:`PACE_PER`, default ``period``); None for other kinds.
+    period_start, period_end : datetime.date or None
+        Pace claims: the period the figure is over, both days included (a month given as
+        ``2025-10`` is its first to its last day).
     line : int
         Line of the claim in its file.
     """
@@ -127,6 +144,10 @@ class Claim:
     zone: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     notes: str | None = None
     review: str | None = None
+    measure: str | None = None
+    per: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
     line: int = 0
 
     @property

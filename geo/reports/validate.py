@@ -9,7 +9,10 @@ and returns every problem, each with ``file:line`` and field (``claims[2].figure
 * shares outside [0, 100], negative km², km² larger than the named units;
 * explicit ``low``/``high`` bounds that are inverted or do not enclose the figure;
 * claim ids (unique within the report, prefixed by the report id);
-* the date: a real calendar date, matching ``date_precision``, not in the future.
+* the date: a real calendar date, matching ``date_precision``, not in the future;
+* pace claims (``kind: pace``): one unit or the country, Russia or Ukraine, a figure in
+  km², and a period (a month or two days) that ends by the report's date; ``measure``,
+  ``per`` and ``period`` on no other kind.
 """
 
 from __future__ import annotations
@@ -29,16 +32,20 @@ from geo.intervals import FIGURE_QUALIFIERS, NO_FIGURE_QUALIFIERS, canonical_qua
 from geo.reports.model import SCHEMA_PATH
 from geo.reports.yamltree import Lines, Path_, field_name
 
-__all__ = ["load_schema", "validate"]
+__all__ = ["load_schema", "validate", "period_bounds"]
 
 #: Kinds that must name units or the country.
 _PLACE_KINDS = ("control_share", "controlled_area", "held_by_other_side", "cede_units",
-                "withdraw_share", "offer_withdraw", "facility_held", "recognition_demand")
+                "withdraw_share", "offer_withdraw", "facility_held", "recognition_demand",
+                "pace")
 #: Kinds whose figure must be a share (percent).
 _PERCENT_KINDS = ("control_share", "withdraw_share", "offer_withdraw", "cede_units",
                   "recognition_demand")
 #: Kinds that must carry a quantity (qualifier other than ``none``).
-_QUANTITY_KINDS = ("control_share", "controlled_area", "held_by_other_side", "withdraw_share")
+_QUANTITY_KINDS = ("control_share", "controlled_area", "held_by_other_side", "withdraw_share",
+                   "pace")
+#: Fields only a pace claim has.
+_PACE_FIELDS = ("measure", "per", "period")
 
 _DATE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -227,12 +234,106 @@ class _Claim:
 
 
 def _check_claim(c: Mapping[str, Any], i: int, report_id: Any, lines: Lines, where: str,
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem], *, report_end: tuple[dt.date, str] | None = None
+                 ) -> None:
     claim = _Claim(c, i, lines, where, problems)
     _check_places(claim, report_id)
     _check_quantity(claim)
     _check_values(claim)
     _check_bounds(claim)
+    _check_pace(claim, report_end)
+
+
+def period_bounds(value: Any) -> tuple[dt.date, dt.date]:
+    """The first and last day of a pace claim's ``period``: a month ``"2025-10"`` or a
+    mapping ``{start: "2025-10-01", end: "2025-10-31"}`` (both days included).
+
+    Raises
+    ------
+    ValueError
+        With what is wrong (the field first: ``start: ...``) when it is neither.
+    """
+    if isinstance(value, str):
+        if not _DATE_MONTH.match(value):
+            raise ValueError(f"expected a month YYYY-MM (2025-10) or a mapping {{start: "
+                             f"YYYY-MM-DD, end: YYYY-MM-DD}}; got {value!r}.")
+        try:
+            first = dt.date.fromisoformat(f"{value}-01")
+        except ValueError:
+            raise ValueError(f"{value!r} is not a calendar month; write a month as YYYY-MM "
+                             "(2025-10).") from None
+        nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, nxt - dt.timedelta(days=1)
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a month YYYY-MM or a mapping {{start: YYYY-MM-DD, end: "
+                         f"YYYY-MM-DD}}; got {_got(value)}.")
+    days = []
+    for key in ("start", "end"):
+        text = value.get(key)
+        if not isinstance(text, str) or not _DATE_DAY.match(text):
+            raise ValueError(f"{key}: expected a day YYYY-MM-DD (2025-10-01); got "
+                             f"{_got(text)}.")
+        try:
+            days.append(dt.date.fromisoformat(text))
+        except ValueError as exc:
+            raise ValueError(f"{key}: {text!r} is not a calendar date ({exc}); write a real "
+                             "day as YYYY-MM-DD.") from None
+    if days[0] > days[1]:
+        raise ValueError(f"start: {days[0]} is after end {days[1]}; the period runs from "
+                         "start to end, both days included: swap them.")
+    return days[0], days[1]
+
+
+def _check_pace(cl: _Claim, report_end: tuple[dt.date, str] | None) -> None:
+    """A pace claim's side, place, figure and period; pace fields on no other kind."""
+    c, add = cl.c, cl.add
+    if c.get("kind") != "pace":
+        for key in _PACE_FIELDS:
+            if key in c:
+                add(key, f"`{key}` is only for pace claims; remove it, or set `kind: pace` "
+                         "for a claim about ground gained or lost over a period.")
+        return
+    actor = c.get("actor")
+    if isinstance(actor, str) and actor not in ("russia", "ukraine"):
+        add("actor", f"a pace claim states the ground a side gained or lost; expected actor "
+                     f"russia or ukraine, got {actor!r}.")
+    units = c.get("units")
+    if isinstance(units, list) and len(units) > 1:
+        add("units", f"a pace claim is about one unit or the whole country; got "
+                     f"{len(units)} units ({', '.join(map(str, units))}). Write one claim per "
+                     "unit, or `scope: country` for a national figure.")
+    if cl.q in ("all", "part", "large_part"):
+        add("qualifier", f"a pace claim states a figure in km²; qualifier {cl.q_raw!r} is a "
+                         "share of a unit. Use exact, about, more_than or less_than.")
+    if cl.funit == "percent":
+        add("figure_unit", "a pace claim is in km² (over the period, or a day or a week with "
+                           "`per`); expected figure_unit km2, got 'percent'.")
+    for key in ("low", "high", "central"):
+        if key in c:
+            add(key, "a pace claim is read by its qualifier (about, more_than, ...); explicit "
+                     f"bounds are not used for it. Remove `{key}` and keep the report's "
+                     "qualifier.")
+    if "period" not in c:
+        add(None, "a pace claim needs its period: `period: 2025-10` (a month) or "
+                  "`period: {start: 2025-10-01, end: 2025-10-31}`.")
+        return
+    value = c["period"]
+    if isinstance(value, Mapping) and not all(k in value for k in ("start", "end")):
+        return  # the schema reported the missing day
+    try:
+        _first, last = period_bounds(value)
+    except ValueError as exc:
+        msg = str(exc)
+        head, _, rest = msg.partition(": ")
+        nested = head in ("start", "end")
+        path: Path_ = cl.base + ("period",) + ((head,) if nested else ())
+        cl.problems.append(Problem(f"{cl.where}:{cl.lines.at(path)}", field_name(path),
+                                   rest if nested else msg))
+        return
+    if report_end is not None and last > report_end[0]:
+        add("period", f"the period ends on {last}, after the report's date ({report_end[1]}); "
+                      "a report states the pace of a period up to its date. Check the year "
+                      "and month, or end the period by the report's date.")
 
 
 def _check_places(cl: _Claim, report_id: Any) -> None:
@@ -353,7 +454,11 @@ def _check_bounds(cl: _Claim) -> None:
 
 def _check_semantics(data: Mapping[str, Any], lines: Lines, where: str, today: dt.date,
                      problems: list[Problem]) -> None:
-    _check_date(data, lines, where, today, problems)
+    date = _check_date(data, lines, where, today, problems)
+    report_end = None
+    if date is not None:  # the last day a report dated to the day or month speaks of
+        text = str(data.get("date"))
+        report_end = (period_bounds(text)[1] if _DATE_MONTH.match(text) else date, text)
     claims = data.get("claims")
     if not isinstance(claims, list):
         return
@@ -371,7 +476,7 @@ def _check_semantics(data: Mapping[str, Any], lines: Lines, where: str, today: d
                 ))
             else:
                 seen[cid] = i
-        _check_claim(c, i, data.get("id"), lines, where, problems)
+        _check_claim(c, i, data.get("id"), lines, where, problems, report_end=report_end)
 
 
 def validate(data: Mapping[str, Any], lines: Lines, where: str, today: dt.date) -> list[Problem]:
