@@ -131,7 +131,7 @@ def _sidebar(reports: ReportSet) -> None:
     if drafts:
         st.sidebar.checkbox(
             "Carry unreviewed drafts into later reports", key=data.CARRY_KEY,
-            help=f"Off: the drafts nobody has reviewed ({', '.join(drafts[:6])}"
+            help=f"Off: the drafts nobody has reviewed ({md(', '.join(drafts[:6]))}"
                  f"{', …' if len(drafts) > 6 else ''}) change no other report's map. On: "
                  "later reports carry their claims, each marked 'unreviewed, from <id>' in "
                  "every map, table and export.")
