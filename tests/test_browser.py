@@ -966,3 +966,88 @@ def test_the_ledger_view_filters_and_links_each_row_to_its_report(
     assert page.get_by_test_id("stException").count() == 0 and dialogs == []
     report.close()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def change_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with a history whose change is set by construction in use (a band of
+    Donetsk gained westward, a box of Zaporizhzhia lost; see tests/test_history_change)."""
+    from shapely.geometry import MultiPolygon
+
+    from geo.synthetic import write_days
+    from tests.test_history_change import DAYS, MISSING, START, _strip, _zap
+
+    folder = tmp_path_factory.mktemp("change-history")
+    write_days(folder, [(START + dt.timedelta(days=k), MultiPolygon([_strip(k), _zap(k)]))
+                        for k in range(DAYS) if START + dt.timedelta(days=k) != MISSING])
+    with _serve("history-change", {"FRONTLINE_HISTORY_DIR": str(folder)}) as url:
+        yield url
+
+
+def _type_date(page: Any, label: str, digits: str) -> None:
+    """Type a date into the date input ``label`` (its year, month and day fields take the
+    digits in turn) and leave it: the input gives the app its date when a click lands
+    outside it (a blur from the keyboard or a script does not)."""
+    page.get_by_role("spinbutton", name=f"year, {label}").click()
+    page.keyboard.type(digits)
+    page.get_by_text("What changed hands between two days", exact=True).click()
+
+
+def _url_param(page: Any, name: str, value: str, timeout_s: float = 60.0) -> None:
+    page.wait_for_function("([n, v]) => new URLSearchParams(location.search).get(n) === v",
+                           arg=[name, value], timeout=timeout_s * 1000)
+
+
+def test_history_two_typed_days_draw_the_change_and_the_pace(change_url: str,
+                                                            browser: Any) -> None:
+    """Two dates typed (one not mapped: the nearest day is used, and said): the change
+    map draws the ground gained (red) and lost (blue) with its legend and the town taken;
+    the unit and town tables are whole; the weekly pace bars are drawn beneath the share
+    chart with the projection sentence."""
+    page, _, dialogs = _page(browser)
+    page.goto(change_url + "/?mode=history", wait_until="domcontentloaded")
+    page.get_by_text("What changed hands between two days", exact=True).wait_for(
+        timeout=120_000)
+    _idle(page)
+    _type_date(page, "From (type a date)", "20250603")
+    _url_param(page, "from", "2025-06-03")
+    _idle(page)
+    t0 = time.monotonic()
+    _type_date(page, "To (type a date)", "20250801")  # not mapped: 2025-07-31 is used
+    _url_param(page, "to", "2025-07-31")
+    legend = "Changed hands, 2025-06-03 → 2025-07-31"
+    page.wait_for_function(
+        "t => { " + _IFRAMES + "return iframes(window).some(f => /\\/generated\\/change-/"
+        ".test(f.src) && f.contentDocument.body?.innerText.includes(t) && "
+        "f.contentDocument.querySelector('path.leaflet-interactive[fill=\"#2171b5\"]')); }",
+        arg=legend, timeout=60_000, polling=50)
+    print(f"\nsecond date typed -> the change map drawn: {time.monotonic() - t0:.2f} s")
+    page.get_by_text("2025-08-01 is not a mapped day; the nearest, 2025-07-31 (1 day "
+                     "earlier), is used.", exact=False).first.wait_for(timeout=30_000)
+    (frame,) = _frames_of(page, "iframe[src*='/generated/change-']")
+    # gained: Donetsk's band and Kostiantynivka's circle; lost: Zaporizhzhia's strip
+    gained = frame.locator('path.leaflet-interactive[fill="#d7301f"]').count()
+    lost = frame.locator('path.leaflet-interactive[fill="#2171b5"]').count()
+    assert (gained, lost) == (2, 1), (gained, lost)
+    tip = _hover_latlng(page, frame, 48.53, 37.95)  # inside the band gained
+    assert "Donetsk (UA-14)" in tip and "ukraine → russia" in tip and "km²" in tip, tip
+    # the pace: weekly bars beneath the share chart, and where the pace leads
+    chart = page.get_by_test_id("stVegaLiteChart").filter(
+        has=page.locator("[aria-label*='net km² a week']"))
+    chart.locator("svg").first.wait_for(timeout=60_000)
+    bars = chart.locator("g.mark-rect path").count()
+    assert bars == 10, bars  # the weeks of 2025-06-02 to 2025-08-10
+    page.get_by_text("An extrapolation of the mapped pace, not a forecast.",
+                     exact=False).first.wait_for(timeout=30_000)
+    _idle(page)
+    _shoot(page, "history-two-days")
+    found = _check_maps(page, extra='path.leaflet-interactive[fill="#d7301f"],'
+                                    'path.leaflet-interactive[fill="#2171b5"]')["change"]
+    assert [name for name, _open in found["legends"]] == [legend], found
+    assert found["data"] >= 3, found
+    tables = _check_tables(page)
+    assert tables["tables"] >= 2, tables  # the units, the towns
+    towns = page.get_by_test_id("stTable").filter(has_text="Kostiantynivka")
+    assert "ukraine → russia" in towns.inner_text()
+    assert page.get_by_test_id("stException").count() == 0 and dialogs == []
+    page.close()
