@@ -14,6 +14,10 @@ returns them; asserts nothing.
    country over the 800 days (read, measure the series, weeks, months, the 90-day rate,
    projections, revisions), with the parsed-history cache cold and warm, and with
    ``--flow end-to-end`` (the maps at every week's and month's ends compared).
+4. The app: the History view's rerun when the second of two days is picked (the range
+   slider moved to a new pair, a date typed, a pair seen before), measured with
+   ``streamlit.testing`` on the same history: the two-date map's change, its page and
+   tables (target: within 300 ms). ``--app-only`` runs this part alone.
 """
 
 from __future__ import annotations
@@ -73,6 +77,58 @@ def _naive_worst(folder: Path, a: dt.date, b: dt.date, got: dict[str, Any]) -> f
             if code != "UA":
                 worst = max(worst, abs(row[key] - ref.get(code, 0.0)))
     return worst
+
+
+def app_two_days(folder: Path, pairs: int = 6) -> dict[str, Any]:
+    """Server time of the History view's rerun when the second day is picked
+    (``streamlit.testing``): a new pair on the range slider, a typed date (new pairs),
+    and a pair seen before (cached)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["FRONTLINE_HISTORY_DIR"] = str(folder)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.session_state["mode"] = "History"
+    t0 = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - t0
+
+    def span() -> Any:
+        return next(s for s in at.select_slider if s.label.startswith("…or slide"))
+
+    days = list(span().options)
+    start = days[100]
+    ends = days[130::(len(days) - 130) // pairs][:pairs]
+    slid, seen, typed = [], [], []
+    for d in ends:  # a new pair each time: its change, page and tables made
+        t0 = time.perf_counter()
+        span().set_value((start, d)).run()
+        slid.append(time.perf_counter() - t0)
+    for d in ends:  # the same pairs again: from the caches
+        t0 = time.perf_counter()
+        span().set_value((start, d)).run()
+        seen.append(time.perf_counter() - t0)
+    for d in ends:  # a date typed the day after each (snapped where it is not mapped)
+        when = dt.date.fromisoformat(d) + dt.timedelta(days=1)
+        t0 = time.perf_counter()
+        at.date_input(key="history_to_date").set_value(when).run()
+        typed.append(time.perf_counter() - t0)
+    assert not at.exception, at.exception
+    assert at.session_state["history_from"] == start
+    new = sorted(slid + typed)
+    return {"first_s": first, "new_median_s": new[len(new) // 2], "new_max_s": new[-1],
+            "seen_median_s": sorted(seen)[len(seen) // 2], "slid_s": slid, "typed_s": typed,
+            "seen_s": seen, "spans_days": [(dt.date.fromisoformat(d)
+                                            - dt.date.fromisoformat(start)).days
+                                           for d in ends]}
+
+
+def _print_app(app: dict[str, Any], days: int) -> None:
+    print(f"app History view on {days} days, the second of two days picked -> the two-date "
+          f"map, its tables and the page around them (server, streamlit.testing): a new "
+          f"pair {1000 * app['new_median_s']:.0f} ms median, {1000 * app['new_max_s']:.0f} "
+          f"ms max ({len(app['slid_s'])} slid, {len(app['typed_s'])} typed; spans "
+          f"{min(app['spans_days'])}-{max(app['spans_days'])} days); a pair seen before "
+          f"{1000 * app['seen_median_s']:.0f} ms; first open {app['first_s']:.1f} s")
 
 
 def main(days: int = 800) -> dict[str, Any]:
@@ -136,12 +192,22 @@ def main(days: int = 800) -> dict[str, Any]:
           f"median {sorted(pace_cold)[1]:.2f} s ({min(pace_cold):.2f}-{max(pace_cold):.2f}); "
           f"parsed days cached {sorted(pace_warm)[1]:.2f} s ({min(pace_warm):.2f}-"
           f"{max(pace_warm):.2f}); --flow end-to-end (cached) {pace_e2e:.2f} s")
+    app = app_two_days(folder)
+    _print_app(app, days)
     return {"files": len(files), "change_s": change_s, "change_inproc_s": inproc,
             "worst_km2": worst, "pace_cold_s": pace_cold, "pace_warm_s": pace_warm,
-            "pace_e2e_s": pace_e2e}
+            "pace_e2e_s": pace_e2e, "app": app}
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=800)
-    main(parser.parse_args().days)
+    parser.add_argument("--app-only", action="store_true",
+                        help="only the History view's two-date map (part 4)")
+    ns = parser.parse_args()
+    if ns.app_only:
+        from bench_history import series_dir
+
+        _print_app(app_two_days(series_dir(ns.days)), ns.days)
+    else:
+        main(ns.days)
