@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from frontline.cli import command, print_json, print_table
 from frontline.common import check_out, write_file
@@ -54,6 +55,22 @@ def _read(source: str) -> tuple[str, str]:
     return decode_article(raw, label=source), source
 
 
+def _record(c: Any) -> dict[str, Any]:
+    """A claim's JSON record; a pace claim's with its period, measure and rate."""
+    out: dict[str, Any] = c.as_dict()
+    if c.kind == "pace":
+        out.update(period=list(c.period) if c.period else None, measure=c.measure, per=c.per)
+    return out
+
+
+def _pace_words(c: Any) -> str:
+    """`` a day gained, 2025-10-01 to 2025-10-31`` after a pace claim's figure."""
+    if c.kind != "pace" or not c.period:
+        return ""
+    rate = {"day": " a day", "week": " a week"}.get(str(c.per), "")
+    return f"{rate} {c.measure}, {c.period[0]} to {c.period[1]}"
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from geo.extract import article_date, draft_report, draft_yaml, extract_claims
 
@@ -81,11 +98,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print(f"wrote a draft report {args.id} with {len(claims)} claim(s) to {out} "
               "(unreviewed: check each claim, then set `review: reviewed`)", file=sys.stderr)
     if args.json:
-        print_json({"claims": [c.as_dict() for c in claims]})
+        print_json({"claims": [_record(c) for c in claims]})
         return 0
     rows = [{"kind": c.kind, "actor": c.actor, "regions": ",".join(c.regions),
              "figure": "" if c.value is None else
-             f"{c.value:,g} {'%' if c.unit == 'percent' else 'km²'}",
+             f"{c.value:,g} {'%' if c.unit == 'percent' else 'km²'}" + _pace_words(c),
              "qualifier": c.qualifier or "", "interval": "" if c.low is None else
              f"{c.low:,g}-{c.high:,g}", "span": f"{c.span[0]}-{c.span[1]}",
              "review": "; ".join(c.review)} for c in claims]

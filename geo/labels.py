@@ -146,9 +146,7 @@ def measured_text(v: Mapping[Any, Any]) -> str:
     """A verdict row's measurement: ``65.0 % (17,300 km²), tolerance +0.4 points``."""
     m_pct, m_km2 = num(v.get("measured_pct")), num(v.get("measured_km2"))
     if v.get("kind") == "pace" and m_km2 is not None:  # km² over a period: no share
-        rate = str(v.get("claim_text") or "").split("(")[0]
-        return km2_text(m_km2) + (" a day" if " a day" in rate else
-                                  " a week" if " a week" in rate else "")
+        return km2_text(m_km2) + _pace_rate(v)
     if m_pct is None or m_km2 is None:
         return "not measured"
     text = f"{m_pct:.1f} % ({km2_text(m_km2)})"
@@ -162,10 +160,20 @@ def measured_text(v: Mapping[Any, Any]) -> str:
     return text
 
 
+def _pace_rate(v: Mapping[Any, Any]) -> str:
+    """`` a day`` or `` a week`` for a pace claim's row stating a rate, else ``""``."""
+    rate = str(v.get("claim_text") or "").split("(")[0]
+    return " a day" if " a day" in rate else " a week" if " a week" in rate else ""
+
+
 def verdict_label(v: Mapping[Any, Any]) -> str:
     """Short verdict: ``overstated by 15.0 points (3,990 km²)``, ``consistent``,
-    ``consistent within the boundary tolerance``, ``not checkable``."""
+    ``consistent within the boundary tolerance``, ``not checkable``; a pace claim's
+    ``overstated by 91.4 km²`` (``a day``, ``a week`` for a rate)."""
     verdict = str(v.get("verdict") or "not checkable")
+    if v.get("kind") == "pace" and verdict in ("overstated", "understated"):
+        km2 = num(v.get("off_by_km2"))
+        return verdict + (f" by {km2_text(km2)}{_pace_rate(v)}" if km2 is not None else "")
     if verdict in ("overstated", "understated"):
         pts, km2 = num(v.get("off_by_points")), num(v.get("off_by_km2"))
         by = f" by {pts:.1f} points" if pts is not None else ""

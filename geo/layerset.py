@@ -502,8 +502,10 @@ class Atlas:
                 v["snapshot_date"] = None
                 v["days_apart"] = np.nan
             else:
-                v = verify_claims(claims, self.held(rid, control=layer,
-                                                    codes=_claimed_codes(claims, self.units)))
+                codes = _claimed_codes(claims, self.units)
+                # no unit to measure on this day (only pace claims): nothing to measure
+                v = verify_claims(claims, self._unmapped() if codes == [] else
+                                  self.held(rid, control=layer, codes=codes))
                 v["snapshot_date"] = layer.date
                 v["days_apart"] = float((layer.date - target).days)
             # pace claims against the days of their own periods, not the report's day

@@ -110,3 +110,19 @@ def test_a_draft_takes_the_dateline_s_date_never_today(article: Path, tmp_path: 
     code, _, err = run(["extract", str(bare), "--draft", str(out), "--id", "A7"])
     assert code == 2 and "--date" in err and "never takes today's date" in err
     assert not out.exists()
+
+
+def test_a_pace_claim_is_listed_with_its_period(tmp_path: Path) -> None:
+    p = tmp_path / "pace.txt"
+    p.write_text("KYIV, Nov 3, 2025 — Russian forces captured about 500 km² of the Donetsk "
+                 "region in October, and were advancing roughly 15 km² a day, analysts said.",
+                 encoding="utf-8")
+    code, out, _ = run(["extract", str(p), "--json"])
+    assert code == 0
+    got = [(c["kind"], c["region"], c["value"], c["period"], c["measure"], c["per"])
+           for c in json.loads(out)["claims"]]
+    october = ["2025-10-01", "2025-10-31"]
+    assert got == [("pace", "UA-14", 500.0, october, "gained", "period"),
+                   ("pace", "UA-14", 15.0, october, "gained", "day")]
+    code, out, _ = run(["extract", str(p)])
+    assert code == 0 and "15 km² a day gained, 2025-10-01 to 2025-10-31" in out

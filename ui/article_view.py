@@ -10,6 +10,7 @@ user's reports folder (:func:`geo.reports.user_reports_dir`) and marked
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from layers.html import escape_markdown as md
 __all__ = ["article_view"]
 
 _COLUMNS = ["keep", "kind", "actor", "regions", "value", "unit", "qualifier", "low", "high",
-            "review", "sentence", "start", "end", "target"]
+            "period", "review", "sentence", "start", "end", "target", "measure", "per"]
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -38,7 +39,10 @@ def _extract(text: str) -> pd.DataFrame:
                      "qualifier": d["qualifier"], "low": d["low"], "high": d["high"],
                      "review": "; ".join(d["review"]) or "extracted by rule",
                      "sentence": d["sentence"], "start": d["span"][0], "end": d["span"][1],
-                     "target": d["target"]})
+                     "target": d["target"],
+                     # a pace claim's period (first/last day), what and per what
+                     "period": "/".join(c.period) if c.period else None,
+                     "measure": c.measure, "per": c.per})
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
@@ -79,7 +83,7 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
         found, key="article_claims", hide_index=True, width="stretch", num_rows="dynamic",
         column_config={
             "keep": st.column_config.CheckboxColumn(),
-            "kind": st.column_config.SelectboxColumn(options=list(KINDS), required=True),
+            "kind": st.column_config.SelectboxColumn(options=[*KINDS, "pace"], required=True),
             "actor": st.column_config.SelectboxColumn(options=list(SIDES), required=True),
             "unit": st.column_config.SelectboxColumn(options=["percent", "km2"]),
             "qualifier": st.column_config.SelectboxColumn(
@@ -87,7 +91,9 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             "low": st.column_config.NumberColumn(disabled=True),
             "high": st.column_config.NumberColumn(disabled=True),
             "sentence": st.column_config.TextColumn(disabled=True, width="large"),
-            "start": None, "end": None, "target": None,
+            "period": st.column_config.TextColumn(
+                help="Pace claims: the first and last day, YYYY-MM-DD/YYYY-MM-DD"),
+            "start": None, "end": None, "target": None, "measure": None, "per": None,
         })
     c1, c2, c3, c4 = st.columns(4)
     rid = c1.text_input("Report id", value=_next_id(reports), key="article_id")
@@ -159,6 +165,28 @@ def _id_free(reports: ReportSet, rid: str, *, replace: bool) -> bool:
     return True
 
 
+def _pace(claim: Any, row: Mapping[Any, Any], i: int) -> Any:
+    """An edited row of kind ``pace`` as a pace claim: ``claim`` (its fields read as an
+    area's) with the row's period ``YYYY-MM-DD/YYYY-MM-DD``, measure and rate."""
+    from dataclasses import replace
+
+    text = "" if pd.isna(row.get("period")) else str(row["period"]).strip()
+    days = text.split("/")
+    try:
+        first, last = (dt.date.fromisoformat(d.strip()) for d in days) if len(days) == 2 \
+            else (None, None)
+    except ValueError:
+        first = last = None
+    if first is None or last is None or first > last:
+        raise FrontlineError(f"row {i}: period: expected the first and last day of a pace "
+                             f"claim, YYYY-MM-DD/YYYY-MM-DD (2025-10-01/2025-10-31); got "
+                             f"{text!r}.")
+    measure = None if pd.isna(row.get("measure")) else str(row["measure"])
+    per = None if pd.isna(row.get("per")) else str(row["per"])
+    return replace(claim, kind="pace", period=(first.isoformat(), last.isoformat()),
+                   measure=measure or "gained", per=per or "period")
+
+
 def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.date,
           replace: Path | None = None) -> None:
     from geo.extract import claim_from_fields, draft_report, draft_yaml
@@ -169,16 +197,18 @@ def _save(rows: pd.DataFrame, *, rid: str, title: str, outlet: str, date: dt.dat
         if not r.get("keep"):
             continue
         value = None if pd.isna(r.get("value")) else float(r["value"])
+        kind = str(r.get("kind") or "")
         try:
-            claims.append(claim_from_fields(
-                kind=str(r.get("kind") or ""), actor=str(r.get("actor") or ""),
+            claim = claim_from_fields(  # a pace claim's fields are an area's, and a period
+                kind="control_area" if kind == "pace" else kind, actor=str(r.get("actor") or ""),
                 regions=str(r.get("regions") or ""), value=value,
                 unit=None if pd.isna(r.get("unit")) else str(r["unit"]),
                 qualifier=None if pd.isna(r.get("qualifier")) else str(r["qualifier"]),
                 span=(int(r.get("start") or 0), int(r.get("end") or 0)),
                 sentence=str(r.get("sentence") or ""),
                 target=None if pd.isna(r.get("target")) else str(r["target"]),
-                review=(str(r.get("review") or ""),), where=f"row {i}"))
+                review=(str(r.get("review") or ""),), where=f"row {i}")
+            claims.append(_pace(claim, r, i) if kind == "pace" else claim)
         except FrontlineError as exc:
             problems.append(str(exc))
     if problems:

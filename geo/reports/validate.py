@@ -377,12 +377,13 @@ def _check_quantity(cl: _Claim) -> None:
     if q in NO_FIGURE_QUALIFIERS and figure is not None:
         add("figure", f"qualifier {q_raw!r} takes no figure, got {figure!r}; remove the figure "
                       "or use exact, about, more_than or less_than.")
-    if q in ("all", "part", "large_part") and funit == "km2":
+    if q in ("all", "part", "large_part") and funit == "km2" and kind != "pace":
         add("figure_unit", f"qualifier {q_raw!r} is a share of the unit; use "
                            "`figure_unit: percent` or leave it out.")
     if kind in _QUANTITY_KINDS and q == "none":
         add("qualifier", f"a {kind} claim states a quantity; qualifier 'none' is only for "
-                         "claims without one. Use exact, about, more_than, less_than, all or part.")
+                         "claims without one. Use exact, about, more_than, less_than"
+                         + (" (a figure in km²)." if kind == "pace" else ", all or part."))
     if kind in _PERCENT_KINDS and funit == "km2":
         add("figure_unit", f"a {kind} claim is a share of the unit(s); expected "
                            "figure_unit percent, got 'km2' (use controlled_area for km²).")
