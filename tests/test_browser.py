@@ -1029,8 +1029,16 @@ def test_history_two_typed_days_draw_the_change_and_the_pace(change_url: str,
     gained = frame.locator('path.leaflet-interactive[fill="#d7301f"]').count()
     lost = frame.locator('path.leaflet-interactive[fill="#2171b5"]').count()
     assert (gained, lost) == (2, 1), (gained, lost)
-    tip = _hover_latlng(page, frame, 48.53, 37.95)  # inside the band gained
-    assert "Donetsk (UA-14)" in tip and "ukraine → russia" in tip and "km²" in tip, tip
+    page.locator("iframe[src*='/generated/change-']").scroll_into_view_if_needed()
+    frame.wait_for_function("() => document.documentElement.hasAttribute('data-fa-fitted')",
+                            timeout=30_000)  # framed on the change (it opens on Ukraine)
+    _hover_latlng(page, frame, 48.53, 37.95)  # inside the band gained (over its unit)
+    # the piece's tooltip (the unit's, or the town's passed on the way, may show first)
+    tip = frame.locator(".leaflet-tooltip").filter(has_text="Donetsk (UA-14)").filter(
+        has_text="ukraine → russia").first
+    tip.wait_for(timeout=15_000)
+    text = tip.inner_text()
+    assert "km² in 1 piece" in text and "2025-06-03 → 2025-07-31" in text, text
     # the pace: weekly bars beneath the share chart, and where the pace leads
     chart = page.get_by_test_id("stVegaLiteChart").filter(
         has=page.locator("[aria-label*='net km² a week']"))

@@ -43,3 +43,20 @@ def test_the_pages_folder_keeps_the_pages_shown_last(tmp_path: Path,
     page_url("<p>2</p>" + "x" * 1000, static_dir=tmp_path)  # 3 pages > 3,000 bytes
     names = {p.name for p in (tmp_path / "generated").iterdir()}
     assert files[0].name in names and files[1].name not in names and len(names) == 2
+
+
+def test_the_folder_is_listed_only_once_the_bytes_written_pass_the_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import pages
+
+    listed: list[Path] = []
+    real = pages.prune
+    monkeypatch.setattr(pages, "prune", lambda folder, **kw: listed.append(folder) or real(
+        folder, **kw))
+    monkeypatch.setenv("FRONTLINE_CACHE_MAX_MB", str(3500 / 1024 / 1024))  # 3,500 bytes
+    for i in range(3):  # ~1,010 bytes each: 3 pages fit, no pruning
+        page_url(f"<p>{i}</p>" + "x" * 1000, static_dir=tmp_path)
+    assert listed == []
+    page_url("<p>3</p>" + "x" * 1000, static_dir=tmp_path)  # past the limit: pruned
+    assert listed == [tmp_path / "generated"]
+    assert len(list((tmp_path / "generated").iterdir())) <= 3

@@ -245,7 +245,7 @@ def two_days(history: History, held: Any, tiles: bool) -> None:
     c2.date_input("To (type a date)", key=_TO_DATE, min_value=dates[0], max_value=dates[-1],
                   format="YYYY-MM-DD", on_change=_typed, args=("to", dates))
     key = _span_key(before, after)
-    c3.select_slider("…or slide between mapped days", options=[d.isoformat() for d in dates],
+    c3.select_slider("…or slide between the mapped dates", options=[d.isoformat() for d in dates],
                      value=(before.isoformat(), after.isoformat()), key=key, on_change=_slid,
                      args=(key,))
     note = st.session_state.get(_NOTE)
