@@ -295,31 +295,36 @@ def two_days(history: History, held: Any, tiles: bool) -> None:
 
 # ---------------------------------------------------------------- pace
 @st.cache_data(max_entries=64, show_spinner=False)
-def _pace(_series: ControlSeries, _history: History, digest: str, code: str,
+def _pace(_series: ControlSeries, digest: str, code: str,
           window: int) -> tuple[Pace, pd.DataFrame]:
     """The unit's pace over the window ending on the last mapped day, and its daily flows."""
     from geo.pace import daily_flows, pace
 
-    return (pace(_series, codes=[code], window=window, history=_history, units=data.units()),
+    # gross flows only: the end-to-end pair of the window (the maps at its two ends
+    # compared, ~40 ms) is not shown here
+    return (pace(_series, codes=[code], window=window, units=data.units()),
             daily_flows(_series, codes=[code]))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _pace_rows(_series: ControlSeries, _history: History, digest: str, code: str,
-               window: int, period: str) -> pd.DataFrame:
+def _pace_rows(_series: ControlSeries, digest: str, code: str, window: int,
+               period: str) -> pd.DataFrame:
     from layers.history import pace_rows
 
-    p, daily = _pace(_series, _history, digest, code, window)
+    p, daily = _pace(_series, digest, code, window)
     return pace_rows(p.weeks if period == "week" else p.months, daily, window=window)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _pace_spec(_series: ControlSeries, _history: History, digest: str, code: str,
-               name: str, window: int, period: str) -> dict[str, Any]:
+def _pace_spec(_series: ControlSeries, digest: str, code: str, name: str, window: int,
+               period: str) -> dict[str, Any]:
     from layers.history import pace_chart
 
-    rows = _pace_rows(_series, _history, digest, code, window, period)
-    spec: dict[str, Any] = pace_chart(rows, name=name, period=period, window=window).to_dict()
+    rows = _pace_rows(_series, digest, code, window, period)
+    # not validated against the Vega-Lite schema on each unit (~70 ms): the chart's spec
+    # is validated by its tests (tests/test_layers_history.py)
+    spec: dict[str, Any] = pace_chart(rows, name=name, period=period, window=window).to_dict(
+        validate=False)
     return spec
 
 
@@ -341,11 +346,11 @@ def pace_panel(history: History, series: ControlSeries, code: str,
     period = str(c2.radio("Bars per", list(_PERIODS), key=PERIOD_KEY, horizontal=True,
                           format_func=lambda p: f"calendar {p}"))
     try:
-        p, _daily = _pace(series, history, history.digest, code, window)
+        p, _daily = _pace(series, history.digest, code, window)
     except FrontlineError as exc:
         st.caption(md(data.public_text(exc, data.reports_dir())))
         return []
-    st.vega_lite_chart(_pace_spec(series, history, history.digest, code, name, window, period),
+    st.vega_lite_chart(_pace_spec(series, history.digest, code, name, window, period),
                        width="stretch")
     rate = p.rates.iloc[0].to_dict()
     # drawn no further ahead than the history reaches back: the chart at most twice as wide
@@ -363,7 +368,7 @@ def pace_panel(history: History, series: ControlSeries, code: str,
         + (f" ({prev:+,.2f} the {window} days before)" if prev == prev else "")
         + (". Dashed on the share chart: where that pace leads (drawn as far ahead as the "
            "history reaches back)" if points else "") + ".")
-    rows = _pace_rows(series, history, history.digest, code, window, period)
+    rows = _pace_rows(series, history.digest, code, window, period)
     st.download_button(f"Download the {period}ly pace (CSV)",
                        lambda: rows.to_csv(index=False, float_format="%.4f").encode(),
                        file_name=f"frontline-pace-{code}-{period}s.csv", mime="text/csv",
