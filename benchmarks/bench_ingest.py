@@ -8,9 +8,10 @@ shell.
    daily files of ~3,000 vertices named ``deepstatemap_data_YYYYMMDD.geojson``).
 2. ``--articles`` articles written here into a temporary folder (two outlets, one
    sub-folder each): a dateline on a day drawn at random from the history's span, two
-   claims on two of the units the front crosses, and ~3,000 words of filler, as long
-   wire stories run. Every article lands on its own mapped day (about 95 different days
-   for 100 articles): nothing is shared between them but the history.
+   claims on two of the units the front crosses, and filler to ``--words`` words (800 by
+   default, a wire story; 3,600 for long features). Every article lands on its own
+   mapped day (about 95 different days for 100 articles): nothing is shared between them
+   but the history.
 3. ``frontline ingest FOLDER --history SERIES --csv OUT`` from a shell (each run a fresh
    process: imports, reading the articles and the history, extracting, checking every
    claim against its day), with the parsed-history cache warm (a user who has read the
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 UNITS = ("Donetsk", "Luhansk", "Zaporizhzhia", "Kherson", "Kharkiv")
-FILLER = "Diplomats met again on Tuesday to discuss the next round of talks. " * 300
+FILLER = "Diplomats met again on Tuesday to discuss the next round of talks. "  # 12 words
 
 
 def _frontline() -> str:
@@ -44,7 +45,7 @@ def _frontline() -> str:
 
 
 def write_articles(folder: Path, n: int, first: dt.date, last: dt.date, *,
-                   seed: int = 1) -> None:
+                   words: int = 800, seed: int = 1) -> None:
     """``n`` dated articles with two claims each, in two outlets' folders."""
     rng = random.Random(seed)
     for i in range(n):
@@ -53,7 +54,8 @@ def write_articles(folder: Path, n: int, first: dt.date, last: dt.date, *,
         a, b = rng.sample(UNITS, 2)
         text = (f"KYIV, {day:%B} {day.day}, {day.year} ({outlet}) — Russia controls about "
                 f"{rng.randint(20, 99)}% of the {a} region, officials said. Moscow also "
-                f"holds more than {rng.randint(5, 90)}% of {b}.\n\n{FILLER}")
+                f"holds more than {rng.randint(5, 90)}% of {b}.\n\n"
+                f"{FILLER * max(0, (words - 40) // 12)}")
         (folder / outlet).mkdir(parents=True, exist_ok=True)
         (folder / outlet / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
 
@@ -65,7 +67,7 @@ def _shell(args: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - t0
 
 
-def main(articles: int = 100, days: int = 800) -> dict[str, Any]:
+def main(articles: int = 100, days: int = 800, words: int = 800) -> dict[str, Any]:
     from bench_history import series_dir
 
     folder = series_dir(days)
@@ -74,7 +76,7 @@ def main(articles: int = 100, days: int = 800) -> dict[str, Any]:
                    for f in (files[0], files[-1]))
     with tempfile.TemporaryDirectory() as tmp:
         arts = Path(tmp) / "articles"
-        write_articles(arts, articles, first, last)
+        write_articles(arts, articles, first, last, words=words)
         words = sum(len(p.read_text().split()) for p in arts.rglob("*.txt"))
         env = {**os.environ, "PYTHONPATH": str(ROOT),
                "FRONTLINE_CACHE_DIR": str(Path(tmp) / "cache")}
@@ -100,5 +102,6 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--days", type=int, default=800)
+    ap.add_argument("--words", type=int, default=800, help="words an article")
     a = ap.parse_args()
-    main(a.articles, a.days)
+    main(a.articles, a.days, a.words)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 OTHERS = ("bench_foundation.py", "bench_geometry.py", "bench_cli.py", "bench_app.py",
-          "bench_browser.py", "bench_extract.py")
+          "bench_browser.py", "bench_extract.py", "bench_change.py", "bench_ingest.py")
 
 
 def _machine() -> str:

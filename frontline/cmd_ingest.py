@@ -42,8 +42,8 @@ def _configure_ingest(p: argparse.ArgumentParser) -> None:
     out.add_argument("--parquet", metavar="OUT", help="write the ledger as Parquet")
     p.add_argument("--drafts", metavar="DIR", help="write each draft report's YAML here")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="with --history: check the articles in N processes (default: one "
-                        "per core)")
+                   help="read and check the articles in N processes (default: one per "
+                        "core)")
     p.add_argument("--no-cache", action="store_true",
                    help="do not read or write the parsed-history cache")
     p.set_defaults(func=_cmd_ingest)
@@ -79,7 +79,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         control = load_control(args.control)
     bar = Progress()
     bar.start(len(articles), "reading articles", unit="article")
-    done = ingest(articles, today=dt.date.today(), progress=bar.update)
+    done = ingest(articles, today=dt.date.today(), progress=bar.update, workers=args.workers)
     bar.close()
     for p in done.problems:
         print(f"frontline ingest: warning: {p}", file=sys.stderr)

@@ -62,38 +62,83 @@ def _outlet(article: Article) -> str:
     return parts[-2] if len(parts) >= 2 else "unknown outlet"
 
 
+#: Articles a worker process reads or checks at a time (and fewer articles than twice this are
+#: checked here: a worker's start would cost more than it saves).
+CHUNK = 6
+# What forked workers read or check: set before the pool forks (inherited, not pickled).
+_JOB: dict[str, Any] = {}
+
+
+def _read_one(i: int, article: Article, today: dt.date
+              ) -> tuple[str, Report | None, str, str, str | None]:
+    """Article ``i`` (1-based) as ``(report id, its draft report or None, the draft's YAML,
+    where its date came from, the problem when it has no date)``."""
+    rid = f"A{i:04d}"
+    claims = extract_claims(article.text, label=article.name)
+    found = article_date(article.text, today=today)
+    if found is not None:
+        day, why = found[0], f"dateline '{found[1]}'"
+    elif article.page_date is not None and article.page_date <= today:
+        day, why = article.page_date, "the page's metadata"
+    else:
+        return rid, None, "", "", (f"{article.name}: no date (no dateline, no page date): its "
+                                   f"{len(claims)} claim(s) are not checked; give it a "
+                                   "dateline")
+    title = re.sub(r"\s+", " ", article.text.strip().split("\n", 1)[0])[:80] or rid
+    doc = draft_report(claims, report_id=rid, title=title, outlet=_outlet(article),
+                       date=day, context=f"Draft made by frontline ingest from "
+                                         f"{article.name}.")
+    text = draft_yaml(doc, where=article.name)
+    return rid, parse_report_text(text, where=article.name, today=today), text, why, None
+
+
+def _read_chunk(start: int, end: int, today: dt.date
+                ) -> list[tuple[str, Report | None, str, str, str | None]]:
+    articles: Sequence[Article] = _JOB["articles"]
+    return [_read_one(i + 1, articles[i], today) for i in range(start, end)]
+
+
 def ingest(articles: Sequence[Article], *, today: dt.date,
-           progress: Callable[[int], None] | None = None) -> Ingested:
+           progress: Callable[[int], None] | None = None, workers: int = 1) -> Ingested:
     """Every article as an unreviewed draft report, dated by its dateline (or its page's
-    date); an article with neither is listed in ``problems`` and not checked."""
+    date); an article with neither is listed in ``problems`` and not checked. With
+    ``workers`` > 1 the articles are read in that many forked processes (where the
+    platform forks); the result is the same."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from geo.history.read import process_context
+
+    spans = [(a, min(a + CHUNK, len(articles))) for a in range(0, len(articles), CHUNK)]
+    ctx = process_context()
+    done: list[tuple[str, Report | None, str, str, str | None]] = []
+    if workers <= 1 or len(spans) < 2 or ctx.get_start_method() != "fork":
+        for a, b in spans:
+            done += [_read_one(i + 1, articles[i], today) for i in range(a, b)]
+            if progress:
+                progress(b - a)
+    else:
+        _JOB.update(articles=articles)
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(spans)),
+                                     mp_context=ctx) as pool:
+                futures = [pool.submit(_read_chunk, a, b, today) for a, b in spans]
+                for (a, b), future in zip(spans, futures, strict=True):
+                    done += future.result()
+                    if progress:
+                        progress(b - a)
+        finally:
+            _JOB.clear()
     reports: list[Report] = []
     drafts: dict[str, str] = {}
     by_id: dict[str, Article] = {}
     dates_from: dict[str, str] = {}
     problems: list[str] = []
-    for i, article in enumerate(articles, 1):
-        rid = f"A{i:04d}"
-        claims = extract_claims(article.text, label=article.name)
-        found = article_date(article.text, today=today)
-        if found is not None:
-            day, why = found[0], f"dateline '{found[1]}'"
-        elif article.page_date is not None and article.page_date <= today:
-            day, why = article.page_date, "the page's metadata"
-        else:
-            problems.append(f"{article.name}: no date (no dateline, no page date): its "
-                            f"{len(claims)} claim(s) are not checked; give it a dateline")
-            if progress:
-                progress(1)
+    for (rid, report, text, why, problem), article in zip(done, articles, strict=True):
+        if report is None:
+            problems.append(str(problem))
             continue
-        title = re.sub(r"\s+", " ", article.text.strip().split("\n", 1)[0])[:80] or rid
-        doc = draft_report(claims, report_id=rid, title=title, outlet=_outlet(article),
-                           date=day, context=f"Draft made by frontline ingest from "
-                                             f"{article.name}.")
-        text = draft_yaml(doc, where=article.name)
-        reports.append(parse_report_text(text, where=article.name, today=today))
+        reports.append(report)
         drafts[rid], by_id[rid], dates_from[rid] = text, article, why
-        if progress:
-            progress(1)
     return Ingested(tuple(reports), drafts, by_id, dates_from, tuple(problems))
 
 
@@ -155,13 +200,6 @@ def ledger(ingested: Ingested, units: gpd.GeoDataFrame, *, history: History | No
             "days_apart": r.get("days_apart"), "reason": r["reason"],
         })
     return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
-
-
-#: Articles a worker process checks at a time (and fewer articles than twice this are
-#: checked here: a worker's start would cost more than it saves).
-CHUNK = 6
-# What forked workers check: set before the pool forks (inherited, not pickled).
-_JOB: dict[str, Any] = {}
 
 
 def _verify_chunk(ids: list[str]) -> pd.DataFrame:

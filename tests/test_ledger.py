@@ -103,6 +103,8 @@ def test_worker_processes_give_the_same_ledger(history, units) -> None:  # type:
                     f"about {40 + i}% of the Donetsk region and more than {10 + i}% of "
                     "Zaporizhzhia.", "text") for i in range(20)]
     done = ingest(arts, today=TODAY)
+    read_forked = ingest(arts, today=TODAY, workers=2)
+    assert read_forked.drafts == done.drafts and read_forked.reports == done.reports
     seen: list[int] = []
     here = ledger(done, units, history=history, workers=1, progress=seen.append)
     assert sum(seen) == 20
