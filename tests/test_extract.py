@@ -399,51 +399,35 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
     assert any("earlier figure" in r for r in got[1].review)
 
 
-# ------------------------------------------------------------------ another writer's text
-FRESH = Path(__file__).parent / "data" / "extract_corpus_fresh.yaml"
+# ------------------------------------------------------------------ other writers' text
+#: Corpora by three separate writers who had seen neither the rules nor the other corpora
+#: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
+#: many hands; traps). Each was scored blind once:
+#:
+#: * writer 1 (45 passages, 87 claims): F1 0.55 (P 0.82, R 0.41); the rules were then
+#:   changed on its misses, so it is no longer blind: 0.75;
+#: * writer 2 (40 passages, 68 claims): F1 0.67 (P 0.83, R 0.56; 0.55 with the rules at
+#:   the start of this work), then tuned on too: 0.75;
+#: * writer 3 (40 passages, 54 claims): F1 0.81 (P 0.93, R 0.72; 0.64 with the rules at
+#:   the start), scored after the rules were last changed and never used to change them;
+#:   the side right on 39 of 41 claims found.
+#:
+#: Real news reads far more varied than the project's own passages: the rules are short
+#: of the 0.9 the issue sets.
+WRITERS = {
+    "writer 1 (tuned on)": ("extract_corpus_fresh.yaml", 45, 0.73),
+    "writer 2 (tuned on)": ("extract_corpus_fresh2.yaml", 40, 0.73),
+    "writer 3 (blind)": ("extract_corpus_fresh3.yaml", 40, 0.79),
+}
 
 
-def test_scores_on_articles_by_another_writer() -> None:
-    """45 passages (12 whole articles, 33 short ones, 6 traps) written by a separate writer
-    who had seen neither the rules nor the other corpora. Scored blind once at F1 0.55
-    (P 0.82, R 0.41); the rules were then changed on its misses (so it is no longer
-    blind) to 0.75. Real news reads far more varied than the project's own passages:
-    the rules are far from the 0.9 the issue sets. Scores printed."""
-    n, tp, fp, fn = _score("heldout", FRESH)
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_scores_on_other_writers_articles(writer: str) -> None:
+    """Each writer's corpus scored (printed), at least its floor (:data:`WRITERS`)."""
+    name, passages, floor = WRITERS[writer]
+    n, tp, fp, fn = _score("heldout", Path(__file__).parent / "data" / name)
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(f"\nanother writer: {n} passages, {tp + fn} claims expected; precision "
+    print(f"\n{writer}: {n} passages, {tp + fn} claims expected; precision "
           f"{precision:.2f}, recall {recall:.2f}, F1 {f1:.2f} (tp {tp}, fp {fp}, fn {fn})")
-    assert n == 45 and f1 >= 0.73, (tp, fp, fn)
-
-
-FRESH2 = Path(__file__).parent / "data" / "extract_corpus_fresh2.yaml"
-
-
-def test_scores_on_a_second_writer_s_articles() -> None:
-    """40 passages (10 whole articles, 30 ordinary newswire sentences, 5 traps) by a second
-    separate writer, scored blind once: F1 0.67 (P 0.83, R 0.56; the rules at the start of
-    this work: 0.55), the side right on every claim found. The rules were then changed on
-    its misses too (0.75), so it is no longer blind either. Scores printed."""
-    n, tp, fp, fn = _score("heldout", FRESH2)
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(f"\nsecond writer: {n} passages, {tp + fn} claims expected; precision "
-          f"{precision:.2f}, recall {recall:.2f}, F1 {f1:.2f} (tp {tp}, fp {fp}, fn {fn})")
-    assert n == 40 and f1 >= 0.73, (tp, fp, fn)
-
-
-FRESH3 = Path(__file__).parent / "data" / "extract_corpus_fresh3.yaml"
-
-
-def test_scores_on_a_third_writer_s_articles_scored_blind() -> None:
-    """40 passages (8 whole articles, 32 short ones by many hands, 5 traps) by a third
-    separate writer, scored once after the rules were last changed and never used to
-    change them: F1 0.81 (P 0.93, R 0.72; the rules at the start of this work: 0.64), the
-    side right on 39 of 41 claims found. Scores printed."""
-    n, tp, fp, fn = _score("heldout", FRESH3)
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(f"\nthird writer (blind): {n} passages, {tp + fn} claims expected; precision "
-          f"{precision:.2f}, recall {recall:.2f}, F1 {f1:.2f} (tp {tp}, fp {fp}, fn {fn})")
-    assert n == 40 and f1 >= 0.79, (tp, fp, fn)
+    assert n == passages and f1 >= floor, (tp, fp, fn)
