@@ -51,6 +51,10 @@ def test_measuring_a_few_units_gives_their_rows_of_the_whole_measure(
             assert part.km2(code, side) == pytest.approx(measured.km2(code, side),
                                                          abs=0.05), (code, side)
     assert measured.only is None
+    # no known unit: nothing measured, nothing clipped (an empty window cannot be)
+    none = measured_territory(control_from_geometry(daily_layers[-1][1], name="day"), units,
+                              codes=["XX-00"])
+    assert none.only == () and len(none.frame) == 0
 
 
 def test_wholly_held_coastal_units_are_held_up_to_the_mismatch(measured) -> None:  # type: ignore[no-untyped-def]

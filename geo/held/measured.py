@@ -145,7 +145,9 @@ def measured_territory(
     ua_ea = ukraine_ea(units, memo)
     layer = control.geometry("russia")
     only = _known_codes(codes, index) if codes is not None else None
-    if only is not None and not layer.is_empty:
+    if only is not None and not only:  # no unit to measure: no layer to look at
+        layer_ea = Polygon()
+    elif only is not None and not layer.is_empty:
         window = _window(only, index)
         layer_ea = _valid_ea(to_ea(shapely.clip_by_rect(layer, *window)))
         ua_ea = ua_ea.intersection(shapely.box(*to_ea(shapely.box(*window)).bounds))
@@ -154,7 +156,7 @@ def measured_territory(
     within = ([g for c, g in zip(index.codes, index.geoms_ea, strict=True) if str(c) in only]
               if only is not None else None)
     mismatch_ea = (_mismatch_ea(layer_ea, ua_ea, opening_km=opening_km, within=within)
-                   if not layer.is_empty else Polygon())
+                   if not layer_ea.is_empty else Polygon())
     mismatch = polygonal(from_ea(mismatch_ea)) if not mismatch_ea.is_empty else Polygon()
     targets = _targets(snap)
     rows: list[dict[str, object]] = []
