@@ -47,6 +47,10 @@ def test_the_user_guide_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     from nbclient import NotebookClient
 
     monkeypatch.setenv("TMPDIR", str(tmp_path))  # where the guide writes its history
+    # importing streamlit (the app tests before this one) sets MPLBACKEND=Agg for the whole
+    # process, which a kernel started from it would inherit: no inline chart, unlike a
+    # user's notebook
+    monkeypatch.delenv("MPLBACKEND", raising=False)
     nb = nbformat.read(GUIDE, as_version=4)
     NotebookClient(nb, kernel_name="python3", timeout=600,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
