@@ -33,7 +33,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -47,6 +47,7 @@ from geo.errors import FrontlineError
 from geo.history import History, ParsedDay, read_history
 from geo.history.inputs import DEFAULT_OPTIONS, ReadOptions, parse_entry
 from geo.history.read import HistorySource
+from geo.increment import boundary, changed_segments, clip_box, merge_boxes, run_boxes
 from geo.measure import UnitIndex
 from geo.repair import polygon_parts, polygonal_valid
 
@@ -178,61 +179,6 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- the moved ground
-def _segment_rows(day: ParsedDay) -> tuple[NDArray[np.float64], list[bytes], NDArray[np.bool_]]:
-    """The day's directed boundary segments as rows ``(x0, y0, x1, y1)``, each row's bytes
-    (a key), and which rows are segments (not the jump from one ring to the next)."""
-    c = np.ascontiguousarray(day.coords, dtype=np.float64)
-    if len(c) < 2:
-        return np.zeros((0, 4)), [], np.zeros(0, dtype=bool)
-    seg = np.ascontiguousarray(np.column_stack([c[:-1], c[1:]]))
-    valid = np.ones(len(seg), dtype=bool)
-    valid[day.ring_offsets[1:-1] - 1] = False
-    keys = cast(list[bytes], seg.view(np.dtype((np.void, 32))).ravel().tolist())
-    return seg, keys, valid
-
-
-def _boxes(seg: NDArray[np.float64], changed: NDArray[np.bool_]) -> NDArray[np.float64]:
-    """Boxes of runs of consecutive changed segments."""
-    idx = np.flatnonzero(changed)
-    if not len(idx):
-        return np.zeros((0, 4))
-    starts = np.flatnonzero(np.r_[True, np.diff(idx) != 1])
-    s = seg[idx]
-    x0, x1 = np.minimum(s[:, 0], s[:, 2]), np.maximum(s[:, 0], s[:, 2])
-    y0, y1 = np.minimum(s[:, 1], s[:, 3]), np.maximum(s[:, 1], s[:, 3])
-    return np.column_stack([np.minimum.reduceat(x0, starts), np.minimum.reduceat(y0, starts),
-                            np.maximum.reduceat(x1, starts), np.maximum.reduceat(y1, starts)])
-
-
-def _merged(boxes: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Boxes (padded) merged until no two meet: each changed region lies in one."""
-    b = boxes + np.array([-_PAD_DEG, -_PAD_DEG, _PAD_DEG, _PAD_DEG])
-    while len(b) > 1:
-        meet = ((b[:, None, 0] <= b[None, :, 2]) & (b[None, :, 0] <= b[:, None, 2])
-                & (b[:, None, 1] <= b[None, :, 3]) & (b[None, :, 1] <= b[:, None, 3]))
-        if int(meet.sum()) == len(b):  # each box meets only itself
-            return b
-        label = np.arange(len(b))
-        while True:  # each box takes the smallest label of the boxes it meets
-            nxt = np.where(meet, label[None, :], len(b)).min(axis=1)
-            if np.array_equal(nxt, label):
-                break
-            label = nxt
-        order = np.argsort(label, kind="stable")
-        starts = np.flatnonzero(np.r_[True, np.diff(label[order]) != 0])
-        s = b[order]
-        b = np.column_stack([np.minimum.reduceat(s[:, 0], starts),
-                             np.minimum.reduceat(s[:, 1], starts),
-                             np.maximum.reduceat(s[:, 2], starts),
-                             np.maximum.reduceat(s[:, 3], starts)])
-    return b
-
-
-def _clip(geom: BaseGeometry, box: Sequence[float]) -> BaseGeometry:
-    out = shapely.clip_by_rect(geom, *box)
-    return out if out.is_valid else shapely.intersection(geom, shapely.box(*box))
-
-
 def _moved(before: ParsedDay, after: ParsedDay, *, valid: bool = False
            ) -> tuple[BaseGeometry, BaseGeometry, BaseGeometry, BaseGeometry]:
     """``(gained, lost, before, after)``: Russian-held ground of ``after`` not held on
@@ -240,21 +186,22 @@ def _moved(before: ParsedDay, after: ParsedDay, *, valid: bool = False
     (``valid``: the days are known valid, not checked again)."""
     a, b = (before, after) if valid else (before.valid(), after.valid())
     ga, gb = a.geometry, b.geometry
-    sa, ka, va = _segment_rows(a)
-    sb, kb, vb = _segment_rows(b)
-    in_a, in_b = set(ka), set(kb)
-    new = vb & np.fromiter((k not in in_a for k in kb), dtype=bool, count=len(kb))
-    old = va & np.fromiter((k not in in_b for k in ka), dtype=bool, count=len(ka))
+    # the changed boundary segments and the boxes around them, as the series finds them
+    # from one day to the next (geo.increment)
+    ba, bb = boundary(a), boundary(b)
+    new, old = changed_segments(bb, ba)
     n_changed = int(new.sum() + old.sum())
     if not n_changed:
         empty = shapely.MultiPolygon()
         return empty, empty, ga, gb
-    if n_changed > _WHOLE_ABOVE * (int(va.sum()) + int(vb.sum())):
+    if n_changed > _WHOLE_ABOVE * (int(ba.valid.sum()) + int(bb.valid.sum())):
         return (_multi(shapely.difference(gb, ga)), _multi(shapely.difference(ga, gb)), ga, gb)
     gained: list[BaseGeometry] = []
     lost: list[BaseGeometry] = []
-    for box in _merged(np.concatenate([_boxes(sb, new), _boxes(sa, old)])):
-        pa, pb = _clip(ga, box), _clip(gb, box)
+    boxes = np.concatenate([run_boxes(bb, new), run_boxes(ba, old)])
+    # padded, so that no change lies on a box's edge
+    for box in merge_boxes(boxes + np.array([-_PAD_DEG, -_PAD_DEG, _PAD_DEG, _PAD_DEG])):
+        pa, pb = clip_box(ga, box), clip_box(gb, box)
         gained += polygon_parts(shapely.difference(pb, pa))
         lost += polygon_parts(shapely.difference(pa, pb))
     return shapely.MultiPolygon(gained), shapely.MultiPolygon(lost), ga, gb
@@ -280,7 +227,7 @@ def _cut(pieces: NDArray[np.object_], index: UnitIndex
     cross = np.flatnonzero(~inside)
     if len(cross):  # each unit clipped to its piece's box, then one vectorized overlay
         clipped = np.empty(len(cross), dtype=object)
-        clipped[:] = [_clip(index.geoms[ui[k]], shapely.bounds(pieces[pi[k]])) for k in cross]
+        clipped[:] = [clip_box(index.geoms[ui[k]], shapely.bounds(pieces[pi[k]])) for k in cross]
         cut[cross] = shapely.intersection(pieces[pi[cross]], clipped)
     km2 = geodesic_areas_km2(cut)
     keep = km2 >= NOISE_KM2

@@ -45,7 +45,8 @@ from geo.history import ParsedDay
 from geo.measure import UnitIndex
 from geo.repair import polygon_parts
 
-__all__ = ["KEYFRAME_EVERY", "DRIFT_BUDGET_KM2", "measure_chunk"]
+__all__ = ["KEYFRAME_EVERY", "DRIFT_BUDGET_KM2", "measure_chunk", "boundary", "changed_segments",
+           "run_boxes", "merge_boxes", "clip_box"]
 
 #: A day is measured in full again at least this often (bounds rounding drift).
 KEYFRAME_EVERY = 365
@@ -85,7 +86,7 @@ _HASH = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                   0x27D4EB2F165667C5], dtype=np.uint64)
 
 
-def _boundary(day: ParsedDay) -> _Boundary:
+def boundary(day: ParsedDay) -> _Boundary:
     """The day's boundary segments, hashed (40 bits) and sorted.
 
     Segments are keyed as stored, direction included: a ring stored the other way round
@@ -116,7 +117,8 @@ def _boundary(day: ParsedDay) -> _Boundary:
     return _Boundary(seg, c.view(np.complex128)[:, 0], valid, packed >> shift, rows)
 
 
-def _changes(cur: _Boundary, prev: _Boundary) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+def changed_segments(cur: _Boundary, prev: _Boundary
+                     ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
     """Rows of segments only in ``cur`` (gained boundary) and only in ``prev`` (lost).
 
     The sorted keys are searched; a key match is confirmed coordinate by coordinate, so
@@ -135,7 +137,7 @@ def _changes(cur: _Boundary, prev: _Boundary) -> tuple[NDArray[np.bool_], NDArra
     return new, old
 
 
-def _runs(bd: _Boundary, changed: NDArray[np.bool_]) -> NDArray[np.float64]:
+def run_boxes(bd: _Boundary, changed: NDArray[np.bool_]) -> NDArray[np.float64]:
     """Boxes (minx, miny, maxx, maxy) of runs of consecutive changed segments (a run
     never crosses from one ring to the next: the row between them is no segment)."""
     idx = np.flatnonzero(changed)
@@ -149,7 +151,7 @@ def _runs(bd: _Boundary, changed: NDArray[np.bool_]) -> NDArray[np.float64]:
                             np.maximum.reduceat(hi_x, starts), np.maximum.reduceat(hi_y, starts)])
 
 
-def _merge_boxes(boxes: NDArray[np.float64]) -> NDArray[np.float64]:
+def merge_boxes(boxes: NDArray[np.float64]) -> NDArray[np.float64]:
     """Boxes merged until no two touch (the loops of a changed region chain together)."""
     b = boxes
     while len(b) > 1:
@@ -178,7 +180,7 @@ class _InvalidDay(Exception):
     """A day's geometry turned out invalid where it changed: repair it, measure in full."""
 
 
-def _clip(geom: BaseGeometry, box: Sequence[float], *, check: bool = False) -> BaseGeometry:
+def clip_box(geom: BaseGeometry, box: Sequence[float], *, check: bool = False) -> BaseGeometry:
     """``geom`` cut to ``box`` (fast rectangle clipping, exact overlay as fallback).
 
     With ``check``, an invalid clip that comes from invalid input (not from the fast
@@ -199,7 +201,7 @@ def _pieces(cur: BaseGeometry, prev: BaseGeometry, boxes: NDArray[np.float64]
     signs: list[float] = []
     for box in boxes:
         padded = (box[0] - _PAD_DEG, box[1] - _PAD_DEG, box[2] + _PAD_DEG, box[3] + _PAD_DEG)
-        a, b = _clip(cur, padded, check=True), _clip(prev, padded)
+        a, b = clip_box(cur, padded, check=True), clip_box(prev, padded)
         # the two differences apart: a gained and a lost piece that share an edge would be
         # one polygon of the symmetric difference, with one sign
         for diff, sign in ((shapely.difference(a, b), 1.0), (shapely.difference(b, a), -1.0)):
@@ -248,7 +250,7 @@ def _step(index: UnitIndex, areas: _Areas, cur: BaseGeometry, prev: BaseGeometry
     cross = np.flatnonzero(~inside)
     if len(cross):  # each unit cut to its piece's box first, then one vectorized overlay
         units = np.empty(len(cross), dtype=object)
-        units[:] = [_clip(index.geoms[ui[k]], shapely.bounds(pieces[pi[k]])) for k in cross]
+        units[:] = [clip_box(index.geoms[ui[k]], shapely.bounds(pieces[pi[k]])) for k in cross]
         cut = cut.copy()
         cut[cross] = shapely.intersection(pieces[pi[cross]], units)
     km2 = areas.km2(cut)
@@ -279,7 +281,7 @@ class _Tracker:
     def start(self, before: ParsedDay) -> None:
         """Begin after ``before`` (measured in full, for the next day's change)."""
         before = before.valid()
-        self.prev = (before.geometry, _boundary(before))
+        self.prev = (before.geometry, boundary(before))
         self.km2 = self.index.measure(self.prev[0])
 
     def step(self, day: ParsedDay) -> tuple[NDArray[np.float64], NDArray[np.float64],
@@ -291,7 +293,7 @@ class _Tracker:
         full = self.prev is None or self.since_full + 1 >= self.every
         if full:
             day = _checked(day, self.notes)
-        geom, bd = day.geometry, _boundary(day)
+        geom, bd = day.geometry, boundary(day)
         shapely.prepare(geom)
         if self.prev is not None:
             try:
@@ -299,7 +301,7 @@ class _Tracker:
                     self.index, self.areas, geom, bd, *self.prev)
             except _InvalidDay:
                 day = _checked(day, self.notes)
-                geom, bd = day.geometry, _boundary(day)
+                geom, bd = day.geometry, boundary(day)
                 gained, lost, step_drift, n_changed = _compare(
                     self.index, self.areas, geom, bd, *self.prev)
                 full = True
@@ -400,7 +402,7 @@ def _compare(index: UnitIndex, areas: _Areas, geom: BaseGeometry, bd: _Boundary,
              ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], int]:
     """Gained and lost km² per unit from the previous day, the error bound the change
     adds per unit, and the segments changed."""
-    new, old = _changes(bd, prev_bd)
-    boxes = _merge_boxes(np.concatenate([_runs(bd, new), _runs(prev_bd, old)]))
+    new, old = changed_segments(bd, prev_bd)
+    boxes = merge_boxes(np.concatenate([run_boxes(bd, new), run_boxes(prev_bd, old)]))
     gained, lost, drift = _step(index, areas, geom, prev_geom, boxes)
     return gained, lost, drift, int(new.sum() + old.sum())

@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from geo.history import ParsedDay, ragged_arrays
-from geo.increment import DRIFT_BUDGET_KM2, _boundary, _changes, measure_chunk
+from geo.increment import DRIFT_BUDGET_KM2, boundary, changed_segments, measure_chunk
 from geo.measure import UnitIndex
 
 
@@ -30,18 +30,18 @@ def test_unchanged_segments_match_and_moved_ones_do_not() -> None:
     moved = [*_SQUARE[:2], (37.45, 48.0), *_SQUARE[2:]]  # one vertex added on an edge
     moved[2] = (37.45, 48.1)
     b = _day(MultiPolygon([Polygon(moved), Polygon(_ISLAND)]), 2)
-    new, old = _changes(_boundary(b), _boundary(a))
+    new, old = changed_segments(boundary(b), boundary(a))
     # Square: 4 edges before; after, edge 2 is replaced by two new segments.
     assert int(old.sum()) == 1 and int(new.sum()) == 2
     # The row between the square's last vertex and the island's first is no segment.
-    bd = _boundary(a)
+    bd = boundary(a)
     assert int(bd.valid.sum()) == len(bd.keys) == 4 + 3
 
 
 def test_a_reversed_ring_reads_as_changed_never_as_unchanged() -> None:
     a = _day(MultiPolygon([Polygon(_SQUARE)]), 1)
     b = _day(MultiPolygon([Polygon(_SQUARE[::-1])]), 2)
-    new, old = _changes(_boundary(b), _boundary(a))
+    new, old = changed_segments(boundary(b), boundary(a))
     assert new.sum() == 4 and old.sum() == 4
 
 
