@@ -9,15 +9,9 @@ sentence -- each marked unreviewed, with the reasons a person should look at it.
 Percent are shares of the named unit(s) or of Ukraine; areas are km².
 """
 
-from geo.extract.claims import (
-    CANONICAL,
-    KINDS,
-    SIDES,
-    ExtractedClaim,
-    claim_from_fields,
-    extract_claims,
-)
+from geo.extract.claims import extract_claims
 from geo.extract.draft import draft_report, draft_yaml
+from geo.extract.model import CANONICAL, KINDS, SIDES, ExtractedClaim, claim_from_fields
 from geo.extract.text import MAX_CHARS, article_date, check_article, decode_article
 
 __all__ = ["ExtractedClaim", "extract_claims", "claim_from_fields", "draft_report",

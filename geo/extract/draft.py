@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from geo.extract.claims import CANONICAL, ExtractedClaim
+from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.reports.load import parse_report_text
 from geo.reports.validate import period_bounds
 

@@ -26,7 +26,7 @@ the article's date ends the day before it (the last day the article's writers co
 mapped); "the past week" is the seven days before the dateline, "last week" the calendar
 week (Monday to Sunday) before the dateline's.
 
-Each claim is an :class:`~geo.extract.claims.ExtractedClaim` of kind ``pace`` with
+Each claim is an :class:`~geo.extract.model.ExtractedClaim` of kind ``pace`` with
 ``period`` (ISO start and end, both included), ``measure`` and ``per``; :func:`with_pace`
 adds them to the control claims of an article, dropping the control reading of a pace
 figure ("seized 4,000 km² of Ukraine so far this year" is not a total held).
@@ -39,8 +39,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.extract.claims import CANONICAL, ExtractedClaim
 from geo.extract.lexicon import Figure, actors, countries, figures, places
+from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.extract.text import Sentence, article_date, sentences
 from geo.intervals import interval_from_claim
 

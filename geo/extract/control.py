@@ -1,0 +1,220 @@
+"""Control claims of a sentence: who holds how much of which place.
+
+Each share (percent of the named units or of Ukraine) or area (km²) figure is bound to
+the places it is "of" (or "in", for an area; a table line's place; a place named first),
+and figure-less mentions ("all of Luhansk", "smaller parts of Kharkiv", a place as the
+verb's object, "Crimea remains under Russian control") get a qualifier. The holder is
+the side of a passive ("occupied by Russia", "in Russian hands") or the subject before
+the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.extract.lexicon import CUES, Figure, Place
+from geo.extract.model import ExtractedClaim
+from geo.extract.parts import (
+    ALMOST,
+    SIDE_NAME,
+    Parts,
+    codes_of,
+    figureless,
+    group_review,
+    is_there,
+    make_claim,
+    other_side,
+    places_from,
+    subject,
+)
+
+__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places"]
+
+
+_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
+                     r"southern|northern|south-eastern|southeastern|north-eastern|"
+                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
+                     r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
+
+
+#: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
+#: 79%", "Kherson (74%)".
+_TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
+                        r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d))\s*~?\s*"
+                        r"(?:(?:about|roughly|around|some|nearly|almost|"
+                        r"over|more\s+than|less\s+than|under|just\s+over|just\s+under|"
+                        r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
+
+
+#: An earlier figure given with the current one: "up from 70 % in the spring".
+_EARLIER_FIGURE = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|some|"
+                             r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
+                             r"an\s+estimated)\s+)?$", re.I)
+
+
+PASSIVE = re.compile(r"\b(?:by\s+(?:the\s+)?(Russia|Russian|Moscow|Ukraine|Ukrainian|Kyiv)|"
+                      r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+control)",
+                      re.I)
+
+
+#: Between a side's speakers and a control verb: "Ukrainian officials say it now (controls)".
+_SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|authorities|"
+                     r"commanders|officers|bloggers|media|experts|observers|intelligence)\s+"
+                     r"(?:say|said|believe|believes|estimate|claim|claimed|report|reported|"
+                     r"think)\s+(?:that\s+)?(?:it|the\s+enemy)\s+(?:\w+\s+)?$", re.I)
+
+
+def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
+    m = PASSIVE.search(parts.s.text)
+    if m:
+        word = next(g for g in m.groups() if g).lower()
+        return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
+    side = subject(parts, verb_start, holders=True)
+    if side:
+        subj = [a for a in parts.actors if a.end <= verb_start and a.side == side][-1]
+        if _SAY_IT.match(parts.s.text[subj.end:verb_start]):
+            # "Ukrainian officials say it now controls ...": the speakers' side reports
+            # what the other one holds
+            return other_side(side), [f"'it' after a statement by {SIDE_NAME[side]}'s officials "
+                                  f"read as {SIDE_NAME[other_side(side)]}"]
+        return side, []
+    later = [a for a in parts.actors if a.side in ("RU", "UA")]
+    if later:
+        return later[0].side, ["the holder is named after the verb; check the side"]
+    return "RU", ["the holder is not named; assumed Russia"]
+
+
+def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
+                   holder: str | None = None, holder_review: list[str] | None = None,
+                   national_area: bool = False) -> list[ExtractedClaim]:
+    text = parts.s.text
+    verb = verb or CUES["control"].search(text)
+    if verb is None:  # a clause that takes its verb from the one before it
+        verb = re.match(r"", text)
+    assert verb is not None
+    actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
+    if holder is not None:
+        actor, why = holder, (holder_review if holder_review is not None
+                              else ["the holder is the one named in the sentence before"])
+    out: list[ExtractedClaim] = []
+    used: set[int] = set()
+    for fig in parts.figs:
+        review = list(why)
+        if _EARLIER_FIGURE.search(text[:fig.start]) and out and out[-1].unit == fig.unit:
+            # "72 % of the region, up from 70 % in the spring": the same ground, earlier
+            last = out[-1]
+            out.append(replace(
+                make_claim(parts, last.kind, last.actor, last.regions, fig, fig.qualifier,
+                           (fig.start, fig.end), [*review, "an earlier figure, given with the "
+                                                  "current one"]), status="earlier"))
+            continue
+        ps, end = of_places(parts, fig)
+        if not ps:
+            ps, end = _table_place(parts, fig)
+            if ps:
+                review.append(f"a table-like line: '{ps[0].text}' and its figure")
+        if not ps and parts.places and _FRONTED.search(text[:parts.places[0].start]) \
+                and _FRONTED_AFTER.match(text, parts.places[0].end) \
+                and fig.start > parts.places[0].end:
+            # "Of the Kherson region, Kyiv controls around 27 per cent"
+            ps, end = [parts.places[0]], fig.end
+            review.append(f"the place is named first: '{text[:parts.places[0].end]}'")
+        if not ps:
+            there = [p for p in parts.places if is_there(p)]
+            if there and fig.unit == "km2":
+                ps, end = there[:1], max(fig.end, there[0].end)
+                review.append(f"'there' read as {', '.join(there[0].codes)}, named before")
+        if ps:
+            used.update(id(p) for p in ps)
+            regions = codes_of(ps)
+            review += group_review(ps)
+        elif _of_country(parts, fig):
+            regions, end = ("UA",), _of_country(parts, fig)
+        elif fig.unit == "km2" and parts.country:
+            regions, end = ("UA",), fig.end
+        elif fig.unit == "km2" and (not parts.places or national_area):
+            regions, end = ("UA",), fig.end
+            review.append("no place named for the area; read as a national total")
+        else:
+            continue  # a share of something that is not a place
+        kind = "control_share" if fig.unit == "percent" else "control_area"
+        out.append(make_claim(parts, kind, actor, regions, fig, fig.qualifier,
+                              (min(fig.start, verb.start()), end), review))
+    for p in parts.places:
+        if id(p) in used or is_there(p):
+            continue
+        q = figureless(text, p.start, default=None)
+        if q is None and _direct_object(text, verb, p):
+            q = "all"
+        after = _HELD_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
+        if q is None and after:
+            # "Crimea ... remains entirely under Russian control"
+            q = "part" if after.group(1) else "all"
+        if q is None:
+            continue
+        review = list(why)
+        if q == "all" and ALMOST.search(text[max(0, p.start - 30):p.start]):
+            review.append("'almost all' read as all")
+        ps, end = places_from(parts, p.start, limit=0)
+        used.update(id(x) for x in ps)
+        out.append(make_claim(parts, "control_share", actor, codes_of(ps), None, q,
+                              (min(p.start, verb.start()), end), review + group_review(ps)))
+    return out
+
+
+def _direct_object(text: str, verb: re.Match[str], p: Place) -> bool:
+    """``p`` is the object of the control verb: "controls Crimea", "occupies the entire
+    Crimean peninsula" (nothing but an article or "all"/"entire" between)."""
+    gap = text[verb.end():p.start]
+    return p.start >= verb.end() and re.fullmatch(r"\s+(?:only\s+|fully\s+|now\s+)?(?:the\s+)?",
+                                                  gap, re.I) is not None
+
+
+def of_places(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
+    text = parts.s.text
+    after = [p for p in parts.places if p.start >= fig.end]
+    if not after:
+        return [], fig.end
+    gap = text[fig.end:after[0].start]
+    # "600 km² in the Kursk region" (an area lies in a place; a share is of one)
+    inside = fig.unit == "km2" and _IN_GAP.match(gap) is not None
+    if not inside and (not _OF_GAP.match(gap) or "of" not in gap.lower()):
+        return [], fig.end
+    return places_from(parts, after[0].start, limit=0)
+
+
+#: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
+#: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
+_HELD_AFTER = re.compile(r"(?:\s*,[^,]{0,50},)?\s+(?:remains|is|are|has\s+been|have\s+been|"
+                         r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
+                         r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
+                         r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"
+                         r"held|controlled)\b", re.I)
+
+
+_FRONTED = re.compile(r"(?:^|,\s*)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|"
+                      r"western|southern|northern)\s+)?$", re.I)
+
+
+_FRONTED_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,")
+
+
+_IN_GAP = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$",
+                     re.I)
+
+
+def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
+    """The place a figure follows in a table-like line ("Luhansk — 99%")."""
+    before = [p for p in parts.places if p.end <= fig.start]
+    if before and _TABLE_GAP.match(parts.s.text[before[-1].end:fig.start]):
+        return [before[-1]], fig.end
+    return [], fig.end
+
+
+def _of_country(parts: Parts, fig: Figure) -> int:
+    text = parts.s.text
+    for a, b in parts.country:
+        if a >= fig.end and re.fullmatch(r"\s*", text[fig.end:a]):
+            return b
+    return 0

@@ -1,0 +1,223 @@
+"""Demands and offers of a sentence: to withdraw from ground, to cede it, the ground
+asked for by itself ("the Kremlin now seeks only Luhansk and Donetsk"), and earlier
+demands since replaced.
+
+The demanding side is the one named last before the demand word ("after a summit with
+the US president, the Kremlin leader demanded ..."), or after it ("a demand from
+Moscow"); its target the side named between it and the verb. Percent are shares of the
+named units; areas km².
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.extract.lexicon import CUES, Place
+from geo.extract.model import ExtractedClaim
+from geo.extract.parts import (
+    SIDE_NAME,
+    Parts,
+    codes_of,
+    figureless,
+    group_review,
+    make_claim,
+    negated,
+    other_side,
+    places_before,
+    places_from,
+    subject,
+)
+from geo.extract.text import Sentence
+
+__all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims"]
+
+
+#: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
+#: only Luhansk and Donetsk", "Moscow wants all of Donbas".
+_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?|insist(?:s|ed)?"
+                          r"\s+on)\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control)\s+"
+                          r"of\s+)?(?:the\s+)?$", re.I)
+
+
+def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
+    """Ground named right after a demand word, asked for as it is (a cession)."""
+    text = parts.s.text
+    out: list[ExtractedClaim] = []
+    for p in parts.places:
+        m = _BARE_DEMAND.search(text[max(0, p.start - 60):p.start])
+        if m is None or (out and p.start < out[-1].span[1] - parts.s.start):
+            continue
+        start = max(0, p.start - 60) + m.start()
+        if CUES["negation"].search(text[max(0, start - 24):start]):
+            continue
+        ps, end = places_from(parts, p.start, limit=0)
+        actors_before = [a for a in parts.actors if a.end <= start]
+        if not actors_before:
+            continue
+        actor = actors_before[-1].side
+        if actor not in ("RU", "UA"):
+            continue
+        out.append(make_claim(parts, "demand_cede", actor, codes_of(ps), None,
+                              figureless(text, p.start, default="all"), (start, end),
+                              ["a demand for the ground itself, no verb of cession: read as a "
+                           "demand to cede it"] + group_review(ps), other_side(actor)))
+    return out
+
+
+#: Words before a demand that make it an earlier one, since replaced ("down from his
+#: original demand to hand over ...").
+_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first|once)\b"
+                      r"[^.;]{0,30}$", re.I)
+
+
+def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Claims whose verb an "original", "earlier", "once" comes shortly before: an earlier
+    demand, kept with ``status`` "earlier" and said in ``review``."""
+    out = []
+    for c in claims:
+        if _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]):
+            c = replace(c, status="earlier",
+                        review=c.review + ("an earlier demand, replaced by a later one",))
+        out.append(c)
+    return out
+
+
+def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
+                  review: list[str]) -> tuple[str, str]:
+    """Who demands (named before the demand word) and of whom (named between it and
+    the verb: "requires Ukraine to withdraw")."""
+    before = [a for a in parts.actors if a.end <= demand.start()]
+    between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
+    target = between[0].side if between else None
+    of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", parts.s.text[verb.end():])
+    if target is None and of:
+        # "the withdrawal of Russian forces from ...": whose forces leave
+        whose = [a for a in parts.actors if a.start == verb.end() + of.end()]
+        if whose and whose[0].side in ("RU", "UA"):
+            target = whose[0].side
+            if not before:
+                review.append(f"the demanding side is not named; read as the other side "
+                              f"of {SIDE_NAME[target]}, whose forces would leave")
+                return other_side(target), target
+    by = _DEMAND_BY.match(parts.s.text, demand.end())
+    if by:
+        # "a demand from Moscow that ...", "the demand voiced by the Russian side"
+        named = [a for a in parts.actors if by.start() <= a.start < by.end() + 2]
+        if named:
+            actor = named[0].side
+            rest = [a for a in between if a.start >= by.end()]
+            target = rest[0].side if rest else None
+            if target is None or target == actor:
+                target = other_side(actor)
+            return actor, target
+    if demand.group(0).lower() in ("must", "has to", "have to") and before:
+        # "Ukrainian forces must quit the Donbas": who must is the target; the author is
+        # the other side (named or not)
+        target = before[-1].side
+        if target in ("RU", "UA"):
+            review.append(f"'{demand.group(0)}' read as the other side's demand of "
+                          f"{SIDE_NAME[target]}")
+            return other_side(target), target
+    if before:
+        # the one who demands is named last before the demand ("Trump said Putin wants
+        # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
+        # leader demanded ...")
+        actor = before[-1].side
+    elif target in ("RU", "UA"):
+        actor = other_side(target)
+        review.append(f"the demanding side is not named; assumed {SIDE_NAME[actor]}")
+    else:
+        actor = "RU"
+        review.append("the demanding side is not named; assumed Russia")
+    if target is None or target == actor:
+        target = "UA" if actor != "UA" else "RU"
+    return actor, target
+
+
+#: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
+_DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
+    text = parts.s.text
+    if negated(text, verb):
+        return []
+    if verb.group(0).lower().startswith("leav"):
+        # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
+        # open", "leaving the fate of the region to talks"
+        nxt = [p for p in parts.places if p.start >= verb.end()]
+        if not nxt or not re.fullmatch(r"\s+(?:all\s+of\s+)?(?:the\s+)?(?:(?:rest|remainder|"
+                                       r"whole)\s+of\s+(?:the\s+)?)?(?:entire\s+)?",
+                                       text[verb.end():nxt[0].start], re.I) \
+                or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
+                            text[nxt[0].end:], re.I):
+            return []
+    demand = CUES["demand"].search(text[:verb.start()])
+    offer = CUES["offer"].search(text[:verb.start()])
+    review: list[str] = []
+    target: str | None
+    qualifier: str | None
+    ps, end = places_from(parts, verb.end(), limit=60)
+    country = [c for c in parts.country if 0 <= c[0] - verb.end() <= 60]
+    if not ps and country:
+        # "the full withdrawal of Russian troops from Ukraine's internationally
+        # recognised territory": the whole country
+        ps = [Place(("UA",), country[0][0], country[0][1],
+                    text[country[0][0]:country[0][1]], False)]
+        end = country[0][1]
+    if not ps:
+        return []
+    fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
+                and f.unit == "percent"), None)
+    first = subject(parts, verb.start())
+    if demand and not (offer and offer.start() > demand.start()):
+        actor, target = _demand_sides(parts, demand, verb, review)
+        kind = "demand_withdraw"
+        qualifier = fig.qualifier if fig else "all"
+    elif offer:
+        actor = first if first in ("RU", "UA") else "RU"
+        if first is None:
+            review.append("the side offering is not named; assumed Russia")
+        kind, target = "offer_withdraw", None
+        # "pull all of its troops out of ...": all of the ground held there
+        every = re.search(r"\ball\b", text[verb.start():ps[0].start], re.I) is not None
+        qualifier = fig.qualifier if fig else figureless(text, ps[0].start,
+                                                         default="all" if every else None)
+    else:
+        return []
+    if fig is None and kind == "demand_withdraw":
+        q = figureless(text, ps[0].start, default="all")
+        qualifier = q
+    return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
+                       review + group_review(ps), target)]
+
+
+def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
+    text = parts.s.text
+    demand = CUES["demand"].search(text[:verb.start()])
+    if not demand or CUES["negation"].search(text[:verb.start()]):
+        return []
+    ps, end = places_from(parts, verb.end(), limit=60)
+    span_start = verb.start()
+    if not ps and _PARTICIPLE.match(verb.group(0)):
+        # "wanted all of Zaporizhzhia and Kherson handed over"
+        ps = places_before(parts, verb.start())
+        span_start, end = (ps[0].start, verb.end()) if ps else (span_start, end)
+    if not ps:
+        return []
+    review: list[str] = []
+    actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
+                                  _AT.match(text, ps[0].start) or verb, review)
+    # "give up the roughly 6,600 square kilometres of Donetsk it still holds"
+    fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
+    q = fig.qualifier if fig else figureless(text, ps[0].start, default="all")
+    return [make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q, (span_start, end),
+                       review + group_review(ps), target)]
+
+
+#: A cession verb as a participle after the ground it names: "Kherson handed over".
+_PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
+
+
+_AT = re.compile(r"")

@@ -1,0 +1,119 @@
+"""The record of one extracted claim, the kinds and sides it may name, and a claim built
+from a person's edited fields.
+
+Percent are shares of the named unit(s) or of Ukraine (``["UA"]``); areas are km². Regions
+are ISO 3166-2 codes. Intervals come from :mod:`geo.intervals`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.intervals import interval_from_claim
+
+__all__ = ["SIDES", "KINDS", "CANONICAL", "ExtractedClaim", "claim_from_fields"]
+
+
+#: Sides an extracted claim may name.
+SIDES = ("RU", "UA", "US")
+
+
+#: Kinds of extracted claims.
+KINDS = ("control_share", "control_area", "demand_cede", "demand_withdraw", "offer_withdraw")
+
+
+#: Extractor qualifier -> the report format's canonical qualifier (:mod:`geo.intervals`).
+CANONICAL = {"over": "more_than", "under": "less_than", "around": "about", "exact": "exact",
+             "all": "all", "part": "part", "large_part": "large_part"}
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """One territorial claim found in the text.
+
+    ``regions`` are ISO 3166-2 codes (``["UA"]`` for the whole country); ``value`` and
+    ``unit`` the figure as written (None for "all of", "parts of"); ``low``/``high`` its
+    interval by :mod:`geo.intervals`; ``span`` the [start, end) offsets of the words
+    the claim came from; ``review`` why it should be checked by a person (empty: the
+    rules had no guess to make -- still unreviewed); ``status`` "earlier" for a demand the
+    text says was replaced ("down from his original demand to ...").
+    """
+
+    kind: str
+    actor: str
+    regions: tuple[str, ...]
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    low: float | None
+    high: float | None
+    span: tuple[int, int]
+    sentence: str
+    target: str | None = None
+    review: tuple[str, ...] = field(default=())
+    status: str | None = None
+    #: kind "pace" (geo.extract.pace): the period, ISO first and last day (both included),
+    #: what the figure is (gained, lost, net) and per what (period, day, week)
+    period: tuple[str, str] | None = None
+    measure: str | None = None
+    per: str | None = None
+
+    @property
+    def region(self) -> str | None:
+        """The one region of the claim, or None when it names several."""
+        return self.regions[0] if len(self.regions) == 1 else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The claim as JSON-ready data (the ``frontline extract --json`` record)."""
+        return {"kind": self.kind, "actor": self.actor, "target": self.target,
+                "region": self.region, "regions": list(self.regions), "value": self.value,
+                "unit": self.unit, "qualifier": self.qualifier, "low": self.low,
+                "high": self.high, "span": list(self.span), "sentence": self.sentence,
+                "review": list(self.review), "status": self.status}
+
+
+def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple[str, ...],
+                      value: float | None, unit: str | None, qualifier: str | None,
+                      span: tuple[int, int] = (0, 0), sentence: str = "",
+                      target: str | None = None, review: tuple[str, ...] = (),
+                      where: str = "claim") -> ExtractedClaim:
+    """A claim from edited fields (a person's review), checked, its interval computed
+    again. Every problem is named in one :class:`~geo.errors.FrontlineError`."""
+    from geo.boundaries import load_unit_table
+    from geo.errors import FrontlineError
+
+    codes = tuple(r.strip().upper() for r in (regions.split(",") if isinstance(regions, str)
+                                              else regions) if r and r.strip())
+    known = set(load_unit_table().index) | {"UA"}
+    problems = []
+    if kind not in KINDS:
+        problems.append(f"kind: expected one of {', '.join(KINDS)}; got {kind!r}")
+    if actor not in SIDES:
+        problems.append(f"actor: expected one of {', '.join(SIDES)}; got {actor!r}")
+    bad = [c for c in codes if c not in known]
+    if not codes or bad:
+        problems.append(f"regions: expected ISO 3166-2 codes such as UA-14 (or UA for the "
+                        f"whole country), comma-separated; got {', '.join(bad) or 'none'}")
+    if qualifier is not None and qualifier not in CANONICAL:
+        problems.append(f"qualifier: expected one of {', '.join(CANONICAL)} or empty; got "
+                        f"{qualifier!r}")
+    if unit not in (None, "percent", "km2"):
+        problems.append(f"unit: expected percent, km2 or empty; got {unit!r}")
+    if value is not None and (value != value or value < 0):
+        problems.append(f"value: expected a number of at least 0 or empty; got {value!r}")
+    low = high = None
+    if not problems and qualifier is not None and (value is not None or qualifier in (
+            "all", "part", "large_part")):
+        try:
+            iv = interval_from_claim(CANONICAL[qualifier], value,
+                                     "km2" if unit == "km2" else "percent")
+        except FrontlineError as exc:
+            problems.append(f"value/qualifier: {exc}")
+        else:
+            if iv is not None:
+                low, high = iv.low, iv.high
+    if problems:
+        raise FrontlineError(f"{where}: " + "; ".join(problems) + ".")
+    return ExtractedClaim(kind, actor, codes, value, unit if value is not None else None,
+                          qualifier, low, high, span, sentence, target, review)

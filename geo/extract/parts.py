@@ -1,0 +1,197 @@
+"""A sentence taken apart for the claim rules: its figures, places (with "the region" and
+"there" read as the unit named last), sides, and the helpers every rule shares (the list
+of places after a word, the qualifier of a figure-less mention, the sentence's subject).
+
+Offsets are characters into the sentence; a claim's span is made absolute by
+:func:`make_claim`. Percent are shares, areas km² (:mod:`geo.extract.lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from geo.extract.lexicon import CUES, Figure, Place, actors, countries, figures, places
+from geo.extract.model import CANONICAL, ExtractedClaim
+from geo.extract.text import Sentence
+from geo.intervals import interval_from_claim
+
+__all__ = ["Parts", "parts_of", "places_in", "is_there", "make_claim", "places_from",
+           "places_before", "codes_of", "group_review", "subject", "other_side", "negated",
+           "figureless", "ALMOST", "LAST_UNIT", "SIDE_NAME"]
+
+
+_ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
+                         r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
+                         r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
+                         r"southern|northern)\s+)?$", re.I)
+
+
+_PART_BEFORE = re.compile(r"\b(?:(?:smaller\s+parts?\s+of|small\s+parts?\s+of|parts?\s+of|"
+                          r"small\s+areas\s+of|areas\s+of|pockets\s+of|a\s+sliver\s+of)\s+"
+                          r"(?:the\s+)?|(?:a\s+(?:few|handful\s+of)\s+(?:villages|settlements|"
+                          r"hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+)?(?:pocket|foothold|sliver|strip|"
+                          r"bridgehead|salient))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of|inside|near|"
+                          r"along)\s+"
+                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?)$", re.I)
+
+
+_MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+parts\s+of)\s+"
+                          r"(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|southern|"
+                          r"northern)\s+)?$", re.I)
+
+
+ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
+
+
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)(?:the\s+)?$",
+                       re.I)
+
+
+#: "holds there", "the territory it controls there": the unit named last.
+_THERE = re.compile(r"\b(?:holds?|held|controls?|controlled|occup(?:y|ies|ied))\s+(there)\b",
+                    re.I)
+
+
+# ------------------------------------------------------------------ per sentence
+#: "the region", "the oblast": the unit named last before it (anaphora), never "the
+#: region of X" (named there) nor a plural.
+_ANAPHOR = re.compile(r"\bthe\s+(?:region|oblast|province)(?:'s|’s)?\b(?!\s+of\b)", re.I)
+
+
+#: The unit the article named last (one ISO code), for "the region" in a later sentence:
+#: per call of :func:`extract_claims` (a context variable: threads do not share it).
+LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=None)
+
+
+def places_in(text: str) -> list[Place]:
+    """Places of ``text``, with "the region" read as the unit named last before it."""
+    found = places(text)
+    last = LAST_UNIT.get()
+    for m in _ANAPHOR.finditer(text):
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        codes = before[-1].codes if before else last
+        if codes and not any(p.start <= m.start() < p.end for p in found):
+            found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in _THERE.finditer(text):
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        codes = before[-1].codes if before else last
+        if codes:
+            found.append(Place(codes, m.start(1), m.end(1), m.group(1), False))
+    return sorted(found, key=lambda p: p.start)
+
+
+def is_there(p: Place) -> bool:
+    return p.text.lower() == "there"
+
+
+@dataclass
+class Parts:
+    """A sentence and what the lexicon found in it (offsets into ``s.text``)."""
+
+    s: Sentence
+    figs: list[Figure]
+    places: list[Place]
+    #: spans of words naming the whole country ("Ukraine's territory")
+    country: list[tuple[int, int]]
+    actors: list[Any]
+
+
+def parts_of(s: Sentence) -> Parts:
+    """The figures, places (anaphora read), country mentions and sides of ``s``; a side's
+    word inside a place's name ("Russia's Kursk region") is not a side."""
+    pl = places_in(s.text)
+    country = countries(s.text)
+    return Parts(s, figures(s.text), pl, country,
+                 actors(s.text, skip=[(p.start, p.end) for p in pl] + country))
+
+
+def make_claim(parts: Parts, kind: str, actor: str, regions: tuple[str, ...],
+               fig: Figure | None, qualifier: str | None, span: tuple[int, int],
+               review: list[str], target: str | None = None) -> ExtractedClaim:
+    value = fig.value if fig else None
+    unit = fig.unit if fig else ("percent" if qualifier in ("all", "part", "large_part")
+                                 else None)
+    low = high = None
+    if qualifier is not None and (fig is not None or unit == "percent"):
+        iv = interval_from_claim(CANONICAL[qualifier], value, unit or "percent")  # type: ignore[arg-type]
+        if iv is not None:
+            low, high = iv.low, iv.high
+    if fig is None:
+        unit = None
+    if fig is not None and fig.fraction:
+        review.append(f"the share was written as a fraction; read as {fig.value:g} %")
+    start, end = span
+    return ExtractedClaim(kind, actor, regions, value, unit, qualifier, low, high,
+                          (parts.s.start + start, parts.s.start + end), parts.s.text,
+                          target, tuple(dict.fromkeys(review)))
+
+
+def places_from(parts: Parts, pos: int, *, limit: int = 40) -> tuple[list[Place], int]:
+    """The list of places starting within ``limit`` characters after ``pos``, and the end."""
+    text = parts.s.text
+    after = [p for p in parts.places if p.start >= pos]
+    if not after or after[0].start - pos > limit:
+        return [], pos
+    out = [after[0]]
+    for p in after[1:]:
+        if _LIST_GAP.match(text[out[-1].end:p.start]):
+            out.append(p)
+        else:
+            break
+    return out, out[-1].end
+
+
+def codes_of(ps: list[Place]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for p in ps for c in p.codes))
+
+
+def group_review(ps: list[Place]) -> list[str]:
+    return [f"'{p.text}' read as {', '.join(p.codes)}" for p in ps if p.group
+            and "four" in p.text.lower()]
+
+
+def subject(parts: Parts, before: int, *, holders: bool = False) -> str | None:
+    subj = [a for a in parts.actors if a.end <= before
+            and (not holders or a.side in ("RU", "UA"))]
+    return subj[-1].side if holders and subj else subj[0].side if subj else None
+
+
+def other_side(side: str) -> str:
+    return "UA" if side != "UA" else "RU"
+
+
+def negated(text: str, verb: re.Match[str]) -> bool:
+    """"would not withdraw", "refuses to cede", "will never give up"."""
+    return CUES["negation"].search(text[max(0, verb.start() - 24):verb.start()]) is not None
+
+
+SIDE_NAME = {"RU": "Russia", "UA": "Ukraine", "US": "the United States"}
+
+
+def places_before(parts: Parts, pos: int) -> list[Place]:
+    """The list of places that ends just before ``pos`` ("all of X and Y handed over")."""
+    text = parts.s.text
+    before = [p for p in parts.places if p.end <= pos]
+    if not before or not re.fullmatch(r"\s*", text[before[-1].end:pos]):
+        return []
+    out = [before[-1]]
+    for p in reversed(before[:-1]):
+        if _LIST_GAP.match(text[p.end:out[0].start]):
+            out.insert(0, p)
+        else:
+            break
+    return out
+
+
+def figureless(text: str, start: int, *, default: str | None) -> str | None:
+    before = text[:start]
+    if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
+        return "large_part"
+    if _PART_BEFORE.search(before):
+        return "part"
+    if _ALL_BEFORE.search(before):
+        return "all"
+    return default

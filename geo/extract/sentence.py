@@ -1,0 +1,144 @@
+"""The claims of one sentence: its withdrawal and cession verbs each make a demand or an
+offer (:mod:`geo.extract.demands`); failing those, the ground itself after a demand word;
+failing that, control (:mod:`geo.extract.control`), clause by clause when clauses name
+their own holders ("Moscow holds two-thirds of Zaporizhzhia, while Ukrainian troops still
+occupy some 500 km² of Kursk").
+
+Percent are shares of the named units or of Ukraine; areas km².
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.control import control_claims
+from geo.extract.demands import (
+    bare_demand_claims,
+    cession_claims,
+    mark_earlier,
+    withdrawal_claims,
+)
+from geo.extract.lexicon import CUES
+from geo.extract.model import ExtractedClaim
+from geo.extract.parts import (
+    LAST_UNIT,
+    Parts,
+    is_there,
+    make_claim,
+    parts_of,
+    places_from,
+)
+from geo.extract.text import Sentence
+
+__all__ = ["sentence_claims", "FIGURE_ANAPHOR"]
+
+
+#: "the figure", "that share": a figure of the clause before, again.
+FIGURE_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:figure|share|number|proportion|"
+                             r"percentage)|the\s+(?:remainder|rest))\b", re.I)
+
+
+def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
+    text = s.text
+    if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
+            or CUES["cede"].search(text) or CUES["demand"].search(text)):
+        return []
+    parts = parts_of(s)
+    if not (parts.places or parts.country):
+        return []
+    # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
+    # withdraw from the rest of Donetsk and cede the four regions": two demands)
+    verbs = sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
+                   + [("cede", m) for m in CUES["cede"].finditer(text)],
+                   key=lambda kv: kv[1].start())
+    if verbs:
+        out: list[ExtractedClaim] = []
+        for kind, m in verbs:
+            out += withdrawal_claims(parts, m) if kind == "withdraw" else cession_claims(parts, m)
+        if out:
+            # "... cede the rest of Donetsk, where Ukraine still holds about 30 % of the
+            # region": the relative clause states control of its own
+            where = _WHERE.search(text)
+            if where and where.start() > verbs[-1][1].end():
+                sub = Sentence(text[where.end():], s.start + where.end())
+                LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
+                out += [c for c in sentence_claims(sub) if c.kind.startswith("control")]
+            return mark_earlier(s, out)
+        if not CUES["control"].search(text):
+            return []
+        # no demand or offer after all ("we hold a quarter of Donetsk and will not
+        # leave it"): read it as a statement of control, of ground other than what the
+        # verbs name
+        objects = {p.start for _, m in verbs for p in places_from(parts, m.end(), limit=60)[0]}
+        return [c for c in control_claims(parts) if c.span[0] - s.start not in objects]
+    bare = bare_demand_claims(parts)
+    if bare:
+        return mark_earlier(s, bare)
+    if not CUES["control"].search(text):
+        return []
+    clauses = _clauses(s)
+    if len(clauses) == 1:
+        return control_claims(parts)
+    found: list[ExtractedClaim] = []
+    # Each clause has its own holder ("Moscow holds two-thirds of Zaporizhzhia, while
+    # Ukrainian troops occupy 500 km² of Kursk"); one without a verb takes the one before
+    # ("Ukrainian forces control 25 % of the region, and Russia about 75 %").
+    for clause in clauses:
+        cparts = parts_of(clause)
+        named = [p for p in cparts.places if len(p.codes) == 1 and not is_there(p)]
+        if named:  # "the region" in the next clause is the unit named last
+            LAST_UNIT.set(named[-1].codes)
+        if not (cparts.places or cparts.country):
+            found += _elliptic(cparts, found)
+            continue
+        verb = CUES["control"].search(clause.text)
+        if verb is None and not any(a.side in ("RU", "UA") for a in cparts.actors):
+            continue
+        found += control_claims(cparts, verb=verb)
+    return found
+
+
+def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A clause with a figure and no place, of the ground the clause before named:
+    "Ukrainian forces control 25 % of the region, and Russia about 75 %"; "Russia held 27 %
+    of Ukraine; today the figure is closer to 19 %". Its holder is the side it names, else
+    the one before."""
+    holders = [a.side for a in parts.actors if a.side in ("RU", "UA")]
+    if not before or not parts.figs or not (holders or FIGURE_ANAPHOR.search(parts.s.text)):
+        return []
+    last = before[-1]
+    if not last.kind.startswith("control"):
+        return []
+    out = []
+    for fig in parts.figs:
+        if fig.unit != last.unit:
+            continue
+        kind = "control_share" if fig.unit == "percent" else "control_area"
+        out.append(make_claim(parts, kind, holders[0] if holders else last.actor, last.regions, fig,
+                              fig.qualifier, (fig.start, fig.end),
+                              [f"no place in this clause: the ground of the clause before "
+                           f"({', '.join(last.regions)})"]))
+    return out
+
+
+#: Where a sentence divides into clauses that each name their own holder.
+_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
+                     r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|,?\s+(?:while|whereas|even\s+as)"
+                     r"\s+", re.I)
+
+
+def _clauses(s: Sentence) -> list[Sentence]:
+    """The sentence's clauses (itself when it has one), with their offsets."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _CLAUSE.finditer(s.text):
+        if m.start() > pos:
+            out.append(Sentence(s.text[pos:m.start()], s.start + pos))
+        pos = m.end()
+    if pos == 0:
+        return [s]
+    out.append(Sentence(s.text[pos:], s.start + pos))
+    return out
+
+
+_WHERE = re.compile(r",\s+where\s+", re.I)

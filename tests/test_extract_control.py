@@ -1,0 +1,55 @@
+"""Control claims of a sentence: the holder (passive, subject, a side's officials speaking
+of the other), figures bound to their places, figure-less mentions and table lines."""
+
+from __future__ import annotations
+
+from geo.extract.control import control_claims, holder_of
+from geo.extract.lexicon import CUES
+from geo.extract.parts import parts_of
+from geo.extract.text import Sentence
+
+
+def _control(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.actor, c.regions, c.value, c.unit, c.qualifier)
+            for c in control_claims(parts_of(Sentence(text, 0)))]
+
+
+def _holder(text: str) -> tuple[str, list[str]]:
+    verb = CUES["control"].search(text)
+    assert verb is not None
+    return holder_of(parts_of(Sentence(text, 0)), verb.start())
+
+
+def test_the_holder_is_the_passive_s_side_or_the_subject() -> None:
+    assert _holder("Most of Kherson is occupied by Russian forces.") == ("RU", [])
+    assert _holder("About 20% of Kharkiv remains in Ukrainian hands.") == ("UA", [])
+    assert _holder("The Kremlin's forces hold Crimea.") == ("RU", [])
+    side, why = _holder("Ukrainian officials say it now controls about 78% of Donetsk.")
+    assert side == "RU" and "read as Russia" in why[0]
+    side, why = _holder("Nobody disputes that about 78% of Donetsk is held.")
+    assert side == "RU" and why == ["the holder is not named; assumed Russia"]
+
+
+def test_figures_are_bound_to_the_places_they_are_of() -> None:
+    assert _control("Russia controls about 78% of Donetsk and 99% of Luhansk.") == [
+        ("RU", ("UA-14",), 78.0, "percent", "around"),
+        ("RU", ("UA-09",), 99.0, "percent", "exact")]
+    # an area lies in a place; a share of the country; an area with no place is national
+    assert _control("Ukrainian troops hold some 500 km² in Russia's Kursk region.") == [
+        ("UA", ("RU-KRS",), 500.0, "km2", "around")]
+    assert _control("Russia occupies nearly 20% of Ukraine.") == [
+        ("RU", ("UA",), 20.0, "percent", "under")]
+    assert _control("Russia occupies over 116,000 square kilometres.") == [
+        ("RU", ("UA",), 116000.0, "km2", "over")]
+    # a share of something that is not a place is no claim
+    assert _control("Russia holds 40% of the front's artillery.") == []
+
+
+def test_figureless_mentions_and_table_lines() -> None:
+    assert _control("Russia controls smaller parts of Kharkiv and most of Luhansk.") == [
+        ("RU", ("UA-63",), None, None, "part"), ("RU", ("UA-09",), None, None, "large_part")]
+    assert _control("Crimea remains entirely under Russian control.") == [
+        ("RU", ("UA-43", "UA-40"), None, None, "all")]
+    got = control_claims(parts_of(Sentence("Russian-held share: Luhansk — 99%", 0)))
+    assert [(c.regions, c.value) for c in got] == [(("UA-09",), 99.0)]
+    assert "table-like line" in got[0].review[0]

@@ -1,0 +1,67 @@
+"""Demands and offers: who demands (not the first name in the sentence), two demands in
+one clause, the ground asked for by itself, refusals, earlier demands."""
+
+from __future__ import annotations
+
+from geo.extract import extract_claims
+from geo.extract.demands import bare_demand_claims, withdrawal_claims
+from geo.extract.lexicon import CUES
+from geo.extract.parts import parts_of
+from geo.extract.text import Sentence
+
+
+def _withdrawals(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    verb = CUES["withdraw"].search(text)
+    assert verb is not None
+    return [(c.kind, c.actor, c.regions, c.qualifier, c.target)
+            for c in withdrawal_claims(parts_of(Sentence(text, 0)), verb)]
+
+
+def test_two_demands_in_one_clause_are_two_claims() -> None:
+    text = ("At the talks, Putin demanded that Kyiv withdraw its troops from the rest of "
+            "Donetsk and cede the four regions.")
+    got = extract_claims(text)
+    assert [(c.kind, c.actor, tuple(sorted(c.regions)), c.target) for c in got] == [
+        ("demand_withdraw", "RU", ("UA-14",), "UA"),
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "UA"),
+    ]
+
+
+def test_the_one_who_demands_is_the_author_not_the_first_name() -> None:
+    text = ("After a summit with the US president, the Kremlin leader demanded that Kyiv pull "
+            "out of the 30% of the region it still holds.")
+    got = extract_claims("Trump and Putin met to discuss Donetsk. " + text)
+    assert [(c.kind, c.actor, c.regions, c.value) for c in got] == [
+        ("demand_withdraw", "RU", ("UA-14",), 30.0)]  # "the region": Donetsk, named before
+    said = extract_claims("Donald Trump said Vladimir Putin wants Ukraine to give up all of "
+                          "Donetsk.")
+    assert [(c.kind, c.actor) for c in said] == [("demand_cede", "RU")]
+
+
+def test_an_earlier_demand_is_kept_and_marked() -> None:
+    got = extract_claims("Putin would now accept a deal in which Ukraine cedes the rest of "
+                         "Donetsk, down from his original demand to hand over all of Donbas, "
+                         "Kherson and Zaporizhzhia.")
+    assert [(c.kind, c.status) for c in got] == [("demand_cede", None),
+                                                 ("demand_cede", "earlier")]
+    assert "earlier demand" in " ".join(got[1].review)
+    assert got[1].as_dict()["status"] == "earlier"
+
+
+def test_a_withdrawal_verb_makes_a_demand_an_offer_or_nothing() -> None:
+    assert _withdrawals("Russia demands that Ukraine leave Donetsk.") == [
+        ("demand_withdraw", "RU", ("UA-14",), "all", "UA")]
+    assert _withdrawals("Zelensky said Ukraine was ready to pull back from parts of "
+                        "Zaporizhzhia.") == [("offer_withdraw", "UA", ("UA-23",), "part", None)]
+    # a refusal, and "leave" that is not about ground
+    assert _withdrawals("Ukraine will never withdraw from Donetsk.") == []
+    assert _withdrawals("Russia insists that Kyiv leave the Donetsk question open.") == []
+
+
+def test_the_ground_asked_for_by_itself_is_a_demand_to_cede_it() -> None:
+    got = bare_demand_claims(parts_of(Sentence("The Kremlin now seeks only Luhansk and "
+                                               "Donetsk.", 0)))
+    assert [(c.kind, c.actor, sorted(c.regions), c.qualifier) for c in got] == [
+        ("demand_cede", "RU", ["UA-09", "UA-14"], "all")]
+    assert "no verb of cession" in got[0].review[0]
+    assert bare_demand_claims(parts_of(Sentence("Moscow does not want Donetsk.", 0))) == []

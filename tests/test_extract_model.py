@@ -1,0 +1,46 @@
+"""The extracted claim's record and a claim built from a person's edited fields: every
+problem named at once, the interval computed again (:mod:`geo.intervals`' table: "about x"
+is [0.95x, 1.05x], "more than x" is [x, 1.10x])."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.errors import FrontlineError
+from geo.extract.model import CANONICAL, KINDS, ExtractedClaim, claim_from_fields
+
+
+def test_edited_fields_are_checked_all_at_once() -> None:
+    with pytest.raises(FrontlineError) as err:
+        claim_from_fields(kind="control_shar", actor="XX", regions="UA-99", value=-1,
+                          unit="miles", qualifier="lots", where="row 3")
+    msg = str(err.value)
+    for part in ("row 3", "kind:", "actor:", "regions:", "qualifier:", "unit:", "value:"):
+        assert part in msg
+    c = claim_from_fields(kind="control_share", actor="RU", regions="UA-14, ua-09",
+                          value=70, unit="percent", qualifier="around")
+    assert c.regions == ("UA-14", "UA-09") and (c.low, c.high) == (66.5, 73.5)
+
+
+def test_a_claim_record_is_json_ready_and_names_its_one_region() -> None:
+    one = claim_from_fields(kind="control_area", actor="UA", regions=["RU-KRS"], value=500,
+                            unit="km2", qualifier="over")
+    assert one.region == "RU-KRS" and (one.low, one.high) == (500.0, 550.0)
+    record = one.as_dict()
+    assert record["regions"] == ["RU-KRS"] and record["unit"] == "km2"
+    assert isinstance(record["span"], list) and record["status"] is None
+    two = claim_from_fields(kind="demand_cede", actor="RU", regions="UA-14,UA-09",
+                            value=None, unit=None, qualifier="all")
+    assert two.region is None and two.unit is None
+    # every kind the rules make can be saved; every qualifier has a report-format name
+    assert set(KINDS) >= {c.kind for c in (one, two)}
+    assert set(CANONICAL) == {"over", "under", "around", "exact", "all", "part",
+                              "large_part"}
+    assert isinstance(one, ExtractedClaim)
+
+
+def test_an_unknown_region_names_the_codes_that_are_valid() -> None:
+    with pytest.raises(FrontlineError, match=r"regions: expected ISO 3166-2 codes.*UA-99"):
+        claim_from_fields(kind="control_share", actor="RU", regions="UA-14, UA-99",
+                          value=10, unit="percent", qualifier="exact")
+

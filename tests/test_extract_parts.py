@@ -1,0 +1,44 @@
+"""A sentence taken apart: sides (never the one inside a place's name), lists of places,
+"the region" read as the unit named last, the qualifier of a figure-less mention."""
+
+from __future__ import annotations
+
+from geo.extract.parts import LAST_UNIT, figureless, parts_of, places_from, places_in
+from geo.extract.text import Sentence
+
+
+def test_a_side_inside_a_place_s_name_is_not_a_side() -> None:
+    p = parts_of(Sentence("Ukrainian troops still hold some 500 km² of Russia's Kursk "
+                          "region.", 0))
+    assert [a.side for a in p.actors] == ["UA"]
+    assert [pl.codes for pl in p.places] == [("RU-KRS",)]
+    assert [(f.value, f.unit, f.qualifier) for f in p.figs] == [(500.0, "km2", "around")]
+
+
+def test_a_list_of_places_ends_where_the_list_does() -> None:
+    text = "Russia holds Donetsk, Luhansk and the Kherson region as well as Crimea, not Sumy."
+    ps, end = places_from(parts_of(Sentence(text, 0)), text.index("holds"))
+    assert [p.text for p in ps] == ["Donetsk", "Luhansk", "Kherson region", "Crimea"]
+    assert text[end:].startswith(", not Sumy")
+    # the first place too far after the word: no list
+    assert places_from(parts_of(Sentence(text, 0)), 0, limit=5) == ([], 0)
+
+
+def test_the_region_is_the_unit_named_last_or_nothing() -> None:
+    text = "Russian troops hold about 70% of the region."
+    assert places_in(text) == []
+    token = LAST_UNIT.set(("UA-14",))
+    try:
+        assert [p.codes for p in places_in(text)] == [("UA-14",)]
+        # named in the same sentence, it wins over the one named before
+        inline = places_in("Kherson is contested; Russia holds 70% of the region.")
+        assert [p.codes for p in inline] == [("UA-65",), ("UA-65",)]
+    finally:
+        LAST_UNIT.reset(token)
+
+
+def test_a_figureless_mention_s_qualifier() -> None:
+    text = "Russia controls smaller parts of Kharkiv, most of Luhansk and all of Crimea."
+    assert [figureless(text, text.index(name), default=None)
+            for name in ("Kharkiv", "Luhansk", "Crimea")] == ["part", "large_part", "all"]
+    assert figureless("Russia holds Donetsk", 13, default="all") == "all"

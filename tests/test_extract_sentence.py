@@ -1,0 +1,47 @@
+"""The claims of one sentence: demands before control, clauses with their own holders,
+a clause without a place taking the ground of the one before."""
+
+from __future__ import annotations
+
+from geo.extract import extract_claims
+from geo.extract.parts import LAST_UNIT
+from geo.extract.sentence import sentence_claims
+from geo.extract.text import Sentence
+
+
+def _claims(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.kind, c.actor, tuple(sorted(c.regions)), None if c.value is None
+             else round(c.value, 1), c.unit, c.qualifier) for c in extract_claims(text)]
+
+
+def test_the_kursk_clause_has_its_own_holder() -> None:
+    text = ("Moscow holds two-thirds of Zaporizhzhia, while Ukrainian troops still occupy "
+            "some 500 km² of Russia's Kursk region.")
+    assert _claims(text) == [
+        ("control_share", "RU", ("UA-23",), 66.7, "percent", "exact"),
+        ("control_area", "UA", ("RU-KRS",), 500.0, "km2", "around"),
+    ]
+
+
+def test_a_clause_without_a_place_takes_the_ground_of_the_one_before() -> None:
+    token = LAST_UNIT.set(("UA-23",))  # "the region": Zaporizhzhia, named earlier
+    try:
+        got = sentence_claims(Sentence("Ukrainian forces control 25% of the region, and "
+                                       "Russia about 75%.", 0))
+    finally:
+        LAST_UNIT.reset(token)
+    assert [(c.actor, c.regions, c.value, c.qualifier) for c in got] == [
+        ("UA", ("UA-23",), 25.0, "exact"), ("RU", ("UA-23",), 75.0, "around")]
+    assert any("no place in this clause" in r for r in got[1].review)
+
+
+def test_a_demand_is_not_read_as_control_and_a_refusal_makes_nothing() -> None:
+    # the demand's ground is not also a control claim of the demanding side
+    assert _claims("Russia demands that Ukraine withdraw from all of Donetsk.") == [
+        ("demand_withdraw", "RU", ("UA-14",), None, None, "all")]
+    # "will never withdraw from it": no demand; the control statement stands on its own
+    assert _claims("We hold a quarter of Donetsk and will never withdraw from it, "
+                   "Ukraine's commander said.") == [
+        ("control_share", "UA", ("UA-14",), 25.0, "percent", "exact")]
+    # no cue word at all: nothing, whatever the figures and places
+    assert sentence_claims(Sentence("Donetsk lost 40% of its power supply.", 0)) == []
