@@ -26,6 +26,7 @@ from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import LAST_UNIT, Parts, codes_of, make_claim, parts_of, places_in
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
+from geo.extract.tables import mask_tables, table_claims, tables
 from geo.extract.text import Sentence, check_article, sentences
 
 __all__ = ["extract_claims"]
@@ -59,7 +60,9 @@ _BOILERPLATE = re.compile(
 #: Ukraine", "together", "the territory it holds".
 _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)|"
                     r"together|the\s+territory\s+(?:it|they)\s+(?:holds?|controls?|occupies)"
-                    r"|in\s+all|in\s+total|altogether)\b", re.I)
+                    r"|in\s+all|in\s+total|altogether|(?:this|that|which)\s+(?:is\s+)?"
+                    r"(?:equivalent|equal|equals|amounts|represents|accounts|corresponds|"
+                    r"makes\s+up|comes\s+to))\b", re.I)
 
 
 def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
@@ -92,7 +95,10 @@ def _lines_apart(ss: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _article_claims(text: str) -> list[ExtractedClaim]:
+def _article_claims(original: str) -> list[ExtractedClaim]:
+    found_tables = tables(original)
+    # a table is read by its rows and columns (geo.extract.tables), never as prose
+    text = mask_tables(original, found_tables) if found_tables else original
     out: list[ExtractedClaim] = []
     intro: Sentence | None = None
     skipping = False  # the items of a boilerplate list ("Most read:" and its lines)
@@ -124,7 +130,10 @@ def _article_claims(text: str) -> list[ExtractedClaim]:
             LAST_UNIT.set(named[-1].codes)
     from geo.extract.pace import with_pace  # it imports this module: imported late
 
-    out = with_pace(text, out)  # claims about pace ("captured 500 km² in October")
+    if found_tables:
+        out = sorted(out + [c for tb in found_tables for c in table_claims(tb)],
+                     key=lambda c: c.span[0])
+    out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return out
 
 
@@ -178,29 +187,45 @@ def _after_item(text: str, s: Sentence) -> bool:
 def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
                  ) -> list[ExtractedClaim]:
     """Claims of a list item, read with its opening line's holder and verb: "Moscow holds
-    roughly a fifth of the country, including:" + "- All of the peninsula"."""
+    roughly a fifth of the country, including:" + "- All of the peninsula". An item that
+    is a sentence of its own (its side and verb named) is read alone, and so is every
+    item of an opening line that names no verb ("Key takeaways:"); one that names only
+    a demand ("Conditions the Kremlin set out:") lends it whole."""
     head = _INTRO.sub("", intro.text).rstrip(" ,")
-    verb = None
-    for kind in ("withdraw", "cede", "control"):
-        verb = verb or CUES[kind].search(head)
-    if verb is None:
-        return []
     body = item.text[marker.end():] if marker else item.text
-    lead = head[:verb.end()]
+    alone = sentence_claims(Sentence(body, 0))
+    if alone and not any("not named" in r for c in alone for r in c.review):
+        lead, claims = "", alone
+    else:
+        verb = None
+        for kind in ("withdraw", "cede", "control"):
+            verb = verb or CUES[kind].search(head)
+        if verb is None and CUES["demand"].search(head):
+            verb = re.match(r".*", head)
+        if verb is None:
+            lead, claims = "", alone
+        else:
+            lead = head[:verb.end()]
+            claims = _joined_claims(head, lead, verb, body)
+    start = item.start + (marker.end() if marker else 0)
+    why = (f"a list item, read with its opening line: '{lead} ...'" if lead
+           else "a list item, read on its own")
+    return [replace(c, span=(start, item.end), sentence=item.text, review=c.review + (why,))
+            for c in claims]
+
+
+def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str
+                   ) -> list[ExtractedClaim]:
+    """The claims of an item read after its opening line's words up to the verb."""
     joined = Sentence(f"{lead} {body}", 0)
     passive = PASSIVE.search(head)
     if passive and passive.start() >= verb.end() and CUES["control"].search(lead):
         # "Territory occupied by Russia": the holder comes after the verb the items take
         parts = parts_of(joined)
         side, _ = holder_of(Parts(Sentence(head, 0), [], [], [], []), len(head))
-        claims = (control_claims(parts, holder=side, holder_review=[])
-                  if parts.places or parts.country else [])
-    else:
-        claims = sentence_claims(joined)
-    start = item.start + (marker.end() if marker else 0)
-    return [replace(c, span=(start, item.end), sentence=item.text,
-                    review=c.review + (f"a list item, read with its opening line: '{lead} ...'",))
-            for c in claims]
+        return (control_claims(parts, holder=side, holder_review=[])
+                if parts.places or parts.country else [])
+    return sentence_claims(joined)
 
 
 #: Words that make a figure given with "the figure" an earlier one.

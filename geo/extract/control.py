@@ -200,8 +200,8 @@ _FRONTED = re.compile(r"(?:^|,\s*)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|
 _FRONTED_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,")
 
 
-_IN_GAP = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$",
-                     re.I)
+_IN_GAP = re.compile(r"^\s+(?:of\s+(?:territory|land|ground)\s+)?(?:in|inside|within)\s+(?:the\s+)?"
+                     r"(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$", re.I)
 
 
 def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:

@@ -247,12 +247,17 @@ def places(sentence: str) -> list[Place]:
 
 # "of Ukraine's" is the country only before its land or nothing: "a fifth of Ukraine's
 # electricity" is not ground
-_COUNTRY = re.compile(r"\b(?:of\s+(?:the\s+)?(?:Ukraine(?:(?:'s|’s)\s+(?:(?:internationally\s+"
-                      r"recogni[sz]ed\s+)?territory|land(?:mass)?|soil)|(?:'s|’s)(?!\s+[A-Za-z])|"
-                      r"(?!['’]))|country(?:(?:'s|’s)\s+(?:internationally\s+recogni[sz]ed\s+)?"
-                      r"territory)?|"
-                      r"Ukrainian\s+(?:territory|land))|Ukraine(?:'s|’s)\s+territory|"
-                      r"Ukrainian\s+territory)\b", re.I)
+#: Words between "Ukraine's" and its territory: "internationally recognised", "sovereign".
+_TERRITORY_ADJ = (r"(?:(?:internationally\s+recogni[sz]ed|sovereign|whole|entire|total|"
+                  r"pre-war|pre-2014)\s+)?")
+_COUNTRY = re.compile(
+    r"\b(?:of\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:territory|land|landmass)\s+of\s+Ukraine\b|"
+    r"(?:of\s+(?:the\s+)?)?Ukraine(?:'s|’s)\s+" + _TERRITORY_ADJ +
+    r"(?:territory|land(?:mass)?|soil)\b|"
+    r"of\s+(?:the\s+)?Ukraine(?:(?:'s|’s)(?!\s+[A-Za-z])|(?!['’]))\b|"
+    r"of\s+(?:the\s+)?country(?:(?:'s|’s)\s+" + _TERRITORY_ADJ + r"territory)?\b|"
+    r"(?:of\s+(?:the\s+)?)?Ukrainian\s+" + _TERRITORY_ADJ + r"(?:territory|land)\b|"
+    r"of\s+UA\s+territory\b)", re.I)
 
 
 def countries(sentence: str) -> list[tuple[int, int]]:
@@ -260,7 +265,8 @@ def countries(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _COUNTRY.finditer(sentence)]
 
 
-_ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|Ukrain(?:e|ian|ians)|"
+_ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers|invaders|"
+                    r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
                     r"Trump|American)(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american")
@@ -279,7 +285,9 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         word = m.group(1).lower()
         if word == "us" and m.group(1) != "US":
             continue  # "us", the pronoun
-        side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin"))
+        side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
+                                         "occupiers", "invaders", "aggressor", "the aggressor",
+                                         "ru"))
                 else "US" if word.startswith(_US) else "UA")
         out.append(Actor(side, m.start(), m.end()))
     return out

@@ -51,8 +51,12 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as
 
 
 #: "holds there", "the territory it controls there": the unit named last.
-_THERE = re.compile(r"\b(?:holds?|held|controls?|controlled|occup(?:y|ies|ied))\s+(there)\b",
-                    re.I)
+_UNIT_WORD = r"km²|\bkm2|\bsq\.?\s*km|\bkilomet(?:er|re)s|%|\bper\s+cent|\bpercent"
+_THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y|ies|ied))|"
+                    + _UNIT_WORD + r")\s+(there)\b", re.I)
+#: "the rest of it", "1,000 square kilometres of it": the unit named last.
+_OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?)|" + _UNIT_WORD
+                    + r")\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
 
 
 # ------------------------------------------------------------------ per sentence
@@ -75,7 +79,7 @@ def places_in(text: str) -> list[Place]:
         codes = before[-1].codes if before else last
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
-    for m in _THERE.finditer(text):
+    for m in [*_THERE.finditer(text), *_OF_IT.finditer(text)]:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
         if codes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.control import control_claims
+from geo.extract.control import PASSIVE, control_claims
 from geo.extract.demands import (
     bare_demand_claims,
     cession_claims,
@@ -103,8 +103,14 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
     "Ukrainian forces control 25 % of the region, and Russia about 75 %"; "Russia held 27 %
     of Ukraine; today the figure is closer to 19 %". Its holder is the side it names, else
     the one before."""
-    holders = [a.side for a in parts.actors if a.side in ("RU", "UA")]
-    if not before or not parts.figs or not (holders or FIGURE_ANAPHOR.search(parts.s.text)):
+    if not before or not parts.figs:
+        return []
+    # the side named before the figure ("and Russia about 75 %"), not a source after it
+    # ("..., according to Ukrainian analysts"); "it" / "they" hold for the side before
+    passive = PASSIVE.search(parts.s.text)  # "the remainder, about 19 %, is occupied by Russia"
+    holders = [a.side for a in parts.actors if a.side in ("RU", "UA") and (
+        a.end <= parts.figs[0].start or (passive and passive.start() <= a.start < passive.end()))]
+    if not (holders or FIGURE_ANAPHOR.search(parts.s.text) or _PRONOUN.search(parts.s.text)):
         return []
     last = before[-1]
     if not last.kind.startswith("control"):
@@ -114,11 +120,16 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
         if fig.unit != last.unit:
             continue
         kind = "control_share" if fig.unit == "percent" else "control_area"
-        out.append(make_claim(parts, kind, holders[0] if holders else last.actor, last.regions, fig,
-                              fig.qualifier, (fig.start, fig.end),
+        out.append(make_claim(parts, kind, holders[0] if holders else last.actor,
+                              last.regions, fig, fig.qualifier, (fig.start, fig.end),
                               [f"no place in this clause: the ground of the clause before "
-                           f"({', '.join(last.regions)})"]))
+                               f"({', '.join(last.regions)})"]))
     return out
+
+
+#: "it holds", "they now control": the side of the clause before.
+_PRONOUN = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:holds?|held|controls?|controlled|"
+                      r"occup(?:y|ies|ied)|has|had)\b", re.I)
 
 
 #: Where a sentence divides into clauses that each name their own holder.

@@ -1,0 +1,174 @@
+"""Control claims of tables in an article: rows of cells divided by ``|`` (Markdown, with
+or without the outer bars) or by tabs, a header naming who holds each figure column.
+
+A header cell that names holding ("Held by Russia", "Russian-held", "Ukrainian-held",
+"Occupied (%)") makes its column a column of figures held by that side (by Russia when
+only "occupied" is said); a column whose header names no holding (population, losses) is
+never read. Each row's place is the first cell that names one; its figure in a held
+column is a share (``%`` in the cell or the header) or an area (km²). A table without a
+header takes its holder from the line just before it ("Share of each region held by
+Russia:"). Percent are shares of the row's unit(s); areas km². Offsets are characters
+into the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.lexicon import CUES, Figure, actors, figures, places
+from geo.extract.model import CANONICAL, ExtractedClaim
+from geo.intervals import interval_from_claim
+
+__all__ = ["Table", "tables", "table_claims", "mask_tables"]
+
+_CELLS = re.compile(r"\t|\|")
+_RULE = re.compile(r"^[\s|:+\-=]+$")  # |----|:---:|
+_BARE = re.compile(r"^(?P<q>~|≈|c\.\s*|about\s+|around\s+|roughly\s+|approx\.?\s+)?"
+                   r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>%|km²|km2)?$", re.I)
+_HELD = re.compile(r"\b(?:held|hold|holds|control(?:led|s)?|occupied|occupation|share)\b",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the article: its rows as (cells, cell start offsets), the offsets of the
+    text it spans, and the line just before it (its caption)."""
+
+    rows: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    start: int
+    end: int
+    caption: str
+
+
+def _split(line: str, base: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    cells: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for piece in _CELLS.split(line):
+        stripped = piece.strip()
+        if stripped:
+            cells.append(stripped)
+            starts.append(base + pos + piece.index(stripped))
+        pos += len(piece) + 1
+    return tuple(cells), tuple(starts)
+
+
+def tables(text: str) -> list[Table]:
+    """The tables of ``text``: two or more lines running together, each with at least two
+    cells (a rule line ``|---|---|`` counts toward neither)."""
+    out: list[Table] = []
+    lines = text.split("\n")
+    pos = 0
+    block: list[tuple[str, int]] = []
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+
+    def close(i: int) -> None:
+        rows = [_split(line, at) for line, at in block if not _RULE.match(line)]
+        if len(rows) >= 2:
+            first = i - len(block)
+            caption = next((lines[j].strip() for j in range(first - 1, max(first - 3, -1), -1)
+                            if lines[j].strip()), "")
+            out.append(Table(tuple(rows), block[0][1], block[-1][1] + len(block[-1][0]),
+                             caption))
+        block.clear()
+
+    for i, line in enumerate(lines):
+        cells = [c for c in _CELLS.split(line) if c.strip()]
+        if (len(cells) >= 2 and ("|" in line or "\t" in line)) or (block and _RULE.match(line)
+                                                                 and line.strip()):
+            block.append((line, offsets[i]))
+        else:
+            close(i)
+    close(len(lines))
+    return out
+
+
+def mask_tables(text: str, found: list[Table]) -> str:
+    """``text`` with the tables' characters blanked (line breaks kept), so that sentence
+    rules never read a table row as prose; offsets stay the same."""
+    chars = list(text)
+    for t in found:
+        for i in range(t.start, t.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _figure(cell: str, start: int, unit: str | None) -> Figure | None:
+    found = figures(cell)
+    if found:
+        f = found[0]
+        return Figure(f.value, f.unit, f.qualifier, start + f.start, start + f.end, f.fraction)
+    m = _BARE.match(cell)
+    if m is None:
+        return None
+    unit = {"%": "percent", "km²": "km2", "km2": "km2"}.get((m.group("unit") or "").lower(),
+                                                          unit or "")
+    if not unit:
+        return None
+    value = float(m.group("num").replace(",", ""))
+    return Figure(value, unit, "around" if m.group("q") else "exact", start, start + len(cell))
+
+
+def _column_side(header: str, caption: str) -> tuple[str | None, str | None, list[str]]:
+    """Who holds a column's figures, its unit from the header, and why (for review)."""
+    unit = ("percent" if re.search(r"%|\bper\s*cent|\bpercent|\bshare\b", header, re.I)
+            else "km2" if re.search(r"km²|km2|sq\.?\s*km|square\s+kilomet", header, re.I)
+            else None)
+    if not (_HELD.search(header) or CUES["control"].search(header)):
+        return None, unit, []
+    sides = [a.side for a in actors(header, skip=[]) if a.side in ("RU", "UA")]
+    if sides:
+        return sides[0], unit, [f"a table row, column '{header}'"]
+    sides = [a.side for a in actors(caption, skip=[]) if a.side in ("RU", "UA")]
+    if sides:
+        return sides[0], unit, [f"a table row, column '{header}', holder from the line "
+                                f"before the table"]
+    if re.search(r"\boccup", header, re.I):
+        return "RU", unit, [f"a table row, column '{header}': 'occupied' read as held by "
+                            f"Russia"]
+    return None, unit, []
+
+
+def table_claims(table: Table) -> list[ExtractedClaim]:
+    """Control claims of one table, row by row, in text order."""
+    header_cells, _ = table.rows[0]
+    has_header = not any(_figure(c, 0, "percent") for c in header_cells)
+    columns: list[tuple[str | None, str | None, list[str]]]
+    if has_header:
+        columns = [_column_side(h, table.caption) for h in header_cells]
+        body = table.rows[1:]
+    else:
+        # no header: the caption says who holds the figures ("Held by Russia, by region:")
+        side = _column_side(table.caption, "") if table.caption else (None, None, [])
+        side = (side[0], side[1], [f"a table row; its holder from the line before the "
+                                   f"table: '{table.caption}'"])
+        width = max(len(cells) for cells, _ in table.rows)
+        columns = [side] * width
+        body = table.rows
+    out: list[ExtractedClaim] = []
+    for cells, starts in body:
+        named = [(i, p) for i, c in enumerate(cells) for p in places(c)[:1]]
+        if not named:
+            continue
+        place_col, place = named[0]
+        for i, (cell, start) in enumerate(zip(cells, starts, strict=True)):
+            if i == place_col or i >= len(columns) or columns[i][0] is None:
+                continue
+            side, unit, why = columns[i]
+            fig = _figure(cell, start, unit)
+            if fig is None or side is None:
+                continue
+            iv = interval_from_claim(CANONICAL[fig.qualifier], fig.value, fig.unit)  # type: ignore[arg-type]
+            line_start = starts[0]
+            line_end = starts[-1] + len(cells[-1])
+            out.append(ExtractedClaim(
+                "control_share" if fig.unit == "percent" else "control_area", side,
+                place.codes, fig.value, fig.unit, fig.qualifier,
+                iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
+                " | ".join(cells), review=tuple(why)))
+    return out
