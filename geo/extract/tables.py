@@ -144,11 +144,11 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
         body = table.rows[1:]
     else:
         # no header: the caption says who holds the figures ("Held by Russia, by region:")
-        side = _column_side(table.caption, "") if table.caption else (None, None, [])
-        side = (side[0], side[1], [f"a table row; its holder from the line before the "
+        held = _column_side(table.caption, "") if table.caption else (None, None, [])
+        held = (held[0], held[1], [f"a table row; its holder from the line before the "
                                    f"table: '{table.caption}'"])
         width = max(len(cells) for cells, _ in table.rows)
-        columns = [side] * width
+        columns = [held] * width
         body = table.rows
     out: list[ExtractedClaim] = []
     for cells, starts in body:
