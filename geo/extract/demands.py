@@ -52,14 +52,18 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         if CUES["negation"].search(text[max(0, start - 24):start]):
             continue
         ps, end = places_from(parts, p.start, limit=0)
-        actors_before = [a for a in parts.actors if a.end <= start]
+        # not a side inside a relative clause ("The Kremlin, which demanded that Ukraine
+        # ..., now seeks only ...")
+        inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text[:start])]
+        actors_before = [a for a in parts.actors if a.end <= start
+                         and not any(i <= a.start < j for i, j in inside)]
         if not actors_before:
             continue
         actor = actors_before[-1].side
         if actor not in ("RU", "UA"):
             continue
         out.append(make_claim(parts, "demand_cede", actor, codes_of(ps), None,
-                              figureless(text, p.start, default="all"), (start, end),
+                              figureless(text, p.start, default="all", end=end), (start, end),
                               ["a demand for the ground itself, no verb of cession: read as a "
                            "demand to cede it"] + group_review(ps), other_side(actor)))
     return out
@@ -67,8 +71,9 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
-_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first|once)\b"
-                      r"[^.;]{0,30}$", re.I)
+_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first|once|"
+                      r"retreat\s+from|climb-?down\s+from|step\s+back\s+from)\b"
+                      r"[^.;]{0,40}$", re.I)
 
 
 def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -87,8 +92,24 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
                   review: list[str]) -> tuple[str, str]:
     """Who demands (named before the demand word) and of whom (named between it and
     the verb: "requires Ukraine to withdraw")."""
+    text = parts.s.text
     before = [a for a in parts.actors if a.end <= demand.start()]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
+    told = [a for a in before if a.side in ("RU", "UA")
+            and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
+    if told:
+        # "Kyiv has been told by Russian negotiators that it must cede ...": who told
+        actor = told[-1].side
+        review.append(f"the demand was told by {SIDE_NAME[actor]}")
+        return actor, other_side(actor)
+    lead = _SET_BY.match(text, demand.end())
+    author = [a for a in between if lead and a.side in ("RU", "UA")
+              and text[lead.end():a.start].lower() in ("", "the ")
+              and _SET_VERB.match(text, a.end)]
+    if author:
+        # "Conditions the Kremlin set out: ... Ukrainian troops out of Donetsk"
+        actor = author[0].side
+        return actor, other_side(actor)
     target = between[0].side if between else None
     of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", parts.s.text[verb.end():])
     if target is None and of:
@@ -135,6 +156,30 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     return actor, target
 
 
+def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
+    """The demand word of the verb: the one nearest before it with a side just before
+    it ("The core demand is unchanged: Moscow wants Kyiv to cede ...": "wants"), else the
+    first ("Putin would now accept ..., down from his original demand to ...")."""
+    text = parts.s.text
+    found = list(CUES["demand"].finditer(text, 0, verb.start()))
+    for m in reversed(found):
+        if any(a.side in ("RU", "UA") and a.end <= m.start()
+               and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])
+               for a in parts.actors):
+            return m
+    return found[0] if found else None
+
+
+#: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
+#: Before the side that told another of a demand: "has been told by (Russian negotiators)".
+_TOLD_BY = re.compile(r"\b(?:told|informed|warned|notified|advised)\s+by\s+(?:the\s+)?$", re.I)
+#: The author right after a demand word ("conditions (the Kremlin) set out", "terms that
+#: (Moscow) put forward").
+_SET_BY = re.compile(r"\s+(?:that\s+|which\s+)?")
+_SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?(?:set|laid|put|"
+                       r"spelled|listed|outlined|presented|tabled|issued|sent|relayed|"
+                       r"handed)\b", re.I)
 #: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
 _DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])")
 
@@ -153,7 +198,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
                             text[nxt[0].end:], re.I):
             return []
-    demand = CUES["demand"].search(text[:verb.start()])
+    demand = _last_demand(parts, verb)
     offer = CUES["offer"].search(text[:verb.start()])
     review: list[str] = []
     target: str | None
@@ -182,12 +227,12 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         kind, target = "offer_withdraw", None
         # "pull all of its troops out of ...": all of the ground held there
         every = re.search(r"\ball\b", text[verb.start():ps[0].start], re.I) is not None
-        qualifier = fig.qualifier if fig else figureless(text, ps[0].start,
+        qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
                                                          default="all" if every else None)
     else:
         return []
     if fig is None and kind == "demand_withdraw":
-        q = figureless(text, ps[0].start, default="all")
+        q = figureless(text, ps[0].start, end=end, default="all")
         qualifier = q
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
                        review + group_review(ps), target)]
@@ -195,7 +240,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
 
 def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
-    demand = CUES["demand"].search(text[:verb.start()])
+    demand = _last_demand(parts, verb)
     if not demand or CUES["negation"].search(text[:verb.start()]):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
@@ -211,7 +256,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                                   _AT.match(text, ps[0].start) or verb, review)
     # "give up the roughly 6,600 square kilometres of Donetsk it still holds"
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
-    q = fig.qualifier if fig else figureless(text, ps[0].start, default="all")
+    q = fig.qualifier if fig else figureless(text, ps[0].start, end=end, default="all")
     return [make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q, (span_start, end),
                        review + group_review(ps), target)]
 

@@ -60,9 +60,10 @@ _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?)|" + _UNIT_WORD
 
 
 # ------------------------------------------------------------------ per sentence
-#: "the region", "the oblast": the unit named last before it (anaphora), never "the
+#: "the region", "that oblast": the unit named last before it (anaphora), never "the
 #: region of X" (named there) nor a plural.
-_ANAPHOR = re.compile(r"\bthe\s+(?:region|oblast|province)(?:'s|’s)?\b(?!\s+of\b)", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:region|oblast|province)(?:'s|’s)?\b"
+                      r"(?!\s+of\b)", re.I)
 
 
 #: The unit the article named last (one ISO code), for "the region" in a later sentence:
@@ -190,11 +191,25 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
     return out
 
 
-def figureless(text: str, start: int, *, default: str | None) -> str | None:
+#: "the part of", "the parts of": the part a side still holds, all of it.
+_THE_PART = re.compile(r"\bthe\s+(?:remaining\s+)?parts?\s+of\s+(?:the\s+)?$", re.I)
+_STILL_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:that\s+|which\s+)?"
+                         r"(?:it|they|Kyiv|Ukraine|Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
+                         r"Russian\s+(?:forces|troops))\s+(?:still\s+|currently\s+|now\s+)?"
+                         r"(?:controls?|holds?|occupies|retains?)\b", re.I)
+
+
+def figureless(text: str, start: int, *, default: str | None, end: int | None = None
+               ) -> str | None:
+    """The qualifier of a place named without a figure, from the words before it (at
+    ``start``): "most of" large_part, "parts of" part, "all of" all, else ``default``.
+    "The part of Donetsk it still holds" (the words after ``end``) is all of that part."""
     before = text[:start]
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
     if _PART_BEFORE.search(before):
+        if (end is not None and _THE_PART.search(before) and _STILL_HELD.match(text, end)):
+            return "all"
         return "part"
     if _ALL_BEFORE.search(before):
         return "all"

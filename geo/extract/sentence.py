@@ -55,7 +55,11 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
             out += withdrawal_claims(parts, m) if kind == "withdraw" else cession_claims(parts, m)
+        # "now seeks only the whole of Donbas" beside a demand with a verb
+        out += [b for b in bare_demand_claims(parts)
+                if not any(b.span[0] < c.span[1] and c.span[0] < b.span[1] for c in out)]
         if out:
+            out.sort(key=lambda c: c.span[0])
             # "... cede the rest of Donetsk, where Ukraine still holds about 30 % of the
             # region": the relative clause states control of its own
             where = _WHERE.search(text)
