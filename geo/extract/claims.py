@@ -52,7 +52,8 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
 #: breadcrumb, "Most read", a newsletter prompt, share and comment buttons, copyright).
 _BOILERPLATE = re.compile(
     r"^\W{0,3}(?:read\s+(?:also|more)|see\s+also|related\b|most\s+(?:read|popular)|"
-    r"trending|sign\s+up|subscribe|newsletter|comments?\b|share\b|follow\s+us|"
+    r"trending|sign\s+up|subscribe|newsletter|comments?\b|follow\s+us|"
+    r"share(?:\s+(?:this|on|via|the|article|story|page)\b|\s*[:|]|\s*$)|"
     r"advertisement|©|copyright|all\s+rights\s+reserved|home\s*[›>»|/])", re.I)
 
 

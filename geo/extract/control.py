@@ -205,9 +205,15 @@ _IN_GAP = re.compile(r"^\s+(?:of\s+(?:territory|land|ground)\s+)?(?:in|inside|wi
 
 
 def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
-    """The place a figure follows in a table-like line ("Luhansk — 99%")."""
+    """The place a figure follows in a table-like line ("Luhansk — 99%"), or in a list of
+    them ("Luhansk 99%; Donetsk 78%": a figure that ends its item)."""
+    text = parts.s.text
     before = [p for p in parts.places if p.end <= fig.start]
-    if before and _TABLE_GAP.match(parts.s.text[before[-1].end:fig.start]):
+    if not before:
+        return [], fig.end
+    gap = text[before[-1].end:fig.start]
+    if _TABLE_GAP.match(gap) or (re.fullmatch(r"[ \t]+", gap)
+                                 and re.match(r"\s*(?:[;,.)]|$)", text[fig.end:])):
         return [before[-1]], fig.end
     return [], fig.end
 

@@ -161,7 +161,8 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     it ("The core demand is unchanged: Moscow wants Kyiv to cede ...": "wants"), else the
     first ("Putin would now accept ..., down from his original demand to ...")."""
     text = parts.s.text
-    found = list(CUES["demand"].finditer(text, 0, verb.start()))
+    # the whole text is searched: "pressing Kyiv to give up" looks ahead to the verb
+    found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()]
     for m in reversed(found):
         if any(a.side in ("RU", "UA") and a.end <= m.start()
                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])

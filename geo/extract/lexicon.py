@@ -253,7 +253,8 @@ def places(sentence: str) -> list[Place]:
 _TERRITORY_ADJ = (r"(?:(?:internationally\s+recogni[sz]ed|sovereign|whole|entire|total|"
                   r"pre-war|pre-2014)\s+)?")
 _COUNTRY = re.compile(
-    r"\b(?:of\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:territory|land|landmass)\s+of\s+Ukraine\b|"
+    r"\b(?:(?:of\s+|from\s+)?(?:the\s+)?(?:whole\s+|entire\s+)?" + _TERRITORY_ADJ +
+    r"(?:territory|land|landmass)\s+of\s+Ukraine\b|"
     r"(?:of\s+(?:the\s+)?)?Ukraine(?:'s|’s)\s+" + _TERRITORY_ADJ +
     r"(?:territory|land(?:mass)?|soil)\b|"
     r"of\s+(?:the\s+)?Ukraine(?:(?:'s|’s)(?!\s+[A-Za-z])|(?!['’]))\b|"

@@ -54,6 +54,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as
 _UNIT_WORD = r"km²|\bkm2|\bsq\.?\s*km|\bkilomet(?:er|re)s|%|\bper\s+cent|\bpercent"
 _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y|ies|ied))|"
                     + _UNIT_WORD + r")\s+(there)\b", re.I)
+#: "the territory" (not "the territory of ..."): the unit named before in the sentence.
+_TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
 _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?)|" + _UNIT_WORD
                     + r")\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
@@ -80,6 +82,12 @@ def places_in(text: str) -> list[Place]:
         codes = before[-1].codes if before else last
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in _TERRITORY.finditer(text):
+        # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
+        # the same sentence only (elsewhere "the territory" may be the whole country)
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        if before and not any(p.start <= m.start() < p.end for p in found):
+            found.append(Place(before[-1].codes, m.start(), m.end(), m.group(0), False))
     for m in [*_THERE.finditer(text), *_OF_IT.finditer(text)]:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last

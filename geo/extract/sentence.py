@@ -64,7 +64,11 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
             # region": the relative clause states control of its own
             where = _WHERE.search(text)
             if where and where.start() > verbs[-1][1].end():
-                sub = Sentence(text[where.end():], s.start + where.end())
+                # read from the place the clause is about ("Donetsk region, where Kyiv
+                # holds 14 % of the territory"): "the territory" is that place
+                named = [p for p in parts.places if p.end <= where.start()]
+                at = named[-1].start if named else where.end()
+                sub = Sentence(text[at:], s.start + at)
                 LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
                 out += [c for c in sentence_claims(sub) if c.kind.startswith("control")]
             return mark_earlier(s, out)
@@ -97,6 +101,12 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
             continue
         verb = CUES["control"].search(clause.text)
         if verb is None and not any(a.side in ("RU", "UA") for a in cparts.actors):
+            if found and found[-1].kind.startswith("control") and cparts.figs:
+                # "...: Luhansk 99%; Donetsk 78%": the items of the clause before
+                found += [c for c in control_claims(
+                    cparts, holder=found[-1].actor,
+                    holder_review=["an item of the list before; its holder"])
+                    if c.value is not None]
             continue
         found += control_claims(cparts, verb=verb)
     return found
