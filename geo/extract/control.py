@@ -32,7 +32,8 @@ from geo.extract.parts import (
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places"]
 
 
-_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
+_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
+                     r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
                      r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
                      r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
@@ -58,6 +59,8 @@ PASSIVE = re.compile(r"\b(?:by\s+(?:the\s+)?(Russia|Russian|Moscow|Ukraine|Ukrai
                       re.I)
 
 
+#: "has lost control of", "lost": the holder is the other side.
+_LOST = re.compile(r"\blost\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Between a side's speakers and a control verb: "Ukrainian officials say it now (controls)".
 _SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|authorities|"
                      r"commanders|officers|bloggers|media|experts|observers|intelligence)\s+"
@@ -71,6 +74,10 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         word = next(g for g in m.groups() if g).lower()
         return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
     side = subject(parts, verb_start, holders=True)
+    if side and _LOST.search(parts.s.text[:verb_start]):
+        # "Ukraine has lost control of about 78 % of Donetsk": the other side holds it
+        return other_side(side), [f"'lost control' read as held by "
+                                  f"{SIDE_NAME[other_side(side)]}"]
     if side:
         subj = [a for a in parts.actors if a.end <= verb_start and a.side == side][-1]
         if _SAY_IT.match(parts.s.text[subj.end:verb_start]):
@@ -94,6 +101,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         verb = re.match(r"", text)
     assert verb is not None
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
+    if verb.group(0).lower().startswith("liberat") and holder is None and (
+            why or actor != "RU"):
+        # "liberated" is holding only in Moscow's words of its own forces ("Russian forces
+        # have liberated 99 % of the LPR"); a Ukrainian gain or "liberated territory" is not
+        return []
     if holder is not None:
         actor, why = holder, (holder_review if holder_review is not None
                               else ["the holder is the one named in the sentence before"])
@@ -101,6 +113,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     used: set[int] = set()
     for fig in parts.figs:
         review = list(why)
+        side = _side_before(parts, fig) if out and holder is None else None
+        if side is not None and side != actor:
+            # "Kyiv controls around 27 % and Moscow about 73": each figure its own side
+            fig_actor, review = side, ["the side named just before this figure"]
+        else:
+            fig_actor = actor
         if _EARLIER_FIGURE.search(text[:fig.start]) and out and out[-1].unit == fig.unit:
             # "72 % of the region, up from 70 % in the spring": the same ground, earlier
             last = out[-1]
@@ -133,13 +151,18 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             regions, end = ("UA",), _of_country(parts, fig)
         elif fig.unit == "km2" and parts.country:
             regions, end = ("UA",), fig.end
+        elif side is not None and out and out[-1].unit == fig.unit and not out[-1].status:
+            # "Russia holds 70 % of Donetsk and Ukraine 30 %": the ground just named
+            regions, end = out[-1].regions, fig.end
+            review.append(f"no place for this figure: the ground named before "
+                          f"({', '.join(regions)})")
         elif fig.unit == "km2" and (not parts.places or national_area):
             regions, end = ("UA",), fig.end
             review.append("no place named for the area; read as a national total")
         else:
             continue  # a share of something that is not a place
         kind = "control_share" if fig.unit == "percent" else "control_area"
-        out.append(make_claim(parts, kind, actor, regions, fig, fig.qualifier,
+        out.append(make_claim(parts, kind, fig_actor, regions, fig, fig.qualifier,
                               (min(fig.start, verb.start()), end), review))
     for p in parts.places:
         if id(p) in used or is_there(p):
@@ -161,6 +184,23 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         out.append(make_claim(parts, "control_share", actor, codes_of(ps), None, q,
                               (min(p.start, verb.start()), end), review + group_review(ps)))
     return out
+
+
+def _side_before(parts: Parts, fig: Figure) -> str | None:
+    """The side named just before a figure, nothing but a verb of holding and a qualifier
+    between ("and Moscow about 73", "while Ukraine holds 25 %")."""
+    for a in parts.actors:
+        if a.side in ("RU", "UA") and a.end <= fig.start and _SIDE_GAP.fullmatch(
+                parts.s.text, a.end, fig.start):
+            return a.side
+    return None
+
+
+#: Between a side and its figure: "(Moscow) about (73)", "(Ukraine) holds roughly (25 %)".
+_SIDE_GAP = re.compile(r"(?:\s+(?:forces|troops|army))?\s+(?:(?:still\s+)?(?:holds?|controls?|"
+                       r"occupies|has)\s+)?(?:(?:about|roughly|around|some|nearly|almost|over|"
+                       r"more\s+than|less\s+than|under|approximately|an\s+estimated)\s+)?",
+                       re.I)
 
 
 def _direct_object(text: str, verb: re.Match[str], p: Place) -> bool:

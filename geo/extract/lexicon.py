@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "countries", "actors",
-           "QUALIFIER_WORDS", "CUES"]
+           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES"]
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -53,7 +53,8 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
     QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r")\s+(?:the\s+)?$", re.I)
-_QUAL_OF = dict(QUALIFIER_WORDS)
+#: A qualifier word (lower case) -> the extractor's qualifier.
+QUALIFIER_OF = dict(QUALIFIER_WORDS)
 
 #: Cue words by role, as regular expressions.
 CUES: dict[str, re.Pattern[str]] = {
@@ -61,7 +62,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+)?occupation|"
-        r"captur(?:e|ed|es)|taken|in (?:russian|ukrainian) hands|under (?:russian|ukrainian) "
+        r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|in (?:russian|ukrainian) hands|"
+        r"under (?:russian|ukrainian) "
         r"control)\b", re.I),
     "demand": re.compile(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
@@ -158,7 +160,7 @@ def _qualifier(sentence: str, start: int) -> str:
     if sentence[max(0, start - 2):start].strip() == "~":  # "~73%"
         return "around"
     m = _QUAL.search(sentence[max(0, start - 24):start])
-    return _QUAL_OF[m.group(1).lower()] if m else "exact"
+    return QUALIFIER_OF[m.group(1).lower()] if m else "exact"
 
 
 #: A range of shares: "between 18 and 20 per cent", "18-20%", "18 to 20 percent".

@@ -13,7 +13,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from geo.extract.lexicon import CUES, Figure, Place, actors, countries, figures, places
+from geo.extract.lexicon import (
+    CUES,
+    QUALIFIER_OF,
+    Figure,
+    Place,
+    actors,
+    countries,
+    figures,
+    places,
+)
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.extract.text import Sentence
 from geo.intervals import interval_from_claim
@@ -117,8 +126,27 @@ def parts_of(s: Sentence) -> Parts:
     word inside a place's name ("Russia's Kursk region") is not a side."""
     pl = places_in(s.text)
     country = countries(s.text)
-    return Parts(s, figures(s.text), pl, country,
+    figs = figures(s.text)
+    if any(f.unit == "percent" for f in figs):
+        # "Kyiv controls around 27 per cent and Moscow about 73": the unit said once
+        for m in _BARE_SHARE.finditer(s.text):
+            if not any(f.start <= m.start("num") < f.end for f in figs):
+                q = m.group("q")
+                figs.append(Figure(float(m.group("num")), "percent",
+                                   QUALIFIER_OF[q.lower()] if q else "exact",
+                                   m.start("num"), m.end("num")))
+        figs.sort(key=lambda f: f.start)
+    return Parts(s, figs, pl, country,
                  actors(s.text, skip=[(p.start, p.end) for p in pl] + country))
+
+
+#: A side and a figure without its unit after a share: "and Moscow about 73".
+_BARE_SHARE = re.compile(
+    r"\b(?:and|while|with|but|whereas)\s+(?:the\s+)?(?:Russia|Moscow|Ukraine|Kyiv|Kremlin|"
+    r"(?:Russian|Ukrainian)\s+(?:forces|troops|army))\s+(?:(?:holds?|controls?|has)\s+)?"
+    r"(?:(?P<q>about|roughly|around|some|nearly|almost|over|more\s+than|less\s+than|under|"
+    r"approximately)\s+)?(?P<num>\d{1,2}(?:\.\d)?)\b(?![.,]?\d|\s*(?:%|per|percent|km|"
+    r"sq|square|thousand|million|billion|years?|days?|troops|soldiers))", re.I)
 
 
 def make_claim(parts: Parts, kind: str, actor: str, regions: tuple[str, ...],
