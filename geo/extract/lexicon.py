@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "countries", "actors",
-           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES"]
+           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "clear_caches"]
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -168,9 +168,20 @@ _RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:and|to|-|–)\s*
                     r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 
+def clear_caches() -> None:
+    """Forget the figures and places of sentences read so far (benchmarks read afresh)."""
+    _figures.cache_clear()
+    _places.cache_clear()
+
+
 def figures(sentence: str) -> list[Figure]:
-    """Share and area figures of ``sentence``, in order (a range of shares as its middle,
-    "about")."""
+    """Share and area figures of ``sentence`` (a new list: the caller may extend it)."""
+    return list(_figures(sentence))
+
+
+@functools.lru_cache(maxsize=8192)
+def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by several rules
+    """The figures, in order (a range of shares as its middle, "about")."""
     out: list[Figure] = []
     ranges = []
     for m in _RANGE.finditer(sentence):
@@ -194,7 +205,7 @@ def figures(sentence: str) -> list[Figure]:
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
         q = "around" if m.group(2) else _qualifier(sentence, m.start())  # "or so"
         out.append(Figure(value, "percent", q, m.start(), end, fraction=True))
-    return sorted(out, key=lambda f: f.start)
+    return tuple(sorted(out, key=lambda f: f.start))
 
 
 # ------------------------------------------------------------------ places
@@ -238,7 +249,13 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
 
 
 def places(sentence: str) -> list[Place]:
-    """Territorial place mentions of ``sentence`` (facilities, residents, battles left out)."""
+    """Territorial place mentions of ``sentence`` (facilities, residents, battles left out);
+    a new list each call."""
+    return list(_places(sentence))
+
+
+@functools.lru_cache(maxsize=8192)
+def _places(sentence: str) -> tuple[Place, ...]:
     pattern, forms = _place_pattern()
     out: list[Place] = []
     for m in pattern.finditer(sentence):
@@ -246,7 +263,7 @@ def places(sentence: str) -> list[Place]:
             continue
         codes, group = forms[m.group(1).lower()]
         out.append(Place(codes, m.start(), m.end(), m.group(0), group))
-    return out
+    return tuple(out)
 
 
 # "of Ukraine's" is the country only before its land or nothing: "a fifth of Ukraine's
