@@ -330,6 +330,55 @@ def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
      [("demand_withdraw", "UA", ("UA",), None, None, "all")]),
     ("Ukraine said it could pull all of its units out of the Belgorod region.",
      [("offer_withdraw", "UA", ("RU-BEL",), None, None, "all")]),
+    # items that are sentences of their own, under a line that names no verb
+    ("Main points:\n- Russian troops occupy roughly 330 km² of Dnipropetrovsk oblast.\n"
+     "- Ukraine's army still holds under 10% of Donetsk, reports say.\n",
+     [("control_area", "RU", ("UA-12",), 330.0, "km2", "around"),
+      ("control_share", "UA", ("UA-14",), 10.0, "percent", "under")]),
+    # a demand list whose opening line names its author and no verb
+    ("The terms Moscow laid out this week:\n1) Ukrainian forces out of the Donbas\n"
+     "2) no foreign troops\n",
+     [("demand_withdraw", "RU", ("UA-09", "UA-14"), None, None, "all")]),
+    # the side that told another of a demand
+    ("Kyiv was told by Russian envoys that it has to give up Kherson.",
+     [("demand_cede", "RU", ("UA-65",), None, None, "all")]),
+    # "the part it still holds" is all of that part; "that region" is Donetsk
+    ("The Kremlin wants Ukraine to leave the part of Donetsk it still controls. Ukrainian "
+     "units hold around a fifth of that region.",
+     [("demand_withdraw", "RU", ("UA-14",), None, None, "all"),
+      ("control_share", "UA", ("UA-14",), 20.0, "percent", "around")]),
+    # a list after a colon, items divided by semicolons, the unit said once per item
+    ("Russian-held share by oblast, per open-source maps: Kherson 73%; Luhansk 99%.",
+     [("control_share", "RU", ("UA-65",), 73.0, "percent", "exact"),
+      ("control_share", "RU", ("UA-09",), 99.0, "percent", "exact")]),
+    ("In Zaporizhzhia, Kyiv holds some 26 per cent and Moscow roughly 74.",
+     [("control_share", "UA", ("UA-23",), 26.0, "percent", "around"),
+      ("control_share", "RU", ("UA-23",), 74.0, "percent", "around")]),
+    # the other side of a loss; Moscow's "liberated"; never a Ukrainian gain
+    ("Ukraine has lost control of nearly 99% of Luhansk.",
+     [("control_share", "RU", ("UA-09",), 99.0, "percent", "under")]),
+    ("Russian troops have liberated about 80% of the territory of the DPR, the ministry said.",
+     [("control_share", "RU", ("UA-14",), 80.0, "percent", "around")]),
+    ("Ukrainian brigades liberated some 400 km² of Kharkiv region last autumn.", []),
+    # "the rest of it", an area "of territory in", "there"; "This is equivalent to"
+    ("Moscow says Kyiv must abandon Zaporizhzhia, or at least the rest of it.",
+     [("demand_withdraw", "RU", ("UA-23",), None, None, "all")]),
+    ("Ukrainian units hold roughly 60 sq km of territory in the Bryansk region.",
+     [("control_area", "UA", ("RU-BRY",), 60.0, "km2", "around")]),
+    ("Russian forces occupy about 114,000 km² of Ukraine's sovereign territory. This "
+     "amounts to roughly 19% of the country.",
+     [("control_area", "RU", ("UA",), 114000.0, "km2", "around"),
+      ("control_share", "RU", ("UA",), 19.0, "percent", "around")]),
+    # a source named after the figure is not its holder
+    ("Russia held 60% of Donetsk in 2023; now it holds about 80%, according to Ukrainian "
+     "analysts.",
+     [("control_share", "RU", ("UA-14",), 60.0, "percent", "exact"),
+      ("control_share", "RU", ("UA-14",), 80.0, "percent", "around")]),
+    # a side inside a relative clause is not the one who asks for the ground
+    ("Moscow, which once insisted that Ukraine surrender four regions, now wants only the "
+     "whole of Donetsk.",
+     [("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), None, None, "all"),
+      ("demand_cede", "RU", ("UA-14",), None, None, "all")]),
     # traps: a share of the country's electricity, of a list of drones
     ("The Zaporizhzhia plant once produced a fifth of Ukraine's electricity.", []),
     ("Russia said 80% of the 120 drones it launched at Kharkiv hit their targets.", []),

@@ -132,7 +132,8 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
             if target is None or target == actor:
                 target = other_side(actor)
             return actor, target
-    if demand.group(0).lower() in ("must", "has to", "have to") and before:
+    if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to") \
+            and before:
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
         # the other side (named or not)
         target = before[-1].side
@@ -194,7 +195,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # open", "leaving the fate of the region to talks"
         nxt = [p for p in parts.places if p.start >= verb.end()]
         if not nxt or not re.fullmatch(r"\s+(?:all\s+of\s+)?(?:the\s+)?(?:(?:rest|remainder|"
-                                       r"whole)\s+of\s+(?:the\s+)?)?(?:entire\s+)?",
+                                       r"whole|parts?)\s+of\s+(?:the\s+)?)?(?:entire\s+)?",
                                        text[verb.end():nxt[0].start], re.I) \
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
                             text[nxt[0].end:], re.I):

@@ -71,7 +71,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"precondition|"
         r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
         r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
-        r"asks?|asked|requir(?:e|es|ed)|must|conditions?|(?<!in\s)terms|accept(?:s|ed)?)\b",
+        r"asks?|asked|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|(?<!in\s)terms|accept(?:s|ed)?)\b",
         re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",

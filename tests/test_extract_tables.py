@@ -1,0 +1,67 @@
+"""Tables in articles: found whatever their dividers, read by their header (who holds
+each column), never read as prose; offsets point into the article."""
+
+from __future__ import annotations
+
+from geo.extract import extract_claims
+from geo.extract.tables import mask_tables, table_claims, tables
+
+MARKDOWN = """How the map looks now:
+
+| Oblast        | People (2001) | Russian-held | Ukrainian-held |
+|:--------------|--------------:|-------------:|---------------:|
+| Luhansk       | 2.5m          | 99%          | 1%             |
+| Zaporizhzhia  | 1.9m          | ~74%         | ~26%           |
+
+Source: the paper's own count.
+"""
+
+
+def _rows(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.actor, c.regions, c.value, c.unit, c.qualifier)
+            for t in tables(text) for c in table_claims(t)]
+
+
+def test_a_markdown_table_is_read_by_its_header() -> None:
+    found = tables(MARKDOWN)
+    assert len(found) == 1 and len(found[0].rows) == 3  # the rule line is no row
+    assert found[0].caption == "How the map looks now:"
+    # the population column names no holding: never read
+    assert _rows(MARKDOWN) == [
+        ("RU", ("UA-09",), 99.0, "percent", "exact"), ("UA", ("UA-09",), 1.0, "percent", "exact"),
+        ("RU", ("UA-23",), 74.0, "percent", "around"),
+        ("UA", ("UA-23",), 26.0, "percent", "around")]
+    claim = table_claims(found[0])[2]
+    assert MARKDOWN[claim.span[0]:claim.span[1]].startswith("Zaporizhzhia")
+    assert "column 'Russian-held'" in claim.review[0]
+
+
+def test_tables_without_outer_bars_with_tabs_or_without_a_header() -> None:
+    bare = "Region | Held by Ukraine (km2)\nKursk | 150\nBelgorod | about 40\n"
+    assert _rows(bare) == [("UA", ("RU-KRS",), 150.0, "km2", "exact"),
+                           ("UA", ("RU-BEL",), 40.0, "km2", "around")]
+    tabbed = "Region\tOccupied (%)\nKherson\t73\n"
+    got = [c for t in tables(tabbed) for c in table_claims(t)]
+    assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA-65",), 73.0)]
+    assert "'occupied' read as held by Russia" in got[0].review[0]
+    headless = "Share of each oblast under Russian control:\nDonetsk | 79%\nSumy | 2%\n"
+    assert _rows(headless) == [("RU", ("UA-14",), 79.0, "percent", "exact"),
+                               ("RU", ("UA-59",), 2.0, "percent", "exact")]
+
+
+def test_what_is_not_a_table_or_names_no_holder() -> None:
+    # one line with bars (share buttons), and a table of losses: nothing
+    assert tables("Share: Facebook | X | Email\nThe talks went on.") == []
+    losses = "Oblast | Homes destroyed\nKharkiv | 40%\nSumy | 12%\n"
+    assert len(tables(losses)) == 1 and _rows(losses) == []
+
+
+def test_a_table_is_never_read_as_prose_and_offsets_stay() -> None:
+    masked = mask_tables(MARKDOWN, tables(MARKDOWN))
+    assert len(masked) == len(MARKDOWN) and masked.count("\n") == MARKDOWN.count("\n")
+    assert "Russian-held" not in masked and masked.startswith("How the map looks now:")
+    # the article reads the table once, by its columns, and the prose around it
+    claims = extract_claims("Russia holds about 19% of Ukraine.\n\n" + MARKDOWN)
+    assert [(c.actor, c.regions, c.value) for c in claims] == [
+        ("RU", ("UA",), 19.0), ("RU", ("UA-09",), 99.0), ("UA", ("UA-09",), 1.0),
+        ("RU", ("UA-23",), 74.0), ("UA", ("UA-23",), 26.0)]
