@@ -253,6 +253,9 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         span_start, end = (ps[0].start, verb.end()) if ps else (span_start, end)
     if not ps:
         return []
+    if verb.group(0).lower().startswith("recogni") and "sovereignty" not in verb.group(0) \
+            and not _AS_RUSSIAN.match(text, end):
+        return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []
     actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
                                   _AT.match(text, ps[0].start) or verb, review)
@@ -263,6 +266,9 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                        review + group_review(ps), target)]
 
 
+#: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
+_AS_RUSSIAN = re.compile(r"(?:\s+(?:regions?|oblasts?|provinces?))?\s*,?\s+(?:as|to\s+be)\s+(?:(?:legally\s+|de\s+jure\s+)?(?:part\s+of\s+)?"
+                         r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
 

@@ -85,7 +85,11 @@ CUES: dict[str, re.Pattern[str]] = {
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
         r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|"
-        r"gives\s+up|gave\s+up|relinquish(?:es|ed)?)\b", re.I),
+        r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|"
+        # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
+        r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"
+        r"(?:\s+(?:Russia's|Russia’s|Russian|"
+        r"Moscow's|Moscow’s)\s+sovereignty\s+over)?)\b", re.I),
     "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected)\b", re.I),
 }
 
