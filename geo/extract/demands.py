@@ -267,7 +267,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
 
 
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
-_AS_RUSSIAN = re.compile(r"(?:\s+(?:regions?|oblasts?|provinces?))?\s*,?\s+(?:as|to\s+be)\s+(?:(?:legally\s+|de\s+jure\s+)?(?:part\s+of\s+)?"
+_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,?\s+(?:as|to\s+be)\s+"
+                         r"(?:(?:legally\s+|de\s+jure\s+)?(?:part\s+of\s+)?"
                          r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
