@@ -21,10 +21,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.control import PASSIVE, control_claims, holder_of, of_places
+from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_of, of_places
 from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
-from geo.extract.parts import LAST_UNIT, Parts, codes_of, make_claim, parts_of, places_in
+from geo.extract.parts import (
+    LAST_UNIT,
+    SIDE_NAME,
+    Parts,
+    codes_of,
+    make_claim,
+    parts_of,
+    places_in,
+)
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.tables import mask_tables, table_claims, tables
 from geo.extract.text import Sentence, check_article, sentences
@@ -126,6 +134,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = _areas_claims(s, out[-1].actor)
         if not found and out and FIGURE_ANAPHOR.match(s.text.lstrip("\"“ ")):
             found = _figure_again(s, out[-1])
+        if not found and out and out[-1].kind.startswith("control"):
+            found = _continued(s, out[-1])
         out += found
         if named:
             LAST_UNIT.set(named[-1].codes)
@@ -227,6 +237,30 @@ def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str
         return (control_claims(parts, holder=side, holder_review=[])
                 if parts.places or parts.country else [])
     return sentence_claims(joined)
+
+
+def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
+    """A line that names a place first and gives its figure, no verb, after a statement
+    of control ("Russia controls about 19 % of Ukraine." + "- Luhansk - about 99 %";
+    "Dnipropetrovsk: about 1,250 km²."): held by the same side. The figure ends its
+    clause ("Kharkiv: 40 % of homes damaged" is no claim)."""
+    parts = parts_of(s)
+    if not parts.figs or not fronted_places(parts) and not _LINE_START.fullmatch(
+            s.text[:parts.places[0].start] if parts.places else "x"):
+        return []
+    claims = control_claims(parts, verb=re.match(r"", s.text), holder=last.actor,
+                            holder_review=[f"a line after a statement of "
+                                           f"{SIDE_NAME[last.actor]}'s control: its holder"])
+    return [c for c in claims if c.value is not None
+            and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
+
+
+#: Before a line's first place: a bullet or a number at most.
+_LINE_START = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?")
+#: After a figure that ends its clause: punctuation, the end, or a word of holding.
+_FIGURE_ENDS = re.compile(r"\s*(?:[.;,)(/]|$|(?:of\s+(?:it|each|both|the\s+(?:region|oblast)))?\s*"
+                          r"(?:under|held|occupied|controlled|in\s+(?:russian|ukrainian)|[.;,)]|$))",
+                          re.I)
 
 
 #: Words that make a figure given with "the figure" an earlier one.

@@ -29,7 +29,7 @@ from geo.extract.parts import (
     subject,
 )
 
-__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places"]
+__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places"]
 
 
 _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
@@ -42,7 +42,9 @@ _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:territory|land|area)\s+of\
 #: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
 #: 79%", "Kherson (74%)".
 _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
-                        r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d))\s*~?\s*"
+                        r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d)|\s+(?:is|was|stands\s+at|"
+                        r"stood\s+at|totals|totalled|amounts\s+to|comes\s+to)\s+(?:now\s+|"
+                        r"currently\s+|still\s+|just\s+)?)\s*~?\s*"
                         r"(?:(?:about|roughly|around|some|nearly|almost|"
                         r"over|more\s+than|less\s+than|under|just\s+over|just\s+under|"
                         r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
@@ -55,7 +57,7 @@ _EARLIER_FIGURE = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around
 
 
 PASSIVE = re.compile(r"\b(?:by\s+(?:the\s+)?(Russia|Russian|Moscow|Ukraine|Ukrainian|Kyiv)|"
-                      r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+control)",
+                      r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+(?:military\s+)?(?:control|occupation|rule))",
                       re.I)
 
 
@@ -111,9 +113,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                               else ["the holder is the one named in the sentence before"])
     out: list[ExtractedClaim] = []
     used: set[int] = set()
+    fronted = fronted_places(parts)
     for fig in parts.figs:
         review = list(why)
-        side = _side_before(parts, fig) if out and holder is None else None
+        # each figure after the first, or every one when there is no verb ("Donetsk
+        # oblast: RU 81.2% / UA 18.8%")
+        side = (_side_before(parts, fig) if (out or not verb.group(0)) and holder is None
+                else None)
         if side is not None and side != actor:
             # "Kyiv controls around 27 % and Moscow about 73": each figure its own side
             fig_actor, review = side, ["the side named just before this figure"]
@@ -132,12 +138,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             ps, end = _table_place(parts, fig)
             if ps:
                 review.append(f"a table-like line: '{ps[0].text}' and its figure")
-        if not ps and parts.places and _FRONTED.search(text[:parts.places[0].start]) \
-                and _FRONTED_AFTER.match(text, parts.places[0].end) \
-                and fig.start > parts.places[0].end:
-            # "Of the Kherson region, Kyiv controls around 27 per cent"
-            ps, end = [parts.places[0]], fig.end
-            review.append(f"the place is named first: '{text[:parts.places[0].end]}'")
+        if not ps and fronted and fig.start > fronted[-1].end:
+            # "Of the Kherson region, Kyiv controls around 27 per cent"; "Zaporizhzhia and
+            # Kherson: Russia holds roughly three quarters of each"
+            ps, end = fronted, fig.end
+            review.append(f"the place is named first: '{text[:fronted[-1].end]}'")
         if not ps:
             there = [p for p in parts.places if is_there(p)]
             if there and fig.unit == "km2":
@@ -184,6 +189,21 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         out.append(make_claim(parts, "control_share", actor, codes_of(ps), None, q,
                               (min(p.start, verb.start()), end), review + group_review(ps)))
     return out
+
+
+def fronted_places(parts: Parts) -> list[Place]:
+    """The places a sentence names first, before what it says of them: "Of the Kherson
+    region, ...", "In Zaporizhzhia and Kherson, ...", "Donetsk oblast: RU 81 %", "4/
+    Luhansk: ..."; none when the sentence does not open so."""
+    if not parts.places:
+        return []
+    text = parts.s.text
+    first = parts.places[0]
+    ps, end = places_from(parts, first.start, limit=0)
+    if (_FRONTED.search(text[:first.start]) and _FRONTED_AFTER.match(text, end)) or (
+            _LABEL.fullmatch(text[:first.start]) and _LABEL_AFTER.match(text, end)):
+        return ps
+    return []
 
 
 def _side_before(parts: Parts, fig: Figure) -> str | None:
@@ -237,7 +257,10 @@ _FRONTED = re.compile(r"(?:^|,\s*)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|
                       r"western|southern|northern)\s+)?$", re.I)
 
 
-_FRONTED_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,")
+_FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*,")
+#: A place as a label at the start of a line: "Donetsk oblast: ...", "- Luhansk: ...".
+_LABEL = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
+_LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)
 
 
 _IN_GAP = re.compile(r"^\s+(?:of\s+(?:territory|land|ground)\s+)?(?:in|inside|within)\s+(?:the\s+)?"

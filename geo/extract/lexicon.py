@@ -35,9 +35,16 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
               "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
-              "two fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0}
-_FRACTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len,
-                                               reverse=True)) + r")(\s+or\s+so)?\s+of\b", re.I)
+              "two fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0, "one-third": 100 / 3,
+              "one-quarter": 25.0, "a fourth": 25.0, "two-fifths": 40.0, "three fifths": 60.0,
+              "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
+              "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
+_FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
+_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?\s+of\b", re.I)
+#: A fraction as an earlier figure, without "of": "down from about a third".
+_FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|nearly|almost|"
+                            r"some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?"
+                            r"(" + _FRACTION_WORDS + r")\b(?!\s+of\b)", re.I)
 
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
@@ -209,6 +216,9 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
         q = "around" if m.group(2) else _qualifier(sentence, m.start())  # "or so"
         out.append(Figure(value, "percent", q, m.start(), end, fraction=True))
+    for m in _FRACTION_FROM.finditer(sentence):
+        out.append(Figure(round(_FRACTIONS[m.group(1).lower()], 1), "percent",
+                          _qualifier(sentence, m.start(1)), m.start(1), m.end(1), fraction=True))
     return tuple(sorted(out, key=lambda f: f.start))
 
 
@@ -281,7 +291,7 @@ _COUNTRY = re.compile(
     r"(?:of\s+(?:the\s+)?)?Ukraine(?:'s|’s)\s+" + _TERRITORY_ADJ +
     r"(?:territory|land(?:mass)?|soil)\b|"
     r"of\s+(?:the\s+)?Ukraine(?:(?:'s|’s)(?!\s+[A-Za-z])|(?!['’]))\b|"
-    r"of\s+(?:the\s+)?country(?:(?:'s|’s)\s+" + _TERRITORY_ADJ + r"territory)?\b|"
+    r"of\s+(?:the\s+)?country(?:(?:'s|’s)\s+" + _TERRITORY_ADJ + r"territory\b|(?!['’]))|"
     r"(?:of\s+(?:the\s+)?)?Ukrainian\s+" + _TERRITORY_ADJ + r"(?:territory|land)\b|"
     r"of\s+UA\s+territory\b)", re.I)
 

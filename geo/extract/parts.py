@@ -33,18 +33,23 @@ __all__ = ["Parts", "parts_of", "places_in", "is_there", "make_claim", "places_f
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
+                         r"the\s+entirety\s+of|the\s+whole\s+territory\s+of|"
                          r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
                          r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
                          r"southern|northern)\s+)?$", re.I)
 
 
-_PART_BEFORE = re.compile(r"\b(?:(?:smaller\s+parts?\s+of|small\s+parts?\s+of|parts?\s+of|"
-                          r"small\s+areas\s+of|areas\s+of|pockets\s+of|a\s+sliver\s+of)\s+"
-                          r"(?:the\s+)?|(?:a\s+(?:few|handful\s+of)\s+(?:villages|settlements|"
-                          r"hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+)?(?:pocket|foothold|sliver|strip|"
-                          r"bridgehead|salient))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of|inside|near|"
-                          r"along)\s+"
-                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?)$", re.I)
+_DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
+              r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
+_PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
+                          r"areas?|pockets|corners?|patches)\s+of|a\s+sliver\s+of)\s+"
+                          r"(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of)\s+"
+                          r"(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
+                          r"tiny\s+)?(?:pocket|foothold|sliver|strip|bridgehead|salient|area|"
+                          r"patch|corner|piece|section|portion))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of|"
+                          r"inside|near|along)\s+"
+                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$",
+                          re.I)
 
 
 _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+parts\s+of)\s+"
@@ -73,8 +78,8 @@ _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?)|" + _UNIT_WORD
 # ------------------------------------------------------------------ per sentence
 #: "the region", "that oblast": the unit named last before it (anaphora), never "the
 #: region of X" (named there) nor a plural.
-_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:region|oblast|province)(?:'s|’s)?\b"
-                      r"(?!\s+of\b)", re.I)
+_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:region|oblast|province)(?:'s|’s)?|"
+                      r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
 
 
 #: The unit the article named last (one ISO code), for "the region" in a later sentence:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.control import PASSIVE, control_claims
+from geo.extract.control import PASSIVE, control_claims, fronted_places
 from geo.extract.demands import (
     bare_demand_claims,
     cession_claims,
@@ -42,7 +42,7 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
             or CUES["cede"].search(text) or CUES["demand"].search(text)):
-        return []
+        return _labelled(s)
     parts = parts_of(s)
     if not (parts.places or parts.country):
         return []
@@ -139,6 +139,21 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
                               [f"no place in this clause: the ground of the clause before "
                                f"({', '.join(last.regions)})"]))
     return out
+
+
+def _labelled(s: Sentence) -> list[ExtractedClaim]:
+    """A line with no verb that names its place first and a side before each figure:
+    "Donetsk oblast: RU 81.2% / UA 18.8%"."""
+    parts = parts_of(s)
+    if not parts.figs or not fronted_places(parts):
+        return []
+    if not all(_SIDE_RIGHT_BEFORE.search(s.text[:f.start]) for f in parts.figs):
+        return []
+    return [c for c in control_claims(parts, verb=re.match(r"", s.text)) if c.value is not None]
+
+
+#: A side right before a figure: "RU 81.2%", "Russia: 74%", "Ukraine ~26%".
+_SIDE_RIGHT_BEFORE = re.compile(r"\b(?:RU|UA|Russia|Ukraine|Moscow|Kyiv)\s*[:\-–]?\s*~?\s*$")
 
 
 #: "it holds", "they now control": the side of the clause before.
