@@ -25,6 +25,7 @@ from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_
 from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
+    LAST_SIDE,
     LAST_UNIT,
     SIDE_NAME,
     Parts,
@@ -49,11 +50,12 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
         Empty, binary, too large or non-English input (:func:`geo.extract.text.check_article`).
     """
     check_article(text, label=label)
-    token = LAST_UNIT.set(None)
+    token, side = LAST_UNIT.set(None), LAST_SIDE.set(None)
     try:
         return _article_claims(text)
     finally:
         LAST_UNIT.reset(token)
+        LAST_SIDE.reset(side)
 
 
 #: A line of a web page around the article, never a claim ("Read also: ...", a
@@ -127,6 +129,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             out += _item_claims(s, intro, item)
             if named:
                 LAST_UNIT.set(named[-1].codes)
+            _remember_side(s)
             continue
         intro = s if _INTRO.search(s.text) or _is_heading(s) else None
         found = sentence_claims(s)
@@ -139,6 +142,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         out += found
         if named:
             LAST_UNIT.set(named[-1].codes)
+        _remember_side(s)
     from geo.extract.pace import with_pace  # it imports this module: imported late
 
     if found_tables:
@@ -237,6 +241,13 @@ def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str
         return (control_claims(parts, holder=side, holder_review=[])
                 if parts.places or parts.country else [])
     return sentence_claims(joined)
+
+
+def _remember_side(s: Sentence) -> None:
+    """The first side the sentence names (its subject, mostly), for "They" after it."""
+    sides = [a.side for a in parts_of(s).actors if a.side in ("RU", "UA")]
+    if sides:
+        LAST_SIDE.set(sides[0])
 
 
 def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:

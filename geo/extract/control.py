@@ -22,10 +22,12 @@ from geo.extract.parts import (
     codes_of,
     figureless,
     group_review,
+    is_rest,
     is_there,
     make_claim,
     other_side,
     places_from,
+    pronoun_side,
     subject,
 )
 
@@ -57,8 +59,8 @@ _EARLIER_FIGURE = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around
 
 
 PASSIVE = re.compile(r"\b(?:by\s+(?:the\s+)?(Russia|Russian|Moscow|Ukraine|Ukrainian|Kyiv)|"
-                      r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+(?:military\s+)?(?:control|occupation|rule))",
-                      re.I)
+                      r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
+                      r"(?:military\s+)?(?:control|occupation|rule))", re.I)
 
 
 #: "has lost control of", "lost": the holder is the other side.
@@ -87,6 +89,9 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             # what the other one holds
             return other_side(side), [f"'it' after a statement by {SIDE_NAME[side]}'s officials "
                                   f"read as {SIDE_NAME[other_side(side)]}"]
+        if pronoun_side(parts, subj):
+            return side, [f"'{parts.s.text[subj.start:subj.end]}' read as "
+                          f"{SIDE_NAME[side]}, named in the sentence before"]
         return side, []
     later = [a for a in parts.actors if a.side in ("RU", "UA")]
     if later:
@@ -170,7 +175,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         out.append(make_claim(parts, kind, fig_actor, regions, fig, fig.qualifier,
                               (min(fig.start, verb.start()), end), review))
     for p in parts.places:
-        if id(p) in used or is_there(p):
+        if id(p) in used or is_there(p) or is_rest(p):
             continue
         q = figureless(text, p.start, default=None)
         if q is None and _direct_object(text, verb, p):

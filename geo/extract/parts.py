@@ -16,6 +16,7 @@ from typing import Any
 from geo.extract.lexicon import (
     CUES,
     QUALIFIER_OF,
+    Actor,
     Figure,
     Place,
     actors,
@@ -29,7 +30,7 @@ from geo.intervals import interval_from_claim
 
 __all__ = ["Parts", "parts_of", "places_in", "is_there", "make_claim", "places_from",
            "places_before", "codes_of", "group_review", "subject", "other_side", "negated",
-           "figureless", "ALMOST", "LAST_UNIT", "SIDE_NAME"]
+           "figureless", "pronoun_side", "is_rest", "ALMOST", "LAST_UNIT", "LAST_SIDE", "SIDE_NAME"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
@@ -68,6 +69,9 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as
 _UNIT_WORD = r"km²|\bkm2|\bsq\.?\s*km|\bkilomet(?:er|re)s|%|\bper\s+cent|\bpercent"
 _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y|ies|ied))|"
                     + _UNIT_WORD + r")\s+(there)\b", re.I)
+#: "the remainder", "the rest" (not "the rest of ..."): all that is left of the unit named
+#: last -- ground to demand, never a holding (control rules skip it: :func:`is_rest`).
+_REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
 _TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
@@ -95,6 +99,12 @@ def places_in(text: str) -> list[Place]:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
         if codes and not any(p.start <= m.start() < p.end for p in found):
+            found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in _REMAINDER.finditer(text):
+        # "Moscow wants the remainder handed over": the rest of the unit named last
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        codes = before[-1].codes if before else last
+        if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in _TERRITORY.finditer(text):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
@@ -141,8 +151,36 @@ def parts_of(s: Sentence) -> Parts:
                                    QUALIFIER_OF[q.lower()] if q else "exact",
                                    m.start("num"), m.end("num")))
         figs.sort(key=lambda f: f.start)
-    return Parts(s, figs, pl, country,
-                 actors(s.text, skip=[(p.start, p.end) for p in pl] + country))
+    sides = actors(s.text, skip=[(p.start, p.end) for p in pl] + country)
+    last = LAST_SIDE.get()
+    if last is not None:
+        # "He now wants only the Donbas", "They now control roughly 78 % of it": the side
+        # the sentence before was about
+        for m in _PRONOUN.finditer(s.text):
+            if not any(a.start <= m.start(1) < a.end for a in sides):
+                sides.append(Actor(last, m.start(1), m.end(1)))
+        sides.sort(key=lambda a: a.start)
+    return Parts(s, figs, pl, country, sides)
+
+
+def is_rest(p: Place) -> bool:
+    """``p`` is "the rest" / "the remainder" of a unit named before."""
+    return p.text.lower().startswith(("the rest", "the remainder"))
+
+
+def pronoun_side(parts: Parts, actor: Actor) -> bool:
+    """``actor`` is a pronoun read as the side of the sentence before ("They")."""
+    return parts.s.text[actor.start:actor.end].lower() in ("he", "she", "they", "it")
+
+
+#: The side the sentence before was about (its first side named), for a pronoun that
+#: opens a clause and does something with ground: per call of extract_claims.
+LAST_SIDE: ContextVar[str | None] = ContextVar("last_side", default=None)
+#: A pronoun opening a sentence or clause, a verb of holding or asking within three words.
+_PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where\s+)?|"
+                      r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?=(?:control|occup|hold|held|seiz|captur|want|demand|insist|seek|sought|"
+                      r"ask|requir|took|has\s+taken|retain)\w*\b)")
 
 
 #: A side and a figure without its unit after a share: "and Moscow about 73".

@@ -71,6 +71,16 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 sub = Sentence(text[at:], s.start + at)
                 LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
                 out += [c for c in sentence_claims(sub) if c.kind.startswith("control")]
+            else:
+                # a clause of its own that states control ("They now control roughly 78 %
+                # of it, and Moscow wants the remainder handed over")
+                for clause in _clauses(s):
+                    if CUES["control"].search(clause.text) and not (
+                            CUES["withdraw"].search(clause.text)
+                            or CUES["cede"].search(clause.text)
+                            or CUES["demand"].search(clause.text)):
+                        out += control_claims(parts_of(clause))
+                out.sort(key=lambda c: c.span[0])
             return mark_earlier(s, out)
         if not CUES["control"].search(text):
             return []
