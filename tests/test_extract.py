@@ -34,7 +34,9 @@ def _score(part: str, path: Path = CORPUS) -> tuple[int, int, int, int]:
                 if p["part"] == part]
     tp = fp = fn = 0
     for p in passages:
-        got = [_key(c.as_dict()) for c in extract_claims(p["text"])]
+        # pace claims ("captured 500 km² in October") are scored by test_extract_pace; the
+        # corpora's writers were asked to record what a side holds, demands or offers
+        got = [_key(c.as_dict()) for c in extract_claims(p["text"]) if c.kind != "pace"]
         want = [_key(c) for c in p["claims"]]
         hit = sum(1 for g in got if g in want)
         tp, fp, fn = tp + hit, fp + len(got) - hit, fn + len(want) - hit

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import CUES, Place
+from geo.extract.lexicon import CUES, Figure, Place
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     SIDE_NAME,
@@ -172,6 +172,17 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     return found[0] if found else None
 
 
+#: Between an offer and a withdrawal it asks of the other side.
+_CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|return)\s+for|"
+                        r"on\s+condition\s+that|only\s+if|as\s+long\s+as)\b", re.I)
+#: A demand word after the ground: "(Donbas) remained an essential condition".
+_DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|demand|"
+                           r"prerequisite|non-negotiable)\b", re.I)
+#: "the remaining (22 %)", "(22 %) ... still under Kyiv's control", "... it still holds".
+_REMAINING = re.compile(r"\b(?:remaining|rest\s+of\s+the|last)\b", re.I)
+_STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which)\s+)?(?:(?:it|"
+                    r"they|Kyiv|Ukraine|Moscow|Russia)\s+)?still\s+(?:holds?|controls?|"
+                    r"occupies|under\b)", re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 #: Before the side that told another of a demand: "has been told by (Russian negotiators)".
@@ -190,7 +201,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     text = parts.s.text
     if negated(text, verb):
         return []
-    if verb.group(0).lower().startswith("leav"):
+    if verb.group(0).lower().startswith(("leav", "left")):
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"
         nxt = [p for p in parts.places if p.start >= verb.end()]
@@ -218,26 +229,60 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
                 and f.unit == "percent"), None)
     first = subject(parts, verb.start())
+    condition = offer and _CONDITION.search(text, offer.end(), verb.start())
+    after = None if (demand or offer) else _DEMAND_AFTER.match(text, end)
     if demand and not (offer and offer.start() > demand.start()):
         actor, target = _demand_sides(parts, demand, verb, review)
         kind = "demand_withdraw"
         qualifier = fig.qualifier if fig else "all"
+    elif offer and condition:
+        # "Ukrainian troops would withdraw from part of Donetsk if Russian forces pulled
+        # out of Sumy": what the offer asks of the other side in return
+        actor = first if first in ("RU", "UA") else "UA"
+        target = other_side(actor)
+        review.append(f"a condition of {SIDE_NAME[actor]}'s offer ('{condition.group(0)}'): "
+                      f"read as its demand")
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif offer:
         actor = first if first in ("RU", "UA") else "RU"
         if first is None:
             review.append("the side offering is not named; assumed Russia")
         kind, target = "offer_withdraw", None
-        # "pull all of its troops out of ...": all of the ground held there
-        every = re.search(r"\ball\b", text[verb.start():ps[0].start], re.I) is not None
         qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
-                                                         default="all" if every else None)
+                                                         default="all")
+    elif after:
+        # "the withdrawal of Ukrainian troops from Donbas remained an essential condition"
+        named = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
+        whose = [a for a in parts.actors if a.side in ("RU", "UA")
+                 and verb.end() <= a.start < ps[0].start]
+        if not named and not whose:
+            return []
+        target = whose[0].side if whose else other_side(named[0].side)
+        actor = other_side(target)
+        review.append(f"the demand word comes after the ground ('{after.group(1)}')")
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     else:
         return []
     if fig is None and kind == "demand_withdraw":
         q = figureless(text, ps[0].start, end=end, default="all")
         qualifier = q
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
-                       review + group_review(ps), target)]
+                       review + group_review(ps), target),
+            *_still_held(parts, fig, ps, end, target)]
+
+
+def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,
+                target: str | None) -> list[ExtractedClaim]:
+    """The other side's holding a demand states with its figure: "pull out of the
+    remaining roughly 22 % of Donetsk still under Kyiv's control" (Ukraine holds 22 %)."""
+    text = parts.s.text
+    if fig is None or target not in ("RU", "UA") or not (
+            _REMAINING.search(text, max(0, fig.start - 30), fig.start)
+            or _STILL.match(text, end)):
+        return []
+    return [make_claim(parts, "control_share" if fig.unit == "percent" else "control_area",
+                       target, codes_of(ps), fig, fig.qualifier, (fig.start, end),
+                       [f"the ground the demand names is what {SIDE_NAME[target]} still holds"])]
 
 
 def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
@@ -263,7 +308,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
     q = fig.qualifier if fig else figureless(text, ps[0].start, end=end, default="all")
     return [make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q, (span_start, end),
-                       review + group_review(ps), target)]
+                       review + group_review(ps), target),
+            *_still_held(parts, fig, ps, end, target)]
 
 
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".

@@ -78,7 +78,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"precondition|"
         r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
         r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
-        r"asks?|asked|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|(?<!in\s)terms|accept(?:s|ed)?)\b",
+        r"asks?|asked|asking|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|unless|(?<!in\s)terms|accept(?:s|ed)?)\b",
         re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
@@ -87,7 +87,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
         r"all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
-        r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|"
+        r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left|"
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
