@@ -34,7 +34,8 @@ from geo.extract.parts import (
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places"]
 
 
-_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
+_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+of\s+)?(?:the\s+)?"
+                     r"(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
                      r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
@@ -53,12 +54,21 @@ _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
 
 
 #: An earlier figure given with the current one: "up from 70 % in the spring".
-_EARLIER_FIGURE = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|some|"
+_EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
+                             r"vs\.?|from)\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
                              r"an\s+estimated)\s+)?$", re.I)
+#: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
+#: km in a month" (pace claims, :mod:`geo.extract.pace`).
+_GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
+                     r"gr[eo]w(?:n)?|added|captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|up|down|"
+                     r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:about|roughly|around|"
+                     r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
+                     r"over)\s+)?$", re.I)
 
 
-PASSIVE = re.compile(r"\b(?:by\s+(?:the\s+)?(Russia|Russian|Moscow|Ukraine|Ukrainian|Kyiv)|"
+PASSIVE = re.compile(r"\b(?:(?:by|under\s+the\s+control\s+of)\s+(?:the\s+)?(Russia|Russian|"
+                      r"Moscow|Ukraine|Ukrainian|Kyiv)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
                       r"(?:military\s+)?(?:control|occupation|rule))", re.I)
 
@@ -112,7 +122,14 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             why or actor != "RU"):
         # "liberated" is holding only in Moscow's words of its own forces ("Russian forces
         # have liberated 99 % of the LPR"); a Ukrainian gain or "liberated territory" is not
-        return []
+        # -- another verb of holding may follow ("Kherson city was liberated ..., but
+        # Russian forces hold about 70 % of the region")
+        other = [m for m in CUES["control"].finditer(text, verb.end())
+                 if not m.group(0).lower().startswith("liberat")]
+        if not other:
+            return []
+        verb = other[0]
+        actor, why = holder_of(parts, verb.start())
     if holder is not None:
         actor, why = holder, (holder_review if holder_review is not None
                               else ["the holder is the one named in the sentence before"])
@@ -130,7 +147,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             fig_actor, review = side, ["the side named just before this figure"]
         else:
             fig_actor = actor
-        if _EARLIER_FIGURE.search(text[:fig.start]) and out and out[-1].unit == fig.unit:
+        if _GAINED.search(text, max(0, fig.start - 40), fig.start) and fig.unit == "km2" \
+                and not _EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
+            continue  # ground gained or lost over a time, not held
+        if _EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start) and out \
+                and out[-1].unit == fig.unit:
             # "72 % of the region, up from 70 % in the spring": the same ground, earlier
             last = out[-1]
             out.append(replace(
@@ -255,14 +276,15 @@ _HELD_AFTER = re.compile(r"(?:\s*,[^,]{0,50},)?\s+(?:remains|is|are|has\s+been|h
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
                          r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"
-                         r"held|controlled)\b", re.I)
+                         r"held|controlled|liberated)\b", re.I)
 
 
 _FRONTED = re.compile(r"(?:^|,\s*)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|"
                       r"western|southern|northern)\s+)?$", re.I)
 
 
-_FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*,")
+_FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s*,|\s+(?=the\s+(?:figure|"
+                            r"share|proportion)\b))", re.I)
 #: A place as a label at the start of a line: "Donetsk oblast: ...", "- Luhansk: ...".
 _LABEL = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
 _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)

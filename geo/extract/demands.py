@@ -36,7 +36,8 @@ __all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_c
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?|insist(?:s|ed)?"
-                          r"\s+on)\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control)\s+"
+                          r"\s+on|(?:asks?|asked|called|calls|pressed|presses)\s+(?:only\s+)?for)"
+                          r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control)\s+"
                           r"of\s+)?(?:the\s+)?$", re.I)
 
 
@@ -248,8 +249,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         if first is None:
             review.append("the side offering is not named; assumed Russia")
         kind, target = "offer_withdraw", None
-        qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
-                                                         default="all")
+        # "pull back from the parts of Sumy it holds": a part (what it holds is all of
+        # that part only in a demand of the other side)
+        qualifier = fig.qualifier if fig else figureless(text, ps[0].start, default="all")
     elif after:
         # "the withdrawal of Ukrainian troops from Donbas remained an essential condition"
         named = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
@@ -314,7 +316,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
 
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
 _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,?\s+(?:as|to\s+be)\s+"
-                         r"(?:(?:legally\s+|de\s+jure\s+)?(?:part\s+of\s+)?"
+                         r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|constituent\s+"
+                         r"(?:entities|parts|regions|subjects))\s+of\s+)?"
                          r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)

@@ -151,6 +151,15 @@ def parts_of(s: Sentence) -> Parts:
                                    QUALIFIER_OF[q.lower()] if q else "exact",
                                    m.start("num"), m.end("num")))
         figs.sort(key=lambda f: f.start)
+    for m in _BARE_FROM.finditer(s.text):
+        # "400 km² of Kursk, down from some 1,300 at the peak": the unit of the figure before
+        before = [f for f in figs if f.end <= m.start()]
+        if before and not any(f.start <= m.start("num") < f.end for f in figs):
+            q = m.group("q")
+            figs.append(Figure(float(m.group("num").replace(",", "")), before[-1].unit,
+                               QUALIFIER_OF[q.lower()] if q else "exact",
+                               m.start("num"), m.end("num")))
+            figs.sort(key=lambda f: f.start)
     sides = actors(s.text, skip=[(p.start, p.end) for p in pl] + country)
     last = LAST_SIDE.get()
     if last is not None:
@@ -183,6 +192,12 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
                       r"ask|requir|took|has\s+taken|retain)\w*\b)")
 
 
+#: An earlier figure without its unit: "down from some 1,300".
+_BARE_FROM = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:(?P<q>about|roughly|around|some|nearly|almost|over|more\s+than|"
+    r"less\s+than|approximately)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b(?![.,]?\d|\s*"
+    r"(?:%|per|percent|km|sq|square|thousand|million|billion|years?|days?|troops|soldiers))",
+    re.I)
 #: A side and a figure without its unit after a share: "and Moscow about 73".
 _BARE_SHARE = re.compile(
     r"\b(?:and|while|with|but|whereas)\s+(?:the\s+)?(?:Russia|Moscow|Ukraine|Kyiv|Kremlin|"

@@ -47,10 +47,13 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if not (parts.places or parts.country):
         return []
     # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
-    # withdraw from the rest of Donetsk and cede the four regions": two demands)
-    verbs = sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
-                   + [("cede", m) for m in CUES["cede"].finditer(text)],
-                   key=lambda kv: kv[1].start())
+    # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a
+    # poll's findings ("54% reject a plan under which Ukraine would withdraw from Donbas":
+    # what respondents think, not what a side asks or offers)
+    poll = _POLL.search(text) is not None
+    verbs = [] if poll else sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
+                                   + [("cede", m) for m in CUES["cede"].finditer(text)],
+                                   key=lambda kv: kv[1].start())
     if verbs:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
@@ -89,7 +92,7 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         # verbs name
         objects = {p.start for _, m in verbs for p in places_from(parts, m.end(), limit=60)[0]}
         return [c for c in control_claims(parts) if c.span[0] - s.start not in objects]
-    bare = bare_demand_claims(parts)
+    bare = [] if poll else bare_demand_claims(parts)
     if bare:
         return mark_earlier(s, bare)
     if not CUES["control"].search(text):
@@ -149,6 +152,10 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
                               [f"no place in this clause: the ground of the clause before "
                                f"({', '.join(last.regions)})"]))
     return out
+
+
+#: A poll's findings.
+_POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 
 
 def _labelled(s: Sentence) -> list[ExtractedClaim]:
