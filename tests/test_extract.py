@@ -381,6 +381,47 @@ def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
      "whole of Donetsk.",
      [("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), None, None, "all"),
       ("demand_cede", "RU", ("UA-14",), None, None, "all")]),
+    # recognition asked for is a demand to cede; "internationally recognised" is not
+    ("Moscow also insists that Kyiv recognise Crimea and Sevastopol as part of Russia.",
+     [("demand_cede", "RU", ("UA-40", "UA-43"), None, None, "all")]),
+    ("Ukraine holds about 81% of its internationally recognised territory.",
+     [("control_share", "UA", ("UA",), 81.0, "percent", "around")]),
+    # a pronoun opening a sentence is the side the sentence before named first
+    ("Russian troops hold most of Luhansk. They now hold about 99% of it.",
+     [("control_share", "RU", ("UA-09",), None, None, "large_part"),
+      ("control_share", "RU", ("UA-09",), 99.0, "percent", "around")]),
+    # "the remainder" is ground to demand, never a holding
+    ("Russia holds roughly 80% of Donetsk and wants the remainder handed over.",
+     [("control_share", "RU", ("UA-14",), 80.0, "percent", "around"),
+      ("demand_cede", "RU", ("UA-14",), None, None, "all")]),
+    # a thread's labelled line, and list lines after a statement of control
+    ("3/ Kherson oblast: RU 73% / UA 27%.",
+     [("control_share", "RU", ("UA-65",), 73.0, "percent", "exact"),
+      ("control_share", "UA", ("UA-65",), 27.0, "percent", "exact")]),
+    ("Russian forces hold about 116,000 km² of Ukraine.\n\n- Luhansk: 99%\n- Sumy: roughly "
+     "200 km²\n",
+     [("control_area", "RU", ("UA",), 116000.0, "km2", "around"),
+      ("control_share", "RU", ("UA-09",), 99.0, "percent", "exact"),
+      ("control_area", "RU", ("UA-59",), 200.0, "km2", "around")]),
+    # an answer read with its question
+    ("Q: How much of Ukraine does Russia hold?\nA: Just under a fifth, Crimea included.",
+     [("control_share", "RU", ("UA",), 20.0, "percent", "under")]),
+    # a condition of an offer is the offerer's demand; a poll's plan is nobody's
+    ("Kyiv could pull back from parts of Donetsk in return for a Russian withdrawal from "
+     "Kharkiv, Zelensky said.",
+     [("offer_withdraw", "UA", ("UA-14",), None, None, "part"),
+      ("demand_withdraw", "UA", ("UA-63",), None, None, "all")]),
+    ("A poll found 60% of Ukrainians reject a deal under which Kyiv would leave Donbas.", []),
+    # a demand's figure of what the other side still holds; an earlier figure "compared
+    # with"; ground gained is no holding
+    ("Moscow demands that Kyiv withdraw from the remaining 20% of Donetsk.",
+     [("demand_withdraw", "RU", ("UA-14",), 20.0, "percent", "exact"),
+      ("control_share", "UA", ("UA-14",), 20.0, "percent", "exact")]),
+    ("Russia held 19.3% of Ukraine in November, compared with 18.5% a year before.",
+     [("control_share", "RU", ("UA",), 19.3, "percent", "exact"),
+      ("control_share", "RU", ("UA",), 18.5, "percent", "exact")]),
+    ("Russia holds about 116,000 km² of Ukraine after a gain of some 4,500 km² this year.",
+     [("control_area", "RU", ("UA",), 116000.0, "km2", "around")]),
     # traps: a share of the country's electricity, of a list of drones
     ("The Zaporizhzhia plant once produced a fifth of Ukraine's electricity.", []),
     ("Russia said 80% of the 120 drones it launched at Kharkiv hit their targets.", []),

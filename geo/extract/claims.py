@@ -113,6 +113,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     intro: Sentence | None = None
     skipping = False  # the items of a boilerplate list ("Most read:" and its lines)
+    question: re.Match[str] | None = None  # "How much of Ukraine does Russia occupy?"
     for s in _heading_lines(_lines_apart(sentences(text))):
         if _BOILERPLATE.match(s.text) or (skipping and (_ITEM.match(s.text)
                                                         or _after_item(text, s))):
@@ -133,6 +134,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             continue
         intro = s if _INTRO.search(s.text) or _is_heading(s) else None
         found = sentence_claims(s)
+        if not found and question is not None:
+            found = _answer_claims(s, question)
+        question = _QUESTION.search(s.text)
         if not found and out and _AREAS.search(s.text):
             found = _areas_claims(s, out[-1].actor)
         if not found and out and FIGURE_ANAPHOR.match(s.text.lstrip("\"“ ")):
@@ -241,6 +245,40 @@ def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str
         return (control_claims(parts, holder=side, holder_review=[])
                 if parts.places or parts.country else [])
     return sentence_claims(joined)
+
+
+#: A question the next sentence answers without repeating it: "How much of Ukraine does
+#: Russia occupy?" -> "A: Roughly 19 per cent, including all of Crimea".
+_QUESTION = re.compile(
+    r"(?:^|\b)(?:how\s+much\s+(?:of\s+(?P<place>[^?]{2,60}?)|(?:ukrainian\s+)?territory|land|"
+    r"ground)\s+(?:does|do|did|has|have)\s+(?P<actor>[^?]{2,40}?)\s+(?P<verb>control|hold|"
+    r"occupy|seize|capture)\w*(?:\s+(?:now|today|so\s+far))?|what\s+(?:does|do|did)\s+"
+    r"(?P<asker>[^?]{2,40}?)\s+(?P<ask>want|demand|ask\s+for|insist\s+on))\s*\?\s*$", re.I)
+#: An answer that opens on a fraction without "of": "Just under a fifth".
+_LONE_FRACTION = re.compile(r"^\W*(?:(?:just\s+)?(?:under|over)|about|roughly|around|nearly|"
+                            r"almost|some|more\s+than|less\s+than)?\s*(?:a|one|two|three|four|"
+                            r"nine)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+of\b)",
+                            re.I)
+_ANSWER = re.compile(r"^\s*(?:A\s*[:.]|Answer\s*:)?\s*", re.I)
+
+
+def _answer_claims(s: Sentence, q: re.Match[str]) -> list[ExtractedClaim]:
+    """The answer to a question, read with the question's side, verb and place:
+    "How much of Ukraine does Russia occupy?" + "A: Roughly 19 per cent" is "Russia
+    occupy roughly 19 per cent of Ukraine"."""
+    body = s.text[_ANSWER.match(s.text).end():]  # type: ignore[union-attr]
+    actor, verb = q.group("actor") or q.group("asker"), q.group("verb") or q.group("ask")
+    figs = figures(body)
+    lone = _LONE_FRACTION.match(body)  # "Just under a fifth, Crimea included."
+    if q.group("place") and figs and not re.match(r"\s+of\b", body[figs[0].end:]):
+        body = f"{body[:figs[0].end]} of {q.group('place')}{body[figs[0].end:]}"
+    elif q.group("place") and lone:
+        body = f"{body[:lone.end()]} of {q.group('place')}{body[lone.end():]}"
+    lead = f"{actor} {verb}"
+    claims = sentence_claims(Sentence(f"{lead} {body}", 0))
+    why = f"an answer, read with its question: '{q.group(0).strip()}'"
+    return [replace(c, span=(s.start, s.end), sentence=s.text, review=c.review + (why,))
+            for c in claims]
 
 
 def _remember_side(s: Sentence) -> None:

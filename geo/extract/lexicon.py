@@ -293,7 +293,10 @@ _COUNTRY = re.compile(
     r"of\s+(?:the\s+)?Ukraine(?:(?:'s|’s)(?!\s+[A-Za-z])|(?!['’]))\b|"
     r"of\s+(?:the\s+)?country(?:(?:'s|’s)\s+" + _TERRITORY_ADJ + r"territory\b|(?!['’]))|"
     r"(?:of\s+(?:the\s+)?)?Ukrainian\s+" + _TERRITORY_ADJ + r"(?:territory|land)\b|"
-    r"of\s+UA\s+territory\b)", re.I)
+    r"of\s+UA\s+territory\b|"
+    # "(Ukraine holds 81 %) of its internationally recognised territory"
+    r"of\s+(?:its|the\s+country(?:'s|’s))\s+internationally\s+recogni[sz]ed\s+territory\b)",
+    re.I)
 
 
 def countries(sentence: str) -> list[tuple[int, int]]:

@@ -76,8 +76,15 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 out += [c for c in sentence_claims(sub) if c.kind.startswith("control")]
             else:
                 # a clause of its own that states control ("They now control roughly 78 %
-                # of it, and Moscow wants the remainder handed over")
-                for clause in _clauses(s):
+                # of it, and Moscow wants the remainder handed over"), or the words before
+                # the first demand or verb ("Russia holds 80 % of Donetsk and wants ...")
+                cut = min([m.start() for k in ("demand", "withdraw", "cede")
+                           for m in [CUES[k].search(text)] if m] or [0])
+                head = Sentence(text[:cut], s.start)
+                clauses = _clauses(s)
+                if len(clauses) == 1 and CUES["control"].search(head.text):
+                    clauses = [head]
+                for clause in clauses:
                     if CUES["control"].search(clause.text) and not (
                             CUES["withdraw"].search(clause.text)
                             or CUES["cede"].search(clause.text)
