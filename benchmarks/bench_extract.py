@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from geo.errors import ArticleError
     from geo.extract import decode_article, extract_claims
-    from geo.extract.lexicon import clear_caches
+    from geo.extract.parts import clear_caches
 
     # the five corpora's passages (three outside writers' articles among them) joined until
     # 5,000 words: every sentence different, as in a real article (the lexicon caches a

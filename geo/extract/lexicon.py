@@ -183,6 +183,7 @@ def clear_caches() -> None:
     """Forget the figures and places of sentences read so far (benchmarks read afresh)."""
     _figures.cache_clear()
     _places.cache_clear()
+    _countries.cache_clear()
 
 
 def figures(sentence: str) -> list[Figure]:
@@ -301,7 +302,12 @@ _COUNTRY = re.compile(
 
 def countries(sentence: str) -> list[tuple[int, int]]:
     """Spans of mentions of the whole of Ukraine ("of Ukraine", "Ukraine's territory")."""
-    return [(m.start(), m.end()) for m in _COUNTRY.finditer(sentence)]
+    return list(_countries(sentence))
+
+
+@functools.lru_cache(maxsize=8192)
+def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers|invaders|"

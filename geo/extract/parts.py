@@ -8,6 +8,7 @@ Offsets are characters into the sentence; a claim's span is made absolute by
 
 from __future__ import annotations
 
+import functools
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -24,13 +25,15 @@ from geo.extract.lexicon import (
     figures,
     places,
 )
+from geo.extract.lexicon import clear_caches as lexicon_clear_caches
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.extract.text import Sentence
 from geo.intervals import interval_from_claim
 
-__all__ = ["Parts", "parts_of", "places_in", "is_there", "make_claim", "places_from",
-           "places_before", "codes_of", "group_review", "subject", "other_side", "negated",
-           "figureless", "pronoun_side", "is_rest", "ALMOST", "LAST_UNIT", "LAST_SIDE", "SIDE_NAME"]
+__all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
+           "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
+           "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
+           "LAST_SIDE", "SIDE_NAME"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
@@ -93,8 +96,12 @@ LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=
 
 def places_in(text: str) -> list[Place]:
     """Places of ``text``, with "the region" read as the unit named last before it."""
+    return list(_places_in(text, LAST_UNIT.get()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
     found = places(text)
-    last = LAST_UNIT.get()
     for m in _ANAPHOR.finditer(text):
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
@@ -117,7 +124,7 @@ def places_in(text: str) -> list[Place]:
         codes = before[-1].codes if before else last
         if codes:
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), False))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def is_there(p: Place) -> bool:
@@ -136,9 +143,22 @@ class Parts:
     actors: list[Any]
 
 
+def clear_caches() -> None:
+    """Forget what was read of sentences so far (benchmarks read afresh)."""
+    _places_in.cache_clear()
+    _parts_of.cache_clear()
+    lexicon_clear_caches()
+
+
 def parts_of(s: Sentence) -> Parts:
     """The figures, places (anaphora read), country mentions and sides of ``s``; a side's
-    word inside a place's name ("Russia's Kursk region") is not a side."""
+    word inside a place's name ("Russia's Kursk region") is not a side. Several rules read
+    a sentence: it is taken apart once (the parts are not to be changed)."""
+    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None) -> Parts:
     pl = places_in(s.text)
     country = countries(s.text)
     figs = figures(s.text)
