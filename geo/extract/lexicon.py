@@ -25,12 +25,18 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _NUMWORD = "|".join([*_UNITS_WORDS, *_TENS, *_SCALES, "a", "and"])
-_WORDNUM = rf"(?:(?:{'|'.join([*_UNITS_WORDS, *_TENS])})(?:[\s-]+(?:{_NUMWORD}))*)"
+_WORDNUM = (rf"(?:(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+hundred"
+            rf"(?:[\s-]+(?:and[\s-]+)?)?)?(?:{'|'.join([*_UNITS_WORDS, *_TENS])})"
+            rf"(?:[\s-]+(?:{_NUMWORD}))*)")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER = rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million))?"
+#: "116k km²": thousands
+_NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
+           rf"(?P<k>k)(?=\s*(?:sq|km)))?(?P<orso>\s+or\s+so)?")
 _PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.?\s*km\b|"
                    r"km²|km2\b)", re.I)
+#: After a figure, words that make it approximate: "116,000 sq km, give or take".
+_AFTER_ABOUT = re.compile(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd)\b", re.I)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
               "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
@@ -164,11 +170,13 @@ def _number(m: re.Match[str]) -> float | None:
         return None
     if m.group("scale"):
         value *= _SCALES[m.group("scale").lower()]
+    if m.group("k"):
+        value *= 1_000
     return value
 
 
 def _qualifier(sentence: str, start: int) -> str:
-    if sentence[max(0, start - 2):start].strip() == "~":  # "~73%"
+    if re.search(r"[~≈]\s*$", sentence[max(0, start - 3):start]):  # "~73%", "(~116,500 km²"
         return "around"
     m = _QUAL.search(sentence[max(0, start - 24):start])
     return QUALIFIER_OF[m.group(1).lower()] if m else "exact"
@@ -211,7 +219,9 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
                 continue
             if unit == "percent" and value > 100:
                 continue
-            out.append(Figure(value, unit, _qualifier(sentence, m.start()), m.start(), m.end()))
+            q = ("around" if m.group("orso") or _AFTER_ABOUT.match(sentence, m.end())
+                 else _qualifier(sentence, m.start()))
+            out.append(Figure(value, unit, q, m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
         value = round(_FRACTIONS[m.group(1).lower()], 1)
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
@@ -227,7 +237,7 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
 _SUFFIX = r"(?:\s+(?:region|regions|oblast|oblasts|province|provinces|area))?"
 _TRAP_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:nuclear\s+)?(?:power\s+(?:plant|station)|plant|npp|"
                          r"dam|airport|port|residents|governor|mayor|city\s+council|"
-                         r"offensive|direction|front|counteroffensive)\b", re.I)
+                         r"offensive|direction|front|counteroffensive|city)\b", re.I)
 _TRAP_BEFORE = re.compile(r"\b(?:residents\s+of|battle\s+(?:of|for)|governor\s+of|mayor\s+of|"
                           r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of)\s+(?:the\s+)?$",
                           re.I)
