@@ -46,16 +46,17 @@ def test_json_claims_with_spans_into_the_file(article: Path) -> None:
     assert [(c["kind"], c["actor"], c["region"], c["value"], c["qualifier"]) for c in claims] == [
         ("control_share", "RU", "UA-14", 80.0, "over"),
         ("demand_withdraw", "RU", "UA-14", 20.0, "exact"),
+        ("control_share", "UA", "UA-14", 20.0, "exact"),  # "the 20 % ... it still holds"
         ("control_area", "UA", "RU-KRS", 650.0, "around"),
     ]
-    start, end = claims[2]["span"]
+    start, end = claims[3]["span"]
     assert ARTICLE[start:end] == "holds about 650 km² of Russia's Kursk region"
     assert claims[1]["target"] == "UA" and (claims[0]["low"], claims[0]["high"]) == (80, 88)
 
 
 def test_stdin_and_the_table(article: Path) -> None:
     code, out, err = run(["extract", "-"], stdin=ARTICLE.encode())
-    assert code == 0 and "demand_withdraw" in out and "3 claim(s), all unreviewed" in err
+    assert code == 0 and "demand_withdraw" in out and "4 claim(s), all unreviewed" in err
 
 
 def test_a_draft_report_is_written_once(article: Path, tmp_path: Path) -> None:
@@ -65,7 +66,7 @@ def test_a_draft_report_is_written_once(article: Path, tmp_path: Path) -> None:
     code, _, err = run(args)
     assert code == 0 and "unreviewed" in err
     report = load_report(draft)
-    assert report.id == "A5" and report.review == "unreviewed" and len(report.claims) == 3
+    assert report.id == "A5" and report.review == "unreviewed" and len(report.claims) == 4
     before = draft.read_text(encoding="utf-8")
     code, _, err = run(args)
     assert code == 2 and "--force" in err and draft.read_text(encoding="utf-8") == before

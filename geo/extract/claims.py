@@ -73,7 +73,8 @@ _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)
                     r"together|the\s+territory\s+(?:it|they)\s+(?:holds?|controls?|occupies)"
                     r"|in\s+all|in\s+total|altogether|(?:this|that|which)\s+(?:is\s+)?"
                     r"(?:equivalent|equal|equals|amounts|represents|accounts|corresponds|"
-                    r"makes\s+up|comes\s+to))\b", re.I)
+                    r"makes\s+up|comes\s+to)|(?:that|this|which)(?:'s|’s|\s+is|\s+was)\s+(?=(?:about|"
+                    r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
 
 
 def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
@@ -127,7 +128,10 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         item = _ITEM.match(s.text)
         if intro is not None and (item or s.start <= _line_end(text, intro.end) + 1
                                   or _after_item(text, s)):
-            out += _item_claims(s, intro, item)
+            got = _item_claims(s, intro, item)
+            if not got and out and out[-1].kind.startswith("control"):
+                got = _continued(s, out[-1])  # "Key judgements:" + "- Kherson: 73%"
+            out += got
             if named:
                 LAST_UNIT.set(named[-1].codes)
             _remember_side(s)

@@ -58,6 +58,15 @@ _EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|ag
                              r"vs\.?|from)\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
                              r"an\s+estimated)\s+)?$", re.I)
+#: A control verb denied: "does not control", "no longer holds", "never held".
+_NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not)"
+                       r"\s+(?:[\w-]+\s+)?$", re.I)
+#: Verbs of taking ground and a period: what was gained, not what is held.
+_GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
+_PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
+                     r"(?:past\s+|last\s+|first\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                     r"October|November|December|month|week|year|summer|autumn|spring|winter|"
+                     r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
 _GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
@@ -67,7 +76,9 @@ _GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[s
                      r"over)\s+)?$", re.I)
 
 
-PASSIVE = re.compile(r"\b(?:(?:by|under\s+the\s+control\s+of)\s+(?:the\s+)?(Russia|Russian|"
+PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
+                      r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+the\s+"
+                      r"control\s+of)\s+(?:the\s+)?(Russia|Russian|"
                       r"Moscow|Ukraine|Ukrainian|Kyiv)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
                       r"(?:military\s+)?(?:control|occupation|rule))", re.I)
@@ -117,6 +128,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     if verb is None:  # a clause that takes its verb from the one before it
         verb = re.match(r"", text)
     assert verb is not None
+    if verb.group(0) and _NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
+        return []  # "Russia does not control half of Kharkiv"
+    if verb.group(0) and _GAIN_VERB.match(verb.group(0)) and _PERIOD.search(text):
+        return []  # "captured about 505 km² in November": ground gained (a pace claim)
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
     if verb.group(0).lower().startswith("liberat") and holder is None and (
             why or actor != "RU"):

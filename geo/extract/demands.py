@@ -35,8 +35,10 @@ __all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_c
 
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
-_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?|insist(?:s|ed)?"
-                          r"\s+on|(?:asks?|asked|called|calls|pressed|presses)\s+(?:only\s+)?for)"
+_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?(?:\s+for)?|"
+                          r"insist(?:s|ed)?\s+on|(?:asks?|asked|called|calls|pressed|presses)\s+"
+                          r"(?:only\s+)?for|(?:would|will|could|might)\s+settle\s+for|price\s+"
+                          r"(?:is|was|remains|would\s+be))"
                           r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control)\s+"
                           r"of\s+)?(?:the\s+)?$", re.I)
 
@@ -134,7 +136,7 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
                 target = other_side(actor)
             return actor, target
     if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to") \
-            and before:
+            and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()):
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
         # the other side (named or not)
         target = before[-1].side
@@ -178,12 +180,15 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|r
                         r"on\s+condition\s+that|only\s+if|as\s+long\s+as)\b", re.I)
 #: A demand word after the ground: "(Donbas) remained an essential condition".
 _DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|demand|"
-                           r"prerequisite|non-negotiable)\b", re.I)
+                           r"prerequisite|non-negotiable|no\s+(?:settlement|peace|deal|ceasefire|"
+                           r"agreement))\b", re.I)
 #: "the remaining (22 %)", "(22 %) ... still under Kyiv's control", "... it still holds".
 _REMAINING = re.compile(r"\b(?:remaining|rest\s+of\s+the|last)\b", re.I)
 _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which)\s+)?(?:(?:it|"
                     r"they|Kyiv|Ukraine|Moscow|Russia)\s+)?still\s+(?:holds?|controls?|"
                     r"occupies|under\b)", re.I)
+#: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
+_SUBJECT_GAP = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}", re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 #: Before the side that told another of a demand: "has been told by (Russian negotiators)".
@@ -268,9 +273,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     if fig is None and kind == "demand_withdraw":
         q = figureless(text, ps[0].start, end=end, default="all")
         qualifier = q
+    # "withdraw from the 20 % of Donetsk it still holds": the demand keeps its figure (a
+    # report's withdraw_share), and what the other side holds is a claim of its own
+    held = _still_held(parts, fig, ps, end, target)
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
-                       review + group_review(ps), target),
-            *_still_held(parts, fig, ps, end, target)]
+                       review + group_review(ps), target), *held]
 
 
 def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,
@@ -309,13 +316,14 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     # "give up the roughly 6,600 square kilometres of Donetsk it still holds"
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
     q = fig.qualifier if fig else figureless(text, ps[0].start, end=end, default="all")
+    held = _still_held(parts, fig, ps, end, target)
     return [make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q, (span_start, end),
-                       review + group_review(ps), target),
-            *_still_held(parts, fig, ps, end, target)]
+                       review + group_review(ps), target), *held]
 
 
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
-_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,?\s+(?:as|to\s+be)\s+"
+_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
+                         r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+"
                          r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|constituent\s+"
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"
                          r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)

@@ -76,12 +76,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|in (?:russian|ukrainian) hands|"
+        r"occupation\s+of|"
         r"under (?:russian|ukrainian) "
         r"control)\b", re.I),
     "demand": re.compile(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
         r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|on\s+condition\s+that|"
-        r"precondition|"
+        r"precondition|only\s+once|only\s+when|"
         r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
         r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|asking|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|unless|(?<!in\s)terms|accept(?:s|ed)?)\b",

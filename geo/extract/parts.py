@@ -64,8 +64,8 @@ _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+par
 ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 
-_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)(?:the\s+)?$",
-                       re.I)
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?|\s*,?\s+as\s+well\s+as\s+)"
+                       r"(?:the\s+)?$", re.I)
 
 
 #: "holds there", "the territory it controls there": the unit named last.
@@ -78,7 +78,9 @@ _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
 _TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
-_OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?)|" + _UNIT_WORD
+_OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket|corner)|"
+                    r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
+                    + _UNIT_WORD
                     + r")\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
 
 
