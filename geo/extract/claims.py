@@ -147,6 +147,11 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = _figure_again(s, out[-1])
         if not found and out and out[-1].kind.startswith("control"):
             found = _continued(s, out[-1])
+        if not found and out and out[-1].kind.startswith("control") and _INCLUDES.match(s.text):
+            # "That includes all of Crimea ... and almost all of Luhansk."
+            found = control_claims(parts_of(s), verb=_INCLUDES.match(s.text),
+                                   holder=out[-1].actor,
+                                   holder_review=["what the figure before includes: its holder"])
         out += found
         if named:
             LAST_UNIT.set(named[-1].codes)
@@ -308,10 +313,14 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
             and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
 
 
+#: A sentence that lists what the figure before takes in.
+_INCLUDES = re.compile(r"\W*(?:that|this|it|which|the\s+(?:figure|total|area))\s+(?:also\s+)?"
+                       r"(?:includes|included|takes\s+in|covers|comprises)\b", re.I)
 #: Before a line's first place: a bullet or a number at most.
 _LINE_START = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?")
 #: After a figure that ends its clause: punctuation, the end, or a word of holding.
-_FIGURE_ENDS = re.compile(r"\s*(?:[.;,)(/]|$|(?:of\s+(?:it|each|both|the\s+(?:region|oblast)))?\s*"
+_FIGURE_ENDS = re.compile(r"\s*(?:[.;,)(/]|$|each\b|apiece\b|"
+                          r"(?:of\s+(?:it|each|both|the\s+(?:region|oblast)))?\s*"
                           r"(?:under|held|occupied|controlled|in\s+(?:russian|ukrainian)|[.;,)]|$))",
                           re.I)
 

@@ -38,7 +38,7 @@ _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+of\s+)?(?:the\s+)?"
                      r"(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
-                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?"
+                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?"
                      r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
 
 
@@ -291,6 +291,7 @@ _HELD_AFTER = re.compile(r"(?:\s*,[^,]{0,50},)?\s+(?:remains|is|are|has\s+been|h
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
                          r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"
+                         r"in\s+(?:russian|ukrainian)\s+hands\s+in\s+(?:its|their)\s+entirety|"
                          r"held|controlled|liberated)\b", re.I)
 
 
