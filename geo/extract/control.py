@@ -45,7 +45,8 @@ _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+of\s+)?(?:the\s+)?"
 #: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
 #: 79%", "Kherson (74%)".
 _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
-                        r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d)|\s+(?:is|was|stands\s+at|"
+                        r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d)|,\s+(?:now|currently|still)|"
+                        r"\s+(?:is|was|stands\s+at|"
                         r"stood\s+at|totals|totalled|amounts\s+to|comes\s+to)\s+(?:now\s+|"
                         r"currently\s+|still\s+|just\s+)?)\s*~?\s*"
                         r"(?:(?:about|roughly|around|some|nearly|almost|"
@@ -324,9 +325,14 @@ def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
     return [], fig.end
 
 
+#: Between a figure and "of Ukraine": nothing, or an aside between dashes or brackets.
+_ASIDE = re.compile(r"\s*(?:[—–(]\s*[^—–()]{0,60}?[—–)])?\s*|\s*[—–)]\s*")
+
+
 def _of_country(parts: Parts, fig: Figure) -> int:
     text = parts.s.text
     for a, b in parts.country:
-        if a >= fig.end and re.fullmatch(r"\s*", text[fig.end:a]):
+        # "19 percent — roughly 114,000 square kilometers — of Ukraine": past an aside
+        if a >= fig.end and _ASIDE.fullmatch(text, fig.end, a):
             return b
     return 0

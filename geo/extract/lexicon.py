@@ -82,7 +82,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "demand": re.compile(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
         r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|on\s+condition\s+that|"
-        r"precondition|only\s+once|only\s+when|"
+        r"precondition|only\s+once|only\s+when|settle\s+for|price\s+(?:is|was|would\s+be)|"
         r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
         r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|asking|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|unless|(?<!in\s)terms|accept(?:s|ed)?)\b",
