@@ -2,13 +2,18 @@
 withdraw, offers to withdraw -- the article as a whole.
 
 :func:`extract_claims` reads the article's structure: page furniture ("Read also",
-"Most read" and its items) yields nothing; a line that opens a list (a colon,
-"including", a heading such as "Territory occupied by Russia") lends its holder and verb
-to the items under it; "these areas", "the territory it holds" and "The figure ..." take
-up the ground just named; "the region" is the unit named last. Each sentence is read by
-:mod:`geo.extract.sentence` (control in :mod:`geo.extract.control`, demands and offers in
-:mod:`geo.extract.demands`, over the parts of :mod:`geo.extract.parts`), and the pace
-claims of :mod:`geo.extract.pace` are added.
+"Most read" and its items) yields nothing; tables are read by their header
+(:mod:`geo.extract.tables`); a line that opens a list (a colon, "including", a heading
+such as "Territory occupied by Russia") lends its holder and verb to the items under it,
+unless an item is a sentence of its own; list lines that name a place and its figure
+after a statement of control ("- Luhansk: 99%") take its holder; an answer is read with
+its question ("How much of Ukraine does Russia occupy?"); "these areas", "That includes",
+"the territory it holds" and "The figure ..." take up the ground just named; "the region"
+is the unit named last, and "They" at the head of a clause the side the sentence before
+named first. Each sentence is read by :mod:`geo.extract.sentence` (control in
+:mod:`geo.extract.control`, demands and offers in :mod:`geo.extract.demands`, over the
+parts of :mod:`geo.extract.parts`), and the pace claims of :mod:`geo.extract.pace` are
+added.
 
 The holder of a control claim is the side named by the passive ("occupied by
 Russia", "in Russian hands") or the subject before the verb. Claims that needed a
