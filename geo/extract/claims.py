@@ -78,7 +78,8 @@ _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)
                     r"together|the\s+territory\s+(?:it|they)\s+(?:holds?|controls?|occupies)"
                     r"|in\s+all|in\s+total|altogether|(?:this|that|which)\s+(?:is\s+)?"
                     r"(?:equivalent|equal|equals|amounts|represents|accounts|corresponds|"
-                    r"makes\s+up|comes\s+to)|(?:that|this|which)(?:'s|’s|\s+is|\s+was)\s+(?=(?:about|"
+                    r"makes\s+up|comes\s+to)|(?:that|this|which|it|the\s+(?:figure|share|number|"
+                    r"total))(?:'s|’s|\s+is|\s+was|\s+stands\s+at)\s+(?:now\s+)?(?=(?:about|"
                     r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
 
 
@@ -148,7 +149,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         question = _QUESTION.search(s.text)
         if not found and out and _AREAS.search(s.text):
             found = _areas_claims(s, out[-1].actor)
-        if not found and out and FIGURE_ANAPHOR.match(s.text.lstrip("\"“ ")):
+        if not found and out and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+                                  or _IT_IS.match(s.text)):
             found = _figure_again(s, out[-1])
         if not found and out and out[-1].kind.startswith("control"):
             found = _continued(s, out[-1])
@@ -267,7 +269,8 @@ _QUESTION = re.compile(
     r"(?:^|\b)(?:how\s+much\s+(?:of\s+(?P<place>[^?]{2,60}?)|(?:ukrainian\s+)?territory|land|"
     r"ground)\s+(?:does|do|did|has|have)\s+(?P<actor>[^?]{2,40}?)\s+(?P<verb>control|hold|"
     r"occupy|seize|capture)\w*(?:\s+(?:now|today|so\s+far))?|what\s+(?:does|do|did)\s+"
-    r"(?P<asker>[^?]{2,40}?)\s+(?P<ask>want|demand|ask\s+for|insist\s+on))\s*\?\s*$", re.I)
+    r"(?P<asker>[^?]{2,40}?)\s+(?P<ask>want|demand|ask\s+for|insist\s+on|hold|control|"
+    r"occupy))\s*\?\s*$", re.I)
 #: An answer that opens on a fraction without "of": "Just under a fifth".
 _LONE_FRACTION = re.compile(r"^\W*(?:(?:just\s+)?(?:under|over)|about|roughly|around|nearly|"
                             r"almost|some|more\s+than|less\s+than)?\s*(?:a|one|two|three|four|"
@@ -318,6 +321,10 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
             and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
 
 
+#: "Today it is roughly 19.5%": the figure of the claim before, again.
+_IT_IS = re.compile(r"\W*(?:(?:today|now|currently|by\s+now|these\s+days|this\s+year),?\s+)?"
+                    r"(?:it|that)(?:'s|’s|\s+is|\s+stands\s+at)\s+(?:now\s+)?(?:about|roughly|"
+                    r"around|some|nearly|almost|just|more|less|over|under|closer|~|\d)", re.I)
 #: A sentence that lists what the figure before takes in.
 _INCLUDES = re.compile(r"\W*(?:that|this|it|which|the\s+(?:figure|total|area))\s+(?:also\s+)?"
                        r"(?:includes|included|takes\s+in|covers|comprises)\b", re.I)

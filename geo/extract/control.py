@@ -34,7 +34,7 @@ from geo.extract.parts import (
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places"]
 
 
-_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+of\s+)?(?:the\s+)?"
+_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?(?:the\s+)?"
                      r"(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
@@ -221,6 +221,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"
+        if q is None and p in fronted and verb.group(0):
+            # "In Belgorod region, Ukrainian forces still hold a foothold around two border
+            # villages"; "Kharkiv oblast: RU holds small parts"
+            amount = _AMOUNT.match(text, verb.end())
+            if amount:
+                q = ("all" if amount.group("all") else "large_part" if amount.group("most")
+                     else "part")
         if q is None:
             continue
         review = list(why)
@@ -231,6 +238,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         out.append(make_claim(parts, "control_share", actor, codes_of(ps), None, q,
                               (min(p.start, verb.start()), end), review + group_review(ps)))
     return out
+
+
+#: An amount of ground right after a verb of holding, the place named first.
+_AMOUNT = re.compile(r"\s+(?:still\s+|now\s+|only\s+)?(?:(?P<all>all\s+of\s+it|the\s+whole|"
+                     r"(?:almost|nearly|virtually)\s+all|all)|(?P<most>most|much|the\s+bulk|the\s+"
+                     r"majority)|(?:an?\s+(?:small\s+|narrow\s+|tiny\s+|thin\s+)?(?:foothold|"
+                     r"sliver|strip|pocket|bridgehead|corner|patch|few\s+villages|handful)|"
+                     r"(?:small\s+|several\s+)?(?:parts|pockets|patches|villages|footholds)))\b",
+                     re.I)
 
 
 def fronted_places(parts: Parts) -> list[Place]:

@@ -62,6 +62,10 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("roughly", "around"), ("about", "around"), ("around", "around"),
     ("approximately", "around"), ("some", "around"), ("an estimated", "around"),
     ("estimated", "around"), ("close to", "around"), ("an approximate", "around"),
+    ("just shy of", "under"), ("shy of", "under"), ("a little under", "under"),
+    ("a little less than", "under"), ("slightly less than", "under"), ("a bit under", "under"),
+    ("a little over", "over"), ("a little more than", "over"), ("slightly more than", "over"),
+    ("well over", "over"), ("well above", "over"), ("north of", "over"),
     ("closer to", "around"), ("roughly about", "around"), ("an estimated", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
@@ -76,7 +80,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|in (?:russian|ukrainian) hands|"
-        r"occupation\s+of|"
+        r"occupation\s+of|(?:has|have|had)(?=\s+(?:(?:almost|nearly|virtually|just)\s+)?(?:all|"
+        r"most|much|about|roughly|around|some|over|more\s+than|less\s+than|under|a\s+(?:third|"
+        r"quarter|fifth|sliver|strip|foothold)|half|two-thirds|three|one\s+fifth|\d+(?:\.\d+)?\s*"
+        r"(?:%|per|km|sq|square)))|"
         r"under (?:russian|ukrainian) "
         r"control)\b", re.I),
     "demand": re.compile(

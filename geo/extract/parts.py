@@ -77,6 +77,9 @@ _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y
 #: "the remainder", "the rest" (not "the rest of ..."): all that is left of the unit named
 #: last -- ground to demand, never a holding (control rules skip it: :func:`is_rest`).
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
+#: "out of them", "from them": the places named before.
+_THEM = re.compile(r"\b(?:out\s+of|from|of)\s+(them|those\s+(?:areas|regions|patches|pockets))\b",
+                   re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
 _TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
@@ -117,6 +120,18 @@ def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
         codes = before[-1].codes if before else last
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in _THEM.finditer(text):
+        # "pull its troops out of them": the list of places named last before it
+        before = [p for p in found if p.end <= m.start(1)]
+        if before:
+            group = [before[-1]]
+            for p in reversed(before[:-1]):
+                if _LIST_GAP.match(text[p.end:group[0].start]):
+                    group.insert(0, p)
+                else:
+                    break
+            codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
+            found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     for m in _TERRITORY.finditer(text):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
         # the same sentence only (elsewhere "the territory" may be the whole country)

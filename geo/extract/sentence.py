@@ -101,7 +101,11 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         return [c for c in control_claims(parts) if c.span[0] - s.start not in objects]
     bare = [] if poll else bare_demand_claims(parts)
     if bare:
-        return mark_earlier(s, bare)
+        # "Russia holds almost all of Luhansk and most of Donetsk - and Moscow says it wants
+        # the rest": the holding stated before the demand stands too
+        head = Sentence(text[:bare[0].span[0] - s.start], s.start)
+        held = control_claims(parts_of(head)) if CUES["control"].search(head.text) else []
+        return sorted(held + mark_earlier(s, bare), key=lambda c: c.span[0])
     if not CUES["control"].search(text):
         return []
     clauses = _clauses(s)
