@@ -249,6 +249,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         review.append(f"a condition of {SIDE_NAME[actor]}'s offer ('{condition.group(0)}'): "
                       f"read as its demand")
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
+    elif offer and first == "US":
+        return []  # "U.S. envoys have floated a compromise under which Ukrainian forces
+        # would pull back ...": a third party's plan, nobody's offer
     elif offer:
         actor = first if first in ("RU", "UA") else "RU"
         if first is None:

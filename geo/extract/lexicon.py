@@ -28,7 +28,8 @@ _NUMWORD = "|".join([*_UNITS_WORDS, *_TENS, *_SCALES, "a", "and"])
 _WORDNUM = (rf"(?:(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+hundred"
             rf"(?:[\s-]+(?:and[\s-]+)?)?)?(?:{'|'.join([*_UNITS_WORDS, *_TENS])})"
             rf"(?:[\s-]+(?:{_NUMWORD}))*)")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits, with thousands separators, Indian grouping ("1,16,000") or a decimal point.
+_DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "116k km²": thousands
 _NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
            rf"(?P<k>k)(?=\s*(?:sq|km)))?(?P<orso>\s+or\s+so)?")
@@ -106,7 +107,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
         r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|"
-        r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|"
+        r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|renounce[sd]?|renouncing|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
         r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"
         r"(?:\s+(?:Russia's|Russia’s|Russian|"
@@ -193,6 +194,10 @@ def _qualifier(sentence: str, start: int) -> str:
 #: A range of shares: "between 18 and 20 per cent", "18-20%", "18 to 20 percent".
 _RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)"
                     r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+#: A range of areas: "5,000-6,000 sq km", "between 5,000 and 6,000 square kilometres".
+_AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to|-|–)\s*"
+                         r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|"
+                         r"sq\.?\s*km\b|km²|km2\b)", re.I)
 
 
 def clear_caches() -> None:
@@ -217,6 +222,11 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         if low < high <= 100:
             out.append(Figure(round((low + high) / 2, 1), "percent", "around", m.start(),
                               m.end()))
+            ranges.append((m.start(), m.end()))
+    for m in _AREA_RANGE.finditer(sentence):
+        low, high = (float(g.replace(",", "")) for g in m.groups())
+        if 0 < low < high:
+            out.append(Figure(round((low + high) / 2, 1), "km2", "around", m.start(), m.end()))
             ranges.append((m.start(), m.end()))
     for pattern, unit in ((_PERCENT, "percent"), (_AREA, "km2")):
         for m in pattern.finditer(sentence):

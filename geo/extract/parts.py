@@ -37,7 +37,8 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
-                         r"the\s+entirety\s+of|the\s+whole\s+territory\s+of|"
+                         r"the\s+entirety\s+of|the\s+whole\s+territory\s+of|(?:the\s+)?"
+                         r"remaining\s+(?:parts?\s+of\s+|territory\s+of\s+|areas?\s+of\s+)?|"
                          r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
                          r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
                          r"southern|northern)\s+)?$", re.I)

@@ -43,6 +43,8 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
             or CUES["cede"].search(text) or CUES["demand"].search(text)):
         return _labelled(s)
+    if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+", text)[-1]):
+        return []  # a question states nothing ("Can the minister confirm that ...?")
     parts = parts_of(s)
     if not (parts.places or parts.country):
         return []
@@ -165,6 +167,9 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
     return out
 
 
+_QUESTION_MARK = re.compile(r"\?[\"”’')]*\s*$")
+_ASKS = re.compile(r"\W*(?:can|could|does|do|did|is|are|was|were|will|would|has|have|should|"
+                   r"shall|may|might|must|what|which|who|how|why|where|when)\b", re.I)
 #: A poll's findings.
 _POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 
