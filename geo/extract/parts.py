@@ -78,9 +78,10 @@ _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y
 #: "the remainder", "the rest" (not "the rest of ..."): all that is left of the unit named
 #: last -- ground to demand, never a holding (control rules skip it: :func:`is_rest`).
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
-#: "out of them", "from them": the places named before.
-_THEM = re.compile(r"\b(?:out\s+of|from|of)\s+(them|those\s+(?:areas|regions|patches|pockets))\b",
-                   re.I)
+#: "out of them", "from them", "(three quarters) of each": the places named before.
+_THEM = re.compile(r"\b(?:out\s+of|from|of)\s+(them|those\s+(?:areas|regions|patches|pockets)|"
+                   r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
+                   r"but\b)))\b", re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
 _TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
