@@ -455,13 +455,15 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
-    "writer 1 (tuned on)": ("extract_corpus_fresh.yaml", 45, 0.88),
+    "writer 1 (tuned on)": ("extract_corpus_fresh.yaml", 45, 0.89),
     "writer 2 (tuned on)": ("extract_corpus_fresh2.yaml", 40, 0.83),
     "writer 3 (tuned on)": ("extract_corpus_fresh3.yaml", 40, 0.93),
-    "writer 4 (tuned on)": ("extract_corpus_fresh4.yaml", 40, 0.91),
-    "writer 5 (tuned on)": ("extract_corpus_fresh5.yaml", 40, 0.87),
-    "writer 6 (tuned on)": ("extract_corpus_fresh6.yaml", 40, 0.81),
+    "writer 4 (tuned on)": ("extract_corpus_fresh4.yaml", 40, 0.92),
+    "writer 5 (tuned on)": ("extract_corpus_fresh5.yaml", 40, 0.88),
+    "writer 6 (tuned on)": ("extract_corpus_fresh6.yaml", 40, 0.82),
     "writer 7 (tuned on)": ("extract_corpus_fresh7.yaml", 40, 0.81),
+    "writer 8 (tuned on)": ("extract_corpus_fresh8.yaml", 40, 0.77),
+    "writer 9 (tuned on)": ("extract_corpus_fresh9.yaml", 40, 0.76),
 }
 
 
