@@ -464,6 +464,8 @@ WRITERS = {
     "writer 7 (tuned on)": ("extract_corpus_fresh7.yaml", 40, 0.81),
     "writer 8 (tuned on)": ("extract_corpus_fresh8.yaml", 40, 0.77),
     "writer 9 (tuned on)": ("extract_corpus_fresh9.yaml", 40, 0.76),
+    "writer 10 (held out)": ("extract_corpus_fresh10.yaml", 40, 0.70),
+    "writer 11 (held out)": ("extract_corpus_fresh11.yaml", 40, 0.70),
 }
 
 
