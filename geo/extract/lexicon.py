@@ -191,6 +191,9 @@ def _qualifier(sentence: str, start: int) -> str:
     return QUALIFIER_OF[m.group(1).lower()] if m else "exact"
 
 
+#: Something every figure has: a digit, a unit word or a fraction's word.
+_ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
+                         re.I)
 #: A range of shares: "between 18 and 20 per cent", "18-20%", "18 to 20 percent".
 _RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)"
                     r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
@@ -215,6 +218,8 @@ def figures(sentence: str) -> list[Figure]:
 @functools.lru_cache(maxsize=8192)
 def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by several rules
     """The figures, in order (a range of shares as its middle, "about")."""
+    if not _ANY_FIGURE.search(sentence):
+        return ()  # most sentences have none: one cheap look before the full patterns
     out: list[Figure] = []
     ranges = []
     for m in _RANGE.finditer(sentence):

@@ -28,6 +28,7 @@ from geo.extract.lexicon import (
 from geo.extract.lexicon import clear_caches as lexicon_clear_caches
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.extract.text import Sentence
+from geo.extract.text import clear_caches as text_clear_caches
 from geo.intervals import interval_from_claim
 
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
@@ -169,6 +170,7 @@ def clear_caches() -> None:
     _places_in.cache_clear()
     _parts_of.cache_clear()
     lexicon_clear_caches()
+    text_clear_caches()
 
 
 def parts_of(s: Sentence) -> Parts:
