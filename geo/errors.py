@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "FrontlineError",
@@ -30,7 +31,23 @@ __all__ = [
 
 
 class FrontlineError(ValueError):
-    """Base class of every error raised on bad input by Frontline Atlas."""
+    """Base class of every error raised on bad input by Frontline Atlas.
+
+    Errors cross process boundaries whole (a worker's error is pickled to the parent):
+    subclasses whose ``__init__`` takes other arguments than the message are rebuilt from
+    their message and attributes, never by calling ``__init__`` with the message.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[FrontlineError], args: tuple[Any, ...],
+             state: dict[str, Any]) -> FrontlineError:
+    exc = cls.__new__(cls, *args)
+    BaseException.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc
 
 
 @dataclass(frozen=True)

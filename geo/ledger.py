@@ -88,8 +88,12 @@ def _read_one(i: int, article: Article, today: dt.date
     doc = draft_report(claims, report_id=rid, title=title, outlet=_outlet(article),
                        date=day, context=f"Draft made by frontline ingest from "
                                          f"{article.name}.")
-    text = draft_yaml(doc, where=article.name)
-    return rid, parse_report_text(text, where=article.name, today=today), text, why, None
+    try:
+        text = draft_yaml(doc, where=article.name)
+        return rid, parse_report_text(text, where=article.name, today=today), text, why, None
+    except FrontlineError as exc:  # one article's draft the loader refuses: the others go on
+        return rid, None, "", "", (f"{article.name}: its draft is not a valid report, so its "
+                                   f"claims are not checked ({exc}); please report this")
 
 
 def _read_chunk(start: int, end: int, today: dt.date

@@ -112,3 +112,18 @@ def test_worker_processes_give_the_same_ledger(history, units) -> None:  # type:
     forked = ledger(done, units, history=history, workers=2, progress=seen.append)
     assert sum(seen) == 20 and len(here) == 40
     pd.testing.assert_frame_equal(here.reset_index(drop=True), forked.reset_index(drop=True))
+
+
+def test_an_area_to_cede_is_drafted_and_checked_in_forked_workers() -> None:
+    """"Give up the 6,600 km² of Donetsk it still holds" once made a draft the report
+    loader refused (cede_units is a share), and the loader's error, pickled back from a
+    worker, lost its problems; now every article of the batch is drafted, here and in
+    workers alike, and the other side's holding is a claim of its own."""
+    arts = [Article(f"wire/c{i}.txt", f"MOSCOW, July {8 + i % 5}, 2024 (Wire) — Moscow is "
+                    "pressing Kyiv to give up the roughly 6,600 square kilometres of Donetsk "
+                    "it still holds, officials said.", "text") for i in range(20)]
+    for workers in (1, 2):
+        done = ingest(arts, today=TODAY, workers=workers)
+        assert done.problems == () and len(done.reports) == 20
+        kinds = [(c.kind, c.qualifier, c.figure) for c in done.reports[0].claims]
+        assert kinds == [("cede_units", "all", None), ("controlled_area", "about", 6600.0)]
