@@ -37,7 +37,9 @@ def _score(part: str, path: Path = CORPUS) -> tuple[int, int, int, int]:
         # pace claims ("captured 500 km² in October") are scored by test_extract_pace; the
         # corpora's writers were asked to record what a side holds, demands or offers
         got = [_key(c.as_dict()) for c in extract_claims(p["text"]) if c.kind != "pace"]
-        want = [_key(c) for c in p["claims"]]
+        # distinct claims on both sides: a claim the article says twice (headline and
+        # body) is one claim found, as the writers record it once
+        got, want = list(dict.fromkeys(got)), list(dict.fromkeys(_key(c) for c in p["claims"]))
         hit = sum(1 for g in got if g in want)
         tp, fp, fn = tp + hit, fp + len(got) - hit, fn + len(want) - hit
     return len(passages), tp, fp, fn
@@ -439,33 +441,29 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 
 
 # ------------------------------------------------------------------ other writers' text
-#: Corpora by three separate writers who had seen neither the rules nor the other corpora
+#: Corpora by eleven separate writers who had seen neither the rules nor the other corpora
 #: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
-#: many hands; traps). Each was scored blind once:
-#:
-#: * writer 1 (45 passages, 87 claims): F1 0.55 (P 0.82, R 0.41); the rules were then
-#:   changed on its misses, so it is no longer blind: 0.75;
-#: * writer 2 (40 passages, 68 claims): F1 0.67 (P 0.83, R 0.56; 0.55 with the rules at
-#:   the start of this work), then tuned on too: 0.75;
-#: * writer 3 (40 passages, 54 claims): F1 0.81 (P 0.93, R 0.72; 0.64 with the rules at
-#:   the start), scored after the rules were last changed and never used to change them;
-#:   the side right on 39 of 41 claims found.
-#:
-#: Real news reads far more varied than the project's own passages: the rules are short
-#: of the 0.9 the issue sets.
+#: many hands; traps). Each was scored blind once, when it came, before the rules were
+#: changed on its misses (its header gives that score); writers 10 and 11 came after the
+#: last rule change and were never used to change them. Blind scores by round (pooled
+#: over the round's writers): writers 1-2 0.61, 3 0.81, 4-5 0.74, 6-7 0.74, 8-9 0.745,
+#: 10-11 0.72 (0.70 counting a claim said twice once, as scored here). The rules gain
+#: on each writer they are tuned on (0.77-0.95 today) but stay near 0.72-0.75 on writers
+#: they have not seen: short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
-    "writer 1 (tuned on)": ("extract_corpus_fresh.yaml", 45, 0.89),
+    # (scored then with repeated claims counted each time: up to 0.03 higher)
+    "writer 1 (tuned on)": ("extract_corpus_fresh.yaml", 45, 0.85),
     "writer 2 (tuned on)": ("extract_corpus_fresh2.yaml", 40, 0.83),
     "writer 3 (tuned on)": ("extract_corpus_fresh3.yaml", 40, 0.93),
-    "writer 4 (tuned on)": ("extract_corpus_fresh4.yaml", 40, 0.92),
-    "writer 5 (tuned on)": ("extract_corpus_fresh5.yaml", 40, 0.88),
+    "writer 4 (tuned on)": ("extract_corpus_fresh4.yaml", 40, 0.90),
+    "writer 5 (tuned on)": ("extract_corpus_fresh5.yaml", 40, 0.85),
     "writer 6 (tuned on)": ("extract_corpus_fresh6.yaml", 40, 0.82),
     "writer 7 (tuned on)": ("extract_corpus_fresh7.yaml", 40, 0.81),
     "writer 8 (tuned on)": ("extract_corpus_fresh8.yaml", 40, 0.77),
-    "writer 9 (tuned on)": ("extract_corpus_fresh9.yaml", 40, 0.76),
-    "writer 10 (held out)": ("extract_corpus_fresh10.yaml", 40, 0.70),
-    "writer 11 (held out)": ("extract_corpus_fresh11.yaml", 40, 0.70),
+    "writer 9 (tuned on)": ("extract_corpus_fresh9.yaml", 40, 0.75),
+    "writer 10 (held out)": ("extract_corpus_fresh10.yaml", 40, 0.68),
+    "writer 11 (held out)": ("extract_corpus_fresh11.yaml", 40, 0.69),
 }
 
 
