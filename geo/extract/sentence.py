@@ -80,13 +80,12 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 # a clause of its own that states control ("They now control roughly 78 %
                 # of it, and Moscow wants the remainder handed over"), or the words before
                 # the first demand or verb ("Russia holds 80 % of Donetsk and wants ...")
-                cut = min([m.start() for k in ("demand", "withdraw", "cede")
-                           for m in [CUES[k].search(text)] if m] or [0])
-                head = Sentence(text[:cut], s.start)
                 clauses = _clauses(s)
-                if len(clauses) == 1 and CUES["control"].search(head.text):
-                    clauses = [head]
-                for clause in clauses:
+                if len(clauses) == 1:
+                    cut = min([m.start() for k in ("demand", "withdraw", "cede")
+                               for m in [CUES[k].search(text)] if m] or [0])
+                    out += _control_before(s, cut)
+                for clause in clauses if len(clauses) > 1 else []:
                     if CUES["control"].search(clause.text) and not (
                             CUES["withdraw"].search(clause.text)
                             or CUES["cede"].search(clause.text)
@@ -105,8 +104,7 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if bare:
         # "Russia holds almost all of Luhansk and most of Donetsk - and Moscow says it wants
         # the rest": the holding stated before the demand stands too
-        head = Sentence(text[:bare[0].span[0] - s.start], s.start)
-        held = control_claims(parts_of(head)) if CUES["control"].search(head.text) else []
+        held = _control_before(s, bare[0].span[0] - s.start)
         return sorted(held + mark_earlier(s, bare), key=lambda c: c.span[0])
     if not CUES["control"].search(text):
         return []
@@ -136,6 +134,12 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
             continue
         found += control_claims(cparts, verb=verb)
     return found
+
+
+def _control_before(s: Sentence, cut: int) -> list[ExtractedClaim]:
+    """Control stated in the words before offset ``cut`` (a demand's first word)."""
+    head = Sentence(s.text[:cut], s.start)
+    return control_claims(parts_of(head)) if CUES["control"].search(head.text) else []
 
 
 def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim]:
