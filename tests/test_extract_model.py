@@ -44,3 +44,14 @@ def test_an_unknown_region_names_the_codes_that_are_valid() -> None:
         claim_from_fields(kind="control_share", actor="RU", regions="UA-14, UA-99",
                           value=10, unit="percent", qualifier="exact")
 
+
+
+def test_a_demand_in_km2_is_refused_with_the_fix() -> None:
+    # a demand or offer is a share of its regions (the report format's cede_units,
+    # withdraw_share): an area would make a draft the report loader refuses
+    with pytest.raises(FrontlineError, match=r"unit: a demand_cede is a share.*'all'"):
+        claim_from_fields(kind="demand_cede", actor="RU", regions="UA-14", value=6600,
+                          unit="km2", qualifier="around")
+    whole = claim_from_fields(kind="demand_cede", actor="RU", regions="UA-14", value=None,
+                              unit=None, qualifier="all")
+    assert (whole.low, whole.high) == (100.0, 100.0)

@@ -320,6 +320,13 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
     q = fig.qualifier if fig else figureless(text, ps[0].start, end=end, default="all")
     held = _still_held(parts, fig, ps, end, target)
+    if fig is not None and fig.unit == "km2":
+        # a demand to cede is a share of its units (the report format's cede_units): an
+        # area asked for is all the other side holds there; the area is said in review
+        # (and is the other side's holding when the text says it "still holds" it)
+        review.append(f"an area to cede ({fig.value:,.0f} km²) read as all of the ground "
+                      f"the other side holds there")
+        fig, q = None, "all"
     return [make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q, (span_start, end),
                        review + group_review(ps), target), *held]
 

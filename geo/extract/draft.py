@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -107,13 +106,6 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     elif c.kind == "demand_cede":
         out.update(kind="cede_units", target=_SIDE[c.target or "UA"], **place)
         paraphrase = f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} cede {what}."
-        if c.unit == "km2":
-            # "give up the 6,600 km² of Donetsk it still holds": the format's cede_units is
-            # a share of its units; the ground asked for is all the other side holds there
-            # (its holding is a claim of its own), the area stays in the paraphrase
-            c = replace(c, value=None, unit=None, qualifier="all",
-                        review=c.review + ("an area to cede is drafted as all of the unit's "
-                                           "ground held by the other side",))
     elif c.kind == "demand_withdraw" and c.value is not None:
         out.update(kind="withdraw_share", target=_SIDE[c.target or "UA"], **place)
         paraphrase = (f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} withdraw "

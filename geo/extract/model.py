@@ -100,6 +100,11 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
                         f"{qualifier!r}")
     if unit not in (None, "percent", "km2"):
         problems.append(f"unit: expected percent, km2 or empty; got {unit!r}")
+    elif unit == "km2" and value is not None and kind in ("demand_cede", "demand_withdraw",
+                                                           "offer_withdraw"):
+        problems.append(f"unit: a {kind} is a share of its regions; expected percent or no "
+                        f"figure, got km2 (for the whole of what a side holds there, leave "
+                        f"the figure empty and the qualifier 'all')")
     if value is not None and (value != value or value < 0):
         problems.append(f"value: expected a number of at least 0 or empty; got {value!r}")
     low = high = None
