@@ -10,25 +10,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from appkit import ROOT, run_app
 from shapely.geometry import box, mapping
 from streamlit.testing.v1 import AppTest
 
 from geo.areas import geometry_area_km2
 from geo.boundaries import load_units
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 HOSTILE = (
     '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> '
     "${window.__xss=3} [x](javascript:alert(1))"
 )
-
-
-def _app(**session: object) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in session.items():
-        at.session_state[k] = v
-    return at.run()
 
 
 def _read_back(frame: pd.DataFrame) -> pd.DataFrame:
@@ -64,7 +56,7 @@ def _markdown_text(at: AppTest) -> str:
 
 
 def test_report_view_r1_shows_claims_findings_and_zones() -> None:
-    at = _app()
+    at = run_app()
     assert not at.exception, at.exception
     claims, zones = _frames(at)[0], _table_with(at, "zone")
     assert claims.loc["UA-14", "claimed share"] == "80–88 % (more than 80 %)"
@@ -80,7 +72,7 @@ def test_report_view_r1_shows_claims_findings_and_zones() -> None:
 
 
 def test_report_view_r5_withdrawal_zone() -> None:
-    at = _app()
+    at = run_app()
     at.selectbox(key="report_id").set_value("R5").run()
     assert not at.exception, at.exception
     zones = _table_with(at, "zone")
@@ -92,7 +84,7 @@ def test_report_view_r5_withdrawal_zone() -> None:
 
 
 def test_compare_r1_r5() -> None:
-    at = _app(mode="Compare reports")
+    at = run_app(mode="Compare reports")
     assert not at.exception, at.exception
     assert at.selectbox(key="cmp_a").value == "R1" and at.selectbox(key="cmp_b").value == "R5"
     delta = _frames(at)[0]
@@ -105,7 +97,7 @@ def test_compare_r1_r5() -> None:
 
 
 def test_export_offers_every_layer() -> None:
-    at = _app(mode="Export")
+    at = run_app(mode="Export")
     assert not at.exception, at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert "All layers (zip of GeoJSON)" in labels and "All layers (GeoPackage)" in labels
@@ -116,7 +108,7 @@ def test_export_offers_every_layer() -> None:
 
 
 def test_export_opens_on_the_report_last_viewed() -> None:
-    at = _app()
+    at = run_app()
     at.selectbox(key="report_id").set_value("R2").run()
     at.radio(key="mode").set_value("Export").run()
     assert not at.exception, at.exception
@@ -133,7 +125,7 @@ def test_uploaded_control_layer_is_measured_and_used() -> None:
         (minx + maxx) / 2, miny, maxx + 2, maxy
     )  # the part of Donetsk east of its mid-longitude
     data = json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(east)}).encode()
-    at = _app(mode="Your data")
+    at = run_app(mode="Your data")
     at.file_uploader(key="control_upload").set_value(
         ("east-half.geojson", data, "application/geo+json")).run()
     assert not at.exception, at.exception
@@ -156,7 +148,7 @@ def test_an_uploaded_file_of_several_days_asks_for_one(daily_layers: list) -> No
         feats += feature_collection(layer, name="x", properties={"date": date.isoformat()})[
             "features"]  # type: ignore[operator]
     doc = json.dumps({"type": "FeatureCollection", "features": feats}).encode()
-    at = _app(mode="Your data")
+    at = run_app(mode="Your data")
     at.file_uploader(key="control_upload").set_value(("three-days.geojson", doc,
                                                       "application/geo+json")).run()
     assert not at.exception, at.exception
@@ -177,7 +169,7 @@ def test_an_uploaded_raw_export_is_read_by_class() -> None:
     occupied, grey = box(37.5, 47.8, 38.3, 48.4), box(37.3, 47.8, 37.5, 48.4)
     doc = json.dumps(raw_export({"occupied": occupied, "unknown": grey,
                                  "dismissed": box(29.6, 50.3, 31.0, 51.2)})).encode()
-    at = _app(mode="Your data")
+    at = run_app(mode="Your data")
     at.file_uploader(key="control_upload").set_value(("1754251105.geojson", doc,
                                                       "application/geo+json")).run()
     assert not at.exception, at.exception
@@ -199,7 +191,7 @@ def test_an_upload_of_unknown_classes_asks_what_they_mean() -> None:
         {"type": "Feature", "properties": {"status": "red"}, "geometry": mapping(a)},
         {"type": "Feature", "properties": {"status": "hatched"}, "geometry": mapping(b)}]}
     ).encode()
-    at = _app(mode="Your data")
+    at = run_app(mode="Your data")
     at.file_uploader(key="control_upload").set_value(("classes.geojson", doc,
                                                       "application/geo+json")).run()
     assert not at.exception, at.exception
@@ -217,7 +209,7 @@ def test_an_upload_of_unknown_classes_asks_what_they_mean() -> None:
 
 
 def test_pasted_sketch_gives_area_units_and_cities() -> None:
-    at = _app(mode="Your data")
+    at = run_app(mode="Your data")
     sketch = box(37.3, 48.4, 37.9, 48.9)  # around Kramatorsk and Sloviansk
     at.text_area(key="sketch_text").set_value(json.dumps(mapping(sketch))).run()
     assert not at.exception, at.exception
@@ -245,7 +237,7 @@ def test_hostile_report_text_is_escaped(tmp_path: Path, monkeypatch: pytest.Monk
     )
     (tmp_path / "R1.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(tmp_path))
-    at = _app()
+    at = run_app()
     assert not at.exception, at.exception
     shown = _markdown_text(at)
     assert "<script>" not in shown and "<img" not in shown and "](javascript" not in shown
@@ -264,7 +256,7 @@ def test_every_view_uses_a_loaded_layer(layer: str, daily_file: Path,
         assert main(["schematic", "R5", "--out", str(path)]) == 0
     else:
         path = daily_file
-    at = _app(control=(path.name, path.read_bytes(), None))
+    at = run_app(control=(path.name, path.read_bytes(), None))
     assert not at.exception, at.exception
     for rid in ("R1", "R2", "R3", "R4", "R5"):
         at.selectbox(key="report_id").set_value(rid).run()
@@ -307,7 +299,7 @@ def test_history_view_from_a_folder(history_folder: Path, monkeypatch: pytest.Mo
                                     tmp_path: Path) -> None:
     monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(history_folder))
     monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(tmp_path / "cache"))
-    at = _app(mode="History")
+    at = run_app(mode="History")
     assert not at.exception, at.exception
     text = _markdown_text(at)
     assert "days, 2024-07-08 to" in text and "History folder" in text
@@ -347,7 +339,7 @@ def test_a_history_outside_every_unit_says_where_its_ground_is(
                         for d in (1, 2, 3)])
     monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(folder))
     monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(tmp_path / "cache"))
-    at = _app(mode="History")
+    at = run_app(mode="History")
     assert not at.exception, at.exception
     text = _unescaped(at)
     assert ("No unit holds as much as 0.5 km² of ground on any of the history's 3 days, so "
@@ -361,7 +353,7 @@ def test_history_view_asks_for_a_history_and_reads_a_zip(history_folder: Path, t
     import zipfile
 
     monkeypatch.delenv("FRONTLINE_HISTORY_DIR", raising=False)
-    at = _app(mode="History")
+    at = run_app(mode="History")
     assert not at.exception
     assert any("Load a history" in i.value for i in at.info)
     zpath = tmp_path / "days.zip"
@@ -377,7 +369,7 @@ def test_history_view_asks_for_a_history_and_reads_a_zip(history_folder: Path, t
 def test_a_dated_article_s_draft_takes_its_dateline(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(tmp_path / "reports"))
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.text_area(key="article_text").set_value(
         "KYIV, March 18, 2025 (Wire) — Russia controls more than 80% of the Donetsk "
         "region, officials said.").run()
@@ -392,7 +384,7 @@ def test_a_pasted_article_becomes_a_report_every_view_uses(
     article = ("Russia controls more than 80% of the Donetsk region, officials said. "
                "Officials met near the Zaporizhzhia nuclear power plant. Moscow insists that "
                "Kyiv hand over all of Donbas.")
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.text_area(key="article_text").set_value(article).run()
     assert not at.exception, at.exception
     assert any("2 claim(s) found" in m.value for m in at.markdown)
@@ -445,7 +437,7 @@ HOSTILE_SKETCHES = {
 
 @pytest.mark.parametrize("name", list(HOSTILE_SKETCHES))
 def test_a_hostile_pasted_sketch_gets_a_message(name: str) -> None:
-    at = _app(mode="Your data")
+    at = run_app(mode="Your data")
     at.text_area(key="sketch_text").set_value(HOSTILE_SKETCHES[name]).run()
     assert not at.exception, at.exception
     assert at.error, "no message"
@@ -469,7 +461,7 @@ def test_one_poisoned_report_file_never_stops_the_others(
     for name, text in poison.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(tmp_path))
-    at = _app()
+    at = run_app()
     assert not at.exception, at.exception
     errors = " ".join(e.value for e in at.sidebar.error)
     for name in poison:
@@ -503,7 +495,7 @@ def _unescaped(at: AppTest) -> str:
 def test_a_history_in_use_changes_the_report_compare_and_export_views(
         r1_history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(r1_history))
-    at = _app(report_id="R1")
+    at = run_app(report_id="R1")
     assert not at.exception, at.exception
     text = _unescaped(at)
     assert "History in use: 13 days, 2024-11-19 to 2024-12-02" in text
@@ -550,7 +542,7 @@ def test_an_uploaded_history_is_kept_for_every_view_until_dropped(
     with zipfile.ZipFile(zpath, "w") as zf:
         for f in sorted(r1_history.iterdir()):
             zf.write(f, f.name)
-    at = _app(mode="History")
+    at = run_app(mode="History")
     at.file_uploader(key="history_upload_0").set_value(
         ("r1-days.zip", zpath.read_bytes(), "application/zip")).run()
     assert not at.exception, at.exception
@@ -569,7 +561,7 @@ def test_an_uploaded_history_is_kept_for_every_view_until_dropped(
 
 def test_a_loaded_layer_of_another_time_is_flagged_in_report_and_compare(
         daily_file: Path) -> None:
-    at = _app(control=(daily_file.name, daily_file.read_bytes(), None), report_id="R1")
+    at = run_app(control=(daily_file.name, daily_file.read_bytes(), None), report_id="R1")
     assert not at.exception, at.exception
     warnings = " ".join(html.unescape(w.value.replace("\\", "")) for w in at.warning)
     assert f"{daily_file.name} maps 2024-07-21, 125 days before R1's date" in warnings
@@ -581,7 +573,7 @@ def test_a_loaded_layer_of_another_time_is_flagged_in_report_and_compare(
 
 def test_export_warns_of_a_layer_of_another_time(daily_file: Path) -> None:
     # the daily file maps 2024-07-21: 125 days before R1, 451 before R5's 15th
-    at = _app(mode="Export", control=(daily_file.name, daily_file.read_bytes(), None, None))
+    at = run_app(mode="Export", control=(daily_file.name, daily_file.read_bytes(), None, None))
     at.selectbox(key="export_id").set_value("R1").run()
     assert not at.exception, at.exception
     warned = [w.value for w in at.warning]
@@ -637,7 +629,7 @@ def test_a_visitor_sees_no_server_path(tmp_path: Path, monkeypatch: pytest.Monke
         return {what: text[max(0, text.find(p) - 80):text.find(p) + 80]
                 for what, p in server.items() if p in text}
 
-    at = _app()
+    at = run_app()
     assert not at.exception, at.exception
     errors = " ".join(e.value for e in at.sidebar.error).replace("\\", "")
     for shown in ("reports/bad.yaml", "reports/again.yaml", "reports/link.yaml",
@@ -671,7 +663,7 @@ def test_a_draft_never_takes_another_reports_id(tmp_path: Path,
     report is replaced only when *Replace* is ticked; a built-in one never."""
     saved = tmp_path / "reports"
     monkeypatch.setenv("FRONTLINE_USER_REPORTS", str(saved))
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.text_area(key="article_text").set_value(  # dated by its dateline
         "KYIV, March 18, 2025 — Russia controls more than 80% of the Donetsk region, "
         "officials said.").run()
@@ -714,7 +706,7 @@ def test_a_report_edited_in_place_is_read_again_by_a_new_session(
     for f in REPORTS_DIR.glob("R*.yaml"):
         shutil.copy(f, tmp_path / f.name)
     monkeypatch.setenv("FRONTLINE_REPORTS_DIR", str(tmp_path))
-    at = _app()
+    at = run_app()
     title = at.subheader[0].value
     assert title.startswith("Kremlin sets out conditions")
     folder_time = tmp_path.stat().st_mtime_ns
@@ -725,14 +717,14 @@ def test_a_report_edited_in_place_is_read_again_by_a_new_session(
         fh.write(text)
         fh.truncate()
     assert tmp_path.stat().st_mtime_ns == folder_time
-    fresh = _app()
+    fresh = run_app()
     assert not fresh.exception, fresh.exception
     assert fresh.subheader[0].value == "Edited in place"
     os.utime(path, ns=(folder_time, folder_time))  # even with the old time put back
     with open(path, "a", encoding="utf-8") as fh:
         fh.write("# a comment\n")
     os.utime(path, ns=(folder_time, folder_time))
-    assert _app().subheader[0].value == "Edited in place"
+    assert run_app().subheader[0].value == "Edited in place"
 
 
 def test_the_history_map_ages_the_claims_to_the_day_shown() -> None:
@@ -767,7 +759,7 @@ def test_carrying_unreviewed_drafts_is_a_marked_choice(tmp_path: Path,
     def luhansk(at: AppTest) -> str:
         return str(_frames(at)[0].loc["UA-09", "sources"])
 
-    at = _app(mode="Compare reports", cmp_a="R1", cmp_b="R5")
+    at = run_app(mode="Compare reports", cmp_a="R1", cmp_b="R5")
     assert not at.exception, at.exception
     assert "carry_unreviewed" in {c.key for c in at.checkbox}
     off = luhansk(at)

@@ -7,35 +7,7 @@ import html
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-
-DRAFT = """id: A1
-title: Draft from an article
-outlet: Wire
-date: '2024-11-27'
-date_precision: day
-context: A draft made from an article.
-review: unreviewed
-claims:
-  - id: A1-c1
-    kind: control_share
-    actor: russia
-    units: [UA-14]
-    figure: 40
-    figure_unit: percent
-    qualifier: roughly
-    paraphrase: Russia holds roughly 40 % of Donetsk.
-"""
-
-
-def _app(**session: object) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in session.items():
-        at.session_state[k] = v
-    return at.run()
+from appkit import DRAFT, run_app
 
 
 def _said(elements: object) -> str:
@@ -54,7 +26,7 @@ def saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_only_the_users_reports_are_listed(saved: Path) -> None:
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     assert not at.exception, at.exception
     keys = {b.key for b in at.button}
     assert {"draft_edit_A1", "draft_delete_A1", "draft_edit_A2", "draft_delete_A2"} <= keys
@@ -64,7 +36,7 @@ def test_only_the_users_reports_are_listed(saved: Path) -> None:
 
 
 def test_a_draft_is_deleted_once_confirmed(saved: Path) -> None:
-    at = _app(mode="New article", report_id="A1")
+    at = run_app(mode="New article", report_id="A1")
     at.button(key="draft_delete_A1").click().run()
     assert not at.exception, at.exception
     assert "Delete A1 (saved reports/A1.yaml)?" in _said(at.warning)
@@ -85,7 +57,7 @@ def test_a_draft_is_deleted_once_confirmed(saved: Path) -> None:
 
 
 def test_an_edit_is_checked_then_saved(saved: Path) -> None:
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.button(key="draft_edit_A1").click().run()
     assert not at.exception, at.exception
     assert at.text_area(key="draft_text").value == DRAFT  # the file as saved
@@ -115,7 +87,7 @@ def test_an_edit_is_checked_then_saved(saved: Path) -> None:
 ])
 def test_an_invalid_edit_leaves_the_file_as_it_was(saved: Path, edit: str, says: str) -> None:
     before = (saved / "A1.yaml").read_bytes()
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.button(key="draft_edit_A1").click().run()
     at.text_area(key="draft_text").set_value(edit).run()
     at.button(key="draft_edit_save").click().run()
@@ -128,7 +100,7 @@ def test_an_invalid_edit_leaves_the_file_as_it_was(saved: Path, edit: str, says:
 
 
 def test_an_edit_over_a_file_changed_meanwhile_is_refused(saved: Path) -> None:
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.button(key="draft_edit_A1").click().run()
     other = DRAFT.replace("Draft from an article", "Changed elsewhere")
     (saved / "A1.yaml").write_text(other, encoding="utf-8")
@@ -139,7 +111,7 @@ def test_an_edit_over_a_file_changed_meanwhile_is_refused(saved: Path) -> None:
 
 
 def test_a_new_draft_is_listed_once_saved(saved: Path) -> None:
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     at.text_area(key="article_text").set_value(
         "KYIV, March 18, 2025 — Russia controls more than 80% of the Donetsk region, "
         "officials said.").run()
@@ -154,7 +126,7 @@ def test_a_hostile_title_in_the_list_is_shown_as_text(saved: Path) -> None:
     hostile = "<img src=x onerror=alert(1)> **B** [x](javascript:alert(1))"
     (saved / "A2.yaml").write_text(DRAFT.replace("A1", "A2").replace(
         "outlet: Wire", f"outlet: '{hostile}'"), encoding="utf-8")
-    at = _app(mode="New article")
+    at = run_app(mode="New article")
     assert not at.exception, at.exception
     listed = [m.value for m in at.markdown if "A2 ·" in m.value]
     assert listed and all("<img" not in m and "](javascript" not in m for m in listed)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from appkit import DRAFT, ROOT, run_app
 from streamlit.testing.v1 import AppTest
 
 from geo.control import load_control
@@ -16,35 +17,6 @@ from geo.history import read_history
 from geo.layerset import Atlas
 from geo.reports import load_reports
 from geo.synthetic import write_days
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-
-#: A saved, unreviewed draft four days after R1 (a mapped day of the history below).
-DRAFT = """id: A1
-title: Draft from an article
-outlet: Wire
-date: '2024-11-27'
-date_precision: day
-context: A draft made from an article.
-review: unreviewed
-claims:
-  - id: A1-c1
-    kind: control_share
-    actor: russia
-    units: [UA-14]
-    figure: 40
-    figure_unit: percent
-    qualifier: roughly
-    paraphrase: Russia holds roughly 40 % of Donetsk.
-"""
-
-
-def _app(**session: object) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in session.items():
-        at.session_state[k] = v
-    return at.run()
 
 
 def _text(at: AppTest) -> str:
@@ -78,7 +50,7 @@ def r1_history(tmp_path: Path, daily_layers: list) -> Path:  # type: ignore[type
 
 
 def test_without_mapped_control_no_verdict_is_given(saved: Path) -> None:
-    at = _app(mode="Ledger")
+    at = run_app(mode="Ledger")
     assert not at.exception, at.exception
     text = _text(at)
     assert "Claims can only be checked against a mapped layer" in text.replace("**", "")
@@ -89,7 +61,7 @@ def test_without_mapped_control_no_verdict_is_given(saved: Path) -> None:
 def test_every_claim_against_the_history_as_the_atlas_checks_it(
         saved: Path, r1_history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(r1_history))
-    at = _app(mode="Ledger")
+    at = run_app(mode="Ledger")
     assert not at.exception, at.exception
     rows = _ledger(at)
     # the truth: the same reports (built-in and the saved draft) and history, checked
@@ -122,7 +94,7 @@ def test_every_claim_against_the_history_as_the_atlas_checks_it(
 def test_filters_change_the_rows(saved: Path, r1_history: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINE_HISTORY_DIR", str(r1_history))
-    at = _app(mode="Ledger")
+    at = run_app(mode="Ledger")
     every = _ledger(at)
     at.multiselect(key="ledger_outlet").set_value(["Wire"]).run()
     assert not at.exception, at.exception
@@ -141,7 +113,7 @@ def test_filters_change_the_rows(saved: Path, r1_history: Path,
 
 
 def test_every_claim_against_a_loaded_layer(saved: Path, daily_file: Path) -> None:
-    at = _app(mode="Ledger", control=(daily_file.name, daily_file.read_bytes(), None, None))
+    at = run_app(mode="Ledger", control=(daily_file.name, daily_file.read_bytes(), None, None))
     assert not at.exception, at.exception
     rows = _ledger(at)
     layer = load_control(daily_file.read_bytes(), name=daily_file.name)
@@ -171,7 +143,7 @@ def test_a_hostile_outlet_is_shown_as_text(saved: Path, daily_file: Path) -> Non
     hostile = "<script>window.__xss=1</script> *W* [x](javascript:alert(1))"
     (saved / "A1.yaml").write_text(DRAFT.replace("outlet: Wire", f"outlet: '{hostile}'"),
                                    encoding="utf-8")
-    at = _app(mode="Ledger", control=(daily_file.name, daily_file.read_bytes(), None, None))
+    at = run_app(mode="Ledger", control=(daily_file.name, daily_file.read_bytes(), None, None))
     assert not at.exception, at.exception
     assert hostile in set(_ledger(at)["outlet"])  # the grid draws text, never HTML
     assert hostile in at.multiselect(key="ledger_outlet").options

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from appkit import DRAFT
 
 from geo.control import load_control
 from geo.errors import FrontlineError
@@ -17,25 +18,6 @@ from geo.measure import measure_control
 from geo.report_ledger import LEDGER_COLUMNS, SUMMARY_COLUMNS, report_ledger, report_summary
 from geo.reports import Report, load_reports, parse_report_text
 from geo.synthetic import write_days
-
-#: An unreviewed draft four days after R1 (a mapped day): "roughly 40 %" of Donetsk (38-42 %).
-DRAFT = """id: A1
-title: Draft from an article
-outlet: Wire
-date: '2024-11-27'
-date_precision: day
-context: A draft made from an article.
-review: unreviewed
-claims:
-  - id: A1-c1
-    kind: control_share
-    actor: russia
-    units: [UA-14]
-    figure: 40
-    figure_unit: percent
-    qualifier: roughly
-    paraphrase: Russia holds roughly 40 % of Donetsk.
-"""
 
 
 def _reports() -> list[Report]:
