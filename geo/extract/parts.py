@@ -90,6 +90,8 @@ _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket
                     r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
                     + _UNIT_WORD
                     + r")\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
+#: The words _OF_IT needs, looked for first (lower case): most sentences have none.
+_OF_IT_WORDS = re.compile(r"of\s+it\b")
 
 
 # ------------------------------------------------------------------ per sentence
@@ -112,18 +114,24 @@ def places_in(text: str) -> list[Place]:
 @functools.lru_cache(maxsize=8192)
 def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
     found = places(text)
-    for m in _ANAPHOR.finditer(text):
+    low = text.lower()
+    # each pattern only where its word is: most sentences have none of them
+    anaphor = _ANAPHOR.finditer(text) if ("region" in low or "oblast" in low or "province"
+                                          in low or "territory" in low or "land" in low
+                                          or "area" in low) else ()
+    for m in anaphor:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
-    for m in _REMAINDER.finditer(text):
+    for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
         # "Moscow wants the remainder handed over": the rest of the unit named last
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
-    for m in _THEM.finditer(text):
+    for m in (_THEM.finditer(text) if "them" in low or "those" in low or "each" in low
+              or "both" in low else ()):
         # "pull its troops out of them": the list of places named last before it
         before = [p for p in found if p.end <= m.start(1)]
         if before:
@@ -135,13 +143,14 @@ def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
                     break
             codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
-    for m in _TERRITORY.finditer(text):
+    for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
         # the same sentence only (elsewhere "the territory" may be the whole country)
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         if before and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(before[-1].codes, m.start(), m.end(), m.group(0), False))
-    for m in [*_THERE.finditer(text), *_OF_IT.finditer(text)]:
+    for m in [*(_THERE.finditer(text) if "there" in low else ()),
+              *(_OF_IT.finditer(text) if _OF_IT_WORDS.search(low) else ())]:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
         if codes:

@@ -32,7 +32,7 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 # A sentence ends at . ! ? (then a space and a capital, a quote or a digit) or a line
 # break between paragraphs; "U.S.", "No. 5" and leader dots ("Kherson ..... 73%") do not
 # end one.
-_END = re.compile(r"(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
+_END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
                   r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
                   r"[.!?]['\"”’)]?"
                   r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
