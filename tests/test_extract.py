@@ -77,7 +77,7 @@ def test_guesses_are_marked_for_review() -> None:
     assert c.regions == ("UA-14", "UA-09", "UA-23", "UA-65")
     assert any("four regions" in r for r in c.review)
     (c,) = extract_claims("About 60 percent of the Kherson region is occupied.")
-    assert c.actor == "RU" and any("not named" in r for r in c.review)
+    assert c.actor == "RU" and any("no holder named" in r for r in c.review)
 
 
 @pytest.mark.parametrize(("text", "needle"), [

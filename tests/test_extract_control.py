@@ -53,3 +53,20 @@ def test_figureless_mentions_and_table_lines() -> None:
     got = control_claims(parts_of(Sentence("Russian-held share: Luhansk — 99%", 0)))
     assert [(c.regions, c.value) for c in got] == [(("UA-09",), 99.0)]
     assert "table-like line" in got[0].review[0]
+
+
+def test_occupied_ground_is_russia_s_even_with_ukraine_named_after() -> None:
+    # the annotation convention (docs/claim-annotation.md): "occupied" means Russia holds
+    side, why = _holder("About 73% of the Zaporizhzhia region is temporarily occupied, but "
+                        "the region was, is and will be Ukrainian.")
+    assert side == "RU" and "no holder named" in why[0]
+    # an agent named by "by" still decides
+    assert _holder("Parts of Kursk were occupied by Ukrainian forces.") == ("UA", [])
+
+
+def test_ukraine_s_forces_by_their_own_names() -> None:
+    assert _control("Our Defence Forces hold around 21% of the Donetsk region.") == [
+        ("UA", ("UA-14",), 21.0, "percent", "around")]
+    assert _control("The Armed Forces of Ukraine still control about 20% of Donetsk.") == [
+        ("UA", ("UA-14",), 20.0, "percent", "around")]
+    assert _control("The AFU holds roughly a fifth of the Donetsk region.")[0][0] == "UA"

@@ -31,7 +31,8 @@ from geo.extract.parts import (
     subject,
 )
 
-__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places"]
+__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places",
+           "EARLIER_FIGURE", "NOT_HELD", "GAINED", "GAIN_VERB", "PERIOD"]
 
 
 _OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?(?:the\s+)?"
@@ -55,22 +56,22 @@ _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
 
 
 #: An earlier figure given with the current one: "up from 70 % in the spring".
-_EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
+EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
                              r"vs\.?|from)\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
                              r"an\s+estimated)\s+)?$", re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".
-_NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not)"
+NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not)"
                        r"\s+(?:[\w-]+\s+)?$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
-_GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
-_PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
+GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
+PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
                      r"(?:past\s+|last\s+|first\s+)?(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December|month|week|year|summer|autumn|spring|winter|"
                      r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
-_GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
+GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
                      r"gr[eo]w(?:n)?|added|captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|up|down|"
                      r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:about|roughly|around|"
                      r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
@@ -94,6 +95,10 @@ _SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|auth
                      r"think)\s+(?:that\s+)?(?:it|the\s+enemy)\s+(?:\w+\s+)?$", re.I)
 
 
+#: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
+_OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
+
+
 def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     m = PASSIVE.search(parts.s.text)
     if m:
@@ -115,6 +120,10 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as "
                           f"{SIDE_NAME[side]}, named in the sentence before"]
         return side, []
+    if _OCCUPIED.search(parts.s.text):
+        # "73 % of the region's territory is temporarily occupied, but the region was,
+        # is and will be Ukrainian": occupied ground is Russia's (the annotation convention)
+        return "RU", ["'occupied' with no holder named: read as held by Russia (check the side)"]
     later = [a for a in parts.actors if a.side in ("RU", "UA")]
     if later:
         return later[0].side, ["the holder is named after the verb; check the side"]
@@ -129,9 +138,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     if verb is None:  # a clause that takes its verb from the one before it
         verb = re.match(r"", text)
     assert verb is not None
-    if verb.group(0) and _NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
+    if verb.group(0) and NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "Russia does not control half of Kharkiv"
-    if verb.group(0) and _GAIN_VERB.match(verb.group(0)) and _PERIOD.search(text):
+    if verb.group(0) and GAIN_VERB.match(verb.group(0)) and PERIOD.search(text):
         return []  # "captured about 505 km² in November": ground gained (a pace claim)
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
     if verb.group(0).lower().startswith("liberat") and holder is None and (
@@ -163,10 +172,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             fig_actor, review = side, ["the side named just before this figure"]
         else:
             fig_actor = actor
-        if _GAINED.search(text, max(0, fig.start - 40), fig.start) and fig.unit == "km2" \
-                and not _EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
+        if GAINED.search(text, max(0, fig.start - 40), fig.start) and fig.unit == "km2" \
+                and not EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
             continue  # ground gained or lost over a time, not held
-        if _EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start) and out \
+        if EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start) and out \
                 and out[-1].unit == fig.unit:
             # "72 % of the region, up from 70 % in the spring": the same ground, earlier
             last = out[-1]

@@ -346,7 +346,10 @@ def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers|invaders|"
                     r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
-                    r"Trump|American)(?:'s|’s)?(?!\w|\.\w)", re.I)
+                    r"Trump|American|"
+                    # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
+                    r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
+                    r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american")
 
 
