@@ -66,3 +66,20 @@ def test_the_ground_asked_for_by_itself_is_a_demand_to_cede_it() -> None:
         ("demand_cede", "RU", ["UA-09", "UA-14"], "all")]
     assert "no verb of cession" in got[0].review[0]
     assert bare_demand_claims(parts_of(Sentence("Moscow does not want Donetsk.", 0))) == []
+
+
+def test_a_condition_for_stopping_is_the_other_side_s_demand() -> None:
+    from geo.extract import extract_claims
+
+    got = [(c.kind, c.actor, c.regions, c.review[0]) for c in extract_claims(
+        "If the Kiev authorities withdraw their troops from the territory of Donbass, "
+        "hostilities there will cease, Putin said.")]
+    assert got == [("demand_withdraw", "RU", ("UA-14", "UA-09"),
+                    "a condition ('If') on Ukraine for stopping: read as Russia's demand")]
+    got = [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "Moscow is ready to pull its troops out of the small areas it holds in the Sumy and "
+        "Kharkiv regions if Kyiv gives up Donetsk, a source said.")]
+    assert ("demand_cede", "RU", ("UA-14",)) in got
+    # a withdrawal that happened is nobody's demand
+    assert extract_claims("Russian troops withdrew from Kherson city in November 2022 after "
+                          "Ukraine advanced.") == []

@@ -42,3 +42,14 @@ def test_a_figureless_mention_s_qualifier() -> None:
     assert [figureless(text, text.index(name), default=None)
             for name in ("Kharkiv", "Luhansk", "Crimea")] == ["part", "large_part", "all"]
     assert figureless("Russia holds Donetsk", 13, default="all") == "all"
+
+
+def test_the_enemy_is_the_other_side_of_the_side_named_before_it() -> None:
+    parts = parts_of(Sentence("Ukraine's command said the villages are held by the enemy.", 0))
+    assert [a.side for a in parts.actors] == ["UA", "RU"]
+    parts = parts_of(Sentence("Russian commanders admit the enemy still holds a fifth.", 0))
+    assert [a.side for a in parts.actors] == ["RU", "UA"]
+    # a side named only after it (or in the sentence before) is no guide: unread
+    parts = parts_of(Sentence("The enemy holds less than 78 percent, adding that Russian "
+                              "troops made no gains.", 0))
+    assert [a.side for a in parts.actors] == ["RU"]

@@ -81,7 +81,7 @@ GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd
 PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
                       r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+the\s+"
                       r"control\s+of)\s+(?:the\s+)?(Russia|Russian|"
-                      r"Moscow|Ukraine|Ukrainian|Kyiv)|"
+                      r"Moscow|Ukraine|Ukrainian|Kyiv|enemy|adversary)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
                       r"(?:military\s+)?(?:control|occupation|rule))", re.I)
 
@@ -103,7 +103,13 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     m = PASSIVE.search(parts.s.text)
     if m:
         word = next(g for g in m.groups() if g).lower()
-        return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
+        if word not in ("enemy", "adversary"):
+            return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
+        at = m.start(1)
+        enemy = [a for a in parts.actors if a.start <= at < a.end]
+        if enemy:
+            return enemy[0].side, [f"'the {word}' read as {SIDE_NAME[enemy[0].side]}, the side "
+                                   "the speaker fights"]
     side = subject(parts, verb_start, holders=True)
     if side and _LOST.search(parts.s.text[:verb_start]):
         # "Ukraine has lost control of about 78 % of Donetsk": the other side holds it
@@ -116,6 +122,9 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             # what the other one holds
             return other_side(side), [f"'it' after a statement by {SIDE_NAME[side]}'s officials "
                                   f"read as {SIDE_NAME[other_side(side)]}"]
+        said = parts.s.text[subj.start:subj.end]
+        if "enem" in said.lower() or "adversar" in said.lower():
+            return side, [f"'{said}' read as {SIDE_NAME[side]}, the side the speaker fights"]
         if pronoun_side(parts, subj):
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as "
                           f"{SIDE_NAME[side]}, named in the sentence before"]

@@ -203,6 +203,37 @@ _SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?
 _DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])")
 
 
+#: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
+#: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
+_IF_SIDE = re.compile(r"\b(?:if|once|provided(?:\s+that)?|on\s+condition\s+that|as\s+soon\s+as|"
+                      r"as\s+long\s+as|after|when)\s+(?:the\s+)?[\w\s'’-]{0,40}?$", re.I)
+#: What the other side offers for it: a ceasefire, an end to fighting.
+_STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
+                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal)\w*", re.I)
+
+
+def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
+    """(author, target, review) when the verb is a side's act in a condition another side
+    sets for stopping ("hostilities will cease if the Kiev authorities withdraw ...",
+    "Russia will order a ceasefire once Ukraine withdraws ..."); None otherwise."""
+    text = parts.s.text
+    before = text[:verb.start()]
+    cond = _IF_SIDE.search(before)
+    if cond is None or not (_STOPPING.search(text) or CUES["offer"].search(before, 0,
+                                                                             cond.start())):
+        return None  # "if Kyiv gives up Donetsk" after an offer, or a ceasefire in return
+    doer = [a for a in parts.actors if cond.start() <= a.start < verb.start()
+            and a.side in ("RU", "UA")]
+    if not doer:
+        return None
+    target = doer[0].side
+    word = re.match(r"\w+(?:\s+\w+)*?(?=\s|$)", cond.group(0))
+    return (other_side(target), target,
+            f"a condition ('{word.group(0) if word else cond.group(0)}') on "
+            f"{SIDE_NAME[target]} for stopping: read as {SIDE_NAME[other_side(target)]}'s "
+            "demand")
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if negated(text, verb):
@@ -271,6 +302,12 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         actor = other_side(target)
         review.append(f"the demand word comes after the ground ('{after.group(1)}')")
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
+    elif (cond := conditional_demand(parts, verb)) is not None:
+        # "Russia will order a ceasefire once Ukraine withdraws its troops from ...": the
+        # condition one side sets for stopping is its demand of the other
+        actor, target, why = cond
+        review.append(why)
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     else:
         return []
     if fig is None and kind == "demand_withdraw":
@@ -300,7 +337,8 @@ def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,
 def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     demand = _last_demand(parts, verb)
-    if not demand or CUES["negation"].search(text[:verb.start()]):
+    cond = None if demand else conditional_demand(parts, verb)
+    if (not demand and cond is None) or CUES["negation"].search(text[:verb.start()]):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
     span_start = verb.start()
@@ -314,8 +352,13 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
             and not _AS_RUSSIAN.match(text, end):
         return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []
-    actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
-                                  _AT.match(text, ps[0].start) or verb, review)
+    if demand is None and cond is not None:
+        actor, target, why = cond
+        review.append(why)
+    else:
+        assert demand is not None
+        actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
+                                      _AT.match(text, ps[0].start) or verb, review)
     # "give up the roughly 6,600 square kilometres of Donetsk it still holds"
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
     q = fig.qualifier if fig else figureless(text, ps[0].start, end=end, default="all")
