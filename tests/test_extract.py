@@ -4,6 +4,7 @@ parts reported apart), spans, intervals, hostile input, drafts through the loade
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -427,6 +428,16 @@ def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
     # traps: a share of the country's electricity, of a list of drones
     ("The Zaporizhzhia plant once produced a fifth of Ukraine's electricity.", []),
     ("Russia said 80% of the 120 drones it launched at Kharkiv hit their targets.", []),
+    # a claim reported to be called false, in the sentence after or its own
+    ("FACT CHECK: A video shared two million times claims that Ukrainian forces \"now "
+     "control 40 percent of Crimea\". This is false. Russia holds all of Crimea.",
+     [("control_share", "RU", ("UA-43", "UA-40"), None, None, "all")]),
+    ("Claim: \"Russia now controls half of Kharkiv region\", shared 40,000 times. Our "
+     "rating: FALSE. Maps show Russian forces hold less than 5 percent of the region.",
+     [("control_share", "RU", ("UA-63",), 5.0, "percent", "under")]),
+    # ... but a claim someone makes, not called false, stays
+    ("Russia claims it controls 99% of Luhansk. Kyiv calls that an exaggeration.",
+     [("control_share", "RU", ("UA-09",), 99.0, "percent", "exact")]),
 ])
 def test_article_structures(text: str, want: list[tuple]) -> None:  # type: ignore[type-arg]
     assert sorted(_claims(text), key=str) == sorted(
@@ -452,18 +463,26 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: they have not seen: short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
-    # (scored then with repeated claims counted each time: up to 0.03 higher)
-    "writer 1 (tuned on)": ("extract_corpus_fresh.yaml", 45, 0.85),
-    "writer 2 (tuned on)": ("extract_corpus_fresh2.yaml", 40, 0.83),
-    "writer 3 (tuned on)": ("extract_corpus_fresh3.yaml", 40, 0.93),
-    "writer 4 (tuned on)": ("extract_corpus_fresh4.yaml", 40, 0.90),
-    "writer 5 (tuned on)": ("extract_corpus_fresh5.yaml", 40, 0.85),
-    "writer 6 (tuned on)": ("extract_corpus_fresh6.yaml", 40, 0.82),
-    "writer 7 (tuned on)": ("extract_corpus_fresh7.yaml", 40, 0.81),
-    "writer 8 (tuned on)": ("extract_corpus_fresh8.yaml", 40, 0.77),
-    "writer 9 (tuned on)": ("extract_corpus_fresh9.yaml", 40, 0.75),
-    "writer 10 (held out)": ("extract_corpus_fresh10.yaml", 40, 0.68),
-    "writer 11 (held out)": ("extract_corpus_fresh11.yaml", 40, 0.69),
+    # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
+    # "tuned on": rules changed on it; "trained on": the learned reader's training data
+    # (scripts/train_extract_model.py); "held out": scored once, never tuned or trained on.
+    "writer 1 (tuned and trained on)": ("extract_corpus_fresh.yaml", 45, 0.90),
+    "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.84),
+    "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.96),
+    "writer 4 (tuned and trained on)": ("extract_corpus_fresh4.yaml", 40, 0.93),
+    "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.88),
+    "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.84),
+    "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.86),
+    "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.83),
+    "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.82),
+    "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.83),
+    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.77),
+    "writer 14 (trained on)": ("extract_corpus_fresh14.yaml", 40, 0.72),
+    "writer 15 (trained on)": ("extract_corpus_fresh15.yaml", 40, 0.75),
+    "writer 16 (trained on)": ("extract_corpus_fresh16.yaml", 40, 0.71),
+    "writer 17 (trained on)": ("extract_corpus_fresh17.yaml", 40, 0.84),
+    "writer 12 (held out)": ("extract_corpus_fresh12.yaml", 40, 0.74),
+    "writer 13 (held out)": ("extract_corpus_fresh13.yaml", 40, 0.69),
 }
 
 
@@ -477,3 +496,22 @@ def test_scores_on_other_writers_articles(writer: str) -> None:
     print(f"\n{writer}: {n} passages, {tp + fn} claims expected; precision "
           f"{precision:.2f}, recall {recall:.2f}, F1 {f1:.2f} (tp {tp}, fp {fp}, fn {fn})")
     assert n == passages and f1 >= floor, (tp, fp, fn)
+
+
+def test_the_readme_states_the_held_out_scores() -> None:
+    """The README's "how far to trust them" figures are what the held-out writers score
+    now (pooled), so they cannot go stale."""
+    tp = fp = fn = 0
+    for name, (path, _, _) in WRITERS.items():
+        if "held out" in name:
+            _, t, f, n = _score("heldout", Path(__file__).parent / "data" / path)
+            tp, fp, fn = tp + t, fp + f, fn + n
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(
+        encoding="utf-8").split())
+    m = re.search(r"they find (\d+) % of the claims a careful reader records, and (\d+) % of "
+                  r"what they find is right \(F1 ([\d.]+);", readme)
+    assert m is not None
+    assert (int(m.group(1)), int(m.group(2)), float(m.group(3))) == (
+        round(100 * recall), round(100 * precision), round(f1, 2)), (tp, fp, fn)

@@ -1,4 +1,5 @@
-"""Territorial claims extracted from English news text, by transparent rules.
+"""Territorial claims extracted from English news text, by transparent rules and a small
+learned reader for what they leave unread (:mod:`geo.extract.learned`).
 
 :func:`extract_claims` reads an article (checked once: empty, binary, too large and
 non-English input get an :class:`~geo.errors.ArticleError`) and returns every claim it

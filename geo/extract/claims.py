@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_of, of_places
+from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
@@ -118,10 +119,14 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     # a table is read by its rows and columns (geo.extract.tables), never as prose
     text = mask_tables(original, found_tables) if found_tables else original
     out: list[ExtractedClaim] = []
+    # the rules' claims so far: what a list line or "the figure" takes up is the last of
+    # these, never a claim of the learned reader (which could change what the rules read)
+    ruled: list[ExtractedClaim] = []
     intro: Sentence | None = None
     skipping = False  # the items of a boilerplate list ("Most read:" and its lines)
     question: re.Match[str] | None = None  # "How much of Ukraine does Russia occupy?"
-    for s in _heading_lines(_lines_apart(sentences(text))):
+    ss = _heading_lines(_lines_apart(sentences(text)))
+    for i, s in enumerate(ss):
         if _BOILERPLATE.match(s.text) or (skipping and (_ITEM.match(s.text)
                                                         or _after_item(text, s))):
             # a furniture line that heads a list ("Most read:", "Related") takes its
@@ -135,9 +140,10 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         if intro is not None and (item or s.start <= _line_end(text, intro.end) + 1
                                   or _after_item(text, s)):
             got = _item_claims(s, intro, item)
-            if not got and out and out[-1].kind.startswith("control"):
-                got = _continued(s, out[-1])  # "Key judgements:" + "- Kherson: 73%"
-            out += got
+            if not got and ruled and ruled[-1].kind.startswith("control"):
+                got = _continued(s, ruled[-1])  # "Key judgements:" + "- Kherson: 73%"
+            ruled += got
+            out += learned_claims(s, got)
             if named:
                 LAST_UNIT.set(named[-1].codes)
             _remember_side(s)
@@ -147,19 +153,24 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         if not found and question is not None:
             found = _answer_claims(s, question)
         question = _QUESTION.search(s.text)
-        if not found and out and _AREAS.search(s.text):
-            found = _areas_claims(s, out[-1].actor)
-        if not found and out and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
-                                  or _IT_IS.match(s.text)):
-            found = _figure_again(s, out[-1])
-        if not found and out and out[-1].kind.startswith("control"):
-            found = _continued(s, out[-1])
-        if not found and out and out[-1].kind.startswith("control") and _INCLUDES.match(s.text):
+        if not found and ruled and _AREAS.search(s.text):
+            found = _areas_claims(s, ruled[-1].actor)
+        if not found and ruled and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+                                    or _IT_IS.match(s.text)):
+            found = _figure_again(s, ruled[-1])
+        if not found and ruled and ruled[-1].kind.startswith("control"):
+            found = _continued(s, ruled[-1])
+        if (not found and ruled and ruled[-1].kind.startswith("control")
+                and _INCLUDES.match(s.text)):
             # "That includes all of Crimea ... and almost all of Luhansk."
             found = control_claims(parts_of(s), verb=_INCLUDES.match(s.text),
-                                   holder=out[-1].actor,
+                                   holder=ruled[-1].actor,
                                    holder_review=["what the figure before includes: its holder"])
-        out += found
+        false = _rated_false(s, ss[i + 1] if i + 1 < len(ss) else None)
+        if false:
+            found = []  # a claim the text reports in order to call it false
+        ruled += found
+        out += [] if false else learned_claims(s, found)
         if named:
             LAST_UNIT.set(named[-1].codes)
         _remember_side(s)
@@ -170,6 +181,24 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                      key=lambda c: c.span[0])
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return out
+
+
+#: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
+_REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumou?rs?|viral|"
+                       r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
+                       r"circulating|posts?|video)\b", re.I)
+#: ... and called false in the same or the next sentence ("This is false", "Our rating:
+#: FALSE", "debunked").
+_FALSE = re.compile(r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
+                    r"fake|wrong|baseless|fabricated)|rating:\s*false|debunk\w*|"
+                    r"(?:is|are)\s+false\b)|^\W*false\b", re.I)
+
+
+def _rated_false(s: Sentence, after: Sentence | None) -> bool:
+    """``s`` reports a claim that it, or the sentence after it, calls false."""
+    if not _REPORTED.search(s.text):
+        return False
+    return bool(_FALSE.search(s.text) or (after is not None and _FALSE.search(after.text)))
 
 
 #: A line that opens a list: it ends with a colon, "including" or "such as".

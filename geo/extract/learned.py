@@ -1,0 +1,336 @@
+"""A learned second reader for control claims the rules leave unread.
+
+The rules (:mod:`geo.extract.control`) read a figure or an "all of"/"parts of" mention
+as a claim only when its sentence has a shape they know. This module takes every such
+mention the rules did not turn into a claim -- a figure with the place after it ("of
+Donetsk"), before it ("In Donetsk oblast, ... around 20%") or named last, or a place
+with "all of", "most of", "parts of" before it -- and asks a multinomial logistic
+regression, trained on the annotated corpora under ``tests/data``, whether the words
+around it state that Russia holds it, that Ukraine does, or neither (a poll, a gain in
+a month, power plants).
+
+The model is plain numbers in ``learned_model.json`` (feature -> one weight per class),
+rebuilt by ``scripts/train_extract_model.py``; reading it runs no code. Every claim it
+adds says so in ``review`` with its probability. Percent are shares of the named
+unit(s) or of Ukraine (``UA``); areas km².
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.extract.control import (
+    EARLIER_FIGURE,
+    GAIN_VERB,
+    GAINED,
+    NOT_HELD,
+    PERIOD,
+    holder_of,
+    of_places,
+)
+from geo.extract.lexicon import CUES, Figure, Place
+from geo.extract.model import ExtractedClaim
+from geo.extract.parts import (
+    LAST_SIDE,
+    LAST_UNIT,
+    Parts,
+    figureless,
+    make_claim,
+    parts_of,
+    places_before,
+    places_from,
+)
+from geo.extract.text import Sentence
+
+__all__ = ["Candidate", "candidates", "features", "learned_claims", "collecting",
+           "MODEL_PATH", "CLASSES", "THRESHOLD"]
+
+
+#: Where the weights live (JSON: ``classes``, ``bias``, ``weights``).
+MODEL_PATH = Path(__file__).with_name("learned_model.json")
+#: The classes the model tells apart: not a claim, held by Russia, held by Ukraine.
+CLASSES = ("none", "RU", "UA")
+#: The least probability of a side for a claim to be added.
+THRESHOLD = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention that may be a control claim: a figure (or a figure-less quantifier) and
+    the units it is about, and where the units were found relative to it."""
+
+    regions: tuple[str, ...]
+    fig: Figure | None
+    qualifier: str
+    start: int
+    end: int
+    where: str  # "after", "before", "last" (the unit named last), "country", "quantifier"
+    place_start: int
+    place_end: int
+
+
+_COUNTRY_GAP = re.compile(r"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+#: Sentences whose figures measure something other than ground held (the annotation
+#: convention's list: mined land, polls, money, people, power), a past peak, or a denial:
+#: the learned reader reads none of their figures.
+_OTHER_MEASURE = re.compile(
+    r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|casualt\w*|killed|"
+    r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
+    r"residents|voters|respondents|poll(?:s|ed|ing)?|survey\w*|opposed|support(?:ed)?\s+for|"
+    r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
+    r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
+_PAST = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their)\s+(?:height|peak)|before\s+the\s+"
+                   r"(?:full-scale\s+)?invasion|remember\s+when|an\s+earlier\s+version)\b", re.I)
+_DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
+#: A verb of taking ground just before a figure (with a period in the sentence, the
+#: figure is what was gained then, not what is held).
+_GAIN_BEFORE = re.compile(r"\b(?:liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|"
+                          r"retook|retaken|recaptur|reclaim|regain|overr|occupied)\w*\s+"
+                          r"(?:[\w-]+\s+){0,3}$", re.I)
+#: The word after "of" following a figure ("80 % of the drones"), and the words for
+#: ground (or a place named further on) that it may be.
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|that\s+|this\s+)?([\w'’-]+)",
+                      re.I)
+_LAND = frozenset((
+    "territory", "territories", "land", "lands", "ground", "area", "areas", "region",
+    "regions", "oblast", "oblasts", "province", "provinces", "country", "it", "them", "each",
+    "both", "which", "what", "those", "these", "occupied", "ukrainian", "russian",
+    "internationally", "pre-war", "prewar", "remaining", "eastern", "western", "southern",
+    "northern", "entire", "whole", "so-called", "self-proclaimed", "annexed", "four",
+    "two", "three", "neighbouring", "neighboring", "nearby", "donbas", "donbass"))
+
+
+def candidates(parts: Parts) -> list[Candidate]:
+    """Every figure of ``parts`` with the units it is most likely about, and every place
+    with "all of", "most of" or "parts of" before it."""
+    text = parts.s.text
+    out: list[Candidate] = []
+    if _OTHER_MEASURE.search(text) or _PAST.search(text) or _DENIED.search(text):
+        return out  # mines, polls, money, people; a past peak; a denial (not claims)
+    named = [(p.start, p.end) for p in parts.places] + parts.country
+    for f in parts.figs:
+        if EARLIER_FIGURE.search(text, 0, f.start) or GAINED.search(text, 0, f.start):
+            continue  # "up from 75 % in January", "gained about 500 km²"
+        if _GAIN_BEFORE.search(text, 0, f.start) and PERIOD.search(text):
+            continue  # "liberated some 400 km² ... last autumn": ground gained in a period
+        if NOT_HELD.search(text, max(0, f.start - 60), f.start) or text[f.start - 1:f.start] == "+":
+            continue  # "does not control half of ...", "+118 km²" (a change)
+        of = _OF_WHAT.match(text, f.end)
+        if (of and of.group(1).lower() not in _LAND
+                and not any(a <= of.start(1) < b for a, b in named)):
+            continue  # "80 % of the drones", "99 % of voters": a share of something else
+        ps, end = of_places(parts, f)
+        if not ps:
+            ps, end = places_from(parts, f.end, limit=40)
+            if ps and re.search(r"[;,.:()|]", text[f.end:ps[0].start]):
+                ps, end = [], f.end
+        country = [c for c in parts.country if c[0] >= f.end and c[0] - f.end <= 40
+                   and _COUNTRY_GAP.match(text[f.end:c[0]])]
+        if country and (not ps or country[0][0] < ps[0].start):
+            out.append(Candidate(("UA",), f, f.qualifier, f.start, country[0][1], "country",
+                                 country[0][0], country[0][1]))
+            continue
+        if ps:
+            out.append(Candidate(_codes(ps), f, f.qualifier, f.start, end, "after",
+                                 ps[0].start, end))
+            continue
+        before = [p for p in parts.places if p.end <= f.start and f.start - p.end <= 150]
+        cbefore = [c for c in parts.country if c[1] <= f.start and f.start - c[1] <= 150]
+        if before and (not cbefore or before[-1].end > cbefore[-1][1]):
+            group = places_before(parts, before[-1].end) or [before[-1]]
+            out.append(Candidate(_codes(group), f, f.qualifier, f.start, f.end, "before",
+                                 group[0].start, group[-1].end))
+        elif cbefore:
+            out.append(Candidate(("UA",), f, f.qualifier, f.start, f.end, "country",
+                                 cbefore[-1][0], cbefore[-1][1]))
+        elif LAST_UNIT.get() is not None:
+            out.append(Candidate(tuple(LAST_UNIT.get() or ()), f, f.qualifier, f.start,
+                                 f.end, "last", f.start, f.start))
+    for i, p in enumerate(parts.places):
+        cut = max(0, p.start - 80)  # the words just before: not the whole sentence again
+        q = figureless(text[cut:], p.start - cut, default=None, end=p.end - cut)
+        if q is None:
+            continue
+        if i and any(c.fig is None and c.place_end >= p.start for c in out):
+            continue  # a later place of a list already taken
+        group, end = places_from(parts, p.start, limit=0)
+        start = max(0, text.rfind(" ", 0, max(0, p.start - 12)))
+        out.append(Candidate(_codes(group or [p]), None, q, start, end, "quantifier",
+                             p.start, end))
+    if CUES["control"].search(text) or _HELD_WORD.search(text):
+        # a place named bare where the sentence speaks of holding: "the LPR has been
+        # fully liberated", "Russian troops hold a few villages there"
+        for p in parts.places:
+            if any(c.place_start <= p.start < max(c.place_end, c.place_start + 1)
+                   for c in out):
+                continue
+            group, end = places_from(parts, p.start, limit=0)
+            if any(c.place_start <= p.start < c.place_end for c in out):
+                continue
+            window = text[max(0, p.start - 60):end + 60]
+            q = ("part" if _PART_WORD.search(window) else "large_part"
+                 if _MOST_WORD.search(window) else "all")
+            out.append(Candidate(_codes(group or [p]), None, q, p.start, end, "bare",
+                                 p.start, end))
+    return out
+
+
+#: One cheap look before a sentence is taken apart: a figure (as geo.extract.lexicon).
+_ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
+                         re.I)
+_HELD_WORD = re.compile(r"(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
+                        r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
+_PART_WORD = re.compile(r"\b(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
+                        r"settlements?|foothold|bridgehead|edge|corner|fringe|salient|few)\b",
+                        re.I)
+_MOST_WORD = re.compile(r"\b(?:most|much|bulk|lion's\s+share|majority)\b", re.I)
+
+
+def _codes(ps: list[Place]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for p in ps for c in p.codes))
+
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|%|\d+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def features(parts: Parts, c: Candidate) -> list[str]:
+    """The words and sides around ``c``, as feature names (a word and the side named
+    nearest before the mention together, so that "still holds" after Ukraine and after
+    Russia can weigh differently)."""
+    text = parts.s.text
+    lo, hi = min(c.start, c.place_start), max(c.end, c.place_end)
+    left = _words(text[max(0, lo - 80):lo])[-7:]
+    mid = _words(text[min(c.end, c.place_end):max(c.start, c.place_start)])[:8] \
+        if c.where == "before" else _words(text[c.fig.end if c.fig else c.start:c.place_start])[:6]
+    right = _words(text[hi:hi + 60])[:6]
+    rest = _words(text)
+    sides_before = [a.side for a in parts.actors if a.end <= lo and a.side in ("RU", "UA")]
+    sides_after = [a.side for a in parts.actors if a.start >= hi and a.side in ("RU", "UA")]
+    near = sides_before[-1] if sides_before else "none"
+    holder, why = holder_of(parts, lo)
+    f = ["bias", f"where:{c.where}", f"q:{c.qualifier}",
+         f"unit:{c.fig.unit if c.fig else 'none'}", f"near:{near}",
+         f"first:{sides_before[0] if sides_before else 'none'}",
+         f"after:{sides_after[0] if sides_after else 'none'}",
+         f"holder:{holder}{'?' if why else ''}", f"last:{LAST_SIDE.get()}",
+         f"n:{min(len(c.regions), 3)}", f"ua:{c.regions == ('UA',)}",
+         f"big:{bool(c.fig and c.fig.unit == 'percent' and c.fig.value > 100)}"]
+    f += [f"L:{w}" for w in left] + [f"L:{w}@{near}" for w in left]
+    f += [f"M:{w}" for w in mid] + [f"R:{w}" for w in right]
+    f += [f"S:{w}" for w in set(rest)]
+    before = text[:lo]
+    if NOT_HELD.search(before[-40:]):
+        f.append("denied")
+    if PERIOD.search(text) and GAIN_VERB.search(text):
+        f.append("gain_period")
+    return f
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    ex = [math.exp(s - top) for s in scores]
+    total = sum(ex)
+    return [e / total for e in ex]
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> tuple[tuple[str, ...], list[float], dict[str, list[float]]] | None:
+    try:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{MODEL_PATH}: the learned reader's weights are missing from "
+                                "this installation; reinstall Frontline Atlas, or rebuild "
+                                "them with scripts/train_extract_model.py") from None
+    return tuple(data["classes"]), list(data["bias"]), dict(data["weights"])
+
+
+def classify(feats: list[str]) -> dict[str, float]:
+    """Probability of each class (:data:`CLASSES`) for a candidate's features; all on
+    "none" when there is no model."""
+    model = _model()
+    if model is None:
+        return {"none": 1.0, "RU": 0.0, "UA": 0.0}
+    classes, bias, weights = model
+    scores = list(bias)
+    for name in feats:
+        w = weights.get(name)
+        if w is not None:
+            scores = [s + x for s, x in zip(scores, w, strict=True)]
+    return dict(zip(classes, _softmax(scores), strict=True))
+
+
+#: While training (:func:`collecting`): every candidate and its features, as read.
+_TRACE: ContextVar[list[tuple[Sentence, Candidate, list[str], bool]] | None] = ContextVar(
+    "learned_trace", default=None)
+
+
+@contextmanager
+def collecting() -> Iterator[list[tuple[Sentence, Candidate, list[str], bool]]]:
+    """Collect every candidate read inside the block (sentence, candidate, features,
+    whether the rules already made that claim): the training script's data."""
+    out: list[tuple[Sentence, Candidate, list[str], bool]] = []
+    token = _TRACE.set(out)
+    try:
+        yield out
+    finally:
+        _TRACE.reset(token)
+
+
+def _covering(c: Candidate, found: list[ExtractedClaim], offset: int) -> int | None:
+    """The index of the claim of ``found`` the rules made of ``c`` or of its figure (a
+    figure is read once), or None."""
+    for i, claim in enumerate(found):
+        if (c.fig is not None and claim.value is not None and claim.span[0] <= c.fig.start
+                + offset < claim.span[1] and abs(claim.value - c.fig.value) < 0.05):
+            return i
+        if set(claim.regions) & set(c.regions) and (
+                (c.fig is not None and claim.value is not None
+                 and abs(claim.value - c.fig.value) < 0.05)
+                or (c.fig is None and claim.value is None)):
+            return i
+    return None
+
+
+def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """The claims of ``s``: the rules' (``found``) and the control claims the model reads
+    that the rules did not."""
+    if not (_ANY_FIGURE.search(s.text) or CUES["control"].search(s.text)
+            or _HELD_WORD.search(s.text)):
+        return found  # most sentences have no figure and no word of holding
+    parts = parts_of(s)
+    if not (parts.figs or parts.places):
+        return found
+    trace = _TRACE.get()
+    out: list[ExtractedClaim] = []
+    for c in candidates(parts):
+        at = _covering(c, found, s.start)
+        if at is not None and trace is None:
+            continue  # the rules made it (changing their side was tried: no better)
+        feats = features(parts, c)
+        if trace is not None:
+            trace.append((s, c, feats, at is not None))
+            if at is not None:
+                continue
+        probs = classify(feats)
+        side = max(("RU", "UA"), key=lambda k: probs[k])
+        if probs[side] < THRESHOLD or probs[side] <= probs["none"]:
+            continue
+        kind = "control_area" if c.fig is not None and c.fig.unit == "km2" else "control_share"
+        out.append(make_claim(parts, kind, side, c.regions, c.fig,
+                              c.qualifier if c.fig is None else c.fig.qualifier,
+                              (min(c.start, c.place_start), max(c.end, c.place_end)),
+                              [f"read by the learned reader (P = {probs[side]:.2f}), not by a "
+                               "rule: check the side, the figure and the place"]))
+    return found + out

@@ -1,0 +1,146 @@
+"""The learned reader (geo.extract.learned): its candidates, features, weights file, and
+what it adds to the rules, checked on passages of my own and on the writers' corpora."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from geo.extract import extract_claims, learned
+from geo.extract.learned import CLASSES, MODEL_PATH, candidates, classify, features
+from geo.extract.parts import parts_of
+from geo.extract.text import Sentence
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_extract_model as train  # noqa: E402
+
+
+def _cands(text: str) -> list[tuple[tuple[str, ...], float | None, str, str]]:
+    parts = parts_of(Sentence(text, 0))
+    return [(c.regions, c.fig.value if c.fig else None, c.qualifier, c.where)
+            for c in candidates(parts)]
+
+
+def test_candidates_take_the_place_after_before_or_the_country() -> None:
+    assert _cands("Russia holds about 80% of the Donetsk region.") == [
+        (("UA-14",), 80.0, "around", "after")]
+    assert _cands("In Donetsk oblast, Ukraine still holds around 20%: the Sloviansk belt.") \
+        == [(("UA-14",), 20.0, "around", "before")]
+    assert _cands("Total occupation stands at roughly 19.5% of Ukraine.") == [
+        (("UA",), 19.5, "around", "country")]
+    # a list of places after one figure is one candidate for all of them
+    assert _cands("Moscow holds two-thirds of Zaporizhzhia and Kherson.") == [
+        (("UA-23", "UA-65"), pytest.approx(66.7, abs=0.05), "exact", "after")]
+
+
+def test_a_figure_never_takes_the_place_past_a_semicolon() -> None:
+    # "Luhansk 99%; Donetsk 78%": each figure is its own place's, not the next one's
+    assert _cands("By region: Luhansk 99%; Donetsk 78%.") == [
+        (("UA-09",), 99.0, "exact", "before"), (("UA-14",), 78.0, "exact", "before")]
+
+
+def test_figureless_quantifiers_and_earlier_figures() -> None:
+    got = _cands("Russian troops hold parts of Sumy and most of Kharkiv.")
+    assert (("UA-59",), None, "part", "quantifier") in got
+    assert (("UA-63",), None, "large_part", "quantifier") in got
+    # "up from 75 %": an earlier figure is no candidate
+    assert [c[1] for c in _cands("Russia occupies 81% of Luhansk, up from 75% in January.")] \
+        == [81.0]
+
+
+def test_features_pair_words_with_the_side_named_before() -> None:
+    parts = parts_of(Sentence("Ukraine still holds around 20% of Donetsk.", 0))
+    f = features(parts, candidates(parts)[0])
+    assert "L:holds@UA" in f and "near:UA" in f and "where:after" in f and "bias" in f
+
+
+def test_weights_are_plain_numbers_for_three_classes() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert tuple(data["classes"]) == CLASSES == ("none", "RU", "UA")
+    assert len(data["bias"]) == 3 and len(data["weights"]) > 1000
+    assert all(len(w) == 3 and all(isinstance(x, float | int) for x in w)
+               for w in data["weights"].values())
+    probs = classify(["bias", "near:UA", "L:holds@UA"])
+    assert set(probs) == set(CLASSES) and sum(probs.values()) == pytest.approx(1.0)
+    assert max(probs, key=lambda k: probs[k]) == "UA"
+
+
+def test_missing_weights_say_how_to_rebuild(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    monkeypatch.setattr(learned, "MODEL_PATH", tmp_path / "none.json")
+    learned._model.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match="train_extract_model.py"):
+            classify(["bias"])
+    finally:
+        monkeypatch.undo()
+        learned._model.cache_clear()
+
+
+def test_learned_claims_are_marked_for_review() -> None:
+    text = ("1/ End-of-year thread.\n2/ Total occupation now stands at roughly 19.5% of "
+            "Ukraine, Crimea included.\n3/ In Donetsk oblast, Ukraine still holds around 20%: "
+            "the Sloviansk-Kramatorsk belt.")
+    got = [(c.kind, c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+    assert ("control_share", "RU", ("UA",), 19.5, "around") in got
+    assert ("control_share", "UA", ("UA-14",), 20.0, "around") in got
+    for c in extract_claims(text):
+        if c.value == 19.5:
+            assert any("learned reader" in r for r in c.review)
+
+
+@pytest.mark.parametrize("text", [
+    "Power plants lost 40% of their capacity in the Kharkiv region, the operator said.",
+    "About 80 percent of housing in the Donetsk region has been damaged.",
+    "A poll found 54% of people in the Kharkiv region reject any deal.",
+    "Russian forces captured about 505 square kilometres of the Donetsk region in November.",
+])
+def test_traps_stay_empty(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.kind != "pace"] == []
+
+
+def _corpus_passages() -> list[str]:
+    return [p["text"] for path in sorted(DATA.glob("extract_corpus_fresh*.yaml"))
+            for p in yaml.safe_load(path.read_text(encoding="utf-8"))["passages"]]
+
+
+def test_the_learned_reader_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On every writer's passage, the rules' claims are all still there, unchanged."""
+    texts = _corpus_passages()
+    with_model = [[c.as_dict() for c in extract_claims(t)] for t in texts]
+    monkeypatch.setattr(learned, "_model", lambda: None)
+    rules = [[c.as_dict() for c in extract_claims(t)] for t in texts]
+    added = 0
+    for r, w in zip(rules, with_model, strict=True):
+        assert all(c in w for c in r)
+        added += len(w) - len(r)
+    assert len(texts) >= 440 and added > 50
+
+
+def test_training_leaves_the_held_out_writers_out() -> None:
+    names = {p.name for p in train.default_corpora()}
+    assert not names & set(train.HELD_OUT)
+    assert len(names) >= 11 and "extract_corpus_fresh.yaml" in names
+    from tests.test_extract import WRITERS
+
+    held = {f for k, (f, _, _) in WRITERS.items() if "held out" in k}
+    assert held == set(train.HELD_OUT)
+
+
+def test_the_committed_weights_are_what_the_script_builds() -> None:
+    X, y = train.examples(train.default_corpora())
+    built = train.fit(X, y)
+    committed = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert built["labels"] == committed["labels"] and built["trained_on"] == len(y)
+    assert built["bias"] == pytest.approx(committed["bias"], abs=0.01)
+    common = built["weights"].keys() & committed["weights"].keys()
+    assert len(common) >= 0.99 * len(committed["weights"])
+    assert max(abs(a - b) for k in common
+               for a, b in zip(built["weights"][k], committed["weights"][k], strict=True)) < 0.01
