@@ -58,10 +58,13 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
     from ui.drafts import saved_drafts
 
     saved_drafts(reports)
-    st.caption("Paste an English news article (or upload it as a .txt file). The rules find "
-               "every territorial claim: control shares and areas, demands to cede or "
-               "withdraw, offers to withdraw. Review them below, then save a new report: "
-               "it is marked **unreviewed** and used at once by every view.")
+    st.caption("Paste an English news article (or upload it as a .txt file). The rules, and a "
+               "small learned reader for what they leave unread, look for territorial claims: "
+               "control shares and areas, demands to cede or withdraw, offers to withdraw. On "
+               "text they were not written for they find about 7 in 10 of the claims a "
+               "careful reader records, and about 3 in 4 of what they find is right (README), "
+               "so review them below, then save a new report: it is marked **unreviewed** "
+               "and used at once by every view.")
     up = st.file_uploader("Upload the article (.txt)", type=["txt"], key="article_upload")
     text = st.text_area("…or paste it here", key="article_text", height=200)
     if up is not None and not text.strip():
