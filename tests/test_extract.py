@@ -483,6 +483,8 @@ WRITERS = {
     "writer 17 (trained on)": ("extract_corpus_fresh17.yaml", 40, 0.84),
     "writer 12 (held out)": ("extract_corpus_fresh12.yaml", 40, 0.74),
     "writer 13 (held out)": ("extract_corpus_fresh13.yaml", 40, 0.69),
+    "writer 18 (held out)": ("extract_corpus_fresh18.yaml", 40, 0.62),
+    "writer 19 (held out)": ("extract_corpus_fresh19.yaml", 40, 0.75),
 }
 
 
