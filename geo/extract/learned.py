@@ -3,11 +3,14 @@
 The rules (:mod:`geo.extract.control`) read a figure or an "all of"/"parts of" mention
 as a claim only when its sentence has a shape they know. This module takes every such
 mention the rules did not turn into a claim -- a figure with the place after it ("of
-Donetsk"), before it ("In Donetsk oblast, ... around 20%") or named last, or a place
-with "all of", "most of", "parts of" before it -- and asks a multinomial logistic
-regression, trained on the annotated corpora under ``tests/data``, whether the words
-around it state that Russia holds it, that Ukraine does, or neither (a poll, a gain in
-a month, power plants).
+Donetsk"), before it ("In Donetsk oblast, ... around 20%") or named last, a place with
+"all of", "most of", "parts of" before it, or a place named bare where the sentence
+speaks of holding -- and asks a multinomial logistic regression, trained on the
+annotated corpora under ``tests/data``, whether the words around it state that Russia
+holds it, that Ukraine does, or neither. Sentences about what the annotation convention
+(``docs/claim-annotation.md``) says are not claims -- mined land, polls, money, people,
+power, a past peak, a denial, ground gained in a period, a share "of the drones" -- give
+it no candidates at all.
 
 The model is plain numbers in ``learned_model.json`` (feature -> one weight per class),
 rebuilt by ``scripts/train_extract_model.py``; reading it runs no code. Every claim it
@@ -36,12 +39,13 @@ from geo.extract.control import (
     holder_of,
     of_places,
 )
-from geo.extract.lexicon import CUES, Figure, Place
+from geo.extract.lexicon import ANY_FIGURE, CUES, Figure
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_SIDE,
     LAST_UNIT,
     Parts,
+    codes_of,
     figureless,
     make_claim,
     parts_of,
@@ -50,7 +54,7 @@ from geo.extract.parts import (
 )
 from geo.extract.text import Sentence
 
-__all__ = ["Candidate", "candidates", "features", "learned_claims", "collecting",
+__all__ = ["Candidate", "candidates", "features", "classify", "learned_claims", "collecting",
            "MODEL_PATH", "CLASSES", "THRESHOLD"]
 
 
@@ -72,7 +76,9 @@ class Candidate:
     qualifier: str
     start: int
     end: int
-    where: str  # "after", "before", "last" (the unit named last), "country", "quantifier"
+    #: "after", "before", "last" (the unit named last), "country", "quantifier" ("all of",
+    #: "parts of"), "bare" (a place named where the sentence speaks of holding)
+    where: str
     place_start: int
     place_end: int
 
@@ -139,14 +145,14 @@ def candidates(parts: Parts) -> list[Candidate]:
                                  country[0][0], country[0][1]))
             continue
         if ps:
-            out.append(Candidate(_codes(ps), f, f.qualifier, f.start, end, "after",
+            out.append(Candidate(codes_of(ps), f, f.qualifier, f.start, end, "after",
                                  ps[0].start, end))
             continue
         before = [p for p in parts.places if p.end <= f.start and f.start - p.end <= 150]
         cbefore = [c for c in parts.country if c[1] <= f.start and f.start - c[1] <= 150]
         if before and (not cbefore or before[-1].end > cbefore[-1][1]):
             group = places_before(parts, before[-1].end) or [before[-1]]
-            out.append(Candidate(_codes(group), f, f.qualifier, f.start, f.end, "before",
+            out.append(Candidate(codes_of(group), f, f.qualifier, f.start, f.end, "before",
                                  group[0].start, group[-1].end))
         elif cbefore:
             out.append(Candidate(("UA",), f, f.qualifier, f.start, f.end, "country",
@@ -163,7 +169,7 @@ def candidates(parts: Parts) -> list[Candidate]:
             continue  # a later place of a list already taken
         group, end = places_from(parts, p.start, limit=0)
         start = max(0, text.rfind(" ", 0, max(0, p.start - 12)))
-        out.append(Candidate(_codes(group or [p]), None, q, start, end, "quantifier",
+        out.append(Candidate(codes_of(group or [p]), None, q, start, end, "quantifier",
                              p.start, end))
     if CUES["control"].search(text) or _HELD_WORD.search(text):
         # a place named bare where the sentence speaks of holding: "the LPR has been
@@ -173,29 +179,20 @@ def candidates(parts: Parts) -> list[Candidate]:
                    for c in out):
                 continue
             group, end = places_from(parts, p.start, limit=0)
-            if any(c.place_start <= p.start < c.place_end for c in out):
-                continue
             window = text[max(0, p.start - 60):end + 60]
             q = ("part" if _PART_WORD.search(window) else "large_part"
                  if _MOST_WORD.search(window) else "all")
-            out.append(Candidate(_codes(group or [p]), None, q, p.start, end, "bare",
+            out.append(Candidate(codes_of(group or [p]), None, q, p.start, end, "bare",
                                  p.start, end))
     return out
 
 
-#: One cheap look before a sentence is taken apart: a figure (as geo.extract.lexicon).
-_ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
-                         re.I)
 _HELD_WORD = re.compile(r"(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
                         r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
 _PART_WORD = re.compile(r"\b(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
                         r"settlements?|foothold|bridgehead|edge|corner|fringe|salient|few)\b",
                         re.I)
 _MOST_WORD = re.compile(r"\b(?:most|much|bulk|lion's\s+share|majority)\b", re.I)
-
-
-def _codes(ps: list[Place]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(c for p in ps for c in p.codes))
 
 
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|%|\d+")
@@ -306,7 +303,7 @@ def _covering(c: Candidate, found: list[ExtractedClaim], offset: int) -> int | N
 def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedClaim]:
     """The claims of ``s``: the rules' (``found``) and the control claims the model reads
     that the rules did not."""
-    if not (_ANY_FIGURE.search(s.text) or CUES["control"].search(s.text)
+    if not (ANY_FIGURE.search(s.text) or CUES["control"].search(s.text)
             or _HELD_WORD.search(s.text)):
         return found  # most sentences have no figure and no word of holding
     parts = parts_of(s)

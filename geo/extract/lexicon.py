@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "countries", "actors",
-           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "clear_caches"]
+           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "clear_caches"]
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -192,7 +192,7 @@ def _qualifier(sentence: str, start: int) -> str:
 
 
 #: Something every figure has: a digit, a unit word or a fraction's word.
-_ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
+ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
                          re.I)
 #: A range of shares: "between 18 and 20 per cent", "18-20%", "18 to 20 percent".
 _RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)"
@@ -218,7 +218,7 @@ def figures(sentence: str) -> list[Figure]:
 @functools.lru_cache(maxsize=8192)
 def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by several rules
     """The figures, in order (a range of shares as its middle, "about")."""
-    if not _ANY_FIGURE.search(sentence):
+    if not ANY_FIGURE.search(sentence):
         return ()  # most sentences have none: one cheap look before the full patterns
     out: list[Figure] = []
     ranges = []
