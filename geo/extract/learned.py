@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geo.extract.control import (
@@ -114,9 +114,38 @@ _LAND = frozenset((
     "two", "three", "neighbouring", "neighboring", "nearby", "donbas", "donbass"))
 
 
+@functools.lru_cache(maxsize=1)
+def _areas() -> dict[str, float]:
+    """Official area (km²) of every unit, and of Ukraine as ``UA``."""
+    from geo.boundaries import load_unit_table
+
+    table = load_unit_table()
+    areas = {str(k): float(v) for k, v in table["official_area_km2"].items()}
+    areas["UA"] = sum(a for k, a in areas.items() if k.startswith("UA-"))
+    return areas
+
+
+def _fitting(c: Candidate) -> Candidate | None:
+    """``c``, or -- an area larger than its units ("Call it 116,000 km²" after Lviv was
+    named) -- the same area of Ukraine as a whole when it fits there, else None."""
+    if c.fig is None or c.fig.unit != "km2":
+        return c
+    areas = _areas()
+    if sum(areas.get(u, math.inf) for u in c.regions) >= c.fig.value:
+        return c
+    if c.regions != ("UA",) and areas["UA"] >= c.fig.value:
+        return replace(c, regions=("UA",), where="country")
+    return None
+
+
 def candidates(parts: Parts) -> list[Candidate]:
     """Every figure of ``parts`` with the units it is most likely about, and every place
-    with "all of", "most of" or "parts of" before it."""
+    with "all of", "most of" or "parts of" before it (an area never larger than its
+    units)."""
+    return [f for c in _candidates(parts) if (f := _fitting(c)) is not None]
+
+
+def _candidates(parts: Parts) -> list[Candidate]:
     text = parts.s.text
     out: list[Candidate] = []
     if _OTHER_MEASURE.search(text) or _PAST.search(text) or _DENIED.search(text):
