@@ -435,6 +435,15 @@ def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
     ("Claim: \"Russia now controls half of Kharkiv region\", shared 40,000 times. Our "
      "rating: FALSE. Maps show Russian forces hold less than 5 percent of the region.",
      [("control_share", "RU", ("UA-63",), 5.0, "percent", "under")]),
+    # wire abbreviations, square miles (km² given too: the same area once), ranges
+    ("KREMLIN SAYS RUSSIAN FORCES CONTROL MORE THAN 99 PCT OF UKRAINE'S LUHANSK REGION",
+     [("control_share", "RU", ("UA-09",), 99.0, "percent", "over")]),
+    ("Ukraine still holds about 2,300 square miles of the Donetsk region.",
+     [("control_area", "UA", ("UA-14",), 5957.0, "km2", "around")]),
+    ("Russia occupied approximately 116,000 km² (45,000 sq mi) of Ukraine.",
+     [("control_area", "RU", ("UA",), 116000.0, "km2", "around")]),
+    ("Between 73% and 75% of the Zaporizhzhia region is under Russian control.",
+     [("control_share", "RU", ("UA-23",), 74.0, "percent", "around")]),
     # ... but a claim someone makes, not called false, stays
     ("Russia claims it controls 99% of Luhansk. Kyiv calls that an exaggeration.",
      [("control_share", "RU", ("UA-09",), 99.0, "percent", "exact")]),
@@ -452,15 +461,17 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 
 
 # ------------------------------------------------------------------ other writers' text
-#: Corpora by eleven separate writers who had seen neither the rules nor the other corpora
+#: Corpora by 23 separate writers who had seen neither the code nor the other corpora
 #: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
-#: many hands; traps). Each was scored blind once, when it came, before the rules were
-#: changed on its misses (its header gives that score); writers 10 and 11 came after the
-#: last rule change and were never used to change them. Blind scores by round (pooled
-#: over the round's writers): writers 1-2 0.61, 3 0.81, 4-5 0.74, 6-7 0.74, 8-9 0.745,
-#: 10-11 0.72 (0.70 counting a claim said twice once, as scored here). The rules gain
-#: on each writer they are tuned on (0.77-0.95 today) but stay near 0.72-0.75 on writers
-#: they have not seen: short of the 0.9 the issue sets.
+#: many hands; traps); writers 12-23 were given the annotation convention
+#: (docs/claim-annotation.md). Each was scored blind once, when it came (its header gives
+#: that score), then used to change the rules and to train the learned reader
+#: (geo/extract/learned.py) -- except writers 20-23, held out: scored once after the last
+#: change. Blind scores by round, pooled: writers 1-2 0.61, 3 0.81, 4-5 0.74, 6-7 0.74,
+#: 8-9 0.745, 10-11 0.72 (rules only); 14-17 0.72 and 12-13 0.73 / 18-19 0.72 (with the
+#: learned reader; the rules alone 0.70); 20-23 0.75 (the rules alone 0.69). The rules and
+#: the reader gain on each writer they are tuned or trained on (0.71-0.98 today) but stay
+#: near 0.72-0.75 on writers they have not seen: short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -471,20 +482,24 @@ WRITERS = {
     "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.96),
     "writer 4 (tuned and trained on)": ("extract_corpus_fresh4.yaml", 40, 0.93),
     "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.88),
-    "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.84),
+    "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.83),
     "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.86),
     "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.83),
     "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.82),
     "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.83),
-    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.77),
-    "writer 14 (trained on)": ("extract_corpus_fresh14.yaml", 40, 0.72),
-    "writer 15 (trained on)": ("extract_corpus_fresh15.yaml", 40, 0.75),
-    "writer 16 (trained on)": ("extract_corpus_fresh16.yaml", 40, 0.71),
-    "writer 17 (trained on)": ("extract_corpus_fresh17.yaml", 40, 0.84),
-    "writer 12 (held out)": ("extract_corpus_fresh12.yaml", 40, 0.74),
-    "writer 13 (held out)": ("extract_corpus_fresh13.yaml", 40, 0.69),
-    "writer 18 (held out)": ("extract_corpus_fresh18.yaml", 40, 0.62),
-    "writer 19 (held out)": ("extract_corpus_fresh19.yaml", 40, 0.75),
+    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.76),
+    "writer 14 (scored once, then tuned and trained on)": ("extract_corpus_fresh14.yaml", 40, 0.73),
+    "writer 15 (scored once, then tuned and trained on)": ("extract_corpus_fresh15.yaml", 40, 0.81),
+    "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.72),
+    "writer 17 (scored once, then tuned and trained on)": ("extract_corpus_fresh17.yaml", 40, 0.83),
+    "writer 12 (scored once, then tuned and trained on)": ("extract_corpus_fresh12.yaml", 40, 0.82),
+    "writer 13 (scored once, then tuned and trained on)": ("extract_corpus_fresh13.yaml", 40, 0.79),
+    "writer 18 (scored once, then tuned and trained on)": ("extract_corpus_fresh18.yaml", 40, 0.69),
+    "writer 19 (scored once, then tuned and trained on)": ("extract_corpus_fresh19.yaml", 40, 0.82),
+    "writer 20 (held out)": ("extract_corpus_fresh20.yaml", 40, 0.72),
+    "writer 21 (held out)": ("extract_corpus_fresh21.yaml", 40, 0.76),
+    "writer 22 (held out)": ("extract_corpus_fresh22.yaml", 40, 0.78),
+    "writer 23 (held out)": ("extract_corpus_fresh23.yaml", 40, 0.65),
 }
 
 

@@ -67,7 +67,9 @@ def test_weights_are_plain_numbers_for_three_classes() -> None:
     assert len(data["bias"]) == 3 and len(data["weights"]) > 1000
     assert all(len(w) == 3 and all(isinstance(x, float | int) for x in w)
                for w in data["weights"].values())
-    probs = classify(["bias", "near:UA", "L:holds@UA"])
+    parts = parts_of(Sentence("In Donetsk oblast, Ukraine still holds around 20%: the "
+                              "Sloviansk belt.", 0))
+    probs = classify(features(parts, candidates(parts)[0]))
     assert set(probs) == set(CLASSES) and sum(probs.values()) == pytest.approx(1.0)
     assert max(probs, key=lambda k: probs[k]) == "UA"
 

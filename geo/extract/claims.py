@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.extract.asserted import asserted
 from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_of, of_places
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, figures, places
@@ -142,8 +143,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             got = _item_claims(s, intro, item)
             if not got and ruled and ruled[-1].kind.startswith("control"):
                 got = _continued(s, ruled[-1])  # "Key judgements:" + "- Kherson: 73%"
+            got = asserted(got, s, ss[i + 1] if i + 1 < len(ss) else None)
             ruled += got
-            out += learned_claims(s, got)
+            out += asserted(learned_claims(s, got), s, ss[i + 1] if i + 1 < len(ss) else None)
             if named:
                 LAST_UNIT.set(named[-1].codes)
             _remember_side(s)
@@ -166,11 +168,11 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = control_claims(parts_of(s), verb=_INCLUDES.match(s.text),
                                    holder=ruled[-1].actor,
                                    holder_review=["what the figure before includes: its holder"])
-        false = _rated_false(s, ss[i + 1] if i + 1 < len(ss) else None)
-        if false:
-            found = []  # a claim the text reports in order to call it false
+        # what the text denies, asks, calls false or a myth, a past peak, a poll's answers
+        after = ss[i + 1] if i + 1 < len(ss) else None
+        found = asserted(found, s, after)
         ruled += found
-        out += [] if false else learned_claims(s, found)
+        out += asserted(learned_claims(s, found), s, after)
         if named:
             LAST_UNIT.set(named[-1].codes)
         _remember_side(s)
@@ -181,24 +183,6 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                      key=lambda c: c.span[0])
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return out
-
-
-#: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
-_REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumou?rs?|viral|"
-                       r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
-                       r"circulating|posts?|video)\b", re.I)
-#: ... and called false in the same or the next sentence ("This is false", "Our rating:
-#: FALSE", "debunked").
-_FALSE = re.compile(r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
-                    r"fake|wrong|baseless|fabricated)|rating:\s*false|debunk\w*|"
-                    r"(?:is|are)\s+false\b)|^\W*false\b", re.I)
-
-
-def _rated_false(s: Sentence, after: Sentence | None) -> bool:
-    """``s`` reports a claim that it, or the sentence after it, calls false."""
-    if not _REPORTED.search(s.text):
-        return False
-    return bool(_FALSE.search(s.text) or (after is not None and _FALSE.search(after.text)))
 
 
 #: A line that opens a list: it ends with a colon, "including" or "such as".

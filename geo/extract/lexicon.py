@@ -33,9 +33,12 @@ _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "116k km²": thousands
 _NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
            rf"(?P<k>k)(?=\s*(?:sq|km)))?(?P<orso>\s+or\s+so)?")
-_PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I)
 _AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.?\s*km\b|"
                    r"km²|km2\b)", re.I)
+#: An area in square miles ("45,000 square miles", "2,300 sq mi"): read in km².
+_AREA_MI = re.compile(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
+KM2_PER_SQ_MI = 2.589988
 #: After a figure, words that make it approximate: "116,000 sq km, give or take".
 _AFTER_ABOUT = re.compile(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd)\b", re.I)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
@@ -194,9 +197,10 @@ def _qualifier(sentence: str, start: int) -> str:
 #: Something every figure has: a digit, a unit word or a fraction's word.
 ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
                          re.I)
-#: A range of shares: "between 18 and 20 per cent", "18-20%", "18 to 20 percent".
-_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)"
-                    r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
+#: A range of shares: "between 18 and 20 per cent", "18-20%", "between 73% and 75%".
+_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)?"
+                    r"\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)",
+                    re.I)
 #: A range of areas: "5,000-6,000 sq km", "between 5,000 and 6,000 square kilometres".
 _AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to|-|–)\s*"
                          r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|"
@@ -245,6 +249,18 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
             q = ("around" if m.group("orso") or _AFTER_ABOUT.match(sentence, m.end())
                  else _qualifier(sentence, m.start()))
             out.append(Figure(value, unit, q, m.start(), m.end()))
+    km2 = [f for f in out if f.unit == "km2"]
+    lowered = sentence.lower()
+    miles = (_AREA_MI.finditer(sentence) if ("mile" in lowered or "sq" in lowered
+                                              or "mi²" in lowered) else ())
+    for m in miles:
+        value = _number(m)
+        if value is None or any(0 <= f.start - m.end() <= 25 or 0 <= m.start() - f.end <= 25
+                                for f in km2):
+            continue  # "116,000 km² (about 45,000 sq mi)": the same area given twice
+        q = ("around" if m.group("orso") or _AFTER_ABOUT.match(sentence, m.end())
+             else _qualifier(sentence, m.start()))
+        out.append(Figure(round(value * KM2_PER_SQ_MI, 1), "km2", q, m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
         value = round(_FRACTIONS[m.group(1).lower()], 1)
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
