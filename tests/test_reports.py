@@ -130,6 +130,16 @@ def test_good_fixture_is_valid() -> None:
     assert report.id == "T1" and report.claims[0].units == ("UA-14",)
 
 
+def test_an_area_a_little_over_the_official_one_is_a_source_s_rounding() -> None:
+    # Crimea with Sevastopol: 26,945 km² in units.csv, 26,950 in an article's table
+    crimea = edit("units: [UA-14]", "units: [UA-43, UA-40]", edit(
+        "figure_unit: percent", "figure_unit: km2", edit(
+            "kind: control_share", "kind: controlled_area", edit("figure: 80",
+                                                                 "figure: 26950"))))
+    report = parse_report_text(crimea, where="crimea.yaml", today=TODAY)
+    assert report.claims[0].figure == 26950
+
+
 @pytest.mark.parametrize(("name", "text", "line", "field", "fragment"), BAD,
                          ids=[b[0] for b in BAD])
 def test_bad_report_file(tmp_path: Path, name: str, text: str, line: int, field: str,
