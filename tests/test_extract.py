@@ -532,3 +532,15 @@ def test_the_readme_states_the_held_out_scores() -> None:
     assert m is not None
     assert (int(m.group(1)), int(m.group(2)), float(m.group(3))) == (
         round(100 * recall), round(100 * precision), round(f1, 2)), (tp, fp, fn)
+
+
+def test_a_claim_two_rules_reach_is_listed_once() -> None:
+    # "a foothold in Dnipropetrovsk" and "a handful of villages in ... the region": one
+    # claim (two rows in a draft, two in a ledger, before)
+    text = ("Russian troops pressed on. And they now have a foothold in Dnipropetrovsk, a "
+            "handful of villages in the east of the region.")
+    got = [(c.kind, c.regions, c.qualifier) for c in extract_claims(text)]
+    assert got == [("control_share", ("UA-12",), "part")]
+    # the same sentence said again further on is its own mention
+    twice = text + " Officials met the press. " + text
+    assert len(extract_claims(twice)) == 2

@@ -182,6 +182,23 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         out = sorted(out + [c for tb in found_tables for c in table_claims(tb)],
                      key=lambda c: c.span[0])
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
+    return _once(out)
+
+
+def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Each claim of a sentence once: two rules may reach the same claim from different
+    words ("small parts of Sumy ... a few villages there"), and a draft or a ledger must
+    not count it twice."""
+    seen: dict[tuple[object, ...], list[int]] = {}
+    out: list[ExtractedClaim] = []
+    for c in claims:
+        key = (c.kind, c.actor, c.regions, c.value, c.unit, c.qualifier, c.status,
+               c.period, c.measure, c.per, c.sentence)
+        starts = seen.setdefault(key, [])
+        # the same sentence where it stands (an article may repeat a sentence elsewhere)
+        if not any(abs(c.span[0] - at) <= len(c.sentence) for at in starts):
+            starts.append(c.span[0])
+            out.append(c)
     return out
 
 
