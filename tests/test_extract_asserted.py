@@ -44,3 +44,17 @@ def test_what_comes_before_a_denial_or_after_its_clause_stays() -> None:
     # someone's claim not called false stays
     assert _got("Russia claims it controls 99% of Luhansk. Kyiv calls that an "
                 "exaggeration.") == [("control_share", "RU", ("UA-09",), 99.0)]
+
+
+def test_a_past_peak_is_kept_as_a_note_never_checked_as_current() -> None:
+    from geo.extract import draft_report
+
+    text = ("KYIV, 14 January 2025 — Ukrainian units still hold roughly 500 square "
+            "kilometres of Russia's Kursk region. At the height of the incursion last "
+            "August, Ukraine held about 1,300 sq km of the region, the General Staff said.")
+    claims = extract_claims(text)
+    assert [(c.value, c.status) for c in claims] == [(500.0, None), (1300.0, "past")]
+    report = draft_report(claims, report_id="A9", title="t", outlet="o", date="2025-01-14")
+    kinds = [c["kind"] for c in report["claims"]]
+    assert len(kinds) == 2 and kinds[1] == "note"
+    assert report["claims"][1]["paraphrase"].startswith("A past figure")

@@ -6,15 +6,18 @@ Russian troops control half of ..."), a question ("a reader asks whether ..."), 
 label that calls it a myth or a false claim ("MYTH:", "CLAIM 1:", "❌"); when the
 sentence reports it and this or the next sentence calls it false ("... This is false.");
 when its sentence is a hypothetical ("under this scenario ... would rise to"); and any
-claim when its sentence reports a poll's answers ("81% said no"). A denial reaches to
-the end of its clause (a line, a bar, a semicolon or a dash ends it). Demands and
-offers after a denial stay: "Kyiv rejected Moscow's demand that it withdraw from
-Donetsk" still reports the demand. Offsets are characters into the sentence.
+claim when its sentence reports a poll's answers ("81% said no"). A control claim about
+a past peak ("at the height of the incursion, 1,300 km²") is kept, marked ``status:
+past``: a draft keeps it as a note, not checked against the article's day. A denial
+reaches to the end of its clause (a line, a bar, a semicolon or a dash ends it).
+Demands and offers after a denial stay: "Kyiv rejected Moscow's demand that it withdraw
+from Donetsk" still reports the demand. Offsets are characters into the sentence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import Sentence
@@ -29,9 +32,12 @@ _DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:", re.I)
-#: A hypothetical: not what is held now. (A past peak -- "at the height of the
-#: incursion" -- is still read: writers 1-11 recorded those figures as claims, writers
-#: given the convention did not; see the issue's note.)
+#: A past peak: a claim about then, kept (writers 1-11 recorded those figures), marked
+#: ``status: past`` so that a draft keeps it as a note, never checked against the map of
+#: the article's day.
+_PAST = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
+                   r"high-water\s+mark|at\s+one\s+point)\b", re.I)
+#: A hypothetical: not what is held now.
 _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
                            r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
@@ -66,6 +72,12 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         return []
     if rated_false(s, after) or _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
+    past = _PAST.search(text)
+    if past:
+        claims = [replace(c, status="past", review=c.review + (
+            f"a past figure ('{past.group(0)}'): kept as a note, not checked against the "
+            "map of the article's day",)) if c.kind.startswith("control") and c.status is None
+            else c for c in claims]
     cuts = [m.end() for m in (*_DENIED.finditer(text), *_LABEL.finditer(text))]
     if not cuts:
         return claims

@@ -119,10 +119,11 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     else:  # offer_withdraw
         out.update(kind="offer_withdraw", **place)
         paraphrase = f"{_NAMES[c.actor]} offers to withdraw from {what or _place_text(c.regions)}."
-    if c.status == "earlier":  # a demand since replaced: said, never mapped as current
+    if c.status in ("earlier", "past"):  # said, never mapped or checked as current
         out = {"id": claim_id, "actor": actor, "kind": "note", **place,
                "qualifier": "none"}
-        paraphrase = "An earlier demand, since replaced: " + paraphrase
+        paraphrase = ("An earlier demand, since replaced: " if c.status == "earlier"
+                      else "A past figure, not what is held at the article's date: ") + paraphrase
     elif out["kind"] == "other_demand":
         out["qualifier"] = "none"
     elif c.value is not None:

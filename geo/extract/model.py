@@ -37,7 +37,8 @@ class ExtractedClaim:
     interval by :mod:`geo.intervals`; ``span`` the [start, end) offsets of the words
     the claim came from; ``review`` why it should be checked by a person (empty: the
     rules had no guess to make -- still unreviewed); ``status`` "earlier" for a demand the
-    text says was replaced ("down from his original demand to ...").
+    text says was replaced ("down from his original demand to ..."), "past" for a
+    holding at a past peak ("at the height of the incursion, some 1,300 km²").
     """
 
     kind: str
