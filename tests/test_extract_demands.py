@@ -83,3 +83,47 @@ def test_a_condition_for_stopping_is_the_other_side_s_demand() -> None:
     # a withdrawal that happened is nobody's demand
     assert extract_claims("Russian troops withdrew from Kherson city in November 2022 after "
                           "Ukraine advanced.") == []
+
+
+def test_who_was_told_is_not_who_demands() -> None:
+    from geo.extract import extract_claims
+
+    got = [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "The Kremlin has told US envoys that it wants Kyiv to hand over the remainder of "
+        "Donetsk as a condition of any ceasefire.")]
+    assert got == [("demand_cede", "RU", ("UA-14",))]
+
+
+def test_a_pull_back_from_the_line_is_part_of_the_region() -> None:
+    from geo.extract import extract_claims
+
+    got = [(c.kind, c.actor, c.qualifier) for c in extract_claims(
+        "Kyiv is prepared to pull its troops back by up to 10 kilometers from the current "
+        "line in Donetsk, but only if a full ceasefire holds.")]
+    assert got == [("offer_withdraw", "UA", "part")]
+
+
+def test_recognising_crimea_is_ceding_it_only_when_russia_asks() -> None:
+    from geo.extract import extract_claims
+
+    got = [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "Moscow wants Kyiv to hand over the rest of Donbas and recognise Crimea.")]
+    assert ("demand_cede", "RU", ("UA-43", "UA-40")) in got
+    assert extract_claims("Kyiv insists that the world recognise Ukraine's borders of "
+                          "1991, including Crimea.") == []
+
+
+def test_a_side_s_request_or_stated_position_is_its_demand() -> None:
+    from geo.extract import extract_claims
+
+    got = [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "The Russian position, as I understand it, is: Kyiv hands over the rest of Donbas "
+        "and recognises Crimea.")]
+    assert got == [("demand_cede", "RU", ("UA-14", "UA-09")),
+                   ("demand_cede", "RU", ("UA-43", "UA-40"))]
+    assert [(c.kind, c.actor) for c in extract_claims(
+        "Kyiv requested that Russian troops leave Kharkiv region.")] == [
+        ("demand_withdraw", "UA")]
+    # a military position is no demand
+    assert extract_claims("Ukrainian positions near Pokrovsk were shelled, and troops "
+                          "withdrew from two villages in Donetsk.") == []

@@ -147,8 +147,14 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     if before:
         # the one who demands is named last before the demand ("Trump said Putin wants
         # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
-        # leader demanded ...")
-        actor = before[-1].side
+        # leader demanded ..."), not the one told ("the Kremlin has told US envoys that
+        # it wants Kyiv to ...": the Kremlin)
+        last = before[-1]
+        if len(before) > 1 and _TOLD.search(text, max(0, last.start - 30), last.start):
+            last = before[-2]
+            review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told: the "
+                          f"demand read as {SIDE_NAME[last.side]}'s")
+        actor = last.side
     elif target in ("RU", "UA"):
         actor = other_side(target)
         review.append(f"the demanding side is not named; assumed {SIDE_NAME[actor]}")
@@ -158,6 +164,11 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     if target is None or target == actor:
         target = "UA" if actor != "UA" else "RU"
     return actor, target
+
+
+#: A verb of telling just before a side: that side is told, not telling.
+_TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|warns|briefed|"
+                   r"notified|reminded)\s+(?:the\s+)?$", re.I)
 
 
 def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
@@ -175,6 +186,11 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     return found[0] if found else None
 
 
+#: An offer to pull back along the line, not out of the region: "from the front line",
+#: "by up to 10 kilometres", "to create a demilitarised zone".
+_PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s+of\s+contact|"
+                        r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
+                        r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|positions)\b", re.I)
 #: Between an offer and a withdrawal it asks of the other side.
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|return)\s+for|"
                         r"on\s+condition\s+that|only\s+if|as\s+long\s+as)\b", re.I)
@@ -291,6 +307,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # "pull back from the parts of Sumy it holds": a part (what it holds is all of
         # that part only in a demand of the other side)
         qualifier = fig.qualifier if fig else figureless(text, ps[0].start, default="all")
+        if fig is None and qualifier == "all" and _PULL_BACK.search(text, verb.end()):
+            # "pull its troops back from the front line in Donetsk", "by up to 10 km":
+            # a strip along the line, not the whole region
+            qualifier = "part"
     elif after:
         # "the withdrawal of Ukrainian troops from Donbas remained an essential condition"
         named = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
@@ -348,8 +368,11 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         span_start, end = (ps[0].start, verb.end()) if ps else (span_start, end)
     if not ps:
         return []
-    if verb.group(0).lower().startswith("recogni") and "sovereignty" not in verb.group(0) \
-            and not _AS_RUSSIAN.match(text, end):
+    bare_recognition = (verb.group(0).lower().startswith("recogni")
+                        and "sovereignty" not in verb.group(0)
+                        and not _AS_RUSSIAN.match(text, end))
+    if bare_recognition and not (set(codes_of(ps)) <= _ANNEXED and re.fullmatch(
+            r"\s+(?:the\s+)?(?:annexation\s+of\s+)?", text[verb.end():ps[0].start], re.I)):
         return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []
     if demand is None and cond is not None:
@@ -359,6 +382,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         assert demand is not None
         actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
                                       _AT.match(text, ps[0].start) or verb, review)
+    if bare_recognition and actor != "RU":
+        return []  # "recognise Crimea" asked of Ukraine by Russia only: ground it claims
     # "give up the roughly 6,600 square kilometres of Donetsk it still holds"
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start), None)
     q = fig.qualifier if fig else figureless(text, ps[0].start, end=end, default="all")
@@ -374,6 +399,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                        review + group_review(ps), target), *held]
 
 
+#: Ground Russia claims as its own: recognising it is ceding it.
+_ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
 _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
                          r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+"

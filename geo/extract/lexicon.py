@@ -96,7 +96,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"precondition|only\s+once|only\s+when|settle\s+for|price\s+(?:is|was|would\s+be)|"
         r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
         r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
-        r"asks?|asked|asking|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|unless|(?<!in\s)terms|accept(?:s|ed)?)\b",
+        r"asks?|asked|asking|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|unless|"
+        r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
+        # "The Russian position, as I understand it, is: Kyiv hands over ..."
+        r"position(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
         re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
