@@ -128,6 +128,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     question: re.Match[str] | None = None  # "How much of Ukraine does Russia occupy?"
     ss = _heading_lines(_lines_apart(sentences(text)))
     for i, s in enumerate(ss):
+        after = ss[i + 1] if i + 1 < len(ss) else None
         if _BOILERPLATE.match(s.text) or (skipping and (_ITEM.match(s.text)
                                                         or _after_item(text, s))):
             # a furniture line that heads a list ("Most read:", "Related") takes its
@@ -143,9 +144,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             got = _item_claims(s, intro, item)
             if not got and ruled and ruled[-1].kind.startswith("control"):
                 got = _continued(s, ruled[-1])  # "Key judgements:" + "- Kherson: 73%"
-            got = asserted(got, s, ss[i + 1] if i + 1 < len(ss) else None)
+            got, every = _read_on(s, after, got)
             ruled += got
-            out += asserted(learned_claims(s, got), s, ss[i + 1] if i + 1 < len(ss) else None)
+            out += every
             if named:
                 LAST_UNIT.set(named[-1].codes)
             _remember_side(s)
@@ -168,11 +169,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = control_claims(parts_of(s), verb=_INCLUDES.match(s.text),
                                    holder=ruled[-1].actor,
                                    holder_review=["what the figure before includes: its holder"])
-        # what the text denies, asks, calls false or a myth, a past peak, a poll's answers
-        after = ss[i + 1] if i + 1 < len(ss) else None
-        found = asserted(found, s, after)
+        found, every = _read_on(s, after, found)
         ruled += found
-        out += asserted(learned_claims(s, found), s, after)
+        out += every
         if named:
             LAST_UNIT.set(named[-1].codes)
         _remember_side(s)
@@ -183,6 +182,16 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                      key=lambda c: c.span[0])
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return _once(out)
+
+
+def _read_on(s: Sentence, after: Sentence | None, found: list[ExtractedClaim]
+             ) -> tuple[list[ExtractedClaim], list[ExtractedClaim]]:
+    """The rules' claims of ``s`` the text asserts (not denied, asked, called false or a
+    myth, a poll's answers; a past peak marked: :mod:`geo.extract.asserted`), and those
+    with the learned reader's own claims after them, held to the same test."""
+    kept = asserted(found, s, after)
+    more = learned_claims(s, kept)[len(kept):]
+    return kept, kept + asserted(more, s, after)
 
 
 def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
