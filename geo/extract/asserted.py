@@ -22,11 +22,12 @@ from dataclasses import replace
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import Sentence
 
-__all__ = ["asserted", "rated_false"]
+__all__ = ["asserted", "rated_false", "DENIAL", "PAST_PEAK", "POLL", "POLL_ANSWER",
+           "OTHER_MEASURE", "not_a_holding"]
 
 
 #: A denial, a rejection, a question about it: what follows is not asserted.
-_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
+DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
                      r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
                      r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+that)"
                      r"\b", re.I)
@@ -35,14 +36,25 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:", re.I)
 #: A past peak: a claim about then, kept (writers 1-11 recorded those figures), marked
 #: ``status: past`` so that a draft keeps it as a note, never checked against the map of
 #: the article's day.
-_PAST = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
-                   r"high-water\s+mark|at\s+one\s+point)\b", re.I)
+PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
+                       r"high-water\s+mark|at\s+one\s+point|remember\s+when|"
+                       r"an\s+earlier\s+version)\b", re.I)
 #: A hypothetical: not what is held now.
 _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
                            r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to)\b", re.I)
+#: A poll or its findings: what respondents think, not what a side holds, asks or offers.
+POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
-_POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)|asked\s+(?:whether|if))\b|(?:%|\bper\s*cent)"
+POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)|asked\s+(?:whether|if))\b|(?:%|\bper\s*cent)"
                           r"\s+(?:of\s+\w+\s+)?(?:said|answered|replied)\b", re.I)
+#: Figures that measure something other than ground held (the convention's list: mined
+#: land, money, people, power, harvests, ...).
+OTHER_MEASURE = re.compile(
+    r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|casualt\w*|killed|"
+    r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
+    r"residents|voters|opposed|support(?:ed)?\s+for|"
+    r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
+    r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumou?rs?|viral|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
@@ -52,6 +64,13 @@ _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumo
 _FALSE = re.compile(r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
                     r"fake|wrong|baseless|fabricated)|rating:\s*false|debunk\w*|"
                     r"(?:is|are)\s+false\b)|^\W*false\b|—\s*FALSE\b", re.I)
+
+
+def not_a_holding(text: str) -> bool:
+    """Whether sentence ``text`` is about what the convention says is not a holding as a
+    whole: a measure of something else, a poll, a past peak or a denial. The learned
+    reader reads no figure of such a sentence."""
+    return any(p.search(text) for p in (OTHER_MEASURE, POLL, PAST_PEAK, DENIAL))
 
 
 def rated_false(s: Sentence, after: Sentence | None) -> bool:
@@ -68,17 +87,17 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if not claims:
         return claims
     text = s.text
-    if _POLL_ANSWER.search(text):
+    if POLL_ANSWER.search(text):
         return []
     if rated_false(s, after) or _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
-    past = _PAST.search(text)
+    past = PAST_PEAK.search(text)
     if past:
         claims = [replace(c, status="past", review=c.review + (
             f"a past figure ('{past.group(0)}'): kept as a note, not checked against the "
             "map of the article's day",)) if c.kind.startswith("control") and c.status is None
             else c for c in claims]
-    cuts = [m.end() for m in (*_DENIED.finditer(text), *_LABEL.finditer(text))]
+    cuts = [m.end() for m in (*DENIAL.finditer(text), *_LABEL.finditer(text))]
     if not cuts:
         return claims
     return [c for c in claims if not c.kind.startswith("control")

@@ -30,6 +30,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from geo.extract.asserted import not_a_holding
 from geo.extract.control import (
     EARLIER_FIGURE,
     GAIN_VERB,
@@ -84,18 +85,6 @@ class Candidate:
 
 
 _COUNTRY_GAP = re.compile(r"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
-#: Sentences whose figures measure something other than ground held (the annotation
-#: convention's list: mined land, polls, money, people, power), a past peak, or a denial:
-#: the learned reader reads none of their figures.
-_OTHER_MEASURE = re.compile(
-    r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|casualt\w*|killed|"
-    r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
-    r"residents|voters|respondents|poll(?:s|ed|ing)?|survey\w*|opposed|support(?:ed)?\s+for|"
-    r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
-    r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
-_PAST = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their)\s+(?:height|peak)|before\s+the\s+"
-                   r"(?:full-scale\s+)?invasion|remember\s+when|an\s+earlier\s+version)\b", re.I)
-_DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
 #: A verb of taking ground just before a figure (with a period in the sentence, the
 #: figure is what was gained then, not what is held).
 _GAIN_BEFORE = re.compile(r"\b(?:liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|"
@@ -148,7 +137,7 @@ def candidates(parts: Parts) -> list[Candidate]:
 def _candidates(parts: Parts) -> list[Candidate]:
     text = parts.s.text
     out: list[Candidate] = []
-    if _OTHER_MEASURE.search(text) or _PAST.search(text) or _DENIED.search(text):
+    if not_a_holding(text):
         return out  # mines, polls, money, people; a past peak; a denial (not claims)
     named = [(p.start, p.end) for p in parts.places] + parts.country
     for f in parts.figs:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.asserted import POLL
 from geo.extract.control import PASSIVE, control_claims, fronted_places
 from geo.extract.demands import (
     bare_demand_claims,
@@ -52,7 +53,7 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a
     # poll's findings ("54% reject a plan under which Ukraine would withdraw from Donbas":
     # what respondents think, not what a side asks or offers)
-    poll = _POLL.search(text) is not None
+    poll = POLL.search(text) is not None
     verbs = [] if poll else sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
                                    + [("cede", m) for m in CUES["cede"].finditer(text)],
                                    key=lambda kv: kv[1].start())
@@ -174,8 +175,6 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
 _QUESTION_MARK = re.compile(r"\?[\"”’')]*\s*$")
 _ASKS = re.compile(r"\W*(?:can|could|does|do|did|is|are|was|were|will|would|has|have|should|"
                    r"shall|may|might|must|what|which|who|how|why|where|when)\b", re.I)
-#: A poll's findings.
-_POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 
 
 def _labelled(s: Sentence) -> list[ExtractedClaim]:
