@@ -25,6 +25,12 @@ def _got(text: str) -> list[tuple]:  # type: ignore[type-arg]
     "Under this scenario Russian-held territory would rise to roughly 20.4% of Ukraine.",
     "Asked whether Ukraine should ever recognise Crimea as Russian, 81% said no.",
     "A video shared two million times claims Russia controls 40% of Ukraine. This is false.",
+    '"Claims that the enemy now holds eighty per cent of Zaporizhzhia region are simply '
+    'untrue," he said.',
+    "Ukraine's General Staff has rubbished Russian claims that Putin's forces have captured "
+    "a third of the Kharkiv region.",
+    "6. True or false: Ukrainian troops still hold about 1,000 square kilometres of Russia's "
+    "Kursk region.",
 ])
 def test_what_the_text_does_not_assert_is_no_claim(text: str) -> None:
     assert _got(text) == []
@@ -58,3 +64,31 @@ def test_a_past_peak_is_kept_as_a_note_never_checked_as_current() -> None:
     kinds = [c["kind"] for c in report["claims"]]
     assert len(kinds) == 2 and kinds[1] == "note"
     assert report["claims"][1]["paraphrase"].startswith("A past figure")
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # the figure nearest the peak is the past one; a word of the present keeps the other
+    ("Ukrainian forces continue to hold roughly 500 square kilometres of Russia's Kursk "
+     "region, the commander said, down from about 1,300 at the peak of the incursion.",
+     [(500.0, None), (1300.0, "earlier")]),
+    ("Ukrainian troops held around 1,300 km2 of Russia's Kursk region at the height of the "
+     "incursion, but now hold less than 100 km2 there.", [(1300.0, "past"), (100.0, None)]),
+    # a clause of its own: the semicolon ends the reach of "today"
+    ("At the height of its advance in March 2022, Russia held about 27% of Ukraine; today "
+     "the figure is closer to 19%.", [(27.0, "past"), (19.0, None)]),
+    # "down from a peak of 1,300": the peak is the figure after it, not a claim
+    ("Ukrainian troops hold about 500 square kilometres of Russia's Kursk region, the "
+     "commander said, down from a peak of roughly 1,300.", [(500.0, None)]),
+    # a time before the full-scale war, a "when" of the past
+    ("Before February 2022, Russia and the forces it backed held about 7 percent of "
+     "Ukraine.", [(7.0, "past")]),
+    ("That is well below March 2022, when Russian forces held around 27% of Ukraine.",
+     [(27.0, "past")]),
+    # a year alone is no past time: Crimea is still held
+    ("Russia occupies the whole of Crimea, which it annexed in 2014.", [(None, None)]),
+])
+def test_the_claim_nearest_a_past_time_is_a_note(text: str, statuses: list[tuple]) -> None:  # type: ignore[type-arg]
+    claims = [c for c in extract_claims(text) if c.kind != "pace"]
+    assert [(c.value, c.status) for c in claims] == statuses
+    # a note is not a claim (what a reader records, what the corpora score)
+    assert [c.is_claim for c in claims] == [s is None for _, s in statuses]

@@ -70,3 +70,18 @@ def test_ukraine_s_forces_by_their_own_names() -> None:
     assert _control("The Armed Forces of Ukraine still control about 20% of Donetsk.") == [
         ("UA", ("UA-14",), 20.0, "percent", "around")]
     assert _control("The AFU holds roughly a fifth of the Donetsk region.")[0][0] == "UA"
+
+
+def test_a_share_beside_ground_gained_is_gained_too() -> None:
+    from geo.extract import extract_claims
+
+    # the share set beside an area gained, and a share added over a period: not held
+    assert extract_claims("Between 1 January and 31 October 2026, Russian forces captured "
+                          "about 3,950 km² of Ukrainian territory — roughly 0.65% of the "
+                          "country — according to our analysis.") == []
+    assert extract_claims("Over the whole of 2026, Moscow has added roughly 0.7 per cent of "
+                          "Ukraine's territory to the area under its control.") == []
+    # beside an area held, a share is held
+    got = [(c.kind, c.value) for c in extract_claims(
+        "Russia holds about 116,000 km² — roughly 19% of the country.")]
+    assert got == [("control_area", 116000.0), ("control_share", 19.0)]

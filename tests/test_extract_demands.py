@@ -127,3 +127,75 @@ def test_a_side_s_request_or_stated_position_is_its_demand() -> None:
     # a military position is no demand
     assert extract_claims("Ukrainian positions near Pokrovsk were shelled, and troops "
                           "withdrew from two villages in Donetsk.") == []
+
+
+def test_a_third_party_urging_a_withdrawal_is_its_demand() -> None:
+    got = [(c.kind, c.actor, c.regions, c.value, c.unit) for c in extract_claims(
+        "Washington has urged Kyiv to pull its troops out of Donetsk in exchange for "
+        "security guarantees, two officials said.")]
+    assert got == [("demand_withdraw", "US", ("UA-14",), None, None)]
+    # the area the demand names, which the other side still holds, is a claim of its own
+    got = [(c.kind, c.actor, c.regions, c.value, c.unit) for c in extract_claims(
+        "Moscow urged Kyiv to withdraw from the roughly 5,000-6,000 km² of Donetsk it still "
+        "controls.")]
+    assert got == [("demand_withdraw", "RU", ("UA-14",), None, None),
+                   ("control_area", "UA", ("UA-14",), 5500.0, "km2")]
+
+
+def test_a_pull_back_from_a_named_front_is_part_of_its_region() -> None:
+    got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "Kyiv would be prepared to pull its troops back from parts of the Donetsk front, a "
+        "negotiator said, but only if Russian forces withdraw the same distance.")]
+    assert got == [("offer_withdraw", "UA", ("UA-14",), "part")]
+    assert [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "Russia demands that Ukraine withdraw from the Zaporizhzhia front.")] == [
+        ("demand_withdraw", "RU", ("UA-23",), "part")]
+    # a front named in passing is no ground
+    assert extract_claims("Fighting raged along the Zaporizhzhia front.") == []
+    assert extract_claims("Ukrainian troops withdrew from the Donetsk front town of "
+                          "Siversk.") == []
+
+
+def test_the_ground_a_withdrawal_names_as_held_is_a_holding_too() -> None:
+    got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "The Kremlin said Moscow would pull its troops out of the few villages it holds in "
+        "the Dnipropetrovsk region.")]
+    assert got == [("offer_withdraw", "RU", ("UA-12",), "part"),
+                   ("control_share", "RU", ("UA-12",), "part")]
+    got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "Moscow is ready to pull its troops out of the Sumy and Kharkiv regions entirely, "
+        "where they hold several border districts.")]
+    assert ("control_share", "RU", ("UA-59", "UA-63"), "part") in got
+    # no holding said: none read
+    assert [c.kind for c in extract_claims(
+        "Moscow is ready to pull its troops out of the Sumy region.")] == ["offer_withdraw"]
+
+
+def test_the_subject_comes_after_a_fronted_phrase() -> None:
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "In exchange for a Ukrainian withdrawal from Donbas, Moscow has signalled that it "
+        "could pull its forces back from some of the border areas it holds in the Sumy "
+        "region.")]
+    assert ("offer_withdraw", "RU") in got and ("offer_withdraw", "UA") not in got
+
+
+def test_more_ways_a_demand_is_put() -> None:
+    def got(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)]
+
+    # a negation before a colon is not the cession's ("has not changed: Kyiv must cede")
+    assert got("Russia's core demand has not changed: Kyiv must cede the rest of "
+               "Donetsk.") == [("demand_cede", "RU", ("UA-14",))]
+    assert got("Zelensky said Kyiv would never cede Donetsk.") == []
+    # "leave all four regions", "leave the territory of Donbas"
+    assert got("Putin demanded that Ukrainian troops leave all four regions.") == [
+        ("demand_withdraw", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"))]
+    assert got("Putin demanded that Ukrainian troops leave the territory of Donbas.") == [
+        ("demand_withdraw", "RU", ("UA-14", "UA-09"))]
+    # a side that expects the other to pull out; a ceasefire "only after" a withdrawal
+    assert got("Washington expects Ukrainian forces to pull out of the Donbas.") == [
+        ("demand_withdraw", "US", ("UA-14", "UA-09"))]
+    assert got("A Kremlin aide said a ceasefire could be discussed only after Ukrainian "
+               "units leave the territory of the Donetsk People's Republic.") == [
+        ("demand_withdraw", "RU", ("UA-14",))]
+    assert got("Analysts expect Russian forces to take the rest of Donetsk.") == []

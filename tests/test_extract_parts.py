@@ -53,3 +53,17 @@ def test_the_enemy_is_the_other_side_of_the_side_named_before_it() -> None:
     parts = parts_of(Sentence("The enemy holds less than 78 percent, adding that Russian "
                               "troops made no gains.", 0))
     assert [a.side for a in parts.actors] == ["RU"]
+
+
+def test_the_enemy_in_a_quote_is_the_other_side_of_who_said_it() -> None:
+    # no side before it, but the speaker named after the quote: the speaker's enemy
+    parts = parts_of(Sentence('"The enemy holds most of the Donetsk region now," said the '
+                              "commander of a Ukrainian assault brigade.", 0))
+    assert [a.side for a in parts.actors][:1] == ["RU"]
+    parts = parts_of(Sentence("“The enemy clings to a quarter of Zaporizhzhia,” wrote a "
+                              "Russian war blogger.", 0))
+    assert [a.side for a in parts.actors][:1] == ["UA"]
+    # a side named after it outside any quote is still no guide
+    parts = parts_of(Sentence("The enemy holds a fifth, said officials, adding that Russian "
+                              "troops made no gains.", 0))
+    assert [a.side for a in parts.actors] == ["RU"]

@@ -65,3 +65,25 @@ def test_a_table_is_never_read_as_prose_and_offsets_stay() -> None:
     assert [(c.actor, c.regions, c.value) for c in claims] == [
         ("RU", ("UA",), 19.0), ("RU", ("UA-09",), 99.0), ("UA", ("UA-09",), 1.0),
         ("RU", ("UA-23",), 74.0), ("UA", ("UA-23",), 26.0)]
+
+
+def test_a_share_column_takes_the_side_of_its_table_and_a_total_is_the_country() -> None:
+    text = ("What we found\n\n"
+            "| Region | Russian-held (km²) | Share of region |\n"
+            "|---|---|---|\n"
+            "| Luhansk | 26,550 | 99.5% |\n"
+            "| Kharkiv | 1,160 | 3.7% |\n"
+            "| Total | 115,800 | 19.2% |\n")
+    assert _rows(text) == [("RU", ("UA-09",), 26550.0, "km2", "exact"),
+                           ("RU", ("UA-09",), 99.5, "percent", "exact"),
+                           ("RU", ("UA-63",), 1160.0, "km2", "exact"),
+                           ("RU", ("UA-63",), 3.7, "percent", "exact"),
+                           ("RU", ("UA",), 115800.0, "km2", "exact"),
+                           ("RU", ("UA",), 19.2, "percent", "exact")]
+    # a table with columns for both sides: a share column naming neither stays unread
+    both = ("| Region | Russian-held | Ukrainian-held | Share of front |\n"
+            "| Donetsk | 79% | 21% | 40% |\n")
+    assert [r[:3] for r in _rows(both)] == [("RU", ("UA-14",), 79.0), ("UA", ("UA-14",), 21.0)]
+    # a total under places that are not Ukraine's is not the country's
+    kursk = "| Region | Held by Ukraine (km²) |\n| Kursk | 500 |\n| Total | 500 |\n"
+    assert _rows(kursk) == [("UA", ("RU-KRS",), 500.0, "km2", "exact")]

@@ -6,9 +6,12 @@ Russian troops control half of ..."), a question ("a reader asks whether ..."), 
 label that calls it a myth or a false claim ("MYTH:", "CLAIM 1:", "❌"); when the
 sentence reports it and this or the next sentence calls it false ("... This is false.");
 when its sentence is a hypothetical ("under this scenario ... would rise to"); and any
-claim when its sentence reports a poll's answers ("81% said no"). A control claim about
-a past peak ("at the height of the incursion, 1,300 km²") is kept, marked ``status:
-past``: a draft keeps it as a note, not checked against the article's day. A denial
+claim when its sentence reports a poll's answers ("81% said no"). The control claim
+nearest a past time ("at the height of the incursion, 1,300 km²", "before February 2022",
+"when Russian forces held ...") is kept, marked ``status: past`` (:func:`mark_past`),
+unless a word of the present is nearer it: a draft keeps it as a note, not checked
+against the article's day, and it is not a claim (:attr:`ExtractedClaim.is_claim`). These
+patterns are also what the learned reader skips (:func:`not_a_holding`). A denial
 reaches to the end of its clause (a line, a bar, a semicolon or a dash ends it).
 Demands and offers after a denial stay: "Kyiv rejected Moscow's demand that it withdraw
 from Donetsk" still reports the demand. Offsets are characters into the sentence.
@@ -16,29 +19,37 @@ from Donetsk" still reports the demand. Offsets are characters into the sentence
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import Sentence
 
-__all__ = ["asserted", "rated_false", "DENIAL", "PAST_PEAK", "POLL", "POLL_ANSWER",
+__all__ = ["asserted", "mark_past", "rated_false", "DENIAL", "PAST_PEAK", "POLL", "POLL_ANSWER",
            "OTHER_MEASURE", "not_a_holding"]
 
 
 #: A denial, a rejection, a question about it: what follows is not asserted.
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
                      r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
+                     r"rubbish(?:es|ed|ing)?|"
                      r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+that)"
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
-_LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:", re.I)
-#: A past peak: a claim about then, kept (writers 1-11 recorded those figures), marked
-#: ``status: past`` so that a draft keeps it as a note, never checked against the map of
-#: the article's day.
+_LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b", re.I)
+#: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
+#: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
+#: note, never checked against the map of the article's day.
 PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
                        r"high-water\s+mark|at\s+one\s+point|remember\s+when|"
-                       r"an\s+earlier\s+version)\b", re.I)
+                       r"(?:its|their|the)\s+(?:furthest|farthest|greatest|fullest|maximum)\s+"
+                       r"extent|"
+                       r"an\s+earlier\s+(?:version|figure)|high\s+point|"
+                       # a time before the full-scale invasion, or a "when" of the past
+                       r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
+                       r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
+                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled))\b", re.I)
 #: A hypothetical: not what is held now.
 _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
                            r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to)\b", re.I)
@@ -63,14 +74,15 @@ _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumo
 #: FALSE", "debunked").
 _FALSE = re.compile(r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
                     r"fake|wrong|baseless|fabricated)|rating:\s*false|debunk\w*|"
-                    r"(?:is|are)\s+false\b)|^\W*false\b|—\s*FALSE\b", re.I)
+                    r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
+                    r"(?:false|untrue)\b)|^\W*false\b|—\s*FALSE\b", re.I)
 
 
 def not_a_holding(text: str) -> bool:
     """Whether sentence ``text`` is about what the convention says is not a holding as a
-    whole: a measure of something else, a poll, a past peak or a denial. The learned
-    reader reads no figure of such a sentence."""
-    return any(p.search(text) for p in (OTHER_MEASURE, POLL, PAST_PEAK, DENIAL))
+    whole: a measure of something else, a poll or a denial. The learned reader reads no
+    figure of such a sentence (a past peak marks its nearest claim instead)."""
+    return any(p.search(text) for p in (OTHER_MEASURE, POLL, DENIAL))
 
 
 def rated_false(s: Sentence, after: Sentence | None) -> bool:
@@ -91,12 +103,6 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         return []
     if rated_false(s, after) or _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
-    past = PAST_PEAK.search(text)
-    if past:
-        claims = [replace(c, status="past", review=c.review + (
-            f"a past figure ('{past.group(0)}'): kept as a note, not checked against the "
-            "map of the article's day",)) if c.kind.startswith("control") and c.status is None
-            else c for c in claims]
     cuts = [m.end() for m in (*DENIAL.finditer(text), *_LABEL.finditer(text))]
     if not cuts:
         return claims
@@ -105,5 +111,42 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
                        and not _BREAK.search(text, cut, c.span[0] - s.start) for cut in cuts)]
 
 
+def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]:
+    """``claims`` with the control claim nearest each past peak ("at the height of the
+    incursion, some 1,300 km²") marked ``status: past``, of those that have no word of the
+    present ("still", "now", "today") nearer than the peak in their clause: "still hold
+    roughly 500 km², down from about 1,300 at the peak" marks the 1,300 only."""
+    peaks = list(PAST_PEAK.finditer(s.text))
+    if not peaks:
+        return claims
+    nows = list(_NOW.finditer(s.text))
+
+    def gap(c: ExtractedClaim, m: re.Match[str]) -> float:
+        start, end = c.span[0] - s.start, c.span[1] - s.start
+        lo, hi = min(end, m.start()), max(start, m.end())
+        if lo < hi and _BREAK.search(s.text, lo, hi):
+            return math.inf  # another clause
+        return max(0, m.start() - end, start - m.end())
+
+    past: dict[int, str] = {}
+    for m in peaks:
+        if _FROM_A.search(s.text, 0, m.start()):
+            continue  # "hold 500 km², down from a peak of 1,300": the figure after it
+        # an earlier figure ("down from a peak of 1,300") may be the one the peak is about
+        then = [c for c in claims if c.kind.startswith("control")
+                and c.status in (None, "earlier", "past")
+                and gap(c, m) < min((gap(c, n) for n in nows), default=math.inf)]
+        if then:
+            past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0)
+    return [replace(c, status="past", review=c.review + (
+        f"a past figure ('{past[id(c)]}'): kept as a note, not checked against the map of "
+        "the article's day",)) if id(c) in past and c.status is None else c for c in claims]
+
+
+#: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
+_FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)
+#: A word of the present: a claim nearer one than a past peak is what is held now.
+_NOW = re.compile(r"\b(?:now|still|currently|today|continues?\s+to|remains?|as\s+of|"
+                  r"at\s+present|presently|holds|controls|occupies)\b", re.I)
 #: Between a denial and a claim: a line, a bar, a semicolon or a dash ends its reach.
 _BREAK = re.compile(r"[\n|;]|\s[—–]\s")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.asserted import asserted
+from geo.extract.asserted import asserted, mark_past
 from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_of, of_places
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, figures, places
@@ -190,8 +190,10 @@ def _read_on(s: Sentence, after: Sentence | None, found: list[ExtractedClaim]
     myth, a poll's answers; a past peak marked: :mod:`geo.extract.asserted`), and those
     with the learned reader's own claims after them, held to the same test."""
     kept = asserted(found, s, after)
-    more = learned_claims(s, kept)[len(kept):]
-    return kept, kept + asserted(more, s, after)
+    more = asserted(learned_claims(s, kept)[len(kept):], s, after)
+    # together: a past peak marks the claim nearest it, the rules' or the reader's
+    both = mark_past(kept + more, s)
+    return both[:len(kept)], both
 
 
 def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -35,7 +35,7 @@ __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_place
            "EARLIER_FIGURE", "NOT_HELD", "GAINED", "GAIN_VERB", "PERIOD"]
 
 
-_OF_GAP = re.compile(r"^\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?(?:the\s+)?"
+_OF_GAP = re.compile(r"^[\"”’']?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?(?:the\s+)?"
                      r"(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
@@ -55,6 +55,9 @@ _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
                         r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
 
 
+#: A figure set beside the one before it: "3,950 km² -- roughly 0.65 %", "(about 0.7 %)".
+_APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some|nearly|almost|"
+                      r"approximately|just\s+over|just\s+under)\s+)?$", re.I)
 #: An earlier figure given with the current one: "up from 70 % in the spring".
 EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
                              r"vs\.?|from)\s+(?:(?:about|roughly|around|some|"
@@ -66,6 +69,7 @@ NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+lon
 #: Verbs of taking ground and a period: what was gained, not what is held.
 GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
 PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
+                     r"(?:(?:whole|course|first\s+half|second\s+half|rest)\s+of\s+|\d{1,2}\s+)?"
                      r"(?:past\s+|last\s+|first\s+)?(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December|month|week|year|summer|autumn|spring|winter|"
                      r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
@@ -181,9 +185,14 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             fig_actor, review = side, ["the side named just before this figure"]
         else:
             fig_actor = actor
-        if GAINED.search(text, max(0, fig.start - 40), fig.start) and fig.unit == "km2" \
+        if GAINED.search(text, max(0, fig.start - 40), fig.start) \
+                and (fig.unit == "km2" or PERIOD.search(text)) \
                 and not EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
-            continue  # ground gained or lost over a time, not held
+            continue  # ground gained or lost over a time, not held ("added 0.7 % in 2026")
+        if _APPOSED.search(text, max(0, fig.start - 30), fig.start) and any(
+                GAINED.search(text, max(0, g.start - 40), g.start) and g.end <= fig.start
+                and fig.start - g.end <= 60 for g in parts.figs):
+            continue  # "captured about 3,950 km² -- roughly 0.65 % of the country"
         if EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start) and out \
                 and out[-1].unit == fig.unit:
             # "72 % of the region, up from 70 % in the spring": the same ground, earlier

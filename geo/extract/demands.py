@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import CUES, Figure, Place
+from geo.extract.lexicon import CUES, Figure, Place, place_at
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     SIDE_NAME,
@@ -30,7 +30,7 @@ from geo.extract.parts import (
 )
 from geo.extract.text import Sentence
 
-__all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims"]
+__all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims", "FRONT"]
 
 
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
@@ -250,6 +250,13 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
             "demand")
 
 
+#: After a withdrawal verb, a front named by its region: "(pull back) from parts of the
+#: Donetsk front", "(withdraw) along the Zaporizhzhia front".
+FRONT = re.compile(r"(?:\s+(?:its|their|the|all)?\s*(?:troops|forces|units|soldiers))?"
+                    r"(?:\s+back)?\s+(?:from|along)\s+(?:(?:parts?|sections?|stretches|segments?)"
+                    r"\s+of\s+)?the\s+(?P<name>[\w'’-]+)\s+front\b", re.I)
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if negated(text, verb):
@@ -258,8 +265,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"
         nxt = [p for p in parts.places if p.start >= verb.end()]
-        if not nxt or not re.fullmatch(r"\s+(?:all\s+of\s+)?(?:the\s+)?(?:(?:rest|remainder|"
-                                       r"whole|parts?)\s+of\s+(?:the\s+)?)?(?:entire\s+)?",
+        if not nxt or not re.fullmatch(r"\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|remainder|"
+                                       r"whole|parts?|territory|territories|land)\s+of\s+"
+                                       r"(?:the\s+)?)?(?:entire\s+)?",
                                        text[verb.end():nxt[0].start], re.I) \
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
                             text[nxt[0].end:], re.I):
@@ -277,6 +285,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         ps = [Place(("UA",), country[0][0], country[0][1],
                     text[country[0][0]:country[0][1]], False)]
         end = country[0][1]
+    front = FRONT.match(text, verb.end()) if not ps else None
+    if front and (at := place_at(text, front.start("name"))) and at.end == front.end("name"):
+        # "pull its troops back from parts of the Donetsk front": a strip of the region
+        ps, end = [at], front.end()
+        review.append(f"'{front.group(0).strip()}' read as part of {', '.join(at.codes)}")
     if not ps:
         return []
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
@@ -335,9 +348,44 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         qualifier = q
     # "withdraw from the 20 % of Donetsk it still holds": the demand keeps its figure (a
     # report's withdraw_share), and what the other side holds is a claim of its own
-    held = _still_held(parts, fig, ps, end, target)
+    if front and ps[0].end == front.end("name"):
+        qualifier = "part"
+    # ("withdraw from the roughly 5,500 km² of Donetsk it still controls": the area too)
+    area = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
+                 and f.unit == "km2"), None)
+    held = _still_held(parts, fig or area, ps, end, target)
+    if not held and fig is None and area is None:
+        held = _holds_there(parts, verb, ps, end, actor if kind == "offer_withdraw" else target)
+        if held and kind == "offer_withdraw" and _HELD_IN.search(text, verb.end(), ps[0].start):
+            qualifier = "part"  # "pull out of the small areas it holds in Sumy"
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
                        review + group_review(ps), target), *held]
+
+
+#: The ground a withdrawal names as what the withdrawing side holds: "(pull out of) the
+#: small areas it holds in (Sumy)", "(Sumy and Kharkiv), where it holds small border areas".
+_HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(?:y|ies)|ground|"
+                      r"land|positions?|bits?|slivers?|footholds?|strips?|zones?)\s+(?:that\s+|"
+                      r"which\s+)?(?:it|they|its\s+(?:troops|forces)|their\s+(?:troops|forces))"
+                      r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?)\s+(?:in|of)\s+"
+                      r"(?:the\s+)?$", re.I)
+_WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:entirely|"
+                         r"altogether|completely|fully))?\s*,?\s+where\s+(?:it|they|its\s+"
+                         r"(?:troops|forces)|their\s+(?:troops|forces))\s+(?:now\s+|still\s+)?"
+                         r"(?:holds?|occup(?:y|ies)|controls?)\b", re.I)
+
+
+def _holds_there(parts: Parts, verb: re.Match[str], ps: list[Place], end: int,
+                 holder: str | None) -> list[ExtractedClaim]:
+    """The withdrawing side's holding a withdrawal describes: "pull its troops out of the
+    few villages it holds in the Dnipropetrovsk region" (Russia holds part of it)."""
+    text = parts.s.text
+    if holder not in ("RU", "UA") or not (
+            _HELD_IN.search(text, verb.end(), ps[0].start) or _WHERE_HELD.match(text, end)):
+        return []
+    return [make_claim(parts, "control_share", holder, codes_of(ps), None, "part",
+                       (verb.end(), end), [f"the ground the withdrawal names is what "
+                                           f"{SIDE_NAME[holder]} holds there"])]
 
 
 def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,
@@ -358,7 +406,10 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     demand = _last_demand(parts, verb)
     cond = None if demand else conditional_demand(parts, verb)
-    if (not demand and cond is None) or CUES["negation"].search(text[:verb.start()]):
+    # a negation in the verb's own clause ("Kyiv will never give up ..."), not one before a
+    # colon ("Russia's demand has not changed: Kyiv must cede ...")
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())), default=0)
+    if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
     span_start = verb.start()
@@ -399,6 +450,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                        review + group_review(ps), target), *held]
 
 
+#: Where a clause ends: a colon, a semicolon, a dash between words.
+_CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 #: Ground Russia claims as its own: recognising it is ceding it.
 _ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".

@@ -9,8 +9,9 @@ speaks of holding -- and asks a multinomial logistic regression, trained on the
 annotated corpora under ``tests/data``, whether the words around it state that Russia
 holds it, that Ukraine does, or neither. Sentences about what the annotation convention
 (``docs/claim-annotation.md``) says are not claims -- mined land, polls, money, people,
-power, a past peak, a denial, ground gained in a period, a share "of the drones" -- give
-it no candidates at all.
+power, a denial, ground gained in a period, a share "of the drones" -- give it no
+candidates at all; a claim it adds near a past time is marked past like a rule's
+(:func:`geo.extract.asserted.mark_past`).
 
 The model is plain numbers in ``learned_model.json`` (feature -> one weight per class),
 rebuilt by ``scripts/train_extract_model.py``; reading it runs no code. Every claim it
@@ -138,7 +139,7 @@ def _candidates(parts: Parts) -> list[Candidate]:
     text = parts.s.text
     out: list[Candidate] = []
     if not_a_holding(text):
-        return out  # mines, polls, money, people; a past peak; a denial (not claims)
+        return out  # mines, polls, money, people; a denial (not claims)
     named = [(p.start, p.end) for p in parts.places] + parts.country
     for f in parts.figs:
         if EARLIER_FIGURE.search(text, 0, f.start) or GAINED.search(text, 0, f.start):

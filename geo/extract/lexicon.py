@@ -56,6 +56,13 @@ _FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|
                             r"some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?"
                             r"(" + _FRACTION_WORDS + r")\b(?!\s+of\b)", re.I)
 
+#: A fraction as a value, without "of": "(the share) is put at just under four-fifths",
+#: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each".
+_FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were)|:)\s+[\"“]?(?:(?:about|roughly|around|"
+                          r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
+                          r"over|under|approximately)\s+)?(" + _FRACTION_WORDS + r")\b"
+                          r"(?!\s+(?:of|or)\b|-)", re.I)
+
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("more than", "over"), ("over", "over"), ("in excess of", "over"),
@@ -92,11 +99,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"control)\b", re.I),
     "demand": re.compile(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
-        r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|on\s+condition\s+that|"
+        r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|only\s+after|"
+        r"on\s+condition\s+that|(?<=\bno\s)(?:ceasefire|truce|peace)\s+until|"
         r"precondition|only\s+once|only\s+when|settle\s+for|price\s+(?:is|was|would\s+be)|"
-        r"press(?:es|ed|ing)?\b(?=[^.]{0,60}\bto\s+(?:make|force|get|give|cede|hand|"
-        r"withdraw|pull|leave|abandon|surrender|quit)\b)|"
-        r"asks?|asked|asking|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|conditions?|unless|"
+        r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
+        r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit)\b)|"
+        r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
+        r"conditions?|unless|"
         r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
         # "The Russian position, as I understand it, is: Kyiv hands over ..."
         r"position(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
@@ -269,7 +278,7 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
         q = "around" if m.group(2) else _qualifier(sentence, m.start())  # "or so"
         out.append(Figure(value, "percent", q, m.start(), end, fraction=True))
-    for m in _FRACTION_FROM.finditer(sentence):
+    for m in (*_FRACTION_FROM.finditer(sentence), *_FRACTION_AT.finditer(sentence)):
         out.append(Figure(round(_FRACTIONS[m.group(1).lower()], 1), "percent",
                           _qualifier(sentence, m.start(1)), m.start(1), m.end(1), fraction=True))
     return tuple(sorted(out, key=lambda f: f.start))
@@ -319,6 +328,17 @@ def places(sentence: str) -> list[Place]:
     """Territorial place mentions of ``sentence`` (facilities, residents, battles left out);
     a new list each call."""
     return list(_places(sentence))
+
+
+def place_at(sentence: str, start: int) -> Place | None:
+    """The place whose name begins at ``start`` of ``sentence`` (the words around it not
+    checked: "the Donetsk front" is Donetsk here), or None."""
+    pattern, forms = _place_pattern()
+    m = pattern.match(sentence, start)
+    if m is None:
+        return None
+    codes, group = forms[m.group(1).lower()]
+    return Place(codes, m.start(), m.end(), m.group(0), group)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -61,6 +61,14 @@ class ExtractedClaim:
     per: str | None = None
 
     @property
+    def is_claim(self) -> bool:
+        """Whether the annotation convention (``docs/claim-annotation.md``) counts it as a
+        claim: any but a pace figure and a holding given as earlier or past ("down from
+        1,300 km² at the peak"), which a draft keeps as a note and never checks."""
+        return self.kind != "pace" and not (self.kind.startswith("control")
+                                            and self.status in ("earlier", "past"))
+
+    @property
     def region(self) -> str | None:
         """The one region of the claim, or None when it names several."""
         return self.regions[0] if len(self.regions) == 1 else None

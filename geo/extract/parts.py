@@ -221,6 +221,11 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None) -> 
         # before, was tried: wrong more often than right)
         for m in _ENEMY.finditer(s.text):
             named = [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()]
+            if not named and (said := _SAID_AFTER_QUOTE.search(s.text, m.end())):
+                # '"The enemy holds about 80 percent of our region," said a Ukrainian
+                # battalion commander': the speaker's side, named after the quote
+                named = [a.side for a in sides if a.side in ("RU", "UA")
+                         and said.end() <= a.start <= said.end() + 80]
             if named:
                 sides.append(Actor(other_side(named[0]), m.start(1), m.end(1)))
         sides.sort(key=lambda a: a.start)
@@ -254,6 +259,9 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
                       r"ask|requir|took|has\s+taken|retain)\w*\b)")
 
 
+#: The end of a quotation and who said it: '," said', '," a ... told'.
+_SAID_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*,?\s*(?:(?:said|says|told|wrote|writes|added|"
+                               r"insisted|according\s+to)\b)")
 #: "the enemy", "enemy forces", "the adversary" (a side by the speaker's side).
 _ENEMY = re.compile(r"\b((?:the\s+)?(?:enemy|adversary)(?:\s+(?:forces|troops|army))?)\b")
 
@@ -321,7 +329,17 @@ def group_review(ps: list[Place]) -> list[str]:
 def subject(parts: Parts, before: int, *, holders: bool = False) -> str | None:
     subj = [a for a in parts.actors if a.end <= before
             and (not holders or a.side in ("RU", "UA"))]
+    fronted = _FRONTED_PHRASE.match(parts.s.text)
+    if fronted and not holders and any(a.start >= fronted.end() for a in subj):
+        # "In exchange for a Ukrainian withdrawal from Donbas, Moscow could pull ...": the
+        # subject comes after the fronted phrase
+        subj = [a for a in subj if a.start >= fronted.end()]
     return subj[-1].side if holders and subj else subj[0].side if subj else None
+
+
+#: A phrase put before the subject: "In exchange for a Ukrainian withdrawal, (Moscow ...)".
+_FRONTED_PHRASE = re.compile(r"\W*(?:in\s+(?:exchange|return)\s+for|after|following|unlike|"
+                             r"despite|besides|beyond)\b[^,;:]{0,140},", re.I)
 
 
 def other_side(side: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import CUES, Figure, actors, figures, places
+from geo.extract.lexicon import CUES, Figure, Place, actors, figures, places
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.intervals import interval_from_claim
 
@@ -114,6 +114,11 @@ def _figure(cell: str, start: int, unit: str | None) -> Figure | None:
     return Figure(value, unit, "around" if m.group("q") else "exact", start, start + len(cell))
 
 
+#: A row of a table of Ukraine's regions that totals them.
+_TOTAL = re.compile(r"^\W*(?:total|all\s+ukraine|ukraine(?:\s*\(?total\)?)?|whole\s+country)\W*$",
+                    re.I)
+
+
 def _column_side(header: str, caption: str) -> tuple[str | None, str | None, list[str]]:
     """Who holds a column's figures, its unit from the header, and why (for review)."""
     unit = ("percent" if re.search(r"%|\bper\s*cent|\bpercent|\bshare\b", header, re.I)
@@ -141,6 +146,15 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
     columns: list[tuple[str | None, str | None, list[str]]]
     if has_header:
         columns = [_column_side(h, table.caption) for h in header_cells]
+        sided = {c[0] for c in columns if c[0] is not None}
+        if len(sided) == 1:
+            # "| Region | Russian-held (km²) | Share of region |": a share column of the
+            # same table, naming no side, is the one side's too
+            one = next(iter(sided))
+            columns = [(one, c[1], [f"a table row, column '{h}', holder from the table's "
+                                     f"other column"]) if c[0] is None and c[1] is not None
+                       and _HELD.search(h) else c for h, c in zip(header_cells, columns,
+                                                                strict=True)]
         body = table.rows[1:]
     else:
         # no header: the caption says who holds the figures ("Held by Russia, by region:")
@@ -151,8 +165,13 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
         columns = [held] * width
         body = table.rows
     out: list[ExtractedClaim] = []
+    ukrainian = any(p.codes[0].startswith("UA-") for cells, _ in body for c in cells
+                    for p in places(c)[:1])
     for cells, starts in body:
         named = [(i, p) for i, c in enumerate(cells) for p in places(c)[:1]]
+        if not named and ukrainian and cells and _TOTAL.match(cells[0]):
+            # "| Total | 115,800 | 19.2% |" under Ukraine's regions: the whole country
+            named = [(0, Place(("UA",), starts[0], starts[0] + len(cells[0]), cells[0]))]
         if not named:
             continue
         place_col, place = named[0]

@@ -38,7 +38,8 @@ _END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!
                   r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
                   # a line break before a list item (a bullet or a number), or after a line
                   # that opens a list, or ends a line of a list
-                  r"|\n(?=[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+)"
+                  r"|\n(?=[ \t]*(?:[-*•·–—▶►▸➤➡→👉🔹🔸✅📍📌]\ufe0f?|\d{1,2}[.)]|"
+                  r"\d\ufe0f?\u20e3)[ \t]+)"  # keycap numbers ("1️⃣ Russia holds ...")
                   r"|(?<=:)[ \t]*\n|(?<=including)[ \t]*\n|(?<=such as)[ \t]*\n")
 #: A line that opens a list (the lines after it, up to a blank line, are its items).
 _OPENS_LIST = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
