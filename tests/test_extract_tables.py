@@ -87,3 +87,26 @@ def test_a_share_column_takes_the_side_of_its_table_and_a_total_is_the_country()
     # a total under places that are not Ukraine's is not the country's
     kursk = "| Region | Held by Ukraine (km²) |\n| Kursk | 500 |\n| Total | 500 |\n"
     assert _rows(kursk) == [("UA", ("RU-KRS",), 500.0, "km2", "exact")]
+
+
+def test_a_table_aligned_with_spaces_is_read_by_its_columns() -> None:
+    text = ("Share of each region held by Russian forces, as of Oct 20:\n\n"
+            "Region            Russian-held\n"
+            "Luhansk           at least 99%\n"
+            "Donetsk           about 78%\n"
+            "Sumy              a few villages\n"
+            "Ukraine overall   about 19%\n\n"
+            "Russian forces have taken about 3,800 km² so far this year.")
+    found = tables(text)
+    assert len(found) == 1 and len(found[0].rows) == 5
+    assert _rows(text) == [("RU", ("UA-09",), 99.0, "percent", "over"),
+                           ("RU", ("UA-14",), 78.0, "percent", "around"),
+                           ("RU", ("UA-59",), None, None, "part"),
+                           ("RU", ("UA",), 19.0, "percent", "around")]
+    # read once, as a table: no row is also a list item claiming all of its region
+    claims = [c for c in extract_claims(text) if c.is_claim]
+    assert len(claims) == 4 and all(c.qualifier != "all" for c in claims)
+    # prose with two spaces after a full stop, or lines not in one column, is no table
+    assert tables("Russia holds 19%.  Kyiv disputes it.\nTalks resume.  Nobody expects "
+                  "much.\nThe end.  Really.") == []
+    assert tables("Luhansk   99%\nDonetsk  78%\nKherson       73%") == []

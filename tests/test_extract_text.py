@@ -20,3 +20,21 @@ def test_keycap_numbers_and_arrow_bullets_start_list_items() -> None:
     assert ("offer_withdraw", "UA") in claims and ("offer_withdraw", "RU") not in claims
     # a line that merely starts with a number (a wrapped line) is no list item
     assert len(sentences("Russian troops hold about\n3 percent of the Sumy region.")) == 1
+
+
+def test_numeric_datelines_of_european_and_asian_outlets() -> None:
+    import datetime as dt
+
+    from geo.extract.text import article_date
+
+    today = dt.date(2026, 12, 5)
+    # day first, as Ukrainian, Russian, Polish and German outlets write it
+    assert article_date("Oksana Melnychuk | Translated from Ukrainian\n14.02.2025, 18:42 | "
+                        "Kyiv", today=today) == (dt.date(2025, 2, 14), "14.02.2025")
+    # year first with slashes ("2026/02/19 21:07 JST")
+    assert article_date("2026/02/19 21:07 JST | By R. Matsukawa",
+                        today=today) == (dt.date(2026, 2, 19), "2026/02/19")
+    # not a date: a version number, a month past 12, a date after today
+    assert article_date("Version 1.2.3 of the map, 2025 edition", today=today) is None
+    assert article_date("12.31.2025 is how the US writes it", today=today) is None
+    assert article_date("Published 14.02.2027", today=today) is None

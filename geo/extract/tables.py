@@ -1,11 +1,14 @@
 """Control claims of tables in an article: rows of cells divided by ``|`` (Markdown, with
-or without the outer bars) or by tabs, a header naming who holds each figure column.
+or without the outer bars), by tabs, or aligned with spaces (three or more short lines
+whose second cell starts in one column), a header naming who holds each figure column.
 
 A header cell that names holding ("Held by Russia", "Russian-held", "Ukrainian-held",
 "Occupied (%)") makes its column a column of figures held by that side (by Russia when
 only "occupied" is said); a column whose header names no holding (population, losses) is
 never read. Each row's place is the first cell that names one; its figure in a held
-column is a share (``%`` in the cell or the header) or an area (km²). A table without a
+column is a share (``%`` in the cell or the header) or an area (km²); a share cell with
+no figure says how much in words ("a few villages": part; "virtually all": all). A row
+"Total" or "Ukraine overall" under Ukraine's regions is the whole country. A table without a
 header takes its holder from the line just before it ("Share of each region held by
 Russia:"). Percent are shares of the row's unit(s); areas km². Offsets are characters
 into the article.
@@ -84,6 +87,51 @@ def tables(text: str) -> list[Table]:
         else:
             close(i)
     close(len(lines))
+    taken = {t.start for t in out}
+    return sorted(out + [t for t in _spaced(lines, offsets) if t.start not in taken],
+                  key=lambda t: t.start)
+
+
+#: A cell of a table aligned with spaces: words apart by one space.
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _spaced(lines: list[str], offsets: list[int]) -> list[Table]:
+    """Tables aligned with spaces, as plain-text pages and wire copy set them: three or
+    more short lines running together, each of two or more cells two spaces apart, the
+    second cell of every line starting in the same column ("Region      Russian-held" /
+    "Luhansk     at least 99%")."""
+    out: list[Table] = []
+    block: list[int] = []
+
+    def cells(i: int) -> list[re.Match[str]]:
+        line = lines[i]
+        found = list(_SPACED_CELL.finditer(line))
+        if len(line) > 100 or len(found) < 2 or "|" in line or "\t" in line or not all(
+                re.match(r"\s{2,}", line[a.end():b.start()]) for a, b in zip(found, found[1:])):
+            return []
+        return found
+
+    def close() -> None:
+        if len(block) >= 3:
+            rows = tuple((tuple(m.group(0) for m in cells(i)),
+                          tuple(offsets[i] + m.start() for m in cells(i))) for i in block)
+            first = block[0]
+            caption = next((lines[j].strip() for j in range(first - 1, max(first - 3, -1), -1)
+                            if lines[j].strip()), "")
+            out.append(Table(rows, offsets[first], offsets[block[-1]] + len(lines[block[-1]]),
+                             caption))
+        block.clear()
+
+    for i in range(len(lines)):
+        found = cells(i)
+        if found and (not block or abs(found[1].start() - cells(block[0])[1].start()) <= 1):
+            block.append(i)
+            continue
+        close()
+        if found:
+            block.append(i)
+    close()
     return out
 
 
@@ -115,8 +163,13 @@ def _figure(cell: str, start: int, unit: str | None) -> Figure | None:
 
 
 #: A row of a table of Ukraine's regions that totals them.
-_TOTAL = re.compile(r"^\W*(?:total|all\s+ukraine|ukraine(?:\s*\(?total\)?)?|whole\s+country)\W*$",
-                    re.I)
+_TOTAL = re.compile(r"^\W*(?:total|overall|all\s+(?:of\s+)?ukraine|ukraine(?:\s*\(?(?:total|"
+                    r"overall|as\s+a\s+whole)\)?)?|(?:the\s+)?whole\s+country)\W*$", re.I)
+#: A cell that says how much without a figure: "a few villages", "virtually all".
+_PART_CELL = re.compile(r"^\W*(?:(?:a\s+)?(?:few|small|some)\b|(?:small\s+)?(?:pockets?|parts?|"
+                        r"slivers?|footholds?|villages?)\b)", re.I)
+_ALL_CELL = re.compile(r"^\W*(?:(?:virtually|almost|nearly|practically)\s+)?(?:all|entire|"
+                       r"whole|100\s*%)\b", re.I)
 
 
 def _column_side(header: str, caption: str) -> tuple[str | None, str | None, list[str]]:
@@ -180,11 +233,21 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
                 continue
             side, unit, why = columns[i]
             fig = _figure(cell, start, unit)
+            line_start = starts[0]
+            line_end = starts[-1] + len(cells[-1])
+            if fig is None and side is not None and unit != "km2" and (
+                    q := "all" if _ALL_CELL.match(cell) else "part" if _PART_CELL.match(cell)
+                    else None):
+                # "Sumy | a few villages", "Luhansk | virtually all": a share without a figure
+                iv = interval_from_claim(q, None, "percent")
+                out.append(ExtractedClaim(
+                    "control_share", side, place.codes, None, None, q,
+                    iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
+                    " | ".join(cells), review=(*why, f"'{cell}' read as {q}")))
+                continue
             if fig is None or side is None:
                 continue
             iv = interval_from_claim(CANONICAL[fig.qualifier], fig.value, fig.unit)  # type: ignore[arg-type]
-            line_start = starts[0]
-            line_end = starts[-1] + len(cells[-1])
             out.append(ExtractedClaim(
                 "control_share" if fig.unit == "percent" else "control_area", side,
                 place.codes, fig.value, fig.unit, fig.qualifier,

@@ -146,11 +146,13 @@ _MONTHS = {m: i for i, names in enumerate((
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 #: A dateline or a date line at the top of an article: "MOSCOW, Nov 23 (Agency) —",
-#: "Washington, 4 March:", "Published: 18 March 2025", "2025-03-18".
+#: "Washington, 4 March:", "Published: 18 March 2025", "2025-03-18", "2026/02/19 21:07
+#: JST", and the day-first numeric dates of European outlets, "14.02.2025, 18:42".
 _DATES = (
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(r"\b(\d{4})([-/.])(\d{2})\2(\d{2})\b"),
     re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(\d{{4}}))?\b", re.I),
+    re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
 )
 #: How far into the article a dateline may be (characters): its first lines.
 DATELINE_CHARS = 400
@@ -171,7 +173,9 @@ def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
             g = m.groups()
             try:
                 if i == 0:
-                    year, month, day = int(g[0]), int(g[1]), int(g[2])
+                    year, month, day = int(g[0]), int(g[2]), int(g[3])
+                elif i == 3:  # day first: 14.02.2025
+                    day, month, year = int(g[0]), int(g[1]), int(g[2])
                 elif i == 1:
                     month, day = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
                     year = int(g[2]) if g[2] else 0
