@@ -116,6 +116,8 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
     incursion, some 1,300 km²") marked ``status: past``, of those that have no word of the
     present ("still", "now", "today") nearer than the peak in their clause: "still hold
     roughly 500 km², down from about 1,300 at the peak" marks the 1,300 only."""
+    if not any(c.kind.startswith("control") for c in claims):
+        return claims
     peaks = list(PAST_PEAK.finditer(s.text))
     if not peaks:
         return claims
