@@ -348,15 +348,18 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         qualifier = q
     # "withdraw from the 20 % of Donetsk it still holds": the demand keeps its figure (a
     # report's withdraw_share), and what the other side holds is a claim of its own
-    if front and ps[0].end == front.end("name"):
+    if front:  # the place of a front found above: a strip of the region
         qualifier = "part"
     # ("withdraw from the roughly 5,500 km² of Donetsk it still controls": the area too)
     area = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
                  and f.unit == "km2"), None)
     held = _still_held(parts, fig or area, ps, end, target)
     if not held and fig is None and area is None:
-        held = _holds_there(parts, verb, ps, end, actor if kind == "offer_withdraw" else target)
-        if held and kind == "offer_withdraw" and _HELD_IN.search(text, verb.end(), ps[0].start):
+        held_in = _HELD_IN.search(text, verb.end(), ps[0].start)
+        held = _holds_there(parts, held_in is not None or bool(_WHERE_HELD.match(text, end)),
+                            ps, (verb.end(), end),
+                            actor if kind == "offer_withdraw" else target)
+        if held and kind == "offer_withdraw" and held_in:
             qualifier = "part"  # "pull out of the small areas it holds in Sumy"
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
                        review + group_review(ps), target), *held]
@@ -375,17 +378,16 @@ _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:en
                          r"(?:holds?|occup(?:y|ies)|controls?)\b", re.I)
 
 
-def _holds_there(parts: Parts, verb: re.Match[str], ps: list[Place], end: int,
+def _holds_there(parts: Parts, said: bool, ps: list[Place], span: tuple[int, int],
                  holder: str | None) -> list[ExtractedClaim]:
-    """The withdrawing side's holding a withdrawal describes: "pull its troops out of the
-    few villages it holds in the Dnipropetrovsk region" (Russia holds part of it)."""
-    text = parts.s.text
-    if holder not in ("RU", "UA") or not (
-            _HELD_IN.search(text, verb.end(), ps[0].start) or _WHERE_HELD.match(text, end)):
+    """The withdrawing side's holding a withdrawal describes, when the text ``said`` it
+    holds there (:data:`_HELD_IN`, :data:`_WHERE_HELD`): "pull its troops out of the few
+    villages it holds in the Dnipropetrovsk region" (Russia holds part of it)."""
+    if holder not in ("RU", "UA") or not said:
         return []
-    return [make_claim(parts, "control_share", holder, codes_of(ps), None, "part",
-                       (verb.end(), end), [f"the ground the withdrawal names is what "
-                                           f"{SIDE_NAME[holder]} holds there"])]
+    return [make_claim(parts, "control_share", holder, codes_of(ps), None, "part", span,
+                       [f"the ground the withdrawal names is what {SIDE_NAME[holder]} holds "
+                        f"there"])]
 
 
 def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,

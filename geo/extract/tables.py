@@ -101,21 +101,21 @@ def _spaced(lines: list[str], offsets: list[int]) -> list[Table]:
     more short lines running together, each of two or more cells two spaces apart, the
     second cell of every line starting in the same column ("Region      Russian-held" /
     "Luhansk     at least 99%")."""
-    out: list[Table] = []
-    block: list[int] = []
-
-    def cells(i: int) -> list[re.Match[str]]:
-        line = lines[i]
+    def cells(line: str) -> list[re.Match[str]]:
         # cells are words one space apart, so two cells are two or more spaces apart
         found = list(_SPACED_CELL.finditer(line))
         if len(line) > 100 or len(found) < 2 or "|" in line or "\t" in line:
             return []
         return found
 
+    split = [cells(line) for line in lines]  # each line split once
+    out: list[Table] = []
+    block: list[int] = []
+
     def close() -> None:
         if len(block) >= 3:
-            rows = tuple((tuple(m.group(0) for m in cells(i)),
-                          tuple(offsets[i] + m.start() for m in cells(i))) for i in block)
+            rows = tuple((tuple(m.group(0) for m in split[i]),
+                          tuple(offsets[i] + m.start() for m in split[i])) for i in block)
             first = block[0]
             caption = next((lines[j].strip() for j in range(first - 1, max(first - 3, -1), -1)
                             if lines[j].strip()), "")
@@ -123,9 +123,8 @@ def _spaced(lines: list[str], offsets: list[int]) -> list[Table]:
                              caption))
         block.clear()
 
-    for i in range(len(lines)):
-        found = cells(i)
-        if found and (not block or abs(found[1].start() - cells(block[0])[1].start()) <= 1):
+    for i, found in enumerate(split):
+        if found and (not block or abs(found[1].start() - split[block[0]][1].start()) <= 1):
             block.append(i)
             continue
         close()
