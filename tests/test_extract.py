@@ -517,10 +517,14 @@ WRITERS = {
     "writer 25 (scored once, then tuned and trained on)": ("extract_corpus_fresh25.yaml", 40, 0.80),
     "writer 26 (scored once, then tuned and trained on)": ("extract_corpus_fresh26.yaml", 40, 0.79),
     "writer 27 (scored once, then tuned and trained on)": ("extract_corpus_fresh27.yaml", 40, 0.86),
-    "writer 28 (held out)": ("extract_corpus_fresh28.yaml", 40, 0.84),
-    "writer 29 (held out)": ("extract_corpus_fresh29.yaml", 40, 0.69),
-    "writer 30 (held out)": ("extract_corpus_fresh30.yaml", 40, 0.59),
-    "writer 31 (held out)": ("extract_corpus_fresh31.yaml", 40, 0.76),
+    "writer 28 (scored once, then tuned and trained on)": ("extract_corpus_fresh28.yaml", 40, 0.86),
+    "writer 29 (scored once, then tuned and trained on)": ("extract_corpus_fresh29.yaml", 40, 0.74),
+    "writer 30 (scored once, then tuned and trained on)": ("extract_corpus_fresh30.yaml", 40, 0.72),
+    "writer 31 (scored once, then tuned and trained on)": ("extract_corpus_fresh31.yaml", 40, 0.80),
+    "writer 32 (held out)": ("extract_corpus_fresh32.yaml", 40, 0.0),
+    "writer 33 (held out)": ("extract_corpus_fresh33.yaml", 40, 0.0),
+    "writer 34 (held out)": ("extract_corpus_fresh34.yaml", 40, 0.0),
+    "writer 35 (held out)": ("extract_corpus_fresh35.yaml", 40, 0.0),
 }
 
 

@@ -86,6 +86,19 @@ def test_a_past_peak_is_kept_as_a_note_never_checked_as_current() -> None:
      [(27.0, "past")]),
     # a year alone is no past time: Crimea is still held
     ("Russia occupies the whole of Crimea, which it annexed in 2014.", [(None, None)]),
+    # a dated past with its verb in the past; an earlier figure "a year ago"
+    ("In August 2024 Ukrainian troops held some 1,250 km2 of Russia's Kursk region; now "
+     "they hold under 100 km2 there.", [(1250.0, "past"), (100.0, None)]),
+    ("Russia now controls about 78% of Donetsk, up from 64% a year earlier.",
+     [(78.0, None), (64.0, "earlier")]),
+    ("Three years ago Russian forces held roughly half of the Kherson region.",
+     [(50.0, "past")]),
+    # a report made in the past ("reported in May that troops controlled") is no past
+    # holding; a gain "on a month ago" is no earlier holding
+    ("The general reported to Putin in May that troops controlled more than 99% of "
+     "Luhansk.", [(99.0, None)]),
+    ("Russia holds 116,900 km2 of Ukraine (19.4%), up roughly 380 km2 on a month ago.",
+     [(116900.0, None), (19.4, None)]),
 ])
 def test_the_claim_nearest_a_past_time_is_a_note(text: str, statuses: list[tuple]) -> None:  # type: ignore[type-arg]
     claims = [c for c in extract_claims(text) if c.kind != "pace"]

@@ -49,6 +49,22 @@ def test_an_earlier_demand_is_kept_and_marked() -> None:
     assert got[1].as_dict()["status"] == "earlier"
 
 
+def test_an_enumeration_is_no_earlier_demand() -> None:
+    got = extract_claims("Moscow has two conditions. First, the Ukrainian army must leave "
+                         "Donbas.")
+    assert [(c.kind, c.actor, c.status) for c in got] == [("demand_withdraw", "RU", None)]
+
+
+def test_he_who_demands_a_side_s_withdrawal_is_the_other_side() -> None:
+    # "he" would be Ukraine, the side the sentence before named first; no side demands
+    # its own withdrawal
+    got = extract_claims("Ukraine's army still holds Kramatorsk. He demanded in June 2024 "
+                         "that Ukraine withdraw from all four regions.")
+    demand = [c for c in got if c.kind == "demand_withdraw"]
+    assert [(c.actor, c.target) for c in demand] == [("RU", "UA")]
+    assert any("asked to leave" in r for r in demand[0].review)
+
+
 def test_a_withdrawal_verb_makes_a_demand_an_offer_or_nothing() -> None:
     assert _withdrawals("Russia demands that Ukraine leave Donetsk.") == [
         ("demand_withdraw", "RU", ("UA-14",), "all", "UA")]

@@ -49,7 +49,17 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        # a time before the full-scale invasion, or a "when" of the past
                        r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
                        r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
-                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled))\b", re.I)
+                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled)|"
+                       # a dated past and a verb in the past: "Last August we held", "in
+                       # March 2024 Russian troops occupied", "a year earlier"
+                       r"(?:last|in|by\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
+                       r"(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December|spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
+                       r"20\d\d)?,?\s+(?:(?!that\b)[\w'’-]+\s+){0,4}?(?:held|occupied|"
+                       r"controlled|had\s+(?:held|taken|seized|captured))|"
+                       # "up from 72 % a year earlier", "Two years ago Russia held ~60 %"
+                       r"(?:from\s+[^,;]{1,30}?\s+|^\W*)(?:a|one|two|three|\d+)\s+"
+                       r"(?:years?|months?)\s+(?:ago|earlier|before))\b", re.I)
 #: A hypothetical: not what is held now.
 _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
                            r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to)\b", re.I)

@@ -35,13 +35,17 @@ from geo.extract.parts import (
     LAST_SIDE,
     LAST_UNIT,
     SIDE_NAME,
+    VOICES,
     Parts,
     codes_of,
+    first_person,
     make_claim,
+    other_side,
     parts_of,
     places_in,
 )
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
+from geo.extract.speaker import FIRST_PERSON, voice_at, voices
 from geo.extract.tables import mask_tables, table_claims, tables
 from geo.extract.text import Sentence, check_article, sentences
 
@@ -58,11 +62,13 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     """
     check_article(text, label=label)
     token, side = LAST_UNIT.set(None), LAST_SIDE.set(None)
+    spoken = VOICES.set((text, voices(text)))
     try:
         return _article_claims(text)
     finally:
         LAST_UNIT.reset(token)
         LAST_SIDE.reset(side)
+        VOICES.reset(spoken)
 
 
 #: A line of a web page around the article, never a claim ("Read also: ...", a
@@ -126,9 +132,16 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     intro: Sentence | None = None
     skipping = False  # the items of a boilerplate list ("Most read:" and its lines)
     question: re.Match[str] | None = None  # "How much of Ukraine does Russia occupy?"
+    asker: str | None = None  # the side of the question's speaker
     ss = _heading_lines(_lines_apart(sentences(text)))
+    voice = None  # the speaker of the sentence before (geo.extract.speaker)
     for i, s in enumerate(ss):
         after = ss[i + 1] if i + 1 < len(ss) else None
+        now = voice_at(VOICES.get()[1], s.start)
+        if now is not None and now != voice:
+            # a new speaker: "they" is the side the speaker fights, until a side is named
+            LAST_SIDE.set(other_side(now.side))
+        voice = now
         if _BOILERPLATE.match(s.text) or (skipping and (_ITEM.match(s.text)
                                                         or _after_item(text, s))):
             # a furniture line that heads a list ("Most read:", "Related") takes its
@@ -154,8 +167,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         intro = s if _INTRO.search(s.text) or _is_heading(s) else None
         found = sentence_claims(s)
         if not found and question is not None:
-            found = _answer_claims(s, question)
+            found = _answer_claims(s, question, asker)
         question = _QUESTION.search(s.text)
+        asker = None if now is None else now.side  # "How much do we still hold?"
         if not found and ruled and _AREAS.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
         if not found and ruled and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
@@ -269,7 +283,8 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
     a demand ("Conditions the Kremlin set out:") lends it whole."""
     head = _INTRO.sub("", intro.text).rstrip(" ,")
     body = item.text[marker.end():] if marker else item.text
-    alone = sentence_claims(Sentence(body, 0))
+    start = item.start + (marker.end() if marker else 0)
+    alone = sentence_claims(Sentence(body, start))  # where it stands: its speaker is known
     if alone and not any("not named" in r for c in alone for r in c.review):
         lead, claims = "", alone
     else:
@@ -283,7 +298,6 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
         else:
             lead = head[:verb.end()]
             claims = _joined_claims(head, lead, verb, body)
-    start = item.start + (marker.end() if marker else 0)
     why = (f"a list item, read with its opening line: '{lead} ...'" if lead
            else "a list item, read on its own")
     return [replace(c, span=(start, item.end), sentence=item.text, review=c.review + (why,))
@@ -307,8 +321,9 @@ def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str
 #: A question the next sentence answers without repeating it: "How much of Ukraine does
 #: Russia occupy?" -> "A: Roughly 19 per cent, including all of Crimea".
 _QUESTION = re.compile(
-    r"(?:^|\b)(?:how\s+much\s+(?:of\s+(?P<place>[^?]{2,60}?)|(?:ukrainian\s+)?territory|land|"
-    r"ground)\s+(?:does|do|did|has|have)\s+(?P<actor>[^?]{2,40}?)\s+(?P<verb>control|hold|"
+    r"(?:^|\b)(?:how\s+much(?:\s+(?:of\s+(?P<place>[^?]{2,60}?)|(?:ukrainian\s+)?territory|"
+    r"land|ground))?\s+(?:does|do|did|has|have)\s+(?P<actor>[^?]{2,40}?)\s+(?:still\s+)?"
+    r"(?P<verb>control|hold|"
     r"occupy|seize|capture)\w*(?:\s+(?:now|today|so\s+far))?|what\s+(?:does|do|did)\s+"
     r"(?P<asker>[^?]{2,40}?)\s+(?P<ask>want|demand|ask\s+for|insist\s+on|hold|control|"
     r"occupy))\s*\?\s*$", re.I)
@@ -320,12 +335,17 @@ _LONE_FRACTION = re.compile(r"^\W*(?:(?:just\s+)?(?:under|over)|about|roughly|ar
 _ANSWER = re.compile(r"^\s*(?:A\s*[:.]|Answer\s*:)?\s*", re.I)
 
 
-def _answer_claims(s: Sentence, q: re.Match[str]) -> list[ExtractedClaim]:
+def _answer_claims(s: Sentence, q: re.Match[str], asker: str | None) -> list[ExtractedClaim]:
     """The answer to a question, read with the question's side, verb and place:
     "How much of Ukraine does Russia occupy?" + "A: Roughly 19 per cent" is "Russia
-    occupy roughly 19 per cent of Ukraine"."""
+    occupy roughly 19 per cent of Ukraine"; "we" in the question is the side of its
+    speaker (``asker``)."""
     body = s.text[_ANSWER.match(s.text).end():]  # type: ignore[union-attr]
     actor, verb = q.group("actor") or q.group("asker"), q.group("verb") or q.group("ask")
+    if FIRST_PERSON.fullmatch(actor):
+        if asker is None:
+            return []  # "How much do we hold?" asked by no side
+        actor = SIDE_NAME[asker]
     figs = figures(body)
     lone = _LONE_FRACTION.match(body)  # "Just under a fifth, Crimea included."
     if q.group("place") and figs and not re.match(r"\s+of\b", body[figs[0].end:]):
@@ -341,7 +361,10 @@ def _answer_claims(s: Sentence, q: re.Match[str]) -> list[ExtractedClaim]:
 
 def _remember_side(s: Sentence) -> None:
     """The first side the sentence names (its subject, mostly), for "They" after it."""
-    sides = [a.side for a in parts_of(s).actors if a.side in ("RU", "UA")]
+    parts = parts_of(s)
+    # "we" is never "they" in the next sentence
+    sides = [a.side for a in parts.actors if a.side in ("RU", "UA")
+             and not first_person(parts, a)]
     if sides:
         LAST_SIDE.set(sides[0])
 

@@ -21,6 +21,7 @@ from geo.extract.parts import (
     Parts,
     codes_of,
     figureless,
+    first_person,
     group_review,
     is_rest,
     is_there,
@@ -87,7 +88,10 @@ PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken
                       r"control\s+of)\s+(?:the\s+)?(Russia|Russian|"
                       r"Moscow|Ukraine|Ukrainian|Kyiv|enemy|adversary)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
-                      r"(?:military\s+)?(?:control|occupation|rule))", re.I)
+                      r"(?:military\s+)?(?:control|occupation|rule)|"
+                      # the speaker's side (geo.extract.speaker): "is under our control"
+                      r"under\s+(our)\s+(?:full\s+|complete\s+)?control|"
+                      r"(?:is|are)\s+(?:now\s+|already\s+)?(ours)\b)", re.I)
 
 
 #: "has lost control of", "lost": the holder is the other side.
@@ -107,9 +111,14 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     m = PASSIVE.search(parts.s.text)
     if m:
         word = next(g for g in m.groups() if g).lower()
-        if word not in ("enemy", "adversary"):
+        at = m.start(next(i for i, g in enumerate(m.groups(), 1) if g))
+        if word in ("our", "ours"):
+            speaker = [a for a in parts.actors if a.start <= at < a.end]
+            if speaker:
+                return speaker[0].side, [f"'{word}' read as {SIDE_NAME[speaker[0].side]}, "
+                                         "the speaker's side"]
+        elif word not in ("enemy", "adversary"):
             return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
-        at = m.start(1)
         enemy = [a for a in parts.actors if a.start <= at < a.end]
         if enemy:
             return enemy[0].side, [f"'the {word}' read as {SIDE_NAME[enemy[0].side]}, the side "
@@ -129,6 +138,9 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         said = parts.s.text[subj.start:subj.end]
         if "enem" in said.lower() or "adversar" in said.lower():
             return side, [f"'{said}' read as {SIDE_NAME[side]}, the side the speaker fights"]
+        if first_person(parts, subj):
+            return side, [f"'{parts.s.text[subj.start:subj.end]}' read as {SIDE_NAME[side]}, "
+                          "the speaker's side"]
         if pronoun_side(parts, subj):
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as "
                           f"{SIDE_NAME[side]}, named in the sentence before"]

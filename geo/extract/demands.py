@@ -26,6 +26,7 @@ from geo.extract.parts import (
     other_side,
     places_before,
     places_from,
+    pronoun_side,
     subject,
 )
 from geo.extract.text import Sentence
@@ -74,7 +75,7 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
-_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first|once|"
+_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first(?!\s*[,:])|once|"
                       r"retreat\s+from|climb-?down\s+from|step\s+back\s+from)\b"
                       r"[^.;]{0,40}$", re.I)
 
@@ -155,6 +156,13 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
             review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told: the "
                           f"demand read as {SIDE_NAME[last.side]}'s")
         actor = last.side
+        if (pronoun_side(parts, last) and between and between[-1].side == actor
+                and actor in ("RU", "UA")):
+            # "He demanded that Ukraine withdraw" ("he": the side the sentence before
+            # named): no side demands its own withdrawal; the other side asks it
+            actor = other_side(actor)
+            review.append(f"'{text[last.start:last.end]}' is the side asked to leave: the "
+                          f"demand read as {SIDE_NAME[actor]}'s")
     elif target in ("RU", "UA"):
         actor = other_side(target)
         review.append(f"the demanding side is not named; assumed {SIDE_NAME[actor]}")

@@ -27,6 +27,7 @@ from geo.extract.lexicon import (
 )
 from geo.extract.lexicon import clear_caches as lexicon_clear_caches
 from geo.extract.model import CANONICAL, ExtractedClaim
+from geo.extract.speaker import FIRST_PERSON, OUR_COUNTRY, Voice
 from geo.extract.text import Sentence
 from geo.extract.text import clear_caches as text_clear_caches
 from geo.intervals import interval_from_claim
@@ -34,13 +35,14 @@ from geo.intervals import interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
-           "LAST_SIDE", "SIDE_NAME"]
+           "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
                          r"the\s+entirety\s+of|the\s+whole\s+territory\s+of|(?:the\s+)?"
                          r"remaining\s+(?:parts?\s+of\s+|territory\s+of\s+|areas?\s+of\s+)?|"
                          r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
+                         r"every\s+(?:square\s+)?(?:metre|meter|inch|kilometre|km)\s+of|"
                          r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
                          r"southern|northern)\s+)?$", re.I)
 
@@ -186,13 +188,40 @@ def parts_of(s: Sentence) -> Parts:
     """The figures, places (anaphora read), country mentions and sides of ``s``; a side's
     word inside a place's name ("Russia's Kursk region") is not a side. Several rules read
     a sentence: it is taken apart once (the parts are not to be changed)."""
-    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get())
+    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get(), _voices_in(s))
+
+
+def _voices_in(s: Sentence) -> tuple[tuple[int, int, str], ...]:
+    """The spans of ``s`` spoken for a side (offsets into ``s.text``), narrowest first."""
+    article, vs = VOICES.get()
+    if not vs or article[s.start:s.start + len(s.text)] != s.text:
+        return ()  # no voice, or a sentence the rules put together (a list item read on)
+    end = s.start + len(s.text)
+    inside = sorted((v for v in vs if v.start < end and v.end > s.start),
+                    key=lambda v: v.end - v.start)
+    return tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side)
+                 for v in inside)
+
+
+def spoken_side(voices_: tuple[tuple[int, int, str], ...], pos: int) -> str | None:
+    """The side of the narrowest voice over ``pos`` (offsets into the sentence)."""
+    return next((side for a, b, side in voices_ if a <= pos < b), None)
+
+
+#: The article and its spans spoken for a side (:mod:`geo.extract.speaker`): per call of
+#: extract_claims.
+VOICES: ContextVar[tuple[str, tuple[Voice, ...]]] = ContextVar("voices", default=("", ()))
 
 
 @functools.lru_cache(maxsize=4096)
-def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None) -> Parts:
+def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
+              voices_: tuple[tuple[int, int, str], ...] = ()) -> Parts:
     pl = places_in(s.text)
     country = countries(s.text)
+    if voices_ and "our" in s.text:
+        # "roughly 19.4 per cent of our territory", said for Ukraine
+        country += [(m.start(), m.end()) for m in OUR_COUNTRY.finditer(s.text)
+                    if spoken_side(voices_, m.start()) == "UA"]
     figs = figures(s.text)
     if any(f.unit == "percent" for f in figs):
         # "Kyiv controls around 27 per cent and Moscow about 73": the unit said once
@@ -214,13 +243,23 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None) -> 
             figs.sort(key=lambda f: f.start)
     sides = actors(s.text, skip=[(p.start, p.end) for p in pl] + country)
     last = LAST_SIDE.get()
+    if voices_:
+        # "We still hold Kramatorsk", "our troops": the speaker's side
+        # (geo.extract.speaker)
+        for m in FIRST_PERSON.finditer(s.text):
+            side = spoken_side(voices_, m.start())
+            if side is not None:
+                sides.append(Actor(side, m.start(), m.end()))
+        sides.sort(key=lambda a: a.start)
     if "enem" in s.text or "adversar" in s.text:
-        # "the enemy" is the side the speaker fights: the other side of the first side
-        # named before it in the sentence ("Ukraine's command said villages are held by
-        # the enemy"); unread when none is (a side named after it, or in the sentence
-        # before, was tried: wrong more often than right)
+        # "the enemy" is the side the speaker fights: the other side of the speaker's,
+        # or of the first side named before it in the sentence ("Ukraine's command said
+        # villages are held by the enemy"); unread when neither is known (a side named
+        # after it, or in the sentence before, was tried: wrong more often than right)
         for m in _ENEMY.finditer(s.text):
-            named = [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()]
+            spoken = spoken_side(voices_, m.start())
+            named = ([spoken] if spoken else
+                     [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()])
             if not named and (said := _SAID_AFTER_QUOTE.search(s.text, m.end())):
                 # '"The enemy holds about 80 percent of our region," said a Ukrainian
                 # battalion commander': the speaker's side, named after the quote
@@ -242,6 +281,11 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None) -> 
 def is_rest(p: Place) -> bool:
     """``p`` is "the rest" / "the remainder" of a unit named before."""
     return p.text.lower().startswith(("the rest", "the remainder"))
+
+
+def first_person(parts: Parts, actor: Actor) -> bool:
+    """``actor`` is the speaker's own side ("we", "our troops")."""
+    return FIRST_PERSON.fullmatch(parts.s.text[actor.start:actor.end]) is not None
 
 
 def pronoun_side(parts: Parts, actor: Actor) -> bool:

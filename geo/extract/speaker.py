@@ -1,0 +1,276 @@
+"""Who speaks: the side of first-person text, so that "we", "our troops", "they" and "the
+enemy" in a transcript, a quotation or a post can be given a side.
+
+Three shapes name a speaker:
+
+- a transcript's turn, a line opening on its speaker's label ("TKACHUK: We still hold
+  ..."), the side read from the label's description ("COL. DANYLIUK (Ukrainian brigade
+  commander):"), from the line that introduces the speaker elsewhere in the text
+  ("Guest: Russian senator Viktor Gorbunov"), or from the language the transcript was
+  translated from; hosts, presenters and interviewers have no side;
+- a quotation whose speaker is named next to it ('"We still hold Kramatorsk," said a
+  Ukrainian commander'; 'Russia's foreign minister said: "..."');
+- a paragraph introduced as one side's words, on a line ending in a colon ("Ukrainian MP,
+  on Telegram (translated from Ukrainian):", "From the President's address to Ukrainian
+  ambassadors:").
+
+A span's side is only ``RU`` or ``UA``; a speaker with no side (an analyst, a host, a
+diplomat of a third country) gives no span. Offsets are characters of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Voice", "voices", "voice_at", "FIRST_PERSON", "OUR_COUNTRY"]
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A span of the article (``start``..``end``) spoken for ``side``; ``why`` says how
+    the speaker was known (shown in a claim's review)."""
+
+    start: int
+    end: int
+    side: str
+    why: str
+
+
+#: A first-person mention of the speaker's side: "we", "us", "our troops".
+FIRST_PERSON = re.compile(r"\b(?:(?i:we)(?!['’]d\b)|us|(?i:our)\s+(?:troops|forces|army|soldiers|"
+                          r"defenders|units|side|boys|guys|military|brigades?|fighters|men)|"
+                          r"(?i:our)(?=\s+(?:full\s+|complete\s+)?control\b)|(?i:ours))\b")
+#: The speaker's country: "of our territory", "of our country".
+OUR_COUNTRY = re.compile(r"\b(?:of\s+)?our\s+(?:country|territory|land|state)(?:['’]s\s+"
+                         r"territory)?\b", re.I)
+
+#: Speakers without a side of the war: the people asking the questions.
+_HOST = re.compile(r"\b(?:host|co-host|presenter|anchor|interviewer|moderator|chair(?:man|woman)?|"
+                   r"reporter|correspondent|journalist|caller|narrator|announcer|editor|Q)\b", re.I)
+
+#: A transcript turn: a line opening on a label in capitals ("TKACHUK:", "COL. MYKOLA
+#: DANYLIUK (brigade commander):") or on a name used as a label more than once.
+_LABEL = re.compile(r"^[ \t]*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?"
+                    r"(?P<label>[A-Z][A-Z.'’\- ]{0,40}[A-Z.]|"
+                    r"[A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)"
+                    r"{0,3}|Q|A)"
+                    r"(?P<desc>(?:[ \t]*\([^)\n]{1,120}\))?(?:,[ \t]*[^:\n]{2,80}?)?)[ \t]*:[ \t]+"
+                    r"(?=\S)", re.M)
+#: Labels that are page furniture or a list's heading, not a speaker.
+_NOT_SPEAKER = re.compile(r"^(?:BREAKING|UPDATE|UPDATED|NOTE|EDITOR|PHOTO|CAPTION|IMAGE|WATCH|"
+                          r"READ|RELATED|KEY|MAP|SOURCE|SOURCES|CORRECTION|CLARIFICATION|"
+                          r"TIMELINE|ANALYSIS|CONTEXT|BACKGROUND|FACT|CLAIM|VERDICT|RATING|"
+                          r"UPSHOT|BOTTOM|TL|TLDR|PS|NB|EDIT|LIVE|FLASH|URGENT|DEVELOPING|"
+                          r"OPINION|COMMENT|WHY|WHAT|HOW|WHO|WHERE|WHEN|EXCLUSIVE)\b", re.I)
+
+#: A paragraph introduced as a side's words: a line that ends in a colon.
+_INTRO_LINE = re.compile(r"^(?P<line>[^\n]{8,240}):[ \t]*\n", re.M)
+#: Words that say the line introduces what someone said or wrote.
+_SAYS = re.compile(r"\b(?:said|says|told|wrote|writes|posted|posts?|tweet(?:ed)?|address|"
+                   r"speech|statement|remarks|message|appeal|interview|briefing|telegram|"
+                   r"channel|on\s+X|facebook|instagram|video|caption|translated|spokes\w+|"
+                   r"minister|official|commander|officer|MP|deputy|senator|blogger|"
+                   r"president|governor|ambassador|envoy|negotiator|veterans?|soldier|"
+                   r"volunteer|resident)\b", re.I)
+
+#: A quotation (straight or curly quotes, one paragraph).
+_QUOTE = re.compile(r"\"(?P<a>[^\"\n]{12,}?)\"|“(?P<b>[^”\n]{12,}?)”")
+_SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insists|declared|"
+                r"stressed|warned|argued|asked|replied|answered|posted|tweeted|continued|"
+                r"explained|noted|claimed|claims|according\s+to)")
+#: The speaker after a quotation: '," said a Ukrainian commander' / '," the minister said'.
+_WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>[^.;:\"“”\n]{2,100})|"
+                        r"(?P<w2>[^.;:\"“”\n]{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
+#: The speaker before a quotation: 'Russia's foreign minister said: "' / 'told reporters, "'.
+_WHO_BEFORE = re.compile(r"(?P<w>[^.;:\"“”\n]{2,140}?)\s+" + _SPEECH_VERB +
+                         r"(?:\s+[\w’'-]+){0,3}?\s*[:,]\s*$", re.I)
+
+#: Officials whose side the text may not state ("Peskov said"): a short, stable list.
+_OFFICIALS = {
+    "RU": ("peskov", "lavrov", "zakharova", "shoigu", "medvedev", "ushakov", "gerasimov",
+           "belousov", "medinsky", "nebenzya", "dmitriev", "volodin", "matviyenko"),
+    "UA": ("sybiha", "kuleba", "yermak", "syrskyi", "umerov", "budanov", "podolyak",
+           "shmyhal", "svyrydenko", "stefanchuk", "zaluzhnyi", "lubinets", "tykhyi",
+           "zelenska", "kyslytsya"),
+}
+
+
+#: A speaker's side, said of the speaker: "a Ukrainian commander", "Russia's foreign
+#: minister", "Moscow-installed governor", "translated from Russian", "Peskov". A side
+#: merely named near the speaker ("a meeting on Ukraine") is not the speaker's.
+_CUE = {
+    "UA": re.compile(r"\b(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kyiv-(?:based|appointed)|"
+                     r"Zelensk(?:y|yy|iy)|(?:president|armed\s+forces|parliament|government|"
+                     r"ministry|minister|general\s+staff|ombudsman|people)\s+of\s+Ukraine|"
+                     r"Verkhovna\s+Rada|Rada)\b", re.I),
+    "RU": re.compile(r"\b(?:Russian|Russia['’]s|Moscow['’]s|Moscow-(?:installed|appointed|based)|"
+                     r"Kremlin|Putin|State\s+Duma|Duma|(?:president|armed\s+forces|government|"
+                     r"ministry|minister|general\s+staff|people)\s+of\s+(?:Russia|the\s+Russian\s+"
+                     r"Federation)|(?:Lugansk|Luhansk|Donetsk)\s+People['’]s|LPR|DPR)\b", re.I),
+}
+
+
+def _side_of(words: str) -> str | None:
+    """The side a speaker's description names first ("a Ukrainian commander",
+    "Russian-installed official", "translated from Russian", "Peskov"), or None (also for
+    a host, a reporter)."""
+    low = words.lower()
+    if _HOST.search(words) and not re.search(r"\b(?:minister|official|commander|MP)\b", words):
+        return None
+    found = [(m.start(), side) for side, cue in _CUE.items() for m in cue.finditer(words)]
+    found += [(low.find(n), side) for side, names in _OFFICIALS.items() for n in names
+              if re.search(rf"\b{n}\b", low)]
+    return min(found)[1] if found else None
+
+
+def voices(text: str) -> tuple[Voice, ...]:
+    """The spans of ``text`` spoken for a side, in text order (nested quotes inside a
+    turn are the quote's own speaker's)."""
+    out = _turns(text) + _introduced(text)
+    for q in _QUOTE.finditer(text):
+        body = q.group("a") or q.group("b")
+        if not _WANTS_SIDE.search(body):
+            continue
+        voice = _quoted(text, q)
+        if voice is not None:
+            out.append(voice)
+    # the narrowest span speaks: a quotation inside a turn is the quote's speaker's
+    return tuple(sorted(out, key=lambda v: (v.start, -v.end)))
+
+
+def voice_at(voices_: tuple[Voice, ...], pos: int) -> Voice | None:
+    """The narrowest voice that covers ``pos``."""
+    best: Voice | None = None
+    for v in voices_:
+        if v.start <= pos < v.end and (best is None or v.end - v.start < best.end - best.start):
+            best = v
+    return best
+
+
+#: Words a speaker's side decides: first person, "they", "the enemy".
+_WANTS_SIDE = re.compile(r"\b(?:we|us|our|ours|they|them|their|enemy|adversary)\b", re.I)
+
+
+def _turns(text: str) -> list[Voice]:
+    labels = [m for m in _LABEL.finditer(text) if _is_speaker(text, m)]
+    if not labels:
+        return []
+    mixed = [m for m in labels if not m.group("label").isupper()]
+    counts: dict[str, int] = {}
+    for m in mixed:
+        counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+    # a name in mixed case is a label only when it opens two turns or more ("Marchenko:")
+    labels = [m for m in labels if m.group("label").isupper() or counts[m.group("label")] > 1]
+    if len(labels) < 2 and not any(m.group("desc") for m in labels):
+        return []
+    language = _TRANSLATED.search(text)
+    out: list[Voice] = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else _paragraph_end(text, m.end())
+        label, desc = m.group("label"), m.group("desc").strip(" \t,()") or ""
+        if label in ("Q",) or _HOST.search(label) or _HOST.search(desc):
+            # a host speaks for no side, unless for the side of the broadcast's language
+            # ("translated from Ukrainian": "How much do we still hold?")
+            if language and label != "Q":
+                out.append(Voice(m.end(), end, _side_of(language.group(1)) or "UA",
+                                 f"the host of a transcript {language.group(0).lower()}"))
+            continue
+        side = _side_of(desc) if desc else None
+        why = f"the speaker's label '{label} ({desc})'" if side else ""
+        if side is None and not desc:
+            side, line = _introduced_as(text, label, labels)
+            why = f"the speaker, introduced as '{line}'" if side else ""
+            if side == "host":
+                if language:
+                    out.append(Voice(m.end(), end, _side_of(language.group(1)) or "UA",
+                                     f"the host of a transcript {language.group(0).lower()}"))
+                continue
+        if side is None and language and label != "A":
+            side = "UA" if language.group(1).lower().startswith("ukrain") else "RU"
+            why = f"the speaker of a transcript {language.group(0).lower()}"
+        elif side is None and label == "A":
+            side, why = _guest_side(text)
+        if side in ("RU", "UA"):
+            out.append(Voice(m.end(), end, side, why))
+    return out
+
+
+#: A transcript's language: "Translated from Ukrainian".
+_TRANSLATED = re.compile(r"\b(?:translated\s+from|(?:given|spoken|delivered|conducted)\s+in)\s+"
+                         r"(?:the\s+)?(Ukrainian|Russian)\b", re.I)
+
+
+def _is_speaker(text: str, m: re.Match[str]) -> bool:
+    label = m.group("label")
+    if _NOT_SPEAKER.match(label) or len(label) > 44:
+        return False
+    rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+    # a speaker says words; a list line gives a figure ("LUHANSK: 99%")
+    return len(rest.split()) >= 3 and not re.match(r"[~≈<>]?\s*\d", rest)
+
+
+def _introduced_as(text: str, label: str, labels: list[re.Match[str]]) -> tuple[str | None, str]:
+    """The side of the line that introduces the speaker ``label`` ("Guest: Deputy Defence
+    Minister Oleh Tkachuk", "Hosts: ..."): 'host' for a host."""
+    name = label.split()[-1].strip(".").lower()
+    if len(name) < 3:
+        return None, ""
+    starts = {m.start("label") for m in labels}
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+        if m.start() in starts or any(s <= m.start() < s + 45 for s in starts):
+            continue
+        # the sentence that names the speaker ("Guest: Russian senator Viktor Gorbunov")
+        a = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        b = min([i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0] or [len(text)])
+        line = text[a:b]
+        if _HOST.search(line[:max(0, m.start() - a)][-60:]):
+            return "host", line.strip()
+        side = _side_of(line)
+        if side:
+            return side, line.strip()[:80]
+    return None, ""
+
+
+def _guest_side(text: str) -> tuple[str | None, str]:
+    """An interview's "A:" is the guest: the side of the line naming the guest."""
+    m = re.search(r"^[^\n]*\b(?:guest|interviewee|spoke\s+to|interview\s+with)\b[^\n]*$",
+                  text, re.I | re.M)
+    side = _side_of(m.group(0)) if m else None
+    return side, (f"the guest, introduced as '{m.group(0).strip()[:80]}'" if m and side else "")
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """The end of the paragraph (a blank line) or of the text."""
+    m = re.compile(r"\n[ \t]*\n").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _introduced(text: str) -> list[Voice]:
+    """Paragraphs after a line that introduces a side's words and ends in a colon."""
+    out: list[Voice] = []
+    for m in _INTRO_LINE.finditer(text):
+        line = m.group("line")
+        if _LABEL.match(line + ": x x x") and not _SAYS.search(line):
+            continue
+        if not _SAYS.search(line):
+            continue
+        side = _side_of(line)
+        if side:
+            out.append(Voice(m.end(), _paragraph_end(text, m.end()), side,
+                             f"introduced as '{line.strip()[:80]}'"))
+    return out
+
+
+def _quoted(text: str, q: re.Match[str]) -> Voice | None:
+    """The quotation ``q`` with its speaker's side, when the speaker is named beside it."""
+    after = _WHO_AFTER.match(text, q.end())
+    who = ""
+    if after:
+        who = after.group("w1") or after.group("w2") or ""
+    before = _WHO_BEFORE.search(text[max(0, q.start() - 160):q.start()])
+    for words in (who, before.group("w") if before else ""):
+        side = _side_of(words) if words else None
+        if side:
+            return Voice(q.start(), q.end(), side, f"a quotation of '{words.strip()[:60]}'")
+    return None
