@@ -27,7 +27,7 @@ from geo.extract.model import ExtractedClaim
 from geo.extract.text import Sentence
 
 __all__ = ["asserted", "mark_past", "rated_false", "DENIAL", "PAST_PEAK", "POLL", "POLL_ANSWER",
-           "OTHER_MEASURE", "not_a_holding"]
+           "OTHER_MEASURE", "not_a_holding", "past_times"]
 
 
 #: A denial, a rejection, a question about it: what follows is not asserted.
@@ -49,17 +49,29 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        # a time before the full-scale invasion, or a "when" of the past
                        r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
                        r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
-                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled)|"
-                       # a dated past and a verb in the past: "Last August we held", "in
-                       # March 2024 Russian troops occupied", "a year earlier"
-                       r"(?:last|in|by\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
-                       r"(?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December|spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
-                       r"20\d\d)?,?\s+(?:(?!that\b)[\w'’-]+\s+){0,4}?(?:held|occupied|"
-                       r"controlled|had\s+(?:held|taken|seized|captured))|"
-                       # "up from 72 % a year earlier", "Two years ago Russia held ~60 %"
-                       r"(?:from\s+[^,;]{1,30}?\s+|^\W*)(?:a|one|two|three|\d+)\s+"
-                       r"(?:years?|months?)\s+(?:ago|earlier|before))\b", re.I)
+                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled))\b", re.I)
+#: A dated past and a verb in the past: "Last August we held", "in March 2024 Russian
+#: troops occupied"; an earlier time: "up from 72 % a year earlier", "Two years ago Russia
+#: held ~60 %" (searched only where its words are: :func:`past_times`).
+_DATED_PAST = re.compile(
+    r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
+    r"autumn|fall|winter)(?:\s+(?:of\s+)?20\d\d)?,?\s+(?:(?!that\b)[\w'’-]+\s+){0,4}?"
+    r"(?:held|occupied|controlled|had\s+(?:held|taken|seized|captured))|"
+    r"(?:from\s+[^,;]{1,30}?\s+|^\W*)(?:a|one|two|three|\d+)\s+(?:years?|months?)\s+"
+    r"(?:ago|earlier|before))\b", re.I)
+_DATED_WORDS = re.compile(r"held|occupied|controlled|\bhad\b|\bago\b|earlier|before")
+
+
+def past_times(text: str) -> list[re.Match[str]]:
+    """The past times of sentence ``text`` (:data:`PAST_PEAK`, and a dated past), in
+    text order."""
+    found = list(PAST_PEAK.finditer(text))
+    if _DATED_WORDS.search(text):
+        found = sorted(found + list(_DATED_PAST.finditer(text)), key=lambda m: m.start())
+    return found
+
+
 #: A hypothetical: not what is held now.
 _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
                            r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to)\b", re.I)
@@ -128,7 +140,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
     roughly 500 km², down from about 1,300 at the peak" marks the 1,300 only."""
     if not any(c.kind.startswith("control") for c in claims):
         return claims
-    peaks = list(PAST_PEAK.finditer(s.text))
+    peaks = past_times(s.text)
     if not peaks:
         return claims
     nows = list(_NOW.finditer(s.text))

@@ -194,11 +194,13 @@ def parts_of(s: Sentence) -> Parts:
 def _voices_in(s: Sentence) -> tuple[tuple[int, int, str], ...]:
     """The spans of ``s`` spoken for a side (offsets into ``s.text``), narrowest first."""
     article, vs = VOICES.get()
-    if not vs or article[s.start:s.start + len(s.text)] != s.text:
-        return ()  # no voice, or a sentence the rules put together (a list item read on)
+    if not vs:
+        return ()
     end = s.start + len(s.text)
     inside = sorted((v for v in vs if v.start < end and v.end > s.start),
                     key=lambda v: v.end - v.start)
+    if not inside or not article.startswith(s.text, s.start):
+        return ()  # no voice, or a sentence the rules put together (a list item read on)
     return tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side)
                  for v in inside)
 

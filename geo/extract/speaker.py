@@ -20,7 +20,9 @@ diplomat of a third country) gives no span. Offsets are characters of the articl
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Voice", "voices", "voice_at", "FIRST_PERSON", "OUR_COUNTRY"]
@@ -82,9 +84,8 @@ _SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insis
 #: The speaker after a quotation: '," said a Ukrainian commander' / '," the minister said'.
 _WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>[^.;:\"“”\n]{2,100})|"
                         r"(?P<w2>[^.;:\"“”\n]{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
-#: The speaker before a quotation: 'Russia's foreign minister said: "' / 'told reporters, "'.
-_WHO_BEFORE = re.compile(r"(?P<w>[^.;:\"“”\n]{2,140}?)\s+" + _SPEECH_VERB +
-                         r"(?:\s+[\w’'-]+){0,3}?\s*[:,]\s*$", re.I)
+#: The verb before a quotation: 'Russia's foreign minister (said: ")' / '(told reporters, ")'.
+_VERB_BEFORE = re.compile(r"\s" + _SPEECH_VERB + r"(?:\s+[\w’'-]+){0,3}?\s*[:,]\s*$", re.I)
 
 #: Officials whose side the text may not state ("Peskov said"): a short, stable list.
 _OFFICIALS = {
@@ -119,9 +120,12 @@ def _side_of(words: str) -> str | None:
     if _HOST.search(words) and not re.search(r"\b(?:minister|official|commander|MP)\b", words):
         return None
     found = [(m.start(), side) for side, cue in _CUE.items() for m in cue.finditer(words)]
-    found += [(low.find(n), side) for side, names in _OFFICIALS.items() for n in names
-              if re.search(rf"\b{n}\b", low)]
+    found += [(m.start(), side) for side, names in _NAMED.items() for m in names.finditer(low)]
     return min(found)[1] if found else None
+
+
+_NAMED = {side: re.compile(r"\b(?:" + "|".join(names) + r")\b")
+          for side, names in _OFFICIALS.items()}
 
 
 def voices(text: str) -> tuple[Voice, ...]:
@@ -164,7 +168,10 @@ def _turns(text: str) -> list[Voice]:
     labels = [m for m in labels if m.group("label").isupper() or counts[m.group("label")] > 1]
     if len(labels) < 2 and not any(m.group("desc") for m in labels):
         return []
-    language = _TRANSLATED.search(text)
+    low = text.lower()
+    language = _TRANSLATED.search(low)
+    known: dict[str, tuple[str | None, str]] = {}  # label -> its introduction, read once
+    guest: tuple[str | None, str] | None = None
     out: list[Voice] = []
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else _paragraph_end(text, m.end())
@@ -179,7 +186,9 @@ def _turns(text: str) -> list[Voice]:
         side = _side_of(desc) if desc else None
         why = f"the speaker's label '{label} ({desc})'" if side else ""
         if side is None and not desc:
-            side, line = _introduced_as(text, label, labels)
+            if label not in known:
+                known[label] = _introduced_as(text, low, label, labels)
+            side, line = known[label]
             why = f"the speaker, introduced as '{line}'" if side else ""
             if side == "host":
                 if language:
@@ -190,15 +199,16 @@ def _turns(text: str) -> list[Voice]:
             side = "UA" if language.group(1).lower().startswith("ukrain") else "RU"
             why = f"the speaker of a transcript {language.group(0).lower()}"
         elif side is None and label == "A":
-            side, why = _guest_side(text)
+            guest = guest or _guest_side(text)
+            side, why = guest
         if side in ("RU", "UA"):
             out.append(Voice(m.end(), end, side, why))
     return out
 
 
 #: A transcript's language: "Translated from Ukrainian".
-_TRANSLATED = re.compile(r"\b(?:translated\s+from|(?:given|spoken|delivered|conducted)\s+in)\s+"
-                         r"(?:the\s+)?(Ukrainian|Russian)\b", re.I)
+_TRANSLATED = re.compile(r"(?:translated\s+from|(?:given|spoken|delivered|conducted)\s+in)\s+"
+                         r"(?:the\s+)?(ukrainian|russian)\b")  # searched in lower case
 
 
 def _is_speaker(text: str, m: re.Match[str]) -> bool:
@@ -210,21 +220,22 @@ def _is_speaker(text: str, m: re.Match[str]) -> bool:
     return len(rest.split()) >= 3 and not re.match(r"[~≈<>]?\s*\d", rest)
 
 
-def _introduced_as(text: str, label: str, labels: list[re.Match[str]]) -> tuple[str | None, str]:
+def _introduced_as(text: str, low: str, label: str, labels: list[re.Match[str]]
+                   ) -> tuple[str | None, str]:
     """The side of the line that introduces the speaker ``label`` ("Guest: Deputy Defence
-    Minister Oleh Tkachuk", "Hosts: ..."): 'host' for a host."""
+    Minister Oleh Tkachuk", "Hosts: ..."): 'host' for a host (``low``: ``text`` in lower
+    case)."""
     name = label.split()[-1].strip(".").lower()
     if len(name) < 3:
         return None, ""
-    starts = {m.start("label") for m in labels}
-    for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
-        if m.start() in starts or any(s <= m.start() < s + 45 for s in starts):
-            continue
+    spans = [(m.start("label"), m.end("desc")) for m in labels]
+    for start in itertools.islice(_mentions(low, name, spans), 10):
         # the sentence that names the speaker ("Guest: Russian senator Viktor Gorbunov")
-        a = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        b = min([i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0] or [len(text)])
-        line = text[a:b]
-        if _HOST.search(line[:max(0, m.start() - a)][-60:]):
+        back = text[max(0, start - 300):start]
+        a = start - len(back) + max(back.rfind(c) for c in ".!?\n") + 1
+        end = _SENTENCE_END.search(text, start + len(name), start + len(name) + 300)
+        line = text[a:end.start() if end else min(len(text), start + len(name) + 300)]
+        if _HOST.search(line[:max(0, start - a)][-60:]):
             return "host", line.strip()
         side = _side_of(line)
         if side:
@@ -232,12 +243,33 @@ def _introduced_as(text: str, label: str, labels: list[re.Match[str]]) -> tuple[
     return None, ""
 
 
+def _mentions(low: str, name: str, skip: list[tuple[int, int]]) -> Iterator[int]:
+    """Where the word ``name`` stands in ``low`` outside the spans ``skip``."""
+    at = low.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if ((at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
+                and not any(a <= at < b for a, b in skip)):
+            yield at
+        at = low.find(name, end)
+
+
+#: The end of a sentence.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def _guest_side(text: str) -> tuple[str | None, str]:
     """An interview's "A:" is the guest: the side of the line naming the guest."""
-    m = re.search(r"^[^\n]*\b(?:guest|interviewee|spoke\s+to|interview\s+with)\b[^\n]*$",
-                  text, re.I | re.M)
-    side = _side_of(m.group(0)) if m else None
-    return side, (f"the guest, introduced as '{m.group(0).strip()[:80]}'" if m and side else "")
+    m = _GUEST.search(text)
+    if m is None:
+        return None, ""
+    end = text.find("\n", m.end())
+    line = text[text.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(text)]
+    side = _side_of(line)
+    return side, (f"the guest, introduced as '{line.strip()[:80]}'" if side else "")
+
+
+_GUEST = re.compile(r"\b(?:[Gg]uest|[Ii]nterviewee|spoke\s+to|[Ii]nterview\s+with)\b")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -268,8 +300,11 @@ def _quoted(text: str, q: re.Match[str]) -> Voice | None:
     who = ""
     if after:
         who = after.group("w1") or after.group("w2") or ""
-    before = _WHO_BEFORE.search(text[max(0, q.start() - 160):q.start()])
-    for words in (who, before.group("w") if before else ""):
+    chunk = text[max(0, q.start() - 160):q.start()]
+    verb = _VERB_BEFORE.search(chunk) if chunk.rstrip().endswith((":", ",")) else None
+    # the speaker: the words before the verb, back to the end of the sentence before
+    said = re.split(r"[.;:\"“”\n]", chunk[:verb.start()])[-1] if verb else ""
+    for words in (who, said):
         side = _side_of(words) if words else None
         if side:
             return Voice(q.start(), q.end(), side, f"a quotation of '{words.strip()[:60]}'")
