@@ -110,3 +110,38 @@ def test_a_table_aligned_with_spaces_is_read_by_its_columns() -> None:
     assert tables("Russia holds 19%.  Kyiv disputes it.\nTalks resume.  Nobody expects "
                   "much.\nThe end.  Really.") == []
     assert tables("Luhansk   99%\nDonetsk  78%\nKherson       73%") == []
+
+
+def test_a_table_whose_columns_are_times_holds_its_latest_column() -> None:
+    # the holder from the caption; the latest date is what is held, the other column an
+    # earlier figure (a note); "Ukraine (total, incl. Crimea)" is the country, not Crimea
+    text = ("Table 2. Share of each oblast held by Russia\n\n"
+            "Oblast        | 31 Dec 2024 | 30 Jun 2025\n"
+            "Donetsk       | 66.0%       | 73.5%\n"
+            "Kharkiv       | 3.1%        | 4.2%\n"
+            "Ukraine (total, incl. Crimea) | 18.2% | 18.9%\n")
+    claims = [c for c in extract_claims(text) if c.kind != "pace"]
+    assert [(c.actor, c.regions, c.value, c.status) for c in claims] == [
+        ("RU", ("UA-14",), 66.0, "earlier"), ("RU", ("UA-14",), 73.5, None),
+        ("RU", ("UA-63",), 3.1, "earlier"), ("RU", ("UA-63",), 4.2, None),
+        ("RU", ("UA",), 18.2, "earlier"), ("RU", ("UA",), 18.9, None)]
+    assert [c.value for c in claims if c.is_claim] == [73.5, 4.2, 18.9]
+    assert "the table's latest" in claims[1].review[-1]
+
+
+def test_rows_that_name_their_holder_under_times_said_in_words() -> None:
+    # "This week" beside "Previous week"; each row names its holder and place; a gain row
+    # is no holding
+    text = ("Key figures, week to 9 April\n\n"
+            "Measure                                  | This week  | Previous week\n"
+            "Territory held by Russia in Ukraine      | 116,310 km2 | 116,220 km2\n"
+            "Ukrainian-held territory in Kursk Oblast | ~80 km2     | ~210 km2\n"
+            "Russian net gain in Ukraine              | 90 km2      | 140 km2\n")
+    claims = [c for c in extract_claims(text) if c.is_claim]
+    assert [(c.kind, c.actor, c.regions, c.value, c.qualifier) for c in claims] == [
+        ("control_area", "RU", ("UA",), 116310.0, "exact"),
+        ("control_area", "UA", ("RU-KRS",), 80.0, "around")]
+    # a table of times and something else (casualties) names no holding: nothing
+    other = ("Losses by month\n\nMonth | Jan 2025 | Feb 2025\nDonetsk | 1,200 | 1,350\n"
+             "Kharkiv | 300 | 280\n")
+    assert [c for c in extract_claims(other) if c.kind != "pace"] == []

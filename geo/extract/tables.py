@@ -10,8 +10,12 @@ column is a share (``%`` in the cell or the header) or an area (km²); a share c
 no figure says how much in words ("a few villages": part; "virtually all": all). A row
 "Total" or "Ukraine overall" under Ukraine's regions is the whole country. A table without a
 header takes its holder from the line just before it ("Share of each region held by
-Russia:"). Percent are shares of the row's unit(s); areas km². Offsets are characters
-into the article.
+Russia:"). A table whose columns are times ("Oblast | 1 Jan 2025 | 31 Dec 2025", "This week
+| Previous week") takes its holder from each row ("Russian-held territory in Ukraine") or
+from the line before it; its latest column is what is held, the others are earlier
+figures, kept as notes (``status: earlier``); rows of gains or changes are no holdings.
+Percent are shares of the row's unit(s); areas km². Offsets are characters into the
+article.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import CUES, Figure, Place, actors, figures, places
+from geo.extract.lexicon import CUES, Figure, Place, actors, countries, figures, places
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.intervals import interval_from_claim
 
@@ -191,8 +195,115 @@ def _column_side(header: str, caption: str) -> tuple[str | None, str | None, lis
     return None, unit, []
 
 
+#: A header cell naming a time: "31 Dec 2025", "2024", "This week", "Previous week".
+_TIME = re.compile(r"^\W*(?:(?:as\s+(?:of|at)\s+)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                   r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
+                   r"(?:end|start|beginning|mid)(?:\s+of)?\s+\d{4}|\d{4}(?:-\d\d(?:-\d\d)?)?|"
+                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:this|previous|last|prior|a)\s+(?:week|month|"
+                   r"year)(?:\s+(?:ago|earlier))?|now|then|today|current|latest|earlier|before|"
+                   r"a\s+year\s+(?:ago|earlier))\W*$", re.I)
+#: A time header that is not the latest: "Previous week", "a year ago".
+_BEFORE = re.compile(r"\b(?:previous|last|prior|ago|earlier|before|then|start|beginning)\b",
+                     re.I)
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                       "sep", "oct", "nov", "dec"), 1)}
+#: A row label that is no holding: ground gained or lost, a change.
+_CHANGE = re.compile(r"\b(?:gain(?:s|ed)?|change|net|lost|loss(?:es)?|captured|advance\w*|"
+                     r"taken)\b", re.I)
+
+
+def _when(header: str) -> tuple[int, int, int] | None:
+    """A header's time as (year, month, day) to order the columns, None if it has none."""
+    y = re.search(r"\b(\d{4})\b", header)
+    if y is None:
+        return None
+    m = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", header, re.I)
+    d = re.search(r"\b(\d{1,2})\b", header)
+    month = _MONTHS[m.group(1).lower()] if m else (1 if re.search(r"start|beginning", header,
+                                                                   re.I) else 12)
+    return int(y.group(1)), month, int(d.group(1)) if d else (1 if not m else 15)
+
+
+def _latest(headers: list[str]) -> set[int]:
+    """The columns (indices into ``headers``) of the latest time: the latest date, or the
+    time headers not said to be earlier ("This week" beside "Previous week")."""
+    dated = {i: _when(h) for i, h in enumerate(headers)}
+    known = {i: w for i, w in dated.items() if w is not None}
+    if known:
+        top = max(known.values())
+        return {i for i, w in known.items() if w == top}
+    return {i for i, h in enumerate(headers) if not _BEFORE.search(h)}
+
+
+def _time_table_claims(table: Table) -> list[ExtractedClaim] | None:
+    """A table whose columns are times ("Oblast | 1 Jan 2025 | 31 Dec 2025", "Indicator |
+    This week | Previous week"): the holder is named by each row ("Russian-held territory in
+    Ukraine") or by the caption ("Share of territory held by Russia, by oblast"); the
+    latest column is what is held, the others are earlier figures (notes). None when the
+    table is not of this kind."""
+    header, _ = table.rows[0]
+    times = [i for i, h in enumerate(header) if i > 0 and _TIME.match(h)]
+    if not times or len(times) < len(header) - 1:
+        return None
+    latest = _latest([header[i] for i in times])
+    caption_side = None
+    if _HELD.search(table.caption) or CUES["control"].search(table.caption):
+        sides = [a.side for a in actors(table.caption, skip=[]) if a.side in ("RU", "UA")]
+        caption_side = sides[0] if sides else None
+    unit_of = ("percent" if re.search(r"%|\bper\s*cent|\bpercent|\bshare\b", table.caption, re.I)
+               else "km2" if re.search(r"km²|km2|sq\.?\s*km", table.caption, re.I) else None)
+    out: list[ExtractedClaim] = []
+    for cells, starts in table.rows[1:]:
+        if len(cells) != len(header) or _CHANGE.search(cells[0]):
+            continue
+        label = cells[0]
+        side, why = caption_side, f"a table row; its holder from the line before the table: " \
+                                  f"'{table.caption}'"
+        if _HELD.search(label) or CUES["control"].search(label):
+            # "Russian-held territory in Ukraine", "Share of Ukraine's territory held by Russia"
+            named = [a for a in actors(label, skip=[]) if a.side in ("RU", "UA")]
+            by = [a for a in named if re.search(r"\bby\s+(?:the\s+)?$", label[:a.start])]
+            if named:
+                # "held by Russia in Ukraine": the side after "by", else the first named
+                side = (by or named)[0].side
+                why = f"a table row, its holder named in the row: '{label}'"
+        if side is None:
+            continue
+        codes = _row_place(label, starts[0])
+        if codes is None:
+            continue
+        for k, i in enumerate(times):
+            fig = _figure(cells[i], starts[i], unit_of)
+            if fig is None:
+                continue
+            iv = interval_from_claim(CANONICAL[fig.qualifier], fig.value, fig.unit)  # type: ignore[arg-type]
+            earlier = k not in latest
+            out.append(ExtractedClaim(
+                "control_share" if fig.unit == "percent" else "control_area", side, codes,
+                fig.value, fig.unit, fig.qualifier, iv.low if iv else None,
+                iv.high if iv else None, (starts[0], starts[-1] + len(cells[-1])),
+                " | ".join(cells), status="earlier" if earlier else None,
+                review=(why, f"column '{header[i]}'" + (
+                    ": an earlier figure than the table's latest column, kept as a note"
+                    if earlier else ", the table's latest"))))
+    return out
+
+
+def _row_place(label: str, start: int) -> tuple[str, ...] | None:
+    """The unit a row's label names: the country ("Ukraine (total, incl. Crimea)",
+    "Russian-held territory in Ukraine") or the first place."""
+    if _TOTAL.match(label) or re.match(r"\W*Ukraine\b(?!['’]s\s+(?!territory))", label) or (
+            not places(label) and (countries(label) or re.search(r"\bUkraine\b", label))):
+        return ("UA",)
+    found = places(label)
+    return found[0].codes if found else None
+
+
 def table_claims(table: Table) -> list[ExtractedClaim]:
     """Control claims of one table, row by row, in text order."""
+    timed = _time_table_claims(table)
+    if timed is not None:
+        return timed
     header_cells, _ = table.rows[0]
     has_header = not any(_figure(c, 0, "percent") for c in header_cells)
     columns: list[tuple[str | None, str | None, list[str]]]
