@@ -497,7 +497,7 @@ WRITERS = {
     "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.88),
     "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.83),
     "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.86),
-    "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.82),
+    "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.81),
     "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.82),
     "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.82),
     "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.76),

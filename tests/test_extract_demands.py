@@ -215,3 +215,23 @@ def test_more_ways_a_demand_is_put() -> None:
                "units leave the territory of the Donetsk People's Republic.") == [
         ("demand_withdraw", "RU", ("UA-14",))]
     assert got("Analysts expect Russian forces to take the rest of Donetsk.") == []
+
+
+def test_a_withdrawal_from_all_a_side_holds_there_is_all() -> None:
+    # the convention: all a side holds of the unit; "parts of" alone, or a strip along the
+    # line, is part
+    for text, q in [
+        ("Kyiv could withdraw its troops from the part of the Donetsk region it still "
+         "controls if the area were demilitarised.", "all"),
+        ("Russia must withdraw its forces from the areas of Kharkiv and Sumy regions it has "
+         "occupied since 2024.", "all"),
+        ("Moscow insists that Ukraine withdraw its forces from the remaining Ukrainian-held "
+         "part of Donetsk Oblast.", "all"),
+        ("Ukraine could pull its troops back from parts of the Donetsk region.", "part"),
+    ]:
+        got = [c for c in extract_claims(text) if c.kind.endswith("withdraw")]
+        assert [c.qualifier for c in got] == [q], text
+    # "As a first step" is no earlier demand
+    got = extract_claims("As a first step, Russia must withdraw its forces from the Sumy "
+                         "region.")
+    assert [(c.kind, c.actor, c.status) for c in got] == [("demand_withdraw", "UA", None)]

@@ -107,3 +107,13 @@ def test_no_speaker_no_side_for_we() -> None:
     assert _got("We now know that Russia controls about 19% of Ukraine.") == [
         ("control_share", "RU", ("UA",), 19.0)]
     assert voices("We still hold the line, our readers write.") == ()
+
+
+def test_he_said_is_the_one_the_sentence_before_names() -> None:
+    text = ("Zelensky has been speaking to journalists in Kyiv. \"We are ready to withdraw "
+            "our troops from the part of Donbas we hold, but only if Russian troops also "
+            "step back,\" he said.")
+    got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+    assert got == [("offer_withdraw", "UA", ("UA-14", "UA-09"), "all")]
+    v = voices(text)
+    assert len(v) == 1 and v[0].side == "UA" and "named before" in v[0].why

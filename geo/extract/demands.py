@@ -75,7 +75,8 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
-_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|first(?!\s*[,:])|once|"
+_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|"
+                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round))|once|"
                       r"retreat\s+from|climb-?down\s+from|step\s+back\s+from)\b"
                       r"[^.;]{0,40}$", re.I)
 
@@ -325,9 +326,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         if first is None:
             review.append("the side offering is not named; assumed Russia")
         kind, target = "offer_withdraw", None
-        # "pull back from the parts of Sumy it holds": a part (what it holds is all of
-        # that part only in a demand of the other side)
-        qualifier = fig.qualifier if fig else figureless(text, ps[0].start, default="all")
+        # "pull back from the parts of Sumy it holds": all it holds there (the
+        # convention); "from parts of Sumy": part
+        qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
+                                                         default="all")
         if fig is None and qualifier == "all" and _PULL_BACK.search(text, verb.end()):
             # "pull its troops back from the front line in Donetsk", "by up to 10 km":
             # a strip along the line, not the whole region

@@ -416,11 +416,17 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 
 
 #: "the part of", "the parts of": the part a side still holds, all of it.
-_THE_PART = re.compile(r"\bthe\s+(?:remaining\s+)?parts?\s+of\s+(?:the\s+)?$", re.I)
-_STILL_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:that\s+|which\s+)?"
-                         r"(?:it|they|Kyiv|Ukraine|Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
+_THE_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:(?:small|few|last)\s+)?(?:parts?|areas?|"
+                       r"pockets?|bits?)\s+of\s+(?:the\s+)?$", re.I)
+#: "the remaining Ukrainian-held part of": all the side holds there.
+_HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
+                        r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
+_STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
+                         r"(?:(?:it|they|we|Kyiv|Ukraine|Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
                          r"Russian\s+(?:forces|troops))\s+(?:still\s+|currently\s+|now\s+)?"
-                         r"(?:controls?|holds?|occupies|retains?)\b", re.I)
+                         r"(?:controls?|holds?|occupies|retains?|(?:has|have)\s+(?:occupied|"
+                         r"taken|seized|held))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
+                         r"Moscow['’]s|its|their)\s+control)\b", re.I)
 
 
 def figureless(text: str, start: int, *, default: str | None, end: int | None = None
@@ -431,7 +437,9 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
     before = text[:start]
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
-    if _PART_BEFORE.search(before):
+    if _HELD_PART.search(before):
+        return "all"  # "the remaining Ukrainian-held part of Donetsk"
+    if _PART_BEFORE.search(before) or _THE_PART.search(before):
         if (end is not None and _THE_PART.search(before) and _STILL_HELD.match(text, end)):
             return "all"
         return "part"

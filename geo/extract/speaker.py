@@ -308,4 +308,14 @@ def _quoted(text: str, q: re.Match[str]) -> Voice | None:
         side = _side_of(words) if words else None
         if side:
             return Voice(q.start(), q.end(), side, f"a quotation of '{words.strip()[:60]}'")
+    if re.fullmatch(r"\s*(?:he|she)\s*", who, re.I):
+        # '"We are ready ...," he said': the one the sentence before the quotation names
+        # first ("Zelensky has been speaking to journalists.")
+        back = text[max(0, q.start() - 300):q.start()]
+        back = back[back.rfind("\n\n") + 1:] if "\n\n" in back else back
+        before = [x for x in re.split(r"(?<=[.!?])\s+", back.strip()) if x][-1:]
+        side = _side_of(before[0]) if before else None
+        if side:
+            return Voice(q.start(), q.end(), side,
+                         f"a quotation of '{who.strip()}', named before: '{before[0][:60]}'")
     return None
