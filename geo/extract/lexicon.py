@@ -40,7 +40,8 @@ _AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.
 _AREA_MI = re.compile(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
 KM2_PER_SQ_MI = 2.589988
 #: After a figure, words that make it approximate: "116,000 sq km, give or take".
-_AFTER_ABOUT = re.compile(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd)\b", re.I)
+_AFTER_ABOUT = re.compile(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd|"
+                          r"\(\s*approx(?:\.|imately)?\s*\)|approx\.)", re.I)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
               "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
@@ -73,6 +74,8 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("roughly", "around"), ("about", "around"), ("around", "around"),
     ("approximately", "around"), ("some", "around"), ("an estimated", "around"),
     ("estimated", "around"), ("close to", "around"), ("an approximate", "around"),
+    ("below", "under"), ("exceeds", "over"), ("exceeding", "over"), ("exceed", "over"),
+    ("above", "over"),
     ("just shy of", "under"), ("shy of", "under"), ("a little under", "under"),
     ("a little less than", "under"), ("slightly less than", "under"), ("a bit under", "under"),
     ("a little over", "over"), ("a little more than", "over"), ("slightly more than", "over"),
@@ -200,10 +203,25 @@ def _number(m: re.Match[str]) -> float | None:
 
 
 def _qualifier(sentence: str, start: int) -> str:
-    if re.search(r"[~≈]\s*$", sentence[max(0, start - 3):start]):  # "~73%", "(~116,500 km²"
+    before = sentence[max(0, start - 4):start]
+    if re.search(r"(?:[~≈]\s*|\bc\.\s*|\bca\.\s*)$", before):  # "~73%", "(c. 5,700 km²"
         return "around"
+    if re.search(r"(?:>|≥\s*)$", before):  # ">99%" (no space: "> " opens a quoted line)
+        return "over"
+    if re.search(r"(?:<|≤\s*)$", before):  # "<1%"
+        return "under"
     m = _QUAL.search(sentence[max(0, start - 24):start])
     return QUALIFIER_OF[m.group(1).lower()] if m else "exact"
+
+
+def _after(sentence: str, end: int) -> str | None:
+    """A qualifier written after a figure: "99%+" over; "117,000 km² (approx.)", "or so"
+    around."""
+    if sentence.startswith("+", end):
+        return "over"
+    if _AFTER_ABOUT.match(sentence, end):
+        return "around"
+    return None
 
 
 #: Something every figure has: a digit, a unit word or a fraction's word.
@@ -258,8 +276,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
                 continue
             if unit == "percent" and value > 100:
                 continue
-            q = ("around" if m.group("orso") or _AFTER_ABOUT.match(sentence, m.end())
-                 else _qualifier(sentence, m.start()))
+            q = ("around" if m.group("orso") else _after(sentence, m.end())
+                 or _qualifier(sentence, m.start()))
             out.append(Figure(value, unit, q, m.start(), m.end()))
     km2 = [f for f in out if f.unit == "km2"]
     lowered = sentence.lower()

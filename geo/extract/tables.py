@@ -31,8 +31,10 @@ __all__ = ["Table", "tables", "table_claims", "mask_tables"]
 
 _CELLS = re.compile(r"\t|\|")
 _RULE = re.compile(r"^[\s|:+\-=]+$")  # |----|:---:|
-_BARE = re.compile(r"^(?P<q>~|≈|c\.\s*|about\s+|around\s+|roughly\s+|approx\.?\s+)?"
-                   r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>%|km²|km2)?$", re.I)
+_BARE = re.compile(r"^(?:(?P<q>~|≈|c\.\s*|about\s+|around\s+|roughly\s+|approx\.?\s+)|"
+                   r"(?P<over>>|≥\s*)|(?P<under><|≤\s*))?"
+                   r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>%|km²|km2)?"
+                   r"(?P<plus>\+)?$", re.I)
 _HELD = re.compile(r"\b(?:held|hold|holds|control(?:led|s)?|occupied|occupation|share)\b",
                    re.I)
 
@@ -162,7 +164,9 @@ def _figure(cell: str, start: int, unit: str | None) -> Figure | None:
     if not unit:
         return None
     value = float(m.group("num").replace(",", ""))
-    return Figure(value, unit, "around" if m.group("q") else "exact", start, start + len(cell))
+    q = ("around" if m.group("q") else "over" if m.group("over") or m.group("plus")
+         else "under" if m.group("under") else "exact")
+    return Figure(value, unit, q, start, start + len(cell))
 
 
 #: A row of a table of Ukraine's regions that totals them.

@@ -1,0 +1,35 @@
+"""Figures and their qualifiers (geo.extract.lexicon): hedges written as words before a
+figure, as symbols, or after it -- the convention's qualifiers (docs/claim-annotation.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_claims
+from geo.extract.lexicon import figures
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier"), [
+    ("Luhansk: >99% under Russian control", 99.0, "percent", "over"),
+    ("Luhansk - 99%+ held", 99.0, "percent", "over"),
+    ("a sliver (<1%)", 1.0, "percent", "under"),
+    ("≥ 80% of the region", 80.0, "percent", "over"),
+    ("the zone now exceeds 200 sq km", 200.0, "km2", "over"),
+    ("the real figure is below 300 km²", 300.0, "km2", "under"),
+    ("117,000 km² (approx.)", 117000.0, "km2", "around"),
+    ("22% of the oblast (c. 5,700 km²)", 5700.0, "km2", "around"),
+    ("about 19% of the country", 19.0, "percent", "around"),
+    # a quoted line ("> ") is no "more than"; a bare figure is exact
+    ("> 19% of Ukraine is occupied", 19.0, "percent", "exact"),
+])
+def test_a_figure_s_qualifier(text: str, value: float, unit: str, qualifier: str) -> None:
+    found = [(f.value, f.unit, f.qualifier) for f in figures(text)]
+    assert (value, unit, qualifier) in found
+
+
+def test_qualifiers_in_a_table_cell() -> None:
+    text = ("| Region | Russian-held |\n|---|---|\n| Luhansk | >99% |\n| Sumy | <1% |\n"
+            "| Donetsk | 81%+ |\n")
+    got = [(c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+    assert got == [(("UA-09",), 99.0, "over"), (("UA-59",), 1.0, "under"),
+                   (("UA-14",), 81.0, "over")]
