@@ -117,3 +117,21 @@ def test_he_said_is_the_one_the_sentence_before_names() -> None:
     assert got == [("offer_withdraw", "UA", ("UA-14", "UA-09"), "all")]
     v = voices(text)
     assert len(v) == 1 and v[0].side == "UA" and "named before" in v[0].why
+
+
+def test_a_text_translated_from_one_side_s_language_speaks_for_it() -> None:
+    post = ("[Translated from Russian. Telegram channel of a war correspondent, 3 May 2026]\n"
+            "Evening summary. The DPR is more than 85% liberated now. The enemy holds less "
+            "than 15% of the DPR: the Slavyansk-Kramatorsk agglomeration and a strip "
+            "around it.\n")
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(post)]
+    assert got == [("RU", ("UA-14",), 85.0, "over"), ("UA", ("UA-14",), 15.0, "under")]
+    # "liberated" in a Ukrainian text is no holding claim (a gain), as before
+    ua = post.replace("Russian", "Ukrainian").replace("DPR is more than 85% liberated",
+                                                      "Kherson city was liberated in 2022")
+    assert [c.kind for c in extract_claims(ua) if c.kind == "control_share"
+            and c.actor == "UA" and c.regions == ("UA-65",)] == []
+    # the heading must say so near the top: a translation note at the foot is no speaker
+    foot = "Russia holds about 19% of Ukraine.\n" + "Filler line.\n" * 8 + \
+        "Translated from Russian by our desk."
+    assert voices(foot) == ()

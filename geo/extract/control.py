@@ -30,6 +30,7 @@ from geo.extract.parts import (
     places_from,
     pronoun_side,
     subject,
+    voice_side,
 )
 
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places",
@@ -91,7 +92,8 @@ PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken
                       r"(?:military\s+)?(?:control|occupation|rule)|"
                       # the speaker's side (geo.extract.speaker): "is under our control"
                       r"under\s+(our)\s+(?:full\s+|complete\s+)?control|"
-                      r"(?:is|are)\s+(?:now\s+|already\s+)?(ours)\b)", re.I)
+                      r"(?:is|are)\s+(?:now\s+|already\s+)?(ours)\b|"
+                      r"behind\s+(Russian|Ukrainian)\s+lines)", re.I)
 
 
 #: "has lost control of", "lost": the holder is the other side.
@@ -103,12 +105,25 @@ _SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|auth
                      r"think)\s+(?:that\s+)?(?:it|the\s+enemy)\s+(?:\w+\s+)?$", re.I)
 
 
+_LIBERATED = re.compile(r"liberat", re.I)
+#: The start of another clause: ", but", ", while", "; ", " -- ".
+_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
+                          r"\s--\s")
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
 _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 
 
 def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     m = PASSIVE.search(parts.s.text)
+    if m is None and _LIBERATED.match(parts.s.text, verb_start) and voice_side(
+            parts, verb_start) == "RU":
+        # "The DPR is more than 80% liberated", in Moscow's words: by Russia
+        return "RU", ["'liberated' in the words of Russia's side: held by Russia"]
+    if m and m.start() > verb_start and subject(parts, verb_start, holders=True) and \
+            _NEXT_CLAUSE.search(parts.s.text, verb_start, m.start()):
+        # "Russian forces hold about three quarters of Kherson, but the capital remains in
+        # Ukrainian hands": the passive is another clause's; the subject holds
+        m = None
     if m:
         word = next(g for g in m.groups() if g).lower()
         at = m.start(next(i for i, g in enumerate(m.groups(), 1) if g))
@@ -169,7 +184,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         return []  # "captured about 505 km² in November": ground gained (a pace claim)
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
     if verb.group(0).lower().startswith("liberat") and holder is None and (
-            why or actor != "RU"):
+            why or actor != "RU") and voice_side(parts, verb.start()) != "RU":
         # "liberated" is holding only in Moscow's words of its own forces ("Russian forces
         # have liberated 99 % of the LPR"); a Ukrainian gain or "liberated territory" is not
         # -- another verb of holding may follow ("Kherson city was liberated ..., but

@@ -35,7 +35,7 @@ from geo.intervals import interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
-           "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person"]
+           "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
@@ -288,6 +288,11 @@ def is_rest(p: Place) -> bool:
 def first_person(parts: Parts, actor: Actor) -> bool:
     """``actor`` is the speaker's own side ("we", "our troops")."""
     return FIRST_PERSON.fullmatch(parts.s.text[actor.start:actor.end]) is not None
+
+
+def voice_side(parts: Parts, pos: int) -> str | None:
+    """The side of the speaker at ``pos`` of the sentence (:mod:`geo.extract.speaker`)."""
+    return spoken_side(_voices_in(parts.s), pos)
 
 
 def pronoun_side(parts: Parts, actor: Actor) -> bool:

@@ -131,7 +131,7 @@ _NAMED = {side: re.compile(r"\b(?:" + "|".join(names) + r")\b")
 def voices(text: str) -> tuple[Voice, ...]:
     """The spans of ``text`` spoken for a side, in text order (nested quotes inside a
     turn are the quote's own speaker's)."""
-    out = _turns(text) + _introduced(text)
+    out = _turns(text) + _introduced(text) + _translated(text)
     for q in _QUOTE.finditer(text):
         body = q.group("a") or q.group("b")
         if not _WANTS_SIDE.search(body):
@@ -276,6 +276,18 @@ def _paragraph_end(text: str, pos: int) -> int:
     """The end of the paragraph (a blank line) or of the text."""
     m = re.compile(r"\n[ \t]*\n").search(text, pos)
     return m.start() if m else len(text)
+
+
+def _translated(text: str) -> list[Voice]:
+    """A text whose heading says it was translated from Ukrainian or Russian ("[Translated
+    from Russian. Telegram channel ...]"): the whole text speaks for that side (its own
+    quotations and turns for their speakers)."""
+    head = text[:400].lower()
+    m = _TRANSLATED.search(head)
+    if m is None or head.count("\n", 0, m.start()) > 4:
+        return []
+    return [Voice(0, len(text), "UA" if m.group(1) == "ukrainian" else "RU",
+                  f"a text {m.group(0)}")]
 
 
 def _introduced(text: str) -> list[Voice]:
