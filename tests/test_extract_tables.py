@@ -145,3 +145,11 @@ def test_rows_that_name_their_holder_under_times_said_in_words() -> None:
     other = ("Losses by month\n\nMonth | Jan 2025 | Feb 2025\nDonetsk | 1,200 | 1,350\n"
              "Kharkiv | 300 | 280\n")
     assert [c for c in extract_claims(other) if c.kind != "pace"] == []
+
+
+def test_an_occupied_column_is_russia_s_whatever_the_caption_s_adjective() -> None:
+    # "Ukrainian regions" says whose regions, not who holds the occupied share
+    text = ("Occupied share of Ukrainian regions, per our maps:\n\n"
+            "| Region | Occupied share |\n|---|---|\n| Luhansk | 99.5% |\n| Kherson | 73% |\n")
+    assert _rows(text) == [("RU", ("UA-09",), 99.5, "percent", "exact"),
+                           ("RU", ("UA-65",), 73.0, "percent", "exact")]

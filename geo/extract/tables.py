@@ -189,13 +189,14 @@ def _column_side(header: str, caption: str) -> tuple[str | None, str | None, lis
     sides = [a.side for a in actors(header, skip=[]) if a.side in ("RU", "UA")]
     if sides:
         return sides[0], unit, [f"a table row, column '{header}'"]
+    if re.search(r"\boccup", header, re.I):
+        # before the caption: "Occupied share of Ukrainian regions" names whose regions
+        return "RU", unit, [f"a table row, column '{header}': 'occupied' read as held by "
+                            f"Russia"]
     sides = [a.side for a in actors(caption, skip=[]) if a.side in ("RU", "UA")]
     if sides:
         return sides[0], unit, [f"a table row, column '{header}', holder from the line "
                                 f"before the table"]
-    if re.search(r"\boccup", header, re.I):
-        return "RU", unit, [f"a table row, column '{header}': 'occupied' read as held by "
-                            f"Russia"]
     return None, unit, []
 
 
