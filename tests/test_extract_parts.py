@@ -67,3 +67,16 @@ def test_the_enemy_in_a_quote_is_the_other_side_of_who_said_it() -> None:
     parts = parts_of(Sentence("The enemy holds a fifth, said officials, adding that Russian "
                               "troops made no gains.", 0))
     assert [a.side for a in parts.actors] == ["RU"]
+
+
+def test_a_possessive_s_forces_are_the_side_named_before() -> None:
+    from geo.extract import extract_claims
+
+    # the side named before in the sentence ...
+    got = extract_claims("Ukraine's army said its troops still hold about 300 km2 of the "
+                         "Kursk region.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("UA", ("RU-KRS",), 300.0)]
+    # ... or the one the sentence before was about
+    got = extract_claims("Kyiv's incursion shrank through the winter. At year-end its troops "
+                         "held roughly 15 square kilometres of the Kursk region.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("UA", ("RU-KRS",), 15.0)]

@@ -270,6 +270,17 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if named:
                 sides.append(Actor(other_side(named[0]), m.start(1), m.end(1)))
         sides.sort(key=lambda a: a.start)
+    if "its " in s.text or "their " in s.text or "his " in s.text:
+        # "Russia said its troops hold ...", "at year-end its troops held ...": the side
+        # named before in the sentence, else the one the sentence before was about
+        for m in _POSSESSIVE.finditer(s.text):
+            if any(a.start <= m.start() < a.end for a in sides):
+                continue
+            prior = [a.side for a in sides if a.end <= m.start() and a.side in ("RU", "UA")]
+            side = prior[-1] if prior else last
+            if side is not None:
+                sides.append(Actor(side, m.start(), m.end()))
+        sides.sort(key=lambda a: a.start)
     if last is not None:
         # "He now wants only the Donbas", "They now control roughly 78 % of it": the side
         # the sentence before was about
@@ -308,6 +319,11 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
                       r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))\s+(?:[\w-]+\s+){0,3}?"
                       r"(?=(?:control|occup|hold|held|seiz|captur|want|demand|insist|seek|sought|"
                       r"ask|requir|took|has\s+taken|retain)\w*\b)")
+
+
+#: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
+_POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+)?(?:troops|forces|army|units|"
+                         r"soldiers|military)\b")
 
 
 #: The end of a quotation and who said it: '," said', '," a ... told'.
