@@ -45,3 +45,23 @@ def test_a_demand_is_not_read_as_control_and_a_refusal_makes_nothing() -> None:
         ("control_share", "UA", ("UA-14",), 25.0, "percent", "exact")]
     # no cue word at all: nothing, whatever the figures and places
     assert sentence_claims(Sentence("Donetsk lost 40% of its power supply.", 0)) == []
+
+
+def test_figures_listed_respectively_pair_in_order() -> None:
+    from geo.extract import extract_claims
+
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+
+    # with the places (the hedge before the first figure is the second's too) ...
+    assert got("Russia controlled virtually all of Luhansk Oblast, an estimated 77% of "
+               "Donetsk Oblast, and roughly 73% and 72% of Zaporizhzhia and Kherson oblasts "
+               "respectively.") == [("RU", ("UA-14",), 77.0, "around"),
+                                    ("RU", ("UA-09",), None, "all"),
+                                    ("RU", ("UA-23",), 73.0, "around"),
+                                    ("RU", ("UA-65",), 72.0, "around")]
+    # ... and with the sides
+    assert got("Russia and Ukraine hold about 80% and 20% of Donetsk respectively.") == [
+        ("RU", ("UA-14",), 80.0, "around"), ("UA", ("UA-14",), 20.0, "around")]
+    # without "respectively" two figures for two places stay one statement each
+    assert len(got("Russian forces hold 74% and 73% of Zaporizhzhia and Kherson.")) == 2

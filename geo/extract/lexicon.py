@@ -299,7 +299,18 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
     for m in (*_FRACTION_FROM.finditer(sentence), *_FRACTION_AT.finditer(sentence)):
         out.append(Figure(round(_FRACTIONS[m.group(1).lower()], 1), "percent",
                           _qualifier(sentence, m.start(1)), m.start(1), m.end(1), fraction=True))
-    return tuple(sorted(out, key=lambda f: f.start))
+    out.sort(key=lambda f: f.start)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (b.qualifier == "exact" and a.qualifier != "exact" and a.unit == b.unit
+                and _SHARED_HEDGE.fullmatch(sentence, a.end, b.start)):
+            # "roughly 73% and 72%": the hedge before the first is the second's too
+            out[i] = Figure(b.value, b.unit, a.qualifier, b.start, b.end, b.fraction)
+    return tuple(out)
+
+
+#: Between two figures that share the hedge before the first: "73% and (72%)".
+_SHARED_HEDGE = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*")
 
 
 # ------------------------------------------------------------------ places

@@ -20,10 +20,11 @@ from geo.extract.demands import (
     mark_earlier,
     withdrawal_claims,
 )
-from geo.extract.lexicon import CUES
+from geo.extract.lexicon import CUES, Figure
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_UNIT,
+    SIDE_NAME,
     Parts,
     is_there,
     make_claim,
@@ -41,6 +42,65 @@ FIGURE_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:figure|share|number|pr
 
 
 def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
+    claims = _sentence_claims(s)
+    if claims and "respectively" in s.text:
+        return _respectively(s, claims)
+    return claims
+
+
+#: Sides listed before a verb: "Russia and Ukraine (hold)".
+_SIDE_LIST = re.compile(r"\b(Russia|Moscow|Ukraine|Kyiv|Russian\s+forces|Ukrainian\s+forces)\s+"
+                        r"and\s+(Russia|Moscow|Ukraine|Kyiv|Russian\s+forces|Ukrainian\s+forces)"
+                        r"\b", re.I)
+
+
+def _respectively(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Figures paired in order with the places, or the sides, listed "respectively": "In
+    Zaporizhzhia and Kherson, Russian control stands at 73% and 72% respectively";
+    "roughly 73% and 72% of Zaporizhzhia and Kherson oblasts respectively"; "Russia and
+    Ukraine hold about 80% and 20% of Donetsk respectively"."""
+    parts = parts_of(s)
+    control = [c for c in claims if c.kind.startswith("control") and c.value is not None]
+    for regions in dict.fromkeys(c.regions for c in control):
+        group = [c for c in control if c.regions == regions]
+        run = _run(s, parts.figs, {c.value for c in group})
+        sides = _SIDE_LIST.search(s.text)
+        first = group[0]
+        if len(regions) >= 2 and len(run) == len(regions):
+            pairs = [(f, (code,), first.actor, f"'respectively': the figure paired with {code}")
+                     for f, code in zip(run, regions, strict=True)]
+        elif len(regions) == 1 and sides and len(run) == 2:
+            named = [("RU" if w.lower().startswith(("russia", "moscow")) else "UA")
+                     for w in sides.groups()]
+            pairs = [(f, regions, side, f"'respectively': the figure paired with "
+                      f"{SIDE_NAME[side]}") for f, side in zip(run, named, strict=True)]
+        else:
+            continue
+        paired = [make_claim(parts, first.kind, actor, codes, f, f.qualifier, (f.start, f.end),
+                             [*first.review, why]) for f, codes, actor, why in pairs]
+        claims = sorted([c for c in claims if c not in group] + paired,
+                        key=lambda c: c.span[0])
+    return claims
+
+
+def _run(s: Sentence, figs: list[Figure], values: set[float | None]) -> list[Figure]:
+    """The figures listed together ("73% and 72%", "80%, 15% and 5%") that hold one of
+    ``values``."""
+    runs: list[list[Figure]] = []
+    for f in figs:
+        if runs and runs[-1][-1].unit == f.unit and _LIST_JOIN.fullmatch(
+                s.text, runs[-1][-1].end, f.start):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    return next((r for r in runs if len(r) > 1 and any(f.value in values for f in r)), [])
+
+
+#: Between two figures of one list: ", ", " and ", ", and ".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+|,\s*)")
+
+
+def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
             or CUES["cede"].search(text) or CUES["demand"].search(text)):
