@@ -33,3 +33,10 @@ def test_qualifiers_in_a_table_cell() -> None:
     got = [(c.regions, c.value, c.qualifier) for c in extract_claims(text)]
     assert got == [(("UA-09",), 99.0, "over"), (("UA-59",), 1.0, "under"),
                    (("UA-14",), 81.0, "over")]
+
+
+def test_one_in_every_n_is_a_fraction_not_an_area() -> None:
+    got = [(c.actor, c.regions, c.value, c.unit) for c in extract_claims(
+        "Ukraine still controls roughly one in every five square kilometres of the Donetsk "
+        "region.")]
+    assert got == [("UA", ("UA-14",), 20.0, "percent")]

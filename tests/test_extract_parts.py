@@ -80,3 +80,14 @@ def test_a_possessive_s_forces_are_the_side_named_before() -> None:
     got = extract_claims("Kyiv's incursion shrank through the winter. At year-end its troops "
                          "held roughly 15 square kilometres of the Kursk region.")
     assert [(c.actor, c.regions, c.value) for c in got] == [("UA", ("RU-KRS",), 15.0)]
+
+
+def test_the_republic_is_the_people_s_republic_named_before() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims("The head of the Lugansk People's Republic said that more than 99% of "
+                         "the republic's territory is under the control of Russian forces.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA-09",), 99.0)]
+    # a republic that is none of them is not read as one
+    assert extract_claims("The Czech Republic said that 3% of the republic's budget goes to "
+                          "defence; Russia controls about 19% of Ukraine.")[0].regions == ("UA",)

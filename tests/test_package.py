@@ -461,3 +461,15 @@ def test_frontline_app_derives_ahead_and_serves_the_installed_app(
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
+
+
+def test_no_source_file_holds_a_control_character() -> None:
+    # a "\b" written where a raw string was not (r"\x08...") put a literal backspace into a
+    # pattern of the learned reader: it never matched, and nothing said so
+    root = Path(__file__).resolve().parent.parent
+    bad = [f"{p.relative_to(root)}:{n}" for base in ("geo", "layers", "ui", "frontline",
+                                                     "scripts", "benchmarks", "tests")
+           for p in sorted((root / base).rglob("*.py"))
+           for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+           if any(ord(ch) < 32 and ch != "\t" for ch in line)]
+    assert bad == []

@@ -206,7 +206,7 @@ def _candidates(parts: Parts) -> list[Candidate]:
     return out
 
 
-_HELD_WORD = re.compile(r"(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
+_HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
                         r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
 _PART_WORD = re.compile(r"\b(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
                         r"settlements?|foothold|bridgehead|edge|corner|fringe|salient|few)\b",

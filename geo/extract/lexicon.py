@@ -52,6 +52,12 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?\s+of\b", re.I)
+#: "one in every five square kilometres of", "one in four": a fraction.
+_ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4,
+             "5": 5, "10": 10}
+_ONE_IN = re.compile(r"\bone\s+in\s+(?:every\s+)?(two|three|four|five|ten|2|3|4|5|10)\s+"
+                     r"(?:(?:square\s+(?:kilomet(?:er|re)s?|miles?)|km²|km2|sq\.?\s*km|"
+                     r"acres?|hectares?)\s+)?of\b", re.I)
 #: A fraction as an earlier figure, without "of": "down from about a third".
 _FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|nearly|almost|"
                             r"some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?"
@@ -267,6 +273,12 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         if 0 < low < high:
             out.append(Figure(round((low + high) / 2, 1), "km2", "around", m.start(), m.end()))
             ranges.append((m.start(), m.end()))
+    for m in (_ONE_IN.finditer(sentence) if " in " in sentence else ()):
+        # "one in every five square kilometres of Donetsk": a fifth
+        n = _ONE_IN_N[m.group(1).lower()]
+        out.append(Figure(round(100 / n, 1), "percent", _qualifier(sentence, m.start()),
+                          m.start(), m.end(1), fraction=True))
+        ranges.append((m.start(), m.end()))
     for pattern, unit in ((_PERCENT, "percent"), (_AREA, "km2")):
         for m in pattern.finditer(sentence):
             if any(a <= m.start() < b for a, b in ranges):

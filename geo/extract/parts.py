@@ -99,8 +99,12 @@ _OF_IT_WORDS = re.compile(r"of\s+it\b")
 # ------------------------------------------------------------------ per sentence
 #: "the region", "that oblast": the unit named last before it (anaphora), never "the
 #: region of X" (named there) nor a plural.
-_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:region|oblast|province)(?:'s|’s)?|"
+_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:region|oblast|province|republic)(?:'s|’s)?|"
                       r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
+
+
+#: What "the republic" may stand for: the "people's republics", Crimea.
+_REPUBLICS = {("UA-09",), ("UA-14",), ("UA-43", "UA-40"), ("UA-43",)}
 
 
 #: The unit the article named last (one ISO code), for "the region" in a later sentence:
@@ -120,10 +124,12 @@ def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
     # each pattern only where its word is: most sentences have none of them
     anaphor = _ANAPHOR.finditer(text) if ("region" in low or "oblast" in low or "province"
                                           in low or "territory" in low or "land" in low
-                                          or "area" in low) else ()
+                                          or "area" in low or "republic" in low) else ()
     for m in anaphor:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
+        if "republic" in m.group(0).lower() and codes not in _REPUBLICS:
+            continue  # "the republic" is Luhansk's or Donetsk's "people's republic", Crimea
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
