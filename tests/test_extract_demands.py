@@ -235,3 +235,20 @@ def test_a_withdrawal_from_all_a_side_holds_there_is_all() -> None:
     got = extract_claims("As a first step, Russia must withdraw its forces from the Sumy "
                          "region.")
     assert [(c.kind, c.actor, c.status) for c in got] == [("demand_withdraw", "UA", None)]
+
+
+def test_ground_that_must_be_handed_over_is_a_demand_to_cede_it() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)
+                if c.kind.startswith("demand")]
+
+    assert got("Russia's deputy foreign minister said that the Kherson and Zaporizhzhia "
+               "regions are Russian and must be handed over in full.") == [
+        ("demand_cede", "RU", ("UA-65", "UA-23"))]
+    assert got("Kyiv still holds a fifth of the Donetsk region -- territory Moscow insists "
+               "must be handed over before any ceasefire.") == [
+        ("demand_cede", "RU", ("UA-14",))]
+    # "troops must be withdrawn": the troops' side is asked; "as well as of" lists on
+    assert got("Ukrainian troops must be withdrawn from the territories of Donbas, as well as "
+               "of the Zaporizhzhia and Kherson regions.") == [
+        ("demand_withdraw", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"))]

@@ -138,9 +138,11 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
                 target = other_side(actor)
             return actor, target
     if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to") \
-            and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()):
+            and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
+            and not _BE_CEDED.match(text, demand.end()):
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
-        # the other side (named or not)
+        # the other side (named or not); not "Moscow insists (the ground) must be handed
+        # over", where the ground must
         target = before[-1].side
         if target in ("RU", "UA"):
             review.append(f"'{demand.group(0)}' read as the other side's demand of "
@@ -428,6 +430,13 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if not ps and _PARTICIPLE.match(verb.group(0)):
         # "wanted all of Zaporizhzhia and Kherson handed over"
         ps = places_before(parts, verb.start())
+        if not ps and _MUST_BE.search(text, 0, verb.start()):
+            # "the Kherson and Zaporizhzhia regions are Russian and must be handed over":
+            # the places its clause names before it
+            clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())),
+                         default=0)
+            last = [p for p in parts.places if clause <= p.start and p.end <= verb.start()]
+            ps = places_before(parts, last[-1].end) if last else []
         span_start, end = (ps[0].start, verb.end()) if ps else (span_start, end)
     if not ps:
         return []
@@ -473,6 +482,13 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[â€”â
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"
                          r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
+#: "must be handed over": the ground must, not a side ("Ukrainian troops must be
+#: withdrawn" is the troops').
+_BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
+                       r"relinquished)\b", re.I)
+#: A passive demand: "(the regions) must be (handed over)", "should be ceded".
+_MUST_BE = re.compile(r"\b(?:must|should|have\s+to|has\s+to|need\s+to)\s+be\s+(?:\w+\s+)?$",
+                      re.I)
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
 
 

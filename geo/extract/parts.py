@@ -70,7 +70,8 @@ _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+par
 ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 
-_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?|\s*,?\s+as\s+well\s+as\s+)"
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?|"
+                       r"\s*,?\s+as\s+well\s+as\s+(?:of\s+)?)"
                        r"(?:the\s+)?$", re.I)
 
 
