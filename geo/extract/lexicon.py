@@ -209,15 +209,16 @@ def _number(m: re.Match[str]) -> float | None:
 
 
 def _qualifier(sentence: str, start: int) -> str:
-    before = sentence[max(0, start - 4):start]
-    if re.search(r"(?:[~≈]\s*|\bc\.\s*|\bca\.\s*)$", before):  # "~73%", "(c. 5,700 km²"
-        return "around"
-    if re.search(r"(?:>|≥\s*)$", before):  # ">99%" (no space: "> " opens a quoted line)
-        return "over"
-    if re.search(r"(?:<|≤\s*)$", before):  # "<1%"
-        return "under"
+    # "~73%", "(c. 5,700 km²"; ">99%" (no space: "> " opens a quoted line); "<1%"
+    sign = _SIGN.search(sentence, max(0, start - 4), start)
+    if sign:
+        return sign.lastgroup  # type: ignore[return-value]
     m = _QUAL.search(sentence[max(0, start - 24):start])
     return QUALIFIER_OF[m.group(1).lower()] if m else "exact"
+
+
+#: A hedge written as a sign right before a figure.
+_SIGN = re.compile(r"(?P<around>[~≈]\s*|\bca?\.\s*)$|(?P<over>>|≥\s*)$|(?P<under><|≤\s*)$")
 
 
 def _after(sentence: str, end: int) -> str | None:
@@ -273,7 +274,7 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         if 0 < low < high:
             out.append(Figure(round((low + high) / 2, 1), "km2", "around", m.start(), m.end()))
             ranges.append((m.start(), m.end()))
-    for m in (_ONE_IN.finditer(sentence) if " in " in sentence else ()):
+    for m in (_ONE_IN.finditer(sentence) if "ne in " in sentence else ()):
         # "one in every five square kilometres of Donetsk": a fifth
         n = _ONE_IN_N[m.group(1).lower()]
         out.append(Figure(round(100 / n, 1), "percent", _qualifier(sentence, m.start()),

@@ -204,10 +204,11 @@ def _voices_in(s: Sentence) -> tuple[tuple[int, int, str], ...]:
     if not vs:
         return ()
     end = s.start + len(s.text)
-    inside = sorted((v for v in vs if v.start < end and v.end > s.start),
-                    key=lambda v: v.end - v.start)
+    inside = [v for v in vs if v.start < end and v.end > s.start]
     if not inside or not article.startswith(s.text, s.start):
         return ()  # no voice, or a sentence the rules put together (a list item read on)
+    if len(inside) > 1:
+        inside.sort(key=lambda v: v.end - v.start)
     return tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side)
                  for v in inside)
 

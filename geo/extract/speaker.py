@@ -66,8 +66,6 @@ _NOT_SPEAKER = re.compile(r"^(?:BREAKING|UPDATE|UPDATED|NOTE|EDITOR|PHOTO|CAPTIO
                           r"UPSHOT|BOTTOM|TL|TLDR|PS|NB|EDIT|LIVE|FLASH|URGENT|DEVELOPING|"
                           r"OPINION|COMMENT|WHY|WHAT|HOW|WHO|WHERE|WHEN|EXCLUSIVE)\b", re.I)
 
-#: A paragraph introduced as a side's words: a line that ends in a colon.
-_INTRO_LINE = re.compile(r"^(?P<line>[^\n]{8,240}):[ \t]*\n", re.M)
 #: Words that say the line introduces what someone said or wrote.
 _SAYS = re.compile(r"\b(?:said|says|told|wrote|writes|posted|posts?|tweet(?:ed)?|address|"
                    r"speech|statement|remarks|message|appeal|interview|briefing|telegram|"
@@ -169,7 +167,7 @@ def _turns(text: str) -> list[Voice]:
     if len(labels) < 2 and not any(m.group("desc") for m in labels):
         return []
     low = text.lower()
-    language = _TRANSLATED.search(low)
+    language = _language(low)
     known: dict[str, tuple[str | None, str]] = {}  # label -> its introduction, read once
     guest: tuple[str | None, str] | None = None
     out: list[Voice] = []
@@ -211,6 +209,21 @@ _TRANSLATED = re.compile(r"(?:translated\s+from|(?:given|spoken|delivered|conduc
                          r"(?:the\s+)?(ukrainian|russian)\b")  # searched in lower case
 
 
+def _language(low: str) -> re.Match[str] | None:
+    """The first "translated from Ukrainian" (or "given in Russian") of text ``low`` (in
+    lower case), found by its literal words first: a pattern run over the whole text
+    costs more than the rest of the speaker's reading."""
+    found = [i for i in (low.find(w) for w in _LANGUAGE_WORDS) if i >= 0]
+    for i in sorted(found):
+        m = _TRANSLATED.match(low, i)
+        if m:
+            return m
+    return None
+
+
+_LANGUAGE_WORDS = ("translated from", "given in", "spoken in", "delivered in", "conducted in")
+
+
 def _is_speaker(text: str, m: re.Match[str]) -> bool:
     label = m.group("label")
     if _NOT_SPEAKER.match(label) or len(label) > 44:
@@ -229,7 +242,7 @@ def _introduced_as(text: str, low: str, label: str, labels: list[re.Match[str]]
     if len(name) < 3:
         return None, ""
     spans = [(m.start("label"), m.end("desc")) for m in labels]
-    for start in itertools.islice(_mentions(low, name, spans), 10):
+    for start in itertools.islice(_mentions(low, name, spans), 4):
         # the sentence that names the speaker ("Guest: Russian senator Viktor Gorbunov")
         back = text[max(0, start - 300):start]
         a = start - len(back) + max(back.rfind(c) for c in ".!?\n") + 1
@@ -260,7 +273,10 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 
 def _guest_side(text: str) -> tuple[str | None, str]:
     """An interview's "A:" is the guest: the side of the line naming the guest."""
-    m = _GUEST.search(text)
+    low = text.lower()
+    at = min([i for i in (low.find(w) for w in ("guest", "interviewee", "spoke to",
+                                                 "interview with")) if i >= 0], default=-1)
+    m = _GUEST.search(text, at) if at >= 0 else None
     if m is None:
         return None, ""
     end = text.find("\n", m.end())
@@ -283,7 +299,7 @@ def _translated(text: str) -> list[Voice]:
     from Russian. Telegram channel ...]"): the whole text speaks for that side (its own
     quotations and turns for their speakers)."""
     head = text[:400].lower()
-    m = _TRANSLATED.search(head)
+    m = _language(head)
     if m is None or head.count("\n", 0, m.start()) > 4:
         return []
     return [Voice(0, len(text), "UA" if m.group(1) == "ukrainian" else "RU",
@@ -293,17 +309,23 @@ def _translated(text: str) -> list[Voice]:
 def _introduced(text: str) -> list[Voice]:
     """Paragraphs after a line that introduces a side's words and ends in a colon."""
     out: list[Voice] = []
-    for m in _INTRO_LINE.finditer(text):
-        line = m.group("line")
-        if _LABEL.match(line + ": x x x") and not _SAYS.search(line):
-            continue
-        if not _SAYS.search(line):
-            continue
-        side = _side_of(line)
-        if side:
-            out.append(Voice(m.end(), _paragraph_end(text, m.end()), side,
-                             f"introduced as '{line.strip()[:80]}'"))
+    at = text.find(":")
+    while at >= 0:
+        # a colon that ends its line (spaces may follow): found by str.find, not a pattern
+        # run from every line start
+        m = _LINE_END.match(text, at + 1)
+        start = text.rfind("\n", 0, at) + 1
+        line = text[start:at]
+        if m and 8 <= len(line) <= 240 and _SAYS.search(line):
+            side = _side_of(line)
+            if side:
+                out.append(Voice(m.end(), _paragraph_end(text, m.end()), side,
+                                 f"introduced as '{line.strip()[:80]}'"))
+        at = text.find(":", at + 1)
     return out
+
+
+_LINE_END = re.compile(r"[ \t]*\n")
 
 
 def _quoted(text: str, q: re.Match[str]) -> Voice | None:
