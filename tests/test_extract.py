@@ -106,6 +106,19 @@ def test_bad_input_gets_a_clear_message(text: str, needle: str) -> None:
         extract_claims(text)
 
 
+def test_a_ticker_in_capitals_reads_as_english_and_french_does_not() -> None:
+    # headlines and tickers drop "the" and "of"; a writer's ticker was refused as not
+    # English (found when writers 32-35 were scored)
+    ticker = ("TICKER · 20 NOV 2024 · 14:05\nKREMLIN: UKRAINIAN TROOPS MUST LEAVE KURSK "
+              "REGION BEFORE ANY CEASEFIRE TALKS • RUSSIAN MOD CLAIMS THREE MORE VILLAGES "
+              "NEAR KURAKHOVE")
+    assert [(c.kind, c.actor, c.regions) for c in extract_claims(ticker)] == [
+        ("demand_withdraw", "RU", ("RU-KRS",))]
+    with pytest.raises(ArticleError, match="English"):
+        extract_claims("Les troupes russes contrôlent environ 19 % du territoire de "
+                       "l'Ukraine selon les cartes publiées lundi par les analystes.")
+
+
 def test_bytes_are_decoded_or_refused() -> None:
     assert decode_article("\ufeffRussia holds 5% of Sumy.".encode()) == "Russia holds 5% of Sumy."
     with pytest.raises(ArticleError, match="NUL"):

@@ -25,7 +25,13 @@ _COMMON = frozenset((
     # the words of a table of control: "Donetsk: about 79 %", "Kherson oblast ... 74 percent"
     "about", "roughly", "around", "percent", "per", "cent", "region", "regions", "oblast",
     "oblasts", "km", "square", "kilometres", "kilometers", "held", "controlled", "occupied",
-    "control", "share", "each", "own", "estimate", "all", "entire", "most", "part", "parts"))
+    "control", "share", "each", "own", "estimate", "all", "entire", "most", "part", "parts",
+    # the words of headlines and tickers, which drop "the" and "of" ("KREMLIN: UKRAINIAN
+    # TROOPS MUST LEAVE KURSK REGION BEFORE ANY CEASEFIRE TALKS")
+    "must", "leave", "before", "after", "any", "more", "into", "over", "under", "near", "than",
+    "but", "says", "say", "claims", "talks", "troops", "forces", "villages", "missiles",
+    "fires", "war", "peace", "ceasefire", "withdraw", "holds", "hold", "takes", "new", "they",
+    "he", "she", "we", "our", "his", "their"))
 _WORD = re.compile(r"[A-Za-z]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters but tab, LF, CR
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
