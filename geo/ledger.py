@@ -21,7 +21,7 @@ import pandas as pd
 
 from geo.control import ControlLayer
 from geo.errors import FrontlineError
-from geo.extract import article_date, draft_report, draft_yaml, extract_claims
+from geo.extract import ambiguous_date, article_date, draft_report, draft_yaml, extract_claims
 from geo.extract.inputs import Article
 from geo.history import History
 from geo.reports import Report, parse_report_text
@@ -81,9 +81,11 @@ def _read_one(i: int, article: Article, today: dt.date
     elif article.page_date is not None and article.page_date <= today:
         day, why = article.page_date, "the page's metadata"
     else:
-        return rid, None, "", "", (f"{article.name}: no date (no dateline, no page date): its "
-                                   f"{len(claims)} claim(s) are not checked; give it a "
-                                   "dateline")
+        unsure = ambiguous_date(article.text)
+        why = (f"its dateline '{unsure}' could be day or month first" if unsure
+               else "no dateline, no page date")
+        return rid, None, "", "", (f"{article.name}: no date ({why}): its {len(claims)} "
+                                   "claim(s) are not checked; give it a dateline")
     title = re.sub(r"\s+", " ", article.text.strip().split("\n", 1)[0])[:80] or rid
     doc = draft_report(claims, report_id=rid, title=title, outlet=_outlet(article),
                        date=day, context=f"Draft made by frontline ingest from "

@@ -38,3 +38,21 @@ def test_numeric_datelines_of_european_and_asian_outlets() -> None:
     assert article_date("Version 1.2.3 of the map, 2025 edition", today=today) is None
     assert article_date("12.31.2025 is how the US writes it", today=today) is None
     assert article_date("Published 14.02.2027", today=today) is None
+
+
+def test_slashed_datelines_are_read_only_when_the_numbers_tell_day_from_month() -> None:
+    import datetime as dt
+
+    from geo.extract.text import ambiguous_date, article_date
+
+    today = dt.date(2026, 12, 5)
+    # day first (Brazil, Britain) and month first (the US), each plain from a part above 12
+    assert article_date("Brasília, 25/09/2024 — 18h40", today=today) == (
+        dt.date(2024, 9, 25), "25/09/2024")
+    assert article_date("Houston, 09/25/2024 6:40 PM", today=today) == (
+        dt.date(2024, 9, 25), "09/25/2024")
+    # "12/09/2024" is 12 September or 9 December: not guessed, and said so
+    head = "Brasília, 12/09/2024 — 18h40\n\nUkraine's envoy spoke."
+    assert article_date(head, today=today) is None
+    assert ambiguous_date(head) == "12/09/2024"
+    assert ambiguous_date("Brasília, 25/09/2024") is None

@@ -127,3 +127,13 @@ def test_an_area_to_cede_is_drafted_and_checked_in_forked_workers() -> None:
         assert done.problems == () and len(done.reports) == 20
         kinds = [(c.kind, c.qualifier, c.figure) for c in done.reports[0].claims]
         assert kinds == [("cede_units", "all", None), ("controlled_area", "about", 6600.0)]
+
+
+def test_an_ambiguous_dateline_is_named_in_the_warning(tmp_path: Path) -> None:
+    from geo.ledger import _read_one
+
+    art = Article("folder/post.txt", "Brasília, 12/09/2024 — 18h40\n\nRussia holds about 19% "
+                  "of Ukraine, the envoy said.", "txt")
+    _, report, _, _, problem = _read_one(1, art, dt.date(2026, 12, 5))
+    assert report is None and problem is not None
+    assert "'12/09/2024' could be day or month first" in problem

@@ -13,8 +13,14 @@ Percent are shares of the named unit(s) or of Ukraine; areas are km².
 from geo.extract.claims import extract_claims
 from geo.extract.draft import draft_report, draft_yaml
 from geo.extract.model import CANONICAL, KINDS, SIDES, ExtractedClaim, claim_from_fields
-from geo.extract.text import MAX_CHARS, article_date, check_article, decode_article
+from geo.extract.text import (
+    MAX_CHARS,
+    ambiguous_date,
+    article_date,
+    check_article,
+    decode_article,
+)
 
 __all__ = ["ExtractedClaim", "extract_claims", "claim_from_fields", "draft_report",
            "draft_yaml", "KINDS", "SIDES", "CANONICAL", "MAX_CHARS", "check_article",
-           "decode_article", "article_date"]
+           "decode_article", "article_date", "ambiguous_date"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from geo.errors import ArticleError
 
 __all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article",
-           "article_date", "DATELINE_CHARS", "clear_caches"]
+           "article_date", "ambiguous_date", "DATELINE_CHARS", "clear_caches"]
 
 #: Longest article read, in characters (a 5,000-word article is ~30,000).
 MAX_CHARS = 1_000_000
@@ -159,9 +159,22 @@ _DATES = (
     re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(\d{{4}}))?\b", re.I),
     re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
+    # "12/09/2024": day first (Brazil, Britain) or month first (the US); read only when the
+    # numbers tell which (a part above 12 is the day)
+    re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})\b"),
 )
 #: How far into the article a dateline may be (characters): its first lines.
 DATELINE_CHARS = 400
+
+
+def ambiguous_date(text: str) -> str | None:
+    """The words of a numeric date at the top of ``text`` that could be day or month first
+    ("12/09/2024": 12 September or 9 December), or None."""
+    for m in _DATES[4].finditer(text[:DATELINE_CHARS]):
+        if 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 12 \
+                and m.group(1) != m.group(2):
+            return m.group(0)
+    return None
 
 
 def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
@@ -182,6 +195,14 @@ def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
                     year, month, day = int(g[0]), int(g[2]), int(g[3])
                 elif i == 3:  # day first: 14.02.2025
                     day, month, year = int(g[0]), int(g[1]), int(g[2])
+                elif i == 4:  # 25/11/2024 or 11/25/2024; 12/09/2024 says neither
+                    a, b, year = int(g[0]), int(g[1]), int(g[2])
+                    if a > 12 >= b:
+                        day, month = a, b
+                    elif b > 12 >= a:
+                        day, month = b, a
+                    else:
+                        continue
                 elif i == 1:
                     month, day = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
                     year = int(g[2]) if g[2] else 0
