@@ -15,7 +15,9 @@ verdict:
     ``beyond_tolerance_points`` lie beyond the boundary tolerance;
 ``not checkable``
     the layer does not map that side there (a layer of Russian-held ground says nothing
-    of Ukrainian-held ground in Kursk oblast), or the claim has no figure.
+    of Ukrainian-held ground in Kursk oblast, nor so of how much of Kursk Russia holds:
+    Russia's ground in a Russian unit is the unit less Ukraine's ground there), or the
+    claim has no figure.
 
 The measured range is ``[held, held + contested + tolerance]``: ground the side surely
 holds, then the **grey zone** (contested ground, where the layer maps it) that a reading
@@ -102,6 +104,24 @@ def _is_russian(held: HeldTerritory, code: str) -> bool:
     units = held.units
     return bool("country" in units.columns and code in units.index
                 and units.loc[code, "country"] == "RU")
+
+
+def _maps(held: HeldTerritory, code: str, side: str) -> bool:
+    """Whether the layer tells how much ``side`` holds of unit ``code``: Russia's ground in
+    a Russian unit is the unit less what Ukraine holds there, so it needs Ukraine's ground
+    mapped ("Russia holds all of Kursk" cannot be checked against a layer of occupied
+    Ukraine only: its Russian-held ground stops at the border)."""
+    if side == "russia" and _is_russian(held, code):
+        return held.maps(code, "ukraine")
+    return held.maps(code, side)
+
+
+def _held_km2(held: HeldTerritory, code: str, side: str) -> float:
+    """km² ``side`` holds in unit ``code``; for Russia in a Russian unit, the unit less
+    Ukraine's ground there."""
+    if side == "russia" and _is_russian(held, code):
+        return float(held.units.loc[code, "geodesic_area_km2"]) - held.km2(code, "ukraine")
+    return held.km2(code, side)
 
 
 def _name(held: HeldTerritory, code: str, codes: list[str]) -> str:
@@ -254,12 +274,16 @@ def verify_claims(claims: Iterable[tuple[Report, Claim]], held: HeldTerritory) -
             elif held.schematic:
                 row["reason"] = ("no mapped control is loaded; schematic zones are drawn from "
                                  "the claims, so they cannot test them")
-            elif not all(held.maps(c, side) for c in codes):
+            elif not all(_maps(held, c, side) for c in codes):
                 row["reason"] = (f"the layer maps {_mapped(held)} ground only; it says nothing "
                                  f"of {HELD_WORDS.get(side, side)} ground in {row['name']}")
+                if side == "russia" and any(_is_russian(held, c) for c in codes):
+                    row["reason"] = (f"the layer maps {_mapped(held)} ground only; it says "
+                                     f"nothing of {HELD_WORDS.get('ukraine', 'ukraine')} ground "
+                                     f"in {row['name']}, so not how much of it Russia holds")
             else:
                 grey = sum(held.contested_km2(c) for c in codes)
-                km2 = sum(held.km2(c, side) for c in codes)
+                km2 = sum(_held_km2(held, c, side) for c in codes)
                 if side == "ukraine":  # Ukraine's rest of a unit holds the grey zone:
                     km2 -= sum(held.contested_km2(c) for c in codes  # surely held is less
                                if c in held.units.index

@@ -337,3 +337,31 @@ def test_national_share_is_of_the_official_total(atlas: Atlas, units: gpd.GeoDat
     assert total["other_denominator"] == "unit polygon"
     assert total["other_area_km2"] == pytest.approx(
         float(units.loc[units.country == "UA", "geodesic_area_km2"].sum()))
+
+
+def test_russia_holding_a_russian_region_is_the_region_less_ukraine_s_ground(
+        atlas: Atlas, units: gpd.GeoDataFrame) -> None:
+    # "Russia holds all of the Kursk region" (a claim of 2025): a layer of occupied Ukraine
+    # stops at the border, so it cannot say (it said 0 %, "overstated by 100 points");
+    # a layer that maps Ukraine's ground in Kursk gives the region less that ground
+    from reportkit import make_report, share
+
+    from geo.verify import verify_claims
+
+    report = make_report("K1", "2025-05-01", [share(["RU-KRS"], "all")])
+    kursk = units.loc["RU-KRS", "geometry"]
+    sumy = units.loc["UA-59", "geometry"]
+    occupied = _layer({"russia": sumy.intersection(box(33.0, 50.5, 35.0, 52.5))},
+                      "occupied.geojson")
+    v = _verdict(verify_claims([(report, report.claims[0])], atlas.held("R1", control=occupied)),
+                 "K1-c1:RU-KRS")
+    assert v["verdict"] == "not checkable" and "Ukrainian-held ground" in str(v["reason"])
+    # Ukraine holds a corner of Kursk: about 1 % of it
+    corner = kursk.intersection(box(34.9, 51.0, 35.3, 51.25))
+    pct = 100 * geometry_area_km2(corner) / float(units.loc["RU-KRS", "geodesic_area_km2"])
+    assert 0.3 < pct < 5
+    both = _layer({"russia": occupied.sides["russia"], "ukraine": corner}, "both2.geojson")
+    v2 = _verdict(verify_claims([(report, report.claims[0])], atlas.held("R1", control=both)),
+                  "K1-c1:RU-KRS")
+    assert v2["side"] == "russia"
+    assert v2["measured_pct"] == pytest.approx(100 - pct, abs=0.05)

@@ -141,7 +141,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
     if not any(c.kind.startswith("control") for c in claims):
         return claims
     peaks = past_times(s.text)
-    if not peaks:
+    if not peaks and not ("201" in s.text or "2022" in s.text):
         return claims
     nows = list(_NOW.finditer(s.text))
 
@@ -153,6 +153,13 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
         return max(0, m.start() - end, start - m.end())
 
     past: dict[int, str] = {}
+    for c in claims:
+        # "the parts of Donbas (its proxies) seized in 2014": that part as it was then,
+        # not all Russia holds of Donbas now
+        seized = _SEIZED_THEN.match(s.text, c.span[1] - s.start) if c.qualifier == "part" \
+            and c.kind.startswith("control") else None
+        if seized:
+            past[id(c)] = seized.group(0).strip()
     for m in peaks:
         if _FROM_A.search(s.text, 0, m.start()):
             continue  # "hold 500 km², down from a peak of 1,300": the figure after it
@@ -167,6 +174,13 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
         "the article's day",)) if id(c) in past and c.status is None else c for c in claims]
 
 
+#: Right after a part of a place: when it was seized ("(parts of Donbas) seized in 2014",
+#: "(the areas) its proxies held before February 2022").
+_SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:that\s+|which\s+)?(?:(?:its|"
+                          r"their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:Russia|Moscow|"
+                          r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
+                          r"taken|held|controlled)\s+(?:in|before|by)\s+(?:(?:early|late|"
+                          r"mid-?)\s*)?(?:2014|2015|February\s+2022)\b", re.I)
 #: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
 _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)
 #: A word of the present: a claim nearer one than a past peak is what is held now.

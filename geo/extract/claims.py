@@ -91,12 +91,17 @@ _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)
                     r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
 
 
+#: The country's own size: "Ukraine is (more than 600,000 km²)", "the country covers".
+_COUNTRY_SIZE = re.compile(r"\b(?:Ukraine|the\s+country)\s+(?:as\s+a\s+whole\s+)?(?:is|covers|"
+                           r"spans|measures|has\s+(?:an\s+)?(?:total\s+)?area\s+of)\b", re.I)
+
+
 def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
     """A share or area of the country (or of places) for the ground the sentence before
     named, held by the same side."""
     parts = parts_of(s)
-    if not parts.figs:
-        return []
+    if not parts.figs or _COUNTRY_SIZE.search(s.text):
+        return []  # "Ukraine is more than 600,000 square kilometres in total": its size
     # "the territory it holds, Crimea included, amounts to 114,000 km²": all its ground
     return [c for c in control_claims(parts, verb=re.match(r"", s.text), holder=actor,
                                       national_area=True)

@@ -106,6 +106,9 @@ _SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|auth
 
 
 _LIBERATED = re.compile(r"liberat", re.I)
+#: Whose occupation: "Russia's occupation of", "the Ukrainian occupation of".
+_WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainian|Ukraine['’]s|"
+                               r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
                           r"\s--\s")
@@ -114,6 +117,12 @@ _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation
 
 
 def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
+    if parts.s.text.startswith("occupation", verb_start):
+        # "would not recognise the occupation of Crimea": the occupier, not the subject
+        whose = _WHOSE_OCCUPATION.search(parts.s.text, max(0, verb_start - 24), verb_start)
+        if whose:
+            return ("UA" if whose.group(1).lower().startswith(("ukrain", "kyiv")) else "RU"), []
+        return "RU", ["'the occupation of' with no occupier named: read as Russia's"]
     m = PASSIVE.search(parts.s.text)
     if m is None and _LIBERATED.match(parts.s.text, verb_start) and voice_side(
             parts, verb_start) == "RU":
