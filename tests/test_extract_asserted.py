@@ -99,6 +99,12 @@ def test_a_past_peak_is_kept_as_a_note_never_checked_as_current() -> None:
      "Luhansk.", [(99.0, None)]),
     ("Russia holds 116,900 km2 of Ukraine (19.4%), up roughly 380 km2 on a month ago.",
      [(116900.0, None), (19.4, None)]),
+    # the part of a place as it was when seized; Crimea "annexed in 2014" is still held
+    ("Russian forces control about 113,000 square kilometres of Ukraine, a total that "
+     "includes Crimea and the parts of Donbas seized in 2014.",
+     [(113000.0, None), (None, "past")]),
+    ("Crimea, annexed by Moscow in 2014, remains entirely under Russian control.",
+     [(None, None)]),
 ])
 def test_the_claim_nearest_a_past_time_is_a_note(text: str, statuses: list[tuple]) -> None:  # type: ignore[type-arg]
     claims = [c for c in extract_claims(text) if c.kind != "pace"]

@@ -85,3 +85,19 @@ def test_a_share_beside_ground_gained_is_gained_too() -> None:
     got = [(c.kind, c.value) for c in extract_claims(
         "Russia holds about 116,000 km² — roughly 19% of the country.")]
     assert got == [("control_area", 116000.0), ("control_share", 19.0)]
+
+
+def test_the_occupation_of_a_place_is_the_occupier_s() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims("President Zelensky said that Ukraine would never recognise the "
+                         "occupation of Crimea.")
+    assert [(c.actor, c.regions, c.qualifier) for c in got] == [
+        ("RU", ("UA-43", "UA-40"), "all")]
+    got = extract_claims("Ukraine's occupation of parts of Kursk ended in March.")
+    assert [(c.actor, c.regions) for c in got] == [("UA", ("RU-KRS",))]
+    # the country's own size after a holding is no holding
+    got = extract_claims("Russia holds 19% of Ukraine. That sounds enormous until you "
+                         "remember that Ukraine is more than 600,000 square kilometres in "
+                         "total.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA",), 19.0)]
