@@ -484,20 +484,21 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 
 
 # ------------------------------------------------------------------ other writers' text
-#: Corpora by 27 separate writers who had seen neither the code nor the other corpora
+#: Corpora by 35 separate writers who had seen neither the code nor the other corpora
 #: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
-#: many hands; traps); writers 12-31 were given the annotation convention
+#: many hands; traps); writers 12-35 were given the annotation convention
 #: (docs/claim-annotation.md). Each was scored blind once, when it came (its header gives
 #: that score), then used to change the rules and to train the learned reader
-#: (geo/extract/learned.py) -- except writers 28-31, held out: scored once after the last
+#: (geo/extract/learned.py) -- except writers 32-35, held out: scored once after the last
 #: change. Blind scores by round, pooled: writers 1-2 0.61, 3 0.81, 4-5 0.74, 6-7 0.74,
 #: 8-9 0.745, 10-11 0.72 (rules only); 14-17 0.72, 12-13 0.73, 18-19 0.72 (with the
 #: learned reader; the rules alone 0.70); 20-23 0.75 (rules alone 0.69); 24-27 0.76
 #: (rules alone 0.72); 28-31 0.72 (rules alone 0.68; 0.73 after a fix for tables aligned
 #: with spaces that ingesting writer 28's articles showed; from 28-31 on, a holding given as
-#: earlier or past is a note, not a claim, on both sides of the score: _is_claim). The
-#: rules and the reader gain on each writer they are tuned or trained on but stay near
-#: 0.72-0.76 on writers they have not seen: short of the 0.9 the issue sets.
+#: earlier or past is a note, not a claim, on both sides of the score: _is_claim); 32-35
+#: 0.79 (rules alone 0.75; after the speaker's side of first-person text, tables of dates
+#: and hedges written as signs). The rules and the reader gain on each writer they are tuned
+#: or trained on; on writers they have not seen they stay short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -534,10 +535,10 @@ WRITERS = {
     "writer 29 (scored once, then tuned and trained on)": ("extract_corpus_fresh29.yaml", 40, 0.74),
     "writer 30 (scored once, then tuned and trained on)": ("extract_corpus_fresh30.yaml", 40, 0.72),
     "writer 31 (scored once, then tuned and trained on)": ("extract_corpus_fresh31.yaml", 40, 0.80),
-    "writer 32 (held out)": ("extract_corpus_fresh32.yaml", 40, 0.0),
-    "writer 33 (held out)": ("extract_corpus_fresh33.yaml", 40, 0.0),
-    "writer 34 (held out)": ("extract_corpus_fresh34.yaml", 40, 0.0),
-    "writer 35 (held out)": ("extract_corpus_fresh35.yaml", 40, 0.0),
+    "writer 32 (held out)": ("extract_corpus_fresh32.yaml", 40, 0.79),
+    "writer 33 (held out)": ("extract_corpus_fresh33.yaml", 40, 0.78),
+    "writer 34 (held out)": ("extract_corpus_fresh34.yaml", 40, 0.77),
+    "writer 35 (held out)": ("extract_corpus_fresh35.yaml", 40, 0.80),
 }
 
 
