@@ -571,6 +571,14 @@ def test_the_readme_states_the_held_out_scores() -> None:
     assert m is not None
     assert (int(m.group(1)), int(m.group(2)), float(m.group(3))) == (
         round(100 * recall), round(100 * precision), round(f1, 2)), (tp, fp, fn)
+    # the New article view says the same in words ("about 3 in 4 of the claims ...")
+    view = " ".join((Path(__file__).parent.parent / "ui" / "article_view.py").read_text(
+        encoding="utf-8").replace('"\n', "").replace('"', "").split())
+    said = re.search(r"find about (\d+) in (\d+) of the claims .*? and about (\d+) in (\d+) "
+                     r"of what they find is right", view)
+    assert said is not None
+    a, b, c, d = (int(x) for x in said.groups())
+    assert abs(100 * a / b - 100 * recall) < 3 and abs(100 * c / d - 100 * precision) < 3
 
 
 def test_a_claim_two_rules_reach_is_listed_once() -> None:
