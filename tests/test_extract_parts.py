@@ -56,13 +56,16 @@ def test_the_enemy_is_the_other_side_of_the_side_named_before_it() -> None:
 
 
 def test_the_enemy_in_a_quote_is_the_other_side_of_who_said_it() -> None:
-    # no side before it, but the speaker named after the quote: the speaker's enemy
-    parts = parts_of(Sentence('"The enemy holds most of the Donetsk region now," said the '
-                              "commander of a Ukrainian assault brigade.", 0))
-    assert [a.side for a in parts.actors][:1] == ["RU"]
-    parts = parts_of(Sentence("“The enemy clings to a quarter of Zaporizhzhia,” wrote a "
-                              "Russian war blogger.", 0))
-    assert [a.side for a in parts.actors][:1] == ["UA"]
+    from geo.extract import extract_claims
+
+    # no side before it, but the speaker named after the quote (geo.extract.speaker): the
+    # speaker's enemy
+    got = extract_claims('"The enemy holds most of the Donetsk region now," said the '
+                         "commander of a Ukrainian assault brigade.")
+    assert [(c.actor, c.regions) for c in got] == [("RU", ("UA-14",))]
+    got = extract_claims("“The enemy clings to a quarter of Zaporizhzhia,” wrote a Russian "
+                         "war blogger.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("UA", ("UA-23",), 25.0)]
     # a side named after it outside any quote is still no guide
     parts = parts_of(Sentence("The enemy holds a fifth, said officials, adding that Russian "
                               "troops made no gains.", 0))

@@ -262,19 +262,15 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
     if "enem" in s.text or "adversar" in s.text:
-        # "the enemy" is the side the speaker fights: the other side of the speaker's,
-        # or of the first side named before it in the sentence ("Ukraine's command said
+        # "the enemy" is the side the speaker fights: the other side of the speaker's
+        # (a quotation's, a turn's: geo.extract.speaker), or of the first side named
+        # before it in the sentence ("Ukraine's command said
         # villages are held by the enemy"); unread when neither is known (a side named
         # after it, or in the sentence before, was tried: wrong more often than right)
         for m in _ENEMY.finditer(s.text):
             spoken = spoken_side(voices_, m.start())
             named = ([spoken] if spoken else
                      [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()])
-            if not named and (said := _SAID_AFTER_QUOTE.search(s.text, m.end())):
-                # '"The enemy holds about 80 percent of our region," said a Ukrainian
-                # battalion commander': the speaker's side, named after the quote
-                named = [a.side for a in sides if a.side in ("RU", "UA")
-                         and said.end() <= a.start <= said.end() + 80]
             if named:
                 sides.append(Actor(other_side(named[0]), m.start(1), m.end(1)))
         sides.sort(key=lambda a: a.start)
@@ -334,9 +330,6 @@ _POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+)?(?:troops|forces
                          r"soldiers|military)\b")
 
 
-#: The end of a quotation and who said it: '," said', '," a ... told'.
-_SAID_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”]\s*,?\s*(?:(?:said|says|told|wrote|writes|added|"
-                               r"insisted|according\s+to)\b)")
 #: "the enemy", "enemy forces", "the adversary" (a side by the speaker's side).
 _ENEMY = re.compile(r"\b((?:the\s+)?(?:enemy|adversary)(?:\s+(?:forces|troops|army))?)\b")
 
