@@ -49,6 +49,10 @@ def test_a_label_s_description_names_the_side() -> None:
     got = _got(text)
     assert ("control_area", "UA", ("UA-14",), 4300.0) in got
     assert ("control_share", "RU", ("UA-63",), 25.0) in got
+    # the review says how the speaker's side was known
+    (we,) = [c for c in extract_claims(text) if c.actor == "UA"]
+    assert "the speaker's label 'COL. IVAN PETRENKO (Ukrainian brigade commander)'" in \
+        " ".join(we.review)
     # the host has no side: no span of his
     assert all(text[v.start:v.end].startswith("We still") for v in voices(text))
 

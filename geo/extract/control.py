@@ -31,6 +31,7 @@ from geo.extract.parts import (
     pronoun_side,
     subject,
     voice_side,
+    voice_why,
 )
 
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places",
@@ -140,7 +141,7 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             speaker = [a for a in parts.actors if a.start <= at < a.end]
             if speaker:
                 return speaker[0].side, [f"'{word}' read as {SIDE_NAME[speaker[0].side]}, "
-                                         "the speaker's side"]
+                                         f"the speaker's side: {voice_why(parts, at)}"]
         elif word not in ("enemy", "adversary"):
             return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
         enemy = [a for a in parts.actors if a.start <= at < a.end]
@@ -161,10 +162,12 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
                                   f"read as {SIDE_NAME[other_side(side)]}"]
         said = parts.s.text[subj.start:subj.end]
         if "enem" in said.lower() or "adversar" in said.lower():
-            return side, [f"'{said}' read as {SIDE_NAME[side]}, the side the speaker fights"]
+            why = voice_why(parts, subj.start)
+            return side, [f"'{said}' read as {SIDE_NAME[side]}, the side the speaker fights"
+                          + (f": {why}" if why else "")]
         if first_person(parts, subj):
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as {SIDE_NAME[side]}, "
-                          "the speaker's side"]
+                          f"the speaker's side: {voice_why(parts, subj.start)}"]
         if pronoun_side(parts, subj):
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as "
                           f"{SIDE_NAME[side]}, named in the sentence before"]

@@ -481,7 +481,6 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[â€”â
                          r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|constituent\s+"
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"
                          r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)
-#: A cession verb as a participle after the ground it names: "Kherson handed over".
 #: "must be handed over": the ground must, not a side ("Ukrainian troops must be
 #: withdrawn" is the troops').
 _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
@@ -489,6 +488,7 @@ _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|tr
 #: A passive demand: "(the regions) must be (handed over)", "should be ceded".
 _MUST_BE = re.compile(r"\b(?:must|should|have\s+to|has\s+to|need\s+to)\s+be\s+(?:\w+\s+)?$",
                       re.I)
+#: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
 
 

@@ -35,7 +35,8 @@ from geo.intervals import interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
-           "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side"]
+           "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side",
+           "voice_why"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
@@ -198,7 +199,7 @@ def parts_of(s: Sentence) -> Parts:
     return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get(), _voices_in(s))
 
 
-def _voices_in(s: Sentence) -> tuple[tuple[int, int, str], ...]:
+def _voices_in(s: Sentence) -> tuple[tuple[int, int, str, str], ...]:
     """The spans of ``s`` spoken for a side (offsets into ``s.text``), narrowest first."""
     article, vs = VOICES.get()
     if not vs:
@@ -209,13 +210,19 @@ def _voices_in(s: Sentence) -> tuple[tuple[int, int, str], ...]:
         return ()  # no voice, or a sentence the rules put together (a list item read on)
     if len(inside) > 1:
         inside.sort(key=lambda v: v.end - v.start)
-    return tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side)
-                 for v in inside)
+    return tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side,
+                  v.why) for v in inside)
 
 
-def spoken_side(voices_: tuple[tuple[int, int, str], ...], pos: int) -> str | None:
+def spoken_side(voices_: tuple[tuple[int, int, str, str], ...], pos: int) -> str | None:
     """The side of the narrowest voice over ``pos`` (offsets into the sentence)."""
-    return next((side for a, b, side in voices_ if a <= pos < b), None)
+    return next((side for a, b, side, _ in voices_ if a <= pos < b), None)
+
+
+def voice_why(parts: Parts, pos: int) -> str:
+    """How the speaker at ``pos`` of the sentence was known ("the speaker's label ..."),
+    for a claim's review; "" when no speaker is known."""
+    return next((why for a, b, _, why in _voices_in(parts.s) if a <= pos < b), "")
 
 
 #: The article and its spans spoken for a side (:mod:`geo.extract.speaker`): per call of
@@ -225,7 +232,7 @@ VOICES: ContextVar[tuple[str, tuple[Voice, ...]]] = ContextVar("voices", default
 
 @functools.lru_cache(maxsize=4096)
 def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
-              voices_: tuple[tuple[int, int, str], ...] = ()) -> Parts:
+              voices_: tuple[tuple[int, int, str, str], ...] = ()) -> Parts:
     pl = places_in(s.text)
     country = countries(s.text)
     if voices_ and "our" in s.text:

@@ -76,7 +76,8 @@ def _respectively(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedCl
                       f"{SIDE_NAME[side]}") for f, side in zip(run, named, strict=True)]
         else:
             continue
-        paired = [make_claim(parts, first.kind, actor, codes, f, f.qualifier, (f.start, f.end),
+        paired = [make_claim(parts, "control_share" if f.unit == "percent" else "control_area",
+                             actor, codes, f, f.qualifier, (f.start, f.end),
                              [*first.review, why]) for f, codes, actor, why in pairs]
         claims = sorted([c for c in claims if c not in group] + paired,
                         key=lambda c: c.span[0])

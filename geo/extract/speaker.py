@@ -168,6 +168,7 @@ def _turns(text: str) -> list[Voice]:
         return []
     low = text.lower()
     language = _language(low)
+    spoken = _language_side(language) if language else None
     known: dict[str, tuple[str | None, str]] = {}  # label -> its introduction, read once
     guest: tuple[str | None, str] | None = None
     out: list[Voice] = []
@@ -177,9 +178,9 @@ def _turns(text: str) -> list[Voice]:
         if label in ("Q",) or _HOST.search(label) or _HOST.search(desc):
             # a host speaks for no side, unless for the side of the broadcast's language
             # ("translated from Ukrainian": "How much do we still hold?")
-            if language and label != "Q":
-                out.append(Voice(m.end(), end, _side_of(language.group(1)) or "UA",
-                                 f"the host of a transcript {language.group(0).lower()}"))
+            if language and spoken and label != "Q":
+                out.append(Voice(m.end(), end, spoken, f"the host of a transcript "
+                                                       f"{language.group(0)}"))
             continue
         side = _side_of(desc) if desc else None
         why = f"the speaker's label '{label} ({desc})'" if side else ""
@@ -189,13 +190,12 @@ def _turns(text: str) -> list[Voice]:
             side, line = known[label]
             why = f"the speaker, introduced as '{line}'" if side else ""
             if side == "host":
-                if language:
-                    out.append(Voice(m.end(), end, _side_of(language.group(1)) or "UA",
-                                     f"the host of a transcript {language.group(0).lower()}"))
+                if language and spoken:
+                    out.append(Voice(m.end(), end, spoken, f"the host of a transcript "
+                                                           f"{language.group(0)}"))
                 continue
         if side is None and language and label != "A":
-            side = "UA" if language.group(1).lower().startswith("ukrain") else "RU"
-            why = f"the speaker of a transcript {language.group(0).lower()}"
+            side, why = spoken, f"the speaker of a transcript {language.group(0)}"
         elif side is None and label == "A":
             guest = guest or _guest_side(text)
             side, why = guest
@@ -207,6 +207,11 @@ def _turns(text: str) -> list[Voice]:
 #: A transcript's language: "Translated from Ukrainian".
 _TRANSLATED = re.compile(r"(?:translated\s+from|(?:given|spoken|delivered|conducted)\s+in)\s+"
                          r"(?:the\s+)?(ukrainian|russian)\b")  # searched in lower case
+
+
+def _language_side(m: re.Match[str]) -> str:
+    """The side of a transcript's language (:data:`_TRANSLATED`)."""
+    return "UA" if m.group(1) == "ukrainian" else "RU"
 
 
 def _language(low: str) -> re.Match[str] | None:
@@ -228,9 +233,10 @@ def _is_speaker(text: str, m: re.Match[str]) -> bool:
     label = m.group("label")
     if _NOT_SPEAKER.match(label) or len(label) > 44:
         return False
-    rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+    eol = text.find("\n", m.end())
+    rest = text[m.end():eol if eol >= 0 else len(text)]
     # a speaker says words; a list line gives a figure ("LUHANSK: 99%")
-    return len(rest.split()) >= 3 and not re.match(r"[~≈<>]?\s*\d", rest)
+    return len(rest.split()) >= 2 and not re.match(r"[~≈<>]?\s*\d", rest)
 
 
 def _introduced_as(text: str, low: str, label: str, labels: list[re.Match[str]]
@@ -290,8 +296,11 @@ _GUEST = re.compile(r"\b(?:[Gg]uest|[Ii]nterviewee|spoke\s+to|[Ii]nterview\s+wit
 
 def _paragraph_end(text: str, pos: int) -> int:
     """The end of the paragraph (a blank line) or of the text."""
-    m = re.compile(r"\n[ \t]*\n").search(text, pos)
+    m = _BLANK_LINE.search(text, pos)
     return m.start() if m else len(text)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _translated(text: str) -> list[Voice]:
@@ -302,8 +311,7 @@ def _translated(text: str) -> list[Voice]:
     m = _language(head)
     if m is None or head.count("\n", 0, m.start()) > 4:
         return []
-    return [Voice(0, len(text), "UA" if m.group(1) == "ukrainian" else "RU",
-                  f"a text {m.group(0)}")]
+    return [Voice(0, len(text), _language_side(m), f"a text {m.group(0)}")]
 
 
 def _introduced(text: str) -> list[Voice]:
