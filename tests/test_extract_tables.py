@@ -153,3 +153,11 @@ def test_an_occupied_column_is_russia_s_whatever_the_caption_s_adjective() -> No
             "| Region | Occupied share |\n|---|---|\n| Luhansk | 99.5% |\n| Kherson | 73% |\n")
     assert _rows(text) == [("RU", ("UA-09",), 99.5, "percent", "exact"),
                            ("RU", ("UA-65",), 73.0, "percent", "exact")]
+
+
+def test_the_latest_of_day_first_numeric_columns() -> None:
+    from geo.extract.tables import _latest
+
+    # "03.01.2025" and "14.02.2025": February is the later, read day first
+    assert _latest(["14.02.2025", "03.01.2025"]) == {0}
+    assert _latest(["Previous week", "This week"]) == {1}

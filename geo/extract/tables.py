@@ -219,6 +219,9 @@ _CHANGE = re.compile(r"\b(?:gain(?:s|ed)?|change|net|lost|loss(?:es)?|captured|a
 
 def _when(header: str) -> tuple[int, int, int] | None:
     """A header's time as (year, month, day) to order the columns, None if it has none."""
+    num = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", header)
+    if num:  # "14.02.2025": day first, as the tables of European outlets write it
+        return int(num.group(3)), int(num.group(2)), int(num.group(1))
     y = re.search(r"\b(\d{4})\b", header)
     if y is None:
         return None
