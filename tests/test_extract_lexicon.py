@@ -40,3 +40,26 @@ def test_one_in_every_n_is_a_fraction_not_an_area() -> None:
         "Ukraine still controls roughly one in every five square kilometres of the Donetsk "
         "region.")]
     assert got == [("UA", ("UA-14",), 20.0, "percent")]
+
+
+def test_the_place_pattern_finds_every_name_and_the_longest() -> None:
+    import re
+
+    from geo.extract.lexicon import _place_pattern, _trie_pattern, places
+
+    pattern, forms = _place_pattern()
+    # every name of the gazetteer is found as the flat list of its names, longest first,
+    # finds it (the trie only reads faster)
+    flat = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(forms, key=len,
+                                                                   reverse=True)) + r")\b",
+                      re.I)
+    for f in forms:
+        for text in (f, f"in {f.title()}, said", f"{f}s and {f}"):
+            assert [m.group(1) for m in pattern.finditer(text)] == [
+                m.group(1) for m in flat.finditer(text)], text
+    # the longest name where several begin alike, and a whole word only
+    assert [p.text for p in places("the Donetsk People's Republic and Kherson Oblast")] == [
+        "Donetsk People's Republic", "Kherson Oblast"]
+    assert places("Donetskyi district and Khersonese ruins") == []
+    trie = re.compile(r"\b(" + _trie_pattern(["ab", "abc", "abd", "b"]) + r")\b")
+    assert [m.group(1) for m in trie.finditer("abc ab abd abx b")] == ["abc", "ab", "abd", "b"]

@@ -62,7 +62,7 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     """
     check_article(text, label=label)
     token, side = LAST_UNIT.set(None), LAST_SIDE.set(None)
-    spoken = VOICES.set((text, voices(text)))
+    spoken = VOICES.set((text, voices(text), {}))
     try:
         return _article_claims(text)
     finally:

@@ -201,17 +201,21 @@ def parts_of(s: Sentence) -> Parts:
 
 def _voices_in(s: Sentence) -> tuple[tuple[int, int, str, str], ...]:
     """The spans of ``s`` spoken for a side (offsets into ``s.text``), narrowest first."""
-    article, vs = VOICES.get()
+    article, vs, seen = VOICES.get()
     if not vs:
         return ()
+    if s in seen:  # several rules take a sentence apart: its voices are read once
+        return seen[s]
     end = s.start + len(s.text)
     inside = [v for v in vs if v.start < end and v.end > s.start]
     if not inside or not article.startswith(s.text, s.start):
-        return ()  # no voice, or a sentence the rules put together (a list item read on)
+        seen[s] = ()  # no voice, or a sentence the rules put together (a list item read on)
+        return ()
     if len(inside) > 1:
         inside.sort(key=lambda v: v.end - v.start)
-    return tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side,
-                  v.why) for v in inside)
+    seen[s] = tuple((max(0, v.start - s.start), min(len(s.text), v.end - s.start), v.side,
+                     v.why) for v in inside)
+    return seen[s]
 
 
 def spoken_side(voices_: tuple[tuple[int, int, str, str], ...], pos: int) -> str | None:
@@ -225,9 +229,11 @@ def voice_why(parts: Parts, pos: int) -> str:
     return next((why for a, b, _, why in _voices_in(parts.s) if a <= pos < b), "")
 
 
-#: The article and its spans spoken for a side (:mod:`geo.extract.speaker`): per call of
-#: extract_claims.
-VOICES: ContextVar[tuple[str, tuple[Voice, ...]]] = ContextVar("voices", default=("", ()))
+#: The article, its spans spoken for a side (:mod:`geo.extract.speaker`) and each
+#: sentence's share of them as read so far: per call of extract_claims.
+VOICES: ContextVar[tuple[str, tuple[Voice, ...], dict[Sentence, tuple[tuple[int, int, str, str],
+                                                                     ...]]]] = ContextVar(
+    "voices", default=("", (), {}))
 
 
 @functools.lru_cache(maxsize=4096)
