@@ -8,7 +8,8 @@ sentence reports it and this or the next sentence calls it false ("... This is f
 when its sentence is a hypothetical ("under this scenario ... would rise to"); and any
 claim when its sentence reports a poll's answers ("81% said no"). The control claim
 nearest a past time ("at the height of the incursion, 1,300 km²", "before February 2022",
-"when Russian forces held ...") is kept, marked ``status: past`` (:func:`mark_past`),
+"when Russian forces held ...", "Last August we held", "a year earlier"; a part "seized in
+2014") is kept, marked ``status: past`` (:func:`mark_past`),
 unless a word of the present is nearer it: a draft keeps it as a note, not checked
 against the article's day, and it is not a claim (:attr:`ExtractedClaim.is_claim`). These
 patterns are also what the learned reader skips (:func:`not_a_holding`). A denial
