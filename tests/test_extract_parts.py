@@ -22,6 +22,11 @@ def test_a_list_of_places_ends_where_the_list_does() -> None:
     assert text[end:].startswith(", not Sumy")
     # the first place too far after the word: no list
     assert places_from(parts_of(Sentence(text, 0)), 0, limit=5) == ([], 0)
+    # a list going on past the kind of its places: "people's republics and (from) the"
+    text = ("Troops must withdraw from the Donetsk and Luhansk people's republics and from "
+            "the Zaporizhzhia and Kherson regions, and then talk.")
+    ps, end = places_from(parts_of(Sentence(text, 0)), text.index("from"))
+    assert [p.codes[0] for p in ps] == ["UA-14", "UA-09", "UA-23", "UA-65"]
 
 
 def test_the_region_is_the_unit_named_last_or_nothing() -> None:

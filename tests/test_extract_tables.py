@@ -161,3 +161,61 @@ def test_the_latest_of_day_first_numeric_columns() -> None:
     # "03.01.2025" and "14.02.2025": February is the later, read day first
     assert _latest(["14.02.2025", "03.01.2025"]) == {0}
     assert _latest(["Previous week", "This week"]) == {1}
+
+
+def _fields(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.actor, c.regions, c.value, c.unit, c.qualifier) for c in extract_claims(text)
+            if c.kind.startswith("control")]
+
+
+def test_field_lines_of_a_label_and_a_figure() -> None:
+    # a social post's lines: label first, a second figure in brackets; a change is no holding
+    post = ("Weekly update, 12 Sep 2025\n"
+            "Russian-held territory in Ukraine: 115,900 km² (19.2%)\n"
+            "Change over the past 30 days: +410 km²\n"
+            "Donetsk oblast under RU control: 77.6%\n")
+    assert _fields(post) == [("RU", ("UA",), 115900.0, "km2", "exact"),
+                             ("RU", ("UA",), 19.2, "percent", "exact"),
+                             ("RU", ("UA-14",), 77.6, "percent", "exact")]
+    # a key-numbers box, figure first behind a bullet: the side after "by" or "under", not
+    # the country named as the place; gains, drones and opinion polls are no holdings
+    box = ("KEY NUMBERS THIS WEEK\n"
+           "• 19.5% | share of Ukraine's territory under Russian occupation\n"
+           "• 80.5% | share held by Kyiv's forces\n"
+           "• 18% – share of Ukraine occupied by Russia\n"
+           "• 312 km² | ground Russia gained in February\n"
+           "• 62% – share of EU citizens backing support for Ukraine\n"
+           "• 0.3% – share of Ukraine's territory Russia added between January and March\n"
+           "• ~75% - Russian-held share of both Zaporizhzhia and Kherson\n"
+           "• 19.4% — share of Ukraine under Russian control, incl. Crimea (est.)\n")
+    assert _fields(box) == [("RU", ("UA",), 19.5, "percent", "exact"),
+                            ("UA", ("UA",), 80.5, "percent", "exact"),
+                            ("RU", ("UA",), 18.0, "percent", "exact"),
+                            ("RU", ("UA-23", "UA-65"), 75.0, "percent", "around"),
+                            ("RU", ("UA",), 19.4, "percent", "around")]
+    claim = extract_claims(box)[0]
+    assert box[claim.span[0]:claim.span[1]].startswith("19.5% | share")
+    assert "its holder named in the line" in claim.review[0]
+
+
+def test_a_field_without_a_place_takes_the_box_s_heading() -> None:
+    box = ("The front barely moved this month.\n\n"
+           "KHERSON REGION AT A GLANCE\n"
+           "• Area: 28,461 km²\n"
+           "• Under Russian occupation: approx. 20,000 km² (≈70%)\n"
+           "• Pre-war population: about 1 million\n")
+    found = extract_claims(box)
+    assert _fields(box) == [("RU", ("UA-65",), 20000.0, "km2", "around"),
+                            ("RU", ("UA-65",), 70.0, "percent", "around")]
+    assert any("KHERSON REGION AT A GLANCE" in r for r in found[0].review)
+    # no heading with a place: the country, and the review says so
+    bare = "Share held by Kyiv's forces: 80.5%\n"
+    assert _fields(bare) == [("UA", ("UA",), 80.5, "percent", "exact")]
+    assert "read as Ukraine as a whole" in extract_claims(bare)[0].review[-1]
+
+
+def test_a_figure_restated_without_its_hedge_is_one_claim() -> None:
+    text = ("Russia ends 2025 holding about 19.3% of Ukraine.\n\n"
+            "THE YEAR IN NUMBERS\n"
+            "19.3% | share of Ukraine held by Russia on 31 December\n")
+    assert _fields(text) == [("RU", ("UA",), 19.3, "percent", "around")]

@@ -46,7 +46,7 @@ from geo.extract.parts import (
 )
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
-from geo.extract.tables import mask_tables, table_claims, tables
+from geo.extract.tables import fields, mask_spans, mask_tables, table_claims, tables
 from geo.extract.text import Sentence, check_article, sentences
 
 __all__ = ["extract_claims"]
@@ -127,9 +127,13 @@ def _lines_apart(ss: list[Sentence]) -> list[Sentence]:
 
 
 def _article_claims(original: str) -> list[ExtractedClaim]:
-    found_tables = tables(original)
-    # a table is read by its rows and columns (geo.extract.tables), never as prose
-    text = mask_tables(original, found_tables) if found_tables else original
+    # a field line ("Russian-held territory in Ukraine: 115,900 km² (19.2%)") and a table
+    # are read by their labels, rows and columns (geo.extract.tables), never as prose
+    found_fields = fields(original)
+    text = mask_spans(original, [span for span, _ in found_fields]) if found_fields \
+        else original
+    found_tables = tables(text)
+    text = mask_tables(text, found_tables) if found_tables else text
     out: list[ExtractedClaim] = []
     # the rules' claims so far: what a list line or "the figure" takes up is the last of
     # these, never a claim of the learned reader (which could change what the rules read)
@@ -196,9 +200,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         _remember_side(s)
     from geo.extract.pace import with_pace  # it imports this module: imported late
 
-    if found_tables:
-        out = sorted(out + [c for tb in found_tables for c in table_claims(tb)],
-                     key=lambda c: c.span[0])
+    if found_tables or found_fields:
+        out = sorted(out + [c for tb in found_tables for c in table_claims(tb)]
+                     + [c for _, got in found_fields for c in got], key=lambda c: c.span[0])
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return _once(out)
 
@@ -229,7 +233,12 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         if not any(abs(c.span[0] - at) <= len(c.sentence) for at in starts):
             starts.append(c.span[0])
             out.append(c)
-    return out
+    # a figure given again without its hedge ("about 19.3%" in the text, "19.3% | share of
+    # Ukraine held by Russia" in its box) is the same claim: the hedged one stands
+    hedged = {(c.kind, c.actor, c.regions, c.value, c.unit, c.status) for c in out
+              if c.value is not None and c.qualifier not in ("exact", None)}
+    return [c for c in out if c.qualifier != "exact" or c.kind == "pace"
+            or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged]
 
 
 #: A line that opens a list: it ends with a colon, "including" or "such as".

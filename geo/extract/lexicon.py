@@ -211,7 +211,7 @@ def _number(m: re.Match[str]) -> float | None:
 
 def _qualifier(sentence: str, start: int) -> str:
     # "~73%", "(c. 5,700 km²"; ">99%" (no space: "> " opens a quoted line); "<1%"
-    sign = _SIGN.search(sentence, max(0, start - 4), start)
+    sign = _SIGN.search(sentence, max(0, start - 8), start)
     if sign:
         return sign.lastgroup  # type: ignore[return-value]
     m = _QUAL.search(sentence[max(0, start - 24):start])
@@ -219,7 +219,8 @@ def _qualifier(sentence: str, start: int) -> str:
 
 
 #: A hedge written as a sign right before a figure.
-_SIGN = re.compile(r"(?P<around>[~≈]\s*|\bca?\.\s*)$|(?P<over>>|≥\s*)$|(?P<under><|≤\s*)$")
+_SIGN = re.compile(r"(?P<around>[~≈]\s*|\bca?\.\s*|\bapprox\.?\s*)$|(?P<over>>|≥\s*)$|"
+                   r"(?P<under><|≤\s*)$")
 
 
 def _after(sentence: str, end: int) -> str | None:

@@ -27,7 +27,8 @@ from geo.extract.lexicon import CUES, Figure, Place, actors, countries, figures,
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.intervals import interval_from_claim
 
-__all__ = ["Table", "tables", "table_claims", "mask_tables"]
+__all__ = ["Table", "tables", "table_claims", "mask_tables", "mask_spans", "fields",
+           "field_claims"]
 
 _CELLS = re.compile(r"\t|\|")
 _RULE = re.compile(r"^[\s|:+\-=]+$")  # |----|:---:|
@@ -140,15 +141,21 @@ def _spaced(lines: list[str], offsets: list[int]) -> list[Table]:
     return out
 
 
-def mask_tables(text: str, found: list[Table]) -> str:
-    """``text`` with the tables' characters blanked (line breaks kept), so that sentence
-    rules never read a table row as prose; offsets stay the same."""
+def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` blanked (line breaks kept); offsets stay
+    the same."""
     chars = list(text)
-    for t in found:
-        for i in range(t.start, t.end):
+    for start, end in spans:
+        for i in range(start, end):
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def mask_tables(text: str, found: list[Table]) -> str:
+    """``text`` with the tables' characters blanked (line breaks kept), so that sentence
+    rules never read a table row as prose; offsets stay the same."""
+    return mask_spans(text, [(t.start, t.end) for t in found])
 
 
 def _figure(cell: str, start: int, unit: str | None) -> Figure | None:
@@ -371,4 +378,122 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
                 place.codes, fig.value, fig.unit, fig.qualifier,
                 iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                 " | ".join(cells), review=tuple(why)))
+    return out
+
+
+#: The figures of a field line: one, or two with the second in brackets ("115,900 km²
+#: (19.2%)"), each with an optional hedge.
+_FIELD_FIGS = (r"(?:[~≈<>≥≤]\s*|(?:c\.|about|around|roughly|approx\.?|nearly|almost|over|"
+               r"more\s+than|under|less\s+than|some|at\s+least)\s+)?\d[\d,.]*\s*(?:%|km²|km2|"
+               r"sq\.?\s*km|square\s+kilomet(?:re|er)s|per\s*cent)\+?")
+_FIELD_VALUES = rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}\)?)?"
+#: "Russian-held territory in Ukraine: 115,900 km² (19.2%)" (label first) and "19.5% |
+#: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
+_FIELD = re.compile(
+    rf"^(?P<bullet>\s*(?:[-*•·–—]\s+)?)(?:(?P<label>[^:|\n]{{4,90}}?)\s*(?::|\||\s[–—-])\s*"
+    rf"(?P<values>{_FIELD_VALUES})\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
+    rf"\s*$", re.I | re.M)
+#: A field's label that names no standing holding: a change, a past peak, a forecast.
+_NOT_HELD = re.compile(r"\b(?:since|between|added|in\s+(?:January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December|\d{4})|peak|max(?:imum)?|"
+                       r"liberated|recaptured|retaken|regained|forecast|target|claimed\s+by|"
+                       r"per\s+(?:day|week|month)|would|could|if)\b", re.I)
+#: A field's label that names holding ("share" alone does not: "share of EU citizens").
+_FIELD_HELD = re.compile(r"\b(?:held|hold|holds|control(?:led|s)?|occupied|occupation|"
+                         r"in\s+\w+\s+hands)\b", re.I)
+#: A field's label that says its figure is an estimate: "(approx.)", "(est.)".
+_FIELD_ABOUT = re.compile(r"\((?:approx\.?|approximately|est\.?|estimated?)\)|\[estimate\]",
+                          re.I)
+#: A part of a label that names what a figure includes, not its place: "incl. Crimea".
+_INCLUDING = re.compile(r"[,(]?\s*\b(?:incl\.|including\b|includes\b|with\b).*$", re.I)
+
+
+def _field_side(label: str) -> tuple[str | None, str]:
+    """Who holds a field's figure: the side after "by" or "under" or before "-held" /
+    "control" ("Share of Ukraine held by Kyiv", "Donetsk oblast under RU control"), not a
+    side named as the place ("of Ukraine", "Ukraine's territory"); "occupied" alone is
+    Russia's."""
+    named = [a for a in actors(label, skip=[]) if a.side in ("RU", "UA")]
+    held = [a for a in named if re.search(r"\b(?:by|under)\s+(?:the\s+)?$", label[:a.start], re.I)
+            or re.match(r"(?:-held|-controlled|-occupied|\s+(?:forces|troops|control|hands)\b)",
+                        label[a.end:], re.I)
+            or re.search(r"\bin\s+$", label[:a.start], re.I) and re.match(r"\s+hands\b",
+                                                                         label[a.end:], re.I)]
+    if held:
+        return held[0].side, f"its holder named in the line: '{label}'"
+    named = [a for a in named if not (re.search(r"\b(?:of|in)\s+(?:the\s+)?$", label[:a.start],
+                                                re.I) or re.match(r"['’]s\b", label[a.end:]))]
+    if named:
+        return named[0].side, f"its holder named in the line: '{label}'"
+    if re.search(r"\boccup", label, re.I):
+        return "RU", f"'occupied' in the line '{label}' read as held by Russia"
+    return None, ""
+
+
+def _field_place(text: str, label: str, label_start: int) -> tuple[tuple[str, ...] | None, str]:
+    """The unit a field's figure is of: the places its label names ("share of both
+    Zaporizhzhia and Kherson"), not what the figure includes ("incl. Crimea"); the country
+    ("of Ukraine", "Ukrainian territory"); else the place the box's first line names ("KURSK
+    IN FIGURES", "KHARKIV REGION AT A GLANCE"); else None."""
+    own = _INCLUDING.sub("", label)
+    found = places(own)
+    if found:
+        return tuple(dict.fromkeys(c for p in found for c in p.codes)), ""
+    if countries(own) or re.search(r"\bUkraine\b|\bUkrainian\s+(?:territory|land|soil)", own):
+        return ("UA",), ""
+    # the box: the lines before, up to a blank line
+    start = text.rfind("\n\n", 0, label_start)
+    box = text[start + 2 if start >= 0 else 0:label_start].split("\n")
+    head = next((line for line in box if line.strip()), "")
+    if head and not _FIELD.match(head):
+        named = places(head)
+        if named and len({p.codes for p in named}) == 1:
+            return named[0].codes, f"its place from the box's first line: '{head.strip()}'"
+    return None, ""
+
+
+def field_claims(text: str, label: str, label_start: int, values: str,
+                 span: tuple[int, int]) -> list[ExtractedClaim]:
+    """Control claims of one field line of ``text``, its label naming holding and its
+    figures what is held: "Russian-held territory in Ukraine: 115,900 km² (19.2%)", "19.5% |
+    share of Ukraine's territory under Russian occupation". A label without a place takes
+    the box's ("KURSK IN FIGURES"), else is the country ("Share held by Kyiv's forces"); one
+    naming a change or a past ("gained in February", "at the peak") is no holding."""
+    if not _FIELD_HELD.search(label) or _CHANGE.search(label) or _NOT_HELD.search(label):
+        return []
+    side, why = _field_side(label)
+    if side is None:
+        return []
+    named, place_why = _field_place(text, label, label_start)
+    codes = named or ("UA",)
+    about = bool(_FIELD_ABOUT.search(label))
+    line = text[span[0]:span[1]].strip()
+    out: list[ExtractedClaim] = []
+    for fig in figures(values):
+        q = "around" if about and fig.qualifier == "exact" else fig.qualifier
+        iv = interval_from_claim(CANONICAL[q], fig.value, fig.unit)  # type: ignore[arg-type]
+        out.append(ExtractedClaim(
+            "control_share" if fig.unit == "percent" else "control_area", side, codes,
+            fig.value, fig.unit, q, iv.low if iv else None, iv.high if iv else None, span,
+            line, review=(f"a line of a label and a figure; {why}",)
+            + ((place_why,) if place_why else ())
+            + (() if named else ("no place in the line: read as Ukraine as a whole",))))
+    return out
+
+
+def fields(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
+    """The field lines of ``text`` whose label names a holding, as (span, claims): a line
+    of a label and one or two figures, as key-number boxes, infoboxes and social posts set
+    them out."""
+    out: list[tuple[tuple[int, int], list[ExtractedClaim]]] = []
+    if ":" not in text and "|" not in text and "–" not in text and " - " not in text \
+            and "—" not in text:
+        return out
+    for m in _FIELD.finditer(text):
+        key = "label" if m.group("label") else "label2"
+        vkey = "values" if m.group("label") else "values2"
+        span = (m.start() + len(m.group("bullet")), m.end())
+        found = field_claims(text, m.group(key), m.start(key), m.group(vkey), span)
+        if found:
+            out.append((span, found))
     return out
