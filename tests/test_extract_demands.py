@@ -129,6 +129,23 @@ def test_recognising_crimea_is_ceding_it_only_when_russia_asks() -> None:
                           "1991, including Crimea.") == []
 
 
+def test_ground_to_be_recognised_as_russian_is_ground_to_cede() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions))) for c in extract_claims(text)]
+
+    # the passive: the ground must be recognised as Russia's
+    assert got("Russia's deputy foreign minister said the Zaporizhzhia and Kherson regions "
+               "must be recognised as subjects of the Russian Federation.") == [
+        ("demand_cede", "RU", ("UA-23", "UA-65"))]
+    # "them as such": the places named before, said to be Russia
+    assert got('"Luhansk, Donetsk, Zaporizhzhia, Kherson: these regions are Russia now, and '
+               'Kyiv must recognise them as such," the Kremlin spokesman said.') == [
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"))]
+    # a border to be recognised as it was is no ground to cede
+    assert got("Ukraine insists its borders must be recognised as they were in 1991.") == []
+    assert got("Kyiv will never recognise Crimea as Russian.") == []
+
+
 def test_a_side_s_request_or_stated_position_is_its_demand() -> None:
     from geo.extract import extract_claims
 

@@ -427,6 +427,13 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
     span_start = verb.start()
+    them = _THEM_AS.match(text, verb.end()) if verb.group(0).lower().startswith("recogni") \
+        else None
+    if not ps and them:
+        # "Luhansk, Donetsk, Zaporizhzhia, Kherson: these regions are Russia now, and Kyiv
+        # must recognise them as such": the places named before it
+        ps = [p for p in parts.places if p.end <= verb.start() and p.codes[0] in _ANNEXED]
+        span_start, end = (ps[0].start, them.end()) if ps else (span_start, end)
     if not ps and _PARTICIPLE.match(verb.group(0)):
         # "wanted all of Zaporizhzhia and Kherson handed over"
         ps = places_before(parts, verb.start())
@@ -477,10 +484,10 @@ _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 _ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
 _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
-                         r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+"
-                         r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|constituent\s+"
+                         r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+(?:such\b|"
+                         r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|subjects|constituent\s+"
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"
-                         r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b)", re.I)
+                         r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b))", re.I)
 #: "must be handed over": the ground must, not a side ("Ukrainian troops must be
 #: withdrawn" is the troops').
 _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
@@ -489,7 +496,12 @@ _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|tr
 _MUST_BE = re.compile(r"\b(?:must|should|have\s+to|has\s+to|need\s+to)\s+be\s+(?:\w+\s+)?$",
                       re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
-_PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished)$", re.I)
+_PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|"
+                         r"recogni[sz]ed)$", re.I)
+#: Recognising ground named before: "(these regions are Russia now, and Kyiv must)
+#: recognise them as such", "recognise them as Russian".
+_THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories))(?=\s+as\s+(?:such|"
+                      r"Russian\b|part\s+of\s+Russia))", re.I)
 
 
 _AT = re.compile(r"")
