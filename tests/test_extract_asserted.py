@@ -111,3 +111,15 @@ def test_the_claim_nearest_a_past_time_is_a_note(text: str, statuses: list[tuple
     assert [(c.value, c.status) for c in claims] == statuses
     # a note is not a claim (what a reader records, what the corpora score)
     assert [c.is_claim for c in claims] == [s is None for _, s in statuses]
+
+
+def test_a_denial_ends_where_the_denier_says_what_is_held() -> None:
+    from geo.extract import extract_claims
+
+    text = ("Fighting went on in the Kursk region. Ukraine's general staff rejected the claim, "
+            "saying its units still hold positions in the region.")
+    assert [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)] == [
+        ("UA", ("RU-KRS",), "part")]
+    # what is denied stays denied
+    assert extract_claims("Kyiv denied claims that Russian troops control half of "
+                          "Kharkiv.") == []

@@ -56,7 +56,8 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           r"(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
                           r"tiny\s+)?(?:pocket|foothold|sliver|strip|bridgehead|salient|area|"
                           r"patch|corner|piece|section|portion)|(?:small\s+|tiny\s+|narrow\s+)?"
-                          r"(?:footholds|pockets|patches|slivers|strips|bridgeheads))\s+"
+                          r"(?:footholds|pockets|patches|slivers|strips|bridgeheads)|"
+                          r"(?:(?:defensive|some|several)\s+)?positions)\s+"
                           r"(?:[\w-]+\s+){0,4}?(?:in|on|of|"
                           r"inside|near|along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$",
