@@ -49,6 +49,18 @@ def test_a_figureless_mention_s_qualifier() -> None:
     assert figureless("Russia holds Donetsk", 13, default="all") == "all"
 
 
+def test_our_region_tells_the_speaker_s_side_and_so_the_enemy_s() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims('"The enemy holds no more than 1% of our Dnipropetrovsk region," '
+                         "the governor wrote.")
+    assert [(c.actor, c.regions, c.value, c.qualifier) for c in got] == [
+        ("RU", ("UA-12",), 1.0, "under")]
+    got = extract_claims("Two weeks in, the enemy holds more than 1,000 square kilometres of "
+                         "our Kursk region.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("UA", ("RU-KRS",), 1000.0)]
+
+
 def test_the_enemy_is_the_other_side_of_the_side_named_before_it() -> None:
     parts = parts_of(Sentence("Ukraine's command said the villages are held by the enemy.", 0))
     assert [a.side for a in parts.actors] == ["UA", "RU"]

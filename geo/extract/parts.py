@@ -282,8 +282,9 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
         # before it in the sentence ("Ukraine's command said
         # villages are held by the enemy"); unread when neither is known (a side named
         # after it, or in the sentence before, was tried: wrong more often than right)
+        ours = _our_place_side(s.text, pl)
         for m in _ENEMY.finditer(s.text):
-            spoken = spoken_side(voices_, m.start())
+            spoken = spoken_side(voices_, m.start()) or ours
             named = ([spoken] if spoken else
                      [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()])
             if named:
@@ -343,6 +344,15 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
 _POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+)?(?:troops|forces|army|units|"
                          r"soldiers|military)\b")
+
+
+def _our_place_side(text: str, pl: list[Place]) -> str | None:
+    """The speaker's side told by "our" before a region ("the enemy holds 1% of our
+    Dnipropetrovsk region": Ukraine's; "of our Kursk region": Russia's), None if none."""
+    for p in pl:
+        if re.search(r"\bour\s+(?:own\s+)?$", text[max(0, p.start - 10):p.start], re.I):
+            return "UA" if p.codes[0].startswith("UA") else "RU"
+    return None
 
 
 #: "the enemy", "enemy forces", "the adversary" (a side by the speaker's side).
