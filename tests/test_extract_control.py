@@ -101,3 +101,14 @@ def test_the_occupation_of_a_place_is_the_occupier_s() -> None:
                          "remember that Ukraine is more than 600,000 square kilometres in "
                          "total.")
     assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA",), 19.0)]
+
+
+def test_a_place_right_before_a_later_figure_is_its_place() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims("In the Zaporozhye region, Russian units control approximately 75 "
+                         "percent of the territory, and in the Kherson region about 73 percent, "
+                         "the ministry added.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [
+        ("RU", ("UA-23",), 75.0), ("RU", ("UA-65",), 73.0)]
+    assert "'Kherson region'" in got[1].review[-1]

@@ -46,6 +46,15 @@ _OF_GAP = re.compile(r"^[\"”’']?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?
                      r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
 
 
+#: "(, and) in (the)" right before a place.
+_IN_BEFORE = re.compile(r"\b(?:and\s+|while\s+)?in\s+(?:the\s+)?$", re.I)
+#: Between that place and its figure: a comma, a hedge.
+_HEDGE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?\s*,?\s*(?:(?:about|roughly|around|"
+                        r"some|nearly|almost|over|more\s+than|less\s+than|under|approximately|"
+                        r"an\s+estimated|close\s+to|at\s+least|just\s+over|just\s+under)\s+)?"
+                        r"[~≈]?$", re.I)
+
+
 #: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
 #: 79%", "Kherson (74%)".
 _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
@@ -246,6 +255,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             ps, end = _table_place(parts, fig)
             if ps:
                 review.append(f"a table-like line: '{ps[0].text}' and its figure")
+        if not ps and out:
+            # "Russian units control about 75 percent of Zaporizhzhia, and in the Kherson
+            # region about 73 percent": a place after the figure before, right before this
+            inner = [p for p in parts.places if out[-1].span[1] - parts.s.start <= p.start
+                     and p.end <= fig.start and _IN_BEFORE.search(text, 0, p.start)
+                     and _HEDGE_GAP.match(text[p.end:fig.start])]
+            if inner:
+                ps, end = inner[-1:], fig.end
+                review.append(f"the place named just before this figure: '{inner[-1].text}'")
         if not ps and fronted and fig.start > fronted[-1].end:
             # "Of the Kherson region, Kyiv controls around 27 per cent"; "Zaporizhzhia and
             # Kherson: Russia holds roughly three quarters of each"
