@@ -269,3 +269,24 @@ def test_ground_that_must_be_handed_over_is_a_demand_to_cede_it() -> None:
     assert got("Ukrainian troops must be withdrawn from the territories of Donbas, as well as "
                "of the Zaporizhzhia and Kherson regions.") == [
         ("demand_withdraw", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"))]
+
+
+def test_leaving_the_country_walking_out_and_returning_ground() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions))) for c in extract_claims(text)]
+
+    # the country right after "leave", before a place named later
+    assert got("Zelensky told parliament that Ukraine's position had not changed: Russian "
+               "troops must leave all of Ukraine's territory, and Crimea must be returned.") == [
+        ("demand_withdraw", "UA", ("UA",)), ("demand_cede", "UA", ("UA-40", "UA-43"))]
+    assert got("He said he would leave Ukraine on Friday.") == []
+    assert got('"They demand that we simply walk out of Donetsk region," the president '
+               "said.") == [("demand_withdraw", "RU", ("UA-14",))]
+    assert got("Kyiv demands the return of Crimea.") == [("demand_cede", "UA", ("UA-40", "UA-43"))]
+    # the return of people is no ground
+    assert got("Ukraine demands the return of prisoners held in Donetsk.") == []
+    assert got("Kyiv wants displaced people to return to Kherson.") == []
+    # "the Armed Forces of Ukraine" are the troops, not the ground to leave
+    assert got("Russia demands that Ukraine withdraw the Armed Forces of Ukraine from the "
+               "territory of the Donetsk and Luhansk oblasts.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"))]

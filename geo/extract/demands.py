@@ -275,13 +275,15 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     if verb.group(0).lower().startswith(("leav", "left")):
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"
-        nxt = [p for p in parts.places if p.start >= verb.end()]
+        # ("leave all of Ukraine's internationally recognised territory": the country)
+        nxt = sorted([(p.start, p.end) for p in parts.places if p.start >= verb.end()]
+                     + [c for c in parts.country if c[0] >= verb.end()])
         if not nxt or not re.fullmatch(r"\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|remainder|"
                                        r"whole|parts?|territory|territories|land)\s+of\s+"
                                        r"(?:the\s+)?)?(?:entire\s+)?",
-                                       text[verb.end():nxt[0].start], re.I) \
+                                       text[verb.end():nxt[0][0]], re.I) \
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
-                            text[nxt[0].end:], re.I):
+                            text[nxt[0][1]:], re.I):
             return []
     demand = _last_demand(parts, verb)
     offer = CUES["offer"].search(text[:verb.start()])
@@ -289,8 +291,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     target: str | None
     qualifier: str | None
     ps, end = places_from(parts, verb.end(), limit=60)
-    country = [c for c in parts.country if 0 <= c[0] - verb.end() <= 60]
-    if not ps and country:
+    # the country, unless it names the troops ("withdraw the Armed Forces of Ukraine from")
+    country = [c for c in parts.country if 0 <= c[0] - verb.end() <= 60
+               and not re.search(r"(?:forces|army|troops|units)\s+of\s+(?:the\s+)?$",
+                                 text[:c[0]] + text[c[0]:c[1]].split(" ")[0] + " ", re.I)]
+    if country and (not ps or country[0][1] <= ps[0].start):
         # "the full withdrawal of Russian troops from Ukraine's internationally
         # recognised territory": the whole country
         ps = [Place(("UA",), country[0][0], country[0][1],
@@ -497,7 +502,7 @@ _MUST_BE = re.compile(r"\b(?:must|should|have\s+to|has\s+to|need\s+to)\s+be\s+(?
                       re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|"
-                         r"recogni[sz]ed)$", re.I)
+                         r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)
 #: Recognising ground named before: "(these regions are Russia now, and Kyiv must)
 #: recognise them as such", "recognise them as Russian".
 _THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories))(?=\s+as\s+(?:such|"

@@ -128,10 +128,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
         r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left|"
-        r"(?:troops|forces|army|soldiers|units)\s+out\s+of)\b", re.I),
+        r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
-        r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|"
+        r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|"
+        r"return\s+of(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|all\b|occupied\b))|"
         r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|renounce[sd]?|renouncing|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
         r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"
