@@ -290,3 +290,25 @@ def test_leaving_the_country_walking_out_and_returning_ground() -> None:
     assert got("Russia demands that Ukraine withdraw the Armed Forces of Ukraine from the "
                "territory of the Donetsk and Luhansk oblasts.") == [
         ("demand_withdraw", "RU", ("UA-09", "UA-14"))]
+
+
+def test_more_ways_of_asking_for_ground_to_be_recognised_or_handed_over() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions))) for c in extract_claims(text)]
+
+    assert got("The Kiev regime must recognise the reunification of Crimea and Sevastopol "
+               "with Russia.") == [("demand_cede", "RU", ("UA-40", "UA-43"))]
+    assert got("Peace would require Kyiv to accept Crimea as Russian territory.") == [
+        ("demand_cede", "RU", ("UA-40", "UA-43"))]
+    assert got("Kyiv accepted Western aid as part of the deal.") == []
+    assert got("Moscow's position is that Ukraine must transfer the remainder of Donetsk "
+               "region to the Russian Federation.") == [("demand_cede", "RU", ("UA-14",))]
+    # a rejection before the demand word still reports the demand; the demand "of" a side
+    # is that side's
+    assert got("Kyiv firmly rejects the demand of the Russian Federation that Ukraine "
+               "withdraw from Donetsk, as well as Moscow's insistence that Ukraine recognise "
+               "the illegal annexation of Crimea.") == [
+        ("demand_withdraw", "RU", ("UA-14",)), ("demand_cede", "RU", ("UA-40", "UA-43"))]
+    # "demanded the withdrawal of Russian troops": whose troops, not who demands
+    assert got("Kyiv demanded the withdrawal of Russian troops from Donetsk.") == [
+        ("demand_withdraw", "UA", ("UA-14",))]

@@ -227,7 +227,8 @@ _SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?
                        r"spelled|listed|outlined|presented|tabled|issued|sent|relayed|"
                        r"handed)\b", re.I)
 #: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
-_DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])")
+_DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
+                        r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 #: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
@@ -426,8 +427,11 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     demand = _last_demand(parts, verb)
     cond = None if demand else conditional_demand(parts, verb)
     # a negation in the verb's own clause ("Kyiv will never give up ..."), not one before a
-    # colon ("Russia's demand has not changed: Kyiv must cede ...")
+    # colon ("Russia's demand has not changed: Kyiv must cede ..."), nor one before the
+    # demand ("Kyiv rejects Moscow's insistence that Ukraine recognise ...")
     clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())), default=0)
+    if demand is not None and demand.end() <= verb.start():
+        clause = max(clause, demand.end())
     if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
@@ -456,7 +460,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                         and "sovereignty" not in verb.group(0)
                         and not _AS_RUSSIAN.match(text, end))
     if bare_recognition and not (set(codes_of(ps)) <= _ANNEXED and re.fullmatch(
-            r"\s+(?:the\s+)?(?:annexation\s+of\s+)?", text[verb.end():ps[0].start], re.I)):
+            r"\s+(?:the\s+)?(?:(?:illegal\s+)?(?:annexation|reunification|incorporation)\s+of\s+)?",
+            text[verb.end():ps[0].start], re.I)):
         return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []
     if demand is None and cond is not None:
@@ -492,7 +497,9 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—�
                          r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+(?:such\b|"
                          r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|subjects|constituent\s+"
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"
-                         r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b))", re.I)
+                         r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b|"
+                         r"territor(?:y|ies)\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b))",
+                         re.I)
 #: "must be handed over": the ground must, not a side ("Ukrainian troops must be
 #: withdrawn" is the troops').
 _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"

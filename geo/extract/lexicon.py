@@ -131,7 +131,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
-        r"transfer\s+of|surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|"
+        r"transfer\s+of|transfer(?:s|red)?(?=\s+(?:the\s+)?(?:rest|remainder|remaining|all|(?-i:[A-Z])))|"
+        r"surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|"
+        r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,60}?\s+as\s+(?:Russian|part\s+of\s+Russia))|"
         r"return\s+of(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|all\b|occupied\b))|"
         r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|renounce[sd]?|renouncing|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
