@@ -312,3 +312,31 @@ def test_more_ways_of_asking_for_ground_to_be_recognised_or_handed_over() -> Non
     # "demanded the withdrawal of Russian troops": whose troops, not who demands
     assert got("Kyiv demanded the withdrawal of Russian troops from Donetsk.") == [
         ("demand_withdraw", "UA", ("UA-14",))]
+
+
+def test_offers_to_hand_back_or_pull_back_ground() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions)), c.qualifier)
+                for c in extract_claims(text)]
+
+    assert got("Vladimir Putin told the US president that he would hand back parts of the "
+               "Zaporizhzhia and Kherson regions if Ukraine ceded the whole of Donetsk.") == [
+        ("offer_withdraw", "RU", ("UA-23", "UA-65"), "part"),
+        ("demand_cede", "RU", ("UA-14",), "all")]
+    # "its own forces", "border areas": part of the regions
+    assert got("The Kremlin signaled it could pull its own forces back from border areas in "
+               "Ukraine's Sumy and Kharkiv regions.") == [
+        ("offer_withdraw", "RU", ("UA-59", "UA-63"), "part")]
+    assert got("The Kremlin was offering to pull its troops back from the Sumy and Kharkiv "
+               "border areas.") == [("offer_withdraw", "RU", ("UA-59", "UA-63"), "part")]
+    # who mediates is not who offers
+    assert got("According to people briefed on the US-mediated talks, Russian negotiators are "
+               "ready to pull their troops out of the Sumy and Kharkiv regions.") == [
+        ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")]
+    # all the ground a side holds there, all its positions: all of it
+    assert got("Moscow has floated withdrawing from all the ground it holds in Kharkiv and "
+               "Sumy regions.")[0] == ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")
+    assert got("Kyiv is ready to hand back its positions in the Kursk region.") == [
+        ("offer_withdraw", "UA", ("RU-KRS",), "all")]
+    # an offer called a myth is none
+    assert got('MYTH: "Russia has offered to hand back its gains in Kharkiv and Sumy."') == []

@@ -127,11 +127,14 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if rated_false(s, after) or _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
     cuts = [m.end() for m in (*DENIAL.finditer(text), *_LABEL.finditer(text))]
+    labels = [m.end() for m in _LABEL.finditer(text)]
     if not cuts:
         return claims
-    return [c for c in claims if not c.kind.startswith("control")
-            or not any(cut <= c.span[0] - s.start
-                       and not _BREAK.search(text, cut, c.span[0] - s.start) for cut in cuts)]
+    # a denial leaves a demand it reports ("Kyiv rejected Moscow's demand that ..."); a
+    # label calling it a myth does not ("MYTH: 'Russia has offered to hand back ...'")
+    return [c for c in claims if not any(
+        cut <= c.span[0] - s.start and not _BREAK.search(text, cut, c.span[0] - s.start)
+        for cut in (cuts if c.kind.startswith("control") else labels))]
 
 
 def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]:

@@ -201,7 +201,8 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
 #: "by up to 10 kilometres", "to create a demilitarised zone".
 _PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s+of\s+contact|"
                         r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
-                        r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|positions)\b", re.I)
+                        r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|"
+                        r"(?<!its\s)(?<!their\s)(?<!our\s)positions)\b", re.I)
 #: Between an offer and a withdrawal it asks of the other side.
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|return)\s+for|"
                         r"on\s+condition\s+that|only\s+if|as\s+long\s+as)\b", re.I)
@@ -377,8 +378,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         held = _holds_there(parts, held_in is not None or bool(_WHERE_HELD.match(text, end)),
                             ps, (verb.end(), end),
                             actor if kind == "offer_withdraw" else target)
-        if held and kind == "offer_withdraw" and held_in:
-            qualifier = "part"  # "pull out of the small areas it holds in Sumy"
+        if held and kind == "offer_withdraw" and held_in and not re.search(
+                r"\ball\s+(?:of\s+)?(?:the\s+)?$", text[verb.end():held_in.start()], re.I):
+            # "pull out of the small areas it holds in Sumy"; not "from all the ground it
+            # holds in Kharkiv"
+            qualifier = "part"
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
                        review + group_review(ps), target), *held]
 
@@ -387,7 +391,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
 #: small areas it holds in (Sumy)", "(Sumy and Kharkiv), where it holds small border areas".
 _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(?:y|ies)|ground|"
                       r"land|positions?|bits?|slivers?|footholds?|strips?|zones?)\s+(?:that\s+|"
-                      r"which\s+)?(?:it|they|its\s+(?:troops|forces)|their\s+(?:troops|forces))"
+                      r"which\s+)?(?:it|they|we|(?:its|their|his|our)\s+(?:troops|forces|units))"
                       r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?)\s+(?:in|of)\s+"
                       r"(?:the\s+)?$", re.I)
 _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:entirely|"

@@ -121,11 +121,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"position(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
         re.I),
     "offer": re.compile(
-        r"\b(willing|prepared|ready|offer(?:s|ed)?|would|could|might|agreed to|proposed to)\b",
+        r"\b(willing|prepared|ready|readiness|offer(?:s|ed|ing)?|would|could|might|agreed to|"
+        r"proposed to|float(?:s|ed|ing)?)\b",
         re.I),
     "withdraw": re.compile(
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
-        r"all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
+        r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
+        r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)\s+back|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
         r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left|"
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of)\b", re.I),
@@ -473,6 +475,8 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         word = m.group(1).lower()
         if word == "us" and m.group(1) != "US":
             continue  # "us", the pronoun
+        if re.match(r"-(?:mediated|brokered|hosted|sponsored|facilitated)\b", sentence[m.end():]):
+            continue  # "US-mediated talks", "Turkish-hosted": who hosts, not who acts
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
                                          "occupiers", "invaders", "aggressor", "the aggressor",
                                          "ru"))

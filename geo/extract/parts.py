@@ -51,13 +51,15 @@ _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|
 _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
 _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
-                          r"areas?|pockets|corners?|patches)\s+of|a\s+sliver\s+of)\s+"
+                          r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of)\s+"
                           r"(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of)\s+"
                           r"(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
                           r"tiny\s+)?(?:pocket|foothold|sliver|strip|bridgehead|salient|area|"
                           r"patch|corner|piece|section|portion)|(?:small\s+|tiny\s+|narrow\s+)?"
                           r"(?:footholds|pockets|patches|slivers|strips|bridgeheads)|"
-                          r"(?:(?:defensive|some|several)\s+)?positions)\s+"
+                          r"(?<!its\s)(?<!their\s)(?<!our\s)(?:(?:defensive|some|several)\s+)?"
+                          r"positions|(?:the\s+)?border\s+"
+                          r"(?:areas|districts|villages))\s+"
                           r"(?:[\w-]+\s+){0,4}?(?:in|on|of|"
                           r"inside|near|along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$",
@@ -476,12 +478,19 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
                          r"Moscow['’]s|its|their)\s+control)\b", re.I)
 
 
+#: After places, the part of them along the border: "(Sumy and Kharkiv) border areas".
+_BORDER_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:border|frontier)\s+(?:areas|"
+                           r"districts|villages|zones?|strips?)\b", re.I)
+
+
 def figureless(text: str, start: int, *, default: str | None, end: int | None = None
                ) -> str | None:
     """The qualifier of a place named without a figure, from the words before it (at
     ``start``): "most of" large_part, "parts of" part, "all of" all, else ``default``.
     "The part of Donetsk it still holds" (the words after ``end``) is all of that part."""
     before = text[:start]
+    if end is not None and _BORDER_AFTER.match(text, end):
+        return "part"  # "the Sumy and Kharkiv border areas"
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
     if _HELD_PART.search(before):
