@@ -340,3 +340,25 @@ def test_offers_to_hand_back_or_pull_back_ground() -> None:
         ("offer_withdraw", "UA", ("RU-KRS",), "all")]
     # an offer called a myth is none
     assert got('MYTH: "Russia has offered to hand back its gains in Kharkiv and Sumy."') == []
+
+
+def test_threats_tellers_and_the_remaining_part() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions)), c.qualifier)
+                for c in extract_claims(text)]
+
+    # a threat: "if ... does not withdraw" is the other side's demand; a refusal is none
+    assert got("If the Kiev regime does not withdraw its formations from Donbass, the "
+               "objectives will be achieved by military means.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]
+    assert got("Zelensky said Ukraine would not withdraw from Donbas.") == []
+    # the United States telling Ukraine it must: Washington's demand
+    assert got("The US envoy told Ukrainian negotiators this week that Ukraine must withdraw "
+               "its forces from the rest of the Donetsk region.") == [
+        ("demand_withdraw", "US", ("UA-14",), "all")]
+    # the remaining part is all the other side holds; a "buffer strip" of a region is part
+    assert got("Moscow has demanded that Ukraine pull out its forces from the remaining part "
+               "of Donetsk.") == [("demand_withdraw", "RU", ("UA-14",), "all")]
+    assert got('Russian negotiators demanded that Ukraine pull its troops back from a "buffer '
+               'strip" of Kharkiv region along the border.') == [
+        ("demand_withdraw", "RU", ("UA-63",), "part")]

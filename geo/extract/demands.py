@@ -144,6 +144,13 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         # the other side (named or not); not "Moscow insists (the ground) must be handed
         # over", where the ground must
         target = before[-1].side
+        tellers = [a for a in before[:-1] if a.side == "US" and re.match(
+            r"(?:\s+[\w.-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells|informed|warned)\b",
+            text[a.end:before[-1].start])]
+        if target in ("RU", "UA") and tellers:
+            # "Washington has told Kyiv it should withdraw": who tells is who demands
+            review.append(f"'{demand.group(0)}', told by the United States: its demand")
+            return "US", target
         if target in ("RU", "UA"):
             review.append(f"'{demand.group(0)}' read as the other side's demand of "
                           f"{SIDE_NAME[target]}")
@@ -270,10 +277,37 @@ FRONT = re.compile(r"(?:\s+(?:its|their|the|all)?\s*(?:troops|forces|units|soldi
                     r"\s+of\s+)?the\s+(?P<name>[\w'’-]+)\s+front\b", re.I)
 
 
+#: A threat: "if the Kiev regime does not withdraw (from Donbass), ..." is the other side's
+#: demand.
+_IF_NOT = re.compile(r"\bif\s+[^,;:]{0,50}?\s+(?:does|do|did|will|would)\s*(?:not|n['’]t)\s+$",
+                     re.I)
+
+
+def _threat(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
+    """The demand a threat states: "if Kyiv does not withdraw from Donbas, Russia will take
+    it by military means" (Russia demands Ukraine withdraw); [] when the negation is none."""
+    text = parts.s.text
+    threat = _IF_NOT.search(text, 0, verb.start())
+    if threat is None:
+        return []
+    doer = [a for a in parts.actors if threat.start() <= a.start < verb.start()
+            and a.side in ("RU", "UA")]
+    ps, end = places_from(parts, verb.end(), limit=60)
+    if not doer or not ps:
+        return []
+    target = doer[0].side
+    actor = other_side(target)
+    return [make_claim(parts, "demand_withdraw", actor, codes_of(ps), None,
+                       figureless(text, ps[0].start, end=end, default="all"),
+                       (threat.start(), end),
+                       [f"a threat ('if ... not') if {SIDE_NAME[target]} does not withdraw: "
+                        f"read as {SIDE_NAME[actor]}'s demand", *group_review(ps)], target)]
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if negated(text, verb):
-        return []
+        return _threat(parts, verb)
     if verb.group(0).lower().startswith(("leav", "left")):
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"

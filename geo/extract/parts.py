@@ -54,8 +54,9 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of)\s+"
                           r"(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of)\s+"
                           r"(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
-                          r"tiny\s+)?(?:pocket|foothold|sliver|strip|bridgehead|salient|area|"
-                          r"patch|corner|piece|section|portion)|(?:small\s+|tiny\s+|narrow\s+)?"
+                          r"tiny\s+)?[\"“]?(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
+                          r"sliver|strip|bridgehead|salient|area|patch|corner|piece|section|"
+                          r"portion|zone)[\"”]?|(?:small\s+|tiny\s+|narrow\s+)?"
                           r"(?:footholds|pockets|patches|slivers|strips|bridgeheads)|"
                           r"(?<!its\s)(?<!their\s)(?<!our\s)(?:(?:defensive|some|several)\s+)?"
                           r"positions|(?:the\s+)?border\s+"
@@ -468,6 +469,9 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 _THE_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:(?:small|few|last)\s+)?(?:parts?|areas?|"
                        r"pockets?|bits?)\s+of\s+(?:the\s+)?$", re.I)
 #: "the remaining Ukrainian-held part of": all the side holds there.
+#: "the remaining part(s) of": all that is left to the side holding it.
+_REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
+                             re.I)
 _HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
@@ -493,8 +497,8 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
         return "part"  # "the Sumy and Kharkiv border areas"
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
-    if _HELD_PART.search(before):
-        return "all"  # "the remaining Ukrainian-held part of Donetsk"
+    if _HELD_PART.search(before) or _REMAINING_PART.search(before):
+        return "all"  # "the remaining Ukrainian-held part of Donetsk", "the remaining parts of"
     if _PART_BEFORE.search(before) or _THE_PART.search(before):
         if (end is not None and _THE_PART.search(before) and _STILL_HELD.match(text, end)):
             return "all"
