@@ -65,3 +65,40 @@ def test_figures_listed_respectively_pair_in_order() -> None:
         ("RU", ("UA-14",), 80.0, "around"), ("UA", ("UA-14",), 20.0, "around")]
     # without "respectively" two figures for two places stay one statement each
     assert len(got("Russian forces hold 74% and 73% of Zaporizhzhia and Kherson.")) == 2
+
+
+def test_a_share_named_by_its_holder_then_given() -> None:
+    from geo.extract import extract_claims
+
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value, c.qualifier, c.status) for c in
+                extract_claims(text)]
+
+    assert got("Now the occupied share is about 18%, and Moscow's flag flies over "
+               "Mariupol.") == [("RU", ("UA",), 18.0, "around", None)]
+    assert got("Across Ukraine as a whole, Ostmark puts the Russian-held share at 19.3 per "
+               "cent, Crimea included.") == [("RU", ("UA",), 19.3, "exact", None)]
+    assert got("In Zaporizhzhia and Kherson oblasts, Russian control stands at roughly 73% "
+               "and 72% respectively.") == [("RU", ("UA-23",), 73.0, "around", None),
+                                            ("RU", ("UA-65",), 72.0, "around", None)]
+    assert got("By the institute's estimate, Russia's share is about 4% in Kharkiv, under 1% "
+               "in Sumy and roughly 0.5% in Dnipropetrovsk.") == [
+        ("RU", ("UA-63",), 4.0, "around", None), ("RU", ("UA-59",), 1.0, "under", None),
+        ("RU", ("UA-12",), 0.5, "around", None)]
+    # a share of something that is no ground; a past share, after a bullet
+    assert got("Ukraine's share of world grain exports is 10%.") == []
+    assert got("- A year earlier, the occupied share stood at 18.6 percent.") == [
+        ("RU", ("UA",), 18.6, "exact", "past")]
+    # rising "up to" a figure is no hedge
+    assert got("Russia's share of Ukraine ticked up to 19.6% this week.")[0][2:4] == (
+        19.6, "exact")
+
+
+def test_our_land_is_ukraine_and_we_are_its_side() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims("The occupier holds approximately 19% of our land.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA",), 19.0)]
+    got = extract_claims('"Today we control a little over 80 percent of our country."')
+    assert [(c.actor, c.regions, c.qualifier) for c in got] == [("UA", ("UA",), "over")]
+    assert "'of our country' names Ukraine" in got[0].review[0]

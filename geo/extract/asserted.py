@@ -58,9 +58,10 @@ _DATED_PAST = re.compile(
     r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
     r"autumn|fall|winter)(?:\s+(?:of\s+)?20\d\d)?,?\s+(?:(?!that\b)[\w'’-]+\s+){0,4}?"
-    r"(?:held|occupied|controlled|had\s+(?:held|taken|seized|captured))|"
-    r"(?:from\s+[^,;]{1,30}?\s+|^\W*)(?:a|one|two|three|\d+)\s+(?:years?|months?)\s+"
-    r"(?:ago|earlier|before))\b", re.I)
+    r"(?:held|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
+    # (not behind the \b above: "- A year earlier" opens on a bullet)
+    r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*)(?:a|one|two|three|\d+)\s+(?:years?|months?)\s+"
+    r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|occupied|controlled|\bhad\b|\bago\b|earlier|before")
 
 
@@ -172,7 +173,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                 and c.status in (None, "earlier", "past")
                 and gap(c, m) < min((gap(c, n) for n in nows), default=math.inf)]
         if then:
-            past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0)
+            past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0).lstrip(" -–—•*")
     return [replace(c, status="past", review=c.review + (
         f"a past figure ('{past[id(c)]}'): kept as a note, not checked against the map of "
         "the article's day",)) if id(c) in past and c.status is None else c for c in claims]

@@ -219,8 +219,16 @@ def _qualifier(sentence: str, start: int) -> str:
     sign = _SIGN.search(sentence, max(0, start - 8), start)
     if sign:
         return sign.lastgroup  # type: ignore[return-value]
-    m = _QUAL.search(sentence[max(0, start - 24):start])
+    window = sentence[max(0, start - 24):start]
+    m = _QUAL.search(window)
+    if m and m.group(1).lower() == "up to" and _ROSE.search(window, 0, m.start()):
+        return "exact"  # "ticked up to 19.6 %": where it rose to, no hedge
     return QUALIFIER_OF[m.group(1).lower()] if m else "exact"
+
+
+#: A verb of rising right before "up to": "ticked up to", "crept up to".
+_ROSE = re.compile(r"\b(?:ticked|crept|crawled|edged|inched|went|moved|risen|rose|climbed|"
+                   r"grown|grew|gone)\s*$", re.I)
 
 
 #: A hedge written as a sign right before a figure.
@@ -437,6 +445,9 @@ _COUNTRY = re.compile(
     r"of\s+(?:the\s+)?country(?:(?:'s|’s)\s+" + _TERRITORY_ADJ + r"territory\b|(?!['’]))|"
     r"(?:of\s+(?:the\s+)?)?Ukrainian\s+" + _TERRITORY_ADJ + r"(?:territory|land)\b|"
     r"of\s+UA\s+territory\b|"
+    # "(Russia holds 19 %) of our land", "of the Ukrainian state territory"
+    r"of\s+our\s+(?:land|territory|country|state)\b|"
+    r"of\s+the\s+Ukrainian\s+state(?:\s+territory)?\b|"
     # "(Ukraine holds 81 %) of its internationally recognised territory"
     r"of\s+(?:its|the\s+country(?:'s|’s))\s+internationally\s+recogni[sz]ed\s+territory\b)",
     re.I)
@@ -452,7 +463,7 @@ def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
 
 
-_ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers|invaders|"
+_ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
                     r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
                     r"Trump|American|"
@@ -478,7 +489,7 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         if re.match(r"-(?:mediated|brokered|hosted|sponsored|facilitated)\b", sentence[m.end():]):
             continue  # "US-mediated talks", "Turkish-hosted": who hosts, not who acts
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
-                                         "occupiers", "invaders", "aggressor", "the aggressor",
+                                         "occupier", "invader", "aggressor", "the aggressor",
                                          "ru"))
                 else "US" if word.startswith(_US) else "UA")
         out.append(Actor(side, m.start(), m.end()))

@@ -231,7 +231,10 @@ def spoken_side(voices_: tuple[tuple[int, int, str, str], ...], pos: int) -> str
 def voice_why(parts: Parts, pos: int) -> str:
     """How the speaker at ``pos`` of the sentence was known ("the speaker's label ..."),
     for a claim's review; "" when no speaker is known."""
-    return next((why for a, b, _, why in _voices_in(parts.s) if a <= pos < b), "")
+    why = next((why for a, b, _, why in _voices_in(parts.s) if a <= pos < b), "")
+    if not why and (ours := _OUR_COUNTRY.search(parts.s.text)):
+        why = f"'{ours.group(0)}' names Ukraine as the speaker's country"
+    return why
 
 
 #: The article, its spans spoken for a side (:mod:`geo.extract.speaker`) and each
@@ -278,6 +281,13 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             side = spoken_side(voices_, m.start())
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
+        sides.sort(key=lambda a: a.start)
+    if _OUR_COUNTRY.search(s.text):
+        # "Today we control a little over 80 percent of our country": the speaker is
+        # Ukraine's, when no speaker's side is known
+        for m in FIRST_PERSON.finditer(s.text):
+            if not any(a.start <= m.start() < a.end for a in sides):
+                sides.append(Actor("UA", m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
     if "enem" in s.text or "adversar" in s.text:
         # "the enemy" is the side the speaker fights: the other side of the speaker's
@@ -347,6 +357,10 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
 _POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+)?(?:troops|forces|army|units|"
                          r"soldiers|military)\b")
+
+
+#: Ukraine as the speaker's own country: "of our country", "of our land".
+_OUR_COUNTRY = re.compile(r"\bof\s+our\s+(?:country|land|territory|state)\b", re.I)
 
 
 def _our_place_side(text: str, pl: list[Place]) -> str | None:

@@ -105,12 +105,12 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
             or CUES["cede"].search(text) or CUES["demand"].search(text)):
-        return _labelled(s)
+        return _labelled(s) or _shared(s)
     if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+", text)[-1]):
         return []  # a question states nothing ("Can the minister confirm that ...?")
     parts = parts_of(s)
     if not (parts.places or parts.country or FRONT.search(text)):
-        return []
+        return _shared(s)
     # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
     # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a
     # poll's findings ("54% reject a plan under which Ukraine would withdraw from Donbas":
@@ -173,7 +173,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         return []
     clauses = _clauses(s)
     if len(clauses) == 1:
-        return control_claims(parts)
+        return control_claims(parts) or _share_statement(parts)
     found: list[ExtractedClaim] = []
     # Each clause has its own holder ("Moscow holds two-thirds of Zaporizhzhia, while
     # Ukrainian troops occupy 500 km² of Kursk"); one without a verb takes the one before
@@ -196,7 +196,75 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                     if c.value is not None]
             continue
         found += control_claims(cparts, verb=verb)
-    return found
+    return found or _share_statement(parts)
+
+
+#: A share named by its holder and then given: "the occupied share is about 18%", "Russian
+#: control stands at roughly 73%", "Ostmark puts the Russian-held share at 19.3 per cent",
+#: "analysts put current Russian control at about 19%".
+_SHARE_STATEMENT = re.compile(
+    r"\b(?:(?P<put>puts?|putting|estimates?|estimated|places?|placed|pegs?|pegged)\s+)?"
+    r"(?:the\s+|its\s+)?(?:current\s+|overall\s+|total\s+)?"
+    r"(?P<adj>Russian-held|Russian-occupied|Russian|occupied|Ukrainian-held|Ukrainian|Kyiv-held|"
+    r"Moscow['’]s|Russia['’]s|Kyiv['’]s|Ukraine['’]s)\s+"
+    r"(?P<what>share|portion|proportion|control|footprint|holding)"
+    r"(?:\s+of\s+(?P<of>[^,;]{1,60}?))?\s*,?\s+"
+    r"(?(put)at|(?:now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|has\s+reached|reached|"
+    r"rose\s+to|ticked\s+up\s+to|amounts\s+to|comes\s+to|is\s+now|now\s+stands\s+at))"
+    r"\s+(?:now\s+|currently\s+)?", re.I)
+
+
+def _shared(s: Sentence) -> list[ExtractedClaim]:
+    """:func:`_share_statement` of a sentence no other rule reads, when it names a share."""
+    low = s.text.lower()
+    if "share" not in low and "portion" not in low and "control" not in low:
+        return []
+    return _share_statement(parts_of(s))
+
+
+def _share_statement(parts: Parts) -> list[ExtractedClaim]:
+    """The claims of a share named by its holder and then given (:data:`_SHARE_STATEMENT`):
+    the holder from the adjective ("occupied": Russia's), the unit from "of ..." or the
+    places the sentence names, else Ukraine as a whole; figures listed together ("73% and
+    72% respectively") each."""
+    text = parts.s.text
+    m = _SHARE_STATEMENT.search(text)
+    if m is None:
+        return []
+    adj = m.group("adj").lower()
+    if m.group("what").lower() in ("control", "holding", "footprint") and adj in (
+            "occupied",):
+        return []
+    side = "UA" if adj.startswith(("ukrain", "kyiv")) else "RU"
+    figs = [f for f in parts.figs if f.start >= m.end()]
+    if not figs or figs[0].start - m.end() > 20 or figs[0].unit != "percent" and \
+            m.group("what").lower() != "control":
+        return []
+    named = [p for p in parts.places if not is_there(p)]
+    if m.group("of") and not any(m.start("of") <= p.start < m.end("of") for p in named) \
+            and not any(a < m.end("of") and m.start("of") < b for a, b in parts.country) \
+            and not re.match(r"(?:the\s+)?(?:country|territory|land)\b", m.group("of"), re.I):
+        return []  # "Ukraine's share of world grain exports": no ground
+    # "about 4% in Kharkiv, under 1% in Sumy and roughly 0.5% in Dnipropetrovsk"
+    each = [(f, p) for f in figs for p in named
+            if p.start > f.end and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[f.end:p.start], re.I)]
+    if each and each[0][0] is figs[0]:
+        why = f"the share named by its holder ('{m.group(0).strip()}'), each figure of the place after it"
+        return [make_claim(parts, "control_share", side, p.codes, f, f.qualifier,
+                           (f.start, p.end), [why]) for f, p in each if f.unit == "percent"]
+    run = [figs[0]]
+    for f in figs[1:]:
+        if f.unit == run[-1].unit and _LIST_JOIN.fullmatch(text, run[-1].end, f.start):
+            run.append(f)
+    of = [p for p in named if m.group("of") and m.start("of") <= p.start < m.end("of")]
+    after = [p for p in named if p.start >= run[-1].end and re.fullmatch(
+        r"\s+of\s+(?:the\s+)?", text[run[-1].end:p.start], re.I)]
+    ps = of or after or [p for p in named if p.end <= m.start()]
+    codes = tuple(dict.fromkeys(c for p in ps for c in p.codes)) or ("UA",)
+    why = [f"the share named by its holder ('{m.group(0).strip()}')"] + (
+        [] if ps else ["no place named: read as Ukraine as a whole"])
+    return [make_claim(parts, "control_share" if f.unit == "percent" else "control_area",
+                       side, codes, f, f.qualifier, (m.start(), f.end), why) for f in run]
 
 
 def _control_before(s: Sentence, cut: int) -> list[ExtractedClaim]:
