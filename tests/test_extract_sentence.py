@@ -102,3 +102,21 @@ def test_our_land_is_ukraine_and_we_are_its_side() -> None:
     got = extract_claims('"Today we control a little over 80 percent of our country."')
     assert [(c.actor, c.regions, c.qualifier) for c in got] == [("UA", ("UA",), "over")]
     assert "'of our country' names Ukraine" in got[0].review[0]
+
+
+def test_the_left_bank_is_no_withdrawal_and_clauses_keep_their_holders() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims("Ukraine holds the right bank of the Kherson region, while Russian "
+                         "troops occupy the left bank — about 73% of the region.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA-65",), 73.0)]
+    # "at that point" after a past event: a past figure, a note
+    got = extract_claims("Russian troops withdrew from the Kyiv region in early April 2022. "
+                         "At that point Moscow's forces had held as much as 27 per cent of "
+                         "Ukraine.")
+    assert [(c.value, c.status) for c in got] == [(27.0, "past")]
+    # "a 10-kilometre strip along the border in" a region: part of it
+    got = extract_claims("Russian negotiators demanded that Ukraine pull its troops back from "
+                         "a 10-kilometre strip along the border in the Sumy region.")
+    assert [(c.kind, c.regions, c.qualifier) for c in got] == [
+        ("demand_withdraw", ("UA-59",), "part")]

@@ -43,7 +43,8 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.
 PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
-                       r"high-water\s+mark|at\s+one\s+point|remember\s+when|"
+                       r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+that\s+time|"
+                       r"back\s+then|remember\s+when|"
                        r"(?:its|their|the)\s+(?:furthest|farthest|greatest|fullest|maximum)\s+"
                        r"extent|"
                        r"an\s+earlier\s+(?:version|figure)|high\s+point|"

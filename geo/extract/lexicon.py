@@ -129,7 +129,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
         r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)\s+back|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
-        r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left|"
+        r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left(?![\s-]+bank)|"
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"

@@ -162,7 +162,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         # leave it"): read it as a statement of control, of ground other than what the
         # verbs name
         objects = {p.start for _, m in verbs for p in places_from(parts, m.end(), limit=60)[0]}
-        return [c for c in control_claims(parts) if c.span[0] - s.start not in objects]
+        return [c for c in _control_clauses(s, parts) if c.span[0] - s.start not in objects]
     bare = [] if poll else bare_demand_claims(parts)
     if bare:
         # "Russia holds almost all of Luhansk and most of Donetsk - and Moscow says it wants
@@ -171,6 +171,11 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         return sorted(held + mark_earlier(s, bare), key=lambda c: c.span[0])
     if not CUES["control"].search(text):
         return []
+    return _control_clauses(s, parts)
+
+
+def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
+    """The control claims of ``s``, clause by clause when clauses name their own holders."""
     clauses = _clauses(s)
     if len(clauses) == 1:
         return control_claims(parts) or _share_statement(parts)
