@@ -123,3 +123,33 @@ def test_a_denial_ends_where_the_denier_says_what_is_held() -> None:
     # what is denied stays denied
     assert extract_claims("Kyiv denied claims that Russian troops control half of "
                           "Kharkiv.") == []
+
+
+def test_denied_reports_hypotheticals_and_the_parts_held_since_2014() -> None:
+    from geo.extract import extract_claims
+
+    # a side denying a report that it made an offer or a demand: none
+    assert extract_claims("Separately, the Kremlin denied a report that it had offered to pull "
+                          "its troops out of the Zaporizhzhia region.") == []
+    assert extract_claims('The Kremlin called "pure fiction" a newspaper\'s report that Russia '
+                          "had offered to withdraw its troops from the Kharkov and Sumy "
+                          "regions.") == []
+    assert extract_claims("The Kremlin denied a newspaper report that it had demanded Ukraine "
+                          "hand over Odesa and Mykolaiv regions.") == []
+    # a demand another side rejects is still reported
+    assert [c.kind for c in extract_claims(
+        "Kyiv rejected Moscow's demand that it withdraw from Donetsk.")] == ["demand_withdraw"]
+    # what a side would hold, would need to capture: no holding
+    assert extract_claims("Russia would then hold the whole of Donbas without having to storm "
+                          "a single fortified city.") == []
+    assert extract_claims("At the current pace Russia would need until 2027 to capture all of "
+                          "Donetsk.") == []
+    # "Warsaw" is no war to stop: a condition without a stop is no demand
+    got = extract_claims("If Ukraine agreed to hand over the rest of Donetsk, Russia would hold "
+                         "just over 20% of the country, according to a Warsaw think tank.")
+    assert got == []
+    # the parts held "since 2014" are a past extent, a note
+    got = extract_claims("Russia occupies about 18% of Ukraine's territory, including Crimea and "
+                         "the areas of Donetsk and Luhansk held by Russian proxies since 2014.")
+    assert [(c.regions, c.status) for c in got] == [(("UA",), None),
+                                                    (("UA-14", "UA-09"), "past")]

@@ -77,7 +77,22 @@ def past_times(text: str) -> list[re.Match[str]]:
 
 #: A hypothetical: not what is held now.
 _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
-                           r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to)\b", re.I)
+                           r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to|"
+                           # "Russia would then hold the whole of Donbas", "would need until
+                           # 2027 to capture all of Donetsk"
+                           r"would\s+(?:(?:then|still|now)\s+)?(?:hold|control|sit\s+on)|"
+                           r"would\s+(?:then|still|now)\s+have|"
+                           r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy))\b",
+                           re.I)
+#: A denied report of a side's demand or offer: "the Kremlin denied a newspaper report that
+#: it had offered ...", "called 'pure fiction' a report that Russia had offered ...".
+_DENIED_REPORT = re.compile(
+    r"\b(?:(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|rejected)\s+|"
+    r"called\s+[\"“]?[\w\s]{0,20}?(?:fiction|fabrication|fake|false|lie)[\"”]?\s+)"
+    r"(?:(?:a|an|the|media|press)\s+)*(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|stor(?:y|ies)|"
+    r"rumou?rs?)\s+that\b|"
+    r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine)\s+"
+    r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked)\b", re.I)
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.
 POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
@@ -126,8 +141,16 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     text = s.text
     if POLL_ANSWER.search(text):
         return []
-    if rated_false(s, after) or _HYPOTHETICAL.search(text):
+    if _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
+    if rated_false(s, after):
+        # a reported holding called false; a reported offer too ("Posts say Putin 'has
+        # offered to withdraw' ... FALSE"), not a demand another side rejects
+        return [c for c in claims if not (c.kind.startswith("control") or
+                                          c.kind.startswith("offer"))]
+    denied = [m.end() for m in _DENIED_REPORT.finditer(text)]
+    if denied:
+        claims = [c for c in claims if not any(at <= c.span[0] - s.start for at in denied)]
     cuts = [m.end() for m in (*DENIAL.finditer(text), *_LABEL.finditer(text))]
     labels = [m.end() for m in _LABEL.finditer(text)]
     if not cuts:
@@ -185,7 +208,8 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
 _SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:that\s+|which\s+)?(?:(?:its|"
                           r"their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:Russia|Moscow|"
                           r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
-                          r"taken|held|controlled)\s+(?:in|before|by)\s+(?:(?:early|late|"
+                          r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:in|before|by|since)\s+"
+                          r"(?:(?:early|late|"
                           r"mid-?)\s*)?(?:2014|2015|February\s+2022)\b", re.I)
 #: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
 _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)

@@ -245,7 +245,8 @@ _IF_SIDE = re.compile(r"\b(?:if|once|provided(?:\s+that)?|on\s+condition\s+that|
                       r"as\s+long\s+as|after|when)\s+(?:the\s+)?[\w\s'’-]{0,40}?$", re.I)
 #: What the other side offers for it: a ceasefire, an end to fighting.
 _STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
-                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal)\w*", re.I)
+                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal)"
+                       r"(?:s|es|ed|d|ing|ped|ping|ful)?\b", re.I)  # not "Warsaw", "endorsed"
 
 
 def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
