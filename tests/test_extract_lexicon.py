@@ -63,3 +63,13 @@ def test_the_place_pattern_finds_every_name_and_the_longest() -> None:
     assert places("Donetskyi district and Khersonese ruins") == []
     trie = re.compile(r"\b(" + _trie_pattern(["ab", "abc", "abd", "b"]) + r")\b")
     assert [m.group(1) for m in trie.finditer("abc ab abd abx b")] == ["abc", "ab", "abd", "b"]
+
+
+def test_square_miles_become_whole_square_kilometres() -> None:
+    from geo.extract.lexicon import KM2_PER_SQ_MI, figures
+
+    # 45,000 x 2.589988 = 116,549.46: most writers give 116,549 km² (not 116,549.5)
+    (f,) = figures("some 45,000 square miles")
+    assert (f.value, f.unit, f.qualifier) == (116549.0, "km2", "around")
+    assert f.value == round(45000 * KM2_PER_SQ_MI)
+    assert figures("2,300 sq mi")[0].value == 5957.0

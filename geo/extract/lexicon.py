@@ -318,7 +318,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
             continue  # "116,000 km² (about 45,000 sq mi)": the same area given twice
         q = ("around" if m.group("orso") or _AFTER_ABOUT.match(sentence, m.end())
              else _qualifier(sentence, m.start()))
-        out.append(Figure(round(value * KM2_PER_SQ_MI, 1), "km2", q, m.start(), m.end()))
+        # to the whole km² (the writers' conversions: "44,000 square miles" is 113,960)
+        out.append(Figure(float(round(value * KM2_PER_SQ_MI)), "km2", q, m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
         value = round(_FRACTIONS[m.group(1).lower()], 1)
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
