@@ -362,3 +362,28 @@ def test_threats_tellers_and_the_remaining_part() -> None:
     assert got('Russian negotiators demanded that Ukraine pull its troops back from a "buffer '
                'strip" of Kharkiv region along the border.') == [
         ("demand_withdraw", "RU", ("UA-63",), "part")]
+
+
+def test_conditions_plans_and_whose_he() -> None:
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions)), c.status)
+                for c in extract_claims(text)]
+
+    # an offer of peace on a condition: the condition is the demand ("until", "once")
+    assert got("The Kremlin said there could be no talk of negotiations until Ukrainian "
+               "forces leave Kursk region.") == [("demand_withdraw", "RU", ("RU-KRS",), None)]
+    assert got('There would be no ceasefire until Ukrainian troops "leave the territory of '
+               'the DPR and LPR", the spokesman said.') == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"), None)]
+    assert got("Russia would order an immediate ceasefire once Ukraine withdraws its troops "
+               "from Donetsk.") == [("demand_withdraw", "RU", ("UA-14",), None)]
+    # "once demanded" is earlier; "once Ukraine withdraws" is not
+    assert got("Putin once demanded that Ukraine withdraw from Zaporizhzhia.")[0][3] == "earlier"
+    # a plan: its author's demand, or nobody's
+    assert got("The Russian draft would have Ukraine withdraw from Donetsk.") == [
+        ("demand_withdraw", "RU", ("UA-14",), None)]
+    assert got("A proposal published by the Helsinki Forum for Security Studies would have "
+               "Russia withdraw from Kharkiv and Sumy regions.") == []
+    # "he" after a leader named in the sentence is the leader
+    assert got("Putin met Ukraine's envoy on Tuesday, but he wants all of Donbas.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14"), None)]

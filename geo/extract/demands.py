@@ -76,7 +76,10 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
 _EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|"
-                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round))|once|"
+                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round))|"
+                      # "once demanded" (formerly), not "once Ukraine withdraws" (when)
+                      r"once(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
+                      r"they|its|their)\b)|"
                       r"retreat\s+from|climb-?down\s+from|step\s+back\s+from)\b"
                       r"[^.;]{0,40}$", re.I)
 
@@ -242,10 +245,11 @@ _DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z
 #: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
 #: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
 _IF_SIDE = re.compile(r"\b(?:if|once|provided(?:\s+that)?|on\s+condition\s+that|as\s+soon\s+as|"
-                      r"as\s+long\s+as|after|when)\s+(?:the\s+)?[\w\s'’-]{0,40}?$", re.I)
+                      r"as\s+long\s+as|after|when|until)\s+(?:the\s+)?[\w\s'’\"“-]{0,40}?$", re.I)
 #: What the other side offers for it: a ceasefire, an end to fighting.
 _STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
-                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal)"
+                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal|"
+                       r"negotiation)"
                        r"(?:s|es|ed|d|ing|ped|ping|ful)?\b", re.I)  # not "Warsaw", "endorsed"
 
 
@@ -305,10 +309,36 @@ def _threat(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                         f"read as {SIDE_NAME[actor]}'s demand", *group_review(ps)], target)]
 
 
+#: A plan that "would have" a side do something: whose plan is named between.
+_PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version)\b"
+                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b",
+                   re.I)
+
+
+def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
+    """Whether the verb is what a plan "would have" a side do, and the plan's author: the
+    side named before "would" ("The Russian draft would have Ukraine withdraw": Russia's
+    demand), None for a plan of no side ("A proposal published by the Helsinki Forum would
+    have Russia withdraw from ...", "The latest version, circulated in draft form, would
+    have required Ukraine to pull out ...": nobody's demand or offer)."""
+    text = parts.s.text
+    plan = None
+    for m in _PLAN.finditer(text, 0, verb.start()):
+        plan = m
+    if plan is None:
+        return False, None
+    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US")
+             and a.start < plan.end("mid")]
+    return True, (named[-1] if named else None)
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if negated(text, verb):
         return _threat(parts, verb)
+    planned, author = plan_author(parts, verb)
+    if planned and author is None:
+        return []
     if verb.group(0).lower().startswith(("leav", "left")):
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"
@@ -350,7 +380,15 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     first = subject(parts, verb.start())
     condition = offer and _CONDITION.search(text, offer.end(), verb.start())
     after = None if (demand or offer) else _DEMAND_AFTER.match(text, end)
-    if demand and not (offer and offer.start() > demand.start()):
+    if planned and author is not None:
+        # "The Russian draft would have Ukraine withdraw from Donetsk": its author's demand
+        done_by = [a.side for a in parts.actors if a.side in ("RU", "UA") and a.side != author
+                   and a.start < verb.start()]
+        actor, target = author, (done_by[-1] if done_by else other_side(author))
+        review.append(f"a plan of {SIDE_NAME[author]}'s that would have {SIDE_NAME[target]} "
+                      f"withdraw: its demand")
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
+    elif demand and not (offer and offer.start() > demand.start()):
         actor, target = _demand_sides(parts, demand, verb, review)
         kind = "demand_withdraw"
         qualifier = fig.qualifier if fig else "all"
@@ -361,6 +399,12 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         target = other_side(actor)
         review.append(f"a condition of {SIDE_NAME[actor]}'s offer ('{condition.group(0)}'): "
                       f"read as its demand")
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
+    elif offer and (cond := conditional_demand(parts, verb)) is not None:
+        # "Russia would order a ceasefire once Ukraine withdraws ...", "there would be no
+        # ceasefire until Ukrainian troops leave ...": the condition is a demand
+        actor, target, why = cond
+        review.append(why)
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif offer and first == "US":
         return []  # "U.S. envoys have floated a compromise under which Ukrainian forces
@@ -463,6 +507,8 @@ def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,
 
 def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
+    if plan_author(parts, verb) == (True, None):
+        return []
     demand = _last_demand(parts, verb)
     cond = None if demand else conditional_demand(parts, verb)
     # a negation in the verb's own clause ("Kyiv will never give up ..."), not one before a

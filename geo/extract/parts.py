@@ -315,12 +315,18 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    if last is not None:
+    persons = [a for a in sides if _PERSON.match(s.text, a.start)]
+    if last is not None or persons:
         # "He now wants only the Donbas", "They now control roughly 78 % of it": the side
-        # the sentence before was about
+        # the sentence before was about; "he" after a leader named in the sentence
+        # ("Putin once demanded ...; now he wants only Donbas"): the leader's
         for m in _PRONOUN.finditer(s.text):
-            if not any(a.start <= m.start(1) < a.end for a in sides):
-                sides.append(Actor(last, m.start(1), m.end(1)))
+            if any(a.start <= m.start(1) < a.end for a in sides):
+                continue
+            led = [a for a in persons if a.end <= m.start(1)]
+            side = (led[-1].side if led and m.group(1).lower() in ("he", "she") else last)
+            if side is not None:
+                sides.append(Actor(side, m.start(1), m.end(1)))
         sides.sort(key=lambda a: a.start)
     return Parts(s, figs, pl, country, sides)
 
@@ -353,6 +359,10 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
                       r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))\s+(?:[\w-]+\s+){0,3}?"
                       r"(?=(?:control|occup|hold|held|seiz|captur|want|demand|insist|seek|sought|"
                       r"ask|requir|took|has\s+taken|retain)\w*\b)")
+
+
+#: A side named by its leader: "he" after it is the leader.
+_PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
 
 
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
