@@ -141,18 +141,20 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     text = s.text
     if POLL_ANSWER.search(text):
         return []
-    if _HYPOTHETICAL.search(text):
+    if ("would" in text or "scenario" in text) and _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
     if rated_false(s, after):
         # a reported holding called false; a reported offer too ("Posts say Putin 'has
         # offered to withdraw' ... FALSE"), not a demand another side rejects
         return [c for c in claims if not (c.kind.startswith("control") or
                                           c.kind.startswith("offer"))]
-    denied = [m.end() for m in _DENIED_REPORT.finditer(text)]
+    low = text.lower()
+    denied = [m.end() for m in _DENIED_REPORT.finditer(text)] if any(
+        w in low for w in ("den", "dismiss", "refut", "reject", "called")) else []
     if denied:
         claims = [c for c in claims if not any(at <= c.span[0] - s.start for at in denied)]
-    cuts = [m.end() for m in (*DENIAL.finditer(text), *_LABEL.finditer(text))]
     labels = [m.end() for m in _LABEL.finditer(text)]
+    cuts = [m.end() for m in DENIAL.finditer(text)] + labels
     if not cuts:
         return claims
     # a denial leaves a demand it reports ("Kyiv rejected Moscow's demand that ..."); a

@@ -155,7 +155,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                                                         or _after_item(text, s))):
             # a furniture line that heads a list ("Most read:", "Related") takes its
             # items along; a breadcrumb or a "Read also" line only itself
-            skipping = skipping or bool(_INTRO.search(s.text) or _LIST_HEAD.match(s.text))
+            skipping = skipping or bool(_INTRO.search(s.text[-24:]) or _LIST_HEAD.match(s.text))
             intro = None
             continue
         skipping = False
@@ -173,11 +173,12 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                 LAST_UNIT.set(named[-1].codes)
             _remember_side(s)
             continue
-        intro = s if _INTRO.search(s.text) or _is_heading(s) else None
+        # (the end of the line only: the pattern ends there)
+        intro = s if _INTRO.search(s.text[-24:]) or _is_heading(s) else None
         found = sentence_claims(s)
         if not found and question is not None:
             found = _answer_claims(s, question, asker)
-        question = _QUESTION.search(s.text)
+        question = _QUESTION.search(s.text) if "?" in s.text else None
         asker = None if now is None else now.side  # "How much do we still hold?"
         if not found and ruled and _AREAS.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)

@@ -322,6 +322,8 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
     have Russia withdraw from ...", "The latest version, circulated in draft form, would
     have required Ukraine to pull out ...": nobody's demand or offer)."""
     text = parts.s.text
+    if "would" not in text:
+        return False, None
     plan = None
     for m in _PLAN.finditer(text, 0, verb.start()):
         plan = m

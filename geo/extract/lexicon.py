@@ -461,7 +461,12 @@ def countries(sentence: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=8192)
 def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
+    if not _COUNTRY_WORD.search(sentence):
+        return ()  # a word each form of the pattern has, looked for first
     return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
+
+
+_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s", re.I)
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
@@ -487,7 +492,8 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         word = m.group(1).lower()
         if word == "us" and m.group(1) != "US":
             continue  # "us", the pronoun
-        if re.match(r"-(?:mediated|brokered|hosted|sponsored|facilitated)\b", sentence[m.end():]):
+        if sentence.startswith("-", m.end()) and re.match(
+                r"-(?:mediated|brokered|hosted|sponsored|facilitated)\b", sentence[m.end():]):
             continue  # "US-mediated talks", "Turkish-hosted": who hosts, not who acts
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
                                          "occupier", "invader", "aggressor", "the aggressor",

@@ -283,7 +283,7 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    if _OUR_COUNTRY.search(s.text):
+    if ("our " in s.text or "Our " in s.text) and _OUR_COUNTRY.search(s.text):
         # "Today we control a little over 80 percent of our country": the speaker is
         # Ukraine's, when no speaker's side is known
         for m in FIRST_PERSON.finditer(s.text):
@@ -315,7 +315,8 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    persons = [a for a in sides if _PERSON.match(s.text, a.start)]
+    persons = [a for a in sides if _PERSON.match(s.text, a.start)] if (
+        "he " in s.text or "He " in s.text) else []
     if last is not None or persons:
         # "He now wants only the Donbas", "They now control roughly 78 % of it": the side
         # the sentence before was about; "he" after a leader named in the sentence
@@ -517,12 +518,19 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
     """The qualifier of a place named without a figure, from the words before it (at
     ``start``): "most of" large_part, "parts of" part, "all of" all, else ``default``.
     "The part of Donetsk it still holds" (the words after ``end``) is all of that part."""
+    # the words just before it (the patterns end at it; a window cut at a space, so that
+    # no word is read from its middle)
     before = text[:start]
-    if end is not None and _BORDER_AFTER.match(text, end):
+    if start > 160:
+        cut = text.find(" ", start - 160, start)
+        before = text[cut + 1 if cut >= 0 else start - 160:start]
+    if end is not None and ("border" in text or "frontier" in text) \
+            and _BORDER_AFTER.match(text, end):
         return "part"  # "the Sumy and Kharkiv border areas"
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
-    if _HELD_PART.search(before) or _REMAINING_PART.search(before):
+    if _HELD_PART.search(before) or ("remaining" in before
+                                      and _REMAINING_PART.search(before)):
         return "all"  # "the remaining Ukrainian-held part of Donetsk", "the remaining parts of"
     if _PART_BEFORE.search(before) or _THE_PART.search(before):
         if (end is not None and _THE_PART.search(before) and _STILL_HELD.match(text, end)):

@@ -489,7 +489,15 @@ def fields(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
     if ":" not in text and "|" not in text and "–" not in text and " - " not in text \
             and "—" not in text:
         return out
-    for m in _FIELD.finditer(text):
+    pos = 0
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        # a short line with a figure's unit in it, before the pattern is tried
+        if len(line) > 200 or not _FIELD_UNIT.search(line):
+            continue
+        m = _FIELD.match(text, at, at + len(line))
+        if m is None:
+            continue
         key = "label" if m.group("label") else "label2"
         vkey = "values" if m.group("label") else "values2"
         span = (m.start() + len(m.group("bullet")), m.end())
@@ -497,3 +505,6 @@ def fields(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
         if found:
             out.append((span, found))
     return out
+
+
+_FIELD_UNIT = re.compile(r"\d\s*(?:%|km|sq|square|per\s*cent)", re.I)
