@@ -112,3 +112,25 @@ def test_a_place_right_before_a_later_figure_is_its_place() -> None:
     assert [(c.actor, c.regions, c.value) for c in got] == [
         ("RU", ("UA-23",), 75.0), ("RU", ("UA-65",), 73.0)]
     assert "'Kherson region'" in got[1].review[-1]
+
+
+def test_areas_beside_their_share_scattered_or_held_by_our_troops_in_russia() -> None:
+    from geo.extract import extract_claims
+
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, tuple(sorted(c.regions)), c.value, c.unit) for c in
+                extract_claims(text)]
+
+    assert got("On the other side of the line, Ukraine holds 3,870 km² (14.6%) of Donetsk "
+               "oblast.") == [("UA", ("UA-14",), 3870.0, "km2"),
+                              ("UA", ("UA-14",), 14.6, "percent")]
+    assert got("Outside the four regions it claims, Russian troops hold less than 2,000 square "
+               "kilometres, scattered across Sumy, Kharkiv and Dnipropetrovsk regions.") == [
+        ("RU", ("UA-12", "UA-59", "UA-63"), 2000.0, "km2")]
+    # "Kyiv-based" names no holder: "occupied" is Russia's
+    assert got("By the reckoning of the Kyiv-based project, the occupied share of Ukraine "
+               "stood at 19.1% on 1 October, or 115,300 km².")[0] == (
+        "RU", ("UA",), 115300.0, "km2")
+    # "our lads" holding ground in Russia, no speaker known: Ukraine's
+    assert got("UPDATE: our lads are still holding around 400 square kilometres of Kursk "
+               "oblast.") == [("UA", ("RU-KRS",), 400.0, "km2")]

@@ -219,3 +219,18 @@ def test_a_figure_restated_without_its_hedge_is_one_claim() -> None:
             "THE YEAR IN NUMBERS\n"
             "19.3% | share of Ukraine held by Russia on 31 December\n")
     assert _fields(text) == [("RU", ("UA",), 19.3, "percent", "around")]
+
+
+def test_an_area_column_under_a_caption_of_held_ground() -> None:
+    text = ("Russian-held territory, as of 15 November 2026\n"
+            "| Region | Share of region (%) | Area (km²) | Change vs 30 Sep (km²) |\n"
+            "|---|---|---|---|\n"
+            "| Luhansk | 99.6 | 26,577 | 0 |\n"
+            "| Donetsk | 79.8 | 21,161 | 140 |\n")
+    assert _rows(text) == [("RU", ("UA-09",), 99.6, "percent", "exact"),
+                           ("RU", ("UA-09",), 26577.0, "km2", "exact"),
+                           ("RU", ("UA-14",), 79.8, "percent", "exact"),
+                           ("RU", ("UA-14",), 21161.0, "km2", "exact")]
+    # a region's own area beside what is held is no holding
+    total = text.replace("Area (km²)", "Total area (km²)")
+    assert [r[2] for r in _rows(total)] == [99.6, 79.8]

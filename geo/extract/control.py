@@ -379,6 +379,8 @@ def of_places(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
     if not after:
         return [], fig.end
     gap = text[fig.end:after[0].start]
+    # "3,870 km² (14.6%) of Donetsk": past the other figure in brackets, or its bracket
+    gap = _BRACKETED.sub("", gap, count=1)
     # "600 km² in the Kursk region" (an area lies in a place; a share is of one)
     inside = fig.unit == "km2" and _IN_GAP.match(gap) is not None
     if not inside and (not _OF_GAP.match(gap) or "of" not in gap.lower()):
@@ -407,7 +409,10 @@ _LABEL = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
 _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)
 
 
-_IN_GAP = re.compile(r"^\s+(?:of\s+(?:territory|land|ground)\s+)?(?:in|inside|within)\s+(?:the\s+)?"
+#: A figure's bracketed twin at the start of the gap to its place: " (14.6%)", ")".
+_BRACKETED = re.compile(r"^\s*\([^()]{1,24}\)|^\)")
+_IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?(?:(?:scattered|spread|"
+                     r"split|divided)\s+)?(?:in|inside|within|across|among|over)\s+(?:the\s+)?"
                      r"(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$", re.I)
 
 

@@ -493,8 +493,9 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         if word == "us" and m.group(1) != "US":
             continue  # "us", the pronoun
         if sentence.startswith("-", m.end()) and re.match(
-                r"-(?:mediated|brokered|hosted|sponsored|facilitated)\b", sentence[m.end():]):
-            continue  # "US-mediated talks", "Turkish-hosted": who hosts, not who acts
+                r"-(?:mediated|brokered|hosted|sponsored|facilitated|based)\b",
+                sentence[m.end():]):
+            continue  # "US-mediated talks", "the Kyiv-based project": not who acts
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
                                          "occupier", "invader", "aggressor", "the aggressor",
                                          "ru"))

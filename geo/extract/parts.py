@@ -233,8 +233,10 @@ def voice_why(parts: Parts, pos: int) -> str:
     """How the speaker at ``pos`` of the sentence was known ("the speaker's label ..."),
     for a claim's review; "" when no speaker is known."""
     why = next((why for a, b, _, why in _voices_in(parts.s) if a <= pos < b), "")
-    if not why and (ours := _OUR_COUNTRY.search(parts.s.text)):
+    if not why and (ours := OUR_COUNTRY.search(parts.s.text)):
         why = f"'{ours.group(0)}' names Ukraine as the speaker's country"
+    elif not why and any(p.codes[0].startswith("RU-") for p in parts.places):
+        why = "first-person troops holding ground in Russia: Ukraine's"
     return why
 
 
@@ -283,7 +285,16 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    if ("our " in s.text or "Our " in s.text) and _OUR_COUNTRY.search(s.text):
+    if ("our " in s.text or "Our " in s.text) and not voices_ and any(
+            p.codes[0].startswith("RU-") for p in pl) and not any(
+            p.codes[0].startswith("UA") for p in pl):
+        # "Our soldiers still hold about 500 km² of the Kursk region": holding in Russia, the
+        # speaker is Ukraine's (when no speaker is known)
+        for m in FIRST_PERSON.finditer(s.text):
+            if not any(a.start <= m.start() < a.end for a in sides):
+                sides.append(Actor("UA", m.start(), m.end()))
+        sides.sort(key=lambda a: a.start)
+    if ("our " in s.text or "Our " in s.text) and OUR_COUNTRY.search(s.text):
         # "Today we control a little over 80 percent of our country": the speaker is
         # Ukraine's, when no speaker's side is known
         for m in FIRST_PERSON.finditer(s.text):
@@ -369,10 +380,6 @@ _PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
 _POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+)?(?:troops|forces|army|units|"
                          r"soldiers|military)\b")
-
-
-#: Ukraine as the speaker's own country: "of our country", "of our land".
-_OUR_COUNTRY = re.compile(r"\bof\s+our\s+(?:country|land|territory|state)\b", re.I)
 
 
 def _our_place_side(text: str, pl: list[Place]) -> str | None:

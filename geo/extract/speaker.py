@@ -41,7 +41,7 @@ class Voice:
 
 #: A first-person mention of the speaker's side: "we", "us", "our troops".
 FIRST_PERSON = re.compile(r"\b(?:(?i:we)(?!['’]d\b)|us|(?i:our)\s+(?:troops|forces|army|soldiers|"
-                          r"defenders|units|side|boys|guys|military|brigades?|fighters|men)|"
+                          r"defenders|units|side|boys|lads|guys|military|brigades?|fighters|men)|"
                           r"(?i:our)(?=\s+(?:full\s+|complete\s+)?control\b)|(?i:ours))\b")
 #: The speaker's country: "of our territory", "of our country".
 OUR_COUNTRY = re.compile(r"\b(?:of\s+)?our\s+(?:country|territory|land|state)(?:['’]s\s+"

@@ -176,6 +176,10 @@ def _figure(cell: str, start: int, unit: str | None) -> Figure | None:
     return Figure(value, unit, q, start, start + len(cell))
 
 
+#: A column of areas, and one of a whole region's area.
+_AREA_HEAD = re.compile(r"\barea\b|km²|km2|sq\.?\s*km", re.I)
+_TOTAL_HEAD = re.compile(r"\b(?:total|whole|region['’]s|oblast['’]s|pre-?war|population|change|"
+                         r"vs|since|gain(?:ed|s)?|lost|loss|net|per\s+(?:day|week|month))\b", re.I)
 #: A row of a table of Ukraine's regions that totals them.
 _TOTAL = re.compile(r"^\W*(?:total|overall|all\s+(?:of\s+)?ukraine|ukraine(?:\s*\(?(?:total|"
                     r"overall|as\s+a\s+whole)\)?)?|(?:the\s+)?whole\s+country)\W*$", re.I)
@@ -329,10 +333,15 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
             # "| Region | Russian-held (km²) | Share of region |": a share column of the
             # same table, naming no side, is the one side's too
             one = next(iter(sided))
+            # "Area (km²)" under a caption of held ground ("Russian-held territory, as of
+            # ..."): the area held, not the region's
+            area_held = bool(_HELD.search(table.caption) or CUES["control"].search(
+                table.caption))
             columns = [(one, c[1], [f"a table row, column '{h}', holder from the table's "
                                      f"other column"]) if c[0] is None and c[1] is not None
-                       and _HELD.search(h) else c for h, c in zip(header_cells, columns,
-                                                                strict=True)]
+                       and (_HELD.search(h) or area_held and _AREA_HEAD.search(h)
+                            and not _TOTAL_HEAD.search(h))
+                       else c for h, c in zip(header_cells, columns, strict=True)]
         body = table.rows[1:]
     else:
         # no header: the caption says who holds the figures ("Held by Russia, by region:")
