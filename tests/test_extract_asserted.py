@@ -153,3 +153,15 @@ def test_denied_reports_hypotheticals_and_the_parts_held_since_2014() -> None:
                          "the areas of Donetsk and Luhansk held by Russian proxies since 2014.")
     assert [(c.regions, c.status) for c in got] == [(("UA",), None),
                                                     (("UA-14", "UA-09"), "past")]
+
+
+def test_the_fact_checker_s_own_figure_after_the_verdict_line_stands() -> None:
+    from geo.extract import extract_claims
+
+    text = ('CLAIM: "Russia now controls half of the Kharkiv region." (Facebook post, 6 '
+            'October 2025)\nRATING: FALSE\nRussian forces hold roughly 3% of the oblast, '
+            "according to all three mapping projects we consulted.")
+    assert [(c.regions, c.value) for c in extract_claims(text)] == [(("UA-63",), 3.0)]
+    # "It hasn't." denies what people keep repeating
+    assert extract_claims('People keep repeating that Russia has "taken a quarter of '
+                          "Ukraine\". It hasn't.") == []

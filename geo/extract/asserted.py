@@ -108,14 +108,21 @@ OTHER_MEASURE = re.compile(
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumou?rs?|viral|"
+                       r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
                        r"circulating|posts?|video)\b", re.I)
 #: ... and called false in the same or the next sentence ("This is false", "Our rating:
 #: FALSE", "debunked").
-_FALSE = re.compile(r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
+_FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*$|"
+                    r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
                     r"fake|wrong|baseless|fabricated)|rating:\s*false|debunk\w*|"
                     r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
                     r"(?:false|untrue)\b)|^\W*false\b|—\s*FALSE\b", re.I)
+
+
+#: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
+_VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
+                           r"mostly\s+false|wrong)\W*$", re.I | re.M)
 
 
 def not_a_holding(text: str) -> bool:
@@ -145,9 +152,13 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         return [c for c in claims if not c.kind.startswith("control")]
     if rated_false(s, after):
         # a reported holding called false; a reported offer too ("Posts say Putin 'has
-        # offered to withdraw' ... FALSE"), not a demand another side rejects
+        # offered to withdraw' ... FALSE"), not a demand another side rejects; what comes
+        # on a line after the verdict ("RATING: FALSE" / "Russian forces hold roughly 3%")
+        # is the fact checker's own
+        verdict = _VERDICT_LINE.search(text)
         return [c for c in claims if not (c.kind.startswith("control") or
-                                          c.kind.startswith("offer"))]
+                                          c.kind.startswith("offer"))
+                or (verdict is not None and c.span[0] - s.start >= verdict.end())]
     low = text.lower()
     denied = [m.end() for m in _DENIED_REPORT.finditer(text)] if any(
         w in low for w in ("den", "dismiss", "refut", "reject", "called")) else []
