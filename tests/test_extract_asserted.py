@@ -165,3 +165,27 @@ def test_the_fact_checker_s_own_figure_after_the_verdict_line_stands() -> None:
     # "It hasn't." denies what people keep repeating
     assert extract_claims('People keep repeating that Russia has "taken a quarter of '
                           "Ukraine\". It hasn't.") == []
+
+
+def test_gains_over_a_time_past_shares_and_corrections() -> None:
+    from geo.extract import extract_claims
+
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.regions, c.value, c.qualifier, c.status) for c in extract_claims(text)]
+
+    # ground gained over a time, after a holding: no holding of its own
+    assert got("Russia occupies ~116,000 km² of Ukraine in total. About 2,900 km² since "
+               "January, roughly 0.5% of Ukraine.") == [(("UA",), 116000.0, "around", None)]
+    assert got("Russia holds 113,000 km² of Ukraine. 4,000 km² in a year sounds huge until "
+               "you remember it's about 0.7% of Ukraine.") == [(("UA",), 113000.0, "exact", None)]
+    # a share "a year ago", months of 2022: past, notes
+    assert got("For comparison, a year ago the Russian share was about 68%.") == [
+        (("UA",), 68.0, "around", "past")]
+    assert got("In February and March 2022, Russian columns occupied much of the Sumy region "
+               "before withdrawing.")[0][3] == "past"
+    # a presenter's own correction: what was said is wrong
+    assert [v for _, v, _, _ in got('At 12:40 I say Russia controls "half of Zaporizhzhia '
+                                    'oblast". That is wrong.')] == []
+    # "all but a sliver of the region": all, once
+    assert got("In Luhansk, Russia controls all but a sliver of the region.") == [
+        (("UA-09",), None, "all", None)]

@@ -28,6 +28,7 @@ from geo.extract.model import ExtractedClaim
 from geo.extract.text import Sentence
 
 __all__ = ["asserted", "mark_past", "rated_false", "DENIAL", "PAST_PEAK", "POLL", "POLL_ANSWER",
+           "GAIN_TIME",
            "OTHER_MEASURE", "not_a_holding", "past_times"]
 
 
@@ -58,10 +59,12 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
 _DATED_PAST = re.compile(
     r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
-    r"autumn|fall|winter)(?:\s+(?:of\s+)?20\d\d)?,?\s+(?:(?!that\b)[\w'’-]+\s+){0,4}?"
+    r"autumn|fall|winter)(?:\s+(?:and|to|-|–)\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d)?,?\s+"
+    r"(?:(?!that\b)[\w'’-]+\s+){0,4}?"
     r"(?:held|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
-    r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*)(?:a|one|two|three|\d+)\s+(?:years?|months?)\s+"
+    r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|occupied|controlled|\bhad\b|\bago\b|earlier|before")
 
@@ -108,6 +111,7 @@ OTHER_MEASURE = re.compile(
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumou?rs?|viral|"
+                       r"I\s+(?:say|said|wrote|stated)|"
                        r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
                        r"circulating|posts?|video)\b", re.I)
@@ -125,11 +129,22 @@ _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|
                            r"mostly\s+false|wrong)\W*$", re.I | re.M)
 
 
+#: Ground gained over a time, no holding: an area or share right before "since January",
+#: "in a year", "over the past year" ("About 2,900 km² since January").
+GAIN_TIME = re.compile(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|%|per\s*cent)\s+"
+                       r"(?:since\s+(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December|the\s+(?:start|beginning)\s+of)|"
+                       r"in\s+(?:a|one|the\s+past|the\s+last)\s+(?:year|month|week)|"
+                       r"over\s+the\s+(?:past|last)\s+(?:year|month|week|\d+\s+(?:months|weeks)))\b",
+                       re.I)
+
+
 def not_a_holding(text: str) -> bool:
     """Whether sentence ``text`` is about what the convention says is not a holding as a
-    whole: a measure of something else, a poll or a denial. The learned reader reads no
-    figure of such a sentence (a past peak marks its nearest claim instead)."""
-    return any(p.search(text) for p in (OTHER_MEASURE, POLL, DENIAL))
+    whole: a measure of something else, a poll, a denial, ground gained over a time. The
+    learned reader reads no figure of such a sentence (a past peak marks its nearest
+    claim instead)."""
+    return any(p.search(text) for p in (OTHER_MEASURE, POLL, DENIAL, GAIN_TIME))
 
 
 def rated_false(s: Sentence, after: Sentence | None) -> bool:
@@ -210,7 +225,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                 and c.status in (None, "earlier", "past")
                 and gap(c, m) < min((gap(c, n) for n in nows), default=math.inf)]
         if then:
-            past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0).lstrip(" -–—•*")
+            past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0).lstrip(" ,-–—•*")
     return [replace(c, status="past", review=c.review + (
         f"a past figure ('{past[id(c)]}'): kept as a note, not checked against the map of "
         "the article's day",)) if id(c) in past and c.status is None else c for c in claims]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.asserted import asserted, mark_past
+from geo.extract.asserted import GAIN_TIME, asserted, mark_past
 from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_of, of_places
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, figures, places
@@ -180,7 +180,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = _answer_claims(s, question, asker)
         question = _QUESTION.search(s.text) if "?" in s.text else None
         asker = None if now is None else now.side  # "How much do we still hold?"
-        if not found and ruled and _AREAS.search(s.text):
+        if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
         if not found and ruled and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
                                     or _IT_IS.match(s.text)):

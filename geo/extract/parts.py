@@ -515,6 +515,9 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
                          r"Moscow['’]s|its|their)\s+control)\b", re.I)
 
 
+#: "all but a sliver of", "all but a few villages of": almost all.
+_ALL_BUT = re.compile(r"\ball\s+but\s+(?:a|the|some)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$",
+                      re.I)
 #: After places, the part of them along the border: "(Sumy and Kharkiv) border areas".
 _BORDER_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:border|frontier)\s+(?:areas|"
                            r"districts|villages|zones?|strips?)\b", re.I)
@@ -534,6 +537,8 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
     if end is not None and ("border" in text or "frontier" in text) \
             and _BORDER_AFTER.match(text, end):
         return "part"  # "the Sumy and Kharkiv border areas"
+    if _ALL_BUT.search(before):
+        return "all"  # "all but a sliver of the region": almost all, read as all
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
     if _HELD_PART.search(before) or ("remaining" in before
