@@ -38,7 +38,8 @@ __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_place
            "EARLIER_FIGURE", "NOT_HELD", "GAINED", "GAIN_VERB", "PERIOD"]
 
 
-_OF_GAP = re.compile(r"^[\"”’']?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?(?:the\s+|our\s+|their\s+)?"
+_OF_GAP = re.compile(r"^[\"”’']?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
+                     r"(?:the\s+|our\s+|their\s+)?"
                      r"(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"

@@ -251,12 +251,13 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
             and not re.match(r"(?:the\s+)?(?:country|territory|land)\b", m.group("of"), re.I):
         return []  # "Ukraine's share of world grain exports": no ground
     # "about 4% in Kharkiv, under 1% in Sumy and roughly 0.5% in Dnipropetrovsk"
-    each = [(f, p) for f in figs for p in named
-            if p.start > f.end and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[f.end:p.start], re.I)]
+    each = [(f, p) for f in figs for p in named if p.start > f.end
+            and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[f.end:p.start], re.I)]
     if each and each[0][0] is figs[0]:
-        why = f"the share named by its holder ('{m.group(0).strip()}'), each figure of the place after it"
+        one = (f"the share named by its holder ('{m.group(0).strip()}'), each figure of the "
+               f"place after it")
         return [make_claim(parts, "control_share", side, p.codes, f, f.qualifier,
-                           (f.start, p.end), [why]) for f, p in each if f.unit == "percent"]
+                           (f.start, p.end), [one]) for f, p in each if f.unit == "percent"]
     run = [figs[0]]
     for f in figs[1:]:
         if f.unit == run[-1].unit and _LIST_JOIN.fullmatch(text, run[-1].end, f.start):
