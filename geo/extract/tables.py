@@ -14,6 +14,17 @@ Russia:"). A table whose columns are times ("Oblast | 1 Jan 2025 | 31 Dec 2025",
 | Previous week") takes its holder from each row ("Russian-held territory in Ukraine") or
 from the line before it; its latest column is what is held, the others are earlier
 figures, kept as notes (``status: earlier``); rows of gains or changes are no holdings.
+An "Area (km²)" column under a caption of held ground is the area held (not a "Total area"
+or a "Change" column).
+
+Field lines (:func:`fields`), as key-number boxes, infoboxes and social posts set them out,
+are a label and one or two figures on a line: "Russian-held territory in Ukraine: 115,900
+km² (19.2%)", "• 19.5% | share of Ukraine's territory under Russian occupation". A label
+that names holding gives the holder (the side after "by" or "under", or before "-held";
+"occupied" alone: Russia) and the unit (its places, not what the figure includes; else the
+place the box's first line names, "KHERSON REGION AT A GLANCE"; else Ukraine as a whole);
+a label of a change, a peak or a forecast is none.
+
 Percent are shares of the row's unit(s); areas km². Offsets are characters into the
 article.
 """
