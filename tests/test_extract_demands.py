@@ -387,3 +387,8 @@ def test_conditions_plans_and_whose_he() -> None:
     # "he" after a leader named in the sentence is the leader
     assert got("Putin met Ukraine's envoy on Tuesday, but he wants all of Donbas.") == [
         ("demand_cede", "RU", ("UA-09", "UA-14"), None)]
+
+
+def test_until_a_past_withdrawal_is_no_condition() -> None:
+    assert extract_claims("Fighting raged in the Kursk region until Ukrainian forces withdrew "
+                          "from the Kursk region in March.") == []

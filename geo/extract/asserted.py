@@ -244,7 +244,6 @@ _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)
 #: A word of the present: a claim nearer one than a past peak is what is held now.
 _NOW = re.compile(r"\b(?:now|still|currently|today|continues?\s+to|remains?|as\s+of|"
                   r"at\s+present|presently|holds|controls|occupies)\b", re.I)
-#: Between a denial and a claim: a line, a bar, a semicolon or a dash ends its reach.
 #: Where a denial's reach ends: a line, a bar, a semicolon, a dash; and where the denier
 #: says what it holds instead ("rejected the claim, saying its units still hold ...").
 _BREAK = re.compile(r"[\n|;]|\s[—–]\s|,\s+(?:saying|insisting|adding|stressing|and\s+said)\b|"

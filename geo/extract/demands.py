@@ -260,6 +260,10 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
     text = parts.s.text
     before = text[:verb.start()]
     cond = _IF_SIDE.search(before)
+    if cond is not None and cond.group(0).lower().startswith("until") and re.match(
+            r"(?:withdrew|left|\w+ed)\b", verb.group(0), re.I) and not re.search(
+            r"\b(?:has|have)\s+$", before):
+        return None  # "fighting went on until Ukrainian forces withdrew": a past, no demand
     if cond is None or not (_STOPPING.search(text) or CUES["offer"].search(before, 0,
                                                                              cond.start())):
         return None  # "if Kyiv gives up Donetsk" after an offer, or a ceasefire in return

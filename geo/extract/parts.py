@@ -501,10 +501,10 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 #: "the part of", "the parts of": the part a side still holds, all of it.
 _THE_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:(?:small|few|last)\s+)?(?:parts?|areas?|"
                        r"pockets?|bits?)\s+of\s+(?:the\s+)?$", re.I)
-#: "the remaining Ukrainian-held part of": all the side holds there.
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
                              re.I)
+#: "the remaining Ukrainian-held part of": all the side holds there.
 _HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
