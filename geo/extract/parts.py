@@ -253,9 +253,11 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
     pl = places_in(s.text)
     country = countries(s.text)
     if voices_ and "our" in s.text:
-        # "roughly 19.4 per cent of our territory", said for Ukraine
+        # "roughly 19.4 per cent of our territory", said for Ukraine ("of our land" is the
+        # country for every speaker already: geo.extract.lexicon)
         country += [(m.start(), m.end()) for m in OUR_COUNTRY.finditer(s.text)
-                    if spoken_side(voices_, m.start()) == "UA"]
+                    if spoken_side(voices_, m.start()) == "UA"
+                    and not any(a < m.end() and m.start() < b for a, b in country)]
     figs = figures(s.text)
     if any(f.unit == "percent" for f in figs):
         # "Kyiv controls around 27 per cent and Moscow about 73": the unit said once
@@ -285,18 +287,12 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    if ("our " in s.text or "Our " in s.text) and not voices_ and any(
-            p.codes[0].startswith("RU-") for p in pl) and not any(
-            p.codes[0].startswith("UA") for p in pl):
-        # "Our soldiers still hold about 500 km² of the Kursk region": holding in Russia, the
-        # speaker is Ukraine's (when no speaker is known)
-        for m in FIRST_PERSON.finditer(s.text):
-            if not any(a.start <= m.start() < a.end for a in sides):
-                sides.append(Actor("UA", m.start(), m.end()))
-        sides.sort(key=lambda a: a.start)
-    if ("our " in s.text or "Our " in s.text) and OUR_COUNTRY.search(s.text):
-        # "Today we control a little over 80 percent of our country": the speaker is
-        # Ukraine's, when no speaker's side is known
+    if ("our " in s.text or "Our " in s.text) and (OUR_COUNTRY.search(s.text) or (
+            not voices_ and any(p.codes[0].startswith("RU-") for p in pl)
+            and not any(p.codes[0].startswith("UA") for p in pl))):
+        # "Today we control a little over 80 percent of our country", "Our soldiers still
+        # hold about 500 km² of the Kursk region" (holding in Russia): the speaker is
+        # Ukraine's, where no speaker's side is known
         for m in FIRST_PERSON.finditer(s.text):
             if not any(a.start <= m.start() < a.end for a in sides):
                 sides.append(Actor("UA", m.start(), m.end()))
