@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from geo.extract import extract_claims, learned  # noqa: E402
 
 #: Corpora scored once and never trained or tuned on (tests/test_extract.py: WRITERS).
-HELD_OUT = ("extract_corpus_fresh36.yaml", "extract_corpus_fresh37.yaml",
-            "extract_corpus_fresh38.yaml", "extract_corpus_fresh39.yaml")
+HELD_OUT = ("extract_corpus_fresh40.yaml", "extract_corpus_fresh41.yaml",
+            "extract_corpus_fresh42.yaml", "extract_corpus_fresh43.yaml")
 
 
 def default_corpora() -> list[Path]:

@@ -3,6 +3,7 @@ of the other), figures bound to their places, figure-less mentions and table lin
 
 from __future__ import annotations
 
+from geo.extract import extract_claims
 from geo.extract.control import control_claims, holder_of
 from geo.extract.lexicon import CUES
 from geo.extract.parts import parts_of
@@ -134,3 +135,27 @@ def test_areas_beside_their_share_scattered_or_held_by_our_troops_in_russia() ->
     # "our lads" holding ground in Russia, no speaker known: Ukraine's
     assert got("UPDATE: our lads are still holding around 400 square kilometres of Kursk "
                "oblast.") == [("UA", ("RU-KRS",), 400.0, "km2")]
+
+
+def test_a_label_s_places_and_amounts_in_table_like_lines() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)
+                if c.kind.startswith("control")]
+
+    # every place of the label takes the figure; a fraction after "holds" is a share
+    assert read("Russian forces hold:\n- Zaporizhzhia and Kherson -- about 74%\n"
+                "- Donetsk -- 79%\n") == [("RU", ("UA-23", "UA-65"), 74.0, "around"),
+                                          ("RU", ("UA-14",), 79.0, "exact")]
+    assert read("Donetsk: Ukraine holds roughly one-fifth") == [
+        ("UA", ("UA-14",), 20.0, "around")]
+    # an amount after the label's colon; "part of Russia" after a dash is no amount
+    assert read("Russia controls:\n- Sumy: a few border villages\n- Luhansk: all of it\n") \
+        == [("RU", ("UA-59",), None, "part"), ("RU", ("UA-09",), None, "all")]
+    assert read("Russia controls:\n- Sumy -- a sliver\n") == [("RU", ("UA-59",), None, "part")]
+    assert read("Russia holds Luhansk — part of Russia since 2022, in Moscow's telling.") \
+        == [("RU", ("UA-09",), None, "all")]
+    # another source's estimate of the same holding keeps its holder
+    assert read('Officials in Kherson say Russia controls "nearly three-quarters" of the '
+                "region; Ukraine's regional military administration puts the figure at "
+                "seventy-two per cent.") == [("RU", ("UA-65",), 75.0, "under"),
+                                             ("RU", ("UA-65",), 72.0, "exact")]

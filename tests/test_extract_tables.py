@@ -234,3 +234,22 @@ def test_an_area_column_under_a_caption_of_held_ground() -> None:
     # a region's own area beside what is held is no holding
     total = text.replace("Area (km²)", "Total area (km²)")
     assert [r[2] for r in _rows(total)] == [99.6, 79.8]
+
+
+def test_a_box_s_first_line_names_the_holding_of_its_lines() -> None:
+    # the lines name only places; "Russian-held share" in the box's first line is whose
+    box = ("KEY FIGURES | January 2026 (Russian-held share, rounded)\n"
+           "- Ukraine overall: ~19.4%\n"
+           "- Zaporizhzhia and Kherson: ~74% each\n"
+           "- Sumy: <1%\n"
+           "- Dnipropetrovsk: pockets near the Donetsk border\n")
+    assert _fields(box) == [("RU", ("UA",), 19.4, "percent", "around"),
+                            ("RU", ("UA-23", "UA-65"), 74.0, "percent", "around"),
+                            ("RU", ("UA-59",), 1.0, "percent", "under"),
+                            ("RU", ("UA-12",), None, None, "part")]
+    assert "box's first line" in extract_claims(box)[0].review[0]
+    # a first line that names no holding lends none ("population" is no ground held)
+    people = ("The war has emptied the east of the country.\n\n"
+              "KEY FIGURES (share of the population that has left, by region)\n"
+              "- Ukraine overall: ~21%\n- Kharkiv: ~14%\n")
+    assert not any("box's first line" in r for c in extract_claims(people) for r in c.review)

@@ -312,7 +312,9 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
             lead, claims = "", alone
         else:
             lead = head[:verb.end()]
-            claims = _joined_claims(head, lead, verb, body)
+            # a claim that ends in the opening line's words is that line's, not the item's
+            claims = [c for c in _joined_claims(head, lead, verb, body)
+                      if c.span[1] > len(lead)]
     why = (f"a list item, read with its opening line: '{lead} ...'" if lead
            else "a list item, read on its own")
     return [replace(c, span=(start, item.end), sentence=item.text, review=c.review + (why,))

@@ -27,6 +27,7 @@ from geo.extract.parts import (
     is_there,
     make_claim,
     other_side,
+    places_before,
     places_from,
     pronoun_side,
     subject,
@@ -62,7 +63,7 @@ _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
                         r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d)|,\s+(?:now|currently|still)|"
                         r"\s+(?:is|was|stands\s+at|"
                         r"stood\s+at|totals|totalled|amounts\s+to|comes\s+to)\s+(?:now\s+|"
-                        r"currently\s+|still\s+|just\s+)?)\s*~?\s*"
+                        r"currently\s+|still\s+|just\s+)?)\s*[~≈<>≥≤]?\s*"
                         r"(?:(?:about|roughly|around|some|nearly|almost|"
                         r"over|more\s+than|less\s+than|under|just\s+over|just\s+under|"
                         r"an\s+estimated|approximately|close\s+to|at\s+least)\s+)?$", re.I)
@@ -255,7 +256,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if not ps:
             ps, end = _table_place(parts, fig)
             if ps:
-                review.append(f"a table-like line: '{ps[0].text}' and its figure")
+                review.append(f"a table-like line: '{' and '.join(p.text for p in ps)}' and "
+                              "its figure")
         if not ps and out:
             # "Russian units control about 75 percent of Zaporizhzhia, and in the Kherson
             # region about 73 percent": a place after the figure before, right before this
@@ -281,6 +283,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             review += group_review(ps)
         elif _of_country(parts, fig):
             regions, end = ("UA",), _of_country(parts, fig)
+        elif _country_label(parts, fig):
+            regions, end = ("UA",), fig.end
+            review.append("a table-like line: the country and its figure")
         elif fig.unit == "km2" and parts.country:
             regions, end = ("UA",), fig.end
         elif side is not None and out and out[-1].unit == fig.unit and not out[-1].status:
@@ -300,6 +305,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if id(p) in used or is_there(p) or is_rest(p):
             continue
         q = figureless(text, p.start, default=None)
+        label = _LABEL_AMOUNT.match(text, places_from(parts, p.start, limit=0)[1])
+        if q is None and label:
+            # "Dnipropetrovsk: pockets near the Donetsk border", "Luhansk -- all of it"
+            q = ("all" if label.group("all") else "large_part" if label.group("most")
+                 else "part")
         if q is None and _direct_object(text, verb, p):
             q = "all"
         after = _HELD_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
@@ -391,6 +401,17 @@ def of_places(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
 
 #: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
 #: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
+#: An amount after a place and a colon or a dash, as a label's value: "Dnipropetrovsk: pockets
+#: near the Donetsk border", "Sumy -- a few border villages", "Luhansk: all of it".
+_LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-]|--)\s*"
+                           r"(?:(?P<all>all\b|"
+                           r"the\s+whole|(?:almost|nearly|virtually)\s+all|entire(?:ly)?\b|"
+                           r"fully\b)|(?P<most>most\b|much\b|the\s+bulk|large\s+parts?\b)|"
+                           r"(?:a\s+few\s+|several\s+|some\s+|small\s+|tiny\s+|scattered\s+|"
+                           r"isolated\s+)*(?:pockets?|parts?(?!\s+of\s+(?:the\s+)?(?:Russia|Ukraine))|slivers?|a\s+sliver|footholds?|"
+                           r"a\s+foothold|border\s+villages|villages|fringes?|edges?|patch(?:es)?|"
+                           r"a\s+strip|strips|a\s+corner|corners|a\s+bridgehead|bridgeheads)\b)",
+                           re.I)
 _HELD_AFTER = re.compile(r"(?:\s*,[^,]{0,50},)?\s+(?:remains|is|are|has\s+been|have\s+been|"
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
@@ -427,8 +448,28 @@ def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
     gap = text[before[-1].end:fig.start]
     if _TABLE_GAP.match(gap) or (re.fullmatch(r"[ \t]+", gap)
                                  and re.match(r"\s*(?:[;,.)]|$)", text[fig.end:])):
-        return [before[-1]], fig.end
+        # "Zaporizhzhia and Kherson: ~74% each": every place of the label
+        return places_before(parts, before[-1].end), fig.end
     return [], fig.end
+
+
+#: A table-like line's label that is the whole country: "Ukraine overall: ~19.4%", "Total
+#: (Ukraine) -- 19.3%".
+_COUNTRY_LABEL = re.compile(r"(?:^|\n)[^\w\n]*(?:(?:the\s+)?whole\s+of\s+|all\s+of\s+|"
+                            r"total\s*\(?\s*)?"
+                            r"(?P<c>Ukraine|the\s+country)(?:\s+(?:overall|in\s+total|total|"
+                            r"as\s+a\s+whole)|\s*\((?:total|overall|whole\s+country|"
+                            r"incl\.?[^)]{0,20})\))?\)?\s*(?:[—–:|]|--)\s*"
+                            r"(?:[~≈<>≥≤]\s*|(?:about|roughly|around|approx\.?|nearly|almost|"
+                            r"over|more\s+than|less\s+than|under|just\s+over|just\s+under)\s+)?$",
+                            re.I)
+
+
+def _country_label(parts: Parts, fig: Figure) -> bool:
+    """Whether the figure follows a label naming the whole country on its line."""
+    text = parts.s.text
+    start = text.rfind("\n", 0, fig.start) + 1
+    return bool(_COUNTRY_LABEL.match(text[start:fig.start]))
 
 
 #: Between a figure and "of Ukraine": nothing, or an aside between dashes or brackets.

@@ -52,7 +52,7 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
               "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
-_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?\s+of\b", re.I)
+_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?[\"”’']?\s+of\b", re.I)
 #: "one in every five square kilometres of", "one in four": a fraction.
 _ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4,
              "5": 5, "10": 10}
@@ -65,11 +65,13 @@ _FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|
                             r"(" + _FRACTION_WORDS + r")\b(?!\s+of\b)", re.I)
 
 #: A fraction as a value, without "of": "(the share) is put at just under four-fifths",
-#: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each".
-_FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were)|:)\s+[\"“]?(?:(?:about|roughly|around|"
+#: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each",
+#: "Donetsk: Ukraine holds roughly one-fifth".
+_FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|holds?|held|controls?|controlled|"
+                          r"occup(?:y|ies|ied)|retains?|keeps?)|:)\s+[\"“]?(?:(?:about|roughly|around|"
                           r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
                           r"over|under|approximately)\s+)?(" + _FRACTION_WORDS + r")\b"
-                          r"(?!\s+(?:of|or)\b|-)", re.I)
+                          r"(?![\"”’']?\s+(?:of|or)\b|-)", re.I)
 
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (

@@ -296,6 +296,10 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
     last = before[-1]
     if not last.kind.startswith("control"):
         return []
+    if _PUTS_FIGURE.search(parts.s.text):
+        # "...; Ukraine's regional administration puts the figure at 72 per cent": the
+        # side named is the source of another estimate of the same holding
+        holders = []
     out = []
     for fig in parts.figs:
         if fig.unit != last.unit:
@@ -308,6 +312,11 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
     return out
 
 
+#: Another source's estimate of the figure just given: "puts the figure at", "estimates it at".
+_PUTS_FIGURE = re.compile(r"\b(?:puts?|put|places?|placed|estimates?|estimated|gives?|gave|"
+                          r"pegs?|pegged)\s+(?:the|that|this)\s+(?:figure|share|number|"
+                          r"proportion|percentage)\s+(?:closer\s+to|nearer|at|as)\b|\b(?:puts?|"
+                          r"places?|estimates?|pegs?|pegged|placed|estimated)\s+it\s+at\b", re.I)
 _QUESTION_MARK = re.compile(r"\?[\"”’')]*\s*$")
 _ASKS = re.compile(r"\W*(?:can|could|does|do|did|is|are|was|were|will|would|has|have|should|"
                    r"shall|may|might|must|what|which|who|how|why|where|when)\b", re.I)

@@ -411,7 +411,7 @@ _FIELD_VALUES = rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}\)?)?"
 #: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
 _FIELD = re.compile(
     rf"^(?P<bullet>\s*(?:[-*•·–—]\s+)?)(?:(?P<label>[^:|\n]{{4,90}}?)\s*(?::|\||\s[–—-])\s*"
-    rf"(?P<values>{_FIELD_VALUES})\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
+    rf"(?P<values>{_FIELD_VALUES})(?:\s+each)?\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
     rf"\s*$", re.I | re.M)
 #: A field's label that names no standing holding: a change, a past peak, a forecast.
 _NOT_HELD = re.compile(r"\b(?:since|between|added|in\s+(?:January|February|March|April|May|June|"
@@ -461,15 +461,21 @@ def _field_place(text: str, label: str, label_start: int) -> tuple[tuple[str, ..
         return tuple(dict.fromkeys(c for p in found for c in p.codes)), ""
     if countries(own) or re.search(r"\bUkraine\b|\bUkrainian\s+(?:territory|land|soil)", own):
         return ("UA",), ""
-    # the box: the lines before, up to a blank line
-    start = text.rfind("\n\n", 0, label_start)
-    box = text[start + 2 if start >= 0 else 0:label_start].split("\n")
-    head = next((line for line in box if line.strip()), "")
-    if head and not _FIELD.match(head):
+    head = _box_head(text, label_start)
+    if head:
         named = places(head)
         if named and len({p.codes for p in named}) == 1:
             return named[0].codes, f"its place from the box's first line: '{head.strip()}'"
     return None, ""
+
+
+def _box_head(text: str, label_start: int) -> str:
+    """The first line of the box a field line stands in (the lines before it, up to a
+    blank line), when that line is no field itself; else ""."""
+    start = text.rfind("\n\n", 0, label_start)
+    box = text[start + 2 if start >= 0 else 0:label_start].split("\n")[:-1]
+    head = next((line for line in box if line.strip()), "")
+    return head if head and not _FIELD.match(head) else ""
 
 
 def field_claims(text: str, label: str, label_start: int, values: str,
@@ -479,11 +485,20 @@ def field_claims(text: str, label: str, label_start: int, values: str,
     share of Ukraine's territory under Russian occupation". A label without a place takes
     the box's ("KURSK IN FIGURES"), else is the country ("Share held by Kyiv's forces"); one
     naming a change or a past ("gained in February", "at the peak") is no holding."""
-    if not _FIELD_HELD.search(label) or _CHANGE.search(label) or _NOT_HELD.search(label):
+    if _CHANGE.search(label) or _NOT_HELD.search(label):
         return []
-    side, why = _field_side(label)
+    side, why = _field_side(label) if _FIELD_HELD.search(label) else (None, "")
     if side is None:
-        return []
+        # "KEY FIGURES | January 2026 (Russian-held share, rounded)" over "- Ukraine
+        # overall: ~19.4%": the box's first line names the holding, the label the place
+        head = _box_head(text, label_start)
+        if not (head and _FIELD_HELD.search(head) and not _CHANGE.search(head)
+                and not _NOT_HELD.search(head)):
+            return []
+        side, why = _field_side(head)
+        if side is None or not (places(label) or re.search(r"\bUkraine\b", label)):
+            return []
+        why = f"its holder named in the box's first line: '{head.strip()}'"
     named, place_why = _field_place(text, label, label_start)
     codes = named or ("UA",)
     about = bool(_FIELD_ABOUT.search(label))
