@@ -189,3 +189,11 @@ def test_gains_over_a_time_past_shares_and_corrections() -> None:
     # "all but a sliver of the region": all, once
     assert got("In Luhansk, Russia controls all but a sliver of the region.") == [
         (("UA-09",), None, "all", None)]
+
+
+def test_an_assertion_called_false_is_no_claim() -> None:
+    text = ("Moscow's assertion this week that Russian troops control a third of Kharkiv "
+            "region is false. Mapping reviewed by our team shows Russia holds under 6% of "
+            "the region.")
+    assert [(c.regions, c.value, c.qualifier) for c in extract_claims(text)] == [
+        (("UA-63",), 6.0, "under")]

@@ -73,3 +73,30 @@ def test_square_miles_become_whole_square_kilometres() -> None:
     assert (f.value, f.unit, f.qualifier) == (116549.0, "km2", "around")
     assert f.value == round(45000 * KM2_PER_SQ_MI)
     assert figures("2,300 sq mi")[0].value == 5957.0
+
+
+def test_two_figures_joined_by_and_are_no_range_without_between() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(f.value, f.qualifier) for f in figures(text)]
+
+    assert read("between 18 and 20 per cent") == [(19.0, "around")]
+    assert read("18-20 per cent") == [(19.0, "around")]
+    assert read("some 74% and 75% of the territory respectively") == [
+        (74.0, "around"), (75.0, "around")]
+    assert read("upward of 81% of the territory") == [(81.0, "over")]
+    # paired with the places in order
+    got = [(c.regions, c.value) for c in extract_claims(
+        "In the Zaporozhye and Kherson regions, Russian forces control some 74% and 75% of "
+        "the territory respectively.")]
+    assert sorted(got) == [(("UA-23",), 74.0), (("UA-65",), 75.0)]
+
+
+def test_a_us_readout_s_secretary_is_washington() -> None:
+    def who(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor) for c in extract_claims(text)]
+
+    assert who("The Secretary urged Russia to withdraw its forces from the Sumy and Kharkiv "
+               "regions.") == [("demand_withdraw", "US")]
+    # the UN's Secretary-General is not the United States
+    assert who("The Secretary-General urged Russia to withdraw its forces from the Sumy and "
+               "Kharkiv regions.") != [("demand_withdraw", "US")]

@@ -110,7 +110,7 @@ OTHER_MEASURE = re.compile(
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
-_REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed)?|alleg(?:es|ed)|rumou?rs?|viral|"
+_REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
                        r"I\s+(?:say|said|wrote|stated)|"
                        r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"

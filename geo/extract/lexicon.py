@@ -76,7 +76,7 @@ _FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|holds?|held|controls?|
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("more than", "over"), ("over", "over"), ("in excess of", "over"),
-    ("upwards of", "over"), ("at least", "over"), ("just over", "over"),
+    ("upwards of", "over"), ("upward of", "over"), ("at least", "over"), ("just over", "over"),
     ("just under", "under"), ("nearly", "under"), ("almost", "under"), ("up to", "under"),
     ("less than", "under"), ("under", "under"), ("no more than", "under"),
     ("at most", "under"), ("fewer than", "under"),
@@ -251,9 +251,10 @@ def _after(sentence: str, end: int) -> str | None:
 #: Something every figure has: a digit, a unit word or a fraction's word.
 ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
                          re.I)
-#: A range of shares: "between 18 and 20 per cent", "18-20%", "between 73% and 75%".
-_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)?"
-                    r"\s*(?:and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)",
+#: A range of shares: "between 18 and 20 per cent", "18-20%", "between 73% and 75%" ("73% and
+#: 75%" without "between" is two figures).
+_RANGE = re.compile(r"\b(?:(?P<between>between)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|"
+                    r"per\s+cent\b|pct\b)?\s*(?P<join>and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)",
                     re.I)
 #: A range of areas: "5,000-6,000 sq km", "between 5,000 and 6,000 square kilometres".
 _AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to|-|–)\s*"
@@ -281,7 +282,9 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
     out: list[Figure] = []
     ranges = []
     for m in _RANGE.finditer(sentence):
-        low, high = float(m.group(1)), float(m.group(2))
+        low, high = float(m.group(2)), float(m.group(4))
+        if m.group("join").lower() == "and" and not m.group("between"):
+            continue  # "some 74% and 75% of the territory respectively": two figures
         if low < high <= 100:
             out.append(Figure(round((low + high) / 2, 1), "percent", "around", m.start(),
                               m.end()))
@@ -475,10 +478,12 @@ _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupie
                     r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
                     r"Trump|American|"
+                    # a US readout's "The Secretary" (not the UN's Secretary-General)
+                    r"(?-i:[Tt]he\s+Secretary)(?![\s-]*(?:General|of\s+the\s+Security))|"
                     # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
                     r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
                     r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
-_US = ("u.s.", "us", "united", "washington", "trump", "american")
+_US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary")
 
 
 def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
