@@ -392,3 +392,11 @@ def test_conditions_plans_and_whose_he() -> None:
 def test_until_a_past_withdrawal_is_no_condition() -> None:
     assert extract_claims("Fighting raged in the Kursk region until Ukrainian forces withdrew "
                           "from the Kursk region in March.") == []
+
+
+def test_a_demand_stopped_or_dropped_is_an_earlier_one() -> None:
+    for text in ("In 2025 Moscow stopped demanding that Ukrainian forces leave Kherson.",
+                 "Russia has dropped its demand that Kyiv withdraw from Kherson.",
+                 "The Kremlin no longer demands that Ukraine withdraw from Kherson."):
+        got = [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
+        assert got == [("demand_withdraw", "RU", ("UA-65",), "earlier")], text

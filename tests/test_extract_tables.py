@@ -253,3 +253,28 @@ def test_a_box_s_first_line_names_the_holding_of_its_lines() -> None:
               "KEY FIGURES (share of the population that has left, by region)\n"
               "- Ukraine overall: ~21%\n- Kharkiv: ~14%\n")
     assert not any("box's first line" in r for c in extract_claims(people) for r in c.review)
+
+
+def test_a_column_of_a_side_s_positions_gives_its_demands_and_offers() -> None:
+    text = ("Where the two sides stand:\n\n"
+            "| Region | Russian-held share | Moscow's position | Kyiv's position |\n"
+            "|---|---|---|---|\n"
+            "| Crimea | 100% | Recognition as Russian | No recognition |\n"
+            "| Donetsk | ~80% | Full Ukrainian withdrawal | Offers mirror pull-back from the "
+            "front |\n"
+            "| Kherson | ~73% | Freeze (withdrawal demand dropped in 2025) | Freeze |\n"
+            "| Sumy | ~1% | Ready to withdraw | Russian withdrawal |\n")
+    got = [(c.kind, c.actor, c.regions, c.qualifier, c.status) for c in extract_claims(text)
+           if not c.kind.startswith("control")]
+    assert got == [("demand_cede", "RU", ("UA-43", "UA-40"), "all", None),
+                   ("demand_withdraw", "RU", ("UA-14",), "all", None),
+                   ("offer_withdraw", "UA", ("UA-14",), "part", None),
+                   ("demand_withdraw", "RU", ("UA-65",), "all", "earlier"),
+                   ("offer_withdraw", "RU", ("UA-59",), "all", None),
+                   ("demand_withdraw", "UA", ("UA-59",), "all", None)]
+    # the held column is still read, and a column naming no side gives nothing
+    assert [c.value for c in extract_claims(text) if c.kind == "control_share"] == [
+        100.0, 80.0, 73.0, 1.0]
+    anonymous = text.replace("Moscow's position", "Position").replace("Kyiv's position",
+                                                                       "Other position")
+    assert all(c.kind == "control_share" for c in extract_claims(anonymous))

@@ -80,13 +80,19 @@ _EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|"
                       # "once demanded" (formerly), not "once Ukraine withdraws" (when)
                       r"once(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
                       r"they|its|their)\b)|"
-                      r"retreat\s+from|climb-?down\s+from|step\s+back\s+from)\b"
+                      r"retreat\s+from|climb-?down\s+from|step\s+back\s+from|"
+                      # "stopped demanding that Ukrainian forces leave", "dropped its demand"
+                      r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
+                      r"(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|their)\s+"
+                      r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
+                      r"seeks?|wants?))\b"
                       r"[^.;]{0,40}$", re.I)
 
 
 def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
-    """Claims whose verb an "original", "earlier", "once" comes shortly before: an earlier
-    demand, kept with ``status`` "earlier" and said in ``review``."""
+    """Claims whose verb an "original", "earlier", "once", "stopped demanding", "dropped its
+    demand" comes shortly before: an earlier demand, kept with ``status`` "earlier" and said
+    in ``review``."""
     out = []
     for c in claims:
         if _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]):

@@ -329,15 +329,100 @@ def _row_place(label: str, start: int) -> tuple[str, ...] | None:
     return found[0].codes if found else None
 
 
+#: A header of a column of a side's positions: "Moscow's current position", "Kyiv's demands",
+#: "What Russia wants", "US plan".
+_POSITION_HEAD = re.compile(r"\b(?:positions?|stances?|demands?|wants|asks?|terms|offers?|"
+                            r"proposals?|plans?|red\s+lines?|conditions|draft)\b", re.I)
+#: A cell that rejects or refuses what it names: "No recognition", "Not stated".
+_NO_CELL = re.compile(r"^\W*(?:no\b|not\b|never\b|none\b|rejects?\b|refuses?\b|n/a\b|[-–—]\W*$)",
+                      re.I)
+_CEDE_CELL = re.compile(r"\brecogni(?:[sz]\w*|tion)\s+(?:as\s+(?:Russian|part\s+of\s+Russia)|of\s+"
+                        r"(?:Russian\s+)?(?:sovereignty|annexation))|\bannex\w*|"
+                        r"\bhand(?:ed|ing)?[\s-]*over\b|\bhandover\b|\bcession\b|\bced(?:e|ed|ing)\b|"
+                        r"\btransfer(?:red)?\b", re.I)
+_LEAVE_CELL = re.compile(r"\b(?:withdraw\w*|pull[\s-]*(?:out|back)s?|retreat|leaves?|exit)\b", re.I)
+#: Who would leave, named in the cell: "Full Ukrainian withdrawal", "Russian withdrawal".
+_LEAVER_CELL = re.compile(r"\b(?:(?P<ua>Ukrain\w*|Kyiv['’]s|AFU)|(?P<ru>Russia\w*|Moscow['’]s))\s+"
+                          r"(?:(?:troops?|forces?|army|military)\s+)?(?:full\s+|complete\s+|"
+                          r"total\s+)?(?:withdraw\w*|pull[\s-]*(?:out|back)|retreat|exit)|"
+                          r"\b(?:withdraw\w*|pull[\s-]*(?:out|back)|exit)\s+(?:of|by)\s+"
+                          r"(?:(?P<ua2>Ukrain\w*|Kyiv['’]s|AFU)|(?P<ru2>Russia\w*|Moscow['’]s))",
+                          re.I)
+#: An own withdrawal offered: "Ready to withdraw", "offers mirror pull-back".
+_OFFER_CELL = re.compile(r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)?|would|could|agrees?|"
+                         r"open\s+to)\b", re.I)
+_PART_LEAVE = re.compile(r"\b(?:mirror|symmetric\w*|partial|from\s+the\s+(?:front|line)|"
+                         r"(?:front[\s-]*line|buffer|demilitari[sz]ed)\s+(?:zone|strip|belt)|"
+                         r"some|parts?\s+of|kilomet\w+)\b", re.I)
+#: A position given up: "(withdrawal demand dropped in 2025)", "formerly", "until 2025".
+_DROPPED_CELL = re.compile(r"\b(?:dropped|abandoned|no\s+longer|formerly|previously|earlier|"
+                           r"withdrawn|shelved|until\s+\d{4})\b", re.I)
+
+
+def _position_side(header: str) -> str | None:
+    """The side whose positions a header's column lists ("Moscow's current position")."""
+    if not _POSITION_HEAD.search(header) or _HELD.search(header):
+        return None
+    sides = [a.side for a in actors(header, skip=[]) if a.side in ("RU", "UA", "US")]
+    return sides[0] if sides else None
+
+
+def _position_claims(cell: str, side: str, place: Place, span: tuple[int, int], line: str,
+                     header: str) -> list[ExtractedClaim]:
+    """The demand or offer a cell of a side's positions states for its row's place:
+    "Recognition as Russian" (a demand to cede it), "Full Ukrainian withdrawal" (to leave
+    it), "Ready to withdraw" (an offer to leave it), "Freeze on current line" (none); a
+    demand the cell says was dropped is an earlier one."""
+    if _NO_CELL.match(cell):
+        return []
+    why = [f"a table row, column '{header}': {SIDE_NAME_OF[side]}'s position '{cell}'"]
+    other = "UA" if side == "RU" else "RU" if side == "UA" else None
+    found: list[tuple[str, str | None, str]] = []  # kind, target, qualifier
+    leaver = _LEAVER_CELL.search(cell)
+    leave = _LEAVE_CELL.search(cell)
+    q = "part" if _PART_LEAVE.search(cell) else "all"
+    if _CEDE_CELL.search(cell) and side in ("RU", "US"):
+        found.append(("demand_cede", "UA", "all"))
+    if leaver:
+        who = "UA" if (leaver.group("ua") or leaver.group("ua2")) else "RU"
+        if who == side and _OFFER_CELL.search(cell):
+            found.append(("offer_withdraw", None, q))
+        elif who != side:
+            found.append(("demand_withdraw", who, q))
+    elif leave:
+        if _OFFER_CELL.search(cell[:leave.start()]):
+            found.append(("offer_withdraw", None, q))  # "Ready to withdraw"
+        elif re.search(r"\bdemand", cell, re.I) and other is not None:
+            found.append(("demand_withdraw", other, q))  # "(withdrawal demand dropped)"
+    dropped = _DROPPED_CELL.search(cell)
+    out = []
+    for kind, target, qual in found:
+        iv = interval_from_claim(qual, None, "percent")
+        out.append(ExtractedClaim(
+            kind, side, place.codes, None, None, qual, iv.low if iv else None,
+            iv.high if iv else None, span, line, target=target,
+            review=tuple(why + (["the cell says the demand was dropped: an earlier one"]
+                                if dropped and kind.startswith("demand") else [])),
+            status="earlier" if dropped and kind.startswith("demand") else None))
+    return out
+
+
+SIDE_NAME_OF = {"RU": "Russia", "UA": "Ukraine", "US": "the United States"}
+
+
 def table_claims(table: Table) -> list[ExtractedClaim]:
-    """Control claims of one table, row by row, in text order."""
+    """Control claims of one table, row by row, in text order; and the demands and offers
+    of a column of a side's positions ("| Region | Russian-held share | Moscow's position
+    |")."""
     timed = _time_table_claims(table)
     if timed is not None:
         return timed
     header_cells, _ = table.rows[0]
     has_header = not any(_figure(c, 0, "percent") for c in header_cells)
     columns: list[tuple[str | None, str | None, list[str]]]
+    positions: list[str | None] = []
     if has_header:
+        positions = [_position_side(h) for h in header_cells]
         columns = [_column_side(h, table.caption) for h in header_cells]
         sided = {c[0] for c in columns if c[0] is not None}
         if len(sided) == 1:
@@ -374,12 +459,17 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
             continue
         place_col, place = named[0]
         for i, (cell, start) in enumerate(zip(cells, starts, strict=True)):
+            line_start = starts[0]
+            line_end = starts[-1] + len(cells[-1])
+            position = positions[i] if i < len(positions) and i != place_col else None
+            if position is not None:
+                out += _position_claims(cell, position, place, (line_start, line_end),
+                                        " | ".join(cells), header_cells[i])
+                continue
             if i == place_col or i >= len(columns) or columns[i][0] is None:
                 continue
             side, unit, why = columns[i]
             fig = _figure(cell, start, unit)
-            line_start = starts[0]
-            line_end = starts[-1] + len(cells[-1])
             if fig is None and side is not None and unit != "km2" and (
                     q := "all" if _ALL_CELL.match(cell) else "part" if _PART_CELL.match(cell)
                     else None):
