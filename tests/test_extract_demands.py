@@ -400,3 +400,27 @@ def test_a_demand_stopped_or_dropped_is_an_earlier_one() -> None:
                  "The Kremlin no longer demands that Ukraine withdraw from Kherson."):
         got = [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
         assert got == [("demand_withdraw", "RU", ("UA-65",), "earlier")], text
+
+
+def test_a_pull_back_as_a_noun_and_a_mirrored_one_is_part() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    assert read("Moscow demands a full Ukrainian pullout from Donetsk.") == [
+        ("demand_withdraw", "RU", ("UA-14",), "all")]
+    for text in ("Kyiv's offer of a symmetrical pull-back in Donetsk.",
+                 'Kyiv has floated a "mirror withdrawal" from Donetsk.'):
+        assert read(text) == [("offer_withdraw", "UA", ("UA-14",), "part")], text
+    # the offer's clause is its own after the demand's ("..., and offer ...")
+    assert read("Ukraine's counter-draft would freeze the front, require Russian troops to "
+                "leave Sumy, and offer a limited, reciprocal pull-back in Donetsk.") == [
+        ("demand_withdraw", "UA", ("UA-59",), "all"),
+        ("offer_withdraw", "UA", ("UA-14",), "part")]
+
+
+def test_a_list_s_item_heads_no_list() -> None:
+    # a bullet of headlines is no opening line of the bullets after it
+    text = ("Key events\n\n"
+            "• Kremlin repeats demand for Ukrainian pull-out\n"
+            "• Overnight drone strike leaves 300,000 homes in Odesa without power\n")
+    assert [(c.kind, c.regions) for c in extract_claims(text)] == []

@@ -252,8 +252,10 @@ _ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 
 def _is_heading(s: Sentence) -> bool:
     """A short line without a full stop that names a control, cession or withdrawal and
-    heads the lines under it: "Territory occupied by Russia"."""
+    heads the lines under it: "Territory occupied by Russia" (not a list's item: "• Kremlin
+    repeats demand for Ukrainian pull-out")."""
     return ("\n" not in s.text and len(s.text) <= 80 and not re.search(r"[.!?\"”]\s*$", s.text)
+            and not _ITEM.match(s.text)
             and any(CUES[k].search(s.text) for k in ("control", "cede", "withdraw"))
             and not figures(s.text))
 

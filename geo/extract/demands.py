@@ -344,6 +344,13 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
     return True, (named[-1] if named else None)
 
 
+#: The start of a clause of its own: ", and", ", but", ";".
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;")
+#: A withdrawal matched by the other side's: "a mirror pull-back", "a symmetrical withdrawal".
+_MIRROR = re.compile(r"\b(?:mirror(?:ed)?|symmetric(?:al)?|reciprocal|mutual|matching|"
+                     r"partial|limited)[\"”’']?\s+(?:\w+\s+)?[\"“‘']?$", re.I)
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if negated(text, verb):
@@ -365,7 +372,13 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                             text[nxt[0][1]:], re.I):
             return []
     demand = _last_demand(parts, verb)
-    offer = CUES["offer"].search(text[:verb.start()])
+    offers = list(CUES["offer"].finditer(text, 0, verb.start()))
+    offer = offers[0] if offers else None
+    if demand and offers and offers[-1].start() > demand.start() and _NEXT_CLAUSE.search(
+            text, demand.end(), offers[-1].start()):
+        # "... require Russian troops to leave four regions, and offer a limited pull-back
+        # in Donetsk": the clause of the offer is its own
+        offer = offers[-1]
     review: list[str] = []
     target: str | None
     qualifier: str | None
@@ -430,9 +443,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # convention); "from parts of Sumy": part
         qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
                                                          default="all")
-        if fig is None and qualifier == "all" and _PULL_BACK.search(text, verb.end()):
-            # "pull its troops back from the front line in Donetsk", "by up to 10 km":
-            # a strip along the line, not the whole region
+        if fig is None and qualifier == "all" and (
+                _PULL_BACK.search(text, verb.end())
+                or _MIRROR.search(text, max(0, verb.start() - 30), verb.start())):
+            # "pull its troops back from the front line in Donetsk", "by up to 10 km", "a
+            # symmetrical pull-back in Donetsk": a strip along the line, not the region
             qualifier = "part"
     elif after:
         # "the withdrawal of Ukrainian troops from Donbas remained an essential condition"

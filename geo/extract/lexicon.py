@@ -132,7 +132,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)\s+back|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
         r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left(?![\s-]+bank)|"
-        r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of)\b", re.I),
+        r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of|"
+        r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
         r"transfer\s+of|transfer(?:s|red)?(?=\s+(?:the\s+)?(?:rest|remainder|remaining|all|(?-i:[A-Z])))|"
