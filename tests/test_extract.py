@@ -598,3 +598,26 @@ def test_a_claim_two_rules_reach_is_listed_once() -> None:
     # the same sentence said again further on is its own mention
     twice = text + " Officials met the press. " + text
     assert len(extract_claims(twice)) == 2
+
+
+def test_a_question_of_what_is_under_a_side_s_control_and_its_answer() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+
+    assert read("How much of Ukraine is under Russian occupation?\n\nJust under a fifth of "
+                "it. Readers keep asking.") == [("RU", ("UA",), 20.0, "under")]
+    assert read("How much of Kherson region remains in Ukrainian hands?\n\nAbout a "
+                "quarter.") == [("UA", ("UA-65",), 25.0, "around")]
+    assert read("Q: How much of Ukraine does Russia hold right now?\nA: About 19 per "
+                "cent.") == [("RU", ("UA",), 19.0, "around")]
+
+
+def test_a_line_s_amount_after_a_statement_of_control() -> None:
+    text = ("The picture, region by region:\n\n"
+            "- Crimea: the whole peninsula has been under Russian control since 2014.\n"
+            "- Luhansk: virtually all of it.\n"
+            "- Sumy: a few villages near the border.\n"
+            "- Kharkiv: 40 schools shut.\n")
+    assert [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)] == [
+        ("RU", ("UA-43", "UA-40"), "all"), ("RU", ("UA-09",), "all"),
+        ("RU", ("UA-59",), "part")]

@@ -424,3 +424,11 @@ def test_a_list_s_item_heads_no_list() -> None:
             "• Kremlin repeats demand for Ukrainian pull-out\n"
             "• Overnight drone strike leaves 300,000 homes in Odesa without power\n")
     assert [(c.kind, c.regions) for c in extract_claims(text)] == []
+
+
+def test_who_is_handed_a_demand_is_not_its_author() -> None:
+    text = ("Russia's negotiators handed the Ukrainian delegation a memorandum demanding "
+            "that Kyiv withdraw its forces from Donetsk and Luhansk regions.")
+    got = extract_claims(text)
+    assert [(c.kind, c.actor) for c in got] == [("demand_withdraw", "RU")]
+    assert "who was told or handed it" in got[0].review[0]

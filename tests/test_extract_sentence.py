@@ -120,3 +120,15 @@ def test_the_left_bank_is_no_withdrawal_and_clauses_keep_their_holders() -> None
                          "a 10-kilometre strip along the border in the Sumy region.")
     assert [(c.kind, c.regions, c.qualifier) for c in got] == [
         ("demand_withdraw", ("UA-59",), "part")]
+
+
+def test_an_area_named_by_its_holder_and_then_given() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.value) for c in extract_claims(text)]
+
+    assert read("Analysts put the Russian-held area at roughly 108,000 sq km, or about "
+                "42,000 square miles.") == [("control_area", "RU", ("UA",), 108000.0)]
+    assert read("The Russian-occupied territory is about 116,000 km².") == [
+        ("control_area", "RU", ("UA",), 116000.0)]
+    # Russia's own territory is no holding
+    assert read("Russian territory is some 17,100,000 km².") == []

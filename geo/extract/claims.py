@@ -27,7 +27,14 @@ import re
 from dataclasses import replace
 
 from geo.extract.asserted import GAIN_TIME, asserted, mark_past
-from geo.extract.control import PASSIVE, control_claims, fronted_places, holder_of, of_places
+from geo.extract.control import (
+    LABEL_AMOUNT,
+    PASSIVE,
+    control_claims,
+    fronted_places,
+    holder_of,
+    of_places,
+)
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
@@ -42,6 +49,7 @@ from geo.extract.parts import (
     make_claim,
     other_side,
     parts_of,
+    places_from,
     places_in,
 )
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
@@ -343,9 +351,16 @@ _QUESTION = re.compile(
     r"(?:^|\b)(?:how\s+much(?:\s+(?:of\s+(?P<place>[^?]{2,60}?)|(?:ukrainian\s+)?territory|"
     r"land|ground))?\s+(?:does|do|did|has|have)\s+(?P<actor>[^?]{2,40}?)\s+(?:still\s+)?"
     r"(?P<verb>control|hold|"
-    r"occupy|seize|capture)\w*(?:\s+(?:now|today|so\s+far))?|what\s+(?:does|do|did)\s+"
+    r"occupy|seize|capture)\w*(?:\s+(?:now|today|so\s+far|right\s+now|at\s+(?:the\s+)?"
+    r"(?:moment|present)|currently|at\s+this\s+point))?|what\s+(?:does|do|did)\s+"
     r"(?P<asker>[^?]{2,40}?)\s+(?P<ask>want|demand|ask\s+for|insist\s+on|hold|control|"
-    r"occupy))\s*\?\s*$", re.I)
+    r"occupy)|"
+    # "How much of Ukraine is under Russian occupation?", "... is occupied?"
+    r"how\s+much\s+of\s+(?P<pplace>[^?]{2,60}?)\s+(?:is|remains)\s+(?:now\s+|still\s+|"
+    r"currently\s+)?(?:under\s+(?P<pside>Russian|Ukrainian)\s+(?:control|occupation)|"
+    r"in\s+(?P<hands>Russian|Ukrainian)\s+hands|(?P<occupied>occupied)(?:\s+by\s+"
+    r"(?P<by>Russia|Ukraine))?)(?:\s+(?:now|today|right\s+now|at\s+the\s+moment))?)"
+    r"\s*\?\s*$", re.I)
 #: An answer that opens on a fraction without "of": "Just under a fifth".
 _LONE_FRACTION = re.compile(r"^\W*(?:(?:just\s+)?(?:under|over)|about|roughly|around|nearly|"
                             r"almost|some|more\s+than|less\s+than)?\s*(?:a|one|two|three|four|"
@@ -361,16 +376,26 @@ def _answer_claims(s: Sentence, q: re.Match[str], asker: str | None) -> list[Ext
     speaker (``asker``)."""
     body = s.text[_ANSWER.match(s.text).end():]  # type: ignore[union-attr]
     actor, verb = q.group("actor") or q.group("asker"), q.group("verb") or q.group("ask")
+    place = q.group("place") or q.group("pplace")
+    if q.group("pplace"):
+        # "How much of Ukraine is under Russian occupation?": the side of the adjective,
+        # Russia's when only "occupied" is said
+        side = q.group("pside") or q.group("hands") or q.group("by") or "Russia"
+        actor, verb = ("Russia" if side.lower().startswith("russia") else "Ukraine"), "holds"
     if FIRST_PERSON.fullmatch(actor):
         if asker is None:
             return []  # "How much do we hold?" asked by no side
         actor = SIDE_NAME[asker]
     figs = figures(body)
     lone = _LONE_FRACTION.match(body)  # "Just under a fifth, Crimea included."
-    if q.group("place") and figs and not re.match(r"\s+of\b", body[figs[0].end:]):
-        body = f"{body[:figs[0].end]} of {q.group('place')}{body[figs[0].end:]}"
-    elif q.group("place") and lone:
-        body = f"{body[:lone.end()]} of {q.group('place')}{body[lone.end():]}"
+    it = re.match(r"\s+of\s+it\b", body[figs[0].end:]) if figs else None
+    if place and figs and it:
+        # "Just under a fifth of it."
+        body = f"{body[:figs[0].end]} of {place}{body[figs[0].end + it.end():]}"
+    elif place and figs and not re.match(r"\s+of\b", body[figs[0].end:]):
+        body = f"{body[:figs[0].end]} of {place}{body[figs[0].end:]}"
+    elif place and lone:
+        body = f"{body[:lone.end()]} of {place}{body[lone.end():]}"
     lead = f"{actor} {verb}"
     claims = sentence_claims(Sentence(f"{lead} {body}", 0))
     why = f"an answer, read with its question: '{q.group(0).strip()}'"
@@ -394,6 +419,19 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
     "Dnipropetrovsk: about 1,250 km²."): held by the same side. The figure ends its
     clause ("Kharkiv: 40 % of homes damaged" is no claim)."""
     parts = parts_of(s)
+    if not parts.figs and parts.places and _LINE_START.fullmatch(
+            s.text[:parts.places[0].start]):
+        # "- Luhansk: virtually all of it." after "Crimea ... under Russian control"
+        ps, end = places_from(parts, parts.places[0].start, limit=0)
+        amount = LABEL_AMOUNT.match(s.text, end)
+        if amount is None or not _AMOUNT_ENDS.match(s.text, amount.end()):
+            return []
+        q = ("all" if amount.group("all") else "large_part" if amount.group("most")
+             else "part")
+        return [make_claim(parts, "control_share", last.actor, codes_of(ps), None, q,
+                           (s.start + ps[0].start, s.start + amount.end()),
+                           [f"a line after a statement of {SIDE_NAME[last.actor]}'s control: "
+                            f"its holder", f"'{amount.group(0).strip(' :-–—')}' read as {q}"])]
     if not parts.figs or not fronted_places(parts) and not _LINE_START.fullmatch(
             s.text[:parts.places[0].start] if parts.places else "x"):
         return []
@@ -404,6 +442,9 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
             and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
 
 
+#: After an amount that is a line's value: "all of it.", "small parts near the border".
+_AMOUNT_ENDS = re.compile(r"(?:\s+of\s+(?:it|them|the\s+(?:region|oblast)))?\s*(?:[.;,)]|$|"
+                          r"\s+(?:near|along|around|in|on|close\s+to|by)\b)", re.I)
 #: "Today it is roughly 19.5%": the figure of the claim before, again.
 _IT_IS = re.compile(r"\W*(?:(?:today|now|currently|by\s+now|these\s+days|this\s+year),?\s+)?"
                     r"(?:it|that)(?:'s|’s|\s+is|\s+stands\s+at)\s+(?:now\s+)?(?:about|roughly|"

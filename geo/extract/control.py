@@ -35,7 +35,7 @@ from geo.extract.parts import (
     voice_why,
 )
 
-__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places",
+__all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places", "LABEL_AMOUNT",
            "EARLIER_FIGURE", "NOT_HELD", "GAINED", "GAIN_VERB", "PERIOD"]
 
 
@@ -305,7 +305,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if id(p) in used or is_there(p) or is_rest(p):
             continue
         q = figureless(text, p.start, default=None)
-        label = _LABEL_AMOUNT.match(text, places_from(parts, p.start, limit=0)[1])
+        label = LABEL_AMOUNT.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and label:
             # "Dnipropetrovsk: pockets near the Donetsk border", "Luhansk -- all of it"
             q = ("all" if label.group("all") else "large_part" if label.group("most")
@@ -403,7 +403,7 @@ def of_places(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
 #: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
 #: An amount after a place and a colon or a dash, as a label's value: "Dnipropetrovsk: pockets
 #: near the Donetsk border", "Sumy -- a few border villages", "Luhansk: all of it".
-_LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-]|--)\s*"
+LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-]|--)\s*"
                            r"(?:(?P<all>all\b|"
                            r"the\s+whole|(?:almost|nearly|virtually)\s+all|entire(?:ly)?\b|"
                            r"fully\b)|(?P<most>most\b|much\b|the\s+bulk|large\s+parts?\b)|"

@@ -172,8 +172,8 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         last = before[-1]
         if len(before) > 1 and _TOLD.search(text, max(0, last.start - 30), last.start):
             last = before[-2]
-            review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told: the "
-                          f"demand read as {SIDE_NAME[last.side]}'s")
+            review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told or "
+                          f"handed it: the demand read as {SIDE_NAME[last.side]}'s")
         actor = last.side
         if (pronoun_side(parts, last) and between and between[-1].side == actor
                 and actor in ("RU", "UA")):
@@ -195,7 +195,11 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
 
 #: A verb of telling just before a side: that side is told, not telling.
 _TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|warns|briefed|"
-                   r"notified|reminded)\s+(?:the\s+)?$", re.I)
+                   r"notified|reminded|"
+                   # "handed the Ukrainian delegation a memorandum demanding ...": the one given
+                   r"handed|hands|gave|gives|presented|sent|sends|passed|delivered|"
+                   r"(?:submitted|presented|sent|passed|delivered|handed)\s+to)\s+(?:the\s+)?$",
+                   re.I)
 
 
 def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:

@@ -206,13 +206,14 @@ def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
 
 #: A share named by its holder and then given: "the occupied share is about 18%", "Russian
 #: control stands at roughly 73%", "Ostmark puts the Russian-held share at 19.3 per cent",
-#: "analysts put current Russian control at about 19%".
+#: "analysts put current Russian control at about 19%", "put the Russian-held area at roughly
+#: 108,000 sq km".
 _SHARE_STATEMENT = re.compile(
     r"\b(?:(?P<put>puts?|putting|estimates?|estimated|places?|placed|pegs?|pegged)\s+)?"
     r"(?:the\s+|its\s+)?(?:current\s+|overall\s+|total\s+)?"
     r"(?P<adj>Russian-held|Russian-occupied|Russian|occupied|Ukrainian-held|Ukrainian|Kyiv-held|"
     r"Moscow['’]s|Russia['’]s|Kyiv['’]s|Ukraine['’]s)\s+"
-    r"(?P<what>share|portion|proportion|control|footprint|holding)"
+    r"(?P<what>share|portion|proportion|control|footprint|holding|area|territory)"
     r"(?:\s+of\s+(?P<of>[^,;]{1,60}?))?\s*,?\s+"
     r"(?(put)at|(?:now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|has\s+reached|reached|"
     r"rose\s+to|ticked\s+up\s+to|amounts\s+to|comes\s+to|is\s+now|now\s+stands\s+at))"
@@ -222,7 +223,8 @@ _SHARE_STATEMENT = re.compile(
 def _shared(s: Sentence) -> list[ExtractedClaim]:
     """:func:`_share_statement` of a sentence no other rule reads, when it names a share."""
     low = s.text.lower()
-    if "share" not in low and "portion" not in low and "control" not in low:
+    if "share" not in low and "portion" not in low and "control" not in low and \
+            "-held" not in low and "-occupied" not in low:
         return []
     return _share_statement(parts_of(s))
 
@@ -242,8 +244,12 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
         return []
     side = "UA" if adj.startswith(("ukrain", "kyiv")) else "RU"
     figs = [f for f in parts.figs if f.start >= m.end()]
+    what = m.group("what").lower()
+    if what in ("area", "territory") and not (m.group("put") or adj.endswith(("-held",
+                                                                              "-occupied"))):
+        return []  # "Russian territory is ...": Russia's own land
     if not figs or figs[0].start - m.end() > 20 or figs[0].unit != "percent" and \
-            m.group("what").lower() != "control":
+            what not in ("control", "area", "territory"):
         return []
     named = [p for p in parts.places if not is_there(p)]
     if m.group("of") and not any(m.start("of") <= p.start < m.end("of") for p in named) \
@@ -267,7 +273,8 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
         r"\s+of\s+(?:the\s+)?", text[run[-1].end:p.start], re.I)]
     ps = of or after or [p for p in named if p.end <= m.start()]
     codes = tuple(dict.fromkeys(c for p in ps for c in p.codes)) or ("UA",)
-    why = [f"the share named by its holder ('{m.group(0).strip()}')"] + (
+    why = [f"the {'share' if what == 'control' else what} named by its holder "
+           f"('{m.group(0).strip()}')"] + (
         [] if ps else ["no place named: read as Ukraine as a whole"])
     return [make_claim(parts, "control_share" if f.unit == "percent" else "control_area",
                        side, codes, f, f.qualifier, (m.start(), f.end), why) for f in run]
