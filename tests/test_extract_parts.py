@@ -111,3 +111,22 @@ def test_the_republic_is_the_people_s_republic_named_before() -> None:
     # a republic that is none of them is not read as one
     assert extract_claims("The Czech Republic said that 3% of the republic's budget goes to "
                           "defence; Russia controls about 19% of Ukraine.")[0].regions == ("UA",)
+
+
+def test_these_areas_are_the_places_listed_last() -> None:
+    from geo.extract import extract_claims
+
+    text = ("Mr Putin said Ukrainian forces must leave Donetsk, Luhansk, Zaporizhzhia and "
+            "Kherson completely. He said Kyiv must also recognise these areas as Russian, "
+            "and accept Moscow's 2014 annexation of Crimea.")
+    got = [(c.kind, c.regions) for c in extract_claims(text)]
+    assert got == [("demand_withdraw", ("UA-14", "UA-09", "UA-23", "UA-65")),
+                   ("demand_cede", ("UA-14", "UA-09", "UA-23", "UA-65")),
+                   ("demand_cede", ("UA-43", "UA-40"))]
+    assert any("the places listed last before" in r for r in extract_claims(text)[1].review)
+    # with no list before, "these areas" is no place
+    assert [c.kind for c in extract_claims(
+        "He said Kyiv must also recognise these areas as Russian.")] == []
+    # ground taken in the first months of the invasion is no holding
+    assert extract_claims("Russia pushed into Sumy and Kharkiv. Most of these areas were "
+                          "captured in the first months of the 2022 invasion.") == []

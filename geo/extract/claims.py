@@ -39,6 +39,7 @@ from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
+    LAST_GROUP,
     LAST_SIDE,
     LAST_UNIT,
     SIDE_NAME,
@@ -51,6 +52,7 @@ from geo.extract.parts import (
     parts_of,
     places_from,
     places_in,
+    remember_group,
 )
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
@@ -70,11 +72,13 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     """
     check_article(text, label=label)
     token, side = LAST_UNIT.set(None), LAST_SIDE.set(None)
+    group = LAST_GROUP.set(None)
     spoken = VOICES.set((text, voices(text), {}))
     try:
         return _article_claims(text)
     finally:
         LAST_UNIT.reset(token)
+        LAST_GROUP.reset(group)
         LAST_SIDE.reset(side)
         VOICES.reset(spoken)
 
@@ -179,6 +183,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             out += every
             if named:
                 LAST_UNIT.set(named[-1].codes)
+            remember_group(s.text)
             _remember_side(s)
             continue
         # (the end of the line only: the pattern ends there)
@@ -206,6 +211,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         out += every
         if named:
             LAST_UNIT.set(named[-1].codes)
+        remember_group(s.text)
         _remember_side(s)
     from geo.extract.pace import with_pace  # it imports this module: imported late
 

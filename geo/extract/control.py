@@ -85,7 +85,7 @@ GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
 PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
                      r"(?:(?:whole|course|first\s+half|second\s+half|rest)\s+of\s+|\d{1,2}\s+)?"
                      r"(?:past\s+|last\s+|first\s+)?(?:January|February|March|April|May|June|July|August|September|"
-                     r"October|November|December|month|week|year|summer|autumn|spring|winter|"
+                     r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
                      r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).

@@ -35,6 +35,7 @@ from geo.intervals import interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
+           "LAST_GROUP", "remember_group",
            "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side",
            "voice_why"]
 
@@ -120,13 +121,40 @@ _REPUBLICS = {("UA-09",), ("UA-14",), ("UA-43", "UA-40"), ("UA-43",)}
 LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=None)
 
 
+#: The places the article listed last together ("Donetsk, Luhansk, Zaporizhzhia and
+#: Kherson", "the four regions"), for "these areas" in a later sentence.
+LAST_GROUP: ContextVar[tuple[str, ...] | None] = ContextVar("last_group", default=None)
+#: "these areas", "those regions": the places listed together last.
+_THESE = re.compile(r"\b(?:these|those)\s+(?:areas|regions|oblasts|provinces|territories|"
+                    r"lands)\b", re.I)
+
+
+def remember_group(text: str) -> None:
+    """Keep the last list of places ``text`` names (two or more, or one name of several:
+    "the four regions") as :data:`LAST_GROUP`."""
+    found = places(text)
+    for i in range(len(found) - 1, -1, -1):
+        group = [found[i]]
+        for q in reversed(found[:i]):
+            if _LIST_GAP.match(text[q.end:group[0].start]):
+                group.insert(0, q)
+            else:
+                break
+        codes = tuple(dict.fromkeys(c for q in group for c in q.codes))
+        if len(codes) >= 2:
+            LAST_GROUP.set(codes)
+            return
+
+
 def places_in(text: str) -> list[Place]:
-    """Places of ``text``, with "the region" read as the unit named last before it."""
-    return list(_places_in(text, LAST_UNIT.get()))
+    """Places of ``text``, with "the region" read as the unit named last before it and
+    "these areas" as the places listed last."""
+    return list(_places_in(text, LAST_UNIT.get(), LAST_GROUP.get()))
 
 
 @functools.lru_cache(maxsize=8192)
-def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
+def _places_in(text: str, last: tuple[str, ...] | None,
+               group: tuple[str, ...] | None = None) -> tuple[Place, ...]:
     found = places(text)
     low = text.lower()
     # each pattern only where its word is: most sentences have none of them
@@ -159,6 +187,11 @@ def _places_in(text: str, last: tuple[str, ...] | None) -> tuple[Place, ...]:
                     break
             codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
+    for m in (_THESE.finditer(text) if group and ("these" in low or "those" in low) else ()):
+        # "He said Kyiv must also recognise these areas as Russian": the places listed last
+        # (in the sentence before: a list in this sentence is read by _THEM)
+        if not [p for p in found if p.start < m.end()]:
+            found.append(Place(group, m.start(), m.end(), m.group(0), True))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
         # the same sentence only (elsewhere "the territory" may be the whole country)
@@ -202,7 +235,7 @@ def parts_of(s: Sentence) -> Parts:
     """The figures, places (anaphora read), country mentions and sides of ``s``; a side's
     word inside a place's name ("Russia's Kursk region") is not a side. Several rules read
     a sentence: it is taken apart once (the parts are not to be changed)."""
-    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get(), _voices_in(s))
+    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get(), _voices_in(s), LAST_GROUP.get())
 
 
 def _voices_in(s: Sentence) -> tuple[tuple[int, int, str, str], ...]:
@@ -249,7 +282,8 @@ VOICES: ContextVar[tuple[str, tuple[Voice, ...], dict[Sentence, tuple[tuple[int,
 
 @functools.lru_cache(maxsize=4096)
 def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
-              voices_: tuple[tuple[int, int, str, str], ...] = ()) -> Parts:
+              voices_: tuple[tuple[int, int, str, str], ...] = (),
+              _group: tuple[str, ...] | None = None) -> Parts:
     pl = places_in(s.text)
     country = countries(s.text)
     if voices_ and "our" in s.text:
@@ -447,8 +481,9 @@ def codes_of(ps: list[Place]) -> tuple[str, ...]:
 
 
 def group_review(ps: list[Place]) -> list[str]:
-    return [f"'{p.text}' read as {', '.join(p.codes)}" for p in ps if p.group
-            and "four" in p.text.lower()]
+    return [f"'{p.text}' read as {', '.join(p.codes)}"
+            + (", the places listed last before" if _THESE.fullmatch(p.text) else "")
+            for p in ps if p.group and ("four" in p.text.lower() or _THESE.fullmatch(p.text))]
 
 
 def subject(parts: Parts, before: int, *, holders: bool = False) -> str | None:
