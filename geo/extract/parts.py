@@ -154,7 +154,7 @@ def places_in(text: str) -> list[Place]:
 
 @functools.lru_cache(maxsize=8192)
 def _places_in(text: str, last: tuple[str, ...] | None,
-               group: tuple[str, ...] | None = None) -> tuple[Place, ...]:
+               listed: tuple[str, ...] | None = None) -> tuple[Place, ...]:
     found = places(text)
     low = text.lower()
     # each pattern only where its word is: most sentences have none of them
@@ -187,11 +187,11 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                     break
             codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
-    for m in (_THESE.finditer(text) if group and ("these" in low or "those" in low) else ()):
+    for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low) else ()):
         # "He said Kyiv must also recognise these areas as Russian": the places listed last
         # (in the sentence before: a list in this sentence is read by _THEM)
         if not [p for p in found if p.start < m.end()]:
-            found.append(Place(group, m.start(), m.end(), m.group(0), True))
+            found.append(Place(listed, m.start(), m.end(), m.group(0), True))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
         # the same sentence only (elsewhere "the territory" may be the whole country)
