@@ -190,7 +190,7 @@ def _places_in(text: str, last: tuple[str, ...] | None,
     for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low) else ()):
         # "He said Kyiv must also recognise these areas as Russian": the places listed last
         # (in the sentence before: a list in this sentence is read by _THEM)
-        if not [p for p in found if p.start < m.end()]:
+        if listed and not [p for p in found if p.start < m.end()]:
             found.append(Place(listed, m.start(), m.end(), m.group(0), True))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
