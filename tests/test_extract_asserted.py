@@ -197,3 +197,10 @@ def test_an_assertion_called_false_is_no_claim() -> None:
             "the region.")
     assert [(c.regions, c.value, c.qualifier) for c in extract_claims(text)] == [
         (("UA-63",), 6.0, "under")]
+
+
+def test_a_quoted_claim_waved_away_is_none_and_the_clause_after_stands() -> None:
+    text = ('But please ignore the "Russia has taken all of Donetsk" posts going round: '
+            "Ukraine still holds about 8,500 km² of the oblast, including Kramatorsk.")
+    assert [(c.actor, c.regions, c.value) for c in extract_claims(text)] == [
+        ("UA", ("UA-14",), 8500.0)]

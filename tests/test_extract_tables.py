@@ -278,3 +278,19 @@ def test_a_column_of_a_side_s_positions_gives_its_demands_and_offers() -> None:
     anonymous = text.replace("Moscow's position", "Position").replace("Kyiv's position",
                                                                        "Other position")
     assert all(c.kind == "control_share" for c in extract_claims(anonymous))
+
+
+def test_an_infobox_s_holder_is_no_place_and_its_position_lines() -> None:
+    box = ("ZAPORIZHZHIA OBLAST · quick facts (as of 1 January 2026)\n"
+           "Capital: Zaporizhzhia (Ukrainian-controlled)\n"
+           "Occupied by Russia: ~74% of the oblast\n"
+           "Held by Ukraine: ~26%, including the regional capital\n"
+           "Russian position: demands that Kyiv cede the entire oblast, capital included\n"
+           "Ukrainian position: rejects any cession\n")
+    got = extract_claims(box)
+    assert [(c.kind, c.actor, c.regions, c.value) for c in got] == [
+        ("control_share", "RU", ("UA-23",), 74.0),
+        ("control_share", "UA", ("UA-23",), 26.0),
+        ("demand_cede", "RU", ("UA-23",), None)]
+    assert "a line of Russia's position: 'Russian position'" in got[2].review
+    assert got[2].sentence.startswith("Russian position:")

@@ -96,6 +96,11 @@ _DENIED_REPORT = re.compile(
     r"rumou?rs?)\s+that\b|"
     r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine)\s+"
     r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked)\b", re.I)
+#: A quoted claim the writer waves away: 'please ignore the "Russia has taken all of
+#: Donetsk" posts', 'don't believe the "half of Kharkiv" videos' (the quote's span).
+_DISMISSED = re.compile(r"\b(?:ignore|disregard|(?:don['’]t|do\s+not|never)\s+(?:believe|trust|"
+                        r"share))\s+(?:the\s+|those\s+|these\s+|any\s+|all\s+)?"
+                        r"(?P<quote>[\"“][^\"”]{3,120}[\"”])", re.I)
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.
 POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
@@ -179,6 +184,12 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         w in low for w in ("den", "dismiss", "refut", "reject", "called")) else []
     if denied:
         claims = [c for c in claims if not any(at <= c.span[0] - s.start for at in denied)]
+    dismissed = [m.span("quote") for m in _DISMISSED.finditer(text)] if (
+        "ignore" in low or "disregard" in low or "believe" in low or "trust" in low
+        or "share" in low) else []
+    if dismissed:
+        claims = [c for c in claims if not any(a <= c.span[0] - s.start < b
+                                               for a, b in dismissed)]
     labels = [m.end() for m in _LABEL.finditer(text)]
     cuts = [m.end() for m in DENIAL.finditer(text)] + labels
     if not cuts:

@@ -141,7 +141,7 @@ def _lines_apart(ss: list[Sentence]) -> list[Sentence]:
 def _article_claims(original: str) -> list[ExtractedClaim]:
     # a field line ("Russian-held territory in Ukraine: 115,900 km² (19.2%)") and a table
     # are read by their labels, rows and columns (geo.extract.tables), never as prose
-    found_fields = fields(original)
+    found_fields = fields(original) + _position_lines(original)
     text = mask_spans(original, [span for span, _ in found_fields]) if found_fields \
         else original
     found_tables = tables(text)
@@ -407,6 +407,47 @@ def _answer_claims(s: Sentence, q: re.Match[str], asker: str | None) -> list[Ext
     why = f"an answer, read with its question: '{q.group(0).strip()}'"
     return [replace(c, span=(s.start, s.end), sentence=s.text, review=c.review + (why,))
             for c in claims]
+
+
+#: A line of a side's position, its verb with no subject: "Russian position: demands that
+#: Kyiv cede the entire oblast", "Kyiv's stance - offers a mirror pull-back".
+_POSITION_LINE = re.compile(
+    r"\W*(?P<side>Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|Kremlin['’]s|Russia['’]s|"
+    r"Ukraine['’]s|US|U\.S\.|American|Washington['’]s)\s+(?:official\s+|current\s+|"
+    r"stated\s+)?(?:position|stance|line|view|ask|terms)\s*(?::|\s[—–-])\s*"
+    r"(?=(?:\w+\s+){0,2}?(?:demands?|wants?|insists?|seeks?|offers?|proposes?|is\s+ready|"
+    r"would|rejects?|refuses?)\b)", re.I)
+
+
+def _position_lines(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
+    """Each line of a side's position (:data:`_POSITION_LINE`) read as a sentence with the
+    side as its subject, "the region" the one the lines before it name (an infobox's
+    heading): as (span, claims)."""
+    out: list[tuple[tuple[int, int], list[ExtractedClaim]]] = []
+    if "position" not in text and "stance" not in text and "terms" not in text:
+        return out
+    pos = 0
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        m = _POSITION_LINE.match(line) if len(line) <= 300 else None
+        if m is None:
+            continue
+        word = m.group("side").lower()
+        name = ("Russia" if word.startswith(("russia", "moscow", "kremlin")) else "Ukraine"
+                if word.startswith(("ukrain", "kyiv")) else "the United States")
+        box = text[max(text.rfind("\n\n", 0, at), 0):at]
+        named = [p for p in places(box) if len(p.codes) == 1]
+        token = LAST_UNIT.set(named[-1].codes if named else LAST_UNIT.get())
+        try:
+            claims = sentence_claims(Sentence(f"{name} {line[m.end():]}", 0))
+        finally:
+            LAST_UNIT.reset(token)
+        why = f"a line of {name}'s position: '{line[:m.end()].strip(' :-–—')}'"
+        span = (at, at + len(line))
+        if claims:
+            out.append((span, [replace(c, span=span, sentence=line,
+                                       review=c.review + (why,)) for c in claims]))
+    return out
 
 
 def _remember_side(s: Sentence) -> None:

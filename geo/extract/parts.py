@@ -108,7 +108,8 @@ _OF_IT_WORDS = re.compile(r"of\s+it\b")
 # ------------------------------------------------------------------ per sentence
 #: "the region", "that oblast": the unit named last before it (anaphora), never "the
 #: region of X" (named there) nor a plural.
-_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:region|oblast|province|republic)(?:'s|’s)?|"
+_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:(?:entire|whole|same)\s+)?(?:region|oblast|"
+                      r"province|republic)(?:'s|’s)?|"
                       r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
 
 

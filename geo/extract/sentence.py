@@ -351,7 +351,11 @@ _PRONOUN = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:holds?|held|controls?|cont
 
 #: Where a sentence divides into clauses that each name their own holder.
 _CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
-                     r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|,?\s+(?:while|whereas|even\s+as)"
+                     r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|"
+                     # "... posts going round: Ukraine still holds about 8,500 km²"
+                     r":\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|Kyiv|Kremlin|Russian|Ukrainian)"
+                     r"\b[^:]{0,40}?\b(?:holds?|controls?|occupies|still)\b)|"
+                     r",?\s+(?:while|whereas|even\s+as)"
                      r"\s+", re.I)
 
 
@@ -360,6 +364,8 @@ def _clauses(s: Sentence) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _CLAUSE.finditer(s.text):
+        if m.group(0).startswith(":") and len(s.text[pos:m.start()].split()) < 4:
+            continue  # "• Donetsk: Ukraine holds roughly one-fifth": a label, not a clause
         if m.start() > pos:
             out.append(Sentence(s.text[pos:m.start()], s.start + pos))
         pos = m.end()

@@ -501,7 +501,8 @@ _FIELD_VALUES = rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}\)?)?"
 #: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
 _FIELD = re.compile(
     rf"^(?P<bullet>\s*(?:[-*•·–—]\s+)?)(?:(?P<label>[^:|\n]{{4,90}}?)\s*(?::|\||\s[–—-])\s*"
-    rf"(?P<values>{_FIELD_VALUES})(?:\s+each)?\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
+    rf"(?P<values>{_FIELD_VALUES})(?:\s+each)?(?:,\s*(?:including|incl\.|with)\s[^|\n]{{0,80}})?"
+    rf"\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
     rf"\s*$", re.I | re.M)
 #: A field's label that names no standing holding: a change, a past peak, a forecast.
 _NOT_HELD = re.compile(r"\b(?:since|between|added|in\s+(?:January|February|March|April|May|June|"
@@ -516,6 +517,13 @@ _FIELD_ABOUT = re.compile(r"\((?:approx\.?|approximately|est\.?|estimated?)\)|\[
                           re.I)
 #: A part of a label that names what a figure includes, not its place: "incl. Crimea".
 _INCLUDING = re.compile(r"[,(]?\s*\b(?:incl\.|including\b|includes\b|with\b).*$", re.I)
+
+
+#: The holder's words of a label: "by Ukraine", "under Ukrainian control", "Ukrainian-held".
+_HOLDER_WORDS = re.compile(r"\b(?:by|under)\s+(?:the\s+)?(?:Ukraine|Ukrainian|Kyiv|Russia|Russian|"
+                           r"Moscow)(?:['’]s)?(?:\s+(?:forces|troops|army|control|occupation|"
+                           r"hands))?\b|\b(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|controlled|"
+                           r"occupied)\b", re.I)
 
 
 def _field_side(label: str) -> tuple[str | None, str]:
@@ -546,6 +554,8 @@ def _field_place(text: str, label: str, label_start: int) -> tuple[tuple[str, ..
     ("of Ukraine", "Ukrainian territory"); else the place the box's first line names ("KURSK
     IN FIGURES", "KHARKIV REGION AT A GLANCE"); else None."""
     own = _INCLUDING.sub("", label)
+    # the holder is no place: "Held by Ukraine", "Ukrainian-held"
+    own = _HOLDER_WORDS.sub("", own)
     found = places(own)
     if found:
         return tuple(dict.fromkeys(c for p in found for c in p.codes)), ""
