@@ -159,3 +159,20 @@ def test_a_label_s_places_and_amounts_in_table_like_lines() -> None:
                 "region; Ukraine's regional military administration puts the figure at "
                 "seventy-two per cent.") == [("RU", ("UA-65",), 75.0, "under"),
                                              ("RU", ("UA-65",), 72.0, "exact")]
+
+
+def test_an_area_between_commas_after_a_place_held() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return sorted(((c.regions, c.value, c.unit, c.qualifier) for c in extract_claims(text)),
+                      key=str)
+
+    crimea = ("UA-43", "UA-40")
+    assert read("Nothing moves there, but it is in the total: the whole peninsula, about "
+                "27,000 km², has been under Russian control since 2014.") == [
+        (crimea, 27000.0, "km2", "around"), (crimea, None, None, "all")]
+    # a share of "the rest" between commas is not of the place before
+    assert read("Kyiv holds most of Donetsk; the rest, about 19 per cent, is under Russian "
+                "occupation.") != [(("UA-14",), 19.0, "percent", "around")]
+    # no figure: held as a whole, past an aside
+    assert read("Crimea, home to 2 million people, has been under Russian control since "
+                "2014.") == [(crimea, None, None, "all")]

@@ -223,6 +223,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                               else ["the holder is the one named in the sentence before"])
     out: list[ExtractedClaim] = []
     used: set[int] = set()
+    apposed: set[int] = set()  # places with an area between commas after them
     fronted = fronted_places(parts)
     for fig in parts.figs:
         review = list(why)
@@ -253,6 +254,18 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                                                   "current one"]), status="earlier"))
             continue
         ps, end = of_places(parts, fig)
+        if not ps and fig.unit == "km2" and re.match(r"\s*,", text[fig.end:]) and \
+                (held := [
+                    p for p in parts.places if p.end <= fig.start and not is_rest(p)
+                    and re.fullmatch(
+                        r"\s*,\s*(?:about|roughly|around|some|nearly|almost|over|more\s+than|"
+                        r"less\s+than|under|approximately|just\s+over|just\s+under)?\s*",
+                        text[p.end:fig.start], re.I)]) and _HELD_AFTER.match(text, held[-1].end):
+            # "Crimea, about 27,000 km², has been under Russian control since 2014": a
+            # figure between commas after the place the clause says is held
+            ps, end = held[-1:], fig.end
+            review.append(f"a figure set after '{held[-1].text}', between commas")
+            apposed.add(id(held[-1]))  # the place is held as a whole too
         if not ps:
             ps, end = _table_place(parts, fig)
             if ps:
@@ -301,6 +314,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         kind = "control_share" if fig.unit == "percent" else "control_area"
         out.append(make_claim(parts, kind, fig_actor, regions, fig, fig.qualifier,
                               (min(fig.start, verb.start()), end), review))
+    used -= apposed
     for p in parts.places:
         if id(p) in used or is_there(p) or is_rest(p):
             continue
@@ -412,7 +426,7 @@ LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-
                            r"a\s+foothold|border\s+villages|villages|fringes?|edges?|patch(?:es)?|"
                            r"a\s+strip|strips|a\s+corner|corners|a\s+bridgehead|bridgeheads)\b)",
                            re.I)
-_HELD_AFTER = re.compile(r"(?:\s*,[^,]{0,50},)?\s+(?:remains|is|are|has\s+been|have\s+been|"
+_HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is|are|has\s+been|have\s+been|"
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
                          r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"

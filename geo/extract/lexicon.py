@@ -384,6 +384,7 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
     forms["crimea"] = (_CRIMEA, True)
     forms["the crimean peninsula"] = (_CRIMEA, True)
     forms["the peninsula"] = (_CRIMEA, True)  # in this war's news, Crimea
+    forms["the whole peninsula"] = forms["the entire peninsula"] = (_CRIMEA, True)
     forms["the four regions"] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
