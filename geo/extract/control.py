@@ -426,7 +426,8 @@ LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-
                            r"a\s+foothold|border\s+villages|villages|fringes?|edges?|patch(?:es)?|"
                            r"a\s+strip|strips|a\s+corner|corners|a\s+bridgehead|bridgeheads)\b)",
                            re.I)
-_HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is|are|has\s+been|have\s+been|"
+_HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is|are|has\s+been|"
+                         r"have\s+been|"
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
                          r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"
