@@ -193,7 +193,9 @@ def test_the_ground_a_withdrawal_names_as_held_is_a_holding_too() -> None:
     got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
         "The Kremlin said Moscow would pull its troops out of the few villages it holds in "
         "the Dnipropetrovsk region.")]
-    assert got == [("offer_withdraw", "RU", ("UA-12",), "part"),
+    # all it holds there (docs/claim-annotation.md: "pull back from the parts of Sumy it
+    # holds"), and what it holds is part of the region
+    assert got == [("offer_withdraw", "RU", ("UA-12",), "all"),
                    ("control_share", "RU", ("UA-12",), "part")]
     got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
         "Moscow is ready to pull its troops out of the Sumy and Kharkiv regions entirely, "

@@ -490,9 +490,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                             actor if kind == "offer_withdraw" else target)
         if held and kind == "offer_withdraw" and held_in and not re.search(
                 r"\ball\s+(?:of\s+)?(?:the\s+)?$", text[verb.end():held_in.start()], re.I):
-            # "pull out of the small areas it holds in Sumy"; not "from all the ground it
-            # holds in Kharkiv"
-            qualifier = "part"
+            # "pull out of the small areas it holds in Sumy": all it holds there (the
+            # annotation convention), and the holding is a claim of its own (part)
+            qualifier = "all"
     return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
                        review + group_review(ps), target), *held]
 
