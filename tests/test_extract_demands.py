@@ -434,3 +434,15 @@ def test_who_is_handed_a_demand_is_not_its_author() -> None:
     got = extract_claims(text)
     assert [(c.kind, c.actor) for c in got] == [("demand_withdraw", "RU")]
     assert "who was told or handed it" in got[0].review[0]
+
+
+def test_a_split_hand_over_and_a_said_between_subject_and_must() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)]
+
+    assert read("Moscow wants Kyiv to hand the rest of Donetsk over.") == [
+        ("demand_cede", "RU", ("UA-14",))]
+    assert read("Russia's deputy foreign minister spoke about Donetsk on Sunday. Kyiv, he "
+                "said, must hand the region over in full.") == [
+        ("demand_cede", "RU", ("UA-14",))]
+    assert read("Ukraine handed the prisoners over to Russia.") == []

@@ -236,7 +236,8 @@ _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which
                     r"they|Kyiv|Ukraine|Moscow|Russia)\s+)?still\s+(?:holds?|controls?|"
                     r"occupies|under\b)", re.I)
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
-_SUBJECT_GAP = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}", re.I)
+_SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
+                          r"added|insisted|argued|told\s+\w+),)?\s+(?:[\w-]+\s+){0,2}", re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 #: Before the side that told another of a demand: "has been told by (Russian negotiators)".

@@ -136,6 +136,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
+        # "hand the region over", "hand the rest of Donetsk over"
+        r"hand(?:s|ed|ing)?(?=\s+(?!over\b)(?:[\w'’-]+\s+){1,5}?over\b)|"
         r"transfer\s+of|transfer(?:s|red)?(?=\s+(?:the\s+)?(?:rest|remainder|remaining|all|(?-i:[A-Z])))|"
         r"surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,60}?\s+as\s+(?:Russian|part\s+of\s+Russia))|"
