@@ -446,3 +446,18 @@ def test_a_split_hand_over_and_a_said_between_subject_and_must() -> None:
                 "said, must hand the region over in full.") == [
         ("demand_cede", "RU", ("UA-14",))]
     assert read("Ukraine handed the prisoners over to Russia.") == []
+
+
+def test_a_demand_in_a_relative_clause_is_earlier_and_its_side_not_the_author() -> None:
+    text = ("GENEVA, Oct. 27, 2025 - Moscow, which in June 2024 demanded that Ukraine "
+            "withdraw from all four annexed regions, now says it would accept a deal in "
+            "which Kyiv pulls its troops out of Donbas alone.")
+    got = [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
+    assert got == [("demand_withdraw", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"), "earlier"),
+                   ("demand_withdraw", "RU", ("UA-14", "UA-09"), None)]
+    # "initially demanded ...; it now says ...": "it" is the subject
+    text = ("Moscow had initially demanded that Kyiv cede all four annexed regions; it now "
+            "says it would settle for Donbas.")
+    got = [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
+    assert got == [("demand_cede", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"), "earlier"),
+                   ("demand_cede", "RU", ("UA-14", "UA-09"), None)]

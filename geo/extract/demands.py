@@ -64,6 +64,12 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         if not actors_before:
             continue
         actor = actors_before[-1].side
+        clause = text.rfind(";", 0, start) + 1
+        if clause and not any(a.start >= clause for a in actors_before) and re.match(
+                r"\s*(?:it|he|she|they)\b", text[clause:], re.I):
+            # "Moscow had demanded that Kyiv cede ...; it now says it would settle for
+            # Donbas": "it" is the sentence's subject, not the side last named
+            actor = actors_before[0].side
         if actor not in ("RU", "UA"):
             continue
         out.append(make_claim(parts, "demand_cede", actor, codes_of(ps), None,
@@ -75,7 +81,7 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
-_EARLIER = re.compile(r"\b(?:original|initial|earlier|previous|former|"
+_EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
                       r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round))|"
                       # "once demanded" (formerly), not "once Ukraine withdraws" (when)
                       r"once(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
@@ -95,7 +101,16 @@ def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedCla
     in ``review``."""
     out = []
     for c in claims:
-        if _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]):
+        rel = next((m for m in _RELATIVE.finditer(s.text)
+                    if m.start() <= c.span[0] - s.start < m.end()), None)
+        if rel is not None and re.search(r"\b(?:in|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
+                                         r"\blast\s+year\b", rel.group(0)) \
+                and re.match(r"\s*(?:now|today|has\s+since|since\s+then)\b",
+                             s.text[rel.end():], re.I):
+            # "Moscow, which in June 2024 demanded that ..., now says ...": then, not now
+            c = replace(c, status="earlier",
+                        review=c.review + ("an earlier demand, replaced by a later one",))
+        elif _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]):
             c = replace(c, status="earlier",
                         review=c.review + ("an earlier demand, replaced by a later one",))
         out.append(c)
@@ -107,7 +122,11 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     """Who demands (named before the demand word) and of whom (named between it and
     the verb: "requires Ukraine to withdraw")."""
     text = parts.s.text
-    before = [a for a in parts.actors if a.end <= demand.start()]
+    # not a side inside a relative clause the demand is not in ("Moscow, which demanded
+    # that Ukraine ..., now says it would accept ...")
+    inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, 0, demand.start())]
+    before = [a for a in parts.actors if a.end <= demand.start()
+              and not any(i <= a.start < j for i, j in inside)]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
     told = [a for a in before if a.side in ("RU", "UA")
             and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
@@ -207,8 +226,12 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     it ("The core demand is unchanged: Moscow wants Kyiv to cede ...": "wants"), else the
     first ("Putin would now accept ..., down from his original demand to ...")."""
     text = parts.s.text
-    # the whole text is searched: "pressing Kyiv to give up" looks ahead to the verb
-    found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()]
+    # the whole text is searched: "pressing Kyiv to give up" looks ahead to the verb; not
+    # a demand in a relative clause the verb is not in ("Moscow, which in June 2024
+    # demanded that ..., now says it would accept a deal in which Kyiv pulls out of ...")
+    inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, 0, verb.start())]
+    found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()
+             and not any(i <= m.start() < j for i, j in inside)]
     for m in reversed(found):
         if any(a.side in ("RU", "UA") and a.end <= m.start()
                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])

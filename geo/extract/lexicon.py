@@ -388,6 +388,9 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
     forms["the peninsula"] = (_CRIMEA, True)  # in this war's news, Crimea
     forms["the whole peninsula"] = forms["the entire peninsula"] = (_CRIMEA, True)
     forms["the four regions"] = (GROUPS["four regions"], True)
+    for form in ("four annexed regions", "the four annexed regions", "four annexed oblasts",
+                 "the four annexed oblasts", "the four oblasts"):
+        forms[form] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
     pattern = re.compile(r"\b(" + _trie_pattern(list(forms)) + r")\b" + _SUFFIX, re.I)
