@@ -461,3 +461,23 @@ def test_a_demand_in_a_relative_clause_is_earlier_and_its_side_not_the_author() 
     got = [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
     assert got == [("demand_cede", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"), "earlier"),
                    ("demand_cede", "RU", ("UA-14", "UA-09"), None)]
+
+
+def test_conditions_fronted_talks_and_all_occupied_territory() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
+
+    # "the moment" Ukraine withdraws: a condition for stopping, Russia's demand
+    got = extract_claims('Putin said Russia would order a ceasefire "the moment" Ukraine '
+                         "announced it was withdrawing its troops from the Donetsk region.")
+    assert [(c.kind, c.actor) for c in got] == [("demand_withdraw", "RU")]
+    assert "a condition ('the moment')" in got[0].review[0]
+    # a US envoy in a fronted phrase is not who offers
+    assert read("In talks with a US envoy, Moscow signals it is ready to pull its forces "
+                "back from Sumy.") == [("offer_withdraw", "RU", ("UA-59",), None)]
+    # "all occupied territory" is the country; "moved from a demand" is an earlier one
+    assert read("Kyiv has moved from a demand that Russia withdraw from all occupied "
+                "territory, Crimea included, to a ceasefire on the line.") == [
+        ("demand_withdraw", "UA", ("UA",), "earlier")]
+    # a place after another clause's verb is not the one left
+    assert read("Putin offers to hand back northern slivers, holds firm on Donetsk") == []

@@ -87,6 +87,7 @@ _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:l
                       r"once(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
                       r"they|its|their)\b)|"
                       r"retreat\s+from|climb-?down\s+from|step\s+back\s+from|"
+                      r"(?:moved|shifted|gone)\s+(?:away\s+)?from|"
                       # "stopped demanding that Ukrainian forces leave", "dropped its demand"
                       r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
                       r"(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|their)\s+"
@@ -279,6 +280,7 @@ _DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z
 #: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
 #: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
 _IF_SIDE = re.compile(r"\b(?:if|once|provided(?:\s+that)?|on\s+condition\s+that|as\s+soon\s+as|"
+                      r"[\"“]?the\s+(?:moment|minute|day)[\"”]?|immediately\s+after|"
                       r"as\s+long\s+as|after|when|until)\s+(?:the\s+)?[\w\s'’\"“-]{0,40}?$", re.I)
 #: What the other side offers for it: a ceasefire, an end to fighting.
 _STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
@@ -306,9 +308,10 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
     if not doer:
         return None
     target = doer[0].side
-    word = re.match(r"\w+(?:\s+\w+)*?(?=\s|$)", cond.group(0))
+    word = re.match(r"[\"“]?the\s+\w+[\"”]?|as\s+(?:soon|long)\s+as|immediately\s+after|"
+                    r"on\s+condition\s+that|provided(?:\s+that)?|\w+", cond.group(0), re.I)
     return (other_side(target), target,
-            f"a condition ('{word.group(0) if word else cond.group(0)}') on "
+            f"a condition ('{(word.group(0) if word else cond.group(0)).strip(_QUOTES)}') on "
             f"{SIDE_NAME[target]} for stopping: read as {SIDE_NAME[other_side(target)]}'s "
             "demand")
 
@@ -372,6 +375,17 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
     return True, (named[-1] if named else None)
 
 
+#: All the ground the other side holds, right after a verb of leaving: "(withdraw) from all
+#: occupied territory", "(pull out of) all the occupied territories".
+_ALL_OCCUPIED = re.compile(r"(?:\s+(?:its|their|all|the)?\s*(?:troops|forces|army|units))?\s+"
+                           r"(?:from|of|out\s+of)\s+(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"
+                           r"currently|now)\s+)?occupied\s+(?:Ukrainian\s+)?(?:territory|"
+                           r"territories|land|lands))\b", re.I)
+_QUOTES = "\"“”'’‘"
+#: A verb of another clause between a verb of leaving and the next place: "offers to hand
+#: back northern slivers, holds firm on Donetsk".
+_OTHER_VERB = re.compile(r",\s+(?:and\s+|but\s+)?(?:holds?|stands?|insists?|refuses?|rejects?|"
+                         r"says?|keeps?|digs?\s+in|sticks?|warns?|vows?)\b", re.I)
 #: The start of a clause of its own: ", and", ", but", ";".
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;")
 #: A withdrawal matched by the other side's: "a mirror pull-back", "a symmetrical withdrawal".
@@ -415,6 +429,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     country = [c for c in parts.country if 0 <= c[0] - verb.end() <= 60
                and not re.search(r"(?:forces|army|troops|units)\s+of\s+(?:the\s+)?$",
                                  text[:c[0]] + text[c[0]:c[1]].split(" ")[0] + " ", re.I)]
+    occupied = _ALL_OCCUPIED.match(text, verb.end())
+    if occupied and (not ps or occupied.end() <= ps[0].start):
+        # "withdraw from all occupied territory, Crimea included": all it holds in Ukraine
+        country = [(occupied.start(1), occupied.end())]
     if country and (not ps or country[0][1] <= ps[0].start):
         # "the full withdrawal of Russian troops from Ukraine's internationally
         # recognised territory": the whole country
@@ -426,7 +444,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # "pull its troops back from parts of the Donetsk front": a strip of the region
         ps, end = [at], front.end()
         review.append(f"'{front.group(0).strip()}' read as part of {', '.join(at.codes)}")
-    if not ps:
+    if not ps or _OTHER_VERB.search(text, verb.end(), ps[0].start):
         return []
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
                 and f.unit == "percent"), None)

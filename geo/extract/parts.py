@@ -499,8 +499,13 @@ def subject(parts: Parts, before: int, *, holders: bool = False) -> str | None:
 
 
 #: A phrase put before the subject: "In exchange for a Ukrainian withdrawal, (Moscow ...)".
-_FRONTED_PHRASE = re.compile(r"\W*(?:in\s+(?:exchange|return)\s+for|after|following|unlike|"
-                             r"despite|besides|beyond)\b[^,;:]{0,140},", re.I)
+_FRONTED_PHRASE = re.compile(r"\W*(?:[\w ,.]{1,25}:\s+)?(?:in\s+(?:exchange|return)\s+for|after|"
+                             r"following|unlike|"
+                             r"despite|besides|beyond|"
+                             # "In talks with a US envoy, Moscow ...", "At a meeting with ..."
+                             r"(?:in|at|during)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
+                             r"(?:talks|meeting|call|phone\s+call|summit|conversation|contacts)"
+                             r"\s+with|speaking\s+(?:to|with)|addressing)\b[^,;:]{0,140},", re.I)
 
 
 def other_side(side: str) -> str:
