@@ -101,7 +101,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print_json({"claims": [_record(c) for c in claims]})
         return 0
     rows = [{"kind": c.kind, "actor": c.actor, "regions": ",".join(c.regions),
-             "figure": "" if c.value is None else
+             "figure": (f"({c.held[0]:,g} % held there)" if c.held is not None else "")
+             if c.value is None else
              f"{c.value:,g} {'%' if c.unit == 'percent' else 'km²'}" + _pace_words(c),
              "qualifier": c.qualifier or "", "interval": "" if c.low is None else
              f"{c.low:,g}-{c.high:,g}", "span": f"{c.span[0]}-{c.span[1]}",

@@ -45,13 +45,15 @@ def test_json_claims_with_spans_into_the_file(article: Path) -> None:
     claims = json.loads(out)["claims"]
     assert [(c["kind"], c["actor"], c["region"], c["value"], c["qualifier"]) for c in claims] == [
         ("control_share", "RU", "UA-14", 80.0, "over"),
-        ("demand_withdraw", "RU", "UA-14", 20.0, "exact"),
+        ("demand_withdraw", "RU", "UA-14", None, "all"),
         ("control_share", "UA", "UA-14", 20.0, "exact"),  # "the 20 % ... it still holds"
         ("control_area", "UA", "RU-KRS", 650.0, "around"),
     ]
     start, end = claims[3]["span"]
     assert ARTICLE[start:end] == "holds about 650 km² of Russia's Kursk region"
     assert claims[1]["target"] == "UA" and (claims[0]["low"], claims[0]["high"]) == (80, 88)
+    # the demand keeps the share it names as held there
+    assert claims[1]["held"] == {"value": 20.0, "unit": "percent", "qualifier": "exact"}
 
 
 def test_stdin_and_the_table(article: Path) -> None:

@@ -441,7 +441,7 @@ def test_no_dateline_no_date_and_no_date_from_the_future() -> None:
     # a demand's figure of what the other side still holds; an earlier figure "compared
     # with"; ground gained is no holding
     ("Moscow demands that Kyiv withdraw from the remaining 20% of Donetsk.",
-     [("demand_withdraw", "RU", ("UA-14",), 20.0, "percent", "exact"),
+     [("demand_withdraw", "RU", ("UA-14",), None, None, "all"),
       ("control_share", "UA", ("UA-14",), 20.0, "percent", "exact")]),
     ("Russia held 19.3% of Ukraine in November, compared with 18.5% a year before.",
      [("control_share", "RU", ("UA",), 19.3, "percent", "exact"),

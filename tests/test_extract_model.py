@@ -55,3 +55,25 @@ def test_a_demand_in_km2_is_refused_with_the_fix() -> None:
     whole = claim_from_fields(kind="demand_cede", actor="RU", regions="UA-14", value=None,
                               unit=None, qualifier="all")
     assert (whole.low, whole.high) == (100.0, 100.0)
+
+
+def test_a_demand_s_figure_is_the_share_held_there_and_survives_an_edit() -> None:
+    import datetime as dt
+
+    from geo.extract import draft_report, extract_claims
+
+    text = ("The Kremlin demands that Ukraine withdraw from the 20% of the Donetsk region it "
+            "still holds.")
+    demand = extract_claims(text)[0]
+    # as docs/claim-annotation.md records it: all of it, the share kept apart
+    assert (demand.value, demand.qualifier, demand.held) == (None, "all", (20.0, "exact"))
+    assert demand.as_dict()["held"] == {"value": 20.0, "unit": "percent", "qualifier": "exact"}
+    # the review table shows the share as the value; saved again, it is the share held
+    edited = claim_from_fields(kind="demand_withdraw", actor="RU", regions="UA-14",
+                               value=20.0, unit="percent", qualifier="exact", target="UA")
+    assert (edited.value, edited.qualifier, edited.held) == (None, "all", (20.0, "exact"))
+    # the report's withdraw_share keeps the figure
+    claims = draft_report([demand], report_id="A9", title="t", outlet="o",
+                          date=dt.date(2025, 8, 1))["claims"]
+    assert (claims[0]["kind"], claims[0]["figure"], claims[0]["qualifier"]) == (
+        "withdraw_share", 20.0, "exact")

@@ -34,6 +34,8 @@ def _extract(text: str) -> pd.DataFrame:
     rows = []
     for c in extract_claims(text, label="the article"):
         d = c.as_dict()
+        if d["held"] is not None:  # a demand's share held there shows as its figure
+            d.update(value=d["held"]["value"], unit="percent", qualifier=d["held"]["qualifier"])
         rows.append({"keep": True, "kind": d["kind"], "actor": d["actor"],
                      "regions": ",".join(d["regions"]), "value": d["value"], "unit": d["unit"],
                      "qualifier": d["qualifier"], "low": d["low"], "high": d["high"],

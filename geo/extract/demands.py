@@ -30,6 +30,7 @@ from geo.extract.parts import (
     subject,
 )
 from geo.extract.text import Sentence
+from geo.intervals import interval_from_claim
 
 __all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims", "FRONT"]
 
@@ -393,6 +394,35 @@ _MIRROR = re.compile(r"\b(?:mirror(?:ed)?|symmetric(?:al)?|reciprocal|mutual|mat
                      r"partial|limited)[\"”’']?\s+(?:\w+\s+)?[\"“‘']?$", re.I)
 
 
+#: Right before a demand's figure: the share is what the other side holds, all of it ("the
+#: 20 %", "the remaining 22 %", "the roughly 25 %").
+_THE_FIGURE = re.compile(r"\b(?:the|its|their|what\s+is\s+left\s+of\s+the)\s+(?:(?:remaining|"
+                         r"last|rest\s+of\s+the)\s+)?(?:(?:about|roughly|around|some|nearly|"
+                         r"almost|approximately|estimated|just\s+over|just\s+under|more\s+than|"
+                         r"less\s+than|over|under)\s+)?[~≈]?$", re.I)
+
+
+def held_share(c: ExtractedClaim, parts: Parts, fig: Figure | None) -> ExtractedClaim:
+    """A demand or offer with a share in it, as the annotation convention records it: the
+    demand is all of the ground ("withdraw from the 20 % of Donetsk it still holds": all
+    Ukraine holds there) or part of it ("cede 10 % of Kharkiv"), value None; the share is
+    kept as :attr:`ExtractedClaim.held` (the report format's withdraw_share figure)."""
+    if fig is None or fig.unit != "percent" or c.value is None:
+        return c
+    text = parts.s.text
+    whole = bool(_THE_FIGURE.search(text, max(0, fig.start - 40), fig.start)
+                 or _STILL.match(text, c.span[1] - parts.s.start))
+    q = "all" if whole else "part"
+    iv = interval_from_claim(q, None, "percent")
+    who = SIDE_NAME.get(c.target or "", "the other side")
+    return replace(c, value=None, unit=None, qualifier=q, low=iv.low if iv else None,
+                   high=iv.high if iv else None, held=(fig.value, str(fig.qualifier)),
+                   review=c.review + ((f"the figure ({fig.value:g} %) is the share {who} "
+                                       f"holds there: the demand is all of it") if whole else
+                                      (f"the figure ({fig.value:g} %) is a share of the region: "
+                                       f"the demand is part of it"),))
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if negated(text, verb):
@@ -535,8 +565,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             # "pull out of the small areas it holds in Sumy": all it holds there (the
             # annotation convention), and the holding is a claim of its own (part)
             qualifier = "all"
-    return [make_claim(parts, kind, actor, codes_of(ps), fig, qualifier, (verb.start(), end),
-                       review + group_review(ps), target), *held]
+    return [held_share(make_claim(parts, kind, actor, codes_of(ps), fig, qualifier,
+                                  (verb.start(), end), review + group_review(ps), target),
+                       parts, fig), *held]
 
 
 #: The ground a withdrawal names as what the withdrawing side holds: "(pull out of) the
@@ -642,8 +673,9 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         review.append(f"an area to cede ({fig.value:,.0f} km²) read as all of the ground "
                       f"the other side holds there")
         fig, q = None, "all"
-    return [make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q, (span_start, end),
-                       review + group_review(ps), target), *held]
+    return [held_share(make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q,
+                                  (span_start, end), review + group_review(ps), target),
+                       parts, fig), *held]
 
 
 #: Where a clause ends: a colon, a semicolon, a dash between words.

@@ -37,6 +37,8 @@ def _place_text(regions: Sequence[str]) -> str:
 
 
 def _figure_text(c: ExtractedClaim) -> str:
+    if c.held is not None:  # "the about 20 % of" a demand names as what is held there
+        return f"the {_QWORDS.get(c.held[1], '')}{c.held[0]:,g} % of"
     if c.value is None:
         return {"all": "all of", "part": "part of", "large_part": "large parts of"}.get(
             str(c.qualifier), "")
@@ -106,7 +108,7 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     elif c.kind == "demand_cede":
         out.update(kind="cede_units", target=_SIDE[c.target or "UA"], **place)
         paraphrase = f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} cede {what}."
-    elif c.kind == "demand_withdraw" and c.value is not None:
+    elif c.kind == "demand_withdraw" and (c.value is not None or c.held is not None):
         out.update(kind="withdraw_share", target=_SIDE[c.target or "UA"], **place)
         paraphrase = (f"{_NAMES[c.actor]} demands that {_NAMES[c.target or 'UA']} withdraw "
                       f"from {what}.")
@@ -126,6 +128,9 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
                       else "A past figure, not what is held at the article's date: ") + paraphrase
     elif out["kind"] == "other_demand":
         out["qualifier"] = "none"
+    elif c.held is not None:
+        # "withdraw from the 20 % of Donetsk it still holds": the report's figure is that share
+        out.update(figure=c.held[0], figure_unit="percent", qualifier=CANONICAL[c.held[1]])
     elif c.value is not None:
         out.update(figure=c.value, figure_unit=c.unit, qualifier=CANONICAL[str(c.qualifier)])
     else:

@@ -54,6 +54,11 @@ class ExtractedClaim:
     target: str | None = None
     review: tuple[str, ...] = field(default=())
     status: str | None = None
+    #: a demand or offer that names the share the other side holds there ("withdraw from
+    #: the 20 % of Donetsk it still holds"): that share and its qualifier; the demand
+    #: itself is all of it (value None, qualifier "all"), as the annotation convention
+    #: records it, and the share is the report format's withdraw_share figure
+    held: tuple[float, str] | None = None
     #: kind "pace" (geo.extract.pace): the period, ISO first and last day (both included),
     #: what the figure is (gained, lost, net) and per what (period, day, week)
     period: tuple[str, str] | None = None
@@ -79,7 +84,9 @@ class ExtractedClaim:
                 "region": self.region, "regions": list(self.regions), "value": self.value,
                 "unit": self.unit, "qualifier": self.qualifier, "low": self.low,
                 "high": self.high, "span": list(self.span), "sentence": self.sentence,
-                "review": list(self.review), "status": self.status}
+                "review": list(self.review), "status": self.status,
+                "held": None if self.held is None else {"value": self.held[0], "unit": "percent",
+                                                        "qualifier": self.held[1]}}
 
 
 def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple[str, ...],
@@ -129,5 +136,11 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
                 low, high = iv.low, iv.high
     if problems:
         raise FrontlineError(f"{where}: " + "; ".join(problems) + ".")
+    if kind in ("demand_cede", "demand_withdraw", "offer_withdraw") and value is not None \
+            and qualifier in ("over", "under", "around", "exact"):
+        # a demand's figure is the share the other side holds there: the demand is all of
+        # it (the review table shows that share in the value column)
+        return ExtractedClaim(kind, actor, codes, None, None, "all", 100.0, 100.0, span,
+                              sentence, target, review, held=(value, qualifier))
     return ExtractedClaim(kind, actor, codes, value, unit if value is not None else None,
                           qualifier, low, high, span, sentence, target, review)
