@@ -483,3 +483,18 @@ def test_conditions_fronted_talks_and_all_occupied_territory() -> None:
         ("demand_withdraw", "UA", ("UA",), "earlier")]
     # a place after another clause's verb is not the one left
     assert read("Putin offers to hand back northern slivers, holds firm on Donetsk") == []
+
+
+def test_how_much_of_the_ground_an_offer_names() -> None:
+    def q(text: str) -> list[str | None]:
+        return [c.qualifier for c in extract_claims(text) if c.kind == "offer_withdraw"]
+
+    # some of what it holds is part; a condition after the place is no strip
+    assert q("Moscow signalled it could pull its forces back from some of the border areas "
+             "it holds in the Sumy region.") == ["part"]
+    assert q("Zelensky said Ukraine was prepared to withdraw its troops from the Donetsk "
+             "region, but only if the area became a demilitarised zone under international "
+             "monitoring.") == ["all"]
+    # "the line in Donetsk" is a strip along it
+    assert q("Kyiv has said it could pull troops back from the line in Donetsk as part of a "
+             "demilitarised zone.") == ["part"]

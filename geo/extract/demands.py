@@ -245,6 +245,7 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
 #: An offer to pull back along the line, not out of the region: "from the front line",
 #: "by up to 10 kilometres", "to create a demilitarised zone".
 _PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s+of\s+contact|"
+                        r"(?<=the\s)(?:[A-Z]\w+\s+)?line\b(?!\s+of\b)|"
                         r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
                         r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|"
                         r"(?<!its\s)(?<!their\s)(?<!our\s)positions)\b", re.I)
@@ -520,7 +521,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
                                                          default="all")
         if fig is None and qualifier == "all" and (
-                _PULL_BACK.search(text, verb.end())
+                _PULL_BACK.search(text, verb.end(), end + 40)
                 or _MIRROR.search(text, max(0, verb.start() - 30), verb.start())):
             # "pull its troops back from the front line in Donetsk", "by up to 10 km", "a
             # symmetrical pull-back in Donetsk": a strip along the line, not the region
@@ -563,8 +564,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         if held and kind == "offer_withdraw" and held_in and not re.search(
                 r"\ball\s+(?:of\s+)?(?:the\s+)?$", text[verb.end():held_in.start()], re.I):
             # "pull out of the small areas it holds in Sumy": all it holds there (the
-            # annotation convention), and the holding is a claim of its own (part)
-            qualifier = "all"
+            # annotation convention), and the holding is a claim of its own (part); "some
+            # of the border areas it holds" is part of that
+            qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?$",
+                                            text[verb.end():held_in.start()], re.I) else "all"
     return [held_share(make_claim(parts, kind, actor, codes_of(ps), fig, qualifier,
                                   (verb.start(), end), review + group_review(ps), target),
                        parts, fig), *held]
