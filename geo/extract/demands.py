@@ -566,7 +566,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             # "pull out of the small areas it holds in Sumy": all it holds there (the
             # annotation convention), and the holding is a claim of its own (part); "some
             # of the border areas it holds" is part of that
-            qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?$",
+            qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
+                                            r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
     return [held_share(make_claim(parts, kind, actor, codes_of(ps), fig, qualifier,
                                   (verb.start(), end), review + group_review(ps), target),
