@@ -498,3 +498,13 @@ def test_how_much_of_the_ground_an_offer_names() -> None:
     # "the line in Donetsk" is a strip along it
     assert q("Kyiv has said it could pull troops back from the line in Donetsk as part of a "
              "demilitarised zone.") == ["part"]
+
+
+def test_who_demands_named_after_the_demand_word() -> None:
+    def who(text: str) -> list[str]:
+        return [c.actor for c in extract_claims(text)]
+
+    assert who("The Commission rejects the demand of the aggressor state that Ukraine "
+               "withdraw the Defence Forces from Donetsk region.") == ["RU"]
+    assert who("This narrows the demand Vladimir Putin set out in June 2024, when he called "
+               "for Ukraine to withdraw from the four oblasts.") == ["RU"]

@@ -139,3 +139,13 @@ def test_a_text_translated_from_one_side_s_language_speaks_for_it() -> None:
     foot = "Russia holds about 19% of Ukraine.\n" + "Filler line.\n" * 8 + \
         "Translated from Russian by our desk."
     assert voices(foot) == ()
+
+
+def test_a_regional_military_administration_is_ukraine_s() -> None:
+    from geo.extract import extract_claims
+
+    text = ('The Dnipro splits the Kherson region in two. "We control the right bank - about '
+            '30% of the region - and we will return the rest," the head of the regional '
+            'military administration said.')
+    assert [(c.actor, c.regions, c.value) for c in extract_claims(text)] == [
+        ("UA", ("UA-65",), 30.0)]

@@ -139,7 +139,8 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         return actor, other_side(actor)
     lead = _SET_BY.match(text, demand.end())
     author = [a for a in between if lead and a.side in ("RU", "UA")
-              and text[lead.end():a.start].lower() in ("", "the ")
+              # "the demand (Vladimir) Putin set out": a first name may come before
+              and re.fullmatch(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?", text[lead.end():a.start])
               and _SET_VERB.match(text, a.end)]
     if author:
         # "Conditions the Kremlin set out: ... Ukrainian troops out of Donetsk"
@@ -276,7 +277,7 @@ _SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?
                        r"handed)\b", re.I)
 #: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
 _DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
-                        r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z])")
+                        r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z]|aggressor\b|occupiers?\b)")
 
 
 #: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",

@@ -102,7 +102,11 @@ _CUE = {
     "UA": re.compile(r"\b(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kyiv-(?:based|appointed)|"
                      r"Zelensk(?:y|yy|iy)|(?:president|armed\s+forces|parliament|government|"
                      r"ministry|minister|general\s+staff|ombudsman|people)\s+of\s+Ukraine|"
-                     r"Verkhovna\s+Rada|Rada)\b", re.I),
+                     r"Verkhovna\s+Rada|Rada|"
+                     # Ukraine's wartime regional authorities (Moscow's appointees run
+                     # "military-civilian administrations")
+                     r"(?<!civilian\s)(?<!-)(?:regional|oblast|city)\s+military\s+administration)\b",
+                     re.I),
     "RU": re.compile(r"\b(?:Russian|Russia['’]s|Moscow['’]s|Moscow-(?:installed|appointed|based)|"
                      r"Kremlin|Putin|State\s+Duma|Duma|(?:president|armed\s+forces|government|"
                      r"ministry|minister|general\s+staff|people)\s+of\s+(?:Russia|the\s+Russian\s+"
