@@ -176,3 +176,28 @@ def test_an_area_between_commas_after_a_place_held() -> None:
     # no figure: held as a whole, past an aside
     assert read("Crimea, home to 2 million people, has been under Russian control since "
                 "2014.") == [(crimea, None, None, "all")]
+
+
+def test_where_the_list_holds_the_other_half_a_fronted_place_and_a_foothold() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value, c.qualifier, c.status)
+                for c in extract_claims(text)]
+
+    # "the territory" after ", where" is of every place the list names
+    assert read("Moscow could halt fighting in the Zaporizhzhia and Kherson regions, where it "
+                "holds around three-quarters of the territory.") == [
+        ("RU", ("UA-23", "UA-65"), 75.0, "around", None)]
+    # "the other half of Donbas" is no figure
+    assert read("Luhansk, the other half of Donbas, is almost entirely occupied.") == [
+        ("RU", ("UA-09",), None, "all", None)]
+    # a fronted place is not held whole when the verb's amount names another place
+    assert read("In the Donbas, Moscow's forces hold all of Luhansk and more than "
+                "three-quarters of Donetsk.") == [("RU", ("UA-14",), 75.0, "over", None),
+                                                  ("RU", ("UA-09",), None, "all", None)]
+    # a foothold named after its place is part of it
+    assert read("Ukrainian troops still hold the Kursk foothold.") == [
+        ("UA", ("RU-KRS",), None, "part", None)]
+    # a past put first is each figure's of its clause
+    assert [c.status for c in extract_claims(
+        "Before the full-scale invasion began, Russia and its proxies held about 7% of "
+        "Ukraine: Crimea and roughly a third of Donbas.")] == ["past", "past"]

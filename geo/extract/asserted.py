@@ -221,6 +221,15 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
         return max(0, m.start() - end, start - m.end())
 
     past: dict[int, str] = {}
+    first = peaks[0] if peaks else None
+    if first is not None and first.re is PAST_PEAK and not nows \
+            and len(s.text[:first.start()].split()) <= 4:
+        # "Before the full-scale invasion began, Russia and its proxies held about 7 % of
+        # Ukraine: Crimea and roughly a third of Donbas": a past put first is the figures'
+        # of its clause
+        for c in claims:
+            if c.kind.startswith("control") and gap(c, first) < math.inf:
+                past[id(c)] = first.group(0).lstrip(" ,-–—•*")
     for c in claims:
         # "the parts of Donbas (its proxies) seized in 2014": that part as it was then,
         # not all Russia holds of Donbas now

@@ -325,7 +325,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             q = ("all" if label.group("all") else "large_part" if label.group("most")
                  else "part")
         if q is None and _direct_object(text, verb, p):
-            q = "all"
+            # "holds the Krynky bridgehead", "clings to the Kursk foothold": part
+            q = ("part" if _PART_NOUN_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
+                 else "all")
         after = _HELD_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
@@ -351,8 +353,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
 
 #: An amount of ground right after a verb of holding, the place named first.
 _AMOUNT = re.compile(r"\s+(?:still\s+|now\s+|only\s+)?(?:(?P<all>all\s+of\s+it|the\s+whole|"
-                     r"(?:almost|nearly|virtually)\s+all|all)|(?P<most>most|much|the\s+bulk|the\s+"
-                     r"majority)|(?:an?\s+(?:small\s+|narrow\s+|tiny\s+|thin\s+)?(?:foothold|"
+                     r"(?:almost|nearly|virtually)\s+all|all)(?!\s+of\s+(?!it\b))|(?P<most>most|"
+                     r"much|the\s+bulk|the\s+majority)(?!\s+of\s+(?!it\b))|(?:an?\s+(?:small\s+|narrow\s+|tiny\s+|thin\s+)?(?:foothold|"
                      r"sliver|strip|pocket|bridgehead|corner|patch|few\s+villages|handful)|"
                      r"(?:small\s+|several\s+)?(?:parts|pockets|patches|villages|footholds)))\b",
                      re.I)
@@ -415,6 +417,9 @@ def of_places(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
 
 #: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
 #: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
+#: A part named right after its place: "(a) Kursk foothold", "the Krynky bridgehead".
+_PART_NOUN_AFTER = re.compile(r"(?:\s+(?:region|oblast|border))?\s+(?:foothold|bridgehead|pocket|"
+                              r"salient|sliver|enclave|strip)s?\b", re.I)
 #: An amount after a place and a colon or a dash, as a label's value: "Dnipropetrovsk: pockets
 #: near the Donetsk border", "Sumy -- a few border villages", "Luhansk: all of it".
 LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-]|--)\s*"

@@ -52,7 +52,8 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
               "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
-_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?[\"”’']?\s+of\b", re.I)
+_FRACTION = re.compile(r"(?<!\bother\s)\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?[\"”’']?\s+of\b",
+                       re.I)  # not "Luhansk, the other half of Donbas"
 #: "one in every five square kilometres of", "one in four": a fraction.
 _ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4,
              "5": 5, "10": 10}
