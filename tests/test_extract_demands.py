@@ -508,3 +508,20 @@ def test_who_demands_named_after_the_demand_word() -> None:
                "withdraw the Defence Forces from Donetsk region.") == ["RU"]
     assert who("This narrows the demand Vladimir Putin set out in June 2024, when he called "
                "for Ukraine to withdraw from the four oblasts.") == ["RU"]
+
+
+def test_a_withdrawal_from_everything_is_the_country() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)]
+
+    every = [("demand_withdraw", "UA", ("UA",))]
+    assert read("Ukraine demands the withdrawal of all Russian forces to the internationally "
+                "recognised borders of 1991.") == every
+    assert read("Kyiv demands that Russian troops eventually leave all occupied "
+                "territory.") == every
+    assert read("Its position is that Russian troops must leave every inch of Ukrainian "
+                "land.") == every
+    assert read('"The only way to peace is for Russian troops to leave our land," the '
+                "Ukrainian president said.") == every
+    # a withdrawal to a border in the past is no demand
+    assert read("Russian troops pulled back to the border in 2022.") == []

@@ -32,7 +32,8 @@ from geo.extract.parts import (
 from geo.extract.text import Sentence
 from geo.intervals import interval_from_claim
 
-__all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims", "FRONT"]
+__all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims", "FRONT",
+           "ALL_OCCUPIED"]
 
 
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
@@ -380,10 +381,15 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
 
 #: All the ground the other side holds, right after a verb of leaving: "(withdraw) from all
 #: occupied territory", "(pull out of) all the occupied territories".
-_ALL_OCCUPIED = re.compile(r"(?:\s+(?:its|their|all|the)?\s*(?:troops|forces|army|units))?\s+"
-                           r"(?:from|of|out\s+of)\s+(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"
+ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:its|their|all|the)?\s*(?:(?:Russian|Ukrainian)\s+)?"
+                           r"(?:troops|forces|army|units))?\s+"
+                           r"(?:(?:from|of|out\s+of)\s+)?(?:(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"
                            r"currently|now)\s+)?occupied\s+(?:Ukrainian\s+)?(?:territory|"
-                           r"territories|land|lands))\b", re.I)
+                           r"territories|land|lands))|(?:(?:back\s+)?to|behind)\s+(?:the\s+)?("
+                           r"(?:internationally\s+recogni[sz]ed\s+)?borders\s+of\s+1991|1991\s+borders?|"
+                           r"(?:Ukraine['’]s\s+)?internationally\s+recogni[sz]ed\s+borders)|"
+                           r"(every\s+(?:inch|metre|meter|square\s+(?:metre|meter|kilomet(?:re|er)))\s+"
+                           r"of\s+(?:Ukrainian|our)\s+(?:land|territory|soil)))\b", re.I)
 _QUOTES = "\"“”'’‘"
 #: A verb of another clause between a verb of leaving and the next place: "offers to hand
 #: back northern slivers, holds firm on Donetsk".
@@ -432,7 +438,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     planned, author = plan_author(parts, verb)
     if planned and author is None:
         return []
-    if verb.group(0).lower().startswith(("leav", "left")):
+    if verb.group(0).lower().startswith(("leav", "left")) and not ALL_OCCUPIED.match(
+            text, verb.end()):
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"
         # ("leave all of Ukraine's internationally recognised territory": the country)
@@ -461,10 +468,12 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     country = [c for c in parts.country if 0 <= c[0] - verb.end() <= 60
                and not re.search(r"(?:forces|army|troops|units)\s+of\s+(?:the\s+)?$",
                                  text[:c[0]] + text[c[0]:c[1]].split(" ")[0] + " ", re.I)]
-    occupied = _ALL_OCCUPIED.match(text, verb.end())
+    occupied = ALL_OCCUPIED.match(text, verb.end())
     if occupied and (not ps or occupied.end() <= ps[0].start):
-        # "withdraw from all occupied territory, Crimea included": all it holds in Ukraine
-        country = [(occupied.start(1), occupied.end())]
+        # "withdraw from all occupied territory, Crimea included", "to the 1991 borders",
+        # "leave every inch of Ukrainian land": all it holds in Ukraine
+        first = min(i for i in (1, 2, 3) if occupied.group(i))
+        country = [(occupied.start(first), occupied.end())]
     if country and (not ps or country[0][1] <= ps[0].start):
         # "the full withdrawal of Russian troops from Ukraine's internationally
         # recognised territory": the whole country

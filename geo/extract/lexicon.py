@@ -119,6 +119,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
         r"conditions?|unless|"
+        # "the only way to peace is for Russian troops to leave our land"
+        r"only\s+way\s+to\s+(?:peace|end\s+(?:the|this)\s+war)\s+is\s+(?:for|if|that)|"
         r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
         # "The Russian position, as I understand it, is: Kyiv hands over ..."
         r"position(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",

@@ -14,6 +14,7 @@ import re
 from geo.extract.asserted import POLL
 from geo.extract.control import PASSIVE, control_claims, fronted_places
 from geo.extract.demands import (
+    ALL_OCCUPIED,
     FRONT,
     bare_demand_claims,
     cession_claims,
@@ -109,7 +110,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+", text)[-1]):
         return []  # a question states nothing ("Can the minister confirm that ...?")
     parts = parts_of(s)
-    if not (parts.places or parts.country or FRONT.search(text)):
+    if not (parts.places or parts.country or FRONT.search(text) or ALL_OCCUPIED.search(text)):
         return _shared(s)
     # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
     # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a
