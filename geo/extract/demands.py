@@ -472,8 +472,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     if occupied and (not ps or occupied.end() <= ps[0].start):
         # "withdraw from all occupied territory, Crimea included", "to the 1991 borders",
         # "leave every inch of Ukrainian land": all it holds in Ukraine
-        first = min(i for i in (1, 2, 3) if occupied.group(i))
-        country = [(occupied.start(first), occupied.end())]
+        group = min(i for i in (1, 2, 3) if occupied.group(i))
+        country = [(occupied.start(group), occupied.end())]
     if country and (not ps or country[0][1] <= ps[0].start):
         # "the full withdrawal of Russian troops from Ukraine's internationally
         # recognised territory": the whole country
