@@ -525,3 +525,26 @@ def test_a_withdrawal_from_everything_is_the_country() -> None:
                 "Ukrainian president said.") == every
     # a withdrawal to a border in the past is no demand
     assert read("Russian troops pulled back to the border in 2022.") == []
+
+
+def test_a_dropped_demand_for_ground_a_return_and_a_transfer_made_a_precondition() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.status) for c in extract_claims(text)]
+
+    assert read("Moscow had quietly dropped its demand for the whole of the Zaporizhzhia and "
+                "Kherson regions and now seeks only the Ukrainian-held part of Donetsk.") == [
+        ("demand_cede", "RU", ("UA-23", "UA-65"), "earlier"),
+        ("demand_cede", "RU", ("UA-14",), None)]
+    assert read("The Kremlin has dropped its earlier insistence on the whole of Zaporizhzhia "
+                "and Kherson regions.") == [("demand_cede", "RU", ("UA-23", "UA-65"), "earlier")]
+    crimea = ("UA-43", "UA-40")
+    assert ("demand_cede", "UA", crimea, None) in read(
+        "Moscow insists the peninsula is not up for discussion; Kyiv demands its return.")
+    assert read('"Ukraine demands that the aggressor state return Crimea," the statement '
+                "read.") == [("demand_cede", "UA", crimea, None)]
+    assert read("The Kremlin continues to make the transfer of the whole of Donetsk a "
+                "precondition for any settlement.") == [("demand_cede", "RU", ("UA-14",), None)]
+    # no demand: a past transfer, a return to a place, a claim to drop
+    assert read("The transfer of Crimea in 1954 was a Soviet decision.") == []
+    assert read("The army planned its return to the front near Kherson.") == []
+    assert all(c[1] == "RU" for c in read("Moscow wants Kyiv to drop its claim to Crimea."))

@@ -39,11 +39,13 @@ __all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_c
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?(?:\s+for)?|"
-                          r"insist(?:s|ed)?\s+on|(?:asks?|asked|called|calls|pressed|presses)\s+"
+                          r"insist(?:s|ed)?\s+on|insistence\s+on|"
+                          r"(?:asks?|asked|called|calls|pressed|presses)\s+"
                           r"(?:only\s+)?for|(?:would|will|could|might)\s+settle\s+for|price\s+"
                           r"(?:is|was|remains|would\s+be))"
-                          r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control)\s+"
-                          r"of\s+)?(?:the\s+)?$", re.I)
+                          r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control|"
+                          r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
+                          r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?$", re.I)
 
 
 def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
@@ -92,10 +94,17 @@ _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:l
                       r"(?:moved|shifted|gone)\s+(?:away\s+)?from|"
                       # "stopped demanding that Ukrainian forces leave", "dropped its demand"
                       r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
+
                       r"(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|their)\s+"
                       r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
                       r"seeks?|wants?))\b"
                       r"[^.;]{0,40}$", re.I)
+
+
+#: Right before a demand word that starts its claim: "dropped its (earlier) (demand for ...)".
+_DROPPED_BEFORE = re.compile(r"\b(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|"
+                             r"their)(?:\s+(?:earlier|original|initial|old|former|maximalist))?"
+                             r"\s*$", re.I)
 
 
 def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -113,7 +122,9 @@ def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedCla
             # "Moscow, which in June 2024 demanded that ..., now says ...": then, not now
             c = replace(c, status="earlier",
                         review=c.review + ("an earlier demand, replaced by a later one",))
-        elif _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]):
+        elif _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]) or (
+                c.kind.startswith("demand")
+                and _DROPPED_BEFORE.search(s.text[:max(0, c.span[0] - s.start)])):
             c = replace(c, status="earlier",
                         review=c.review + ("an earlier demand, replaced by a later one",))
         out.append(c)
@@ -635,6 +646,17 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())), default=0)
     if demand is not None and demand.end() <= verb.start():
         clause = max(clause, demand.end())
+    after = None
+    if not demand and cond is None and re.match(r"transfer|hand-?over|cession|surrender",
+                                                  verb.group(0), re.I):
+        # "The Kremlin makes the transfer of the whole of Donetsk a precondition": the
+        # demand word after the ground, its author the side named before
+        named = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
+        after = _DEMAND_AFTER.match(text, places_from(parts, verb.end(), limit=60)[1]) \
+            if named else None
+        if after is not None:
+            cond = (named[-1].side, other_side(named[-1].side),
+                    f"the demand word comes after the ground ('{after.group(1)}')")
     if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
@@ -646,6 +668,10 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         # must recognise them as such": the places named before it
         ps = [p for p in parts.places if p.end <= verb.start() and p.codes[0] in _ANNEXED]
         span_start, end = (ps[0].start, them.end()) if ps else (span_start, end)
+    if not ps and verb.group(0).lower() == "return" and (
+            its := [p for p in parts.places if p.text.lower() == "its"
+                    and p.end + 1 == verb.start()]):
+        ps, span_start, end = its, its[0].start, verb.end()  # "Kyiv demands its return"
     if not ps and _PARTICIPLE.match(verb.group(0)):
         # "wanted all of Zaporizhzhia and Kherson handed over"
         ps = places_before(parts, verb.start())

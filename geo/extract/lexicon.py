@@ -148,6 +148,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+|Moscow['’]s\s+|Russia['’]s\s+)?(?:\d{4}\s+)?"
         r"(?:illegal\s+)?(?:annexation|incorporation)\s+of\b)|"
         r"return\s+of(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|all\b|occupied\b))|"
+        # "Kyiv demands its return" (the place named last)
+        r"(?<=\bits\s)return\b(?!\s+(?:to|of)\b)|"
+        # "demands that the aggressor state return Crimea"
+        r"(?<=\s)return(?=\s+(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?:and|region|oblast|peninsula)\b|"
+        r"[\s,.;]))|"
         r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|renounce[sd]?|renouncing|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
         r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"

@@ -125,6 +125,8 @@ LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=
 #: The places the article listed last together ("Donetsk, Luhansk, Zaporizhzhia and
 #: Kherson", "the four regions"), for "these areas" in a later sentence.
 LAST_GROUP: ContextVar[tuple[str, ...] | None] = ContextVar("last_group", default=None)
+#: "its (return)": the place named last.
+_ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
 _THESE = re.compile(r"\b(?:these|those)\s+(?:areas|regions|oblasts|provinces|territories|"
                     r"lands)\b", re.I)
@@ -188,6 +190,12 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                     break
             codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
+    for m in (_ITS_RETURN.finditer(text) if "its return" in low else ()):
+        # "Moscow insists the peninsula is not up for discussion; Kyiv demands its return"
+        before = [p for p in found if p.end <= m.start()]
+        codes = before[-1].codes if before else last
+        if codes:
+            found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low) else ()):
         # "He said Kyiv must also recognise these areas as Russian": the places listed last
         # (in the sentence before: a list in this sentence is read by _THEM)
