@@ -204,3 +204,10 @@ def test_a_quoted_claim_waved_away_is_none_and_the_clause_after_stands() -> None
             "Ukraine still holds about 8,500 km² of the oblast, including Kramatorsk.")
     assert [(c.actor, c.regions, c.value) for c in extract_claims(text)] == [
         ("UA", ("UA-14",), 8500.0)]
+
+
+def test_the_fact_checker_s_figure_after_the_claim_is_false() -> None:
+    text = ("Moscow says Russia controls 90% of Donetsk. The claim is false: Ukrainian forces "
+            "still control around 18 per cent of the region, according to independent maps.")
+    assert [(c.actor, c.regions, c.value) for c in extract_claims(text)] == [
+        ("UA", ("UA-14",), 18.0)]

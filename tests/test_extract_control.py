@@ -201,3 +201,20 @@ def test_where_the_list_holds_the_other_half_a_fronted_place_and_a_foothold() ->
     assert [c.status for c in extract_claims(
         "Before the full-scale invasion began, Russia and its proxies held about 7% of "
         "Ukraine: Crimea and roughly a third of Donbas.")] == ["past", "past"]
+
+
+def test_more_ways_to_name_the_country_and_a_fronted_list() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value) for c in extract_claims(text)]
+
+    assert read('A Ukrainian MP said: "Putin\'s army occupies around a fifth of my country."') \
+        == [("RU", ("UA",), 20.0)]
+    assert read("Ukraine still controls roughly four-fifths of its own country.") == [
+        ("UA", ("UA",), 80.0)]
+    assert read("More than a fifth of the territory of the former Ukrainian SSR is now under "
+                "Russian control.") == [("RU", ("UA",), 20.0)]
+    assert read("Today Russia holds roughly 70 per cent of his home region of "
+                "Zaporizhzhia.") == [("RU", ("UA-23",), 70.0)]
+    assert read("In the Zaporozhye and Kherson regions, approximately three-quarters of the "
+                "territory is under the control of Russian troops, he said.") == [
+        ("RU", ("UA-23", "UA-65"), 75.0)]

@@ -116,6 +116,7 @@ OTHER_MEASURE = re.compile(
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
+                       r"says|said|"
                        r"I\s+(?:say|said|wrote|stated)|"
                        r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
@@ -129,6 +130,10 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
                     r"(?:false|untrue)\b)|^\W*false\b|—\s*FALSE\b", re.I)
 
 
+#: A verdict before the fact checker's own figure: "The claim is false: Ukrainian forces
+#: still control around 18 per cent of the region".
+_FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misleading)\s*[:—–-]\s",
+                          re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
                            r"mostly\s+false|wrong)\W*$", re.I | re.M)
@@ -175,7 +180,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # offered to withdraw' ... FALSE"), not a demand another side rejects; what comes
         # on a line after the verdict ("RATING: FALSE" / "Russian forces hold roughly 3%")
         # is the fact checker's own
-        verdict = _VERDICT_LINE.search(text)
+        verdict = _VERDICT_LINE.search(text) or _FALSE_COLON.search(text)
         return [c for c in claims if not (c.kind.startswith("control") or
                                           c.kind.startswith("offer"))
                 or (verdict is not None and c.span[0] - s.start >= verdict.end())]

@@ -40,8 +40,8 @@ __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_place
 
 
 _OF_GAP = re.compile(r"^[\"”’']?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
-                     r"(?:the\s+|our\s+|their\s+)?"
-                     r"(?:(?:territory|land|area)\s+of\s+(?:the\s+)?)?"
+                     r"(?:the\s+|our\s+|their\s+|his\s+|her\s+|its\s+)?"
+                     r"(?:(?:territory|land|area|home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
                      r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?"
@@ -415,8 +415,6 @@ def of_places(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
     return places_from(parts, after[0].start, limit=0)
 
 
-#: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
-#: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
 #: A part named right after its place: "(a) Kursk foothold", "the Krynky bridgehead".
 _PART_NOUN_AFTER = re.compile(r"(?:\s+(?:region|oblast|border))?\s+(?:foothold|bridgehead|pocket|"
                               r"salient|sliver|enclave|strip)s?\b", re.I)
@@ -427,10 +425,13 @@ LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-
                            r"the\s+whole|(?:almost|nearly|virtually)\s+all|entire(?:ly)?\b|"
                            r"fully\b)|(?P<most>most\b|much\b|the\s+bulk|large\s+parts?\b)|"
                            r"(?:a\s+few\s+|several\s+|some\s+|small\s+|tiny\s+|scattered\s+|"
-                           r"isolated\s+)*(?:pockets?|parts?(?!\s+of\s+(?:the\s+)?(?:Russia|Ukraine))|slivers?|a\s+sliver|footholds?|"
+                           r"isolated\s+)*(?:pockets?|parts?(?!\s+of\s+(?:the\s+)?(?:Russia|Ukraine))|"
+                           r"slivers?|a\s+sliver|footholds?|"
                            r"a\s+foothold|border\s+villages|villages|fringes?|edges?|patch(?:es)?|"
                            r"a\s+strip|strips|a\s+corner|corners|a\s+bridgehead|bridgeheads)\b)",
                            re.I)
+#: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
+#: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
 _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is|are|has\s+been|"
                          r"have\s+been|"
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"

@@ -471,6 +471,10 @@ _COUNTRY = re.compile(
     r"of\s+UA\s+territory\b|"
     # "(Russia holds 19 %) of our land", "of the Ukrainian state territory"
     r"of\s+our\s+(?:land|territory|country|state)\b|"
+    # "(a fifth) of my country" (said of the country occupied), "of its own country"
+    # (said of Ukraine), "of the territory of the former Ukrainian SSR"
+    r"of\s+(?:my|its\s+own)\s+country\b|"
+    r"of\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?former\s+Ukrainian\s+SSR\b|"
     r"of\s+the\s+Ukrainian\s+state(?:\s+territory)?\b|"
     # "(Ukraine holds 81 %) of its internationally recognised territory"
     r"of\s+(?:its|the\s+country(?:'s|’s))\s+internationally\s+recogni[sz]ed\s+territory\b)",
@@ -489,7 +493,7 @@ def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
 
 
-_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s", re.I)
+_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s|SSR", re.I)
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"

@@ -207,15 +207,18 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         if before and not any(p.start <= m.start() < p.end for p in found):
             codes = before[-1].codes
-            if re.search(r",\s+where\b", text[before[-1].end:m.start()]):
+            group = [before[-1]]
+            for q in reversed([p for p in found if p.end <= group[0].start]):
+                if _LIST_GAP.match(text[q.end:group[0].start]):
+                    group.insert(0, q)
+                else:
+                    break
+            if len(group) > 1 and (re.search(r",\s+where\b", text[before[-1].end:m.start()])
+                                   or re.fullmatch(r"\W*in\s+(?:the\s+)?",
+                                                   text[:group[0].start], re.I)):
                 # "the Zaporizhzhia and Kherson regions, where it holds three-quarters of
-                # the territory": of each place the list names
-                group = [before[-1]]
-                for q in reversed([p for p in found if p.end <= group[0].start]):
-                    if _LIST_GAP.match(text[q.end:group[0].start]):
-                        group.insert(0, q)
-                    else:
-                        break
+                # the territory", "In the Zaporozhye and Kherson regions, three-quarters of
+                # the territory is ...": of each place the list names
                 codes = tuple(dict.fromkeys(c for q in group for c in q.codes))
             found.append(Place(codes, m.start(), m.end(), m.group(0), len(codes) > 1))
     for m in [*(_THERE.finditer(text) if "there" in low else ()),
