@@ -211,3 +211,16 @@ def test_the_fact_checker_s_figure_after_the_claim_is_false() -> None:
             "still control around 18 per cent of the region, according to independent maps.")
     assert [(c.actor, c.regions, c.value) for c in extract_claims(text)] == [
         ("UA", ("UA-14",), 18.0)]
+
+
+def test_a_member_s_question_about_a_claim_asserts_nothing() -> None:
+    for text in ("To ask the Secretary of State, what assessment he has made of claims in "
+                 "Russian state media that Russian forces control half of Kharkiv region.",
+                 "The undersigned ask to know whether it is true that Russian forces now "
+                 "control a third of the Kharkiv region."):
+        assert extract_claims(text) == [], text
+    # a question about reports keeps what is reported (writers record it)
+    assert [c.value for c in extract_claims(
+        "To ask the Secretary of State for Defence what assessment he has made of reports "
+        "that Russian forces now occupy more than 116,000 square kilometres of Ukrainian "
+        "territory.")] == [116000.0]

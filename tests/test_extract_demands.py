@@ -548,3 +548,24 @@ def test_a_dropped_demand_for_ground_a_return_and_a_transfer_made_a_precondition
     assert read("The transfer of Crimea in 1954 was a Soviet decision.") == []
     assert read("The army planned its return to the front near Kherson.") == []
     assert all(c[1] == "RU" for c in read("Moscow wants Kyiv to drop its claim to Crimea."))
+
+
+def test_second_lists_consequences_and_ground_never_captured() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    # "and from" right after the list: one list; after a clause: a claim of its own
+    assert read('Putin said the war could end "tomorrow" if Kiev withdrew its troops from the '
+                "Donetsk and Lugansk republics and from the Zaporozhye and Kherson regions.") \
+        == [("demand_withdraw", "RU", ("UA-14", "UA-09", "UA-23", "UA-65"), "all")]
+    assert read("Moscow's negotiators repeated: Ukraine must withdraw from the parts of the "
+                "Zaporizhzhia and Kherson regions it still holds, and from Donbas "
+                "entirely.") == [("demand_withdraw", "RU", ("UA-23", "UA-65"), "all"),
+                                 ("demand_withdraw", "RU", ("UA-14", "UA-09"), "all")]
+    # what a deal would mean is no offer
+    assert read("It would mean abandoning cities like Zaporizhzhia and Kramatorsk.") == []
+    # the parts its army failed to capture are all Ukraine holds; "It" runs on
+    assert read("It demands that Ukraine hand over even those parts of the Donetsk region "
+                "that its army has failed to capture. It demands that the world recognise its "
+                "annexation of Crimea.") == [("demand_cede", "RU", ("UA-14",), "all"),
+                                             ("demand_cede", "RU", ("UA-43", "UA-40"), "all")]

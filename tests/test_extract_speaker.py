@@ -149,3 +149,15 @@ def test_a_regional_military_administration_is_ukraine_s() -> None:
             'military administration said.')
     assert [(c.actor, c.regions, c.value) for c in extract_claims(text)] == [
         ("UA", ("UA-65",), 30.0)]
+
+
+def test_a_speaker_introduced_by_the_side_right_before_the_name() -> None:
+    from geo.extract import extract_claims
+
+    text = ("A week after Vladimir Putin set out his conditions for peace, we spoke to the "
+            "Ukrainian MP Taras Bondarenko about ultimatums.\n\n"
+            "Horyzont: What is your position?\n\n"
+            "Bondarenko: We demand the full withdrawal of Russian forces to the borders of "
+            "1991.\n")
+    assert [(c.kind, c.actor, c.regions) for c in extract_claims(text)] == [
+        ("demand_withdraw", "UA", ("UA",))]

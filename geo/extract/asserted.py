@@ -101,6 +101,11 @@ _DENIED_REPORT = re.compile(
 _DISMISSED = re.compile(r"\b(?:ignore|disregard|(?:don['’]t|do\s+not|never)\s+(?:believe|trust|"
                         r"share))\s+(?:the\s+|those\s+|these\s+|any\s+|all\s+)?"
                         r"(?P<quote>[\"“][^\"”]{3,120}[\"”])", re.I)
+#: A parliamentary question: what it asks about is not asserted.
+_ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|minister|ministry)\s+"
+                    r"(?:can\s+)?confirms?)\s+that\b|"
+                    r"\bwhat\s+assessment\s+(?:he|she|they|the\s+\w+)\s+(?:has|have)\s+made\s+of\s+"
+                    r"(?:the\s+)?claims\b", re.I)
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.
 POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
@@ -195,6 +200,12 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if dismissed:
         claims = [c for c in claims if not any(a <= c.span[0] - s.start < b
                                                for a, b in dismissed)]
+    if _ASKED.search(text):
+        # a member's question of a claim ("what assessment he has made of claims in Russian
+        # state media that ...", "whether it is true that Russian forces now control a third
+        # of the Kharkiv region"): nothing asserted
+        claims = [c for c in claims if not (c.kind.startswith("control")
+                                            or c.kind.startswith("offer"))]
     labels = [m.end() for m in _LABEL.finditer(text)]
     cuts = [m.end() for m in DENIAL.finditer(text)] + labels
     if not cuts:

@@ -450,8 +450,15 @@ def _position_lines(text: str) -> list[tuple[tuple[int, int], list[ExtractedClai
     return out
 
 
+#: A sentence whose subject is a pronoun: the side it stands for runs on.
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:It|He|She|They)\s+(?:\w+\s+){0,2}?(?:demand|want|insist|"
+                              r"seek|ask|call|press|offer|propose)\w*\b")
+
+
 def _remember_side(s: Sentence) -> None:
     """The first side the sentence names (its subject, mostly), for "They" after it."""
+    if _PRONOUN_SUBJECT.match(s.text):
+        return  # "It demands ... It demands ...": the subject runs on, not the side named
     parts = parts_of(s)
     # "we" is never "they" in the next sentence
     sides = [a.side for a in parts.actors if a.side in ("RU", "UA")

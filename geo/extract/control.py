@@ -436,7 +436,8 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is
                          r"have\s+been|"
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
-                         r"(?:under\s+(?:russian|ukrainian)\s+(?:control|occupation)|occupied|"
+                         r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|occupation)|"
+                         r"occupied|"
                          r"in\s+(?:russian|ukrainian)\s+hands\s+in\s+(?:its|their)\s+entirety|"
                          r"held|controlled|liberated)\b", re.I)
 

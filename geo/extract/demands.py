@@ -406,6 +406,13 @@ _QUOTES = "\"“”'’‘"
 #: back northern slivers, holds firm on Donetsk".
 _OTHER_VERB = re.compile(r",\s+(?:and\s+|but\s+)?(?:holds?|stands?|insists?|refuses?|rejects?|"
                          r"says?|keeps?|digs?\s+in|sticks?|warns?|vows?)\b", re.I)
+#: After "would": what a deal would entail, no offer ("it would mean abandoning ...").
+_CONSEQUENCE = re.compile(r"\s+(?:also\s+)?(?:mean|require|entail|involve|force|oblige|"
+                          r"amount\s+to)\b", re.I)
+#: Between a withdrawal's places and a second list it also leaves: "(withdraw from the parts
+#: of Zaporizhzhia and Kherson it still holds), and from (Donbas entirely)".
+_AND_FROM = re.compile(r"[^,;.]{0,40}?,?\s+and\s+(?:also\s+|then\s+)?(?:from|out\s+of)\s+"
+                       r"(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+)?$", re.I)
 #: The start of a clause of its own: ", and", ", but", ";".
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;")
 #: A withdrawal matched by the other side's: "a mirror pull-back", "a symmetrical withdrawal".
@@ -464,7 +471,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                             text[nxt[0][1]:], re.I):
             return []
     demand = _last_demand(parts, verb)
-    offers = list(CUES["offer"].finditer(text, 0, verb.start()))
+    offers = [m for m in CUES["offer"].finditer(text, 0, verb.start())
+              # "It would mean abandoning cities ...": a consequence, no offer
+              if not _CONSEQUENCE.match(text, m.end())]
     offer = offers[0] if offers else None
     if demand and offers and offers[-1].start() > demand.start() and _NEXT_CLAUSE.search(
             text, demand.end(), offers[-1].start()):
@@ -590,9 +599,27 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
                                             r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
-    return [held_share(make_claim(parts, kind, actor, codes_of(ps), fig, qualifier,
-                                  (verb.start(), end), review + group_review(ps), target),
-                       parts, fig), *held]
+    out = [held_share(make_claim(parts, kind, actor, codes_of(ps), fig, qualifier,
+                                 (verb.start(), end), review + group_review(ps), target),
+                      parts, fig), *held]
+    more = [p for p in parts.places if p.start >= end]
+    if more and re.fullmatch(r"(?:\s+(?:people['’]s\s+)?(?:republics|regions|oblasts))?\s+and\s+"
+                             r"(?:from|out\s+of)\s+(?:the\s+)?", text[end:more[0].start], re.I):
+        # "withdrew its troops from the Donetsk and Lugansk republics and from the
+        # Zaporozhye and Kherson regions": one list
+        ps2, end2 = places_from(parts, more[0].start, limit=0)
+        ps, end = ps + ps2, end2
+        out[0] = replace(out[0], regions=tuple(dict.fromkeys(codes_of(ps))),
+                         span=(out[0].span[0], parts.s.start + end))
+    elif more and _AND_FROM.fullmatch(text, end, more[0].start):
+        # "... and from Donbas entirely": a second list the same verb leaves
+        ps2, end2 = places_from(parts, more[0].start, limit=0)
+        out.append(make_claim(parts, kind, actor, codes_of(ps2), None,
+                              figureless(text, ps2[0].start, end=end2, default="all"),
+                              (more[0].start, end2),
+                              [*review, "a second place the same verb leaves ('and from')"],
+                              target))
+    return out
 
 
 #: The ground a withdrawal names as what the withdrawing side holds: "(pull out of) the
@@ -689,7 +716,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                         and "sovereignty" not in verb.group(0)
                         and not _AS_RUSSIAN.match(text, end))
     if bare_recognition and not (set(codes_of(ps)) <= _ANNEXED and re.fullmatch(
-            r"\s+(?:the\s+)?(?:(?:illegal\s+)?(?:annexation|reunification|incorporation)\s+of\s+)?",
+            r"\s+(?:the\s+|its\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:(?:illegal\s+)?(?:annexation|"
+            r"reunification|incorporation)\s+of\s+)?",
             text[verb.end():ps[0].start], re.I)):
         return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []

@@ -558,8 +558,8 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 
 
 #: "the part of", "the parts of": the part a side still holds, all of it.
-_THE_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:(?:small|few|last)\s+)?(?:parts?|areas?|"
-                       r"pockets?|bits?)\s+of\s+(?:the\s+)?$", re.I)
+_THE_PART = re.compile(r"\b(?:the|those|these)\s+(?:remaining\s+)?(?:(?:small|few|last)\s+)?"
+                       r"(?:parts?|areas?|pockets?|bits?)\s+of\s+(?:the\s+)?$", re.I)
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
                              re.I)
@@ -571,7 +571,13 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
                          r"Russian\s+(?:forces|troops))\s+(?:still\s+|currently\s+|now\s+)?"
                          r"(?:controls?|holds?|occupies|retains?|(?:has|have)\s+(?:occupied|"
                          r"taken|seized|held))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
-                         r"Moscow['’]s|its|their)\s+control)\b", re.I)
+                         r"Moscow['’]s|its|their)\s+control|"
+                         # "(those parts of Donetsk) that its army has failed to capture"
+                         r"(?:its|their|the\s+Russian|Russia['’]s)\s+(?:army|forces|troops)\s+"
+                         r"(?:has|have)\s+(?:failed\s+to|never\s+been\s+able\s+to|not\s+been\s+able\s+to)\s+"
+                         r"(?:capture|take|seize|occupy)|"
+                         r"(?:its|their)\s+(?:army|forces|troops)\s+(?:has|have)\s+never\s+"
+                         r"(?:captured|taken|seized|occupied|entered))\b", re.I)
 
 
 #: "all but a sliver of", "all but a few villages of": almost all.

@@ -114,16 +114,16 @@ _CUE = {
 }
 
 
-def _side_of(words: str) -> str | None:
+def _side_of(words: str, *, nearest: bool = False) -> str | None:
     """The side a speaker's description names first ("a Ukrainian commander",
-    "Russian-installed official", "translated from Russian", "Peskov"), or None (also for
-    a host, a reporter)."""
+    "Russian-installed official", "translated from Russian", "Peskov"), or last with
+    ``nearest`` (the words right before a name), or None (also for a host, a reporter)."""
     low = words.lower()
     if _HOST.search(words) and not re.search(r"\b(?:minister|official|commander|MP)\b", words):
         return None
     found = [(m.start(), side) for side, cue in _CUE.items() for m in cue.finditer(words)]
     found += [(m.start(), side) for side, names in _NAMED.items() for m in names.finditer(low)]
-    return min(found)[1] if found else None
+    return (max(found) if nearest else min(found))[1] if found else None
 
 
 _NAMED = {side: re.compile(r"\b(?:" + "|".join(names) + r")\b")
@@ -260,7 +260,10 @@ def _introduced_as(text: str, low: str, label: str, labels: list[re.Match[str]]
         line = text[a:end.start() if end else min(len(text), start + len(name) + 300)]
         if _HOST.search(line[:max(0, start - a)][-60:]):
             return "host", line.strip()
-        side = _side_of(line)
+        # the side said right before the name ("we spoke to the Ukrainian MP Taras
+        # Bondarenko"), not one named earlier in the line ("A week after Vladimir Putin
+        # set out his conditions, ...")
+        side = _side_of(text[max(a, start - 50):start], nearest=True) or _side_of(line)
         if side:
             return side, line.strip()[:80]
     return None, ""
