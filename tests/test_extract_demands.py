@@ -569,3 +569,20 @@ def test_second_lists_consequences_and_ground_never_captured() -> None:
                 "that its army has failed to capture. It demands that the world recognise its "
                 "annexation of Crimea.") == [("demand_cede", "RU", ("UA-14",), "all"),
                                              ("demand_cede", "RU", ("UA-43", "UA-40"), "all")]
+
+
+def test_should_said_by_a_side_and_a_plan_under_which() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)]
+
+    assert read("Washington has told Kyiv that it should withdraw its forces from Donetsk.") \
+        == [("demand_withdraw", "US", ("UA-14",))]
+    assert read('The US special envoy said on Tuesday that Russia "should pull its forces out '
+                'of Sumy and Kharkiv regions," officials said.') == [
+        ("demand_withdraw", "US", ("UA-59", "UA-63"))]
+    assert read('"Russia should withdraw from Kherson," the Ukrainian foreign minister '
+                "said.") == [("demand_withdraw", "UA", ("UA-65",))]
+    assert read("Analysts say Ukraine should hold Kramatorsk.") == []
+    # a third party's plan "under which" a side would pull back is nobody's offer
+    assert read("It also assesses a European plan under which Ukraine would pull back 15 km "
+                "from the line in Donetsk.") == []

@@ -294,3 +294,12 @@ def test_an_infobox_s_holder_is_no_place_and_its_position_lines() -> None:
         ("demand_cede", "RU", ("UA-23",), None)]
     assert "a line of Russia's position: 'Russian position'" in got[2].review
     assert got[2].sentence.startswith("Russian position:")
+
+
+def test_a_field_of_a_change_or_contested_ground_is_no_holding() -> None:
+    box = ("FRONTLINE TRACKER — last updated 03 Feb 2026\n"
+           "Russian-controlled territory: 117,140 km² (19.4% of Ukraine)\n"
+           "Change, last 30 days: +382 km²\n"
+           "Contested (grey zone, not counted): 1,030 km²\n")
+    assert _fields(box) == [("RU", ("UA",), 117140.0, "km2", "exact"),
+                            ("RU", ("UA",), 19.4, "percent", "exact")]

@@ -180,7 +180,8 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
             if target is None or target == actor:
                 target = other_side(actor)
             return actor, target
-    if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to") \
+    if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
+                                                     "should") \
             and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
             and not _BE_CEDED.match(text, demand.end()):
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
@@ -188,7 +189,8 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         # over", where the ground must
         target = before[-1].side
         tellers = [a for a in before[:-1] if a.side == "US" and re.match(
-            r"(?:\s+[\w.-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells|informed|warned)\b",
+            r"(?:\s+[\w.-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells|informed|warned|"
+            r"said|says|insisted|urged)\b",
             text[a.end:before[-1].start])]
         if target in ("RU", "UA") and tellers:
             # "Washington has told Kyiv it should withdraw": who tells is who demands
@@ -276,7 +278,7 @@ _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which
                     r"occupies|under\b)", re.I)
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
 _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
-                          r"added|insisted|argued|told\s+\w+),)?\s+(?:[\w-]+\s+){0,2}", re.I)
+                          r"added|insisted|argued|told\s+\w+),)?\s+[\"“]?(?:[\w-]+\s+){0,2}", re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 #: Before the side that told another of a demand: "has been told by (Russian negotiators)".
@@ -367,8 +369,10 @@ def _threat(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
 
 #: A plan that "would have" a side do something: whose plan is named between.
 _PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version)\b"
-                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b",
-                   re.I)
+                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b|"
+                   # "a European plan under which Ukraine would pull back 15 km"
+                   r"\b(?:proposal|plan|draft|framework|blueprint|initiative|scenario)(?P<mid2>)"
+                   r"\s+(?:under|in|by)\s+which\b[^.;]{0,80}?\bwould\b", re.I)
 
 
 def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
@@ -385,8 +389,8 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
         plan = m
     if plan is None:
         return False, None
-    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US")
-             and a.start < plan.end("mid")]
+    mid = plan.end("mid") if plan.group("mid") is not None else plan.end("mid2")
+    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US") and a.start < mid]
     return True, (named[-1] if named else None)
 
 

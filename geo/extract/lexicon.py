@@ -118,6 +118,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
         r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
+        # "Washington has told Kyiv that it should withdraw": a side should leave or cede
+        r"should(?=\s+(?:(?:now|first|also|then|eventually|simply)\s+)?(?:withdraw|pull|leave|"
+        r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
         r"conditions?|unless|"
         # "the only way to peace is for Russian troops to leave our land"
         r"only\s+way\s+to\s+(?:peace|end\s+(?:the|this)\s+war)\s+is\s+(?:for|if|that)|"

@@ -496,7 +496,7 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
 _FIELD_FIGS = (r"(?:[~≈<>≥≤]\s*|(?:c\.|about|around|roughly|approx\.?|nearly|almost|over|"
                r"more\s+than|under|less\s+than|some|at\s+least)\s+)?\d[\d,.]*\s*(?:%|km²|km2|"
                r"sq\.?\s*km|square\s+kilomet(?:re|er)s|per\s*cent)\+?")
-_FIELD_VALUES = rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}\)?)?"
+_FIELD_VALUES = rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}(?:\s+of\s+(?:Ukraine|the\s+country))?\)?)?"
 #: "Russian-held territory in Ukraine: 115,900 km² (19.2%)" (label first) and "19.5% |
 #: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
 _FIELD = re.compile(
@@ -637,9 +637,14 @@ def fields(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
         vkey = "values" if m.group("label") else "values2"
         span = (m.start() + len(m.group("bullet")), m.end())
         found = field_claims(text, m.group(key), m.start(key), m.group(vkey), span)
-        if found:
+        if found or _NO_HOLDING.search(m.group(key)):
+            # a field of a change or of contested ground ("Change, last 30 days: +382 km²",
+            # "Contested (grey zone, not counted): 1,030 km²") is read by nothing else
             out.append((span, found))
     return out
 
 
+#: A field's label of no holding at all: a change, contested or grey-zone ground.
+_NO_HOLDING = re.compile(r"\b(?:change|gain(?:ed|s)?|lost|loss|net|grey[\s-]zone|gray[\s-]zone|"
+                         r"contested|not\s+counted|disputed)\b", re.I)
 _FIELD_UNIT = re.compile(r"\d\s*(?:%|km|sq|square|per\s*cent)", re.I)
