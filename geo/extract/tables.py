@@ -496,7 +496,8 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
 _FIELD_FIGS = (r"(?:[~≈<>≥≤]\s*|(?:c\.|about|around|roughly|approx\.?|nearly|almost|over|"
                r"more\s+than|under|less\s+than|some|at\s+least)\s+)?\d[\d,.]*\s*(?:%|km²|km2|"
                r"sq\.?\s*km|square\s+kilomet(?:re|er)s|per\s*cent)\+?")
-_FIELD_VALUES = rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}(?:\s+of\s+(?:Ukraine|the\s+country))?\)?)?"
+_FIELD_VALUES = (rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}"
+                 r"(?:\s+of\s+(?:Ukraine|the\s+country))?\)?)?")
 #: "Russian-held territory in Ukraine: 115,900 km² (19.2%)" (label first) and "19.5% |
 #: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
 _FIELD = re.compile(
