@@ -586,3 +586,14 @@ def test_should_said_by_a_side_and_a_plan_under_which() -> None:
     # a third party's plan "under which" a side would pull back is nobody's offer
     assert read("It also assesses a European plan under which Ukraine would pull back 15 km "
                 "from the line in Donetsk.") == []
+
+
+def test_accepting_that_regions_are_russia_s_and_a_list_ending_in_those() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)]
+
+    assert read("Kyiv must also accept that the Donetsk and Luhansk regions are part of "
+                "Russia, he told diplomats.") == [("demand_cede", "RU", ("UA-14", "UA-09"))]
+    assert read("The memorandum calls for international recognition of Crimea, Sevastopol "
+                "and those four regions as Russian.") == [
+        ("demand_cede", "RU", ("UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"))]

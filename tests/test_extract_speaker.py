@@ -161,3 +161,12 @@ def test_a_speaker_introduced_by_the_side_right_before_the_name() -> None:
             "1991.\n")
     assert [(c.kind, c.actor, c.regions) for c in extract_claims(text)] == [
         ("demand_withdraw", "UA", ("UA",))]
+
+
+def test_they_first_in_a_speaker_s_words_is_the_other_side() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims('"They have a foothold in Dnipropetrovsk region, yes, a few '
+                         'villages," a Ukrainian brigade officer admitted on 24 September.')
+    assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-12",), "part")]
+    assert "the side the speaker fights" in got[0].review[0]

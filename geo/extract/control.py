@@ -179,6 +179,9 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         if first_person(parts, subj):
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as {SIDE_NAME[side]}, "
                           f"the speaker's side: {voice_why(parts, subj.start)}"]
+        if said.lower() == "they" and voice_side(parts, subj.start) not in (None, side):
+            return side, [f"'{said}' read as {SIDE_NAME[side]}, the side the speaker fights: "
+                          f"{voice_why(parts, subj.start)}"]
         if pronoun_side(parts, subj):
             return side, [f"'{parts.s.text[subj.start:subj.end]}' read as "
                           f"{SIDE_NAME[side]}, named in the sentence before"]

@@ -80,7 +80,7 @@ ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 _LIST_GAP = re.compile(r"^(?:\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+|from\s+)?|"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?)"
-                       r"(?:the\s+)?$", re.I)
+                       r"(?:the\s+|those\s+|these\s+)?$", re.I)
 
 
 #: "holds there", "the territory it controls there": the unit named last.
@@ -367,6 +367,18 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
                      [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()])
             if named:
                 sides.append(Actor(other_side(named[0]), m.start(1), m.end(1)))
+        sides.sort(key=lambda a: a.start)
+    if voices_ and ("They " in s.text or "they " in s.text):
+        # '"They have a foothold in Dnipropetrovsk region," a Ukrainian brigade officer
+        # admitted': "they", first in a speaker's words, is the side the speaker fights
+        for m in re.finditer(r"\b[Tt]hey\b", s.text):
+            span = next(((a, b, side) for a, b, side, _ in voices_ if a <= m.start() < b), None)
+            if span is None or any(a.start <= m.start() < a.end for a in sides):
+                continue
+            if any(span[0] <= a.start < m.start() for a in sides) or FIRST_PERSON.search(
+                    s.text, span[0], m.start()):
+                continue  # a side or "we" named before it in the same words
+            sides.append(Actor(other_side(span[2]), m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
     if "its " in s.text or "their " in s.text or "his " in s.text:
         # "Russia said its troops hold ...", "at year-end its troops held ...": the side

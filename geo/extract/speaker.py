@@ -78,7 +78,8 @@ _SAYS = re.compile(r"\b(?:said|says|told|wrote|writes|posted|posts?|tweet(?:ed)?
 _QUOTE = re.compile(r"\"(?P<a>[^\"\n]{12,}?)\"|“(?P<b>[^”\n]{12,}?)”")
 _SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insists|declared|"
                 r"stressed|warned|argued|asked|replied|answered|posted|tweeted|continued|"
-                r"explained|noted|claimed|claims|according\s+to)")
+                r"explained|noted|claimed|claims|admitted|admits|acknowledged|conceded|"
+                r"recalled|remarked|according\s+to)")
 #: The speaker after a quotation: '," said a Ukrainian commander' / '," the minister said'.
 _WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>[^.;:\"“”\n]{2,100})|"
                         r"(?P<w2>[^.;:\"“”\n]{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
