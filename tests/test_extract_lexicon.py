@@ -100,3 +100,18 @@ def test_a_us_readout_s_secretary_is_washington() -> None:
     # the UN's Secretary-General is not the United States
     assert who("The Secretary-General urged Russia to withdraw its forces from the Sumy and "
                "Kharkiv regions.") != [("demand_withdraw", "US")]
+
+
+def test_hedges_writers_read_as_under_or_around() -> None:
+    def q(text: str) -> list[str]:
+        return [f.qualifier for f in figures(text)]
+
+    # "close to" is short of the figure, as "nearly" is (14 of 17 writers' records)
+    assert q("close to a fifth of Ukraine") == ["under"]
+    assert q("something like 73 per cent of the region") == ["around"]
+    assert q("maybe 70 per cent of it") == ["around"]
+    assert q("Call it 0.5% of the oblast.") == ["around"]
+    # "the better part of Donetsk" is most of it
+    got = [(c.regions, c.qualifier) for c in extract_claims(
+        "In the east Russia has almost all of Luhansk and the better part of Donetsk.")]
+    assert (("UA-14",), "large_part") in got
