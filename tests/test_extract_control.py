@@ -218,3 +218,24 @@ def test_more_ways_to_name_the_country_and_a_fronted_list() -> None:
     assert read("In the Zaporozhye and Kherson regions, approximately three-quarters of the "
                 "territory is under the control of Russian troops, he said.") == [
         ("RU", ("UA-23", "UA-65"), 75.0)]
+
+
+def test_exceptions_clauses_with_that_slurs_and_ground_taken() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    # "apart from ... occupied by the enemy" is an exception, not the holder
+    assert read("Ukraine's General Staff said that the Defence Forces control the whole of "
+                "Sumy region apart from a handful of border villages still occupied by the "
+                "enemy.") == [("UA", ("UA-59",), "all")]
+    # ", but that Ukrainian forces ..." is a clause of its own
+    assert read("Analysts assess that Russian forces control virtually all of Luhansk Oblast, "
+                "but that Ukrainian forces likely retain a few positions in the oblast.") == [
+        ("RU", ("UA-09",), "all"), ("UA", ("UA-09",), "part")]
+    # "rashists" are Russia's forces
+    assert read('A Ukrainian channel said the "rashists" control less than 70 percent of the '
+                "Zaporizhzhia and Kherson regions.") == [("RU", ("UA-23", "UA-65"), "under")]
+    # ground "liberated since the autumn" in a later clause is no holding
+    assert [c.value for c in extract_claims(
+        "Ukraine holds about 200 km² of the Kursk region, and Moscow said that Russian forces "
+        'had "liberated" more than 800 km2 since the autumn.')] == [200.0]

@@ -148,7 +148,8 @@ _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|
 #: "in a year", "over the past year" ("About 2,900 km² since January").
 GAIN_TIME = re.compile(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|%|per\s*cent)\s+"
                        r"(?:since\s+(?:January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December|the\s+(?:start|beginning)\s+of)|"
+                       r"September|October|November|December|the\s+(?:start|beginning)\s+of|"
+                       r"the\s+(?:autumn|spring|summer|winter|new\s+year))|"
                        r"in\s+(?:a|one|the\s+past|the\s+last)\s+(?:year|month|week)|"
                        r"over\s+the\s+(?:past|last)\s+(?:year|month|week|\d+\s+(?:months|weeks)))\b",
                        re.I)

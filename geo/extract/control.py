@@ -123,7 +123,7 @@ _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainia
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
-                          r"\s--\s")
+                          r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
 _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 

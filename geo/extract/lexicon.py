@@ -505,6 +505,7 @@ _COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s|SSR", re.I)
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
+                    r"rashists?|ruscists?|"
                     r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
                     r"Trump|American|"
@@ -535,7 +536,7 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
             continue  # "US-mediated talks", "the Kyiv-based project": not who acts
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
                                          "occupier", "invader", "aggressor", "the aggressor",
-                                         "ru"))
+                                         "rashist", "ruscist", "ru"))
                 else "US" if word.startswith(_US) else "UA")
         out.append(Actor(side, m.start(), m.end()))
     return out

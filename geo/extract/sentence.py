@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.asserted import POLL
+from geo.extract.asserted import GAIN_TIME, POLL
 from geo.extract.control import PASSIVE, control_claims, fronted_places
 from geo.extract.demands import (
     ALL_OCCUPIED,
@@ -312,6 +312,9 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
     for fig in parts.figs:
         if fig.unit != last.unit:
             continue
+        if _TAKEN_BEFORE.search(parts.s.text, max(0, fig.start - 40), fig.start) \
+                or GAIN_TIME.search(parts.s.text):
+            continue  # 'had "liberated" more than 800 km² since the autumn': ground taken
         kind = "control_share" if fig.unit == "percent" else "control_area"
         out.append(make_claim(parts, kind, holders[0] if holders else last.actor,
                               last.regions, fig, fig.qualifier, (fig.start, fig.end),
@@ -320,6 +323,10 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
     return out
 
 
+#: A verb of taking ground right before a figure: "liberated", "captured", "seized".
+_TAKEN_BEFORE = re.compile(r"\b(?:liberat|captur|seiz|took|taken|gain|overr[au]n|retook|"
+                           r"recaptur|advanc)\w*[\"”’']?\s+(?:(?:more\s+than|over|about|"
+                           r"around|roughly|some|nearly|almost|another|a\s+further)\s+)?$", re.I)
 #: Another source's estimate of the figure just given: "puts the figure at", "estimates it at".
 _PUTS_FIGURE = re.compile(r"\b(?:puts?|put|places?|placed|estimates?|estimated|gives?|gave|"
                           r"pegs?|pegged)\s+(?:the|that|this)\s+(?:figure|share|number|"
@@ -351,7 +358,7 @@ _PRONOUN = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:holds?|held|controls?|cont
 
 
 #: Where a sentence divides into clauses that each name their own holder.
-_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
+_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?:that\s+)?(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
                      r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|"
                      # "... posts going round: Ukraine still holds about 8,500 km²"
                      r":\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|Kyiv|Kremlin|Russian|Ukrainian)"
