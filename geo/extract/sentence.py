@@ -358,7 +358,8 @@ _PRONOUN = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:holds?|held|controls?|cont
 
 
 #: Where a sentence divides into clauses that each name their own holder.
-_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?:that\s+)?(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
+_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?:that\s+)?"
+                     r"(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
                      r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|"
                      # "... posts going round: Ukraine still holds about 8,500 km²"
                      r":\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|Kyiv|Kremlin|Russian|Ukrainian)"
