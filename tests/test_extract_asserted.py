@@ -224,3 +224,23 @@ def test_a_member_s_question_about_a_claim_asserts_nothing() -> None:
         "To ask the Secretary of State for Defence what assessment he has made of reports "
         "that Russian forces now occupy more than 116,000 square kilometres of Ukrainian "
         "territory.")] == [116000.0]
+
+
+def test_suppositions_errors_and_more_pasts() -> None:
+    assert extract_claims("Examiner comment: A common error is to write that Russia has "
+                          "demanded Kharkiv or Odesa.") == []
+    assert extract_claims("If Russia were to capture all of Zaporizhzhia region before a "
+                          "ceasefire, how would talks change?") == []
+    for text in ("In the morning hours of 24 February 2022, Russia already held Crimea and "
+                 "roughly a third of Donbas, together about 7% of Ukraine.",
+                 "A caption notes that at the time Russian-backed forces held roughly a third "
+                 "of Donbas.",
+                 "(Textbook sidebar, 20 March 2024) Before February 2022, Russia and the "
+                 "forces it backed held about 7% of Ukraine: Crimea and parts of the Donbas."):
+        assert {c.status for c in extract_claims(text)} == {"past"}, text
+    # since that day is now
+    assert [c.status for c in extract_claims(
+        "Russia has occupied Crimea since 24 February 2022.")] == [None]
+    held = extract_claims("It reads about 19.5% of the country, including the parts of Donbas "
+                          "that Russia and its proxies held before 2022.")
+    assert [c.status for c in held] == [None, "past"]

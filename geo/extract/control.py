@@ -124,6 +124,8 @@ _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainia
 #: The start of another clause: ", but", ", while", "; ", " -- ".
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
                           r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
+#: A supposition right before the verb: "(if Russia) were to (capture)".
+_WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
 _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 
@@ -206,6 +208,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     assert verb is not None
     if verb.group(0) and NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "Russia does not control half of Kharkiv"
+    if verb.group(0) and _WERE_TO.search(text, max(0, verb.start() - 20), verb.start()):
+        return []  # "If Russia were to capture all of Zaporizhzhia region, ...": a supposition
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and PERIOD.search(text):
         return []  # "captured about 505 km² in November": ground gained (a pace claim)
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
