@@ -130,3 +130,31 @@ def test_these_areas_are_the_places_listed_last() -> None:
     # ground taken in the first months of the invasion is no holding
     assert extract_claims("Russia pushed into Sumy and Kharkiv. Most of these areas were "
                           "captured in the first months of the 2022 invasion.") == []
+
+
+def test_the_two_southern_regions_are_the_latest_list_that_fits() -> None:
+    from geo.extract import extract_claims
+
+    text = ("Ukraine must withdraw from the parts of the Zaporizhzhia and Kherson regions it "
+            "still holds, and from Donbas entirely. Kyiv still controls roughly a quarter of "
+            "each of the two southern regions.")
+    assert [(c.actor, c.regions, c.value) for c in extract_claims(text)
+            if c.kind == "control_share"] == [("UA", ("UA-23", "UA-65"), 25.0)]
+    # no list of two southern regions before: no place
+    assert [c for c in extract_claims("Moscow wants all of Donbas. Kyiv holds a quarter of "
+                                      "each of the two southern regions.")
+            if c.kind == "control_share"] == []
+
+
+def test_a_place_a_relative_clause_says_is_held_and_this_country() -> None:
+    from geo.extract import extract_claims
+
+    assert [(c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "She met a family from Kherson region, which Russian troops still largely occupy, "
+        "who fled in 2022.")] == [("RU", ("UA-65",), "large_part")]
+    assert [(c.actor, c.regions, c.value) for c in extract_claims(
+        '"Roughly a fifth of this country is occupied by Russia," she said.')] == [
+        ("RU", ("UA",), 20.0)]
+    assert [c.value for c in extract_claims(
+        "Russia currently occupies approximately 113,000 square kilometres, or around 19 per "
+        "cent, of Ukraine's internationally recognised territory.")] == [113000.0, 19.0]

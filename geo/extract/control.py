@@ -124,6 +124,13 @@ _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainia
 #: The start of another clause: ", but", ", while", "; ", " -- ".
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
                           r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
+#: A relative clause after a place that says a side holds it: ", which Russian troops still
+#: largely occupy".
+_WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|that)\s+(?:Russian|"
+                         r"Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:troops|"
+                         r"forces|army|units)\s+(?:still\s+|now\s+)?(?P<not>do\s+not\s+|don['’]t\s+|"
+                         r"no\s+longer\s+)?(?P<how>largely|mostly|partly|partially|fully|"
+                         r"entirely|completely)?\s*(?:occupy|hold|control)\b", re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
@@ -336,6 +343,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             q = ("part" if _PART_NOUN_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
                  else "all")
         after = _HELD_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
+        which = _WHICH_HELD.match(text, places_from(parts, p.start, limit=0)[1])
+        if q is None and which and not which.group("not"):
+            # "Kherson region, which Russian troops still largely occupy"
+            adverb = (which.group("how") or "").lower()
+            q = ("large_part" if adverb in ("largely", "mostly") else "part"
+                 if adverb in ("partly", "partially") else "all")
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"
@@ -502,7 +515,7 @@ def _country_label(parts: Parts, fig: Figure) -> bool:
 
 
 #: Between a figure and "of Ukraine": nothing, or an aside between dashes or brackets.
-_ASIDE = re.compile(r"\s*(?:[—–(]\s*[^—–()]{0,60}?[—–)])?\s*|\s*[—–)]\s*")
+_ASIDE = re.compile(r"\s*(?:[—–(]\s*[^—–()]{0,60}?[—–)])?\s*|\s*[—–),]\s*")
 
 
 def _of_country(parts: Parts, fig: Figure) -> int:

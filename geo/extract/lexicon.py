@@ -481,7 +481,7 @@ _COUNTRY = re.compile(
     r"of\s+our\s+(?:land|territory|country|state)\b|"
     # "(a fifth) of my country" (said of the country occupied), "of its own country"
     # (said of Ukraine), "of the territory of the former Ukrainian SSR"
-    r"of\s+(?:my|its\s+own)\s+country\b|"
+    r"of\s+(?:my|its\s+own|this)\s+country\b|"
     r"of\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?former\s+Ukrainian\s+SSR\b|"
     r"of\s+the\s+Ukrainian\s+state(?:\s+territory)?\b|"
     # "(Ukraine holds 81 %) of its internationally recognised territory"

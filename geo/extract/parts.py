@@ -126,29 +126,39 @@ LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=
 
 #: The places the article listed last together ("Donetsk, Luhansk, Zaporizhzhia and
 #: Kherson", "the four regions"), for "these areas" in a later sentence.
-LAST_GROUP: ContextVar[tuple[str, ...] | None] = ContextVar("last_group", default=None)
+LAST_GROUP: ContextVar[tuple[tuple[str, ...], ...] | None] = ContextVar("last_group",
+                                                                        default=None)
+#: Regions a direction word names ("the two southern regions").
+_DIRECTION_CODES = {"southern": {"UA-23", "UA-65", "UA-43", "UA-40", "UA-48", "UA-51"},
+                    "eastern": {"UA-14", "UA-09", "UA-63", "UA-12"},
+                    "northern": {"UA-59", "UA-63", "UA-74", "UA-18", "UA-32", "UA-30"},
+                    "border": {"UA-59", "UA-63", "UA-74", "UA-12"}}
 #: "its (return)": the place named last.
 _ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
-_THESE = re.compile(r"\b(?:these|those)\s+(?:areas|regions|oblasts|provinces|territories|"
+_THESE = re.compile(r"\b(?:(?:these|those)\s+(?:two\s+|three\s+)?|the\s+(?:two|three)\s+"
+                    r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
+                    r"occupied|border)\s+)?)(?:areas|regions|oblasts|provinces|territories|"
                     r"lands)\b", re.I)
 
 
 def remember_group(text: str) -> None:
-    """Keep the last list of places ``text`` names (two or more, or one name of several:
-    "the four regions") as :data:`LAST_GROUP`."""
+    """Keep the lists of places ``text`` names (two or more, or one name of several: "the
+    four regions") in :data:`LAST_GROUP`, the latest last."""
     found = places(text)
-    for i in range(len(found) - 1, -1, -1):
+    groups: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(found):
         group = [found[i]]
-        for q in reversed(found[:i]):
-            if _LIST_GAP.match(text[q.end:group[0].start]):
-                group.insert(0, q)
-            else:
-                break
+        while i + 1 < len(found) and _LIST_GAP.match(text[group[-1].end:found[i + 1].start]):
+            i += 1
+            group.append(found[i])
         codes = tuple(dict.fromkeys(c for q in group for c in q.codes))
         if len(codes) >= 2:
-            LAST_GROUP.set(codes)
-            return
+            groups.append(codes)
+        i += 1
+    if groups:
+        LAST_GROUP.set((*(LAST_GROUP.get() or ()), *groups)[-3:])
 
 
 def places_in(text: str) -> list[Place]:
@@ -159,7 +169,7 @@ def places_in(text: str) -> list[Place]:
 
 @functools.lru_cache(maxsize=8192)
 def _places_in(text: str, last: tuple[str, ...] | None,
-               listed: tuple[str, ...] | None = None) -> tuple[Place, ...]:
+               listed: tuple[tuple[str, ...], ...] | None = None) -> tuple[Place, ...]:
     found = places(text)
     low = text.lower()
     # each pattern only where its word is: most sentences have none of them
@@ -198,11 +208,21 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         codes = before[-1].codes if before else last
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
-    for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low) else ()):
+    for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low
+                                                  or "the two" in low or "the three" in low)
+              else ()):
         # "He said Kyiv must also recognise these areas as Russian": the places listed last
         # (in the sentence before: a list in this sentence is read by _THEM)
         if listed and not [p for p in found if p.start < m.end()]:
-            found.append(Place(listed, m.start(), m.end(), m.group(0), True))
+            # the latest list that fits the words: "the two southern regions" is a list of
+            # two southern ones
+            words = m.group(0).lower().split()
+            n = 2 if "two" in words else 3 if "three" in words else None
+            where = next((_DIRECTION_CODES[w] for w in words if w in _DIRECTION_CODES), None)
+            fit = [g for g in listed if (n is None or len(g) == n)
+                   and (where is None or set(g) <= where)]
+            if fit:
+                found.append(Place(fit[-1], m.start(), m.end(), m.group(0), True))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
         # the same sentence only (elsewhere "the territory" may be the whole country)
