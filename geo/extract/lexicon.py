@@ -52,8 +52,7 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
               "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
-_FRACTION = re.compile(r"(?<!\bother\s)\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?[\"”’']?\s+of\b",
-                       re.I)  # not "Luhansk, the other half of Donbas"
+_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?[\"”’']?\s+of\b", re.I)
 #: "one in every five square kilometres of", "one in four": a fraction.
 _ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4,
              "5": 5, "10": 10}
@@ -348,6 +347,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         # to the whole km² (the writers' conversions: "44,000 square miles" is 113,960)
         out.append(Figure(float(round(value * KM2_PER_SQ_MI)), "km2", q, m.start(), m.end()))
     for m in _FRACTION.finditer(sentence):
+        if sentence[max(0, m.start() - 6):m.start()].lower() == "other ":
+            continue  # "Luhansk, the other half of Donbas": no figure
         value = round(_FRACTIONS[m.group(1).lower()], 1)
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
         q = "around" if m.group(2) else _qualifier(sentence, m.start())  # "or so"
