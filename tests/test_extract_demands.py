@@ -597,3 +597,32 @@ def test_accepting_that_regions_are_russia_s_and_a_list_ending_in_those() -> Non
     assert read("The memorandum calls for international recognition of Crimea, Sevastopol "
                 "and those four regions as Russian.") == [
         ("demand_cede", "RU", ("UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"))]
+
+
+def test_giving_ground_back_offered_or_demanded() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    crimea = ("UA-43", "UA-40")
+    # demanded: handing ground back is ceding it (split or not)
+    assert read("Kyiv insists that Russia must hand the peninsula back.") == [
+        ("demand_cede", "UA", crimea, "all")]
+    assert read("Kyiv still demands that Moscow hand back Crimea.") == [
+        ("demand_cede", "UA", crimea, "all")]
+    # offered: an offer to withdraw, all it holds there
+    assert read("Ukraine would be prepared to give up the territory it holds in Kursk oblast in "
+                "exchange for Ukrainian territory.") == [("offer_withdraw", "UA", ("RU-KRS",),
+                                                          "all")]
+    assert read("Putin offers to hand back northern slivers of Sumy.") == [
+        ("offer_withdraw", "RU", ("UA-59",), "part")]
+    # a supposition, a refusal and a claim called a lie are none
+    assert read("If Ukraine agreed to hand over the rest of Donetsk, Russia would hold more.") \
+        == []
+    assert read("Kyiv will never give up Donetsk.") == []
+    assert read('Kremlin propaganda claims that "Ukraine is ready to give up Crimea and '
+                'Donbas". This is a lie.') == []
+    # pushed to withdraw; the annexation to be recognised
+    assert read("WASHINGTON is pushing Kyiv to withdraw its troops from the rest of the "
+                "Donetsk region.") == [("demand_withdraw", "US", ("UA-14",), "all")]
+    assert read("Moscow insists that the annexation of Crimea be recognised.") == [
+        ("demand_cede", "RU", crimea, "all")]

@@ -135,7 +135,8 @@ _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed
 #: FALSE", "debunked").
 _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*$|"
                     r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
-                    r"fake|wrong|baseless|fabricated)|rating:\s*false|debunk\w*|"
+                    r"fake|wrong|baseless|fabricated|a\s+lie)|rating:\s*false|debunk\w*|"
+                    r"(?:found|find|is)\s+no\s+(?:record|evidence|trace)\s+of\s+(?:any\s+)?such|"
                     r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
                     r"(?:false|untrue)\b)|^\W*false\b|—\s*FALSE\b", re.I)
 

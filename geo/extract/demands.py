@@ -603,6 +603,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
                                             r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
+    if kind == "demand_withdraw" and re.match(r"(?:hand|give|gave)\w*\s+back\b|(?:hand|give|gave)\w*$",
+                                              verb.group(0), re.I):
+        # "Kyiv demands that Moscow hand back Crimea": giving ground back is ceding it
+        kind = "demand_cede"
     out = [held_share(make_claim(parts, kind, actor, codes_of(ps), fig, qualifier,
                                  (verb.start(), end), review + group_review(ps), target),
                       parts, fig), *held]
@@ -688,6 +692,11 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         if after is not None:
             cond = (named[-1].side, other_side(named[-1].side),
                     f"the demand word comes after the ground ('{after.group(1)}')")
+    if not demand and cond is None and re.match(r"give|gave|giving|hand|cede|ced|surrender",
+                                                  verb.group(0), re.I):
+        offered = _offered_cession(parts, verb)
+        if offered is not None:
+            return offered
     if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
@@ -719,10 +728,12 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     bare_recognition = (verb.group(0).lower().startswith("recogni")
                         and "sovereignty" not in verb.group(0)
                         and not _AS_RUSSIAN.match(text, end))
-    if bare_recognition and not (set(codes_of(ps)) <= _ANNEXED and re.fullmatch(
+    if bare_recognition and not (set(codes_of(ps)) <= _ANNEXED and (re.search(
+            r"\b(?:annexation|reunification|incorporation)\s+of\s+(?:the\s+)?$",
+            text[:ps[0].start], re.I) or re.fullmatch(
             r"\s+(?:the\s+|its\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:(?:illegal\s+)?(?:annexation|"
             r"reunification|incorporation)\s+of\s+)?",
-            text[verb.end():ps[0].start], re.I)):
+            text[verb.end():ps[0].start], re.I))):
         return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []
     if demand is None and cond is not None:
@@ -750,6 +761,35 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                        parts, fig), *held]
 
 
+_OFFER_OUTRIGHT = re.compile(r"\b(?:prepared|ready|willing|offer(?:s|ed|ing)?|agreed)\s+to\b",
+                             re.I)
+
+
+def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] | None:
+    """A side's offer to give up ground it holds ("Ukraine would be prepared to give up the
+    territory it holds in Kursk oblast in exchange for ..."): an offer to withdraw from it,
+    the kind the annotation convention has for offers; None when it is no offer."""
+    text = parts.s.text
+    # an offer said outright ("prepared to", "ready to", "offered to"), no "would" alone
+    offer = list(_OFFER_OUTRIGHT.finditer(text, 0, verb.start()))
+    # the side right before the offer word ('claims that "Ukraine is ready to give up ...')
+    named = [a.side for a in parts.actors if offer and a.end <= offer[-1].start()]
+    first = named[-1] if named else None
+    if not offer or first not in ("RU", "UA") or CUES["negation"].search(
+            text, offer[-1].start(), verb.start()) or verb.start() - offer[-1].end() > 30 \
+            or re.search(r"\bif\b", text[:verb.start()], re.I):
+        return None
+    ps, end = places_from(parts, verb.end(), limit=60)
+    if not ps:
+        return None
+    held = _HELD_IN.search(text, verb.end(), ps[0].start)
+    q = "all" if held else figureless(text, ps[0].start, end=end, default="all")
+    return [make_claim(parts, "offer_withdraw", first, codes_of(ps), None, q,
+                       (verb.start(), end), [f"an offer to give up ground: read as "
+                                             f"{SIDE_NAME[first]}'s offer to withdraw from it"]
+                       + group_review(ps))]
+
+
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 #: Ground Russia claims as its own: recognising it is ceding it.
@@ -767,8 +807,8 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—�
 _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
                        r"relinquished)\b", re.I)
 #: A passive demand: "(the regions) must be (handed over)", "should be ceded".
-_MUST_BE = re.compile(r"\b(?:must|should|have\s+to|has\s+to|need\s+to)\s+be\s+(?:\w+\s+)?$",
-                      re.I)
+_MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be\s+(?:\w+\s+)?$",
+                      re.I)  # "must be handed over"; "insists that the annexation ... be recognised"
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|"
                          r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)

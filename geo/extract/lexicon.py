@@ -116,7 +116,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|only\s+after|"
         r"on\s+condition\s+that|(?<=\bno\s)(?:ceasefire|truce|peace)\s+until|"
         r"precondition|only\s+once|only\s+when|settle\s+for|price\s+(?:is|was|would\s+be)|"
-        r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
+        r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?|push(?:es|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
         r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
         # "Washington has told Kyiv that it should withdraw": a side should leave or cede
@@ -137,6 +137,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
         r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
         r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)\s+back|"
+        # "hand the peninsula back"
+        r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)(?=\s+(?!back\b)(?:[\w'’-]+\s+){1,4}?back\b)|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
         r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left(?![\s-]+bank)|"
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of|"
