@@ -603,7 +603,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
                                             r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
-    if kind == "demand_withdraw" and re.match(r"(?:hand|give|gave)\w*\s+back\b|(?:hand|give|gave)\w*$",
+    if kind == "demand_withdraw" and re.match(r"(?:hand|give|gave)\w*(?:\s+back\b|$)",
                                               verb.group(0), re.I):
         # "Kyiv demands that Moscow hand back Crimea": giving ground back is ceding it
         kind = "demand_cede"
@@ -807,8 +807,9 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[â€”â
 _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
                        r"relinquished)\b", re.I)
 #: A passive demand: "(the regions) must be (handed over)", "should be ceded".
+#: "must be (handed over)"; "insists that the annexation of Crimea be (recognised)".
 _MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be\s+(?:\w+\s+)?$",
-                      re.I)  # "must be handed over"; "insists that the annexation ... be recognised"
+                      re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|"
                          r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)
