@@ -806,8 +806,8 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[â€”â
 #: withdrawn" is the troops').
 _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
                        r"relinquished)\b", re.I)
-#: A passive demand: "(the regions) must be (handed over)", "should be ceded".
-#: "must be (handed over)"; "insists that the annexation of Crimea be (recognised)".
+#: A passive demand: "(the regions) must be (handed over)", "should be ceded", "(insists
+#: that the annexation of Crimea) be (recognised)".
 _MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be\s+(?:\w+\s+)?$",
                       re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
