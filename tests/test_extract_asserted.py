@@ -244,3 +244,11 @@ def test_suppositions_errors_and_more_pasts() -> None:
     held = extract_claims("It reads about 19.5% of the country, including the parts of Donbas "
                           "that Russia and its proxies held before 2022.")
     assert [c.status for c in held] == [None, "past"]
+
+
+def test_a_quiz_s_options_and_ground_a_side_failed_to_take() -> None:
+    assert extract_claims("7. In the latest round of talks, Moscow again demanded that Ukraine "
+                          "withdraw its troops from which region? a) Odesa  b) Kharkiv  "
+                          "c) Donetsk") == []
+    assert extract_claims('The Commission says that after four years Russia has "failed to '
+                          'capture Donbass".') == []

@@ -106,6 +106,9 @@ _DENIED_REPORT = re.compile(
 _DISMISSED = re.compile(r"\b(?:ignore|disregard|(?:don['’]t|do\s+not|never)\s+(?:believe|trust|"
                         r"share))\s+(?:the\s+|those\s+|these\s+|any\s+|all\s+)?"
                         r"(?P<quote>[\"“][^\"”]{3,120}[\"”])", re.I)
+#: A quiz's question of which place: its options follow.
+_WHICH_ASKED = re.compile(r"\b(?:which|what)\s+(?:region|oblast|province|city|area|territory|"
+                          r"part)s?\b[^?]{0,40}\?", re.I)
 #: A parliamentary question: what it asks about is not asserted.
 _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|minister|ministry)\s+"
                     r"(?:can\s+)?confirms?)\s+that\b|"
@@ -213,6 +216,11 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # of the Kharkiv region"): nothing asserted
         claims = [c for c in claims if not (c.kind.startswith("control")
                                             or c.kind.startswith("offer"))]
+    quiz = _WHICH_ASKED.search(text) if "?" in text else None
+    if quiz:
+        # "Moscow demanded that Ukraine withdraw its troops from which region? a) Odesa
+        # b) Kharkiv": the options are no claim
+        claims = [c for c in claims if c.span[1] - s.start <= quiz.start()]
     labels = [m.end() for m in _LABEL.finditer(text)]
     cuts = [m.end() for m in DENIAL.finditer(text)] + labels
     if not cuts:

@@ -78,7 +78,8 @@ EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|aga
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
                              r"an\s+estimated)\s+)?$", re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".
-NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not)"
+NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not|"
+                      r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot)"
                        r"\s+(?:[\w-]+\s+)?$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
 GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
