@@ -626,3 +626,12 @@ def test_giving_ground_back_offered_or_demanded() -> None:
                 "Donetsk region.") == [("demand_withdraw", "US", ("UA-14",), "all")]
     assert read("Moscow insists that the annexation of Crimea be recognised.") == [
         ("demand_cede", "RU", crimea, "all")]
+
+
+def test_a_demand_until_then_and_where_the_list_holds() -> None:
+    got = [(c.kind, c.regions, c.value, c.status) for c in extract_claims(
+        "Until last summer, Moscow also demanded that Ukraine's troops leave the Zaporizhzhia "
+        "and Kherson regions, where Russian forces hold almost three quarters of the "
+        "territory.")]
+    assert got == [("demand_withdraw", ("UA-23", "UA-65"), None, "earlier"),
+                   ("control_share", ("UA-23", "UA-65"), 75.0, None)]

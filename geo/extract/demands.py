@@ -101,6 +101,11 @@ _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:l
                       r"[^.;]{0,40}$", re.I)
 
 
+#: A sentence that opens on the time a demand ended: "Until last summer, ...".
+_UNTIL_THEN = re.compile(r"\W*until\s+(?:recently|last\s+\w+|(?:early|late|mid-?)?\s*20\d\d|"
+                         r"(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December|the\s+(?:spring|summer|autumn|fall|winter))"
+                         r"(?:\s+(?:of\s+)?20\d\d)?)\s*,", re.I)
 #: Right before a demand word that starts its claim: "dropped its (earlier) (demand for ...)".
 _DROPPED_BEFORE = re.compile(r"\b(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|"
                              r"their)(?:\s+(?:earlier|original|initial|old|former|maximalist))?"
@@ -120,6 +125,10 @@ def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedCla
                 and re.match(r"\s*(?:now|today|has\s+since|since\s+then)\b",
                              s.text[rel.end():], re.I):
             # "Moscow, which in June 2024 demanded that ..., now says ...": then, not now
+            c = replace(c, status="earlier",
+                        review=c.review + ("an earlier demand, replaced by a later one",))
+        elif c.kind.startswith("demand") and _UNTIL_THEN.match(s.text):
+            # "Until last summer, Moscow also demanded that ...": a demand of then
             c = replace(c, status="earlier",
                         review=c.review + ("an earlier demand, replaced by a later one",))
         elif _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]) or (

@@ -30,6 +30,7 @@ from geo.extract.parts import (
     is_there,
     make_claim,
     parts_of,
+    places_before,
     places_from,
 )
 from geo.extract.text import Sentence
@@ -136,7 +137,10 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 # read from the place the clause is about ("Donetsk region, where Kyiv
                 # holds 14 % of the territory"): "the territory" is that place
                 named = [p for p in parts.places if p.end <= where.start()]
-                at = named[-1].start if named else where.end()
+                # from the list the place ends ("the Zaporizhzhia and Kherson regions,
+                # where Russian forces hold almost three quarters of the territory")
+                listed = places_before(parts, named[-1].end) if named else []
+                at = (listed or named)[0].start if named else where.end()
                 sub = Sentence(text[at:], s.start + at)
                 LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
                 out += [c for c in sentence_claims(sub) if c.kind.startswith("control")]
