@@ -635,3 +635,17 @@ def test_a_demand_until_then_and_where_the_list_holds() -> None:
         "territory.")]
     assert got == [("demand_withdraw", ("UA-23", "UA-65"), None, "earlier"),
                    ("control_share", ("UA-23", "UA-65"), 75.0, None)]
+
+
+def test_lists_past_regions_as_well_as_quotes_and_need_to() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions) for c in extract_claims(text)]
+
+    assert read("In June 2024 Putin demanded that Ukraine withdraw from the whole of the "
+                "Zaporizhzhia and Kherson regions as well as Donbas.") == [
+        ("demand_withdraw", "RU", ("UA-23", "UA-65", "UA-14", "UA-09"))]
+    assert read('The Russian side had asked for Ukrainian troops to leave "the whole of Donetsk '
+                'oblast".') == [("demand_withdraw", "RU", ("UA-14",))]
+    assert read("Moscow says Ukrainian forces need to withdraw from Donetsk.") == [
+        ("demand_withdraw", "RU", ("UA-14",))]
+    assert read("Ukraine needs to rebuild Kharkiv.") == []

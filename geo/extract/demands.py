@@ -190,7 +190,7 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
                 target = other_side(actor)
             return actor, target
     if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
-                                                     "should") \
+                                                     "should", "need to", "needs to") \
             and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
             and not _BE_CEDED.match(text, demand.end()):
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
@@ -476,7 +476,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # ("leave all of Ukraine's internationally recognised territory": the country)
         nxt = sorted([(p.start, p.end) for p in parts.places if p.start >= verb.end()]
                      + [c for c in parts.country if c[0] >= verb.end()])
-        if not nxt or not re.fullmatch(r"\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|remainder|"
+        if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|remainder|"
                                        r"whole|parts?|territory|territories|land)\s+of\s+"
                                        r"(?:the\s+)?)?(?:entire\s+)?",
                                        text[verb.end():nxt[0][0]], re.I) \

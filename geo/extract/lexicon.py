@@ -119,6 +119,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?|push(?:es|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
         r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit)\b)|"
         r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
+        r"needs?\s+to(?=\s+(?:withdraw|pull|leave|cede|hand|give\s+up|quit|abandon|surrender|"
+        r"recogni[sz]e|vacate)\b)|"
         # "Washington has told Kyiv that it should withdraw": a side should leave or cede
         r"should(?=\s+(?:(?:now|first|also|then|eventually|simply)\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"

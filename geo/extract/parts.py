@@ -79,7 +79,7 @@ _MOST_BEFORE = re.compile(r"\b(?:most\s+of|much\s+of|the\s+bulk\s+of|large\s+par
 ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 
-_LIST_GAP = re.compile(r"^(?:\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
+_LIST_GAP = re.compile(r"^(?:s|\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+|from\s+)?|"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?)"
                        r"(?:the\s+|those\s+|these\s+)?$", re.I)
