@@ -476,9 +476,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # ("leave all of Ukraine's internationally recognised territory": the country)
         nxt = sorted([(p.start, p.end) for p in parts.places if p.start >= verb.end()]
                      + [c for c in parts.country if c[0] >= verb.end()])
-        if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|remainder|"
-                                       r"whole|parts?|territory|territories|land)\s+of\s+"
-                                       r"(?:the\s+)?)?(?:entire\s+)?",
+        if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|"
+                                       r"remainder|whole|parts?|territory|territories|land)\s+"
+                                       r"of\s+(?:the\s+)?)?(?:entire\s+)?",
                                        text[verb.end():nxt[0][0]], re.I) \
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
                             text[nxt[0][1]:], re.I):
