@@ -239,3 +239,19 @@ def test_exceptions_clauses_with_that_slurs_and_ground_taken() -> None:
     assert [c.value for c in extract_claims(
         "Ukraine holds about 200 km² of the Kursk region, and Moscow said that Russian forces "
         'had "liberated" more than 800 km2 since the autumn.')] == [200.0]
+
+
+def test_crimea_and_the_city_of_sevastopol_held_in_other_words() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    both = ("UA-43", "UA-40")
+    assert read("The entire territory of the Autonomous Republic of Crimea and the city of "
+                "Sevastopol has been under temporary occupation since February 2014.") == [
+        ("RU", both, "all")]
+    assert read("Crimea has been in Moscow's hands in its entirety since 2014.") == [
+        ("RU", both, "all")]
+    assert read("Russia holds 19% of Ukraine:\n- Luhansk: effectively all.\n") == [
+        ("RU", ("UA",), "exact"), ("RU", ("UA-09",), "all")]
+    # a city's people are no ground
+    assert read("The mayor of Sevastopol spoke.") == []

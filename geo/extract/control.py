@@ -443,7 +443,8 @@ _PART_NOUN_AFTER = re.compile(r"(?:\s+(?:region|oblast|border))?\s+(?:foothold|b
 #: near the Donetsk border", "Sumy -- a few border villages", "Luhansk: all of it".
 LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-]|--)\s*"
                            r"(?:(?P<all>all\b|"
-                           r"the\s+whole|(?:almost|nearly|virtually)\s+all|entire(?:ly)?\b|"
+                           r"the\s+whole|(?:almost|nearly|virtually|effectively|practically|"
+                           r"essentially)\s+all|entire(?:ly)?\b|"
                            r"fully\b)|(?P<most>most\b|much\b|the\s+bulk|large\s+parts?\b)|"
                            r"(?:a\s+few\s+|several\s+|some\s+|small\s+|tiny\s+|scattered\s+|"
                            r"isolated\s+)*(?:pockets?|parts?(?!\s+of\s+(?:the\s+)?(?:Russia|Ukraine))|"
@@ -457,9 +458,11 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is
                          r"have\s+been|"
                          r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
-                         r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|occupation)|"
+                         r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|"
+                         r"(?:temporary\s+)?occupation)|"
                          r"occupied|"
-                         r"in\s+(?:russian|ukrainian)\s+hands\s+in\s+(?:its|their)\s+entirety|"
+                         r"in\s+(?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|"
+                         r"Ukraine['’]s)\s+hands\s+in\s+(?:its|their)\s+entirety|"
                          r"held|controlled|liberated)\b", re.I)
 
 

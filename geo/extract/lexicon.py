@@ -103,8 +103,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "control": re.compile(
         r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
-        r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+)?occupation|"
-        r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|in (?:russian|ukrainian) hands|"
+        r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
+        r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"
+        r"in (?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|Ukraine['’]s) hands|"
         r"occupation\s+of|(?:has|have|had)(?=\s+(?:(?:almost|nearly|virtually|just)\s+)?(?:all|"
         r"most|much|about|roughly|around|some|over|more\s+than|less\s+than|under|a\s+(?:third|"
         r"quarter|fifth|sliver|strip|foothold)|half|two-thirds|three|one\s+fifth|\d+(?:\.\d+)?\s*"
@@ -461,9 +462,13 @@ def _places(sentence: str) -> tuple[Place, ...]:
     pattern, forms = _place_pattern()
     out: list[Place] = []
     for m in pattern.finditer(sentence):
-        if _TRAP_AFTER.match(sentence[m.end():]) or _TRAP_BEFORE.search(sentence[:m.start()]):
-            continue
         codes, group = forms[m.group(1).lower()]
+        if _TRAP_AFTER.match(sentence[m.end():]) or (
+                _TRAP_BEFORE.search(sentence[:m.start()])
+                # "the city of Sevastopol" is a unit of its own
+                and not (codes == ("UA-40",) and sentence[:m.start()].lower().rstrip().endswith(
+                    "city of"))):
+            continue
         out.append(Place(codes, m.start(), m.end(), m.group(0), group))
     return tuple(out)
 

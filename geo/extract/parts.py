@@ -82,7 +82,7 @@ ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 _LIST_GAP = re.compile(r"^(?:s|\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+|from\s+)?|"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?)"
-                       r"(?:the\s+|those\s+|these\s+)?$", re.I)
+                       r"(?:the\s+|those\s+|these\s+)?(?:city\s+of\s+)?$", re.I)
 
 
 #: "holds there", "the territory it controls there": the unit named last.
@@ -136,9 +136,9 @@ _DIRECTION_CODES = {"southern": {"UA-23", "UA-65", "UA-43", "UA-40", "UA-48", "U
 #: "its (return)": the place named last.
 _ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
-_THESE = re.compile(r"\b(?:(?:these|those)\s+(?:two\s+|three\s+)?|the\s+(?:two|three)\s+"
+_THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b))\s*(?:two\s+|three\s+)?"
                     r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
-                    r"occupied|border)\s+)?)(?:areas|regions|oblasts|provinces|territories|"
+                    r"occupied|border)\s+)?(?:areas|regions|oblasts|provinces|territories|"
                     r"lands)\b", re.I)
 
 
@@ -206,6 +206,9 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         # "Moscow insists the peninsula is not up for discussion; Kyiv demands its return"
         before = [p for p in found if p.end <= m.start()]
         codes = before[-1].codes if before else last
+        wider = [p.codes for p in before if codes and set(codes) < set(p.codes)]
+        if wider:
+            codes = wider[-1]  # "the peninsula, including the city of Sevastopol, ... its"
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low
