@@ -158,3 +158,12 @@ def test_a_place_a_relative_clause_says_is_held_and_this_country() -> None:
     assert [c.value for c in extract_claims(
         "Russia currently occupies approximately 113,000 square kilometres, or around 19 per "
         "cent, of Ukraine's internationally recognised territory.")] == [113000.0, 19.0]
+
+
+def test_the_kinburn_spit_is_part_of_mykolaiv() -> None:
+    from geo.extract import extract_claims
+
+    text = ("Beyond the four regions it annexed on paper in 2022, Russia holds pockets of the "
+            "Kharkiv, Sumy and Dnipropetrovsk regions, plus the Kinburn Spit in Mykolaiv.")
+    assert ("RU", ("UA-48",), "part") in [(c.actor, c.regions, c.qualifier)
+                                          for c in extract_claims(text)]

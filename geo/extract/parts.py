@@ -62,7 +62,9 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           r"(?:footholds|pockets|patches|slivers|strips|bridgeheads)|"
                           r"(?<!its\s)(?<!their\s)(?<!our\s)(?:(?:defensive|some|several)\s+)?"
                           r"positions|(?:the\s+)?border\s+"
-                          r"(?:areas|districts|villages))\s+"
+                          r"(?:areas|districts|villages)|"
+                          # "the Kinburn Spit in Mykolaiv", Russia's one foothold there
+                          r"(?:the\s+)?Kinburn\s+(?:spit|peninsula))\s+"
                           r"(?:[\w-]+\s+){0,4}?(?:in|on|of|"
                           r"inside|near|along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$",

@@ -196,7 +196,8 @@ _TOTAL = re.compile(r"^\W*(?:total|overall|all\s+(?:of\s+)?ukraine|ukraine(?:\s*
                     r"overall|as\s+a\s+whole)\)?)?|(?:the\s+)?whole\s+country)\W*$", re.I)
 #: A cell that says how much without a figure: "a few villages", "virtually all".
 _PART_CELL = re.compile(r"^\W*(?:(?:a\s+)?(?:few|small|some)\b|(?:small\s+)?(?:pockets?|parts?|"
-                        r"slivers?|footholds?|villages?)\b)", re.I)
+                        r"slivers?|footholds?|villages?|strips?)\b|(?:the\s+)?Kinburn\s+"
+                        r"(?:spit|peninsula)\b)", re.I)
 _ALL_CELL = re.compile(r"^\W*(?:(?:virtually|almost|nearly|practically)\s+)?(?:all|entire|"
                        r"whole|100\s*%)\b", re.I)
 
