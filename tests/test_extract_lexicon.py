@@ -115,3 +115,10 @@ def test_hedges_writers_read_as_under_or_around() -> None:
     got = [(c.regions, c.qualifier) for c in extract_claims(
         "In the east Russia has almost all of Luhansk and the better part of Donetsk.")]
     assert (("UA-14",), "large_part") in got
+
+
+def test_our_homeland_and_a_shade_over() -> None:
+    assert [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        "Nearly a fifth of our homeland is occupied, including Crimea since 2014.")] == [
+        ("RU", ("UA",), 20.0, "under")]
+    assert [f.qualifier for f in figures("a shade over 19% of the country")] == ["over"]

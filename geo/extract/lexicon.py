@@ -91,6 +91,8 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("a little less than", "under"), ("slightly less than", "under"), ("a bit under", "under"),
     ("a little over", "over"), ("a little more than", "over"), ("slightly more than", "over"),
     ("well over", "over"), ("well above", "over"), ("north of", "over"),
+    ("a shade over", "over"), ("a shade under", "under"), ("a touch over", "over"),
+    ("a touch under", "under"),
     ("closer to", "around"), ("roughly about", "around"), ("an estimated", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
@@ -488,7 +490,7 @@ _COUNTRY = re.compile(
     r"(?:of\s+(?:the\s+)?)?Ukrainian\s+" + _TERRITORY_ADJ + r"(?:territory|land)\b|"
     r"of\s+UA\s+territory\b|"
     # "(Russia holds 19 %) of our land", "of the Ukrainian state territory"
-    r"of\s+our\s+(?:land|territory|country|state)\b|"
+    r"of\s+our\s+(?:land|territory|country|state|homeland)\b|"
     # "(a fifth) of my country" (said of the country occupied), "of its own country"
     # (said of Ukraine), "of the territory of the former Ukrainian SSR"
     r"of\s+(?:my|its\s+own|this)\s+country\b|"

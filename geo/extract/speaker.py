@@ -44,7 +44,7 @@ FIRST_PERSON = re.compile(r"\b(?:(?i:we)(?!['’]d\b)|us|(?i:our)\s+(?:troops|fo
                           r"defenders|units|side|boys|lads|guys|military|brigades?|fighters|men)|"
                           r"(?i:our)(?=\s+(?:full\s+|complete\s+)?control\b)|(?i:ours))\b")
 #: The speaker's country: "of our territory", "of our country".
-OUR_COUNTRY = re.compile(r"\b(?:of\s+)?our\s+(?:country|territory|land|state)(?:['’]s\s+"
+OUR_COUNTRY = re.compile(r"\b(?:of\s+)?our\s+(?:country|territory|land|state|homeland)(?:['’]s\s+"
                          r"territory)?\b", re.I)
 
 #: Speakers without a side of the war: the people asking the questions.
