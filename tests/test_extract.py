@@ -117,6 +117,12 @@ def test_a_ticker_in_capitals_reads_as_english_and_french_does_not() -> None:
     with pytest.raises(ArticleError, match="English"):
         extract_claims("Les troupes russes contrôlent environ 19 % du territoire de "
                        "l'Ukraine selon les cartes publiées lundi par les analystes.")
+    # lower thirds in capitals, with hardly a common word, are English too (writer 49's)
+    thirds = ("LOWER THIRDS - EVENING EDITION - 27 APRIL 2024\n"
+              "LT1: KHARKIV - OVERNIGHT STRIKE CUTS POWER TO 200,000 HOMES\n"
+              "LT2: THERMAL PLANT \"DESTROYED\", REGIONAL GOVERNOR SAYS\n"
+              "LT3: REPAIR CREWS WARN OUTAGES COULD LAST WEEKS\n")
+    assert extract_claims(thirds) == []
 
 
 def test_bytes_are_decoded_or_refused() -> None:
