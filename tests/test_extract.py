@@ -627,3 +627,17 @@ def test_a_line_s_amount_after_a_statement_of_control() -> None:
     assert [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)] == [
         ("RU", ("UA-43", "UA-40"), "all"), ("RU", ("UA-09",), "all"),
         ("RU", ("UA-59",), "part")]
+
+
+def test_a_share_now_with_no_place_is_of_the_ground_before_and_get_out_of() -> None:
+    text = ("Before the full-scale invasion, Russia and its proxies held about 7 percent of "
+            "Ukraine, counting Crimea. Two years on, Russian forces hold roughly 18 percent.")
+    assert [(c.actor, c.regions, c.value, c.status) for c in extract_claims(text)] == [
+        ("RU", ("UA",), 7.0, "past"), ("RU", ("UA",), 18.0, None)]
+    # with no time set against the one before, no ground is guessed
+    assert [c.value for c in extract_claims(
+        "Russia holds about 19 percent of Ukraine. Russian forces hold roughly 18 percent.")] \
+        == [19.0]
+    assert [(c.kind, c.actor, c.regions) for c in extract_claims(
+        '"Russia must get out of all of Ukraine, Crimea included," the minister said.')] == [
+        ("demand_withdraw", "UA", ("UA",))]

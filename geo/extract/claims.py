@@ -200,6 +200,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = _figure_again(s, ruled[-1])
         if not found and ruled and ruled[-1].kind.startswith("control"):
             found = _continued(s, ruled[-1])
+        if not found and ruled and ruled[-1].kind == "control_share":
+            found = _same_ground(s, ruled[-1])
         if (not found and ruled and ruled[-1].kind.startswith("control")
                 and _INCLUDES.match(s.text)):
             # "That includes all of Crimea ... and almost all of Luhansk."
@@ -465,6 +467,35 @@ def _remember_side(s: Sentence) -> None:
              and not first_person(parts, a)]
     if sides:
         LAST_SIDE.set(sides[0])
+
+
+#: A time that sets a figure against one before it: "Two years on", "Today", "Now".
+_NOW_THEN = re.compile(r"\b(?:today|now|currently|these\s+days|at\s+present|(?:a|one|two|three|"
+                       r"four|\d+)\s+years?\s+(?:on|later))\b", re.I)
+
+
+def _same_ground(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
+    """A share a side holds now, no place named, after a share of some ground: of that
+    ground ("... held about 7 percent of Ukraine. ... Two years on, Russian forces hold
+    roughly 18 percent.")."""
+    parts = parts_of(s)
+    if parts.places or parts.country or len(parts.figs) != 1 or parts.figs[0].unit != "percent":
+        return []
+    verb = CUES["control"].search(s.text)
+    fig = parts.figs[0]
+    if verb is None or not 0 <= fig.start - verb.end() <= 25 or not _FIGURE_ENDS.match(
+            s.text, fig.end) or not re.fullmatch(r"\s+(?:(?:about|roughly|around|some|nearly|"
+                                                  r"almost|just\s+over|just\s+under|more\s+"
+                                                  r"than|less\s+than|over|under)\s+)?[~≈]?",
+                                                  s.text[verb.end():fig.start], re.I):
+        return []
+    sides = [a.side for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
+    if not sides or not _NOW_THEN.search(s.text, 0, verb.start()):
+        return []
+    return [make_claim(parts, "control_share", sides[-1], last.regions, fig, fig.qualifier,
+                       (verb.start(), fig.end),
+                       [f"no place named: the ground of the share before "
+                        f"({', '.join(last.regions)})"])]
 
 
 def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:

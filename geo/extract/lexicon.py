@@ -147,6 +147,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
         r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left(?![\s-]+bank)|"
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of|"
+        r"get(?:s|ting)?\s+out\s+of|got\s+out\s+of|"
         r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
@@ -413,7 +414,8 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
     forms["the whole peninsula"] = forms["the entire peninsula"] = (_CRIMEA, True)
     forms["the four regions"] = (GROUPS["four regions"], True)
     for form in ("four annexed regions", "the four annexed regions", "four annexed oblasts",
-                 "the four annexed oblasts", "the four oblasts"):
+                 "the four annexed oblasts", "the four oblasts", "four new regions",
+                 "the four new regions"):
         forms[form] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
