@@ -255,3 +255,15 @@ def test_crimea_and_the_city_of_sevastopol_held_in_other_words() -> None:
         ("RU", ("UA",), "exact"), ("RU", ("UA-09",), "all")]
     # a city's people are no ground
     assert read("The mayor of Sevastopol spoke.") == []
+
+
+def test_the_rest_of_a_place_holding_out_and_a_strip_along_the_border() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+
+    assert read("Russia holds most of Donetsk; Ukraine holds the rest of the region.") == [
+        ("control_share", "RU", ("UA-14",), None, "large_part"),
+        ("control_share", "UA", ("UA-14",), None, "part")]
+    assert read("Kremlin holds out for rest of Donetsk as envoys trade maps") == []
+    assert ("control_area", "RU", ("UA-59",), 200.0, "around") in read(
+        "Russian troops hold a strip of roughly 200 km² along the border in Sumy region.")

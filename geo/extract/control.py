@@ -363,6 +363,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if q is None:
             continue
         review = list(why)
+        if q == "all" and re.search(r"\brest\s+of\s+(?:the\s+)?$",
+                                    text[max(0, p.start - 20):p.start]):
+            # "Kyiv holds the rest of the region": the part the other side does not hold; a
+            # share set beside it (", roughly a quarter of it") says how much
+            if any(0 <= f.start - places_from(parts, p.start, limit=0)[1] <= 30
+                   for f in parts.figs):
+                continue
+            q = "part"
+            review.append("'the rest of' a place one side holds: part of it")
         if q == "all" and ALMOST.search(text[max(0, p.start - 30):p.start]):
             review.append("'almost all' read as all")
         ps, end = places_from(parts, p.start, limit=0)
@@ -479,7 +488,8 @@ _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)
 
 #: A figure's bracketed twin at the start of the gap to its place: " (14.6%)", ")".
 _BRACKETED = re.compile(r"^\s*\([^()]{1,24}\)|^\)")
-_IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?(?:(?:scattered|spread|"
+_IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?(?:along\s+the\s+(?:border|"
+                     r"front(?:\s+line)?|frontier)\s+)?(?:(?:scattered|spread|"
                      r"split|divided)\s+)?(?:in|inside|within|across|among|over)\s+(?:the\s+)?"
                      r"(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$", re.I)
 

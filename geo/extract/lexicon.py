@@ -103,7 +103,8 @@ QUALIFIER_OF = dict(QUALIFIER_WORDS)
 #: Cue words by role, as regular expressions.
 CUES: dict[str, re.Pattern[str]] = {
     "control": re.compile(
-        r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|seiz(?:e|ed|es)|"
+        r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?(?!\s+(?:out|firm|talks)\b)|"
+        r"held(?!\s+(?:out|talks)\b)|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"

@@ -84,7 +84,7 @@ ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 _LIST_GAP = re.compile(r"^(?:s|\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+|from\s+)?|"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?)"
-                       r"(?:the\s+|those\s+|these\s+)?(?:city\s+of\s+)?$", re.I)
+                       r"(?:the\s+|those\s+|these\s+)?(?:city\s+of\s+)?[\"“]?$", re.I)
 
 
 #: "holds there", "the territory it controls there": the unit named last.
