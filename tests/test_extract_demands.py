@@ -649,3 +649,18 @@ def test_lists_past_regions_as_well_as_quotes_and_need_to() -> None:
     assert read("Moscow says Ukrainian forces need to withdraw from Donetsk.") == [
         ("demand_withdraw", "RU", ("UA-14",))]
     assert read("Ukraine needs to rebuild Kharkiv.") == []
+
+
+def test_official_wording_of_demands() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    assert read('"A just and lasting peace is only possible with the full withdrawal of Russian '
+                'troops from the entire territory of Ukraine," the ministry said.') == [
+        ("demand_withdraw", "UA", ("UA",), "all")]
+    assert read("The Secretary conveyed the view of the United States that Kyiv should be "
+                "prepared to pull its forces back from the front line in Donetsk.") == [
+        ("demand_withdraw", "US", ("UA-14",), "part")]
+    assert read("The Rada demands the complete withdrawal of the armed forces of the Russian "
+                "Federation from the Autonomous Republic of Crimea and the city of "
+                "Sevastopol.") == [("demand_withdraw", "UA", ("UA-43", "UA-40"), "all")]

@@ -303,3 +303,13 @@ def test_a_field_of_a_change_or_contested_ground_is_no_holding() -> None:
            "Contested (grey zone, not counted): 1,030 km²\n")
     assert _fields(box) == [("RU", ("UA",), 117140.0, "km2", "exact"),
                             ("RU", ("UA",), 19.4, "percent", "exact")]
+
+
+def test_an_approximate_caption_and_a_total_row_named_for_the_country() -> None:
+    text = ("Area under Russian control by region (approx., km2)\n"
+            "Luhansk                       26,400\n"
+            "Donetsk                       20,700\n"
+            "Ukraine, total               116,300\n")
+    assert _rows(text) == [("RU", ("UA-09",), 26400.0, "km2", "around"),
+                           ("RU", ("UA-14",), 20700.0, "km2", "around"),
+                           ("RU", ("UA",), 116300.0, "km2", "around")]

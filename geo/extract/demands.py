@@ -199,7 +199,7 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         target = before[-1].side
         tellers = [a for a in before[:-1] if a.side == "US" and re.match(
             r"(?:\s+[\w.-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells|informed|warned|"
-            r"said|says|insisted|urged)\b",
+            r"said|says|insisted|urged|conveyed|stressed|made\s+clear)\b",
             text[a.end:before[-1].start])]
         if target in ("RU", "UA") and tellers:
             # "Washington has told Kyiv it should withdraw": who tells is who demands
@@ -485,8 +485,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             return []
     demand = _last_demand(parts, verb)
     offers = [m for m in CUES["offer"].finditer(text, 0, verb.start())
-              # "It would mean abandoning cities ...": a consequence, no offer
-              if not _CONSEQUENCE.match(text, m.end())]
+              # "It would mean abandoning cities ...": a consequence, no offer; "should be
+              # prepared to pull back": what is asked, no offer
+              if not _CONSEQUENCE.match(text, m.end())
+              and not re.search(r"\b(?:should|must)\s+be\s+$", text[max(0, m.start() - 12):m.start()])]
     offer = offers[0] if offers else None
     if demand and offers and offers[-1].start() > demand.start() and _NEXT_CLAUSE.search(
             text, demand.end(), offers[-1].start()):
@@ -590,6 +592,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         return []
     if fig is None and kind == "demand_withdraw":
         q = figureless(text, ps[0].start, end=end, default="all")
+        if q == "all" and _PULL_BACK.search(text, verb.end(), ps[0].start):
+            q = "part"  # "pull its forces back from the front line in Donetsk"
         qualifier = q
     # "withdraw from the 20 % of Donetsk it still holds": the demand keeps its figure (a
     # report's withdraw_share), and what the other side holds is a claim of its own

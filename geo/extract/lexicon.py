@@ -126,7 +126,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"needs?\s+to(?=\s+(?:withdraw|pull|leave|cede|hand|give\s+up|quit|abandon|surrender|"
         r"recogni[sz]e|vacate)\b)|"
         # "Washington has told Kyiv that it should withdraw": a side should leave or cede
-        r"should(?=\s+(?:(?:now|first|also|then|eventually|simply)\s+)?(?:withdraw|pull|leave|"
+        r"(?:is\s+)?(?:only\s+possible|possible\s+only)\s+(?:with|after|if)|"
+        r"should(?=\s+(?:(?:now|first|also|then|eventually|simply)\s+)?(?:be\s+(?:prepared|ready|"
+        r"willing)\s+to\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
         r"conditions?|unless|"
         # "the only way to peace is for Russian troops to leave our land"
@@ -528,6 +530,7 @@ _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupie
                     r"(?-i:[Tt]he\s+Secretary)(?![\s-]*(?:General|of\s+the\s+Security))|"
                     # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
                     r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
+                    r"armed\s+forces\s+of\s+the\s+Russian\s+Federation|"
                     r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary")
 
@@ -552,6 +555,7 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
                                          "occupier", "invader", "aggressor", "the aggressor",
                                          "rashist", "ruscist", "ru"))
+                or word.endswith("russian federation")
                 else "US" if word.startswith(_US) else "UA")
         out.append(Actor(side, m.start(), m.end()))
     return out

@@ -330,6 +330,9 @@ def _row_place(label: str, start: int) -> tuple[str, ...] | None:
     return found[0].codes if found else None
 
 
+#: A caption or header that calls its figures approximate: "(approx., km2)" (writers read
+#: "estimated" and "rounded" captions' figures as given).
+_ABOUT_CAPTION = re.compile(r"\bapprox(?:\.|imate(?:ly)?\b)|~|≈", re.I)
 #: A header of a column of a side's positions: "Moscow's current position", "Kyiv's demands",
 #: "What Russia wants", "US plan".
 _POSITION_HEAD = re.compile(r"\b(?:positions?|stances?|demands?|wants|asks?|terms|offers?|"
@@ -453,7 +456,8 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
                     for p in places(c)[:1])
     for cells, starts in body:
         named = [(i, p) for i, c in enumerate(cells) for p in places(c)[:1]]
-        if not named and ukrainian and cells and _TOTAL.match(cells[0]):
+        if not named and ukrainian and cells and (_TOTAL.match(cells[0]) or re.match(
+                r"\W*Ukraine\s*[,(-]?\s*(?:total|overall|as\s+a\s+whole)\b", cells[0], re.I)):
             # "| Total | 115,800 | 19.2% |" under Ukraine's regions: the whole country
             named = [(0, Place(("UA",), starts[0], starts[0] + len(cells[0]), cells[0]))]
         if not named:
@@ -483,10 +487,14 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
                 continue
             if fig is None or side is None:
                 continue
-            iv = interval_from_claim(CANONICAL[fig.qualifier], fig.value, fig.unit)  # type: ignore[arg-type]
+            q = fig.qualifier
+            if q == "exact" and _ABOUT_CAPTION.search(table.caption + " " + header_cells[i]
+                                                      if has_header else table.caption):
+                q = "around"  # "Area under Russian control by region (approx., km2)"
+            iv = interval_from_claim(CANONICAL[q], fig.value, fig.unit)  # type: ignore[arg-type]
             out.append(ExtractedClaim(
                 "control_share" if fig.unit == "percent" else "control_area", side,
-                place.codes, fig.value, fig.unit, fig.qualifier,
+                place.codes, fig.value, fig.unit, q,
                 iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                 " | ".join(cells), review=tuple(why)))
     return out
