@@ -488,7 +488,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
               # "It would mean abandoning cities ...": a consequence, no offer; "should be
               # prepared to pull back": what is asked, no offer
               if not _CONSEQUENCE.match(text, m.end())
-              and not re.search(r"\b(?:should|must)\s+be\s+$", text[max(0, m.start() - 12):m.start()])]
+              and not re.search(r"\b(?:should|must)\s+be\s+$",
+                                text[max(0, m.start() - 12):m.start()])]
     offer = offers[0] if offers else None
     if demand and offers and offers[-1].start() > demand.start() and _NEXT_CLAUSE.search(
             text, demand.end(), offers[-1].start()):
