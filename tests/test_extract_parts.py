@@ -167,3 +167,17 @@ def test_the_kinburn_spit_is_part_of_mykolaiv() -> None:
             "Kharkiv, Sumy and Dnipropetrovsk regions, plus the Kinburn Spit in Mykolaiv.")
     assert ("RU", ("UA-48",), "part") in [(c.actor, c.regions, c.qualifier)
                                           for c in extract_claims(text)]
+
+
+def test_each_region_after_a_list_and_an_ellipsis_before_of() -> None:
+    from geo.extract import extract_claims
+
+    text = ('Moscow revived its call for Kyiv to hand over the Kherson and Zaporizhzhia regions '
+            '"within their administrative borders". Ukrainian forces still hold about a '
+            "quarter of each region.")
+    assert ("UA", ("UA-65", "UA-23"), 25.0) in [(c.actor, c.regions, c.value)
+                                                for c in extract_claims(text)]
+    caps = ("(ANCHOR) IN THE EAST... RUSSIAN FORCES HOLD JUST SHY OF NINETY-NINE PERCENT... OF "
+            "THE LUHANSK REGION. (PAUSE)")
+    assert [(c.regions, c.value, c.qualifier) for c in extract_claims(caps)] == [
+        (("UA-09",), 99.0, "under")]

@@ -39,7 +39,7 @@ __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_place
            "EARLIER_FIGURE", "NOT_HELD", "GAINED", "GAIN_VERB", "PERIOD"]
 
 
-_OF_GAP = re.compile(r"^[\"”’']?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
+_OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
                      r"(?:the\s+|our\s+|their\s+|his\s+|her\s+|its\s+)?"
                      r"(?:(?:territory|land|area|home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"

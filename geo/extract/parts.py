@@ -138,10 +138,11 @@ _DIRECTION_CODES = {"southern": {"UA-23", "UA-65", "UA-43", "UA-40", "UA-48", "U
 #: "its (return)": the place named last.
 _ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
-_THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b))\s*(?:two\s+|three\s+)?"
+_THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s+the\s+(?:two|three)\s+)?"
+                    r"(?:region|oblast|province)s?\b)(?:\s+of\s+the)?)\s*(?:two\s+|three\s+)?"
                     r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
                     r"occupied|border)\s+)?(?:areas|regions|oblasts|provinces|territories|"
-                    r"lands)\b", re.I)
+                    r"lands|(?<=each\s)(?:region|oblast|province))\b", re.I)
 
 
 def remember_group(text: str) -> None:
@@ -214,7 +215,8 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low
-                                                  or "the two" in low or "the three" in low)
+                                                  or "the two" in low or "the three" in low
+                                                  or "each" in low)
               else ()):
         # "He said Kyiv must also recognise these areas as Russian": the places listed last
         # (in the sentence before: a list in this sentence is read by _THEM)
