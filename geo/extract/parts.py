@@ -138,8 +138,9 @@ _DIRECTION_CODES = {"southern": {"UA-23", "UA-65", "UA-43", "UA-40", "UA-48", "U
 #: "its (return)": the place named last.
 _ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
-_THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s+the\s+(?:two|three)\s+)?"
-                    r"(?:region|oblast|province)s?\b)(?:\s+of\s+the)?)\s*(?:two\s+|three\s+)?"
+_THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s+the\s+"
+                    r"(?:two|three)\s+)?(?:region|oblast|province)s?\b)(?:\s+of\s+the)?)\s*"
+                    r"(?:two\s+|three\s+)?"
                     r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
                     r"occupied|border)\s+)?(?:areas|regions|oblasts|provinces|territories|"
                     r"lands|(?<=each\s)(?:region|oblast|province))\b", re.I)
