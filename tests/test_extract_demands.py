@@ -664,3 +664,19 @@ def test_official_wording_of_demands() -> None:
     assert read("The Rada demands the complete withdrawal of the armed forces of the Russian "
                 "Federation from the Autonomous Republic of Crimea and the city of "
                 "Sevastopol.") == [("demand_withdraw", "UA", ("UA-43", "UA-40"), "all")]
+
+
+def test_both_regions_a_share_to_leave_and_these_pockets() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+
+    assert read('"The Kherson and Zaporizhzhia regions are ours," he said, adding that the '
+                '"Kyiv regime" must withdraw its units from both regions.') == [
+        ("demand_withdraw", "RU", ("UA-65", "UA-23"), "all")]
+    assert read("The readout no longer mentions Zaporizhzhia or Kherson: Russian negotiators "
+                "have dropped their earlier demand that Kyiv hand over all of both "
+                "regions.") == [("demand_cede", "RU", ("UA-23", "UA-65"), "all")]
+    assert read("The Ukrainian army must leave the roughly 18 percent of the Donetsk People's "
+                "Republic that it still holds.")[0] == ("demand_withdraw", "RU", ("UA-14",), "all")
+    assert read("In return, Moscow offers to leave these pockets in Sumy and Kharkiv.") == [
+        ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")]

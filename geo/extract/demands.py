@@ -287,7 +287,8 @@ _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which
                     r"occupies|under\b)", re.I)
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
 _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
-                          r"added|insisted|argued|told\s+\w+),)?\s+[\"“]?(?:[\w-]+\s+){0,2}", re.I)
+                          r"added|insisted|argued|told\s+\w+),)?[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}",
+                          re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 #: Before the side that told another of a demand: "has been told by (Russian negotiators)".
@@ -478,7 +479,15 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                      + [c for c in parts.country if c[0] >= verb.end()])
         if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|"
                                        r"remainder|whole|parts?|territory|territories|land)\s+"
-                                       r"of\s+(?:the\s+)?)?(?:entire\s+)?",
+                                       r"of\s+(?:the\s+)?|"
+                                       # "the roughly 18 percent of the DPR it still holds"
+                                       r"(?:(?:about|roughly|around|some|nearly|almost|"
+                                       r"remaining)\s+)*[\d.,]+\s*(?:%|percent|per\s+cent)\s+"
+                                       r"of\s+(?:the\s+)?|"
+                                       # "these pockets in Sumy"
+                                       r"(?:these|those|its|their)\s+(?:small\s+)?(?:pockets|"
+                                       r"areas|parts|slivers|positions|footholds)\s+in\s+"
+                                       r"(?:the\s+)?)?(?:entire\s+)?",
                                        text[verb.end():nxt[0][0]], re.I) \
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
                             text[nxt[0][1]:], re.I):
@@ -566,6 +575,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # convention); "from parts of Sumy": part
         qualifier = fig.qualifier if fig else figureless(text, ps[0].start, end=end,
                                                          default="all")
+        if re.search(r"\b(?:these|those|its|their)\s+(?:small\s+)?(?:pockets|areas|parts|slivers|"
+                     r"positions|footholds)\s+in\s+(?:the\s+)?$", text[:ps[0].start], re.I):
+            qualifier = "all"  # "offers to leave these pockets in Sumy": all it holds there
         if fig is None and qualifier == "all" and (
                 _PULL_BACK.search(text, verb.end(), end + 40)
                 or _MIRROR.search(text, max(0, verb.start() - 30), verb.start())):

@@ -96,6 +96,7 @@ _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "out of them", "from them", "(three quarters) of each": the places named before.
 _THEM = re.compile(r"\b(?:out\s+of|from|of)\s+(them|those\s+(?:areas|regions|patches|pockets)|"
+                   r"both\s+(?:regions|oblasts|provinces|areas)|"
                    r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
                    r"but\b)))\b", re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
@@ -200,7 +201,10 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if before:
             group = [before[-1]]
             for p in reversed(before[:-1]):
-                if _LIST_GAP.match(text[p.end:group[0].start]):
+                if _LIST_GAP.match(text[p.end:group[0].start]) or (
+                        m.group(1).lower().startswith("both") and len(group) == 1
+                        and re.fullmatch(r"\s+or\s+(?:the\s+)?", text[p.end:group[0].start])):
+                    # "no longer mentions Zaporizhzhia or Kherson ... all of both regions"
                     group.insert(0, p)
                 else:
                     break
