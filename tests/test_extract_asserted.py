@@ -252,3 +252,17 @@ def test_a_quiz_s_options_and_ground_a_side_failed_to_take() -> None:
                           "c) Donetsk") == []
     assert extract_claims('The Commission says that after four years Russia has "failed to '
                           'capture Donbass".') == []
+
+
+def test_more_suppositions_and_pasts() -> None:
+    assert extract_claims('"If Russia captured the rest of Donetsk region, how much of Ukraine '
+                          'would it hold?"') == []
+    assert [c.status for c in extract_claims(
+        "A historical note: in the spring of 2022 Russian troops held much of the Sumy region "
+        "for about five weeks.")] == ["past"]
+    assert [c.status for c in extract_claims(
+        "Twelve months ago Ukraine still held around 500 km² of Kursk.")] == ["past"]
+    # an offer's place is not the one its condition names (that is Russia's demand)
+    assert [(c.kind, c.regions) for c in extract_claims(
+        "Russia could pull its troops out of those pockets if Ukraine hands over the rest of "
+        "Donetsk.")] == [("demand_cede", ("UA-14",))]

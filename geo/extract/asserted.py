@@ -62,14 +62,15 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
 #: troops occupied"; an earlier time: "up from 72 % a year earlier", "Two years ago Russia
 #: held ~60 %" (searched only where its words are: :func:`past_times`).
 _DATED_PAST = re.compile(
-    r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
     r"autumn|fall|winter)(?:\s+(?:and|to|-|–)\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d)?,?\s+"
     r"(?:(?!that\b)[\w'’-]+\s+){0,4}?"
     r"(?:held|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
-    r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|\d+)\s+(?:years?|months?)\s+"
+    r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
+    r"eighteen|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|occupied|controlled|\bhad\b|\bago\b|earlier|before")
 
@@ -297,7 +298,8 @@ _SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:that\s+|whic
 #: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
 _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)
 #: A word of the present: a claim nearer one than a past peak is what is held now.
-_NOW = re.compile(r"\b(?:now|still|currently|today|continues?\s+to|remains?|as\s+of|"
+_NOW = re.compile(r"\b(?:now|still(?!\s+(?:held|controlled|occupied|had)\b)|currently|today|"
+                  r"continues?\s+to|remains?|as\s+of|"
                   r"at\s+present|presently|holds|controls|occupies)\b", re.I)
 #: Where a denial's reach ends: a line, a bar, a semicolon, a dash; and where the denier
 #: says what it holds instead ("rejected the claim, saying its units still hold ...").

@@ -218,6 +218,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         return []  # "Russia does not control half of Kharkiv"
     if verb.group(0) and _WERE_TO.search(text, max(0, verb.start() - 20), verb.start()):
         return []  # "If Russia were to capture all of Zaporizhzhia region, ...": a supposition
+    if verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(
+            r"\bif\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, verb.start() - 40):verb.start()], re.I):
+        return []  # "If Russia captured the rest of Donetsk region, ...": a supposition
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and PERIOD.search(text):
         return []  # "captured about 505 km² in November": ground gained (a pace claim)
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))

@@ -532,6 +532,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         review.append(f"'{front.group(0).strip()}' read as part of {', '.join(at.codes)}")
     if not ps or _OTHER_VERB.search(text, verb.end(), ps[0].start):
         return []
+    if CUES["offer"].search(text, 0, verb.start()) and re.search(
+            r"\b(?:if|unless|once|provided)\b", text[verb.end():ps[0].start], re.I):
+        return []  # "could pull its troops out of those pockets if Ukraine hands over Donetsk"
     fig = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
                 and f.unit == "percent"), None)
     first = subject(parts, verb.start())
