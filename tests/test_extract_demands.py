@@ -680,3 +680,19 @@ def test_both_regions_a_share_to_leave_and_these_pockets() -> None:
                 "Republic that it still holds.")[0] == ("demand_withdraw", "RU", ("UA-14",), "all")
     assert read("In return, Moscow offers to leave these pockets in Sumy and Kharkiv.") == [
         ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")]
+
+
+def test_wants_ukraine_out_of_and_the_parts_that_remain_free() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.qualifier, c.status) for c in extract_claims(text)]
+
+    assert read("Putin has dropped his earlier demand for all of Zaporizhzhia and Kherson but "
+                "still wants Ukraine out of Donbas entirely.") == [
+        ("demand_cede", "RU", ("UA-23", "UA-65"), "all", "earlier"),
+        ("demand_withdraw", "RU", ("UA-14", "UA-09"), "all", None)]
+    assert read("Moscow's demand that Kyiv hand over the parts of the Zaporizhzhia and Kherson "
+                "regions that remain free is an ultimatum.") == [
+        ("demand_cede", "RU", ("UA-23", "UA-65"), "all", None)]
+    assert read("Moscow is prepared to withdraw its troops from the parts of the Sumy and "
+                "Kharkiv regions that they occupy.") == [
+        ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all", None)]

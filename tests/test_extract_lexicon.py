@@ -122,3 +122,9 @@ def test_our_homeland_and_a_shade_over() -> None:
         "Nearly a fifth of our homeland is occupied, including Crimea since 2014.")] == [
         ("RU", ("UA",), 20.0, "under")]
     assert [f.qualifier for f in figures("a shade over 19% of the country")] == ["over"]
+
+
+def test_square_miles_by_the_exact_factor() -> None:
+    # 42,000 sq mi is 108,779.50 km²: to the whole km², 108,780
+    assert [f.value for f in figures("about 42,000 square miles of Ukrainian territory")] == [
+        108780.0]

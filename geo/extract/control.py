@@ -45,7 +45,7 @@ _OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)
                      r"(?:(?:neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
                      r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?"
-                     r"(?:(?:region|oblast)s?\s+of\s+)?$", re.I)
+                     r"(?:(?:region|oblast)s?\s+of\s+)?[\"“]?$", re.I)
 
 
 #: "(, and) in (the)" right before a place.

@@ -39,7 +39,7 @@ _AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.
                    r"km²|km2\b)", re.I)
 #: An area in square miles ("45,000 square miles", "2,300 sq mi"): read in km².
 _AREA_MI = re.compile(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
-KM2_PER_SQ_MI = 2.589988
+KM2_PER_SQ_MI = 2.589988110336
 #: After a figure, words that make it approximate: "116,000 sq km, give or take".
 _AFTER_ABOUT = re.compile(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd|"
                           r"\(\s*approx(?:\.|imately)?\s*\)|approx\.)", re.I)
@@ -151,6 +151,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"retreat(?:s|ed)?\s+from(?!\s+(?:its|his|her|their)\b)|leave|leaves|leaving|left(?![\s-]+bank)|"
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of|"
         r"get(?:s|ting)?\s+out\s+of|got\s+out\s+of|"
+        # "(Putin) still wants Ukraine out of Donbas"
+        r"(?:(?<=Ukraine\s)|(?<=Kyiv\s)|(?<=Russia\s)|(?<=Moscow\s)|(?<=them\s))out\s+of|"
         r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
