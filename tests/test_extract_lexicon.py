@@ -128,3 +128,13 @@ def test_square_miles_by_the_exact_factor() -> None:
     # 42,000 sq mi is 108,779.50 km²: to the whole km², 108,780
     assert [f.value for f in figures("about 42,000 square miles of Ukrainian territory")] == [
         108780.0]
+
+
+def test_tenths_fourths_each_of_and_a_decimal_in_words() -> None:
+    def read(text: str) -> list[float]:
+        return [f.value for f in figures(text)]
+
+    assert read("about seven-tenths of Zaporizhzhia") == [70.0]
+    assert read("roughly three-fourths of the region") == [75.0]
+    assert read("about three-quarters each of Zaporizhzhia and Kherson") == [75.0]
+    assert read("nineteen point four per cent of Ukraine") == [19.4]

@@ -28,7 +28,9 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _NUMWORD = "|".join([*_UNITS_WORDS, *_TENS, *_SCALES, "a", "and"])
 _WORDNUM = (rf"(?:(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+hundred"
             rf"(?:[\s-]+(?:and[\s-]+)?)?)?(?:{'|'.join([*_UNITS_WORDS, *_TENS])})"
-            rf"(?:[\s-]+(?:{_NUMWORD}))*)")
+            rf"(?:[\s-]+(?:{_NUMWORD}))*"
+            # "nineteen point four (per cent)"
+            rf"(?:\s+point\s+(?:zero|one|two|three|four|five|six|seven|eight|nine))?)")
 #: Digits, with thousands separators, Indian grouping ("1,16,000") or a decimal point.
 _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "116k km²": thousands
@@ -51,8 +53,13 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "one-quarter": 25.0, "a fourth": 25.0, "two-fifths": 40.0, "three fifths": 60.0,
               "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
               "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
+# tenths and fourths written out: "about seven-tenths of Zaporizhzhia", "three-fourths"
+for _n, _w in enumerate(("two", "three", "four", "five", "six", "seven", "eight"), 2):
+    _FRACTIONS[f"{_w} tenths"] = _FRACTIONS[f"{_w}-tenths"] = _n * 10.0
+_FRACTIONS.update({"three fourths": 75.0, "three-fourths": 75.0})
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
-_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?[\"”’']?\s+of\b", re.I)
+_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?(?:\s+each)?[\"”’']?\s+of\b",
+                       re.I)  # "three-quarters each of Zaporizhzhia and Kherson"
 #: "one in every five square kilometres of", "one in four": a fraction.
 _ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4,
              "5": 5, "10": 10}
@@ -215,6 +222,11 @@ class Actor:
 
 
 def _word_number(text: str) -> float | None:
+    whole, _, tenth = text.lower().partition(" point ")
+    if tenth:
+        units = _word_number(whole)
+        digit = _UNITS_WORDS.get(tenth.strip())
+        return None if units is None or digit is None or digit > 9 else units + digit / 10
     total, current = 0.0, 0.0
     seen = False
     for w in re.split(r"[\s-]+", text.lower()):
