@@ -696,3 +696,21 @@ def test_wants_ukraine_out_of_and_the_parts_that_remain_free() -> None:
     assert read("Moscow is prepared to withdraw its troops from the parts of the Sumy and "
                 "Kharkiv regions that they occupy.") == [
         ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all", None)]
+
+
+def test_who_demands_past_an_asked_side_a_relayed_demand_and_a_formulation() -> None:
+    def who(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.status) for c in extract_claims(text)]
+
+    assert who("Moscow has dropped its earlier insistence that Ukraine surrender all four "
+               "regions and now demands only the rest of Donbas.") == [
+        ("demand_cede", "RU", "earlier"), ("demand_cede", "RU", None)]
+    assert who("The talk is of the demand, relayed from Moscow through American envoys, that "
+               "Ukraine give up the rest of the Donetsk region.") == [("demand_cede", "RU", None)]
+    assert who("Moscow would now settle for Ukraine withdrawing from Donetsk alone.") == [
+        ("demand_withdraw", "RU", None)]
+    assert who("The Kremlin's current formulation, as relayed by several negotiators, is that "
+               "Ukrainian forces withdraw from the Donbas.") == [("demand_withdraw", "RU", None)]
+    # a subject after "that" is still who demands
+    assert who("A Ukrainian negotiator said that Moscow now seeks only the Ukrainian-held part "
+               "of Donetsk.") == [("demand_cede", "RU", None)]

@@ -36,6 +36,10 @@ __all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_c
            "ALL_OCCUPIED"]
 
 
+#: Right after a side asked to act: "(insistence that Ukraine) surrender", "(for Kyiv to) leave".
+_ASKED_ACT = re.compile(r"\s+(?:(?:to|must|should|would|also|first)\s+)*(?:surrender|cede|hand|"
+                        r"give|withdraw|pull|leave|quit|abandon|recogni[sz]e|transfer|vacate)\b",
+                        re.I)
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?(?:\s+for)?|"
@@ -63,8 +67,13 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         # not a side inside a relative clause ("The Kremlin, which demanded that Ukraine
         # ..., now seeks only ...")
         inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text[:start])]
+        # not a side in a relative clause, nor one asked ("insistence that Ukraine surrender
+        # ... and now demands only the rest of Donbas": Moscow demands)
         actors_before = [a for a in parts.actors if a.end <= start
-                         and not any(i <= a.start < j for i, j in inside)]
+                         and not any(i <= a.start < j for i, j in inside)
+                         and not (re.search(r"\b(?:that|for)\s+$",
+                                            text[max(0, a.start - 6):a.start])
+                                  and _ASKED_ACT.match(text, a.end))]
         if not actors_before:
             continue
         actor = actors_before[-1].side
@@ -300,7 +309,8 @@ _SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?
                        r"spelled|listed|outlined|presented|tabled|issued|sent|relayed|"
                        r"handed)\b", re.I)
 #: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
-_DEMAND_BY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
+_DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|coming|sent|set\s+"
+                        r"out|reiterated|repeated|presented)\s+)?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
                         r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z]|aggressor\b|occupiers?\b)")
 
 

@@ -142,7 +142,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"only\s+way\s+to\s+(?:peace|end\s+(?:the|this)\s+war)\s+is\s+(?:for|if|that)|"
         r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
         # "The Russian position, as I understand it, is: Kyiv hands over ..."
-        r"position(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
+        r"(?:position|formulation|stance|price)(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
         re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|readiness|offer(?:s|ed|ing)?|would|could|might|agreed to|"
