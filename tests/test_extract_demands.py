@@ -714,3 +714,14 @@ def test_who_demands_past_an_asked_side_a_relayed_demand_and_a_formulation() -> 
     # a subject after "that" is still who demands
     assert who("A Ukrainian negotiator said that Moscow now seeks only the Ukrainian-held part "
                "of Donetsk.") == [("demand_cede", "RU", None)]
+
+
+def test_slivers_it_holds_and_part_of_the_front() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.regions, c.qualifier) for c in extract_claims(text)
+                if c.kind == "offer_withdraw"]
+
+    assert read("Moscow would give back the slivers of the Sumy and Kharkiv regions that its "
+                "forces hold.") == [("offer_withdraw", ("UA-59", "UA-63"), "all")]
+    assert read("Kyiv's negotiators said Ukrainian troops would pull back from part of the "
+                "front in the Donetsk region.") == [("offer_withdraw", ("UA-14",), "part")]

@@ -278,7 +278,7 @@ def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
 #: An offer to pull back along the line, not out of the region: "from the front line",
 #: "by up to 10 kilometres", "to create a demilitarised zone".
 _PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s+of\s+contact|"
-                        r"(?<=the\s)(?:[A-Z]\w+\s+)?line\b(?!\s+of\b)|"
+                        r"(?<=the\s)(?:[A-Z]\w+\s+)?line\b(?!\s+of\b)|(?<=of\sthe\s)front\b|"
                         r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
                         r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|"
                         r"(?<!its\s)(?<!their\s)(?<!our\s)positions)\b", re.I)

@@ -606,7 +606,8 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 #: "the part of", "the parts of": the part a side still holds, all of it.
 _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining\s+)?"
                        r"(?:(?:small|few|last)\s+)?"
-                       r"(?:parts?|areas?|pockets?|bits?)\s+of\s+(?:the\s+)?$", re.I)
+                       r"(?:parts?|areas?|pockets?|bits?|slivers?|strips?|footholds?)\s+of\s+"
+                       r"(?:the\s+)?$", re.I)
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
                              re.I)
