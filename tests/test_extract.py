@@ -490,12 +490,12 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 
 
 # ------------------------------------------------------------------ other writers' text
-#: Corpora by 35 separate writers who had seen neither the code nor the other corpora
+#: Corpora by 55 separate writers who had seen neither the code nor the other corpora
 #: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
-#: many hands; traps); writers 12-39 were given the annotation convention
+#: many hands; traps); writers 12-55 were given the annotation convention
 #: (docs/claim-annotation.md). Each was scored blind once, when it came (its header gives
 #: that score), then used to change the rules and to train the learned reader
-#: (geo/extract/learned.py) -- except writers 36-39, held out: scored once after the last
+#: (geo/extract/learned.py) -- except writers 40-43, held out: scored once after the last
 #: change. Blind scores by round, pooled: writers 1-2 0.61, 3 0.81, 4-5 0.74, 6-7 0.74,
 #: 8-9 0.745, 10-11 0.72 (rules only); 14-17 0.72, 12-13 0.73, 18-19 0.72 (with the
 #: learned reader; the rules alone 0.70); 20-23 0.75 (rules alone 0.69); 24-27 0.76
@@ -505,9 +505,12 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: 0.79 (rules alone 0.75; after the speaker's side of first-person text, tables of dates
 #: and hedges written as signs); 36-39 0.80 (rules alone 0.77; after field lines, shares
 #: named by their holder, recognition and threat demands, denied reports; 0.81 after fixes
-#: that ingesting their articles showed). The rules and the reader gain on each writer they
-#: are tuned or trained on; on writers they have not seen they stay short of the 0.9 the
-#: issue sets.
+#: that ingesting their articles showed); 44-47 0.84 (rules alone 0.81), 48-51 0.85 (rules
+#: alone 0.81), 52-55 0.87 (rules alone 0.84; each set asked for new styles, commissioned to
+#: tune on and scored on arrival); 40-43, held out, 0.84 (rules alone 0.80; after demands
+#: recorded as the convention says, tables of positions, "these areas", box headings and
+#: position lines). The rules and the reader gain on each writer they are tuned or trained
+#: on; on writers they have not seen they stay short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -548,10 +551,26 @@ WRITERS = {
     "writer 33 (scored once, then tuned and trained on)": ("extract_corpus_fresh33.yaml", 40, 0.84),
     "writer 34 (scored once, then tuned and trained on)": ("extract_corpus_fresh34.yaml", 40, 0.86),
     "writer 35 (scored once, then tuned and trained on)": ("extract_corpus_fresh35.yaml", 40, 0.87),
-    "writer 36 (held out)": ("extract_corpus_fresh36.yaml", 40, 0.87),
-    "writer 37 (held out)": ("extract_corpus_fresh37.yaml", 40, 0.81),
-    "writer 38 (held out)": ("extract_corpus_fresh38.yaml", 40, 0.72),
-    "writer 39 (held out)": ("extract_corpus_fresh39.yaml", 40, 0.83),
+    "writer 36 (scored once, then tuned and trained on)": ("extract_corpus_fresh36.yaml", 40, 0.95),
+    "writer 37 (scored once, then tuned and trained on)": ("extract_corpus_fresh37.yaml", 40, 0.93),
+    "writer 38 (scored once, then tuned and trained on)": ("extract_corpus_fresh38.yaml", 40, 0.89),
+    "writer 39 (scored once, then tuned and trained on)": ("extract_corpus_fresh39.yaml", 40, 0.92),
+    "writer 44 (scored once, then tuned and trained on)": ("extract_corpus_fresh44.yaml", 40, 0.94),
+    "writer 45 (scored once, then tuned and trained on)": ("extract_corpus_fresh45.yaml", 40, 0.91),
+    "writer 46 (scored once, then tuned and trained on)": ("extract_corpus_fresh46.yaml", 40, 0.91),
+    "writer 47 (scored once, then tuned and trained on)": ("extract_corpus_fresh47.yaml", 40, 0.90),
+    "writer 48 (scored once, then tuned and trained on)": ("extract_corpus_fresh48.yaml", 40, 0.90),
+    "writer 49 (scored once, then tuned and trained on)": ("extract_corpus_fresh49.yaml", 40, 0.92),
+    "writer 50 (scored once, then tuned and trained on)": ("extract_corpus_fresh50.yaml", 40, 0.88),
+    "writer 51 (scored once, then tuned and trained on)": ("extract_corpus_fresh51.yaml", 40, 0.94),
+    "writer 52 (scored once, then tuned and trained on)": ("extract_corpus_fresh52.yaml", 40, 0.84),
+    "writer 53 (scored once, then tuned and trained on)": ("extract_corpus_fresh53.yaml", 40, 0.93),
+    "writer 54 (scored once, then tuned and trained on)": ("extract_corpus_fresh54.yaml", 40, 0.90),
+    "writer 55 (scored once, then tuned and trained on)": ("extract_corpus_fresh55.yaml", 40, 0.91),
+    "writer 40 (held out)": ("extract_corpus_fresh40.yaml", 40, 0.92),
+    "writer 41 (held out)": ("extract_corpus_fresh41.yaml", 40, 0.89),
+    "writer 42 (held out)": ("extract_corpus_fresh42.yaml", 40, 0.81),
+    "writer 43 (held out)": ("extract_corpus_fresh43.yaml", 40, 0.75),
 }
 
 
