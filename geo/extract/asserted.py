@@ -149,6 +149,9 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
 #: still control around 18 per cent of the region".
 _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misleading)\s*[:—–-]\s",
                           re.I)
+#: A word every form of _FALSE has, looked for first.
+_FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|"
+                         r"no\s+(?:record|evidence|trace)|n['’]t\b", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
                            r"mostly\s+false|wrong)\W*$", re.I | re.M)
@@ -177,7 +180,8 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
     """``s`` reports a claim that it, or the sentence after it, calls false."""
     if not _REPORTED.search(s.text):
         return False
-    return bool(_FALSE.search(s.text) or (after is not None and _FALSE.search(after.text)))
+    return bool((_FALSE_WORD.search(s.text) and _FALSE.search(s.text)) or (
+        after is not None and _FALSE_WORD.search(after.text) and _FALSE.search(after.text)))
 
 
 def asserted(claims: list[ExtractedClaim], s: Sentence,
@@ -211,7 +215,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if dismissed:
         claims = [c for c in claims if not any(a <= c.span[0] - s.start < b
                                                for a, b in dismissed)]
-    if _ASKED.search(text):
+    if ("whether" in low or "assessment" in low) and _ASKED.search(text):
         # a member's question of a claim ("what assessment he has made of claims in Russian
         # state media that ...", "whether it is true that Russian forces now control a third
         # of the Kharkiv region"): nothing asserted

@@ -159,7 +159,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:troops|forces|army|soldiers|units)\s+out\s+of|walk(?:s|ed|ing)?\s+out\s+of|"
         r"get(?:s|ting)?\s+out\s+of|got\s+out\s+of|"
         # "(Putin) still wants Ukraine out of Donbas"
-        r"(?:(?<=Ukraine\s)|(?<=Kyiv\s)|(?<=Russia\s)|(?<=Moscow\s)|(?<=them\s))out\s+of|"
+        r"out(?:(?<=Ukraine\sout)|(?<=Kyiv\sout)|(?<=Russia\sout)|(?<=Moscow\sout)|"
+        r"(?<=them\sout))\s+of|"
         r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"

@@ -50,6 +50,8 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     return claims
 
 
+#: A word ALL_OCCUPIED needs, looked for first.
+_ALL_WORDS = re.compile(r"occupied|1991|borders|every\s", re.I)
 #: Sides listed before a verb: "Russia and Ukraine (hold)".
 _SIDE_LIST = re.compile(r"\b(Russia|Moscow|Ukraine|Kyiv|Russian\s+forces|Ukrainian\s+forces)\s+"
                         r"and\s+(Russia|Moscow|Ukraine|Kyiv|Russian\s+forces|Ukrainian\s+forces)"
@@ -111,7 +113,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+", text)[-1]):
         return []  # a question states nothing ("Can the minister confirm that ...?")
     parts = parts_of(s)
-    if not (parts.places or parts.country or FRONT.search(text) or ALL_OCCUPIED.search(text)):
+    if not (parts.places or parts.country or FRONT.search(text) or (
+            _ALL_WORDS.search(text) and ALL_OCCUPIED.search(text))):
         return _shared(s)
     # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
     # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a
