@@ -66,13 +66,15 @@ _DATED_PAST = re.compile(
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
     r"autumn|fall|winter)(?:\s+(?:and|to|-|–)\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d)?,?\s+"
-    r"(?:(?!that\b)[\w'’-]+\s+){0,4}?"
-    r"(?:held|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
+    r"(?:(?!that\b)[\w'’-]+\s+){0,7}?"
+    r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
+    # "In 2022 they held almost a third of the region"
+    r"\bin\s+20[12]\d,?\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:held|occupied|controlled)\b|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
     r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
     r"eighteen|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
-_DATED_WORDS = re.compile(r"held|occupied|controlled|\bhad\b|\bago\b|earlier|before")
+_DATED_WORDS = re.compile(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before")
 
 
 def past_times(text: str) -> list[re.Match[str]]:
@@ -127,7 +129,8 @@ OTHER_MEASURE = re.compile(
     r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
     r"residents|voters|opposed|support(?:ed)?\s+for|"
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
-    r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents)\b", re.I)
+    r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents|funded|"
+    r"funding|financed|fertili[sz]ers?|imported|imports)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
                        r"says|said|"
@@ -292,12 +295,12 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
 
 #: Right after a part of a place: when it was seized ("(parts of Donbas) seized in 2014",
 #: "(the areas) its proxies held before February 2022").
-_SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:that\s+|which\s+)?(?:(?:its|"
+_SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|which\s+)?(?:(?:its|"
                           r"their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:Russia|Moscow)\s+and\s+"
                           r"(?:its|their)\s+proxies\s+|(?:Russia|Moscow|"
                           r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
-                          r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:in|before|by|since)\s+"
-                          r"(?:(?:early|late|"
+                          r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)?(?:in|before|by|"
+                          r"since)\s+(?:(?:early|late|"
                           r"mid-?)\s*)?(?:2014|2015|February\s+2022|2022)\b", re.I)
 #: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
 _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)

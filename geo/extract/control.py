@@ -346,6 +346,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             # "holds the Krynky bridgehead", "clings to the Kursk foothold": part
             q = ("part" if _PART_NOUN_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
                  else "all")
+        actor_here = actor
         after = _HELD_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
         which = _WHICH_HELD.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and which and not which.group("not"):
@@ -356,6 +357,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"
+            if re.search(r"\b(?:occupied|occupation|russian\s+(?:control|hands))\b", after.group(0),
+                         re.I) and not re.search(r"\bby\b", text[after.end():after.end() + 4]):
+                # "(the part of Donetsk still under Ukrainian control), since Luhansk region is
+                # almost entirely occupied": occupied ground is Russia's, whoever the
+                # sentence's first holder
+                actor_here = "RU"
         if q is None and p in fronted and verb.group(0):
             # "In Belgorod region, Ukrainian forces still hold a foothold around two border
             # villages"; "Kharkiv oblast: RU holds small parts"
@@ -379,7 +386,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             review.append("'almost all' read as all")
         ps, end = places_from(parts, p.start, limit=0)
         used.update(id(x) for x in ps)
-        out.append(make_claim(parts, "control_share", actor, codes_of(ps), None, q,
+        if actor_here != actor:
+            review.append("'occupied' read as held by Russia")
+        out.append(make_claim(parts, "control_share", actor_here, codes_of(ps), None, q,
                               (min(p.start, verb.start()), end), review + group_review(ps)))
     return out
 
@@ -387,7 +396,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
 #: An amount of ground right after a verb of holding, the place named first.
 _AMOUNT = re.compile(r"\s+(?:still\s+|now\s+|only\s+)?(?:(?P<all>all\s+of\s+it|the\s+whole|"
                      r"(?:almost|nearly|virtually)\s+all|all)(?!\s+of\s+(?!it\b))|(?P<most>most|"
-                     r"much|the\s+bulk|the\s+majority)(?!\s+of\s+(?!it\b))|(?:an?\s+(?:small\s+|narrow\s+|tiny\s+|thin\s+)?(?:foothold|"
+                     r"much|the\s+bulk|the\s+majority)(?!\s+of\s+(?!it\b))|"
+                     r"(?:an?\s+(?:small\s+|narrow\s+|tiny\s+|thin\s+)?(?:foothold|"
                      r"sliver|strip|pocket|bridgehead|corner|patch|few\s+villages|handful)|"
                      r"(?:small\s+|several\s+)?(?:parts|pockets|patches|villages|footholds)))\b",
                      re.I)
