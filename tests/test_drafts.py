@@ -7,6 +7,7 @@ import html
 from pathlib import Path
 
 import pytest
+import yaml
 from appkit import DRAFT, run_app
 
 
@@ -132,3 +133,31 @@ def test_a_hostile_title_in_the_list_is_shown_as_text(saved: Path) -> None:
     assert listed and all("<img" not in m and "](javascript" not in m for m in listed)
     at.button(key="draft_delete_A2").click().run()
     assert all("<img" not in w.value for w in at.warning)
+
+
+def test_a_withdrawal_demand_keeps_the_held_share_from_paste_to_draft(saved: Path) -> None:
+    """The demand to leave "the 20% it still holds" is for all of that ground: the review
+    table shows the 20 the article gives, the interval as the whole, and the saved draft
+    keeps the 20 as a withdraw_share figure (docs/claim-annotation.md)."""
+    at = run_app(mode="New article")
+    at.text_area(key="article_text").set_value(
+        "MOSCOW, Aug. 20, 2025 — The Kremlin demands that Ukraine withdraw from the 20% "
+        "of the Donetsk region it still holds.").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    demand = table[table["kind"] == "demand_withdraw"]
+    assert len(demand) == 1
+    row = demand.iloc[0]
+    assert (row["actor"], row["regions"], row["target"]) == ("RU", "UA-14", "UA")
+    assert (row["value"], row["low"], row["high"]) == (20.0, 100.0, 100.0)
+    held = table[table["kind"] == "control_share"].iloc[0]
+    assert (held["actor"], held["low"], held["high"]) == ("UA", 20.0, 20.0)
+    at.text_input(key="article_id").set_value("A9").run()
+    at.button(key="article_save").click().run()
+    assert not at.exception, at.exception
+    draft = yaml.safe_load((saved / "A9.yaml").read_text(encoding="utf-8"))
+    claims = {c["kind"]: c for c in draft["claims"]}
+    assert claims["withdraw_share"]["figure"] == 20.0
+    assert claims["withdraw_share"]["actor"] == "russia"
+    assert claims["withdraw_share"]["units"] == ["UA-14"]
+    assert claims["control_share"]["actor"] == "ukraine"

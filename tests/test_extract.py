@@ -509,8 +509,9 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: alone 0.81), 52-55 0.87 (rules alone 0.84; each set asked for new styles, commissioned to
 #: tune on and scored on arrival); 40-43, held out, 0.84 (rules alone 0.80; after demands
 #: recorded as the convention says, tables of positions, "these areas", box headings and
-#: position lines; 0.85 after fixes that ingesting their articles showed). The rules and the reader gain on each writer they are tuned or trained
-#: on; on writers they have not seen they stay short of the 0.9 the issue sets.
+#: position lines; 0.85 after fixes that ingesting their articles showed). The rules and
+#: the reader gain on each writer they are tuned or trained on; on writers they have not
+#: seen they stay short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
