@@ -661,3 +661,16 @@ def test_a_share_now_with_no_place_is_of_the_ground_before_and_get_out_of() -> N
     assert [(c.kind, c.actor, c.regions) for c in extract_claims(
         '"Russia must get out of all of Ukraine, Crimea included," the minister said.')] == [
         ("demand_withdraw", "UA", ("UA",))]
+
+
+def test_a_side_s_list_under_a_heading_of_what_it_wants() -> None:
+    got = extract_claims(
+        "What Russia wants\n"
+        "- Ukrainian troops out of all four regions Moscow claimed to annex in 2022\n"
+        "- A written guarantee that Ukraine will never join NATO\n\n"
+        "What Ukraine wants\n"
+        "- A full ceasefire along the current line of contact for at least 30 days\n"
+        "- Russian troops out of Zaporizhzhia\n")
+    assert [(c.kind, c.actor, set(c.regions)) for c in got] == [
+        ("demand_withdraw", "RU", {"UA-09", "UA-14", "UA-23", "UA-65"}),
+        ("demand_withdraw", "UA", {"UA-23"})]

@@ -289,3 +289,17 @@ def test_what_ingesting_writers_40_43_showed() -> None:
         ("'the rest of' a place one side holds: part of it", None),
         ("a past figure ('since 2014'): kept as a note, not checked against the map of the "
          "article's day", "past")]
+
+
+def test_a_peak_belongs_to_the_figure_it_stands_by() -> None:
+    # the 1,300 km² Kyiv claimed "at the peak" is no claim: the present sliver is not past
+    got = extract_claims(
+        "By 20 March 2025, Ukraine's General Staff said its troops still held only a narrow "
+        "sliver of Kursk region along the border, far from the 1,300 square kilometres Kyiv "
+        "claimed at the peak in August 2024.")
+    assert [(c.actor, c.regions, c.qualifier, c.status) for c in got] == [
+        ("UA", ("RU-KRS",), "part", None)]
+    # with no other figure the peak is still the claim's
+    assert [c.status for c in extract_claims(
+        "At the height of the incursion, Ukraine held about 1,300 km² of Kursk region.")] \
+        == ["past"]

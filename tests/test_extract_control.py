@@ -267,3 +267,27 @@ def test_the_rest_of_a_place_holding_out_and_a_strip_along_the_border() -> None:
     assert read("Kremlin holds out for rest of Donetsk as envoys trade maps") == []
     assert ("control_area", "RU", ("UA-59",), 200.0, "around") in read(
         "Russian troops hold a strip of roughly 200 km² along the border in Sumy region.")
+
+
+def test_ground_in_another_state_and_liberated_in_moscow_s_words() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+
+    # mined land is no holding; the occupied area after it is
+    assert read("Ukraine's demining agency estimates that about 139,000 square kilometres of "
+                "the country may be contaminated by mines, an area larger than the roughly "
+                "112,000 square kilometres currently occupied by Russia.") == [
+        ("control_area", "RU", ("UA",), 112000.0, "around")]
+    assert read('The Russian defence ministry said the Kursk region was "almost entirely '
+                'liberated".') == [("control_share", "RU", ("RU-KRS",), None, "all")]
+    assert read("The Russian defence ministry said Kursk region had been fully liberated.") \
+        == [("control_share", "RU", ("RU-KRS",), None, "all")]
+    # Ukraine's retaking of ground is no holding stated
+    assert read("Ukraine said the village of Andriivka had been liberated.") == []
+
+
+def test_leaving_a_side_in_charge_of_the_rest() -> None:
+    got = extract_claims("About 70% of Donetsk is under Russian control, leaving Kyiv in charge "
+                         "of roughly 30 percent of the region.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [
+        ("RU", ("UA-14",), 70.0), ("UA", ("UA-14",), 30.0)]

@@ -725,3 +725,31 @@ def test_slivers_it_holds_and_part_of_the_front() -> None:
                 "forces hold.") == [("offer_withdraw", ("UA-59", "UA-63"), "all")]
     assert read("Kyiv's negotiators said Ukrainian troops would pull back from part of the "
                 "front in the Donetsk region.") == [("offer_withdraw", ("UA-14",), "part")]
+
+
+def test_recognising_this_reality_and_an_offer_to_swap() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, set(c.regions), c.qualifier) for c in extract_claims(text)]
+
+    assert read('"Kherson and Zaporozhye regions are subjects of the Russian Federation, '
+                'enshrined in our Constitution. The Kyiv regime will have to recognise this '
+                'reality sooner or later," the Russian foreign ministry spokeswoman said.') == [
+        ("demand_cede", "RU", {"UA-23", "UA-65"}, "all")]
+    # no ground Russia claims named before: nothing to recognise
+    assert read("Kyiv must recognise this reality, Peskov said.") == []
+    assert read("Zelensky said Ukraine would offer to exchange the territory its forces hold "
+                "in Russia's Kursk region for occupied Ukrainian land.") == [
+        ("offer_withdraw", "UA", {"RU-KRS"}, "all")]
+    # a swap that no side offers is not read
+    assert read("Russia wants to trade Zaporizhzhia for Kharkiv.") == []
+
+
+def test_the_side_that_rejects_a_demand_or_was_talked_with_does_not_make_it() -> None:
+    got = extract_claims(
+        "Russia's delegation used the first direct talks with Ukraine since the spring of 2022 "
+        "to restate a demand Kyiv has rejected since it was first made last June: that "
+        "Ukrainian forces pull out of the whole of the Donetsk, Luhansk, Zaporizhzhia and "
+        "Kherson regions before any ceasefire takes hold.")
+    # Russia's, and current ("first made last June" is when it began, not an earlier one)
+    assert [(c.kind, c.actor, c.target, len(c.regions), c.status) for c in got] == [
+        ("demand_withdraw", "RU", "UA", 4, None)]

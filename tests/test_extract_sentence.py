@@ -132,3 +132,17 @@ def test_an_area_named_by_its_holder_and_then_given() -> None:
         ("control_area", "RU", ("UA",), 116000.0)]
     # Russia's own territory is no holding
     assert read("Russian territory is some 17,100,000 km².") == []
+
+
+def test_a_side_s_demand_after_a_poll_is_the_side_s() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, set(c.regions)) for c in extract_claims(text)]
+
+    assert read("The poll was published as Moscow continued to insist that Ukraine pull its "
+                "forces out of the Donbas as the price of a ceasefire.") == [
+        ("demand_withdraw", "RU", {"UA-09", "UA-14"})]
+    # what respondents would accept or reject is no side's demand
+    assert read("A new poll found that 61 per cent of Ukrainians would reject a peace deal "
+                "that required withdrawing troops from the Donbas.") == []
+    assert read("A poll found 63% of Ukrainians would back a ceasefire, but only 11% would "
+                "accept withdrawing from Donetsk to get one.") == []

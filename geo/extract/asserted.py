@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import replace
 
+from geo.extract.lexicon import figures
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import Sentence
 
@@ -286,11 +287,34 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
         then = [c for c in claims if c.kind.startswith("control")
                 and c.status in (None, "earlier", "past")
                 and gap(c, m) < min((gap(c, n) for n in nows), default=math.inf)]
+        if then and (near := _unclaimed_figure(s, claims, m)) is not None and \
+                near < min(gap(c, m) for c in then):
+            # "still held only a narrow sliver of Kursk region, far from the 1,300 km² Kyiv
+            # claimed at the peak": the peak is the figure's, which is no claim
+            continue
         if then:
             past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0).lstrip(" ,-–—•*")
     return [replace(c, status="past", review=c.review + (
         f"a past figure ('{past[id(c)]}'): kept as a note, not checked against the map of "
         "the article's day",)) if id(c) in past and c.status is None else c for c in claims]
+
+
+def _unclaimed_figure(s: Sentence, claims: list[ExtractedClaim],
+                      m: re.Match[str]) -> float | None:
+    """How far from peak ``m`` the nearest figure of ground in ``s`` stands that is no
+    claim's (None: there is none in the peak's clause)."""
+    best: float | None = None
+    for f in figures(s.text):
+        if f.unit not in ("percent", "km2"):
+            continue
+        if any(c.span[0] - s.start <= f.start < c.span[1] - s.start for c in claims):
+            continue
+        lo, hi = min(f.end, m.start()), max(f.start, m.end())
+        if lo < hi and _BREAK.search(s.text, lo, hi):
+            continue
+        d = max(0, m.start() - f.end, f.start - m.end())
+        best = d if best is None else min(best, d)
+    return best
 
 
 #: Right after a part of a place: when it was seized ("(parts of Donbas) seized in 2014",

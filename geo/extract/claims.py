@@ -272,8 +272,17 @@ def _is_heading(s: Sentence) -> bool:
     repeats demand for Ukrainian pull-out")."""
     return ("\n" not in s.text and len(s.text) <= 80 and not re.search(r"[.!?\"”]\s*$", s.text)
             and not _ITEM.match(s.text)
-            and any(CUES[k].search(s.text) for k in ("control", "cede", "withdraw"))
+            and (any(CUES[k].search(s.text) for k in ("control", "cede", "withdraw"))
+                 or _SIDE_HEADING.match(s.text) is not None)
             and not figures(s.text))
+
+
+#: A heading over a side's list of terms: "What Russia wants", "Kyiv's conditions".
+_SIDE_HEADING = re.compile(
+    r"\W*(?:what\s+(?:Russia|Moscow|the\s+Kremlin|Putin|Ukraine|Kyiv|Zelensk[iy]y?|the\s+US|"
+    r"the\s+United\s+States|Washington|Trump)\s+(?:wants|demands|is\s+asking\s+for|asks\s+for|"
+    r"insists\s+on|offers|is\s+offering|would\s+give)|(?:Russia|Moscow|the\s+Kremlin|Ukraine|"
+    r"Kyiv)['’]s\s+(?:demands|terms|conditions|red\s+lines))\W*$", re.I)
 
 
 def _heading_lines(ss: list[Sentence]) -> list[Sentence]:

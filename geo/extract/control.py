@@ -272,6 +272,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                                                   "current one"]), status="earlier"))
             continue
         ps, end = of_places(parts, fig)
+        if _OTHER_STATE.match(text, max(end, fig.end, _of_country(parts, fig))):
+            continue  # "139,000 km² of the country may be contaminated by mines": not held
         if not ps and fig.unit == "km2" and re.match(r"\s*,", text[fig.end:]) and \
                 (held := [
                     p for p in parts.places if p.end <= fig.start and not is_rest(p)
@@ -393,6 +395,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     return out
 
 
+#: Right after a figure and its place, a state of the ground that is not holding: "(139,000
+#: km² of the country) may be contaminated by mines", "(30 %) is mined", "was flooded".
+_OTHER_STATE = re.compile(r"\s+(?:(?:may|might|could|would|will|is|are|was|were|has|have|had|"
+                          r"be|been|being|now|still|likely|thought\s+to\s+be)\s+){1,3}"
+                          r"(?:contaminated|mined|polluted|flooded|burn(?:ed|t)|deforested|"
+                          r"littered|strewn|affected\s+by\s+(?:mines|fighting|flooding))\b",
+                          re.I)
+
+
 #: An amount of ground right after a verb of holding, the place named first.
 _AMOUNT = re.compile(r"\s+(?:still\s+|now\s+|only\s+)?(?:(?P<all>all\s+of\s+it|the\s+whole|"
                      r"(?:almost|nearly|virtually)\s+all|all)(?!\s+of\s+(?!it\b))|(?P<most>most|"
@@ -430,7 +441,8 @@ def _side_before(parts: Parts, fig: Figure) -> str | None:
 
 #: Between a side and its figure: "(Moscow) about (73)", "(Ukraine) holds roughly (25 %)".
 _SIDE_GAP = re.compile(r"(?:\s+(?:forces|troops|army))?\s+(?:(?:still\s+)?(?:holds?|controls?|"
-                       r"occupies|has)\s+)?(?:(?:about|roughly|around|some|nearly|almost|over|"
+                       r"occupies|has|in\s+(?:charge|control|possession)\s+of|with)\s+)?"
+                       r"(?:(?:about|roughly|around|some|nearly|almost|over|"
                        r"more\s+than|less\s+than|under|approximately|an\s+estimated)\s+)?",
                        re.I)
 
@@ -477,9 +489,10 @@ LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-
 #: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
 #: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
 _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is|are|has\s+been|"
-                         r"have\s+been|"
-                         r"was|were)\s+(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
-                         r"(?:entirely|fully|completely|wholly|almost\s+entirely)\s+)?"
+                         r"have\s+been|had\s+been|"
+                         r"was|were)\s+[\"“]?(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
+                         r"(?:entirely|fully|completely|wholly|(?:almost|nearly|virtually)\s+"
+                         r"entirely)\s+)?"
                          r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|"
                          r"(?:temporary\s+)?occupation)|"
                          r"occupied|"

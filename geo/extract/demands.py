@@ -95,7 +95,10 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
 _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
-                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round))|"
+                      # not "the first direct talks", "since it was first made"
+                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round|"
+                      r"(?:direct\s+|face-to-face\s+)?(?:talks|meetings?|negotiations|"
+                      r"contacts?)|made|put|set|voiced|aired|raised|tabled|floated)\b)|"
                       # "once demanded" (formerly), not "once Ukraine withdraws" (when)
                       r"once(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
                       r"they|its|their)\b)|"
@@ -157,9 +160,13 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     # not a side inside a relative clause the demand is not in ("Moscow, which demanded
     # that Ukraine ..., now says it would accept ...")
     inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, 0, demand.start())]
+    # nor the side the talks were with ("used the first direct talks with Ukraine to
+    # restate a demand"), nor one that rejects the demand ("a demand Kyiv has rejected")
     before = [a for a in parts.actors if a.end <= demand.start()
-              and not any(i <= a.start < j for i, j in inside)]
-    between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()]
+              and not any(i <= a.start < j for i, j in inside)
+              and not _TALKS_WITH.search(text, max(0, a.start - 40), a.start)]
+    between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
+               and not _REJECTS.match(text, a.end)]
     told = [a for a in before if a.side in ("RU", "UA")
             and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
     if told:
@@ -245,6 +252,15 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     if target is None or target == actor:
         target = "UA" if actor != "UA" else "RU"
     return actor, target
+
+
+#: Before a side: the talks were with it ("the first direct talks with Ukraine").
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|meetings?|summit|contacts?|dialogue)\s+with\s+"
+                         r"(?:the\s+)?$", re.I)
+#: After a side: it rejects the demand ("a demand Kyiv has rejected since ...").
+_REJECTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|repeatedly\s+|always\s+|"
+                      r"flatly\s+)?(?:rejected|rejects|refused|refuses|dismissed|dismisses|"
+                      r"ruled\s+out|rules\s+out|turned\s+down|turns\s+down)\b", re.I)
 
 
 #: A verb of telling just before a side: that side is told, not telling.
@@ -731,11 +747,13 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         if after is not None:
             cond = (named[-1].side, other_side(named[-1].side),
                     f"the demand word comes after the ground ('{after.group(1)}')")
-    if not demand and cond is None and re.match(r"give|gave|giving|hand|cede|ced|surrender",
-                                                  verb.group(0), re.I):
+    if not demand and cond is None and re.match(r"give|gave|giving|hand|cede|ced|surrender|"
+                                                  r"exchange|swap|trade", verb.group(0), re.I):
         offered = _offered_cession(parts, verb)
         if offered is not None:
             return offered
+    if re.match(r"exchange|swap|trade", verb.group(0), re.I):
+        return []  # a swap is read only as a side's offer of the ground it holds
     if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
@@ -804,13 +822,19 @@ _OFFER_OUTRIGHT = re.compile(r"\b(?:prepared|ready|willing|offer(?:s|ed|ing)?|ag
                              re.I)
 
 
+#: An offer to swap ground: "would offer to exchange", "is ready to trade".
+_OFFER_SWAP = re.compile(r"\b(?:prepared|ready|willing|offer(?:s|ed|ing)?|agreed|propos(?:e|es|ed)|"
+                         r"would\s+offer|plans?)\s+to\b", re.I)
+
+
 def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] | None:
     """A side's offer to give up ground it holds ("Ukraine would be prepared to give up the
     territory it holds in Kursk oblast in exchange for ..."): an offer to withdraw from it,
     the kind the annotation convention has for offers; None when it is no offer."""
     text = parts.s.text
     # an offer said outright ("prepared to", "ready to", "offered to"), no "would" alone
-    offer = list(_OFFER_OUTRIGHT.finditer(text, 0, verb.start()))
+    offer = list((_OFFER_SWAP if re.match(r"exchange|swap|trade", verb.group(0), re.I)
+                  else _OFFER_OUTRIGHT).finditer(text, 0, verb.start()))
     # the side right before the offer word ('claims that "Ukraine is ready to give up ...')
     named = [a.side for a in parts.actors if offer and a.end <= offer[-1].start()]
     first = named[-1] if named else None

@@ -164,6 +164,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
+        # "offer to exchange the territory its forces hold in Kursk (for ...)": an offer's
+        r"(?<=\bto\s)(?:exchange|swap|trade)(?=\s+(?:the\s+|its\s+|all\s+)?(?:territory|land|"
+        r"ground|areas?|parts?|(?-i:[A-Z])))|"
         # "hand the region over", "hand the rest of Donetsk over"
         r"hand(?:s|ed|ing)?(?=\s+(?!over\b)(?:[\w'’-]+\s+){1,5}?over\b)|"
         r"transfer\s+of|transfer(?:s|red)?(?=\s+(?:the\s+)?(?:rest|remainder|remaining|all|(?-i:[A-Z])))|"

@@ -147,6 +147,14 @@ _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s
                     r"lands|(?<=each\s)(?:region|oblast|province))\b", re.I)
 
 
+#: "recognise this reality": the ground the sentence before called Russia's ("Kherson and
+#: Zaporozhye regions are subjects of the Russian Federation. Kyiv will have to recognise
+#: this reality").
+_REALITY = re.compile(r"\brecogni[sz]e\s+(?:the\s+)?((?:this|these|that|the\s+new|new|"
+                      r"(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies))\b", re.I)
+_ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
+
+
 def remember_group(text: str) -> None:
     """Keep the lists of places ``text`` names (two or more, or one name of several: "the
     four regions") in :data:`LAST_GROUP`, the latest last."""
@@ -235,6 +243,12 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                    and (where is None or set(g) <= where)]
             if fit:
                 found.append(Place(fit[-1], m.start(), m.end(), m.group(0), True))
+    for m in (_REALITY.finditer(text) if "realit" in low else ()):
+        # the places listed last, or the unit named last, if Russia claims them as its own
+        fit = [g for g in (listed or ()) if set(g) <= _ANNEXED]
+        codes = fit[-1] if fit else last if last and set(last) <= _ANNEXED else None
+        if codes and not [p for p in found if p.start < m.start()]:
+            found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in
         # the same sentence only (elsewhere "the territory" may be the whole country)

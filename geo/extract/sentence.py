@@ -120,10 +120,22 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a
     # poll's findings ("54% reject a plan under which Ukraine would withdraw from Donbas":
     # what respondents think, not what a side asks or offers)
-    poll = POLL.search(text) is not None
-    verbs = [] if poll else sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
-                                   + [("cede", m) for m in CUES["cede"].finditer(text)],
-                                   key=lambda kv: kv[1].start())
+    polled = POLL.search(text)
+    poll = polled is not None
+    verbs = sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
+                   + [("cede", m) for m in CUES["cede"].finditer(text)],
+                   key=lambda kv: kv[1].start())
+    if polled is not None:
+        # "The poll was published as Moscow continued to insist that Ukraine pull its forces
+        # out of the Donbas": a side's demand after the poll's word is the side's
+        # (the side its subject: not "61 per cent of Ukrainians would reject ...")
+        verbs = [(k, m) for k, m in verbs if any(
+            d.start() > polled.end() and d.end() <= m.start() and any(
+                polled.end() < a.start and a.end <= d.start() and a.side in ("RU", "UA", "US")
+                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[a.end:d.start()])
+                and not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, a.start - 10):a.start])
+                for a in parts.actors)
+            for d in CUES["demand"].finditer(text, polled.end(), m.start()))]
     if verbs:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
