@@ -303,3 +303,16 @@ def test_a_peak_belongs_to_the_figure_it_stands_by() -> None:
     assert [c.status for c in extract_claims(
         "At the height of the incursion, Ukraine held about 1,300 km² of Kursk region.")] \
         == ["past"]
+
+
+def test_a_claim_not_supported_by_mapping_or_to_be_treated_as_false() -> None:
+    assert extract_claims("A widely shared Russian claim that its troops now control more "
+                          "than 10% of Dnipropetrovsk region is not supported by any "
+                          "independent mapping.") == []
+    assert extract_claims("A widely shared post claims Russia controls 30% of Dnipropetrovsk "
+                          "region. The claim should be treated as false.") == []
+    # the checker's own finding before such a verdict stands
+    got = extract_claims("The maps show Russian units holding a few villages along the "
+                         "Dnipropetrovsk region's eastern edge, and the claim should be "
+                         "treated as false.")
+    assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-12",), "part")]

@@ -291,3 +291,16 @@ def test_leaving_a_side_in_charge_of_the_rest() -> None:
                          "of roughly 30 percent of the region.")
     assert [(c.actor, c.regions, c.value) for c in got] == [
         ("RU", ("UA-14",), 70.0), ("UA", ("UA-14",), 30.0)]
+
+
+def test_the_entire_territory_of_and_the_part_still_under_a_side_s_control() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+
+    assert read("Russian forces now control the entire territory of the Luhansk region.") == [
+        ("RU", ("UA-09",), None, "all")]
+    assert read("Mapping indicates that the area of the Luhansk oblast remaining under "
+                "Ukrainian control amounts to less than 1%.") == [
+        ("UA", ("UA-09",), 1.0, "under")]
+    assert read("The part of Donetsk still under Ukrainian control is about 22%.") == [
+        ("UA", ("UA-14",), 22.0, "around")]

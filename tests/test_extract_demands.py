@@ -753,3 +753,16 @@ def test_the_side_that_rejects_a_demand_or_was_talked_with_does_not_make_it() ->
     # Russia's, and current ("first made last June" is when it began, not an earlier one)
     assert [(c.kind, c.actor, c.target, len(c.regions), c.status) for c in got] == [
         ("demand_withdraw", "RU", "UA", 4, None)]
+
+
+def test_recognising_the_reality_the_same_sentence_names_and_a_demander_s_withdrawal() -> None:
+    got = extract_claims(
+        "The Donetsk and Luhansk People's Republics and the Zaporozhye and Kherson regions "
+        "are Russia, and Kyiv and its sponsors will have to recognise this reality.")
+    assert [(c.kind, c.actor, len(c.regions)) for c in got] == [("demand_cede", "RU", 4)]
+    # the side that asks for the withdrawal does not offer its own from the same ground
+    got = extract_claims(
+        'Moscow would order a ceasefire "immediately" once Ukraine began pulling its troops '
+        "out of the Donetsk, Luhansk, Zaporizhzhia and Kherson regions, adding that the "
+        "withdrawal must cover the entire territory of those regions.")
+    assert [(c.kind, c.actor) for c in got] == [("demand_withdraw", "RU")]

@@ -145,6 +145,10 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
                     r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
                     r"fake|wrong|baseless|fabricated|a\s+lie)|rating:\s*false|debunk\w*|"
                     r"(?:found|find|is)\s+no\s+(?:record|evidence|trace)\s+of\s+(?:any\s+)?such|"
+                    # "is not supported by any independent mapping"
+                    r"(?:is|was)\s+not\s+supported\s+by\s+(?:any\s+)?(?:independent\s+|"
+                    r"available\s+)?(?:evidence|mapping|maps|data|imagery|sources?)|"
+
                     r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
                     r"(?:false|untrue)\b)|^\W*false\b|—\s*FALSE\b", re.I)
 
@@ -154,7 +158,7 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
 _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misleading)\s*[:—–-]\s",
                           re.I)
 #: A word every form of _FALSE has, looked for first.
-_FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|"
+_FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
                          r"no\s+(?:record|evidence|trace)|n['’]t\b", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
@@ -185,7 +189,14 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
     if not _REPORTED.search(s.text):
         return False
     return bool((_FALSE_WORD.search(s.text) and _FALSE.search(s.text)) or (
-        after is not None and _FALSE_WORD.search(after.text) and _FALSE.search(after.text)))
+        after is not None and _FALSE_WORD.search(after.text) and (
+            _FALSE.search(after.text) or _TREAT_FALSE.search(after.text))))
+
+
+#: A verdict in the sentence after a claim: "(...,) and the claim should be treated as
+#: false" (in the claim's own sentence it may follow a holding the checker states).
+_TREAT_FALSE = re.compile(r"\b(?:should|must)\s+be\s+(?:treated|regarded|considered|seen)\s+as\s+"
+                          r"(?:false|untrue|fabricated|disinformation)\b", re.I)
 
 
 def asserted(claims: list[ExtractedClaim], s: Sentence,

@@ -60,6 +60,12 @@ _HEDGE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?\s*,?\s*(?:(?:about
 #: Between a place and its figure in a table-like line: "Luhansk — 99%", "Donetsk: about
 #: 79%", "Kherson (74%)".
 _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
+                        # "(the area of the oblast) remaining under Ukrainian control amounts
+                        # to (less than 1%)"
+                        r"(?:\s+(?:(?:still\s+)?(?:remaining|left)|that\s+remains|which\s+"
+                        r"remains|still)\s+(?:under\s+(?:Ukrainian|Russian|Kyiv['’]s|Moscow['’]s)"
+                        r"\s+control|in\s+(?:Ukrainian|Russian)\s+hands)(?=\s+(?:is|was|stands|"
+                        r"stood|totals|totalled|amounts|comes)\b))?"
                         r"(?:\s*(?:[—–:(-]|--|\.{2,}|…+)|\s*(?=\S*\d)|,\s+(?:now|currently|still)|"
                         r"\s+(?:is|was|stands\s+at|"
                         r"stood\s+at|totals|totalled|amounts\s+to|comes\s+to)\s+(?:now\s+|"
@@ -288,7 +294,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             apposed.add(id(held[-1]))  # the place is held as a whole too
         if not ps:
             ps, end = _table_place(parts, fig)
-            if ps:
+            if ps and re.search(r"\b(?:control|hands)\b", text[ps[-1].end:fig.start]):
+                review.append(f"the figure of the part of '{' and '.join(p.text for p in ps)}' "
+                              "the words before it say is held")
+            elif ps:
                 review.append(f"a table-like line: '{' and '.join(p.text for p in ps)}' and "
                               "its figure")
         if not ps and out:

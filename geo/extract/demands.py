@@ -312,7 +312,11 @@ _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which
                     r"occupies|under\b)", re.I)
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
 _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
-                          r"added|insisted|argued|told\s+\w+),)?[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}",
+                          r"added|insisted|argued|told\s+\w+),)?"
+                          # "Kyiv and its sponsors (will have to)"
+                          r"(?:\s+and\s+(?:its|his|their)\s+(?:Western\s+)?(?:sponsors|allies|"
+                          r"backers|patrons|partners|handlers|masters))?"
+                          r"[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}",
                           re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)

@@ -343,6 +343,13 @@ def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
         side = max(("RU", "UA"), key=lambda k: probs[k])
         if probs[side] < THRESHOLD or probs[side] <= probs["none"]:
             continue
+        if c.fig is None and any(
+                f.kind == "control_share" and f.value is not None and f.actor == side
+                and f.regions == c.regions and f.span[0] - 80 <= c.place_start + s.start
+                < f.span[1] for f in found):
+            # a place a rule gave the side's share of ("the area of the oblast remaining
+            # under Ukrainian control amounts to less than 1%") is not read again without one
+            continue
         kind = "control_area" if c.fig is not None and c.fig.unit == "km2" else "control_share"
         out.append(make_claim(parts, kind, side, c.regions, c.fig,
                               c.qualifier if c.fig is None else c.fig.qualifier,

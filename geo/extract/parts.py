@@ -41,7 +41,8 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
-                         r"the\s+entirety\s+of|the\s+whole\s+territory\s+of|(?:the\s+)?"
+                         r"the\s+entirety\s+of|the\s+(?:whole|entire)\s+(?:territory|area)\s+of|"
+                         r"(?:the\s+)?"
                          r"remaining\s+(?:parts?\s+of\s+|territory\s+of\s+|areas?\s+of\s+)?|"
                          r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
                          r"every\s+(?:square\s+)?(?:metre|meter|inch|kilometre|km)\s+of|"
@@ -245,9 +246,20 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                 found.append(Place(fit[-1], m.start(), m.end(), m.group(0), True))
     for m in (_REALITY.finditer(text) if "realit" in low else ()):
         # the places listed last, or the unit named last, if Russia claims them as its own
-        fit = [g for g in (listed or ()) if set(g) <= _ANNEXED]
-        codes = fit[-1] if fit else last if last and set(last) <= _ANNEXED else None
-        if codes and not [p for p in found if p.start < m.start()]:
+        here = [p for p in found if p.start < m.start()]
+        if here:
+            # "The Donetsk and Luhansk People's Republics and the Zaporozhye and Kherson
+            # regions are Russia, and Kyiv will have to recognise this reality": the places
+            # of this sentence, Russia's claim
+            codes = tuple(dict.fromkeys(c for p in here for c in p.codes))
+            if not (set(codes) <= _ANNEXED and re.search(
+                    r"\b(?:are|is)\s+(?:now\s+)?(?:Russia|Russian|(?:part|parts|subjects)\s+of\s+"
+                    r"(?:Russia|the\s+Russian\s+Federation))\b", text[:m.start()], re.I)):
+                continue
+        else:
+            fit = [g for g in (listed or ()) if set(g) <= _ANNEXED]
+            codes = fit[-1] if fit else last if last and set(last) <= _ANNEXED else ()
+        if codes:
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
         # "the rest of Donetsk, where Kyiv holds 14 % of the territory": named before in

@@ -143,6 +143,11 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         # "now seeks only the whole of Donbas" beside a demand with a verb
         out += [b for b in bare_demand_claims(parts)
                 if not any(b.span[0] < c.span[1] and c.span[0] < b.span[1] for c in out)]
+        # "would order a ceasefire once Ukraine began pulling its troops out of the four
+        # regions, adding that the withdrawal must cover all of them": the side that asks
+        # for the withdrawal does not offer its own from the same ground
+        asked = {(c.actor, c.regions) for c in out if c.kind == "demand_withdraw"}
+        out = [c for c in out if not (c.kind == "offer_withdraw" and (c.actor, c.regions) in asked)]
         if out:
             out.sort(key=lambda c: c.span[0])
             # "... cede the rest of Donetsk, where Ukraine still holds about 30 % of the
