@@ -304,3 +304,19 @@ def test_the_entire_territory_of_and_the_part_still_under_a_side_s_control() -> 
         ("UA", ("UA-09",), 1.0, "under")]
     assert read("The part of Donetsk still under Ukrainian control is about 22%.") == [
         ("UA", ("UA-14",), 22.0, "around")]
+
+
+def test_the_total_a_gain_brings_a_side_to_and_the_kinburn_spit() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, c.regions, c.value) for c in extract_claims(text)
+                if c.kind != "pace"]
+
+    assert read("Russian forces seized about 500 square kilometers of Ukrainian territory in "
+                "October, bringing the land under Moscow's control to roughly 116,000 square "
+                "kilometers.") == [("control_area", "RU", ("UA",), 116000.0)]
+    assert read("Russian troops captured 4,300 km² in 2025, taking the total they hold to "
+                "about 19.3% of Ukraine.") == [("control_share", "RU", ("UA",), 19.3)]
+    assert read("Russian forces captured about 505 km² in November.") == []
+    assert read("Russian forces still occupy the Kinburn Spit, a thin sandy strip of Mykolaiv "
+                "region at the mouth of the Dnipro.") == [
+        ("control_share", "RU", ("UA-48",), None)]

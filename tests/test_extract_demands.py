@@ -766,3 +766,17 @@ def test_recognising_the_reality_the_same_sentence_names_and_a_demander_s_withdr
         "out of the Donetsk, Luhansk, Zaporizhzhia and Kherson regions, adding that the "
         "withdrawal must cover the entire territory of those regions.")
     assert [(c.kind, c.actor) for c in got] == [("demand_withdraw", "RU")]
+
+
+def test_no_deal_that_leaves_the_other_side_s_troops_there_and_leave_them() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, set(c.regions), c.qualifier) for c in extract_claims(text)]
+
+    assert read("Moscow will accept no deal that leaves Ukrainian troops anywhere in the "
+                "Donbas.") == [("demand_withdraw", "RU", {"UA-09", "UA-14"}, "all")]
+    assert read("Zelensky said Kyiv would never sign any agreement that leaves Russian troops "
+                "in Zaporizhzhia.") == [("demand_withdraw", "UA", {"UA-23"}, "all")]
+    assert read("The plan leaves Ukrainian troops in Kramatorsk.") == []
+    assert read("The Kremlin's spokesman said that the Zaporizhzhia and Kherson regions are "
+                "part of Russia and that Ukrainian troops must leave them before any "
+                "ceasefire.") == [("demand_withdraw", "RU", {"UA-23", "UA-65"}, "all")]

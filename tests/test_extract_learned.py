@@ -156,3 +156,10 @@ def test_an_area_never_larger_than_its_units() -> None:
     got = [(c.regions, c.value) for c in extract_claims(text) if c.value == 116_000]
     assert got in ([], [(("UA",), 116_000.0)])
     assert all(c.regions != ("UA-46",) for c in extract_claims(text))
+
+
+def test_the_reader_adds_no_all_to_an_area_of_the_same_place() -> None:
+    got = extract_claims("Russia's chief of the General Staff said that Russian troops control "
+                         "about 90 square kilometers of Ukraine's Sumy region.")
+    assert [(c.kind, c.actor, c.regions, c.value) for c in got] == [
+        ("control_area", "RU", ("UA-59",), 90.0)]

@@ -228,7 +228,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             r"\bif\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, verb.start() - 40):verb.start()], re.I):
         return []  # "If Russia captured the rest of Donetsk region, ...": a supposition
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and PERIOD.search(text):
-        return []  # "captured about 505 km² in November": ground gained (a pace claim)
+        # "captured about 505 km² in November": ground gained (a pace claim); the total it
+        # brings a side to is held ("..., bringing the land under Moscow's control to
+        # roughly 116,000 square kilometres")
+        return _total_after_gain(parts, verb)
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
     if verb.group(0).lower().startswith("liberat") and holder is None and (
             why or actor != "RU") and voice_side(parts, verb.start()) != "RU":
@@ -411,6 +414,45 @@ _OTHER_STATE = re.compile(r"\s+(?:(?:may|might|could|would|will|is|are|was|were|
                           r"(?:contaminated|mined|polluted|flooded|burn(?:ed|t)|deforested|"
                           r"littered|strewn|affected\s+by\s+(?:mines|fighting|flooding))\b",
                           re.I)
+
+
+#: After a gain, the total it brings a side's holding to: "bringing the land under Moscow's
+#: control to", "taking the total Russia holds to", "raising Russian-held territory to".
+_TOTAL_TO = re.compile(
+    r"\b(?:bringing|bring|brings|taking|takes|raising|raises|pushing|lifting)\s+(?:the\s+|its\s+|"
+    r"their\s+)?(?:total\s+(?:area\s+|territory\s+|land\s+)?|(?:land|territory|area|ground|share)\s+)"
+    r"(?:(?:it|they|Russia|Moscow|Ukraine|Kyiv)\s+(?:now\s+)?(?:holds?|controls?|occupies)\s+|"
+    r"under\s+(?P<under>Moscow['’]s|Russian|Russia['’]s|Kyiv['’]s|Ukrainian|Ukraine['’]s)\s+"
+    r"(?:control|occupation)\s+|held\s+by\s+(?P<by>Russia|Moscow|Russian\s+forces|Ukraine|Kyiv)\s+|"
+    r"(?:of\s+)?(?P<adj>Russian|Ukrainian)-(?:held|controlled|occupied)\s+(?:territory|land)\s+)?"
+    r"(?:(?:in|of)\s+Ukraine\s+)?to\s+", re.I)
+
+
+def _total_after_gain(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
+    """The total holding a gain is said to bring a side to (see :data:`_TOTAL_TO`)."""
+    text = parts.s.text
+    m = _TOTAL_TO.search(text, verb.end())
+    if m is None:
+        return []
+    fig = next((f for f in parts.figs if 0 <= f.start - m.end() <= 30), None)
+    if fig is None:
+        return []
+    named = m.group("under") or m.group("by") or m.group("adj")
+    actor = (("RU" if named.lower().startswith(("moscow", "russia")) else "UA") if named
+             else holder_of(parts, verb.start())[0])
+    if actor not in ("RU", "UA"):
+        return []
+    ps, end = of_places(parts, fig)
+    if ps:
+        regions = codes_of(ps)
+    elif fig.unit == "km2" or _of_country(parts, fig):
+        regions, end = ("UA",), max(fig.end, _of_country(parts, fig))
+    else:
+        return []
+    kind = "control_share" if fig.unit == "percent" else "control_area"
+    return [make_claim(parts, kind, actor, regions, fig, fig.qualifier, (m.start(), end),
+                       [f"the total a gain brought {SIDE_NAME[actor]}'s holding to "
+                        f"('{m.group(0).strip()}')"])]
 
 
 #: An amount of ground right after a verb of holding, the place named first.

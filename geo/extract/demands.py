@@ -493,8 +493,44 @@ def held_share(c: ExtractedClaim, parts: Parts, fig: Figure | None) -> Extracted
                                        f"the demand is part of it"),))
 
 
+#: No deal that leaves the other side's troops in a place: "Moscow will accept no deal that
+#: leaves Ukrainian troops anywhere in the Donbas" (a demand that they leave it).
+_NO_DEAL_LEAVES = re.compile(
+    r"\b(?:(?:accept|agree\s+to|sign|consider)\s+no|(?:not|never|n['’]t)\s+(?:\w+\s+)?(?:accept|"
+    r"agree\s+to|sign|consider)\s+(?:any|a))\s+(?:\w+\s+)?(?:deal|agreement|settlement|peace|"
+    r"ceasefire|plan|arrangement)\s+(?:deal\s+)?(?:that|which)\s+(?:would\s+)?$", re.I)
+_TROOPS_IN = re.compile(r"\s+(?:(?P<whose>Ukrainian|Russian)\s+(?:troops|forces|soldiers|units)|"
+                        r"(?P<side>Ukraine|Russia|Kyiv|Moscow))\s+(?:anywhere\s+|still\s+)?"
+                        r"(?:in|on|inside|with\s+any\s+(?:part|piece)\s+of)\s+(?:the\s+)?$",
+                        re.I)
+
+
+def _no_deal_leaving(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] | None:
+    """The demand of a side that will accept no deal leaving the other's troops in a
+    place (:data:`_NO_DEAL_LEAVES`), or None when the words are not that."""
+    text = parts.s.text
+    if not verb.group(0).lower().startswith("leav") or not _NO_DEAL_LEAVES.search(
+            text, max(0, verb.start() - 90), verb.start()):
+        return None
+    ps, end = places_from(parts, verb.end(), limit=60)
+    if not ps or not (m := _TROOPS_IN.fullmatch(text, verb.end(), ps[0].start)):
+        return None
+    word = (m.group("whose") or m.group("side")).lower()
+    target = "UA" if word.startswith(("ukrain", "kyiv")) else "RU"
+    actor = other_side(target)
+    return [make_claim(parts, "demand_withdraw", actor, codes_of(ps), None,
+                       figureless(text, ps[0].start, end=end, default="all"),
+                       (verb.start(), end),
+                       [f"no deal that leaves {SIDE_NAME[target]}'s troops there: read as "
+                        f"{SIDE_NAME[actor]}'s demand that they leave"] + group_review(ps),
+                       target)]
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
+    kept = _no_deal_leaving(parts, verb)
+    if kept is not None:
+        return kept
     if negated(text, verb):
         return _threat(parts, verb)
     planned, author = plan_author(parts, verb)

@@ -350,6 +350,12 @@ def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
             # a place a rule gave the side's share of ("the area of the oblast remaining
             # under Ukrainian control amounts to less than 1%") is not read again without one
             continue
+        if c.fig is None and c.qualifier == "all" and any(
+                f.kind == "control_area" and f.actor == side and f.regions == c.regions
+                for f in found):
+            # "Russian troops control about 90 square kilometers of Ukraine's Sumy region":
+            # an area of a place, not all of it
+            continue
         kind = "control_area" if c.fig is not None and c.fig.unit == "km2" else "control_share"
         out.append(make_claim(parts, kind, side, c.regions, c.fig,
                               c.qualifier if c.fig is None else c.fig.qualifier,

@@ -68,7 +68,10 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           r"(?:the\s+)?Kinburn\s+(?:spit|peninsula))\s+"
                           r"(?:[\w-]+\s+){0,4}?(?:in|on|of|"
                           r"inside|near|along)\s+"
-                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$",
+                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$|"
+                          # "the Kinburn Spit, a thin sandy strip of (Mykolaiv region)"
+                          r"\b(?:the\s+)?Kinburn\s+(?:spit|peninsula)\b[^.;]{0,60}?\s(?:in|on|of)\s+"
+                          r"(?:the\s+)?$",
                           re.I)
 
 
@@ -96,7 +99,8 @@ _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y
 #: last -- ground to demand, never a holding (control rules skip it: :func:`is_rest`).
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "out of them", "from them", "(three quarters) of each": the places named before.
-_THEM = re.compile(r"\b(?:out\s+of|from|of)\s+(them|those\s+(?:areas|regions|patches|pockets)|"
+_THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate)\s+"
+                   r"(them|those\s+(?:areas|regions|patches|pockets)|"
                    r"both\s+(?:regions|oblasts|provinces|areas)|"
                    r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
                    r"but\b)))\b", re.I)
