@@ -320,3 +320,9 @@ def test_the_total_a_gain_brings_a_side_to_and_the_kinburn_spit() -> None:
     assert read("Russian forces still occupy the Kinburn Spit, a thin sandy strip of Mykolaiv "
                 "region at the mouth of the Dnipro.") == [
         ("control_share", "RU", ("UA-48",), None)]
+
+
+def test_a_place_put_first_with_no_comma_before_its_holder() -> None:
+    got = extract_claims('Russian channel "Sever-Z" (translated): In the Kharkov region we hold '
+                         "a strip along the border from Liptsy to Volchansk.")
+    assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-63",), "part")]

@@ -780,3 +780,19 @@ def test_no_deal_that_leaves_the_other_side_s_troops_there_and_leave_them() -> N
     assert read("The Kremlin's spokesman said that the Zaporizhzhia and Kherson regions are "
                 "part of Russia and that Ukrainian troops must leave them before any "
                 "ceasefire.") == [("demand_withdraw", "RU", {"UA-23", "UA-65"}, "all")]
+
+
+def test_a_proposal_s_author_the_side_that_would_leave_and_a_list_together_with() -> None:
+    def read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, set(c.regions), c.qualifier) for c in extract_claims(text)]
+
+    assert read("Under Moscow's proposal, Ukraine would pull its troops out of the rest of "
+                "Donetsk.") == [("demand_withdraw", "RU", {"UA-14"}, "all")]
+    assert read("Russia would withdraw from parts of Kharkiv, the official said.") == [
+        ("offer_withdraw", "RU", {"UA-63"}, "part")]
+    assert read("The memorandum demands that Ukrainian forces leave the Kherson region "
+                "entirely, together with Zaporizhzhia, Donetsk and Luhansk.") == [
+        ("demand_withdraw", "RU", {"UA-65", "UA-23", "UA-14", "UA-09"}, "all")]
+    # leaving a place in a state is no withdrawal
+    assert read("Analysts said the shift would leave the Zaporizhzhia grain belt divided along "
+                "the current front.") == []

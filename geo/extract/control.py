@@ -552,12 +552,16 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is
                          r"held|controlled|liberated)\b", re.I)
 
 
-_FRONTED = re.compile(r"(?:^|,\s*)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|"
-                      r"western|southern|northern)\s+)?$", re.I)
+_FRONTED = re.compile(r"(?:^|,\s*|:\s+)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
+                      r"eastern|western|southern|northern)\s+)?$", re.I)
 
 
 _FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s*,|\s+(?=the\s+(?:figure|"
-                            r"share|proportion)\b))", re.I)
+                            r"share|proportion)\b)|"
+                            # "In the Kharkov region we hold a strip along the border"
+                            r"\s+(?=(?:we|they|our\s+\w+|(?:Russian|Ukrainian)\s+(?:troops|forces|"
+                            r"units)|the\s+enemy)\s+(?:still\s+|now\s+|only\s+)?(?:hold|control|"
+                            r"occupy)\b))", re.I)
 #: A place as a label at the start of a line: "Donetsk oblast: ...", "- Luhansk: ...".
 _LABEL = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
 _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)

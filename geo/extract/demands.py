@@ -526,6 +526,23 @@ def _no_deal_leaving(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
                        target)]
 
 
+#: A plan, its author named before it: "Under Moscow's proposal", "the proposal relayed by
+#: Russian officials".
+_PLAN_WORD = re.compile(r"\b(?:proposal|plan|draft|terms|memorandum|blueprint|formula|offer)s?\b",
+                        re.I)
+
+
+def _doer(parts: Parts, offer: re.Match[str]) -> str | None:
+    """The side right before an offer word, as its subject ("Ukraine would pull ...",
+    "Russian troops could ..."), or None."""
+    text = parts.s.text
+    near = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= offer.start()
+            and re.fullmatch(r"(?:['’]s)?\s+(?:(?:troops|forces|army|units|soldiers|"
+                             r"government|officials|negotiators|side)\s+)?(?:\w+ly\s+)?",
+                             text[a.end:offer.start()])]
+    return near[-1].side if near else None
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     kept = _no_deal_leaving(parts, verb)
@@ -555,8 +572,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                        r"areas|parts|slivers|positions|footholds)\s+in\s+"
                                        r"(?:the\s+)?)?(?:entire\s+)?",
                                        text[verb.end():nxt[0][0]], re.I) \
-                or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b",
-                            text[nxt[0][1]:], re.I):
+                or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b|"
+                            # "leave the Zaporizhzhia grain belt divided along the front"
+                            r"(?:\s+(?:region|oblast))?(?:\s+[\w-]+){0,2}\s+(?:divided|split|"
+                            r"intact|open|unresolved|frozen|untouched|partitioned|in\s+limbo|"
+                            r"exposed|vulnerable|cut\s+off)\b", text[nxt[0][1]:], re.I):
             return []
     demand = _last_demand(parts, verb)
     offers = [m for m in CUES["offer"].finditer(text, 0, verb.start())
@@ -635,9 +655,18 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     elif offer and first == "US":
         return []  # "U.S. envoys have floated a compromise under which Ukrainian forces
         # would pull back ...": a third party's plan, nobody's offer
+    elif offer and (doer := _doer(parts, offer)) is not None and first in ("RU", "UA") \
+            and doer != first and _PLAN_WORD.search(text, 0, offer.start()):
+        # "Under Moscow's proposal, Ukraine would pull its troops out of the rest of
+        # Donetsk": the plan's author asks it of the side that would leave
+        actor, target = first, doer
+        review.append(f"a proposal of {SIDE_NAME[first]}'s under which {SIDE_NAME[doer]} "
+                      f"would withdraw: its demand")
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif offer:
-        actor = first if first in ("RU", "UA") else "RU"
-        if first is None:
+        doer = _doer(parts, offer)
+        actor = doer if doer is not None else first if first in ("RU", "UA") else "RU"
+        if first is None and doer is None:
             review.append("the side offering is not named; assumed Russia")
         kind, target = "offer_withdraw", None
         # "pull back from the parts of Sumy it holds": all it holds there (the

@@ -87,7 +87,10 @@ ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 _LIST_GAP = re.compile(r"^(?:s|\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+|from\s+)?|"
-                       r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?)"
+                       r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
+                       # "leave the Kherson region entirely, together with Zaporizhzhia"
+                       r"(?:\s+(?:region|oblast|province))?(?:\s+(?:entirely|completely|fully|"
+                       r"in\s+full))?\s*,?\s+(?:together|along)\s+with\s+)"
                        r"(?:the\s+|those\s+|these\s+)?(?:city\s+of\s+)?[\"“]?$", re.I)
 
 
