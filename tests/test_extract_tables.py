@@ -313,3 +313,25 @@ def test_an_approximate_caption_and_a_total_row_named_for_the_country() -> None:
     assert _rows(text) == [("RU", ("UA-09",), 26400.0, "km2", "around"),
                            ("RU", ("UA-14",), 20700.0, "km2", "around"),
                            ("RU", ("UA",), 116300.0, "km2", "around")]
+
+
+def test_columns_headed_by_a_side_s_name_under_a_caption_of_texts_side_by_side() -> None:
+    text = ("The competing texts, side by side\n\n"
+            "| Issue | Moscow | Kyiv | European counter-draft |\n"
+            "|---|---|---|---|\n"
+            "| Donetsk | Ukrainian troops withdraw from the whole region | Freeze on the current "
+            "line; ready to pull back a set distance from it | Talks start from the line |\n"
+            "| Crimea | Recognised as Russian de jure | No recognition | Status deferred |\n"
+            "| Sumy, Kharkiv | Russian troops leave, in exchange for Donetsk | Russian troops "
+            "must leave | Russian troops withdraw |\n")
+    got = [(c.kind, c.actor, set(c.regions), c.qualifier) for c in extract_claims(text)]
+    assert got == [
+        ("demand_withdraw", "RU", {"UA-14"}, "all"),
+        ("offer_withdraw", "UA", {"UA-14"}, "part"),
+        ("demand_cede", "RU", {"UA-43", "UA-40"}, "all"),
+        ("offer_withdraw", "RU", {"UA-59", "UA-63"}, "all"),
+        ("demand_withdraw", "UA", {"UA-59", "UA-63"}, "all")]
+    # the same columns with no caption of texts and no position word name no positions
+    bare = text.replace("The competing texts, side by side", "Notes").replace(
+        "European counter-draft", "Europe")
+    assert [c for c in extract_claims(bare) if c.kind != "control_share"] == []

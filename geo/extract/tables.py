@@ -347,20 +347,38 @@ _CEDE_CELL = re.compile(r"\brecogni(?:[sz]\w*|tion)\s+(?:as\s+(?:Russian|part\s+
 _LEAVE_CELL = re.compile(r"\b(?:withdraw\w*|pull[\s-]*(?:out|back)s?|retreat|leaves?|exit)\b", re.I)
 #: Who would leave, named in the cell: "Full Ukrainian withdrawal", "Russian withdrawal".
 _LEAVER_CELL = re.compile(r"\b(?:(?P<ua>Ukrain\w*|Kyiv['’]s|AFU)|(?P<ru>Russia\w*|Moscow['’]s))\s+"
-                          r"(?:(?:troops?|forces?|army|military)\s+)?(?:full\s+|complete\s+|"
-                          r"total\s+)?(?:withdraw\w*|pull[\s-]*(?:out|back)|retreat|exit)|"
+                          r"(?:(?:troops?|forces?|army|military)\s+)?(?:(?:must|should|would|will|"
+                          r"to)\s+)?(?:full\s+|complete\s+|"
+                          r"total\s+)?(?:withdraw\w*|pull[\s-]*(?:out|back)|retreat|exit|leaves?)|"
                           r"\b(?:withdraw\w*|pull[\s-]*(?:out|back)|exit)\s+(?:of|by)\s+"
                           r"(?:(?P<ua2>Ukrain\w*|Kyiv['’]s|AFU)|(?P<ru2>Russia\w*|Moscow['’]s))",
                           re.I)
 #: An own withdrawal offered: "Ready to withdraw", "offers mirror pull-back".
 _OFFER_CELL = re.compile(r"\b(?:ready|willing|prepared|offer(?:s|ed|ing)?|would|could|agrees?|"
-                         r"open\s+to)\b", re.I)
+                         r"open\s+to|in\s+(?:exchange|return)\s+for)\b", re.I)
 _PART_LEAVE = re.compile(r"\b(?:mirror|symmetric\w*|partial|from\s+the\s+(?:front|line)|"
                          r"(?:front[\s-]*line|buffer|demilitari[sz]ed)\s+(?:zone|strip|belt)|"
-                         r"some|parts?\s+of|kilomet\w+)\b", re.I)
+                         r"some|parts?\s+of|kilomet\w+|(?:set\s+|short\s+)?distance)\b", re.I)
 #: A position given up: "(withdrawal demand dropped in 2025)", "formerly", "until 2025".
 _DROPPED_CELL = re.compile(r"\b(?:dropped|abandoned|no\s+longer|formerly|previously|earlier|"
                            r"withdrawn|shelved|until\s+\d{4})\b", re.I)
+
+
+#: A caption of texts set side by side: "The competing texts, side by side".
+_SIDE_BY_SIDE = re.compile(r"\b(?:side\s+by\s+side|texts|drafts|plans|positions|proposals|"
+                           r"what\s+each\s+side\s+wants|compared)\b", re.I)
+
+
+def _bare_side(header: str) -> str | None:
+    """The side a header names and nothing else ("Moscow", "Kyiv", "Russia's side")."""
+    m = re.fullmatch(r"\W*(?:the\s+)?(Russia|Moscow|the\s+Kremlin|Kremlin|Ukraine|Kyiv|Kiev|"
+                     r"US|U\.S\.|Washington|United\s+States)(?:['’]s)?(?:\s+side)?\W*", header,
+                     re.I)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return ("RU" if word.startswith(("russia", "moscow", "the kremlin", "kremlin")) else
+            "UA" if word.startswith(("ukraine", "kyiv", "kiev")) else "US")
 
 
 def _position_side(header: str) -> str | None:
@@ -427,6 +445,11 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
     positions: list[str | None] = []
     if has_header:
         positions = [_position_side(h) for h in header_cells]
+        if not any(positions) and (any(_POSITION_HEAD.search(h) for h in header_cells)
+                                   or _SIDE_BY_SIDE.search(table.caption)):
+            # "| Issue | Moscow | Kyiv | European counter-draft |" under "The competing
+            # texts, side by side": a column headed by a side's name alone is its position
+            positions = [_bare_side(h) for h in header_cells]
         columns = [_column_side(h, table.caption) for h in header_cells]
         sided = {c[0] for c in columns if c[0] is not None}
         if len(sided) == 1:
@@ -463,12 +486,17 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
         if not named:
             continue
         place_col, place = named[0]
+        listed = places(cells[place_col])
+        # "| Sumy, Kharkiv, Dnipropetrovsk | Russian troops leave |": a position is of every
+        # place its row names
+        row_place = Place(tuple(dict.fromkeys(c for p in listed for c in p.codes)), place.start,
+                          place.end, cells[place_col], len(listed) > 1) if listed else place
         for i, (cell, start) in enumerate(zip(cells, starts, strict=True)):
             line_start = starts[0]
             line_end = starts[-1] + len(cells[-1])
             position = positions[i] if i < len(positions) and i != place_col else None
             if position is not None:
-                out += _position_claims(cell, position, place, (line_start, line_end),
+                out += _position_claims(cell, position, row_place, (line_start, line_end),
                                         " | ".join(cells), header_cells[i])
                 continue
             if i == place_col or i >= len(columns) or columns[i][0] is None:
