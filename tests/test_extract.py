@@ -509,7 +509,9 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: alone 0.81), 52-55 0.87 (rules alone 0.84; each set asked for new styles, commissioned to
 #: tune on and scored on arrival); 40-43, held out, 0.84 (rules alone 0.80; after demands
 #: recorded as the convention says, tables of positions, "these areas", box headings and
-#: position lines; 0.85 after fixes that ingesting their articles showed). The rules and
+#: position lines; 0.85 after fixes that ingesting their articles showed); 56-59, held out,
+#: 0.88 (rules alone 0.86; after what 40-43 showed once scored: tables of texts side by
+#: side, a proposal's author, totals after a gain, "recognise this reality"). The rules and
 #: the reader gain on each writer they are tuned or trained on; on writers they have not
 #: seen they stay short of the 0.9 the issue sets.
 WRITERS = {
@@ -555,10 +557,10 @@ WRITERS = {
     "writer 36 (scored once, then tuned and trained on)": ("extract_corpus_fresh36.yaml", 40, 0.95),
     "writer 37 (scored once, then tuned and trained on)": ("extract_corpus_fresh37.yaml", 40, 0.93),
     "writer 38 (scored once, then tuned and trained on)": ("extract_corpus_fresh38.yaml", 40, 0.89),
-    "writer 39 (scored once, then tuned and trained on)": ("extract_corpus_fresh39.yaml", 40, 0.92),
+    "writer 39 (scored once, then tuned and trained on)": ("extract_corpus_fresh39.yaml", 40, 0.93),
     "writer 44 (scored once, then tuned and trained on)": ("extract_corpus_fresh44.yaml", 40, 0.94),
     "writer 45 (scored once, then tuned and trained on)": ("extract_corpus_fresh45.yaml", 40, 0.91),
-    "writer 46 (scored once, then tuned and trained on)": ("extract_corpus_fresh46.yaml", 40, 0.91),
+    "writer 46 (scored once, then tuned and trained on)": ("extract_corpus_fresh46.yaml", 40, 0.92),
     "writer 47 (scored once, then tuned and trained on)": ("extract_corpus_fresh47.yaml", 40, 0.90),
     "writer 48 (scored once, then tuned and trained on)": ("extract_corpus_fresh48.yaml", 40, 0.90),
     "writer 49 (scored once, then tuned and trained on)": ("extract_corpus_fresh49.yaml", 40, 0.92),
@@ -566,12 +568,16 @@ WRITERS = {
     "writer 51 (scored once, then tuned and trained on)": ("extract_corpus_fresh51.yaml", 40, 0.94),
     "writer 52 (scored once, then tuned and trained on)": ("extract_corpus_fresh52.yaml", 40, 0.84),
     "writer 53 (scored once, then tuned and trained on)": ("extract_corpus_fresh53.yaml", 40, 0.93),
-    "writer 54 (scored once, then tuned and trained on)": ("extract_corpus_fresh54.yaml", 40, 0.90),
+    "writer 54 (scored once, then tuned and trained on)": ("extract_corpus_fresh54.yaml", 40, 0.91),
     "writer 55 (scored once, then tuned and trained on)": ("extract_corpus_fresh55.yaml", 40, 0.91),
-    "writer 40 (held out)": ("extract_corpus_fresh40.yaml", 40, 0.92),
-    "writer 41 (held out)": ("extract_corpus_fresh41.yaml", 40, 0.89),
-    "writer 42 (held out)": ("extract_corpus_fresh42.yaml", 40, 0.81),
-    "writer 43 (held out)": ("extract_corpus_fresh43.yaml", 40, 0.75),
+    "writer 40 (scored once, then tuned and trained on)": ("extract_corpus_fresh40.yaml", 40, 0.96),
+    "writer 41 (scored once, then tuned and trained on)": ("extract_corpus_fresh41.yaml", 40, 0.94),
+    "writer 42 (scored once, then tuned and trained on)": ("extract_corpus_fresh42.yaml", 40, 0.90),
+    "writer 43 (scored once, then tuned and trained on)": ("extract_corpus_fresh43.yaml", 40, 0.85),
+    "writer 56 (held out)": ("extract_corpus_fresh56.yaml", 40, 0.92),
+    "writer 57 (held out)": ("extract_corpus_fresh57.yaml", 40, 0.89),
+    "writer 58 (held out)": ("extract_corpus_fresh58.yaml", 40, 0.83),
+    "writer 59 (held out)": ("extract_corpus_fresh59.yaml", 40, 0.85),
 }
 
 
