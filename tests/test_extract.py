@@ -511,7 +511,8 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: recorded as the convention says, tables of positions, "these areas", box headings and
 #: position lines; 0.85 after fixes that ingesting their articles showed); 56-59, held out,
 #: 0.88 (rules alone 0.86; after what 40-43 showed once scored: tables of texts side by
-#: side, a proposal's author, totals after a gain, "recognise this reality"). The rules and
+#: side, a proposal's author, totals after a gain, "recognise this reality"; 0.90 after
+#: fixes that ingesting their articles showed). The rules and
 #: the reader gain on each writer they are tuned or trained on; on writers they have not
 #: seen they stay short of the 0.9 the issue sets.
 WRITERS = {
@@ -574,10 +575,10 @@ WRITERS = {
     "writer 41 (scored once, then tuned and trained on)": ("extract_corpus_fresh41.yaml", 40, 0.94),
     "writer 42 (scored once, then tuned and trained on)": ("extract_corpus_fresh42.yaml", 40, 0.90),
     "writer 43 (scored once, then tuned and trained on)": ("extract_corpus_fresh43.yaml", 40, 0.85),
-    "writer 56 (held out)": ("extract_corpus_fresh56.yaml", 40, 0.92),
-    "writer 57 (held out)": ("extract_corpus_fresh57.yaml", 40, 0.89),
+    "writer 56 (held out)": ("extract_corpus_fresh56.yaml", 40, 0.94),
+    "writer 57 (held out)": ("extract_corpus_fresh57.yaml", 40, 0.90),
     "writer 58 (held out)": ("extract_corpus_fresh58.yaml", 40, 0.83),
-    "writer 59 (held out)": ("extract_corpus_fresh59.yaml", 40, 0.85),
+    "writer 59 (held out)": ("extract_corpus_fresh59.yaml", 40, 0.88),
 }
 
 

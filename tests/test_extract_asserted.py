@@ -179,8 +179,11 @@ def test_gains_over_a_time_past_shares_and_corrections() -> None:
     assert got("Russia holds 113,000 km² of Ukraine. 4,000 km² in a year sounds huge until "
                "you remember it's about 0.7% of Ukraine.") == [(("UA",), 113000.0, "exact", None)]
     # a share "a year ago", months of 2022: past, notes
-    assert got("For comparison, a year ago the Russian share was about 68%.") == [
-        (("UA",), 68.0, "around", "past")]
+    assert got("Russia holds about 70% of Zaporizhzhia. For comparison, a year ago the "
+               "Russian share was about 68%.") == [(("UA-23",), 70.0, "around", None),
+                                                   (("UA-23",), 68.0, "around", "past")]
+    # with no place named before, 68 % can be no share of Ukraine as a whole: nothing read
+    assert got("For comparison, a year ago the Russian share was about 68%.") == []
     assert got("In February and March 2022, Russian columns occupied much of the Sumy region "
                "before withdrawing.")[0][3] == "past"
     # a presenter's own correction: what was said is wrong
@@ -316,3 +319,10 @@ def test_a_claim_not_supported_by_mapping_or_to_be_treated_as_false() -> None:
                          "Dnipropetrovsk region's eastern edge, and the claim should be "
                          "treated as false.")
     assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-12",), "part")]
+
+
+def test_statements_called_pure_fantasy() -> None:
+    assert extract_claims("A spokesman called Russian statements that the enemy controls 10% "
+                          'of the Dnipropetrovsk region "pure fantasy".') == []
+    assert extract_claims("Russia occupies about 19% of Ukraine, including the parts of "
+                          "Donetsk and Luhansk it seized in 2014.")[1].status == "past"

@@ -326,3 +326,13 @@ def test_a_place_put_first_with_no_comma_before_its_holder() -> None:
     got = extract_claims('Russian channel "Sever-Z" (translated): In the Kharkov region we hold '
                          "a strip along the border from Liptsy to Volchansk.")
     assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-63",), "part")]
+
+
+def test_a_side_held_part_named_and_the_rest_asked_for_in_a_swap() -> None:
+    # a name for ground, no amount held
+    assert extract_claims("The square kilometres are the Ukrainian-held part of Donetsk.") == []
+    assert extract_claims("The Kremlin's offer – the small border areas it holds in the "
+                          "north-east for the rest of Donetsk – is the same one as last "
+                          "August.") == []
+    got = extract_claims("Russia holds most of Donetsk; Ukraine holds the rest of the region.")
+    assert [(c.actor, c.qualifier) for c in got] == [("RU", "large_part"), ("UA", "part")]

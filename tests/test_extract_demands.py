@@ -796,3 +796,13 @@ def test_a_proposal_s_author_the_side_that_would_leave_and_a_list_together_with(
     # leaving a place in a state is no withdrawal
     assert read("Analysts said the shift would leave the Zaporizhzhia grain belt divided along "
                 "the current front.") == []
+
+
+def test_the_share_set_aside_after_the_ground_to_leave() -> None:
+    got = extract_claims("Russia's delegation insists Ukraine withdraw from the whole of the "
+                         "Donetsk region – roughly the 15% it still holds – and recognise "
+                         "Crimea as Russian.")
+    assert [(c.kind, c.actor, c.regions, c.value) for c in got] == [
+        ("demand_withdraw", "RU", ("UA-14",), None),
+        ("control_share", "UA", ("UA-14",), 15.0),
+        ("demand_cede", "RU", ("UA-43", "UA-40"), None)]

@@ -181,3 +181,15 @@ def test_each_region_after_a_list_and_an_ellipsis_before_of() -> None:
             "THE LUHANSK REGION. (PAUSE)")
     assert [(c.regions, c.value, c.qualifier) for c in extract_claims(caps)] == [
         (("UA-09",), 99.0, "under")]
+
+
+def test_its_forces_at_a_sentence_start_and_the_border_with_a_place() -> None:
+    from geo.extract import extract_claims
+
+    got = extract_claims("Russia controls about 113,000 square kilometres of Ukraine. Its forces "
+                         "hold around 99% of the Luhansk region.")
+    assert [(c.actor, c.regions, c.value) for c in got] == [
+        ("RU", ("UA",), 113000.0), ("RU", ("UA-09",), 99.0)]
+    # villages on the border with Donetsk region are not in it
+    assert extract_claims('"The occupiers hold a few villages on the border with Donetsk '
+                          'region, and we are working on them," he said.') == []

@@ -146,3 +146,12 @@ def test_a_side_s_demand_after_a_poll_is_the_side_s() -> None:
                 "that required withdrawing troops from the Donbas.") == []
     assert read("A poll found 63% of Ukrainians would back a ceasefire, but only 11% would "
                 "accept withdrawing from Donetsk to get one.") == []
+
+
+def test_a_share_named_by_its_holder_too_large_for_the_whole_country() -> None:
+    got = extract_claims("Russia holds about three-quarters of Zaporizhzhia region. Every "
+                         "independent mapping project puts the Russian-held share at around "
+                         "75%.")
+    assert [(c.regions, c.value) for c in got] == [(("UA-23",), 75.0), (("UA-23",), 75.0)]
+    assert [(c.regions, c.value) for c in extract_claims(
+        "Mapping projects put the Russian-held share at around 19%.")] == [(("UA",), 19.0)]

@@ -138,13 +138,16 @@ _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed
                        r"I\s+(?:say|said|wrote|stated)|"
                        r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
-                       r"circulating|posts?|video)\b", re.I)
+                       r"circulating|posts?|video|statements?)\b", re.I)
 #: ... and called false in the same or the next sentence ("This is false", "Our rating:
 #: FALSE", "debunked").
 _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*$|"
                     r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
                     r"fake|wrong|baseless|fabricated|a\s+lie)|rating:\s*false|debunk\w*|"
                     r"(?:found|find|is)\s+no\s+(?:record|evidence|trace)\s+of\s+(?:any\s+)?such|"
+                    # "called Russian statements that ... 'pure fantasy'"
+                    r"\bcalled\b[^.]{0,240}?[\"“'‘]?(?:pure|a|complete|utter|sheer)\s+"
+                    r"(?:fantasy|fiction|nonsense|invention|fabrication)\b|"
                     # "is not supported by any independent mapping"
                     r"(?:is|was)\s+not\s+supported\s+by\s+(?:any\s+)?(?:independent\s+|"
                     r"available\s+)?(?:evidence|mapping|maps|data|imagery|sources?)|"
@@ -159,6 +162,7 @@ _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misle
                           re.I)
 #: A word every form of _FALSE has, looked for first.
 _FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
+                         r"fantasy|fiction|nonsense|invention|"
                          r"no\s+(?:record|evidence|trace)|n['’]t\b", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
@@ -331,7 +335,8 @@ def _unclaimed_figure(s: Sentence, claims: list[ExtractedClaim],
 #: Right after a part of a place: when it was seized ("(parts of Donbas) seized in 2014",
 #: "(the areas) its proxies held before February 2022").
 _SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|which\s+)?(?:(?:its|"
-                          r"their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:Russia|Moscow)\s+and\s+"
+                          r"their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:it|they)\s+|"
+                          r"(?:Russia|Moscow)\s+and\s+"
                           r"(?:its|their)\s+proxies\s+|(?:Russia|Moscow|"
                           r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
                           r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)?(?:in|before|by|"

@@ -387,6 +387,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if q is None:
             continue
         review = list(why)
+        if re.search(r"\b(?:for|against)\s+the\s+(?:rest|remainder)\s+of\s+(?:the\s+)?$",
+                     text[max(0, p.start - 40):p.start], re.I):
+            continue  # "the small border areas it holds for the rest of Donetsk": a swap's
+            # other half, asked for, not held
         if q == "all" and re.search(r"\brest\s+of\s+(?:the\s+)?$",
                                     text[max(0, p.start - 20):p.start]):
             # "Kyiv holds the rest of the region": the part the other side does not hold; a
@@ -396,6 +400,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                 continue
             q = "part"
             review.append("'the rest of' a place one side holds: part of it")
+        if q == "all" and _SIDE_HELD_PART.search(text, max(0, p.start - 60), p.start):
+            # "the Ukrainian-held part of Donetsk" names ground (a demand's, a city's) and
+            # says no amount: no holding stated (read as "all" it would check Ukraine
+            # against the whole region)
+            continue
         if q == "all" and ALMOST.search(text[max(0, p.start - 30):p.start]):
             review.append("'almost all' read as all")
         ps, end = places_from(parts, p.start, limit=0)
@@ -453,6 +462,11 @@ def _total_after_gain(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     return [make_claim(parts, kind, actor, regions, fig, fig.qualifier, (m.start(), end),
                        [f"the total a gain brought {SIDE_NAME[actor]}'s holding to "
                         f"('{m.group(0).strip()}')"])]
+
+
+#: "the Ukrainian-held part of" right before a place.
+_SIDE_HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
+                             r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 
 
 #: An amount of ground right after a verb of holding, the place named first.

@@ -714,6 +714,17 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     area = next((f for f in parts.figs if verb.end() <= f.start < ps[0].start
                  and f.unit == "km2"), None)
     held = _still_held(parts, fig or area, ps, end, target)
+    if not held and fig is None and area is None and target in ("RU", "UA") and (
+            aside := _ASIDE_HELD.match(text, end)):
+        # "withdraw from the whole of the Donetsk region – roughly the 15% it still holds
+        # –": the share set aside after the place is the other side's holding there
+        fig_aside = next((f for f in parts.figs if f.start == aside.start("fig")), None)
+        if fig_aside is not None:
+            held = [make_claim(parts, "control_share" if fig_aside.unit == "percent"
+                               else "control_area", target, codes_of(ps), fig_aside,
+                               fig_aside.qualifier, (fig_aside.start, fig_aside.end),
+                               [f"the figure set aside after the place is what "
+                                f"{SIDE_NAME[target]} still holds there"])]
     if not held and fig is None and area is None:
         held_in = _HELD_IN.search(text, verb.end(), ps[0].start)
         held = _holds_there(parts, held_in is not None or bool(_WHERE_HELD.match(text, end)),
@@ -777,6 +788,15 @@ def _holds_there(parts: Parts, said: bool, ps: list[Place], span: tuple[int, int
     return [make_claim(parts, "control_share", holder, codes_of(ps), None, "part", span,
                        [f"the ground the withdrawal names is what {SIDE_NAME[holder]} holds "
                         f"there"])]
+
+
+#: After a place: a figure set aside that the side still holds ("– roughly the 15% it still
+#: holds –", "(about 6,600 km² it still controls)").
+_ASIDE_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?:[—–(,]|--|\s-)\s*(?:(?:roughly|"
+                         r"about|around|some|nearly|almost|just\s+over|just\s+under|an\s+"
+                         r"estimated)\s+)?(?:the\s+)?(?P<fig>[\d.,]+\s*(?:%|per\s*cent|percent|km²|km2|"
+                         r"sq\s*km|square\s+kilomet(?:re|er)s))\s+(?:of\s+it\s+)?(?:that\s+|which\s+)?"
+                         r"(?:it|they|Kyiv|Ukraine)\s+still\s+(?:holds?|controls?)\b", re.I)
 
 
 def _still_held(parts: Parts, fig: Figure | None, ps: list[Place], end: int,

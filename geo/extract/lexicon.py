@@ -405,7 +405,10 @@ _TRAP_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:nuclear\s+)?(?:power\s+(?:plant|stat
                          r"dam|airport|port|residents|governor|mayor|city\s+council|"
                          r"offensive|direction|front|counteroffensive|city)\b", re.I)
 _TRAP_BEFORE = re.compile(r"\b(?:residents\s+of|battle\s+(?:of|for)|governor\s+of|mayor\s+of|"
-                          r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of)\s+(?:the\s+)?$",
+                          r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of|"
+                          # "(a few villages) on the border with Donetsk region": the ground
+                          # is the neighbour's
+                          r"border\s+with)\s+(?:the\s+)?$",
                           re.I)
 _CRIMEA = ("UA-43", "UA-40")  # "Crimea" is the republic and Sevastopol (report format)
 _NOT_PLACES = {"UA-30"}  # "Kyiv" alone is the government, not the city as territory

@@ -447,7 +447,8 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
                 continue  # a side or "we" named before it in the same words
             sides.append(Actor(other_side(span[2]), m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    if "its " in s.text or "their " in s.text or "his " in s.text:
+    if ("its " in s.text or "their " in s.text or "his " in s.text or "Its " in s.text
+            or "Their " in s.text or "His " in s.text):
         # "Russia said its troops hold ...", "at year-end its troops held ...": the side
         # named before in the sentence, else the one the sentence before was about
         for m in _POSSESSIVE.finditer(s.text):
@@ -510,8 +511,8 @@ _PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
 
 
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
-_POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\s+(?:own\s+)?(?:troops|forces|army|units|"
-                         r"soldiers|military)\b")
+_POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:troops|forces|army|"
+                         r"units|soldiers|military)\b")
 
 
 def _our_place_side(text: str, pl: list[Place]) -> str | None:

@@ -301,6 +301,16 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
     why = [f"the {'share' if what == 'control' else what} named by its holder "
            f"('{m.group(0).strip()}')"] + (
         [] if ps else ["no place named: read as Ukraine as a whole"])
+    if not ps and run[0].unit == "percent" and (
+            (side == "RU" and run[0].value > 35) or (side == "UA" and run[0].value < 55)):
+        # "puts the Russian-held share at around 75%": no share of the whole country that
+        # size (about a fifth is Russia's); the region named before it
+        last = LAST_UNIT.get()
+        if not last:
+            return []
+        codes = last
+        why = why[:1] + [f"no place named, and too large a share for Ukraine as a whole: "
+                         f"read as {', '.join(last)}, named before"]
     return [make_claim(parts, "control_share" if f.unit == "percent" else "control_area",
                        side, codes, f, f.qualifier, (m.start(), f.end), why) for f in run]
 
