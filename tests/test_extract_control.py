@@ -336,3 +336,8 @@ def test_a_side_held_part_named_and_the_rest_asked_for_in_a_swap() -> None:
                           "August.") == []
     got = extract_claims("Russia holds most of Donetsk; Ukraine holds the rest of the region.")
     assert [(c.actor, c.qualifier) for c in got] == [("RU", "large_part"), ("UA", "part")]
+
+
+def test_the_rest_of_a_place_a_side_would_capture_is_not_held() -> None:
+    assert extract_claims("At that pace it would take Moscow well over a year to capture the "
+                          "rest of Donetsk, if it could do so at all.") == []

@@ -391,6 +391,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                      text[max(0, p.start - 40):p.start], re.I):
             continue  # "the small border areas it holds for the rest of Donetsk": a swap's
             # other half, asked for, not held
+        if q == "all" and verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(
+                r"\b(?:rest|remainder)\s+of\s+(?:the\s+)?$", text[max(0, p.start - 20):p.start]):
+            continue  # "to capture the rest of Donetsk": what the side does not hold
         if q == "all" and re.search(r"\brest\s+of\s+(?:the\s+)?$",
                                     text[max(0, p.start - 20):p.start]):
             # "Kyiv holds the rest of the region": the part the other side does not hold; a
