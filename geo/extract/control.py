@@ -17,6 +17,7 @@ from geo.extract.lexicon import CUES, Figure, Place
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ALMOST,
+    HELD_PART,
     SIDE_NAME,
     Parts,
     codes_of,
@@ -403,7 +404,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                 continue
             q = "part"
             review.append("'the rest of' a place one side holds: part of it")
-        if q == "all" and _SIDE_HELD_PART.search(text, max(0, p.start - 60), p.start):
+        if q == "all" and HELD_PART.search(text, max(0, p.start - 60), p.start):
             # "the Ukrainian-held part of Donetsk" names ground (a demand's, a city's) and
             # says no amount: no holding stated (read as "all" it would check Ukraine
             # against the whole region)
@@ -465,11 +466,6 @@ def _total_after_gain(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     return [make_claim(parts, kind, actor, regions, fig, fig.qualifier, (m.start(), end),
                        [f"the total a gain brought {SIDE_NAME[actor]}'s holding to "
                         f"('{m.group(0).strip()}')"])]
-
-
-#: "the Ukrainian-held part of" right before a place.
-_SIDE_HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
-                             r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 
 
 #: An amount of ground right after a verb of holding, the place named first.

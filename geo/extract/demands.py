@@ -16,6 +16,7 @@ from dataclasses import replace
 from geo.extract.lexicon import CUES, Figure, Place, place_at
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
+    ANNEXED,
     SIDE_NAME,
     Parts,
     codes_of,
@@ -852,7 +853,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if not ps and them:
         # "Luhansk, Donetsk, Zaporizhzhia, Kherson: these regions are Russia now, and Kyiv
         # must recognise them as such": the places named before it
-        ps = [p for p in parts.places if p.end <= verb.start() and p.codes[0] in _ANNEXED]
+        ps = [p for p in parts.places if p.end <= verb.start() and p.codes[0] in ANNEXED]
         span_start, end = (ps[0].start, them.end()) if ps else (span_start, end)
     if not ps and verb.group(0).lower() == "return" and (
             its := [p for p in parts.places if p.text.lower() == "its"
@@ -874,7 +875,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     bare_recognition = (verb.group(0).lower().startswith("recogni")
                         and "sovereignty" not in verb.group(0)
                         and not _AS_RUSSIAN.match(text, end))
-    if bare_recognition and not (set(codes_of(ps)) <= _ANNEXED and (re.search(
+    if bare_recognition and not (set(codes_of(ps)) <= ANNEXED and (re.search(
             r"\b(?:annexation|reunification|incorporation)\s+of\s+(?:the\s+)?$",
             text[:ps[0].start], re.I) or re.fullmatch(
             r"\s+(?:the\s+|its\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:(?:illegal\s+)?(?:annexation|"
@@ -944,8 +945,6 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
 
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
-#: Ground Russia claims as its own: recognising it is ceding it.
-_ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
 _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
                          r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+(?:such\b|"

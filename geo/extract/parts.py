@@ -35,7 +35,7 @@ from geo.intervals import interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
-           "LAST_GROUP", "remember_group",
+           "LAST_GROUP", "remember_group", "ANNEXED", "HELD_PART",
            "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side",
            "voice_why"]
 
@@ -160,7 +160,9 @@ _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s
 #: this reality").
 _REALITY = re.compile(r"\brecogni[sz]e\s+(?:the\s+)?((?:this|these|that|the\s+new|new|"
                       r"(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies))\b", re.I)
-_ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
+#: Ground Russia claims as its own (Crimea, Sevastopol and the four regions): recognising
+#: it is ceding it.
+ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
 
 
 def remember_group(text: str) -> None:
@@ -259,13 +261,13 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             # regions are Russia, and Kyiv will have to recognise this reality": the places
             # of this sentence, Russia's claim
             codes = tuple(dict.fromkeys(c for p in here for c in p.codes))
-            if not (set(codes) <= _ANNEXED and re.search(
+            if not (set(codes) <= ANNEXED and re.search(
                     r"\b(?:are|is)\s+(?:now\s+)?(?:Russia|Russian|(?:part|parts|subjects)\s+of\s+"
                     r"(?:Russia|the\s+Russian\s+Federation))\b", text[:m.start()], re.I)):
                 continue
         else:
-            fit = [g for g in (listed or ()) if set(g) <= _ANNEXED]
-            codes = fit[-1] if fit else last if last and set(last) <= _ANNEXED else ()
+            fit = [g for g in (listed or ()) if set(g) <= ANNEXED]
+            codes = fit[-1] if fit else last if last and set(last) <= ANNEXED else ()
         if codes:
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
@@ -646,7 +648,8 @@ _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining
 _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
                              re.I)
 #: "the remaining Ukrainian-held part of": all the side holds there.
-_HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
+#: "the (remaining) Ukrainian-held part of" right before a place.
+HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
                          r"(?:(?:it|they|we|Kyiv|Ukraine|Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
@@ -692,7 +695,7 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
         return "all"  # "all but a sliver of the region": almost all, read as all
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"
         return "large_part"
-    if _HELD_PART.search(before) or ("remaining" in before
+    if HELD_PART.search(before) or ("remaining" in before
                                       and _REMAINING_PART.search(before)):
         return "all"  # "the remaining Ukrainian-held part of Donetsk", "the remaining parts of"
     if _PART_BEFORE.search(before) or _THE_PART.search(before):
