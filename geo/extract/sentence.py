@@ -105,6 +105,21 @@ def _run(s: Sentence, figs: list[Figure], values: set[float | None]) -> list[Fig
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+|,\s*)")
 
 
+def _demanded_after_poll(parts: Parts, poll_end: int, verb: re.Match[str]) -> bool:
+    """Whether ``verb``, after a poll's word, is a side's demand: "The poll was published as
+    Moscow continued to insist that Ukraine pull its forces out of the Donbas" (the side
+    the subject of the demand word; not "61 per cent of Ukrainians would reject ...")."""
+    text = parts.s.text
+    for d in CUES["demand"].finditer(text, poll_end, verb.start()):
+        for a in parts.actors:
+            if (poll_end < a.start and a.end <= d.start() and a.side in ("RU", "UA", "US")
+                    and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[a.end:d.start()])
+                    and not re.search(r"\bof\s+(?:the\s+)?$",
+                                      text[max(0, a.start - 10):a.start])):
+                return True
+    return False
+
+
 def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
@@ -126,16 +141,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                    + [("cede", m) for m in CUES["cede"].finditer(text)],
                    key=lambda kv: kv[1].start())
     if polled is not None:
-        # "The poll was published as Moscow continued to insist that Ukraine pull its forces
-        # out of the Donbas": a side's demand after the poll's word is the side's
-        # (the side its subject: not "61 per cent of Ukrainians would reject ...")
-        verbs = [(k, m) for k, m in verbs if any(
-            d.start() > polled.end() and d.end() <= m.start() and any(
-                polled.end() < a.start and a.end <= d.start() and a.side in ("RU", "UA", "US")
-                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[a.end:d.start()])
-                and not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, a.start - 10):a.start])
-                for a in parts.actors)
-            for d in CUES["demand"].finditer(text, polled.end(), m.start()))]
+        verbs = [(k, m) for k, m in verbs if _demanded_after_poll(parts, polled.end(), m)]
     if verbs:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
@@ -309,8 +315,8 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
         if not last:
             return []
         codes = last
-        why = why[:1] + [f"no place named, and too large a share for Ukraine as a whole: "
-                         f"read as {', '.join(last)}, named before"]
+        why = why[:1] + [f"no place named, and no share of Ukraine as a whole that side "
+                         f"holds: read as {', '.join(last)}, named before"]
     return [make_claim(parts, "control_share" if f.unit == "percent" else "control_area",
                        side, codes, f, f.qualifier, (m.start(), f.end), why) for f in run]
 
