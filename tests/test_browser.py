@@ -219,12 +219,15 @@ def _page_point(frame: Any, lat: float, lon: float) -> tuple[float, float]:
     return box["x"] + x, box["y"] + y
 
 
-def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
+def _hover_latlng(page: Any, frame: Any, lat: float, lon: float, *,
+                  want: str | None = None) -> str:
     """Move the mouse over (lat, lon) of the folium map in ``frame``; return the tooltip text.
 
-    The move is made again (off the point and back) while no tooltip shows, up to 15 s in
-    all: a map still being drawn, or redrawn by a rerun, misses a single move (seen once in
-    a fresh-clone CI under load)."""
+    The move is made again (off the point and back) while no tooltip shows, or, with
+    ``want``, while the tooltip shown does not hold it (another layer's, under the mouse
+    before the map has all its layers), up to 15 s in all: a map still being drawn, or
+    redrawn by a rerun, misses a single move (seen in fresh-clone CI runs under load).
+    The text last shown is returned either way, for the caller to assert on."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     tip = frame.locator(".leaflet-tooltip:not(.fa-city-label)")  # not a city's name
@@ -235,11 +238,14 @@ def _hover_latlng(page: Any, frame: Any, lat: float, lon: float) -> str:
         page.mouse.move(x, y)
         try:
             tip.first.wait_for(timeout=3_000)
-            break
         except PlaywrightTimeout:
             if time.monotonic() > deadline:
                 raise
-    return str(tip.last.inner_text())
+            continue
+        text = str(tip.last.inner_text())
+        if want is None or want in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.5)
 
 
 def _page(browser: Any) -> tuple[Any, list[str], list[str]]:

@@ -107,7 +107,7 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         for sink, text in (("title", "T "), ("outlet", "O "), ("context", "C "),
                            ("picker", "O ")):
             shown[(sink, key)] = (text + payload) in body
-        tip = _hover_latlng(page, frame, 48.87, 37.6)
+        tip = _hover_latlng(page, frame, 48.87, 37.6, want="P " + payload)
         shown[("paraphrase (tooltip)", key)] = ("P " + payload) in tip
         shown[("outlet (tooltip)", key)] = ("O " + payload) in tip
         errors = page.get_by_test_id("stSidebar").inner_text()
@@ -120,7 +120,7 @@ def test_xss_matrix(xss_url: str, browser: Any, tmp_path: Path) -> None:  # noqa
         _chosen(page, "Earlier report (A)", rid)
         pair, diff = _pages_named(page, "compare-", "difference-")
         shown[("compare page", key)] = f"{rid} ·" in pair.locator("body").inner_text()
-        tip = _hover_latlng(page, pair, 48.87, 37.6)  # map A's claim tooltip
+        tip = _hover_latlng(page, pair, 48.87, 37.6, want="P " + payload)  # map A's claim
         shown[("compare map tooltip", key)] = ("P " + payload) in tip
         _hover_latlng(page, diff, 48.87, 37.6)  # the difference map's tooltip opens too
         _no_execution(page, dialogs)
