@@ -665,7 +665,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                       f"would withdraw: its demand")
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif offer:
-        doer = _doer(parts, offer)
+        # (doer: the side right before the offer word, read in the branch above)
         actor = doer if doer is not None else first if first in ("RU", "UA") else "RU"
         if first is None and doer is None:
             review.append("the side offering is not named; assumed Russia")

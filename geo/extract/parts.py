@@ -647,8 +647,8 @@ _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
                              re.I)
-#: "the remaining Ukrainian-held part of": all the side holds there.
-#: "the (remaining) Ukrainian-held part of" right before a place.
+#: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
+#: (a demand's ground), naming no amount of the place.
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
