@@ -165,7 +165,11 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     # restate a demand"), nor one that rejects the demand ("a demand Kyiv has rejected")
     before = [a for a in parts.actors if a.end <= demand.start()
               and not any(i <= a.start < j for i, j in inside)
-              and not _TALKS_WITH.search(text, max(0, a.start - 40), a.start)]
+              and not _TALKS_WITH.search(text, max(0, a.start - 40), a.start)
+              # "recognise any of its land as Russian": what the land would be, no side
+              and not (text.endswith(("as ", "as\n"), 0, a.start)
+                       and re.match(r"(?:Russian|Ukrainian)\b(?!\s+(?:troops|forces|army|side|"
+                                    r"government|officials?|delegation))", text[a.start:]))]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
                and not _REJECTS.match(text, a.end)]
     told = [a for a in before if a.side in ("RU", "UA")
@@ -186,11 +190,12 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         return actor, other_side(actor)
     target = between[0].side if between else None
     of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", parts.s.text[verb.end():])
+    leaving = None
     if target is None and of:
         # "the withdrawal of Russian forces from ...": whose forces leave
         whose = [a for a in parts.actors if a.start == verb.end() + of.end()]
         if whose and whose[0].side in ("RU", "UA"):
-            target = whose[0].side
+            target = leaving = whose[0].side
             if not before:
                 review.append(f"the demanding side is not named; read as the other side "
                               f"of {SIDE_NAME[target]}, whose forces would leave")
@@ -250,6 +255,12 @@ def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     else:
         actor = "RU"
         review.append("the demanding side is not named; assumed Russia")
+    if leaving is not None and actor == leaving:
+        # "Putin's proposal ... his own peace formula still required the withdrawal of all
+        # Russian troops": no side demands its own forces leave
+        actor = other_side(leaving)
+        review.append(f"{SIDE_NAME[leaving]}'s forces would leave: the demand read as "
+                      f"{SIDE_NAME[actor]}'s")
     if target is None or target == actor:
         target = "UA" if actor != "UA" else "RU"
     return actor, target
@@ -303,7 +314,7 @@ _PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|return)\s+for|"
                         r"on\s+condition\s+that|only\s+if|as\s+long\s+as)\b", re.I)
 #: A demand word after the ground: "(Donbas) remained an essential condition".
-_DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|demand|"
+_DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|demand|imperative|"
                            r"prerequisite|non-negotiable|no\s+(?:settlement|peace|deal|ceasefire|"
                            r"agreement))\b", re.I)
 #: "the remaining (22 %)", "(22 %) ... still under Kyiv's control", "... it still holds".
@@ -338,7 +349,7 @@ _DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|c
 #: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
 #: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
 _IF_SIDE = re.compile(r"\b(?:if|once|provided(?:\s+that)?|on\s+condition\s+that|as\s+soon\s+as|"
-                      r"[\"“]?the\s+(?:moment|minute|day)[\"”]?|immediately\s+after|"
+                      r"[\"“]?the\s+(?:(?:same|very)\s+)?(?:moment|minute|day|hour)[\"”]?|immediately\s+after|"
                       r"as\s+long\s+as|after|when|until)\s+(?:the\s+)?[\w\s'’\"“-]{0,40}?$", re.I)
 #: What the other side offers for it: a ceasefire, an end to fighting.
 _STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
@@ -366,7 +377,8 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
     if not doer:
         return None
     target = doer[0].side
-    word = re.match(r"[\"“]?the\s+\w+[\"”]?|as\s+(?:soon|long)\s+as|immediately\s+after|"
+    word = re.match(r"[\"“]?the\s+(?:(?:same|very)\s+)?\w+[\"”]?|as\s+(?:soon|long)\s+as|"
+                    r"immediately\s+after|"
                     r"on\s+condition\s+that|provided(?:\s+that)?|\w+", cond.group(0), re.I)
     return (other_side(target), target,
             f"a condition ('{(word.group(0) if word else cond.group(0)).strip(_QUOTES)}') on "
@@ -437,15 +449,21 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
 
 #: All the ground the other side holds, right after a verb of leaving: "(withdraw) from all
 #: occupied territory", "(pull out of) all the occupied territories".
-ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:its|their|all|the)?\s*(?:(?:Russian|Ukrainian)\s+)?"
-                           r"(?:troops|forces|army|units))?\s+"
+ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:its|their|all|the|every)?\s*"
+                           r"(?:(?:Russian|Ukrainian)\s+)?"
+                           r"(?:troops|forces|army|units|soldiers?))?\s+"
                            r"(?:(?:from|of|out\s+of)\s+)?(?:(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"
                            r"currently|now)\s+)?occupied\s+(?:Ukrainian\s+)?(?:territory|"
                            r"territories|land|lands))|(?:(?:back\s+)?to|behind)\s+(?:the\s+)?("
                            r"(?:internationally\s+recogni[sz]ed\s+)?borders\s+of\s+1991|1991\s+borders?|"
                            r"(?:Ukraine['’]s\s+)?internationally\s+recogni[sz]ed\s+borders)|"
                            r"(every\s+(?:inch|metre|meter|square\s+(?:metre|meter|kilomet(?:re|er)))\s+"
-                           r"of\s+(?:Ukrainian|our)\s+(?:land|territory|soil)))\b", re.I)
+                           r"of\s+(?:(?:Ukrainian|our)\s+(?:land|territory|soil)|Ukraine\b(?!['’])))|"
+                           # "(withdraw its troops) from Ukraine", "from all of its territory"
+                           r"(?<=from\s|t\sof\s|eave\s|quit\s)(?:all\s+(?:of\s+)?|the\s+(?:whole|entirety)\s+of\s+|"
+                           r"the\s+entire\s+)?(Ukraine(?!['’])|(?:its|our)\s+(?:own\s+)?"
+                           r"(?:territory|land|soil)(?!\s+(?:in|of)\b)|Ukrainian\s+(?:territory|"
+                           r"land|soil)))\b", re.I)
 _QUOTES = "\"“”'’‘"
 #: A verb of another clause between a verb of leaving and the next place: "offers to hand
 #: back northern slivers, holds firm on Donetsk".
@@ -554,14 +572,21 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     planned, author = plan_author(parts, verb)
     if planned and author is None:
         return []
-    if verb.group(0).lower().startswith(("leav", "left")) and not ALL_OCCUPIED.match(
-            text, verb.end()):
+    whole = ALL_OCCUPIED.match(text, verb.end())
+    if whole and whole.group(4) and verb.group(0).lower().startswith(("leav", "left", "quit")) \
+            and not re.search(r"\b(?:troops|forces|soldiers|army|units|military)\b[^.;]{0,40}$",
+                              text[:verb.start()], re.I):
+        return []  # "millions had to leave Ukraine": people, not an army
+    if verb.group(0).lower().startswith(("leav", "left")) and not whole:
         # "leave Donetsk", "leave the rest of Donetsk"; never "leave the Donetsk question
         # open", "leaving the fate of the region to talks"
         # ("leave all of Ukraine's internationally recognised territory": the country)
         nxt = sorted([(p.start, p.end) for p in parts.places if p.start >= verb.end()]
                      + [c for c in parts.country if c[0] >= verb.end()])
-        if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rest|"
+        if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:"
+                                       # "what remains of Ukrainian-held Donetsk"
+                                       r"what\s+(?:remains|is\s+left)\s+of\s+(?:the\s+)?"
+                                       r"(?:Ukrainian-(?:held|controlled)\s+)?|(?:rest|"
                                        r"remainder|whole|parts?|territory|territories|land)\s+"
                                        r"of\s+(?:the\s+)?|"
                                        # "the roughly 18 percent of the DPR it still holds"
@@ -604,7 +629,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     if occupied and (not ps or occupied.end() <= ps[0].start):
         # "withdraw from all occupied territory, Crimea included", "to the 1991 borders",
         # "leave every inch of Ukrainian land": all it holds in Ukraine
-        group = min(i for i in (1, 2, 3) if occupied.group(i))
+        group = min(i for i in (1, 2, 3, 4) if occupied.group(i))
         country = [(occupied.start(group), occupied.end())]
     if country and (not ps or country[0][1] <= ps[0].start):
         # "the full withdrawal of Russian troops from Ukraine's internationally
@@ -747,7 +772,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                  (verb.start(), end), review + group_review(ps), target),
                       parts, fig), *held]
     more = [p for p in parts.places if p.start >= end]
-    if more and re.fullmatch(r"(?:\s+(?:people['’]s\s+)?(?:republics|regions|oblasts))?\s+and\s+"
+    if more and re.fullmatch(r"(?:\s+(?:people['’]s\s+)?(?:republics|regions|oblasts))?,?\s+and\s+"
                              r"(?:from|out\s+of)\s+(?:the\s+)?", text[end:more[0].start], re.I):
         # "withdrew its troops from the Donetsk and Lugansk republics and from the
         # Zaporozhye and Kherson regions": one list
@@ -827,11 +852,15 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if demand is not None and demand.end() <= verb.start():
         clause = max(clause, demand.end())
     after = None
-    if not demand and cond is None and re.match(r"transfer|hand-?over|cession|surrender",
-                                                  verb.group(0), re.I):
+    sovereignty = "sovereignty" in verb.group(0).lower()
+    if not demand and cond is None and re.match(r"transfer|hand-?over|cession|surrender|"
+                                                  r"recognition", verb.group(0), re.I):
         # "The Kremlin makes the transfer of the whole of Donetsk a precondition": the
-        # demand word after the ground, its author the side named before
+        # demand word after the ground, its author the side named before ("recognition of
+        # Russia's sovereignty over Crimea is imperative": Russia's, whoever said it)
         named = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
+        if sovereignty and re.search(r"Russia|Moscow", verb.group(0)):
+            named = [a for a in parts.actors if a.side == "RU"] or named
         after = _DEMAND_AFTER.match(text, places_from(parts, verb.end(), limit=60)[1]) \
             if named else None
         if after is not None:

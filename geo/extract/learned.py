@@ -41,7 +41,7 @@ from geo.extract.control import (
     holder_of,
     of_places,
 )
-from geo.extract.lexicon import ANY_FIGURE, CUES, Figure
+from geo.extract.lexicon import ANY_FIGURE, CUES, Figure, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_SIDE,
@@ -104,23 +104,12 @@ _LAND = frozenset((
     "two", "three", "neighbouring", "neighboring", "nearby", "donbas", "donbass"))
 
 
-@functools.lru_cache(maxsize=1)
-def _areas() -> dict[str, float]:
-    """Official area (km²) of every unit, and of Ukraine as ``UA``."""
-    from geo.boundaries import load_unit_table
-
-    table = load_unit_table()
-    areas = {str(k): float(v) for k, v in table["official_area_km2"].items()}
-    areas["UA"] = sum(a for k, a in areas.items() if k.startswith("UA-"))
-    return areas
-
-
 def _fitting(c: Candidate) -> Candidate | None:
     """``c``, or -- an area larger than its units ("Call it 116,000 km²" after Lviv was
     named) -- the same area of Ukraine as a whole when it fits there, else None."""
     if c.fig is None or c.fig.unit != "km2":
         return c
-    areas = _areas()
+    areas = official_areas()
     if sum(areas.get(u, math.inf) for u in c.regions) >= c.fig.value:
         return c
     if c.regions != ("UA",) and areas["UA"] >= c.fig.value:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Figure", "Place", "Actor", "figures", "places", "countries", "actors",
+__all__ = ["Figure", "Place", "Actor", "figures", "places", "countries", "actors", "official_areas",
            "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "clear_caches"]
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -580,3 +580,14 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
                 else "US" if word.startswith(_US) else "UA")
         out.append(Actor(side, m.start(), m.end()))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def official_areas() -> dict[str, float]:
+    """Official area (km²) of every unit, and of Ukraine as ``UA``."""
+    from geo.boundaries import load_unit_table
+
+    table = load_unit_table()
+    areas = {str(k): float(v) for k, v in table["official_area_km2"].items()}
+    areas["UA"] = sum(a for k, a in areas.items() if k.startswith("UA-"))
+    return areas

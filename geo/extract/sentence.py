@@ -51,7 +51,9 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
 
 
 #: A word ALL_OCCUPIED needs, looked for first.
-_ALL_WORDS = re.compile(r"occupied|1991|borders|every\s", re.I)
+_ALL_WORDS = re.compile(r"occupied|1991|borders|every\s|"
+                        r"(?:from|leave|quit)\s+(?:all\s+(?:of\s+)?|the\s+\w+\s+of\s+)?"
+                        r"(?:Ukraine|its|our|Ukrainian)\b", re.I)
 #: Sides listed before a verb: "Russia and Ukraine (hold)".
 _SIDE_LIST = re.compile(r"\b(Russia|Moscow|Ukraine|Kyiv|Russian\s+forces|Ukrainian\s+forces)\s+"
                         r"and\s+(Russia|Moscow|Ukraine|Kyiv|Russian\s+forces|Ukrainian\s+forces)"

@@ -34,7 +34,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.extract.lexicon import CUES, Figure, Place, actors, countries, figures, places
+from geo.extract.lexicon import (
+    CUES,
+    Figure,
+    Place,
+    actors,
+    countries,
+    figures,
+    official_areas,
+    places,
+)
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.intervals import interval_from_claim
 
@@ -432,6 +441,26 @@ def _position_claims(cell: str, side: str, place: Place, span: tuple[int, int], 
 SIDE_NAME_OF = {"RU": "Russia", "UA": "Ukraine", "US": "the United States"}
 
 
+def _smaller_than_regions(table: Table, header_cells: tuple[str, ...]) -> bool:
+    """Whether a bare "Area (sq km)" column beside a held-share column holds areas smaller
+    than the regions of their rows (then the ground held: "Donetsk | 79% | 20,950"), not the
+    regions' own areas ("Donetsk | 26,517 | 79%")."""
+    cols = [i for i, h in enumerate(header_cells) if _AREA_HEAD.search(h)
+            and not _TOTAL_HEAD.search(h) and not (_HELD.search(h) or CUES["control"].search(h))]
+    if len(cols) != 1:
+        return False
+    areas, fits = official_areas(), []
+    for cells, _ in table.rows[1:]:
+        named = places(cells[0]) if cells else ()
+        fig = _figure(cells[cols[0]], 0, "km2") if cols[0] < len(cells) else None
+        codes = [c for p in named for c in p.codes]
+        if fig is None or not codes or fig.unit != "km2" or not all(c in areas for c in codes):
+            continue
+        fits.append(fig.value / sum(areas[c] for c in codes))
+    # every row at most its region (a figure rounded up a little), one clearly less
+    return len(fits) >= 2 and max(fits) <= 1.02 and min(fits) < 0.9
+
+
 def table_claims(table: Table) -> list[ExtractedClaim]:
     """Control claims of one table, row by row, in text order; and the demands and offers
     of a column of a side's positions ("| Region | Russian-held share | Moscow's position
@@ -459,7 +488,7 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
             # "Area (km²)" under a caption of held ground ("Russian-held territory, as of
             # ..."): the area held, not the region's
             area_held = bool(_HELD.search(table.caption) or CUES["control"].search(
-                table.caption))
+                table.caption)) or _smaller_than_regions(table, header_cells)
             columns = [(one, c[1], [f"a table row, column '{h}', holder from the table's "
                                      f"other column"]) if c[0] is None and c[1] is not None
                        and (_HELD.search(h) or area_held and _AREA_HEAD.search(h)
@@ -509,7 +538,7 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
                 # "Sumy | a few villages", "Luhansk | virtually all": a share without a figure
                 iv = interval_from_claim(q, None, "percent")
                 out.append(ExtractedClaim(
-                    "control_share", side, place.codes, None, None, q,
+                    "control_share", side, row_place.codes, None, None, q,
                     iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                     " | ".join(cells), review=(*why, f"'{cell}' read as {q}")))
                 continue
@@ -522,7 +551,7 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
             iv = interval_from_claim(CANONICAL[q], fig.value, fig.unit)  # type: ignore[arg-type]
             out.append(ExtractedClaim(
                 "control_share" if fig.unit == "percent" else "control_area", side,
-                place.codes, fig.value, fig.unit, q,
+                row_place.codes, fig.value, fig.unit, q,
                 iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                 " | ".join(cells), review=tuple(why)))
     return out
