@@ -753,9 +753,21 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                 f"{SIDE_NAME[target]} still holds there"])]
     if not held and fig is None and area is None:
         held_in = _HELD_IN.search(text, verb.end(), ps[0].start)
-        held = _holds_there(parts, held_in is not None or bool(_WHERE_HELD.match(text, end)),
+        where = _WHERE_HELD.match(text, end)
+        if where and any(where.end() <= f.start < where.end() + 50 for f in parts.figs):
+            where = None  # "where Russian forces hold almost three quarters of the
+            # territory": the figure is the holding (read by the control rules)
+        side = re.search(r"\b(Russian|Ukrainian)\s", where.group(0)) if where else None
+        held = _holds_there(parts, held_in is not None or bool(where),
                             ps, (verb.end(), end),
-                            actor if kind == "offer_withdraw" else target)
+                            actor if kind == "offer_withdraw" else target,
+                            ("RU" if side.group(1) == "Russian" else "UA") if side else None)
+        if held and kind == "offer_withdraw" and where and re.search(
+                r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|areas|bits|"
+                r"strips)\s+of\s+(?:both\s+)?(?:the\s+)?$", text[verb.end():ps[0].start], re.I):
+            # "hand back the small patches of Sumy and Kharkiv that Russian troops occupy":
+            # all it holds there ("from parts of Sumy, where its forces hold footholds": part)
+            qualifier = "all"
         if held and kind == "offer_withdraw" and held_in and not re.search(
                 r"\ball\s+(?:of\s+)?(?:the\s+)?$", text[verb.end():held_in.start()], re.I):
             # "pull out of the small areas it holds in Sumy": all it holds there (the
@@ -799,16 +811,22 @@ _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(
                       r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?)\s+(?:in|of)\s+"
                       r"(?:the\s+)?$", re.I)
 _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:entirely|"
-                         r"altogether|completely|fully))?\s*,?\s+where\s+(?:it|they|its\s+"
-                         r"(?:troops|forces)|their\s+(?:troops|forces))\s+(?:now\s+|still\s+)?"
-                         r"(?:holds?|occup(?:y|ies)|controls?)\b", re.I)
+                         r"altogether|completely|fully))?(?:\s*,?\s+where|"
+                         # "(the patches of Sumy and Kharkiv oblasts) that Russian troops
+                         # occupy", "(regions) its troops hold"
+                         r"(?:\s+(?:that|which))?(?=\s+(?:its|their|Russian|Ukrainian)\s))"
+                         r"\s+(?:it|they|(?:its|their|Russian|Ukrainian)\s+(?:troops|forces))\s+"
+                         r"(?:now\s+|still\s+|currently\s+)?(?:holds?|occup(?:y|ies)|"
+                         r"controls?)\b", re.I)
 
 
 def _holds_there(parts: Parts, said: bool, ps: list[Place], span: tuple[int, int],
-                 holder: str | None) -> list[ExtractedClaim]:
+                 holder: str | None, named: str | None = None) -> list[ExtractedClaim]:
     """The withdrawing side's holding a withdrawal describes, when the text ``said`` it
     holds there (:data:`_HELD_IN`, :data:`_WHERE_HELD`): "pull its troops out of the few
-    villages it holds in the Dnipropetrovsk region" (Russia holds part of it)."""
+    villages it holds in the Dnipropetrovsk region" (Russia holds part of it); the side
+    the words name when they name one (``named``: "where Russian forces hold ...")."""
+    holder = named or holder
     if holder not in ("RU", "UA") or not said:
         return []
     return [make_claim(parts, "control_share", holder, codes_of(ps), None, "part", span,

@@ -54,7 +54,7 @@ _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|nor
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
 _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
                           r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of)\s+"
-                          r"(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of)\s+"
+                          r"(?:both\s+)?(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of)\s+"
                           r"(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
                           r"tiny\s+|\d+-(?:kilomet(?:re|er)|km|mile)\s+)?[\"“]?"
                           r"(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
@@ -294,8 +294,18 @@ def _places_in(text: str, last: tuple[str, ...] | None,
               *(_OF_IT.finditer(text) if _OF_IT_WORDS.search(low) else ())]:
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
+        if before and m.group(1).lower() == "there":
+            # "parts of both Sumy and Kharkiv regions ... the small areas it holds there":
+            # the list the unit named last is in
+            group = [before[-1]]
+            for q in reversed([p for p in found if p.end <= group[0].start]):
+                if _LIST_GAP.match(text[q.end:group[0].start]):
+                    group.insert(0, q)
+                else:
+                    break
+            codes = tuple(dict.fromkeys(c for q in group for c in q.codes))
         if codes:
-            found.append(Place(codes, m.start(1), m.end(1), m.group(1), False))
+            found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     return tuple(sorted(found, key=lambda p: p.start))
 
 
