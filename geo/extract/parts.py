@@ -54,8 +54,8 @@ _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|nor
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
 _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
                           r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of)\s+"
-                          r"(?:both\s+)?(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of)\s+"
-                          r"(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
+                          r"(?:both\s+)?(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of|number\s+of)\s+"
+                          r"(?:border\s+)?(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
                           r"tiny\s+|\d+-(?:kilomet(?:re|er)|km|mile)\s+)?[\"“]?"
                           r"(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
                           r"sliver|strip|bridgehead|salient|area|patch|corner|piece|section|"
@@ -66,8 +66,8 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           r"(?:areas|districts|villages)|"
                           # "the Kinburn Spit in Mykolaiv", Russia's one foothold there
                           r"(?:the\s+)?Kinburn\s+(?:spit|peninsula))\s+"
-                          r"(?:[\w-]+\s+){0,4}?(?:in|on|of|"
-                          r"inside|near|along)\s+"
+                          r"(?:[\w-]+\s+){0,4}?(?:(?:near|around)\s+(?:the\s+)?(?:village|town|"
+                          r"settlement)\s+of\s+[\w-]+\s+)?(?:in|on|of|inside|near|along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$|"
                           # "the Kinburn Spit, a thin sandy strip of (Mykolaiv region)"
                           r"\b(?:the\s+)?Kinburn\s+(?:spit|peninsula)\b[^.;]{0,60}?\s(?:in|on|of)\s+"
