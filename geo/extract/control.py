@@ -139,6 +139,14 @@ _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|tha
                          r"forces|army|units)\s+(?:still\s+|now\s+)?(?P<not>do\s+not\s+|don['’]t\s+|"
                          r"no\s+longer\s+)?(?P<how>largely|mostly|partly|partially|fully|"
                          r"entirely|completely)?\s*(?:occupy|hold|control)\b", re.I)
+#: A relative clause after a place that says how much of it a side holds: ", of which
+#: Russia holds most", ", most of which Russian troops now occupy".
+_OF_WHICH_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,\s+(?:(?P<most>most|"
+                            r"much|the\s+bulk)\s+of\s+which|of\s+which)\s+(?P<side>Russia|Moscow|"
+                            r"Ukraine|Kyiv|(?:Russian|Ukrainian)\s+(?:troops|forces))\s+(?:now\s+|"
+                            r"still\s+|already\s+)?(?:holds?|controls?|occup(?:y|ies))\b(?:\s+"
+                            r"(?P<amount>(?:almost\s+|nearly\s+|virtually\s+)?all\b|most\b|much\b|"
+                            r"the\s+bulk\b|(?:a\s+)?(?:small\s+)?parts?\b|some\b))?", re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
@@ -369,6 +377,14 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             adverb = (which.group("how") or "").lower()
             q = ("large_part" if adverb in ("largely", "mostly") else "part"
                  if adverb in ("partly", "partially") else "all")
+        ofwhich = _OF_WHICH_HELD.match(text, places_from(parts, p.start, limit=0)[1])
+        if q is None and ofwhich and (ofwhich.group("most") or ofwhich.group("amount")):
+            # "the Zaporizhzhia and Kherson regions, of which Russia holds most"
+            amount = (ofwhich.group("most") or ofwhich.group("amount")).lower()
+            q = ("large_part" if amount in ("most", "much", "the bulk") or ofwhich.group("most")
+                 else "all" if amount.endswith("all") else "part")
+            actor_here = "RU" if ofwhich.group("side").lower().startswith(("russia", "moscow")) \
+                else "UA"
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"

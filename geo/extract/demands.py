@@ -328,7 +328,7 @@ _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\
                           # "Kyiv and its sponsors (will have to)"
                           r"(?:\s+and\s+(?:its|his|their)\s+(?:Western\s+)?(?:sponsors|allies|"
                           r"backers|patrons|partners|handlers|masters))?"
-                          r"[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}",
+                          r"[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}[\"“]?",
                           re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
@@ -583,7 +583,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         # ("leave all of Ukraine's internationally recognised territory": the country)
         nxt = sorted([(p.start, p.end) for p in parts.places if p.start >= verb.end()]
                      + [c for c in parts.country if c[0] >= verb.end()])
-        if not nxt or not re.fullmatch(r"\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:"
+        if not nxt or not (re.fullmatch(r"[\"”]?\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:"
                                        # "what remains of Ukrainian-held Donetsk"
                                        r"what\s+(?:remains|is\s+left)\s+of\s+(?:the\s+)?"
                                        r"(?:Ukrainian-(?:held|controlled)\s+)?|(?:rest|"
@@ -597,7 +597,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                        r"(?:these|those|its|their)\s+(?:small\s+)?(?:pockets|"
                                        r"areas|parts|slivers|positions|footholds)\s+in\s+"
                                        r"(?:the\s+)?)?(?:entire\s+)?",
-                                       text[verb.end():nxt[0][0]], re.I) \
+                                       text[verb.end():nxt[0][0]], re.I)
+                               # "leave the villages they hold in the Dnipropetrovsk region"
+                               or bool(re.fullmatch(r"\s+the\s+(?:small\s+|few\s+)?"
+                                                    + _HELD_IN.pattern, text[verb.end():nxt[0][0]],
+                                                    re.I))) \
                 or re.match(r"\s+(?:question|issue|problem|fate|talks|dispute)\b|"
                             # "leave the Zaporizhzhia grain belt divided along the front"
                             r"(?:\s+(?:region|oblast))?(?:\s+[\w-]+){0,2}\s+(?:divided|split|"

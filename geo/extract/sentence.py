@@ -426,4 +426,4 @@ def _clauses(s: Sentence) -> list[Sentence]:
     return out
 
 
-_WHERE = re.compile(r",\s+where\s+", re.I)
+_WHERE = re.compile(r",\s+(?:where|(?:most\s+|much\s+)?of\s+which)\s+", re.I)
