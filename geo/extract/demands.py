@@ -866,7 +866,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if plan_author(parts, verb) == (True, None):
         return []
     demand = _last_demand(parts, verb)
-    cond = None if demand else conditional_demand(parts, verb)
+    cond = None if demand else conditional_demand(parts, verb) or _summed_up(parts, verb)
     # a negation in the verb's own clause ("Kyiv will never give up ..."), not one before a
     # colon ("Russia's demand has not changed: Kyiv must cede ..."), nor one before the
     # demand ("Kyiv rejects Moscow's insistence that Ukraine recognise ...")
@@ -957,6 +957,31 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     return [held_share(make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q,
                                   (span_start, end), review + group_review(ps), target),
                        parts, fig), *held]
+
+
+#: A side's terms summed up before a colon, the other side the subject after it: "Putin's
+#: idea of 'peace': (Ukraine hands over ...)", "the Kremlin's 'peace offer': (Ukraine ...)".
+_SUMMED_UP = re.compile(r"\b(?P<side>Putin|Moscow|(?:the\s+)?Kremlin|Russia|Kyiv|Zelensk\w+|"
+                        r"Ukraine)(?:['’]s)?\s+(?:[\w\"“”'‘’-]+\s+){0,3}?(?:idea\s+of\s+"
+                        r"[\"“'‘]?(?:peace|a\s+deal|compromise)[\"”'’]?|(?:[\"“'‘]?peace\s+)?"
+                        r"(?:offer|plan|terms|proposal|price|formula)[\"”'’]?)\s*:\s*[\"“]?"
+                        r"(?P<other>Ukraine|Kyiv|Russia|Moscow)\s+$", re.I)
+
+
+def _summed_up(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
+    """(author, target, review) when the verb's clause sums up a side's terms after a
+    colon ("Putin's idea of 'peace': Ukraine hands over all of Donbas"); None otherwise."""
+    m = _SUMMED_UP.search(parts.s.text, 0, verb.start())
+    if m is None:
+        return None
+    word = m.group("side").lower()
+    author = "RU" if word.startswith(("putin", "moscow", "the kremlin", "kremlin", "russia")) \
+        else "UA"
+    target = "RU" if m.group("other").lower() in ("russia", "moscow") else "UA"
+    if author == target:
+        return None
+    return (author, target, f"{SIDE_NAME[author]}'s terms summed up before a colon: read as "
+                            f"its demand")
 
 
 _OFFER_OUTRIGHT = re.compile(r"\b(?:prepared|ready|willing|offer(?:s|ed|ing)?|agreed)\s+to\b",
