@@ -121,8 +121,8 @@ _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|min
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.
 POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
-POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)(?!\s+(?:\w+\s+){0,2}(?:is|are|was|were|would|will|"
-                         r"could|can)\b)|asked\s+(?:whether|if))\b|(?:%|\bper\s*cent)"
+POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)(?!\s+(?:\w+\s+){0,2}(?:is|are|was|were|would|"
+                         r"will|could|can)\b)|asked\s+(?:whether|if))\b|(?:%|\bper\s*cent)"
                           r"\s+(?:of\s+\w+\s+)?(?:said|answered|replied)\b", re.I)
 #: Figures that measure something other than ground held (the convention's list: mined
 #: land, money, people, power, harvests, ...).

@@ -54,7 +54,8 @@ _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|nor
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
 _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
                           r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of)\s+"
-                          r"(?:both\s+)?(?:the\s+)?" + _DIRECTION + r"|(?:a\s+(?:few|handful\s+of|number\s+of)\s+"
+                          r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
+                          + r"|(?:a\s+(?:few|handful\s+of|number\s+of)\s+"
                           r"(?:border\s+)?(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
                           r"tiny\s+|\d+-(?:kilomet(?:re|er)|km|mile)\s+)?[\"“]?"
                           r"(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
