@@ -102,7 +102,8 @@ _DENIED_REPORT = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|rejected)\s+|"
     r"called\s+[\"“]?[\w\s]{0,20}?(?:fiction|fabrication|fake|false|lie)[\"”]?\s+)"
     r"(?:(?:a|an|the|media|press)\s+)*(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|stor(?:y|ies)|"
-    r"rumou?rs?)\s+that\b|"
+    r"rumou?rs?)\s+(?:that\b|(?=(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine|he|she|they)\s+"
+    r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked|agreed)\b))|"
     r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine)\s+"
     r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked)\b", re.I)
 #: A quoted claim the writer waves away: 'please ignore the "Russia has taken all of

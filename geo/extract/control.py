@@ -231,6 +231,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     assert verb is not None
     if verb.group(0) and NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "Russia does not control half of Kharkiv"
+    if verb.group(0).lower().startswith("occupation") and re.search(
+            r"\brecogni[sz](?:e|es|ed|ing)\s+(?:the\s+)?(?:Russian\s+|Russia['’]s\s+)?$",
+            text[max(0, verb.start() - 40):verb.start()], re.I):
+        return []  # "Ukraine will not recognise the occupation of Crimea": a legal stance
     if verb.group(0) and _WERE_TO.search(text, max(0, verb.start() - 20), verb.start()):
         return []  # "If Russia were to capture all of Zaporizhzhia region, ...": a supposition
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(

@@ -64,6 +64,8 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         start = max(0, p.start - 60) + m.start()
         if CUES["negation"].search(text[max(0, start - 24):start]):
             continue
+        if _LATER_DEMAND.search(text, max(0, start - 40), start) and _LATER.search(text):
+            continue  # "Moscow might next time ask for Sumy and Kharkiv too": a threat
         ps, end = places_from(parts, p.start, limit=0)
         # not a side inside a relative clause ("The Kremlin, which demanded that Ukraine
         # ..., now seeks only ...")
@@ -93,6 +95,12 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
     return out
 
 
+#: A demand a side may make later, a threat, not a demand made: "(Moscow) might in future
+#: (seek Kharkiv as well)", "would next time (demand Sumy)".
+_LATER_DEMAND = re.compile(r"\b(?:might|may|could|would|will)\s+(?:(?:in\s+(?:the\s+)?future|"
+                           r"next\s+time|later|eventually|then|also|soon)\s+)*$", re.I)
+_LATER = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|as\s+well|too|later|eventually|"
+                    r"if\s+the\s+war\s+(?:goes|went)\s+on)\b", re.I)
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
 _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
