@@ -10,6 +10,7 @@ Percent are shares of the named units or of Ukraine; areas km².
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.extract.asserted import GAIN_TIME, POLL
 from geo.extract.control import PASSIVE, control_claims, fronted_places
@@ -171,7 +172,21 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 at = (listed or named)[0].start if named else where.end()
                 sub = Sentence(text[at:], s.start + at)
                 LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
-                out += [c for c in sentence_claims(sub) if c.kind.startswith("control")]
+                held = [c for c in sentence_claims(sub) if c.kind.startswith("control")]
+                bare = _HOLD_THERE.match(text, where.end())
+                if bare and named and len(held) == 1 and held[0].value is not None:
+                    # "withdraw its forces from Russia's Kursk region, where they still hold
+                    # about 500 square kilometres": the figure is of that place, held by
+                    # the side that would withdraw (or is asked to)
+                    last = out[-1]
+                    holder = last.actor if last.kind == "offer_withdraw" else last.target
+                    codes = tuple(dict.fromkeys(c for p in (listed or named[-1:])
+                                                for c in p.codes))
+                    if holder in ("RU", "UA"):
+                        held = [replace(held[0], actor=holder, regions=codes, review=(
+                            f"'{bare.group(1)}' in the clause after the place: the side "
+                            f"that would withdraw from it",))]
+                out += held
             else:
                 # a clause of its own that states control ("They now control roughly 78 %
                 # of it, and Moscow wants the remainder handed over"), or the words before
@@ -426,4 +441,11 @@ def _clauses(s: Sentence) -> list[Sentence]:
     return out
 
 
+#: A pronoun holding a figure of no place, at the start of a "where" clause: "(where) they
+#: still hold about 500 square kilometres".
+_HOLD_THERE = re.compile(r"(it|they)\s+(?:still\s+|now\s+|currently\s+)?(?:holds?|controls?|"
+                         r"occup(?:y|ies))\s+(?:(?:about|roughly|around|some|nearly|almost|over|"
+                         r"more\s+than|less\s+than|under|just\s+over|just\s+under|an\s+"
+                         r"estimated)\s+)*[\d.,]+\s*(?:%|per\s*cent|percent|km²|km2|sq\.?\s*km|"
+                         r"square\s+kilomet(?:re|er)s)(?!\s+of\b)", re.I)
 _WHERE = re.compile(r",\s+(?:where|(?:most\s+|much\s+)?of\s+which)\s+", re.I)
