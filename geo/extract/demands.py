@@ -819,7 +819,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
 #: small areas it holds in (Sumy)", "(Sumy and Kharkiv), where it holds small border areas".
 _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(?:y|ies)|ground|"
                       r"land|positions?|bits?|slivers?|footholds?|strips?|zones?)\s+(?:that\s+|"
-                      r"which\s+)?(?:it|they|we|(?:its|their|his|our)\s+(?:troops|forces|units))"
+                      r"which\s+)?(?:it|they|we|(?:its|their|his|our|Russian|Ukrainian)\s+(?:troops|forces|units))"
                       r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?)\s+(?:in|of)\s+"
                       r"(?:the\s+)?$", re.I)
 _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:entirely|"
