@@ -175,6 +175,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "accept that these regions are part of Russia"
         r"accept(?:s|ed|ing)?(?=\s+that\s+[^.;]{0,80}?\s+(?:are|is|were|was)\s+(?:now\s+)?"
         r"(?:part\s+of\s+Russia|Russian)\b)|"
+        # "(these regions are Russia;) Kiev must accept this reality"
+        r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:this|these|that|new|the\s+new)\s+"
+        r"(?:territorial\s+)?realit)|"
         # "accept Moscow's 2014 annexation of Crimea"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+|Moscow['’]s\s+|Russia['’]s\s+)?(?:\d{4}\s+)?"
         r"(?:illegal\s+)?(?:annexation|incorporation)\s+of\b)|"
@@ -439,7 +442,11 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
     forms["the four regions"] = (GROUPS["four regions"], True)
     for form in ("four annexed regions", "the four annexed regions", "four annexed oblasts",
                  "the four annexed oblasts", "the four oblasts", "four new regions",
-                 "the four new regions"):
+                 "the four new regions",
+                 # Moscow's name for them: "the Kiev regime must withdraw its formations from
+                 # the new regions of Russia"
+                 "the new regions", "the new regions of russia", "russia's new regions",
+                 "russia’s new regions", "the new russian regions", "new russian regions"):
         forms[form] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once

@@ -160,7 +160,7 @@ _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s
 #: "recognise this reality": the ground the sentence before called Russia's ("Kherson and
 #: Zaporozhye regions are subjects of the Russian Federation. Kyiv will have to recognise
 #: this reality").
-_REALITY = re.compile(r"\brecogni[sz]e\s+(?:the\s+)?((?:this|these|that|the\s+new|new|"
+_REALITY = re.compile(r"\b(?:recogni[sz]e|accept)\s+(?:the\s+)?((?:this|these|that|the\s+new|new|"
                       r"(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies))\b", re.I)
 #: Ground Russia claims as its own (Crimea, Sevastopol and the four regions): recognising
 #: it is ceding it.
@@ -264,7 +264,8 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             # of this sentence, Russia's claim
             codes = tuple(dict.fromkeys(c for p in here for c in p.codes))
             if not (set(codes) <= ANNEXED and re.search(
-                    r"\b(?:are|is)\s+(?:now\s+)?(?:Russia|Russian|(?:part|parts|subjects)\s+of\s+"
+                    r"\b(?:are|is)\s+(?:now\s+)?(?:(?:an?\s+)?(?:inalienable|integral|"
+                    r"constituent)\s+)?(?:Russia|Russian|(?:part|parts|subjects|entities)\s+of\s+"
                     r"(?:Russia|the\s+Russian\s+Federation))\b", text[:m.start()], re.I)):
                 continue
         else:
