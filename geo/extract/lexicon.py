@@ -116,7 +116,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"
         r"in (?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|Ukraine['’]s) hands|"
-        r"occupation\s+of|(?:has|have|had)(?=\s+(?:(?:almost|nearly|virtually|just)\s+)?(?:all|"
+        r"(?<!de-)(?<!de)occupation\s+of|(?:has|have|had)(?=\s+(?:(?:almost|nearly|virtually|just)\s+)?(?:all|"
         r"most|much|about|roughly|around|some|over|more\s+than|less\s+than|under|a\s+(?:third|"
         r"quarter|fifth|sliver|strip|foothold)|half|two-thirds|three|one\s+fifth|\d+(?:\.\d+)?\s*"
         r"(?:%|per|km|sq|square)))|"
