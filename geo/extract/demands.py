@@ -317,6 +317,9 @@ _PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s
                         r"(?<=the\s)(?:[A-Z]\w+\s+)?line\b(?!\s+of\b)|(?<=of\sthe\s)front\b|"
                         r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
                         r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|"
+                        # "pull back in Donetsk if Russia does the same": a mutual step
+                        r"(?:does|do|did|would\s+do|will\s+do)\s+(?:the\s+)?same\b|"
+                        r"the\s+same\s+distance|"
                         r"(?<!its\s)(?<!their\s)(?<!our\s)positions)\b", re.I)
 #: Between an offer and a withdrawal it asks of the other side.
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|return)\s+for|"
