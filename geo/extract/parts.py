@@ -105,7 +105,10 @@ _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "out of them", "from them", "(three quarters) of each": the places named before.
 _THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate)\s+"
-                   r"(them|those\s+(?:areas|regions|patches|pockets)|"
+                   # not people: "most of them Crimean Tatars", "many of them civilians"
+                   r"(them(?!\s+(?:(?-i:[A-Z])|civilians|children|people|soldiers|women|men|"
+                   r"residents|prisoners|pensioners|volunteers))|"
+                   r"those\s+(?:areas|regions|patches|pockets)|"
                    r"both\s+(?:regions|oblasts|provinces|areas)|"
                    r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
                    r"but\b)))\b", re.I)
@@ -209,9 +212,13 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
-        # "Moscow wants the remainder handed over": the rest of the unit named last
+        # "Moscow wants the remainder handed over": the rest of the unit named last (or of
+        # the group named last: "hold most of both oblasts and want the rest")
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
+        grouped = [p for p in found if p.end <= m.start() and len(p.codes) > 1]
+        if grouped and (not before or grouped[-1].end > before[-1].end):
+            codes = grouped[-1].codes
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_THEM.finditer(text) if "them" in low or "those" in low or "each" in low
@@ -230,6 +237,12 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                     break
             codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
+        elif listed and m.group(1).lower().startswith("both"):
+            # "... all of Zaporizhzhia and Kherson oblasts. They already hold most of both
+            # oblasts": the list of two the sentence before named
+            pairs = [g for g in listed if len(g) == 2]
+            if pairs:
+                found.append(Place(pairs[-1], m.start(1), m.end(1), m.group(1), True))
     for m in (_ITS_RETURN.finditer(text) if "its return" in low else ()):
         # "Moscow insists the peninsula is not up for discussion; Kyiv demands its return"
         before = [p for p in found if p.end <= m.start()]

@@ -430,7 +430,8 @@ def _clauses(s: Sentence) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _CLAUSE.finditer(s.text):
-        if m.group(0).startswith(":") and len(s.text[pos:m.start()].split()) < 4:
+        if m.group(0).startswith(":") and (len(s.text[pos:m.start()].split()) < 4
+                                            or _PLACES_LABEL.fullmatch(s.text, pos, m.start())):
             continue  # "• Donetsk: Ukraine holds roughly one-fifth": a label, not a clause
         if m.start() > pos:
             out.append(Sentence(s.text[pos:m.start()], s.start + pos))
@@ -441,6 +442,9 @@ def _clauses(s: Sentence) -> list[Sentence]:
     return out
 
 
+#: A label of places before a colon: "- Kharkiv and Sumy", "Zaporizhzhia, Kherson".
+_PLACES_LABEL = re.compile(r"\W*(?:the\s+)?[A-Z][\w'’-]+(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?"
+                           r"[A-Z][\w'’-]+){1,3}(?:\s+(?:regions|oblasts|provinces))?\s*")
 #: A pronoun holding a figure of no place, at the start of a "where" clause: "(where) they
 #: still hold about 500 square kilometres".
 _HOLD_THERE = re.compile(r"(it|they)\s+(?:still\s+|now\s+|currently\s+)?(?:holds?|controls?|"
