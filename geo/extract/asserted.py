@@ -41,6 +41,8 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
+                    # a fact-checker's heading: "FAKE: 'The Russian army controls half ...'"
+                    r"^\W*(?-i:FAKE|FALSE|DISINFORMATION|DEBUNKED)\s*[:!—–-]|"
                     # "A common error is to write that Russia has demanded Kharkiv"
                     r"\b(?:error|mistake|misconception|myth)\s+is\s+to\s+(?:write|say|claim|"
                     r"think|assume|believe)\s+that\b", re.I)

@@ -173,8 +173,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 sub = Sentence(text[at:], s.start + at)
                 LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
                 held = [c for c in sentence_claims(sub) if c.kind.startswith("control")]
-                bare = _HOLD_THERE.match(text, where.end())
-                if bare and named and len(held) == 1 and held[0].value is not None:
+                pronoun = _HOLD_THERE.match(text, where.end())
+                if pronoun and named and len(held) == 1 and held[0].value is not None:
                     # "withdraw its forces from Russia's Kursk region, where they still hold
                     # about 500 square kilometres": the figure is of that place, held by
                     # the side that would withdraw (or is asked to)
@@ -184,7 +184,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                                                 for c in p.codes))
                     if holder in ("RU", "UA"):
                         held = [replace(held[0], actor=holder, regions=codes, review=(
-                            f"'{bare.group(1)}' in the clause after the place: the side "
+                            f"'{pronoun.group(1)}' in the clause after the place: the side "
                             f"that would withdraw from it",))]
                 out += held
             else:

@@ -554,6 +554,18 @@ def table_claims(table: Table) -> list[ExtractedClaim]:
                 row_place.codes, fig.value, fig.unit, q,
                 iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                 " | ".join(cells), review=tuple(why)))
+            # "~19.2% (about 116,000 km2)": the same holding in the other unit too
+            other = next((f for f in figures(cell) if f.unit not in (fig.unit, None)
+                          and re.search(r"[(/;]|,\s", cell[:f.start])), None)
+            if other is not None:
+                iv = interval_from_claim(CANONICAL[other.qualifier], other.value,
+                                         other.unit)  # type: ignore[arg-type]
+                out.append(ExtractedClaim(
+                    "control_share" if other.unit == "percent" else "control_area", side,
+                    row_place.codes, other.value, other.unit, other.qualifier,
+                    iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
+                    " | ".join(cells), review=(*why, f"a second figure in the cell: "
+                                                     f"'{cell.strip()}'")))
     return out
 
 
