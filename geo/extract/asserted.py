@@ -60,7 +60,11 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        # a time before the full-scale invasion, or a "when" of the past
                        r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
                        r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
-                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled))\b", re.I)
+                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled)|"
+                       # "and for several months held more than 1,000 km²": a span now over
+                       r"for\s+(?:several|a\s+few|some|many|two|three|four|five|six|\d+)\s+"
+                       r"(?:weeks|months)\s+(?:(?:it|they|he|she)\s+)?(?:held|occupied|"
+                       r"controlled))\b", re.I)
 #: A dated past and a verb in the past: "Last August we held", "in March 2024 Russian
 #: troops occupied"; an earlier time: "up from 72 % a year earlier", "Two years ago Russia
 #: held ~60 %" (searched only where its words are: :func:`past_times`).

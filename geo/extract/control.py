@@ -147,6 +147,11 @@ _OF_WHICH_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,\s+(
                             r"still\s+|already\s+)?(?:holds?|controls?|occup(?:y|ies))\b(?:\s+"
                             r"(?P<amount>(?:almost\s+|nearly\s+|virtually\s+)?all\b|most\b|much\b|"
                             r"the\s+bulk\b|(?:a\s+)?(?:small\s+)?parts?\b|some\b))?", re.I)
+#: After an area: Russia's territory, no region named ("of the territory of the Russian
+#: Federation", "of Russian territory", "inside Russia").
+_OF_RUSSIA = re.compile(r"\s+(?:of|inside|in)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+Russian\s+"
+                        r"Federation|Russia)|Russian\s+(?:territory|soil|land)|Russia\b(?!['’]))",
+                        re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
@@ -351,6 +356,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             regions, end = out[-1].regions, fig.end
             review.append(f"no place for this figure: the ground named before "
                           f"({', '.join(regions)})")
+        elif fig.unit == "km2" and _OF_RUSSIA.match(text, fig.end) and (
+                russian := [p for p in parts.places if p.codes[0].startswith("RU-")]):
+            # "approximately 1,000 square kilometres of the territory of the Russian
+            # Federation ..., referring to the offensive in the Kursk region"
+            regions, end = russian[0].codes, fig.end
+            review.append(f"an area of Russia's territory: the Russian region the sentence "
+                          f"names ({russian[0].text})")
         elif fig.unit == "km2" and (not parts.places or national_area):
             regions, end = ("UA",), fig.end
             review.append("no place named for the area; read as a national total")
