@@ -359,11 +359,14 @@ _DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|c
 
 #: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
 #: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
-_IF_SIDE = re.compile(r"\b(?:if|once|provided(?:\s+that)?|on\s+condition\s+that|as\s+soon\s+as|"
-                      r"[\"“]?the\s+(?:(?:same|very)\s+)?(?:moment|minute|day|hour)[\"”]?|immediately\s+after|"
+_IF_SIDE = re.compile(r"\b(?:if|unless|once|provided(?:\s+that)?|on\s+condition\s+that|"
+                      r"as\s+soon\s+as|[\"“]?the\s+(?:(?:same|very)\s+)?(?:moment|minute|day|hour)"
+                      r"[\"”]?|immediately\s+after|"
                       r"as\s+long\s+as|after|when|until)\s+(?:the\s+)?[\w\s'’\"“-]{0,40}?$", re.I)
 #: What the other side offers for it: a ceasefire, an end to fighting.
 _STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
+                       # "Russia will take Donbas by military means unless ...": the threat
+                       r"military\s+means|"
                        r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal|"
                        r"negotiation)"
                        r"(?:s|es|ed|d|ing|ped|ping|ful)?\b", re.I)  # not "Warsaw", "endorsed"

@@ -181,7 +181,10 @@ CUES: dict[str, re.Pattern[str]] = {
         # "accept Moscow's 2014 annexation of Crimea"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+|Moscow['’]s\s+|Russia['’]s\s+)?(?:\d{4}\s+)?"
         r"(?:illegal\s+)?(?:annexation|incorporation)\s+of\b)|"
-        r"return\s+of(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|all\b|occupied\b))|"
+        r"return\s+of(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|all\b|occupied\b|peninsula\b))|"
+        # "Russia must return every occupied village of Zaporizhzhia"
+        r"(?<=\s)return(?=\s+(?:every|all(?:\s+the)?)\s+(?:occupied\s+)?(?:villages?|towns?|"
+        r"inch|territor(?:y|ies)|land)\b)|"
         # "Kyiv demands its return" (the place named last)
         r"(?<=\bits\s)return\b(?!\s+(?:to|of)\b)|"
         # "demands that the aggressor state return Crimea"

@@ -106,7 +106,9 @@ _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "out of them", "from them", "(three quarters) of each": the places named before.
 _THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate)\s+"
                    # not people: "most of them Crimean Tatars", "many of them civilians"
-                   r"(them(?!\s+(?:(?-i:[A-Z])|civilians|children|people|soldiers|women|men|"
+                   # "unless Ukrainian troops leave it": the ground named before
+                   r"((?<=leave\s)it(?=\s*[.,;]|\s+(?:and|by|before|within|first)\b)|"
+                   r"them(?!\s+(?:(?-i:[A-Z])|civilians|children|people|soldiers|women|men|"
                    r"residents|prisoners|pensioners|volunteers))|"
                    r"those\s+(?:areas|regions|patches|pockets)|"
                    r"both\s+(?:regions|oblasts|provinces|areas)|"
@@ -222,7 +224,7 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_THEM.finditer(text) if "them" in low or "those" in low or "each" in low
-              or "both" in low else ()):
+              or "both" in low or "leave it" in low else ()):
         # "pull its troops out of them": the list of places named last before it
         before = [p for p in found if p.end <= m.start(1)]
         if before:
