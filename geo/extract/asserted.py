@@ -102,6 +102,13 @@ _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scen
                            r"would\s+(?:then|still|now)\s+have|"
                            r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy))\b",
                            re.I)
+#: A holding projected into the future: "could control up to 80% of Donetsk by the summer",
+#: "might hold all of it within a year" (a modal and a time to come).
+_PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?(?:hold|control|"
+                        r"occupy|have)\b[^.;]{0,80}?\b(?:by\s+(?:the\s+)?(?:end\s+of|summer|spring|"
+                        r"autumn|winter|year-end|next|20\d\d|January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)|within\s+(?:a|the\s+"
+                        r"next|\d+|two|three|six)\s|next\s+(?:year|month|spring|summer))", re.I)
 #: A denied report of a side's demand or offer: "the Kremlin denied a newspaper report that
 #: it had offered ...", "called 'pure fiction' a report that Russia had offered ...".
 _DENIED_REPORT = re.compile(
@@ -221,6 +228,9 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if POLL_ANSWER.search(text):
         return []
     if ("would" in text or "scenario" in text) and _HYPOTHETICAL.search(text):
+        return [c for c in claims if not c.kind.startswith("control")]
+    if ("could" in text or "might" in text) and _PROJECTED.search(text):
+        # "if Pokrovsk falls, Russia could control up to 80% of Donetsk by the summer"
         return [c for c in claims if not c.kind.startswith("control")]
     if rated_false(s, after):
         # a reported holding called false; a reported offer too ("Posts say Putin 'has
