@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import CUES, Figure, Place
+from geo.extract.lexicon import CUES, Figure, Place, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ALMOST,
@@ -363,7 +363,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             regions, end = russian[0].codes, fig.end
             review.append(f"an area of Russia's territory: the Russian region the sentence "
                           f"names ({russian[0].text})")
-        elif fig.unit == "km2" and (not parts.places or national_area):
+        elif fig.unit == "km2" and (not parts.places or national_area) and not (
+                _SIZE_OF.search(text, max(0, fig.start - 30), fig.start)
+                or fig.value >= 0.95 * official_areas()["UA"]):
             regions, end = ("UA",), fig.end
             review.append("no place named for the area; read as a national total")
         else:
@@ -454,11 +456,16 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
 
 #: Right after a figure and its place, a state of the ground that is not holding: "(139,000
 #: km² of the country) may be contaminated by mines", "(30 %) is mined", "was flooded".
-_OTHER_STATE = re.compile(r"\s+(?:(?:may|might|could|would|will|is|are|was|were|has|have|had|"
-                          r"be|been|being|now|still|likely|thought\s+to\s+be)\s+){1,3}"
+_OTHER_STATE = re.compile(r"(?:\s+of\s+(?:land|territory|ground|farmland))?"
+                          r"\s+(?:(?:may|might|could|would|will|is|are|was|were|has|have|had|"
+                          r"be|been|being|now|still|likely|thought\s+to\s+be|need\s+to\s+be)\s+){1,3}"
                           r"(?:contaminated|mined|polluted|flooded|burn(?:ed|t)|deforested|"
-                          r"littered|strewn|affected\s+by\s+(?:mines|fighting|flooding))\b",
+                          r"littered|strewn|surveyed|demined|cleared|"
+                          r"affected\s+by\s+(?:mines|fighting|flooding))\b",
                           re.I)
+#: Before an area: the size of something, not ground held ("of a country of 603,500 km²").
+_SIZE_OF = re.compile(r"\b(?:country|state|territory|area|size|island|region)\s+of\s+(?:some\s+|"
+                      r"about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 
 
 #: After a gain, the total it brings a side's holding to: "bringing the land under Moscow's

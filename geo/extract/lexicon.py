@@ -101,6 +101,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("a shade over", "over"), ("a shade under", "under"), ("a touch over", "over"),
     ("a touch under", "under"),
     ("closer to", "around"), ("roughly about", "around"), ("an estimated", "around"),
+    ("approx.", "around"), ("approx", "around"), ("ca.", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
     QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r")\s+(?:the\s+)?$", re.I)

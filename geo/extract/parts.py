@@ -108,7 +108,7 @@ _THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate)\s+"
                    # not people: "most of them Crimean Tatars", "many of them civilians"
                    # "unless Ukrainian troops leave it": the ground named before
                    r"((?<=leave\s)it(?=\s*[.,;]|\s+(?:and|by|before|within|first)\b)|"
-                   r"them(?!\s+(?:(?-i:[A-Z])|civilians|children|people|soldiers|women|men|"
+                   r"them(?!\s+(?:(?-i:[A-Z])|(?:over|under|aged)\s+\d|civilians|children|people|soldiers|women|men|"
                    r"residents|prisoners|pensioners|volunteers))|"
                    r"those\s+(?:areas|regions|patches|pockets)|"
                    r"both\s+(?:regions|oblasts|provinces|areas)|"

@@ -51,6 +51,9 @@ def sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     return claims
 
 
+#: An area larger than any region (the largest, Odesa, is 33,310 km²): with no place named,
+#: "Russian forces hold roughly 114,000 square kilometres" is of the whole country.
+NATIONAL_AREA = 40_000
 #: A word ALL_OCCUPIED needs, looked for first.
 _ALL_WORDS = re.compile(r"occupied|1991|borders|every\s|"
                         r"(?:from|leave|quit)\s+(?:all\s+(?:of\s+)?|the\s+\w+\s+of\s+)?"
@@ -132,7 +135,9 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         return []  # a question states nothing ("Can the minister confirm that ...?")
     parts = parts_of(s)
     if not (parts.places or parts.country or FRONT.search(text) or (
-            _ALL_WORDS.search(text) and ALL_OCCUPIED.search(text))):
+            _ALL_WORDS.search(text) and ALL_OCCUPIED.search(text))
+            or (any(f.unit == "km2" and f.value >= NATIONAL_AREA for f in parts.figs)
+                and any(a.side in ("RU", "UA") for a in parts.actors))):
         return _shared(s)
     # every withdrawal and cession verb, each with the places after it ("demanded that Kyiv
     # withdraw from the rest of Donetsk and cede the four regions": two demands); none in a

@@ -47,7 +47,13 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 # break between paragraphs; "U.S.", "No. 5" and leader dots ("Kherson ..... 73%") do not
 # end one.
 _END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
-                  r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
+                  # abbreviations: AP-style months ("Jan. 22"), titles ("Sen. Graham"),
+                  # hedges ("approx. 19.4%")
+                  + "".join(rf"(?<!\b{w})" for w in (
+                      "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                      "Mrs", "Ms", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Maj",
+                      "Prof", "Capt", "Adm", "approx", "ca", "vs", "est"))
+                  + r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
                   r"[.!?]['\"”’)]?"
                   r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
                   # a line break before a list item (a bullet or a number), or after a line
