@@ -106,8 +106,12 @@ GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd
 
 PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
                       r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+the\s+"
-                      r"control\s+of)\s+(?:the\s+)?(Russia|Russian|"
-                      r"Moscow|Ukraine|Ukrainian|Kyiv|enemy|adversary)|"
+                      r"(?:temporary\s+|full\s+|effective\s+)?control\s+of)\s+(?:the\s+)?(Russia|Russian|"
+                      r"Moscow|Ukraine|Ukrainian|Kyiv|enemy|adversary)"
+                      # not people of a side: "a mapping project run by Ukrainian volunteers"
+                      r"(?!\s+(?:volunteers|analysts|researchers|journalists|activists|mappers|"
+                      r"bloggers|experts|scholars|reporters|media|monitors|project|group|team|"
+                      r"think\s+tank|outlets?|channels?)\b)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
                       r"(?:military\s+)?(?:control|occupation|rule)|"
                       # the speaker's side (geo.extract.speaker): "is under our control"
@@ -170,6 +174,13 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             parts, verb_start) == "RU":
         # "The DPR is more than 80% liberated", in Moscow's words: by Russia
         return "RU", ["'liberated' in the words of Russia's side: held by Russia"]
+    if m and m.end() <= verb_start and (side := subject(parts, verb_start, holders=True)) \
+            and any(m.end() <= a.start and a.end <= verb_start and a.side == side
+                    for a in parts.actors) \
+            and not _NEXT_CLAUSE.search(parts.s.text, m.end(), verb_start):
+        # "According to a project run by Ukrainian volunteers, Russia occupied ...": the
+        # subject right before the verb holds, not the passive's agent before it
+        m = None
     if m and m.start() > verb_start and subject(parts, verb_start, holders=True) and \
             _NEXT_CLAUSE.search(parts.s.text, verb_start, m.start()):
         # "Russian forces hold about three quarters of Kherson, but the capital remains in
@@ -451,7 +462,20 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             review.append("'occupied' read as held by Russia")
         out.append(make_claim(parts, "control_share", actor_here, codes_of(ps), None, q,
                               (min(p.start, verb.start()), end), review + group_review(ps)))
-    return out
+    return [_in_russia(c) for c in out]
+
+
+def _in_russia(c: ExtractedClaim) -> ExtractedClaim:
+    """``c``, or -- part of a Russian region held by a side not named ("part of the region
+    remains under the temporary control of the enemy", a Kursk governor) -- Ukraine's: no
+    one reports Russia holding part of its own region."""
+    if c.actor == "RU" and c.qualifier != "all" and c.regions \
+            and all(r.startswith("RU-") for r in c.regions) \
+            and "the holder is not named; assumed Russia" in c.review:
+        return replace(c, actor="UA", review=tuple(
+            "the holder is not named; part of a Russian region: read as held by Ukraine"
+            if r == "the holder is not named; assumed Russia" else r for r in c.review))
+    return c
 
 
 #: Right after a figure and its place, a state of the ground that is not holding: "(139,000
