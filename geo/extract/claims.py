@@ -254,8 +254,14 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     # Ukraine held by Russia" in its box) is the same claim: the hedged one stands
     hedged = {(c.kind, c.actor, c.regions, c.value, c.unit, c.status) for c in out
               if c.value is not None and c.qualifier not in ("exact", None)}
-    return [c for c in out if c.qualifier != "exact" or c.kind == "pace"
-            or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged]
+    # a part given its figure in the same sentence ("the left bank of the Kherson region --
+    # about 73% of that region's territory") is that figure's claim
+    figured = {(c.actor, c.regions, c.sentence) for c in out
+               if c.kind == "control_share" and c.value is not None and not c.status}
+    return [c for c in out if (c.qualifier != "exact" or c.kind == "pace"
+            or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged)
+            and not (c.kind == "control_share" and c.value is None and c.qualifier == "part"
+                     and (c.actor, c.regions, c.sentence) in figured)]
 
 
 #: A line that opens a list: it ends with a colon, "including" or "such as".

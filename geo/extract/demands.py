@@ -794,6 +794,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
                                             r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
+    if kind == "demand_withdraw" and qualifier == "part" and fig is None and re.search(
+            r"\bbank\s+of\s+(?:the\s+)?$", text[:ps[0].start], re.I):
+        qualifier = "all"  # "withdraw from the right bank of Kherson": all it holds there
     if kind == "demand_withdraw" and re.match(r"(?:hand|give|gave)\w*(?:\s+back\b|$)",
                                               verb.group(0), re.I):
         # "Kyiv demands that Moscow hand back Crimea": giving ground back is ceding it

@@ -446,6 +446,7 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
     forms["the four regions"] = (GROUPS["four regions"], True)
     for form in ("four annexed regions", "the four annexed regions", "four annexed oblasts",
                  "the four annexed oblasts", "the four oblasts", "four new regions",
+                 "all four regions", "all four oblasts", "all four provinces",
                  "the four new regions",
                  # Moscow's name for them: "the Kiev regime must withdraw its formations from
                  # the new regions of Russia"

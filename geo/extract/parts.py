@@ -53,7 +53,9 @@ _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|
 _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
 _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
-                          r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of)\s+"
+                          r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of|"
+                          # "the left bank of the region": the part of it across the river
+                          r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of)\s+"
                           r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
                           + r"|(?:a\s+(?:few|handful\s+of|number\s+of)\s+"
                           r"(?:border\s+)?(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
@@ -128,7 +130,7 @@ _OF_IT_WORDS = re.compile(r"of\s+it\b")
 # ------------------------------------------------------------------ per sentence
 #: "the region", "that oblast": the unit named last before it (anaphora), never "the
 #: region of X" (named there) nor a plural.
-_ANAPHOR = re.compile(r"\b(?:(?:the|that|this)\s+(?:(?:entire|whole|same)\s+)?(?:region|oblast|"
+_ANAPHOR = re.compile(r"\b(?:(?:the|that|this|our)\s+(?:(?:entire|whole|same)\s+)?(?:region|oblast|"
                       r"province|republic)(?:'s|’s)?|"
                       r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
 
