@@ -281,6 +281,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     used: set[int] = set()
     apposed: set[int] = set()  # places with an area between commas after them
     fronted = fronted_places(parts)
+    carried: dict[int, str] = {}  # a hedge carried along a list of figures
     for fig in parts.figs:
         review = list(why)
         # each figure after the first, or every one when there is no verb ("Donetsk
@@ -374,7 +375,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             regions, end = russian[0].codes, fig.end
             review.append(f"an area of Russia's territory: the Russian region the sentence "
                           f"names ({russian[0].text})")
-        elif fig.unit == "km2" and (not parts.places or national_area) and not (
+        elif fig.unit == "km2" and (not parts.places or national_area or all(
+                p.start > fig.end and re.search(r"\bincluding\b", text[fig.end:p.start])
+                for p in parts.places)) and not (
                 _SIZE_OF.search(text, max(0, fig.start - 30), fig.start)
                 or fig.value >= 0.95 * official_areas()["UA"]):
             regions, end = ("UA",), fig.end
@@ -382,7 +385,17 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         else:
             continue  # a share of something that is not a place
         kind = "control_share" if fig.unit == "percent" else "control_area"
-        out.append(make_claim(parts, kind, fig_actor, regions, fig, fig.qualifier,
+        qualifier = fig.qualifier
+        before = [f for f in parts.figs if f.end <= fig.start]
+        hedge = carried.get(id(before[-1]), before[-1].qualifier) if before else "exact"
+        if qualifier == "exact" and hedge != "exact" and before[-1].unit == fig.unit \
+                and _SHARED_HEDGE.fullmatch(text, before[-1].end, fig.start):
+            # "roughly 74 percent of Zaporizhzhia and 73 percent of Kherson": the hedge
+            # before the first figure of a list is each one's
+            qualifier = carried[id(fig)] = hedge
+            review.append(f"the hedge of the figure before ('{qualifier}') read as this "
+                          f"one's too")
+        out.append(make_claim(parts, kind, fig_actor, regions, fig, qualifier,
                               (min(fig.start, verb.start()), end), review))
     used -= apposed
     for p in parts.places:
@@ -487,6 +500,9 @@ _OTHER_STATE = re.compile(r"(?:\s+of\s+(?:land|territory|ground|farmland))?"
                           r"littered|strewn|surveyed|demined|cleared|"
                           r"affected\s+by\s+(?:mines|fighting|flooding))\b",
                           re.I)
+#: Between two figures of one list: "(roughly 74 percent) of Zaporizhzhia and (73 percent)".
+_SHARED_HEDGE = re.compile(r"\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast|province))?"
+                           r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)", re.I)
 #: Before an area: the size of something, not ground held ("of a country of 603,500 km²").
 _SIZE_OF = re.compile(r"\b(?:country|state|territory|area|size|island|region)\s+of\s+(?:some\s+|"
                       r"about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$", re.I)

@@ -171,7 +171,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # "hand the region over", "hand the rest of Donetsk over"
         r"hand(?:s|ed|ing)?(?=\s+(?!over\b)(?:[\w'’-]+\s+){1,5}?over\b)|"
         r"transfer\s+of|transfer(?:s|red)?(?=\s+(?:the\s+)?(?:rest|remainder|remaining|all|(?-i:[A-Z])))|"
-        r"surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|"
+        r"surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|(?<=be\s[\"“])returned|"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,60}?\s+as\s+(?:Russian|part\s+of\s+Russia))|"
         # "accept that these regions are part of Russia"
         r"accept(?:s|ed|ing)?(?=\s+that\s+[^.;]{0,80}?\s+(?:are|is|were|was)\s+(?:now\s+)?"
