@@ -90,6 +90,10 @@ NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+lon
                        r"\s+(?:[\w-]+\s+)?$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
 GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
+#: After "liberated": a period it was gained in ("more than 800 km² ... since August").
+_SINCE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|January|February|March|April|"
+                    r"May|June|July|August|September|October|November|December|\d{4}|last)|"
+                    r"(?:over|in|during)\s+the\s+(?:past|last)\s)", re.I)
 PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
                      r"(?:(?:whole|course|first\s+half|second\s+half|rest)\s+of\s+|\d{1,2}\s+)?"
                      r"(?:past\s+|last\s+|first\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -256,7 +260,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(
             r"\bif\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, verb.start() - 40):verb.start()], re.I):
         return []  # "If Russia captured the rest of Donetsk region, ...": a supposition
-    if verb.group(0) and GAIN_VERB.match(verb.group(0)) and PERIOD.search(text):
+    if verb.group(0) and ((GAIN_VERB.match(verb.group(0)) and PERIOD.search(text)) or (
+            _LIBERATED.match(verb.group(0)) and _SINCE.search(text, verb.end()))):
         # "captured about 505 km² in November": ground gained (a pace claim); the total it
         # brings a side to is held ("..., bringing the land under Moscow's control to
         # roughly 116,000 square kilometres")
@@ -401,6 +406,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     for p in parts.places:
         if id(p) in used or is_there(p) or is_rest(p):
             continue
+        if re.search(r"\bhow\s+much\s+of\s+(?:the\s+)?$", text[max(0, p.start - 20):p.start],
+                     re.I):
+            continue  # "Asked how much of the region remains under occupation": a question
         q = figureless(text, p.start, default=None)
         label = LABEL_AMOUNT.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and label:
