@@ -1052,7 +1052,8 @@ _BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|tr
                        r"relinquished)\b", re.I)
 #: A passive demand: "(the regions) must be (handed over)", "should be ceded", "(insists
 #: that the annexation of Crimea) be (recognised)".
-_MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be\s+(?:\w+\s+)?[\"“]?$",
+_MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be\s+"
+                      r"(?:\w+\s+)?[\"“]?$",
                       re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|"

@@ -80,7 +80,8 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           re.I)
 
 
-_MOST_BEFORE = re.compile(r"\b(?:most\s+of|(?<!\bhow\s)much\s+of|the\s+bulk\s+of|large\s+parts\s+of|"
+_MOST_BEFORE = re.compile(r"\b(?:most\s+of|(?<!\bhow\s)much\s+of|the\s+bulk\s+of|"
+                          r"large\s+parts\s+of|"
                           r"the\s+(?:greater|better|larger|biggest|largest)\s+part\s+of|"
                           r"the\s+majority\s+of)\s+"
                           r"(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|southern|"
