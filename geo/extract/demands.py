@@ -942,7 +942,9 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         return []
     bare_recognition = (verb.group(0).lower().startswith("recogni")
                         and "sovereignty" not in verb.group(0)
-                        and not _AS_RUSSIAN.match(text, end))
+                        and not _AS_RUSSIAN.match(text, end)
+                        # "recognise that the new regions are Russian"
+                        and not re.match(r"\s+that\s", text[verb.end():verb.end() + 6]))
     if bare_recognition and not (set(codes_of(ps)) <= ANNEXED and (re.search(
             r"\b(?:annexation|reunification|incorporation)\s+of\s+(?:the\s+)?$",
             text[:ps[0].start], re.I) or re.fullmatch(

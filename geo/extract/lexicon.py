@@ -174,7 +174,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"surrender(?:s|ed)?|give\s+up|given\s+up|(?<=be\s)returned|(?<=be\s[\"“])returned|"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,60}?\s+as\s+(?:Russian|part\s+of\s+Russia))|"
         # "accept that these regions are part of Russia"
-        r"accept(?:s|ed|ing)?(?=\s+that\s+[^.;]{0,80}?\s+(?:are|is|were|was)\s+(?:now\s+)?"
+        r"(?:accept|recogni[sz]e)(?:s|ed|ing)?(?=\s+that\s+[^.;]{0,80}?\s+(?:are|is|were|was)\s+(?:now\s+)?"
         r"(?:part\s+of\s+Russia|Russian)\b)|"
         # "(these regions are Russia;) Kiev must accept this reality"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:this|these|that|new|the\s+new)\s+"
