@@ -32,9 +32,18 @@ def test_the_holder_is_the_passive_s_side_or_the_subject() -> None:
 
 
 def test_figures_are_bound_to_the_places_they_are_of() -> None:
+    # the hedge before a list's first figure is each one's; a hedge of its own stands
     assert _control("Russia controls about 78% of Donetsk and 99% of Luhansk.") == [
         ("RU", ("UA-14",), 78.0, "percent", "around"),
-        ("RU", ("UA-09",), 99.0, "percent", "exact")]
+        ("RU", ("UA-09",), 99.0, "percent", "around")]
+    assert _control("Russia controls about 78% of Donetsk, 99% of Luhansk and over 70% of "
+                    "Kherson.") == [
+        ("RU", ("UA-14",), 78.0, "percent", "around"),
+        ("RU", ("UA-09",), 99.0, "percent", "around"),
+        ("RU", ("UA-65",), 70.0, "percent", "over")]
+    assert _control("Russia controls 78% of Donetsk and about 99% of Luhansk.") == [
+        ("RU", ("UA-14",), 78.0, "percent", "exact"),
+        ("RU", ("UA-09",), 99.0, "percent", "around")]
     # an area lies in a place; a share of the country; an area with no place is national
     assert _control("Ukrainian troops hold some 500 km² in Russia's Kursk region.") == [
         ("UA", ("RU-KRS",), 500.0, "km2", "around")]
@@ -91,10 +100,14 @@ def test_a_share_beside_ground_gained_is_gained_too() -> None:
 def test_the_occupation_of_a_place_is_the_occupier_s() -> None:
     from geo.extract import extract_claims
 
-    got = extract_claims("President Zelensky said that Ukraine would never recognise the "
-                         "occupation of Crimea.")
+    got = extract_claims("The occupation of Crimea began in 2014 and continues.")
     assert [(c.actor, c.regions, c.qualifier) for c in got] == [
         ("RU", ("UA-43", "UA-40"), "all")]
+    # recognising (or not) "the occupation of Crimea" is a legal stance, not a report of who
+    # holds it (writers 37, 55 and 59 recorded none), nor is its "de-occupation"
+    assert extract_claims("President Zelensky said that Ukraine would never recognise the "
+                          "occupation of Crimea.") == []
+    assert extract_claims("The de-occupation of Crimea remains Ukraine's goal.") == []
     got = extract_claims("Ukraine's occupation of parts of Kursk ended in March.")
     assert [(c.actor, c.regions) for c in got] == [("UA", ("RU-KRS",))]
     # the country's own size after a holding is no holding

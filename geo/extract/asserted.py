@@ -37,7 +37,11 @@ __all__ = ["asserted", "mark_past", "rated_false", "DENIAL", "PAST_PEAK", "POLL"
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
                      r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
                      r"rubbish(?:es|ed|ing)?|"
-                     r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+that)"
+                     r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+that|"
+                     # a correction: "An earlier version of this column stated that ..."
+                     r"earlier\s+version\s+of\s+this\s+\w+\s+(?:\w+\s+)?(?:stated|said|reported|"
+                     r"described|gave|put)|(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
+                     r"(?:stated|said|reported|described|gave|put))"
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"

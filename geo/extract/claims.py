@@ -196,7 +196,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
         if not found and ruled and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
-                                    or _IT_IS.match(s.text)):
+                                    or _IT_IS.match(s.text)
+                                    or (ruled[-1].status and _IT_HOLDS.match(s.text))):
             found = _figure_again(s, ruled[-1])
         if not found and ruled and ruled[-1].kind.startswith("control"):
             found = _continued(s, ruled[-1])
@@ -549,6 +550,11 @@ _AMOUNT_ENDS = re.compile(r"(?:\s+of\s+(?:it|them|the\s+(?:region|oblast)))?\s*(
 _IT_IS = re.compile(r"\W*(?:(?:today|now|currently|by\s+now|these\s+days|this\s+year),?\s+)?"
                     r"(?:it|that)(?:'s|’s|\s+is|\s+stands\s+at)\s+(?:now\s+)?(?:about|roughly|"
                     r"around|some|nearly|almost|just|more|less|over|under|closer|~|\d)", re.I)
+#: "Today it holds about 18%." after a past figure ("Before 2022, Russia held about 7% of
+#: Ukraine."): the side and the ground of that figure, now.
+_IT_HOLDS = re.compile(r"\W*(?:today|now|currently|these\s+days|this\s+year),?\s+(?:it|they)\s+"
+                       r"(?:now\s+|still\s+)?(?:holds?|controls?|occup(?:y|ies))\s+(?:about|"
+                       r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)", re.I)
 #: A sentence that lists what the figure before takes in.
 _INCLUDES = re.compile(r"\W*(?:that|this|it|which|the\s+(?:figure|total|area))\s+(?:also\s+)?"
                        r"(?:includes|included|takes\s+in|covers|comprises)\b", re.I)
