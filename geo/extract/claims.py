@@ -479,8 +479,11 @@ def _remember_side(s: Sentence) -> None:
         return  # "It demands ... It demands ...": the subject runs on, not the side named
     parts = parts_of(s)
     # "we" is never "they" in the next sentence
+    # nor a dateline's or an outlet's name in capitals ("KYIV DISPATCH | 14 October 2025 |
+    # Russian troops hold ...", "MOSCOW, Nov 23 --")
     sides = [a.side for a in parts.actors if a.side in ("RU", "UA")
-             and not first_person(parts, a)]
+             and not first_person(parts, a)
+             and not (s.text[a.start:a.end].isupper() and a.end - a.start > 2)]
     if sides:
         LAST_SIDE.set(sides[0])
 

@@ -72,7 +72,9 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           # "the Kinburn Spit in Mykolaiv", Russia's one foothold there
                           r"(?:the\s+)?Kinburn\s+(?:spit|peninsula))\s+"
                           r"(?:[\w-]+\s+){0,4}?(?:(?:near|around)\s+(?:the\s+)?(?:village|town|"
-                          r"settlement)\s+of\s+[\w-]+\s+)?(?:in|on|of|inside|near|along)\s+"
+                          r"settlement)\s+of\s+[\w-]+\s+|on\s+the\s+(?:left|right|east(?:ern)?)\s+"
+                          r"bank\s+(?:of\s+the\s+(?:Dnipro|Dnieper)\s+(?:river\s+)?)?)?"
+                          r"(?:in|on|of|inside|near|along)\s+"
                           r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$|"
                           # "the Kinburn Spit, a thin sandy strip of (Mykolaiv region)"
                           r"\b(?:the\s+)?Kinburn\s+(?:spit|peninsula)\b[^.;]{0,60}?\s(?:in|on|of)\s+"
@@ -108,7 +110,8 @@ _THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y
 #: last -- ground to demand, never a holding (control rules skip it: :func:`is_rest`).
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "out of them", "from them", "(three quarters) of each": the places named before.
-_THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate)\s+"
+_THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate|"
+                   r"(?:hand|give|cede|surrender)(?:s|ed)?)\s+"
                    # not people: "most of them Crimean Tatars", "many of them civilians"
                    # "unless Ukrainian troops leave it": the ground named before
                    r"((?<=leave\s)it(?=\s*[.,;]|\s+(?:and|by|before|within|first)\b)|"
@@ -211,7 +214,9 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                                           in low or "territory" in low or "land" in low
                                           or "area" in low or "republic" in low) else ()
     for m in anaphor:
-        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        # (or a region named as one, "the Donbas ... must leave the region")
+        before = [p for p in found if p.end <= m.start() and (len(p.codes) == 1 or (
+            p.group and " " not in p.text.strip() and p.text[:1].isupper()))]
         codes = before[-1].codes if before else last
         if "republic" in m.group(0).lower() and codes not in _REPUBLICS:
             continue  # "the republic" is Luhansk's or Donetsk's "people's republic", Crimea
