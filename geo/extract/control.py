@@ -415,7 +415,16 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             # "Dnipropetrovsk: pockets near the Donetsk border", "Luhansk -- all of it"
             q = ("all" if label.group("all") else "large_part" if label.group("most")
                  else "part")
-        if q is None and _direct_object(text, verb, p):
+        colon = re.match(r"(?:\s+(?:region|oblast|province))?\s*:\s", text[
+            places_from(parts, p.start, limit=0)[1]:])
+        if q is None and colon and re.match(r"\s*(?:[\w-]+\s+){0,3}?[~≈]?\d", text[
+                places_from(parts, p.start, limit=0)[1] + colon.end():]):
+            continue  # "held: ... Dnipropetrovsk: upwards of 300 km²": the figure's claim
+        if q is None and _direct_object(text, verb, p) and not (colon and re.match(
+                r"\s*(?:the\s+Kinburn|an?\s+(?:sliver|strip|pocket|few|handful|small)|small|"
+                r"parts?\b|pockets?|some\b|slivers?|strips?)", text[
+                    places_from(parts, p.start, limit=0)[1] + colon.end():], re.I)):
+            # (not "Mykolaiv: the Kinburn Spit, a sliver of the region": a part of it)
             # "holds the Krynky bridgehead", "clings to the Kursk foothold": part
             q = ("part" if _PART_NOUN_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
                  else "all")

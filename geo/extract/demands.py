@@ -900,6 +900,12 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         named = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
         if sovereignty and re.search(r"Russia|Moscow", verb.group(0)):
             named = [a for a in parts.actors if a.side == "RU"] or named
+        elif named and verb.group(0).lower().startswith("recogni") and re.fullmatch(
+                r"['’]s\s+(?:formal\s+|legal\s+|official\s+)?", text[named[-1].end - 2:
+                                                                    verb.start()]):
+            # "Kyiv's recognition of Crimea as Russian is non-negotiable": the side that
+            # would recognise is asked; the other side asks
+            named = [a for a in named if a.side == other_side(named[-1].side)] or named
         after = _DEMAND_AFTER.match(text, places_from(parts, verb.end(), limit=60)[1]) \
             if named else None
         if after is not None:

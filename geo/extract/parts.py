@@ -254,6 +254,12 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             pairs = [g for g in listed if len(g) == 2]
             if pairs:
                 found.append(Place(pairs[-1], m.start(1), m.end(1), m.group(1), True))
+        elif listed and m.group(1).lower() == "them" and not found and re.match(
+                r"leave|quit|vacate|out", m.group(0), re.I):
+            # "The Donetsk and Luhansk people's republics, the Zaporizhzhia and Kherson
+            # regions are written into our constitution. ... Ukrainian units must leave
+            # them": the list the sentence before named
+            found.append(Place(listed[-1], m.start(1), m.end(1), m.group(1), True))
     for m in (_ITS_RETURN.finditer(text) if "its return" in low else ()):
         # "Moscow insists the peninsula is not up for discussion; Kyiv demands its return"
         before = [p for p in found if p.end <= m.start()]
