@@ -81,6 +81,9 @@ _DATED_PAST = re.compile(
     r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
     # "In 2022 they held almost a third of the region"
     r"\bin\s+20[12]\d,?\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:held|occupied|controlled)\b|"
+    # "They held parts of Chernihiv and Kyiv regions in 2022 too, and they left."
+    r"\b(?:held|occupied|controlled)\s+(?:[\w'’%.,-]+\s+){1,8}?in\s+(?:(?:early|late|spring|"
+    r"summer|autumn|winter|March|April)\s+(?:of\s+)?)?20(?:1\d|2[0-3])\b(?!\s*[-–]\s*20)|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
     r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
     r"eighteen|\d+)\s+(?:years?|months?)\s+"

@@ -46,7 +46,7 @@ _ASKED_ACT = re.compile(r"\s+(?:(?:to|must|should|would|also|first)\s+)*(?:surre
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?(?:\s+for)?|"
                           r"insist(?:s|ed)?\s+on|insistence\s+on|"
                           r"(?:asks?|asked|called|calls|pressed|presses)\s+"
-                          r"(?:only\s+)?for|(?:would|will|could|might)\s+settle\s+for|price\s+"
+                          r"(?:only\s+)?for|(?:(?:would|will|could|might)\s+|['’](?:ll|d)\s+)settle\s+for|price\s+"
                           r"(?:is|was|remains|would\s+be))"
                           r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control|"
                           r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"

@@ -125,6 +125,9 @@ _THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate|"
 _TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
 _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket|corner)|"
+                    # "wants every square mile of it handed over"
+                    r"\bevery\s+(?:square\s+)?(?:mile|kilomet(?:re|er)|inch|metre|meter)(?=\s+of\s+"
+                    r"it\s+(?:handed|ceded|given|surrendered|returned|transferred)\b)|"
                     r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
                     + _UNIT_WORD
                     + r")\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
@@ -546,9 +549,10 @@ def pronoun_side(parts: Parts, actor: Actor) -> bool:
 LAST_SIDE: ContextVar[str | None] = ContextVar("last_side", default=None)
 #: A pronoun opening a sentence or clause, a verb of holding or asking within three words.
 _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where\s+)?|"
-                      r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))\s+(?:[\w-]+\s+){0,3}?"
+                      r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))"
+                      r"(?:['’](?:ll|d|s))?\s+(?:[\w-]+\s+){0,3}?"
                       r"(?=(?:control|occup|hold|held|seiz|captur|want|demand|insist|seek|sought|"
-                      r"ask|requir|took|has\s+taken|retain)\w*\b)")
+                      r"ask|requir|took|has\s+taken|retain|settle)\w*\b)")
 
 
 #: A side named by its leader: "he" after it is the leader.
