@@ -109,7 +109,9 @@ def test_the_left_bank_is_no_withdrawal_and_clauses_keep_their_holders() -> None
 
     got = extract_claims("Ukraine holds the right bank of the Kherson region, while Russian "
                          "troops occupy the left bank — about 73% of the region.")
-    assert [(c.actor, c.regions, c.value) for c in got] == [("RU", ("UA-65",), 73.0)]
+    # (the right bank of a region is part of it: Ukraine's)
+    assert [(c.actor, c.regions, c.value, c.qualifier) for c in got] == [
+        ("UA", ("UA-65",), None, "part"), ("RU", ("UA-65",), 73.0, "around")]
     # "at that point" after a past event: a past figure, a note
     got = extract_claims("Russian troops withdrew from the Kyiv region in early April 2022. "
                          "At that point Moscow's forces had held as much as 27 per cent of "

@@ -258,7 +258,8 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     # a part given its figure in the same sentence ("the left bank of the Kherson region --
     # about 73% of that region's territory") is that figure's claim
     figured = {(c.actor, c.regions, c.sentence) for c in out
-               if c.kind == "control_share" and c.value is not None and not c.status}
+               if c.kind == "control_share" and c.value is not None and not c.status
+               and not any(r.startswith("read by the learned reader") for r in c.review)}
     return [c for c in out if (c.qualifier != "exact" or c.kind == "pace"
             or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged)
             and not (c.kind == "control_share" and c.value is None and c.qualifier == "part"
