@@ -56,3 +56,24 @@ def test_slashed_datelines_are_read_only_when_the_numbers_tell_day_from_month() 
     assert article_date(head, today=today) is None
     assert ambiguous_date(head) == "12/09/2024"
     assert ambiguous_date("Brasília, 25/09/2024") is None
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    # AP-style months, titles, hedges and times are read inside their sentence (writer
+    # 64's "Jan. 22, 2025" dates and "approx. 19.4%" figures were cut in two before)
+    from geo.extract.text import sentences
+
+    def cut(text: str) -> list[str]:
+        return [s.text for s in sentences(text)]
+
+    for text in ("On Jan. 22, 2025 Russia held 19% of Ukraine.",
+                 "Sen. Graham said Russia holds 19% of Ukraine.",
+                 "Russia holds approx. 19.4% of Ukraine.",
+                 "Lt. Gen. Budanov said Russia holds about 19%.",
+                 "At 9 a.m. Moscow time Russia held 19% of Ukraine."):
+        assert cut(text) == [text]
+    # a real end still ends: after a time with no zone, after a month's full name
+    assert cut("He spoke at 3 p.m. Then Russia said it holds 19%.") == [
+        "He spoke at 3 p.m.", "Then Russia said it holds 19%."]
+    assert cut("Talks resumed in May. Russia holds 19%.") == [
+        "Talks resumed in May.", "Russia holds 19%."]

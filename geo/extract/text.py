@@ -52,7 +52,10 @@ _END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!
                   + "".join(rf"(?<!\b{w})" for w in (
                       "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
                       "Mrs", "Ms", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Maj",
-                      "Prof", "Capt", "Adm", "approx", "ca", "vs", "est"))
+                      "Prof", "Capt", "Adm", "approx", "ca", "c", "vs", "est"))
+                  # "at 9 a.m. Moscow time" (a time zone after a.m./p.m., no sentence end)
+                  + r"(?!(?<=[ap]\.m)\.\s+(?:Kyiv|Kiev|Moscow|London|Washington|Brussels|local|"
+                  r"GMT|BST|CET|CEST|EST|EDT|ET|UTC|Eastern|Central|Pacific)\b)"
                   + r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
                   r"[.!?]['\"”’)]?"
                   r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
