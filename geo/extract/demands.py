@@ -829,8 +829,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
 _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(?:y|ies)|ground|"
                       r"land|positions?|bits?|slivers?|footholds?|strips?|zones?)\s+(?:that\s+|"
                       r"which\s+)?(?:it|they|we|(?:its|their|his|our|Russian|Ukrainian)\s+(?:troops|forces|units))"
-                      r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?)\s+(?:in|of)\s+"
-                      r"(?:the\s+)?$", re.I)
+                      r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?|(?:has|have)\s+"
+                      r"(?:seized|taken|captured|occupied))\s+(?:in|of)\s+(?:the\s+)?$", re.I)
 _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:entirely|"
                          r"altogether|completely|fully))?(?:\s*,?\s+where|"
                          # "(the patches of Sumy and Kharkiv oblasts) that Russian troops
