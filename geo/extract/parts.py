@@ -373,7 +373,8 @@ def parts_of(s: Sentence) -> Parts:
     """The figures, places (anaphora read), country mentions and sides of ``s``; a side's
     word inside a place's name ("Russia's Kursk region") is not a side. Several rules read
     a sentence: it is taken apart once (the parts are not to be changed)."""
-    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get(), _voices_in(s), LAST_GROUP.get())
+    return _parts_of(s, LAST_UNIT.get(), LAST_SIDE.get(), _voices_in(s), LAST_GROUP.get(),
+                     article_side())
 
 
 def _voices_in(s: Sentence) -> tuple[tuple[int, int, str, str], ...]:
@@ -400,6 +401,31 @@ def spoken_side(voices_: tuple[tuple[int, int, str, str], ...], pos: int) -> str
     return next((side for a, b, side, _ in voices_ if a <= pos < b), None)
 
 
+#: Words only one side's media use of the war: Moscow's ("the Kiev regime", "Donbass",
+#: "special military operation") and Kyiv's ("the occupiers", "temporarily occupied").
+_MOSCOW_WORDS = re.compile(r"\b(?:Kiev|Lugansk|Donbass|Zaporozhye|Kharkov|Dnepropetrovsk|Nikolaev|"
+                           r"Artemovsk|Konstantinovka|Slavyansk|Krasnoarmeysk|Novorossiya|"
+                           r"special\s+military\s+operation|armed\s+formations|neo-Nazis?)\b")
+_KYIV_WORDS = re.compile(r"\b(?:occupiers?|invaders?|ruscists?|rashists?|orcs|temporarily\s+"
+                         r"occupied|de-occupation|the\s+aggressor|Defen[cs]e\s+Forces)\b", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def _words_side(article: str) -> str | None:
+    moscow, kyiv = len(_MOSCOW_WORDS.findall(article)), len(_KYIV_WORDS.findall(article))
+    if moscow >= 2 and not kyiv:
+        return "RU"
+    if kyiv >= 2 and not moscow:
+        return "UA"
+    return None
+
+
+def article_side() -> str | None:
+    """The side whose media the article's words are (two of one side's words, none of
+    the other's), for "we" and "the enemy" no speaker accounts for; None if mixed."""
+    return _words_side(VOICES.get()[0])
+
+
 def voice_why(parts: Parts, pos: int) -> str:
     """How the speaker at ``pos`` of the sentence was known ("the speaker's label ..."),
     for a claim's review; "" when no speaker is known."""
@@ -421,7 +447,7 @@ VOICES: ContextVar[tuple[str, tuple[Voice, ...], dict[Sentence, tuple[tuple[int,
 @functools.lru_cache(maxsize=4096)
 def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
               voices_: tuple[tuple[int, int, str, str], ...] = (),
-              _group: tuple[str, ...] | None = None) -> Parts:
+              _group: tuple[str, ...] | None = None, words_side: str | None = None) -> Parts:
     pl = places_in(s.text)
     country = countries(s.text)
     if voices_ and "our" in s.text:
@@ -451,11 +477,12 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             figs.sort(key=lambda f: f.start)
     sides = actors(s.text, skip=[(p.start, p.end) for p in pl] + country)
     last = LAST_SIDE.get()
-    if voices_:
+    if voices_ or words_side:
         # "We still hold Kramatorsk", "our troops": the speaker's side
-        # (geo.extract.speaker)
+        # (geo.extract.speaker), or the side whose words the article uses ("Today our guys
+        # hold 76% of Zaporozhye oblast" on a channel writing "Novorossiya", "Orekhov")
         for m in FIRST_PERSON.finditer(s.text):
-            side = spoken_side(voices_, m.start())
+            side = spoken_side(voices_, m.start()) or words_side
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
@@ -478,6 +505,11 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
         ours = _our_place_side(s.text, pl)
         for m in _ENEMY.finditer(s.text):
             spoken = spoken_side(voices_, m.start()) or ours
+            if spoken is None and not any(a.side in ("RU", "UA") and a.end <= m.start()
+                                          for a in sides):
+                # "By my estimate, the enemy now retains no more than 15% of the DPR" on a
+                # channel that writes "Konstantinovka", "Slavyansk": Moscow's side writes
+                spoken = words_side
             named = ([spoken] if spoken else
                      [a.side for a in sides if a.side in ("RU", "UA") and a.end <= m.start()])
             if named:
