@@ -75,7 +75,8 @@ _FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|
 #: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each",
 #: "Donetsk: Ukraine holds roughly one-fifth".
 _FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|holds?|held|controls?|controlled|"
-                          r"occup(?:y|ies|ied)|retains?|keeps?)|:)\s+[\"“]?(?:(?:about|roughly|around|"
+                          r"occup(?:y|ies|ied)|retains?|keeps?)|:)\s+(?:(?:now|already|still|"
+                          r"currently)\s+)?[\"“]?(?:(?:about|roughly|around|"
                           r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
                           r"over|under|approximately)\s+)?(" + _FRACTION_WORDS + r")\b"
                           r"(?![\"”’']?\s+(?:of|or)\b|-)", re.I)
@@ -114,6 +115,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?(?!\s+(?:out|firm|talks)\b)|"
         r"held(?!\s+(?:out|talks)\b)|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
+        # "have established a security zone covering several border villages in Sumy"
+        r"(?:established|created|set\s+up)\s+(?:a\s+)?(?:security|buffer)\s+(?:zone|belt|strip)|"
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"
         r"in (?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|Ukraine['’]s) hands|"

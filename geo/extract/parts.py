@@ -176,7 +176,10 @@ _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s
 #: Zaporozhye regions are subjects of the Russian Federation. Kyiv will have to recognise
 #: this reality").
 _REALITY = re.compile(r"\b(?:recogni[sz]e|accept)\s+(?:the\s+)?((?:this|these|that|the\s+new|new|"
-                      r"(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies))\b", re.I)
+                      r"(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies)|"
+                      # "(... are Russian regions, and Kiev must) recognise this."
+                      r"(?<=recognise\s)this(?=\s*[.;\"”]|\s*$)|"
+                      r"(?<=recognize\s)this(?=\s*[.;\"”]|\s*$))\b", re.I)
 #: Ground Russia claims as its own (Crimea, Sevastopol and the four regions): recognising
 #: it is ceding it.
 ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
@@ -288,9 +291,11 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                    and (where is None or set(g) <= where)]
             if fit:
                 found.append(Place(fit[-1], m.start(), m.end(), m.group(0), True))
-    for m in (_REALITY.finditer(text) if "realit" in low else ()):
+    for m in (_REALITY.finditer(text) if "realit" in low or "recogni" in low else ()):
         # the places listed last, or the unit named last, if Russia claims them as its own
         here = [p for p in found if p.start < m.start()]
+        if not here and m.group(1).lower() in ("this", "that"):
+            continue  # "recognise this" reads only the places its own sentence calls Russian
         if here:
             # "The Donetsk and Luhansk People's Republics and the Zaporozhye and Kherson
             # regions are Russia, and Kyiv will have to recognise this reality": the places
