@@ -58,6 +58,7 @@ from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
 from geo.extract.tables import fields, mask_spans, mask_tables, table_claims, tables
 from geo.extract.text import Sentence, check_article, sentences
+from geo.intervals import interval_from_claim
 
 __all__ = ["extract_claims"]
 
@@ -352,8 +353,25 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
                       if c.span[1] > len(lead)]
     why = (f"a list item, read with its opening line: '{lead} ...'" if lead
            else "a list item, read on its own")
+    if _APPROX_HEAD.search(intro.text):
+        # "Share of each region held by Russian forces (approx.):" + "- Luhansk: 99%"
+        claims = [_hedged(c) if c.value is not None and c.qualifier == "exact" else c
+                  for c in claims]
     return [replace(c, span=(start, item.end), sentence=item.text, review=c.review + (why,))
             for c in claims]
+
+
+#: An opening line that calls its list's figures approximate.
+_APPROX_HEAD = re.compile(r"\(\s*approx(?:\.|imate(?:ly)?)?\s*\)|approximate(?:ly)?|"
+                          r"approx\.|(?:figures|numbers)\s+(?:are\s+)?rounded", re.I)
+
+
+def _hedged(c: ExtractedClaim) -> ExtractedClaim:
+    """``c`` with its exact figure read as "around" (the list's heading hedges it)."""
+    iv = interval_from_claim("around", c.value, c.unit or "percent")  # type: ignore[arg-type]
+    return replace(c, qualifier="around", low=iv.low if iv else c.low,
+                   high=iv.high if iv else c.high,
+                   review=c.review + ("the list's opening line calls its figures approximate",))
 
 
 def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str

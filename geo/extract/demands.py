@@ -937,7 +937,9 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if not ps and _PARTICIPLE.match(verb.group(0)):
         # "wanted all of Zaporizhzhia and Kherson handed over"
         ps = places_before(parts, verb.start())
-        if not ps and _MUST_BE.search(text, 0, verb.start()):
+        if not ps and (_MUST_BE.search(text, 0, verb.start()) or (
+                verb.group(0).lower() == "pass" and re.search(
+                    r"\b(?:must|should|will|would|has\s+to|have\s+to)\s+$", text[:verb.start()]))):
             # "the Kherson and Zaporizhzhia regions are Russian and must be handed over":
             # the places its clause names before it
             clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())),
@@ -1065,7 +1067,7 @@ _MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be
                       r"(?:\w+\s+)?[\"“]?$",
                       re.I)
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
-_PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|"
+_PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|pass|"
                          r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)
 #: Recognising ground named before: "(these regions are Russia now, and Kyiv must)
 #: recognise them as such", "recognise them as Russian".
