@@ -490,95 +490,103 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 
 
 # ------------------------------------------------------------------ other writers' text
-#: Corpora by 55 separate writers who had seen neither the code nor the other corpora
+#: Corpora by 71 separate writers who had seen neither the code nor the other corpora
 #: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
-#: many hands; traps); writers 12-55 were given the annotation convention
+#: many hands; traps); writers 12-71 were given the annotation convention
 #: (docs/claim-annotation.md). Each was scored blind once, when it came (its header gives
-#: that score), then used to change the rules and to train the learned reader
-#: (geo/extract/learned.py) -- except writers 40-43, held out: scored once after the last
-#: change. Blind scores by round, pooled: writers 1-2 0.61, 3 0.81, 4-5 0.74, 6-7 0.74,
-#: 8-9 0.745, 10-11 0.72 (rules only); 14-17 0.72, 12-13 0.73, 18-19 0.72 (with the
-#: learned reader; the rules alone 0.70); 20-23 0.75 (rules alone 0.69); 24-27 0.76
-#: (rules alone 0.72); 28-31 0.72 (rules alone 0.68; 0.73 after a fix for tables aligned
-#: with spaces that ingesting writer 28's articles showed; from 28-31 on, a holding given as
-#: earlier or past is a note, not a claim, on both sides of the score: _is_claim); 32-35
-#: 0.79 (rules alone 0.75; after the speaker's side of first-person text, tables of dates
-#: and hedges written as signs); 36-39 0.80 (rules alone 0.77; after field lines, shares
-#: named by their holder, recognition and threat demands, denied reports; 0.81 after fixes
-#: that ingesting their articles showed); 44-47 0.84 (rules alone 0.81), 48-51 0.85 (rules
-#: alone 0.81), 52-55 0.87 (rules alone 0.84; each set asked for new styles, commissioned to
-#: tune on and scored on arrival); 40-43, held out, 0.84 (rules alone 0.80; after demands
-#: recorded as the convention says, tables of positions, "these areas", box headings and
-#: position lines; 0.85 after fixes that ingesting their articles showed); 56-59, held out,
-#: 0.88 (rules alone 0.86; after what 40-43 showed once scored: tables of texts side by
-#: side, a proposal's author, totals after a gain, "recognise this reality"; 0.90 after
-#: fixes that ingesting their articles showed). The rules and
-#: the reader gain on each writer they are tuned or trained on; on writers they have not
-#: seen they stay short of the 0.9 the issue sets.
+#: that score), then used to change the rules and (except writers 60-63) to train the
+#: learned reader (geo/extract/learned.py). Blind scores by round, pooled: writers 1-2
+#: 0.61, 3 0.81, 4-5 0.74, 6-7 0.74, 8-9 0.745, 10-11 0.72 (rules only); 14-17 0.72, 12-13
+#: 0.73, 18-19 0.72 (with the learned reader; the rules alone 0.70); 20-23 0.75 (rules alone
+#: 0.69); 24-27 0.76 (rules alone 0.72); 28-31 0.72 (rules alone 0.68; from 28-31 on, a
+#: holding given as earlier or past is a note, not a claim, on both sides of the score:
+#: _is_claim); 32-35 0.79 (rules alone 0.75); 36-39 0.80 (rules alone 0.77); 44-47 0.84,
+#: 48-51 0.85, 52-55 0.87 (commissioned to tune on, scored on arrival); 40-43, held out
+#: until the rules were done, 0.84; 56-59, held out, 0.88 (rules alone 0.86); 64-67 0.91,
+#: 68-71 0.91 (commissioned to tune on, scored on arrival); 60-63, held out, 0.855 (rules
+#: alone 0.82; sides right on 322 of 331 found claims): Moscow's English-language state
+#: media (writer 61) 0.72, digital-native and European news (63) 0.84, Kyiv's outlets (62)
+#: 0.90, map-led online news (60) 0.94. After that score the rules were tuned on 60-63
+#: too (their annotations read; the reader still not trained on them): 0.88 then, no
+#: longer blind. The rules and the reader gain on each writer they are tuned or trained
+#: on; on writers they have not seen they stay short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
     # "tuned on": rules changed on it; "trained on": the learned reader's training data
-    # (scripts/train_extract_model.py); "held out": scored once, never tuned or trained on.
-    "writer 1 (tuned and trained on)": ("extract_corpus_fresh.yaml", 45, 0.89),
-    "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.84),
-    "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.96),
-    "writer 4 (tuned and trained on)": ("extract_corpus_fresh4.yaml", 40, 0.93),
-    "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.88),
-    "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.83),
-    "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.86),
-    "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.81),
-    "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.82),
-    "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.82),
-    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.76),
-    "writer 14 (scored once, then tuned and trained on)": ("extract_corpus_fresh14.yaml", 40, 0.73),
-    "writer 15 (scored once, then tuned and trained on)": ("extract_corpus_fresh15.yaml", 40, 0.81),
-    "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.72),
-    "writer 17 (scored once, then tuned and trained on)": ("extract_corpus_fresh17.yaml", 40, 0.83),
-    "writer 12 (scored once, then tuned and trained on)": ("extract_corpus_fresh12.yaml", 40, 0.82),
-    "writer 13 (scored once, then tuned and trained on)": ("extract_corpus_fresh13.yaml", 40, 0.79),
-    "writer 18 (scored once, then tuned and trained on)": ("extract_corpus_fresh18.yaml", 40, 0.69),
-    "writer 19 (scored once, then tuned and trained on)": ("extract_corpus_fresh19.yaml", 40, 0.82),
-    "writer 20 (scored once, then tuned and trained on)": ("extract_corpus_fresh20.yaml", 40, 0.73),
-    "writer 21 (scored once, then tuned and trained on)": ("extract_corpus_fresh21.yaml", 40, 0.79),
-    "writer 22 (scored once, then tuned and trained on)": ("extract_corpus_fresh22.yaml", 40, 0.83),
-    "writer 23 (scored once, then tuned and trained on)": ("extract_corpus_fresh23.yaml", 40, 0.70),
-    "writer 24 (scored once, then tuned and trained on)": ("extract_corpus_fresh24.yaml", 40, 0.83),
-    "writer 25 (scored once, then tuned and trained on)": ("extract_corpus_fresh25.yaml", 40, 0.80),
-    "writer 26 (scored once, then tuned and trained on)": ("extract_corpus_fresh26.yaml", 40, 0.79),
-    "writer 27 (scored once, then tuned and trained on)": ("extract_corpus_fresh27.yaml", 40, 0.86),
-    "writer 28 (scored once, then tuned and trained on)": ("extract_corpus_fresh28.yaml", 40, 0.86),
-    "writer 29 (scored once, then tuned and trained on)": ("extract_corpus_fresh29.yaml", 40, 0.74),
-    "writer 30 (scored once, then tuned and trained on)": ("extract_corpus_fresh30.yaml", 40, 0.72),
-    "writer 31 (scored once, then tuned and trained on)": ("extract_corpus_fresh31.yaml", 40, 0.80),
-    "writer 32 (scored once, then tuned and trained on)": ("extract_corpus_fresh32.yaml", 40, 0.87),
-    "writer 33 (scored once, then tuned and trained on)": ("extract_corpus_fresh33.yaml", 40, 0.84),
-    "writer 34 (scored once, then tuned and trained on)": ("extract_corpus_fresh34.yaml", 40, 0.86),
-    "writer 35 (scored once, then tuned and trained on)": ("extract_corpus_fresh35.yaml", 40, 0.87),
+    # (scripts/train_extract_model.py); "held out of training": never trained on (HELD_OUT);
+    # "scored once blind, then tuned on": the rules were changed on it after its one score.
+    "writer 1 (tuned and trained on)": ("extract_corpus_fresh.yaml", 45, 0.92),
+    "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.85),
+    "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.97),
+    "writer 4 (tuned and trained on)": ("extract_corpus_fresh4.yaml", 40, 0.97),
+    "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.91),
+    "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.91),
+    "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.94),
+    "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.89),
+    "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.91),
+    "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.89),
+    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.89),
+    "writer 14 (scored once, then tuned and trained on)": ("extract_corpus_fresh14.yaml", 40, 0.92),
+    "writer 15 (scored once, then tuned and trained on)": ("extract_corpus_fresh15.yaml", 40, 0.90),
+    "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.93),
+    "writer 17 (scored once, then tuned and trained on)": ("extract_corpus_fresh17.yaml", 40, 0.97),
+    "writer 12 (scored once, then tuned and trained on)": ("extract_corpus_fresh12.yaml", 40, 0.93),
+    "writer 13 (scored once, then tuned and trained on)": ("extract_corpus_fresh13.yaml", 40, 0.89),
+    "writer 18 (scored once, then tuned and trained on)": ("extract_corpus_fresh18.yaml", 40, 0.92),
+    "writer 19 (scored once, then tuned and trained on)": ("extract_corpus_fresh19.yaml", 40, 0.91),
+    "writer 20 (scored once, then tuned and trained on)": ("extract_corpus_fresh20.yaml", 40, 0.90),
+    "writer 21 (scored once, then tuned and trained on)": ("extract_corpus_fresh21.yaml", 40, 0.89),
+    "writer 22 (scored once, then tuned and trained on)": ("extract_corpus_fresh22.yaml", 40, 0.95),
+    "writer 23 (scored once, then tuned and trained on)": ("extract_corpus_fresh23.yaml", 40, 0.86),
+    "writer 24 (scored once, then tuned and trained on)": ("extract_corpus_fresh24.yaml", 40, 0.88),
+    "writer 25 (scored once, then tuned and trained on)": ("extract_corpus_fresh25.yaml", 40, 0.91),
+    "writer 26 (scored once, then tuned and trained on)": ("extract_corpus_fresh26.yaml", 40, 0.88),
+    "writer 27 (scored once, then tuned and trained on)": ("extract_corpus_fresh27.yaml", 40, 0.93),
+    "writer 28 (scored once, then tuned and trained on)": ("extract_corpus_fresh28.yaml", 40, 0.96),
+    "writer 29 (scored once, then tuned and trained on)": ("extract_corpus_fresh29.yaml", 40, 0.90),
+    "writer 30 (scored once, then tuned and trained on)": ("extract_corpus_fresh30.yaml", 40, 0.90),
+    "writer 31 (scored once, then tuned and trained on)": ("extract_corpus_fresh31.yaml", 40, 0.89),
+    "writer 32 (scored once, then tuned and trained on)": ("extract_corpus_fresh32.yaml", 40, 0.91),
+    "writer 33 (scored once, then tuned and trained on)": ("extract_corpus_fresh33.yaml", 40, 0.92),
+    "writer 34 (scored once, then tuned and trained on)": ("extract_corpus_fresh34.yaml", 40, 0.90),
+    "writer 35 (scored once, then tuned and trained on)": ("extract_corpus_fresh35.yaml", 40, 0.93),
     "writer 36 (scored once, then tuned and trained on)": ("extract_corpus_fresh36.yaml", 40, 0.95),
     "writer 37 (scored once, then tuned and trained on)": ("extract_corpus_fresh37.yaml", 40, 0.93),
     "writer 38 (scored once, then tuned and trained on)": ("extract_corpus_fresh38.yaml", 40, 0.89),
     "writer 39 (scored once, then tuned and trained on)": ("extract_corpus_fresh39.yaml", 40, 0.93),
-    "writer 44 (scored once, then tuned and trained on)": ("extract_corpus_fresh44.yaml", 40, 0.94),
-    "writer 45 (scored once, then tuned and trained on)": ("extract_corpus_fresh45.yaml", 40, 0.91),
+    "writer 44 (scored once, then tuned and trained on)": ("extract_corpus_fresh44.yaml", 40, 0.95),
+    "writer 45 (scored once, then tuned and trained on)": ("extract_corpus_fresh45.yaml", 40, 0.92),
     "writer 46 (scored once, then tuned and trained on)": ("extract_corpus_fresh46.yaml", 40, 0.92),
-    "writer 47 (scored once, then tuned and trained on)": ("extract_corpus_fresh47.yaml", 40, 0.90),
-    "writer 48 (scored once, then tuned and trained on)": ("extract_corpus_fresh48.yaml", 40, 0.90),
+    "writer 47 (scored once, then tuned and trained on)": ("extract_corpus_fresh47.yaml", 40, 0.91),
+    "writer 48 (scored once, then tuned and trained on)": ("extract_corpus_fresh48.yaml", 40, 0.89),
     "writer 49 (scored once, then tuned and trained on)": ("extract_corpus_fresh49.yaml", 40, 0.92),
-    "writer 50 (scored once, then tuned and trained on)": ("extract_corpus_fresh50.yaml", 40, 0.88),
-    "writer 51 (scored once, then tuned and trained on)": ("extract_corpus_fresh51.yaml", 40, 0.94),
-    "writer 52 (scored once, then tuned and trained on)": ("extract_corpus_fresh52.yaml", 40, 0.84),
+    "writer 50 (scored once, then tuned and trained on)": ("extract_corpus_fresh50.yaml", 40, 0.90),
+    "writer 51 (scored once, then tuned and trained on)": ("extract_corpus_fresh51.yaml", 40, 0.95),
+    "writer 52 (scored once, then tuned and trained on)": ("extract_corpus_fresh52.yaml", 40, 0.89),
     "writer 53 (scored once, then tuned and trained on)": ("extract_corpus_fresh53.yaml", 40, 0.93),
-    "writer 54 (scored once, then tuned and trained on)": ("extract_corpus_fresh54.yaml", 40, 0.91),
-    "writer 55 (scored once, then tuned and trained on)": ("extract_corpus_fresh55.yaml", 40, 0.91),
-    "writer 40 (scored once, then tuned and trained on)": ("extract_corpus_fresh40.yaml", 40, 0.96),
-    "writer 41 (scored once, then tuned and trained on)": ("extract_corpus_fresh41.yaml", 40, 0.94),
-    "writer 42 (scored once, then tuned and trained on)": ("extract_corpus_fresh42.yaml", 40, 0.90),
-    "writer 43 (scored once, then tuned and trained on)": ("extract_corpus_fresh43.yaml", 40, 0.85),
-    "writer 56 (held out)": ("extract_corpus_fresh56.yaml", 40, 0.94),
-    "writer 57 (held out)": ("extract_corpus_fresh57.yaml", 40, 0.90),
-    "writer 58 (held out)": ("extract_corpus_fresh58.yaml", 40, 0.83),
-    "writer 59 (held out)": ("extract_corpus_fresh59.yaml", 40, 0.88),
+    "writer 54 (scored once, then tuned and trained on)": ("extract_corpus_fresh54.yaml", 40, 0.92),
+    "writer 55 (scored once, then tuned and trained on)": ("extract_corpus_fresh55.yaml", 40, 0.93),
+    "writer 40 (scored once, then tuned and trained on)": ("extract_corpus_fresh40.yaml", 40, 0.95),
+    "writer 41 (scored once, then tuned and trained on)": ("extract_corpus_fresh41.yaml", 40, 0.95),
+    "writer 42 (scored once, then tuned and trained on)": ("extract_corpus_fresh42.yaml", 40, 0.92),
+    "writer 43 (scored once, then tuned and trained on)": ("extract_corpus_fresh43.yaml", 40, 0.86),
+    "writer 56 (scored once, then tuned and trained on)": ("extract_corpus_fresh56.yaml", 40, 0.97),
+    "writer 57 (scored once, then tuned and trained on)": ("extract_corpus_fresh57.yaml", 40, 0.91),
+    "writer 58 (scored once, then tuned and trained on)": ("extract_corpus_fresh58.yaml", 40, 0.91),
+    "writer 59 (scored once, then tuned and trained on)": ("extract_corpus_fresh59.yaml", 40, 0.97),
+    "writer 60 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh60.yaml", 40, 0.93),
+    "writer 61 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh61.yaml", 40, 0.77),
+    "writer 62 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh62.yaml", 40, 0.91),
+    "writer 63 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh63.yaml", 40, 0.88),
+    "writer 64 (scored once, then tuned and trained on)": ("extract_corpus_fresh64.yaml", 40, 0.94),
+    "writer 65 (scored once, then tuned and trained on)": ("extract_corpus_fresh65.yaml", 40, 0.95),
+    "writer 66 (scored once, then tuned and trained on)": ("extract_corpus_fresh66.yaml", 40, 0.92),
+    "writer 67 (scored once, then tuned and trained on)": ("extract_corpus_fresh67.yaml", 40, 0.94),
+    "writer 68 (scored once, then tuned and trained on)": ("extract_corpus_fresh68.yaml", 40, 0.97),
+    "writer 69 (scored once, then tuned and trained on)": ("extract_corpus_fresh69.yaml", 40, 0.95),
+    "writer 70 (scored once, then tuned and trained on)": ("extract_corpus_fresh70.yaml", 40, 0.95),
+    "writer 71 (scored once, then tuned and trained on)": ("extract_corpus_fresh71.yaml", 40, 0.86),
 }
 
 

@@ -38,6 +38,10 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
                      r"rubbish(?:es|ed|ing)?|"
                      r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+that|"
+                     # what a post or map claims, passed on: "A map claiming that Russian
+                     # forces control half of the Kharkiv region has been shared ..."
+                     r"\b(?:maps?|videos?|posts?|images?|graphics?|memes?)\s+(?:claiming|"
+                     r"suggesting|purporting)|"
                      # a correction: "An earlier version of this column stated that ..."
                      r"earlier\s+version\s+of\s+this\s+\w+\s+(?:\w+\s+)?(?:stated|said|reported|"
                      r"described|gave|put)|(?:incorrectly|wrongly|mistakenly|erroneously)\s+"

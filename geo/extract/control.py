@@ -415,11 +415,25 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             # "Dnipropetrovsk: pockets near the Donetsk border", "Luhansk -- all of it"
             q = ("all" if label.group("all") else "large_part" if label.group("most")
                  else "part")
-        colon = re.match(r"(?:\s+(?:region|oblast|province))?\s*:\s", text[
+        colon = re.match(r"(?:\s+(?:region|oblast|province))?\s*[:|]\s", text[
             places_from(parts, p.start, limit=0)[1]:])
         if q is None and colon and re.match(r"\s*(?:[\w-]+\s+){0,3}?[~≈]?\d", text[
                 places_from(parts, p.start, limit=0)[1] + colon.end():]):
             continue  # "held: ... Dnipropetrovsk: upwards of 300 km²": the figure's claim
+        if q is None and re.search(r"zone|belt|strip", verb.group(0), re.I):
+            q = "part"  # "established a security zone ... in the Sumy region": part of it
+        if q is None and colon and colon.group(0).strip() == "|":
+            # a table's cell: "Crimea | entire peninsula" all of it, "Kharkov region |
+            # border districts" part, else what the cell says is no amount
+            cell = text[places_from(parts, p.start, limit=0)[1] + colon.end():]
+            if re.match(r"\s*(?:(?:virtually|almost|nearly|practically)\s+)?(?:all|entire|"
+                        r"whole|fully|completely)\b", cell, re.I):
+                q = "all"
+            elif re.match(r"\s*(?:(?:a\s+)?(?:few|small|some)\b|border\b|parts?\b|"
+                          r"pockets?\b|slivers?\b|villages?\b|strips?\b)", cell, re.I):
+                q = "part"
+            else:
+                continue
         if q is None and _direct_object(text, verb, p) and not (colon and re.match(
                 r"\s*(?:the\s+Kinburn|an?\s+(?:sliver|strip|pocket|few|handful|small)|small|"
                 r"parts?\b|pockets?|some\b|slivers?|strips?)", text[

@@ -117,6 +117,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         # "have established a security zone covering several border villages in Sumy"
         r"(?:established|created|set\s+up)\s+(?:a\s+)?(?:security|buffer)\s+(?:zone|belt|strip)|"
+        r"(?:security|buffer)\s+(?:buffer\s+)?(?:zone|belt|strip)\s+(?:has|had|have)\s+been\s+"
+        r"(?:created|established|set\s+up)|"
         r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"
         r"in (?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|Ukraine['’]s) hands|"

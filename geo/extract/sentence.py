@@ -131,7 +131,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
             or CUES["cede"].search(text) or CUES["demand"].search(text)):
         return _labelled(s) or _shared(s)
-    if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+", text)[-1]):
+    if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+|\n|\s[|/]\s",
+                                                            text)[-1]):
         return []  # a question states nothing ("Can the minister confirm that ...?")
     parts = parts_of(s)
     if not (parts.places or parts.country or FRONT.search(text) or (
@@ -339,6 +340,15 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
         codes = last
         why = why[:1] + [f"no place named, and no share of Ukraine as a whole that side "
                          f"holds: read as {', '.join(last)}, named before"]
+    if not ps and run[0].unit == "km2" and side == "UA" and run[0].value < 40_000:
+        # "put the Ukrainian-held area at under 400 square kilometres": Ukraine's holding
+        # that small is of a Russian region, the one named before, or of none known
+        last = LAST_UNIT.get()
+        if not last or not all(c.startswith("RU-") for c in last):
+            return []
+        codes = last
+        why = why[:1] + [f"no place named; Ukraine's small area read as "
+                         f"{', '.join(last)}, named before"]
     return [make_claim(parts, "control_share" if f.unit == "percent" else "control_area",
                        side, codes, f, f.qualifier, (m.start(), f.end), why) for f in run]
 
