@@ -514,8 +514,8 @@ WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
     # "tuned on": rules changed on it; "trained on": the learned reader's training data
-    # (scripts/train_extract_model.py); "held out of training": never trained on (HELD_OUT);
-    # "scored once blind, then tuned on": the rules were changed on it after its one score.
+    # (scripts/train_extract_model.py); "held out": never trained on (HELD_OUT), scored once
+    # blind; "then tuned on": the rules were changed on it after that one score.
     "writer 1 (tuned and trained on)": ("extract_corpus_fresh.yaml", 45, 0.92),
     "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.85),
     "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.97),
@@ -575,10 +575,10 @@ WRITERS = {
     "writer 57 (scored once, then tuned and trained on)": ("extract_corpus_fresh57.yaml", 40, 0.91),
     "writer 58 (scored once, then tuned and trained on)": ("extract_corpus_fresh58.yaml", 40, 0.91),
     "writer 59 (scored once, then tuned and trained on)": ("extract_corpus_fresh59.yaml", 40, 0.97),
-    "writer 60 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh60.yaml", 40, 0.93),
-    "writer 61 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh61.yaml", 40, 0.77),
-    "writer 62 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh62.yaml", 40, 0.91),
-    "writer 63 (scored once blind, then tuned on; held out of training)": ("extract_corpus_fresh63.yaml", 40, 0.88),
+    "writer 60 (held out, scored, then tuned on)": ("extract_corpus_fresh60.yaml", 40, 0.93),
+    "writer 61 (held out, scored, then tuned on)": ("extract_corpus_fresh61.yaml", 40, 0.77),
+    "writer 62 (held out, scored, then tuned on)": ("extract_corpus_fresh62.yaml", 40, 0.91),
+    "writer 63 (held out, scored, then tuned on)": ("extract_corpus_fresh63.yaml", 40, 0.88),
     "writer 64 (scored once, then tuned and trained on)": ("extract_corpus_fresh64.yaml", 40, 0.94),
     "writer 65 (scored once, then tuned and trained on)": ("extract_corpus_fresh65.yaml", 40, 0.95),
     "writer 66 (scored once, then tuned and trained on)": ("extract_corpus_fresh66.yaml", 40, 0.92),

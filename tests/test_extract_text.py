@@ -77,3 +77,22 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
         "He spoke at 3 p.m.", "Then Russia said it holds 19%."]
     assert cut("Talks resumed in May. Russia holds 19%.") == [
         "Talks resumed in May.", "Russia holds 19%."]
+
+
+def test_a_published_line_under_a_long_headline_dates_the_article() -> None:
+    # writer 63's page: headline, standfirst and byline fill the first 400 characters; its
+    # "Published on November 12, 2024 at 5:30 pm" line dated nothing before
+    import datetime as dt
+
+    from geo.extract.text import article_date
+
+    head = ("LE JOURNAL | English edition | International\nA long headline about a land for "
+            "peace deal\n" + "A standfirst that runs on and on about the war. " * 6
+            + "\nBy A. Writer and B. Writer\n")
+    assert len(head) > 400
+    got = article_date(head + "Published on November 12, 2024 at 5:30 pm (Paris)\n\nText.",
+                       today=dt.date(2026, 12, 5))
+    assert got == (dt.date(2024, 11, 12), "November 12, 2024")
+    # a date in the body, with no such line, is no article's date
+    assert article_date(head + "\nRussia invaded on 24 February 2022.",
+                        today=dt.date(2026, 12, 5)) is None

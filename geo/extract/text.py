@@ -200,6 +200,13 @@ def ambiguous_date(text: str) -> str | None:
     return None
 
 
+#: A page's "Published on ..." line further down than a dateline may be (under a long
+#: headline and standfirst): its date is the article's (characters searched).
+_PUBLISHED = re.compile(r"\b(?:Published|Posted|First\s+published|Updated)(?:\s+on)?[:\s]+",
+                        re.I)
+PUBLISHED_CHARS = 1200
+
+
 def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
     """The date an article gives at its top (a dateline, a date line), and the words it
     came from; None when its first lines give none.
@@ -242,6 +249,11 @@ def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
             if when <= today:
                 found.append((m.start(), when, m.group(0)))
     if not found:
+        published = _PUBLISHED.search(text, 0, PUBLISHED_CHARS)
+        if published is not None and published.start() >= DATELINE_CHARS - 40:
+            # "Published on November 12, 2024 at 5:30 pm" under a long headline and
+            # standfirst, below the first lines
+            return article_date(text[published.end():published.end() + 40], today=today)
         return None
     _, when, words = min(found)
     return when, words
