@@ -362,8 +362,8 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
 
 
 #: An opening line that calls its list's figures approximate.
-_APPROX_HEAD = re.compile(r"\(\s*approx(?:\.|imate(?:ly)?)?\s*\)|approximate(?:ly)?|"
-                          r"approx\.|(?:figures|numbers)\s+(?:are\s+)?rounded", re.I)
+_APPROX_HEAD = re.compile(r"\(\s*approx(?:\.|imate(?:ly)?)?\s*\)|\bapproximate(?:ly)?\b|"
+                          r"\bapprox\.|\b(?:figures|numbers)\s+(?:are\s+)?rounded\b", re.I)
 
 
 def _hedged(c: ExtractedClaim) -> ExtractedClaim:
