@@ -317,12 +317,7 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
         if before and not any(p.start <= m.start() < p.end for p in found):
             codes = before[-1].codes
-            group = [before[-1]]
-            for q in reversed([p for p in found if p.end <= group[0].start]):
-                if _LIST_GAP.match(text[q.end:group[0].start]):
-                    group.insert(0, q)
-                else:
-                    break
+            group = _list_ending(found, before[-1], text)
             if len(group) > 1 and (re.search(r",\s+where\b", text[before[-1].end:m.start()])
                                    or re.fullmatch(r"\W*in\s+(?:the\s+)?",
                                                    text[:group[0].start], re.I)):
@@ -338,16 +333,23 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if before and m.group(1).lower() == "there":
             # "parts of both Sumy and Kharkiv regions ... the small areas it holds there":
             # the list the unit named last is in
-            group = [before[-1]]
-            for q in reversed([p for p in found if p.end <= group[0].start]):
-                if _LIST_GAP.match(text[q.end:group[0].start]):
-                    group.insert(0, q)
-                else:
-                    break
-            codes = tuple(dict.fromkeys(c for q in group for c in q.codes))
+            codes = tuple(dict.fromkeys(c for q in _list_ending(found, before[-1], text)
+                                        for c in q.codes))
         if codes:
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _list_ending(found: list[Place], last: Place, text: str) -> list[Place]:
+    """The places of ``found`` that make one list with ``last``, the list's last ("Sumy and
+    Kharkiv regions": Sumy, Kharkiv)."""
+    group = [last]
+    for q in reversed([p for p in found if p.end <= last.start]):
+        if _LIST_GAP.match(text[q.end:group[0].start]):
+            group.insert(0, q)
+        else:
+            break
+    return group
 
 
 def is_there(p: Place) -> bool:
