@@ -32,7 +32,9 @@ from geo.extract import extract_claims, learned  # noqa: E402
 
 #: Corpora scored once and never trained or tuned on (tests/test_extract.py: WRITERS).
 HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
-            "extract_corpus_fresh62.yaml", "extract_corpus_fresh63.yaml")
+            "extract_corpus_fresh62.yaml", "extract_corpus_fresh63.yaml",
+            "extract_corpus_fresh72.yaml", "extract_corpus_fresh73.yaml",
+            "extract_corpus_fresh74.yaml", "extract_corpus_fresh75.yaml")
 
 
 def default_corpora() -> list[Path]:

@@ -490,12 +490,13 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 
 
 # ------------------------------------------------------------------ other writers' text
-#: Corpora by 71 separate writers who had seen neither the code nor the other corpora
+#: Corpora by 75 separate writers who had seen neither the code nor the other corpora
 #: (whole articles with headlines, datelines, boilerplate and quotes; short passages by
-#: many hands; traps); writers 12-71 were given the annotation convention
+#: many hands; traps); writers 12-75 were given the annotation convention
 #: (docs/claim-annotation.md). Each was scored blind once, when it came (its header gives
 #: that score), then used to change the rules and (except writers 60-63) to train the
-#: learned reader (geo/extract/learned.py). Blind scores by round, pooled: writers 1-2
+#: learned reader (geo/extract/learned.py) -- except writers 72-75, held out: not yet used
+#: for either. Blind scores by round, pooled: writers 1-2
 #: 0.61, 3 0.81, 4-5 0.74, 6-7 0.74, 8-9 0.745, 10-11 0.72 (rules only); 14-17 0.72, 12-13
 #: 0.73, 18-19 0.72 (with the learned reader; the rules alone 0.70); 20-23 0.75 (rules alone
 #: 0.69); 24-27 0.76 (rules alone 0.72); 28-31 0.72 (rules alone 0.68; from 28-31 on, a
@@ -507,9 +508,12 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: alone 0.82; sides right on 322 of 331 found claims): Moscow's English-language state
 #: media (writer 61) 0.72, digital-native and European news (63) 0.84, Kyiv's outlets (62)
 #: 0.90, map-led online news (60) 0.94. After that score the rules were tuned on 60-63
-#: too (their annotations read; the reader still not trained on them): 0.88 then, no
-#: longer blind. The rules and the reader gain on each writer they are tuned or trained
-#: on; on writers they have not seen they stay short of the 0.9 the issue sets.
+#: too (their annotations read; the reader still not trained on them): 0.89 then, no
+#: longer blind. 72-75, commissioned after the session's last change and scored once on
+#: arrival, held out: 0.867 (rules alone 0.84; sides right on 271 of 274): Moscow's state
+#: media again 0.81, Kyiv's state and regional media 0.92, wire copy 0.87, live pages
+#: 0.88. The rules and the reader gain on each writer they are tuned or trained on; on
+#: writers they have not seen they stay short of the 0.9 the issue sets.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -587,6 +591,10 @@ WRITERS = {
     "writer 69 (scored once, then tuned and trained on)": ("extract_corpus_fresh69.yaml", 40, 0.95),
     "writer 70 (scored once, then tuned and trained on)": ("extract_corpus_fresh70.yaml", 40, 0.95),
     "writer 71 (scored once, then tuned and trained on)": ("extract_corpus_fresh71.yaml", 40, 0.86),
+    "writer 72 (held out)": ("extract_corpus_fresh72.yaml", 40, 0.81),
+    "writer 73 (held out)": ("extract_corpus_fresh73.yaml", 40, 0.91),
+    "writer 74 (held out)": ("extract_corpus_fresh74.yaml", 40, 0.86),
+    "writer 75 (held out)": ("extract_corpus_fresh75.yaml", 40, 0.87),
 }
 
 
@@ -603,11 +611,11 @@ def test_scores_on_other_writers_articles(writer: str) -> None:
 
 
 def test_the_readme_states_the_held_out_scores() -> None:
-    """The README's "how far to trust them" figures are what the held-out writers score
-    now (pooled), so they cannot go stale."""
+    """The README's "how far to trust them" figures are what the held-out writers never
+    tuned on score now (pooled), so they cannot go stale."""
     tp = fp = fn = 0
     for name, (path, _, _) in WRITERS.items():
-        if "held out" in name:
+        if name.endswith("(held out)"):
             _, t, f, n = _score("heldout", Path(__file__).parent / "data" / path)
             tp, fp, fn = tp + t, fp + f, fn + n
     precision, recall = tp / (tp + fp), tp / (tp + fn)
