@@ -65,6 +65,11 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"(?:its|their|the)\s+(?:furthest|farthest|greatest|fullest|maximum)\s+"
                        r"extent|"
                        r"an\s+earlier\s+(?:version|figure)|high\s+point|"
+                       # "At the lowest point, in late 2022, Russian forces held ..."
+                       r"at\s+(?:its|their|the)\s+lowest(?:\s+(?:point|ebb))?|"
+                       # "before the start of the special military operation (we held ...)"
+                       r"before\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+)?"
+                       r"the\s+(?:special\s+military\s+operation|SMO)\b|"
                        # a time before the full-scale invasion, or a "when" of the past
                        r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
                        r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
@@ -179,7 +184,10 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
                     r"available\s+)?(?:evidence|mapping|maps|data|imagery|sources?)|"
 
                     r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
-                    r"(?:false|untrue)\b)|^\W*false\b|—\s*FALSE\b", re.I)
+                    r"(?:false|untrue)\b|"
+                    # "Kiev's assertions that it has a bridgehead ... do not correspond to reality"
+                    r"(?:do|does|did)\s+not\s+correspond\s+to\s+(?:reality|the\s+facts|the\s+truth))|"
+                    r"^\W*false\b|—\s*FALSE\b", re.I)
 
 
 #: A verdict before the fact checker's own figure: "The claim is false: Ukrainian forces
@@ -188,7 +196,7 @@ _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misle
                           re.I)
 #: A word every form of _FALSE has, looked for first.
 _FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
-                         r"fantasy|fiction|nonsense|invention|"
+                         r"fantasy|fiction|nonsense|invention|correspond|"
                          r"no\s+(?:record|evidence|trace)|n['’]t\b", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"

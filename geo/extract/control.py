@@ -162,6 +162,9 @@ _OF_RUSSIA = re.compile(r"\s+(?:of|inside|in)\s+(?:the\s+)?(?:territory\s+of\s+(
                         re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
+#: The future right before the verb: "(we) will (liberate)", "is going to (take)".
+_WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+going\s+to)\s+(?:(?:soon|eventually|"
+                   r"certainly|inevitably|then|also)\s+)?$|['’]ll\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
 _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 
@@ -257,6 +260,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         return []  # "Ukraine will not recognise the occupation of Crimea": a legal stance
     if verb.group(0) and _WERE_TO.search(text, max(0, verb.start() - 20), verb.start()):
         return []  # "If Russia were to capture all of Zaporizhzhia region, ...": a supposition
+    if verb.group(0) and _WILL.search(text, max(0, verb.start() - 30), verb.start()):
+        return []  # "or we will liberate that territory by military means": not held yet
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(
             r"\bif\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, verb.start() - 40):verb.start()], re.I):
         return []  # "If Russia captured the rest of Donetsk region, ...": a supposition

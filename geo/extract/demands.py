@@ -109,13 +109,18 @@ _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:l
                       r"(?:direct\s+|face-to-face\s+)?(?:talks|meetings?|negotiations|"
                       r"contacts?)|made|put|set|voiced|aired|raised|tabled|floated)\b)|"
                       # "once demanded" (formerly), not "once Ukraine withdraws" (when)
-                      r"once(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
+                      r"once(?!\s+(?:again|more)\b)(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
                       r"they|its|their)\b)|"
                       r"retreat\s+from|climb-?down\s+from|step\s+back\s+from|"
                       r"(?:moved|shifted|gone)\s+(?:away\s+)?from|"
                       # "stopped demanding that Ukrainian forces leave", "dropped its demand"
                       r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
 
+                      # "has dropped the demand it set out in June 2024, when it insisted on"
+                      r"(?:dropped|abandoned|shelved|gave\s+up|withdrew|replaced)\s+(?:its|the|his|"
+                      r"their)\s+(?:\w+\s+)?demand\b[^.;]{0,80}?\bwhen\s+(?:it|he|they|Moscow|"
+                      r"the\s+Kremlin|Putin|Kyiv)\s+(?:\w+\s+)?(?:insisted|demanded|called|asked|"
+                      r"sought|wanted)|"
                       r"(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|their)\s+"
                       r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
                       r"seeks?|wants?))\b"
@@ -907,9 +912,20 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
             # "Kyiv's recognition of Crimea as Russian is non-negotiable": the side that
             # would recognise is asked; the other side asks
             named = [a for a in named if a.side == other_side(named[-1].side)] or named
-        after = _DEMAND_AFTER.match(text, places_from(parts, verb.end(), limit=60)[1]) \
-            if named else None
-        if after is not None:
+        ground_end = places_from(parts, verb.end(), limit=60)[1]
+        as_russian = _AS_RUSSIAN.match(text, ground_end) \
+            if verb.group(0).lower().startswith("recogni") else None
+        after = _DEMAND_AFTER.match(text, ground_end) if named else None
+        if after is None and as_russian is not None and not named:
+            # "Recognition of the DPR and LPR as part of the Russian Federation is an
+            # indispensable condition of any settlement": ground recognised as Russian is
+            # asked by Russia, whoever is quoted
+            after = _DEMAND_AFTER.match(text, as_russian.end())
+            named = [a for a in parts.actors if a.side == "RU"][:1] if after else []
+            if after is not None and not named:
+                cond = ("RU", "UA", f"recognition of the ground as Russian, then "
+                                    f"'{after.group(1)}': read as Russia's demand")
+        if after is not None and named:
             cond = (named[-1].side, other_side(named[-1].side),
                     f"the demand word comes after the ground ('{after.group(1)}')")
     if not demand and cond is None and re.match(r"give|gave|giving|hand|cede|ced|surrender|"
@@ -1050,7 +1066,7 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
-_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
+_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?|People['’]s\s+Republics?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
                          r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+(?:such\b|"
                          r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|subjects|constituent\s+"
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"

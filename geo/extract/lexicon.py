@@ -144,6 +144,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"willing)\s+to\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
         r"conditions?|unless|"
+        # "the Russian president had proposed that Kiev hand over the rest of Donetsk" (a
+        # side's leader proposes, not "European leaders")
+        r"(?:" + "|".join(f"(?<={w}\\s{aux})" for w in (
+            "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
+            "Ukraine", "president", "leader") for aux in ("", "had\\s", "has\\s")) + r")"
+        r"propos(?:e|es|ed)\s+that(?=\s+(?:the\s+)?(?:Kiev|Kyiv|Ukraine|Ukrainian|Russia|"
+        r"Moscow|Russian)\b)|"
+        # an ultimatum: "Either its formations leave Donbass, or we will liberate it by force"
+        r"either(?=\s[^.;?]{0,80}?\b(?:leave|withdraw|pull|get\s+out|quit|hand|cede|give\s+up)\b"
+        r"[^.;?]{0,120}?,?\s+or\s+(?:else\s+)?(?:we|Russia|Moscow|the\s+Russian|Ukraine|Kyiv)\b)|"
         # "the only way to peace is for Russian troops to leave our land"
         r"only\s+way\s+to\s+(?:peace|end\s+(?:the|this)\s+war)\s+is\s+(?:for|if|that)|"
         r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
@@ -196,6 +206,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"inch|territor(?:y|ies)|land)\b)|"
         # "Kyiv demands its return" (the place named last)
         r"(?<=\bits\s)return\b(?!\s+(?:to|of)\b)|"
+        # 'demanded that Russia "return" Crimea'
+        r"(?<=\s[\"“])return(?=[\"”]\s+(?:the\s+)?(?-i:[A-Z]))|"
         # "demands that the aggressor state return Crimea"
         r"(?<=\s)return(?=\s+(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?:and|region|oblast|peninsula)\b|"
         r"[\s,.;]))|"
