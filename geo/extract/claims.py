@@ -40,6 +40,7 @@ from geo.extract.lexicon import CUES, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_GROUP,
+    LAST_REPUBLIC,
     LAST_SIDE,
     LAST_UNIT,
     SIDE_NAME,
@@ -73,13 +74,14 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     """
     check_article(text, label=label)
     token, side = LAST_UNIT.set(None), LAST_SIDE.set(None)
-    group = LAST_GROUP.set(None)
+    group, republic = LAST_GROUP.set(None), LAST_REPUBLIC.set(None)
     spoken = VOICES.set((text, voices(text), {}))
     try:
         return _article_claims(text)
     finally:
         LAST_UNIT.reset(token)
         LAST_GROUP.reset(group)
+        LAST_REPUBLIC.reset(republic)
         LAST_SIDE.reset(side)
         VOICES.reset(spoken)
 
@@ -402,14 +404,17 @@ _QUESTION = re.compile(
     r"how\s+much\s+of\s+(?P<pplace>[^?]{2,60}?)\s+(?:is|remains)\s+(?:now\s+|still\s+|"
     r"currently\s+)?(?:under\s+(?P<pside>Russian|Ukrainian)\s+(?:control|occupation)|"
     r"in\s+(?P<hands>Russian|Ukrainian)\s+hands|(?P<occupied>occupied)(?:\s+by\s+"
-    r"(?P<by>Russia|Ukraine))?)(?:\s+(?:now|today|right\s+now|at\s+the\s+moment))?)"
+    r"(?P<by>Russia|Ukraine))?)(?:\s+(?:now|today|right\s+now|at\s+the\s+moment))?|"
+    # "How much of the republic's territory has been liberated today?" (the speaker's side)
+    r"how\s+much\s+of\s+(?P<lplace>[^?]{2,60}?)\s+(?:has|have)\s+(?:now\s+|so\s+far\s+)?"
+    r"been\s+(?P<lib>liberated|freed)(?:\s+(?:so\s+far|now|today|to\s+date|already))?)"
     r"\s*\?\s*$", re.I)
 #: An answer that opens on a fraction without "of": "Just under a fifth".
 _LONE_FRACTION = re.compile(r"^\W*(?:(?:just\s+)?(?:under|over)|about|roughly|around|nearly|"
                             r"almost|some|more\s+than|less\s+than)?\s*(?:a|one|two|three|four|"
                             r"nine)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b(?!\s+of\b)",
                             re.I)
-_ANSWER = re.compile(r"^\s*(?:A\s*[:.]|Answer\s*:)?\s*", re.I)
+_ANSWER = re.compile(r"^\s*(?:A\s*[:.]|Answer\s*:|[—–]|--)?\s*", re.I)
 
 
 def _answer_claims(s: Sentence, q: re.Match[str], asker: str | None) -> list[ExtractedClaim]:
@@ -418,6 +423,17 @@ def _answer_claims(s: Sentence, q: re.Match[str], asker: str | None) -> list[Ext
     occupy roughly 19 per cent of Ukraine"; "we" in the question is the side of its
     speaker (``asker``)."""
     body = s.text[_ANSWER.match(s.text).end():]  # type: ignore[union-attr]
+    if q.group("lib"):
+        # "has been liberated": the side whose words the article uses holds it (read as
+        # the figure's own sentence, "About 63 percent of the republic has been liberated")
+        figs = figures(body)
+        if not figs or re.match(r"\s+of\b", body[figs[0].end:]):
+            return []
+        said = f"{body[:figs[0].end]} of {q.group('lplace')} has been {q.group('lib')}."
+        why = f"an answer, read with its question: '{q.group(0).strip()}'"
+        read = Sentence(said, s.start)
+        return [replace(c, span=(s.start, s.end), sentence=s.text, review=c.review + (why,))
+                for c in sentence_claims(read) or learned_claims(read, [])]
     actor, verb = q.group("actor") or q.group("asker"), q.group("verb") or q.group("ask")
     place = q.group("place") or q.group("pplace")
     if q.group("pplace"):

@@ -35,7 +35,7 @@ from geo.intervals import interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
-           "LAST_GROUP", "remember_group", "ANNEXED", "HELD_PART",
+           "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
            "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side",
            "voice_why"]
 
@@ -156,6 +156,10 @@ LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=
 #: Kherson", "the four regions"), for "these areas" in a later sentence.
 LAST_GROUP: ContextVar[tuple[tuple[str, ...], ...] | None] = ContextVar("last_group",
                                                                         default=None)
+#: The "people's republic" (or Crimea) the article named last, for "the republic" when
+#: another unit was named since ("the head of the DPR spoke about ... the Kursk incursion";
+#: "the enemy still holds more than a third of the republic").
+LAST_REPUBLIC: ContextVar[tuple[str, ...] | None] = ContextVar("last_republic", default=None)
 #: Regions a direction word names ("the two southern regions").
 _DIRECTION_CODES = {"southern": {"UA-23", "UA-65", "UA-43", "UA-40", "UA-48", "UA-51"},
                     "eastern": {"UA-14", "UA-09", "UA-63", "UA-12"},
@@ -189,6 +193,9 @@ def remember_group(text: str) -> None:
     """Keep the lists of places ``text`` names (two or more, or one name of several: "the
     four regions") in :data:`LAST_GROUP`, the latest last."""
     found = places(text)
+    republics = [p.codes for p in found if p.codes in _REPUBLICS]
+    if republics:
+        LAST_REPUBLIC.set(republics[-1])
     groups: list[tuple[str, ...]] = []
     i = 0
     while i < len(found):
@@ -207,12 +214,13 @@ def remember_group(text: str) -> None:
 def places_in(text: str) -> list[Place]:
     """Places of ``text``, with "the region" read as the unit named last before it and
     "these areas" as the places listed last."""
-    return list(_places_in(text, LAST_UNIT.get(), LAST_GROUP.get()))
+    return list(_places_in(text, LAST_UNIT.get(), LAST_GROUP.get(), LAST_REPUBLIC.get()))
 
 
 @functools.lru_cache(maxsize=8192)
 def _places_in(text: str, last: tuple[str, ...] | None,
-               listed: tuple[tuple[str, ...], ...] | None = None) -> tuple[Place, ...]:
+               listed: tuple[tuple[str, ...], ...] | None = None,
+               republic: tuple[str, ...] | None = None) -> tuple[Place, ...]:
     found = places(text)
     low = text.lower()
     # each pattern only where its word is: most sentences have none of them
@@ -225,7 +233,11 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             p.group and " " not in p.text.strip() and p.text[:1].isupper()))]
         codes = before[-1].codes if before else last
         if "republic" in m.group(0).lower() and codes not in _REPUBLICS:
-            continue  # "the republic" is Luhansk's or Donetsk's "people's republic", Crimea
+            # "the republic" is Luhansk's or Donetsk's "people's republic", Crimea: the one
+            # named last
+            codes = None if before else republic
+            if codes is None:
+                continue
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
