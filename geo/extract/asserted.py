@@ -114,7 +114,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scen
                            r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to|"
                            # "Russia would then hold the whole of Donbas", "would need until
                            # 2027 to capture all of Donetsk"
-                           r"would\s+(?:(?:then|still|now)\s+)?(?:hold|control|sit\s+on)|"
+                           # "Had Kiev signed ..., it would today still control Kherson"
+                           r"would\s+(?:(?:then|still|now|today|by\s+now)\s+){0,2}(?:hold|"
+                           r"control|sit\s+on)|"
                            r"would\s+(?:then|still|now)\s+have|"
                            r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy))\b",
                            re.I)
@@ -173,8 +175,10 @@ _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed
 #: ... and called false in the same or the next sentence ("This is false", "Our rating:
 #: FALSE", "debunked").
 _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*$|"
-                    r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:false|untrue|not\s+true|"
-                    r"fake|wrong|baseless|fabricated|a\s+lie)|rating:\s*false|debunk\w*|"
+                    r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:(?:simply|pure|"
+                    r"an\s+outright|outright|a\s+complete)\s+)?(?:false|untrue|not\s+true|"
+                    r"fake|wrong|baseless|fabricated|a\s+lie|(?:a\s+)?fabrication|fiction|"
+                    r"disinformation)|rating:\s*false|debunk\w*|"
                     r"(?:found|find|is)\s+no\s+(?:record|evidence|trace)\s+of\s+(?:any\s+)?such|"
                     # "called Russian statements that ... 'pure fantasy'"
                     r"\bcalled\b[^.]{0,240}?[\"“'‘]?(?:pure|a|complete|utter|sheer)\s+"

@@ -581,6 +581,33 @@ def _doer(parts: Parts, offer: re.Match[str]) -> str | None:
     return near[-1].side if near else None
 
 
+#: A withdrawal in the passive, the ground before it and the side that must leave after
+#: it: "the Donbass must be vacated by Ukrainian troops".
+_MUST_BE_LEFT = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\s+"
+                           r"be\s+(?:fully\s+|completely\s+|entirely\s+)?$", re.I)
+_BY_SIDE = re.compile(r"\s+by\s+(?:the\s+)?(?=\w)", re.I)
+
+
+def _left_by(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] | None:
+    """A demand that ground named before be left by a side: "the Donbass must be vacated
+    by Ukrainian troops" (the other side's demand); None when the verb is not such."""
+    text = parts.s.text
+    if not re.fullmatch(r"vacated|abandoned|left", verb.group(0), re.I) or not (
+            must := _MUST_BE_LEFT.search(text, max(0, verb.start() - 40), verb.start())):
+        return None
+    by = _BY_SIDE.match(text, verb.end())
+    doers = [a for a in parts.actors if by and a.start == by.end() and a.side in ("RU", "UA")]
+    ps = places_before(parts, must.start() - 1) or places_before(parts, must.start())
+    if not doers or not ps:
+        return None
+    target = doers[0].side
+    actor = other_side(target)
+    return [make_claim(parts, "demand_withdraw", actor, codes_of(ps), None,
+                       figureless(text, ps[0].start, default="all"), (ps[0].start, doers[0].end),
+                       [f"the ground must be left by {SIDE_NAME[target]}'s forces: read as "
+                        f"{SIDE_NAME[actor]}'s demand"] + group_review(ps), target)]
+
+
 def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     kept = _no_deal_leaving(parts, verb)
@@ -588,6 +615,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         return kept
     if negated(text, verb):
         return _threat(parts, verb)
+    left = _left_by(parts, verb)
+    if left is not None:
+        return left
     planned, author = plan_author(parts, verb)
     if planned and author is None:
         return []
@@ -668,6 +698,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         review.append(f"'{front.group(0).strip()}' read as part of {', '.join(at.codes)}")
     if not ps or _OTHER_VERB.search(text, verb.end(), ps[0].start):
         return []
+    if _BEYOND.search(text, verb.end(), ps[0].start):
+        return []  # "pull back from what we hold beyond the borders of the new regions"
     if CUES["offer"].search(text, 0, verb.start()) and re.search(
             r"\b(?:if|unless|once|provided)\b", text[verb.end():ps[0].start], re.I):
         return []  # "could pull its troops out of those pockets if Ukraine hands over Donetsk"
@@ -1063,6 +1095,10 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
                        + group_review(ps))]
 
 
+#: Right before the ground a withdrawal names, ground outside it: "(what we hold) beyond
+#: the borders of (the new regions)", "outside (Donbas)".
+_BEYOND = re.compile(r"\b(?:beyond|outside)\s+(?:of\s+)?(?:the\s+(?:(?:administrative\s+)?"
+                     r"(?:borders|boundaries|limits)\s+of\s+)?)?(?:the\s+)?$", re.I)
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
