@@ -106,6 +106,11 @@ _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)
                     r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
 
 
+#: "The figure of 90% appears to have been invented": a figure called made up.
+_MADE_UP = re.compile(r"\b(?:invented|made\s+up|fabricated|false|fake|untrue|wrong|baseless|"
+                      r"(?:has|had)\s+no\s+basis)\b", re.I)
+
+
 #: The country's own size: "Ukraine is (more than 600,000 km²)", "the country covers".
 _COUNTRY_SIZE = re.compile(r"\b(?:Ukraine|the\s+country)\s+(?:as\s+a\s+whole\s+)?(?:is|covers|"
                            r"spans|measures|has\s+(?:an\s+)?(?:total\s+)?area\s+of)\b", re.I)
@@ -199,6 +204,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
         if not found and ruled and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+                                    and not _MADE_UP.search(s.text)
                                     or _IT_IS.match(s.text)
                                     or (ruled[-1].status and _IT_HOLDS.match(s.text))):
             found = _figure_again(s, ruled[-1])

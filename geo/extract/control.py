@@ -151,7 +151,8 @@ _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|tha
 #: Russia holds most", ", most of which Russian troops now occupy".
 _OF_WHICH_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,\s+(?:(?P<most>most|"
                             r"much|the\s+bulk)\s+of\s+which|of\s+which)\s+(?P<side>Russia|Moscow|"
-                            r"Ukraine|Kyiv|(?:Russian|Ukrainian)\s+(?:troops|forces))\s+(?:now\s+|"
+                            r"Ukraine|Kyiv|(?:Russian|Ukrainian)\s+(?:troops|forces)|the\s+(?:enemy|"
+                            r"occupiers|invaders|aggressor))\s+(?:now\s+|"
                             r"still\s+|already\s+)?(?:holds?|controls?|occup(?:y|ies))\b(?:\s+"
                             r"(?P<amount>(?:almost\s+|nearly\s+|virtually\s+)?all\b|most\b|much\b|"
                             r"the\s+bulk\b|(?:a\s+)?(?:small\s+)?parts?\b|some\b))?", re.I)
@@ -461,8 +462,16 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             amount = (ofwhich.group("most") or ofwhich.group("amount")).lower()
             q = ("large_part" if amount in ("most", "much", "the bulk") or ofwhich.group("most")
                  else "all" if amount.endswith("all") else "part")
-            actor_here = "RU" if ofwhich.group("side").lower().startswith(("russia", "moscow")) \
-                else "UA"
+            said = ofwhich.group("side").lower()
+            actor_here = "RU" if said.startswith(("russia", "moscow", "the occ", "the inv",
+                                                  "the agg")) else "UA"
+            if said == "the enemy":
+                # "Donetsk region, most of which the enemy holds": the side the speaker fights
+                enemy = [a.side for a in parts.actors if a.side in ("RU", "UA")
+                         and a.start <= ofwhich.end("side") and ofwhich.start("side") < a.end]
+                if not enemy:
+                    continue
+                actor_here = enemy[0]
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"

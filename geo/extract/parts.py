@@ -424,9 +424,12 @@ def spoken_side(voices_: tuple[tuple[int, int, str, str], ...], pos: int) -> str
 #: "special military operation") and Kyiv's ("the occupiers", "temporarily occupied").
 _MOSCOW_WORDS = re.compile(r"\b(?:Kiev|Lugansk|Donbass|Zaporozhye|Kharkov|Dnepropetrovsk|Nikolaev|"
                            r"Artemovsk|Konstantinovka|Slavyansk|Krasnoarmeysk|Novorossiya|"
-                           r"special\s+military\s+operation|armed\s+formations|neo-Nazis?)\b")
+                           r"special\s+military\s+operation|armed\s+formations|neo-Nazis?|"
+                           r"DPR|LPR|new\s+regions)\b")
 _KYIV_WORDS = re.compile(r"\b(?:occupiers?|invaders?|ruscists?|rashists?|orcs|temporarily\s+"
-                         r"occupied|de-occupation|the\s+aggressor|Defen[cs]e\s+Forces)\b", re.I)
+                         r"occupied|de-occupation|the\s+aggressor|Defen[cs]e\s+Forces|"
+                         r"glory\s+to\s+(?:Ukraine|the\s+heroes)|slava\s+ukraini|our\s+defenders|"
+                         r"Russian\s+aggression)\b", re.I)
 
 
 @functools.lru_cache(maxsize=64)
