@@ -232,7 +232,16 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
         return False
     return bool((_FALSE_WORD.search(s.text) and _FALSE.search(s.text)) or (
         after is not None and _FALSE_WORD.search(after.text) and (
-            _FALSE.search(after.text) or _TREAT_FALSE.search(after.text))))
+            _FALSE.search(after.text) or _TREAT_FALSE.search(after.text))
+        # not a verdict on a claim the next sentence reports itself ("Russian claims that
+        # Kursk region has been 'fully liberated' are false")
+        and not _OWN_CLAIM.search(after.text)))
+
+
+#: A sentence that reports a claim of its own: "Russian claims that ...", "Moscow's
+#: assertion that ...".
+_OWN_CLAIM = re.compile(r"\b(?:claims?|assertions?|allegations?|statements?|reports?)\s+that\b",
+                        re.I)
 
 
 #: A verdict in the sentence after a claim: "(...,) and the claim should be treated as

@@ -143,6 +143,11 @@ _ANAPHOR = re.compile(r"\b(?:(?:the|that|this|our)\s+(?:(?:entire|whole|same)\s+
                       r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
 
 
+#: "the former", "the latter": one of two places named together before.
+_FORMER = re.compile(r"\bthe\s+(former|latter)\b(?!\s+(?:two|three|ones|group|Soviet|Ukrainian\s+SSR|USSR|president|"
+                     r"minister|commander|head|chief|governor|republic)\b)", re.I)
+
+
 #: What "the republic" may stand for: the "people's republics", Crimea.
 _REPUBLICS = {("UA-09",), ("UA-14",), ("UA-43", "UA-40"), ("UA-43",)}
 
@@ -239,6 +244,16 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             if codes is None:
                 continue
         if codes and not any(p.start <= m.start() < p.end for p in found):
+            found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in (_FORMER.finditer(text) if "former" in low or "latter" in low else ()):
+        # "Luhansk and Donetsk remain under pressure. The enemy holds almost all of the
+        # former and about three quarters of the latter": the first or the second of two
+        # places named together (in the sentence, else the group named last)
+        before = [p.codes for p in found if p.end <= m.start() and len(p.codes) == 1]
+        pair = (before[-2:] if len(before) >= 2 else
+                [(c,) for c in listed[-1]] if listed and len(listed[-1]) == 2 else [])
+        if len(pair) == 2:
+            codes = pair[0] if m.group(1).lower() == "former" else pair[1]
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
         # "Moscow wants the remainder handed over": the rest of the unit named last (or of
