@@ -106,6 +106,11 @@ _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)
                     r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
 
 
+#: Another source's figure for the ground just named: "Russia's General Staff gave a
+#: smaller figure, saying Ukrainian units held no more than 500 square kilometers".
+_OTHER_FIGURE = re.compile(r"\b(?:gave|gives|put\s+forward|cited|cites|offered)\s+(?:a|an|its\s+"
+                           r"own)\s+(?:(?:much|far|slightly)\s+)?(?:smaller|larger|lower|higher|"
+                           r"different|bigger)\s+(?:figure|estimate|number)\b", re.I)
 #: "The figure of 90% appears to have been invented": a figure called made up.
 _MADE_UP = re.compile(r"\b(?:invented|made\s+up|fabricated|false|fake|untrue|wrong|baseless|"
                       r"(?:has|had)\s+no\s+basis)\b", re.I)
@@ -203,7 +208,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         asker = None if now is None else now.side  # "How much do we still hold?"
         if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
-        if not found and ruled and (FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+        if not found and ruled and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+                                     or _OTHER_FIGURE.search(s.text))
                                     and not _MADE_UP.search(s.text)
                                     or _IT_IS.match(s.text)
                                     or (ruled[-1].status and _IT_HOLDS.match(s.text))):

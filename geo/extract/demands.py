@@ -643,6 +643,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                        r"(?:(?:about|roughly|around|some|nearly|almost|"
                                        r"remaining)\s+)*[\d.,]+\s*(?:%|percent|per\s+cent)\s+"
                                        r"of\s+(?:the\s+)?|"
+                                       # "leave Russian soil in Kursk"
+                                       r"(?:Russian|Ukrainian)\s+(?:soil|territory|land)\s+"
+                                       r"(?:in|of)\s+(?:the\s+)?|"
                                        # "these pockets in Sumy"
                                        r"(?:these|those|its|their)\s+(?:small\s+)?(?:pockets|"
                                        r"areas|parts|slivers|positions|footholds)\s+in\s+"
@@ -868,7 +871,10 @@ _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(
                       r"land|positions?|bits?|slivers?|footholds?|strips?|zones?)\s+(?:that\s+|"
                       r"which\s+)?(?:it|they|we|(?:its|their|his|our|Russian|Ukrainian)\s+(?:troops|forces|units))"
                       r"\s+(?:now\s+|still\s+)?(?:holds?|occup(?:y|ies)|controls?|(?:has|have)\s+"
-                      r"(?:seized|taken|captured|occupied))\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+                      r"(?:seized|taken|captured|occupied))\s+(?:in|of)\s+(?:the\s+)?"
+                      # "the small areas it has seized in the northern Sumy and Kharkiv regions"
+                      r"(?:(?:northern|southern|eastern|western|north-?eastern|south-?eastern|"
+                      r"border|neighbou?ring)\s+)?$", re.I)
 _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:entirely|"
                          r"altogether|completely|fully))?(?:\s*,?\s+where|"
                          # "(the patches of Sumy and Kharkiv oblasts) that Russian troops

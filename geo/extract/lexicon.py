@@ -346,6 +346,12 @@ def clear_caches() -> None:
     _countries.cache_clear()
 
 
+def _signed(sentence: str, start: int) -> bool:
+    """The figure at ``start`` has a sign right before it ("+87 km²", "(−0.3%)"): a change."""
+    before = sentence[max(0, start - 2):start]
+    return before[-1:] in ("+", "−") or (before[-1:] == "-" and before[:1] in (" ", "("))
+
+
 def figures(sentence: str) -> list[Figure]:
     """Share and area figures of ``sentence`` (a new list: the caller may extend it)."""
     return list(_figures(sentence))
@@ -386,6 +392,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
                 continue
             if unit == "percent" and value > 100:
                 continue
+            if _signed(sentence, m.start()):
+                continue  # "Net change past 7 days: +87 km²": a change, no holding
             q = ("around" if m.group("orso") else _after(sentence, m.end())
                  or _qualifier(sentence, m.start()))
             out.append(Figure(value, unit, q, m.start(), m.end()))
