@@ -189,6 +189,9 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
 
                     r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
                     r"(?:false|untrue)\b|"
+                    # "Claims that the occupiers control a third of Kharkiv region are fantasy"
+                    r"(?:is|are|was|were)\s+(?:(?:pure|sheer|utter|complete|simply)\s+)?(?:a\s+)?"
+                    r"(?:fantasy|fantasies|fiction|nonsense|lies?|fabrications?)\b|"
                     # "Kiev's assertions that it has a bridgehead ... do not correspond to reality"
                     r"(?:do|does|did)\s+not\s+correspond\s+to\s+(?:reality|the\s+facts|the\s+truth))|"
                     r"^\W*false\b|—\s*FALSE\b", re.I)

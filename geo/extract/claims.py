@@ -108,9 +108,12 @@ _AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)
 
 #: Another source's figure for the ground just named: "Russia's General Staff gave a
 #: smaller figure, saying Ukrainian units held no more than 500 square kilometers".
-_OTHER_FIGURE = re.compile(r"\b(?:gave|gives|put\s+forward|cited|cites|offered)\s+(?:a|an|its\s+"
+_OTHER_FIGURE = re.compile(r"\b(?:(?:gave|gives|put\s+forward|cited|cites|offered)\s+(?:a|an|its\s+"
                            r"own)\s+(?:(?:much|far|slightly)\s+)?(?:smaller|larger|lower|higher|"
-                           r"different|bigger)\s+(?:figure|estimate|number)\b", re.I)
+                           r"different|bigger)\s+(?:figure|estimate|number)|"
+                           # "Ukrainian officials put the figure at about 73 percent"
+                           r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+)?"
+                           r"(?:figure|share|number|total|estimate)\s+at)\b", re.I)
 #: "The figure of 90% appears to have been invented": a figure called made up.
 _MADE_UP = re.compile(r"\b(?:invented|made\s+up|fabricated|false|fake|untrue|wrong|baseless|"
                       r"(?:has|had)\s+no\s+basis)\b", re.I)

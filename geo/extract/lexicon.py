@@ -155,7 +155,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"either(?=\s[^.;?]{0,80}?\b(?:leave|withdraw|pull|get\s+out|quit|hand|cede|give\s+up)\b"
         r"[^.;?]{0,120}?,?\s+or\s+(?:else\s+)?(?:we|Russia|Moscow|the\s+Russian|Ukraine|Kyiv)\b)|"
         # "the only way to peace is for Russian troops to leave our land"
-        r"only\s+way\s+to\s+(?:peace|end\s+(?:the|this)\s+war)\s+is\s+(?:for|if|that)|"
+        r"only\s+(?:way|path|road|route)\s+to\s+(?:peace|end\s+(?:the|this)\s+war)\s+(?:is|was)\s+"
+        r"(?:for|if|that)|"
+        # "There is only one formula for peace: Russia takes its troops out of Kherson"
+        r"(?:only\s+(?:one\s+)?|single\s+)(?:formula|path|way|road)\s+(?:for|to)\s+peace"
+        r"(?=\s*(?::|\s[—–]\s|is\b|was\b))|"
         r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
         # "The Russian position, as I understand it, is: Kyiv hands over ..."
         r"(?:position|formulation|stance|price)(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
