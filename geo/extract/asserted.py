@@ -49,6 +49,10 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
+                    # a live page's correction: "An earlier entry (17:15) said Putin had ..."
+                    r"\bearlier\s+(?:entry|post|update|item|version\s+of\s+this\s+(?:entry|"
+                    r"post|update|item|story|article))\s+(?:\([^)]{1,20}\)\s+)?(?:wrongly\s+|"
+                    r"incorrectly\s+|mistakenly\s+)?(?:said|stated|reported|wrote|claimed)\b|"
                     # a fact-checker's heading: "FAKE: 'The Russian army controls half ...'"
                     r"^\W*(?-i:FAKE|FALSE|DISINFORMATION|DEBUNKED)\s*[:!—–-]|"
                     # "A common error is to write that Russia has demanded Kharkiv"
