@@ -427,15 +427,20 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
     out.sort(key=lambda f: f.start)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if (b.qualifier == "exact" and a.qualifier != "exact" and a.unit == b.unit
-                and _SHARED_HEDGE.fullmatch(sentence, a.end, b.start)):
-            # "roughly 73% and 72%": the hedge before the first is the second's too
+        if b.qualifier == "exact" and a.qualifier != "exact" and (
+                (a.unit == b.unit and _SHARED_HEDGE.fullmatch(sentence, a.end, b.start))
+                or (a.unit != b.unit and _RESTATED.fullmatch(sentence, a.end, b.start))):
+            # "roughly 73% and 72%": the hedge before the first is the second's too; so
+            # for the same ground restated ("approximately 116,800 sq km, or 19.4%")
             out[i] = Figure(b.value, b.unit, a.qualifier, b.start, b.end, b.fraction)
     return tuple(out)
 
 
 #: Between two figures that share the hedge before the first: "73% and (72%)".
 _SHARED_HEDGE = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*")
+#: Between an area and its share (or the reverse), one figure said twice: "(116,800 sq
+#: km), or (19.4%)", "(19.4%), i.e. (116,800 km²)".
+_RESTATED = re.compile(r"\s*\)?\s*,\s*(?:or|that\s+is|i\.e\.)\s*")
 
 
 # ------------------------------------------------------------------ places
