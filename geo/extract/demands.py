@@ -468,7 +468,8 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
 
 #: All the ground the other side holds, right after a verb of leaving: "(withdraw) from all
 #: occupied territory", "(pull out of) all the occupied territories".
-ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:its|their|all|the|every)?\s*"
+ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:all\s+(?:of\s+)?(?:its|their|the)|its|their|all|the|"
+                           r"every)?\s*"
                            r"(?:(?:Russian|Ukrainian)\s+)?"
                            r"(?:troops|forces|army|units|soldiers?))?\s+"
                            r"(?:(?:from|of|out\s+of)\s+)?(?:(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"

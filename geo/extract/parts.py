@@ -733,8 +733,11 @@ def other_side(side: str) -> str:
 
 
 def negated(text: str, verb: re.Match[str]) -> bool:
-    """"would not withdraw", "refuses to cede", "will never give up"."""
-    return CUES["negation"].search(text[max(0, verb.start() - 24):verb.start()]) is not None
+    """"would not withdraw", "refuses to cede", "will never give up"; not a negation
+    before a colon ("Kyiv's position has not changed: Russia must withdraw ...")."""
+    window = text[max(0, verb.start() - 24):verb.start()]
+    window = re.split(r"[:;]\s|\s[—–]\s", window)[-1]
+    return CUES["negation"].search(window) is not None
 
 
 SIDE_NAME = {"RU": "Russia", "UA": "Ukraine", "US": "the United States"}
