@@ -577,7 +577,11 @@ def _doer(parts: Parts, offer: re.Match[str]) -> str | None:
     text = parts.s.text
     near = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= offer.start()
             and re.fullmatch(r"(?:['’]s)?\s+(?:(?:troops|forces|army|units|soldiers|"
-                             r"government|officials|negotiators|side)\s+)?(?:\w+ly\s+)?",
+                             r"government|officials|negotiators|side)\s+)?(?:\w+ly\s+)?"
+                             # "Moscow had signalled it was (ready to pull back)"
+                             r"(?:(?:has|had|have)\s+)?(?:(?:signall?ed|said|indicated|hinted|"
+                             r"stated|made\s+clear|let\s+it\s+be\s+known)\s+(?:that\s+)?(?:it|they)"
+                             r"\s+(?:was|were|is|are|would\s+be|might\s+be|could\s+be)\s+)?",
                              text[a.end:offer.start()])]
     return near[-1].side if near else None
 
