@@ -34,7 +34,9 @@ from geo.extract import extract_claims, learned  # noqa: E402
 HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh62.yaml", "extract_corpus_fresh63.yaml",
             "extract_corpus_fresh72.yaml", "extract_corpus_fresh73.yaml",
-            "extract_corpus_fresh74.yaml", "extract_corpus_fresh75.yaml")
+            "extract_corpus_fresh74.yaml", "extract_corpus_fresh75.yaml",
+            "extract_corpus_fresh76.yaml", "extract_corpus_fresh77.yaml",
+            "extract_corpus_fresh78.yaml", "extract_corpus_fresh79.yaml")
 
 
 def default_corpora() -> list[Path]:
