@@ -105,6 +105,8 @@ _LATER = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|as\s+well|too|late
 #: original demand to hand over ...").
 _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
                       # not "the first direct talks", "since it was first made"
+                      # (not "must first pull its forces out": first of all)
+                      r"(?<!must\s)(?<!should\s)(?<!would\s)(?<!will\s)(?<!to\s)"
                       r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round|"
                       r"(?:direct\s+|face-to-face\s+)?(?:talks|meetings?|negotiations|"
                       r"contacts?)|made|put|set|voiced|aired|raised|tabled|floated)\b)|"
@@ -643,7 +645,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                        r"(?:Ukrainian-(?:held|controlled)\s+)?|(?:remaining\s+)?"
                                        r"(?:rest|remainder|whole|parts?|territory|territories|"
                                        r"land)\s+"
-                                       r"of\s+(?:the\s+)?|"
+                                       r"of\s+(?:the\s+|our\s+|its\s+|their\s+)?|"
                                        # "the roughly 18 percent of the DPR it still holds"
                                        r"(?:(?:about|roughly|around|some|nearly|almost|"
                                        r"remaining)\s+)*[\d.,]+\s*(?:%|percent|per\s+cent)\s+"
@@ -1113,7 +1115,8 @@ _BEYOND = re.compile(r"\b(?:beyond|outside)\s+(?:of\s+)?(?:the\s+(?:(?:administr
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
-_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?|People['’]s\s+Republics?))?(?:\s*[—–(,]\s[^—–()]{0,90}"
+_AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?|People['’]s\s+Republics?))?"
+                         r"(?:\s*[—–(,]\s[^—–()]{0,90}"
                          r"[—–),])?\s*,?\s+(?:as|to\s+be)\s+(?:such\b|"
                          r"(?:(?:legally\s+|de\s+jure\s+)?(?:(?:part|parts|subjects|constituent\s+"
                          r"(?:entities|parts|regions|subjects))\s+of\s+)?"

@@ -488,7 +488,9 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
                  # Moscow's name for them: "the Kiev regime must withdraw its formations from
                  # the new regions of Russia"
                  "the new regions", "the new regions of russia", "russia's new regions",
-                 "russia’s new regions", "the new russian regions", "new russian regions"):
+                 "russia’s new regions", "the new russian regions", "new russian regions",
+                 # in Moscow's officials' words: "the territories of our new regions"
+                 "our new regions", "our four new regions"):
         forms[form] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
@@ -554,7 +556,7 @@ def _places(sentence: str) -> tuple[Place, ...]:
 # electricity" is not ground
 #: Words between "Ukraine's" and its territory: "internationally recognised", "sovereign".
 _TERRITORY_ADJ = (r"(?:(?:internationally\s+recogni[sz]ed|sovereign|whole|entire|total|"
-                  r"pre-war|pre-2014)\s+)?")
+                  r"pre-war|pre-2014|former)\s+)?")
 _COUNTRY = re.compile(
     r"\b(?:(?:of\s+|from\s+)?(?:the\s+)?(?:whole\s+|entire\s+)?" + _TERRITORY_ADJ +
     r"(?:territory|land|landmass)\s+of\s+Ukraine\b|"

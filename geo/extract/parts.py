@@ -144,8 +144,9 @@ _ANAPHOR = re.compile(r"\b(?:(?:the|that|this|our)\s+(?:(?:entire|whole|same)\s+
 
 
 #: "the former", "the latter": one of two places named together before.
-_FORMER = re.compile(r"\bthe\s+(former|latter)\b(?!\s+(?:two|three|ones|group|Soviet|Ukrainian\s+SSR|USSR|president|"
-                     r"minister|commander|head|chief|governor|republic)\b)", re.I)
+_FORMER = re.compile(r"\bthe\s+(former|latter)\b(?!\s+(?:two|three|ones|group|Soviet|"
+                     r"Ukrainian\s+SSR|USSR|president|minister|commander|head|chief|governor|"
+                     r"republic)\b)", re.I)
 
 
 #: What "the republic" may stand for: the "people's republics", Crimea.
@@ -249,12 +250,14 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         # "Luhansk and Donetsk remain under pressure. The enemy holds almost all of the
         # former and about three quarters of the latter": the first or the second of two
         # places named together (in the sentence, else the group named last)
-        before = [p.codes for p in found if p.end <= m.start() and len(p.codes) == 1]
-        pair = (before[-2:] if len(before) >= 2 else
-                [(c,) for c in listed[-1]] if listed and len(listed[-1]) == 2 else [])
+        named: list[tuple[str, ...]] = [p.codes for p in found
+                                         if p.end <= m.start() and len(p.codes) == 1]
+        pair: list[tuple[str, ...]] = named[-2:]
+        if len(named) < 2:
+            pair = [listed[-1][:1], listed[-1][1:]] if listed and len(listed[-1]) == 2 else []
         if len(pair) == 2:
-            codes = pair[0] if m.group(1).lower() == "former" else pair[1]
-            found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+            one = pair[0] if m.group(1).lower() == "former" else pair[1]
+            found.append(Place(one, m.start(), m.end(), m.group(0), False))
     for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
         # "Moscow wants the remainder handed over": the rest of the unit named last (or of
         # the group named last: "hold most of both oblasts and want the rest")
