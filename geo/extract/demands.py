@@ -43,14 +43,16 @@ _ASKED_ACT = re.compile(r"\s+(?:(?:to|must|should|would|also|first)\s+)*(?:surre
                         re.I)
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
-_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|seeks?|sought|demand(?:s|ed|ing)?(?:\s+for)?|"
+_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
+                          r"demand(?:s|ed|ing)?(?:\s+for)?|"
                           r"insist(?:s|ed)?\s+on|insistence\s+on|"
                           r"(?:asks?|asked|called|calls|pressed|presses)\s+"
                           r"(?:only\s+)?for|(?:(?:would|will|could|might)\s+|['’](?:ll|d)\s+)settle\s+for|price\s+"
                           r"(?:is|was|remains|would\s+be))"
                           r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control|"
                           r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
-                          r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+)?$", re.I)
+                          r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+|complete\s+|full\s+)?$",
+                          re.I)
 
 
 def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
@@ -970,6 +972,12 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
             if after is not None and not named:
                 cond = ("RU", "UA", f"recognition of the ground as Russian, then "
                                     f"'{after.group(1)}': read as Russia's demand")
+            elif after is None and verb.group(0).lower().startswith("recognition") and not \
+                    _THIRD_PARTY.search(text, max(0, verb.start() - 60), verb.start()):
+                # "First, legal recognition of the Republic of Crimea and the city of
+                # Sevastopol as Russian territory": only Russia asks for it
+                cond = ("RU", "UA", "recognition of the ground as Russian: read as Russia's "
+                                    "demand")
         if after is not None and named:
             cond = (named[-1].side, other_side(named[-1].side),
                     f"the demand word comes after the ground ('{after.group(1)}')")
@@ -1112,6 +1120,10 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
 #: the borders of (the new regions)", "outside (Donbas)".
 _BEYOND = re.compile(r"\b(?:beyond|outside)\s+(?:of\s+)?(?:the\s+(?:(?:administrative\s+)?"
                      r"(?:borders|boundaries|limits)\s+of\s+)?)?(?:the\s+)?$", re.I)
+#: Before a recognition that is another party's idea: "a U.S. framework would include
+#: American recognition of Crimea as Russian", "one draft floated de facto recognition".
+_THIRD_PARTY = re.compile(r"\b(?:American|U\.S\.|US|Washington|European|draft|framework|plan|"
+                          r"proposal|floated|would\s+include)\b", re.I)
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".

@@ -162,7 +162,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?=\s*(?::|\s[—–]\s|is\b|was\b))|"
         r"(?<!in\s)terms|accept(?:s|ed)?|request(?:s|ed)?|"
         # "The Russian position, as I understand it, is: Kyiv hands over ..."
-        r"(?:position|formulation|stance|price)(?=(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b))\b",
+        # "Moscow's price for a ceasefire, as its envoys have made plain, is that Kyiv ..."
+        r"(?:position|formulation|stance|price)(?=(?:\s+for\s+(?:a\s+|any\s+)?(?:ceasefire|truce|"
+        r"peace|deal|settlement))?(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b)|"
+        # "The Kremlin's memorandum calls on Kyiv to recognise ..." (a side's, not "Allies
+        # call on Russia to withdraw")
+        r"(?:" + "|".join(f"(?<={w}\\s{aux})" for w in (
+            "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
+            "Ukraine", "memorandum", "Peskov", "Lavrov") for aux in ("", "also\\s", "again\\s"))
+        + r")call(?:s|ed)?\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
+        r"Russian)\b[^.;]{0,40}?\bto\b))\b",
         re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|readiness|offer(?:s|ed|ing)?|would|could|might|agreed to|"
@@ -194,7 +203,11 @@ CUES: dict[str, re.Pattern[str]] = {
         # "(the Zaporizhzhia and Kherson regions) must pass fully under Russian control"
         r"pass(?=\s+(?:fully\s+|entirely\s+|completely\s+)?(?:under|into)\s+(?:Russian|"
         r"Russia['’]s|Moscow['’]s)\s+(?:control|sovereignty|jurisdiction))|"
-        r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,60}?\s+as\s+(?:Russian|part\s+of\s+Russia))|"
+        r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|peninsula\b|four\s+regions\b)"
+        r"[^.;]{0,60}?\s+as\s+(?:Russian|part\s+of\s+Russia))|"
+        # "They want us to simply hand them Donbas", "Handing Putin the Donbas"
+        r"hand(?:s|ed|ing)?(?=\s+(?:them|Russia|Moscow|the\s+Kremlin|Putin)\s+(?:all\s+of\s+|"
+        r"the\s+(?:rest\s+of\s+(?:the\s+)?)?)?(?-i:[A-Z]))|"
         # "accept that these regions are part of Russia"
         r"(?:accept|recogni[sz]e)(?:s|ed|ing)?(?=\s+that\s+[^.;]{0,80}?\s+(?:are|is|were|was)\s+(?:now\s+)?"
         r"(?:part\s+of\s+Russia|Russian)\b)|"
