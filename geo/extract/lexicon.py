@@ -144,6 +144,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"willing)\s+to\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
         r"conditions?|unless|"
+        # "Kremlin tells Kyiv to pull troops out of Donbas"
+        r"(?:tells?|told)(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainians|Russia|Moscow)\s+"
+        r"(?:(?:it|that\s+it)\s+(?:must|should|has\s+to|will\s+have\s+to)|to)\s)|"
         # "the Russian president had proposed that Kiev hand over the rest of Donetsk" (a
         # side's leader proposes, not "European leaders")
         r"(?:" + "|".join(f"(?<={w}\\s{aux})" for w in (
@@ -169,7 +172,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # call on Russia to withdraw")
         r"(?:" + "|".join(f"(?<={w}\\s{aux})" for w in (
             "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
-            "Ukraine", "memorandum", "Peskov", "Lavrov") for aux in ("", "also\\s", "again\\s"))
+            "Ukraine", "memorandum", "Peskov", "Lavrov") for aux in (
+                "", "also\\s", "again\\s", "continues\\sto\\s", "continued\\sto\\s"))
         + r")call(?:s|ed)?\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
         r"Russian)\b[^.;]{0,40}?\bto\b))\b",
         re.I),
