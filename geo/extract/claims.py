@@ -487,17 +487,29 @@ _POSITION_LINE = re.compile(
     r"would|rejects?|refuses?)\b)", re.I)
 
 
+#: A line of a side's terms as nouns after its name: "Moscow: Ukraine's withdrawal from the
+#: whole of the Donbas, and recognition of Crimea as Russian" (read as its demands).
+_TERMS_LINE = re.compile(
+    r"\W*(?P<side>Russia|Moscow|(?:the\s+)?Kremlin|Ukraine|Kyiv)(?:['’]s\s+(?:terms|demands?|"
+    r"conditions))?\s*:\s+(?=(?:(?:Ukraine|Kyiv|Russia|Moscow)['’]s\s+|(?:a\s+)?(?:full\s+|"
+    r"complete\s+|total\s+)?)(?:withdrawal|recognition|handover|transfer|cession)\b)", re.I)
+
+
 def _position_lines(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
     """Each line of a side's position (:data:`_POSITION_LINE`) read as a sentence with the
     side as its subject, "the region" the one the lines before it name (an infobox's
     heading): as (span, claims)."""
     out: list[tuple[tuple[int, int], list[ExtractedClaim]]] = []
-    if "position" not in text and "stance" not in text and "terms" not in text:
+    if "position" not in text and "stance" not in text and "terms" not in text and not (
+            ":" in text and ("withdrawal" in text or "recognition" in text)):
         return out
     pos = 0
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
         m = _POSITION_LINE.match(line) if len(line) <= 300 else None
+        if m is None and (m := _TERMS_LINE.match(line)) is not None:
+            # (its first sentence: "Moscow: Ukraine's withdrawal from ... In return, ...")
+            line = re.split(r"(?<=[.;])\s+(?=[A-Z])", line, maxsplit=1)[0]
         if m is None:
             continue
         word = m.group("side").lower()
@@ -506,8 +518,9 @@ def _position_lines(text: str) -> list[tuple[tuple[int, int], list[ExtractedClai
         box = text[max(text.rfind("\n\n", 0, at), 0):at]
         named = [p for p in places(box) if len(p.codes) == 1]
         token = LAST_UNIT.set(named[-1].codes if named else LAST_UNIT.get())
+        verb = " demands" if m.re is _TERMS_LINE else ""
         try:
-            claims = sentence_claims(Sentence(f"{name} {line[m.end():]}", 0))
+            claims = sentence_claims(Sentence(f"{name}{verb} {line[m.end():]}", 0))
         finally:
             LAST_UNIT.reset(token)
         why = f"a line of {name}'s position: '{line[:m.end()].strip(' :-–—')}'"
