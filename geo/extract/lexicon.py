@@ -57,6 +57,9 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
 for _n, _w in enumerate(("two", "three", "four", "five", "six", "seven", "eight"), 2):
     _FRACTIONS[f"{_w} tenths"] = _FRACTIONS[f"{_w}-tenths"] = _n * 10.0
 _FRACTIONS.update({"three fourths": 75.0, "three-fourths": 75.0})
+# "the remaining fifth of Donetsk region that they hold"
+_FRACTIONS.update({f"remaining {w}": v for w, v in (("fifth", 20.0), ("quarter", 25.0),
+                                                   ("third", 100 / 3), ("tenth", 10.0))})
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?(?:\s+each)?[\"”’']?\s+of\b",
                        re.I)  # "three-quarters each of Zaporizhzhia and Kherson"
@@ -119,7 +122,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:established|created|set\s+up)\s+(?:a\s+)?(?:security|buffer)\s+(?:zone|belt|strip)|"
         r"(?:security|buffer)\s+(?:buffer\s+)?(?:zone|belt|strip)\s+(?:has|had|have)\s+been\s+"
         r"(?:created|established|set\s+up)|"
-        r"sits?\s+on|sat\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
+        r"sits?\s+on|sat\s+on|sitting\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"
         r"in (?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|Ukraine['’]s) hands|"
         r"(?<!de-)(?<!de)occupation\s+of|(?:has|have|had)(?=\s+(?:(?:almost|nearly|virtually|just)\s+)?(?:all|"
@@ -593,7 +596,8 @@ _COUNTRY = re.compile(
     r"of\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?former\s+Ukrainian\s+SSR\b|"
     r"of\s+the\s+Ukrainian\s+state(?:\s+territory)?\b|"
     # "(Ukraine holds 81 %) of its internationally recognised territory"
-    r"of\s+(?:its|the\s+country(?:'s|’s))\s+internationally\s+recogni[sz]ed\s+territory\b)",
+    r"of\s+(?:its|the\s+country(?:'s|’s)|(?:their|our)\s+country(?:'s|’s))\s+"
+    r"internationally\s+recogni[sz]ed\s+territory\b)",
     re.I)
 
 
