@@ -53,7 +53,7 @@ _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|
 _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
 _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
-                          r"areas?|pockets|corners?|patches|bits)\s+of|a\s+sliver\s+of|"
+                          r"areas?|pockets|corners?|patches|bits?)\s+of|a\s+sliver\s+of|"
                           # "the left bank of the region": the part of it across the river
                           r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of)\s+"
                           r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
