@@ -155,11 +155,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:(?:it|that\s+it)\s+(?:must|should|has\s+to|will\s+have\s+to)|to)\s)|"
         # "the Russian president had proposed that Kiev hand over the rest of Donetsk" (a
         # side's leader proposes, not "European leaders")
-        r"(?:" + "|".join(f"(?<={w}\\s{aux})" for w in (
+        # (the word first, then who said it, looked behind: cheap where it is not)
+        r"propos(?:es|ed|e)(?:" + "|".join(f"(?<={w}\\s{aux}{form})" for w in (
             "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
-            "Ukraine", "president", "leader") for aux in ("", "had\\s", "has\\s")) + r")"
-        r"propos(?:e|es|ed)\s+that(?=\s+(?:the\s+)?(?:Kiev|Kyiv|Ukraine|Ukrainian|Russia|"
-        r"Moscow|Russian)\b)|"
+            "Ukraine", "president", "leader") for aux in ("", "had\\s", "has\\s")
+            for form in ("propose", "proposes", "proposed")) + r")"
+        r"\s+that(?=\s+(?:the\s+)?(?:Kiev|Kyiv|Ukraine|Ukrainian|Russia|Moscow|Russian)\b)|"
         # an ultimatum: "Either its formations leave Donbass, or we will liberate it by force"
         r"either(?=\s[^.;?]{0,80}?\b(?:leave|withdraw|pull|get\s+out|quit|hand|cede|give\s+up)\b"
         r"[^.;?]{0,120}?,?\s+or\s+(?:else\s+)?(?:we|Russia|Moscow|the\s+Russian|Ukraine|Kyiv)\b)|"
@@ -176,11 +177,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"peace|deal|settlement))?(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b)|"
         # "The Kremlin's memorandum calls on Kyiv to recognise ..." (a side's, not "Allies
         # call on Russia to withdraw")
-        r"(?:" + "|".join(f"(?<={w}\\s{aux})" for w in (
+        r"call(?:s|ed)?(?:" + "|".join(f"(?<={w}\\s{aux}{form})" for w in (
             "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
             "Ukraine", "memorandum", "Peskov", "Lavrov") for aux in (
-                "", "also\\s", "again\\s", "continues\\sto\\s", "continued\\sto\\s"))
-        + r")call(?:s|ed)?\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
+                "", "also\\s", "again\\s", "continues\\sto\\s", "continued\\sto\\s")
+            for form in ("call", "calls", "called"))
+        + r")\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
         r"Russian)\b[^.;]{0,40}?\bto\b))\b",
         re.I),
     "offer": re.compile(
