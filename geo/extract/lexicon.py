@@ -150,6 +150,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"willing)\s+to\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
         r"conditions?|unless|"
+        # "the only subject for discussion is the withdrawal of Ukrainian formations ..."
+        r"only\s+(?:subject|question|issue|topic)\s+(?:for|of|up\s+for)\s+(?:discussion|"
+        r"negotiations?|talks)\s+(?:is|was|remains)|"
         # "Kremlin tells Kyiv to pull troops out of Donbas"
         r"(?:tells?|told)(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainians|Russia|Moscow)\s+"
         r"(?:(?:it|that\s+it)\s+(?:must|should|has\s+to|will\s+have\s+to)|to)\s)|"
@@ -515,7 +518,9 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
                  "the new regions", "the new regions of russia", "russia's new regions",
                  "russia’s new regions", "the new russian regions", "new russian regions",
                  # in Moscow's officials' words: "the territories of our new regions"
-                 "our new regions", "our four new regions"):
+                 "our new regions", "our four new regions",
+                 "the new regions of the russian federation", "all the new regions",
+                 "all four new regions"):
         forms[form] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
@@ -600,6 +605,9 @@ _COUNTRY = re.compile(
     r"of\s+a\s+(?:sovereign\s+|European\s+|neighbouring\s+|independent\s+)+country\b|"
     r"of\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?former\s+Ukrainian\s+SSR\b|"
     r"of\s+the\s+Ukrainian\s+state(?:\s+territory)?\b|"
+    # "(Russian forces control 18%) of the territory Kiev claims as its own"
+    r"of\s+the\s+territory\s+(?:that\s+)?(?:Kiev|Kyiv|Ukraine)\s+(?:claims|considers)\s+"
+    r"(?:as\s+)?its\s+own\b|"
     # "(Ukraine holds 81 %) of its internationally recognised territory"
     r"of\s+(?:its|the\s+country(?:'s|’s)|(?:their|our)\s+country(?:'s|’s))\s+"
     r"internationally\s+recogni[sz]ed\s+territory\b)",
@@ -618,7 +626,7 @@ def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
 
 
-_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s|SSR", re.I)
+_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s|SSR|its\s+own", re.I)
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
