@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.asserted import GAIN_TIME, asserted, mark_past
+from geo.extract.asserted import GAIN_TIME, UNITS_SIZE, asserted, mark_past
 from geo.extract.control import (
     LABEL_AMOUNT,
     PASSIVE,
@@ -128,8 +128,10 @@ def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
     """A share or area of the country (or of places) for the ground the sentence before
     named, held by the same side."""
     parts = parts_of(s)
-    if not parts.figs or _COUNTRY_SIZE.search(s.text):
-        return []  # "Ukraine is more than 600,000 square kilometres in total": its size
+    if not parts.figs or _COUNTRY_SIZE.search(s.text) or UNITS_SIZE.search(s.text):
+        # "Ukraine is more than 600,000 square kilometres in total", "The four regions
+        # together cover about 109,000 sq km": their size, not what is held
+        return []
     # "the territory it holds, Crimea included, amounts to 114,000 km²": all its ground
     return [c for c in control_claims(parts, verb=re.match(r"", s.text), holder=actor,
                                       national_area=True)

@@ -491,6 +491,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if q is None:
             continue
         review = list(why)
+        if re.search(r"\bnot\s+(?:a\s+single|one|an?)\s+(?:metre|meter|inch|square\s+\w+)\W*\s+"
+                     r"of\s+(?:the\s+)?$", text[max(0, p.start - 40):p.start], re.I):
+            continue  # '"not a single metre" of the Belgorod region was under Ukrainian control'
         if re.search(r"\b(?:for|against)\s+the\s+(?:rest|remainder)\s+of\s+(?:the\s+)?$",
                      text[max(0, p.start - 40):p.start], re.I):
             continue  # "the small border areas it holds for the rest of Donetsk": a swap's
@@ -676,7 +679,7 @@ LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-
                            re.I)
 #: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
 #: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
-_HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is|are|has\s+been|"
+_HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is|are|has\s+been|"
                          r"have\s+been|had\s+been|"
                          r"was|were)\s+[\"“]?(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
                          r"(?:entirely|fully|completely|wholly|(?:almost|nearly|virtually)\s+"
@@ -686,6 +689,9 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,50},)?\s+(?:remains|is
                          r"occupied|"
                          r"in\s+(?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|"
                          r"Ukraine['’]s)\s+hands\s+in\s+(?:its|their)\s+entirety|"
+                         # "has been entirely in Ukrainian hands since April 2022"
+                         r"(?<=entirely\s)in\s+(?:russian|ukrainian)\s+hands|"
+                         r"(?<=fully\s)in\s+(?:russian|ukrainian)\s+hands|"
                          r"held|controlled|liberated)\b", re.I)
 
 

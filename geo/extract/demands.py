@@ -395,6 +395,10 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
     if cond is None or not (_STOPPING.search(text) or CUES["offer"].search(before, 0,
                                                                              cond.start())):
         return None  # "if Kyiv gives up Donetsk" after an offer, or a ceasefire in return
+    if cond.group(0).lower().startswith("if") and re.match(
+            r"gave|withdrew|ceded|handed|pulled|quit|surrendered|abandoned|left", verb.group(0),
+            re.I) and re.search(r"\bwould\b", text[verb.end():]):
+        return None  # "If Ukraine gave up Donetsk, the next war would start": a counterfactual
     doer = [a for a in parts.actors if cond.start() <= a.start < verb.start()
             and a.side in ("RU", "UA")]
     if not doer:
@@ -947,7 +951,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     after = None
     sovereignty = "sovereignty" in verb.group(0).lower()
     if not demand and cond is None and re.match(r"transfer|hand-?over|cession|surrender|"
-                                                  r"recognition", verb.group(0), re.I):
+                                                  r"recognition|status", verb.group(0), re.I):
         # "The Kremlin makes the transfer of the whole of Donetsk a precondition": the
         # demand word after the ground, its author the side named before ("recognition of
         # Russia's sovereignty over Crimea is imperative": Russia's, whoever said it)
@@ -962,7 +966,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
             named = [a for a in named if a.side == other_side(named[-1].side)] or named
         ground_end = places_from(parts, verb.end(), limit=60)[1]
         as_russian = _AS_RUSSIAN.match(text, ground_end) \
-            if verb.group(0).lower().startswith("recogni") else None
+            if verb.group(0).lower().startswith(("recogni", "status")) else None
         after = _DEMAND_AFTER.match(text, ground_end) if named else None
         if after is None and as_russian is not None and not named:
             # "Recognition of the DPR and LPR as part of the Russian Federation is an
@@ -973,8 +977,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
             if after is not None and not named:
                 cond = ("RU", "UA", f"recognition of the ground as Russian, then "
                                     f"'{after.group(1)}': read as Russia's demand")
-            elif after is None and verb.group(0).lower().startswith("recognition") and not \
-                    _THIRD_PARTY.search(text, max(0, verb.start() - 60), verb.start()):
+            elif after is None and verb.group(0).lower().startswith(("recognition", "status")) \
+                    and not _THIRD_PARTY.search(text, max(0, verb.start() - 60), verb.start()):
                 # "First, legal recognition of the Republic of Crimea and the city of
                 # Sevastopol as Russian territory": only Russia asks for it
                 cond = ("RU", "UA", "recognition of the ground as Russian: read as Russia's "

@@ -150,6 +150,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"willing)\s+to\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
         r"conditions?|unless|"
+        # "any cease-fire depends on Ukraine pulling its troops out of the Donbas"
+        r"(?:depends?|depended|contingent|conditional)\s+on(?=\s+(?:the\s+)?(?:Ukrain|Kyiv|Kiev|"
+        r"Russia|Moscow))|"
         # "the only subject for discussion is the withdrawal of Ukrainian formations ..."
         r"only\s+(?:subject|question|issue|topic)\s+(?:for|of|up\s+for)\s+(?:discussion|"
         r"negotiations?|talks)\s+(?:is|was|remains)|"
@@ -244,6 +247,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<=\s)return(?=\s+(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?:and|region|oblast|peninsula)\b|"
         r"[\s,.;]))|"
         r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|renounce[sd]?|renouncing|"
+        # "the status of those four regions and of Crimea as part of Russia must be enshrined"
+        r"status\s+of(?=[^.;]{0,120}?\s+as\s+(?:part\s+of\s+(?:Russia|the\s+Russian)|constituent\s+"
+        r"entit|subjects?\s+of\s+the\s+Russian|Russian\b)[^.;]{0,80}?\b(?:must|should|would\s+have\s+"
+        r"to|has\s+to|have\s+to|to)\s+be\b)|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
         r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"
         r"(?:\s+(?:Russia's|Russia’s|Russian|"
@@ -437,7 +444,14 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         value = _number(m)
         if value is None or any(0 <= f.start - m.end() <= 25 or 0 <= m.start() - f.end <= 25
                                 for f in km2):
-            continue  # "116,000 km² (about 45,000 sq mi)": the same area given twice
+            # "116,000 km² (about 45,000 sq mi)": the same area given twice; "some 44,700
+            # square miles (116,000 square kilometers)": the hedge is the km² figure's too
+            q = _qualifier(sentence, m.start())
+            for j, f in enumerate(out):
+                if 0 <= f.start - m.end() <= 25 and f.qualifier == "exact" and q != "exact":
+                    out[j] = Figure(f.value, f.unit, q, f.start, f.end, f.fraction)
+            km2 = [f for f in out if f.unit == "km2"]
+            continue
         q = ("around" if m.group("orso") or _AFTER_ABOUT.match(sentence, m.end())
              else _qualifier(sentence, m.start()))
         # to the whole km² (the writers' conversions: "44,000 square miles" is 113,960)

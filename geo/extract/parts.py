@@ -176,7 +176,7 @@ _ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
 _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s+the\s+"
                     r"(?:two|three)\s+)?(?:region|oblast|province)s?\b)(?:\s+of\s+the)?)\s*"
-                    r"(?:two\s+|three\s+)?"
+                    r"(?:two\s+|three\s+|(?<=these\s)four\s+|(?<=those\s)four\s+)?"
                     r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
                     r"occupied|border)\s+)?(?:areas|regions|oblasts|provinces|territories|"
                     r"lands|(?<=each\s)(?:region|oblast|province))\b", re.I)
