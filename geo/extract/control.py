@@ -118,6 +118,8 @@ PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken
                       r"think\s+tank|outlets?|channels?)\b)|"
                       r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
                       r"(?:military\s+)?(?:control|occupation|rule)|"
+                      # the UN's words for Ukraine's side: "the area under Government control"
+                      r"under\s+(?-i:(Government))\s+control|(?-i:(Government))-controlled|"
                       # the speaker's side (geo.extract.speaker): "is under our control"
                       r"under\s+(our)\s+(?:full\s+|complete\s+)?control|"
                       r"(?:is|are)\s+(?:now\s+|already\s+)?(ours)\b|"
@@ -161,6 +163,13 @@ _OF_WHICH_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,\s+(
 _OF_RUSSIA = re.compile(r"\s+(?:of|inside|in)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+Russian\s+"
                         r"Federation|Russia)|Russian\s+(?:territory|soil|land)|Russia\b(?!['’]))",
                         re.I)
+#: After a figure's place, a relative clause naming who holds it, past an aside: "(the
+#: roughly 25% of Donetsk Oblast) — about 6,600 square kilometers — that remains under
+#: Ukrainian control".
+_REL_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?(?:\s*[—–(]\s*[^—–()]{1,60}[—–)])?"
+                       r"\s*[,—–]?\s*(?:that|which)\s+(?:still\s+)?(?:remains?|is|are)\s+(?:still\s+)?"
+                       r"(?:under\s+(?P<a>Ukrainian|Russian)\s+control|in\s+(?P<b>Ukrainian|"
+                       r"Russian)\s+hands)", re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: The future right before the verb: "(we) will (liberate)", "is going to (take)".
@@ -266,6 +275,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     if verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(
             r"\bif\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, verb.start() - 40):verb.start()], re.I):
         return []  # "If Russia captured the rest of Donetsk region, ...": a supposition
+    if verb.group(0) and (GAIN_VERB.match(verb.group(0)) or _LIBERATED.match(verb.group(0))) \
+            and re.search(r"\bto\s+(?:(?:fully|finally|completely)\s+)?$",
+                          text[max(0, verb.start() - 20):verb.start()], re.I):
+        # "unlikely to capture the whole of Donetsk", "would take a decade to capture the
+        # four oblasts", "neither the troops nor the equipment to capture Sumy": a goal
+        return []
     if verb.group(0) and ((GAIN_VERB.match(verb.group(0)) and PERIOD.search(text)) or (
             _LIBERATED.match(verb.group(0)) and _SINCE.search(text, verb.end()))):
         # "captured about 505 km² in November": ground gained (a pace claim); the total it
@@ -406,6 +421,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             qualifier = carried[id(fig)] = hedge
             review.append(f"the hedge of the figure before ('{qualifier}') read as this "
                           f"one's too")
+        rel = _REL_HELD.match(text, end)
+        if rel is not None:
+            # "the roughly 25% of Donetsk Oblast — about 6,600 square kilometers — that
+            # remains under Ukrainian control": the relative clause names the holder
+            said = "UA" if (rel.group("a") or rel.group("b")).lower().startswith("ukr") else "RU"
+            if said != fig_actor:
+                review.append(f"a relative clause after the figure names the holder: "
+                              f"{SIDE_NAME[said]}")
+            fig_actor = said
         out.append(make_claim(parts, kind, fig_actor, regions, fig, qualifier,
                               (min(fig.start, verb.start()), end), review))
     used -= apposed

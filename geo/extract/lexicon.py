@@ -52,7 +52,9 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "two fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0, "one-third": 100 / 3,
               "one-quarter": 25.0, "a fourth": 25.0, "two-fifths": 40.0, "three fifths": 60.0,
               "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
-              "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0}
+              "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0,
+              "a sixth": 100 / 6, "one sixth": 100 / 6, "one-sixth": 100 / 6,
+              "an eighth": 12.5, "one eighth": 12.5, "one-eighth": 12.5}
 # tenths and fourths written out: "about seven-tenths of Zaporizhzhia", "three-fourths"
 for _n, _w in enumerate(("two", "three", "four", "five", "six", "seven", "eight"), 2):
     _FRACTIONS[f"{_w} tenths"] = _FRACTIONS[f"{_w}-tenths"] = _n * 10.0
@@ -365,8 +367,8 @@ def _after(sentence: str, end: int) -> str | None:
 
 
 #: Something every figure has: a digit, a unit word or a fraction's word.
-ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|per\s*cent|square|km|sq",
-                         re.I)
+ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|sixth|eighth|per\s*cent|"
+                        r"square|km|sq", re.I)
 #: A range of shares: "between 18 and 20 per cent", "18-20%", "between 73% and 75%" ("73% and
 #: 75%" without "between" is two figures).
 _RANGE = re.compile(r"\b(?:(?P<between>between)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|"
