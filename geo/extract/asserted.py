@@ -75,6 +75,7 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"before\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+)?"
                        r"the\s+(?:special\s+military\s+operation|SMO)\b|"
                        # a time before the full-scale invasion, or a "when" of the past
+                       r"before\s+(?:Russia['’]s\s+|Moscow['’]s\s+)(?:full-scale\s+)?(?:invasion|war)|"
                        r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
                        r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
                        r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled)|"
@@ -93,7 +94,8 @@ _DATED_PAST = re.compile(
     r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
     r"autumn|fall|winter)(?:\s+(?:and|to|-|–)\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d)?,?\s+"
+    r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d|\s+of\s+(?:that|"
+    r"the\s+same)\s+year)?,?\s+"
     # "In the spring of 2022, before Ukraine's counteroffensive, they held most of it"
     r"(?:(?!that\b)[\w'’-]+,?\s+){0,7}?"
     r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"

@@ -89,14 +89,14 @@ NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+lon
                       r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot)"
                        r"\s+(?:[\w-]+\s+)?$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
-GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr", re.I)
+GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr|retak|retook|recaptur|regain", re.I)
 #: After "liberated": a period it was gained in ("more than 800 km² ... since August").
 _SINCE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|January|February|March|April|"
                     r"May|June|July|August|September|October|November|December|\d{4}|last)|"
                     r"(?:over|in|during)\s+the\s+(?:past|last)\s)", re.I)
 PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
                      r"(?:(?:whole|course|first\s+half|second\s+half|rest)\s+of\s+|\d{1,2}\s+)?"
-                     r"(?:past\s+|last\s+|first\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                     r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
                      r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
@@ -170,6 +170,9 @@ _REL_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?(?:\s*[—–(]\s*[^�
                        r"\s*[,—–]?\s*(?:that|which)\s+(?:still\s+)?(?:remains?|is|are)\s+(?:still\s+)?"
                        r"(?:under\s+(?P<a>Ukrainian|Russian)\s+control|in\s+(?P<b>Ukrainian|"
                        r"Russian)\s+hands)", re.I)
+#: Right after a side: it says so ("Kyiv says (some 95% ... has now been liberated)").
+_SAYS = re.compile(r"(?:['’]s\s+\w+)?\s+(?:says|said|claims|claimed|announced|reported|reports)\b",
+                   re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: The future right before the verb: "(we) will (liberate)", "is going to (take)".
@@ -191,6 +194,13 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             parts, verb_start) == "RU":
         # "The DPR is more than 80% liberated", in Moscow's words: by Russia
         return "RU", ["'liberated' in the words of Russia's side: held by Russia"]
+    if m is None and _LIBERATED.match(parts.s.text, verb_start) and (said := [
+            a for a in parts.actors if a.end <= verb_start and a.side in ("RU", "UA")
+            and _SAYS.match(parts.s.text, a.end)]):
+        # "Kyiv says some 95% of the Kharkiv region has now been liberated": by the side
+        # whose words they are
+        side = said[-1].side
+        return side, [f"'liberated' in the words of {SIDE_NAME[side]}: held by {SIDE_NAME[side]}"]
     if m and m.end() <= verb_start and (side := subject(parts, verb_start, holders=True)) \
             and any(m.end() <= a.start and a.end <= verb_start and a.side == side
                     for a in parts.actors) \

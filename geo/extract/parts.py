@@ -93,7 +93,8 @@ _MOST_BEFORE = re.compile(r"\b(?:most\s+of|(?<!\bhow\s)much\s+of|the\s+bulk\s+of
 ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 
-_LIST_GAP = re.compile(r"^(?:s|\s+(?:people['’]s\s+republics|regions|oblasts|provinces))?"
+_LIST_GAP = re.compile(r"^(?:s|\s+(?:[\"“]?people['’]s\s+republics[\"”]?|regions|oblasts|"
+                       r"provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?(?:out\s+of\s+)?|\s+and\s+(?:of\s+|from\s+|out\s+of\s+)?|"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
                        # "leave the Kherson region entirely, together with Zaporizhzhia"
