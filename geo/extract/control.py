@@ -194,12 +194,12 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
             parts, verb_start) == "RU":
         # "The DPR is more than 80% liberated", in Moscow's words: by Russia
         return "RU", ["'liberated' in the words of Russia's side: held by Russia"]
-    if m is None and _LIBERATED.match(parts.s.text, verb_start) and (said := [
+    if m is None and _LIBERATED.match(parts.s.text, verb_start) and (sayers := [
             a for a in parts.actors if a.end <= verb_start and a.side in ("RU", "UA")
             and _SAYS.match(parts.s.text, a.end)]):
         # "Kyiv says some 95% of the Kharkiv region has now been liberated": by the side
         # whose words they are
-        side = said[-1].side
+        side = sayers[-1].side
         return side, [f"'liberated' in the words of {SIDE_NAME[side]}: held by {SIDE_NAME[side]}"]
     if m and m.end() <= verb_start and (side := subject(parts, verb_start, holders=True)) \
             and any(m.end() <= a.start and a.end <= verb_start and a.side == side
