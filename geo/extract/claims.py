@@ -489,6 +489,15 @@ _POSITION_LINE = re.compile(
     r"would|rejects?|refuses?)\b)", re.I)
 
 
+#: A line of a place and who holds it: "- Crimea: held by Russia since 2014", "Luhansk:
+#: almost entirely occupied by Russian forces".
+_HELD_LINE = re.compile(
+    r"\W{0,3}(?P<place>[A-Z][\w'’ -]{2,40}?)\s*:\s+(?:(?P<most>mostly|largely)\s+|"
+    r"(?:(?:almost|nearly|virtually)\s+)?(?:entirely|fully|wholly|completely)\s+)?"
+    r"(?:held|controlled|occupied)\s+by\s+(?P<side>Russia|Moscow|Russian\s+(?:forces|"
+    r"troops)|Ukraine|Kyiv|Ukrainian\s+(?:forces|troops))\b")
+
+
 #: A line of a side's terms as nouns after its name: "Moscow: Ukraine's withdrawal from the
 #: whole of the Donbas, and recognition of Crimea as Russian" (read as its demands).
 _TERMS_LINE = re.compile(
@@ -503,11 +512,23 @@ def _position_lines(text: str) -> list[tuple[tuple[int, int], list[ExtractedClai
     heading): as (span, claims)."""
     out: list[tuple[tuple[int, int], list[ExtractedClaim]]] = []
     if "position" not in text and "stance" not in text and "terms" not in text and not (
-            ":" in text and ("withdrawal" in text or "recognition" in text)):
+            ":" in text and ("withdrawal" in text or "recognition" in text or " by " in text)):
         return out
     pos = 0
     for line in text.split("\n"):
         at, pos = pos, pos + len(line) + 1
+        held = _HELD_LINE.match(line) if ": " in line else None
+        if held is not None and (named := places(held.group("place"))):
+            # "- Crimea: held by Russia since 2014": the line's place, all of it
+            side = "Russia" if held.group("side").lower().startswith(("russia", "moscow")) \
+                else "Ukraine"
+            how = "most of" if held.group("most") else "all of"
+            claims = sentence_claims(Sentence(f"{side} holds {how} {named[0].text}.", 0))
+            span = (at, at + len(line))
+            out.append((span, [replace(c, span=span, sentence=line, review=c.review + (
+                f"a line of a place and who holds it: '{line.strip()[:60]}'",))
+                for c in claims]))
+            continue
         m = _POSITION_LINE.match(line) if len(line) <= 300 else None
         if m is None and (m := _TERMS_LINE.match(line)) is not None:
             # (its first sentence: "Moscow: Ukraine's withdrawal from ... In return, ...")
