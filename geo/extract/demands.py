@@ -1,11 +1,11 @@
-"""Demands and offers of a sentence: to withdraw from ground, to cede it, the ground
-asked for by itself ("the Kremlin now seeks only Luhansk and Donetsk"), and earlier
-demands since replaced.
+"""Demands and offers of a sentence: to withdraw from ground, to cede it, and the ground
+asked for by itself ("the Kremlin now seeks only Luhansk and Donetsk").
 
-The demanding side is the one named last before the demand word ("after a summit with
-the US president, the Kremlin leader demanded ..."), or after it ("a demand from
-Moscow"); its target the side named between it and the verb. Percent are shares of the
-named units; areas km².
+Who demands of whom is read by :mod:`geo.extract.demanders` (the side named last before
+the demand word, "after a summit with the US president, the Kremlin leader demanded
+...", or after it, "a demand from Moscow"; its target the side named between it and the
+verb); a demand since replaced is marked by :mod:`geo.extract.earlier`. Percent are
+shares of the named units; areas km².
 """
 
 from __future__ import annotations
@@ -13,6 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.extract.demanders import (
+    RELATIVE,
+    conditional_demand,
+    demand_sides,
+    last_demand,
+    offering_side,
+    plan_author,
+    summed_up,
+)
 from geo.extract.lexicon import CUES, Figure, Place, place_at
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
@@ -27,14 +36,11 @@ from geo.extract.parts import (
     other_side,
     places_before,
     places_from,
-    pronoun_side,
     subject,
 )
-from geo.extract.text import Sentence
 from geo.intervals import interval_from_claim
 
-__all__ = ["bare_demand_claims", "mark_earlier", "withdrawal_claims", "cession_claims", "FRONT",
-           "ALL_OCCUPIED"]
+__all__ = ["bare_demand_claims", "withdrawal_claims", "cession_claims", "FRONT", "ALL_OCCUPIED"]
 
 
 #: Right after a side asked to act: "(insistence that Ukraine) surrender", "(for Kyiv to) leave".
@@ -71,7 +77,7 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         ps, end = places_from(parts, p.start, limit=0)
         # not a side inside a relative clause ("The Kremlin, which demanded that Ukraine
         # ..., now seeks only ...")
-        inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text[:start])]
+        inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text[:start])]
         # not a side in a relative clause, nor one asked ("insistence that Ukraine surrender
         # ... and now demands only the rest of Donbas": Moscow demands)
         actors_before = [a for a in parts.actors if a.end <= start
@@ -103,221 +109,6 @@ _LATER_DEMAND = re.compile(r"\b(?:might|may|could|would|will)\s+(?:(?:in\s+(?:th
                            r"next\s+time|later|eventually|then|also|soon)\s+)*$", re.I)
 _LATER = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|as\s+well|too|later|eventually|"
                     r"if\s+the\s+war\s+(?:goes|went)\s+on)\b", re.I)
-#: Words before a demand that make it an earlier one, since replaced ("down from his
-#: original demand to hand over ...").
-_EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
-                      # not "the first direct talks", "since it was first made"
-                      # (not "must first pull its forces out": first of all)
-                      r"(?<!must\s)(?<!should\s)(?<!would\s)(?<!will\s)(?<!to\s)"
-                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round|"
-                      r"(?:direct\s+|face-to-face\s+)?(?:talks|meetings?|negotiations|"
-                      r"contacts?)|made|put|set|voiced|aired|raised|tabled|floated)\b)|"
-                      # "once demanded" (formerly), not "once Ukraine withdraws" (when)
-                      r"once(?!\s+(?:again|more)\b)(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
-                      r"they|its|their)\b)|"
-                      r"retreat\s+from|climb-?down\s+from|step\s+back\s+from|"
-                      r"(?:moved|shifted|gone)\s+(?:away\s+)?from|"
-                      # "stopped demanding that Ukrainian forces leave", "dropped its demand"
-                      r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
-
-                      # "has dropped the demand it set out in June 2024, when it insisted on"
-                      r"(?:dropped|abandoned|shelved|gave\s+up|withdrew|replaced)\s+(?:its|the|his|"
-                      r"their)\s+(?:\w+\s+)?demand\b[^.;]{0,80}?\bwhen\s+(?:it|he|they|Moscow|"
-                      r"the\s+Kremlin|Putin|Kyiv)\s+(?:\w+\s+)?(?:insisted|demanded|called|asked|"
-                      r"sought|wanted)|"
-                      r"(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|their)\s+"
-                      r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
-                      r"seeks?|wants?))\b"
-                      r"[^.;]{0,40}$", re.I)
-
-
-#: A sentence that opens on the time a demand ended: "Until last summer, ...".
-_UNTIL_THEN = re.compile(r"\W*until\s+(?:recently|last\s+\w+|(?:early|late|mid-?)?\s*20\d\d|"
-                         r"(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December|the\s+(?:spring|summer|autumn|fall|winter))"
-                         r"(?:\s+(?:of\s+)?20\d\d)?)\s*,", re.I)
-#: Right before a demand word that starts its claim: "dropped its (earlier) (demand for ...)".
-_DROPPED_BEFORE = re.compile(r"\b(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|"
-                             r"their)(?:\s+(?:earlier|original|initial|old|former|maximalist))?"
-                             r"\s*$", re.I)
-
-
-def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
-    """Claims whose verb an "original", "earlier", "once", "stopped demanding", "dropped its
-    demand" comes shortly before: an earlier demand, kept with ``status`` "earlier" and said
-    in ``review``."""
-    out = []
-    for c in claims:
-        rel = next((m for m in _RELATIVE.finditer(s.text)
-                    if m.start() <= c.span[0] - s.start < m.end()), None)
-        if rel is not None and re.search(r"\b(?:in|since)\s+(?:\w+\s+)?(?:19|20)\d\d\b|"
-                                         r"\blast\s+year\b", rel.group(0)) \
-                and re.match(r"\s*(?:now|today|has\s+since|since\s+then)\b",
-                             s.text[rel.end():], re.I):
-            # "Moscow, which in June 2024 demanded that ..., now says ...": then, not now
-            c = replace(c, status="earlier",
-                        review=c.review + ("an earlier demand, replaced by a later one",))
-        elif c.kind.startswith("demand") and _UNTIL_THEN.match(s.text):
-            # "Until last summer, Moscow also demanded that ...": a demand of then
-            c = replace(c, status="earlier",
-                        review=c.review + ("an earlier demand, replaced by a later one",))
-        elif _EARLIER.search(s.text[:max(0, c.span[0] - s.start)]) or (
-                c.kind.startswith("demand")
-                and _DROPPED_BEFORE.search(s.text[:max(0, c.span[0] - s.start)])):
-            c = replace(c, status="earlier",
-                        review=c.review + ("an earlier demand, replaced by a later one",))
-        out.append(c)
-    return out
-
-
-def _demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
-                  review: list[str]) -> tuple[str, str]:
-    """Who demands (named before the demand word) and of whom (named between it and
-    the verb: "requires Ukraine to withdraw")."""
-    text = parts.s.text
-    # not a side inside a relative clause the demand is not in ("Moscow, which demanded
-    # that Ukraine ..., now says it would accept ...")
-    inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, 0, demand.start())]
-    # nor the side the talks were with ("used the first direct talks with Ukraine to
-    # restate a demand"), nor one that rejects the demand ("a demand Kyiv has rejected")
-    before = [a for a in parts.actors if a.end <= demand.start()
-              and not any(i <= a.start < j for i, j in inside)
-              and not _TALKS_WITH.search(text, max(0, a.start - 40), a.start)
-              # "recognise any of its land as Russian": what the land would be, no side
-              and not (text.endswith(("as ", "as\n"), 0, a.start)
-                       and re.match(r"(?:Russian|Ukrainian)\b(?!\s+(?:troops|forces|army|side|"
-                                    r"government|officials?|delegation))", text[a.start:]))]
-    between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
-               and not _REJECTS.match(text, a.end)]
-    told = [a for a in before if a.side in ("RU", "UA")
-            and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
-    if told:
-        # "Kyiv has been told by Russian negotiators that it must cede ...": who told
-        actor = told[-1].side
-        review.append(f"the demand was told by {SIDE_NAME[actor]}")
-        return actor, other_side(actor)
-    lead = _SET_BY.match(text, demand.end())
-    author = [a for a in between if lead and a.side in ("RU", "UA")
-              # "the demand (Vladimir) Putin set out": a first name may come before
-              and re.fullmatch(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?", text[lead.end():a.start])
-              and _SET_VERB.match(text, a.end)]
-    if author:
-        # "Conditions the Kremlin set out: ... Ukrainian troops out of Donetsk"
-        actor = author[0].side
-        return actor, other_side(actor)
-    target = between[0].side if between else None
-    of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", parts.s.text[verb.end():])
-    leaving = None
-    if target is None and of:
-        # "the withdrawal of Russian forces from ...": whose forces leave
-        whose = [a for a in parts.actors if a.start == verb.end() + of.end()]
-        if whose and whose[0].side in ("RU", "UA"):
-            target = leaving = whose[0].side
-            if not before:
-                review.append(f"the demanding side is not named; read as the other side "
-                              f"of {SIDE_NAME[target]}, whose forces would leave")
-                return other_side(target), target
-    by = _DEMAND_BY.match(parts.s.text, demand.end())
-    if by:
-        # "a demand from Moscow that ...", "the demand voiced by the Russian side"
-        named = [a for a in parts.actors if by.start() <= a.start < by.end() + 2]
-        if named:
-            actor = named[0].side
-            rest = [a for a in between if a.start >= by.end()]
-            target = rest[0].side if rest else None
-            if target is None or target == actor:
-                target = other_side(actor)
-            return actor, target
-    if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
-                                                     "should", "need to", "needs to") \
-            and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
-            and not _BE_CEDED.match(text, demand.end()):
-        # "Ukrainian forces must quit the Donbas": who must is the target; the author is
-        # the other side (named or not); not "Moscow insists (the ground) must be handed
-        # over", where the ground must
-        target = before[-1].side
-        tellers = [a for a in before[:-1] if a.side == "US" and re.match(
-            r"(?:\s+[\w.-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells?|informed|warned|"
-            r"said|says|insisted|urged|conveyed|stressed|made\s+clear)\b",
-            text[a.end:before[-1].start])]
-        if target in ("RU", "UA") and tellers:
-            # "Washington has told Kyiv it should withdraw": who tells is who demands
-            review.append(f"'{demand.group(0)}', told by the United States: its demand")
-            return "US", target
-        if target in ("RU", "UA"):
-            review.append(f"'{demand.group(0)}' read as the other side's demand of "
-                          f"{SIDE_NAME[target]}")
-            return other_side(target), target
-    if before:
-        # the one who demands is named last before the demand ("Trump said Putin wants
-        # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
-        # leader demanded ..."), not the one told ("the Kremlin has told US envoys that
-        # it wants Kyiv to ...": the Kremlin)
-        last = before[-1]
-        if len(before) > 1 and _TOLD.search(text, max(0, last.start - 30), last.start):
-            last = before[-2]
-            review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told or "
-                          f"handed it: the demand read as {SIDE_NAME[last.side]}'s")
-        actor = last.side
-        if (pronoun_side(parts, last) and between and between[-1].side == actor
-                and actor in ("RU", "UA")):
-            # "He demanded that Ukraine withdraw" ("he": the side the sentence before
-            # named): no side demands its own withdrawal; the other side asks it
-            actor = other_side(actor)
-            review.append(f"'{text[last.start:last.end]}' is the side asked to leave: the "
-                          f"demand read as {SIDE_NAME[actor]}'s")
-    elif target in ("RU", "UA"):
-        actor = other_side(target)
-        review.append(f"the demanding side is not named; assumed {SIDE_NAME[actor]}")
-    else:
-        actor = "RU"
-        review.append("the demanding side is not named; assumed Russia")
-    if leaving is not None and actor == leaving:
-        # "Putin's proposal ... his own peace formula still required the withdrawal of all
-        # Russian troops": no side demands its own forces leave
-        actor = other_side(leaving)
-        review.append(f"{SIDE_NAME[leaving]}'s forces would leave: the demand read as "
-                      f"{SIDE_NAME[actor]}'s")
-    if target is None or target == actor:
-        target = "UA" if actor != "UA" else "RU"
-    return actor, target
-
-
-#: Before a side: the talks were with it ("the first direct talks with Ukraine").
-_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|meetings?|summit|contacts?|dialogue)\s+with\s+"
-                         r"(?:the\s+)?$", re.I)
-#: After a side: it rejects the demand ("a demand Kyiv has rejected since ...").
-_REJECTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|repeatedly\s+|always\s+|"
-                      r"flatly\s+)?(?:rejected|rejects|refused|refuses|dismissed|dismisses|"
-                      r"ruled\s+out|rules\s+out|turned\s+down|turns\s+down)\b", re.I)
-
-
-#: A verb of telling just before a side: that side is told, not telling.
-_TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|warns|briefed|"
-                   r"notified|reminded|"
-                   # "handed the Ukrainian delegation a memorandum demanding ...": the one given
-                   r"handed|hands|gave|gives|presented|sent|sends|passed|delivered|"
-                   r"(?:submitted|presented|sent|passed|delivered|handed)\s+to)\s+(?:the\s+)?$",
-                   re.I)
-
-
-def _last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
-    """The demand word of the verb: the one nearest before it with a side just before
-    it ("The core demand is unchanged: Moscow wants Kyiv to cede ...": "wants"), else the
-    first ("Putin would now accept ..., down from his original demand to ...")."""
-    text = parts.s.text
-    # the whole text is searched: "pressing Kyiv to give up" looks ahead to the verb; not
-    # a demand in a relative clause the verb is not in ("Moscow, which in June 2024
-    # demanded that ..., now says it would accept a deal in which Kyiv pulls out of ...")
-    inside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, 0, verb.start())]
-    found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()
-             and not any(i <= m.start() < j for i, j in inside)]
-    for m in reversed(found):
-        if any(a.side in ("RU", "UA") and a.end <= m.start()
-               and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])
-               for a in parts.actors):
-            return m
-    return found[0] if found else None
 
 
 #: An offer to pull back along the line, not out of the region: "from the front line",
@@ -342,75 +133,6 @@ _REMAINING = re.compile(r"\b(?:remaining|rest\s+of\s+the|last)\b", re.I)
 _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which)\s+)?(?:(?:it|"
                     r"they|Kyiv|Ukraine|Moscow|Russia)\s+)?still\s+(?:holds?|controls?|"
                     r"occupies|under\b)", re.I)
-#: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
-_SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
-                          r"added|insisted|argued|told\s+\w+),)?"
-                          # "Kyiv and its sponsors (will have to)"
-                          r"(?:\s+and\s+(?:its|his|their)\s+(?:Western\s+)?(?:sponsors|allies|"
-                          r"backers|patrons|partners|handlers|masters))?"
-                          r"[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}[\"“]?",
-                          re.I)
-#: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
-_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
-#: Before the side that told another of a demand: "has been told by (Russian negotiators)".
-_TOLD_BY = re.compile(r"\b(?:told|informed|warned|notified|advised)\s+by\s+(?:the\s+)?$", re.I)
-#: The author right after a demand word ("conditions (the Kremlin) set out", "terms that
-#: (Moscow) put forward").
-_SET_BY = re.compile(r"\s+(?:that\s+|which\s+)?")
-_SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?(?:set|laid|put|"
-                       r"spelled|listed|outlined|presented|tabled|issued|sent|relayed|"
-                       r"handed)\b", re.I)
-#: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
-_DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|coming|sent|set\s+"
-                        r"out|reiterated|repeated|presented)\s+)?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
-                        r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z]|aggressor\b|occupiers?\b)")
-
-
-#: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
-#: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
-_IF_SIDE = re.compile(r"\b(?:if|unless|once|provided(?:\s+that)?|on\s+condition\s+that|"
-                      r"as\s+soon\s+as|[\"“]?the\s+(?:(?:same|very)\s+)?(?:moment|minute|day|hour)"
-                      r"[\"”]?|immediately\s+after|"
-                      r"as\s+long\s+as|after|when|until)\s+(?:the\s+)?[\w\s'’\"“-]{0,40}?$", re.I)
-#: What the other side offers for it: a ceasefire, an end to fighting.
-_STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
-                       # "Russia will take Donbas by military means unless ...": the threat
-                       r"military\s+means|"
-                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal|"
-                       r"negotiation)"
-                       r"(?:s|es|ed|d|ing|ped|ping|ful)?\b", re.I)  # not "Warsaw", "endorsed"
-
-
-def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
-    """(author, target, review) when the verb is a side's act in a condition another side
-    sets for stopping ("hostilities will cease if the Kiev authorities withdraw ...",
-    "Russia will order a ceasefire once Ukraine withdraws ..."); None otherwise."""
-    text = parts.s.text
-    before = text[:verb.start()]
-    cond = _IF_SIDE.search(before)
-    if cond is not None and cond.group(0).lower().startswith("until") and re.match(
-            r"(?:withdrew|left|\w+ed)\b", verb.group(0), re.I) and not re.search(
-            r"\b(?:has|have)\s+$", before):
-        return None  # "fighting went on until Ukrainian forces withdrew": a past, no demand
-    if cond is None or not (_STOPPING.search(text) or CUES["offer"].search(before, 0,
-                                                                             cond.start())):
-        return None  # "if Kyiv gives up Donetsk" after an offer, or a ceasefire in return
-    if cond.group(0).lower().startswith("if") and re.match(
-            r"gave|withdrew|ceded|handed|pulled|quit|surrendered|abandoned|left", verb.group(0),
-            re.I) and re.search(r"\bwould\b", text[verb.end():]):
-        return None  # "If Ukraine gave up Donetsk, the next war would start": a counterfactual
-    doer = [a for a in parts.actors if cond.start() <= a.start < verb.start()
-            and a.side in ("RU", "UA")]
-    if not doer:
-        return None
-    target = doer[0].side
-    word = re.match(r"[\"“]?the\s+(?:(?:same|very)\s+)?\w+[\"”]?|as\s+(?:soon|long)\s+as|"
-                    r"immediately\s+after|"
-                    r"on\s+condition\s+that|provided(?:\s+that)?|\w+", cond.group(0), re.I)
-    return (other_side(target), target,
-            f"a condition ('{(word.group(0) if word else cond.group(0)).strip(_QUOTES)}') on "
-            f"{SIDE_NAME[target]} for stopping: read as {SIDE_NAME[other_side(target)]}'s "
-            "demand")
 
 
 #: After a withdrawal verb, a front named by its region: "(pull back) from parts of the
@@ -447,33 +169,6 @@ def _threat(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                         f"read as {SIDE_NAME[actor]}'s demand", *group_review(ps)], target)]
 
 
-#: A plan that "would have" a side do something: whose plan is named between.
-_PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version)\b"
-                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b|"
-                   # "a European plan under which Ukraine would pull back 15 km"
-                   r"\b(?:proposal|plan|draft|framework|blueprint|initiative|scenario)(?P<mid2>)"
-                   r"\s+(?:under|in|by)\s+which\b[^.;]{0,80}?\bwould\b", re.I)
-
-
-def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
-    """Whether the verb is what a plan "would have" a side do, and the plan's author: the
-    side named before "would" ("The Russian draft would have Ukraine withdraw": Russia's
-    demand), None for a plan of no side ("A proposal published by the Helsinki Forum would
-    have Russia withdraw from ...", "The latest version, circulated in draft form, would
-    have required Ukraine to pull out ...": nobody's demand or offer)."""
-    text = parts.s.text
-    if "would" not in text:
-        return False, None
-    plan = None
-    for m in _PLAN.finditer(text, 0, verb.start()):
-        plan = m
-    if plan is None:
-        return False, None
-    mid = plan.end("mid") if plan.group("mid") is not None else plan.end("mid2")
-    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US") and a.start < mid]
-    return True, (named[-1] if named else None)
-
-
 #: All the ground the other side holds, right after a verb of leaving: "(withdraw) from all
 #: occupied territory", "(pull out of) all the occupied territories".
 ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:all\s+(?:of\s+)?(?:its|their|the)|its|their|all|the|"
@@ -493,7 +188,6 @@ ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:all\s+(?:of\s+)?(?:its|their|the)
                            r"the\s+entire\s+)?(Ukraine(?!['’])|(?:its|our)\s+(?:own\s+)?"
                            r"(?:territory|land|soil)(?!\s+(?:in|of)\b)|Ukrainian\s+(?:territory|"
                            r"land|soil)))\b", re.I)
-_QUOTES = "\"“”'’‘"
 #: A verb of another clause between a verb of leaving and the next place: "offers to hand
 #: back northern slivers, holds firm on Donetsk".
 _OTHER_VERB = re.compile(r",\s+(?:and\s+|but\s+)?(?:holds?|stands?|insists?|refuses?|rejects?|"
@@ -580,21 +274,6 @@ _PLAN_WORD = re.compile(r"\b(?:proposal|plan|draft|terms|memorandum|blueprint|fo
                         re.I)
 
 
-def _doer(parts: Parts, offer: re.Match[str]) -> str | None:
-    """The side right before an offer word, as its subject ("Ukraine would pull ...",
-    "Russian troops could ..."), or None."""
-    text = parts.s.text
-    near = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= offer.start()
-            and re.fullmatch(r"(?:['’]s)?\s+(?:(?:troops|forces|army|units|soldiers|"
-                             r"government|officials|negotiators|side)\s+)?(?:\w+ly\s+)?"
-                             # "Moscow had signalled it was (ready to pull back)"
-                             r"(?:(?:has|had|have)\s+)?(?:(?:signall?ed|said|indicated|hinted|"
-                             r"stated|made\s+clear|let\s+it\s+be\s+known)\s+(?:that\s+)?(?:it|they)"
-                             r"\s+(?:was|were|is|are|would\s+be|might\s+be|could\s+be)\s+)?",
-                             text[a.end:offer.start()])]
-    return near[-1].side if near else None
-
-
 #: A withdrawal in the passive, the ground before it and the side that must leave after
 #: it: "the Donbass must be vacated by Ukrainian troops".
 _MUST_BE_LEFT = re.compile(r"\b(?:must|should|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\s+"
@@ -675,7 +354,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                             r"intact|open|unresolved|frozen|untouched|partitioned|in\s+limbo|"
                             r"exposed|vulnerable|cut\s+off)\b", text[nxt[0][1]:], re.I):
             return []
-    demand = _last_demand(parts, verb)
+    demand = last_demand(parts, verb)
     offers = [m for m in CUES["offer"].finditer(text, 0, verb.start())
               # "It would mean abandoning cities ...": a consequence, no offer; "should be
               # prepared to pull back": what is asked, no offer
@@ -734,7 +413,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                       f"withdraw: its demand")
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif demand and not (offer and offer.start() > demand.start()):
-        actor, target = _demand_sides(parts, demand, verb, review)
+        actor, target = demand_sides(parts, demand, verb, review)
         kind = "demand_withdraw"
         qualifier = fig.qualifier if fig else "all"
     elif offer and condition:
@@ -754,7 +433,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     elif offer and first == "US":
         return []  # "U.S. envoys have floated a compromise under which Ukrainian forces
         # would pull back ...": a third party's plan, nobody's offer
-    elif offer and (doer := _doer(parts, offer)) is not None and first in ("RU", "UA") \
+    elif offer and (doer := offering_side(parts, offer)) is not None and first in ("RU", "UA") \
             and doer != first and _PLAN_WORD.search(text, 0, offer.start()):
         # "Under Moscow's proposal, Ukraine would pull its troops out of the rest of
         # Donetsk": the plan's author asks it of the side that would leave
@@ -940,8 +619,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     text = parts.s.text
     if plan_author(parts, verb) == (True, None):
         return []
-    demand = _last_demand(parts, verb)
-    cond = None if demand else conditional_demand(parts, verb) or _summed_up(parts, verb)
+    demand = last_demand(parts, verb)
+    cond = None if demand else conditional_demand(parts, verb) or summed_up(parts, verb)
     # a negation in the verb's own clause ("Kyiv will never give up ..."), not one before a
     # colon ("Russia's demand has not changed: Kyiv must cede ..."), nor one before the
     # demand ("Kyiv rejects Moscow's insistence that Ukraine recognise ...")
@@ -1041,7 +720,7 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         review.append(why)
     else:
         assert demand is not None
-        actor, target = _demand_sides(parts, demand, verb if span_start == verb.start() else
+        actor, target = demand_sides(parts, demand, verb if span_start == verb.start() else
                                       _AT.match(text, ps[0].start) or verb, review)
     if bare_recognition and actor != "RU":
         return []  # "recognise Crimea" asked of Ukraine by Russia only: ground it claims
@@ -1059,31 +738,6 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     return [held_share(make_claim(parts, "demand_cede", actor, codes_of(ps), fig, q,
                                   (span_start, end), review + group_review(ps), target),
                        parts, fig), *held]
-
-
-#: A side's terms summed up before a colon, the other side the subject after it: "Putin's
-#: idea of 'peace': (Ukraine hands over ...)", "the Kremlin's 'peace offer': (Ukraine ...)".
-_SUMMED_UP = re.compile(r"\b(?P<side>Putin|Moscow|(?:the\s+)?Kremlin|Russia|Kyiv|Zelensk\w+|"
-                        r"Ukraine)(?:['’]s)?\s+(?:[\w\"“”'‘’-]+\s+){0,3}?(?:idea\s+of\s+"
-                        r"[\"“'‘]?(?:peace|a\s+deal|compromise)[\"”'’]?|(?:[\"“'‘]?peace\s+)?"
-                        r"(?:offer|plan|terms|proposal|price|formula)[\"”'’]?)\s*:\s*[\"“]?"
-                        r"(?P<other>Ukraine|Kyiv|Russia|Moscow)\s+$", re.I)
-
-
-def _summed_up(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
-    """(author, target, review) when the verb's clause sums up a side's terms after a
-    colon ("Putin's idea of 'peace': Ukraine hands over all of Donbas"); None otherwise."""
-    m = _SUMMED_UP.search(parts.s.text, 0, verb.start())
-    if m is None:
-        return None
-    word = m.group("side").lower()
-    author = "RU" if word.startswith(("putin", "moscow", "the kremlin", "kremlin", "russia")) \
-        else "UA"
-    target = "RU" if m.group("other").lower() in ("russia", "moscow") else "UA"
-    if author == target:
-        return None
-    return (author, target, f"{SIDE_NAME[author]}'s terms summed up before a colon: read as "
-                            f"its demand")
 
 
 _OFFER_OUTRIGHT = re.compile(r"\b(?:prepared|ready|willing|offer(?:s|ed|ing)?|agreed)\s+to\b",
@@ -1140,10 +794,6 @@ _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?|People['’]s
                          r"(?:Russia|the\s+Russian\s+Federation)\b|Russian\b|"
                          r"territor(?:y|ies)\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b))",
                          re.I)
-#: "must be handed over": the ground must, not a side ("Ukrainian troops must be
-#: withdrawn" is the troops').
-_BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
-                       r"relinquished)\b", re.I)
 #: A passive demand: "(the regions) must be (handed over)", "should be ceded", "(insists
 #: that the annexation of Crimea) be (recognised)".
 _MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be\s+"

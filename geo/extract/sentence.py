@@ -19,9 +19,9 @@ from geo.extract.demands import (
     FRONT,
     bare_demand_claims,
     cession_claims,
-    mark_earlier,
     withdrawal_claims,
 )
+from geo.extract.earlier import mark_earlier
 from geo.extract.lexicon import CUES, Figure
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (

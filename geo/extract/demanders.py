@@ -1,0 +1,334 @@
+"""Who demands what of whom: the side a demand word belongs to and the side it is made
+of ("after a summit with the US president, the Kremlin leader demanded ..."; "a demand
+from Moscow"; "has been told by Russian negotiators"), a condition one side sets for
+stopping ("Russia will order a ceasefire once Ukraine withdraws ..."), a plan's author
+("under Moscow's proposal, Ukraine would ..."), terms summed up before a colon, and the
+side an offer word follows. Sides are ``RU``, ``UA`` or ``US``; no units or figures
+here (the claims themselves are made in :mod:`geo.extract.demands`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import CUES
+from geo.extract.parts import (
+    SIDE_NAME,
+    Parts,
+    other_side,
+    pronoun_side,
+)
+
+__all__ = ["demand_sides", "last_demand", "conditional_demand", "plan_author", "summed_up",
+           "offering_side", "RELATIVE"]
+
+
+def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
+                  review: list[str]) -> tuple[str, str]:
+    """Who demands (named before the demand word) and of whom (named between it and
+    the verb: "requires Ukraine to withdraw")."""
+    text = parts.s.text
+    # not a side inside a relative clause the demand is not in ("Moscow, which demanded
+    # that Ukraine ..., now says it would accept ...")
+    inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, demand.start())]
+    # nor the side the talks were with ("used the first direct talks with Ukraine to
+    # restate a demand"), nor one that rejects the demand ("a demand Kyiv has rejected")
+    before = [a for a in parts.actors if a.end <= demand.start()
+              and not any(i <= a.start < j for i, j in inside)
+              and not _TALKS_WITH.search(text, max(0, a.start - 40), a.start)
+              # "recognise any of its land as Russian": what the land would be, no side
+              and not (text.endswith(("as ", "as\n"), 0, a.start)
+                       and re.match(r"(?:Russian|Ukrainian)\b(?!\s+(?:troops|forces|army|side|"
+                                    r"government|officials?|delegation))", text[a.start:]))]
+    between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
+               and not _REJECTS.match(text, a.end)]
+    told = [a for a in before if a.side in ("RU", "UA")
+            and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
+    if told:
+        # "Kyiv has been told by Russian negotiators that it must cede ...": who told
+        actor = told[-1].side
+        review.append(f"the demand was told by {SIDE_NAME[actor]}")
+        return actor, other_side(actor)
+    lead = _SET_BY.match(text, demand.end())
+    author = [a for a in between if lead and a.side in ("RU", "UA")
+              # "the demand (Vladimir) Putin set out": a first name may come before
+              and re.fullmatch(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?", text[lead.end():a.start])
+              and _SET_VERB.match(text, a.end)]
+    if author:
+        # "Conditions the Kremlin set out: ... Ukrainian troops out of Donetsk"
+        actor = author[0].side
+        return actor, other_side(actor)
+    target = between[0].side if between else None
+    of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", parts.s.text[verb.end():])
+    leaving = None
+    if target is None and of:
+        # "the withdrawal of Russian forces from ...": whose forces leave
+        whose = [a for a in parts.actors if a.start == verb.end() + of.end()]
+        if whose and whose[0].side in ("RU", "UA"):
+            target = leaving = whose[0].side
+            if not before:
+                review.append(f"the demanding side is not named; read as the other side "
+                              f"of {SIDE_NAME[target]}, whose forces would leave")
+                return other_side(target), target
+    by = _DEMAND_BY.match(parts.s.text, demand.end())
+    if by:
+        # "a demand from Moscow that ...", "the demand voiced by the Russian side"
+        named = [a for a in parts.actors if by.start() <= a.start < by.end() + 2]
+        if named:
+            actor = named[0].side
+            rest = [a for a in between if a.start >= by.end()]
+            target = rest[0].side if rest else None
+            if target is None or target == actor:
+                target = other_side(actor)
+            return actor, target
+    if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
+                                                     "should", "need to", "needs to") \
+            and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
+            and not _BE_CEDED.match(text, demand.end()):
+        # "Ukrainian forces must quit the Donbas": who must is the target; the author is
+        # the other side (named or not); not "Moscow insists (the ground) must be handed
+        # over", where the ground must
+        target = before[-1].side
+        tellers = [a for a in before[:-1] if a.side == "US" and re.match(
+            r"(?:\s+[\w.-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells?|informed|warned|"
+            r"said|says|insisted|urged|conveyed|stressed|made\s+clear)\b",
+            text[a.end:before[-1].start])]
+        if target in ("RU", "UA") and tellers:
+            # "Washington has told Kyiv it should withdraw": who tells is who demands
+            review.append(f"'{demand.group(0)}', told by the United States: its demand")
+            return "US", target
+        if target in ("RU", "UA"):
+            review.append(f"'{demand.group(0)}' read as the other side's demand of "
+                          f"{SIDE_NAME[target]}")
+            return other_side(target), target
+    if before:
+        # the one who demands is named last before the demand ("Trump said Putin wants
+        # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
+        # leader demanded ..."), not the one told ("the Kremlin has told US envoys that
+        # it wants Kyiv to ...": the Kremlin)
+        last = before[-1]
+        if len(before) > 1 and _TOLD.search(text, max(0, last.start - 30), last.start):
+            last = before[-2]
+            review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told or "
+                          f"handed it: the demand read as {SIDE_NAME[last.side]}'s")
+        actor = last.side
+        if (pronoun_side(parts, last) and between and between[-1].side == actor
+                and actor in ("RU", "UA")):
+            # "He demanded that Ukraine withdraw" ("he": the side the sentence before
+            # named): no side demands its own withdrawal; the other side asks it
+            actor = other_side(actor)
+            review.append(f"'{text[last.start:last.end]}' is the side asked to leave: the "
+                          f"demand read as {SIDE_NAME[actor]}'s")
+    elif target in ("RU", "UA"):
+        actor = other_side(target)
+        review.append(f"the demanding side is not named; assumed {SIDE_NAME[actor]}")
+    else:
+        actor = "RU"
+        review.append("the demanding side is not named; assumed Russia")
+    if leaving is not None and actor == leaving:
+        # "Putin's proposal ... his own peace formula still required the withdrawal of all
+        # Russian troops": no side demands its own forces leave
+        actor = other_side(leaving)
+        review.append(f"{SIDE_NAME[leaving]}'s forces would leave: the demand read as "
+                      f"{SIDE_NAME[actor]}'s")
+    if target is None or target == actor:
+        target = "UA" if actor != "UA" else "RU"
+    return actor, target
+
+
+#: Before a side: the talks were with it ("the first direct talks with Ukraine").
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|meetings?|summit|contacts?|dialogue)\s+with\s+"
+                         r"(?:the\s+)?$", re.I)
+
+
+#: After a side: it rejects the demand ("a demand Kyiv has rejected since ...").
+_REJECTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|repeatedly\s+|always\s+|"
+                      r"flatly\s+)?(?:rejected|rejects|refused|refuses|dismissed|dismisses|"
+                      r"ruled\s+out|rules\s+out|turned\s+down|turns\s+down)\b", re.I)
+
+
+#: A verb of telling just before a side: that side is told, not telling.
+_TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|warns|briefed|"
+                   r"notified|reminded|"
+                   # "handed the Ukrainian delegation a memorandum demanding ...": the one given
+                   r"handed|hands|gave|gives|presented|sent|sends|passed|delivered|"
+                   r"(?:submitted|presented|sent|passed|delivered|handed)\s+to)\s+(?:the\s+)?$",
+                   re.I)
+
+
+def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
+    """The demand word of the verb: the one nearest before it with a side just before
+    it ("The core demand is unchanged: Moscow wants Kyiv to cede ...": "wants"), else the
+    first ("Putin would now accept ..., down from his original demand to ...")."""
+    text = parts.s.text
+    # the whole text is searched: "pressing Kyiv to give up" looks ahead to the verb; not
+    # a demand in a relative clause the verb is not in ("Moscow, which in June 2024
+    # demanded that ..., now says it would accept a deal in which Kyiv pulls out of ...")
+    inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, verb.start())]
+    found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()
+             and not any(i <= m.start() < j for i, j in inside)]
+    for m in reversed(found):
+        if any(a.side in ("RU", "UA") and a.end <= m.start()
+               and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])
+               for a in parts.actors):
+            return m
+    return found[0] if found else None
+
+
+#: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
+_SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
+                          r"added|insisted|argued|told\s+\w+),)?"
+                          # "Kyiv and its sponsors (will have to)"
+                          r"(?:\s+and\s+(?:its|his|their)\s+(?:Western\s+)?(?:sponsors|allies|"
+                          r"backers|patrons|partners|handlers|masters))?"
+                          r"[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}[\"“]?",
+                          re.I)
+
+
+#: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
+RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
+
+
+#: Before the side that told another of a demand: "has been told by (Russian negotiators)".
+_TOLD_BY = re.compile(r"\b(?:told|informed|warned|notified|advised)\s+by\s+(?:the\s+)?$", re.I)
+
+
+#: The author right after a demand word ("conditions (the Kremlin) set out", "terms that
+#: (Moscow) put forward").
+_SET_BY = re.compile(r"\s+(?:that\s+|which\s+)?")
+
+
+_SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?(?:set|laid|put|"
+                       r"spelled|listed|outlined|presented|tabled|issued|sent|relayed|"
+                       r"handed)\b", re.I)
+
+
+#: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
+_DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|coming|sent|set\s+"
+                        r"out|reiterated|repeated|presented)\s+)?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
+                        r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z]|aggressor\b|occupiers?\b)")
+
+
+#: A clause of condition just before a side and its verb: "once Ukraine (withdraws)",
+#: "if the Kiev authorities (withdraw)", "if Kyiv (gives up)".
+_IF_SIDE = re.compile(r"\b(?:if|unless|once|provided(?:\s+that)?|on\s+condition\s+that|"
+                      r"as\s+soon\s+as|[\"“]?the\s+(?:(?:same|very)\s+)?(?:moment|minute|day|hour)"
+                      r"[\"”]?|immediately\s+after|"
+                      r"as\s+long\s+as|after|when|until)\s+(?:the\s+)?[\w\s'’\"“-]{0,40}?$", re.I)
+
+
+#: What the other side offers for it: a ceasefire, an end to fighting.
+_STOPPING = re.compile(r"\b(?:ceasefire|cease-fire|truce|peace|hostilities|fighting|war|"
+                       # "Russia will take Donbas by military means unless ...": the threat
+                       r"military\s+means|"
+                       r"offensive|halt|stop|end|cease|freeze|talks|settlement|deal|"
+                       r"negotiation)"
+                       r"(?:s|es|ed|d|ing|ped|ping|ful)?\b", re.I)  # not "Warsaw", "endorsed"
+
+
+def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
+    """(author, target, review) when the verb is a side's act in a condition another side
+    sets for stopping ("hostilities will cease if the Kiev authorities withdraw ...",
+    "Russia will order a ceasefire once Ukraine withdraws ..."); None otherwise."""
+    text = parts.s.text
+    before = text[:verb.start()]
+    cond = _IF_SIDE.search(before)
+    if cond is not None and cond.group(0).lower().startswith("until") and re.match(
+            r"(?:withdrew|left|\w+ed)\b", verb.group(0), re.I) and not re.search(
+            r"\b(?:has|have)\s+$", before):
+        return None  # "fighting went on until Ukrainian forces withdrew": a past, no demand
+    if cond is None or not (_STOPPING.search(text) or CUES["offer"].search(before, 0,
+                                                                             cond.start())):
+        return None  # "if Kyiv gives up Donetsk" after an offer, or a ceasefire in return
+    if cond.group(0).lower().startswith("if") and re.match(
+            r"gave|withdrew|ceded|handed|pulled|quit|surrendered|abandoned|left", verb.group(0),
+            re.I) and re.search(r"\bwould\b", text[verb.end():]):
+        return None  # "If Ukraine gave up Donetsk, the next war would start": a counterfactual
+    doer = [a for a in parts.actors if cond.start() <= a.start < verb.start()
+            and a.side in ("RU", "UA")]
+    if not doer:
+        return None
+    target = doer[0].side
+    word = re.match(r"[\"“]?the\s+(?:(?:same|very)\s+)?\w+[\"”]?|as\s+(?:soon|long)\s+as|"
+                    r"immediately\s+after|"
+                    r"on\s+condition\s+that|provided(?:\s+that)?|\w+", cond.group(0), re.I)
+    return (other_side(target), target,
+            f"a condition ('{(word.group(0) if word else cond.group(0)).strip(_QUOTES)}') on "
+            f"{SIDE_NAME[target]} for stopping: read as {SIDE_NAME[other_side(target)]}'s "
+            "demand")
+
+
+#: A plan that "would have" a side do something: whose plan is named between.
+_PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version)\b"
+                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b|"
+                   # "a European plan under which Ukraine would pull back 15 km"
+                   r"\b(?:proposal|plan|draft|framework|blueprint|initiative|scenario)(?P<mid2>)"
+                   r"\s+(?:under|in|by)\s+which\b[^.;]{0,80}?\bwould\b", re.I)
+
+
+def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
+    """Whether the verb is what a plan "would have" a side do, and the plan's author: the
+    side named before "would" ("The Russian draft would have Ukraine withdraw": Russia's
+    demand), None for a plan of no side ("A proposal published by the Helsinki Forum would
+    have Russia withdraw from ...", "The latest version, circulated in draft form, would
+    have required Ukraine to pull out ...": nobody's demand or offer)."""
+    text = parts.s.text
+    if "would" not in text:
+        return False, None
+    plan = None
+    for m in _PLAN.finditer(text, 0, verb.start()):
+        plan = m
+    if plan is None:
+        return False, None
+    mid = plan.end("mid") if plan.group("mid") is not None else plan.end("mid2")
+    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US") and a.start < mid]
+    return True, (named[-1] if named else None)
+
+
+_QUOTES = "\"“”'’‘"
+
+
+def offering_side(parts: Parts, offer: re.Match[str]) -> str | None:
+    """The side right before an offer word, as its subject ("Ukraine would pull ...",
+    "Russian troops could ..."), or None."""
+    text = parts.s.text
+    near = [a for a in parts.actors if a.side in ("RU", "UA") and a.end <= offer.start()
+            and re.fullmatch(r"(?:['’]s)?\s+(?:(?:troops|forces|army|units|soldiers|"
+                             r"government|officials|negotiators|side)\s+)?(?:\w+ly\s+)?"
+                             # "Moscow had signalled it was (ready to pull back)"
+                             r"(?:(?:has|had|have)\s+)?(?:(?:signall?ed|said|indicated|hinted|"
+                             r"stated|made\s+clear|let\s+it\s+be\s+known)\s+(?:that\s+)?(?:it|they)"
+                             r"\s+(?:was|were|is|are|would\s+be|might\s+be|could\s+be)\s+)?",
+                             text[a.end:offer.start()])]
+    return near[-1].side if near else None
+
+
+#: A side's terms summed up before a colon, the other side the subject after it: "Putin's
+#: idea of 'peace': (Ukraine hands over ...)", "the Kremlin's 'peace offer': (Ukraine ...)".
+_SUMMED_UP = re.compile(r"\b(?P<side>Putin|Moscow|(?:the\s+)?Kremlin|Russia|Kyiv|Zelensk\w+|"
+                        r"Ukraine)(?:['’]s)?\s+(?:[\w\"“”'‘’-]+\s+){0,3}?(?:idea\s+of\s+"
+                        r"[\"“'‘]?(?:peace|a\s+deal|compromise)[\"”'’]?|(?:[\"“'‘]?peace\s+)?"
+                        r"(?:offer|plan|terms|proposal|price|formula)[\"”'’]?)\s*:\s*[\"“]?"
+                        r"(?P<other>Ukraine|Kyiv|Russia|Moscow)\s+$", re.I)
+
+
+def summed_up(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str] | None:
+    """(author, target, review) when the verb's clause sums up a side's terms after a
+    colon ("Putin's idea of 'peace': Ukraine hands over all of Donbas"); None otherwise."""
+    m = _SUMMED_UP.search(parts.s.text, 0, verb.start())
+    if m is None:
+        return None
+    word = m.group("side").lower()
+    author = "RU" if word.startswith(("putin", "moscow", "the kremlin", "kremlin", "russia")) \
+        else "UA"
+    target = "RU" if m.group("other").lower() in ("russia", "moscow") else "UA"
+    if author == target:
+        return None
+    return (author, target, f"{SIDE_NAME[author]}'s terms summed up before a colon: read as "
+                            f"its demand")
+
+
+#: "must be handed over": the ground must, not a side ("Ukrainian troops must be
+#: withdrawn" is the troops').
+_BE_CEDED = re.compile(r"\s+be\s+(?:\w+\s+)?(?:handed|ceded|given|surrendered|transferred|"
+                       r"relinquished)\b", re.I)
