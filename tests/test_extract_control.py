@@ -354,3 +354,58 @@ def test_a_side_held_part_named_and_the_rest_asked_for_in_a_swap() -> None:
 def test_the_rest_of_a_place_a_side_would_capture_is_not_held() -> None:
     assert extract_claims("At that pace it would take Moscow well over a year to capture the "
                           "rest of Donetsk, if it could do so at all.") == []
+
+
+def _claims(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.kind, c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+            for c in extract_claims(text) if c.is_claim]
+
+
+def test_ground_still_to_be_taken_is_not_held() -> None:
+    # a future, a goal or an ability to take ground: no holding (writers 72, 78)
+    for text in ('"We will liberate all of Donbass," Putin said.',
+                 "The institute said Russian forces were unlikely to capture the whole of "
+                 "Donetsk Oblast before the end of 2026.",
+                 "At this pace it would take Russia more than a decade to capture the four "
+                 "oblasts it claims.",
+                 "Officials say the Russian army has neither the troops nor the equipment to "
+                 "capture Sumy."):
+        assert [c for c in _claims(text) if c[0].startswith("control")] == [], text
+
+
+def test_a_relative_clause_after_the_figure_names_its_holder() -> None:
+    got = _claims("Since Russian forces already occupy virtually all of Luhansk Oblast, the "
+                  "demand concerns the roughly 25% of Donetsk Oblast — about 6,600 square "
+                  "kilometers — that remains under Ukrainian control.")
+    assert ("control_share", "UA", ("UA-14",), 25.0, "around") in got
+    assert ("control_area", "UA", ("UA-14",), 6600.0, "around") in got
+    assert ("control_share", "RU", ("UA-09",), None, "all") in got
+
+
+def test_the_un_s_government_control_is_ukraine_s() -> None:
+    assert _claims("In Donetsk oblast, the area under Government control has shrunk to about "
+                   "one-sixth of the oblast.") == [
+        ("control_share", "UA", ("UA-14",), 16.7, "around")]
+
+
+def test_more_words_for_holding_and_for_not_holding() -> None:
+    assert _claims("Russian forces maintain a small pocket in eastern Dnipropetrovsk Oblast.") == [
+        ("control_share", "RU", ("UA-12",), None, "part")]
+    assert _claims("Far to the west, the Russians even keep a sliver of Mykolaiv region.") == [
+        ("control_share", "RU", ("UA-48",), None, "part")]
+    assert _claims("Russia is sitting on about 116,000 sq km of Ukraine.") == [
+        ("control_area", "RU", ("UA",), 116000.0, "around")]
+    # "not a single metre of" is none of it (writer 77)
+    assert _claims('The ministry insisted that "not a single metre" of the Belgorod region was '
+                   "under Ukrainian control.") == []
+    # "entirely in Ukrainian hands", past a long aside
+    assert _claims("In the north, the Chernihiv region, much of which Russian troops overran "
+                   "in the first five weeks of the invasion, has been entirely in Ukrainian "
+                   "hands since April 2022.") == [("control_share", "UA", ("UA-74",), None, "all")]
+
+
+def test_most_of_which_the_enemy_holds_takes_the_speaker_s_enemy() -> None:
+    # a Ukrainian post (Kyiv's words: "occupiers", "Glory to Ukraine"): the enemy is Russia
+    got = _claims("Fighting continues across Donetsk region, most of which the enemy holds, "
+                  "but every metre costs the occupiers dearly. Glory to Ukraine!")
+    assert got == [("control_share", "RU", ("UA-14",), None, "large_part")]

@@ -725,3 +725,49 @@ def test_the_share_set_aside_after_the_ground_to_leave() -> None:
         ("demand_withdraw", "RU", ("UA-14",), None),
         ("control_share", "UA", ("UA-14",), 15.0),
         ("demand_cede", "RU", ("UA-43", "UA-40"), None)]
+
+
+def _demands(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.kind, c.actor, tuple(sorted(c.regions)), c.qualifier)
+            for c in extract_claims(text) if c.kind.startswith(("demand", "offer"))]
+
+
+def test_ground_recognised_as_russian_is_russia_s_demand() -> None:
+    four = ("UA-09", "UA-14", "UA-23", "UA-65")
+    # no side named: only Russia asks that its ground be recognised as Russian (writers
+    # 72, 76, 77), unless it is another party's draft
+    assert _demands("Recognition of the Donetsk and Lugansk People's Republics as part of the "
+                    "Russian Federation is an indispensable condition of any settlement.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14"), "all")]
+    assert _demands("First, legal recognition of the Republic of Crimea and the city of "
+                    "Sevastopol as Russian territory.") == [
+        ("demand_cede", "RU", ("UA-40", "UA-43"), "all")]
+    assert _demands("Reports say a U.S. framework would include American recognition of "
+                    "Crimea as Russian.") == []
+    assert _demands("Putin demanded Donetsk, Luhansk, Zaporizhzhia and Kherson. He said the "
+                    "status of those four regions and of Crimea as part of Russia must be "
+                    "enshrined in international agreements.")[-1] == (
+        "demand_cede", "RU", tuple(sorted(four + ("UA-40", "UA-43"))), "all")
+
+
+def test_more_shapes_of_a_demand_to_withdraw() -> None:
+    donbas = ("UA-09", "UA-14")
+    # an ultimatum; a withdrawal in the passive; "the only formula for peace" with a list of
+    # "out of"; all of its troops out of the country; back to the 1991 borders
+    assert _demands('"Either its formations leave the territory of Donbass, or we will '
+                    'liberate that territory by military means," Putin said.') == [
+        ("demand_withdraw", "RU", donbas, "all")]
+    assert _demands("Zaporizhzhia must be fully vacated by Russian forces, Zelensky said.") == [
+        ("demand_withdraw", "UA", ("UA-23",), "all")]
+    assert _demands('"There is only one formula for peace: Russia takes its troops out of '
+                    'Kherson and Zaporizhzhia, out of Donbas and out of Crimea," the minister '
+                    "said.") == [("demand_withdraw", "UA", ("UA-09", "UA-14", "UA-23", "UA-40",
+                                                         "UA-43", "UA-65"), "all")]
+    assert _demands('"Kyiv\'s position has not changed: Russia must withdraw all its troops '
+                    'from Ukraine," the minister said.') == [("demand_withdraw", "UA", ("UA",),
+                                                               "all")]
+    assert _demands("Russia must withdraw its forces to Ukraine's 1991 borders.") == [
+        ("demand_withdraw", "UA", ("UA",), "all")]
+    # ground beyond a place is not the place
+    assert _demands('"In return we are prepared to pull back from what we hold beyond the '
+                    'borders of the new regions," the aide said.') == []

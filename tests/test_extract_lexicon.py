@@ -138,3 +138,37 @@ def test_tenths_fourths_each_of_and_a_decimal_in_words() -> None:
     assert read("roughly three-fourths of the region") == [75.0]
     assert read("about three-quarters each of Zaporizhzhia and Kherson") == [75.0]
     assert read("nineteen point four per cent of Ukraine") == [19.4]
+
+
+def test_fractions_signs_and_square_miles() -> None:
+    # "a sixth", "the remaining fifth" (writers 78, 45)
+    assert [(f.value, f.qualifier) for f in figures("more than a sixth of Ukraine")] == [
+        (16.7, "over")]
+    assert [f.value for f in figures("the remaining fifth of Donetsk region")] == [20.0]
+    # a signed figure is a change, no figure of ground held
+    assert figures("Net change past 7 days: +87 km² RU") == []
+    assert [f.value for f in figures("Russian-held: 113,500 km² (-0.2%)")] == [113500.0]
+    # the hedge of the square miles is the km² figure's (writer 77); an area restated as
+    # a share keeps the hedge too (writer 75)
+    assert [(f.value, f.unit, f.qualifier) for f in figures(
+        "some 44,700 square miles (116,000 square kilometers)")] == [(116000.0, "km2", "around")]
+    assert [(f.value, f.qualifier) for f in figures(
+        "approximately 116,800 sq km, or 19.4% of Ukraine")] == [(116800.0, "around"),
+                                                               (19.4, "around")]
+
+
+def test_more_names_of_the_country_and_the_four_regions() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Russian forces control just under 19% of Ukraine's former territory.")]
+    assert got == [("RU", ("UA",), 19.0)]
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Put the other way round, Ukrainian forces hold about 81% of their country's "
+        "internationally recognised territory.")]
+    assert got == [("UA", ("UA",), 81.0)]
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Even Western analysts concede that Russian forces now control roughly 18% of the "
+        "territory Kiev claims as its own.")]
+    assert got == [("RU", ("UA",), 18.0)]
+    got = [(c.kind, len(c.regions)) for c in extract_claims(
+        '"Ukrainian troops must leave the territories of our new regions," Putin said.')]
+    assert got == [("demand_withdraw", 4)]

@@ -193,3 +193,27 @@ def test_its_forces_at_a_sentence_start_and_the_border_with_a_place() -> None:
     # villages on the border with Donetsk region are not in it
     assert extract_claims('"The occupiers hold a few villages on the border with Donetsk '
                           'region, and we are working on them," he said.') == []
+
+
+def test_the_former_and_the_latter_are_the_two_places_named_before() -> None:
+    from geo.extract import extract_claims
+
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        "Luhansk and Donetsk regions remain under heavy pressure. The enemy holds almost all "
+        "of the former and about three quarters of the latter.")]
+    assert sorted(got, key=str) == sorted([("RU", ("UA-09",), None, "all"),
+                                           ("RU", ("UA-14",), 75.0, "around")], key=str)
+    # "the latter two" names no one place
+    assert places_in("The Kremlin no longer insists on the latter two.") == []
+
+
+def test_the_republic_is_the_people_s_republic_named_last() -> None:
+    from geo.extract import extract_claims
+
+    # another region (Kursk) named since does not make it "the republic"; "the enemy" of
+    # an article in Moscow's words is Ukraine
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "The head of the Donetsk People's Republic spoke about the special military operation, "
+        "the Kursk incursion and the Kiev regime's plans.\n\nBut I will be honest: the enemy "
+        "still holds more than a third of the republic.")]
+    assert got == [("UA", ("UA-14",), 33.3)]
