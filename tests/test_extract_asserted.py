@@ -376,3 +376,11 @@ def test_more_past_times(text: str) -> None:
 def test_a_counterfactual_holding_is_none() -> None:
     assert _status("Had Kiev signed the draft agreed in Istanbul in spring 2022, it would "
                    "today still control Kherson and much of the Zaporizhzhia region.") == []
+
+
+def test_what_a_side_could_hold_in_a_past_year_is_past() -> None:
+    # writer 76, found when its articles were ingested against the DeepState archive: the
+    # LPR's 2014 third read as today's (64 points off the map)
+    got = _status("The head of the LPR said the whole Lugansk People's Republic is free. In "
+                  "2014 our militia could hold only about a third of the territory.")
+    assert ("control_share", "RU", ("UA-09",), 33.3, "past") in got
