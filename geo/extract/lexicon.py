@@ -39,6 +39,8 @@ _NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
 _PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I)
 _AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.?\s*km\b|"
                    r"km²|km2\b)", re.I)
+#: A word every fraction has, looked for first (in lower case).
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|fourth|sixth|eighth")
 #: An area in square miles ("45,000 square miles", "2,300 sq mi"): read in km².
 _AREA_MI = re.compile(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
 KM2_PER_SQ_MI = 2.589988110336
@@ -424,8 +426,12 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         out.append(Figure(round(100 / n, 1), "percent", _qualifier(sentence, m.start()),
                           m.start(), m.end(1), fraction=True))
         ranges.append((m.start(), m.end()))
-    for pattern, unit in ((_PERCENT, "percent"), (_AREA, "km2")):
-        for m in pattern.finditer(sentence):
+    lowered = sentence.lower()
+    # each pattern only where its unit's words are (a full pattern costs at every word)
+    for pattern, unit in ((_PERCENT, "percent") if "%" in lowered or "per" in lowered
+                          or "pct" in lowered else (None, ""),
+                          (_AREA, "km2") if "km" in lowered or "sq" in lowered else (None, "")):
+        for m in (pattern.finditer(sentence) if pattern is not None else ()):
             if any(a <= m.start() < b for a, b in ranges):
                 continue
             value = _number(m)
@@ -439,7 +445,6 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
                  or _qualifier(sentence, m.start()))
             out.append(Figure(value, unit, q, m.start(), m.end()))
     km2 = [f for f in out if f.unit == "km2"]
-    lowered = sentence.lower()
     miles = (_AREA_MI.finditer(sentence) if ("mile" in lowered or "sq" in lowered
                                               or "mi²" in lowered) else ())
     for m in miles:
@@ -458,7 +463,7 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
              else _qualifier(sentence, m.start()))
         # to the whole km² (the writers' conversions: "44,000 square miles" is 113,960)
         out.append(Figure(float(round(value * KM2_PER_SQ_MI)), "km2", q, m.start(), m.end()))
-    for m in _FRACTION.finditer(sentence):
+    for m in (_FRACTION.finditer(sentence) if _FRACTION_HINT.search(lowered) else ()):
         if sentence[max(0, m.start() - 6):m.start()].lower() == "other ":
             continue  # "Luhansk, the other half of Donbas": no figure
         value = round(_FRACTIONS[m.group(1).lower()], 1)
