@@ -36,7 +36,9 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh72.yaml", "extract_corpus_fresh73.yaml",
             "extract_corpus_fresh74.yaml", "extract_corpus_fresh75.yaml",
             "extract_corpus_fresh76.yaml", "extract_corpus_fresh77.yaml",
-            "extract_corpus_fresh78.yaml", "extract_corpus_fresh79.yaml")
+            "extract_corpus_fresh78.yaml", "extract_corpus_fresh79.yaml",
+            "extract_corpus_fresh80.yaml", "extract_corpus_fresh81.yaml",
+            "extract_corpus_fresh82.yaml", "extract_corpus_fresh83.yaml")
 
 
 def default_corpora() -> list[Path]:
