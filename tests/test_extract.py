@@ -516,9 +516,13 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: commissioned at the next session's start, committed unread and scored once after its
 #: last change, held out: 0.837 (rules alone 0.80; sides right on 288 of 291): Moscow's
 #: state media 0.80, British and American broadsheets 0.83, Kyiv's independent outlets
-#: 0.82, international broadcasters 0.88. The rules and the reader gain on each writer
-#: they are tuned or trained on; on writers they have not seen they stay short of the 0.9
-#: the issue sets.
+#: 0.82, international broadcasters 0.88; the rules were then tuned on 76-79 (0.89 then,
+#: no longer blind). 80-83, commissioned mid-session, committed unread and scored once
+#: after its last change, held out: 0.844 (rules alone 0.80; sides right on 285 of 293):
+#: Moscow's state media 0.85, wire copy 0.88, Ukrainian outlets in English 0.83, opinion
+#: and explainers 0.82. The rules and the reader gain on each writer they are tuned or
+#: trained on; on writers they have not seen they stay short of the 0.9 the issue sets
+#: (0.855, 0.867, 0.837 and 0.844 in the last four blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -529,13 +533,13 @@ WRITERS = {
     "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.86),
     "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.97),
     "writer 4 (tuned and trained on)": ("extract_corpus_fresh4.yaml", 40, 0.97),
-    "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.91),
+    "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.92),
     "writer 6 (tuned and trained on)": ("extract_corpus_fresh6.yaml", 40, 0.91),
     "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.94),
     "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.89),
     "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.92),
     "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.90),
-    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.88),
+    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.89),
     "writer 14 (scored once, then tuned and trained on)": ("extract_corpus_fresh14.yaml", 40, 0.92),
     "writer 15 (scored once, then tuned and trained on)": ("extract_corpus_fresh15.yaml", 40, 0.91),
     "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.95),
@@ -551,14 +555,14 @@ WRITERS = {
     "writer 24 (scored once, then tuned and trained on)": ("extract_corpus_fresh24.yaml", 40, 0.89),
     "writer 25 (scored once, then tuned and trained on)": ("extract_corpus_fresh25.yaml", 40, 0.91),
     "writer 26 (scored once, then tuned and trained on)": ("extract_corpus_fresh26.yaml", 40, 0.89),
-    "writer 27 (scored once, then tuned and trained on)": ("extract_corpus_fresh27.yaml", 40, 0.93),
+    "writer 27 (scored once, then tuned and trained on)": ("extract_corpus_fresh27.yaml", 40, 0.94),
     "writer 28 (scored once, then tuned and trained on)": ("extract_corpus_fresh28.yaml", 40, 0.96),
     "writer 29 (scored once, then tuned and trained on)": ("extract_corpus_fresh29.yaml", 40, 0.91),
     "writer 30 (scored once, then tuned and trained on)": ("extract_corpus_fresh30.yaml", 40, 0.91),
     "writer 31 (scored once, then tuned and trained on)": ("extract_corpus_fresh31.yaml", 40, 0.90),
     "writer 32 (scored once, then tuned and trained on)": ("extract_corpus_fresh32.yaml", 40, 0.91),
     "writer 33 (scored once, then tuned and trained on)": ("extract_corpus_fresh33.yaml", 40, 0.92),
-    "writer 34 (scored once, then tuned and trained on)": ("extract_corpus_fresh34.yaml", 40, 0.90),
+    "writer 34 (scored once, then tuned and trained on)": ("extract_corpus_fresh34.yaml", 40, 0.91),
     "writer 35 (scored once, then tuned and trained on)": ("extract_corpus_fresh35.yaml", 40, 0.93),
     "writer 36 (scored once, then tuned and trained on)": ("extract_corpus_fresh36.yaml", 40, 0.95),
     "writer 37 (scored once, then tuned and trained on)": ("extract_corpus_fresh37.yaml", 40, 0.93),
@@ -575,14 +579,14 @@ WRITERS = {
     "writer 52 (scored once, then tuned and trained on)": ("extract_corpus_fresh52.yaml", 40, 0.89),
     "writer 53 (scored once, then tuned and trained on)": ("extract_corpus_fresh53.yaml", 40, 0.93),
     "writer 54 (scored once, then tuned and trained on)": ("extract_corpus_fresh54.yaml", 40, 0.92),
-    "writer 55 (scored once, then tuned and trained on)": ("extract_corpus_fresh55.yaml", 40, 0.93),
+    "writer 55 (scored once, then tuned and trained on)": ("extract_corpus_fresh55.yaml", 40, 0.95),
     "writer 40 (scored once, then tuned and trained on)": ("extract_corpus_fresh40.yaml", 40, 0.96),
     "writer 41 (scored once, then tuned and trained on)": ("extract_corpus_fresh41.yaml", 40, 0.95),
-    "writer 42 (scored once, then tuned and trained on)": ("extract_corpus_fresh42.yaml", 40, 0.93),
+    "writer 42 (scored once, then tuned and trained on)": ("extract_corpus_fresh42.yaml", 40, 0.94),
     "writer 43 (scored once, then tuned and trained on)": ("extract_corpus_fresh43.yaml", 40, 0.86),
     "writer 56 (scored once, then tuned and trained on)": ("extract_corpus_fresh56.yaml", 40, 0.97),
     "writer 57 (scored once, then tuned and trained on)": ("extract_corpus_fresh57.yaml", 40, 0.91),
-    "writer 58 (scored once, then tuned and trained on)": ("extract_corpus_fresh58.yaml", 40, 0.91),
+    "writer 58 (scored once, then tuned and trained on)": ("extract_corpus_fresh58.yaml", 40, 0.92),
     "writer 59 (scored once, then tuned and trained on)": ("extract_corpus_fresh59.yaml", 40, 0.97),
     "writer 60 (held out, scored, then tuned on)": ("extract_corpus_fresh60.yaml", 40, 0.93),
     "writer 61 (held out, scored, then tuned on)": ("extract_corpus_fresh61.yaml", 40, 0.84),
@@ -596,14 +600,18 @@ WRITERS = {
     "writer 69 (scored once, then tuned and trained on)": ("extract_corpus_fresh69.yaml", 40, 0.95),
     "writer 70 (scored once, then tuned and trained on)": ("extract_corpus_fresh70.yaml", 40, 0.95),
     "writer 71 (scored once, then tuned and trained on)": ("extract_corpus_fresh71.yaml", 40, 0.88),
-    "writer 72 (held out, scored, then tuned on)": ("extract_corpus_fresh72.yaml", 40, 0.90),
+    "writer 72 (held out, scored, then tuned on)": ("extract_corpus_fresh72.yaml", 40, 0.91),
     "writer 73 (held out, scored, then tuned on)": ("extract_corpus_fresh73.yaml", 40, 0.94),
     "writer 74 (held out, scored, then tuned on)": ("extract_corpus_fresh74.yaml", 40, 0.93),
     "writer 75 (held out, scored, then tuned on)": ("extract_corpus_fresh75.yaml", 40, 0.92),
-    "writer 76 (held out)": ("extract_corpus_fresh76.yaml", 40, 0.80),
-    "writer 77 (held out)": ("extract_corpus_fresh77.yaml", 40, 0.83),
-    "writer 78 (held out)": ("extract_corpus_fresh78.yaml", 40, 0.81),
-    "writer 79 (held out)": ("extract_corpus_fresh79.yaml", 40, 0.87),
+    "writer 76 (held out, scored, then tuned on)": ("extract_corpus_fresh76.yaml", 40, 0.85),
+    "writer 77 (held out, scored, then tuned on)": ("extract_corpus_fresh77.yaml", 40, 0.89),
+    "writer 78 (held out, scored, then tuned on)": ("extract_corpus_fresh78.yaml", 40, 0.87),
+    "writer 79 (held out, scored, then tuned on)": ("extract_corpus_fresh79.yaml", 40, 0.92),
+    "writer 80 (held out)": ("extract_corpus_fresh80.yaml", 40, 0.84),
+    "writer 81 (held out)": ("extract_corpus_fresh81.yaml", 40, 0.88),
+    "writer 82 (held out)": ("extract_corpus_fresh82.yaml", 40, 0.82),
+    "writer 83 (held out)": ("extract_corpus_fresh83.yaml", 40, 0.81),
 }
 
 
