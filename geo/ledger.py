@@ -75,6 +75,11 @@ def _read_one(i: int, article: Article, today: dt.date
     where its date came from, the problem when it has no date)``."""
     rid = f"A{i:04d}"
     claims = extract_claims(article.text, label=article.name)
+    if not claims:
+        # a report holds at least one claim: an article without any is listed, not drafted
+        # (it once made a draft the loader refused, "please report this")
+        return rid, None, "", "", (f"{article.name}: no territorial claim found; nothing to "
+                                   "check")
     found = article_date(article.text, today=today)
     if found is not None:
         day, why = found[0], f"dateline '{found[1]}'"

@@ -137,3 +137,15 @@ def test_an_ambiguous_dateline_is_named_in_the_warning(tmp_path: Path) -> None:
     _, report, _, _, problem = _read_one(1, art, dt.date(2026, 12, 5))
     assert report is None and problem is not None
     assert "'12/09/2024' could be day or month first" in problem
+
+
+def test_an_article_without_a_claim_is_listed_not_drafted() -> None:
+    # found ingesting writer 81's wire copy: an article with no claim at all made a draft
+    # the report loader refused ("the list is empty"), reported as a bug
+    arts = [Article("wire/none.txt", "KYIV, July 10, 2024 (Wire) — Power was restored to "
+                    "200,000 homes after an overnight strike, the grid operator said.", "text"),
+            Article("wire/one.txt", "KYIV, July 10, 2024 (Wire) — Russia controls more than "
+                    "80% of the Donetsk region, officials said.", "text")]
+    done = ingest(arts, today=TODAY)
+    assert len(done.reports) == 1
+    assert done.problems == ("wire/none.txt: no territorial claim found; nothing to check",)
