@@ -81,6 +81,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         check_out(out, "--draft")
         if out.exists() and not args.force:
             raise FrontlineError(f"--draft: {str(out)!r} exists; pass --force to replace it.")
+        if not claims:
+            raise FrontlineError(f"--draft: {label}: no territorial claim found, so no draft "
+                                 "was written (a report holds at least one claim).")
         date = args.date
         if date is None:
             found = article_date(text, today=dt.date.today())

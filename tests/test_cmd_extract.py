@@ -129,3 +129,12 @@ def test_a_pace_claim_is_listed_with_its_period(tmp_path: Path) -> None:
                    ("pace", "UA-14", 15.0, october, "gained", "day")]
     code, out, _ = run(["extract", str(p)])
     assert code == 0 and "15 km² a day gained, 2025-10-01 to 2025-10-31" in out
+
+
+def test_an_article_without_a_claim_writes_no_draft(tmp_path: Path) -> None:
+    # it once failed on its own output ("/tmp/x.yaml: claims: ... the list is empty")
+    out = tmp_path / "draft.yaml"
+    code, _, err = run(["extract", "-", "--draft", str(out)],
+                       stdin=b"KYIV, July 10, 2024 - Power was restored to 200,000 homes after "
+                             b"an overnight strike on the grid, the operator said.")
+    assert code == 2 and "no territorial claim found" in err and not out.exists()
