@@ -116,6 +116,17 @@ _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
 #: A qualifier word (lower case) -> the extractor's qualifier.
 QUALIFIER_OF = dict(QUALIFIER_WORDS)
 
+def _said_by(more: tuple[str, ...], aux: tuple[str, ...], forms: tuple[str, ...]) -> str:
+    """Look-behinds, after a word in one of its ``forms``, for a side's name (or one of
+    ``more``) right before it, perhaps with one of ``aux`` between ("Putin had proposed",
+    "Moscow continues to call"): the word first, so that the look costs only where it is."""
+    names = ("Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
+             "Ukraine") + more
+    gaps = ("",) + tuple(a.replace(" ", "\\s") + "\\s" for a in aux)
+    return "(?:" + "|".join(f"(?<={w}\\s{g}{f})" for w in names for g in gaps
+                            for f in forms) + ")"
+
+
 #: Cue words by role, as regular expressions.
 CUES: dict[str, re.Pattern[str]] = {
     "control": re.compile(
@@ -166,10 +177,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # "the Russian president had proposed that Kiev hand over the rest of Donetsk" (a
         # side's leader proposes, not "European leaders")
         # (the word first, then who said it, looked behind: cheap where it is not)
-        r"propos(?:es|ed|e)(?:" + "|".join(f"(?<={w}\\s{aux}{form})" for w in (
-            "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
-            "Ukraine", "president", "leader") for aux in ("", "had\\s", "has\\s")
-            for form in ("propose", "proposes", "proposed")) + r")"
+        r"propos(?:es|ed|e)" + _said_by(("president", "leader"), ("had", "has"),
+                                        ("propose", "proposes", "proposed")) +
         r"\s+that(?=\s+(?:the\s+)?(?:Kiev|Kyiv|Ukraine|Ukrainian|Russia|Moscow|Russian)\b)|"
         # an ultimatum: "Either its formations leave Donbass, or we will liberate it by force"
         r"either(?=\s[^.;?]{0,80}?\b(?:leave|withdraw|pull|get\s+out|quit|hand|cede|give\s+up)\b"
@@ -187,12 +196,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"peace|deal|settlement))?(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b)|"
         # "The Kremlin's memorandum calls on Kyiv to recognise ..." (a side's, not "Allies
         # call on Russia to withdraw")
-        r"call(?:s|ed)?(?:" + "|".join(f"(?<={w}\\s{aux}{form})" for w in (
-            "Putin", "Zelensky", "Zelenskyy", "Kremlin", "Moscow", "Kyiv", "Kiev", "Russia",
-            "Ukraine", "memorandum", "Peskov", "Lavrov") for aux in (
-                "", "also\\s", "again\\s", "continues\\sto\\s", "continued\\sto\\s")
-            for form in ("call", "calls", "called"))
-        + r")\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
+        r"call(?:s|ed)?" + _said_by(("memorandum", "Peskov", "Lavrov"),
+                                    ("also", "again", "continues to", "continued to"),
+                                    ("call", "calls", "called"))
+        + r"\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
         r"Russian)\b[^.;]{0,40}?\bto\b))\b",
         re.I),
     "offer": re.compile(
