@@ -144,9 +144,9 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|
                           r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
 #: A relative clause after a place that says a side holds it: ", which Russian troops still
 #: largely occupy".
-_WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|that)\s+(?:Russian|"
-                         r"Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:troops|"
-                         r"forces|army|units)\s+(?:still\s+|now\s+)?(?P<not>do\s+not\s+|don['’]t\s+|"
+_WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|that)\s+(?P<side>(?:"
+                         r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+"
+                         r"(?:troops|forces|army|units)|the\s+(?:occupiers|invaders))\s+(?:still\s+|now\s+)?(?P<not>do\s+not\s+|don['’]t\s+|"
                          r"no\s+longer\s+)?(?P<how>largely|mostly|partly|partially|fully|"
                          r"entirely|completely)?\s*(?:occupy|hold|control)\b", re.I)
 #: A relative clause after a place that says how much of it a side holds: ", of which
@@ -173,6 +173,9 @@ _REL_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?(?:\s*[—–(]\s*[^�
 #: Right after a side: it says so ("Kyiv says (some 95% ... has now been liberated)").
 _SAYS = re.compile(r"(?:['’]s\s+\w+)?\s+(?:says|said|claims|claimed|announced|reported|reports)\b",
                    re.I)
+#: "Occupied" as the adjective of a share or an area: "put the occupied share at 19%".
+_OCCUPIED_SHARE = re.compile(r"occupied\s+(?:share|area|territory|part|portion|land)\s+(?:at|to|is|"
+                             r"was|stands|comes|amounts)\b", re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: The future right before the verb: "(we) will (liberate)", "is going to (take)".
@@ -183,6 +186,9 @@ _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation
 
 
 def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
+    if _OCCUPIED_SHARE.match(parts.s.text, verb_start):
+        # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
+        return "RU", ["'the occupied share' is Russia's"]
     if parts.s.text.startswith("occupation", verb_start):
         # "would not recognise the occupation of Crimea": the occupier, not the subject
         whose = _WHOSE_OCCUPATION.search(parts.s.text, max(0, verb_start - 24), verb_start)
@@ -440,6 +446,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                 review.append(f"a relative clause after the figure names the holder: "
                               f"{SIDE_NAME[said]}")
             fig_actor = said
+        if fig_actor == "RU" and all(r.startswith("RU-") for r in regions) and any(
+                "not named" in w for w in review):
+            # "the remaining militants hold less than 200 km² of the region's territory"
+            # (Kursk): ground in Russia held by a side not named is Ukraine's
+            fig_actor = "UA"
+            review = [w for w in review if "not named" not in w] + [
+                "the holder is not named; ground in Russia: read as Ukraine's"]
         out.append(make_claim(parts, kind, fig_actor, regions, fig, qualifier,
                               (min(fig.start, verb.start()), end), review))
     used -= apposed
@@ -490,6 +503,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             adverb = (which.group("how") or "").lower()
             q = ("large_part" if adverb in ("largely", "mostly") else "part"
                  if adverb in ("partly", "partially") else "all")
+            # the side the relative clause names holds it ("the Kinburn Spit, which the
+            # occupiers still hold")
+            actor_here = "UA" if which.group("side").lower().startswith(("ukrain", "kyiv")) \
+                else "RU"
         ofwhich = _OF_WHICH_HELD.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and ofwhich and (ofwhich.group("most") or ofwhich.group("amount")):
             # "the Zaporizhzhia and Kherson regions, of which Russia holds most"
