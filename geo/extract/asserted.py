@@ -63,6 +63,10 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
 #: note, never checked against the map of the article's day.
 PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
                        r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+(?:that|the)\s+time|"
+                       # a past perfect: "Until then, the entire region had been under Russian
+                       # control"
+                       r"had\s+(?:(?:long|previously|once)\s+)?(?:been\s+(?:under|in)\s+(?:Russian|"
+                       r"Ukrainian)|held|controlled|occupied)|"
                        # "In the morning hours of 24 February 2022, Russia already held ..."
                        r"(?<!since\s)(?<!from\s)\b(?:24\s+February|February\s+24,?)\s+2022|"
                        r"back\s+then|remember\s+when|"
@@ -103,7 +107,7 @@ _DATED_PAST = re.compile(
     r"\bin\s+20[12]\d,?\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:held|occupied|controlled|"
     r"could\s+(?:only\s+)?(?:hold|control))\b|"
     # "They held parts of Chernihiv and Kyiv regions in 2022 too, and they left."
-    r"\b(?:held|occupied|controlled)\s+(?:[\w'’%.,-]+\s+){1,8}?in\s+(?:(?:early|late|spring|"
+    r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?in\s+(?:(?:early|late|spring|"
     r"summer|autumn|winter|March|April)\s+(?:of\s+)?)?20(?:1\d|2[0-3])\b(?!\s*[-–]\s*20)|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
     r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
@@ -131,7 +135,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scen
                            r"would\s+(?:(?:then|still|now|today|by\s+now)\s+){0,2}(?:hold|"
                            r"control|sit\s+on)|"
                            r"would\s+(?:then|still|now)\s+have|"
-                           r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy))\b",
+                           r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy)|"
+                           # "Russia would end up holding just over a fifth of Ukraine"
+                           r"would\s+end\s+up\s+(?:holding|controlling|occupying|with))\b",
                            re.I)
 #: A holding projected into the future: "could control up to 80% of Donetsk by the summer",
 #: "might hold all of it within a year" (a modal and a time to come).
@@ -331,8 +337,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
 #: A timeline's line of a date long past: "2014 – The Lugansk People's Republic is
 #: proclaimed; ... the militia holds only about a third of its territory", "Feb. 2014:
 #: Russia seizes Crimea." (years up to 2023: a later one may be the article's own).
-_TIMELINE = re.compile(r"\W*((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-                       r"\s+)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
+_TIMELINE = re.compile(r"\W*((?:\d{1,2}\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                       r"Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
 
 
 def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]:

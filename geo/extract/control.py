@@ -152,10 +152,12 @@ _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|tha
 #: A relative clause after a place that says how much of it a side holds: ", of which
 #: Russia holds most", ", most of which Russian troops now occupy".
 _OF_WHICH_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,\s+(?:(?P<most>most|"
-                            r"much|the\s+bulk)\s+of\s+which|of\s+which)\s+(?P<side>Russia|Moscow|"
+                            r"much|the\s+bulk)\s+of\s+which|(?P<whole>all|the\s+whole|the\s+entirety)"
+                            r"\s+of\s+which|of\s+which)\s+(?P<side>Russia|Moscow|"
                             r"Ukraine|Kyiv|(?:Russian|Ukrainian)\s+(?:troops|forces)|the\s+(?:enemy|"
                             r"occupiers|invaders|aggressor))\s+(?:now\s+|"
-                            r"still\s+|already\s+)?(?:holds?|controls?|occup(?:y|ies))\b(?:\s+"
+                            r"still\s+|already\s+)?(?:holds?|controls?|occup(?:y|ies)|has\s+(?:held|"
+                            r"controlled|occupied))\b(?:\s+"
                             r"(?P<amount>(?:almost\s+|nearly\s+|virtually\s+)?all\b|most\b|much\b|"
                             r"the\s+bulk\b|(?:a\s+)?(?:small\s+)?parts?\b|some\b))?", re.I)
 #: After an area: Russia's territory, no region named ("of the territory of the Russian
@@ -508,9 +510,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             actor_here = "UA" if which.group("side").lower().startswith(("ukrain", "kyiv")) \
                 else "RU"
         ofwhich = _OF_WHICH_HELD.match(text, places_from(parts, p.start, limit=0)[1])
-        if q is None and ofwhich and (ofwhich.group("most") or ofwhich.group("amount")):
-            # "the Zaporizhzhia and Kherson regions, of which Russia holds most"
-            amount = (ofwhich.group("most") or ofwhich.group("amount")).lower()
+        if q is None and ofwhich and (ofwhich.group("most") or ofwhich.group("amount")
+                                      or ofwhich.group("whole")):
+            # "the Zaporizhzhia and Kherson regions, of which Russia holds most", "Crimea,
+            # the whole of which Russia has controlled since 2014"
+            amount = (ofwhich.group("most") or ofwhich.group("amount") or "all").lower()
             q = ("large_part" if amount in ("most", "much", "the bulk") or ofwhich.group("most")
                  else "all" if amount.endswith("all") else "part")
             said = ofwhich.group("side").lower()

@@ -196,7 +196,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"peace|deal|settlement))?(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b)|"
         # "The Kremlin's memorandum calls on Kyiv to recognise ..." (a side's, not "Allies
         # call on Russia to withdraw")
-        r"call(?:s|ed)?" + _said_by(("memorandum", "Peskov", "Lavrov"),
+        r"call(?:s|ed)?" + _said_by(("memorandum", "document", "Peskov", "Lavrov"),
                                     ("also", "again", "continues to", "continued to"),
                                     ("call", "calls", "called"))
         + r"\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
