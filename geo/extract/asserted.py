@@ -63,6 +63,12 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
 #: note, never checked against the map of the article's day.
 PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
                        r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+(?:that|the)\s+time|"
+                       # "In the first weeks of the full-scale invasion, Russia held much more"
+                       r"in\s+the\s+(?:first|opening)\s+(?:days|weeks|months)\s+of\s+the\s+"
+                       r"(?:full-scale\s+)?(?:invasion|war)|"
+                       # "Before 24 February, Russia and its proxies held ...", "Before 2022, ..."
+                       r"before\s+(?:24\s+February|February\s+24)(?!,?\s+20)|"
+                       r"(?<![\w,]\s)before\s+20(?:1\d|2[0-2])(?=\s*,)|"
                        # a past perfect: "Until then, the entire region had been under Russian
                        # control"
                        r"had\s+(?:(?:long|previously|once)\s+)?(?:been\s+(?:under|in)\s+(?:Russian|"
@@ -139,6 +145,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scen
                            # "Russia would end up holding just over a fifth of Ukraine"
                            r"would\s+end\s+up\s+(?:holding|controlling|occupying|with))\b",
                            re.I)
+#: A sentence about what might be or might have been: its demands and offers too.
+_SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|third|worst|"
+                       r"best))\s+scenario|(?:might|could|would)\s+(?:then\s+)?have\s+been\s+(?:forced|"
+                       r"pressed|obliged)|speculat(?:ed|es|e|ing)\s+that)\b", re.I)
 #: A holding projected into the future: "could control up to 80% of Donetsk by the summer",
 #: "might hold all of it within a year" (a modal and a time to come).
 _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?(?:hold|control|"
@@ -286,6 +296,11 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         return claims
     text = s.text
     if POLL_ANSWER.search(text):
+        return []
+    if _SUPPOSED.search(text):
+        # "In this scenario Kyiv might be pressed to give up ...", "Moscow might then have
+        # been forced to ... offering to withdraw", "analysts have speculated that Moscow
+        # could pull back": nothing asserted
         return []
     if ("would" in text or "scenario" in text) and _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]

@@ -95,7 +95,8 @@ _SINCE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|January|Februar
                     r"May|June|July|August|September|October|November|December|\d{4}|last)|"
                     r"(?:over|in|during)\s+the\s+(?:past|last)\s)", re.I)
 PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
-                     r"(?:(?:whole|course|first\s+half|second\s+half|rest)\s+of\s+|\d{1,2}\s+)?"
+                     r"(?:(?:whole|course|first\s+half|second\s+half|rest|start|beginning|end)\s+of\s+|"
+                     r"\d{1,2}\s+)?"
                      r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
                      r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
@@ -300,7 +301,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         # four oblasts", "neither the troops nor the equipment to capture Sumy": a goal
         return []
     if verb.group(0) and ((GAIN_VERB.match(verb.group(0)) and PERIOD.search(text)) or (
-            _LIBERATED.match(verb.group(0)) and _SINCE.search(text, verb.end()))):
+            _LIBERATED.match(verb.group(0)) and (_SINCE.search(text, verb.end()) or re.match(
+                r"\W*since\b", text, re.I)))):
         # "captured about 505 km² in November": ground gained (a pace claim); the total it
         # brings a side to is held ("..., bringing the land under Moscow's control to
         # roughly 116,000 square kilometres")

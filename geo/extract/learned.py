@@ -91,6 +91,10 @@ _COUNTRY_GAP = re.compile(r"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
 _GAIN_BEFORE = re.compile(r"\b(?:liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|"
                           r"retook|retaken|recaptur|reclaim|regain|overr|occupied)\w*\s+"
                           r"(?:[\w-]+\s+){0,3}$", re.I)
+#: A sentence that opens on the start of a period, and a verb of gain before a figure.
+_SINCE_GAINED = re.compile(r"\W*since\b", re.I)
+_GAINED_ANY = re.compile(r"\b(?:liberat|captur|seiz|took|taken|gain|advanc|retook|retaken|recaptur|"
+                         r"reclaim|regain|overr)\w*", re.I)
 #: The word after "of" following a figure ("80 % of the drones"), and the words for
 #: ground (or a place named further on) that it may be.
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|that\s+|this\s+)?([\w'’-]+)",
@@ -135,6 +139,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
             continue  # "up from 75 % in January", "gained about 500 km²"
         if _GAIN_BEFORE.search(text, 0, f.start) and PERIOD.search(text):
             continue  # "liberated some 400 km² ... last autumn": ground gained in a period
+        if _SINCE_GAINED.match(text) and _GAINED_ANY.search(text, 0, f.start):
+            continue  # "Since 6 September, ... have liberated ... over 3,800 km²"
         if NOT_HELD.search(text, max(0, f.start - 60), f.start) or text[f.start - 1:f.start] == "+":
             continue  # "does not control half of ...", "+118 km²" (a change)
         of = _OF_WHAT.match(text, f.end)

@@ -86,7 +86,8 @@ _FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|holds?|held|controls?|
                           r"currently)\s+)?[\"“]?(?:(?:about|roughly|around|"
                           r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
                           r"over|under|approximately)\s+)?(" + _FRACTION_WORDS + r")\b"
-                          r"(?![\"”’']?\s+(?:of|or)\b|-)", re.I)
+                          r"(?![\"”’']?\s+(?:of|or)\b|-|\s+an?\s+(?:percent|per\s+cent|percentage))",
+                          re.I)  # not "half a percent"
 
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
