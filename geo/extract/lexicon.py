@@ -549,7 +549,7 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
                  # in Moscow's officials' words: "the territories of our new regions"
                  "our new regions", "our four new regions",
                  "the new regions of the russian federation", "all the new regions",
-                 "all four new regions"):
+                 "all four new regions", "the four provinces", "four provinces"):
         forms[form] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
