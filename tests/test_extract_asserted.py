@@ -384,3 +384,37 @@ def test_what_a_side_could_hold_in_a_past_year_is_past() -> None:
     got = _status("The head of the LPR said the whole Lugansk People's Republic is free. In "
                   "2014 our militia could hold only about a third of the territory.")
     assert ("control_share", "RU", ("UA-09",), 33.3, "past") in got
+
+
+@pytest.mark.parametrize("text", [
+    # writers 80-83: what might be, or might have been, asserts no demand or offer either
+    "In this scenario Kyiv might be pressed to give up the rest of the Donbas.",
+    "Moscow might then have been forced to negotiate, perhaps offering to withdraw from "
+    "Zaporizhzhia in exchange for recognition.",
+    "Some analysts have speculated that Moscow could pull back from the small areas of Sumy "
+    "region its troops have taken.",
+])
+def test_a_scenario_a_might_have_been_and_a_speculation_assert_nothing(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Until then, the entire Kherson region had been under Russian control since the first "
+    "days of the special military operation.",
+    "Before 24 February, Russia and its proxies held about a third of Luhansk region.",
+    "Before 2022, Russia and its proxies held roughly 7 percent of Ukraine.",
+    "In the first weeks of the full-scale invasion, Russia held most of Kharkiv region.",
+    "Timeline of the war.\nJuly 3, 2022 - The defence minister reports the liberation of the "
+    "entire territory of the LPR.",
+])
+def test_past_perfects_fronted_befores_and_dated_lines_are_past(text: str) -> None:
+    got = _status(text)
+    assert got and all(status == "past" for *_, status in got), got
+
+
+def test_since_a_year_is_no_past_and_a_gain_since_a_day_no_holding() -> None:
+    assert _status("The raid came days after drones struck a ferry off Crimea, the whole of "
+                   "which Russia has controlled since annexing it in 2014.") == [
+        ("control_share", "RU", ("UA-40", "UA-43"), None, None)]
+    assert _status("Since 6 September, the Defence Forces have liberated more than 300 "
+                   "settlements and over 3,800 square kilometres of Kharkiv region.") == []

@@ -409,3 +409,13 @@ def test_most_of_which_the_enemy_holds_takes_the_speaker_s_enemy() -> None:
     got = _claims("Fighting continues across Donetsk region, most of which the enemy holds, "
                   "but every metre costs the occupiers dearly. Glory to Ukraine!")
     assert got == [("control_share", "RU", ("UA-14",), None, "large_part")]
+
+
+def test_who_the_relative_clause_or_the_adjective_names_holds() -> None:
+    # writers 80-82: "put the occupied share at", an unnamed holder of ground in Russia
+    assert _claims("Ukrainian and Western monitoring groups put the occupied share at between "
+                   "18 and 20% of the country.") == [("control_share", "RU", ("UA",), 19.0,
+                                                      "around")]
+    got = _claims("According to our military, the remaining militants hold less than 200 "
+                  "square kilometres of the Kursk region's territory.")
+    assert got == [("control_area", "UA", ("RU-KRS",), 200.0, "under")]
