@@ -520,9 +520,14 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: no longer blind). 80-83, commissioned mid-session, committed unread and scored once
 #: after its last change, held out: 0.844 (rules alone 0.80; sides right on 285 of 293):
 #: Moscow's state media 0.85, wire copy 0.88, Ukrainian outlets in English 0.83, opinion
-#: and explainers 0.82. The rules and the reader gain on each writer they are tuned or
-#: trained on; on writers they have not seen they stay short of the 0.9 the issue sets
-#: (0.855, 0.867, 0.837 and 0.844 in the last four blind rounds).
+#: and explainers 0.82; the rules were then tuned on 80-83 (0.88 then, no longer blind).
+#: 84-87, commissioned while that tuning went on, committed unread and scored once after
+#: its last change, held out: 0.869 (rules alone 0.835; sides right on 281 of 285): Moscow's
+#: state media 0.77, American and British news sites 0.87, Ukrainian outlets and officials
+#: 0.88, European and international outlets 0.91. The rules and the reader gain on each
+#: writer they are tuned or trained on; on writers they have not seen they stay short of
+#: the 0.9 the issue sets (0.855, 0.867, 0.837, 0.844 and 0.869 in the last five blind
+#: rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -538,12 +543,12 @@ WRITERS = {
     "writer 7 (tuned and trained on)": ("extract_corpus_fresh7.yaml", 40, 0.94),
     "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.89),
     "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.92),
-    "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.90),
+    "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.91),
     "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.89),
     "writer 14 (scored once, then tuned and trained on)": ("extract_corpus_fresh14.yaml", 40, 0.92),
     "writer 15 (scored once, then tuned and trained on)": ("extract_corpus_fresh15.yaml", 40, 0.91),
-    "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.95),
-    "writer 17 (scored once, then tuned and trained on)": ("extract_corpus_fresh17.yaml", 40, 0.97),
+    "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.94),
+    "writer 17 (scored once, then tuned and trained on)": ("extract_corpus_fresh17.yaml", 40, 0.98),
     "writer 12 (scored once, then tuned and trained on)": ("extract_corpus_fresh12.yaml", 40, 0.93),
     "writer 13 (scored once, then tuned and trained on)": ("extract_corpus_fresh13.yaml", 40, 0.89),
     "writer 18 (scored once, then tuned and trained on)": ("extract_corpus_fresh18.yaml", 40, 0.92),
@@ -589,7 +594,7 @@ WRITERS = {
     "writer 58 (scored once, then tuned and trained on)": ("extract_corpus_fresh58.yaml", 40, 0.92),
     "writer 59 (scored once, then tuned and trained on)": ("extract_corpus_fresh59.yaml", 40, 0.97),
     "writer 60 (held out, scored, then tuned on)": ("extract_corpus_fresh60.yaml", 40, 0.93),
-    "writer 61 (held out, scored, then tuned on)": ("extract_corpus_fresh61.yaml", 40, 0.84),
+    "writer 61 (held out, scored, then tuned on)": ("extract_corpus_fresh61.yaml", 40, 0.85),
     "writer 62 (held out, scored, then tuned on)": ("extract_corpus_fresh62.yaml", 40, 0.91),
     "writer 63 (held out, scored, then tuned on)": ("extract_corpus_fresh63.yaml", 40, 0.89),
     "writer 64 (scored once, then tuned and trained on)": ("extract_corpus_fresh64.yaml", 40, 0.94),
@@ -600,7 +605,7 @@ WRITERS = {
     "writer 69 (scored once, then tuned and trained on)": ("extract_corpus_fresh69.yaml", 40, 0.95),
     "writer 70 (scored once, then tuned and trained on)": ("extract_corpus_fresh70.yaml", 40, 0.95),
     "writer 71 (scored once, then tuned and trained on)": ("extract_corpus_fresh71.yaml", 40, 0.88),
-    "writer 72 (held out, scored, then tuned on)": ("extract_corpus_fresh72.yaml", 40, 0.91),
+    "writer 72 (held out, scored, then tuned on)": ("extract_corpus_fresh72.yaml", 40, 0.90),
     "writer 73 (held out, scored, then tuned on)": ("extract_corpus_fresh73.yaml", 40, 0.94),
     "writer 74 (held out, scored, then tuned on)": ("extract_corpus_fresh74.yaml", 40, 0.93),
     "writer 75 (held out, scored, then tuned on)": ("extract_corpus_fresh75.yaml", 40, 0.92),
@@ -608,10 +613,14 @@ WRITERS = {
     "writer 77 (held out, scored, then tuned on)": ("extract_corpus_fresh77.yaml", 40, 0.89),
     "writer 78 (held out, scored, then tuned on)": ("extract_corpus_fresh78.yaml", 40, 0.87),
     "writer 79 (held out, scored, then tuned on)": ("extract_corpus_fresh79.yaml", 40, 0.92),
-    "writer 80 (held out)": ("extract_corpus_fresh80.yaml", 40, 0.84),
-    "writer 81 (held out)": ("extract_corpus_fresh81.yaml", 40, 0.88),
-    "writer 82 (held out)": ("extract_corpus_fresh82.yaml", 40, 0.82),
-    "writer 83 (held out)": ("extract_corpus_fresh83.yaml", 40, 0.81),
+    "writer 80 (held out, scored, then tuned on)": ("extract_corpus_fresh80.yaml", 40, 0.86),
+    "writer 81 (held out, scored, then tuned on)": ("extract_corpus_fresh81.yaml", 40, 0.90),
+    "writer 82 (held out, scored, then tuned on)": ("extract_corpus_fresh82.yaml", 40, 0.87),
+    "writer 83 (held out, scored, then tuned on)": ("extract_corpus_fresh83.yaml", 40, 0.86),
+    "writer 84 (held out)": ("extract_corpus_fresh84.yaml", 40, 0.77),
+    "writer 85 (held out)": ("extract_corpus_fresh85.yaml", 40, 0.87),
+    "writer 86 (held out)": ("extract_corpus_fresh86.yaml", 40, 0.88),
+    "writer 87 (held out)": ("extract_corpus_fresh87.yaml", 40, 0.91),
 }
 
 
