@@ -156,3 +156,17 @@ def test_drafts_carry_pace_claims_as_report_claims() -> None:
     r = parse_report_text(draft_yaml(draft_report(claims, report_id="A3", title="t",
                                                   outlet="o", date="2024-06")), today=TODAY)
     assert r.claims[0].kind == "note" and "after the report's date" in r.claims[0].paraphrase
+
+
+def test_a_gain_larger_than_the_place_named_after_it_is_the_country_s() -> None:
+    # writer 86's article, ingested against the DeepState archive: 74,000 km² "including all
+    # of Kyiv, Chernihiv and Sumy oblasts" was read as Chernihiv's, and the loader refused
+    # the whole draft (more than Chernihiv's 31,865 km²)
+    from geo.extract import extract_claims
+
+    (c,) = [c for c in extract_claims(
+        "KYIV, 24 February 2023. Since February 2022, the Defence Forces have liberated more "
+        "than 74,000 km², including all of Kyiv, Chernihiv and Sumy oblasts in spring 2022, "
+        "most of Kharkiv oblast in September.")
+        if c.kind == "pace"]
+    assert (c.actor, c.regions, c.value) == ("UA", ("UA",), 74000.0)

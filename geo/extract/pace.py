@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.extract.lexicon import Figure, actors, countries, figures, places
+from geo.extract.lexicon import Figure, actors, countries, figures, official_areas, places
 from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.extract.text import Sentence, article_date, sentences
 from geo.intervals import interval_from_claim
@@ -215,6 +215,13 @@ def _place(s: Sentence, fig: Figure, verb_start: int, last: tuple[str, ...] | No
         if m:
             clause_end = m.start()
     after = [p for p in named if fig.end <= p.start < clause_end]
+    if after and fig.unit == "km2" and fig.value > sum(official_areas().get(c, 0.0)
+                                                       for c in after[0].codes):
+        # "liberated more than 74,000 km², including all of Kyiv, Chernihiv and Sumy
+        # oblasts": more than the place named after it holds, so the places are examples
+        # of the ground, not its unit (found ingesting writer 86's articles)
+        return ("UA",), (f"{fig.value:,.0f} km² is more than {after[0].text} holds: read as "
+                         f"the whole of Ukraine")
     if after:
         return after[0].codes, ""
     for a, _b in countries(text):
