@@ -88,13 +88,12 @@ class Candidate:
 _COUNTRY_GAP = re.compile(r"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 #: A verb of taking ground just before a figure (with a period in the sentence, the
 #: figure is what was gained then, not what is held).
-_GAIN_BEFORE = re.compile(r"\b(?:liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|"
-                          r"retook|retaken|recaptur|reclaim|regain|overr|occupied)\w*\s+"
-                          r"(?:[\w-]+\s+){0,3}$", re.I)
+_GAIN_STEMS = (r"liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|retook|retaken|"
+               r"recaptur|reclaim|regain|overr")
+_GAIN_BEFORE = re.compile(r"\b(?:" + _GAIN_STEMS + r"|occupied)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: A sentence that opens on the start of a period, and a verb of gain before a figure.
 _SINCE_GAINED = re.compile(r"\W*since\b", re.I)
-_GAINED_ANY = re.compile(r"\b(?:liberat|captur|seiz|took|taken|gain|advanc|retook|retaken|recaptur|"
-                         r"reclaim|regain|overr)\w*", re.I)
+_GAINED_ANY = re.compile(r"\b(?:" + _GAIN_STEMS + r")\w*", re.I)
 #: The word after "of" following a figure ("80 % of the drones"), and the words for
 #: ground (or a place named further on) that it may be.
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|that\s+|this\s+)?([\w'’-]+)",
