@@ -40,7 +40,9 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh80.yaml", "extract_corpus_fresh81.yaml",
             "extract_corpus_fresh82.yaml", "extract_corpus_fresh83.yaml",
             "extract_corpus_fresh84.yaml", "extract_corpus_fresh85.yaml",
-            "extract_corpus_fresh86.yaml", "extract_corpus_fresh87.yaml")
+            "extract_corpus_fresh86.yaml", "extract_corpus_fresh87.yaml",
+            "extract_corpus_fresh88.yaml", "extract_corpus_fresh89.yaml",
+            "extract_corpus_fresh90.yaml", "extract_corpus_fresh91.yaml")
 
 
 def default_corpora() -> list[Path]:
