@@ -544,7 +544,7 @@ WRITERS = {
     "writer 8 (tuned and trained on)": ("extract_corpus_fresh8.yaml", 40, 0.89),
     "writer 9 (tuned and trained on)": ("extract_corpus_fresh9.yaml", 40, 0.92),
     "writer 10 (tuned and trained on)": ("extract_corpus_fresh10.yaml", 40, 0.91),
-    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.89),
+    "writer 11 (tuned and trained on)": ("extract_corpus_fresh11.yaml", 40, 0.88),
     "writer 14 (scored once, then tuned and trained on)": ("extract_corpus_fresh14.yaml", 40, 0.92),
     "writer 15 (scored once, then tuned and trained on)": ("extract_corpus_fresh15.yaml", 40, 0.91),
     "writer 16 (scored once, then tuned and trained on)": ("extract_corpus_fresh16.yaml", 40, 0.94),
@@ -760,6 +760,19 @@ def test_another_figure_for_the_ground_just_named() -> None:
                  "figure at about 73 percent.")
     assert got == [("control_share", "RU", ("UA-23",), 70.0, "over"),
                    ("control_share", "RU", ("UA-23",), 73.0, "around")]
+    # the speakers' side is not the figure's holder, and "closer to" another figure too
+    # (writer 85); a place before "puts the figure" is that sentence's own (writer 81)
+    got = _kinds("Russia's Defence Ministry says its troops control about 75% of Donetsk "
+                 "region. Ukrainian and Western analysts put the figure closer to 65%, noting "
+                 "that Moscow has repeatedly announced the capture of villages.")
+    assert got == [("control_share", "RU", ("UA-14",), 75.0, "around"),
+                   ("control_share", "RU", ("UA-14",), 65.0, "around")]
+    got = _kinds("Russia holds all of Luhansk. Moscow says its forces now control about 70% of "
+                 "neighbouring Donetsk region, while the Halden Institute puts the figure at "
+                 "68%.")
+    assert got == [("control_share", "RU", ("UA-09",), None, "all"),
+                   ("control_share", "RU", ("UA-14",), 70.0, "around"),
+                   ("control_share", "RU", ("UA-14",), 68.0, "exact")]
     # a figure called made up is taken up by no claim (writer 73)
     got = _kinds("Claim: \"Russian troops now control 90% of Zaporizhzhia region,\" say "
                  "posts.\nVerdict: FALSE. The occupiers hold about 74% of the region. The "
@@ -770,3 +783,19 @@ def test_another_figure_for_the_ground_just_named() -> None:
 def test_whole_regions_size_is_no_holding() -> None:
     assert _kinds("The four regions together cover about 109,000 sq km, nearly 18 per cent "
                   "of Ukraine.") == []
+
+
+def test_a_part_given_its_figure_in_the_same_sentence_is_that_figures_claim() -> None:
+    # writer 84: the figure read by the learned reader replaces the part too
+    got = _kinds('Kherson Region head Andrei Lisovsky said the administration had moved. '
+                 '"Russian forces firmly hold the left-bank part of the region, about 70% of '
+                 'its territory," he said.\nThe right-bank part of the region, roughly 30% of '
+                 'its territory, is now under the control of Ukrainian formations.')
+    assert got == [("control_share", "RU", ("UA-65",), 70.0, "around"),
+                   ("control_share", "UA", ("UA-65",), 30.0, "around")]
+
+
+def test_a_pages_tags_line_is_furniture() -> None:
+    assert _kinds("Russian forces occupy around 73% of Kherson Oblast.\n\nTags: Kherson, "
+                  "Kherson Oblast, Mykolaiv Oblast, Kinburn Spit, liberation anniversary") == [
+        ("control_share", "RU", ("UA-65",), 73.0, "around")]

@@ -419,3 +419,9 @@ def test_who_the_relative_clause_or_the_adjective_names_holds() -> None:
     got = _claims("According to our military, the remaining militants hold less than 200 "
                   "square kilometres of the Kursk region's territory.")
     assert got == [("control_area", "UA", ("RU-KRS",), 200.0, "under")]
+
+
+def test_a_wider_or_whole_region_after_of_is_the_region() -> None:
+    assert _claims("Russia withdrew from the city of Kherson last November. But it still "
+                   "controls roughly 70% of the wider Kherson region, on the east bank.") == [
+        ("control_share", "RU", ("UA-65",), 70.0, "around")]

@@ -114,3 +114,12 @@ def test_the_side_an_offer_word_follows_offers() -> None:
     assert offer is not None
     assert offering_side(parts_of(Sentence(text, 0)), offer) == "RU"
     assert _got(text) == [("offer_withdraw", "RU", ("UA-59",))]
+
+
+def test_a_source_set_between_commas_is_not_who_demands() -> None:
+    # writer 87: the US officials are the source, Putin the one who wants
+    assert _got("Putin, according to US officials briefed on his meeting with Donald Trump in "
+                "Alaska on Friday, wants Kyiv to give up the rest of Donbas in exchange for a "
+                "halt to the fighting.") == [("demand_cede", "RU", ("UA-09", "UA-14"))]
+    assert _got("Washington, citing Kremlin sources, says Moscow wants Kyiv to give up the rest"
+                " of Donbas.") == [("demand_cede", "RU", ("UA-09", "UA-14"))]

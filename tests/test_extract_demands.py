@@ -771,3 +771,17 @@ def test_more_shapes_of_a_demand_to_withdraw() -> None:
     # ground beyond a place is not the place
     assert _demands('"In return we are prepared to pull back from what we hold beyond the '
                     'borders of the new regions," the aide said.') == []
+
+
+def test_the_part_a_side_still_holds_is_all_it_holds_and_a_border_strip_a_part() -> None:
+    # writers 84, 87: "the part of (the eastern) X (that) Kiev/it still holds" is all of it
+    assert _demands("The United States is pressing Ukraine to pull its troops out of the part "
+                    "of the eastern Donetsk region it still controls.") == [
+        ("demand_withdraw", "US", ("UA-14",), "all")]
+    assert _demands("Putin demanded that Ukraine withdraw its troops from the part of the "
+                    "Donetsk People's Republic that Kiev still holds.") == [
+        ("demand_withdraw", "RU", ("UA-14",), "all")]
+    # writer 86: back from the border in two regions is a strip of each
+    assert _demands("Putin has repeatedly demanded that Ukraine pull its forces back from the "
+                    "border in Kharkiv and Sumy oblasts to create such a zone.") == [
+        ("demand_withdraw", "RU", ("UA-59", "UA-63"), "part")]

@@ -172,3 +172,15 @@ def test_more_names_of_the_country_and_the_four_regions() -> None:
     got = [(c.kind, len(c.regions)) for c in extract_claims(
         '"Ukrainian troops must leave the territories of our new regions," Putin said.')]
     assert got == [("demand_withdraw", 4)]
+
+
+def test_square_miles_restating_a_km2_figure_further_off_are_no_second_figure() -> None:
+    from geo.extract.lexicon import figures
+
+    got = figures("Russia now occupies about 116,000 square kilometers of Ukrainian territory"
+                  " - roughly 45,000 square miles, or just shy of a fifth of the country.")
+    assert [(f.value, f.unit) for f in got] == [(116000.0, "km2"), (20.0, "percent")]
+    # a different area in miles stands: 2,000 sq mi is 5,180 km², not 116,000
+    got = figures("Russia holds about 116,000 square kilometers; Ukraine holds some 2,000 "
+                  "square miles of Kursk, by its own account.")
+    assert [(f.value, f.unit) for f in got] == [(116000.0, "km2"), (5180.0, "km2")]

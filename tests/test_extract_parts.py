@@ -217,3 +217,35 @@ def test_the_republic_is_the_people_s_republic_named_last() -> None:
         "the Kursk incursion and the Kiev regime's plans.\n\nBut I will be honest: the enemy "
         "still holds more than a third of the republic.")]
     assert got == [("UA", ("UA-14",), 33.3)]
+
+
+def test_a_datelines_place_in_capitals_is_where_it_was_written_not_a_place_spoken_of() -> None:
+    assert [p.codes for p in places_in("DONETSK, May 21 — The liberation of the city of "
+                                       "Artyomovsk has been completed.")] == []
+    assert [p.codes for p in places_in("KHERSON (Agency) - Shelling went on overnight.")] == []
+    assert [p.codes for p in places_in("LUHANSK, 3 March: The LPR is fully liberated.")] == [
+        ("UA-09",)]
+    # a heading in capitals, a place in capitals inside a sentence: places
+    assert [p.codes for p in places_in("ZAPORIZHZHIA - Russia holds about 73%.")] == [
+        ("UA-23",)]
+    assert [p.codes for p in places_in("DONETSK and Luhansk are held by Russia.")] == [
+        ("UA-14",), ("UA-09",)]
+    # another city's dateline: the places in capitals after it are spoken of
+    assert [p.codes for p in places_in("MOSCOW, Nov 20 (Wire) - KREMLIN SAYS RUSSIAN FORCES "
+                                       "NOW CONTROL MORE THAN 99 PCT OF UKRAINE'S LUHANSK "
+                                       "REGION")] == [("UA-09",)]
+
+
+def test_the_region_after_an_officials_title_is_the_titles_region() -> None:
+    # writer 85: "the governor of Zaporizhzhia" names no ground, but "the region" after it
+    got = places_in("The Moscow-installed governor of Zaporizhzhia, Sergei Moskalenko, claims "
+                    "Russia controls about 73 per cent of the region.")
+    assert [p.codes for p in got] == [("UA-23",)]
+    # a quote put first names its region in the attribution after it
+    got = places_in('"The enemy holds about 80 percent of our region," said a Ukrainian '
+                    "battalion commander near Kostiantynivka in the Donetsk region.")
+    assert [p.codes for p in got][0] == ("UA-14",)
+    # not after a headline's colon
+    got = places_in('"They want the whole region, including my street": Putin\'s terms stun '
+                    "Zaporizhzhia immigrants")
+    assert [p.text for p in got] == ["Zaporizhzhia"]

@@ -20,15 +20,17 @@ from Donetsk" still reports the demand. Offsets are characters into the sentence
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import replace
 
 from geo.extract.lexicon import figures
 from geo.extract.model import ExtractedClaim
-from geo.extract.text import Sentence
+from geo.extract.text import MONTHS, Sentence
 
-__all__ = ["asserted", "mark_past", "rated_false", "DENIAL", "PAST_PEAK", "POLL", "POLL_ANSWER",
+__all__ = ["asserted", "mark_past", "mark_dated_lines", "rated_false", "DENIAL", "PAST_PEAK",
+           "POLL", "POLL_ANSWER",
            "GAIN_TIME",
            "OTHER_MEASURE", "UNITS_SIZE", "not_a_holding", "past_times"]
 
@@ -101,17 +103,20 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
 #: troops occupied"; an earlier time: "up from 72 % a year earlier", "Two years ago Russia
 #: held ~60 %" (searched only where its words are: :func:`past_times`).
 _DATED_PAST = re.compile(
-    r"\b(?:(?:last|in|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"\b(?:(?:last|in|until|till|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
     r"autumn|fall|winter)(?:\s+(?:and|to|-|–)\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d|\s+of\s+(?:that|"
     r"the\s+same)\s+year)?,?\s+"
     # "In the spring of 2022, before Ukraine's counteroffensive, they held most of it"
-    r"(?:(?!that\b)[\w'’-]+,?\s+){0,7}?"
-    r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)))\b|"
-    # "In 2022 they held almost a third of the region"
-    r"\bin\s+20[12]\d,?\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:held|occupied|controlled|"
-    r"could\s+(?:only\s+)?(?:hold|control))\b|"
+    r"(?:(?!that\b)[\w'’%.-]+,?\s+){0,10}?"
+    r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)|(?:was|were)\s+"
+    r"(?:under\s+(?:occupation|(?:russian|ukrainian)\s+control)|occupied|in\s+(?:russian|"
+    r"ukrainian)\s+hands)))\b|"
+    # "In 2022 they held almost a third of the region", "In 2014, Moscow-backed separatists
+    # seized parts of both regions", "Until 2022 they controlled about a third"
+    r"\b(?:in|until|till)\s+20[12]\d,?\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:held|occupied|controlled|"
+    r"seized|captured|took|grabbed|could\s+(?:only\s+)?(?:hold|control))\b|"
     # "They held parts of Chernihiv and Kyiv regions in 2022 too, and they left."
     r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?in\s+(?:(?:early|late|spring|"
     r"summer|autumn|winter|March|April)\s+(?:of\s+)?)?20(?:1\d|2[0-3])\b(?!\s*[-–]\s*20)|"
@@ -120,7 +125,7 @@ _DATED_PAST = re.compile(
     r"eighteen|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before|"
-                          r"could\s")
+                          r"could\s|seized|captured|\btook\b|grabbed|\bwas\b|\bwere\b")
 
 
 def past_times(text: str) -> list[re.Match[str]]:
@@ -216,8 +221,8 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*
                     r"(?:is|was)\s+not\s+supported\s+by\s+(?:any\s+)?(?:independent\s+|"
                     r"available\s+)?(?:evidence|mapping|maps|data|imagery|sources?)|"
 
-                    r"(?:is|are|was|were)\s+(?:simply\s+|completely\s+|patently\s+|plainly\s+)?"
-                    r"(?:false|untrue)\b|"
+                    r"(?:is|are|was|were)\s+(?:also\s+|simply\s+|completely\s+|patently\s+|"
+                    r"plainly\s+)?(?:false|untrue)\b|"
                     # "Claims that the occupiers control a third of Kharkiv region are fantasy"
                     r"(?:is|are|was|were)\s+(?:(?:pure|sheer|utter|complete|simply)\s+)?(?:a\s+)?"
                     r"(?:fantasy|fantasies|fiction|nonsense|lies?|fabrications?)\b|"
@@ -253,7 +258,13 @@ GAIN_TIME = re.compile(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|
 #: Whole regions' size: "The four regions together cover (about 109,000 sq km)".
 UNITS_SIZE = re.compile(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:regions|oblasts|"
                         r"provinces)\s+(?:together\s+|combined\s+)?(?:cover|span|measure|"
-                        r"total|amount\s+to|add\s+up\s+to)\b", re.I)
+                        r"total|amount\s+to|add\s+up\s+to)\b|"
+                        # "The oblast's total area is 31,415 km²", "the region covers 26,517 km²"
+                        r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
+                        r"\b(?:region|oblast|province|peninsula)(?:'s|’s)?\s+(?:(?:total|overall|entire)\s+)?"
+                        r"(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures)\b|"
+                        r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
+                        r"province|peninsula)\s+)?(?:is|was)\b", re.I)
 
 
 def not_a_holding(text: str) -> bool:
@@ -288,6 +299,18 @@ _TREAT_FALSE = re.compile(r"\b(?:should|must)\s+be\s+(?:treated|regarded|conside
                           r"(?:false|untrue|fabricated|disinformation)\b", re.I)
 
 
+#: A rumour as the source of what follows: viral posts, a video or map circulating, a fake.
+_HEARSAY = re.compile(
+    r"\b(?:(?:viral|circulating|doctored|fake|faked|manipulated)\s+(?:social[- ]media\s+)?"
+    r"(?:posts?|videos?|clips?|maps?|messages?|claims?|images?|screenshots?)|"
+    r"(?:posts?|videos?|clips?|maps?|messages?|images?)\s+(?:that\s+(?:is|are|was|were|went|"
+    r"have\s+been|has\s+been)\s+)?(?:circulating|going\s+viral|went\s+viral)|"
+    r"rumou?rs?\s+(?:that|say|said|claim|suggest)|"
+    # "One video, viewed more than 4 million times, claims that ..."
+    r"(?:one|a|the|another|some|many|several)\s+(?:posts?|videos?|clips?|messages?)\b[^.;:\n]{0,60}?"
+    r"\bclaim(?:s|ed|ing)?)\b", re.I)
+
+
 def asserted(claims: list[ExtractedClaim], s: Sentence,
              after: Sentence | None) -> list[ExtractedClaim]:
     """The claims of sentence ``s`` (``after``: the sentence that follows) that the text
@@ -317,6 +340,17 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
                                           c.kind.startswith("offer"))
                 or (verdict is not None and c.span[0] - s.start >= verdict.end())]
     low = text.lower()
+    hearsay = _HEARSAY.search(text) if ("viral" in low or "circulat" in low or "rumo" in low
+                                        or "fake" in low or "doctored" in low
+                                        or "claim" in low) else None
+    if hearsay is not None:
+        # "Viral posts claim Moscow's troops now hold a third of Ukraine", "A video
+        # circulating on Telegram that claims Russian troops 'now control half of ...'":
+        # what rumours say is reported, not asserted
+        claims = [c for c in claims if not (c.kind.startswith("control")
+                                            and c.span[0] - s.start >= hearsay.end()
+                                            and "\n" not in text[hearsay.end():
+                                                                  c.span[0] - s.start])]
     denied = [m.end() for m in _DENIED_REPORT.finditer(text)] if any(
         w in low for w in ("den", "dismiss", "refut", "reject", "called")) else []
     if denied:
@@ -458,3 +492,73 @@ _NOW = re.compile(r"\b(?:now|still(?!\s+(?:held|controlled|occupied|had)\b)|curr
 #: says what it holds instead ("rejected the claim, saying its units still hold ...").
 _BREAK = re.compile(r"[\n|;]|\s[—–]\s|,\s+(?:saying|insisting|adding|stressing|and\s+said)\b|"
                     r"\.\s+")
+
+
+#: A line that starts with its date: "12 August - Kyiv says ...", "March 2025 - Russian
+#: forces retake Sudzha.", "Aug. 6, 2024: ...", "2014 – ...".
+_DATED_LINE = re.compile(
+    r"^[ \t•*-]*(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})\.?|"
+    r"(?P<m2>[A-Z][a-z]{2,8})"
+    r"\.?(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?)?,?\s*(?P<y>(?:19|20)\d\d)?\s*[:–—-]\s", re.M)
+#: A timeline's line of now: "Today — Russian forces hold ...", "Now: ...".
+_NOW_LINE = re.compile(r"^[ \t•*-]*(?:today|now|at\s+present|currently|as\s+of\s+today)\s*[:–—-]\s",
+                       re.I | re.M)
+#: How long before the last date of a timeline a line's holdings are then's, not now's.
+TIMELINE_DAYS = 31
+
+
+def _line_dates(text: str) -> list[tuple[int, dt.date]]:
+    """The start and date of every line of ``text`` that starts with one, a missing year
+    taken from the line before (a timeline runs in order), a missing day as the 1st."""
+    out: list[tuple[int, dt.date]] = []
+    year: int | None = None
+    for m in _DATED_LINE.finditer(text):
+        month_word = m.group("m1") or m.group("m2")
+        month = MONTHS.get(month_word.lower().rstrip(".")) if month_word else None
+        if month_word and month is None or not (month or m.group("y")):
+            continue  # "Kyiv - ...", a bare dash
+        if m.group("y"):
+            year = int(m.group("y"))
+        if year is None:
+            continue
+        day = int(m.group("d1") or m.group("d2") or 1)
+        try:
+            when = dt.date(year, month or 1, day)
+        except ValueError:
+            continue
+        if out and when < out[-1][1] and not m.group("y"):
+            try:
+                when = dt.date(year + 1, month or 1, day)  # "November", "March" after it
+            except ValueError:
+                continue
+            year += 1
+        out.append((m.start(), when))
+    return out
+
+
+def mark_dated_lines(text: str, claims: list[ExtractedClaim], *,
+                     day: dt.date | None = None) -> list[ExtractedClaim]:
+    """``claims`` with the holdings of a timeline's dated lines more than
+    :data:`TIMELINE_DAYS` before its last date (or before ``day``, the article's, when it
+    is later) marked ``status: past``: "12 August - Kyiv says it controls 1,000 sq km" in a
+    timeline that runs to April is then's; "26 April - ... completely liberated" is now's.
+    A timeline is three dated lines or more."""
+    dates = _line_dates(text) if len(text) > 40 else []
+    if len(dates) < 3 or not any(c.kind.startswith("control") for c in claims):
+        return claims
+    last = max(max(d for _, d in dates), day or dt.date.min)
+    if _NOW_LINE.search(text, dates[-1][0]):
+        last = dt.date.max  # "Today — Russian forces hold ...": every dated line is history
+    starts = [a for a, _ in dates]
+    out = []
+    for c in claims:
+        i = next((j for j in range(len(starts) - 1, -1, -1) if starts[j] <= c.span[0]), None)
+        if (i is not None and c.kind.startswith("control") and c.status is None
+                and "\n" not in text[starts[i]:c.span[0]].strip("\n")
+                and (last - dates[i][1]).days > TIMELINE_DAYS):
+            words = text[starts[i]:starts[i] + 24].split(" -")[0].split(":")[0].strip()
+            c = replace(c, status="past", review=c.review + (
+                f"a past figure (a timeline's line of {dates[i][1].isoformat()}, '{words}'): "
+                "kept as a note, not checked against the map of the article's day",))
+        out.append(c)
+    return out

@@ -23,10 +23,11 @@ shares of the named units or of Ukraine (``UA``); areas are km².
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from geo.extract.asserted import GAIN_TIME, UNITS_SIZE, asserted, mark_past
+from geo.extract.asserted import GAIN_TIME, UNITS_SIZE, asserted, mark_dated_lines, mark_past
 from geo.extract.control import (
     LABEL_AMOUNT,
     PASSIVE,
@@ -55,10 +56,11 @@ from geo.extract.parts import (
     places_in,
     remember_group,
 )
+from geo.extract.remnant import remnant_claims
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
 from geo.extract.tables import fields, mask_spans, mask_tables, table_claims, tables
-from geo.extract.text import Sentence, check_article, sentences
+from geo.extract.text import Sentence, article_date, check_article, sentences
 from geo.intervals import interval_from_claim
 
 __all__ = ["extract_claims"]
@@ -92,7 +94,9 @@ _BOILERPLATE = re.compile(
     r"^\W{0,3}(?:read\s+(?:also|more)|see\s+also|related\b|most\s+(?:read|popular)|"
     r"trending|sign\s+up|subscribe|newsletter|comments?\b|follow\s+us|"
     r"share(?:\s+(?:this|on|via|the|article|story|page)\b|\s*[:|]|\s*$)|"
-    r"advertisement|©|copyright|all\s+rights\s+reserved|home\s*[›>»|/])", re.I)
+    r"advertisement|©|copyright|all\s+rights\s+reserved|home\s*[›>»|/]|"
+    # "Tags: Kherson, Kherson Oblast, Mykolaiv Oblast", "Filed under: ...", "Topics: ..."
+    r"tags?\s*:|topics?\s*:|filed\s+under\b|more\s+on\s*:)", re.I)
 
 
 #: Words that take up the ground just named: "these areas make up about 19 % of
@@ -113,7 +117,8 @@ _OTHER_FIGURE = re.compile(r"\b(?:(?:gave|gives|put\s+forward|cited|cites|offere
                            r"different|bigger)\s+(?:figure|estimate|number)|"
                            # "Ukrainian officials put the figure at about 73 percent"
                            r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+)?"
-                           r"(?:figure|share|number|total|estimate)\s+at)\b", re.I)
+                           r"(?:figure|share|number|total|estimate)\s+(?:at|closer\s+to|nearer(?:\s+to)?|"
+                           r"as\s+(?:high|low)\s+as))\b", re.I)
 #: "The figure of 90% appears to have been invented": a figure called made up.
 _MADE_UP = re.compile(r"\b(?:invented|made\s+up|fabricated|false|fake|untrue|wrong|baseless|"
                       r"(?:has|had)\s+no\s+basis)\b", re.I)
@@ -211,6 +216,12 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = _answer_claims(s, question, asker)
         question = _QUESTION.search(s.text) if "?" in s.text else None
         asker = None if now is None else now.side  # "How much do we still hold?"
+        other = _OTHER_FIGURE.search(s.text) if found and ruled else None
+        if other is not None and not _MADE_UP.search(s.text) and not any(
+                p.start < other.start() for p in places_in(s.text)):
+            # "Ukrainian and Western analysts put the figure closer to 65%": the figure
+            # before's ground and holder, not the analysts' side
+            found = _figure_again(s, ruled[-1]) or found
         if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
         if not found and ruled and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
@@ -229,6 +240,11 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = control_claims(parts_of(s), verb=_INCLUDES.match(s.text),
                                    holder=ruled[-1].actor,
                                    holder_review=["what the figure before includes: its holder"])
+        # "..., though Ukrainian troops still cling to a handful of villages on its edge"
+        # (or after a holding of the sentence just before: "Luhansk is almost entirely
+        # occupied. Ukrainian forces hold only a few villages near the border.")
+        found = found + remnant_claims(s, found or [
+            c for c in ruled[-1:] if i and c.sentence == ss[i - 1].text])
         found, every = _read_on(s, after, found)
         ruled += found
         out += every
@@ -241,6 +257,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     if found_tables or found_fields:
         out = sorted(out + [c for tb in found_tables for c in table_claims(tb)]
                      + [c for _, got in found_fields for c in got], key=lambda c: c.span[0])
+    dated = article_date(original, today=dt.date.today())
+    out = mark_dated_lines(original, out, day=dated[0] if dated else None)
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return _once(out)
 
@@ -279,7 +297,7 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     # about 73% of that region's territory") is that figure's claim
     figured = {(c.actor, c.regions, c.sentence) for c in out
                if c.kind == "control_share" and c.value is not None and not c.status
-               and not any(r.startswith("read by the learned reader") for r in c.review)}
+}
     return [c for c in out if (c.qualifier != "exact" or c.kind == "pace"
             or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged)
             and not (c.kind == "control_share" and c.value is None and c.qualifier == "part"

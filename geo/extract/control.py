@@ -43,9 +43,11 @@ __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_place
 _OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
                      r"(?:the\s+|our\s+|their\s+|his\s+|her\s+|its\s+)?"
                      r"(?:(?:territory|land|area|home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
-                     r"(?:(?:neighbou?ring|nearby|eastern|western|"
+                     r"(?:(?:wider|broader|greater|whole|entire|neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
-                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?"
+                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?"
+                     r"(?:(?:eastern|western|southern|northern|north-eastern|northeastern|"
+                     r"south-eastern|southeastern|border)\s+)?)?"
                      r"(?:(?:region|oblast)s?\s+of\s+)?[\"“]?$", re.I)
 
 
@@ -83,7 +85,7 @@ _APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some
 EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
                              r"vs\.?|from)\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
-                             r"an\s+estimated)\s+)?$", re.I)
+                             r"an\s+estimated)\s+)?[~≈]?$", re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".
 NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not|"
                       r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot)"

@@ -31,6 +31,9 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     # not a side inside a relative clause the demand is not in ("Moscow, which demanded
     # that Ukraine ..., now says it would accept ...")
     inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, demand.start())]
+    # nor a source set between commas ("Putin, according to US officials briefed on his
+    # meeting with Donald Trump, wants Kyiv to give up ...": Putin's demand)
+    inside += [(m.start(), m.end()) for m in _SOURCE_ASIDE.finditer(text, 0, demand.start())]
     # nor the side the talks were with ("used the first direct talks with Ukraine to
     # restate a demand"), nor one that rejects the demand ("a demand Kyiv has rejected")
     before = [a for a in parts.actors if a.end <= demand.start()
@@ -135,6 +138,12 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     if target is None or target == actor:
         target = "UA" if actor != "UA" else "RU"
     return actor, target
+
+
+#: A source set between commas or brackets: ", according to US officials ...,", "(citing
+#: Kremlin sources)".
+_SOURCE_ASIDE = re.compile(r"[,(]\s*(?:according\s+to|citing|as\s+(?:reported|quoted)\s+by|"
+                           r"in\s+the\s+words\s+of)\s[^,()]{1,160}[,)]", re.I)
 
 
 #: Before a side: the talks were with it ("the first direct talks with Ukraine").

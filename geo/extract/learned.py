@@ -176,8 +176,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
     for i, p in enumerate(parts.places):
         cut = max(0, p.start - 80)  # the words just before: not the whole sentence again
         q = figureless(text[cut:], p.start - cut, default=None, end=p.end - cut)
-        if q is None:
-            continue
+        if q is None or _DENIED_BEFORE.search(text, cut, p.start):
+            continue  # "The enemy has not taken the whole oblast": no holding of it
         if i and any(c.fig is None and c.place_end >= p.start for c in out):
             continue  # a later place of a list already taken
         group, end = places_from(parts, p.start, limit=0)
@@ -191,6 +191,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
             if any(c.place_start <= p.start < max(c.place_end, c.place_start + 1)
                    for c in out):
                 continue
+            if _DENIED_ANY.search(text):
+                continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'
             group, end = places_from(parts, p.start, limit=0)
             window = text[max(0, p.start - 60):end + 60]
             q = ("part" if _PART_WORD.search(window) else "large_part"
@@ -200,6 +202,12 @@ def _candidates(parts: Parts) -> list[Candidate]:
     return out
 
 
+#: A holding verb denied in the words before a place: "has not taken the whole (oblast)".
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+|fully\s+|even\s+)?(?:taken|"
+                            r"captured|seized|occupied|held|controlled|liberated|control|hold|"
+                            r"take|capture|occupy|liberate)\b[^,.;:]*$", re.I)
+_DENIED_ANY = re.compile(r"\b(?:has|have|had)\s+not\s+(?:yet\s+|fully\s+)?(?:taken|captured|seized|"
+                         r"occupied)\s+(?:the\s+)?(?:whole|entire|all)\b", re.I)
 _HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
                         r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
 _PART_WORD = re.compile(r"\b(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"

@@ -24,6 +24,7 @@ from geo.extract.lexicon import (
     countries,
     figures,
     places,
+    titled_places,
 )
 from geo.extract.lexicon import clear_caches as lexicon_clear_caches
 from geo.extract.model import CANONICAL, ExtractedClaim
@@ -224,11 +225,21 @@ def places_in(text: str) -> list[Place]:
     return list(_places_in(text, LAST_UNIT.get(), LAST_GROUP.get(), LAST_REPUBLIC.get()))
 
 
+#: A dateline's place in capitals at the start of a sentence: "DONETSK, May 21 —",
+#: "KHERSON (Agency) -", "LUHANSK, 3 March:" (not "ZAPORIZHZHIA - Russia holds ...", a
+#: heading).
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}\s*"
+                             r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8})|\((?!UPDATE|LIVE|VIDEO)[^)]{1,30}\)\s*[—–-])")
+
+
 @functools.lru_cache(maxsize=8192)
 def _places_in(text: str, last: tuple[str, ...] | None,
                listed: tuple[tuple[str, ...], ...] | None = None,
                republic: tuple[str, ...] | None = None) -> tuple[Place, ...]:
     found = places(text)
+    if found and found[0].text.isupper() and found[0].start == len(text) - len(text.lstrip()) \
+            and _DATELINE_PLACE.match(text):
+        found = found[1:]  # "DONETSK, May 21 — The liberation of ...": where it was written
     low = text.lower()
     # each pattern only where its word is: most sentences have none of them
     anaphor = _ANAPHOR.finditer(text) if ("region" in low or "oblast" in low or "province"
@@ -238,7 +249,21 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         # (or a region named as one, "the Donbas ... must leave the region")
         before = [p for p in found if p.end <= m.start() and (len(p.codes) == 1 or (
             p.group and " " not in p.text.strip() and p.text[:1].isupper()))]
+        if not before and last is None:
+            # "The governor of Zaporizhzhia says Russia controls about 73 per cent of the
+            # region": a title names the region, at an article's start
+            before = [p for p in titled_places(text) if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
+        close = text.find('"' if text[:1] == '"' else "”", 1) if (
+            codes is None and text[:1] in "\"“") else -1
+        if m.start() < close:
+            # '"We have liberated nearly three-quarters of the region," Zaporozhye Region
+            # Governor Yevgeny Saltykov told the forum': a quote put first, at an article's
+            # start, names its region in the attribution after it (not after a colon: a
+            # headline's '"They want the whole region": Putin's terms stun Zaporizhzhia ...')
+            after = [p for p in found if close < p.start <= close + 120 and len(p.codes) == 1
+                     and not text[close + 1:].lstrip().startswith((":", "|", "-", "–", "—"))]
+            codes = after[0].codes if after else None
         if "republic" in m.group(0).lower() and codes not in _REPUBLICS:
             # "the republic" is Luhansk's or Donetsk's "people's republic", Crimea: the one
             # named last
@@ -766,7 +791,8 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining\s+)?"
                        r"(?:(?:small|few|last)\s+)?"
                        r"(?:parts?|areas?|pockets?|bits?|slivers?|strips?|footholds?)\s+of\s+"
-                       r"(?:the\s+)?$", re.I)
+                       r"(?:the\s+)?(?:(?:eastern|western|southern|northern|neighbou?ring)\s+)?$",
+                       re.I)
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
                              re.I)
@@ -775,7 +801,8 @@ _REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
-                         r"(?:(?:it|they|we|Kyiv|Ukraine|Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
+                         r"(?:(?:it|they|we|Kyiv|Kiev|(?:the\s+)?Kiev\s+regime|Ukraine|"
+                         r"Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
                          r"Russian\s+(?:forces|troops)|(?:its|their)\s+(?:troops|forces))\s+"
                          r"(?:still\s+|currently\s+|now\s+)?"
                          r"(?:controls?|holds?|occup(?:y|ies)|retains?|(?:has|have)\s+(?:occupied|"
@@ -796,6 +823,10 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
 _ALL_BUT = re.compile(r"\ball\s+but\s+(?:a|the|some)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$",
                       re.I)
 #: After places, the part of them along the border: "(Sumy and Kharkiv) border areas".
+#: "(pull back) from the border in", "back from the front line in": a strip, not the unit.
+_BACK_FROM_LINE = re.compile(r"\b(?:back|away)\s+from\s+the\s+(?:(?:state\s+)?border|frontier|"
+                             r"front(?:\s+line)?|line\s+of\s+contact|contact\s+line)\s+"
+                             r"(?:in|of|with|along)\s+(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:border|frontier)\s+(?:areas|"
                            r"districts|villages|zones?|strips?)\b", re.I)
 
@@ -817,6 +848,9 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
     if end is not None and ("border" in text or "frontier" in text) \
             and _BORDER_AFTER.match(text, end):
         return "part"  # "the Sumy and Kharkiv border areas"
+    if ("border" in before or "front" in before or "contact" in before) \
+            and _BACK_FROM_LINE.search(before):
+        return "part"  # "pull its forces back from the border in Kharkiv and Sumy oblasts"
     if _ALL_BUT.search(before):
         return "all"  # "all but a sliver of the region": almost all, read as all
     if _MOST_BEFORE.search(before):  # before "parts of": "large parts of"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from geo.errors import ArticleError
 
 __all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article",
-           "article_date", "ambiguous_date", "DATELINE_CHARS", "clear_caches"]
+           "article_date", "ambiguous_date", "DATELINE_CHARS", "MONTHS", "clear_caches"]
 
 #: Longest article read, in characters (a 5,000-word article is ~30,000).
 MAX_CHARS = 1_000_000
@@ -167,7 +167,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, *, base: int = 0)
         out.append(Sentence(stripped, base + start + chunk.index(stripped)))
 
 
-_MONTHS = {m: i for i, names in enumerate((
+MONTHS = {m: i for i, names in enumerate((
     (), ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
     ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
     ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
@@ -234,10 +234,10 @@ def article_date(text: str, *, today: dt.date) -> tuple[dt.date, str] | None:
                     else:
                         continue
                 elif i == 1:
-                    month, day = _MONTHS[g[0].lower().rstrip(".")], int(g[1])
+                    month, day = MONTHS[g[0].lower().rstrip(".")], int(g[1])
                     year = int(g[2]) if g[2] else 0
                 else:
-                    day, month = int(g[0]), _MONTHS[g[1].lower().rstrip(".")]
+                    day, month = int(g[0]), MONTHS[g[1].lower().rstrip(".")]
                     year = int(g[2]) if g[2] else 0
                 if not year:
                     year = today.year

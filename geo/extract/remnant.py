@@ -1,0 +1,74 @@
+"""A side's remnant of a unit, its place left unsaid: "In neighbouring Luhansk, Russia
+controls all but a sliver of the region, though Ukrainian troops still cling to a handful of
+villages on its western edge"; "Almost the entire Luhansk region is occupied; Ukrainian
+units hold only a few positions near the administrative border".
+
+The remnant is part of the unit of a holding the sentence gives the other side before it
+(without one, the unit named last is too loose a guess: "Russian troops hold a few villages"
+after Kharkiv was named may be anywhere). No figure, no area: ``control_share`` with
+qualifier ``part``. Offsets are characters into the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.model import ExtractedClaim
+from geo.extract.parts import SIDE_NAME, Parts, make_claim, parts_of
+from geo.extract.text import Sentence
+
+__all__ = ["remnant_claims"]
+
+
+#: A side keeping a little ground, no place after it: "(Ukrainian troops) still cling to a
+#: handful of villages", "hold only a few positions", "still has a chunk of it".
+_REMNANT = re.compile(
+    # ("held" only after "still": reported speech, "said its troops still held a few
+    # villages there"; "held a small foothold" for eight months is then's)
+    r"\b(?:still\s+|only\s+|now\s+)?(?:holds?|(?<=still\s)held|controls?|retains?|keeps?|cling(?:s|ing)?\s+"
+    r"(?:on\s+)?to|still\s+(?:has|have)|hang(?:s|ing)?\s+on\s+to|maintains?)\s+(?:on(?:to)?\s+)?"
+    r"(?:only\s+|just\s+|still\s+|on\s+to\s+)?(?P<what>(?:a\s+(?:few|handful\s+of|couple\s+of|small\s+"
+    r"number\s+of|number\s+of)|several|some|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:villages|settlements|positions|hamlets|pockets|footholds|strongholds)|a\s+(?:small\s+|"
+    r"narrow\s+|thin\s+)?(?:sliver|chunk|pocket|strip|foothold|toehold|corner|bridgehead)"
+    r"(?:\s+of\s+(?:it|the\s+(?:region|oblast|province|territory)))?)\b", re.I)
+#: After the remnant: a place of its own ("a few villages in Kharkiv region"): not this rule's.
+_PLACE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?[A-Z]")
+
+
+def remnant_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """The remnant claims of sentence ``s`` (``found``: the claims read from it so far)."""
+    if not _REMNANT_HINT.search(s.text):
+        return []
+    parts: Parts | None = None
+    out: list[ExtractedClaim] = []
+    for m in _REMNANT.finditer(s.text):
+        if _PLACE_AFTER.match(s.text, m.end()):
+            continue
+        parts = parts or parts_of(s)
+        if any(m.start() <= p.start < m.end() + 3 for p in parts.places):
+            continue  # "a few villages of Sumy": a place named, read by the control rules
+        sides = [a for a in parts.actors if a.end <= m.start() and a.side in ("RU", "UA")
+                 and m.start() - a.end <= 60]
+        if not sides:
+            continue
+        side = sides[-1].side
+        other = [c for c in found if c.kind.startswith("control") and c.actor != side
+                 and c.span[0] - s.start < m.start() and c.status is None]
+        if not other:
+            continue  # the unit named last, with no holding of the other side: too loose
+        regions = other[-1].regions
+        if any(c.actor == side and c.regions == regions for c in found):
+            continue
+        out.append(make_claim(parts, "control_share", side, tuple(regions), None, "part",
+                              (m.start("what"), m.end("what")),
+                              [f"'{m.group('what')}' with no place named: read as part of "
+                               f"{', '.join(regions)}, the unit the other side's holding "
+                               f"names before it, held by {SIDE_NAME[side]}"]))
+    return out
+
+
+#: The words every remnant has, looked for first.
+_REMNANT_HINT = re.compile(r"villages|settlements|positions|hamlets|pockets|footholds|"
+                           r"strongholds|sliver|chunk|pocket|strip|foothold|toehold|corner|"
+                           r"bridgehead", re.I)
