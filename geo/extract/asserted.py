@@ -32,7 +32,7 @@ from geo.extract.text import MONTHS, Sentence
 __all__ = ["asserted", "mark_past", "mark_dated_lines", "rated_false", "DENIAL", "PAST_PEAK",
            "POLL", "POLL_ANSWER",
            "GAIN_TIME",
-           "OTHER_MEASURE", "UNITS_SIZE", "not_a_holding", "past_times"]
+           "OTHER_MEASURE", "UNITS_SIZE", "region_size", "not_a_holding", "past_times"]
 
 
 #: A denial, a rejection, a question about it: what follows is not asserted.
@@ -125,7 +125,8 @@ _DATED_PAST = re.compile(
     r"eighteen|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before|"
-                          r"could\s|seized|captured|\btook\b|grabbed|\bwas\b|\bwere\b")
+                          r"could\s|seized|captured|\btook\b|grabbed|\b(?:was|were)\s+(?:under|"
+                          r"occupied|in\s+(?:Russian|Ukrainian|russian|ukrainian)\s)")
 
 
 def past_times(text: str) -> list[re.Match[str]]:
@@ -258,13 +259,21 @@ GAIN_TIME = re.compile(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|
 #: Whole regions' size: "The four regions together cover (about 109,000 sq km)".
 UNITS_SIZE = re.compile(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:regions|oblasts|"
                         r"provinces)\s+(?:together\s+|combined\s+)?(?:cover|span|measure|"
-                        r"total|amount\s+to|add\s+up\s+to)\b|"
-                        # "The oblast's total area is 31,415 km²", "the region covers 26,517 km²"
-                        r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
-                        r"\b(?:region|oblast|province|peninsula)(?:'s|’s)?\s+(?:(?:total|overall|entire)\s+)?"
-                        r"(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures)\b|"
-                        r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
-                        r"province|peninsula)\s+)?(?:is|was)\b", re.I)
+                        r"total|amount\s+to|add\s+up\s+to)\b", re.I)
+#: A region's own size: "The oblast's total area is 31,415 km²", "the region covers 26,517
+#: km²" (not "the occupied part of the region covers ...").
+_REGION_SIZE = re.compile(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
+                          r"\b(?:region|oblast|province|peninsula)(?:'s|’s)?\s+(?:(?:total|overall|"
+                          r"entire)\s+)?(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures)\b|"
+                          r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
+                          r"province|peninsula)\s+)?(?:is|was)\b", re.I)
+
+
+def region_size(text: str) -> bool:
+    """Whether sentence ``text`` gives a region's own size (searched only where its words
+    are)."""
+    return ("area" in text or "cover" in text or "span" in text or "measure" in text) \
+        and _REGION_SIZE.search(text) is not None
 
 
 def not_a_holding(text: str) -> bool:
@@ -272,7 +281,8 @@ def not_a_holding(text: str) -> bool:
     whole: a measure of something else, a poll, a denial, ground gained over a time. The
     learned reader reads no figure of such a sentence (a past peak marks its nearest
     claim instead)."""
-    return any(p.search(text) for p in (OTHER_MEASURE, POLL, DENIAL, GAIN_TIME, UNITS_SIZE))
+    return any(p.search(text) for p in (OTHER_MEASURE, POLL, DENIAL, GAIN_TIME, UNITS_SIZE)) \
+        or region_size(text)
 
 
 def rated_false(s: Sentence, after: Sentence | None) -> bool:

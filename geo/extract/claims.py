@@ -27,7 +27,14 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from geo.extract.asserted import GAIN_TIME, UNITS_SIZE, asserted, mark_dated_lines, mark_past
+from geo.extract.asserted import (
+    GAIN_TIME,
+    UNITS_SIZE,
+    asserted,
+    mark_dated_lines,
+    mark_past,
+    region_size,
+)
 from geo.extract.control import (
     LABEL_AMOUNT,
     PASSIVE,
@@ -37,7 +44,7 @@ from geo.extract.control import (
     of_places,
 )
 from geo.extract.learned import learned_claims
-from geo.extract.lexicon import CUES, figures, places
+from geo.extract.lexicon import CUES, cue, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_GROUP,
@@ -133,7 +140,8 @@ def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
     """A share or area of the country (or of places) for the ground the sentence before
     named, held by the same side."""
     parts = parts_of(s)
-    if not parts.figs or _COUNTRY_SIZE.search(s.text) or UNITS_SIZE.search(s.text):
+    if not parts.figs or _COUNTRY_SIZE.search(s.text) or UNITS_SIZE.search(s.text) \
+            or region_size(s.text):
         # "Ukraine is more than 600,000 square kilometres in total", "The four regions
         # together cover about 109,000 sq km": their size, not what is held
         return []
@@ -604,7 +612,7 @@ def _same_ground(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
     parts = parts_of(s)
     if parts.places or parts.country or len(parts.figs) != 1 or parts.figs[0].unit != "percent":
         return []
-    verb = CUES["control"].search(s.text)
+    verb = cue("control", s.text)
     fig = parts.figs[0]
     if verb is None or not 0 <= fig.start - verb.end() <= 25 or not _FIGURE_ENDS.match(
             s.text, fig.end) or not re.fullmatch(r"\s+(?:(?:about|roughly|around|some|nearly|"

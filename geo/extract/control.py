@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import CUES, Figure, Place, official_areas
+from geo.extract.lexicon import CUES, Figure, Place, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ALMOST,
@@ -279,7 +279,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                    holder: str | None = None, holder_review: list[str] | None = None,
                    national_area: bool = False) -> list[ExtractedClaim]:
     text = parts.s.text
-    verb = verb or CUES["control"].search(text)
+    verb = verb or cue("control", text)
     if verb is None:  # a clause that takes its verb from the one before it
         verb = re.match(r"", text)
     assert verb is not None

@@ -41,7 +41,7 @@ from geo.extract.control import (
     holder_of,
     of_places,
 )
-from geo.extract.lexicon import ANY_FIGURE, CUES, Figure, official_areas
+from geo.extract.lexicon import ANY_FIGURE, Figure, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_SIDE,
@@ -184,7 +184,7 @@ def _candidates(parts: Parts) -> list[Candidate]:
         start = max(0, text.rfind(" ", 0, max(0, p.start - 12)))
         out.append(Candidate(codes_of(group or [p]), None, q, start, end, "quantifier",
                              p.start, end))
-    if CUES["control"].search(text) or _HELD_WORD.search(text):
+    if cue("control", text) or _HELD_WORD.search(text):
         # a place named bare where the sentence speaks of holding: "the LPR has been
         # fully liberated", "Russian troops hold a few villages there"
         for p in parts.places:
@@ -324,7 +324,7 @@ def _covering(c: Candidate, found: list[ExtractedClaim], offset: int) -> int | N
 def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedClaim]:
     """The claims of ``s``: the rules' (``found``) and the control claims the model reads
     that the rules did not."""
-    if not (ANY_FIGURE.search(s.text) or CUES["control"].search(s.text)
+    if not (ANY_FIGURE.search(s.text) or cue("control", s.text)
             or _HELD_WORD.search(s.text)):
         return found  # most sentences have no figure and no word of holding
     parts = parts_of(s)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "titled_places", "countries", "actors",
-           "official_areas",
+           "official_areas", "cue",
            "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "clear_caches"]
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -391,8 +391,16 @@ _AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to
                          r"sq\.?\s*km\b|km²|km2\b)", re.I)
 
 
+@functools.lru_cache(maxsize=8192)
+def cue(kind: str, text: str) -> re.Match[str] | None:
+    """The first word of :data:`CUES` ``kind`` in ``text``, or None: several rules ask it of
+    the same sentence, and it is searched once."""
+    return CUES[kind].search(text)
+
+
 def clear_caches() -> None:
     """Forget the figures and places of sentences read so far (benchmarks read afresh)."""
+    cue.cache_clear()
     _figures.cache_clear()
     _places.cache_clear()
     _countries.cache_clear()
@@ -629,8 +637,9 @@ def titled_places(sentence: str) -> list[Place]:
     region" after them refers to."""
     pattern, forms = _place_pattern()
     out: list[Place] = []
-    if not ("overnor" in sentence or "ead" in sentence or "ayor" in sentence
-            or "dministration" in sentence or "uthorities" in sentence):
+    low = sentence.lower()
+    if not ("governor" in low or "head" in low or "mayor" in low or "administration" in low
+            or "authorities" in low):
         return out
     for m in pattern.finditer(sentence):
         if _TITLE_AFTER.match(sentence[m.end():]) or _TITLE_BEFORE.search(sentence[:m.start()]):

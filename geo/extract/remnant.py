@@ -38,7 +38,8 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?[A-Z]
 
 def remnant_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedClaim]:
     """The remnant claims of sentence ``s`` (``found``: the claims read from it so far)."""
-    if not _REMNANT_HINT.search(s.text):
+    low = s.text.lower()
+    if not any(w in low for w in _REMNANT_WORDS):
         return []
     parts: Parts | None = None
     out: list[ExtractedClaim] = []
@@ -69,6 +70,5 @@ def remnant_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
 
 
 #: The words every remnant has, looked for first.
-_REMNANT_HINT = re.compile(r"villages|settlements|positions|hamlets|pockets|footholds|"
-                           r"strongholds|sliver|chunk|pocket|strip|foothold|toehold|corner|"
-                           r"bridgehead", re.I)
+_REMNANT_WORDS = ("village", "settlement", "position", "hamlet", "pocket", "foothold",
+                  "stronghold", "sliver", "chunk", "strip", "toehold", "corner", "bridgehead")

@@ -22,7 +22,7 @@ from geo.extract.demands import (
     withdrawal_claims,
 )
 from geo.extract.earlier import mark_earlier
-from geo.extract.lexicon import CUES, Figure
+from geo.extract.lexicon import CUES, Figure, cue
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_UNIT,
@@ -128,8 +128,8 @@ def _demanded_after_poll(parts: Parts, poll_end: int, verb: re.Match[str]) -> bo
 
 def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
-    if not (CUES["control"].search(text) or CUES["withdraw"].search(text)
-            or CUES["cede"].search(text) or CUES["demand"].search(text)):
+    if not (cue("control", text) or cue("withdraw", text)
+            or cue("cede", text) or cue("demand", text)):
         return _labelled(s) or _shared(s)
     if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+|\n|\s[|/]\s",
                                                             text)[-1]):
@@ -203,14 +203,14 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                                for m in [CUES[k].search(text)] if m] or [0])
                     out += _control_before(s, cut)
                 for clause in clauses if len(clauses) > 1 else []:
-                    if CUES["control"].search(clause.text) and not (
-                            CUES["withdraw"].search(clause.text)
-                            or CUES["cede"].search(clause.text)
-                            or CUES["demand"].search(clause.text)):
+                    if cue("control", clause.text) and not (
+                            cue("withdraw", clause.text)
+                            or cue("cede", clause.text)
+                            or cue("demand", clause.text)):
                         out += control_claims(parts_of(clause))
                 out.sort(key=lambda c: c.span[0])
             return mark_earlier(s, out)
-        if not CUES["control"].search(text):
+        if not cue("control", text):
             return []
         # no demand or offer after all ("we hold a quarter of Donetsk and will not
         # leave it"): read it as a statement of control, of ground other than what the
@@ -223,7 +223,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         # the rest": the holding stated before the demand stands too
         held = _control_before(s, bare[0].span[0] - s.start)
         return sorted(held + mark_earlier(s, bare), key=lambda c: c.span[0])
-    if not CUES["control"].search(text):
+    if not cue("control", text):
         return []
     return _control_clauses(s, parts)
 
@@ -245,7 +245,7 @@ def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
         if not (cparts.places or cparts.country):
             found += _elliptic(cparts, found)
             continue
-        verb = CUES["control"].search(clause.text)
+        verb = cue("control", clause.text)
         if verb is None and not any(a.side in ("RU", "UA") for a in cparts.actors):
             if found and found[-1].kind.startswith("control") and cparts.figs:
                 # "...: Luhansk 99%; Donetsk 78%": the items of the clause before
@@ -356,7 +356,7 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
 def _control_before(s: Sentence, cut: int) -> list[ExtractedClaim]:
     """Control stated in the words before offset ``cut`` (a demand's first word)."""
     head = Sentence(s.text[:cut], s.start)
-    return control_claims(parts_of(head)) if CUES["control"].search(head.text) else []
+    return control_claims(parts_of(head)) if cue("control", head.text) else []
 
 
 def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim]:
