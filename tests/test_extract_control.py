@@ -425,3 +425,15 @@ def test_a_wider_or_whole_region_after_of_is_the_region() -> None:
     assert _claims("Russia withdrew from the city of Kherson last November. But it still "
                    "controls roughly 70% of the wider Kherson region, on the east bank.") == [
         ("control_share", "RU", ("UA-65",), 70.0, "around")]
+
+
+def test_an_unnamed_speaker_still_holding_on_is_ukraine() -> None:
+    # writers 52, 63, 83: "we still hold", no side named for the speaker
+    assert _claims('"We still hold about a fifth of the Donetsk region," the commander said.'
+                   ) == [("control_share", "UA", ("UA-14",), 20.0, "around")]
+    assert _claims('"Our forces still hold around a quarter of Donetsk region."') == [
+        ("control_share", "UA", ("UA-14",), 25.0, "around")]
+    # without "still", the default stands: Russia, flagged for review
+    got = extract_claims('"We hold more than a fifth of Donetsk oblast," said the colonel.')
+    assert [(c.actor, c.review[0]) for c in got] == [
+        ("RU", "the holder is not named; assumed Russia")]

@@ -123,3 +123,29 @@ def test_a_source_set_between_commas_is_not_who_demands() -> None:
                 "halt to the fighting.") == [("demand_cede", "RU", ("UA-09", "UA-14"))]
     assert _got("Washington, citing Kremlin sources, says Moscow wants Kyiv to give up the rest"
                 " of Donbas.") == [("demand_cede", "RU", ("UA-09", "UA-14"))]
+
+
+def test_who_was_told_or_talked_with_and_a_speaker_aside_are_not_who_demands() -> None:
+    # writers 46, 69, 62, 57: the one told, talked with or conveyed to
+    assert _got("Vladimir Putin has told Donald Trump that the war can end only if Ukraine "
+                "pulls its troops out of the part of Donetsk it still controls.") == [
+        ("demand_withdraw", "RU", ("UA-14",))]
+    assert _got("The Kremlin has conveyed to Washington a new set of conditions, the central "
+                "one being that Ukraine withdraw its troops from Donetsk.") == [
+        ("demand_withdraw", "RU", ("UA-14",))]
+    assert _got("Putin spoke to Trump. According to people briefed on his phone call with Mr "
+                "Trump, he again demanded that Ukraine surrender the rest of Donetsk.") == [
+        ("demand_cede", "RU", ("UA-14",))]
+    # writers 42, 49: a speaker between commas
+    assert _got("Ukrainian forces, he said, must leave the four regions before any ceasefire "
+                "can hold.") == [("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"))]
+    assert _got("The central demand, a Kremlin foreign-policy aide adds later, remains that "
+                "Kyiv withdraw its forces from the Donbas.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"))]
+    # writer 58: whose ultimatum the words name
+    assert _got("The demand is narrower than Putin's June 2024 ultimatum that Kyiv pull out of"
+                " all four oblasts.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"))]
+    # writer 84: "the Kiev regime's troops must leave" is asked of Kyiv
+    assert _got("Russia holds most of Zaporozhye and Kherson. The Kiev regime's troops must "
+                "leave these regions.") == [("demand_withdraw", "RU", ("UA-23", "UA-65"))]

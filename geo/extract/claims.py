@@ -66,6 +66,7 @@ from geo.extract.parts import (
 from geo.extract.remnant import remnant_claims
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
+from geo.extract.status import declared, status_claims
 from geo.extract.tables import fields, mask_spans, mask_tables, table_claims, tables
 from geo.extract.text import Sentence, article_date, check_article, sentences
 from geo.intervals import interval_from_claim
@@ -248,6 +249,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             found = control_claims(parts_of(s), verb=_INCLUDES.match(s.text),
                                    holder=ruled[-1].actor,
                                    holder_review=["what the figure before includes: its holder"])
+        if not found:
+            found = status_claims(s)  # '"Lugansk, Donetsk ... -- these are Russian regions"'
         # "..., though Ukrainian troops still cling to a handful of villages on its edge"
         # (or after a holding of the sentence just before: "Luhansk is almost entirely
         # occupied. Ukrainian forces hold only a few villages near the border.")
@@ -265,6 +268,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     if found_tables or found_fields:
         out = sorted(out + [c for tb in found_tables for c in table_claims(tb)]
                      + [c for _, got in found_fields for c in got], key=lambda c: c.span[0])
+    out = [c for c in out if not (declared(c) and any(
+        d.kind.startswith("demand") and not declared(d) and set(c.regions) <= set(d.regions)
+        for d in out))]  # "The Donbass is Russian under the Constitution": said with a demand
     dated = article_date(original, today=dt.date.today())
     out = mark_dated_lines(original, out, day=dated[0] if dated else None)
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")

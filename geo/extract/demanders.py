@@ -34,6 +34,9 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     # nor a source set between commas ("Putin, according to US officials briefed on his
     # meeting with Donald Trump, wants Kyiv to give up ...": Putin's demand)
     inside += [(m.start(), m.end()) for m in _SOURCE_ASIDE.finditer(text, 0, demand.start())]
+    # nor a speaker set between commas ("Ukrainian forces, he said, must leave ...")
+    said = [(m.start(), m.end()) for m in _SAID_ASIDE.finditer(text, 0, verb.start())]
+    inside += said
     # nor the side the talks were with ("used the first direct talks with Ukraine to
     # restate a demand"), nor one that rejects the demand ("a demand Kyiv has rejected")
     before = [a for a in parts.actors if a.end <= demand.start()
@@ -44,7 +47,16 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
                        and re.match(r"(?:Russian|Ukrainian)\b(?!\s+(?:troops|forces|army|side|"
                                     r"government|officials?|delegation))", text[a.start:]))]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
-               and not _REJECTS.match(text, a.end)]
+               and not _REJECTS.match(text, a.end)
+               and not any(i <= a.start < j for i, j in said)]
+    own = [a for a in between if a.side in ("RU", "UA") and _WHOSE_DEMAND.match(text, a.end)]
+    if own:
+        # "narrower than Putin's June 2024 ultimatum that Kyiv pull out of ...": whose
+        # demand the words name, later in the sentence than the first demand word
+        actor = own[-1].side
+        review.append(f"'{text[own[-1].start:_WHOSE_DEMAND.match(text, own[-1].end).end()]}'"  # type: ignore[union-attr]
+                      f": {SIDE_NAME[actor]}'s demand")
+        return actor, other_side(actor)
     told = [a for a in before if a.side in ("RU", "UA")
             and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
     if told:
@@ -140,6 +152,17 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     return actor, target
 
 
+#: A speaker set between commas: ", he said,", ", a Kremlin foreign-policy aide adds later,".
+_SAID_ASIDE = re.compile(r",\s+(?:he|she|they|officials?|sources?|(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?"
+                         r"(?:aide|official|spokes(?:man|woman|person)|minister|source|adviser|"
+                         r"advisor|diplomat|negotiator))\s+(?:said|says|added|adds|insisted|"
+                         r"insists|argued|argues|claimed|claims|warned|warns|stressed|stresses)"
+                         r"(?:\s+(?:later|on\s+\w+|today|again))?,", re.I)
+#: After a side: its own demand named ("Putin's June 2024 ultimatum", "Moscow's demand").
+_WHOSE_DEMAND = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:ultimatum|demands?|terms|"
+                           r"conditions?)\s+(?:that|for)\b", re.I)
+
+
 #: A source set between commas or brackets: ", according to US officials ...,", "(citing
 #: Kremlin sources)".
 _SOURCE_ASIDE = re.compile(r"[,(]\s*(?:according\s+to|citing|as\s+(?:reported|quoted)\s+by|"
@@ -147,8 +170,9 @@ _SOURCE_ASIDE = re.compile(r"[,(]\s*(?:according\s+to|citing|as\s+(?:reported|qu
 
 
 #: Before a side: the talks were with it ("the first direct talks with Ukraine").
-_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|meetings?|summit|contacts?|dialogue)\s+with\s+"
-                         r"(?:the\s+)?$", re.I)
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|meetings?|summit|contacts?|dialogue|calls?|"
+                         r"conversation)\s+with\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|President)\.?\s+)?"
+                         r"(?-i:[A-Z][a-z]+\s+)?$", re.I)
 
 
 #: After a side: it rejects the demand ("a demand Kyiv has rejected since ...").
@@ -162,8 +186,9 @@ _TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|war
                    r"notified|reminded|"
                    # "handed the Ukrainian delegation a memorandum demanding ...": the one given
                    r"handed|hands|gave|gives|presented|sent|sends|passed|delivered|"
-                   r"(?:submitted|presented|sent|passed|delivered|handed)\s+to)\s+(?:the\s+)?$",
-                   re.I)
+                   r"(?:submitted|presented|sent|passed|delivered|handed|conveyed)\s+to)\s+"
+                   # "Putin has told Donald Trump", "told Mr Trump"
+                   r"(?:the\s+)?(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$", re.I)
 
 
 def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
@@ -186,12 +211,13 @@ def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
 
 
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
-_SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
+_SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?:forces|troops|army|units|soldiers|side))?"
+                          r"(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
                           r"added|insisted|argued|told\s+\w+),)?"
                           # "Kyiv and its sponsors (will have to)"
                           r"(?:\s+and\s+(?:its|his|their)\s+(?:Western\s+)?(?:sponsors|allies|"
                           r"backers|patrons|partners|handlers|masters))?"
-                          r"[\"”]?\s+[\"“]?(?:[\w-]+[\"”]?\s+){0,2}[\"“]?",
+                          r"[\"”]?\s+[\"“]?(?:[\w'’-]+[\"”]?\s+){0,2}[\"“]?",
                           re.I)
 
 

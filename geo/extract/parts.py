@@ -605,7 +605,9 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
-    persons = [a for a in sides if _PERSON.match(s.text, a.start)] if (
+    persons = [a for a in sides if _PERSON.match(s.text, a.start)
+               # not the one talked with: "his phone call with Mr Trump ..., he demanded"
+               and not _WITH_PERSON.search(s.text, max(0, a.start - 30), a.start)] if (
         "he " in s.text or "He " in s.text) else []
     if last is not None or persons:
         # "He now wants only the Donbas", "They now control roughly 78 % of it": the side
@@ -620,6 +622,10 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
                 sides.append(Actor(side, m.start(1), m.end(1)))
         sides.sort(key=lambda a: a.start)
     return Parts(s, figs, pl, country, sides)
+
+
+#: Right before a person: the one talked with ("a call with Mr Trump").
+_WITH_PERSON = re.compile(r"\bwith\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$", re.I)
 
 
 def is_rest(p: Place) -> bool:
