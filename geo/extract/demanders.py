@@ -153,7 +153,8 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
 
 
 #: A speaker set between commas: ", he said,", ", a Kremlin foreign-policy aide adds later,".
-_SAID_ASIDE = re.compile(r",\s+(?:he|she|they|officials?|sources?|(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?"
+_SAID_ASIDE = re.compile(r",\s+(?:he|she|they|officials?|sources?|(?:an?|the)\s+"
+                         r"(?:[\w'’-]+\s+){0,4}?"
                          r"(?:aide|official|spokes(?:man|woman|person)|minister|source|adviser|"
                          r"advisor|diplomat|negotiator))\s+(?:said|says|added|adds|insisted|"
                          r"insists|argued|argues|claimed|claims|warned|warns|stressed|stresses)"

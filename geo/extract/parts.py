@@ -625,7 +625,8 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
 
 
 #: Right before a person: the one talked with ("a call with Mr Trump").
-_WITH_PERSON = re.compile(r"\bwith\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$", re.I)
+_WITH_PERSON = re.compile(r"\bwith\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$",
+                          re.I)
 
 
 def is_rest(p: Place) -> bool:
