@@ -88,14 +88,17 @@ def _side(claim: Claim) -> str:
 
 
 def _targets(claim: Claim, held: HeldTerritory) -> list[tuple[str, list[str]]]:
-    """``(code, units)`` to check: one per unit for shares, the sum for km² and totals."""
+    """``(code, units)`` to check: one per unit for shares, the sum for km², totals and
+    shares of units taken together (``scope: combined``)."""
     if claim.scope == "country":
         ua = [str(c) for c in held.units.index[held.units["country"] == "UA"]]
         return [("UA", ua)]
     codes = [c for c in claim.units if c in held.units.index]
     if not codes:
         return []
-    if claim.figure_unit == "km2" and len(codes) > 1:
+    if (claim.figure_unit == "km2" or claim.scope == "combined") and len(codes) > 1:
+        # an area of several units is their sum; a share of them taken together ("80 % of
+        # Donbas") is of their combined area
         return [("+".join(codes), codes)]
     return [(c, [c]) for c in codes]
 

@@ -165,6 +165,19 @@ def test_a_draft_goes_through_the_report_loader_unreviewed() -> None:
     assert "officials said" not in text and "Moscow insists" not in text
 
 
+def test_a_share_of_one_name_for_several_units_is_drafted_as_a_share_of_them_together(
+) -> None:
+    # "about 80 % of Donbas" is of Luhansk and Donetsk together; "three quarters of
+    # Zaporizhzhia and Kherson" of each
+    claims = extract_claims("Russia holds about 80% of Donbas. Russian forces hold about "
+                            "three quarters of Zaporizhzhia and Kherson.")
+    assert [c.combined for c in claims] == [True, False]
+    report = parse_report_text(draft_yaml(draft_report(
+        claims, report_id="A8", title="T", outlet="O", date=dt.date(2025, 10, 18))))
+    assert [(c.units, c.scope) for c in report.claims] == [
+        (("UA-14", "UA-09"), "combined"), (("UA-23", "UA-65"), None)]
+
+
 def test_saving_is_atomic_and_never_overwrites(tmp_path: Path) -> None:
     claims = extract_claims("Russia controls about 70% of Zaporizhzhia.")
     text = draft_yaml(draft_report(claims, report_id="A2", title="T", outlet="O",

@@ -77,3 +77,14 @@ def test_a_demand_s_figure_is_the_share_held_there_and_survives_an_edit() -> Non
                           date=dt.date(2025, 8, 1))["claims"]
     assert (claims[0]["kind"], claims[0]["figure"], claims[0]["qualifier"]) == (
         "withdraw_share", 20.0, "exact")
+
+
+def test_regions_joined_by_plus_are_a_share_of_them_together() -> None:
+    c = claim_from_fields(kind="control_share", actor="RU", regions="UA-09+UA-14", value=80.0,
+                          unit="percent", qualifier="around")
+    assert (c.regions, c.combined, c.as_dict()["combined"]) == (("UA-09", "UA-14"), True, True)
+    assert not claim_from_fields(kind="control_share", actor="RU", regions="UA-09,UA-14",
+                                 value=80.0, unit="percent", qualifier="around").combined
+    with pytest.raises(FrontlineError, match=r"row 3: regions: units joined by \+ .*separate them"):
+        claim_from_fields(kind="demand_cede", actor="RU", regions="UA-09+UA-14", value=None,
+                          unit=None, qualifier="all", where="row 3")

@@ -112,6 +112,10 @@ BAD = [
     ("units_and_scope", GOOD + "    scope: country\n", 16, "claims[0].scope",
      "not both"),
     ("no_place", edit("    units: [UA-14]\n", ""), 8, "claims[0]", "needs `units"),
+    ("combined_of_one_unit", GOOD + "    scope: combined\n", 16, "claims[0].scope",
+     "two units or more"),
+    ("bad_scope", edit("    units: [UA-14]\n", "    scope: world\n"), 11, "claims[0].scope",
+     "expected one of country, combined"),
     ("duplicate_key", edit("    figure_unit: percent\n",
                            "    figure_unit: percent\n    figure: 70\n"), 14,
      "claims[0].figure", "duplicate key 'figure'"),
@@ -305,3 +309,9 @@ def test_libyaml_and_python_parsers_read_a_report_alike(path: Path,
         assert d1 == d2 and l1.lines == l2.lines
         assert [(p.where, p.field) for p in p1] == [(p.where, p.field) for p in p2]
     assert fast[0][2] == [] and fast[1][2] and "duplicate key 'id'" in str(fast[2][2])
+
+
+def test_a_share_of_units_together_loads_with_its_scope() -> None:
+    text = edit("units: [UA-14]", "units: [UA-09, UA-14]\n    scope: combined", GOOD)
+    report = parse_report_text(text, where="good.yaml", today=TODAY)
+    assert (report.claims[0].units, report.claims[0].scope) == (("UA-09", "UA-14"), "combined")

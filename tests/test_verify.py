@@ -365,3 +365,32 @@ def test_russia_holding_a_russian_region_is_the_region_less_ukraine_s_ground(
                   "K1-c1:RU-KRS")
     assert v2["side"] == "russia"
     assert v2["measured_pct"] == pytest.approx(100 - pct, abs=0.05)
+
+
+def test_a_share_of_units_taken_together_is_of_their_combined_area(
+        units: gpd.GeoDataFrame) -> None:
+    """ "About 80 % of Donbas" (scope: combined) against a map of all of Luhansk and half
+    of Donetsk: one verdict on the two units' combined area, not one per unit; the same
+    figure read per unit ("of each") gets two verdicts, as before."""
+    from reportkit import make_report, share
+
+    from geo.verify import verify_report
+
+    lu, do = (float(units.loc[c, "geodesic_area_km2"]) for c in ("UA-09", "UA-14"))
+    expected = 100 * (lu + 0.5 * do) / (lu + do)  # by hand: the held km² over the two areas
+    report = make_report("T2", "2025-01-10", [
+        share(["UA-09", "UA-14"], "about", round(expected), scope="combined"),
+        share(["UA-09", "UA-14"], "about", round(expected)),
+    ])
+    ground = shapely.union_all([units.loc["UA-09", "geometry"],
+                                _east_share(units, "UA-14", 50.0)])
+    atlas = Atlas([report], units)
+    v = verify_report(report, atlas.held("T2", control=control_from_geometry(ground)))
+    both = _verdict(v, "T2-c1:UA-09+UA-14")
+    assert both["measured_pct"] == pytest.approx(expected, abs=0.05)
+    assert both["verdict"] == "consistent"
+    assert both["area_km2"] == pytest.approx(lu + do, rel=1e-9)
+    assert [k for k in v.index if k.startswith("T2-c1:")] == ["T2-c1:UA-09+UA-14"]
+    each = [_verdict(v, f"T2-c2:{c}") for c in ("UA-09", "UA-14")]
+    assert [round(e["measured_pct"]) for e in each] == [100, 50]
+    assert [e["verdict"] for e in each] == ["understated", "overstated"]

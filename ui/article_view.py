@@ -37,7 +37,9 @@ def _extract(text: str) -> pd.DataFrame:
         if d["held"] is not None:  # a demand's share held there shows as its figure
             d.update(value=d["held"]["value"], unit="percent", qualifier=d["held"]["qualifier"])
         rows.append({"keep": True, "kind": d["kind"], "actor": d["actor"],
-                     "regions": ",".join(d["regions"]), "value": d["value"], "unit": d["unit"],
+                     # "UA-09+UA-14": a share of them together (saved as scope: combined)
+                     "regions": ("+" if c.combined else ",").join(d["regions"]),
+                     "value": d["value"], "unit": d["unit"],
                      "qualifier": d["qualifier"], "low": d["low"], "high": d["high"],
                      "review": "; ".join(d["review"]) or "extracted by rule",
                      "sentence": d["sentence"], "start": d["span"][0], "end": d["span"][1],

@@ -97,7 +97,9 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
         return _pace(c, claim_id)
     actor = _SIDE[c.actor]
     out: dict[str, Any] = {"id": claim_id, "actor": actor}
-    place = {"scope": "country"} if list(c.regions) == ["UA"] else {"units": list(c.regions)}
+    place: dict[str, Any] = ({"scope": "country"} if list(c.regions) == ["UA"] else
+                             {"units": list(c.regions), "scope": "combined"} if c.combined
+                             else {"units": list(c.regions)})
     what = f"{_figure_text(c)} {_place_text(c.regions)}".strip()
     if c.kind in ("control_share", "control_area"):
         other_side = c.actor == "UA" and all(r.startswith("RU-") for r in c.regions)

@@ -64,6 +64,10 @@ class ExtractedClaim:
     period: tuple[str, str] | None = None
     measure: str | None = None
     per: str | None = None
+    #: a share of several units taken together ("80 % of Donbas", "of the four regions"),
+    #: checked against their combined area; else a share of each ("three quarters of
+    #: Zaporizhzhia and Kherson")
+    combined: bool = False
 
     @property
     def is_claim(self) -> bool:
@@ -85,6 +89,7 @@ class ExtractedClaim:
                 "unit": self.unit, "qualifier": self.qualifier, "low": self.low,
                 "high": self.high, "span": list(self.span), "sentence": self.sentence,
                 "review": list(self.review), "status": self.status,
+                "combined": self.combined,
                 "held": None if self.held is None else {"value": self.held[0], "unit": "percent",
                                                         "qualifier": self.held[1]}}
 
@@ -99,8 +104,11 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
     from geo.boundaries import load_unit_table
     from geo.errors import FrontlineError
 
-    codes = tuple(r.strip().upper() for r in (regions.split(",") if isinstance(regions, str)
-                                              else regions) if r and r.strip())
+    # "UA-09+UA-14": a share of the units taken together (the review table's spelling)
+    combined = isinstance(regions, str) and "+" in regions
+    codes = tuple(r.strip().upper() for r in (regions.replace("+", ",").split(",")
+                                              if isinstance(regions, str) else regions)
+                  if r and r.strip())
     known = set(load_unit_table().index) | {"UA"}
     problems = []
     if kind not in KINDS:
@@ -110,7 +118,12 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
     bad = [c for c in codes if c not in known]
     if not codes or bad:
         problems.append(f"regions: expected ISO 3166-2 codes such as UA-14 (or UA for the "
-                        f"whole country), comma-separated; got {', '.join(bad) or 'none'}")
+                        f"whole country), comma-separated (joined by + for a share of them "
+                        f"together); got {', '.join(bad) or 'none'}")
+    elif combined and (kind != "control_share" or len(codes) < 2 or "UA" in codes):
+        problems.append(f"regions: units joined by + are a share of them together, for a "
+                        f"control_share of two units or more; got {regions!r} for a {kind} "
+                        f"(separate them with commas)")
     if qualifier is not None and qualifier not in CANONICAL:
         problems.append(f"qualifier: expected one of {', '.join(CANONICAL)} or empty; got "
                         f"{qualifier!r}")
@@ -143,4 +156,5 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
         return ExtractedClaim(kind, actor, codes, None, None, "all", 100.0, 100.0, span,
                               sentence, target, review, held=(value, qualifier))
     return ExtractedClaim(kind, actor, codes, value, unit if value is not None else None,
-                          qualifier, low, high, span, sentence, target, review)
+                          qualifier, low, high, span, sentence, target, review,
+                          combined=combined)

@@ -713,9 +713,18 @@ def make_claim(parts: Parts, kind: str, actor: str, regions: tuple[str, ...],
     if fig is not None and fig.fraction:
         review.append(f"the share was written as a fraction; read as {fig.value:g} %")
     start, end = span
+    # "about 80 % of Donbas", "of the four regions": one name for several units, the share
+    # of them together
+    combined = (kind == "control_share" and fig is not None and fig.unit == "percent"
+                and len(regions) > 1 and any(
+                    p.group and set(p.codes) == set(regions) and start <= p.start <= end + 2
+                    for p in parts.places))
+    if combined:
+        review = [*review, f"a share of {' + '.join(regions)} taken together (one name for "
+                           "them): checked against their combined area"]
     return ExtractedClaim(kind, actor, regions, value, unit, qualifier, low, high,
                           (parts.s.start + start, parts.s.start + end), parts.s.text,
-                          target, tuple(dict.fromkeys(review)))
+                          target, tuple(dict.fromkeys(review)), combined=combined)
 
 
 def places_from(parts: Parts, pos: int, *, limit: int = 40) -> tuple[list[Place], int]:

@@ -96,9 +96,10 @@ class Claim:
     paraphrase : str
         The claim in the encoder's own words.
     units : tuple of str
-        ISO 3166-2 codes the claim is about (empty with ``scope``).
+        ISO 3166-2 codes the claim is about (empty with ``scope: country``).
     scope : str or None
-        ``"country"`` for the whole of Ukraine.
+        ``"country"`` for the whole of Ukraine; ``"combined"`` for a share of the listed
+        ``units`` taken together ("80 % of Donbas": of their combined area, not of each).
     figure, figure_unit
         The stated number and its unit (``percent`` or ``km2``), or ``None``.
     qualifier_as_written : str

@@ -353,9 +353,15 @@ def _check_places(cl: _Claim, report_id: Any) -> None:
     units, scope = c.get("units"), c.get("scope")
     _check_codes(units, cl.base + ("units",), cl.lines, cl.where, cl.problems)
     _check_codes(c.get("includes"), cl.base + ("includes",), cl.lines, cl.where, cl.problems)
-    if units is not None and scope is not None:
+    # (a scope other than these two is the schema's to name: geo/reports/schema.json)
+    if scope == "country" and units is not None:
         add("scope", "give either `units` (a list of codes) or `scope: country`, not both.")
-    if kind in _PLACE_KINDS and units is None and scope is None:
+    elif scope == "combined" and (kind != "control_share" or not isinstance(units, list)
+                                  or len(units) < 2):
+        add("scope", "`scope: combined` is for a control_share of two units or more taken "
+                     "together (`units: [UA-09, UA-14]`); remove it to read the share of "
+                     "each unit.")
+    if kind in _PLACE_KINDS and units is None and scope in (None, "combined"):
         add(None, f"a {kind} claim needs `units: [UA-14, ...]` or `scope: country`; "
                   "neither was given.")
     if c.get("includes") is not None and not (
