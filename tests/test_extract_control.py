@@ -437,3 +437,9 @@ def test_an_unnamed_speaker_still_holding_on_is_ukraine() -> None:
     got = extract_claims('"We hold more than a fifth of Donetsk oblast," said the colonel.')
     assert [(c.actor, c.review[0]) for c in got] == [
         ("RU", "the holder is not named; assumed Russia")]
+
+
+def test_government_controlled_ground_is_ukraine_s() -> None:
+    # writers 23, 24: "the government-controlled part of the oblast" is Kyiv's
+    assert _claims("The government-controlled part of Donetsk oblast still hosts about "
+                   "190,000 residents.") == [("control_share", "UA", ("UA-14",), None, "part")]

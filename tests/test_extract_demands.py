@@ -785,3 +785,11 @@ def test_the_part_a_side_still_holds_is_all_it_holds_and_a_border_strip_a_part()
     assert _demands("Putin has repeatedly demanded that Ukraine pull its forces back from the "
                     "border in Kharkiv and Sumy oblasts to create such a zone.") == [
         ("demand_withdraw", "RU", ("UA-59", "UA-63"), "part")]
+
+
+def test_the_fifth_we_still_hold_is_all_of_it_and_ukraine_s_holding() -> None:
+    # writers 19, 10, 66: "the fifth of" is a figure; "we still hold" who holds it
+    got = [(c.kind, c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        "The Russians want us to hand over the fifth of Donetsk we still hold, for nothing.")]
+    assert got == [("demand_cede", "RU", ("UA-14",), None, "all"),
+                   ("control_share", "UA", ("UA-14",), 20.0, "exact")]

@@ -184,3 +184,13 @@ def test_square_miles_restating_a_km2_figure_further_off_are_no_second_figure() 
     got = figures("Russia holds about 116,000 square kilometers; Ukraine holds some 2,000 "
                   "square miles of Kursk, by its own account.")
     assert [(f.value, f.unit) for f in got] == [(116000.0, "km2"), (5180.0, "km2")]
+
+
+def test_the_fifth_and_the_quarter_of_are_figures_without_the_verbs_hedge() -> None:
+    from geo.extract.lexicon import figures
+
+    assert [(f.value, f.qualifier) for f in figures("hand over the fifth of Donetsk")] == [
+        (20.0, "exact")]
+    assert [(f.value, f.qualifier) for f in figures("the quarter or so of Kherson")] == [
+        (25.0, "around")]
+    assert figures("the third of the four regions to fall") == []  # an ordinal as often

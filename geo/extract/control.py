@@ -190,6 +190,8 @@ _WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+going\s+to)\s+(?:(?:soon|event
 _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 
 
+#: Ground the government holds, no side named: "the government-controlled part of".
+_GOVERNMENT_HELD = re.compile(r"\bgovernment[- ](?:controlled|held)\b", re.I)
 #: An unnamed speaker's side holding on: "we still hold", "our forces still control".
 _WE_STILL = re.compile(r"\b(?:we|our\s+(?:forces|troops|units|army|defenders|soldiers))\s+"
                        r"(?:are\s+)?still\s+(?:hold|control|keep|have|retain)", re.I)
@@ -277,6 +279,11 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     later = [a for a in parts.actors if a.side in ("RU", "UA")]
     if later:
         return later[0].side, ["the holder is named after the verb; check the side"]
+    held_by = _GOVERNMENT_HELD.search(parts.s.text)
+    if held_by is not None:
+        # "the government-controlled part of the oblast": Kyiv's government (as news from
+        # Ukraine and the UN say it)
+        return "UA", [f"'{held_by.group(0)}': read as held by Ukraine"]
     still = _WE_STILL.search(parts.s.text, max(0, verb_start - 30), verb_start + 12)
     if still is not None:
         # '"We still hold about a fifth of the Donetsk region," said a battalion commander':

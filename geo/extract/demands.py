@@ -131,7 +131,7 @@ _DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|d
 #: "the remaining (22 %)", "(22 %) ... still under Kyiv's control", "... it still holds".
 _REMAINING = re.compile(r"\b(?:remaining|rest\s+of\s+the|last)\b", re.I)
 _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which)\s+)?(?:(?:it|"
-                    r"they|Kyiv|Ukraine|Moscow|Russia)\s+)?still\s+(?:holds?|controls?|"
+                    r"they|we|Kyiv|Kiev|Ukraine|Moscow|Russia)\s+)?still\s+(?:holds?|controls?|"
                     r"occupies|under\b)", re.I)
 
 
@@ -223,6 +223,7 @@ def held_share(c: ExtractedClaim, parts: Parts, fig: Figure | None) -> Extracted
         return c
     text = parts.s.text
     whole = bool(_THE_FIGURE.search(text, max(0, fig.start - 40), fig.start)
+                 or text[fig.start:fig.start + 4].lower() == "the "  # "the fifth of"
                  or _STILL.match(text, c.span[1] - parts.s.start))
     q = "all" if whole else "part"
     iv = interval_from_claim(q, None, "percent")

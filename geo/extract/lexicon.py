@@ -65,6 +65,9 @@ _FRACTIONS.update({"three fourths": 75.0, "three-fourths": 75.0})
 # "the remaining fifth of Donetsk region that they hold"
 _FRACTIONS.update({f"remaining {w}": v for w, v in (("fifth", 20.0), ("quarter", 25.0),
                                                    ("third", 100 / 3), ("tenth", 10.0))})
+# "hand over the fifth of Donetsk we still hold" (not "the third of": an ordinal as often)
+_FRACTIONS.update({f"the {w}": v for w, v in (("fifth", 20.0), ("quarter", 25.0),
+                                               ("tenth", 10.0))})
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 _FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?(?:\s+each)?[\"”’']?\s+of\b",
                        re.I)  # "three-quarters each of Zaporizhzhia and Kherson"
@@ -489,7 +492,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
             continue  # "Luhansk, the other half of Donbas": no figure
         value = round(_FRACTIONS[m.group(1).lower()], 1)
         end = m.end(2) if m.group(2) else m.end(1)  # "a quarter or so" of ...
-        q = "around" if m.group(2) else _qualifier(sentence, m.start())  # "or so"
+        q = "around" if m.group(2) else "exact" if m.group(1).lower().startswith("the ") \
+            else _qualifier(sentence, m.start())  # "or so"; "hand over the fifth of": no hedge
         out.append(Figure(value, "percent", q, m.start(), end, fraction=True))
     for m in (*_FRACTION_FROM.finditer(sentence), *_FRACTION_AT.finditer(sentence)):
         out.append(Figure(round(_FRACTIONS[m.group(1).lower()], 1), "percent",
