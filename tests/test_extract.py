@@ -537,10 +537,15 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: 84-87, commissioned while that tuning went on, committed unread and scored once after
 #: its last change, held out: 0.869 (rules alone 0.835; sides right on 281 of 285): Moscow's
 #: state media 0.77, American and British news sites 0.87, Ukrainian outlets and officials
-#: 0.88, European and international outlets 0.91. The rules and the reader gain on each
-#: writer they are tuned or trained on; on writers they have not seen they stay short of
-#: the 0.9 the issue sets (0.855, 0.867, 0.837, 0.844 and 0.869 in the last five blind
-#: rounds).
+#: 0.88, European and international outlets 0.91; the rules were then tuned on 84-87
+#: (0.92 then, no longer blind). 88-91, commissioned at the next session's start, before
+#: any change, committed unread and scored once after its last change (8d95676), held
+#: out: 0.872 (P 0.860, R 0.884; rules alone 0.837; sides right on 283 of 286): Moscow's
+#: state media 0.90, analysts and open-source researchers 0.865, broadcast and live
+#: coverage 0.89, Ukrainian and Central/Eastern European outlets 0.84. The rules and the
+#: reader gain on each writer they are tuned or trained on; on writers they have not seen
+#: they stay short of the 0.9 the issue sets (0.855, 0.867, 0.837, 0.844, 0.869 and 0.872
+#: in the last six blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -630,10 +635,14 @@ WRITERS = {
     "writer 81 (held out, scored, then tuned on)": ("extract_corpus_fresh81.yaml", 40, 0.90),
     "writer 82 (held out, scored, then tuned on)": ("extract_corpus_fresh82.yaml", 40, 0.87),
     "writer 83 (held out, scored, then tuned on)": ("extract_corpus_fresh83.yaml", 40, 0.86),
-    "writer 84 (held out)": ("extract_corpus_fresh84.yaml", 40, 0.77),
-    "writer 85 (held out)": ("extract_corpus_fresh85.yaml", 40, 0.87),
-    "writer 86 (held out)": ("extract_corpus_fresh86.yaml", 40, 0.88),
-    "writer 87 (held out)": ("extract_corpus_fresh87.yaml", 40, 0.91),
+    "writer 84 (held out, scored, then tuned on)": ("extract_corpus_fresh84.yaml", 40, 0.84),
+    "writer 85 (held out, scored, then tuned on)": ("extract_corpus_fresh85.yaml", 40, 0.91),
+    "writer 86 (held out, scored, then tuned on)": ("extract_corpus_fresh86.yaml", 40, 0.91),
+    "writer 87 (held out, scored, then tuned on)": ("extract_corpus_fresh87.yaml", 40, 0.96),
+    "writer 88 (held out)": ("extract_corpus_fresh88.yaml", 40, 0.89),
+    "writer 89 (held out)": ("extract_corpus_fresh89.yaml", 40, 0.86),
+    "writer 90 (held out)": ("extract_corpus_fresh90.yaml", 40, 0.88),
+    "writer 91 (held out)": ("extract_corpus_fresh91.yaml", 40, 0.83),
 }
 
 
