@@ -42,7 +42,9 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh84.yaml", "extract_corpus_fresh85.yaml",
             "extract_corpus_fresh86.yaml", "extract_corpus_fresh87.yaml",
             "extract_corpus_fresh88.yaml", "extract_corpus_fresh89.yaml",
-            "extract_corpus_fresh90.yaml", "extract_corpus_fresh91.yaml")
+            "extract_corpus_fresh90.yaml", "extract_corpus_fresh91.yaml",
+            "extract_corpus_fresh92.yaml", "extract_corpus_fresh93.yaml",
+            "extract_corpus_fresh94.yaml", "extract_corpus_fresh95.yaml")
 
 
 def default_corpora() -> list[Path]:
