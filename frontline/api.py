@@ -1396,8 +1396,9 @@ def extract(text: str | Path, *, label: str | None = None) -> pd.DataFrame:
         ``regions``, ``value``, ``unit`` (``percent`` or ``km2``), ``qualifier``,
         ``low`` and ``high`` (the interval the words allow, in ``unit``), ``span``
         (character offsets), ``sentence``, ``review`` (why a person should look),
-        ``status`` and ``held`` (a demand's share the other side holds there: "withdraw
-        from the 20 % of Donetsk it still holds" is all of it, ``held`` 20 %). All
+        ``status``, ``held`` (a demand's share the other side holds there: "withdraw
+        from the 20 % of Donetsk it still holds" is all of it, ``held`` 20 %) and
+        ``combined`` (a share of several units taken together: "80 % of Donbas"). All
         unreviewed.
 
     Raises
@@ -1414,7 +1415,7 @@ def extract(text: str | Path, *, label: str | None = None) -> pd.DataFrame:
         text = decode_article(raw, label=label)
     claims = extract_claims(text, label=label or "input")
     columns = ["kind", "actor", "target", "region", "regions", "value", "unit", "qualifier",
-               "low", "high", "span", "sentence", "review", "status", "held"]
+               "low", "high", "span", "sentence", "review", "status", "held", "combined"]
     frame = pd.DataFrame([c.as_dict() for c in claims], columns=columns)
     frame.index.name = "claim"
     return frame

@@ -404,8 +404,7 @@ def test_a_scenario_a_might_have_been_and_a_speculation_assert_nothing(text: str
     "Before 24 February, Russia and its proxies held about a third of Luhansk region.",
     "Before 2022, Russia and its proxies held roughly 7 percent of Ukraine.",
     "In the first weeks of the full-scale invasion, Russia held most of Kharkiv region.",
-    "Timeline of the war.\nJuly 3, 2022 - The defence minister reports the liberation of the "
-    "entire territory of the LPR.",
+    "Timeline of the war.\nJuly 3, 2022 - The LPR is fully under Russian control.",
 ])
 def test_past_perfects_fronted_befores_and_dated_lines_are_past(text: str) -> None:
     got = _status(text)
@@ -508,3 +507,10 @@ def test_a_timelines_today_line_makes_every_dated_line_history() -> None:
 def test_the_claim_that_is_also_false_is_not_asserted() -> None:
     assert _status("Conclusion: Russia's share of Ukraine is far from a third, and the claim "
                    "that Moscow has taken half of the Kharkiv region is also false.") == []
+
+
+def test_what_state_television_is_telling_viewers_then_called_wrong_is_not_asserted() -> None:
+    # writer 89 (found ingesting its articles against the public archive: 31 points off)
+    assert _status('Russian state television has lately been telling viewers that Russian '
+                   'forces control "all of the Donbas." That is simply wrong, and Russian '
+                   "officials know it.") == []

@@ -149,3 +149,12 @@ def test_who_was_told_or_talked_with_and_a_speaker_aside_are_not_who_demands() -
     # writer 84: "the Kiev regime's troops must leave" is asked of Kyiv
     assert _got("Russia holds most of Zaporozhye and Kherson. The Kiev regime's troops must "
                 "leave these regions.") == [("demand_withdraw", "RU", ("UA-23", "UA-65"))]
+
+
+def test_terms_set_out_by_a_leader_are_that_leader_s_sides() -> None:
+    # writer 88: a list of terms whose opening line names who set them out
+    assert _got("What has Moscow demanded?\nThe terms, first set out by President Putin in "
+                "June and repeated by the Foreign Ministry this week, are:\n• the complete "
+                "withdrawal of Ukrainian troops from the DPR, the LPR and the Zaporozhye and "
+                "Kherson regions;") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"))]

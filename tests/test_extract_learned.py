@@ -180,3 +180,12 @@ def test_a_denied_taking_of_the_whole_is_no_holding_for_the_reader() -> None:
     got = [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(
         'LUHANSK OVA: "The enemy has not taken the whole oblast"')]
     assert got == []
+
+
+def test_the_grey_zones_area_is_no_sides_holding() -> None:
+    # writer 89: "Ridgeline's grey zone in Donetsk alone now covers about 1,000 km²"
+    got = [(c.kind, c.value) for c in extract_claims(
+        "As of 1 September, Ridgeline has Russia holding 77.9% of Donetsk oblast. Ridgeline's "
+        "grey zone in Donetsk alone now covers about 1,000 km², which is part of the reason "
+        "its Russian share looks lower.")]
+    assert got == [("control_share", 77.9)]

@@ -66,13 +66,14 @@ def test_the_place_pattern_finds_every_name_and_the_longest() -> None:
 
 
 def test_square_miles_become_whole_square_kilometres() -> None:
-    from geo.extract.lexicon import KM2_PER_SQ_MI, figures
+    from geo.extract.lexicon import figures
 
-    # 45,000 x 2.589988 = 116,549.46: most writers give 116,549 km² (not 116,549.5)
+    # at the press's 2.59 km² a square mile, to the whole km²: 45,000 x 2.59 = 116,550
+    # (116,549 at the exact 2.589988)
     (f,) = figures("some 45,000 square miles")
-    assert (f.value, f.unit, f.qualifier) == (116549.0, "km2", "around")
-    assert f.value == round(45000 * KM2_PER_SQ_MI)
+    assert (f.value, f.unit, f.qualifier) == (116550.0, "km2", "around")
     assert figures("2,300 sq mi")[0].value == 5957.0
+    assert figures("44,000 square miles")[0].value == 113960.0
 
 
 def test_two_figures_joined_by_and_are_no_range_without_between() -> None:
@@ -194,3 +195,16 @@ def test_the_fifth_and_the_quarter_of_are_figures_without_the_verbs_hedge() -> N
     assert [(f.value, f.qualifier) for f in figures("the quarter or so of Kherson")] == [
         (25.0, "around")]
     assert figures("the third of the four regions to fall") == []  # an ordinal as often
+
+
+def test_a_place_named_as_a_distance_or_a_border_from_it_is_no_place_held() -> None:
+    from geo.extract.lexicon import places
+
+    # writer 89: "within a few kilometres ... of Donetsk oblast", "across the border from"
+    got = places("Small areas of Kharkiv, Sumy and Dnipropetrovsk oblasts are under Russian "
+                 "control, mostly within a few kilometres of the border or of Donetsk oblast.")
+    assert [p.codes for p in got] == [("UA-63",), ("UA-59",), ("UA-12",)]
+    got = places("two villages just across the administrative border from Donetsk")
+    assert got == []
+    # an area "of" a place is still the place's
+    assert [p.codes for p in places("about 6,600 square kilometres of Donetsk")] == [("UA-14",)]

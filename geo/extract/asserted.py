@@ -202,7 +202,7 @@ OTHER_MEASURE = re.compile(
     r"funding|financed|fertili[sz]ers?|imported|imports)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
-                       r"says|said|"
+                       r"says|said|telling|"
                        r"I\s+(?:say|said|wrote|stated)|"
                        r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
                        r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"

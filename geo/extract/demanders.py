@@ -49,13 +49,17 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
                and not _REJECTS.match(text, a.end)
                and not any(i <= a.start < j for i, j in said)]
-    own = [a for a in between if a.side in ("RU", "UA") and _WHOSE_DEMAND.match(text, a.end)]
+    own = [a for a in between if a.side in ("RU", "UA") and (
+        _WHOSE_DEMAND.match(text, a.end)
+        # "The terms, first set out by President Putin in June, are: ... withdrawal of
+        # Ukrainian troops ...": who set them out
+        or _SET_OUT_BY.search(text, max(0, a.start - 40), a.start))]
     if own:
         # "narrower than Putin's June 2024 ultimatum that Kyiv pull out of ...": whose
         # demand the words name, later in the sentence than the first demand word
         actor = own[-1].side
-        review.append(f"'{text[own[-1].start:_WHOSE_DEMAND.match(text, own[-1].end).end()]}'"  # type: ignore[union-attr]
-                      f": {SIDE_NAME[actor]}'s demand")
+        review.append(f"'{text[own[-1].start:own[-1].end]}' named as the demand's author: "
+                      f"{SIDE_NAME[actor]}'s demand")
         return actor, other_side(actor)
     told = [a for a in before if a.side in ("RU", "UA")
             and _TOLD_BY.search(text[max(0, a.start - 30):a.start])]
@@ -159,6 +163,10 @@ _SAID_ASIDE = re.compile(r",\s+(?:he|she|they|officials?|sources?|(?:an?|the)\s+
                          r"advisor|diplomat|negotiator))\s+(?:said|says|added|adds|insisted|"
                          r"insists|argued|argues|claimed|claims|warned|warns|stressed|stresses)"
                          r"(?:\s+(?:later|on\s+\w+|today|again))?,", re.I)
+#: Before a side: it set the demand out ("first set out by President Putin").
+_SET_OUT_BY = re.compile(r"\b(?:set\s+out|put\s+forward|laid\s+out|spelled\s+out|issued|voiced|"
+                         r"presented|tabled|made)\s+by\s+(?:the\s+)?(?:(?:President|Mr|Mrs|Ms)\.?\s+)?$",
+                         re.I)
 #: After a side: its own demand named ("Putin's June 2024 ultimatum", "Moscow's demand").
 _WHOSE_DEMAND = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:ultimatum|demands?|terms|"
                            r"conditions?)\s+(?:that|for)\b", re.I)

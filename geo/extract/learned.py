@@ -142,6 +142,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
             continue  # "Since 6 September, ... have liberated ... over 3,800 km²"
         if NOT_HELD.search(text, max(0, f.start - 60), f.start) or text[f.start - 1:f.start] == "+":
             continue  # "does not control half of ...", "+118 km²" (a change)
+        if _GREY.search(text, max(0, f.start - 60), f.start):
+            continue  # "the grey zone in Donetsk alone now covers about 1,000 km²": no side's
         of = _OF_WHAT.match(text, f.end)
         if (of and of.group(1).lower() not in _LAND
                 and not any(a <= of.start(1) < b for a, b in named)):
@@ -202,6 +204,9 @@ def _candidates(parts: Parts) -> list[Candidate]:
     return out
 
 
+#: Ground held by neither side, before a figure: "the grey zone ... covers".
+_GREY = re.compile(r"\b(?:gr[ae]y[\s-]zone|contested\s+(?:ground|area|land|zone)|"
+                   r"no[\s-]man['’]s[\s-]land)\b", re.I)
 #: A holding verb denied in the words before a place: "has not taken the whole (oblast)".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+|fully\s+|even\s+)?(?:taken|"
                             r"captured|seized|occupied|held|controlled|liberated|control|hold|"
