@@ -427,6 +427,8 @@ def test_since_a_year_is_no_past_and_a_gain_since_a_day_no_holding() -> None:
     "Forces liberated most of Kharkiv oblast in September that year.",
     "In the spring of 2022, Russian troops stood at the outskirts of Kiev and held much of "
     "the Kharkov, Chernigov and Sumy regions.",
+    # writer 91: a past event put first
+    "Before the autumn counteroffensive, Russia occupied almost the entire Kherson region.",
 ])
 def test_a_time_long_past_put_first_makes_its_holdings_past(text: str) -> None:
     got = _status(text)
@@ -514,3 +516,8 @@ def test_what_state_television_is_telling_viewers_then_called_wrong_is_not_asser
     assert _status('Russian state television has lately been telling viewers that Russian '
                    'forces control "all of the Donbas." That is simply wrong, and Russian '
                    "officials know it.") == []
+
+
+def test_a_past_event_after_the_holding_leaves_it_now() -> None:
+    assert _status("Russia holds 75% of Kherson, before the counteroffensive resumes.") == [
+        ("control_share", "RU", ("UA-65",), 75.0, None)]

@@ -90,6 +90,11 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"before\s+(?:Russia['’]s\s+|Moscow['’]s\s+)(?:full-scale\s+)?(?:invasion|war)|"
                        r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
                        r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
+                       # "Before the autumn counteroffensive, Russia occupied ...": an event
+                       # long past, its holdings then's
+                       r"before\s+(?:the\s+|Ukraine['’]s\s+|Kyiv['’]s\s+)(?:[\w-]+\s+){0,2}?"
+                       r"(?:counter-?offensive|offensive|retreat|withdrawal|liberation|"
+                       r"incursion)\b(?=[^.;]{0,30},\s+(?:[\w'’-]+\s+){0,5}?(?:held|occupied|controlled))|"
                        r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled)|"
                        # "When the special military operation began, our republic held ..."
                        r"when\s+the\s+(?:special\s+military\s+operation|(?:full-scale\s+)?"
