@@ -176,6 +176,14 @@ def test_a_share_of_one_name_for_several_units_is_drafted_as_a_share_of_them_tog
         claims, report_id="A8", title="T", outlet="O", date=dt.date(2025, 10, 18))))
     assert [(c.units, c.scope) for c in report.claims] == [
         (("UA-14", "UA-09"), "combined"), (("UA-23", "UA-65"), None)]
+    # a past share of them together is a note, which has no scope (writer 94's article)
+    past = extract_claims("Before 24 February, Russia and the armed groups it backed held about "
+                          "a third of the Donbas.")
+    assert [(c.combined, c.status) for c in past] == [(True, "past")]
+    report = parse_report_text(draft_yaml(draft_report(
+        past, report_id="A7", title="T", outlet="O", date=dt.date(2025, 10, 18))))
+    assert [(c.kind, c.units, c.scope) for c in report.claims] == [
+        ("note", ("UA-14", "UA-09"), None)]
 
 
 def test_saving_is_atomic_and_never_overwrites(tmp_path: Path) -> None:

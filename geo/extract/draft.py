@@ -137,6 +137,11 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
         out.update(figure=c.value, figure_unit=c.unit, qualifier=CANONICAL[str(c.qualifier)])
     else:
         out["qualifier"] = CANONICAL.get(str(c.qualifier), "none") if c.qualifier else "none"
+    if out.get("scope") == "combined" and out["kind"] != "control_share":
+        # a past share of several units together is a note: the scope is a share's only
+        # (found ingesting writer 94's articles: "held about a third of the Donbas" before
+        # 24 February made a draft the loader refused)
+        del out["scope"]
     out["paraphrase"] = paraphrase + " (extracted by rule; unreviewed)"
     out["review"] = "; ".join(c.review) or "extracted by rule: check against the article"
     out["notes"] = f"characters {c.span[0]}-{c.span[1]} of the article"
