@@ -172,6 +172,14 @@ def test_a_share_of_one_name_for_several_units_is_drafted_as_a_share_of_them_tog
     claims = extract_claims("Russia holds about 80% of Donbas. Russian forces hold about "
                             "three quarters of Zaporizhzhia and Kherson.")
     assert [c.combined for c in claims] == [True, False]
+    # "of each", a list of names: a share of each; "these four regions combined": together
+    # (writers 94 and 93, found ingesting their articles)
+    assert [c.combined for c in extract_claims(
+        "Zaporizka and Khersonska oblasts: Russian forces hold roughly three quarters of "
+        "each.")] == [False]
+    assert [c.combined for c in extract_claims(
+        "Russia holds the four regions' capitals in part; it holds roughly three-quarters of "
+        "the land in these four regions combined.")][-1:] == [True]
     report = parse_report_text(draft_yaml(draft_report(
         claims, report_id="A8", title="T", outlet="O", date=dt.date(2025, 10, 18))))
     assert [(c.units, c.scope) for c in report.claims] == [

@@ -624,6 +624,13 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
     return Parts(s, figs, pl, country, sides)
 
 
+#: A share of each unit, not of them together: "three quarters of each".
+_EACH = re.compile(r"\beach\b", re.I)
+#: A place's words that list several units: "Zaporizka and Khersonska oblasts".
+_LISTED = re.compile(r"\s(?:and|&)\s|,")
+#: After the units: taken together ("these four regions combined").
+_TOGETHER = re.compile(r"\s+(?:combined|together|taken\s+together|as\s+a\s+whole|in\s+total)\b",
+                       re.I)
 #: Right before a person: the one talked with ("a call with Mr Trump").
 _WITH_PERSON = re.compile(r"\bwith\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$",
                           re.I)
@@ -715,9 +722,13 @@ def make_claim(parts: Parts, kind: str, actor: str, regions: tuple[str, ...],
     start, end = span
     # "about 80 % of Donbas", "of the four regions": one name for several units, the share
     # of them together
+    text = parts.s.text
     combined = (kind == "control_share" and fig is not None and fig.unit == "percent"
-                and len(regions) > 1 and any(
+                and len(regions) > 1 and not _EACH.search(text, fig.end, end + 12) and any(
                     p.group and set(p.codes) == set(regions) and start <= p.start <= end + 2
+                    # one name ("Donbas", "the four regions"), not a list ("Zaporizka and
+                    # Khersonska oblasts": of each), unless the words say "combined"
+                    and (not _LISTED.search(p.text) or _TOGETHER.match(text, p.end))
                     for p in parts.places))
     if combined:
         review = [*review, f"a share of {' + '.join(regions)} taken together (one name for "
