@@ -13,6 +13,7 @@ import re
 
 from geo.extract.lexicon import CUES
 from geo.extract.parts import (
+    BEFORE_PERSON,
     SIDE_NAME,
     Parts,
     other_side,
@@ -165,8 +166,7 @@ _SAID_ASIDE = re.compile(r",\s+(?:he|she|they|officials?|sources?|(?:an?|the)\s+
                          r"(?:\s+(?:later|on\s+\w+|today|again))?,", re.I)
 #: Before a side: it set the demand out ("first set out by President Putin").
 _SET_OUT_BY = re.compile(r"\b(?:set\s+out|put\s+forward|laid\s+out|spelled\s+out|issued|voiced|"
-                         r"presented|tabled|made)\s+by\s+(?:the\s+)?(?:(?:President|Mr|Mrs|Ms)\.?\s+)?$",
-                         re.I)
+                         r"presented|tabled|made)\s+by\s+(?:the\s+)?" + BEFORE_PERSON + "$", re.I)
 #: After a side: its own demand named ("Putin's June 2024 ultimatum", "Moscow's demand").
 _WHOSE_DEMAND = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:ultimatum|demands?|terms|"
                            r"conditions?)\s+(?:that|for)\b", re.I)
@@ -180,8 +180,7 @@ _SOURCE_ASIDE = re.compile(r"[,(]\s*(?:according\s+to|citing|as\s+(?:reported|qu
 
 #: Before a side: the talks were with it ("the first direct talks with Ukraine").
 _TALKS_WITH = re.compile(r"\b(?:talks|negotiations|meetings?|summit|contacts?|dialogue|calls?|"
-                         r"conversation)\s+with\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|President)\.?\s+)?"
-                         r"(?-i:[A-Z][a-z]+\s+)?$", re.I)
+                         r"conversation)\s+with\s+(?:the\s+)?" + BEFORE_PERSON + "$", re.I)
 
 
 #: After a side: it rejects the demand ("a demand Kyiv has rejected since ...").
@@ -197,7 +196,7 @@ _TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|war
                    r"handed|hands|gave|gives|presented|sent|sends|passed|delivered|"
                    r"(?:submitted|presented|sent|passed|delivered|handed|conveyed)\s+to)\s+"
                    # "Putin has told Donald Trump", "told Mr Trump"
-                   r"(?:the\s+)?(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$", re.I)
+                   r"(?:the\s+)?" + BEFORE_PERSON + "$", re.I)
 
 
 def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:

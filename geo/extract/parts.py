@@ -37,8 +37,8 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
            "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
-           "LAST_SIDE", "SIDE_NAME", "VOICES", "spoken_side", "first_person", "voice_side",
-           "voice_why"]
+           "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
+           "voice_side", "voice_why"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
@@ -632,8 +632,10 @@ _LISTED = re.compile(r"\s(?:and|&)\s|,")
 _TOGETHER = re.compile(r"\s+(?:combined|together|taken\s+together|as\s+a\s+whole|in\s+total)\b",
                        re.I)
 #: Right before a person: the one talked with ("a call with Mr Trump").
-_WITH_PERSON = re.compile(r"\bwith\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?$",
-                          re.I)
+#: Right before a side named by a person: a title and a first name, both optional ("Mr
+#: Trump", "President Vladimir Putin", "Donald Trump").
+BEFORE_PERSON = r"(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?-i:[A-Z][a-z]+\s+)?"
+_WITH_PERSON = re.compile(r"\bwith\s+" + BEFORE_PERSON + "$", re.I)
 
 
 def is_rest(p: Place) -> bool:
