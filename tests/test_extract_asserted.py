@@ -521,3 +521,13 @@ def test_what_state_television_is_telling_viewers_then_called_wrong_is_not_asser
 def test_a_past_event_after_the_holding_leaves_it_now() -> None:
     assert _status("Russia holds 75% of Kherson, before the counteroffensive resumes.") == [
         ("control_share", "RU", ("UA-65",), 75.0, None)]
+
+
+def test_a_timeline_under_a_dateline_without_a_year_is_dated_by_its_own_lines() -> None:
+    # "Nov 22" alone is read in the latest year not after today: no reason to make 2025's
+    # lines past
+    text = ("KYIV, Nov 22 (Agency) - Timeline:\n"
+            "25 October 2025 - Russia holds about 77% of Donetsk.\n"
+            "1 November 2025 - Russia holds about 78% of Donetsk.\n"
+            "20 November 2025 - Russia holds about 79% of Donetsk.\n")
+    assert [s for *_, s in _status(text)] == [None, None, None]

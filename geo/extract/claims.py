@@ -272,7 +272,9 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         d.kind.startswith("demand") and not declared(d) and set(c.regions) <= set(d.regions)
         for d in out))]  # "The Donbass is Russian under the Constitution": said with a demand
     dated = article_date(original, today=dt.date.today())
-    out = mark_dated_lines(original, out, day=dated[0] if dated else None)
+    # (a dateline without a year is a guess at one: not a reason to make a timeline past)
+    out = mark_dated_lines(original, out, day=dated[0] if dated and re.search(
+        r"\d{4}", dated[1]) else None)
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
     return _once(out)
 
