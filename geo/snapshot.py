@@ -9,7 +9,10 @@ for a Ukrainian unit (``UA-*``), Ukraine for a Russian one (``RU-KRS``); the col
 Reading claims as per-unit shares (:func:`unit_claims`):
 
 * ``control_share`` with ``units``: the interval applies to *each* unit listed
-  ("all of Crimea" with ``units: [UA-43, UA-40]`` is 100 % of both).
+  ("all of Crimea" with ``units: [UA-43, UA-40]`` is 100 % of both) -- unless it has
+  ``scope: combined``, a share of the units taken together ("about 80 % of Donbas"),
+  which says nothing of each and gives no per-unit reading (it is checked against the
+  units' combined area: :mod:`geo.verify`).
 * ``controlled_area`` / ``held_by_other_side`` in km² naming one unit: the km²
   interval divided by the unit's official area.
 * ``withdraw_share``: a demand that the target side withdraws from the share it still
@@ -178,6 +181,8 @@ def unit_readings(report: Report, areas: dict[str, float]) -> dict[str, list[Uni
             continue
         if iv.unit == "km2" and len(claim.units) != 1:
             continue  # a km² total over several units has no per-unit reading
+        if claim.scope == "combined" and len(claim.units) > 1:
+            continue  # nor a share of them together ("80 % of Donbas" is not 80 % of each)
         for code in dict.fromkeys(claim.units):
             if code not in areas:
                 raise FrontlineError(

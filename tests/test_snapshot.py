@@ -164,3 +164,15 @@ def test_every_reading_of_a_unit_is_kept_the_mapped_one_first(units: gpd.GeoData
     assert {k: u.claim.id for k, u in unit_claims(r, areas).items()} == {
         "UA-23": "K-c2", "UA-65": "K-c2"}
     assert readings["UA-23"][2].share.central == pytest.approx(100 * 19_000 / areas["UA-23"])
+
+
+def test_a_share_of_units_taken_together_is_no_share_of_each() -> None:
+    # "about 80 % of Donbas" (scope: combined) gives the map no share of Luhansk or of
+    # Donetsk (80 % of each would be wrong); a per-unit claim beside it does
+    report = make_report("T9", "2025-01-10", [
+        share(["UA-09", "UA-14"], "about", 80.0, scope="combined"),
+        share(["UA-14"], "about", 78.0),
+    ])
+    got = unit_readings(report, AREA)
+    assert list(got) == ["UA-14"]
+    assert [u.claim.id for u in got["UA-14"]] == ["T9-c2"]
