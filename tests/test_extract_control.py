@@ -443,3 +443,15 @@ def test_government_controlled_ground_is_ukraine_s() -> None:
     # writers 23, 24: "the government-controlled part of the oblast" is Kyiv's
     assert _claims("The government-controlled part of Donetsk oblast still hosts about "
                    "190,000 residents.") == [("control_share", "UA", ("UA-14",), None, "part")]
+
+
+def test_non_government_controlled_areas_are_russia_s_and_the_grounds_own_words_win() -> None:
+    # writer 94 (humanitarian reports): the UN's "non-government-controlled areas"
+    assert _claims('"Our teams have had no access to the non-government-controlled areas of '
+                   'Donetska and Luhanska oblasts since February 2022."') == [
+        ("control_share", "RU", ("UA-09", "UA-14"), None, "part")]
+    # "the remaining government-controlled part" is Ukraine's, though Russia is the subject
+    assert _claims("As Russian forces press on Kostiantynivka, humanitarian organisations say "
+                   "access in the remaining government-controlled part of Donetska oblast is "
+                   "narrower than at any time.") == [
+        ("control_share", "UA", ("UA-14",), None, "part")]

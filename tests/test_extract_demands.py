@@ -793,3 +793,11 @@ def test_the_fifth_we_still_hold_is_all_of_it_and_ukraine_s_holding() -> None:
         "The Russians want us to hand over the fifth of Donetsk we still hold, for nothing.")]
     assert got == [("demand_cede", "RU", ("UA-14",), None, "all"),
                    ("control_share", "UA", ("UA-14",), 20.0, "exact")]
+
+
+def test_a_condition_on_one_side_is_the_other_s_demand_when_the_offer_has_no_subject() -> None:
+    # writers 88, 95: "Putin told Trump that the fighting could stop if Ukraine pulled ..."
+    assert _demands("According to two European officials briefed on Donald Trump's weekend "
+                    "calls with allies, Putin told Trump that the fighting could stop if Ukraine "
+                    "pulled its forces out of what remains of Donetsk region.") == [
+        ("demand_withdraw", "RU", ("UA-14",), "all")]

@@ -191,13 +191,19 @@ _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation
 
 
 #: Ground the government holds, no side named: "the government-controlled part of".
-_GOVERNMENT_HELD = re.compile(r"\bgovernment[- ](?:controlled|held)\b", re.I)
+_GOVERNMENT_HELD = re.compile(r"\b(non[- ])?government[- ](?:controlled|held)\b", re.I)
 #: An unnamed speaker's side holding on: "we still hold", "our forces still control".
 _WE_STILL = re.compile(r"\b(?:we|our\s+(?:forces|troops|units|army|defenders|soldiers))\s+"
                        r"(?:are\s+)?still\s+(?:hold|control|keep|have|retain)", re.I)
 
 
 def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
+    near = _GOVERNMENT_HELD.search(parts.s.text, max(0, verb_start - 40), verb_start + 40)
+    if near is not None:
+        # "access in the remaining government-controlled part of Donetska oblast": the
+        # ground's own words name its holder, whoever the sentence is about
+        side = "RU" if near.group(1) else "UA"
+        return side, [f"'{near.group(0)}': read as held by {SIDE_NAME[side]}"]
     if _OCCUPIED_SHARE.match(parts.s.text, verb_start):
         # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
         return "RU", ["'the occupied share' is Russia's"]
@@ -280,6 +286,10 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     if later:
         return later[0].side, ["the holder is named after the verb; check the side"]
     held_by = _GOVERNMENT_HELD.search(parts.s.text)
+    if held_by is not None and held_by.group(1):
+        # "the non-government-controlled areas of Donetska and Luhanska oblasts" (the UN's
+        # and aid groups' words): held by Russia and its proxies
+        return "RU", [f"'{held_by.group(0)}': read as held by Russia"]
     if held_by is not None:
         # "the government-controlled part of the oblast": Kyiv's government (as news from
         # Ukraine and the UN say it)
