@@ -202,8 +202,8 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     if near is not None:
         # "access in the remaining government-controlled part of Donetska oblast": the
         # ground's own words name its holder, whoever the sentence is about
-        side = "RU" if near.group(1) else "UA"
-        return side, [f"'{near.group(0)}': read as held by {SIDE_NAME[side]}"]
+        named = "RU" if near.group(1) else "UA"
+        return named, [f"'{near.group(0)}': read as held by {SIDE_NAME[named]}"]
     if _OCCUPIED_SHARE.match(parts.s.text, verb_start):
         # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
         return "RU", ["'the occupied share' is Russia's"]

@@ -420,11 +420,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     elif offer and condition:
         # "Ukrainian troops would withdraw from part of Donetsk if Russian forces pulled
         # out of Sumy": what the offer asks of the other side in return
-        doer = [a.side for a in parts.actors if condition.end() <= a.start < verb.start()
-                and a.side in ("RU", "UA")]
+        asked = [a.side for a in parts.actors if condition.end() <= a.start < verb.start()
+                 and a.side in ("RU", "UA")]
         # the offer's subject; else the other side of the one the condition asks ("Putin
         # told Trump that the fighting could stop if Ukraine pulled its forces out")
-        actor = (first if first in ("RU", "UA") else other_side(doer[0]) if doer else "UA")
+        actor = (first if first in ("RU", "UA") else other_side(asked[0]) if asked else "UA")
         target = other_side(actor)
         review.append(f"a condition of {SIDE_NAME[actor]}'s offer ('{condition.group(0)}'): "
                       f"read as its demand")
