@@ -197,13 +197,23 @@ _WE_STILL = re.compile(r"\b(?:we|our\s+(?:forces|troops|units|army|defenders|sol
                        r"(?:are\s+)?still\s+(?:hold|control|keep|have|retain)", re.I)
 
 
+def _government_held(text: str, start: int = 0, end: int | None = None
+                     ) -> tuple[str, list[str]] | None:
+    """The holder "government-controlled" (Ukraine) or "non-government-controlled" (Russia,
+    the UN's and aid groups' words) names in ``text[start:end]``, with why; or None."""
+    m = _GOVERNMENT_HELD.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    side = "RU" if m.group(1) else "UA"
+    return side, [f"'{m.group(0)}': read as held by {SIDE_NAME[side]}"]
+
+
 def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
-    near = _GOVERNMENT_HELD.search(parts.s.text, max(0, verb_start - 40), verb_start + 40)
+    near = _government_held(parts.s.text, max(0, verb_start - 40), verb_start + 40)
     if near is not None:
         # "access in the remaining government-controlled part of Donetska oblast": the
         # ground's own words name its holder, whoever the sentence is about
-        named = "RU" if near.group(1) else "UA"
-        return named, [f"'{near.group(0)}': read as held by {SIDE_NAME[named]}"]
+        return near
     if _OCCUPIED_SHARE.match(parts.s.text, verb_start):
         # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
         return "RU", ["'the occupied share' is Russia's"]
@@ -285,15 +295,9 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
     later = [a for a in parts.actors if a.side in ("RU", "UA")]
     if later:
         return later[0].side, ["the holder is named after the verb; check the side"]
-    held_by = _GOVERNMENT_HELD.search(parts.s.text)
-    if held_by is not None and held_by.group(1):
-        # "the non-government-controlled areas of Donetska and Luhanska oblasts" (the UN's
-        # and aid groups' words): held by Russia and its proxies
-        return "RU", [f"'{held_by.group(0)}': read as held by Russia"]
+    held_by = _government_held(parts.s.text)  # further off in the sentence, no side named
     if held_by is not None:
-        # "the government-controlled part of the oblast": Kyiv's government (as news from
-        # Ukraine and the UN say it)
-        return "UA", [f"'{held_by.group(0)}': read as held by Ukraine"]
+        return held_by
     still = _WE_STILL.search(parts.s.text, max(0, verb_start - 30), verb_start + 12)
     if still is not None:
         # '"We still hold about a fifth of the Donetsk region," said a battalion commander':
