@@ -47,7 +47,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh94.yaml", "extract_corpus_fresh95.yaml",
             "extract_corpus_fresh96.yaml", "extract_corpus_fresh97.yaml",
             "extract_corpus_fresh98.yaml", "extract_corpus_fresh99.yaml",
-            "extract_corpus_fresh101.yaml", "extract_corpus_fresh102.yaml",
+            "extract_corpus_fresh100.yaml", "extract_corpus_fresh101.yaml",
+            "extract_corpus_fresh102.yaml",
             "extract_corpus_fresh103.yaml")
 
 
