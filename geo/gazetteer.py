@@ -43,7 +43,9 @@ _EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
     "UA-18": ("Zhitomir",),
     "UA-21": ("Zakarpattya", "Zakarpattia Oblast", "Transcarpathian"),
     "UA-23": ("Zaporozhe", "Zaporozhzhia", "Zaporizhzhia Oblast", "Zaporozh'ye"),
-    "UA-26": ("Ivano Frankivsk", "Stanislav"),
+    # not "Stanislav" (the city's 1939-62 name): in news it is a first name ("DPR head
+    # Stanislav Voronin"), not Ivano-Frankivsk
+    "UA-26": ("Ivano Frankivsk",),
     "UA-30": ("Kyiv City", "Kyiv city", "Kyyiv", "Kiev city"),
     "UA-32": ("Kyiv Oblast", "Kiev Oblast", "Kyivshchyna", "Kyiv region", "Kiev region",
               "Kyyivs'ka"),
@@ -79,6 +81,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "Крымский полуостров": ("UA-43", "UA-40"),
     "four regions": ("UA-14", "UA-09", "UA-23", "UA-65"),
     "four oblasts": ("UA-14", "UA-09", "UA-23", "UA-65"),
+    # "all four of the oblasts Russia claims to have annexed"
+    "four of the oblasts": ("UA-14", "UA-09", "UA-23", "UA-65"),
+    "four of the regions": ("UA-14", "UA-09", "UA-23", "UA-65"),
     "the four annexed regions": ("UA-14", "UA-09", "UA-23", "UA-65"),
 }
 

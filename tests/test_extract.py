@@ -855,3 +855,15 @@ def test_a_pages_tags_line_is_furniture() -> None:
     assert _kinds("Russian forces occupy around 73% of Kherson Oblast.\n\nTags: Kherson, "
                   "Kherson Oblast, Mykolaiv Oblast, Kinburn Spit, liberation anniversary") == [
         ("control_share", "RU", ("UA-65",), 73.0, "around")]
+
+
+def test_an_earlier_demand_told_again_is_one_claim() -> None:
+    # round F: a timeline's line gives the demand; a later line calls it "his earlier
+    # demand for" the same ground (no verb of cession): the same demand, not a second one
+    text = ("Timeline\nJune 2024 — Putin demands that Ukraine withdraw its troops from all "
+            "four regions.\nAugust 2025 — Putin now asks only that Ukraine pull out of the rest "
+            "of Donetsk, replacing his earlier demand for all four regions.")
+    got = [(c.kind, c.actor, tuple(sorted(c.regions))) for c in extract_claims(text)
+           if c.kind.startswith("demand")]
+    assert got == [("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65")),
+                   ("demand_withdraw", "RU", ("UA-14",))]

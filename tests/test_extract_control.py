@@ -455,3 +455,30 @@ def test_non_government_controlled_areas_are_russia_s_and_the_grounds_own_words_
                    "access in the remaining government-controlled part of Donetska oblast is "
                    "narrower than at any time.") == [
         ("control_share", "UA", ("UA-14",), None, "part")]
+
+
+def _said(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.kind, c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+            for c in extract_claims(text) if c.is_claim]
+
+
+def test_round_f_holders_places_and_liberated_ground() -> None:
+    # the passive of a later clause ("and that the city, still held by Kyiv, ...") does not
+    # name the holder of the share before it
+    assert _said("The Moscow-installed governor said that Russian forces control more than "
+                 "70 percent of the Kherson region and that the regional capital, still held "
+                 'by Kyiv, "will be liberated".') == [
+        ("control_share", "RU", ("UA-65",), 70.0, "over")]
+    # "under the control of the Defence Forces of Ukraine" is Ukraine's
+    assert _said('"The Sumy region is fully under the control of the Defence Forces of '
+                 'Ukraine," the governor said.') == [
+        ("control_share", "UA", ("UA-59",), None, "all")]
+    # ground liberated over a time, then "the land Moscow seized": no holding of either
+    assert _said("Ukraine's forces have liberated more than 70,000 square kilometres since "
+                 "the invasion began, about half of the land Moscow seized.") == []
+    # places named first, "across" them or "in the east of" one
+    assert _said("Across the Donetsk and Luhansk regions taken together, around 80% of the "
+                 "territory is occupied.") == [
+        ("control_share", "RU", ("UA-09", "UA-14"), 80.0, "around")]
+    assert _said("In the east of the Kharkiv region, Russian troops hold a few villages "
+                 "around Kupiansk.") == [("control_share", "RU", ("UA-63",), None, "part")]

@@ -158,3 +158,21 @@ def test_terms_set_out_by_a_leader_are_that_leader_s_sides() -> None:
                 "withdrawal of Ukrainian troops from the DPR, the LPR and the Zaporozhye and "
                 "Kherson regions;") == [
         ("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"))]
+
+
+def test_round_f_who_demands() -> None:
+    # "when he called for": "he", the leader the sentence named, not the first demand word
+    assert _got("The new demand is narrower than the one Putin set out last year, when he "
+                "called for Ukraine to withdraw from the Zaporizhzhia and Kherson regions.") == [
+        ("demand_withdraw", "RU", ("UA-23", "UA-65"))]
+    # a label "Demands:" is not the demand's word
+    assert _got("Demands: the memorandum Russia presented in Istanbul requires Ukraine to "
+                "withdraw from the Luhansk region.") == [("demand_withdraw", "RU", ("UA-09",))]
+    # the country a war is in is not a plan's author
+    assert _got("A US-drafted framework for ending the war in Ukraine would require Kyiv to "
+                "pull its forces out of the Donetsk region.") == [
+        ("demand_withdraw", "US", ("UA-14",))]
+    # an envoy named between commas who told the other side: the United States' demand
+    assert _got("A senior U.S. envoy, Mark Ellison, told Ukrainian officials last week that "
+                "Ukraine should cede the Donetsk territory it still holds.") == [
+        ("demand_cede", "US", ("UA-14",))]

@@ -801,3 +801,27 @@ def test_a_condition_on_one_side_is_the_other_s_demand_when_the_offer_has_no_sub
                     "calls with allies, Putin told Trump that the fighting could stop if Ukraine "
                     "pulled its forces out of what remains of Donetsk region.") == [
         ("demand_withdraw", "RU", ("UA-14",), "all")]
+
+
+def test_round_f_demands() -> None:
+    # "leave the entire territory of"
+    assert _demands("Putin demanded that Ukrainian troops leave the entire territory of the "
+                    "four new regions.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]
+    # "all the territory it still controls in": all it holds, and no part claimed
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "Russia demanded that Ukraine withdraw from all the territory it still controls in "
+        "the Donetsk and Luhansk regions.")]
+    assert got == [("demand_withdraw", "RU")]
+    # "the areas of ... they have entered" is all a side holds there
+    assert _demands("Kyiv's position is that Russian troops must pull out of the areas of the "
+                    "Sumy and Kharkiv regions they have entered.") == [
+        ("demand_withdraw", "UA", ("UA-59", "UA-63"), "all")]
+    # the status of places "be recognised"; "all four as part of Russia"
+    assert _demands("Russia demands that the status of Crimea and the four new regions be "
+                    "recognised.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-40", "UA-43", "UA-65"), "all")]
+    assert _demands("Moscow's constitution lists the Donetsk, Luhansk, Zaporizhzhia and "
+                    "Kherson regions as Russian, and officials demand that Kyiv recognise all "
+                    "four as part of Russia.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]

@@ -189,3 +189,31 @@ def test_the_grey_zones_area_is_no_sides_holding() -> None:
         "grey zone in Donetsk alone now covers about 1,000 km², which is part of the reason "
         "its Russian share looks lower.")]
     assert got == [("control_share", 77.9)]
+
+
+def _bare(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    """The reader's candidates of places named bare: (regions, qualifier)."""
+    return [(c.regions, c.qualifier) for c in candidates(parts_of(Sentence(text, 0)))
+            if c.where == "bare"]
+
+
+def test_what_is_no_holding_gives_the_reader_no_part_to_read() -> None:
+    # round F, tuned on after its score: "took part in" is no part; ground lost is not held;
+    # a place in a clause of its own with no word of holding is not read with the clause
+    # before
+    assert _bare("Officers thanked the units that took part in the liberation of the Kursk "
+                 "region.") == [(("RU-KRS",), "all")]
+    assert _bare("Western sources admit that Ukrainian units have lost most of their "
+                 "positions in the Kursk region, which was liberated.") == []
+    assert _bare("The LPR has been fully liberated, while in the DPR Russian units are "
+                 "advancing on several axes.") == [(("UA-09",), "all")]
+
+
+def test_the_words_of_the_next_place_are_not_this_place_s() -> None:
+    # "Crimea and parts of Donetsk": the parts are Donetsk's, all of Crimea is meant
+    assert _bare("Before 24 February Russia occupied about 7% of Ukraine's territory: Crimea "
+                 "and parts of the Donetsk and Luhansk regions.") == [(("UA-43", "UA-40"), "all")]
+    # "a handful of villages there" is a part
+    assert _bare("Russian troops pushed into the Dnipropetrovsk region and now hold a "
+                 "handful of villages in the east of it, officials said.") == [
+        (("UA-12",), "part")]

@@ -208,3 +208,22 @@ def test_a_place_named_as_a_distance_or_a_border_from_it_is_no_place_held() -> N
     assert got == []
     # an area "of" a place is still the place's
     assert [p.codes for p in places("about 6,600 square kilometres of Donetsk")] == [("UA-14",)]
+
+
+def test_a_fraction_after_a_dash_and_keeping_a_figure_is_holding_it() -> None:
+    # round F, tuned on after its score
+    assert [(f.value, f.qualifier) for f in figures(
+        "• Zaporizhzhia region — just under three quarters, south of the river;")] == [
+        (75.0, "under")]
+    got = extract_claims("Russian forces hold roughly 79% of the Donetsk region, while Ukraine "
+                         "keeps about 5,600 sq km in the north.")
+    assert [(c.kind, c.actor, c.regions, c.value) for c in got] == [
+        ("control_share", "RU", ("UA-14",), 79.0), ("control_area", "UA", ("UA-14",), 5600.0)]
+
+
+def test_a_first_name_is_no_place() -> None:
+    from geo.extract.lexicon import places
+
+    # "Stanislav" was once Ivano-Frankivsk's name; in news it is a first name
+    assert [p.codes for p in places("DPR head Stanislav Voronin said that about a quarter of "
+                                    "the region is held by Kyiv.")] == [("UA-14",)]

@@ -249,3 +249,23 @@ def test_the_region_after_an_officials_title_is_the_titles_region() -> None:
     got = places_in('"They want the whole region, including my street": Putin\'s terms stun '
                     "Zaporizhzhia immigrants")
     assert [p.text for p in got] == ["Zaporizhzhia"]
+
+
+def test_round_f_places_and_quantities() -> None:
+    # "the new territorial realities" in quotes, and the regions an apposition names
+    got = places_in('Moscow says Kyiv must recognise the "new territorial realities", a '
+                    "reference to the Donetsk, Luhansk, Zaporizhzhia and Kherson regions.")
+    assert set(got[0].codes) == {"UA-14", "UA-09", "UA-23", "UA-65"}
+    got = places_in('The Kremlin wants Kyiv to recognise "new territorial realities" -- that '
+                    "is, Crimea and the four regions Putin claims -- as Russian.")
+    assert set(got[0].codes) == {"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"}
+    # "all four" at a clause's end: the four listed before it
+    got = places_in("It demands that Kyiv recognise the Donetsk, Luhansk, Zaporizhzhia and "
+                    "Kherson regions as Russian, and that its troops leave all four.")
+    assert got[-1].text == "all four" and len(got[-1].codes) == 4
+    # "remaining part of" without its article (a headline) is all a side holds there
+    text = "wants Ukraine out of remaining part of Donetsk"
+    assert figureless(text, text.index("Donetsk"), default=None) == "all"
+    # "parts of three villages in" is a part
+    text = "The enemy holds parts of three villages in the Sumy region"
+    assert figureless(text, text.index("Sumy"), default=None) == "part"

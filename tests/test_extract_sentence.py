@@ -157,3 +157,21 @@ def test_a_share_named_by_its_holder_too_large_for_the_whole_country() -> None:
     assert [(c.regions, c.value) for c in got] == [(("UA-23",), 75.0), (("UA-23",), 75.0)]
     assert [(c.regions, c.value) for c in extract_claims(
         "Mapping projects put the Russian-held share at around 19%.")] == [(("UA",), 19.0)]
+
+
+def _read(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.kind, c.actor, tuple(sorted(c.regions)), c.value, c.status)
+            for c in extract_claims(text)]
+
+
+def test_an_area_after_a_share_of_the_clause_before_is_of_the_same_ground() -> None:
+    # round F: "while Ukraine keeps about 5,800 sq km" after a share of Donetsk
+    assert _read("Russia holds about 78% of the Luhansk region, while Ukraine holds about "
+                 "450 sq km.") == [("control_share", "RU", ("UA-09",), 78.0, None),
+                                   ("control_area", "UA", ("UA-09",), 450.0, None)]
+    # an earlier figure beside it is a note, as in a clause with its own place
+    assert _read("Ukraine still holds about 22% of the Donetsk region, while Russia holds "
+                 "about 20,500 sq km, up from 19,000 sq km in the spring.") == [
+        ("control_share", "UA", ("UA-14",), 22.0, None),
+        ("control_area", "RU", ("UA-14",), 20500.0, None),
+        ("control_area", "RU", ("UA-14",), 19000.0, "earlier")]

@@ -113,7 +113,9 @@ GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd
 
 PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
                       r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+the\s+"
-                      r"(?:temporary\s+|full\s+|effective\s+)?control\s+of)\s+(?:the\s+)?(Russia|Russian|"
+                      r"(?:temporary\s+|full\s+|effective\s+)?control\s+of)\s+(?:the\s+)?"
+                      # "under the control of the Defence Forces of Ukraine"
+                      r"(?:(?:Defen[cs]e|Armed)\s+Forces\s+of\s+(?:the\s+)?)?(Russia|Russian|"
                       r"Moscow|Ukraine|Ukrainian|Kyiv|enemy|adversary)"
                       # not people of a side: "a mapping project run by Ukrainian volunteers"
                       r"(?!\s+(?:volunteers|analysts|researchers|journalists|activists|mappers|"
@@ -144,6 +146,9 @@ _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainia
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
+                          # "(the governor said that Russian forces control ...) and that the
+                          # regional capital, still held by Kyiv, ..."
+                          r"\sand\s+that\s|"
                           r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
 #: A relative clause after a place that says a side holds it: ", which Russian troops still
 #: largely occupy".
@@ -350,7 +355,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         # Russian forces hold about 70 % of the region")
         other = [m for m in CUES["control"].finditer(text, verb.end())
                  if not m.group(0).lower().startswith("liberat")]
-        if not other:
+        if not other or not any(
+                at >= other[0].start() or at < verb.start()
+                for at in [f.start for f in parts.figs] + [p.start for p in parts.places]):
+            # "have liberated more than 74,000 km² ..., about 54 % of the land Moscow
+            # seized": no figure or place of the later verb's own
             return []
         verb = other[0]
         actor, why = holder_of(parts, verb.start())
@@ -777,6 +786,9 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is
                          r"entirely)\s+)?"
                          r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|"
                          r"(?:temporary\s+)?occupation)|"
+                         # "is fully under the control of the Defence Forces of Ukraine"
+                         r"under\s+the\s+(?:full\s+)?control\s+of\s+(?:the\s+)?(?:(?:Defen[cs]e|"
+                         r"Armed)\s+Forces\s+of\s+(?:the\s+)?)?(?:Russia|Russian|Ukraine|Ukrainian)|"
                          r"occupied|"
                          r"in\s+(?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|"
                          r"Ukraine['’]s)\s+hands\s+in\s+(?:its|their)\s+entirety|"
@@ -786,11 +798,15 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is
                          r"held|controlled|liberated)\b", re.I)
 
 
-_FRONTED = re.compile(r"(?:^|,\s*|:\s+)\W*(?:of|in)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
-                      r"eastern|western|southern|northern)\s+)?$", re.I)
+_FRONTED = re.compile(r"(?:^|,\s*|:\s+)\W*(?:of|in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
+                      r"eastern|western|southern|northern)\s+|"
+                      # "in the east of Dnipropetrovsk region, Russian troops hold ..."
+                      r"(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                      r"south-?west)\s+of\s+(?:the\s+)?)?$", re.I)
 
 
-_FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s*,|\s+(?=the\s+(?:figure|"
+_FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s+(?:taken\s+together|"
+                            r"combined|together))?(?:\s*,|\s+(?=the\s+(?:figure|"
                             r"share|proportion)\b)|"
                             # "In the Kharkov region we hold a strip along the border"
                             r"\s+(?=(?:we|they|our\s+\w+|(?:Russian|Ukrainian)\s+(?:troops|forces|"

@@ -109,11 +109,16 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         # the other side (named or not); not "Moscow insists (the ground) must be handed
         # over", where the ground must
         target = before[-1].side
-        tellers = [a for a in before[:-1] if a.side == "US" and re.match(
+        tellers = [a for a in before[:-1] if a.side == "US" and (re.match(
             r"(?:['’]s)?(?:\s+[\w.'’-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells?|informed|"
             r"warned|"
             r"said|says|insisted|urged|conveyed|stressed|made\s+clear)\b",
-            text[a.end:before[-1].start])]
+            text[a.end:before[-1].start]) or re.match(
+            # "A senior U.S. envoy, Thomas Kerrigan, told Ukrainian officials in Kyiv last
+            # week that Ukraine should cede ...": a name set between commas
+            r"(?:['’]s)?(?:\s+[\w.'’-]+){0,3}?,\s+(?:[A-Z][\w.'’-]*\s+){1,3}?[A-Z][\w'’-]+,\s+"
+            r"(?:has\s+|had\s+)?(?:told|informed|warned|urged|pressed)\b[^.;]{0,80}?\bthat\s+$",
+            text[a.end:before[-1].start]))]
         if target in ("RU", "UA") and tellers:
             # "Washington has told Kyiv it should withdraw": who tells is who demands
             review.append(f"'{demand.group(0)}', told by the United States: its demand")
@@ -210,12 +215,26 @@ def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, verb.start())]
     found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()
              and not any(i <= m.start() < j for i, j in inside)]
+    if len(found) > 1 and re.match(r"\s*:", text[found[0].end():]):
+        # "Demands: the memorandum Russia presented ... requires Ukraine to withdraw": a
+        # label, not the demand's word
+        found = found[1:]
     for m in reversed(found):
         if any(a.side in ("RU", "UA") and a.end <= m.start()
                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])
                for a in parts.actors):
             return m
+        if _HE_BEFORE.search(text, max(0, m.start() - 30), m.start()) and any(
+                a.side in ("RU", "UA") and a.end <= m.start() for a in parts.actors):
+            # "narrower than the one Putin laid out in June 2024, when he called for
+            # Ukraine to withdraw": "he", a side named before in the sentence
+            return m
     return found[0] if found else None
+
+
+#: A pronoun right before a demand word: "when he (called for)".
+_HE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:(?:had|has|again|also|then|first|publicly)\s+)?$",
+                        re.I)
 
 
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
@@ -302,6 +321,9 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
             "demand")
 
 
+#: Before the country a war is in: "the war in (Ukraine)", "Russia's invasion of".
+_WAR_IN = re.compile(r"\b(?:war|invasion|conflict|fighting|aggression)\s+(?:in|on|of|against)\s+"
+                     r"$", re.I)
 #: A plan that "would have" a side do something: whose plan is named between.
 _PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version)\b"
                    r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b|"
@@ -325,7 +347,10 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
     if plan is None:
         return False, None
     mid = plan.end("mid") if plan.group("mid") is not None else plan.end("mid2")
-    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US") and a.start < mid]
+    # not the country the war is in ("A US-drafted framework for ending the war in
+    # Ukraine would require Kyiv to ...": the United States' plan)
+    named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US") and a.start < mid
+             and not _WAR_IN.search(text, max(0, a.start - 24), a.start)]
     return True, (named[-1] if named else None)
 
 

@@ -40,13 +40,16 @@ from geo.extract.parts import (
 )
 from geo.intervals import interval_from_claim
 
-__all__ = ["bare_demand_claims", "withdrawal_claims", "cession_claims", "FRONT", "ALL_OCCUPIED"]
+__all__ = ["bare_demand_claims", "withdrawal_claims", "cession_claims", "FRONT", "ALL_OCCUPIED",
+           "BARE_CESSION"]
 
 
 #: Right after a side asked to act: "(insistence that Ukraine) surrender", "(for Kyiv to) leave".
 _ASKED_ACT = re.compile(r"\s+(?:(?:to|must|should|would|also|first)\s+)*(?:surrender|cede|hand|"
                         r"give|withdraw|pull|leave|quit|abandon|recogni[sz]e|transfer|vacate)\b",
                         re.I)
+#: The review line of a demand for ground with no verb of cession.
+BARE_CESSION = "a demand for the ground itself, no verb of cession: read as a demand to cede it"
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
@@ -98,8 +101,7 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
             continue
         out.append(make_claim(parts, "demand_cede", actor, codes_of(ps), None,
                               figureless(text, p.start, default="all", end=end), (start, end),
-                              ["a demand for the ground itself, no verb of cession: read as a "
-                           "demand to cede it"] + group_review(ps), other_side(actor)))
+                              [BARE_CESSION] + group_review(ps), other_side(actor)))
     return out
 
 
@@ -329,7 +331,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         if not nxt or not (re.fullmatch(r"[\"”]?\s+[\"“]?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:"
                                        # "what remains of Ukrainian-held Donetsk"
                                        r"what\s+(?:remains|is\s+left)\s+of\s+(?:the\s+)?"
-                                       r"(?:Ukrainian-(?:held|controlled)\s+)?|(?:remaining\s+)?"
+                                       r"(?:Ukrainian-(?:held|controlled)\s+)?|(?:remaining\s+|entire\s+|"
+                                       r"whole\s+)?"
                                        r"(?:rest|remainder|whole|parts?|territory|territories|"
                                        r"land)\s+"
                                        r"of\s+(?:the\s+|our\s+|its\s+|their\s+)?|"
@@ -510,6 +513,11 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                 f"{SIDE_NAME[target]} still holds there"])]
     if not held and fig is None and area is None:
         held_in = _HELD_IN.search(text, verb.end(), ps[0].start)
+        if held_in and re.search(r"\ball\s+(?:of\s+)?(?:the\s+)?$",
+                                 text[max(0, held_in.start() - 16):held_in.start()], re.I):
+            # "withdraw its forces from all the territory it still controls in the Donetsk,
+            # ... regions": all it holds, no amount of the regions said
+            held_in = None
         where = _WHERE_HELD.match(text, end)
         if where and any(where.end() <= f.start < where.end() + 50 for f in parts.figs):
             where = None  # "where Russian forces hold almost three quarters of the
@@ -713,10 +721,10 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                         # "recognise that the new regions are Russian"
                         and not re.match(r"\s+that\s", text[verb.end():verb.end() + 6]))
     if bare_recognition and not (set(codes_of(ps)) <= ANNEXED and (re.search(
-            r"\b(?:annexation|reunification|incorporation)\s+of\s+(?:the\s+)?$",
+            r"\b(?:annexation|reunification|incorporation|status)\s+of\s+(?:the\s+)?$",
             text[:ps[0].start], re.I) or re.fullmatch(
             r"\s+(?:the\s+|its\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:(?:illegal\s+)?(?:annexation|"
-            r"reunification|incorporation)\s+of\s+)?",
+            r"reunification|incorporation)\s+of\s+)?[\"“]?",
             text[verb.end():ps[0].start], re.I))):
         return []  # "recognition of Ukraine's borders", "recognise the 1991 line"
     review: list[str] = []
@@ -809,8 +817,11 @@ _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinqu
                          r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)
 #: Recognising ground named before: "(these regions are Russia now, and Kyiv must)
 #: recognise them as such", "recognise them as Russian".
-_THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories))(?=\s+as\s+(?:such|"
-                      r"Russian\b|part\s+of\s+Russia))", re.I)
+_THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories)|"
+                      # "(the Donetsk, Luhansk, Zaporizhzhia and Kherson regions ...) and
+                      # officials demand that Kyiv recognise all four as part of Russia"
+                      r"all\s+(?:four|three|two|of\s+them)|both)"
+                      r"(?=\s+as\s+(?:such|Russian\b|part\s+of\s+Russia))", re.I)
 
 
 _AT = re.compile(r"")

@@ -196,7 +196,19 @@ def _candidates(parts: Parts) -> list[Candidate]:
             if _DENIED_ANY.search(text):
                 continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'
             group, end = places_from(parts, p.start, limit=0)
-            window = text[max(0, p.start - 60):end + 60]
+            # the words around it, up to the next place ("Crimea and parts of Donetsk":
+            # the parts are Donetsk's)
+            after = min([q.start for q in parts.places if q.start >= end] + [end + 60])
+            window = text[max(0, p.start - 60):end] + _OF_NEXT.sub("", text[end:after])
+            lo = max((m.end() for m in _CONTRAST.finditer(text, 0, p.start)), default=0)
+            hi = next((m.start() for m in _CONTRAST.finditer(text, end)), len(text))
+            if lo or hi < len(text):
+                clause = text[lo:hi]
+                if not (cue("control", clause) or _HELD_WORD.search(clause)):
+                    continue  # "the LPR has been fully liberated, while in the DPR Russian
+                    # units are advancing": no word of holding in the place's own clause
+            if _LOST_SHARE.search(window):
+                continue  # "had lost most of their positions in the region": ground lost
             q = ("part" if _PART_WORD.search(window) else "large_part"
                  if _MOST_WORD.search(window) else "all")
             out.append(Candidate(codes_of(group or [p]), None, q, p.start, end, "bare",
@@ -215,8 +227,20 @@ _DENIED_ANY = re.compile(r"\b(?:has|have|had)\s+not\s+(?:yet\s+|fully\s+)?(?:tak
                          r"occupied)\s+(?:the\s+)?(?:whole|entire|all)\b", re.I)
 _HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
                         r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
-_PART_WORD = re.compile(r"\b(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
-                        r"settlements?|foothold|bridgehead|edge|corner|fringe|salient|few)\b",
+#: Where a contrasting clause begins: ", while", ", whereas", ", but" (not ";": "in Sumy,
+#: a strip of border villages; in Dnipropetrovsk, a foothold" shares the verb before).
+_CONTRAST = re.compile(r",\s*(?:while|whereas|but)\b")
+#: A quantifier of the place that follows: "(Crimea and) parts of (Donetsk)".
+_OF_NEXT = re.compile(r"\b(?:(?:small|large|tiny)\s+)?(?:parts?|most|much|all|pockets?|slivers?|"
+                      r"strips?)\s+of\s+(?:the\s+)?$", re.I)
+#: Ground lost, not held: "Ukrainian troops had lost most of their positions in the region".
+_LOST_SHARE = re.compile(r"\blos(?:t|es|e|ing)\s+(?:most|much|the\s+bulk|the\s+majority|part|"
+                         r"parts|all)\b", re.I)
+# "part", but not "took part in (the liberation of the Kursk region)"
+_PART_WORD = re.compile(r"\b(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taken\s)(?<!taking\s)"
+                        r"(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
+                        r"settlements?|footholds?|bridgeheads?|edge|corner|fringe|salient|few|"
+                        r"handful)\b",
                         re.I)
 _MOST_WORD = re.compile(r"\b(?:most|much|bulk|lion's\s+share|majority)\b", re.I)
 

@@ -86,9 +86,9 @@ _FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|
 
 #: A fraction as a value, without "of": "(the share) is put at just under four-fifths",
 #: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each",
-#: "Donetsk: Ukraine holds roughly one-fifth".
+#: "Donetsk: Ukraine holds roughly one-fifth", "Kherson region — just under three quarters".
 _FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|holds?|held|controls?|controlled|"
-                          r"occup(?:y|ies|ied)|retains?|keeps?)|:)\s+(?:(?:now|already|still|"
+                          r"occup(?:y|ies|ied)|retains?|keeps?)|:|\s[—–])\s+(?:(?:now|already|still|"
                           r"currently)\s+)?[\"“]?(?:(?:about|roughly|around|"
                           r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
                           r"over|under|approximately)\s+)?(" + _FRACTION_WORDS + r")\b"
@@ -147,6 +147,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "Russian forces maintain a small pocket in eastern Dnipropetrovsk", "keep a sliver"
         r"(?:keeps?|kept|maintains?|maintained)(?=\s+(?:a\s+|its\s+|their\s+)?(?:(?:small|tiny|"
         r"thin|narrow)\s+)?(?:slivers?|pockets?|footholds?|bridgeheads?|strips?|positions)\b)|"
+        # "while Ukraine keeps about 5,800 sq km in the north and west"
+        r"(?:keeps?|kept)(?=\s+(?:(?:about|roughly|around|some|over|more\s+than|less\s+than|"
+        r"under|almost|nearly|just|only)\s+)?\d)|"
         r"sits?\s+on|sat\s+on|sitting\s+on|under\s+(?:russian\s+|ukrainian\s+|temporary\s+)?occupation|"
         r"captur(?:e|ed|es)|taken|liberat(?:ed|es|e|ing)|"
         r"in (?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|Ukraine['’]s) hands|"

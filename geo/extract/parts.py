@@ -58,7 +58,10 @@ _PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s
                           # "the left bank of the region": the part of it across the river
                           r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of)\s+"
                           r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
-                          + r"|(?:a\s+(?:few|handful\s+of|number\s+of)\s+"
+                          + r"|(?:(?:a\s+(?:few|handful\s+of|number\s+of)|"
+                          # "(the enemy holds) parts of three villages in"
+                          r"parts\s+of\s+(?:a\s+few|several|two|three|four|five|\d)|"
+                          r"(?<=holds\s)several|(?<=hold\s)several)\s+"
                           r"(?:border\s+)?(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
                           r"tiny\s+|\d+-(?:kilomet(?:re|er)|km|mile)\s+)?[\"“]?"
                           r"(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
@@ -122,7 +125,10 @@ _THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate|"
                    r"those\s+(?:areas|regions|patches|pockets)|"
                    r"both\s+(?:regions|oblasts|provinces|areas)|"
                    r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
-                   r"but\b)))\b", re.I)
+                   r"but\b))|"
+                   # "(recognise the Donetsk, ... regions as Russian,) and that Ukrainian troops
+                   # withdraw from all four."
+                   r"all\s+(?:four|three|two)(?:\s+of\s+them)?(?=\s*(?:[.,;:)—–]|$)))\b", re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
 _TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
@@ -187,11 +193,19 @@ _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s
 #: "recognise this reality": the ground the sentence before called Russia's ("Kherson and
 #: Zaporozhye regions are subjects of the Russian Federation. Kyiv will have to recognise
 #: this reality").
-_REALITY = re.compile(r"\b(?:recogni[sz]e|accept)\s+(?:the\s+)?((?:this|these|that|the\s+new|new|"
-                      r"(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies)|"
+_REALITY = re.compile(r"\b(?:recogni[sz]e|accept)\s+(?:the\s+)?[\"“]?((?:this|these|that|the\s+new|"
+                      r"new|(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies)|"
                       # "(... are Russian regions, and Kiev must) recognise this."
                       r"(?<=recognise\s)this(?=\s*[.;\"”]|\s*$)|"
                       r"(?<=recognize\s)this(?=\s*[.;\"”]|\s*$))\b", re.I)
+#: After "the new realities", the words that say which ground they are: '", a reference
+#: to the', " — the illegal annexation of Ukraine's".
+_REALITY_IS = re.compile(r"[\"”]?\s*(?:,\s*(?:a\s+reference\s+to|meaning|i\.\s?e\.|that\s+is|"
+                         r"namely)|"
+                         r"(?:[—–:]|\s--?)\s*(?:(?:that\s+is|i\.\s?e\.|namely),?\s+)?)\s*"
+                         r"(?:the\s+)?"
+                         r"(?:(?:illegal\s+)?(?:annexation|incorporation)\s+"
+                         r"of\s+)?(?:Ukraine['’]s\s+)?(?:the\s+)?", re.I)
 #: Ground Russia claims as its own (Crimea, Sevastopol and the four regions): recognising
 #: it is ceding it.
 ANNEXED = frozenset(("UA-40", "UA-43", "UA-09", "UA-14", "UA-23", "UA-65"))
@@ -295,7 +309,7 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
     for m in (_THEM.finditer(text) if "them" in low or "those" in low or "each" in low
-              or "both" in low or "leave it" in low else ()):
+              or "both" in low or "leave it" in low or "all " in low else ()):
         # "pull its troops out of them": the list of places named last before it
         before = [p for p in found if p.end <= m.start(1)]
         if before:
@@ -365,6 +379,19 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         else:
             fit = [g for g in (listed or ()) if set(g) <= ANNEXED]
             codes = fit[-1] if fit else last if last and set(last) <= ANNEXED else ()
+            told = _REALITY_IS.match(text, m.end())
+            after = [p for p in found if p.start >= m.end()]
+            if told and after and after[0].start == told.end():
+                # 'recognize the "new territorial realities", a reference to the Donetsk,
+                # Luhansk, Zaporizhzhia and Kherson regions': the places the words name
+                run = after[:1]
+                for q in after[1:]:
+                    if not _LIST_GAP.match(text[run[-1].end:q.start]):
+                        break
+                    run.append(q)
+                apposed = tuple(dict.fromkeys(c for q in run for c in q.codes))
+                if set(apposed) <= ANNEXED:
+                    codes = apposed
         if codes:
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
     for m in (_TERRITORY.finditer(text) if "territory" in low else ()):
@@ -375,7 +402,7 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             codes = before[-1].codes
             group = _list_ending(found, before[-1], text)
             if len(group) > 1 and (re.search(r",\s+where\b", text[before[-1].end:m.start()])
-                                   or re.fullmatch(r"\W*in\s+(?:the\s+)?",
+                                   or re.fullmatch(r"\W*(?:in|across)\s+(?:the\s+)?",
                                                    text[:group[0].start], re.I)):
                 # "the Zaporizhzhia and Kherson regions, where it holds three-quarters of
                 # the territory", "In the Zaporozhye and Kherson regions, three-quarters of
@@ -823,7 +850,8 @@ _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining
                        r"(?:the\s+)?(?:(?:eastern|western|southern|northern|neighbou?ring)\s+)?$",
                        re.I)
 #: "the remaining part(s) of": all that is left to the side holding it.
-_REMAINING_PART = re.compile(r"\bthe\s+remaining\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$",
+_REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|areas?|"
+                             r"territory)\s+of\s+(?:the\s+)?$",
                              re.I)
 #: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
 #: (a demand's ground), naming no amount of the place.
@@ -835,7 +863,7 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
                          r"Russian\s+(?:forces|troops)|(?:its|their)\s+(?:troops|forces))\s+"
                          r"(?:still\s+|currently\s+|now\s+)?"
                          r"(?:controls?|holds?|occup(?:y|ies)|retains?|(?:has|have)\s+(?:occupied|"
-                         r"taken|seized|held))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
+                         r"taken|seized|held|entered))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
                          r"Moscow['’]s|its|their)\s+control|"
                          # "the parts of the Zaporizhzhia and Kherson regions that remain free"
                          r"(?:still\s+)?remains?\s+(?:free|(?:in\s+Ukrainian|in\s+Kyiv['’]s)\s+hands|"

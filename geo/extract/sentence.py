@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from geo.extract.asserted import GAIN_TIME, POLL
-from geo.extract.control import PASSIVE, control_claims, fronted_places
+from geo.extract.control import EARLIER_FIGURE, PASSIVE, control_claims, fronted_places
 from geo.extract.demands import (
     ALL_OCCUPIED,
     FRONT,
@@ -380,18 +380,29 @@ def _elliptic(parts: Parts, before: list[ExtractedClaim]) -> list[ExtractedClaim
         # "...; Ukraine's regional administration puts the figure at 72 per cent": the
         # side named is the source of another estimate of the same holding
         holders = []
-    out = []
+    out: list[ExtractedClaim] = []
     for fig in parts.figs:
-        if fig.unit != last.unit:
+        if fig.unit != last.unit and not (
+                fig.unit == "km2" and holders and list(last.regions) != ["UA"]
+                and cue("control", parts.s.text) is not None):
+            # "Russia holds 78 % of the region, while Ukraine keeps about 5,800 sq km": an
+            # area its side is said to hold, of the region the share was of
             continue
         if _TAKEN_BEFORE.search(parts.s.text, max(0, fig.start - 40), fig.start) \
                 or GAIN_TIME.search(parts.s.text):
             continue  # 'had "liberated" more than 800 km² since the autumn': ground taken
         kind = "control_share" if fig.unit == "percent" else "control_area"
-        out.append(make_claim(parts, kind, holders[0] if holders else last.actor,
-                              last.regions, fig, fig.qualifier, (fig.start, fig.end),
-                              [f"no place in this clause: the ground of the clause before "
-                               f"({', '.join(last.regions)})"]))
+        claim = make_claim(parts, kind, holders[0] if holders else last.actor,
+                           last.regions, fig, fig.qualifier, (fig.start, fig.end),
+                           [f"no place in this clause: the ground of the clause before "
+                            f"({', '.join(last.regions)})"])
+        if out and out[-1].unit == fig.unit and EARLIER_FIGURE.search(
+                parts.s.text, max(0, fig.start - 40), fig.start):
+            # "Ukraine holds ~400 km², down from ~1,300 km² in August 2024"
+            claim = replace(claim, status="earlier",
+                            review=(*claim.review, "an earlier figure, given with the "
+                                    "current one"))
+        out.append(claim)
     return out
 
 

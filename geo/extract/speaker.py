@@ -81,8 +81,12 @@ _SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insis
                 r"explained|noted|claimed|claims|admitted|admits|acknowledged|conceded|"
                 r"recalled|remarked|according\s+to)")
 #: The speaker after a quotation: '," said a Ukrainian commander' / '," the minister said'.
-_WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>[^.;:\"“”\n]{2,100})|"
-                        r"(?P<w2>[^.;:\"“”\n]{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
+#: A character of a speaker's words: no sentence's end, but a title's point ("Col. Viktor
+#: Sytnyk, a spokesman for ...").
+_WHO_CHAR = (r"(?:[^.;:\"“”\n]|(?<=\bCol)\.|(?<=\bGen)\.|(?<=\bLt)\.|(?<=\bMaj)\.|"
+             r"(?<=\bCapt)\.|(?<=\bSgt)\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.)")
+_WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>" + _WHO_CHAR + r"{2,100})|"
+                        r"(?P<w2>" + _WHO_CHAR + r"{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
 #: The verb before a quotation: 'Russia's foreign minister (said: ")' / '(told reporters, ")'.
 _VERB_BEFORE = re.compile(r"\s" + _SPEECH_VERB + r"(?:\s+[\w’'-]+){0,3}?\s*[:,]\s*$", re.I)
 
