@@ -579,3 +579,25 @@ def test_a_denied_report_stays_denied_when_the_next_sentence_calls_it_a_fabricat
             'the Odesa region. "No such demand was made; the report is a fabrication," the '
             "spokesman said.")
     assert _now(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    'A post shared 30,000 times on X this week says that "Russia now controls 30% of '
+    'Ukraine".',
+    "We keep seeing claims on social media that Ukraine holds less than 5% of the Luhansk "
+    "region.",
+    "Ukraine should offer to pull back from the part of Donetsk it still holds, the columnist "
+    "argues.",
+    "If Kyiv were to sign the memorandum, analysts say, it would have to abandon the city of "
+    "Zaporizhzhia.",
+])
+def test_what_posts_say_advice_and_were_to_assert_nothing(text: str) -> None:
+    assert _now(text) == []
+
+
+def test_a_holding_dated_to_a_year_s_start_or_an_end_long_past_is_a_note() -> None:
+    assert _now("At the start of 2025 analysts assessed that Russian forces held about "
+                "two-thirds of the Donetsk oblast.") == [
+        ("control_share", "RU", ("UA-14",), 66.7, "past")]
+    assert _now("By the end of 2023 Russia held about 18% of Ukraine.") == [
+        ("control_share", "RU", ("UA",), 18.0, "past")]

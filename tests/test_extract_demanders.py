@@ -176,3 +176,10 @@ def test_round_f_who_demands() -> None:
     assert _got("A senior U.S. envoy, Mark Ellison, told Ukrainian officials last week that "
                 "Ukraine should cede the Donetsk territory it still holds.") == [
         ("demand_cede", "US", ("UA-14",))]
+
+
+def test_a_reporter_s_question_and_a_headline_above_are_not_the_demand() -> None:
+    assert _got("09:40 Kremlin: Kyiv 'knows the conditions'\nAsked about the Berlin meeting, "
+                "the Kremlin's spokesman said there would be no ceasefire until Ukrainian "
+                'troops "leave the territory of the DPR and LPR".') == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"))]

@@ -825,3 +825,14 @@ def test_round_f_demands() -> None:
                     "Kherson regions as Russian, and officials demand that Kyiv recognise all "
                     "four as part of Russia.") == [
         ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]
+
+
+def test_ground_left_in_range_or_a_side_driven_out_is_no_withdrawal() -> None:
+    assert _demands("Commanders fear that a ceasefire along the current line would leave "
+                    "Kharkiv permanently within range of Russian artillery.") == []
+    assert _demands("The offer lapsed after Russia said it had driven Ukrainian forces out of "
+                    "the Kursk region.") == []
+    # "there could be no question of talks until ...": a condition, Russia's demand
+    assert _demands("Russia's Foreign Ministry said there could be no question of talks with "
+                    "Kyiv until all Ukrainian troops had left the Kursk region.") == [
+        ("demand_withdraw", "RU", ("RU-KRS",), "all")]

@@ -130,10 +130,17 @@ _DATED_PAST = re.compile(
     r"ukrainian)\s+hands)))\b|"
     # "In 2022 they held almost a third of the region", "In 2014, Moscow-backed separatists
     # seized parts of both regions", "Until 2022 they controlled about a third"
-    r"\b(?:in|until|till)\s+20[12]\d,?\s+(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:held|occupied|controlled|"
+    # ("by the end of 2025", in an article of early 2026, is the latest figure: only an
+    # end long past)
+    r"\b(?:(?:in|until|till|at\s+the\s+(?:start|beginning)\s+of)\s+20[12]\d|by\s+the\s+end\s+of\s+"
+    r"20(?:1\d|2[0-4])),?\s+"
+    # "At the start of 2025 analysts assessed that Russian forces held about two-thirds"
+    r"(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:(?:assessed|estimated|reckoned|said)\s+that\s+"
+    r"(?:[\w'’-]+\s+){1,3}?)?(?:held|occupied|controlled|"
     r"seized|captured|took|grabbed|could\s+(?:only\s+)?(?:hold|control))\b|"
     # "They held parts of Chernihiv and Kyiv regions in 2022 too, and they left."
-    r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?in\s+(?:(?:early|late|spring|"
+    r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?(?:in|(?:at|by)\s+the\s+"
+    r"(?:start|beginning|end)\s+of)\s+(?:(?:early|late|spring|"
     r"summer|autumn|winter|March|April)\s+(?:of\s+)?)?20(?:1\d|2[0-3])\b(?!\s*[-–]\s*20)|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
     r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
@@ -172,6 +179,10 @@ _SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|t
                        r"pressed|obliged)|speculat(?:ed|es|e|ing)\s+that|"
                        # "Suppose Kyiv agreed to cede the Donbas", "What if Moscow offered"
                        r"^\W*(?:suppose|supposing|imagine|what\s+if)|"
+                       # "If Kyiv were to accept Moscow's memorandum, it would have to abandon"
+                       r"\bif\s+(?:[\w'’-]+\s+){1,4}?were\s+to\b|"
+                       # "Ukraine should offer to pull back ...": advice, no side's offer
+                       r"(?:should|ought\s+to)\s+(?:now\s+|simply\s+)?offer|"
                        # "Kyiv could offer to hand back Kursk": a possibility, no offer
                        r"(?:could|might)\s+(?:(?:then|also|perhaps|in\s+theory)\s+)?offer|"
                        # "Kyiv was hoping Moscow would pull its best units out of the Donbas"
@@ -346,7 +357,9 @@ _HEARSAY = re.compile(
     r"rumou?rs?\s+(?:that|say|said|claim|suggest)|"
     # "One video, viewed more than 4 million times, claims that ..."
     r"(?:one|a|the|another|some|many|several)\s+(?:posts?|videos?|clips?|messages?)\b[^.;:\n]{0,60}?"
-    r"\bclaim(?:s|ed|ing)?)\b", re.I)
+    r"\b(?:claim(?:s|ed|ing)?|says\s+that|said\s+that)|"
+    # "We also regularly see claims on social media that Ukraine holds less than 10%"
+    r"claims?\s+(?:circulating\s+)?on\s+social\s+media\s+that)\b", re.I)
 
 
 def asserted(claims: list[ExtractedClaim], s: Sentence,
@@ -393,7 +406,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
                 or (told is not None and c.span[1] - s.start <= told.start())]
     hearsay = _HEARSAY.search(text) if ("viral" in low or "circulat" in low or "rumo" in low
                                         or "fake" in low or "doctored" in low
-                                        or "claim" in low) else None
+                                        or "claim" in low or "post" in low or "video" in low
+                                        ) else None
     if hearsay is not None:
         # "Viral posts claim Moscow's troops now hold a third of Ukraine", "A video
         # circulating on Telegram that claims Russian troops 'now control half of ...'":

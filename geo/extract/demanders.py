@@ -215,6 +215,12 @@ def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, verb.start())]
     found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()
              and not any(i <= m.start() < j for i, j in inside)]
+    # "Asked about the meeting, the Kremlin's spokesman said ...": a reporter's question,
+    # no demand
+    found = [m for m in found if not (m.group(0).lower().startswith("ask") and re.match(
+        r"\s+(?:about|whether|if|how|why|what|when|to\s+comment)\b", text[m.end():], re.I))]
+    # not a word of a line before ("Kremlin: Kyiv 'knows the conditions'" over the story)
+    found = [m for m in found if "\n" not in text[m.end():verb.start()]] or found
     if len(found) > 1 and re.match(r"\s*:", text[found[0].end():]):
         # "Demands: the memorandum Russia presented ... requires Ukraine to withdraw": a
         # label, not the demand's word
@@ -298,7 +304,10 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
     cond = _IF_SIDE.search(before)
     if cond is not None and cond.group(0).lower().startswith("until") and re.match(
             r"(?:withdrew|left|\w+ed)\b", verb.group(0), re.I) and not re.search(
-            r"\b(?:has|have)\s+$", before):
+            r"\b(?:has|have)\s+$", before) and not (
+            # reported: "there could be no question of talks until all Ukrainian troops had
+            # left the Kursk region"
+            re.search(r"\bhad\s+$", before) and re.search(r"\bno\b", before[:cond.start()])):
         return None  # "fighting went on until Ukrainian forces withdrew": a past, no demand
     if cond is None or not (_STOPPING.search(text) or CUES["offer"].search(before, 0,
                                                                              cond.start())):

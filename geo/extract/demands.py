@@ -356,13 +356,18 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                             # "leave the Zaporizhzhia grain belt divided along the front"
                             r"(?:\s+(?:region|oblast))?(?:\s+[\w-]+){0,2}\s+(?:divided|split|"
                             r"intact|open|unresolved|frozen|untouched|partitioned|in\s+limbo|"
-                            r"exposed|vulnerable|cut\s+off)\b", text[nxt[0][1]:], re.I):
+                            r"exposed|vulnerable|cut\s+off|within\s+(?:range|reach)|in\s+range|"
+                            r"at\s+risk)\b", text[nxt[0][1]:], re.I):
             return []
+    if _DRIVEN_OUT.search(text, max(0, verb.start() - 40), verb.start()):
+        return []  # "it has driven Ukrainian forces out of the region": fighting, no terms
     demand = last_demand(parts, verb)
     offers = [m for m in CUES["offer"].finditer(text, 0, verb.start())
               # "It would mean abandoning cities ...": a consequence, no offer; "should be
-              # prepared to pull back": what is asked, no offer
+              # prepared to pull back": what is asked, no offer; "there could be no question
+              # of talks until ...": no side's word
               if not _CONSEQUENCE.match(text, m.end())
+              and not text.endswith(("there ", "There "), 0, m.start())
               and not re.search(r"\b(?:should|must)\s+be\s+$",
                                 text[max(0, m.start() - 12):m.start()])]
     offer = offers[0] if offers else None
@@ -571,6 +576,10 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     return out
 
 
+#: A side driven from ground by force, right before the withdrawal words: "has driven
+#: (Ukrainian forces out of)", "pushed (the enemy out of)".
+_DRIVEN_OUT = re.compile(r"\b(?:driven|drove|driving|pushed|forced|expelled|kicked|chased|ousted|"
+                         r"knocked|threw|thrown)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?$", re.I)
 #: The ground a withdrawal names as what the withdrawing side holds: "(pull out of) the
 #: small areas it holds in (Sumy)", "(Sumy and Kharkiv), where it holds small border areas".
 _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(?:y|ies)|ground|"
