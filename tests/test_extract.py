@@ -568,10 +568,16 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: score and before that tuning, committed unread and scored once after its last change
 #: (d050013), held out: 0.873 (P 0.869, R 0.878; rules alone 0.855; sides right on 258 of
 #: 264): wire copy 0.91, Ukrainian government and military communications 0.88,
-#: non-Western English-language outlets 0.89, Moscow's state media 0.81. The rules and the
-#: reader gain on each writer they are tuned or trained on; on writers they have not seen
-#: they stay short of the 0.9 the issue sets (0.855, 0.867, 0.837, 0.844, 0.869, 0.872,
-#: 0.860 and 0.873 in the last eight blind rounds).
+#: non-Western English-language outlets 0.89, Moscow's state media 0.81; the rules were then
+#: tuned on 96-99 (0.932 then, no longer blind). 100-103, commissioned right after that
+#: score and before that tuning, committed unread and scored once after its last change
+#: (031963e), held out: 0.878 (P 0.866, R 0.891; rules alone 0.855; sides right on 285 of
+#: 294): British and American broadsheets 0.844, think-tank and open-source daily
+#: assessments 0.899, business and financial press 0.893, Ukrainian English-language sites
+#: and Telegram digests 0.892. The rules and the reader gain on each writer they are tuned
+#: or trained on; on writers they have not seen they stay short of the 0.9 the issue sets
+#: (0.855, 0.867, 0.837, 0.844, 0.869, 0.872, 0.860, 0.873 and 0.878 in the last nine
+#: blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -673,10 +679,14 @@ WRITERS = {
     "writer 93 (held out, scored, then tuned on)": ("extract_corpus_fresh93.yaml", 40, 0.90),
     "writer 94 (held out, scored, then tuned on)": ("extract_corpus_fresh94.yaml", 40, 0.88),
     "writer 95 (held out, scored, then tuned on)": ("extract_corpus_fresh95.yaml", 40, 0.89),
-    "writer 96 (held out)": ("extract_corpus_fresh96.yaml", 40, 0.90),
-    "writer 97 (held out)": ("extract_corpus_fresh97.yaml", 40, 0.87),
-    "writer 98 (held out)": ("extract_corpus_fresh98.yaml", 40, 0.89),
-    "writer 99 (held out)": ("extract_corpus_fresh99.yaml", 40, 0.80),
+    "writer 96 (held out, scored, then tuned on)": ("extract_corpus_fresh96.yaml", 40, 0.94),
+    "writer 97 (held out, scored, then tuned on)": ("extract_corpus_fresh97.yaml", 40, 0.94),
+    "writer 98 (held out, scored, then tuned on)": ("extract_corpus_fresh98.yaml", 40, 0.96),
+    "writer 99 (held out, scored, then tuned on)": ("extract_corpus_fresh99.yaml", 40, 0.87),
+    "writer 100 (held out)": ("extract_corpus_fresh100.yaml", 40, 0.84),
+    "writer 101 (held out)": ("extract_corpus_fresh101.yaml", 40, 0.89),
+    "writer 102 (held out)": ("extract_corpus_fresh102.yaml", 40, 0.89),
+    "writer 103 (held out)": ("extract_corpus_fresh103.yaml", 40, 0.89),
 }
 
 
