@@ -50,7 +50,7 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh100.yaml", "extract_corpus_fresh101.yaml",
             "extract_corpus_fresh102.yaml",
             "extract_corpus_fresh103.yaml", "extract_corpus_fresh104.yaml",
-            "extract_corpus_fresh105.yaml",
+            "extract_corpus_fresh105.yaml", "extract_corpus_fresh106.yaml",
             "extract_corpus_fresh107.yaml")
 
 
