@@ -601,3 +601,20 @@ def test_a_holding_dated_to_a_year_s_start_or_an_end_long_past_is_a_note() -> No
         ("control_share", "RU", ("UA-14",), 66.7, "past")]
     assert _now("By the end of 2023 Russia held about 18% of Ukraine.") == [
         ("control_share", "RU", ("UA",), 18.0, "past")]
+
+
+def test_round_g_what_is_not_asserted_and_what_stays() -> None:
+    # a projection "by mid-2026"
+    assert _now("At this pace Russian forces could hold as much as 85% of Donetsk Oblast by "
+                "mid-2026.") == []
+    # a commodity's grade, and a change "less than in August"
+    assert _now("Grain desk: FOB Odesa 12.5% protein wheat, up $3 on the week, as the "
+                "Ukrainian ports keep running.") == []
+    assert [c[:4] for c in _now("In September, Russian troops occupied 259 sq km of "
+                                "Ukrainian territory, almost 40% less than in August.")] == []
+    # the ministry's figure before ", and a presenter ... claimed that ..." stands when the
+    # next sentence calls the presenter's claim false
+    assert _now("The ministry said its forces controlled more than 99 per cent of the Luhansk "
+                "region, and a presenter on state television claimed on Sunday that Russian "
+                "troops held a third of the Kharkiv region. That claim is false.") == [
+        ("control_share", "RU", ("UA-09",), 99.0, None)]

@@ -482,3 +482,32 @@ def test_round_f_holders_places_and_liberated_ground() -> None:
         ("control_share", "RU", ("UA-09", "UA-14"), 80.0, "around")]
     assert _said("In the east of the Kharkiv region, Russian troops hold a few villages "
                  "around Kupiansk.") == [("control_share", "RU", ("UA-63",), None, "part")]
+
+
+def test_round_g_holders_and_areas() -> None:
+    # the words right after the figure's place name its holder
+    assert _said("Russian forces hold nearly all of Luhansk, but roughly a fifth of Donetsk "
+                 "remains under Ukrainian control.") == [
+        ("control_share", "UA", ("UA-14",), 20.0, "around"),
+        ("control_share", "RU", ("UA-09",), None, "all")]
+    assert _said("The summit's terms centre on the roughly one-fifth of the Donetsk region "
+                 "still in Kyiv's hands.") == [("control_share", "UA", ("UA-14",), 20.0, "around")]
+    # a passive that describes other places ("the cities still under Ukrainian control")
+    assert _said("In Donetsk, Russian troops hold about 70% of the region and are pushing "
+                 "towards Kramatorsk, the largest city still under Ukrainian control.") == [
+        ("control_share", "RU", ("UA-14",), 70.0, "around")]
+    # "the occupied area amounted to" is Russia's, whoever speaks
+    assert _said("The Ukrainian president said the occupied area amounted to almost 120,000 "
+                 "sq km.") == [("control_area", "RU", ("UA",), 120000.0, "under")]
+    # an area after "including Crimea --" is the country's, as the share before it
+    assert _said("Russia occupies roughly 19 percent of Ukraine, including Crimea -- about "
+                 "44,000 square miles.") == [
+        ("control_share", "RU", ("UA",), 19.0, "around"),
+        ("control_area", "RU", ("UA",), 113960.0, "around")]
+    # a monthly tally of ground "occupied in October" is gained ground
+    assert _said("Russian forces occupied 480 square kilometres of Ukrainian territory in "
+                 "October, the monitoring project said.") == []
+    # "no part of", "has not claimed to hold"
+    assert _said("No part of the Sumy region has been under Russian occupation since April "
+                 "2022.") == []
+    assert _said("The Defence Ministry has not claimed to hold the whole Donetsk oblast.") == []

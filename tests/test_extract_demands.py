@@ -836,3 +836,29 @@ def test_ground_left_in_range_or_a_side_driven_out_is_no_withdrawal() -> None:
     assert _demands("Russia's Foreign Ministry said there could be no question of talks with "
                     "Kyiv until all Ukrainian troops had left the Kursk region.") == [
         ("demand_withdraw", "RU", ("RU-KRS",), "all")]
+
+
+def test_round_g_conditions_offers_and_exchanges() -> None:
+    # readiness inside the condition is what the condition asks, not an offer; the
+    # condition is the speaker's demand
+    assert _demands('"As soon as Kyiv declares that it is ready for such a decision and '
+                    "begins a real withdrawal of troops from the Donetsk region, we will give "
+                    'the order to cease fire," Putin said.') == []
+    # a label "The headline demand:" and a condition after it
+    assert _demands("1/ The headline demand: Putin says Russia will cease fire once Ukraine "
+                    "pulls its troops out of the Donetsk and Luhansk regions.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]
+    # "in exchange for" the ground, after an offer: the offerer asks for it
+    assert _demands("Russia's negotiators offered to withdraw from the Sumy region in exchange "
+                    "for all of Donetsk.") == [
+        ("offer_withdraw", "RU", ("UA-59",), "all"), ("demand_cede", "RU", ("UA-14",), "all")]
+    # "asking only for", and "some Ukrainian territory" is a part
+    assert ("demand_cede", "RU", ("UA-14",), "all") in _demands(
+        "Moscow once wanted all four regions; it is now asking only for Donetsk.")
+    assert ("demand_withdraw", "UA", ("UA",), "part") in _demands(
+        "Zelensky said Ukraine was ready to leave the Kursk region on condition that Russia "
+        "pull its forces out of some Ukrainian territory in return.")
+    # a condition "set by President Vladimir Putin"
+    assert _demands("The message reflects a condition set by President Vladimir Putin, who has "
+                    "said his forces will take the Donbas unless Ukrainian troops leave it.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]

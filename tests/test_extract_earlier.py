@@ -56,3 +56,12 @@ def test_mark_earlier_leaves_a_sentence_without_such_words_alone() -> None:
     claims = extract_claims(s.text)
     assert mark_earlier(s, claims) == claims
     assert all(isinstance(c, ExtractedClaim) and c.status is None for c in claims)
+
+
+def test_a_demand_dropped_in_the_present_tense_is_earlier() -> None:
+    # round G: "Putin drops his demand for Zaporizhzhia and Kherson and instead insists ..."
+    got = [(c.kind, tuple(sorted(c.regions)), c.status) for c in extract_claims(
+        "At the summit, Putin drops his demand for Zaporizhzhia and Kherson and instead "
+        "insists that Ukraine withdraw from Donetsk alone.")]
+    assert ("demand_cede", ("UA-23", "UA-65"), "earlier") in got
+    assert ("demand_withdraw", ("UA-14",), None) in got

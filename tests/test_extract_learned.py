@@ -217,3 +217,14 @@ def test_the_words_of_the_next_place_are_not_this_place_s() -> None:
     assert _bare("Russian troops pushed into the Dnipropetrovsk region and now hold a "
                  "handful of villages in the east of it, officials said.") == [
         (("UA-12",), "part")]
+
+
+def test_round_g_gains_comparisons_and_no_part_give_the_reader_nothing() -> None:
+    assert _bare('The ministry claimed its forces have "liberated" 11 settlements in the '
+                 "Dnipropetrovsk oblast since July.") == []
+    assert _bare("No part of the Chernihiv region has been under Russian occupation since "
+                 "April 2022.") == []
+    got = [c.fig.value for c in candidates(parts_of(Sentence(
+        "The part of the Kursk region still held by Ukraine is around 500 sq km, less than "
+        "half of what it held in August.", 0))) if c.fig is not None]
+    assert got == [500.0]

@@ -191,7 +191,8 @@ _SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|t
 #: "might hold all of it within a year" (a modal and a time to come).
 _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?(?:hold|control|"
                         r"occupy|have)\b[^.;]{0,80}?\b(?:by\s+(?:the\s+)?(?:end\s+of|summer|spring|"
-                        r"autumn|winter|year-end|next|20\d\d|January|February|March|April|May|June|"
+                        r"autumn|winter|year-end|next|20\d\d|(?:mid|early|late)-?\s?20\d\d|"
+                        r"January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)|within\s+(?:a|the\s+"
                         r"next|\d+|two|three|six)\s|next\s+(?:year|month|spring|summer))", re.I)
 #: A denied report of a side's demand or offer: "the Kremlin denied a newspaper report that
@@ -231,7 +232,9 @@ OTHER_MEASURE = re.compile(
     r"residents|voters|opposed|support(?:ed)?\s+for|"
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents|funded|"
-    r"funding|financed|fertili[sz]ers?|imported|imports)\b", re.I)
+    r"funding|financed|fertili[sz]ers?|imported|imports|"
+    # a commodity's grade and price: "FOB Odesa 12.5% pro wheat"
+    r"FOB|CPT|per\s+tonne)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
 _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
                        r"says|said|telling|reports?|"
@@ -335,7 +338,10 @@ _YES_NO = re.compile(r"\W*(?:Q\s*[:.]\s*)?(?:[^?\n]{0,60},\s+)?(?:does|do|did|is
 #: A claim reported as a noun and what it says: "claims by russian propaganda channels
 #: that", "claims about".
 _CLAIMS_THAT = re.compile(r"\b(?:claims?|reports?|assertions?|allegations?|rumou?rs?)\s+"
-                          r"(?:(?:by|from|of|on)\s+[^,.;:]{1,60}?\s+)?(?:that|about)\b", re.I)
+                          r"(?:(?:by|from|of|on)\s+[^,.;:]{1,60}?\s+)?(?:that|about)\b|"
+                          # "..., and a presenter on state television claimed on Sunday that"
+                          r",\s+and\s+[^,;:]{1,80}?\bclaimed\s+(?:(?:on|last)\s+\w+\s+)?that\b",
+                          re.I)
 #: A sentence that reports a claim of its own: "Russian claims that ...", "Moscow's
 #: assertion that ...".
 _OWN_CLAIM = re.compile(r"\b(?:claims?|assertions?|allegations?|statements?|reports?)\s+that\b",

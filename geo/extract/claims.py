@@ -272,11 +272,13 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     out = [c for c in out if not (declared(c) and any(
         d.kind.startswith("demand") and not declared(d) and set(c.regions) <= set(d.regions)
         for d in out))]  # "The Donbass is Russian under the Constitution": said with a demand
-    out = [c for c in out if not (c.status == "earlier" and BARE_CESSION in c.review and any(
+    out = [c for c in out if not (BARE_CESSION in c.review and any(
         d.kind in ("demand_withdraw", "demand_cede") and d.actor == c.actor
         and set(d.regions) == set(c.regions) and d.span[0] < c.span[0] for d in out))]
     # "(June 2024 -- Putin demands that Ukraine withdraw from all four regions.) ...,
-    # replacing his earlier demand for all four regions": the demand told before, again
+    # replacing his earlier demand for all four regions", '(Putin ... would halt his
+    # offensive if Kyiv withdrew its troops from Donetsk.) "He is asking for the rest of
+    # Donetsk"': the demand told before, again
     dated = article_date(original, today=dt.date.today())
     # (a dateline without a year is a guess at one: not a reason to make a timeline past)
     out = mark_dated_lines(original, out, day=dated[0] if dated and re.search(

@@ -88,7 +88,9 @@ EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|aga
                              r"an\s+estimated)\s+)?[~≈]?$", re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".
 NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not|"
-                      r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot)"
+                      r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot|"
+                      # "has not claimed to hold the whole oblast"
+                      r"not\s+(?:even\s+)?claimed\s+to)"
                        r"\s+(?:[\w-]+\s+)?$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
 GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr|retak|retook|recaptur|regain", re.I)
@@ -96,7 +98,11 @@ GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr|retak|retook|recaptur|r
 _SINCE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|January|February|March|April|"
                     r"May|June|July|August|September|October|November|December|\d{4}|last)|"
                     r"(?:over|in|during)\s+the\s+(?:past|last)\s)", re.I)
-PERIOD = re.compile(r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
+PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:"
+                    r"counter-?offensive|"
+                    # "since the counteroffensive began on 4 June"
+                    r"offensive|invasion|operation|incursion)\s+(?:began|started|was\s+launched)\b|"
+                    r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
                      r"(?:(?:whole|course|first\s+half|second\s+half|rest|start|beginning|end)\s+of\s+|"
                      r"\d{1,2}\s+)?"
                      r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
@@ -185,7 +191,8 @@ _SAYS = re.compile(r"(?:['’]s\s+\w+)?\s+(?:says|said|claims|claimed|announced|
                    re.I)
 #: "Occupied" as the adjective of a share or an area: "put the occupied share at 19%".
 _OCCUPIED_SHARE = re.compile(r"occupied\s+(?:share|area|territory|part|portion|land)\s+(?:at|to|is|"
-                             r"was|stands|comes|amounts)\b", re.I)
+                             r"was|stands|stood|comes|came|amount(?:s|ed)?|totall?(?:s|ed)|"
+                             r"covers|covered|measures|measured)\b", re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: The future right before the verb: "(we) will (liberate)", "is going to (take)".
@@ -219,9 +226,10 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         # "access in the remaining government-controlled part of Donetska oblast": the
         # ground's own words name its holder, whoever the sentence is about
         return near
-    if _OCCUPIED_SHARE.match(parts.s.text, verb_start):
+    if (occupied := _OCCUPIED_SHARE.match(parts.s.text, verb_start)) is not None:
         # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
-        return "RU", ["'the occupied share' is Russia's"]
+        noun = occupied.group(0).split()[1]
+        return "RU", [f"'the occupied {noun}' is Russia's"]
     if parts.s.text.startswith("occupation", verb_start):
         # "would not recognise the occupation of Crimea": the occupier, not the subject
         whose = _WHOSE_OCCUPATION.search(parts.s.text, max(0, verb_start - 24), verb_start)
@@ -247,8 +255,10 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         # "According to a project run by Ukrainian volunteers, Russia occupied ...": the
         # subject right before the verb holds, not the passive's agent before it
         m = None
-    if m and m.start() > verb_start and subject(parts, verb_start, holders=True) and \
-            _NEXT_CLAUSE.search(parts.s.text, verb_start, m.start()):
+    if m and m.start() > verb_start and subject(parts, verb_start, holders=True) and (
+            _NEXT_CLAUSE.search(parts.s.text, verb_start, m.start())
+            # "..., the largest cities still under Ukrainian control": other places'
+            or _OF_OTHER_PLACES.search(parts.s.text, max(0, m.start() - 40), m.start())):
         # "Russian forces hold about three quarters of Kherson, but the capital remains in
         # Ukrainian hands": the passive is another clause's; the subject holds
         m = None
@@ -322,6 +332,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     assert verb is not None
     if verb.group(0) and NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "Russia does not control half of Kharkiv"
+    if verb.group(0) and _NO_PART_OF.search(text, 0, verb.start()):
+        return []  # "No part of the Chernihiv region has been under Russian occupation since"
     if verb.group(0).lower().startswith("occupation") and re.search(
             r"\brecogni[sz](?:e|es|ed|ing)\s+(?:the\s+)?(?:Russian\s+|Russia['’]s\s+)?$",
             text[max(0, verb.start() - 40):verb.start()], re.I):
@@ -339,6 +351,14 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         # "unlikely to capture the whole of Donetsk", "would take a decade to capture the
         # four oblasts", "neither the troops nor the equipment to capture Sumy": a goal
         return []
+    if verb.group(0).lower() == "occupied" and _MONTH_SPAN.search(text) and re.match(
+            r"\s+(?:(?:about|roughly|around|some|nearly|almost|over|more\s+than|another)\s+)?"
+            r"\d[\d,.]*\s*(?:km|sq|square)", text[verb.end():], re.I) and not re.search(
+            r"\b(?:has|have|had|is|are|was|were|been|being|remains?|remained)\s+(?:[\w-]+\s+)?$",
+            text[:verb.start()], re.I):
+        # "Russian forces occupied 461 square kilometres ... in October" (a monitoring
+        # project's monthly tally): ground gained in the month
+        return _total_after_gain(parts, verb)
     if verb.group(0) and ((GAIN_VERB.match(verb.group(0)) and PERIOD.search(text)) or (
             _LIBERATED.match(verb.group(0)) and (_SINCE.search(text, verb.end()) or re.match(
                 r"\W*since\b", text, re.I)))):
@@ -382,6 +402,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             fig_actor, review = side, ["the side named just before this figure"]
         else:
             fig_actor = actor
+        held_by = _held_after(parts, fig)
+        if held_by is not None and held_by != fig_actor and holder is None:
+            # "Russian forces hold nearly all of Luhansk, but about a quarter of Donetsk
+            # remains under Ukrainian control": the words after the figure's place say
+            fig_actor, review = held_by, [f"the words after the figure's place say it is "
+                                          f"held by {SIDE_NAME[held_by]}"]
         if GAINED.search(text, max(0, fig.start - 40), fig.start) \
                 and (fig.unit == "km2" or PERIOD.search(text)) \
                 and not EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
@@ -414,7 +440,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             ps, end = held[-1:], fig.end
             review.append(f"a figure set after '{held[-1].text}', between commas")
             apposed.add(id(held[-1]))  # the place is held as a whole too
-        if not ps:
+        # "Russia occupies roughly 18 percent of Ukraine, including Crimea -- about 42,000
+        # square miles": the area of the whole the share was of
+        whole = not ps and fig.unit == "km2" and bool(parts.country) and bool(
+            _INCLUDING_CRIMEA.search(text, max(0, fig.start - 60), fig.start))
+        if not ps and not whole:
             ps, end = _table_place(parts, fig)
             if ps and re.search(r"\b(?:control|hands)\b", text[ps[-1].end:fig.start]):
                 review.append(f"the figure of the part of '{' and '.join(p.text for p in ps)}' "
@@ -445,6 +475,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             used.update(id(p) for p in ps)
             regions = codes_of(ps)
             review += group_review(ps)
+        elif whole:
+            regions, end = ("UA",), fig.end
+            review.append("the area set after 'including Crimea': of the country, as the "
+                          "share before it")
         elif _of_country(parts, fig):
             regions, end = ("UA",), _of_country(parts, fig)
         elif _country_label(parts, fig):
@@ -720,6 +754,32 @@ def fronted_places(parts: Parts) -> list[Place]:
     return []
 
 
+#: Before a passive that describes other places than the figure's: "(, the largest)
+#: cities still (under Ukrainian control)".
+_OF_OTHER_PLACES = re.compile(r"\b(?:cities|towns|city|town|capital|villages?|settlements?|"
+                              r"hubs?|strongholds?)\s+(?:(?:that|which)\s+(?:are|is|remain)\s+)?"
+                              r"(?:still\s+|now\s+)?$", re.I)
+#: Right after a figure's place, its holder: "(a quarter of Donetsk) remains under
+#: Ukrainian control", "(one-quarter of Donetsk region) still in Kyiv's hands".
+_HELD_BY_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?,?\s+(?:that\s+|which\s+)?"
+                            r"(?:(?:still\s+)?(?:remains?|is|are|stays?)\s+|still\s+)(?:(?:firmly|"
+                            r"still)\s+)?(?:under\s+(?P<a>Ukrainian|Russian|Kyiv['’]s|Moscow['’]s)"
+                            r"\s+control|in\s+(?P<b>Ukrainian|Russian|Kyiv['’]s|Moscow['’]s|"
+                            r"Ukraine['’]s|Russia['’]s)\s+hands)\b", re.I)
+
+
+def _held_after(parts: Parts, fig: Figure) -> str | None:
+    """The side the words right after the figure's place say holds it, or None."""
+    ps, end = of_places(parts, fig)
+    if not ps:
+        return None
+    m = _HELD_BY_AFTER.match(parts.s.text, end)
+    if m is None:
+        return None
+    word = (m.group("a") or m.group("b")).lower()
+    return "RU" if word.startswith(("russia", "moscow")) else "UA"
+
+
 def _side_before(parts: Parts, fig: Figure) -> str | None:
     """The side named just before a figure, nothing but a verb of holding and a qualifier
     between ("and Moscow about 73", "while Ukraine holds 25 %")."""
@@ -798,6 +858,19 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is
                          r"held|controlled|liberated)\b", re.I)
 
 
+#: "No part of", "not an inch of": none of the place it names is held.
+_NO_PART_OF = re.compile(r"\b(?:no|not\s+(?:a|one))\s+(?:part|parts|piece|inch|square\s+(?:"
+                         r"kilomet\w+|"
+                         r"mile|metre|meter))\s+of\b", re.I)
+#: A month as the span of a tally: "in October", "In September", "last month".
+_MONTH_SPAN = re.compile(r"\b(?:in|during|over|through)\s+(?:the\s+month\s+of\s+)?(?:January|"
+                         r"February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b|\blast\s+month\b", re.I)
+#: Before an area that restates a share of the country: "(18 % of Ukraine,) including
+#: Crimea -- about (42,000 square miles)".
+_INCLUDING_CRIMEA = re.compile(r"\bincluding\s+(?:the\s+)?Crimea(?:n\s+peninsula)?(?:\s+and\s+"
+                               r"Sevastopol)?\s*(?:[—–,:]|--|\s-)\s*(?:(?:about|roughly|around|"
+                               r"some|nearly|almost|approximately|over|more\s+than)\s+)?$", re.I)
 _FRONTED = re.compile(r"(?:^|,\s*|:\s+)\W*(?:of|in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
                       r"eastern|western|southern|northern)\s+|"
                       # "in the east of Dnipropetrovsk region, Russian troops hold ..."

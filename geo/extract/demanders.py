@@ -273,8 +273,11 @@ _SET_VERB = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:has\s+|had\s+|have\s+)?
 
 
 #: After a demand word, who made it: "a demand from Moscow", "voiced by the Russian side".
-_DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|coming|sent|set\s+"
-                        r"out|reiterated|repeated|presented)\s+)?(?:from|by)\s+(?:the\s+)?(?=[A-Z])|"
+_DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|coming|sent|"
+                        r"set(?:\s+"
+                        r"out)?|laid\s+down|reiterated|repeated|presented)\s+)?(?:from|by)\s+(?:the\s+)?"
+                        r"(?:(?:President|Prime\s+Minister|Foreign\s+Minister)\s+)?"
+                        r"(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))?(?=[A-Z])|"
                         r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z]|aggressor\b|occupiers?\b)")
 
 

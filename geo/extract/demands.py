@@ -55,9 +55,11 @@ BARE_CESSION = "a demand for the ground itself, no verb of cession: read as a de
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
                           r"demand(?:s|ed|ing)?(?:\s+for)?|"
                           r"insist(?:s|ed)?\s+on|insistence\s+on|"
-                          r"(?:asks?|asked|called|calls|pressed|presses)\s+"
+                          r"(?:asks?|asked|asking|called|calls|pressed|presses)\s+"
                           r"(?:only\s+)?for|(?:(?:would|will|could|might)\s+|['’](?:ll|d)\s+)settle\s+for|price\s+"
-                          r"(?:is|was|remains|would\s+be))"
+                          r"(?:is|was|remains|would\s+be)|"
+                          # "offered to withdraw from Sumy ..., in exchange for all of Donetsk"
+                          r"in\s+(?:exchange|return)\s+for)"
                           r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control|"
                           r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
                           r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+|complete\s+|full\s+)?$",
@@ -72,7 +74,11 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         m = _BARE_DEMAND.search(text[max(0, p.start - 60):p.start])
         if m is None or (out and p.start < out[-1].span[1] - parts.s.start):
             continue
+        if m.group(0).lower().startswith("asking") and text.rstrip().endswith("?"):
+            continue  # "So Russia is still asking for all four regions ...?": a question
         start = max(0, p.start - 60) + m.start()
+        if m.group(0).lower().startswith("in ") and not CUES["offer"].search(text, 0, start):
+            continue  # "in exchange for" the ground, asked only in return for an offer
         if CUES["negation"].search(text[max(0, start - 24):start]):
             continue
         if _LATER_DEMAND.search(text, max(0, start - 40), start) and _LATER.search(text):
@@ -368,6 +374,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
               # of talks until ...": no side's word
               if not _CONSEQUENCE.match(text, m.end())
               and not text.endswith(("there ", "There "), 0, m.start())
+              # "As soon as Kyiv declares that it is ready for such a decision and begins
+              # a real withdrawal ...": readiness the condition asks for, no offer
+              and not _IN_CONDITION.search(text, max(0, m.start() - 60), m.start())
               and not re.search(r"\b(?:should|must)\s+be\s+$",
                                 text[max(0, m.start() - 12):m.start()])]
     offer = offers[0] if offers else None
@@ -420,6 +429,13 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         actor, target = author, (done_by[-1] if done_by else other_side(author))
         review.append(f"a plan of {SIDE_NAME[author]}'s that would have {SIDE_NAME[target]} "
                       f"withdraw: its demand")
+        kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
+    elif demand and re.match(r"[\"”]?\s*:", text[demand.end():]) and (
+            cond := conditional_demand(parts, verb)) is not None:
+        # "The headline demand: Putin says Russia will cease fire once Ukraine pulls its
+        # troops out of ...": a label; the condition says who asks it of whom
+        actor, target, why = cond
+        review.append(why)
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif demand and not (offer and offer.start() > demand.start()):
         actor, target = demand_sides(parts, demand, verb, review)
@@ -576,6 +592,12 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     return out
 
 
+#: A condition opened before an offer word in its clause: "as soon as Kyiv declares that
+#: it is (ready)", "if Ukraine says it is (willing)".
+_IN_CONDITION = re.compile(r"\b(?:as\s+soon\s+as|if|once|unless|provided(?:\s+that)?)\s+"
+                           r"[^,;:]{0,50}?"
+                           r"\b(?:declares?|says?|states?|announces?|confirms?|shows?|signals?|is|"
+                           r"are)\s+(?:that\s+)?(?:it\s+is\s+|they\s+are\s+)?$", re.I)
 #: A side driven from ground by force, right before the withdrawal words: "has driven
 #: (Ukrainian forces out of)", "pushed (the enemy out of)".
 _DRIVEN_OUT = re.compile(r"\b(?:driven|drove|driving|pushed|forced|expelled|kicked|chased|ousted|"

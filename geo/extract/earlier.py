@@ -35,11 +35,11 @@ _EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:l
                       r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
 
                       # "has dropped the demand it set out in June 2024, when it insisted on"
-                      r"(?:dropped|abandoned|shelved|gave\s+up|withdrew|replaced)\s+(?:its|the|his|"
+                      r"(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|gave\s+up|withdr(?:ew|aws)|replaced)\s+(?:its|the|his|"
                       r"their)\s+(?:\w+\s+)?demand\b[^.;]{0,80}?\bwhen\s+(?:it|he|they|Moscow|"
                       r"the\s+Kremlin|Putin|Kyiv)\s+(?:\w+\s+)?(?:insisted|demanded|called|asked|"
                       r"sought|wanted)|"
-                      r"(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|their)\s+"
+                      r"(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|gave\s+up|withdr(?:ew|aws))\s+(?:its|the|his|their)\s+"
                       r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
                       r"seeks?|wants?))\b"
                       r"[^.;]{0,40}$", re.I)
@@ -53,7 +53,8 @@ _UNTIL_THEN = re.compile(r"\W*until\s+(?:recently|last\s+\w+|(?:early|late|mid-?
 
 
 #: Right before a demand word that starts its claim: "dropped its (earlier) (demand for ...)".
-_DROPPED_BEFORE = re.compile(r"\b(?:dropped|abandoned|shelved|gave\s+up|withdrew)\s+(?:its|the|his|"
+_DROPPED_BEFORE = re.compile(r"\b(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|"
+                             r"gave\s+up|withdr(?:ew|aws))\s+(?:its|the|his|"
                              r"their)(?:\s+(?:earlier|original|initial|old|former|maximalist))?"
                              r"\s*$", re.I)
 

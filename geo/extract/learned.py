@@ -136,6 +136,9 @@ def _candidates(parts: Parts) -> list[Candidate]:
     for f in parts.figs:
         if EARLIER_FIGURE.search(text, 0, f.start) or GAINED.search(text, 0, f.start):
             continue  # "up from 75 % in January", "gained about 500 km²"
+        if _COMPARED_TO.match(text, f.end):
+            continue  # "almost 40 % less than in August", "less than half of what it held
+            # in August": a change, no share
         if _GAIN_BEFORE.search(text, 0, f.start) and PERIOD.search(text):
             continue  # "liberated some 400 km² ... last autumn": ground gained in a period
         if _SINCE_GAINED.match(text) and _GAINED_ANY.search(text, 0, f.start):
@@ -193,8 +196,11 @@ def _candidates(parts: Parts) -> list[Candidate]:
             if any(c.place_start <= p.start < max(c.place_end, c.place_start + 1)
                    for c in out):
                 continue
-            if _DENIED_ANY.search(text):
-                continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'
+            if _TAKEN_SINCE.search(text):
+                continue  # 'have "liberated" 11 settlements in the oblast since July': gains
+            if _DENIED_ANY.search(text) or _NO_PART.search(text, max(0, p.start - 40), p.start):
+                continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'; "No
+                # part of the region has been under Russian occupation since April 2022"
             group, end = places_from(parts, p.start, limit=0)
             # the words around it, up to the next place ("Crimea and parts of Donetsk":
             # the parts are Donetsk's)
@@ -220,13 +226,26 @@ def _candidates(parts: Parts) -> list[Candidate]:
 _GREY = re.compile(r"\b(?:gr[ae]y[\s-]zone|contested\s+(?:ground|area|land|zone)|"
                    r"no[\s-]man['’]s[\s-]land)\b", re.I)
 #: A holding verb denied in the words before a place: "has not taken the whole (oblast)".
-_DENIED_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+|fully\s+|even\s+)?(?:taken|"
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+|fully\s+|even\s+)?"
+                            r"(?:claimed\s+to\s+)?(?:taken|"
                             r"captured|seized|occupied|held|controlled|liberated|control|hold|"
                             r"take|capture|occupy|liberate)\b[^,.;:]*$", re.I)
 _DENIED_ANY = re.compile(r"\b(?:has|have|had)\s+not\s+(?:yet\s+|fully\s+)?(?:taken|captured|seized|"
                          r"occupied)\s+(?:the\s+)?(?:whole|entire|all)\b", re.I)
 _HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
                         r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
+#: Settlements taken since a time: ground gained, not a holding's extent.
+_TAKEN_SINCE = re.compile(r"\b(?:liberat|captur|seiz|took|taken)\w*[\"”’']?\s+(?:\d+|a\s+dozen|"
+                          r"several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                          r"(?:more\s+)?(?:settlements|villages|towns|localities)\b[^.;]{0,80}?"
+                          r"\b(?:since|in\s+the\s+past|over\s+the\s+past|this\s+(?:week|month))\b",
+                          re.I)
+#: "No part of": none of the place that follows.
+_NO_PART = re.compile(r"\bno\s+(?:part|parts|piece|inch|square\s+\w+)\s+of\s+(?:the\s+)?$", re.I)
+#: After a figure that compares: "(40 %) less than in August", "more than a year ago".
+_COMPARED_TO = re.compile(r"\s+(?:less|more|fewer|lower|higher|smaller|larger|bigger)\s+than\b|"
+                          r"\s+of\s+what\s+(?:it|they|Ukraine|Russia|Kyiv|Moscow)\s+(?:had\s+)?"
+                          r"(?:held|had|controlled|occupied)\b", re.I)
 #: Where a contrasting clause begins: ", while", ", whereas", ", but" (not ";": "in Sumy,
 #: a strip of border villages; in Dnipropetrovsk, a foothold" shares the verb before).
 _CONTRAST = re.compile(r",\s*(?:while|whereas|but)\b")

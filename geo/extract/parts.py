@@ -53,7 +53,8 @@ _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|
 
 _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
-_PART_BEFORE = re.compile(r"\b(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?(?:parts?|"
+_PART_BEFORE = re.compile(r"\b(?<!\bno\s)(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?"
+                          r"(?:parts?|"
                           r"areas?|pockets|corners?|patches|bits?)\s+of|a\s+sliver\s+of|"
                           # "the left bank of the region": the part of it across the river
                           r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of)\s+"
@@ -193,7 +194,8 @@ _THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s
 #: "recognise this reality": the ground the sentence before called Russia's ("Kherson and
 #: Zaporozhye regions are subjects of the Russian Federation. Kyiv will have to recognise
 #: this reality").
-_REALITY = re.compile(r"\b(?:recogni[sz]e|accept)\s+(?:the\s+)?[\"“]?((?:this|these|that|the\s+new|"
+_REALITY = re.compile(r"\b(?:recogni[sz](?:e|es|ed|ing)|recognition\s+of|accept(?:s|ed|ing)?)\s+"
+                      r"(?:the\s+)?[\"“]?((?:this|these|that|the\s+new|"
                       r"new|(?:the\s+)?(?:new\s+)?territorial)\s+realit(?:y|ies)|"
                       # "(... are Russian regions, and Kiev must) recognise this."
                       r"(?<=recognise\s)this(?=\s*[.;\"”]|\s*$)|"
@@ -202,7 +204,7 @@ _REALITY = re.compile(r"\b(?:recogni[sz]e|accept)\s+(?:the\s+)?[\"“]?((?:this|
 #: to the', " — the illegal annexation of Ukraine's".
 _REALITY_IS = re.compile(r"[\"”]?\s*(?:,\s*(?:a\s+reference\s+to|meaning|i\.\s?e\.|that\s+is|"
                          r"namely)|"
-                         r"(?:[—–:]|\s--?)\s*(?:(?:that\s+is|i\.\s?e\.|namely),?\s+)?)\s*"
+                         r"(?:[—–:]|\s--?)\s*(?:(?:that\s+is|i\.\s?e\.|namely),?\s+|that\s+)?)\s*"
                          r"(?:the\s+)?"
                          r"(?:(?:illegal\s+)?(?:annexation|incorporation)\s+"
                          r"of\s+)?(?:Ukraine['’]s\s+)?(?:the\s+)?", re.I)
@@ -915,6 +917,8 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
     if HELD_PART.search(before) or ("remaining" in before
                                       and _REMAINING_PART.search(before)):
         return "all"  # "the remaining Ukrainian-held part of Donetsk", "the remaining parts of"
+    if re.search(r"\bsome\s+(?:of\s+(?:the\s+)?)?$", before, re.I):
+        return "part"  # "pull its forces out of some Ukrainian territory in return"
     if _PART_BEFORE.search(before) or _THE_PART.search(before):
         if (end is not None and _THE_PART.search(before) and _STILL_HELD.match(text, end)):
             return "all"
