@@ -574,10 +574,15 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: (031963e), held out: 0.878 (P 0.866, R 0.891; rules alone 0.855; sides right on 285 of
 #: 294): British and American broadsheets 0.844, think-tank and open-source daily
 #: assessments 0.899, business and financial press 0.893, Ukrainian English-language sites
-#: and Telegram digests 0.892. The rules and the reader gain on each writer they are tuned
-#: or trained on; on writers they have not seen they stay short of the 0.9 the issue sets
-#: (0.855, 0.867, 0.837, 0.844, 0.869, 0.872, 0.860, 0.873 and 0.878 in the last nine
-#: blind rounds).
+#: and Telegram digests 0.892; the rules were then tuned on 100-103 (0.933 then, no longer
+#: blind). 104-107, commissioned right after that score and before that tuning, committed
+#: unread and scored once after its last change (07cf0e3), held out: 0.887 (P 0.910,
+#: R 0.865; rules alone 0.844; sides right on 282 of 287): regional and local newspapers
+#: 0.930, Moscow's state media and Kremlin readouts 0.864, news agencies of Asia, the
+#: Middle East and Africa 0.899, long-form magazines and data journalism 0.856. The rules
+#: and the reader gain on each writer they are tuned or trained on; on writers they have
+#: not seen they stay short of the 0.9 the issue sets (0.855, 0.867, 0.837, 0.844, 0.869,
+#: 0.872, 0.860, 0.873, 0.878 and 0.887 in the last ten blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -680,13 +685,17 @@ WRITERS = {
     "writer 94 (held out, scored, then tuned on)": ("extract_corpus_fresh94.yaml", 40, 0.88),
     "writer 95 (held out, scored, then tuned on)": ("extract_corpus_fresh95.yaml", 40, 0.89),
     "writer 96 (held out, scored, then tuned on)": ("extract_corpus_fresh96.yaml", 40, 0.94),
-    "writer 97 (held out, scored, then tuned on)": ("extract_corpus_fresh97.yaml", 40, 0.94),
+    "writer 97 (held out, scored, then tuned on)": ("extract_corpus_fresh97.yaml", 40, 0.93),
     "writer 98 (held out, scored, then tuned on)": ("extract_corpus_fresh98.yaml", 40, 0.96),
     "writer 99 (held out, scored, then tuned on)": ("extract_corpus_fresh99.yaml", 40, 0.87),
-    "writer 100 (held out)": ("extract_corpus_fresh100.yaml", 40, 0.84),
-    "writer 101 (held out)": ("extract_corpus_fresh101.yaml", 40, 0.89),
-    "writer 102 (held out)": ("extract_corpus_fresh102.yaml", 40, 0.89),
-    "writer 103 (held out)": ("extract_corpus_fresh103.yaml", 40, 0.89),
+    "writer 100 (held out, scored, then tuned on)": ("extract_corpus_fresh100.yaml", 40, 0.92),
+    "writer 101 (held out, scored, then tuned on)": ("extract_corpus_fresh101.yaml", 40, 0.95),
+    "writer 102 (held out, scored, then tuned on)": ("extract_corpus_fresh102.yaml", 40, 0.94),
+    "writer 103 (held out, scored, then tuned on)": ("extract_corpus_fresh103.yaml", 40, 0.91),
+    "writer 104 (held out)": ("extract_corpus_fresh104.yaml", 40, 0.92),
+    "writer 105 (held out)": ("extract_corpus_fresh105.yaml", 40, 0.86),
+    "writer 106 (held out)": ("extract_corpus_fresh106.yaml", 40, 0.89),
+    "writer 107 (held out)": ("extract_corpus_fresh107.yaml", 40, 0.85),
 }
 
 
