@@ -37,7 +37,7 @@ from geo.extract.parts import (
 )
 
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places", "LABEL_AMOUNT",
-           "EARLIER_FIGURE", "NOT_HELD", "GAINED", "GAIN_VERB", "PERIOD"]
+           "EARLIER_FIGURE", "NOT_HELD", "NO_PART_OF", "GAINED", "GAIN_VERB", "PERIOD"]
 
 
 _OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
@@ -332,7 +332,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     assert verb is not None
     if verb.group(0) and NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "Russia does not control half of Kharkiv"
-    if verb.group(0) and _NO_PART_OF.search(text, 0, verb.start()):
+    if verb.group(0) and NO_PART_OF.search(text, 0, verb.start()):
         return []  # "No part of the Chernihiv region has been under Russian occupation since"
     if verb.group(0).lower().startswith("occupation") and re.search(
             r"\brecogni[sz](?:e|es|ed|ing)\s+(?:the\s+)?(?:Russian\s+|Russia['’]s\s+)?$",
@@ -859,7 +859,7 @@ _HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is
 
 
 #: "No part of", "not an inch of": none of the place it names is held.
-_NO_PART_OF = re.compile(r"\b(?:no|not\s+(?:a|one))\s+(?:part|parts|piece|inch|square\s+(?:"
+NO_PART_OF = re.compile(r"\b(?:no|not\s+(?:a|one))\s+(?:part|parts|piece|inch|square\s+(?:"
                          r"kilomet\w+|"
                          r"mile|metre|meter))\s+of\b", re.I)
 #: A month as the span of a tally: "in October", "In September", "last month".

@@ -36,6 +36,7 @@ from geo.extract.control import (
     EARLIER_FIGURE,
     GAIN_VERB,
     GAINED,
+    NO_PART_OF,
     NOT_HELD,
     PERIOD,
     holder_of,
@@ -198,7 +199,7 @@ def _candidates(parts: Parts) -> list[Candidate]:
                 continue
             if _TAKEN_SINCE.search(text):
                 continue  # 'have "liberated" 11 settlements in the oblast since July': gains
-            if _DENIED_ANY.search(text) or _NO_PART.search(text, max(0, p.start - 40), p.start):
+            if _DENIED_ANY.search(text) or NO_PART_OF.search(text, max(0, p.start - 40), p.start):
                 continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'; "No
                 # part of the region has been under Russian occupation since April 2022"
             group, end = places_from(parts, p.start, limit=0)
@@ -240,8 +241,6 @@ _TAKEN_SINCE = re.compile(r"\b(?:liberat|captur|seiz|took|taken)\w*[\"”’']?\
                           r"(?:more\s+)?(?:settlements|villages|towns|localities)\b[^.;]{0,80}?"
                           r"\b(?:since|in\s+the\s+past|over\s+the\s+past|this\s+(?:week|month))\b",
                           re.I)
-#: "No part of": none of the place that follows.
-_NO_PART = re.compile(r"\bno\s+(?:part|parts|piece|inch|square\s+\w+)\s+of\s+(?:the\s+)?$", re.I)
 #: After a figure that compares: "(40 %) less than in August", "more than a year ago".
 _COMPARED_TO = re.compile(r"\s+(?:less|more|fewer|lower|higher|smaller|larger|bigger)\s+than\b|"
                           r"\s+of\s+what\s+(?:it|they|Ukraine|Russia|Kyiv|Moscow)\s+(?:had\s+)?"
