@@ -383,6 +383,11 @@ def test_what_a_side_could_hold_in_a_past_year_is_past() -> None:
     # LPR's 2014 third read as today's (64 points off the map)
     got = _status("The head of the LPR said the whole Lugansk People's Republic is free. In "
                   "2014 our militia could hold only about a third of the territory.")
+    # never today's third ("the territory" of the sentence before is the learned reader's
+    # to read, at P = 0.5-0.6 as it was last trained)
+    assert not [c for c in got if c[3] == 33.3 and c[4] is None], got
+    got = _status("The head of the LPR said the whole Lugansk People's Republic is free. In "
+                  "2014 our militia could hold only about a third of the republic.")
     assert ("control_share", "RU", ("UA-09",), 33.3, "past") in got
 
 
