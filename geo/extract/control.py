@@ -402,12 +402,6 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             fig_actor, review = side, ["the side named just before this figure"]
         else:
             fig_actor = actor
-        held_by = _held_after(parts, fig)
-        if held_by is not None and held_by != fig_actor and holder is None:
-            # "Russian forces hold nearly all of Luhansk, but about a quarter of Donetsk
-            # remains under Ukrainian control": the words after the figure's place say
-            fig_actor, review = held_by, [f"the words after the figure's place say it is "
-                                          f"held by {SIDE_NAME[held_by]}"]
         if GAINED.search(text, max(0, fig.start - 40), fig.start) \
                 and (fig.unit == "km2" or PERIOD.search(text)) \
                 and not EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
@@ -426,6 +420,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                                                   "current one"]), status="earlier"))
             continue
         ps, end = of_places(parts, fig)
+        held_by = _held_after(text, end) if ps and holder is None else None
+        if held_by is not None and held_by != fig_actor:
+            # "Russian forces hold nearly all of Luhansk, but about a quarter of Donetsk
+            # remains under Ukrainian control": the words after the figure's place say
+            fig_actor, review = held_by, [f"the words after the figure's place say it is "
+                                          f"held by {SIDE_NAME[held_by]}"]
         if _OTHER_STATE.match(text, max(end, fig.end, _of_country(parts, fig))):
             continue  # "139,000 km² of the country may be contaminated by mines": not held
         if not ps and fig.unit == "km2" and re.match(r"\s*,", text[fig.end:]) and \
@@ -768,12 +768,10 @@ _HELD_BY_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?,?\s+(?:that\s+|
                             r"Ukraine['’]s|Russia['’]s)\s+hands)\b", re.I)
 
 
-def _held_after(parts: Parts, fig: Figure) -> str | None:
-    """The side the words right after the figure's place say holds it, or None."""
-    ps, end = of_places(parts, fig)
-    if not ps:
-        return None
-    m = _HELD_BY_AFTER.match(parts.s.text, end)
+def _held_after(text: str, end: int) -> str | None:
+    """The side the words right after a figure's place (ending at ``end``) say holds it, or
+    None."""
+    m = _HELD_BY_AFTER.match(text, end)
     if m is None:
         return None
     word = (m.group("a") or m.group("b")).lower()
