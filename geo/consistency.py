@@ -32,6 +32,9 @@ Checks (each :class:`Finding` names its reports and claims):
     often gives a share twice ("about 70 %... more than two thirds"); the map uses one
     (:func:`geo.snapshot.unit_readings`), and each other one is compared with it, the
     finding naming both claims, the unit and the one the map uses.
+(e) a share of several units taken together (``scope: combined``: "about 80 % of
+    Donbas") against the same report's own share of each of them ("99 % of Luhansk and
+    76 % of Donetsk"), as their area-weighted sum (:func:`check_combined`).
 
 Each pair of claims is judged once: no two findings compare the same two claims.
 A finding is *about* the reports whose figures it judges (:attr:`Finding.about`): a
@@ -67,6 +70,7 @@ __all__ = [
     "check_changes",
     "check_withdrawals",
     "check_same_unit",
+    "check_combined",
     "check_all",
     "findings_for",
 ]
@@ -83,7 +87,7 @@ class Finding:
     ----------
     kind : str
         ``total_vs_units``, ``km2_vs_percent``, ``share_change``,
-        ``withdrawal_vs_control``, ``offer_vs_control`` or ``same_unit``.
+        ``withdrawal_vs_control``, ``offer_vs_control``, ``same_unit`` or ``combined``.
     severity : str
         ``consistent``, ``tension`` or ``inconsistent``.
     message : str
@@ -411,6 +415,56 @@ def check_same_unit(reports: Iterable[Report],
     return findings
 
 
+def check_combined(reports: Iterable[Report],
+                   units: gpd.GeoDataFrame | None = None) -> list[Finding]:
+    """Check (e): a share of units taken together against the report's own shares of each.
+
+    A claim with ``scope: combined`` ("about 80 % of Donbas") is compared, as intervals
+    (:func:`classify`), with the share the same report gives each of its units (the
+    reading the map uses, :func:`geo.snapshot.unit_readings`), summed in km² and divided
+    by the units' combined official area. Only when the report gives every one of the
+    units a share, and all of them have the same occupier; the finding names the combined
+    claim first, then the unit claims.
+    """
+    units = _load_units(units)
+    areas = {str(k): float(v) for k, v in units["official_area_km2"].items()}
+    findings: list[Finding] = []
+    for rep in sorted(reports, key=lambda r: r.sort_key):
+        readings = unit_readings(rep, areas)
+        for claim in rep.claims:
+            iv = claim.interval
+            codes = tuple(dict.fromkeys(claim.units))
+            if (claim.kind != "control_share" or claim.scope != "combined" or len(codes) < 2
+                    or iv is None or iv.unit != "percent"
+                    or any(c not in readings or c not in areas for c in codes)
+                    or len({occupier(c) for c in codes}) != 1):
+                continue
+            whole = occupier(codes[0])
+            stated = iv if claim.actor == whole else iv.complement()
+            used = [readings[c][0] for c in codes]
+            # one claim may give several of the units ("three quarters of each")
+            ids = tuple(dict.fromkeys(u.claim.id for u in used))
+            total = sum(areas[c] for c in codes)
+            km2 = sum_intervals(u.km2 for u in used)
+            summed = Interval(100 * km2.low / total, 100 * km2.high / total,
+                              100 * km2.central / total)
+            sev = classify(stated, summed)
+            names = " + ".join(codes)
+            msg = (f"{rep.id}: {claim.id} gives {whole.capitalize()}'s share of {names} taken "
+                   f"together as {stated.range_text()}; its own shares of each "
+                   f"({', '.join(ids)}) add up to "
+                   f"{summed.range_text()} of their {_km(total)}: "
+                   f"{_verdict(sev, stated, summed, 'percent')}.")
+            findings.append(Finding(
+                "combined", sev, msg, (rep.id,), (claim.id, *ids),
+                {"stated_low": stated.low, "stated_high": stated.high,
+                 "stated_central": stated.central, "units_low": summed.low,
+                 "units_high": summed.high, "units_central": summed.central,
+                 "gap_points": stated.gap(summed)},
+            ))
+    return findings
+
+
 def check_all(reports: Iterable[Report],
               units: gpd.GeoDataFrame | None = None) -> list[Finding]:
     """Every check: totals of each report, share changes, withdrawals, several claims
@@ -434,6 +488,7 @@ def check_all(reports: Iterable[Report],
         findings += [f for f in check_changes(pool, units) + check_withdrawals(pool, units)
                      if rep.id in f.report_ids]
     findings += check_same_unit(ordered, units)
+    findings += check_combined(ordered, units)
     return _one_per_pair(findings)
 
 

@@ -7,6 +7,7 @@ from geo.consistency import (
     Finding,
     check_all,
     check_changes,
+    check_combined,
     check_same_unit,
     check_totals,
     check_withdrawals,
@@ -288,3 +289,50 @@ def test_an_unreviewed_draft_changes_no_other_report(builtin: ReportSet,
     assert list(zones_before["area_km2"].round(3)) == list(zones_after["area_km2"].round(3))
     own = snapshot("A2", after, units)
     assert own.loc["UA-09", "status"] == "stated" and own.loc["UA-09", "share_central"] == 100
+
+
+def test_a_share_of_units_together_against_the_report_s_share_of_each(
+        units: gpd.GeoDataFrame) -> None:
+    # all of Luhansk and half of Donetsk, by hand: (26,684 + 0.5 x 26,517) / 53,201
+    together = (A["UA-09"] + 0.5 * A["UA-14"]) / (A["UA-09"] + A["UA-14"]) * 100
+    assert together == pytest.approx(75.08, abs=0.01)
+
+    def report(q: str, figure: float) -> list[Finding]:
+        r = make_report("D", "2025-06-01", [
+            share(["UA-09"], "all"), share(["UA-14"], "exact", 50),
+            share(["UA-14", "UA-09"], q, figure, scope="combined")])
+        return check_combined([r], units)
+
+    (f,) = report("about", 75)  # 71.25-78.75 holds 75.08
+    assert (f.kind, f.severity, f.claim_ids) == ("combined", "consistent",
+                                                  ("D-c3", "D-c2", "D-c1"))
+    assert f.numbers["units_central"] == pytest.approx(together)
+    (f,) = report("about", 86)  # 81.7-90.3: 6.6 points above 75.08
+    assert f.severity == "inconsistent"
+    assert f.numbers["gap_points"] == pytest.approx(86 * 0.95 - together)
+    assert "UA-14 + UA-09 taken together" in f.message and "D-c2, D-c1" in f.message
+    # Ukraine's share of them together is read as Russia's complement
+    r = make_report("E", "2025-06-01", [
+        share(["UA-09"], "all"), share(["UA-14"], "exact", 50),
+        share(["UA-14", "UA-09"], "about", 25, scope="combined", actor="ukraine")])
+    (f,) = check_combined([r], units)
+    assert f.severity == "consistent" and f.numbers["stated_central"] == pytest.approx(75)
+    # a unit without its own share in the report: nothing to compare; check_all has it
+    r = make_report("F", "2025-06-01", [
+        share(["UA-09"], "all"), share(["UA-14", "UA-09"], "about", 86, scope="combined")])
+    assert check_combined([r], units) == []
+    assert [f.kind for f in check_all([make_report("G", "2025-06-01", [
+        share(["UA-09"], "all"), share(["UA-14"], "exact", 50),
+        share(["UA-14", "UA-09"], "about", 86, scope="combined")])], units)
+        if f.kind == "combined"] == ["combined"]
+
+
+def test_one_claim_giving_several_of_the_units_is_named_once(units: gpd.GeoDataFrame) -> None:
+    # "three quarters of each of Zaporizhzhia and Kherson" beside "about 75 % of the two
+    # together": the same claim is not listed twice
+    r = make_report("K", "2025-06-01", [
+        share(["UA-23", "UA-65"], "exact", 75),
+        share(["UA-23", "UA-65"], "about", 75, scope="combined")])
+    (f,) = check_combined([r], units)
+    assert f.claim_ids == ("K-c2", "K-c1") and f.severity == "consistent"
+    assert f.numbers["units_central"] == pytest.approx(75)
