@@ -236,7 +236,7 @@ _DENIED_ANY = re.compile(r"\b(?:has|have|had)\s+not\s+(?:yet\s+|fully\s+)?(?:tak
 _HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
                         r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
 #: Settlements taken since a time: ground gained, not a holding's extent.
-_TAKEN_SINCE = re.compile(r"\b(?:liberat|captur|seiz|took|taken)\w*[\"”’']?\s+(?:\d+|a\s+dozen|"
+_TAKEN_SINCE = re.compile(r"\b(?:" + _GAIN_STEMS + r")\w*[\"”’']?\s+(?:\d+|a\s+dozen|"
                           r"several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                           r"(?:more\s+)?(?:settlements|villages|towns|localities)\b[^.;]{0,80}?"
                           r"\b(?:since|in\s+the\s+past|over\s+the\s+past|this\s+(?:week|month))\b",
