@@ -52,7 +52,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh103.yaml", "extract_corpus_fresh104.yaml",
             "extract_corpus_fresh105.yaml", "extract_corpus_fresh106.yaml",
             "extract_corpus_fresh107.yaml",
-            "extract_corpus_fresh108.yaml")
+            "extract_corpus_fresh108.yaml",
+            "extract_corpus_fresh111.yaml")
 
 
 def default_corpora() -> list[Path]:
