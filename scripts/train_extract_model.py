@@ -54,7 +54,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh107.yaml",
             "extract_corpus_fresh108.yaml",
             "extract_corpus_fresh111.yaml",
-            "extract_corpus_fresh110.yaml")
+            "extract_corpus_fresh110.yaml",
+            "extract_corpus_fresh109.yaml")
 
 
 def default_corpora() -> list[Path]:
