@@ -623,3 +623,35 @@ def test_round_g_what_is_not_asserted_and_what_stays() -> None:
                 "region, and a presenter on state television claimed on Sunday that Russian "
                 "troops held a third of the Kharkiv region. That claim is false.") == [
         ("control_share", "RU", ("UA-09",), 99.0, None)]
+
+
+def test_round_h_then_not_now_and_what_is_not_asserted() -> None:
+    # a timeline's line of a month range long past; "Now (June 2025) --" is now's
+    text = ("TIMELINE\n2014 — Russia annexes Crimea.\n"
+            "23 February 2022 — Russia and its proxies hold about 7% of Ukraine.\n"
+            "September–November 2022 — Kharkiv and Kherson counteroffensives; Russia's share "
+            "of Ukraine falls to about 18%.\n2024 — Avdiivka falls.\n"
+            "Now (June 2025) — Russia holds just under 20% of Ukraine.")
+    assert [c for c in _now(text) if c[4] is None] == [
+        ("control_share", "RU", ("UA",), 20.0, None)]
+    # "Before the regrouping, ... held": then's, every holding of its clause
+    assert [s for *_, s in _now("Before the regrouping, Russian troops held almost the "
+                                "entire Kherson region, along with a bridgehead towards "
+                                "Mykolaiv.")] in ([], ["past"], ["past", "past"])
+    assert all(s == "past" for *_, s in _now(
+        "Before the regrouping, Russian troops held almost the entire Kherson region."))
+    # the areas of Donbas "held ... before February" are then's
+    assert _now("Zelensky said Russia occupies about 20% of Ukraine's territory. That "
+                "figure, which includes Crimea and the areas of Donbas held by Moscow-backed "
+                "forces before February, has barely moved since.") == [
+        ("control_share", "RU", ("UA",), 20.0, None),
+        ("control_share", "RU", ("UA-09", "UA-14"), None, "past")]
+    # turnout is no ground
+    assert _now("Turnout ranged from about 63% in Kherson Region to 97% in the DPR.") == []
+    # "the question of whether Kyiv would ever agree to leave" is no offer
+    assert _now("Analysts said the question of whether Kyiv would ever agree to leave "
+                "Donetsk remained the hardest in any talks.") == []
+    # a report "dismissed as 'pure fiction'" offers nothing
+    assert _now('Peskov has dismissed as "pure fiction" a report by a US business news agency '
+                "claiming that Moscow was ready to pull its troops out of Sumy and Kharkov "
+                "regions in return for Kiev's withdrawal from the DPR.") == []

@@ -511,3 +511,38 @@ def test_round_g_holders_and_areas() -> None:
     assert _said("No part of the Sumy region has been under Russian occupation since April "
                  "2022.") == []
     assert _said("The Defence Ministry has not claimed to hold the whole Donetsk oblast.") == []
+
+
+def test_round_h_shares_of_the_country_zones_and_places_put_first() -> None:
+    # a share with no place that "includes Crimea" is the country's
+    assert _said("By the institute's count, it holds about 18% -- a figure that includes "
+                 "Crimea and the parts of Donbas its proxies seized in 2014.") == [
+        ("control_share", "RU", ("UA",), 18.0, "around")]
+    # a place, then ", where Russian troops hold a handful of villages": part of it
+    assert _said("[Photo: A Ukrainian serviceman checks a drone near the border in Sumy "
+                 "region, where Russian troops hold a handful of villages.]") == [
+        ("control_share", "RU", ("UA-59",), None, "part")]
+    # a place put first with an aside on it
+    assert _said("In Donetsk, the region at the centre of US-brokered talks, Ukraine still "
+                 "holds about 1,900 square miles.") == [
+        ("control_area", "UA", ("UA-14",), 4921.0, "around")]
+    # ground recaptured since a time is gained, not held
+    assert _said("Russia says it has recaptured more than 1,100 square kilometres of the "
+                 "Kursk region since Ukrainian troops crossed the border last August.") == []
+    # "which Russian forces also hold"
+    assert ("control_share", "RU", ("UA-48",), None, "part") in _said(
+        "Russia holds most of Kherson. The Kinburn Spit, which Russian forces also hold, "
+        "lies in Mykolaiv region.")
+    # a security zone being created is part of the region it is in, not of the one it
+    # protects or the one struck; one spoken of is no holding
+    assert _said('Putin said Russian troops were creating a "security zone" in Kharkiv region '
+                 "to protect Belgorod from Ukrainian shelling.") == [
+        ("control_share", "RU", ("UA-63",), None, "part")]
+    assert _said('Gerasimov said Russian forces had created a "security zone" in parts of the '
+                 "Kharkiv and Sumy regions to protect the Belgorod and Kursk regions.") == [
+        ("control_share", "RU", ("UA-59", "UA-63"), None, "part")]
+    assert _said('Putin said Russia was creating a "sanitary zone" in Kharkiv Oblast in '
+                 "response to Ukrainian strikes on Belgorod.") == [
+        ("control_share", "RU", ("UA-63",), None, "part")]
+    assert _said("When Ukrainian columns crossed into Russia's Kursk region, their "
+                 "commanders spoke of creating a buffer zone.") == []

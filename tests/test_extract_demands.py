@@ -862,3 +862,34 @@ def test_round_g_conditions_offers_and_exchanges() -> None:
     assert _demands("The message reflects a condition set by President Vladimir Putin, who has "
                     "said his forces will take the Donbas unless Ukrainian troops leave it.") == [
         ("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]
+
+
+def test_round_h_shapes_of_demands() -> None:
+    # "leave the roughly one quarter of the Donetsk region it still holds"
+    assert _demands("Putin wants Ukraine to leave the roughly one quarter of the Donetsk "
+                    "region it still holds.") == [("demand_withdraw", "RU", ("UA-14",), "all")]
+    # "leave every part of Ukraine"
+    assert _demands("Zelensky repeated that Russian troops must leave every part of Ukraine "
+                    "they occupy before peace talks can begin.") == [
+        ("demand_withdraw", "UA", ("UA",), "all")]
+    # "was still required to": the other side's demand, as "must"
+    assert _demands("The foreign ministry's spokeswoman told a briefing in Moscow that Ukraine "
+                    "was still required to pull its troops out of the four regions.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]
+    # the status of ground "as parts of Russia must be recognised", said by a named leader
+    six = ("UA-09", "UA-14", "UA-23", "UA-40", "UA-43", "UA-65")
+    assert _demands("Putin said the status of Crimea, Sevastopol and the four regions as parts "
+                    "of Russia must be recognised and fixed in international agreements.") == [
+        ("demand_cede", "RU", six, "all")]
+    assert _demands("Putin said the status of Crimea, Sevastopol, the Donetsk and Lugansk "
+                    "People's Republics and the Kherson and Zaporozhye regions as subjects of "
+                    "the Russian Federation must be enshrined in international agreements.") == [
+        ("demand_cede", "RU", six, "all")]
+    # "even as Russia" names the demand's author, not what ground would be
+    assert _demands("Bonds rallied, even as Russia stuck to its demand that Kyiv cede the "
+                    "remainder of the Donetsk region.") == [
+        ("demand_cede", "RU", ("UA-14",), "all")]
+    # "these areas" after a list the sentence put first
+    assert _demands("In Zaporizhzhia and Kherson, Moscow insists that Kyiv withdraw its forces "
+                    "from these areas entirely.") == [
+        ("demand_withdraw", "RU", ("UA-23", "UA-65"), "all")]

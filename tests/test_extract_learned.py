@@ -228,3 +228,14 @@ def test_round_g_gains_comparisons_and_no_part_give_the_reader_nothing() -> None
         "The part of the Kursk region still held by Ukraine is around 500 sq km, less than "
         "half of what it held in August.", 0))) if c.fig is not None]
     assert got == [500.0]
+
+
+def test_the_reader_reads_no_denied_holding() -> None:
+    # a figure right after a denied verb, a place right after a verb of holding "failed to"
+    assert [c for c in extract_claims(
+        '"The enemy does not control even 3 per cent of the region," said a spokesman for '
+        "the command in Kharkiv region.") if c.is_claim] == []
+    got = [(c.regions, c.value, c.qualifier) for c in extract_claims(
+        "Russia holds more than four-fifths of Donetsk and Luhansk regions but has still "
+        "failed to occupy these areas fully.") if c.is_claim]
+    assert got == [(("UA-14", "UA-09"), 80.0, "over")]

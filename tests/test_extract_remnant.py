@@ -49,3 +49,16 @@ def test_a_remnant_held_for_months_once_is_then_s_and_a_still_held_is_reported_n
     got = _got("Russia's defence ministry said its forces had liberated the whole of the "
                "Luhansk region. Ukraine's army said its troops still held a few villages there.")
     assert ("UA", ("UA-09",), None, "part") in got
+
+
+def test_a_remnant_in_the_unit_the_side_moved_into() -> None:
+    assert _got("Russian troops have crossed into Sumy oblast and now sit in a few villages "
+                "on the Ukrainian side of the border.") == [("RU", ("UA-59",), None, "part")]
+    assert _got("Ukrainian forces have pushed into Russia's Belgorod region and now hold a "
+                "small foothold near the village of Demidovka.") == [
+        ("UA", ("RU-BEL",), None, "part")]
+    # a unit named, but not moved into: too loose a guess for this rule (the learned
+    # reader may still read it, and says so)
+    assert not [c for c in extract_claims("Russian troops shelled Sumy oblast and now hold a "
+                                          "few villages.")
+                if any("moved into" in r for r in c.review)]

@@ -175,3 +175,19 @@ def test_an_area_after_a_share_of_the_clause_before_is_of_the_same_ground() -> N
         ("control_share", "UA", ("UA-14",), 22.0, None),
         ("control_area", "RU", ("UA-14",), 20500.0, None),
         ("control_area", "RU", ("UA-14",), 19000.0, "earlier")]
+
+
+def test_a_clause_after_even_though_reads_the_lists_before_it() -> None:
+    assert _claims("In Zaporizhzhia and Kherson, Moscow insists that Kyiv withdraw its forces "
+                   "from these areas entirely, even though Russian troops hold only about "
+                   "three quarters of the two regions.") == [
+        ("demand_withdraw", "RU", ("UA-23", "UA-65"), None, None, "all"),
+        ("control_share", "RU", ("UA-23", "UA-65"), 75.0, "percent", "around")]
+
+
+def test_they_are_the_forces_the_sentence_named_before() -> None:
+    text = ("Ukraine's border bends south-east. Since the spring, Russian units have pushed "
+            "a few kilometres over the frontier into Sumy region, and they now hold a strip "
+            "of the region.")
+    assert ("control_share", "RU", ("UA-59",), None, None, "part") in _claims(text)
+    assert not [c for c in _claims(text) if c[1] == "UA"]

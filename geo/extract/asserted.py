@@ -142,6 +142,10 @@ _DATED_PAST = re.compile(
     r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?(?:in|(?:at|by)\s+the\s+"
     r"(?:start|beginning|end)\s+of)\s+(?:(?:early|late|spring|"
     r"summer|autumn|winter|March|April)\s+(?:of\s+)?)?20(?:1\d|2[0-3])\b(?!\s*[-–]\s*20)|"
+    # "Before the regrouping, Russian troops held almost the entire region"
+    r"(?:^\W*|[;:]\s+)before\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"[\w'’-]+,\s+(?:(?!that\b)[\w'’-]+\s+){1,5}?(?:held|occupied|controlled|had\s+(?:held|"
+    r"taken))\b|"
     # (not behind the \b above: "- A year earlier" opens on a bullet)
     r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
     r"eighteen|\d+)\s+(?:years?|months?)\s+"
@@ -181,6 +185,10 @@ _SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|t
                        r"^\W*(?:suppose|supposing|imagine|what\s+if)|"
                        # "If Kyiv were to accept Moscow's memorandum, it would have to abandon"
                        r"\bif\s+(?:[\w'’-]+\s+){1,4}?were\s+to\b|"
+                       # "the question of whether Kyiv would ever agree to leave Donetsk"
+                       r"\bwhether\s+(?:[\w'’-]+\s+){1,4}?(?:would|will|could|might|can)\s+"
+                       r"(?:ever\s+|really\s+)?(?:agree|accept|offer|consent|be\s+(?:ready|"
+                       r"willing|prepared))|"
                        # "Ukraine should offer to pull back ...": advice, no side's offer
                        r"(?:should|ought\s+to)\s+(?:now\s+|simply\s+)?offer|"
                        # "Kyiv could offer to hand back Kursk": a possibility, no offer
@@ -198,10 +206,13 @@ _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?
 #: A denied report of a side's demand or offer: "the Kremlin denied a newspaper report that
 #: it had offered ...", "called 'pure fiction' a report that Russia had offered ...".
 _DENIED_REPORT = re.compile(
-    r"\b(?:(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|rejected)\s+|"
+    r"\b(?:(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|rejected)\s+"
+    # "dismissed as 'pure fiction' a report by a US news agency claiming that"
+    r"(?:as\s+[\"“]?[\w\s]{0,20}?[\"”]?\s+)?|"
     r"called\s+[\"“]?[\w\s]{0,20}?(?:fiction|fabrication|fake|false|lie)[\"”]?\s+)"
     r"(?:(?:a|an|the|media|press)\s+)*(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|stor(?:y|ies)|"
-    r"rumou?rs?)\s+(?:that\b|(?=(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine|he|she|they)\s+"
+    r"rumou?rs?)\s+(?:(?:by|from|in|on)\s+(?:[\w'’-]+\s+){1,6}?(?:claiming|saying|alleging|"
+    r"suggesting)\s+)?(?:that\b|(?=(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine|he|she|they)\s+"
     r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked|agreed)\b))|"
     r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine)\s+"
     r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked)\b", re.I)
@@ -229,7 +240,7 @@ POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)(?!\s+(?:\w+\s+){0,2}(?:is|are|
 OTHER_MEASURE = re.compile(
     r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|casualt\w*|killed|"
     r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
-    r"residents|voters|opposed|support(?:ed)?\s+for|"
+    r"residents|voters|turnout|ballots?|voted|opposed|support(?:ed)?\s+for|"
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents|funded|"
     r"funding|financed|fertili[sz]ers?|imported|imports|"
@@ -453,8 +464,10 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
 #: A timeline's line of a date long past: "2014 – The Lugansk People's Republic is
 #: proclaimed; ... the militia holds only about a third of its territory", "Feb. 2014:
 #: Russia seizes Crimea." (years up to 2023: a later one may be the article's own).
-_TIMELINE = re.compile(r"\W*((?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:Jan|Feb|Mar|Apr|May|"
-                       r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TIMELINE = re.compile(r"\W*((?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:" + _MONTH
+                       + r"\s*[–-]\s*)?" + _MONTH
+                       + r"\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
 
 
 #: A sentence that sets earlier figures against the ones before it: "That compares with".
@@ -476,7 +489,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                     "kept as a note, not checked against the map of the article's day",))
                 if c.kind.startswith("control") and c.status is None else c for c in claims]
     peaks = past_times(s.text)
-    if not peaks and not ("201" in s.text or "2022" in s.text):
+    if not peaks and not ("201" in s.text or "2022" in s.text or "before" in s.text):
         return claims
     if _COMPARED.match(s.text) and not _NOW.search(s.text):
         # "That compares with about 43,000 sq km, or 7 %, held ... before the full-scale
@@ -500,7 +513,8 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
     # the words before it, past a label or a bracket ("(Textbook sidebar, 20 March 2024)
     # Before February 2022, ...")
     lead = re.sub(r"^.*[)\]:\n]\s*", "", s.text[:first.start()]) if first is not None else ""
-    if first is not None and first.re is PAST_PEAK and not nows \
+    if first is not None and (first.re is PAST_PEAK or re.match(r"\W*before\b", first.group(0),
+                                                                re.I)) and not nows \
             and len(lead.split()) <= 6:
         # "Before the full-scale invasion began, Russia and its proxies held about 7 % of
         # Ukraine: Crimea and roughly a third of Donbas": a past put first is the figures'
@@ -559,9 +573,12 @@ _SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|w
                           r"(?:Russia|Moscow)\s+and\s+"
                           r"(?:its|their)\s+proxies\s+|(?:Russia|Moscow|"
                           r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
-                          r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)?(?:in|before|by|"
+                          r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)?(?:(?:in|before|by|"
                           r"since)\s+(?:(?:early|late|"
-                          r"mid-?)\s*)?(?:2014|2015|February\s+2022|2022)\b", re.I)
+                          r"mid-?)\s*)?(?:2014|2015|February\s+2022|2022)|"
+                          # "the areas of Donbas held by Moscow-backed forces before February"
+                          r"before\s+(?:February|the\s+(?:full[\s-]scale\s+)?(?:invasion|war)))\b",
+                          re.I)
 #: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
 _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)
 #: A word of the present: a claim nearer one than a past peak is what is held now.
@@ -578,10 +595,11 @@ _BREAK = re.compile(r"[\n|;]|\s[—–]\s|,\s+(?:saying|insisting|adding|stressi
 #: forces retake Sudzha.", "Aug. 6, 2024: ...", "2014 – ...".
 _DATED_LINE = re.compile(
     r"^[ \t•*-]*(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})\.?|"
-    r"(?P<m2>[A-Z][a-z]{2,8})"
+    r"(?:[A-Z][a-z]{2,8}\.?[–-])?(?P<m2>[A-Z][a-z]{2,8})"
     r"\.?(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?)?,?\s*(?P<y>(?:19|20)\d\d)?\s*[:–—-]\s", re.M)
 #: A timeline's line of now: "Today — Russian forces hold ...", "Now: ...".
-_NOW_LINE = re.compile(r"^[ \t•*-]*(?:today|now|at\s+present|currently|as\s+of\s+today)\s*[:–—-]\s",
+_NOW_LINE = re.compile(r"^[ \t•*-]*(?:today|now|at\s+present|currently|as\s+of\s+today)"
+                       r"(?:\s*\([^)\n]{0,30}\))?\s*[:–—-]\s",
                        re.I | re.M)
 #: How long before the last date of a timeline a line's holdings are then's, not now's.
 TIMELINE_DAYS = 31

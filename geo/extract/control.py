@@ -37,7 +37,8 @@ from geo.extract.parts import (
 )
 
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places", "LABEL_AMOUNT",
-           "EARLIER_FIGURE", "NOT_HELD", "NO_PART_OF", "GAINED", "GAIN_VERB", "PERIOD"]
+           "EARLIER_FIGURE", "NOT_HELD", "DENIED_PLACE", "NO_PART_OF", "GAINED", "GAIN_VERB",
+           "PERIOD"]
 
 
 _OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
@@ -92,6 +93,24 @@ NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+lon
                       # "has not claimed to hold the whole oblast"
                       r"not\s+(?:even\s+)?claimed\s+to)"
                        r"\s+(?:[\w-]+\s+)?$", re.I)
+#: A verb of holding denied right before a place: "(has still) failed to occupy (these
+#: areas)", "has not taken the whole of (Donetsk)".
+DENIED_PLACE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bfail(?:ed|s)?\s+to|"
+                           r"\bunable\s+to)\s+(?:yet\s+|fully\s+|even\s+|still\s+)?(?:taken|"
+                           r"captured|seized|occupied|held|controlled|control|hold|take|capture|"
+                           r"occupy|seize)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+entire\s+)?"
+                           r"(?:the\s+)?$", re.I)
+#: Right before a place a holding is meant to protect, not held: "(a security zone ...) to
+#: protect (the Belgorod and Kursk regions)", "in response to Ukrainian strikes on
+#: (Belgorod)", "(push artillery) away from (Belgorod)".
+_GUARDED = re.compile(r"\b(?:protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|away\s+from|shelling\s+of|"
+                      r"(?:strikes|attacks|shelling)\s+(?:on|of|against)|"
+                      # "(is being created) after the liberation of the Kursk region"
+                      r"(?:after|since|following)\s+the\s+liberation\s+of)"
+                      r"\s+(?:the\s+)?(?:(?:population|people|residents|towns|villages)\s+of\s+"
+                      r"(?:the\s+)?)?(?:(?:Russian|Russia['’]s|border|neighbou?ring)\s+)?"
+                      # "to protect the Belgorod and (Kursk regions)"
+                      r"(?:(?-i:[A-Z])[\w'’-]+(?:\s*,\s*|\s+and\s+))*$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
 GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr|retak|retook|recaptur|regain", re.I)
 #: After "liberated": a period it was gained in ("more than 800 km² ... since August").
@@ -111,7 +130,8 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
 GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
-                     r"gr[eo]w(?:n)?|added|captur(?:ed|ing)|seiz(?:ed|ing)|took|taken|up|down|"
+                     r"gr[eo]w(?:n)?|added|(?:re)?captur(?:ed|ing)|retook|retaken|regain(?:ed|ing)|"
+                     r"seiz(?:ed|ing)|took|taken|up|down|"
                      r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:about|roughly|around|"
                      r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
                      r"over)\s+)?$", re.I)
@@ -160,9 +180,21 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|
 #: largely occupy".
 _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|that)\s+(?P<side>(?:"
                          r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+"
-                         r"(?:troops|forces|army|units)|the\s+(?:occupiers|invaders))\s+(?:still\s+|now\s+)?(?P<not>do\s+not\s+|don['’]t\s+|"
+                         r"(?:troops|forces|army|units)|the\s+(?:occupiers|invaders))\s+(?:still\s+|now\s+|also\s+)?"
+                         r"(?P<not>do\s+not\s+|don['’]t\s+|"
                          r"no\s+longer\s+)?(?P<how>largely|mostly|partly|partially|fully|"
                          r"entirely|completely)?\s*(?:occupy|hold|control)\b", re.I)
+#: A clause after a place that says a side holds a little of it: ", where Russian troops
+#: hold a handful of villages", ", where Kyiv still clings to a foothold".
+_WHERE_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+where\s+(?P<side>(?:Russian|"
+                         r"Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:troops|"
+                         r"forces|army|units|soldiers)|Russia|Moscow|Ukraine|Kyiv|the\s+(?:occupiers|"
+                         r"invaders))\s+(?:still\s+|now\s+|already\s+)?(?:holds?|controls?|"
+                         r"occup(?:y|ies)|(?:is|are)\s+holding|cling\s+to|clings\s+to|keeps?)\s+"
+                         r"(?:on\s+to\s+|onto\s+)?(?:only\s+|just\s+)?(?:an?\s+(?:few|handful|couple|"
+                         r"small|narrow|thin|tiny|sliver|strip|pocket|foothold|bridgehead|number\s+of)|"
+                         r"(?:several|some|small)\s+(?:villages|settlements|pockets|areas|parts)|"
+                         r"(?:parts?|pockets?|villages)\b)", re.I)
 #: A relative clause after a place that says how much of it a side holds: ", of which
 #: Russia holds most", ", most of which Russian troops now occupy".
 _OF_WHICH_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s*,\s+(?:(?P<most>most|"
@@ -484,6 +516,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         elif _country_label(parts, fig):
             regions, end = ("UA",), fig.end
             review.append("a table-like line: the country and its figure")
+        elif fig.unit == "percent" and (inc := _INCLUDES_CRIMEA.match(text, fig.end)):
+            # "it holds about 18% -- a figure that includes Crimea and the parts of Donbas
+            # its proxies seized in 2014": a share of the country, Crimea inside it
+            regions, end = ("UA",), inc.end()
+            review.append("a share with no place that 'includes Crimea': of the country")
         elif fig.unit == "km2" and parts.country:
             regions, end = ("UA",), fig.end
         elif side is not None and out and out[-1].unit == fig.unit and not out[-1].status:
@@ -606,6 +643,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                 if not enemy:
                     continue
                 actor_here = enemy[0]
+        where = _WHERE_HELD.match(text, places_from(parts, p.start, limit=0)[1])
+        if q is None and where:
+            # "near the border in Sumy region, where Russian troops hold a handful of
+            # villages": part of it, the side the clause names
+            q = "part"
+            actor_here = "UA" if where.group("side").lower().startswith(("ukrain", "kyiv")) \
+                else "RU"
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"
@@ -628,6 +672,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if re.search(r"\bnot\s+(?:a\s+single|one|an?)\s+(?:metre|meter|inch|square\s+\w+)\W*\s+"
                      r"of\s+(?:the\s+)?$", text[max(0, p.start - 40):p.start], re.I):
             continue  # '"not a single metre" of the Belgorod region was under Ukrainian control'
+        if _GUARDED.search(text, max(0, p.start - 100), p.start):
+            continue  # 'creating a "security zone" in Kharkiv region to protect Belgorod'
         if re.search(r"\b(?:for|against)\s+the\s+(?:rest|remainder)\s+of\s+(?:the\s+)?$",
                      text[max(0, p.start - 40):p.start], re.I):
             continue  # "the small border areas it holds for the rest of Donetsk": a swap's
@@ -748,6 +794,12 @@ def fronted_places(parts: Parts) -> list[Place]:
     text = parts.s.text
     first = parts.places[0]
     ps, end = places_from(parts, first.start, limit=0)
+    if len(ps) > 1 and ps[-1].codes == ps[-2].codes and re.match(
+            r"the\s+(?:region|oblast|province)\b", ps[-1].text, re.I) and (
+            apposed := re.match(r"[^,;:.]{0,80}(?=,)", text[end:])):
+        # "In Donetsk, the region at the centre of US-brokered talks, Ukraine still holds
+        # ...": the place and an aside on it, not two places
+        ps, end = ps[:-1], end + apposed.end()
     if (_FRONTED.search(text[:first.start]) and _FRONTED_AFTER.match(text, end)) or (
             _LABEL.fullmatch(text[:first.start]) and _LABEL_AFTER.match(text, end)):
         return ps
@@ -869,6 +921,9 @@ _MONTH_SPAN = re.compile(r"\b(?:in|during|over|through)\s+(?:the\s+month\s+of\s+
 _INCLUDING_CRIMEA = re.compile(r"\bincluding\s+(?:the\s+)?Crimea(?:n\s+peninsula)?(?:\s+and\s+"
                                r"Sevastopol)?\s*(?:[—–,:]|--|\s-)\s*(?:(?:about|roughly|around|"
                                r"some|nearly|almost|approximately|over|more\s+than)\s+)?$", re.I)
+_INCLUDES_CRIMEA = re.compile(r"\s*(?:[—–,(]|--|\s-)\s*(?:(?:a|the)\s+(?:figure|share|total|"
+                              r"number|estimate)\s+)?(?:(?:that|which)\s+)?(?:includes?|including)\s+"
+                              r"(?:the\s+)?(?:annexed\s+)?Crimea", re.I)
 _FRONTED = re.compile(r"(?:^|,\s*|:\s+)\W*(?:of|in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
                       r"eastern|western|southern|northern)\s+|"
                       # "in the east of Dnipropetrovsk region, Russian troops hold ..."

@@ -44,9 +44,14 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
               and not any(i <= a.start < j for i, j in inside)
               and not _TALKS_WITH.search(text, max(0, a.start - 40), a.start)
               # "recognise any of its land as Russian": what the land would be, no side
+              # ("the status of the four regions as parts of Russia must be recognised")
               and not (text.endswith(("as ", "as\n"), 0, a.start)
                        and re.match(r"(?:Russian|Ukrainian)\b(?!\s+(?:troops|forces|army|side|"
-                                    r"government|officials?|delegation))", text[a.start:]))]
+                                    r"government|officials?|delegation))", text[a.start:]))
+              # ("the status of the four regions as parts of Russia must be recognised")
+              and not (_PART_OF.search(text, max(0, a.start - 30), a.start)
+                       and re.match(r"(?:the\s+)?Russia(?:n\s+Federation)?\b(?!['’])",
+                                    text[a.start:]))]
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
                and not _REJECTS.match(text, a.end)
                and not any(i <= a.start < j for i, j in said)]
@@ -101,8 +106,12 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
             if target is None or target == actor:
                 target = other_side(actor)
             return actor, target
-    if " ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
-                                                     "should", "need to", "needs to") \
+    if (" ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
+                                                      "should", "need to", "needs to")
+            # "Ukraine was still required to pull its troops out of ...": as "must"
+            or demand.group(0).lower() == "required" and re.search(
+                r"\b(?:is|was|are|were|be|been)\s+(?:still\s+|also\s+|now\s+)?$",
+                text[:demand.start()], re.I)) \
             and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
             and not _BE_CEDED.match(text, demand.end()):
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
@@ -254,6 +263,10 @@ _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?:forces|troops|army|units|soldie
                           re.I)
 
 
+#: Right before a side that is what ground would be, not who acts: "(the four regions) as
+#: parts of (Russia)".
+_PART_OF = re.compile(r"\bas\s+(?:an?\s+)?(?:parts?|subjects?|territory|territories|regions?)\s+"
+                      r"of(?:\s+the)?\s+$", re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
 RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 

@@ -136,6 +136,10 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|r
 _DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|demand|imperative|"
                            r"prerequisite|non-negotiable|no\s+(?:settlement|peace|deal|ceasefire|"
                            r"agreement))\b", re.I)
+#: After ground named as Russian: "(the status of Crimea as part of Russia) must be
+#: recognised".
+_ASKED_TO_BE = re.compile(r"[^.;]{0,80}?\b(must|should|would\s+have\s+to|has\s+to|have\s+to)"
+                          r"\s+be\b", re.I)
 #: "the remaining (22 %)", "(22 %) ... still under Kyiv's control", "... it still holds".
 _REMAINING = re.compile(r"\b(?:remaining|rest\s+of\s+the|last)\b", re.I)
 _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which)\s+)?(?:(?:it|"
@@ -325,7 +329,7 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         return []
     whole = ALL_OCCUPIED.match(text, verb.end())
     if whole and whole.group(4) and verb.group(0).lower().startswith(("leav", "left", "quit")) \
-            and not re.search(r"\b(?:troops|forces|soldiers|army|units|military)\b[^.;]{0,40}$",
+            and not re.search(r"\b(?:troops|forces|soldiers?|army|units|military)\b[^.;]{0,40}$",
                               text[:verb.start()], re.I):
         return []  # "millions had to leave Ukraine": people, not an army
     if verb.group(0).lower().startswith(("leav", "left")) and not whole:
@@ -343,12 +347,18 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                                        r"land)\s+"
                                        r"of\s+(?:the\s+|our\s+|its\s+|their\s+)?|"
                                        # "the roughly 18 percent of the DPR it still holds"
+                                       # "the roughly one quarter of the Donetsk region"
                                        r"(?:(?:about|roughly|around|some|nearly|almost|"
-                                       r"remaining)\s+)*[\d.,]+\s*(?:%|percent|per\s+cent)\s+"
+                                       r"remaining|one|a|just\s+under|just\s+over)\s+)*(?:[\d.,]+\s*"
+                                       r"(?:%|percent|per\s+cent)|quarter|fifth|third|tenth|"
+                                       r"sixth|half|two[\s-]thirds|three[\s-]quarters)\s+"
                                        r"of\s+(?:the\s+)?|"
                                        # "leave Russian soil in Kursk"
                                        r"(?:Russian|Ukrainian)\s+(?:soil|territory|land)\s+"
                                        r"(?:in|of)\s+(?:the\s+)?|"
+                                       # "leave every part of Ukraine they occupy"
+                                       r"(?:every|each)\s+(?:part|inch|corner|piece|bit|"
+                                       r"metre|meter)\s+(?:of\s+(?:the\s+)?)?|"
                                        # "these pockets in Sumy"
                                        r"(?:these|those|its|their)\s+(?:small\s+)?(?:pockets|"
                                        r"areas|parts|slivers|positions|footholds)\s+in\s+"
@@ -368,11 +378,12 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     if _DRIVEN_OUT.search(text, max(0, verb.start() - 40), verb.start()):
         return []  # "it has driven Ukrainian forces out of the region": fighting, no terms
     demand = last_demand(parts, verb)
-    offers = [m for m in CUES["offer"].finditer(text, 0, verb.start())
+    # (the whole text searched: "propose" is an offer by the verb after it)
+    offers = [m for m in CUES["offer"].finditer(text) if m.end() <= verb.start()
               # "It would mean abandoning cities ...": a consequence, no offer; "should be
               # prepared to pull back": what is asked, no offer; "there could be no question
               # of talks until ...": no side's word
-              if not _CONSEQUENCE.match(text, m.end())
+              and not _CONSEQUENCE.match(text, m.end())
               and not text.endswith(("there ", "There "), 0, m.start())
               # "As soon as Kyiv declares that it is ready for such a decision and begins
               # a real withdrawal ...": readiness the condition asks for, no offer
@@ -691,6 +702,12 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         as_russian = _AS_RUSSIAN.match(text, ground_end) \
             if verb.group(0).lower().startswith(("recogni", "status")) else None
         after = _DEMAND_AFTER.match(text, ground_end) if named else None
+        if after is None and named and as_russian is not None and (
+                after := _DEMAND_AFTER.match(text, as_russian.end())
+                or _ASKED_TO_BE.match(text, as_russian.end())) is not None:
+            # "Putin said the status of Crimea, Sevastopol and the four regions as parts of
+            # Russia must be recognised": the demand word after the ground's new status
+            named = [a for a in named if a.side == "RU"] or named
         if after is None and as_russian is not None and not named:
             # "Recognition of the DPR and LPR as part of the Russian Federation is an
             # indispensable condition of any settlement": ground recognised as Russian is

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from geo.extract.asserted import not_a_holding
 from geo.extract.control import (
+    DENIED_PLACE,
     EARLIER_FIGURE,
     GAIN_VERB,
     GAINED,
@@ -231,6 +232,11 @@ _DENIED_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+|fully\s+|e
                             r"(?:claimed\s+to\s+)?(?:taken|"
                             r"captured|seized|occupied|held|controlled|liberated|control|hold|"
                             r"take|capture|occupy|liberate)\b[^,.;:]*$", re.I)
+#: A holding verb denied right before a figure: "(the enemy) does not control even (3 %)".
+_DENIED_FIGURE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\s+(?:(?:yet|even|really|"
+                            r"actually|now)\s+)?(?:control|hold|occupy|controls|holds|occupies|"
+                            r"controlled|held|occupied)\s+(?:(?:even|more\s+than|over|as\s+much\s+"
+                            r"as|so\s+much\s+as)\s+)?$", re.I)
 _DENIED_ANY = re.compile(r"\b(?:has|have|had)\s+not\s+(?:yet\s+|fully\s+)?(?:taken|captured|seized|"
                          r"occupied)\s+(?:the\s+)?(?:whole|entire|all)\b", re.I)
 _HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
@@ -383,6 +389,12 @@ def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
         at = _covering(c, found, s.start)
         if at is not None and trace is None:
             continue  # the rules made it (changing their side was tried: no better)
+        if c.fig is not None and _DENIED_FIGURE.search(s.text, max(0, c.fig.start - 50),
+                                                       c.fig.start):
+            continue  # "does not control even 3 per cent of the region": a denial
+        if c.fig is None and DENIED_PLACE.search(s.text, max(0, c.place_start - 60),
+                                                 c.place_start):
+            continue  # "... but has still failed to occupy these areas fully"
         feats = features(parts, c)
         if trace is not None:
             trace.append((s, c, feats, at is not None))

@@ -141,8 +141,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"held(?!\s+(?:out|talks)\b)|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
         # "have established a security zone covering several border villages in Sumy"
-        r"(?:established|created|set\s+up)\s+(?:a\s+)?(?:security|buffer)\s+(?:zone|belt|strip)|"
-        r"(?:security|buffer)\s+(?:buffer\s+)?(?:zone|belt|strip)\s+(?:has|had|have)\s+been\s+"
+        # 'were creating a "security zone" in Kharkiv region'
+        # (not "spoke of creating a buffer zone": an intent)
+        r"(?<!of\s)(?<!about\s)(?:establish(?:ed|es|ing)|creat(?:ed|es|ing)|set(?:ting)?\s+up)\s+"
+        r"(?:a\s+)?[\"“'‘]?"
+        r"(?:security|buffer|sanitary)\s+(?:zone|belt|strip)|"
+        r"(?:security|buffer|sanitary)\s+(?:buffer\s+)?(?:zone|belt|strip)[\"”'’]?\s+(?:has|had|"
+        r"have|is|was|were)\s+(?:been|being)\s+"
         r"(?:created|established|set\s+up)|"
         # "Russian forces maintain a small pocket in eastern Dnipropetrovsk", "keep a sliver"
         r"(?:keeps?|kept|maintains?|maintained)(?=\s+(?:a\s+|its\s+|their\s+)?(?:(?:small|tiny|"
@@ -214,7 +219,9 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I),
     "offer": re.compile(
         r"\b(willing|prepared|ready|readiness|offer(?:s|ed|ing)?|would|could|might|agreed to|"
-        r"proposed to|float(?:s|ed|ing)?)\b",
+        r"proposed to|float(?:s|ed|ing)?|"
+        # "Moscow will propose withdrawing its troops from ...": the side's own pull-back
+        r"propos(?:e|es|ed|ing)(?=\s+(?:withdrawing|pulling|handing\s+back|returning)\b))\b",
         re.I),
     "withdraw": re.compile(
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
@@ -269,7 +276,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"[\s,.;]))|"
         r"gives\s+up|gave\s+up|relinquish(?:es|ed)?|renounce[sd]?|renouncing|"
         # "the status of those four regions and of Crimea as part of Russia must be enshrined"
-        r"status\s+of(?=[^.;]{0,120}?\s+as\s+(?:part\s+of\s+(?:Russia|the\s+Russian)|constituent\s+"
+        r"status\s+of(?=[^.;]{0,120}?\s+as\s+(?:parts?\s+of\s+(?:Russia|the\s+Russian)|constituent\s+"
         r"entit|subjects?\s+of\s+the\s+Russian|Russian\b)[^.;]{0,80}?\b(?:must|should|would\s+have\s+"
         r"to|has\s+to|have\s+to|to)\s+be\b)|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
@@ -579,6 +586,10 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
                  "the new regions of the russian federation", "all the new regions",
                  "all four new regions", "the four provinces", "four provinces"):
         forms[form] = (GROUPS["four regions"], True)
+    for quote in "\"“'‘":
+        # 'the "new regions" -- Moscow's term for ...': the name in quotes (the match ends
+        # before the closing quote)
+        forms[f"the {quote}new regions"] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
     pattern = re.compile(r"\b(" + _trie_pattern(list(forms)) + r")\b" + _SUFFIX, re.I)

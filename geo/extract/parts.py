@@ -347,10 +347,19 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             codes = wider[-1]  # "the peninsula, including the city of Sevastopol, ... its"
         if codes:
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
-    for m in (_THESE.finditer(text) if listed and ("these" in low or "those" in low
-                                                  or "the two" in low or "the three" in low
-                                                  or "each" in low)
+    for m in (_THESE.finditer(text) if ("these" in low or "those" in low
+                                        or "the two" in low or "the three" in low
+                                        or "each" in low)
               else ()):
+        here = [p for p in found if p.end <= m.start()]
+        group = _list_ending(found, here[-1], text) if here and len(here) > 1 else []
+        if len(group) > 1 and m.group(0).lower().startswith(("these", "those")) and not any(
+                p.start < m.end() and m.start() < p.end for p in found):
+            # "In Zaporizhzhia and Kherson, Moscow insists that Kyiv withdraw its forces
+            # from these areas entirely": the list the sentence named before
+            found.append(Place(tuple(dict.fromkeys(c for q in group for c in q.codes)),
+                               m.start(), m.end(), m.group(0), True))
+            continue
         # "He said Kyiv must also recognise these areas as Russian": the places listed last
         # (in the sentence before: a list in this sentence is read by _THEM)
         if listed and not [p for p in found if p.start < m.end()]:
@@ -647,6 +656,12 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
                 continue
             led = [a for a in persons if a.end <= m.start(1)]
             side = (led[-1].side if led and m.group(1).lower() in ("he", "she") else last)
+            if m.group(1).lower() == "they" and (forces := [
+                    a for a in sides if a.end <= m.start(1) and a.side in ("RU", "UA")
+                    and _FORCES.match(s.text, a.start)]):
+                # "Russian units have pushed into Sumy region, ..., and they now hold a strip
+                # of it": the forces the sentence named before the pronoun
+                side = forces[-1].side
             if side is not None:
                 sides.append(Actor(side, m.start(1), m.end(1)))
         sides.sort(key=lambda a: a.start)
@@ -698,6 +713,9 @@ _PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where
                       r"ask|requir|took|has\s+taken|retain|settle)\w*\b)")
 
 
+#: A side named by its forces: "they" after them are they.
+_FORCES = re.compile(r"(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s)\s+(?:troops|forces|units|"
+                     r"soldiers|army)\b", re.I)
 #: A side named by its leader: "he" after it is the leader.
 _PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
 

@@ -25,6 +25,7 @@ from geo.extract.earlier import mark_earlier
 from geo.extract.lexicon import CUES, Figure, cue
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
+    LAST_GROUP,
     LAST_UNIT,
     SIDE_NAME,
     Parts,
@@ -33,6 +34,7 @@ from geo.extract.parts import (
     parts_of,
     places_before,
     places_from,
+    remember_group,
 )
 from geo.extract.text import Sentence
 
@@ -207,7 +209,12 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                             cue("withdraw", clause.text)
                             or cue("cede", clause.text)
                             or cue("demand", clause.text)):
+                        # "..., even though Russian troops hold only about three quarters
+                        # of the two regions": the lists of the clauses before it too
+                        token = LAST_GROUP.set(LAST_GROUP.get())
+                        remember_group(text[:clause.start - s.start])
                         out += control_claims(parts_of(clause))
+                        LAST_GROUP.reset(token)
                 out.sort(key=lambda c: c.span[0])
             return mark_earlier(s, out)
         if not cue("control", text):
@@ -447,7 +454,7 @@ _CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?:that\s+)?"
                      # "... posts going round: Ukraine still holds about 8,500 km²"
                      r":\s+(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|Kyiv|Kremlin|Russian|Ukrainian)"
                      r"\b[^:]{0,40}?\b(?:holds?|controls?|occupies|still)\b)|"
-                     r",?\s+(?:while|whereas|even\s+as)"
+                     r",?\s+(?:while|whereas|even\s+as|even\s+though|although|though)"
                      r"\s+", re.I)
 
 
