@@ -893,3 +893,28 @@ def test_round_h_shapes_of_demands() -> None:
     assert _demands("In Zaporizhzhia and Kherson, Moscow insists that Kyiv withdraw its forces "
                     "from these areas entirely.") == [
         ("demand_withdraw", "RU", ("UA-23", "UA-65"), "all")]
+
+
+def test_round_h_bare_demands_and_offers() -> None:
+    four = ("UA-09", "UA-14", "UA-23", "UA-65")
+    assert _demands("Moscow, he said, was still insisting on all of Donbas.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14"), "all")]
+    assert _demands("In 2024 Moscow's demand was all four regions it claims to have "
+                    "annexed.") == [("demand_cede", "RU", four, "all")]
+    assert _demands("Moscow once demanded all four Ukrainian regions it claimed to annex in "
+                    "2022.") == [("demand_cede", "RU", four, "all")]
+    assert _demands("The document demands international legal recognition of Crimea and the "
+                    "same four regions as part of Russia.") == [
+        ("demand_cede", "RU", tuple(sorted(four + ("UA-40", "UA-43"))), "all")]
+    # "propose withdrawing" is the side's own offer; its condition its demand
+    assert _demands("Moscow will propose withdrawing its troops from the areas it holds in the "
+                    "Sumy and Kharkiv regions in return for Ukrainian forces leaving the "
+                    "Donetsk region entirely.") == [
+        ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all"),
+        ("demand_withdraw", "RU", ("UA-14",), "all")]
+    # the quoted "new regions"; "every Russian soldier" is an army, not people
+    assert _demands('The Kremlin repeated that Ukrainian troops must leave the territory of the '
+                    '"new regions" before any ceasefire can take effect.') == [
+        ("demand_withdraw", "RU", four, "all")]
+    assert _demands("Zelensky insisted that every Russian soldier must leave Ukraine.") == [
+        ("demand_withdraw", "UA", ("UA",), "all")]

@@ -227,3 +227,16 @@ def test_a_first_name_is_no_place() -> None:
     # "Stanislav" was once Ivano-Frankivsk's name; in news it is a first name
     assert [p.codes for p in places("DPR head Stanislav Voronin said that about a quarter of "
                                     "the region is held by Kyiv.")] == [("UA-14",)]
+
+
+def test_round_h_fractions_and_the_country_s_code() -> None:
+    from geo.extract.lexicon import countries, figures
+    assert [(f.value, f.qualifier) for f in figures(
+        'put Russian control of the two regions at "upwards of three quarters" each')] == [
+        (75.0, "over")]
+    assert [(f.value, f.qualifier) for f in figures(
+        "Zaporizhzhia and Kherson remain roughly three-quarters occupied")] == [
+        (75.0, "around")]
+    text = "RU-held: 113,500 km² (18.8% of UA)"
+    assert [text[a:b] for a, b in countries(text)] == ["of UA"]
+    assert countries("the UA-14 code") == []

@@ -54,7 +54,9 @@ BARE_CESSION = "a demand for the ground itself, no verb of cession: read as a de
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
 _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
                           r"demand(?:s|ed|ing)?(?:\s+for)?|"
-                          r"insist(?:s|ed)?\s+on|insistence\s+on|"
+                          r"insist(?:s|ed|ing)?\s+on|insistence\s+on|"
+                          # "In 2024 Moscow's demand was all four regions"
+                          r"demand\s+(?:was|is|remains|remained)|"
                           r"(?:asks?|asked|asking|called|calls|pressed|presses)\s+"
                           r"(?:only\s+)?for|(?:(?:would|will|could|might)\s+|['’](?:ll|d)\s+)settle\s+for|price\s+"
                           r"(?:is|was|remains|would\s+be)|"

@@ -87,11 +87,13 @@ _FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|
 #: A fraction as a value, without "of": "(the share) is put at just under four-fifths",
 #: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each",
 #: "Donetsk: Ukraine holds roughly one-fifth", "Kherson region — just under three quarters".
-_FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|holds?|held|controls?|controlled|"
+_FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|remains?|remained|holds?|held|"
+                          r"controls?|controlled|"
                           r"occup(?:y|ies|ied)|retains?|keeps?)|:|\s[—–])\s+(?:(?:now|already|still|"
                           r"currently)\s+)?[\"“]?(?:(?:about|roughly|around|"
                           r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
-                          r"over|under|approximately)\s+)?(" + _FRACTION_WORDS + r")\b"
+                          r"over|under|approximately|upwards?\s+of|at\s+least|well\s+over)\s+)?("
+                          + _FRACTION_WORDS + r")\b"
                           r"(?![\"”’']?\s+(?:of|or)\b|-|\s+an?\s+(?:percent|per\s+cent|percentage))",
                           re.I)  # not "half a percent"
 
@@ -584,7 +586,11 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
                  # in Moscow's officials' words: "the territories of our new regions"
                  "our new regions", "our four new regions",
                  "the new regions of the russian federation", "all the new regions",
-                 "all four new regions", "the four provinces", "four provinces"):
+                 "all four new regions", "the four provinces", "four provinces",
+                 # "all four Ukrainian regions it claimed to annex", "Crimea and the same
+                 # four regions"
+                 "all four ukrainian regions", "the four ukrainian regions",
+                 "the same four regions"):
         forms[form] = (GROUPS["four regions"], True)
     for quote in "\"“'‘":
         # 'the "new regions" -- Moscow's term for ...': the name in quotes (the match ends
@@ -688,6 +694,8 @@ _COUNTRY = re.compile(
     r"of\s+(?:the\s+)?country(?:(?:'s|’s)\s+" + _TERRITORY_ADJ + r"territory\b|(?!['’]))|"
     r"(?:of\s+(?:the\s+)?)?Ukrainian\s+" + _TERRITORY_ADJ + r"(?:territory|land)\b|"
     r"of\s+UA\s+territory\b|"
+    # "RU-held: 113,500 km² (18.8% of UA)": the country's code
+    r"(?-i:of\s+UA)\b(?![-‐])|"
     # "(Russia holds 19 %) of our land", "of the Ukrainian state territory"
     r"of\s+our\s+(?:land|territory|country|state|homeland)\b|"
     # "(a fifth) of my country" (said of the country occupied), "of its own country"
@@ -718,7 +726,7 @@ def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
 
 
-_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\s|SSR|its\s+own", re.I)
+_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\b|SSR|its\s+own", re.I)
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
