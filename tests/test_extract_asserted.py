@@ -655,3 +655,12 @@ def test_round_h_then_not_now_and_what_is_not_asserted() -> None:
     assert _now('Peskov has dismissed as "pure fiction" a report by a US business news agency '
                 "claiming that Moscow was ready to pull its troops out of Sumy and Kharkov "
                 "regions in return for Kiev's withdrawal from the DPR.") == []
+
+
+def test_round_h_gains_in_months_and_the_minsk_line() -> None:
+    # ground captured "in the first eleven months of the year" is gained, not held
+    assert _now("In the first eleven months of the year, Russia captured roughly 0.8 percent "
+                "of Ukraine.") == []
+    # what an agreement "left in Russian hands" in 2015 is then's
+    assert [s for *_, s in _now("In 2015, the Minsk agreements left roughly a third of the "
+                                "Donbas in Russian hands.")] == ["past"]

@@ -918,3 +918,20 @@ def test_round_h_bare_demands_and_offers() -> None:
         ("demand_withdraw", "RU", four, "all")]
     assert _demands("Zelensky insisted that every Russian soldier must leave Ukraine.") == [
         ("demand_withdraw", "UA", ("UA",), "all")]
+
+
+def test_round_h_demands_nobody_makes() -> None:
+    # "Nobody is asking", "no longer insists on the rest", "rules out any recognition"
+    assert _demands('"Nobody is asking Ukraine to formally give up Crimea," a US official '
+                    "said.") == []
+    assert _demands("Nobody has demanded that Ukraine withdraw from Kherson.") == []
+    assert _demands("By August his demand had narrowed: he now wants Ukraine to pull its troops "
+                    "out of the remaining Ukrainian-held part of Donetsk, and no longer insists "
+                    "on the rest.") == [("demand_withdraw", "RU", ("UA-14",), "all")]
+    assert _demands("The Ukrainian side presented its own document, which insists on a 30-day "
+                    "ceasefire and rules out any recognition of the new regions as "
+                    "Russian.") == []
+    # a report rejected ("rejected reports in British media that ...")
+    assert _demands("The Kremlin spokesman rejected reports in British media that Moscow had "
+                    "demanded the Odessa and Kharkov regions as a condition for a "
+                    "ceasefire.") == []

@@ -335,3 +335,9 @@ def test_columns_headed_by_a_side_s_name_under_a_caption_of_texts_side_by_side()
     bare = text.replace("The competing texts, side by side", "Notes").replace(
         "European counter-draft", "Europe")
     assert [c for c in extract_claims(bare) if c.kind != "control_share"] == []
+
+
+def test_a_field_of_ukrainian_land_crimea_included_is_the_country() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "KEY NUMBERS\n- ~110,000 km2: Ukrainian land held by Russian forces, Crimea included.\n")]
+    assert got == [("RU", ("UA",), 110000.0)]

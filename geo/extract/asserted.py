@@ -137,6 +137,8 @@ _DATED_PAST = re.compile(
     # "At the start of 2025 analysts assessed that Russian forces held about two-thirds"
     r"(?:(?!that\b)[\w'’-]+\s+){0,3}?(?:(?:assessed|estimated|reckoned|said)\s+that\s+"
     r"(?:[\w'’-]+\s+){1,3}?)?(?:held|occupied|controlled|"
+    # "In 2015, the Minsk agreements left roughly a third of the Donbas in Russian hands"
+    r"left(?=\s+[^.;]{0,60}?\bin\s+(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s)\s+hands)|"
     r"seized|captured|took|grabbed|could\s+(?:only\s+)?(?:hold|control))\b|"
     # "They held parts of Chernihiv and Kyiv regions in 2022 too, and they left."
     r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?(?:in|(?:at|by)\s+the\s+"
@@ -151,7 +153,7 @@ _DATED_PAST = re.compile(
     r"eighteen|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before|"
-                          r"could\s|seized|captured|\btook\b|grabbed|\b(?:was|were)\s+(?:under|"
+                          r"\bleft\b|could\s|seized|captured|\btook\b|grabbed|\b(?:was|were)\s+(?:under|"
                           r"occupied|in\s+(?:Russian|Ukrainian|russian|ukrainian)\s)")
 
 
@@ -211,8 +213,8 @@ _DENIED_REPORT = re.compile(
     r"(?:as\s+[\"“]?[\w\s]{0,20}?[\"”]?\s+)?|"
     r"called\s+[\"“]?[\w\s]{0,20}?(?:fiction|fabrication|fake|false|lie)[\"”]?\s+)"
     r"(?:(?:a|an|the|media|press)\s+)*(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|stor(?:y|ies)|"
-    r"rumou?rs?)\s+(?:(?:by|from|in|on)\s+(?:[\w'’-]+\s+){1,6}?(?:claiming|saying|alleging|"
-    r"suggesting)\s+)?(?:that\b|(?=(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine|he|she|they)\s+"
+    r"rumou?rs?)\s+(?:(?:by|from|in|on)\s+(?:[\w'’-]+\s+){1,6}?(?:(?:claiming|saying|alleging|"
+    r"suggesting)\s+)?)?(?:that\b|(?=(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine|he|she|they)\s+"
     r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked|agreed)\b))|"
     r"\bden(?:y|ies|ied|ying)\s+(?:that\s+)?(?:it|Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine)\s+"
     r"(?:had\s+|has\s+|ever\s+)*(?:offered|demanded|proposed|asked)\b", re.I)

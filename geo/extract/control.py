@@ -126,7 +126,8 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?
                      r"\d{1,2}\s+)?"
                      r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
-                     r"\d+\s+(?:days|weeks|months)|\d{4})\b", re.I)
+                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                     r"(?:days|weeks|months)|\d{4})\b", re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
 GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"

@@ -138,6 +138,9 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|r
 _DEMAND_AFTER = re.compile(r"[^.;]{0,40}?\b(condition|precondition|requirement|demand|imperative|"
                            r"prerequisite|non-negotiable|no\s+(?:settlement|peace|deal|ceasefire|"
                            r"agreement))\b", re.I)
+#: No one asks, right before the demand word: "Nobody is (asking)", "no one has (demanded)".
+_NOBODY = re.compile(r"\b(?:nobody|no\s+one)\s+(?:(?:is|was|has|had|will|would)\s+)?(?:ever\s+)?$",
+                     re.I)
 #: After ground named as Russian: "(the status of Crimea as part of Russia) must be
 #: recognised".
 _ASKED_TO_BE = re.compile(r"[^.;]{0,80}?\b(must|should|would\s+have\s+to|has\s+to|have\s+to)"
@@ -380,6 +383,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     if _DRIVEN_OUT.search(text, max(0, verb.start() - 40), verb.start()):
         return []  # "it has driven Ukrainian forces out of the region": fighting, no terms
     demand = last_demand(parts, verb)
+    if demand is not None and _NOBODY.search(text, max(0, demand.start() - 24), demand.start()):
+        return []  # '"Nobody is asking Ukraine to formally give up Crimea"'
     # (the whole text searched: "propose" is an offer by the verb after it)
     offers = [m for m in CUES["offer"].finditer(text) if m.end() <= verb.start()
               # "It would mean abandoning cities ...": a consequence, no offer; "should be
@@ -677,6 +682,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if plan_author(parts, verb) == (True, None):
         return []
     demand = last_demand(parts, verb)
+    if demand is not None and _NOBODY.search(text, max(0, demand.start() - 24), demand.start()):
+        return []  # '"Nobody is asking Ukraine to formally give up Crimea"'
     cond = None if demand else conditional_demand(parts, verb) or summed_up(parts, verb)
     # a negation in the verb's own clause ("Kyiv will never give up ..."), not one before a
     # colon ("Russia's demand has not changed: Kyiv must cede ..."), nor one before the

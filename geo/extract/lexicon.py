@@ -285,7 +285,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"
         r"(?:\s+(?:Russia's|Russia’s|Russian|"
         r"Moscow's|Moscow’s)\s+sovereignty\s+over)?)\b", re.I),
-    "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected)\b", re.I),
+    # ("nobody is asking Ukraine to give up Crimea", "no longer insists on the rest", "rules
+    # out any recognition of")
+    "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected|nobody|"
+                           r"no\s+one|no\s+longer|rul(?:es|ed|ing)\s+out)\b", re.I),
 }
 
 

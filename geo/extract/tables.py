@@ -595,7 +595,10 @@ _FIELD_HELD = re.compile(r"\b(?:held|hold|holds|control(?:led|s)?|occupied|occup
 _FIELD_ABOUT = re.compile(r"\((?:approx\.?|approximately|est\.?|estimated?)\)|\[estimate\]",
                           re.I)
 #: A part of a label that names what a figure includes, not its place: "incl. Crimea".
-_INCLUDING = re.compile(r"[,(]?\s*\b(?:incl\.|including\b|includes\b|with\b).*$", re.I)
+_INCLUDING = re.compile(r"[,(]?\s*\b(?:incl\.|including\b|includes\b|with\b).*$|"
+                        # "Ukrainian land held by Russian forces, Crimea included"
+                        r"[,(]\s*(?:the\s+)?Crimea(?:n\s+peninsula)?\s+(?:included|inclusive)\b.*$",
+                        re.I)
 
 
 #: The holder's words of a label: "by Ukraine", "under Ukrainian control", "Ukrainian-held".
