@@ -546,3 +546,18 @@ def test_round_h_shares_of_the_country_zones_and_places_put_first() -> None:
         ("control_share", "RU", ("UA-63",), None, "part")]
     assert _said("When Ukrainian columns crossed into Russia's Kursk region, their "
                  "commanders spoke of creating a buffer zone.") == []
+
+
+def test_round_h_sides_of_figures_said_again_and_held_by() -> None:
+    # an area apposed to a share is the same ground, its side
+    assert _said("In Donetsk, where Russian forces hold roughly three quarters of the region, "
+                 "Ukraine still controls around a quarter, about 6,600 km², including the "
+                 "fortress belt.") == [
+        ("control_share", "RU", ("UA-14",), 75.0, "around"),
+        ("control_share", "UA", ("UA-14",), 25.0, "around"),
+        ("control_area", "UA", ("UA-14",), 6600.0, "around")]
+    # "(the roughly 6,000 km2 of Donetsk) still held by Ukraine"
+    assert ("control_area", "UA", ("UA-14",), 6000.0, "around") in _said(
+        "The resolution notes that Russia occupies close to 78 % of the Donetsk region, and "
+        "that the roughly 6,000 km2 of Donetsk still held by Ukraine include the fortified "
+        "cities.")

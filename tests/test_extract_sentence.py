@@ -191,3 +191,11 @@ def test_they_are_the_forces_the_sentence_named_before() -> None:
             "of the region.")
     assert ("control_share", "RU", ("UA-59",), None, None, "part") in _claims(text)
     assert not [c for c in _claims(text) if c[1] == "UA"]
+
+
+def test_a_clause_after_a_colon_names_its_own_holder() -> None:
+    assert _claims("The outlet notes that the four regions are not fully under Moscow's "
+                   "control: its analysts estimate Kyiv still holds roughly 28 percent of "
+                   "Donetsk and about a quarter of both Zaporizhzhia and Kherson.") == [
+        ("control_share", "UA", ("UA-14",), 28.0, "percent", "around"),
+        ("control_share", "UA", ("UA-23", "UA-65"), 25.0, "percent", "around")]

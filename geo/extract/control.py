@@ -435,6 +435,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             fig_actor, review = side, ["the side named just before this figure"]
         else:
             fig_actor = actor
+        if out and holder is None and out[-1].unit != fig.unit and out[-1].status is None \
+                and fig.start - (out[-1].span[1] - parts.s.start) <= 40 \
+                and _APPOSED.search(text, max(0, fig.start - 30), fig.start):
+            # "Ukraine still controls around a quarter, about 6,600 km²": the figure before,
+            # said again in another unit, and its side
+            if out[-1].actor != fig_actor:
+                review = [*review, f"the figure before, said again in another unit: held by "
+                                   f"{SIDE_NAME[out[-1].actor]}"]
+            fig_actor = out[-1].actor
         if GAINED.search(text, max(0, fig.start - 40), fig.start) \
                 and (fig.unit == "km2" or PERIOD.search(text)) \
                 and not EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
@@ -818,7 +827,10 @@ _HELD_BY_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?,?\s+(?:that\s+|
                             r"(?:(?:still\s+)?(?:remains?|is|are|stays?)\s+|still\s+)(?:(?:firmly|"
                             r"still)\s+)?(?:under\s+(?P<a>Ukrainian|Russian|Kyiv['’]s|Moscow['’]s)"
                             r"\s+control|in\s+(?P<b>Ukrainian|Russian|Kyiv['’]s|Moscow['’]s|"
-                            r"Ukraine['’]s|Russia['’]s)\s+hands)\b", re.I)
+                            r"Ukraine['’]s|Russia['’]s)\s+hands|"
+                            # "(the roughly 6,000 km2 of Donetsk) still held by Ukraine"
+                            r"held\s+by\s+(?:the\s+)?(?P<c>Ukraine|Russia|Kyiv|Moscow|"
+                            r"Ukrainian|Russian)\b)", re.I)
 
 
 def _held_after(text: str, end: int) -> str | None:
@@ -827,7 +839,7 @@ def _held_after(text: str, end: int) -> str | None:
     m = _HELD_BY_AFTER.match(text, end)
     if m is None:
         return None
-    word = (m.group("a") or m.group("b")).lower()
+    word = (m.group("a") or m.group("b") or m.group("c")).lower()
     return "RU" if word.startswith(("russia", "moscow")) else "UA"
 
 
