@@ -56,7 +56,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh111.yaml",
             "extract_corpus_fresh110.yaml",
             "extract_corpus_fresh109.yaml",
-            "extract_corpus_fresh112.yaml")
+            "extract_corpus_fresh112.yaml",
+            "extract_corpus_fresh114.yaml")
 
 
 def default_corpora() -> list[Path]:
