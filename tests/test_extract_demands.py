@@ -935,3 +935,22 @@ def test_round_h_demands_nobody_makes() -> None:
     assert _demands("The Kremlin spokesman rejected reports in British media that Moscow had "
                     "demanded the Odessa and Kharkov regions as a condition for a "
                     "ceasefire.") == []
+
+
+def test_round_h_offers_to_return_and_to_pull_back_both() -> None:
+    assert _demands("In a spirit of goodwill, the Russian side is prepared to consider returning "
+                    "certain areas of the Kharkov region, provided that reliable guarantees are "
+                    "given.") == [("offer_withdraw", "RU", ("UA-63",), "part")]
+    assert ("offer_withdraw", "RU", ("UA-59", "UA-63"), "all") in _demands(
+        "Moscow could return the small areas it holds in the Kharkiv and Sumy regions as part "
+        "of a final settlement.")
+    # "proposed that both armies pull back from the current line": the proposer's offer
+    assert _demands("Kyiv has proposed that both armies pull back from the current line in "
+                    "Donetsk to create a demilitarised buffer zone.") == [
+        ("offer_withdraw", "UA", ("UA-14",), "part")]
+    # a strip along the line of a region named first
+    assert _demands("In the Donetsk region, Ukraine is prepared to withdraw its forces from a "
+                    "zone along the current line of contact.") == [
+        ("offer_withdraw", "UA", ("UA-14",), "part")]
+    # "return" of ground named by its places is not a pull-back cue of its own
+    assert _demands("The museum will return the paintings of the Kherson collection.") == []

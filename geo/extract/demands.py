@@ -423,6 +423,18 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         ps = [Place(("UA",), country[0][0], country[0][1],
                     text[country[0][0]:country[0][1]], False)]
         end = country[0][1]
+    if not ps and parts.places and (line := _PULL_BACK.search(text, verb.end(),
+                                                             verb.end() + 80)) \
+            and re.fullmatch(r"\W*(?:in|across)\s+(?:the\s+)?", text[:parts.places[0].start],
+                             re.I):
+        # "In the Donetsk region, Ukraine is prepared to withdraw its forces from a zone
+        # along the current line of contact": a strip of the place named first
+        put_first, first_end = places_from(parts, parts.places[0].start, limit=0)
+        if first_end <= verb.start() and re.match(r"(?:\s+(?:regions?|oblasts?|provinces?))?\s*,",
+                                                  text[first_end:]):
+            ps, end = put_first, line.end()
+            review.append(f"the place is named first ('{text[:first_end].strip()}'); "
+                          f"'{line.group(0)}' read as a strip of it")
     front = FRONT.match(text, verb.end()) if not ps else None
     if front and (at := place_at(text, front.start("name"))) and at.end == front.end("name"):
         # "pull its troops back from parts of the Donetsk front": a strip of the region

@@ -223,12 +223,18 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(willing|prepared|ready|readiness|offer(?:s|ed|ing)?|would|could|might|agreed to|"
         r"proposed to|float(?:s|ed|ing)?|"
         # "Moscow will propose withdrawing its troops from ...": the side's own pull-back
-        r"propos(?:e|es|ed|ing)(?=\s+(?:withdrawing|pulling|handing\s+back|returning)\b))\b",
+        r"propos(?:e|es|ed|ing)(?=\s+(?:withdrawing|pulling|handing\s+back|returning)\b)|"
+        # "Kyiv has proposed that both armies pull back from the current line": its offer
+        r"propos(?:e|es|ed|ing)(?=\s+that\s+both\s+(?:sides|armies|forces|parties)\b))\b",
         re.I),
     "withdraw": re.compile(
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
         r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
         r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)\s+back|"
+        # "prepared to consider returning certain areas of the Kharkov region"
+        r"return(?:s|ed|ing)?(?=\s+(?:(?:certain|some|the|these|those|its|small|several)\s+){0,2}"
+        r"(?:areas|parts|territories|pockets|villages|districts)(?:\s+(?:it|they|Russia|Moscow|"
+        r"Ukraine|Kyiv)\s+(?:still\s+)?(?:holds?|controls?|occup(?:y|ies)))?\s+(?:of|in)\b)|"
         # "hand the peninsula back"
         r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)(?=\s+(?!back\b)(?:[\w'’-]+\s+){1,4}?back\b)|"
         r"quit(?:s|ting)?|vacate[sd]?|abandon(?:s|ed|ing)?|"
