@@ -46,6 +46,7 @@ from geo.extract.control import (
 from geo.extract.demands import BARE_CESSION
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CUES, cue, figures, places
+from geo.extract.liberated import liberated_claims
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_GROUP,
@@ -252,6 +253,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                                    holder_review=["what the figure before includes: its holder"])
         if not found:
             found = status_claims(s)  # '"Lugansk, Donetsk ... -- these are Russian regions"'
+        if not found:
+            found = liberated_claims(s)  # "Chernihiv oblast has been fully liberated"
         # "..., though Ukrainian troops still cling to a handful of villages on its edge"
         # (or after a holding of the sentence just before: "Luhansk is almost entirely
         # occupied. Ukrainian forces hold only a few villages near the border.")
