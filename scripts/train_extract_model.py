@@ -58,7 +58,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh109.yaml",
             "extract_corpus_fresh112.yaml",
             "extract_corpus_fresh114.yaml",
-            "extract_corpus_fresh115.yaml")
+            "extract_corpus_fresh115.yaml",
+            "extract_corpus_fresh113.yaml")
 
 
 def default_corpora() -> list[Path]:
