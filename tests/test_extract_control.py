@@ -561,3 +561,15 @@ def test_round_h_sides_of_figures_said_again_and_held_by() -> None:
         "The resolution notes that Russia occupies close to 78 % of the Donetsk region, and "
         "that the roughly 6,000 km2 of Donetsk still held by Ukraine include the fortified "
         "cities.")
+
+
+def test_a_map_s_red_is_russian_held() -> None:
+    assert _said("The red block there covers almost all of Luhansk province and about 63% of "
+                 "Donetsk.") == [("control_share", "RU", ("UA-14",), 63.0, "around"),
+                                 ("control_share", "RU", ("UA-09",), None, "all")]
+    assert _said("Red covers most of Zaporizhzhia region and pockets of Kharkiv region near "
+                 "the Russian border.") == [
+        ("control_share", "RU", ("UA-23",), None, "large_part"),
+        ("control_share", "RU", ("UA-63",), None, "part")]
+    # a red line is no holding
+    assert _said("The red line runs through Donetsk region.") == []

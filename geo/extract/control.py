@@ -259,6 +259,10 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         # "access in the remaining government-controlled part of Donetska oblast": the
         # ground's own words name its holder, whoever the sentence is about
         return near
+    if re.match(r"red\b", parts.s.text[verb_start:verb_start + 4], re.I):
+        # "the red shading covers virtually all of Luhansk region": a map's Russian-held
+        # colour (the convention of the maps the news reproduces)
+        return "RU", ["a map's red read as held by Russia"]
     if (occupied := _OCCUPIED_SHARE.match(parts.s.text, verb_start)) is not None:
         # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
         noun = occupied.group(0).split()[1]

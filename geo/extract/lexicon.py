@@ -151,6 +151,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:security|buffer|sanitary)\s+(?:buffer\s+)?(?:zone|belt|strip)[\"”'’]?\s+(?:has|had|"
         r"have|is|was|were)\s+(?:been|being)\s+"
         r"(?:created|established|set\s+up)|"
+        # a map's Russian-held colour: "the red shading covers virtually all of Luhansk
+        # region", "Red covers most of Zaporizhzhia region"
+        r"red(?:\s+(?:shading|block|area|zone|colou?r|hatching))?(?:\s+there)?\s+(?:covers|"
+        r"takes\s+in|spans)|"
         # "Russian forces maintain a small pocket in eastern Dnipropetrovsk", "keep a sliver"
         r"(?:keeps?|kept|maintains?|maintained)(?=\s+(?:a\s+|its\s+|their\s+)?(?:(?:small|tiny|"
         r"thin|narrow)\s+)?(?:slivers?|pockets?|footholds?|bridgeheads?|strips?|positions)\b)|"
