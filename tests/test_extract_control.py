@@ -573,3 +573,14 @@ def test_a_map_s_red_is_russian_held() -> None:
         ("control_share", "RU", ("UA-63",), None, "part")]
     # a red line is no holding
     assert _said("The red line runs through Donetsk region.") == []
+
+
+def test_where_they_hold_a_few_villages() -> None:
+    # "they" after the forces the sentence named
+    assert _said("Russian forces have also crossed into neighbouring Dnipropetrovsk oblast, "
+                 "where they hold a handful of villages.") == [
+        ("control_share", "RU", ("UA-12",), None, "part")]
+    # after a demand that they leave: the side asked to leave
+    assert ("control_share", "RU", ("UA-12",), None, "part") in _said(
+        "Kyiv also wants Russian troops to leave the Dnipropetrovsk region, where they have "
+        "held a few villages since the summer.")

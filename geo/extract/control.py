@@ -190,8 +190,9 @@ _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|tha
 _WHERE_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+where\s+(?P<side>(?:Russian|"
                          r"Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:troops|"
                          r"forces|army|units|soldiers)|Russia|Moscow|Ukraine|Kyiv|the\s+(?:occupiers|"
-                         r"invaders))\s+(?:still\s+|now\s+|already\s+)?(?:holds?|controls?|"
-                         r"occup(?:y|ies)|(?:is|are)\s+holding|cling\s+to|clings\s+to|keeps?)\s+"
+                         r"invaders)|(?P<pron>they|it))\s+(?:still\s+|now\s+|already\s+)?(?:holds?|"
+                         r"controls?|occup(?:y|ies)|(?:is|are)\s+holding|cling\s+to|clings\s+to|"
+                         r"keeps?|(?:have|has)\s+(?:held|taken|occupied))\s+"
                          r"(?:on\s+to\s+|onto\s+)?(?:only\s+|just\s+)?(?:an?\s+(?:few|handful|couple|"
                          r"small|narrow|thin|tiny|sliver|strip|pocket|foothold|bridgehead|number\s+of)|"
                          r"(?:several|some|small)\s+(?:villages|settlements|pockets|areas|parts)|"
@@ -662,8 +663,10 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             # "near the border in Sumy region, where Russian troops hold a handful of
             # villages": part of it, the side the clause names
             q = "part"
-            actor_here = "UA" if where.group("side").lower().startswith(("ukrain", "kyiv")) \
-                else "RU"
+            if not where.group("pron"):
+                # ("where they hold ...": the sentence's holder, the side that moved in)
+                actor_here = "UA" if where.group("side").lower().startswith(("ukrain", "kyiv")) \
+                    else "RU"
         if q is None and after:
             # "Crimea ... remains entirely under Russian control"
             q = "part" if after.group(1) else "all"

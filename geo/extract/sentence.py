@@ -182,7 +182,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
                 LAST_UNIT.set(out[-1].regions if len(out[-1].regions) == 1 else LAST_UNIT.get())
                 held = [c for c in sentence_claims(sub) if c.kind.startswith("control")]
                 pronoun = _HOLD_THERE.match(text, where.end())
-                if pronoun and named and len(held) == 1 and held[0].value is not None:
+                if pronoun and named and len(held) == 1 and (
+                        held[0].value is not None or held[0].qualifier == "part"):
                     # "withdraw its forces from Russia's Kursk region, where they still hold
                     # about 500 square kilometres": the figure is of that place, held by
                     # the side that would withdraw (or is asked to)
@@ -483,8 +484,11 @@ _PLACES_LABEL = re.compile(r"\W*(?:the\s+)?[A-Z][\w'’-]+(?:(?:\s*,\s*|\s+(?:an
 #: A pronoun holding a figure of no place, at the start of a "where" clause: "(where) they
 #: still hold about 500 square kilometres".
 _HOLD_THERE = re.compile(r"(it|they)\s+(?:still\s+|now\s+|currently\s+)?(?:holds?|controls?|"
-                         r"occup(?:y|ies))\s+(?:(?:about|roughly|around|some|nearly|almost|over|"
-                         r"more\s+than|less\s+than|under|just\s+over|just\s+under|an\s+"
-                         r"estimated)\s+)*[\d.,]+\s*(?:%|per\s*cent|percent|km²|km2|sq\.?\s*km|"
-                         r"square\s+kilomet(?:re|er)s)(?!\s+of\b)", re.I)
+                         r"occup(?:y|ies)|(?:have|has)\s+held)\s+(?:(?:(?:about|roughly|around|some|"
+                         r"nearly|almost|over|more\s+than|less\s+than|under|just\s+over|just\s+"
+                         r"under|an\s+estimated)\s+)*[\d.,]+\s*(?:%|per\s*cent|percent|km²|km2|"
+                         r"sq\.?\s*km|square\s+kilomet(?:re|er)s)(?!\s+of\b)|"
+                         # "(where) they have held a few villages since the summer"
+                         r"(?:only\s+)?(?:a\s+(?:few|handful\s+of|couple\s+of)|several|some)\s+"
+                         r"(?:villages|settlements|positions|pockets)\b)", re.I)
 _WHERE = re.compile(r",\s+(?:where|(?:most\s+|much\s+)?of\s+which)\s+", re.I)
