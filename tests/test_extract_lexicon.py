@@ -240,3 +240,27 @@ def test_round_h_fractions_and_the_country_s_code() -> None:
     text = "RU-held: 113,500 km² (18.8% of UA)"
     assert [text[a:b] for a, b in countries(text)] == ["of UA"]
     assert countries("the UA-14 code") == []
+
+
+def test_every_cue_match_holds_one_of_its_cue_words() -> None:
+    """:data:`CUE_WORDS` is a cheap look before a cue's full pattern: on every sentence of
+    every corpus, wherever the pattern matches, one of its words is there (else the look
+    would hide a cue)."""
+    from pathlib import Path
+
+    import yaml
+
+    from geo.extract.lexicon import CUE_WORDS, CUES
+    from geo.extract.text import sentences
+
+    texts = [s.text for path in sorted((Path(__file__).parent / "data").glob(
+        "extract_corpus*.yaml"))
+        for p in yaml.safe_load(path.read_text(encoding="utf-8"))["passages"]
+        for s in sentences(p["text"])]
+    assert len(texts) > 20_000
+    for kind, words in CUE_WORDS.items():
+        hidden = [t for t in texts if CUES[kind].search(t)
+                  and not any(w in t.lower() for w in words)]
+        assert hidden == [], (kind, hidden[:3])
+        # and the look spares the full pattern most sentences
+        assert sum(1 for t in texts if any(w in t.lower() for w in words)) < 0.6 * len(texts)

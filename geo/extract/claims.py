@@ -215,10 +215,10 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             got, every = _read_on(s, after, got)
             ruled += got
             out += every
+            _remember_side(s)  # (first: the sentence's parts are still those read)
             if named:
                 LAST_UNIT.set(named[-1].codes)
             remember_group(s.text)
-            _remember_side(s)
             continue
         # (the end of the line only: the pattern ends there)
         intro = s if _INTRO.search(s.text[-24:]) or _is_heading(s) else None
@@ -263,10 +263,10 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         found, every = _read_on(s, after, found)
         ruled += found
         out += every
+        _remember_side(s)  # (first: the sentence's parts are still those read)
         if named:
             LAST_UNIT.set(named[-1].codes)
         remember_group(s.text)
-        _remember_side(s)
     from geo.extract.pace import with_pace  # it imports this module: imported late
 
     if found_tables or found_fields:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import CUES
+from geo.extract.lexicon import CUES, cue
 from geo.extract.parts import (
     BEFORE_PERSON,
     SIDE_NAME,
@@ -222,8 +222,9 @@ def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
     # a demand in a relative clause the verb is not in ("Moscow, which in June 2024
     # demanded that ..., now says it would accept a deal in which Kyiv pulls out of ...")
     inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, verb.start())]
-    found = [m for m in CUES["demand"].finditer(text) if m.start() < verb.start()
-             and not any(i <= m.start() < j for i, j in inside)]
+    first = cue("demand", text)  # (the cheaper look first: most verbs have no demand word)
+    found = [m for m in (CUES["demand"].finditer(text, first.start()) if first else ())
+             if m.start() < verb.start() and not any(i <= m.start() < j for i, j in inside)]
     # "Asked about the meeting, the Kremlin's spokesman said ...": a reporter's question,
     # no demand
     found = [m for m in found if not (m.group(0).lower().startswith("ask") and re.match(

@@ -421,10 +421,37 @@ _AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to
                          r"sq\.?\s*km\b|km²|km2\b)", re.I)
 
 
+#: For a cue kind, words one of which (lower case) every match of its pattern holds: a
+#: cheap look before the full pattern, which costs at every word (most sentences have no
+#: cede, withdraw or offer word). tests/test_extract_lexicon.py checks them on every
+#: corpus sentence.
+CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "demand": ("demand", "want", "insist", "call", "seek", "sought", "push", "only",
+               "condition", "until", "settle", "price", "press", "expect", "ask", "urg",
+               "requir", "must", "to", "need", "possible", "should", "unless", "depend",
+               "contingent", "subject", "question", "issue", "topic", "tell", "told", "propos",
+               "either", "formula", "terms", "accept", "request", "position", "formulation",
+               "stance", "single"),
+    "cede": ("cede", "ceding", "hand", "exchange", "swap", "trade", "transfer", "surrender",
+             "give", "gave", "given", "return", "pass", "accept", "recogni", "relinquish",
+             "renounc", "status"),
+    "withdraw": ("withdr", "pull", "back", "return", "quit", "vacate", "abandon", "retreat",
+                 "leav", "left", "out"),
+    "offer": ("willing", "prepared", "ready", "readiness", "offer", "would", "could", "might",
+              "agreed", "propos", "float"),
+}
+
+
 @functools.lru_cache(maxsize=8192)
 def cue(kind: str, text: str) -> re.Match[str] | None:
     """The first word of :data:`CUES` ``kind`` in ``text``, or None: several rules ask it of
-    the same sentence, and it is searched once."""
+    the same sentence, and it is searched once (and only where one of its
+    :data:`CUE_WORDS` is)."""
+    words = CUE_WORDS.get(kind)
+    if words is not None:
+        low = text.lower()
+        if not any(w in low for w in words):
+            return None
     return CUES[kind].search(text)
 
 

@@ -148,8 +148,10 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     # what respondents think, not what a side asks or offers)
     polled = POLL.search(text)
     poll = polled is not None
-    verbs = sorted([("withdraw", m) for m in CUES["withdraw"].finditer(text)]
-                   + [("cede", m) for m in CUES["cede"].finditer(text)],
+    # (from the first of each, found by the cheaper cue: most sentences have none)
+    verbs = sorted([(kind, m) for kind in ("withdraw", "cede")
+                    if (first := cue(kind, text)) is not None
+                    for m in CUES[kind].finditer(text, first.start())],
                    key=lambda kv: kv[1].start())
     if polled is not None:
         verbs = [(k, m) for k, m in verbs if _demanded_after_poll(parts, polled.end(), m)]
