@@ -579,10 +579,15 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: unread and scored once after its last change (07cf0e3), held out: 0.887 (P 0.910,
 #: R 0.865; rules alone 0.844; sides right on 282 of 287): regional and local newspapers
 #: 0.930, Moscow's state media and Kremlin readouts 0.864, news agencies of Asia, the
-#: Middle East and Africa 0.899, long-form magazines and data journalism 0.856. The rules
-#: and the reader gain on each writer they are tuned or trained on; on writers they have
-#: not seen they stay short of the 0.9 the issue sets (0.855, 0.867, 0.837, 0.844, 0.869,
-#: 0.872, 0.860, 0.873, 0.878 and 0.887 in the last ten blind rounds).
+#: Middle East and Africa 0.899, long-form magazines and data journalism 0.856; the rules
+#: were then tuned on 104-107 (0.926 then, no longer blind). 108-111, commissioned before
+#: that tuning, committed unread and scored once after its last change (90b2d4d), held
+#: out: 0.871 (P 0.882, R 0.860; rules alone 0.845; sides right on 276 of 280): wire copy
+#: 0.910, Kyiv's English-language outlets and officials 0.853, Moscow's state media 0.903,
+#: international broadcasters' websites and live pages 0.821. The rules and the reader
+#: gain on each writer they are tuned or trained on; on writers they have not seen they
+#: stay short of the 0.9 the issue sets (0.867, 0.837, 0.844, 0.869, 0.872, 0.860, 0.873,
+#: 0.878, 0.887 and 0.871 in the last ten blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -692,10 +697,20 @@ WRITERS = {
     "writer 101 (held out, scored, then tuned on)": ("extract_corpus_fresh101.yaml", 40, 0.95),
     "writer 102 (held out, scored, then tuned on)": ("extract_corpus_fresh102.yaml", 40, 0.94),
     "writer 103 (held out, scored, then tuned on)": ("extract_corpus_fresh103.yaml", 40, 0.91),
-    "writer 104 (held out)": ("extract_corpus_fresh104.yaml", 40, 0.92),
-    "writer 105 (held out)": ("extract_corpus_fresh105.yaml", 40, 0.86),
-    "writer 106 (held out)": ("extract_corpus_fresh106.yaml", 40, 0.89),
-    "writer 107 (held out)": ("extract_corpus_fresh107.yaml", 40, 0.85),
+    "writer 104 (held out, scored, then tuned on)": ("extract_corpus_fresh104.yaml", 40, 0.95),
+    "writer 105 (held out, scored, then tuned on)": ("extract_corpus_fresh105.yaml", 40, 0.91),
+    "writer 106 (held out, scored, then tuned on)": ("extract_corpus_fresh106.yaml", 40, 0.95),
+    "writer 107 (held out, scored, then tuned on)": ("extract_corpus_fresh107.yaml", 40, 0.88),
+    "writer 108 (held out)": ("extract_corpus_fresh108.yaml", 40, 0.91),
+    "writer 109 (held out)": ("extract_corpus_fresh109.yaml", 40, 0.85),
+    "writer 110 (held out)": ("extract_corpus_fresh110.yaml", 40, 0.90),
+    "writer 111 (held out)": ("extract_corpus_fresh111.yaml", 40, 0.82),
+    # (commissioned while the rules were tuned on 104-107, committed unread; to be scored
+    # once after the rules' last change for 108-111: no floor until then)
+    "writer 112 (held out, unscored)": ("extract_corpus_fresh112.yaml", 40, 0.0),
+    "writer 113 (held out, unscored)": ("extract_corpus_fresh113.yaml", 40, 0.0),
+    "writer 114 (held out, unscored)": ("extract_corpus_fresh114.yaml", 40, 0.0),
+    "writer 115 (held out, unscored)": ("extract_corpus_fresh115.yaml", 40, 0.0),
 }
 
 
