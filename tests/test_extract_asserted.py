@@ -664,3 +664,22 @@ def test_round_h_gains_in_months_and_the_minsk_line() -> None:
     # what an agreement "left in Russian hands" in 2015 is then's
     assert [s for *_, s in _now("In 2015, the Minsk agreements left roughly a third of the "
                                 "Donbas in Russian hands.")] == ["past"]
+
+
+def test_round_i_then_and_not_asserted() -> None:
+    # every figure of a clause "before it launched its full-scale invasion" is then's
+    assert [s for *_, s in _now("Russia held about 7% of Ukraine, including Crimea and parts "
+                                "of Donbas, before it launched its full-scale invasion in "
+                                "February 2022.")] == ["past", "past"]
+    # "were present on" in March 2022; "under Russian occupation in mid-March 2022"
+    assert not [c for c in _now("For comparison, in March 2022 Russian forces were present on "
+                                "around 27 percent of Ukraine's territory.") if c[4] is None]
+    assert [s for *_, s in _now("The shaded area shows the parts of the Chernihiv region under "
+                                "Russian occupation in mid-March 2022.")] == ["past"]
+    # what posts "falsely claim"; what there is "no suggestion" of
+    assert _now("FACT CHECK: Posts falsely claim Russia controls 40% of Ukraine") == []
+    assert _now("There was no suggestion that Russian forces would withdraw from any of the "
+                "territory they hold in the Zaporizhzhia and Kherson regions.") == []
+    assert _now("Russian forces hold roughly 73% of Kherson oblast, and we see no indication "
+                "that either side intends to cross the Dnipro.") == [
+        ("control_share", "RU", ("UA-65",), 73.0, None)]

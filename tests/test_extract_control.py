@@ -584,3 +584,31 @@ def test_where_they_hold_a_few_villages() -> None:
     assert ("control_share", "RU", ("UA-12",), None, "part") in _said(
         "Kyiv also wants Russian troops to leave the Dnipropetrovsk region, where they have "
         "held a few villages since the summer.")
+
+
+def test_round_i_holders_places_and_what_is_not_held() -> None:
+    # ", leaving some 5,800 km² in Ukrainian hands": the rest of the same ground
+    assert _said("Russia controls around 78 percent of the Donetsk region, leaving some 5,800 "
+                 "square kilometres in Ukrainian hands.") == [
+        ("control_share", "RU", ("UA-14",), 78.0, "around"),
+        ("control_area", "UA", ("UA-14",), 5800.0, "around")]
+    # "km² of territory and 93 settlements in Russia's Kursk region"
+    assert _said("The Defence Forces of Ukraine control 1,263 square kilometres of territory "
+                 "and 93 settlements in Russia's Kursk region, the commander said.") == [
+        ("control_area", "UA", ("RU-KRS",), 1263.0, "exact")]
+    # ground liberated or retaken over a time is gained, not held; a share liberated is
+    assert _said("Russian troops have liberated 1,100 square kilometres in the Kursk region, "
+                 "the General Staff said.") == []
+    assert _said("Ukrainian forces retook only about 300 sq km in the region during that "
+                 "summer campaign.") == []
+    assert _said("The ministry said Russian forces had liberated more than 99% of the Luhansk "
+                 "People's Republic.") == [("control_share", "RU", ("UA-09",), 99.0, "over")]
+    # a security zone with no side named before it is Russia's
+    assert _said("Russian troops hold several villages in the Sumy and Kharkov regions. In "
+                 "these areas, a security buffer zone is being created to protect the Kursk, "
+                 "Belgorod and Bryansk regions from Ukrainian shelling.")[-1] == (
+        "control_share", "RU", ("UA-59", "UA-63"), None, "part")
+    # a map's shading
+    assert _said("The shading covers all of Crimea and almost all of the Luhansk region.") == [
+        ("control_share", "RU", ("UA-40", "UA-43"), None, "all"),
+        ("control_share", "RU", ("UA-09",), None, "all")]

@@ -954,3 +954,27 @@ def test_round_h_offers_to_return_and_to_pull_back_both() -> None:
         ("offer_withdraw", "UA", ("UA-14",), "part")]
     # "return" of ground named by its places is not a pull-back cue of its own
     assert _demands("The museum will return the paintings of the Kherson collection.") == []
+
+
+def test_round_i_demands() -> None:
+    four = ("UA-09", "UA-14", "UA-23", "UA-65")
+    six = tuple(sorted(four + ("UA-40", "UA-43")))
+    # "recognise as Russian the four regions"; "must enshrine ... as Russian"
+    assert _demands("Moscow has also demanded that Kyiv recognise as Russian the four regions "
+                    "it claims to have annexed.") == [("demand_cede", "RU", four, "all")]
+    assert _demands("Putin said a settlement must enshrine Crimea, Sevastopol and the four "
+                    "regions as Russian in international agreements.") == [
+        ("demand_cede", "RU", six, "all")]
+    # ", ... said, demanding that": the speaker's demand, not the word of the clause before;
+    # a list through 'the so-called "DPR" and "LPR"'
+    assert _demands('Moscow will only talk to Kyiv if Ukraine accepts "the new territorial '
+                    'realities", Russian Foreign Ministry spokeswoman Yelena Voronova said, '
+                    "demanding that Kyiv recognise Crimea, Sevastopol, the so-called \"DPR\" "
+                    'and "LPR", and Zaporizhzhia and Kherson oblasts as part of Russia.') == [
+        ("demand_cede", "RU", six, "all")]
+    # "the part of the Donbas still in Ukrainian hands" is all Ukraine holds there
+    assert _demands("Putin now demands only that Kyiv hand over the part of the Donbas still "
+                    "in Ukrainian hands.") == [("demand_cede", "RU", ("UA-09", "UA-14"), "all")]
+    # a third party's text "would also have Russia withdraw": nobody's offer
+    assert _demands("The European text would also have Russia withdraw from the Kharkiv and "
+                    "Sumy regions.") == []

@@ -47,7 +47,10 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      # a correction: "An earlier version of this column stated that ..."
                      r"earlier\s+version\s+of\s+this\s+\w+\s+(?:\w+\s+)?(?:stated|said|reported|"
                      r"described|gave|put)|(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
-                     r"(?:stated|said|reported|described|gave|put))"
+                     r"(?:stated|said|reported|described|gave|put)|"
+                     # "Posts falsely claim Russia controls 40% of Ukraine"
+                     r"falsely\s+(?:claim(?:s|ed|ing)?|say(?:s|ing)?|said|state[sd]?|report(?:s|ed)?|"
+                     r"suggest(?:s|ed)?|assert(?:s|ed)?))"
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
@@ -70,6 +73,10 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"(?:full-scale\s+)?(?:invasion|war)|"
                        # "Before 24 February, Russia and its proxies held ...", "Before 2022, ..."
                        r"before\s+(?:24\s+February|February\s+24)(?!,?\s+20)|"
+                       # "held about 7% of Ukraine ... before it launched its full-scale
+                       # invasion in February 2022"
+                       r"before\s+(?:it|Russia|Moscow|the\s+Kremlin|Putin)\s+(?:launched|began|"
+                       r"started|ordered)\s+(?:its|the|his)?\s*(?:full[\s-]scale\s+)?invasion|"
                        r"(?<![\w,]\s)before\s+20(?:1\d|2[0-2])(?=\s*,)|"
                        # a past perfect: "Until then, the entire region had been under Russian
                        # control"
@@ -127,7 +134,7 @@ _DATED_PAST = re.compile(
     r"(?:(?!that\b)[\w'’%.-]+,?\s+){0,10}?"
     r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)|(?:was|were)\s+"
     r"(?:under\s+(?:occupation|(?:russian|ukrainian)\s+control)|occupied|in\s+(?:russian|"
-    r"ukrainian)\s+hands)))\b|"
+    r"ukrainian)\s+hands|present\s+(?:on|in))))\b|"
     # "In 2022 they held almost a third of the region", "In 2014, Moscow-backed separatists
     # seized parts of both regions", "Until 2022 they controlled about a third"
     # ("by the end of 2025", in an article of early 2026, is the latest figure: only an
@@ -140,6 +147,10 @@ _DATED_PAST = re.compile(
     # "In 2015, the Minsk agreements left roughly a third of the Donbas in Russian hands"
     r"left(?=\s+[^.;]{0,60}?\bin\s+(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s)\s+hands)|"
     r"seized|captured|took|grabbed|could\s+(?:only\s+)?(?:hold|control))\b|"
+    # "the parts of the Chernihiv region under Russian occupation in mid-March 2022"
+    r"\bunder\s+(?:Russian|Ukrainian)\s+(?:occupation|control)\s+in\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?20(?:1\d|2[0-3])\b|"
     # "They held parts of Chernihiv and Kyiv regions in 2022 too, and they left."
     r"\b(?:held|occupied|controlled)\s+(?:(?!since\b)[\w'’%.,-]+\s+){1,8}?(?:in|(?:at|by)\s+the\s+"
     r"(?:start|beginning|end)\s+of)\s+(?:(?:early|late|spring|"
@@ -154,7 +165,8 @@ _DATED_PAST = re.compile(
     r"(?:ago|earlier|before)\b", re.I)
 _DATED_WORDS = re.compile(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before|"
                           r"\bleft\b|could\s|seized|captured|\btook\b|grabbed|\b(?:was|were)\s+(?:under|"
-                          r"occupied|in\s+(?:Russian|Ukrainian|russian|ukrainian)\s)")
+                          r"occupied|present|in\s+(?:Russian|Ukrainian|russian|ukrainian)\s)|"
+                          r"(?:occupation|control)\s+in\s")
 
 
 def past_times(text: str) -> list[re.Match[str]]:
@@ -197,6 +209,8 @@ _SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|t
                        r"(?:could|might)\s+(?:(?:then|also|perhaps|in\s+theory)\s+)?offer|"
                        # "Kyiv was hoping Moscow would pull its best units out of the Donbas"
                        r"hop(?:ed|ing|es)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?would)\b", re.I)
+#: "There was no suggestion that", "no sign that": what follows is not said to be so.
+_NO_SIGN = re.compile(r"\bno\s+(?:suggestion|sign|indication|hint)\s+(?:yet\s+)?that\b", re.I)
 #: A holding projected into the future: "could control up to 80% of Donetsk by the summer",
 #: "might hold all of it within a year" (a modal and a time to come).
 _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?(?:hold|control|"
@@ -399,6 +413,10 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # been forced to ... offering to withdraw", "analysts have speculated that Moscow
         # could pull back": nothing asserted
         return []
+    if (no_sign := _NO_SIGN.search(text)) is not None:
+        # "There was no suggestion that Russian forces would withdraw from any of the
+        # territory they hold": nothing after it asserted
+        claims = [c for c in claims if c.span[0] - s.start < no_sign.start()]
     if ("would" in text or "scenario" in text) and _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
     if ("could" in text or "might" in text) and _PROJECTED.search(text):
@@ -543,7 +561,12 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
             # "still held only a narrow sliver of Kursk region, far from the 1,300 km² Kyiv
             # claimed at the peak": the peak is the figure's, which is no claim
             continue
-        if then:
+        if then and re.match(r"before\s+(?:it|Russia|Moscow|the\s+Kremlin|Putin)\s", m.group(0),
+                             re.I):
+            # "Russia held about 7% of Ukraine, including Crimea and parts of Donbas,
+            # before it launched its full-scale invasion": every figure of its clause
+            past.update((id(c), m.group(0)) for c in then)
+        elif then:
             past[id(min(then, key=lambda c: gap(c, m)))] = m.group(0).lstrip(" ,-–—•*")
     return [replace(c, status="past", review=c.review + (
         f"a past figure ('{past[id(c)]}'): kept as a note, not checked against the map of "

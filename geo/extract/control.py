@@ -133,7 +133,7 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?
 GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
                      r"gr[eo]w(?:n)?|added|(?:re)?captur(?:ed|ing)|retook|retaken|regain(?:ed|ing)|"
                      r"seiz(?:ed|ing)|took|taken|up|down|"
-                     r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:about|roughly|around|"
+                     r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:only|just)\s+)?(?:(?:about|roughly|around|"
                      r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
                      r"over)\s+)?$", re.I)
 
@@ -172,11 +172,31 @@ _LIBERATED = re.compile(r"liberat", re.I)
 _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainian|Ukraine['’]s|"
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
-_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet)\b|;|\s[—–]\s|"
+_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving)\b|;|\s[—–]\s|"
                           # "(the governor said that Russian forces control ...) and that the
                           # regional capital, still held by Kyiv, ..."
                           r"\sand\s+that\s|"
                           r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
+#: A security zone's words, where a control verb starts.
+_ZONE_VERB = re.compile(r"(?:establish|creat|set|security|buffer|sanitary)\w*\s+(?:up\s+)?"
+                        r"(?:a\s+)?[\"“'‘]?(?:security|buffer|sanitary|zone)", re.I)
+#: Right before an area: "(have) liberated (more than)".
+_LIBERATED_AREA = re.compile(r"\bliberated\s+(?:(?:about|roughly|around|some|nearly|almost|over|"
+                             r"more\s+than|less\s+than|an\s+estimated|approximately|a\s+further|"
+                             r"another)\s+)?$", re.I)
+#: After an area: "of territory (and 93 settlements) in (Russia's) ..." (the place next).
+_OF_TERRITORY_IN = re.compile(r"\s+of\s+(?:the\s+)?(?:territory|land|ground)(?:\s+and\s+(?:\d+\s+)?"
+                              r"[\w-]+(?:\s+[\w-]+)?)?\s+in\s+(?:the\s+)?(?:(?:Russia|Ukraine)['’]s\s+"
+                              r")?", re.I)
+#: Before a figure the one before it leaves to a side: "(78 percent of Donetsk), leaving
+#: (some 5,800 km² in Ukrainian hands)".
+_LEAVING = re.compile(r"\bleaving\s+(?:only\s+|just\s+)?(?:(?:about|roughly|around|some|nearly|"
+                      r"almost|over|under|more\s+than|less\s+than|an\s+estimated|"
+                      r"approximately)\s+)?$", re.I)
+#: After such a figure: whose hands it is left in.
+_LEFT_IN_HANDS = re.compile(r"\s+(?:of\s+(?:it|land|territory)\s+)?(?:in\s+(Ukrainian|Russian|"
+                            r"Kyiv['’]s|Moscow['’]s)\s+hands|under\s+(Ukrainian|Russian|Kyiv['’]s|"
+                            r"Moscow['’]s)\s+control)", re.I)
 #: A relative clause after a place that says a side holds it: ", which Russian troops still
 #: largely occupy".
 _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|that)\s+(?P<side>(?:"
@@ -260,10 +280,17 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
         # "access in the remaining government-controlled part of Donetska oblast": the
         # ground's own words name its holder, whoever the sentence is about
         return near
-    if re.match(r"red\b", parts.s.text[verb_start:verb_start + 4], re.I):
-        # "the red shading covers virtually all of Luhansk region": a map's Russian-held
-        # colour (the convention of the maps the news reproduces)
-        return "RU", ["a map's red read as held by Russia"]
+    if _ZONE_VERB.match(parts.s.text, verb_start) and not any(
+            a.side in ("RU", "UA") and a.end <= verb_start for a in parts.actors):
+        # "In these areas, a security buffer zone is being created ... to protect the
+        # Kursk, Belgorod and Bryansk regions from Ukrainian shelling": no side named
+        # before it; Russia's, which makes them along its border
+        return "RU", ["a security zone, no side named before it: read as Russia's"]
+    if re.match(r"(?:red|shading)\b", parts.s.text[verb_start:verb_start + 8], re.I):
+        # "the red shading covers virtually all of Luhansk region", "The shading covers all
+        # of Crimea": a map's Russian-held colour (the convention of the maps the news
+        # reproduces)
+        return "RU", ["a map's red or shading read as held by Russia"]
     if (occupied := _OCCUPIED_SHARE.match(parts.s.text, verb_start)) is not None:
         # "monitoring groups put the occupied share at about 19%": Russia's, whoever puts it
         noun = occupied.group(0).split()[1]
@@ -453,6 +480,9 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                 and (fig.unit == "km2" or PERIOD.search(text)) \
                 and not EARLIER_FIGURE.search(text, max(0, fig.start - 40), fig.start):
             continue  # ground gained or lost over a time, not held ("added 0.7 % in 2026")
+        if fig.unit == "km2" and _LIBERATED_AREA.search(text, max(0, fig.start - 40), fig.start):
+            continue  # "Russian troops have liberated 1,100 square kilometres in the Kursk
+            # region": ground retaken, not all that is held ("liberated 99% of the LPR" is)
         if _APPOSED.search(text, max(0, fig.start - 30), fig.start) and any(
                 GAINED.search(text, max(0, g.start - 40), g.start) and g.end <= fig.start
                 and fig.start - g.end <= 60 for g in parts.figs):
@@ -467,12 +497,31 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                                                   "current one"]), status="earlier"))
             continue
         ps, end = of_places(parts, fig)
+        if not ps and (territory := _OF_TERRITORY_IN.match(text, fig.end)) and (
+                at := [p for p in parts.places if p.start == territory.end()]):
+            # "control 1,263 square kilometres of territory and 93 settlements in Russia's
+            # Kursk region": the place the territory is in
+            ps, end = places_from(parts, at[0].start, limit=0)
         held_by = _held_after(text, end) if ps and holder is None else None
         if held_by is not None and held_by != fig_actor:
             # "Russian forces hold nearly all of Luhansk, but about a quarter of Donetsk
             # remains under Ukrainian control": the words after the figure's place say
             fig_actor, review = held_by, [f"the words after the figure's place say it is "
                                           f"held by {SIDE_NAME[held_by]}"]
+        if not ps and out and not out[-1].status and (
+                hands := _LEFT_IN_HANDS.match(text, fig.end)) and _LEAVING.search(
+                text, max(0, fig.start - 40), fig.start):
+            # "Russia controls around 78 percent of the Donetsk region, leaving some 5,800
+            # square kilometres in Ukrainian hands": the rest of the ground just named
+            whose = (hands.group(1) or hands.group(2)).lower()
+            left_to = "UA" if whose.startswith(("ukrain", "kyiv")) else "RU"
+            out.append(make_claim(parts, "control_share" if fig.unit == "percent"
+                                  else "control_area", left_to, out[-1].regions, fig,
+                                  fig.qualifier, (fig.start, hands.end()),
+                                  [*review, f"what the figure before leaves, in "
+                                            f"{SIDE_NAME[left_to]}'s hands: of the same "
+                                            f"ground ({', '.join(out[-1].regions)})"]))
+            continue
         if _OTHER_STATE.match(text, max(end, fig.end, _of_country(parts, fig))):
             continue  # "139,000 km² of the country may be contaminated by mines": not held
         if not ps and fig.unit == "km2" and re.match(r"\s*,", text[fig.end:]) and \

@@ -235,6 +235,11 @@ def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:
         # "Demands: the memorandum Russia presented ... requires Ukraine to withdraw": a
         # label, not the demand's word
         found = found[1:]
+    if found and re.match(r"(?:demanding|insisting|calling|urging|asking)\b", found[-1].group(0),
+                          re.I) and re.search(r",\s*$", text[:found[-1].start()]):
+        # "..., Russian Foreign Ministry spokeswoman Yelena Voronova said, demanding that
+        # Kyiv recognise ...": the speaker's demand, not the word of the clause before
+        return found[-1]
     for m in reversed(found):
         if any(a.side in ("RU", "UA") and a.end <= m.start()
                and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[a.end:m.start()])
@@ -351,8 +356,10 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
 _WAR_IN = re.compile(r"\b(?:war|invasion|conflict|fighting|aggression)\s+(?:in|on|of|against)\s+"
                      r"$", re.I)
 #: A plan that "would have" a side do something: whose plan is named between.
-_PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version)\b"
-                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:have|require|see|oblige|make|let)\b|"
+_PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version|text|"
+                   r"document|memorandum|counter-?proposal|counter-?plan|roadmap|points?)\b"
+                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:also\s+|then\s+|further\s+)?(?:have|require|"
+                   r"see|oblige|make|let)\b|"
                    # "a European plan under which Ukraine would pull back 15 km"
                    r"\b(?:proposal|plan|draft|framework|blueprint|initiative|scenario)(?P<mid2>)"
                    r"\s+(?:under|in|by)\s+which\b[^.;]{0,80}?\bwould\b", re.I)

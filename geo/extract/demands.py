@@ -787,6 +787,9 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     bare_recognition = (verb.group(0).lower().startswith("recogni")
                         and "sovereignty" not in verb.group(0)
                         and not _AS_RUSSIAN.match(text, end)
+                        # "recognise as Russian the four regions"
+                        and not re.match(r"\s+as\s+(?:Russian|part\s+of\s+(?:Russia|the\s+"
+                                         r"Russian))\b", text[verb.end():])
                         # "recognise that the new regions are Russian"
                         and not re.match(r"\s+that\s", text[verb.end():verb.end() + 6]))
     if bare_recognition and not (set(codes_of(ps)) <= ANNEXED and (re.search(

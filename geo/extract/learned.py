@@ -392,6 +392,9 @@ def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
         if c.fig is not None and _DENIED_FIGURE.search(s.text, max(0, c.fig.start - 50),
                                                        c.fig.start):
             continue  # "does not control even 3 per cent of the region": a denial
+        if c.fig is not None and c.fig.unit == "km2" and _GAIN_BEFORE.search(
+                s.text, max(0, c.fig.start - 40), c.fig.start):
+            continue  # "have liberated 1,100 square kilometres in the Kursk region": gained
         if c.fig is None and DENIED_PLACE.search(s.text, max(0, c.place_start - 60),
                                                  c.place_start):
             continue  # "... but has still failed to occupy these areas fully"

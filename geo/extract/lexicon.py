@@ -153,8 +153,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:created|established|set\s+up)|"
         # a map's Russian-held colour: "the red shading covers virtually all of Luhansk
         # region", "Red covers most of Zaporizhzhia region"
-        r"red(?:\s+(?:shading|block|area|zone|colou?r|hatching))?(?:\s+there)?\s+(?:covers|"
-        r"takes\s+in|spans)|"
+        r"(?:red(?:\s+(?:shading|block|area|zone|colou?r|hatching))?|shading)(?:\s+there)?\s+"
+        r"(?:covers|takes\s+in|spans)|"
         # "Russian forces maintain a small pocket in eastern Dnipropetrovsk", "keep a sliver"
         r"(?:keeps?|kept|maintains?|maintained)(?=\s+(?:a\s+|its\s+|their\s+)?(?:(?:small|tiny|"
         r"thin|narrow)\s+)?(?:slivers?|pockets?|footholds?|bridgeheads?|strips?|positions)\b)|"
@@ -291,6 +291,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"status\s+of(?=[^.;]{0,120}?\s+as\s+(?:parts?\s+of\s+(?:Russia|the\s+Russian)|constituent\s+"
         r"entit|subjects?\s+of\s+the\s+Russian|Russian\b)[^.;]{0,80}?\b(?:must|should|would\s+have\s+"
         r"to|has\s+to|have\s+to|to)\s+be\b)|"
+        # "a settlement must enshrine Crimea, Sevastopol and the four regions as Russian"
+        r"enshrin(?:e|es|ed|ing)(?=\s[^.;]{0,100}?\s+as\s+(?:Russian|part\s+of\s+(?:Russia|the\s+"
+        r"Russian)|subjects\s+of\s+the\s+Russian)\b)|"
         # "recognise Crimea as Russian", "recognition of Russia's sovereignty over Crimea"
         r"(?<!internationally\s)recogni(?:[sz](?:e|es|ed|ing)|tion)(?:\s+of)?"
         r"(?:\s+(?:Russia's|Russia’s|Russian|"
@@ -434,7 +437,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
                "stance", "single"),
     "cede": ("cede", "ceding", "hand", "exchange", "swap", "trade", "transfer", "surrender",
              "give", "gave", "given", "return", "pass", "accept", "recogni", "relinquish",
-             "renounc", "status"),
+             "renounc", "status", "enshrin"),
     "withdraw": ("withdr", "pull", "back", "return", "quit", "vacate", "abandon", "retreat",
                  "leav", "left", "out"),
     "offer": ("willing", "prepared", "ready", "readiness", "offer", "would", "could", "might",

@@ -98,14 +98,16 @@ _MOST_BEFORE = re.compile(r"\b(?:most\s+of|(?<!\bhow\s)much\s+of|the\s+bulk\s+of
 ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 
-_LIST_GAP = re.compile(r"^(?:s|\s+(?:[\"“]?people['’]s\s+republics[\"”]?|regions|oblasts|"
+_LIST_GAP = re.compile(r"^[\"”]?(?:s|\s+(?:[\"“]?people['’]s\s+republics[\"”]?|regions|oblasts|"
                        r"provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?(?:out\s+of\s+)?|\s+and\s+(?:of\s+|from\s+|out\s+of\s+)?|"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
                        # "leave the Kherson region entirely, together with Zaporizhzhia"
                        r"(?:\s+(?:region|oblast|province))?(?:\s+(?:entirely|completely|fully|"
                        r"in\s+full))?\s*,?\s+(?:together|along)\s+with\s+)"
-                       r"(?:the\s+|those\s+|these\s+)?(?:city\s+of\s+)?[\"“]?$", re.I)
+                       # ('Sevastopol, the so-called "DPR" and "LPR"')
+                       r"(?:the\s+|those\s+|these\s+)?(?:so-called\s+)?(?:city\s+of\s+)?[\"“]?$",
+                       re.I)
 
 
 #: "holds there", "the territory it controls there": the unit named last.
@@ -888,6 +890,8 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
                          # "the parts of the Zaporizhzhia and Kherson regions that remain free"
                          r"(?:still\s+)?remains?\s+(?:free|(?:in\s+Ukrainian|in\s+Kyiv['’]s)\s+hands|"
                          r"under\s+Ukrainian\s+control)|"
+                         # "(the part of the Donbas) still in Ukrainian hands"
+                         r"still\s+in\s+(?:Ukrainian|Kyiv['’]s|Russian|Moscow['’]s)\s+hands|"
                          # "(those parts of Donetsk) that its army has failed to capture"
                          r"(?:its|their|the\s+Russian|Russia['’]s)\s+(?:army|forces|troops)\s+"
                          r"(?:has|have)\s+(?:failed\s+to|never\s+been\s+able\s+to|not\s+been\s+able\s+to)\s+"
