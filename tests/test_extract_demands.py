@@ -978,3 +978,11 @@ def test_round_i_demands() -> None:
     # a third party's text "would also have Russia withdraw": nobody's offer
     assert _demands("The European text would also have Russia withdraw from the Kharkiv and "
                     "Sumy regions.") == []
+
+
+def test_a_list_of_conditions_after_as_soon_as_the_following() -> None:
+    text = ("Russia will order a ceasefire and begin negotiations, Putin said, as soon as Kyiv "
+            "does the following:\n- withdraws all its troops from the Donetsk, Luhansk, "
+            "Zaporizhzhia and Kherson regions;\n- formally abandons its plans to join NATO.")
+    assert _demands(text) == [("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"),
+                               "all")]

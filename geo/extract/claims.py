@@ -406,7 +406,8 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
         verb = None
         for kind in ("withdraw", "cede", "control"):
             verb = verb or CUES[kind].search(head)
-        if verb is None and CUES["demand"].search(head):
+        if verb is None and (CUES["demand"].search(head) or _CONDITION_HEAD.search(head)):
+            # ("Russia will order a ceasefire ... as soon as Kyiv does the following:")
             verb = re.match(r".*", head)
         if verb is None:
             lead, claims = "", alone
@@ -425,6 +426,10 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
             for c in claims]
 
 
+#: An opening line that sets its items as a condition: "(Russia will order a ceasefire) as
+#: soon as Kyiv does the following".
+_CONDITION_HEAD = re.compile(r"\b(?:as\s+soon\s+as|once|provided(?:\s+that)?|on\s+condition\s+that|"
+                             r"if|when)\s+[^.;]{0,40}?\bthe\s+following\b", re.I)
 #: An opening line that calls its list's figures approximate.
 _APPROX_HEAD = re.compile(r"\(\s*approx(?:\.|imate(?:ly)?)?\s*\)|\bapproximate(?:ly)?\b|"
                           r"\bapprox\.|\b(?:figures|numbers)\s+(?:are\s+)?rounded\b", re.I)
