@@ -584,10 +584,16 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: that tuning, committed unread and scored once after its last change (90b2d4d), held
 #: out: 0.871 (P 0.882, R 0.860; rules alone 0.845; sides right on 276 of 280): wire copy
 #: 0.910, Kyiv's English-language outlets and officials 0.853, Moscow's state media 0.903,
-#: international broadcasters' websites and live pages 0.821. The rules and the reader
-#: gain on each writer they are tuned or trained on; on writers they have not seen they
-#: stay short of the 0.9 the issue sets (0.867, 0.837, 0.844, 0.869, 0.872, 0.860, 0.873,
-#: 0.878, 0.887 and 0.871 in the last ten blind rounds).
+#: international broadcasters' websites and live pages 0.821; the rules were then tuned on
+#: 108-111 (0.906 then, no longer blind). 112-115, commissioned while the rules were tuned
+#: on 104-107 (before 108-111 was scored), committed unread and scored once after the last
+#: change for 108-111 (1c941b7), held out: 0.839 (P 0.832, R 0.846; rules alone 0.815;
+#: sides right on 303 of 316): British and American broadsheets 0.794, analysts and
+#: open-source researchers 0.840, non-Western English-language outlets 0.909, Russian
+#: exiled media and Ukrainian regional communication 0.821. The rules and the reader gain
+#: on each writer they are tuned or trained on; on writers they have not seen they stay
+#: short of the 0.9 the issue sets (0.837, 0.844, 0.869, 0.872, 0.860, 0.873, 0.878,
+#: 0.887, 0.871 and 0.839 in the last ten blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -701,16 +707,14 @@ WRITERS = {
     "writer 105 (held out, scored, then tuned on)": ("extract_corpus_fresh105.yaml", 40, 0.91),
     "writer 106 (held out, scored, then tuned on)": ("extract_corpus_fresh106.yaml", 40, 0.95),
     "writer 107 (held out, scored, then tuned on)": ("extract_corpus_fresh107.yaml", 40, 0.88),
-    "writer 108 (held out)": ("extract_corpus_fresh108.yaml", 40, 0.91),
-    "writer 109 (held out)": ("extract_corpus_fresh109.yaml", 40, 0.85),
-    "writer 110 (held out)": ("extract_corpus_fresh110.yaml", 40, 0.90),
-    "writer 111 (held out)": ("extract_corpus_fresh111.yaml", 40, 0.82),
-    # (commissioned while the rules were tuned on 104-107, committed unread; to be scored
-    # once after the rules' last change for 108-111: no floor until then)
-    "writer 112 (held out, unscored)": ("extract_corpus_fresh112.yaml", 40, 0.0),
-    "writer 113 (held out, unscored)": ("extract_corpus_fresh113.yaml", 40, 0.0),
-    "writer 114 (held out, unscored)": ("extract_corpus_fresh114.yaml", 40, 0.0),
-    "writer 115 (held out, unscored)": ("extract_corpus_fresh115.yaml", 40, 0.0),
+    "writer 108 (held out, scored, then tuned on)": ("extract_corpus_fresh108.yaml", 40, 0.95),
+    "writer 109 (held out, scored, then tuned on)": ("extract_corpus_fresh109.yaml", 40, 0.87),
+    "writer 110 (held out, scored, then tuned on)": ("extract_corpus_fresh110.yaml", 40, 0.92),
+    "writer 111 (held out, scored, then tuned on)": ("extract_corpus_fresh111.yaml", 40, 0.87),
+    "writer 112 (held out)": ("extract_corpus_fresh112.yaml", 40, 0.79),
+    "writer 113 (held out)": ("extract_corpus_fresh113.yaml", 40, 0.83),
+    "writer 114 (held out)": ("extract_corpus_fresh114.yaml", 40, 0.90),
+    "writer 115 (held out)": ("extract_corpus_fresh115.yaml", 40, 0.82),
 }
 
 
