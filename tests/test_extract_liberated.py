@@ -44,3 +44,14 @@ def test_a_unit_wholly_liberated_is_held_in_full(text: str, side: str,
 def test_no_whole_unit_liberated_now(text: str) -> None:
     assert not [c for c in extract_claims(text)
                 if any("the whole unit said to be liberated" in r for r in c.review)]
+
+
+def test_the_claim_s_span_is_the_words_that_say_it() -> None:
+    text = ("CHERNIHIV, 4 April 2022 — The entire Chernihiv region has been liberated from "
+            "Russian troops, the governor said.")
+    (c,) = [c for c in extract_claims(text) if c.is_claim]
+    assert text[c.span[0]:c.span[1]] == ("The entire Chernihiv region has been liberated from "
+                                         "Russian")
+    text = 'The General Staff said its forces had completed the "liberation" of the Kursk region.'
+    (c,) = [c for c in extract_claims(text) if c.is_claim]
+    assert text[c.span[0]:c.span[1]] == 'completed the "liberation" of the Kursk region'

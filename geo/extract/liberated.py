@@ -97,12 +97,11 @@ def liberated_claims(s: Sentence) -> list[ExtractedClaim]:
             side = "RU"
         else:
             continue
-        start = whole.start() + max(0, p.start - 20) if whole else ps[0].start
+        start = whole.start() if whole else ps[0].start  # (positions in the sentence)
         stop = after.end() if after is not None else (
             m.end() if (m := _IS_COMPLETE.match(text, end)) else end)
         out.append(make_claim(parts, "control_share", side, codes, None, "all",
-                              (min(start, completed.start() + max(0, p.start - 50))
-                               if completed else start, stop),
+                              (min(start, completed.start()) if completed else start, stop),
                               [f"the whole unit said to be liberated: read as held in full by "
                                f"{SIDE_NAME[side]}, the side that liberates it"]))
     return out
