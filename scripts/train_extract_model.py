@@ -59,7 +59,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh112.yaml",
             "extract_corpus_fresh114.yaml",
             "extract_corpus_fresh115.yaml",
-            "extract_corpus_fresh113.yaml")
+            "extract_corpus_fresh113.yaml",
+            "extract_corpus_fresh116.yaml")
 
 
 def default_corpora() -> list[Path]:
