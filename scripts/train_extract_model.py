@@ -61,7 +61,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh115.yaml",
             "extract_corpus_fresh113.yaml",
             "extract_corpus_fresh116.yaml",
-            "extract_corpus_fresh117.yaml")
+            "extract_corpus_fresh117.yaml",
+            "extract_corpus_fresh118.yaml")
 
 
 def default_corpora() -> list[Path]:
