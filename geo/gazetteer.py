@@ -37,9 +37,10 @@ _CITY_WORDS = ("city", "city of", "misto", "місто", "город", "municipa
 _EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
     "UA-05": ("Vinnitsya", "Vinnytsya Oblast"),
     "UA-09": ("Luhanshchyna", "Luhansk People's Republic", "Lugansk People's Republic",
-              "LPR", "LNR"),
+              "LPR", "LNR", "L.P.R", "L.N.R"),
     "UA-12": ("Dnipro region", "Dnipro oblast", "Dnipropetrovs'k", "Dnipropetrovsk Oblast"),
-    "UA-14": ("Donechchyna", "Donetsk People's Republic", "DPR", "DNR", "Donetsk Oblast"),
+    "UA-14": ("Donechchyna", "Donetsk People's Republic", "DPR", "DNR", "D.P.R", "D.N.R",
+              "Donetsk Oblast"),
     "UA-18": ("Zhitomir",),
     "UA-21": ("Zakarpattya", "Zakarpattia Oblast", "Transcarpathian"),
     "UA-23": ("Zaporozhe", "Zaporozhzhia", "Zaporizhzhia Oblast", "Zaporozh'ye"),

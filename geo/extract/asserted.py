@@ -66,7 +66,17 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
 #: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.
-PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)|"
+PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)"
+                       # "at the height of the incursion held some 1,300 km²"
+                       r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:incursion|"
+                       r"invasion|offensive|advance|war|occupation|operation))?|"
+                       # "Russia did briefly occupy more than a quarter of the country"
+                       r"(?:did\s+)?briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|"
+                       r"seized?)|"
+                       # "At the start of the year the figure was 113,100 km²", "By the end
+                       # of that year ... the share was about 55%"
+                       r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|that|last)\s+"
+                       r"year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been)\b)|"
                        r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+(?:that|the)\s+time|"
                        # "In the first weeks of the full-scale invasion, Russia held much more"
                        r"in\s+the\s+(?:first|opening)\s+(?:days|weeks|months)\s+of\s+the\s+"
@@ -131,7 +141,7 @@ _DATED_PAST = re.compile(
     r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d|\s+of\s+(?:that|"
     r"the\s+same)\s+year)?,?\s+"
     # "In the spring of 2022, before Ukraine's counteroffensive, they held most of it"
-    r"(?:(?!that\b)[\w'’%.-]+,?\s+){0,10}?"
+    r"(?:(?!that\b)[\w'’%.-]+,?\s+){0,12}?"
     r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)|(?:was|were)\s+"
     r"(?:under\s+(?:occupation|(?:russian|ukrainian)\s+control)|occupied|in\s+(?:russian|"
     r"ukrainian)\s+hands|present\s+(?:on|in))))\b|"
@@ -375,6 +385,17 @@ _OWN_CLAIM = re.compile(r"\b(?:claims?|assertions?|allegations?|statements?|repo
                         re.I)
 
 
+#: A sentence that denies a holding: "Nor does Russia hold 30 percent of Ukraine."
+_NOR = re.compile(r"\W*Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|could)\b")
+#: A statement called false in its own sentence: "The senator's statement that Russia
+#: controls all of Donetsk is false".
+_CALLED_FALSE = re.compile(r"\b(?:statement|claim|assertion|suggestion|contention|argument|"
+                           r"figure|idea|notion)s?\s+(?P<that>that)\b[^;:\n]{5,160}?\s"
+                           r"(?P<verdict>(?:is|was|are|were)\s+(?:simply\s+|also\s+|plainly\s+|"
+                           r"demonstrably\s+)?(?:false|wrong|incorrect|untrue|inaccurate|"
+                           r"misleading))\b", re.I)
+
+
 #: A verdict in the sentence after a claim: "(...,) and the claim should be treated as
 #: false" (in the claim's own sentence it may follow a holding the checker states).
 _TREAT_FALSE = re.compile(r"\b(?:should|must)\s+be\s+(?:treated|regarded|considered|seen)\s+as\s+"
@@ -402,6 +423,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if not claims:
         return claims
     text = s.text
+    low0 = text.lower()
     if POLL_ANSWER.search(text):
         return []
     if _YES_NO.match(text):
@@ -413,6 +435,16 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # been forced to ... offering to withdraw", "analysts have speculated that Moscow
         # could pull back": nothing asserted
         return []
+    if _NOR.match(text):
+        # "Nor does Russia hold 30 percent of Ukraine.": a holding denied
+        claims = [c for c in claims if not c.kind.startswith("control")]
+    if ("false" in low0 or "wrong" in low0 or "incorrect" in low0 or "untrue" in low0) and (
+            called := _CALLED_FALSE.search(text)) is not None:
+        # "The senator's statement that Russia controls all of Donetsk is false": what the
+        # statement says, called false
+        claims = [c for c in claims if not (
+            c.kind.startswith("control")
+            and called.start("that") <= c.span[0] - s.start < called.start("verdict"))]
     if (no_sign := _NO_SIGN.search(text)) is not None:
         # "There was no suggestion that Russian forces would withdraw from any of the
         # territory they hold": nothing after it asserted
@@ -490,6 +522,14 @@ _TIMELINE = re.compile(r"\W*((?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:" 
                        + r"\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
 
 
+#: A figure a change started from: "(the occupied share grew over the year) from 58% to
+#: about 66%": the 58 % was then's.
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|just\s+)?$", re.I)
+_TO_FIGURE = re.compile(r"\s*(?:%|per\s*cent|percent|km²|km2|sq(?:uare)?\.?\s+(?:km|"
+                        r"kilomet(?:re|er)s|miles))?\s+(?:to|up\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
+                        r"nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?[\d~]", re.I)
+
+
 #: A sentence that sets earlier figures against the ones before it: "That compares with".
 _COMPARED = re.compile(r"\W*(?:that|this|it|these|those|the\s+(?:figure|share|total)s?)\s+"
                        r"(?:compares?|compared)\s+(?:with|to)\b", re.I)
@@ -508,6 +548,18 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                     f"a past figure ('{_TIMELINE.match(s.text).group(1)}', a timeline's line): "  # type: ignore[union-attr]
                     "kept as a note, not checked against the map of the article's day",))
                 if c.kind.startswith("control") and c.status is None else c for c in claims]
+    if "from " in s.text:
+        started = [f for f in figures(s.text) if _FROM_TO.search(s.text, max(0, f.start - 16),
+                                                                   f.start)
+                   and _TO_FIGURE.match(s.text, f.end)]
+        if started:
+            claims = [replace(c, status="past", review=c.review + (
+                "a past figure (the one a change started from: 'from ... to'): kept as a "
+                "note, not checked against the map of the article's day",))
+                if c.kind.startswith("control") and c.status is None and c.value is not None
+                and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
+                        and abs(f.value - c.value) < 0.05 for f in started) else c
+                for c in claims]
     peaks = past_times(s.text)
     if not peaks and not ("201" in s.text or "2022" in s.text or "before" in s.text):
         return claims

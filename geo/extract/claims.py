@@ -416,6 +416,11 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
             # a claim that ends in the opening line's words is that line's, not the item's
             claims = [c for c in _joined_claims(head, lead, verb, body)
                       if c.span[1] > len(lead)]
+            if _ITEM_FIGURED.search(body) or any(f.unit in ("percent", "km2")
+                                                 for f in figures(body)):
+                # "Estimated Russian-held area by oblast:" + "- Kharkiv: approx. 1,350 km²",
+                # "- Kherson: no change": the item gives an amount (or none), not all of it
+                claims = [c for c in claims if not (c.value is None and c.qualifier == "all")]
     why = (f"a list item, read with its opening line: '{lead} ...'" if lead
            else "a list item, read on its own")
     if _APPROX_HEAD.search(intro.text):
@@ -424,6 +429,11 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
                   for c in claims]
     return [replace(c, span=(start, item.end), sentence=item.text, review=c.review + (why,))
             for c in claims]
+
+
+#: An item that says its amount did not change: "- Kherson: no change".
+_ITEM_FIGURED = re.compile(r"^[^:]{1,40}:\s*(?:no\s+change|unchanged|n/?a|none|nil|[—–-]\s*$)",
+                           re.I)
 
 
 #: An opening line that sets its items as a condition: "(Russia will order a ceasefire) as

@@ -17,6 +17,7 @@ from geo.extract.lexicon import CUES, Figure, Place, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ALMOST,
+    DRIVEN_FROM,
     HELD_PART,
     SIDE_NAME,
     Parts,
@@ -172,7 +173,9 @@ _LIBERATED = re.compile(r"liberat", re.I)
 _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainian|Ukraine['’]s|"
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
-_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving)\b|;|\s[—–]\s|"
+_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving|"
+                          # "..., with only a handful of villages ... still in Ukrainian hands"
+                          r"with\s+only)\b|;|\s[—–]\s|"
                           # "(the governor said that Russian forces control ...) and that the
                           # regional capital, still held by Kyiv, ..."
                           r"\sand\s+that\s|"
@@ -644,6 +647,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         if re.search(r"\bhow\s+much\s+of\s+(?:the\s+)?$", text[max(0, p.start - 20):p.start],
                      re.I):
             continue  # "Asked how much of the region remains under occupation": a question
+        if DRIVEN_FROM.search(text, max(0, p.start - 50), p.start):
+            continue  # "the enemy had been driven from most of Kursk region": ground lost
         q = figureless(text, p.start, default=None)
         label = LABEL_AMOUNT.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and label:
@@ -678,6 +683,12 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             q = ("part" if _PART_NOUN_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
                  else "all")
         actor_here = actor
+        if verb.group(0).lower() == "occupied" and p.start - verb.end() <= 1 and re.search(
+                r"\b(?:the|of|in|from)\s+(?:temporarily\s+)?$",
+                text[max(0, verb.start() - 24):verb.start()], re.I):
+            # "the head of the occupied Luhansk region said ... still in Ukrainian hands":
+            # the adjective names the holder, Russia, whatever the rest of the sentence says
+            actor_here = "RU"
         after = _HELD_AFTER.match(text, places_from(parts, p.start, limit=0)[1])
         which = _WHICH_HELD.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and which and not which.group("not"):

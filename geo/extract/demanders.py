@@ -20,7 +20,8 @@ from geo.extract.parts import (
     pronoun_side,
 )
 
-__all__ = ["demand_sides", "last_demand", "conditional_demand", "plan_author", "summed_up",
+__all__ = ["asked_whether", "demand_sides", "last_demand", "conditional_demand", "plan_author",
+           "summed_up",
            "offering_side", "RELATIVE"]
 
 
@@ -383,8 +384,33 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
     # not the country the war is in ("A US-drafted framework for ending the war in
     # Ukraine would require Kyiv to ...": the United States' plan)
     named = [a.side for a in parts.actors if a.side in ("RU", "UA", "US") and a.start < mid
-             and not _WAR_IN.search(text, max(0, a.start - 24), a.start)]
+             and not _WAR_IN.search(text, max(0, a.start - 24), a.start)
+             # not the one pressed to accept it ("The Trump administration is pressing
+             # Volodymyr Zelensky to accept a peace plan that would require Ukraine to
+             # withdraw ...": the presser's plan)
+             and not _PRESSED_TO.match(text, a.end)]
     return True, (named[-1] if named else None)
+
+
+def asked_whether(parts: Parts, demand: re.Match[str]) -> bool:
+    """The demand word is a "should" asked about: "the question of whether Ukraine should
+    surrender the remainder of the Donetsk region" (no one's demand)."""
+    if demand.group(0).lower() != "should":
+        return False
+    text = parts.s.text
+    before = [a for a in parts.actors if a.end <= demand.start()
+              and _SUBJECT_GAP.fullmatch(text, a.end, demand.start())]
+    return bool(before) and _WHETHER.search(text, max(0, before[-1].start - 30),
+                                            before[-1].start) is not None
+
+
+#: Right before a side a "should" follows: a question of it ("whether (Ukraine) should").
+_WHETHER = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:the\s+)?$", re.I)
+
+
+#: After a side: it is pressed to take a plan up ("(Zelensky) to accept a peace plan").
+_PRESSED_TO = re.compile(r"(?:['’]s\s+\w+)?\s+to\s+(?:accept|sign|agree\s+to|back|endorse|embrace|"
+                         r"take\s+up)\b", re.I)
 
 
 _QUOTES = "\"“”'’‘"

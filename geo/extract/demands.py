@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from geo.extract.demanders import (
     RELATIVE,
+    asked_whether,
     conditional_demand,
     demand_sides,
     last_demand,
@@ -468,6 +469,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         review.append(why)
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
     elif demand and not (offer and offer.start() > demand.start()):
+        if asked_whether(parts, demand):
+            return []  # "the question of whether Ukraine should pull out of ..."
         actor, target = demand_sides(parts, demand, verb, review)
         kind = "demand_withdraw"
         qualifier = fig.qualifier if fig else "all"
@@ -513,6 +516,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         if re.search(r"\b(?:these|those|its|their)\s+(?:small\s+)?(?:pockets|areas|parts|slivers|"
                      r"positions|footholds)\s+in\s+(?:the\s+)?$", text[:ps[0].start], re.I):
             qualifier = "all"  # "offers to leave these pockets in Sumy": all it holds there
+        elif fig is None and re.search(_HELD_IN.pattern[:-1] + r"(?:Ukraine['’]s\s+)?$", text[
+                verb.end():ps[0].start], re.I):
+            qualifier = "all"  # "out of the small areas they hold in Sumy": all of those
         if fig is None and qualifier == "all" and (
                 _PULL_BACK.search(text, verb.end(), end + 40)
                 or _MIRROR.search(text, max(0, verb.start() - 30), verb.start())):
@@ -805,6 +811,8 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
         review.append(why)
     else:
         assert demand is not None
+        if asked_whether(parts, demand):
+            return []  # "the question of whether Ukraine should surrender ..."
         actor, target = demand_sides(parts, demand, verb if span_start == verb.start() else
                                       _AT.match(text, ps[0].start) or verb, review)
     if bare_recognition and actor != "RU":

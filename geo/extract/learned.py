@@ -46,6 +46,7 @@ from geo.extract.control import (
 from geo.extract.lexicon import ANY_FIGURE, Figure, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
+    DRIVEN_FROM,
     LAST_SIDE,
     LAST_UNIT,
     Parts,
@@ -183,8 +184,10 @@ def _candidates(parts: Parts) -> list[Candidate]:
     for i, p in enumerate(parts.places):
         cut = max(0, p.start - 80)  # the words just before: not the whole sentence again
         q = figureless(text[cut:], p.start - cut, default=None, end=p.end - cut)
-        if q is None or _DENIED_BEFORE.search(text, cut, p.start):
-            continue  # "The enemy has not taken the whole oblast": no holding of it
+        if q is None or _DENIED_BEFORE.search(text, cut, p.start) or DRIVEN_FROM.search(
+                text, cut, p.start):
+            continue  # "The enemy has not taken the whole oblast", "was driven from most of
+            # Kursk region": no holding of it
         if i and any(c.fig is None and c.place_end >= p.start for c in out):
             continue  # a later place of a list already taken
         group, end = places_from(parts, p.start, limit=0)

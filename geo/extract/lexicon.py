@@ -786,6 +786,12 @@ _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupie
 _US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary")
 
 
+#: After a city in capitals that opens a sentence: a dateline's date or agency.
+_DATELINE_AFTER = re.compile(r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+                             r"|[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]+day\b)"
+                             r"|\s*\((?:[A-Z][\w .&-]{1,30})\)|\s+[—–-]\s)")
+
+
 def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
     """Mentions of a side, except inside the spans ``skip`` (places, "of Ukraine") and
     a possessive before a place ("Russia's Kursk region": whose region, not who acts)."""
@@ -803,6 +809,9 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
                 r"-(?:mediated|brokered|hosted|sponsored|facilitated|based)\b",
                 sentence[m.end():]):
             continue  # "US-mediated talks", "the Kyiv-based project": not who acts
+        if m.group(1).isupper() and len(m.group(1)) > 2 and _DATELINE_AFTER.match(
+                sentence, m.end()) and not sentence[:m.start()].strip(" \t\n*•-—–"):
+            continue  # "KYIV, June 2 (Obriy) —", "MOSCOW (Reuters) -": a dateline's city
         side = ("RU" if word.startswith(("russia", "moscow", "kremlin", "the kremlin", "putin",
                                          "occupier", "invader", "aggressor", "the aggressor",
                                          "rashist", "ruscist", "ru"))

@@ -13,6 +13,11 @@ qualifier ``all``. The liberator is rarely named; it is read from the unit and t
 - any other unit of Ukraine (Chernihiv, Sumy, Kyiv): Ukraine, the only side that speaks
   of liberating it.
 
+A share of a unit said to be liberated ("More than 90% of Kharkiv region is liberated",
+"About a third of the Kherson region is now liberated territory, Ukraine's military said")
+is held by the liberating side: the side of the words' speaker, or of the one side named
+as saying it, else the side read from the unit as above.
+
 Offsets are characters into the sentence. Only sentences no other rule read are read here.
 """
 
@@ -21,7 +26,15 @@ from __future__ import annotations
 import re
 
 from geo.extract.model import ExtractedClaim
-from geo.extract.parts import ANNEXED, SIDE_NAME, Parts, make_claim, parts_of, places_from
+from geo.extract.parts import (
+    ANNEXED,
+    SIDE_NAME,
+    Parts,
+    make_claim,
+    parts_of,
+    places_from,
+    voice_side,
+)
 from geo.extract.text import Sentence
 
 __all__ = ["liberated_claims"]
@@ -56,6 +69,67 @@ _NOT_SO = re.compile(r"\b(?:not|never|will|would|could|must|should|until|if|when
                      r"before|following)\b|\?", re.I)
 
 
+#: Right after "<share> of <unit>": that share is liberated ("is now liberated territory",
+#: "has been liberated").
+_SHARE_FREED = re.compile(
+    r"[\"”'’]?\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:already\s+)?"
+    r"liberated(?:\s+(?:territory|land))?\b(?!\s+(?:by|in|since)\b)", re.I)
+#: After a side's name: it says so ("(Ukraine's) military said", "(Russian) officials say").
+_SAID = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){0,3}\s+(?:says?|said|reported|reports|announced|"
+                   r"told|claims?|claimed)\b")
+#: Before a side's name: "according to".
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+#: Between a share and its unit: "of (the)".
+_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\"“'‘])?$", re.I)
+
+
+def _liberator(parts: Parts, codes: tuple[str, ...], at: int) -> str | None:
+    """The side that liberates ``codes`` (see the module): the speaker's, the one side
+    named in the sentence outside the claim, else the unit's."""
+    spoken = voice_side(parts, at)
+    if spoken in ("RU", "UA"):
+        return spoken
+    named = {a.side for a in parts.actors if a.side in ("RU", "UA")}
+    sayers = {a.side for a in parts.actors if a.side in ("RU", "UA") and (
+        _SAID.match(parts.s.text, a.end) or _ACCORDING.search(
+            parts.s.text, max(0, a.start - 16), a.start))}
+    if len(sayers) == 1:
+        return sayers.pop()
+    if len(named) == 1:
+        return named.pop()
+    if all(c.startswith("RU-") for c in codes):
+        return "RU"
+    if all(c.startswith("UA") and c not in ANNEXED for c in codes):
+        return "UA"
+    return "RU" if set(codes) <= ANNEXED and not named else None
+
+
+def _liberated_shares(parts: Parts) -> list[ExtractedClaim]:
+    """The claims that a share of a unit is liberated (see the module)."""
+    text = parts.s.text
+    out: list[ExtractedClaim] = []
+    for f in parts.figs:
+        if f.unit != "percent":
+            continue
+        after = [p for p in parts.places if p.start >= f.end and p.start - f.end <= 12]
+        if not after or not _OF.search(text, f.end, after[0].start):
+            continue
+        ps, end = places_from(parts, after[0].start, limit=0)
+        freed = _SHARE_FREED.match(text, end)
+        if freed is None or _NOT_SO.search(text, max(0, f.start - 40), f.start) or (
+                _NOT_SO.search(text, freed.end(), min(len(text), freed.end() + 25))):
+            continue
+        codes = tuple(dict.fromkeys(c for q in ps for c in q.codes))
+        side = _liberator(parts, codes, f.start)
+        if side is None:
+            continue
+        out.append(make_claim(parts, "control_share", side, codes, f, f.qualifier,
+                              (f.start, freed.end()),
+                              [f"a share said to be liberated: read as held by "
+                               f"{SIDE_NAME[side]}, the side that liberates it"]))
+    return out
+
+
 def liberated_claims(s: Sentence) -> list[ExtractedClaim]:
     """The claims of sentence ``s`` that a unit is wholly liberated (none when it says no
     such thing)."""
@@ -65,6 +139,10 @@ def liberated_claims(s: Sentence) -> list[ExtractedClaim]:
     parts: Parts = parts_of(s)
     text = s.text
     out: list[ExtractedClaim] = []
+    if "liberated" in low and parts.figs:
+        out = _liberated_shares(parts)
+        if out:
+            return out
     for p in parts.places:
         if out and p.start < out[-1].span[1] - s.start:
             continue

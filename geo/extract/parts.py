@@ -37,11 +37,13 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
            "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
+           "DRIVEN_FROM",
            "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
            "voice_side", "voice_why"]
 
 
-_ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|the\s+entire|"
+_ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+parts\s+of|"
+                         r"every\s+part\s+of|all\s+of|all|the\s+entire|"
                          r"the\s+entirety\s+of|the\s+(?:whole|entire)\s+(?:territory|area)\s+of|"
                          r"(?:the\s+)?"
                          r"remaining\s+(?:parts?\s+of\s+|territory\s+of\s+|areas?\s+of\s+)?|"
@@ -53,7 +55,8 @@ _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+of|all|
 
 _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
-_PART_BEFORE = re.compile(r"\b(?<!\bno\s)(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?"
+_PART_BEFORE = re.compile(r"\b(?<!\bno\s)(?<!\ball\s)(?<!\bevery\s)"
+                          r"(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?"
                           r"(?:parts?|"
                           r"areas?|pockets|corners?|patches|bits?)\s+of|a\s+sliver\s+of|"
                           # "the left bank of the region": the part of it across the river
@@ -141,7 +144,8 @@ _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket
                     r"it\s+(?:handed|ceded|given|surrendered|returned|transferred)\b)|"
                     r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
                     + _UNIT_WORD
-                    + r")\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
+                    # ('"no more than 110 square kilometres" of it': a quote closed first)
+                    + r")[\"”]?\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
 #: The words _OF_IT needs, looked for first (lower case): most sentences have none.
 _OF_IT_WORDS = re.compile(r"of\s+it\b")
 
@@ -152,6 +156,13 @@ _OF_IT_WORDS = re.compile(r"of\s+it\b")
 _ANAPHOR = re.compile(r"\b(?:(?:the|that|this|our)\s+(?:(?:entire|whole|same)\s+)?(?:region|oblast|"
                       r"province|republic)(?:'s|’s)?|"
                       r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
+
+
+#: "its territory": the unit named before it in the sentence.
+_ITS_TERRITORY = re.compile(r"\bits\s+(?:entire\s+|whole\s+)?(?:territory|land)\b(?!\s+of\b)",
+                            re.I)
+#: Words naming the country or its government: "its territory" may be the country's.
+_COUNTRY_WORD = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*|country|nation)", re.I)
 
 
 #: "the former", "the latter": one of two places named together before.
@@ -290,6 +301,15 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                 continue
         if codes and not any(p.start <= m.start() < p.end for p in found):
             found.append(Place(codes, m.start(), m.end(), m.group(0), False))
+    for m in (_ITS_TERRITORY.finditer(text) if "its " in low else ()):
+        # "The head of the Luhansk region said Russian forces now controlled more than 99%
+        # of its territory": the unit named before in the sentence (never one of a
+        # sentence before, nor where the country or its capital is named: "Ukraine says
+        # Russia occupies 19% of its territory")
+        before = [p for p in found if p.end <= m.start() and len(p.codes) == 1]
+        if before and not _COUNTRY_WORD.search(text, 0, m.start()) and not any(
+                p.start <= m.start() < p.end for p in found):
+            found.append(Place(before[-1].codes, m.start(), m.end(), m.group(0), False))
     for m in (_FORMER.finditer(text) if "former" in low or "latter" in low else ()):
         # "Luhansk and Donetsk remain under pressure. The enemy holds almost all of the
         # former and about three quarters of the latter": the first or the second of two
@@ -877,6 +897,11 @@ _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|a
                              re.I)
 #: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
 #: (a demand's ground), naming no amount of the place.
+#: Right before a place: a side was driven out of it ("driven from most of (Kursk region)").
+DRIVEN_FROM = re.compile(r"\b(?:driven|pushed|forced|expelled|ousted|thrown|kicked|cleared|"
+                         r"chased|flushed)\s+(?:back\s+)?(?:out\s+)?(?:of|from)\s+(?:most\s+of|"
+                         r"much\s+of|all\s+of|almost\s+all\s+of|nearly\s+all\s+of|parts?\s+of|"
+                         r"the\s+(?:rest|bulk)\s+of|the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
