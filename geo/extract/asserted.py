@@ -50,7 +50,9 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"(?:stated|said|reported|described|gave|put)|"
                      # "Posts falsely claim Russia controls 40% of Ukraine"
                      r"falsely\s+(?:claim(?:s|ed|ing)?|say(?:s|ing)?|said|state[sd]?|report(?:s|ed)?|"
-                     r"suggest(?:s|ed)?|assert(?:s|ed)?))"
+                     r"suggest(?:s|ed)?|assert(?:s|ed)?)|"
+                     # "The occupiers are again spreading a fake that 'three-quarters of ...'"
+                     r"(?:a|the|another|new)\s+(?:fake|lie|hoax|falsehood|canard)\s+that)"
                      r"\b", re.I)
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
@@ -122,7 +124,7 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"before\s+(?:the\s+|Ukraine['’]s\s+|Kyiv['’]s\s+)(?:[\w-]+\s+){0,2}?"
                        r"(?:counter-?offensive|offensive|retreat|withdrawal|liberation|"
                        r"incursion)\b(?=[^.;]{0,30},\s+(?:[\w'’-]+\s+){0,5}?(?:held|occupied|controlled))|"
-                       r"when\s+(?:[\w'’-]+\s+){1,5}?(?:held|occupied|controlled)|"
+                       r"when\s+(?:[\w'’-]+\s+){1,7}?(?:held|occupied|controlled)|"
                        # "When the special military operation began, our republic held ..."
                        r"when\s+the\s+(?:special\s+military\s+operation|(?:full-scale\s+)?"
                        r"invasion|war)\s+(?:began|started)|"
@@ -184,8 +186,16 @@ def past_times(text: str) -> list[re.Match[str]]:
     text order."""
     found = list(PAST_PEAK.finditer(text))
     if _DATED_WORDS.search(text):
-        found = sorted(found + list(_DATED_PAST.finditer(text)), key=lambda m: m.start())
+        # not a time something has lasted since ("Since a cross-border push in May 2024,
+        # Russian troops have held pockets of ...": held now)
+        found = sorted(found + [m for m in _DATED_PAST.finditer(text) if not (
+            "ince " in text and _SINCE_BEFORE.search(text, max(0, m.start() - 60), m.start()))],
+                       key=lambda m: m.start())
     return found
+
+
+#: Before a dated past: it is when a holding began ("Since a cross-border push (in May").
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.I)
 
 
 #: A hypothetical: not what is held now.
@@ -269,6 +279,8 @@ OTHER_MEASURE = re.compile(
     r"residents|voters|turnout|ballots?|voted|opposed|support(?:ed)?\s+for|"
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents|funded|"
+    # "20% of the region's farmland under Ukrainian control (will need to be checked)"
+    r"(?:farmland|arable\s+land)\s+(?:under|held|controlled)|"
     r"funding|financed|fertili[sz]ers?|imported|imports|"
     # a commodity's grade and price: "FOB Odesa 12.5% pro wheat"
     r"FOB|CPT|per\s+tonne)\b", re.I)
@@ -530,6 +542,12 @@ _TO_FIGURE = re.compile(r"\s*(?:%|per\s*cent|percent|km²|km2|sq(?:uare)?\.?\s+(
                         r"nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?[\d~]", re.I)
 
 
+#: A sentence that opens on a day long past: "On 3 July 2022", "On July 3, 2022," (years up
+#: to 2023, as for a timeline's line).
+_ON_DATE = re.compile(r"\W*On\s+((?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
+                      + r"\s+\d{1,2},?)\s+20(?:1\d|2[0-3]))\b")
+
+
 #: A sentence that sets earlier figures against the ones before it: "That compares with".
 _COMPARED = re.compile(r"\W*(?:that|this|it|these|those|the\s+(?:figure|share|total)s?)\s+"
                        r"(?:compares?|compared)\s+(?:with|to)\b", re.I)
@@ -542,11 +560,14 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
     roughly 500 km², down from about 1,300 at the peak" marks the 1,300 only."""
     if not any(c.kind.startswith("control") for c in claims):
         return claims
-    if _TIMELINE.match(s.text):
-        # a timeline's line of a year long past: all its holdings are then's
+    when = _TIMELINE.match(s.text) or _ON_DATE.match(s.text)
+    if when is not None:
+        # a timeline's line of a year long past: all its holdings are then's; so for a
+        # sentence that opens on such a day ("On 3 July 2022 the then defence minister
+        # reported to Putin that the LPR had been 'completely liberated'")
         return [replace(c, status="past", review=c.review + (
-                    f"a past figure ('{_TIMELINE.match(s.text).group(1)}', a timeline's line): "  # type: ignore[union-attr]
-                    "kept as a note, not checked against the map of the article's day",))
+                    f"a past figure ('{when.group(1)}', a timeline's line or a day long "
+                    "past): kept as a note, not checked against the map of the article's day",))
                 if c.kind.startswith("control") and c.status is None else c for c in claims]
     if "from " in s.text:
         started = [f for f in figures(s.text) if _FROM_TO.search(s.text, max(0, f.start - 16),

@@ -204,10 +204,13 @@ _LEFT_IN_HANDS = re.compile(r"\s+(?:of\s+(?:it|land|territory)\s+)?(?:in\s+(Ukra
 #: largely occupy".
 _WHICH_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:which|that)\s+(?P<side>(?:"
                          r"Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s)\s+"
-                         r"(?:troops|forces|army|units)|the\s+(?:occupiers|invaders))\s+(?:still\s+|now\s+|also\s+)?"
-                         r"(?P<not>do\s+not\s+|don['’]t\s+|"
+                         r"(?:troops|forces|army|units)|the\s+(?:occupiers|invaders)|"
+                         # "Crimea, which Moscow has held in its entirety since 2014"
+                         r"Russia|Moscow|the\s+Kremlin|Ukraine|Kyiv)\s+(?:still\s+|now\s+|also\s+)?"
+                         r"(?P<not>do\s+not\s+|don['’]t\s+|does\s+not\s+|doesn['’]t\s+|"
                          r"no\s+longer\s+)?(?P<how>largely|mostly|partly|partially|fully|"
-                         r"entirely|completely)?\s*(?:occupy|hold|control)\b", re.I)
+                         r"entirely|completely)?\s*(?:occupy|hold|control|occupies|holds|controls|"
+                         r"(?:has|have)\s+(?:held|controlled|occupied))\b", re.I)
 #: A clause after a place that says a side holds a little of it: ", where Russian troops
 #: hold a handful of villages", ", where Kyiv still clings to a foothold".
 _WHERE_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,\s+where\s+(?P<side>(?:Russian|"

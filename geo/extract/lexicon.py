@@ -405,9 +405,15 @@ def _after(sentence: str, end: int) -> str | None:
     around."""
     if sentence.startswith("+", end):
         return "over"
+    if sentence.startswith(" or ", end) and (more := _OR_MORE.match(sentence, end)):
+        return "over" if more.group(1).lower() in ("more", "above", "over") else "under"
     if _AFTER_ABOUT.match(sentence, end):
         return "around"
     return None
+
+
+#: After a figure: "(99%) or more", "(1%) or less".
+_OR_MORE = re.compile(r"\s+or\s+(more|above|over|less|fewer|below|under)\b", re.I)
 
 
 #: Something every figure has: a digit, a unit word or a fraction's word.

@@ -898,10 +898,12 @@ _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|a
 #: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
 #: (a demand's ground), naming no amount of the place.
 #: Right before a place: a side was driven out of it ("driven from most of (Kursk region)").
-DRIVEN_FROM = re.compile(r"\b(?:driven|pushed|forced|expelled|ousted|thrown|kicked|cleared|"
-                         r"chased|flushed)\s+(?:back\s+)?(?:out\s+)?(?:of|from)\s+(?:most\s+of|"
-                         r"much\s+of|all\s+of|almost\s+all\s+of|nearly\s+all\s+of|parts?\s+of|"
-                         r"the\s+(?:rest|bulk)\s+of|the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
+DRIVEN_FROM = re.compile(r"\b(?:(?:driven|pushed|forced|expelled|ousted|thrown|kicked|cleared|"
+                         r"chased|flushed)|(?:drove|drive|drives|driving|pushed|forced|threw|"
+                         r"kicked|chased|expelled|ousted)\s+(?:[\w'’-]+\s+){1,3}?)\s*(?:back\s+)?"
+                         r"(?:out\s+)?(?:of|from)\s+(?:most\s+of|much\s+of|all\s+of|almost\s+all\s+of|"
+                         r"nearly\s+all\s+of|parts?\s+of|the\s+(?:rest|bulk)\s+of|"
+                         r"the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
