@@ -173,6 +173,9 @@ _LIBERATED = re.compile(r"liberat", re.I)
 _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainian|Ukraine['’]s|"
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
+#: After a place: one bank of the river ("(all of Kherson) on the left bank").
+_ON_BANK = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:on|along)\s+the\s+(?:left|right|"
+                      r"east(?:ern)?|west(?:ern)?|south(?:ern)?)\s+bank\b", re.I)
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving|"
                           # "..., with only a handful of villages ... still in Ukrainian hands"
                           r"with\s+only)\b|;|\s[—–]\s|"
@@ -775,6 +778,14 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             # says no amount: no holding stated (read as "all" it would check Ukraine
             # against the whole region)
             continue
+        if q == "all" and _ON_BANK.match(text, places_from(parts, p.start, limit=0)[1]):
+            # "about 70% of Kherson oblast, all of the latter on the left bank of the
+            # Dnipro": all of one bank, part of the unit (said by its figure, when given)
+            if any(c.regions == codes_of(places_from(parts, p.start, limit=0)[0])
+                   and c.value is not None for c in out):
+                continue
+            q = "part"
+            review.append("all of it on one bank of the river: part of it")
         if q == "all" and ALMOST.search(text[max(0, p.start - 30):p.start]):
             review.append("'almost all' read as all")
         ps, end = places_from(parts, p.start, limit=0)

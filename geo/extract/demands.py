@@ -766,10 +766,13 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     span_start = verb.start()
     them = _THEM_AS.match(text, verb.end()) if verb.group(0).lower().startswith("recogni") \
         else None
-    if not ps and them:
+    if them and (not ps or them.group("with")):
         # "Luhansk, Donetsk, Zaporizhzhia, Kherson: these regions are Russia now, and Kyiv
-        # must recognise them as such": the places named before it
+        # must recognise them as such": the places named before it (and those it names
+        # beside them: "recognise them, together with Crimea, as Russian")
+        beside = [p for p in ps if them.group("with") and p.end <= them.end()]
         ps = [p for p in parts.places if p.end <= verb.start() and p.codes[0] in ANNEXED]
+        ps = ps + beside if ps else []
         span_start, end = (ps[0].start, them.end()) if ps else (span_start, end)
     if not ps and verb.group(0).lower() == "return" and (
             its := [p for p in parts.places if p.text.lower() == "its"
@@ -901,6 +904,8 @@ _THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories)|"
                       # "(the Donetsk, Luhansk, Zaporizhzhia and Kherson regions ...) and
                       # officials demand that Kyiv recognise all four as part of Russia"
                       r"all\s+(?:four|three|two|of\s+them)|both)"
+                      # "recognise them, together with Crimea, as Russian"
+                      r"(?P<with>,?\s+(?:together|along)\s+with\s+[^,;]{2,40}?,)?"
                       r"(?=\s+as\s+(?:such|Russian\b|part\s+of\s+Russia))", re.I)
 
 

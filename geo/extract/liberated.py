@@ -73,7 +73,11 @@ _NOT_SO = re.compile(r"\b(?:not|never|will|would|could|must|should|until|if|when
 #: "has been liberated").
 _SHARE_FREED = re.compile(
     r"[\"”'’]?\s+(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:already\s+)?"
-    r"liberated(?:\s+(?:territory|land))?\b(?!\s+(?:by|in|since)\b)", re.I)
+    r"(?:(?:fully|completely|entirely)\s+)?liberated(?:\s+(?:territory|land))?\b"
+    r"(?!\s+(?:by|in|since)\b)", re.I)
+#: Before a unit: one bank or half of it ("the right bank of (Kherson oblast)").
+_BANK_OF = re.compile(r"\bthe\s+(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|"
+                      r"south(?:ern)?)\s+(?:bank|half)\s+of\s+(?:the\s+)?$", re.I)
 #: After a side's name: it says so ("(Ukraine's) military said", "(Russian) officials say").
 _SAID = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){0,3}\s+(?:says?|said|reported|reports|announced|"
                    r"told|claims?|claimed)\b")
@@ -83,9 +87,10 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\"“'‘])?$", re.I)
 
 
-def _liberator(parts: Parts, codes: tuple[str, ...], at: int) -> str | None:
+def _liberator(parts: Parts, codes: tuple[str, ...], at: int, *,
+               default: str | None = None) -> str | None:
     """The side that liberates ``codes`` (see the module): the speaker's, the one side
-    named in the sentence outside the claim, else the unit's."""
+    named in the sentence outside the claim, else ``default``, else the unit's."""
     spoken = voice_side(parts, at)
     if spoken in ("RU", "UA"):
         return spoken
@@ -97,6 +102,8 @@ def _liberator(parts: Parts, codes: tuple[str, ...], at: int) -> str | None:
         return sayers.pop()
     if len(named) == 1:
         return named.pop()
+    if default is not None:
+        return default
     if all(c.startswith("RU-") for c in codes):
         return "RU"
     if all(c.startswith("UA") and c not in ANNEXED for c in codes):
@@ -127,6 +134,26 @@ def _liberated_shares(parts: Parts) -> list[ExtractedClaim]:
                               (f.start, freed.end()),
                               [f"a share said to be liberated: read as held by "
                                f"{SIDE_NAME[side]}, the side that liberates it"]))
+    for p in parts.places if "bank" in text or "half" in text else ():
+        # "the right bank of Kherson oblast is now fully liberated": part of the unit
+        bank = _BANK_OF.search(text, max(0, p.start - 40), p.start)
+        if bank is None:
+            continue
+        ps, end = places_from(parts, p.start, limit=0)
+        freed = _SHARE_FREED.match(text, end)
+        if freed is None or _NOT_SO.search(text, max(0, bank.start() - 40), bank.start()):
+            continue
+        codes = tuple(dict.fromkeys(c for q in ps for c in q.codes))
+        # (the Dnipro's right bank is the one Ukraine retook; its left bank Moscow calls
+        # liberated)
+        side = _liberator(parts, codes, bank.start(), default="UA" if re.match(
+            r"the\s+(?:right|west|north)", bank.group(0), re.I) else "RU")
+        if side is None:
+            continue
+        out.append(make_claim(parts, "control_share", side, codes, None, "part",
+                              (bank.start(), freed.end()),
+                              [f"one bank of the unit said to be liberated: part of it, held "
+                               f"by {SIDE_NAME[side]}, the side that liberates it"]))
     return out
 
 
@@ -139,7 +166,7 @@ def liberated_claims(s: Sentence) -> list[ExtractedClaim]:
     parts: Parts = parts_of(s)
     text = s.text
     out: list[ExtractedClaim] = []
-    if "liberated" in low and parts.figs:
+    if "liberated" in low and (parts.figs or "bank" in low or "half" in low):
         out = _liberated_shares(parts)
         if out:
             return out

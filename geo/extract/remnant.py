@@ -61,7 +61,11 @@ def remnant_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
         side = sides[-1].side
         other = [c for c in found if c.kind.startswith("control") and c.actor != side
                  and c.span[0] - s.start < m.start() and c.status is None]
-        entered = [p for p in parts.places if sides[-1].end <= p.start and p.end <= m.start()
+        # (after the side that moved, which may come before the one nearest the remnant:
+        # "Russian troops have crossed into the Dnipropetrovsk region, which Moscow has
+        # never formally claimed, and now hold a handful of villages there")
+        movers = [a for a in parts.actors if a.end <= m.start() and a.side == side]
+        entered = [p for p in parts.places if movers[0].end <= p.start and p.end <= m.start()
                    and len(p.codes) == 1 and _ENTERED.search(s.text, max(0, p.start - 50),
                                                             p.start)]
         if other:
