@@ -642,7 +642,8 @@ _NOW_THEN = re.compile(r"\b(?:today|now|currently|these\s+days|at\s+present|(?:a
 def _same_ground(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
     """A share a side holds now, no place named, after a share of some ground: of that
     ground ("... held about 7 percent of Ukraine. ... Two years on, Russian forces hold
-    roughly 18 percent.")."""
+    roughly 18 percent."), or the rest of it, held by the other side ("Russian troops hold
+    ~72% of the region. Ukraine holds ~28%")."""
     parts = parts_of(s)
     if parts.places or parts.country or len(parts.figs) != 1 or parts.figs[0].unit != "percent":
         return []
@@ -655,12 +656,17 @@ def _same_ground(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
                                                   s.text[verb.end():fig.start], re.I):
         return []
     sides = [a.side for a in parts.actors if a.side in ("RU", "UA") and a.end <= verb.start()]
-    if not sides or not _NOW_THEN.search(s.text, 0, verb.start()):
+    if not sides:
+        return []
+    rest = (sides[-1] != last.actor and last.value is not None and last.status is None
+            and abs(last.value + fig.value - 100) <= 3)
+    if not (rest or _NOW_THEN.search(s.text, 0, verb.start())):
         return []
     return [make_claim(parts, "control_share", sides[-1], last.regions, fig, fig.qualifier,
                        (verb.start(), fig.end),
                        [f"no place named: the ground of the share before "
-                        f"({', '.join(last.regions)})"])]
+                        f"({', '.join(last.regions)})"
+                        + (", the rest of it, held by the other side" if rest else "")])]
 
 
 def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:

@@ -143,6 +143,13 @@ _OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket
                     r"\bevery\s+(?:square\s+)?(?:mile|kilomet(?:re|er)|inch|metre|meter)(?=\s+of\s+"
                     r"it\s+(?:handed|ceded|given|surrendered|returned|transferred)\b)|"
                     r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
+                    # "Russia holds about two-thirds of it" (after a verb of holding: not
+                    # "have retaken more than half of it", of a foothold named before)
+                    r"\b(?:holds?|held|controls?|controlled|occup(?:y|ies|ied)|has|have|had|"
+                    r"got)\s+(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+"
+                    r"under|over|more\s+than|less\s+than|perhaps|only|what,?)\s+)*(?:half|"
+                    r"(?:one|two)[\s-]thirds?|(?:one|three)[\s-]quarters?|a\s+third|"
+                    r"a\s+quarter|(?:a|one|two|three|four)[\s-]fifths?)|"
                     + _UNIT_WORD
                     # ('"no more than 110 square kilometres" of it': a quote closed first)
                     + r")[\"”]?\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
