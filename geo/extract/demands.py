@@ -548,6 +548,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         q = figureless(text, ps[0].start, end=end, default="all")
         if q == "all" and _PULL_BACK.search(text, verb.end(), ps[0].start):
             q = "part"  # "pull its forces back from the front line in Donetsk"
+        if q == "part" and _OCCUPIED_PARTS.search(text, max(0, ps[0].start - 40), ps[0].start):
+            q = "all"  # "pulled its forces out of the occupied parts of the Kharkiv region"
         qualifier = q
     # "withdraw from the 20 % of Donetsk it still holds": the demand keeps its figure (a
     # report's withdraw_share), and what the other side holds is a claim of its own
@@ -898,6 +900,10 @@ _MUST_BE = re.compile(r"\b(?:(?:must|should|have\s+to|has\s+to|need\s+to)\s+)?be
 #: A cession verb as a participle after the ground it names: "Kherson handed over".
 _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinquished|pass|"
                          r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)
+#: Right before the ground a withdrawal names: all the other side holds there ("(out of)
+#: the occupied parts of (the Kharkiv region)").
+_OCCUPIED_PARTS = re.compile(r"\bthe\s+(?:Russian-)?occupied\s+(?:parts?|areas?|territor(?:y|ies))\s+"
+                             r"of\s+(?:the\s+)?$", re.I)
 #: Recognising ground named before: "(these regions are Russia now, and Kyiv must)
 #: recognise them as such", "recognise them as Russian".
 _THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories)|"

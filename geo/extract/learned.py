@@ -127,7 +127,21 @@ def candidates(parts: Parts) -> list[Candidate]:
     """Every figure of ``parts`` with the units it is most likely about, and every place
     with "all of", "most of" or "parts of" before it (an area never larger than its
     units)."""
-    return [f for c in _candidates(parts) if (f := _fitting(c)) is not None]
+    text = parts.s.text
+    return [f for c in _candidates(parts) if (f := _fitting(c)) is not None
+            and not _denied_or_gained(text, f)]
+
+
+def _denied_or_gained(text: str, c: Candidate) -> bool:
+    """A candidate the words right before it deny or call ground gained."""
+    if c.fig is not None and _DENIED_FIGURE.search(text, max(0, c.fig.start - 50), c.fig.start):
+        return True  # "does not control even 3 per cent of the region": a denial
+    if c.fig is not None and c.fig.unit == "km2" and _GAIN_BEFORE.search(
+            text, max(0, c.fig.start - 40), c.fig.start):
+        return True  # "have liberated 1,100 square kilometres in the Kursk region": gained
+    # "... but has still failed to occupy these areas fully"
+    return c.fig is None and DENIED_PLACE.search(text, max(0, c.place_start - 60),
+                                                 c.place_start) is not None
 
 
 def _candidates(parts: Parts) -> list[Candidate]:
@@ -392,15 +406,6 @@ def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
         at = _covering(c, found, s.start)
         if at is not None and trace is None:
             continue  # the rules made it (changing their side was tried: no better)
-        if c.fig is not None and _DENIED_FIGURE.search(s.text, max(0, c.fig.start - 50),
-                                                       c.fig.start):
-            continue  # "does not control even 3 per cent of the region": a denial
-        if c.fig is not None and c.fig.unit == "km2" and _GAIN_BEFORE.search(
-                s.text, max(0, c.fig.start - 40), c.fig.start):
-            continue  # "have liberated 1,100 square kilometres in the Kursk region": gained
-        if c.fig is None and DENIED_PLACE.search(s.text, max(0, c.place_start - 60),
-                                                 c.place_start):
-            continue  # "... but has still failed to occupy these areas fully"
         feats = features(parts, c)
         if trace is not None:
             trace.append((s, c, feats, at is not None))
