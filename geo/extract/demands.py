@@ -41,8 +41,8 @@ from geo.extract.parts import (
 )
 from geo.intervals import interval_from_claim
 
-__all__ = ["bare_demand_claims", "withdrawal_claims", "cession_claims", "FRONT", "ALL_OCCUPIED",
-           "BARE_CESSION"]
+__all__ = ["as_demanded_claims", "bare_demand_claims", "withdrawal_claims", "cession_claims",
+           "FRONT", "ALL_OCCUPIED", "BARE_CESSION"]
 
 
 #: Right after a side asked to act: "(insistence that Ukraine) surrender", "(for Kyiv to) leave".
@@ -63,10 +63,39 @@ _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
                           r"(?:is|was|remains|would\s+be)|"
                           # "offered to withdraw from Sumy ..., in exchange for all of Donetsk"
                           r"in\s+(?:exchange|return)\s+for)"
-                          r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|control|"
+                          r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|the\s+remainder|control|"
                           r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
                           r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+|complete\s+|full\s+)?$",
                           re.I)
+
+
+#: After the ground a verb of leaving or cession names: the side that demanded it ("(if
+#: Kyiv were to pull its troops out of the rest of Donetsk), as Moscow has demanded").
+_AS_DEMANDED = re.compile(
+    r"(?:\s+(?:regions?|oblasts?|provinces?))?\s*,\s+as\s+(?P<side>Moscow|Russia|the\s+Kremlin|"
+    r"Putin|Kyiv|Ukraine|Zelensk[iy]y?|Washington|the\s+(?:United\s+States|US|U\.S\.)|Trump)\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:long\s+|repeatedly\s+|always\s+)?(?:demanded|demands|wants|"
+    r"wanted|insisted|insists|asked|asks)\b", re.I)
+
+
+def as_demanded_claims(parts: Parts, verb: re.Match[str], kind: str) -> list[ExtractedClaim]:
+    """A withdrawal or cession (``kind`` "withdraw" or "cede") of the ground after ``verb``
+    that a side is said to have demanded in a clause after it, however the sentence puts
+    the act itself ("If Kyiv were to pull its troops out of the rest of Donetsk, as Moscow
+    has demanded, ..."): that side's demand."""
+    text = parts.s.text
+    ps, end = places_from(parts, verb.end(), limit=60)
+    if not ps or (m := _AS_DEMANDED.match(text, end)) is None:
+        return []
+    who = m.group("side").lower()
+    actor = ("RU" if who.startswith(("moscow", "russia", "the kremlin", "putin")) else
+             "UA" if who.startswith(("kyiv", "ukraine", "zelensk")) else "US")
+    doers = [a.side for a in parts.actors if a.end <= verb.start() and a.side in ("RU", "UA")]
+    target = other_side(actor) if actor != "US" else (doers[-1] if doers else None)
+    return [make_claim(parts, "demand_withdraw" if kind == "withdraw" else "demand_cede", actor,
+                       codes_of(ps), None, figureless(text, ps[0].start, end=end, default="all"),
+                       (verb.start(), m.end()),
+                       [f"'{m.group(0).strip(' ,')}': {SIDE_NAME[actor]}'s demand"], target)]
 
 
 def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
@@ -902,8 +931,8 @@ _PARTICIPLE = re.compile(r"(?:handed\s+over|ceded|given\s+up|surrendered|relinqu
                          r"recogni[sz]ed|returned|handed\s+back|given\s+back)$", re.I)
 #: Right before the ground a withdrawal names: all the other side holds there ("(out of)
 #: the occupied parts of (the Kharkiv region)").
-_OCCUPIED_PARTS = re.compile(r"\bthe\s+(?:Russian-)?occupied\s+(?:parts?|areas?|territor(?:y|ies))\s+"
-                             r"of\s+(?:the\s+)?$", re.I)
+_OCCUPIED_PARTS = re.compile(r"\bthe\s+(?:Russian-)?occupied\s+(?:parts?|areas?|"
+                             r"territor(?:y|ies))\s+of\s+(?:the\s+)?$", re.I)
 #: Recognising ground named before: "(these regions are Russia now, and Kyiv must)
 #: recognise them as such", "recognise them as Russian".
 _THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories)|"

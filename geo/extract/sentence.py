@@ -17,6 +17,7 @@ from geo.extract.control import EARLIER_FIGURE, PASSIVE, control_claims, fronted
 from geo.extract.demands import (
     ALL_OCCUPIED,
     FRONT,
+    as_demanded_claims,
     bare_demand_claims,
     cession_claims,
     withdrawal_claims,
@@ -158,7 +159,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if verbs:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
-            out += withdrawal_claims(parts, m) if kind == "withdraw" else cession_claims(parts, m)
+            out += (withdrawal_claims(parts, m) if kind == "withdraw" else cession_claims(parts, m)
+                    ) or as_demanded_claims(parts, m, kind)
         # "now seeks only the whole of Donbas" beside a demand with a verb
         out += [b for b in bare_demand_claims(parts)
                 if not any(b.span[0] < c.span[1] and c.span[0] < b.span[1] for c in out)]
