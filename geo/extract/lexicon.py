@@ -233,7 +233,8 @@ CUES: dict[str, re.Pattern[str]] = {
         re.I),
     "withdraw": re.compile(
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
-        r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers)\s+){0,4}(?:back|out)|"
+        r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers|Russian|Ukrainian)\s+"
+        r"){0,4}(?:back|out)|"
         r"(?:hand(?:s|ed|ing)?|give|gives|giving|gave)\s+back|"
         # "prepared to consider returning certain areas of the Kharkov region"
         r"return(?:s|ed|ing)?(?=\s+(?:(?:certain|some|the|these|those|its|small|several)\s+){0,2}"
