@@ -109,6 +109,7 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
             return actor, target
     if (" ".join(demand.group(0).lower().split()) in ("must", "has to", "have to", "had to",
                                                       "should", "need to", "needs to")
+            or _OPPORTUNITY.fullmatch(demand.group(0))
             # "Ukraine was still required to pull its troops out of ...": as "must"
             or demand.group(0).lower() == "required" and re.search(
                 r"\b(?:is|was|are|were|be|been)\s+(?:still\s+|also\s+|now\s+)?$",
@@ -402,6 +403,11 @@ def asked_whether(parts: Parts, demand: re.Match[str]) -> bool:
               and _SUBJECT_GAP.fullmatch(text, a.end, demand.start())]
     return bool(before) and _WHETHER.search(text, max(0, before[-1].start - 30),
                                             before[-1].start) is not None
+
+
+#: A demand word that, like "must", names who is asked, not who asks: "(the Kiev regime
+#: still) had the opportunity (to withdraw)".
+_OPPORTUNITY = re.compile(r"(?:has|have|had)\s+(?:the|a|an|every)\s+(?:opportunity|chance)", re.I)
 
 
 #: Right before a side a "should" follows: a question of it ("whether (Ukraine) should").
