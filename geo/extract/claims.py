@@ -409,7 +409,16 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
         if verb is None and (CUES["demand"].search(head) or _CONDITION_HEAD.search(head)):
             # ("Russia will order a ceasefire ... as soon as Kyiv does the following:")
             verb = re.match(r".*", head)
-        if verb is None:
+        if verb is None and not alone and _NOMINAL_ACT.match(body) and _TERMS.search(intro.text):
+            # "According to the memorandum handed to the Ukrainian delegation ..., the key
+            # ones are:" + "- the complete withdrawal of the Armed Forces of Ukraine from the
+            # DPR, ...": an item of a side's terms, named as an act, is a demand of it
+            lead = _TERMS.search(intro.text).group(0)  # type: ignore[union-attr]
+            claims = [replace(c, review=c.review + (f"an item of a list of terms ('{lead}')",))
+                      for c in sentence_claims(Sentence(f"Conditions: {body}", 0))
+                      if c.kind.startswith("demand")]
+            lead = ""
+        elif verb is None:
             lead, claims = "", alone
         else:
             lead = head[:verb.end()]
@@ -434,6 +443,14 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
 #: An item that says its amount did not change: "- Kherson: no change".
 _ITEM_FIGURED = re.compile(r"^[^:]{1,40}:\s*(?:no\s+change|unchanged|n/?a|none|nil|[—–-]\s*$)",
                            re.I)
+
+
+#: A list item that names an act of a side as a noun: "the complete withdrawal of the Armed
+#: Forces of Ukraine from ...", "recognition of Crimea ... as part of Russia".
+_NOMINAL_ACT = re.compile(r"\W*(?:the\s+)?(?:(?:complete|full|total|immediate|unconditional)\s+)?"
+                          r"(?:withdrawal|pull-?out)\s+of\b", re.I)
+#: An opening line about a side's terms: "the memorandum", "the conditions".
+_TERMS = re.compile(r"\b(?:memorandum|conditions?|terms|demands?|ultimatum|requirements?)\b", re.I)
 
 
 #: An opening line that sets its items as a condition: "(Russia will order a ceasefire) as
