@@ -45,7 +45,7 @@ from geo.extract.control import (
 )
 from geo.extract.demands import BARE_CESSION
 from geo.extract.learned import learned_claims
-from geo.extract.lexicon import CUES, cue, figures, places
+from geo.extract.lexicon import CUES, actors, cue, figures, places
 from geo.extract.liberated import liberated_claims
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
@@ -418,6 +418,18 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
                       for c in sentence_claims(Sentence(f"Conditions: {body}", 0))
                       if c.kind.startswith("demand")]
             lead = ""
+        elif verb is None and not alone and (leaver := _FINITE_LEAVE.match(body)) and (
+                author := _plan_author(intro.text)) is not None and author != (
+                "RU" if leaver.group("who").lower().startswith(("russia", "moscow")) else "UA"):
+            # "The points on territory, as outlined by President Zelensky:" + "15. Russia
+            # withdraws its troops from the Dnipropetrovsk, ... regions.": the author's terms
+            # for the other side, its demand
+            name = "Russia" if author == "RU" else "Ukraine"
+            claims = [replace(c, review=c.review + (
+                          f"an item of {SIDE_NAME[author]}'s plan: its demand",))
+                      for c in sentence_claims(Sentence(f"{name} demands that {body}", 0))
+                      if c.kind == "demand_withdraw" and c.actor == author]
+            lead = ""
         elif verb is None:
             lead, claims = "", alone
         else:
@@ -451,6 +463,23 @@ _NOMINAL_ACT = re.compile(r"\W*(?:the\s+)?(?:(?:complete|full|total|immediate|un
                           r"(?:withdrawal|pull-?out)\s+of\b", re.I)
 #: An opening line about a side's terms: "the memorandum", "the conditions".
 _TERMS = re.compile(r"\b(?:memorandum|conditions?|terms|demands?|ultimatum|requirements?)\b", re.I)
+
+
+#: A list item whose subject is a side that leaves: "Russia withdraws its troops from".
+_FINITE_LEAVE = re.compile(r"\W*(?P<who>Russia|Moscow|Russian\s+(?:troops|forces)|Ukraine|Kyiv|"
+                           r"Ukrainian\s+(?:troops|forces))\s+(?:withdraws?|pulls?\s+(?:its\s+|"
+                           r"their\s+)?(?:troops|forces)\s+out|leaves?)\b")
+#: An opening line about a plan or terms.
+_PLAN_HEAD = re.compile(r"\b(?:points?|framework|plan|proposals?|draft|memorandum|conditions|"
+                        r"terms|demands)\b", re.I)
+
+
+def _plan_author(intro: str) -> str | None:
+    """The one side an opening line about a plan or terms names (its author), or None."""
+    if not _PLAN_HEAD.search(intro):
+        return None
+    sides = {a.side for a in actors(intro, skip=[]) if a.side in ("RU", "UA")}
+    return sides.pop() if len(sides) == 1 else None
 
 
 #: An opening line that sets its items as a condition: "(Russia will order a ceasefire) as
