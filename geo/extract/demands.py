@@ -817,8 +817,14 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                     r"\b(?:must|should|will|would|has\s+to|have\s+to)\s+$", text[:verb.start()]))):
             # "the Kherson and Zaporizhzhia regions are Russian and must be handed over":
             # the places its clause names before it
-            clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb.start())),
-                         default=0)
+            ends = [m for m in _CLAUSE_END.finditer(text, 0, verb.start())]
+            if len(ends) >= 2 and ends[-1].group(0).strip() == ends[-2].group(0).strip() and \
+                    ends[-1].group(0).strip() in "—–" and _MUST_BE.fullmatch(text, ends[-1].end(),
+                                                                        verb.start()):
+                # "the four new regions – the DPR, the LPR, and the Zaporozhye and Kherson
+                # regions – be recognized as part of Russia": the dashes set a list apart
+                ends = ends[:-2]
+            clause = max((m.end() for m in ends), default=0)
             last = [p for p in parts.places if clause <= p.start and p.end <= verb.start()]
             ps = places_before(parts, last[-1].end) if last else []
         span_start, end = (ps[0].start, verb.end()) if ps else (span_start, end)
@@ -938,7 +944,8 @@ _OCCUPIED_PARTS = re.compile(r"\bthe\s+(?:Russian-)?occupied\s+(?:parts?|areas?|
 _THEM_AS = re.compile(r"\s+(?:them|it|these\s+(?:regions|areas|territories)|"
                       # "(the Donetsk, Luhansk, Zaporizhzhia and Kherson regions ...) and
                       # officials demand that Kyiv recognise all four as part of Russia"
-                      r"all\s+(?:four|three|two|of\s+them)|both)"
+                      r"all\s+(?:four|three|two|of\s+them)|both(?:\s+(?:regions|oblasts|areas|"
+                      r"provinces))?)"
                       # "recognise them, together with Crimea, as Russian"
                       r"(?P<with>,?\s+(?:together|along)\s+with\s+[^,;]{2,40}?,)?"
                       r"(?=\s+as\s+(?:such|Russian\b|part\s+of\s+Russia))", re.I)
