@@ -837,7 +837,11 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
                         and not re.match(r"\s+as\s+(?:Russian|part\s+of\s+(?:Russia|the\s+"
                                          r"Russian))\b", text[verb.end():])
                         # "recognise that the new regions are Russian"
-                        and not re.match(r"\s+that\s", text[verb.end():verb.end() + 6]))
+                        and not re.match(r"\s+that\s", text[verb.end():verb.end() + 6])
+                        # "recognise the realities on the ground: Crimea, ... are
+                        # constituent entities of Russia"
+                        and not (re.match(r"\s+(?:the\s+)?(?:new\s+)?(?:territorial\s+)?realit",
+                                          text[verb.end():]) and _ARE_RUSSIAN.match(text, end)))
     if bare_recognition and not (set(codes_of(ps)) <= ANNEXED and (re.search(
             r"\b(?:annexation|reunification|incorporation|status)\s+of\s+(?:the\s+)?$",
             text[:ps[0].start], re.I) or re.fullmatch(
@@ -918,6 +922,11 @@ _THIRD_PARTY = re.compile(r"\b(?:American|U\.S\.|US|Washington|European|draft|fr
                           r"proposal|floated|would\s+include)\b", re.I)
 #: Where a clause ends: a colon, a semicolon, a dash between words.
 _CLAUSE_END = re.compile(r"[:;]\s|\s[—–]\s")
+#: After the ground: it is Russia's ("(... Kherson regions) are constituent entities of
+#: Russia").
+_ARE_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:are|is)\s+(?:now\s+)?"
+                          r"(?:Russian\b|(?:parts?|constituent\s+entities|subjects)\s+of\s+(?:Russia|"
+                          r"the\s+Russian\s+Federation)\b)", re.I)
 #: After the ground to recognise: "as Russian", "as part of Russia", "as Russian territory".
 _AS_RUSSIAN = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?|People['’]s\s+Republics?))?"
                          r"(?:\s*[—–(,]\s[^—–()]{0,90}"

@@ -274,6 +274,10 @@ CUES: dict[str, re.Pattern[str]] = {
         # "accept that these regions are part of Russia"
         r"(?:accept|recogni[sz]e)(?:s|ed|ing)?(?=\s+that\s+[^.;]{0,80}?\s+(?:are|is|were|was)\s+(?:now\s+)?"
         r"(?:part\s+of\s+Russia|Russian)\b)|"
+        # "Kyiv must finally recognise the realities on the ground: Crimea, Sevastopol, the
+        # DPR, ... are constituent entities of Russia"
+        r"(?:accept|recogni[sz]e)(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:new\s+)?(?:territorial\s+)?"
+        r"realit(?:y|ies)(?:\s+on\s+the\s+ground)?\s*:)|"
         # "(these regions are Russia;) Kiev must accept this reality"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:this|these|that|new|the\s+new)\s+"
         r"(?:territorial\s+)?realit)|"
