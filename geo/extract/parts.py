@@ -355,6 +355,10 @@ def _places_in(text: str, last: tuple[str, ...] | None,
                     break
             codes = tuple(dict.fromkeys(c for p in group for c in p.codes))
             found.append(Place(codes, m.start(1), m.end(1), m.group(1), len(codes) > 1))
+        elif listed and m.group(1).lower() == "each" and re.match(r"of\s", m.group(0), re.I):
+            # "Zaporizhzhia and Kherson are the prize. Russia holds about three-quarters of
+            # each": the list the sentence before named
+            found.append(Place(listed[-1], m.start(1), m.end(1), m.group(1), True))
         elif listed and m.group(1).lower().startswith("both"):
             # "... all of Zaporizhzhia and Kherson oblasts. They already hold most of both
             # oblasts": the list of two the sentence before named

@@ -30,6 +30,7 @@ from geo.extract.parts import (
     LAST_UNIT,
     SIDE_NAME,
     Parts,
+    codes_of,
     is_there,
     make_claim,
     parts_of,
@@ -244,7 +245,7 @@ def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
     """The control claims of ``s``, clause by clause when clauses name their own holders."""
     clauses = _clauses(s)
     if len(clauses) == 1:
-        return control_claims(parts) or _share_statement(parts)
+        return control_claims(parts) or _share_statement(parts) or _of_which(parts)
     found: list[ExtractedClaim] = []
     # Each clause has its own holder ("Moscow holds two-thirds of Zaporizhzhia, while
     # Ukrainian troops occupy 500 km² of Kursk"); one without a verb takes the one before
@@ -293,6 +294,43 @@ def _shared(s: Sentence) -> list[ExtractedClaim]:
             "-held" not in low and "-occupied" not in low:
         return []
     return _share_statement(parts_of(s))
+
+
+#: After a place: a share of it a side holds, in a relative clause (", about 72 percent of
+#: which Moscow's forces occupy", ", 70% of which is occupied by Russia").
+_OF_WHICH = re.compile(
+    r"(?:\s+(?:region|oblast|province))?\s*,\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|more\s+than\s+|less\s+than\s+|over\s+|just\s+over\s+|just\s+under\s+)?"
+    r"(?P<fig>[^,;]{1,25}?)\s+of\s+which\s+(?:(?P<side>(?:Russian|Ukrainian|Russia['’]s|"
+    r"Ukraine['’]s|Moscow['’]s|Kyiv['’]s)\s+(?:troops|forces|army)|Russia|Moscow|Ukraine|Kyiv|"
+    r"the\s+(?:occupiers|invaders))\s+(?:now\s+|still\s+)?(?:occup(?:y|ies)|holds?|controls?)|"
+    r"(?:is|are)\s+(?:now\s+|still\s+)?(?:(?:occupied|held|controlled)\s+by\s+(?P<by>Russia|Russian\s+"
+    r"(?:troops|forces)|Moscow|Ukraine|Ukrainian\s+(?:troops|forces)|Kyiv)|under\s+(?P<under>"
+    r"Russian|Ukrainian)\s+control|(?P<occupied>occupied)))\b", re.I)
+
+
+def _of_which(parts: Parts) -> list[ExtractedClaim]:
+    """A share of a place a relative clause after it says a side holds: "The region, about
+    72 percent of which Moscow's forces occupy, ...", "Kherson, 70% of which is occupied by
+    Russia"."""
+    text = parts.s.text
+    if "of which" not in text:
+        return []
+    out: list[ExtractedClaim] = []
+    for p in parts.places:
+        ps, end = places_from(parts, p.start, limit=0)
+        m = _OF_WHICH.match(text, end)
+        fig = next((f for f in parts.figs if m and m.start("fig") <= f.start < m.end("fig")),
+                   None) if m else None
+        if m is None or fig is None or fig.unit != "percent":
+            continue
+        who = (m.group("side") or m.group("by") or m.group("under") or "").lower()
+        side = "UA" if who.startswith(("ukrain", "kyiv")) else "RU"
+        out.append(make_claim(parts, "control_share", side, codes_of(ps), fig, fig.qualifier,
+                              (p.start, m.end()),
+                              [f"a share of the place in a relative clause after it ('"
+                               f"{m.group(0).strip(' ,')}'): held by {SIDE_NAME[side]}"]))
+    return out
 
 
 def _share_statement(parts: Parts) -> list[ExtractedClaim]:
