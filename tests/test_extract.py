@@ -601,7 +601,7 @@ WRITERS = {
     # (scripts/train_extract_model.py); "held out": never trained on (HELD_OUT), scored once
     # blind; "then tuned on": the rules were changed on it after that one score.
     "writer 1 (tuned and trained on)": ("extract_corpus_fresh.yaml", 45, 0.92),
-    "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.86),
+    "writer 2 (tuned and trained on)": ("extract_corpus_fresh2.yaml", 40, 0.84),
     "writer 3 (tuned and trained on)": ("extract_corpus_fresh3.yaml", 40, 0.97),
     "writer 4 (tuned and trained on)": ("extract_corpus_fresh4.yaml", 40, 0.97),
     "writer 5 (tuned and trained on)": ("extract_corpus_fresh5.yaml", 40, 0.92),
@@ -905,3 +905,18 @@ def test_an_earlier_demand_told_again_is_one_claim() -> None:
            if c.kind.startswith("demand")]
     assert got == [("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65")),
                    ("demand_withdraw", "RU", ("UA-14",))]
+
+
+def test_a_list_item_with_an_amount_and_the_rest_held_by_the_other_side() -> None:
+    """Round J's shapes, in my own words: an item giving an amount (or none) is not all of
+    its unit; the other side's share of the same ground, its place unsaid."""
+    text = ("Estimated Russian-held area by oblast, end of month:\n"
+            "- Kharkiv: approx. 1,350 km² (+41 km²)\n"
+            "- Kherson: no change")
+    assert not [c for c in extract_claims(text) if c.qualifier == "all"]
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "In Donetsk, Russian troops hold ~72% of the region. Ukraine holds ~28%.")]
+    assert got == [("RU", ("UA-14",), 72.0), ("UA", ("UA-14",), 28.0)]
+    # not when the two do not add up: another ground
+    assert len(extract_claims("In Donetsk, Russian troops hold ~72% of the region. Ukraine "
+                              "holds about 40%.")) == 1

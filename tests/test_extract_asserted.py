@@ -683,3 +683,50 @@ def test_round_i_then_and_not_asserted() -> None:
     assert _now("Russian forces hold roughly 73% of Kherson oblast, and we see no indication "
                 "that either side intends to cross the Dnipro.") == [
         ("control_share", "RU", ("UA-65",), 73.0, None)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # round J's shapes, in my own words: the figure is then's, kept as a note
+    ("In Luhansk region, where the fighting was heavy, the occupied share grew over the year "
+     "from 91% to about 98%.", 91.0),
+    ("Russia did briefly occupy more than a quarter of Ukraine in March 2022.", 25.0),
+    ("Russia controls about 19% of Ukraine. At the start of the year the figure was 112,900 "
+     "square kilometers.", 112900.0),
+    ("Ukrainian units, which at the height of the incursion held some 1,200 km² of Kursk "
+     "region, are now down to a foothold, commanders say.", 1200.0),
+    ("On 3 July 2022 the minister reported that the Luhansk region had been completely "
+     "liberated.", None),
+    ("In April 2022, before its retreat from the Kyiv, Chernihiv, Zhytomyr and Sumy regions, "
+     "Russia controlled about 27% of Ukraine.", 27.0),
+])
+def test_a_holding_of_a_past_time_is_a_note(text: str, value: float | None) -> None:
+    got = [c for c in extract_claims(text) if c.kind.startswith("control")
+           and c.value == value]
+    assert got and all(c.status == "past" and not c.is_claim for c in got)
+    # the figure a change ends at is the current one
+    if "from 91%" in text:
+        assert [c.value for c in extract_claims(text) if c.is_claim] == [98.0]
+
+
+def test_a_holding_that_began_at_a_past_time_is_current() -> None:
+    text = ("Since a cross-border push in May 2024, Russian troops have held pockets of "
+            "territory in the Sumy and Kharkiv regions.")
+    assert [(c.actor, c.qualifier, c.status) for c in extract_claims(text)] == [
+        ("RU", "part", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nor does Russia hold 30 percent of Ukraine.",
+    "The senator's statement that Russia controls all of Donetsk is false.",
+    'The occupiers are again spreading a fake that "four-fifths of the Zaporizhzhia region" '
+    "are under their control.",
+])
+def test_a_holding_denied_or_called_false_is_no_claim(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.is_claim] == []
+
+
+def test_a_demand_a_side_made_stays_in_a_supposition() -> None:
+    text = ("If Kyiv were to pull its troops out of the rest of Donetsk, as Moscow has "
+            "demanded, Russia would gain some 6,500 sq km without a fight, analysts say.")
+    assert [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)] == [
+        ("demand_withdraw", "RU", ("UA-14",), "all")]

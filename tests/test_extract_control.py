@@ -612,3 +612,29 @@ def test_round_i_holders_places_and_what_is_not_held() -> None:
     assert _said("The shading covers all of Crimea and almost all of the Luhansk region.") == [
         ("control_share", "RU", ("UA-40", "UA-43"), None, "all"),
         ("control_share", "RU", ("UA-09",), None, "all")]
+
+
+def test_round_j_holders_and_amounts() -> None:
+    """Round J's shapes, in my own words."""
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return sorted((c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+                      for c in extract_claims(text) if c.is_claim)
+
+    # "occupied" before the place names its holder, whatever the sentence says later
+    assert got("The head of the occupied Luhansk region said the last villages were still in "
+               "Ukrainian hands.") == [("RU", ("UA-09",), None, "all")]
+    # ", with only ... in Ukrainian hands": a next clause, its own holder
+    assert ("RU", ("UA-09",), 99.0, "over") in got(
+        "The Moscow-installed head of the Luhansk region said Russian forces controlled more "
+        "than 99% of its territory, with only a few villages still in Ukrainian hands.")
+    assert got("The peninsula matters. By our count Russia now occupies about a fifth of "
+               "Ukraine, including Crimea, which Moscow has held in its entirety since 2014.") \
+        == [("RU", ("UA",), 20.0, "around"), ("RU", ("UA-40", "UA-43"), None, "all")]
+    # all of one bank: part of the unit, and nothing when its figure is given
+    assert got("Russia holds all of Kherson on the left bank.") == [
+        ("RU", ("UA-65",), None, "part")]
+    assert got("Its forces hold about 70% of Kherson oblast, all of the latter on the left "
+               "bank of the Dnipro.") == [("RU", ("UA-65",), 70.0, "around")]
+    # ground a side was driven out of is not held
+    assert got("The counteroffensive drove Moscow's forces out of most of Kharkiv in the fall "
+               "of 2022.") == []

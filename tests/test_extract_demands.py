@@ -986,3 +986,56 @@ def test_a_list_of_conditions_after_as_soon_as_the_following() -> None:
             "Zaporizhzhia and Kherson regions;\n- formally abandons its plans to join NATO.")
     assert _demands(text) == [("demand_withdraw", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"),
                                "all")]
+
+
+def _all(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return sorted((c.kind, c.actor, tuple(sorted(c.regions)), c.qualifier)
+                  for c in extract_claims(text) if c.is_claim)
+
+
+def test_round_j_demand_shapes() -> None:
+    """Round J's demand shapes, in my own words."""
+    # a plan a side is pressed to accept is the presser's
+    assert _all("Washington is pressing Kyiv to accept a plan that would have Ukraine "
+                "withdraw from Donetsk.") == [("demand_withdraw", "US", ("UA-14",), "all")]
+    # a question whether a side should cede is no one's demand
+    assert _all("Since the summit, the question of whether Ukraine should surrender the "
+                "remainder of the Donetsk region has dominated the talks.") == []
+    # out of the occupied parts of a unit: all the other side holds there
+    assert ("demand_withdraw", "UA", ("UA-63",), "all") in _all(
+        "Zelensky said Ukraine was ready to withdraw its troops from Russia's Kursk region if "
+        "Moscow pulled its forces out of the occupied parts of the Kharkiv region.")
+    # recognise them, together with another place: both
+    assert ("demand_cede", "RU", ("UA-09", "UA-14", "UA-40", "UA-43"), "all") in _all(
+        "Ukraine, he said, must leave the Donetsk and Luhansk regions and recognise them, "
+        "together with Crimea, as Russian.")
+    assert ("demand_cede", "RU", ("UA-09", "UA-14"), "all") in _all(
+        "A Kremlin spokesman said Kyiv must pull its troops out of the Donetsk and Luhansk "
+        "regions and recognise both regions as Russian.")
+    # a list set apart by dashes, then the passive
+    assert _all("Moscow insists that the new regions – the DPR, the LPR, and the Zaporozhye "
+                "and Kherson regions – be recognized as part of Russia.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]
+    assert _all('"Kyiv must recognise the realities on the ground: Crimea, the DPR and the LPR '
+                'are subjects of Russia," he said.') == [
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-40", "UA-43"), "all")]
+    # like "must": who is asked, not who asks
+    assert _all("Peskov said the Kiev regime still had the opportunity to withdraw its units "
+                "from the remaining territory of Donbass.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]
+    assert _all("Moscow is now seeking only the remainder of Donetsk.") == [
+        ("demand_cede", "RU", ("UA-14",), "all")]
+    # "pull Russian units back": the side's word between the verb and "back"
+    assert _all("Putin offered to pull Russian units back from the Sumy and Kharkiv "
+                "regions.") == [("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")]
+
+
+def test_a_list_of_terms_names_demands() -> None:
+    text = ("According to the memorandum presented in Istanbul, the key points are:\n"
+            "- the complete withdrawal of the Armed Forces of Ukraine from the DPR and the LPR;\n"
+            "- a ban on foreign bases.")
+    assert _all(text) == [("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]
+    text = ("The points on territory, as outlined by President Zelensky:\n"
+            "7. Russia withdraws its troops from the Sumy and Kharkiv regions.\n"
+            "8. A ceasefire along the line of contact.")
+    assert _all(text) == [("demand_withdraw", "UA", ("UA-59", "UA-63"), "all")]

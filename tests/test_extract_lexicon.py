@@ -264,3 +264,22 @@ def test_every_cue_match_holds_one_of_its_cue_words() -> None:
         assert hidden == [], (kind, hidden[:3])
         # and the look spares the full pattern most sentences
         assert sum(1 for t in texts if any(w in t.lower() for w in words)) < 0.6 * len(texts)
+
+
+def test_a_figure_or_more_or_less() -> None:
+    assert [(f.value, f.qualifier) for f in figures("Russia holds 99% or more of it.")] == [
+        (99.0, "over")]
+    assert [(f.value, f.qualifier) for f in figures("The enemy holds 1% or less of it.")] == [
+        (1.0, "under")]
+
+
+def test_dotted_republic_names_and_a_dateline_city() -> None:
+    from geo.extract.lexicon import actors, places
+    assert [p.codes for p in places('Officials say 99.7 percent of the "L.P.R." is held.')] == [
+        ("UA-09",)]
+    assert [p.codes for p in places("Russia holds about 70 percent of the D.P.R., they say.")] \
+        == [("UA-14",)]
+    # "KYIV, June 2 (Agency) —" is where it was written, not a side; "Kyiv says" is one
+    assert [a.side for a in actors("KYIV, June 2 (Obriy) — Russia holds a fifth.", skip=[])] == [
+        "RU"]
+    assert [a.side for a in actors("KYIV says it holds 30% of Donetsk.", skip=[])] == ["UA"]

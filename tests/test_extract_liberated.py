@@ -55,3 +55,31 @@ def test_the_claim_s_span_is_the_words_that_say_it() -> None:
     text = 'The General Staff said its forces had completed the "liberation" of the Kursk region.'
     (c,) = [c for c in extract_claims(text) if c.is_claim]
     assert text[c.span[0]:c.span[1]] == 'completed the "liberation" of the Kursk region'
+
+
+def _full(text: str) -> list[tuple]:  # type: ignore[type-arg]
+    return [(c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+            for c in extract_claims(text) if c.is_claim and c.kind == "control_share"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # round J's shapes, in my own words: a share liberated is the liberator's, the side of
+    # the one who says so, else the unit's
+    ('"Over 85% of the Kharkiv region is liberated," the governor told reporters.',
+     ("UA", ("UA-63",), 85.0, "over")),
+    ("DNIPRO, Nov 3 (Agencies): Roughly a third of the Kherson region is now liberated "
+     "territory, Ukraine's army said on Monday.", ("UA", ("UA-65",), 33.3, "around")),
+    ("About 60 percent of the Zaporozhye region is liberated, Russian officials said.",
+     ("RU", ("UA-23",), 60.0, "around")),
+    # one bank of the river: part of the unit; the right bank is the one Ukraine retook
+    ("Kyiv's General Staff said the right bank of the Kherson region is now fully liberated.",
+     ("UA", ("UA-65",), None, "part")),
+    ("Moscow says the left bank of Kherson region has been liberated.",
+     ("RU", ("UA-65",), None, "part")),
+])
+def test_a_share_or_a_bank_liberated_is_held_by_the_liberator(text: str, want: tuple) -> None:  # type: ignore[type-arg]
+    assert _full(text) == [want]
+
+
+def test_a_share_liberated_in_a_plan_or_a_wish_is_no_claim() -> None:
+    assert _full("Putin says 90% of the Kharkiv region will be liberated by spring.") == []

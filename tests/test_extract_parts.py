@@ -269,3 +269,27 @@ def test_round_f_places_and_quantities() -> None:
     # "parts of three villages in" is a part
     text = "The enemy holds parts of three villages in the Sumy region"
     assert figureless(text, text.index("Sumy"), default=None) == "part"
+
+
+def test_round_j_shapes_of_places() -> None:
+    """Round J's shapes, in my own words: "all parts of", "its territory", a fraction of
+    "it", "of each" after a list, ground a side was driven from."""
+    from geo.extract import extract_claims
+
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+                for c in extract_claims(text) if c.is_claim]
+
+    assert got("The Russian delegation demanded that Ukraine withdraw its forces from all "
+               "parts of the Donetsk and Luhansk regions.") == [
+        ("demand_withdraw", "RU", ("UA-09", "UA-14"), None, "all")]
+    assert got("The head of the Luhansk region said Russian forces now controlled more than "
+               "99% of its territory.") == [("control_share", "RU", ("UA-09",), 99.0, "over")]
+    # "its" where the country is named may be the country's: not read
+    assert places_in("Ukraine says Russia holds a fifth of its territory.") == []
+    assert got("Donetsk region is split: Russia holds about two-thirds of it.") == [
+        ("control_share", "RU", ("UA-14",), 66.7, "around")]
+    assert got("Zaporizhzhia and Kherson are the prize. Russia holds about three-quarters of "
+               "each.") == [("control_share", "RU", ("UA-23", "UA-65"), 75.0, "around")]
+    assert got("The enemy had been driven from most of Kursk region, Russia's General Staff "
+               "said.") == []

@@ -62,3 +62,11 @@ def test_a_remnant_in_the_unit_the_side_moved_into() -> None:
     assert not [c for c in extract_claims("Russian troops shelled Sumy oblast and now hold a "
                                           "few villages.")
                 if any("moved into" in r for r in c.review)]
+
+
+def test_a_remnant_after_the_side_that_moved_in_named_before_another_side() -> None:
+    # round J's shape, in my own words: "Moscow" in the relative clause is nearer, but the
+    # unit is the one "Russian troops" crossed into
+    assert _got("Russian troops have crossed into the Dnipropetrovsk region, which Moscow has "
+                "never claimed, and now hold a handful of villages there.") == [
+        ("RU", ("UA-12",), None, "part")]

@@ -199,3 +199,13 @@ def test_a_clause_after_a_colon_names_its_own_holder() -> None:
                    "Donetsk and about a quarter of both Zaporizhzhia and Kherson.") == [
         ("control_share", "UA", ("UA-14",), 28.0, "percent", "around"),
         ("control_share", "UA", ("UA-23", "UA-65"), 25.0, "percent", "around")]
+
+
+def test_a_share_in_a_relative_clause_after_its_place() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Kherson region, about 72 percent of which Moscow's forces occupy, has lost half of its "
+        "people.")]
+    assert got == [("RU", ("UA-65",), 72.0)]
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Kharkiv region, 3% of which is occupied by Russia, is rebuilding.")]
+    assert got == [("RU", ("UA-63",), 3.0)]
