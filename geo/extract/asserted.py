@@ -52,8 +52,13 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"falsely\s+(?:claim(?:s|ed|ing)?|say(?:s|ing)?|said|state[sd]?|report(?:s|ed)?|"
                      r"suggest(?:s|ed)?|assert(?:s|ed)?)|"
                      # "The occupiers are again spreading a fake that 'three-quarters of ...'"
-                     r"(?:a|the|another|new)\s+(?:fake|lie|hoax|falsehood|canard)\s+that)"
+                     r"(?<=\s)(?:fake|hoax|falsehood|canard)\s+that)"
                      r"\b", re.I)
+#: The words every :data:`DENIAL` match has (lower case), looked for first.
+_DENIAL_WORDS = ("den", "reject", "dismiss", "refut", "debunk", "disput", "rubbish", "whether",
+                 "true", "claiming", "suggesting", "purporting", "earlier",
+                 "incorrectly", "wrongly", "mistakenly", "erroneously", "falsely", "fake",
+                 "hoax", "falsehood", "canard")
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
                     # a live page's correction: "An earlier entry (17:15) said Putin had ..."
@@ -65,6 +70,9 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
                     # "A common error is to write that Russia has demanded Kharkiv"
                     r"\b(?:error|mistake|misconception|myth)\s+is\s+to\s+(?:write|say|claim|"
                     r"think|assume|believe)\s+that\b", re.I)
+#: The words every :data:`_LABEL` match has (lower case), looked for first.
+_LABEL_WORDS = ("myth", "claim", "❌", "true or false", "earlier", "fake", "false",
+                "disinformation", "debunked", "error", "mistake", "misconception")
 #: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.
@@ -73,8 +81,7 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:incursion|"
                        r"invasion|offensive|advance|war|occupation|operation))?|"
                        # "Russia did briefly occupy more than a quarter of the country"
-                       r"(?:did\s+)?briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|"
-                       r"seized?)|"
+                       r"briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|seized?)|"
                        # "At the start of the year the figure was 113,100 km²", "By the end
                        # of that year ... the share was about 55%"
                        r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|that|last)\s+"
@@ -520,8 +527,11 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # "Moscow demanded that Ukraine withdraw its troops from which region? a) Odesa
         # b) Kharkiv": the options are no claim
         claims = [c for c in claims if c.span[1] - s.start <= quiz.start()]
-    labels = [m.end() for m in _LABEL.finditer(text)]
-    cuts = [m.end() for m in DENIAL.finditer(text)] + labels
+    # (each pattern only where one of its words is: most sentences have none)
+    labels = [m.end() for m in _LABEL.finditer(text)] if any(
+        w in low for w in _LABEL_WORDS) else []
+    cuts = [m.end() for m in DENIAL.finditer(text)] + labels if any(
+        w in low for w in _DENIAL_WORDS) else labels
     if not cuts:
         return claims
     # a denial leaves a demand it reports ("Kyiv rejected Moscow's demand that ..."); a
@@ -575,7 +585,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                     f"a past figure ('{when.group(1)}', a timeline's line or a day long "
                     "past): kept as a note, not checked against the map of the article's day",))
                 if c.kind.startswith("control") and c.status is None else c for c in claims]
-    if "from " in s.text:
+    if "from " in s.text and " to " in s.text:
         started = [f for f in figures(s.text) if _FROM_TO.search(s.text, max(0, f.start - 16),
                                                                    f.start)
                    and _TO_FIGURE.match(s.text, f.end)]
