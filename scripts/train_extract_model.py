@@ -63,7 +63,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh116.yaml",
             "extract_corpus_fresh117.yaml",
             "extract_corpus_fresh118.yaml",
-            "extract_corpus_fresh119.yaml")
+            "extract_corpus_fresh119.yaml",
+            "extract_corpus_fresh120.yaml")
 
 
 def default_corpora() -> list[Path]:
