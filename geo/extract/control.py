@@ -17,6 +17,7 @@ from geo.extract.lexicon import CUES, Figure, Place, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ALMOST,
+    CENTRES_BEFORE,
     DRIVEN_FROM,
     HELD_PART,
     SIDE_NAME,
@@ -178,7 +179,9 @@ _ON_BANK = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:on|along)\s+the\
                       r"east(?:ern)?|west(?:ern)?|south(?:ern)?)\s+bank\b", re.I)
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving|"
                           # "..., with only a handful of villages ... still in Ukrainian hands"
-                          r"with\s+only)\b|;|\s[—–]\s|"
+                          r"with\s+only|"
+                          # "..., where only a few positions remain under Ukrainian control"
+                          r"where)\b|;|\s[—–]\s|"
                           # "(the governor said that Russian forces control ...) and that the
                           # regional capital, still held by Kyiv, ..."
                           r"\sand\s+that\s|"
@@ -655,6 +658,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             continue  # "Asked how much of the region remains under occupation": a question
         if DRIVEN_FROM.search(text, max(0, p.start - 50), p.start):
             continue  # "the enemy had been driven from most of Kursk region": ground lost
+        if CENTRES_BEFORE.search(text, max(0, p.start - 40), p.start):
+            # "(the Defence Forces hold ...) and the regional centres of Zaporizhzhia and
+            # Kherson": the cities, not the regions
+            used.update(id(x) for x in places_from(parts, p.start, limit=0)[0])
+            continue
         q = figureless(text, p.start, default=None)
         label = LABEL_AMOUNT.match(text, places_from(parts, p.start, limit=0)[1])
         if q is None and label:
@@ -1039,7 +1047,10 @@ _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)
 
 #: A figure's bracketed twin at the start of the gap to its place: " (14.6%)", ")".
 _BRACKETED = re.compile(r"^\s*\([^()]{1,24}\)|^\)")
-_IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?(?:along\s+the\s+(?:border|"
+_IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?"
+                     # "1,150 square kilometres of territory and 82 settlements in (Kursk)"
+                     r"(?:and\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?\d+\s+(?:settlements|"
+                     r"villages|towns|localities)\s+)?(?:along\s+the\s+(?:border|"
                      r"front(?:\s+line)?|frontier)\s+)?(?:(?:scattered|spread|"
                      r"split|divided)\s+)?(?:in|inside|within|across|among|over)\s+(?:the\s+)?"
                      r"(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?$", re.I)

@@ -298,7 +298,7 @@ _DEMAND_BY = re.compile(r"[\s,]+(?:(?:made|voiced|relayed|issued|put\s+forward|c
                         r"set(?:\s+"
                         r"out)?|laid\s+down|reiterated|repeated|presented)\s+)?(?:from|by)\s+(?:the\s+)?"
                         r"(?:(?:President|Prime\s+Minister|Foreign\s+Minister)\s+)?"
-                        r"(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))?(?=[A-Z])|"
+                        r"(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))?(?=[A-Z]|(?-i:russia))|"
                         r"(?<=\bthe\sdemand)\s+of\s+(?:the\s+)?(?=[A-Z]|aggressor\b|occupiers?\b)")
 
 

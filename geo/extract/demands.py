@@ -27,6 +27,7 @@ from geo.extract.lexicon import CUES, Figure, Place, place_at
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ANNEXED,
+    CENTRES_BEFORE,
     SIDE_NAME,
     Parts,
     codes_of,
@@ -794,6 +795,10 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
     if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
     ps, end = places_from(parts, verb.end(), limit=60)
+    if ps and CENTRES_BEFORE.search(text, max(0, ps[0].start - 40), ps[0].start):
+        # "give up the regional capitals of Zaporizhzhia and Kherson": cities; "recognise
+        # them as such, including the regional capitals of ...": the ground named before
+        ps, end = [], verb.end()
     span_start = verb.start()
     them = _THEM_AS.match(text, verb.end()) if verb.group(0).lower().startswith("recogni") \
         else None

@@ -37,7 +37,7 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
            "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
-           "DRIVEN_FROM",
+           "DRIVEN_FROM", "CENTRES_BEFORE",
            "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
            "voice_side", "voice_why"]
 
@@ -542,17 +542,24 @@ _MOSCOW_WORDS = re.compile(r"\b(?:Kiev|Lugansk|Donbass|Zaporozhye|Kharkov|Dnepro
                            r"special\s+military\s+operation|armed\s+formations|neo-Nazis?|"
                            r"DPR|LPR|new\s+regions)\b")
 _KYIV_WORDS = re.compile(r"\b(?:occupiers?|invaders?|ruscists?|rashists?|orcs|temporarily\s+"
-                         r"occupied|de-occupation|the\s+aggressor|Defen[cs]e\s+Forces|"
+                         r"occupied|temporary\s+occupation|de-occupation|the\s+aggressor|Defen[cs]e\s+Forces|"
                          r"glory\s+to\s+(?:Ukraine|the\s+heroes)|slava\s+ukraini|our\s+defenders|"
                          r"Russian\s+aggression)\b", re.I)
+
+
+#: Kyiv's officials write "russia" in lower case ("russian troops", "russia's Kursk
+#: region"); not a web address or a hashtag.
+_LOWER_RUSSIA = re.compile(r"(?<![/#\w-])russia(?:n|ns|['’]s)?\b(?![-./]\w)")
 
 
 @functools.lru_cache(maxsize=64)
 def _words_side(article: str) -> str | None:
     moscow, kyiv = len(_MOSCOW_WORDS.findall(article)), len(_KYIV_WORDS.findall(article))
-    if moscow >= 2 and not kyiv:
+    kyiv += len(_LOWER_RUSSIA.findall(article)) if "russia" in article else 0
+    # (one word of the other side's may be quoted: "the so-called 'DPR'")
+    if moscow >= 2 and kyiv <= moscow // 4:
         return "RU"
-    if kyiv >= 2 and not moscow:
+    if kyiv >= 2 and moscow <= kyiv // 4:
         return "UA"
     return None
 
@@ -642,6 +649,10 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
         ours = _our_place_side(s.text, pl)
         for m in _ENEMY.finditer(s.text):
             spoken = spoken_side(voices_, m.start()) or ours
+            if spoken is None and words_side == "UA":
+                # "One week after russian troops launched a new offensive ..., the enemy
+                # controls less than 3%": an article in Kyiv's words speaks for Kyiv
+                spoken = "UA"
             if spoken is None and not any(a.side in ("RU", "UA") and a.end <= m.start()
                                           for a in sides):
                 # "By my estimate, the enemy now retains no more than 15% of the DPR" on a
@@ -908,6 +919,9 @@ _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|a
                              re.I)
 #: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
 #: (a demand's ground), naming no amount of the place.
+#: Right before a place: its capital city is meant ("the regional centres of").
+CENTRES_BEFORE = re.compile(r"\bregional\s+(?:centres?|centers?|capitals?)\s+of\s+(?:the\s+)?$",
+                            re.I)
 #: Right before a place: a side was driven out of it ("driven from most of (Kursk region)").
 DRIVEN_FROM = re.compile(r"\b(?:(?:driven|pushed|forced|expelled|ousted|thrown|kicked|cleared|"
                          r"chased|flushed)|(?:drove|drive|drives|driving|pushed|forced|threw|"
