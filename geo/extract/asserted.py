@@ -91,7 +91,7 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
                        r"in\s+the\s+(?:first|opening)\s+(?:days|weeks|months)\s+of\s+the\s+"
                        r"(?:full-scale\s+)?(?:invasion|war)|"
                        # "Before 24 February, Russia and its proxies held ...", "Before 2022, ..."
-                       r"before\s+(?:24\s+February|February\s+24)(?!,?\s+20)|"
+                       r"before\s+(?:24\s+Feb(?:ruary|\.)?|Feb(?:ruary|\.)?\s+24)(?!,?\s+20)|"
                        # "held about 7% of Ukraine ... before it launched its full-scale
                        # invasion in February 2022"
                        r"before\s+(?:it|Russia|Moscow|the\s+Kremlin|Putin)\s+(?:launched|began|"
@@ -612,7 +612,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
 
     def gap(c: ExtractedClaim, m: re.Match[str]) -> float:
         start, end = c.span[0] - s.start, c.span[1] - s.start
-        lo, hi = min(end, m.start()), max(start, m.end())
+        lo, hi = min(end, m.end()), max(start, m.start())  # (the words between them)
         if lo < hi and _BREAK.search(s.text, lo, hi):
             return math.inf  # another clause
         return max(0, m.start() - end, start - m.end())

@@ -126,9 +126,15 @@ _OTHER_FIGURE = re.compile(r"\b(?:(?:gave|gives|put\s+forward|cited|cites|offere
                            r"own)\s+(?:(?:much|far|slightly)\s+)?(?:smaller|larger|lower|higher|"
                            r"different|bigger)\s+(?:figure|estimate|number)|"
                            # "Ukrainian officials put the figure at about 73 percent"
-                           r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+)?"
+                           r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+|real\s+|true\s+|"
+                           r"actual\s+|correct\s+)?"
                            r"(?:figure|share|number|total|estimate)\s+(?:at|closer\s+to|nearer(?:\s+to)?|"
-                           r"as\s+(?:high|low)\s+as))\b", re.I)
+                           r"as\s+(?:high|low)\s+as)|"
+                           # "Ukraine's General Staff says the real figure is about 90 km²" (a
+                           # source's own; not a fact-checker's "The correct figure is ...")
+                           r"(?:says?|said|insists?|insisted|argues?|argued|counters?|countered)\s+"
+                           r"(?:that\s+)?(?:the|its|their)\s+(?:real|true|actual|correct)\s+(?:figure|"
+                           r"share|number|total)\s+(?:is|was|stands\s+at))\b", re.I)
 #: "The figure of 90% appears to have been invented": a figure called made up.
 _MADE_UP = re.compile(r"\b(?:invented|made\s+up|fabricated|false|fake|untrue|wrong|baseless|"
                       r"(?:has|had)\s+no\s+basis)\b", re.I)

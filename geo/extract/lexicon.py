@@ -791,14 +791,15 @@ _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupie
                     r"rashists?|ruscists?|"
                     r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
                     r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
-                    r"Trump|American|"
+                    r"Trump|American|(?:the\s+)?White\s+House|"
                     # a US readout's "The Secretary" (not the UN's Secretary-General)
                     r"(?-i:[Tt]he\s+Secretary)(?![\s-]*(?:General|of\s+the\s+Security))|"
                     # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
                     r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
                     r"armed\s+forces\s+of\s+the\s+Russian\s+Federation|"
                     r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
-_US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary")
+_US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary", "white",
+       "the white")
 
 
 #: After a city in capitals that opens a sentence: a dateline's date or agency.

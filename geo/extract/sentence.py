@@ -462,9 +462,13 @@ _TAKEN_BEFORE = re.compile(r"\b(?:liberat|captur|seiz|took|taken|gain|overr[au]n
                            r"around|roughly|some|nearly|almost|another|a\s+further)\s+)?$", re.I)
 #: Another source's estimate of the figure just given: "puts the figure at", "estimates it at".
 _PUTS_FIGURE = re.compile(r"\b(?:puts?|put|places?|placed|estimates?|estimated|gives?|gave|"
-                          r"pegs?|pegged)\s+(?:the|that|this)\s+(?:figure|share|number|"
-                          r"proportion|percentage)\s+(?:closer\s+to|nearer|at|as)\b|\b(?:puts?|"
-                          r"places?|estimates?|pegs?|pegged|placed|estimated)\s+it\s+at\b", re.I)
+                          r"pegs?|pegged)\s+(?:the|that|this)\s+(?:(?:real|true|actual|correct)\s+)?"
+                          r"(?:figure|share|number|proportion|percentage)\s+(?:closer\s+to|nearer|at|"
+                          r"as)\b|\b(?:puts?|places?|estimates?|pegs?|pegged|placed|estimated)\s+it\s+"
+                          r"at\b|"
+                          # "...; Ukraine's General Staff says the real figure is about 90 km²"
+                          r"\bthe\s+(?:real|true|actual|correct)\s+(?:figure|share|number|total)\s+"
+                          r"(?:is|was|stands\s+at)\b", re.I)
 _QUESTION_MARK = re.compile(r"\?[\"”’')]*\s*$")
 _ASKS = re.compile(r"\W*(?:can|could|does|do|did|is|are|was|were|will|would|has|have|should|"
                    r"shall|may|might|must|what|which|who|how|why|where|when)\b", re.I)
