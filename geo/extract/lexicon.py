@@ -711,7 +711,16 @@ def _places(sentence: str) -> tuple[Place, ...]:
                     "city of"))):
             continue
         out.append(Place(codes, m.start(), m.end(), m.group(0), group))
+    if ("Kyiv, " in sentence or "Kiev, " in sentence) and (kyiv := _KYIV_IN_LIST.search(sentence)):
+        # "Kyiv, Chernihiv and Sumy regions": the region of Kyiv, in a list of regions
+        out.append(Place(("UA-32",), kyiv.start(), kyiv.end(), kyiv.group(0), False))
+        out.sort(key=lambda p: p.start)
     return tuple(out)
+
+
+#: "Kyiv" first in a list of places that ends on "regions" or "oblasts".
+_KYIV_IN_LIST = re.compile(r"\b(?:Kyiv|Kiev)(?=,\s+(?:[A-Z][\w'’-]+,\s+)*[A-Z][\w'’-]+,?\s+and\s+"
+                           r"[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)")
 
 
 #: An official's title around a place: "the governor of Zaporizhzhia", "Kherson governor".
