@@ -780,6 +780,10 @@ _THEN = re.compile(r"\b(?:compares?\s+with|compared\s+with|up\s+from|down\s+from
                    r"\b", re.I)
 
 
+#: The words that set an earlier figure after the current one.
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\b", re.I)
+
+
 def _figure_again(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
     """A sentence that opens on "The figure" / "That share" and gives another figure of the
     ground the claim before named: "The figure compares with about two-thirds of the
@@ -795,6 +799,10 @@ def _figure_again(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
         ps, _ = of_places(parts, fig)
         regions = codes_of(ps) if ps else last.regions
         earlier = _THEN.search(s.text) is not None
+        if earlier and (then := _UP_FROM.search(s.text)) is not None and fig.end <= then.start():
+            # "puts the figure at about 77%, up from around 67% a year ago": the figure
+            # before "up from" is the current one
+            earlier = False
         c = make_claim(parts, last.kind, last.actor, regions, fig, fig.qualifier,
                        (fig.start, fig.end), [f"'the figure' is the one of the claim before "
                                               f"({', '.join(last.regions)})"])
