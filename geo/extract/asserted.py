@@ -281,7 +281,7 @@ POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)(?!\s+(?:\w+\s+){0,2}(?:is|are|
 #: Figures that measure something other than ground held (the convention's list: mined
 #: land, money, people, power, harvests, ...).
 OTHER_MEASURE = re.compile(
-    r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|casualt\w*|killed|"
+    r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|hazardous\s+area|casualt\w*|killed|"
     r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
     r"residents|voters|turnout|ballots?|voted|opposed|support(?:ed)?\s+for|"
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"

@@ -817,6 +817,12 @@ _DATELINE_AFTER = re.compile(r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+
                              r"|\s*\((?:[A-Z][\w .&-]{1,30})\)|\s+[—–-]\s)")
 
 
+#: Between a possessive and its place: a direction ("Ukraine's southern (Kherson region)").
+_DIRECTION_WORD = re.compile(r"\s+(?:southern|northern|eastern|western|south-?eastern|"
+                             r"north-?eastern|south-?western|north-?western|border|occupied)\s+",
+                             re.I)
+
+
 def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
     """Mentions of a side, except inside the spans ``skip`` (places, "of Ukraine") and
     a possessive before a place ("Russia's Kursk region": whose region, not who acts)."""
@@ -825,8 +831,9 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
         if any(a <= m.start() < b for a, b in skip):
             continue
         if m.group(0).lower().endswith(("'s", "’s")) and any(
-                0 <= a - m.end() <= 2 for a, _b in skip):
-            continue
+                0 <= a - m.end() <= 2 or (0 <= a - m.end() <= 20 and _DIRECTION_WORD.fullmatch(
+                    sentence, m.end(), a)) for a, _b in skip):
+            continue  # "Ukraine's (southern) Kherson region": whose region
         word = m.group(1).lower()
         if word == "us" and m.group(1) != "US":
             continue  # "us", the pronoun
