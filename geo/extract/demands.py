@@ -786,11 +786,12 @@ def cession_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
             cond = (named[-1].side, other_side(named[-1].side),
                     f"the demand word comes after the ground ('{after.group(1)}')")
     if not demand and cond is None and re.match(r"give|gave|giving|hand|cede|ced|surrender|"
-                                                  r"exchange|swap|trade", verb.group(0), re.I):
+                                                  r"exchange|swap|trade|offer", verb.group(0),
+                                                  re.I):
         offered = _offered_cession(parts, verb)
         if offered is not None:
             return offered
-    if re.match(r"exchange|swap|trade", verb.group(0), re.I):
+    if re.match(r"exchange|swap|trade|offer", verb.group(0), re.I):
         return []  # a swap is read only as a side's offer of the ground it holds
     if (not demand and cond is None) or CUES["negation"].search(text, clause, verb.start()):
         return []
@@ -897,8 +898,9 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
     the kind the annotation convention has for offers; None when it is no offer."""
     text = parts.s.text
     # an offer said outright ("prepared to", "ready to", "offered to"), no "would" alone
-    offer = list((_OFFER_SWAP if re.match(r"exchange|swap|trade", verb.group(0), re.I)
-                  else _OFFER_OUTRIGHT).finditer(text, 0, verb.start()))
+    offer = [verb] if verb.group(0).lower().startswith("offer") else list(
+        (_OFFER_SWAP if re.match(r"exchange|swap|trade", verb.group(0), re.I)
+         else _OFFER_OUTRIGHT).finditer(text, 0, verb.start()))
     # the side right before the offer word ('claims that "Ukraine is ready to give up ...')
     named = [a.side for a in parts.actors if offer and a.end <= offer[-1].start()]
     first = named[-1] if named else None

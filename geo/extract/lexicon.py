@@ -256,6 +256,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"pull-?backs?|pull-?outs?)\b", re.I),
     "cede": re.compile(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
+        # "would offer Moscow the parts of Russia's Kursk region that Ukrainian troops hold in
+        # exchange for ...": an offer of the ground
+        r"offer(?:s|ed|ing)?(?=\s+(?:Moscow|Russia|the\s+Kremlin|Kyiv|Ukraine)\s+(?:the\s+)?(?:parts?|"
+        r"territory|land|areas?|ground)\b[^.;]{0,90}?\bin\s+(?:exchange|return)\s+for\b)|"
         # "offer to exchange the territory its forces hold in Kursk (for ...)": an offer's
         r"(?<=\bto\s)(?:exchange|swap|trade)(?=\s+(?:the\s+|its\s+|all\s+)?(?:territory|land|"
         r"ground|areas?|parts?|(?-i:[A-Z])))|"
