@@ -720,7 +720,7 @@ WRITERS = {
     "writer 112 (held out, scored, then tuned on)": ("extract_corpus_fresh112.yaml", 40, 0.86),
     "writer 113 (held out, scored, then tuned on)": ("extract_corpus_fresh113.yaml", 40, 0.89),
     "writer 114 (held out, scored, then tuned on)": ("extract_corpus_fresh114.yaml", 40, 0.93),
-    "writer 115 (held out, scored, then tuned on)": ("extract_corpus_fresh115.yaml", 40, 0.91),
+    "writer 115 (held out, scored, then tuned on)": ("extract_corpus_fresh115.yaml", 40, 0.90),
     "writer 116 (held out)": ("extract_corpus_fresh116.yaml", 40, 0.82),
     "writer 117 (held out)": ("extract_corpus_fresh117.yaml", 40, 0.89),
     "writer 118 (held out)": ("extract_corpus_fresh118.yaml", 40, 0.90),

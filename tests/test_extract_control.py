@@ -638,3 +638,27 @@ def test_round_j_holders_and_amounts() -> None:
     # ground a side was driven out of is not held
     assert got("The counteroffensive drove Moscow's forces out of most of Kharkiv in the fall "
                "of 2022.") == []
+
+
+def test_round_k_holders_and_places() -> None:
+    """Round K's shapes, in my own words."""
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return sorted((c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+                      for c in extract_claims(text) if c.is_claim)
+
+    # ", where ..." opens a clause with its own holder (and "the enemy", in an article in
+    # Kyiv's words, is Russia)
+    assert got("The occupiers keep attacking. The enemy holds about 60% of Donetsk region, "
+               "where only a few towns remain under Ukrainian control, the Defence Forces "
+               "said.") == [("RU", ("UA-14",), 60.0, "around")]
+    # an area "and 82 settlements in" a place
+    assert got("The Defence Forces control 1,150 square kilometres (444 square miles) of "
+               "territory and 82 settlements in russia's Kursk region.") == [
+        ("UA", ("RU-KRS",), 1150.0, "exact")]
+    # the regional centres are the cities, not the regions
+    assert got("Ukraine still holds about a third of Donetsk region and the regional centres of "
+               "Zaporizhzhia and Kherson.") == [("UA", ("UA-14",), 33.3, "around")]
+    # a source's "real figure" is the same holding's
+    assert got("Russian officials claim their troops hold about 200 km² of Sumy region; "
+               "Ukraine's General Staff says the real figure is about 90 km².") == [
+        ("RU", ("UA-59",), 90.0, "around"), ("RU", ("UA-59",), 200.0, "around")]

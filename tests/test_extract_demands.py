@@ -1039,3 +1039,19 @@ def test_a_list_of_terms_names_demands() -> None:
             "7. Russia withdraws its troops from the Sumy and Kharkiv regions.\n"
             "8. A ceasefire along the line of contact.")
     assert _all(text) == [("demand_withdraw", "UA", ("UA-59", "UA-63"), "all")]
+
+
+def test_round_k_demand_shapes() -> None:
+    """Round K's demand shapes, in my own words."""
+    assert _all("The White House is pressing Ukraine to pull its troops out of the rest of "
+                "Donetsk.") == [("demand_withdraw", "US", ("UA-14",), "all")]
+    assert ("demand_withdraw", "RU", ("UA-14",), "all") in _all(
+        "Zelensky rejected a demand by russian leader Vladimir Putin that Ukraine withdraw its "
+        "troops from the part of Donetsk region still under Ukrainian control.")
+    assert _all("Zelensky said he would offer Moscow the parts of Russia's Kursk region that "
+                "Ukrainian troops hold in exchange for occupied Ukrainian land.") == [
+        ("offer_withdraw", "UA", ("RU-KRS",), "all")]
+    # the regional capitals to give up are cities; "them" is the ground named before
+    assert _all("Moscow demands that Kyiv recognise the four regions as Russian, including the "
+                "regional capitals of Zaporizhzhia and Kherson.") == [
+        ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]

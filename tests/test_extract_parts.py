@@ -293,3 +293,22 @@ def test_round_j_shapes_of_places() -> None:
                "each.") == [("control_share", "RU", ("UA-23", "UA-65"), 75.0, "around")]
     assert got("The enemy had been driven from most of Kursk region, Russia's General Staff "
                "said.") == []
+
+
+def test_round_k_shapes_of_sides() -> None:
+    """Round K's shapes, in my own words: an article in Kyiv's words speaks for Kyiv; a
+    possessive before a direction and its place is whose region."""
+    from geo.extract import extract_claims
+
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return [(c.kind, c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+                for c in extract_claims(text) if c.is_claim]
+
+    # lower-case "russia" is Kyiv's officials' style: "the enemy" is Russia
+    assert got("KHARKIV — A week after russian troops crossed the border, the enemy controls "
+               "less than 2% of the region's territory, the russian side's losses mount and "
+               "russia's plan has failed.") == [("control_share", "RU", ("UA-63",), 2.0, "under")]
+    assert got("Ukrainian units now control several villages in Luhansk region.") == [
+        ("control_share", "UA", ("UA-09",), None, "part")]
+    assert got("Under full Ukrainian control:\n— Kyiv, Chernihiv and Sumy regions;") == [
+        ("control_share", "UA", ("UA-32", "UA-59", "UA-74"), None, "all")]
