@@ -21,6 +21,7 @@ from Donetsk" still reports the demand. Offsets are characters into the sentence
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import replace
@@ -367,12 +368,15 @@ def region_size(text: str) -> bool:
         and _REGION_SIZE.search(text) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def not_a_holding(text: str) -> bool:
     """Whether sentence ``text`` is about what the convention says is not a holding as a
     whole: a measure of something else, a poll, a denial, ground gained over a time. The
     learned reader reads no figure of such a sentence (a past peak marks its nearest
     claim instead)."""
-    return any(p.search(text) for p in (OTHER_MEASURE, POLL, DENIAL, GAIN_TIME, UNITS_SIZE)) \
+    low = text.lower()
+    return any(p.search(text) for p in (OTHER_MEASURE, POLL, GAIN_TIME, UNITS_SIZE)) or (
+        any(w in low for w in _DENIAL_WORDS) and DENIAL.search(text) is not None) \
         or region_size(text)
 
 

@@ -498,6 +498,9 @@ class Parts:
 
 def clear_caches() -> None:
     """Forget what was read of sentences so far (benchmarks read afresh)."""
+    from geo.extract.asserted import not_a_holding
+
+    not_a_holding.cache_clear()
     _places_in.cache_clear()
     _parts_of.cache_clear()
     lexicon_clear_caches()
