@@ -63,6 +63,11 @@ _DENIAL_WORDS = ("den", "reject", "dismiss", "refut", "debunk", "disput", "rubbi
 #: A label calling what follows a myth or a claim under check.
 _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
                     # a live page's correction: "An earlier entry (17:15) said Putin had ..."
+                    # a newsletter's correction: "Yesterday's edition said Russian forces ..."
+                    r"\b(?:yesterday|last\s+week|monday|tuesday|wednesday|thursday|friday|"
+                    r"saturday|sunday)['’]s\s+(?:edition|newsletter|episode|issue|bulletin|briefing|"
+                    r"update)\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:said|stated|"
+                    r"reported|gave|put)\b|"
                     r"\bearlier\s+(?:entry|post|update|item|version\s+of\s+this\s+(?:entry|"
                     r"post|update|item|story|article))\s+(?:\([^)]{1,20}\)\s+)?(?:wrongly\s+|"
                     r"incorrectly\s+|mistakenly\s+)?(?:said|stated|reported|wrote|claimed)\b|"
@@ -73,7 +78,8 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
                     r"think|assume|believe)\s+that\b", re.I)
 #: The words every :data:`_LABEL` match has (lower case), looked for first.
 _LABEL_WORDS = ("myth", "claim", "❌", "true or false", "earlier", "fake", "false",
-                "disinformation", "debunked", "error", "mistake", "misconception")
+                "disinformation", "debunked", "error", "mistake", "misconception", "edition",
+                "newsletter", "episode", "issue", "bulletin", "briefing", "update")
 #: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.

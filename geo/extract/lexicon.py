@@ -809,6 +809,8 @@ _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupie
                     r"(?-i:[Tt]he\s+Secretary)(?![\s-]*(?:General|of\s+the\s+Security))|"
                     # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
                     r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
+                    # a UN report's "under the control of the Government of Ukraine"
+                    r"(?-i:Government)\s+of\s+Ukraine|"
                     r"armed\s+forces\s+of\s+the\s+Russian\s+Federation|"
                     r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary", "white",
@@ -821,6 +823,10 @@ _DATELINE_AFTER = re.compile(r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+
                              r"|\s*\((?:[A-Z][\w .&-]{1,30})\)|\s+[—–-]\s)")
 
 
+#: Right before "Ukraine": the war or a peace in it ("a ceasefire in (Ukraine)").
+_WAR_IN_BEFORE = re.compile(r"\b(?:war|ceasefire|cease-fire|truce|peace|conflict|fighting|"
+                            r"settlement|hostilities|invasion|aggression)\s+(?:in|on|against)\s+$",
+                            re.I)
 #: Between a possessive and its place: a direction ("Ukraine's southern (Kherson region)").
 _DIRECTION_WORD = re.compile(r"\s+(?:southern|northern|eastern|western|south-?eastern|"
                              r"north-?eastern|south-?western|north-?western|border|occupied)\s+",
@@ -845,6 +851,9 @@ def actors(sentence: str, *, skip: list[tuple[int, int]]) -> list[Actor]:
                 r"-(?:mediated|brokered|hosted|sponsored|facilitated|based)\b",
                 sentence[m.end():]):
             continue  # "US-mediated talks", "the Kyiv-based project": not who acts
+        if word == "ukraine" and _WAR_IN_BEFORE.search(sentence, max(0, m.start() - 30),
+                                                       m.start()):
+            continue  # "a ceasefire in Ukraine", "the war in Ukraine": the country, no side
         if m.group(1).isupper() and len(m.group(1)) > 2 and _DATELINE_AFTER.match(
                 sentence, m.end()) and not sentence[:m.start()].strip(" \t\n*•-—–"):
             continue  # "KYIV, June 2 (Obriy) —", "MOSCOW (Reuters) -": a dateline's city

@@ -941,7 +941,7 @@ _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|w
                          r"Russian\s+(?:forces|troops)|(?:its|their)\s+(?:troops|forces))\s+"
                          r"(?:still\s+|currently\s+|now\s+)?"
                          r"(?:controls?|holds?|occup(?:y|ies)|retains?|(?:has|have)\s+(?:occupied|"
-                         r"taken|seized|held|entered))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
+                         r"taken|seized|held|entered|grabbed|captured))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
                          r"Moscow['’]s|its|their)\s+control|"
                          # "the parts of the Zaporizhzhia and Kherson regions that remain free"
                          r"(?:still\s+)?remains?\s+(?:free|(?:in\s+Ukrainian|in\s+Kyiv['’]s)\s+hands|"
