@@ -173,10 +173,15 @@ _LIBERATED = re.compile(r"liberat", re.I)
 #: Whose occupation: "Russia's occupation of", "the Ukrainian occupation of".
 _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainian|Ukraine['’]s|"
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
-#: The start of another clause: ", but", ", while", "; ", " -- ".
+#: Right before a figure: the side it is left to ("leaving Ukraine with (8,000 sq km)").
+_LEFT_WITH = re.compile(r"\bleaving\s+(?P<side>Ukraine|Kyiv|Russia|Moscow|(?:Ukrainian|Russian)\s+"
+                        r"(?:forces|troops))\s+(?:with|in\s+control\s+of|holding)\s+(?:only\s+|"
+                        r"just\s+)?(?:about\s+|roughly\s+|some\s+|a\s+little\s+(?:under|over|more\s+"
+                        r"than|less\s+than)\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 #: After a place: one bank of the river ("(all of Kherson) on the left bank").
 _ON_BANK = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:on|along)\s+the\s+(?:left|right|"
                       r"east(?:ern)?|west(?:ern)?|south(?:ern)?)\s+bank\b", re.I)
+#: The start of another clause: ", but", ", while", "; ", " -- ".
 _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving|"
                           # "..., with only a handful of villages ... still in Ukrainian hands"
                           r"with\s+only|"
@@ -639,6 +644,15 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             if said != fig_actor:
                 review.append(f"a relative clause after the figure names the holder: "
                               f"{SIDE_NAME[said]}")
+            fig_actor = said
+        left = _LEFT_WITH.search(text, max(0, fig.start - 50), fig.start) if "leaving" in text \
+            else None
+        if left is not None:
+            # "Russia controls roughly 70 per cent of Donetsk, leaving Ukraine with a little
+            # under 8,000 sq km of the region": the side left with it holds it
+            said = "UA" if left.group("side").lower().startswith(("ukr", "kyiv")) else "RU"
+            if said != fig_actor:
+                review.append(f"'{left.group(0).strip()}': held by {SIDE_NAME[said]}")
             fig_actor = said
         if fig_actor == "RU" and all(r.startswith("RU-") for r in regions) and any(
                 "not named" in w for w in review):
