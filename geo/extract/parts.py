@@ -921,8 +921,6 @@ _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining
 _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|areas?|"
                              r"territory)\s+of\s+(?:the\s+)?$",
                              re.I)
-#: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
-#: (a demand's ground), naming no amount of the place.
 #: Right before a place: its capital city is meant ("the regional centres of").
 CENTRES_BEFORE = re.compile(r"\bregional\s+(?:centres?|centers?|capitals?)\s+of\s+(?:the\s+)?$",
                             re.I)
@@ -933,6 +931,8 @@ DRIVEN_FROM = re.compile(r"\b(?:(?:driven|pushed|forced|expelled|ousted|thrown|k
                          r"(?:out\s+)?(?:of|from)\s+(?:most\s+of|much\s+of|all\s+of|almost\s+all\s+of|"
                          r"nearly\s+all\s+of|parts?\s+of|the\s+(?:rest|bulk)\s+of|"
                          r"the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
+#: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
+#: (a demand's ground), naming no amount of the place.
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 _STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
