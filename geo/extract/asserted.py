@@ -401,6 +401,8 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
 #: A yes-or-no question (a Q&A box's "Q:" first): "Does Russia control all of Luhansk?".
 _YES_NO = re.compile(r"\W*(?:Q\s*[:.]\s*)?(?:[^?\n]{0,60},\s+)?(?:does|do|did|is|are|has|have|"
                      r"can|will|could|would)\s+[^?\n]{3,200}\?\s*$", re.I)
+#: A statement asked back: "HOST: So Russia has — what — three quarters of Kherson region?"
+_ASKED_BACK = re.compile(r"(?:[^:\n]{1,40}:\s+)?(?:So|And)\s+[^?\n]{3,200}\?\s*$")
 #: A claim reported as a noun and what it says: "claims by russian propaganda channels
 #: that", "claims about".
 _CLAIMS_THAT = re.compile(r"\b(?:claims?|reports?|assertions?|allegations?|rumou?rs?)\s+"
@@ -463,6 +465,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # "Q: After the withdrawal from Avdiivka, does russia now hold most of Donetsk
         # region?": a question asks, it states nothing
         return [c for c in claims if not c.kind.startswith("control")]
+    if "?" in text and _ASKED_BACK.match(text):
+        claims = [c for c in claims if not c.kind.startswith("control")]
     if _SUPPOSED.search(text):
         # "In this scenario Kyiv might be pressed to give up ...", "Moscow might then have
         # been forced to ... offering to withdraw", "analysts have speculated that Moscow

@@ -429,6 +429,10 @@ def _after(sentence: str, end: int) -> str | None:
 _OR_MORE = re.compile(r"\s+or\s+(more|above|over|less|fewer|below|under)\b", re.I)
 
 
+#: After a figure: the speaker takes it back ("— sorry, square miles", ", I mean").
+_CORRECTED = re.compile(r"\s*(?:[—–-]\s*|,\s*)(?:sorry|I\s+mean|correction)\b", re.I)
+
+
 #: Something every figure has: a digit, a unit word or a fraction's word.
 ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|sixth|eighth|per\s*cent|"
                         r"square|km|sq", re.I)
@@ -537,6 +541,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
                 continue
             if _signed(sentence, m.start()):
                 continue  # "Net change past 7 days: +87 km²": a change, no holding
+            if _CORRECTED.match(sentence, m.end()):
+                continue  # "44,000 square kilometres — sorry, square miles": taken back
             q = ("around" if m.group("orso") else _after(sentence, m.end())
                  or _qualifier(sentence, m.start()))
             out.append(Figure(value, unit, q, m.start(), m.end()))
