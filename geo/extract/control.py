@@ -424,9 +424,11 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         return []  # "If Russia were to capture all of Zaporizhzhia region, ...": a supposition
     if verb.group(0) and _WILL.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "or we will liberate that territory by military means": not held yet
-    if verb.group(0) and GAIN_VERB.match(verb.group(0)) and re.search(
+    if verb.group(0) and (GAIN_VERB.match(verb.group(0)) or verb.group(0).lower() in (
+            "held", "controlled", "occupied")) and re.search(
             r"\bif\s+(?:[\w'’-]+\s+){0,3}$", text[max(0, verb.start() - 40):verb.start()], re.I):
-        return []  # "If Russia captured the rest of Donetsk region, ...": a supposition
+        return []  # "If Russia captured the rest of Donetsk region, ...", "If Moscow held the
+        # whole of the Donbas tomorrow, ...": a supposition
     if verb.group(0) and (GAIN_VERB.match(verb.group(0)) or _LIBERATED.match(verb.group(0))) \
             and re.search(r"\bto\s+(?:(?:fully|finally|completely)\s+)?$",
                           text[max(0, verb.start() - 20):verb.start()], re.I):

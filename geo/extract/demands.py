@@ -112,8 +112,10 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         start = max(0, p.start - 60) + m.start()
         if m.group(0).lower().startswith("in ") and not CUES["offer"].search(text, 0, start):
             continue  # "in exchange for" the ground, asked only in return for an offer
-        if CUES["negation"].search(text[max(0, start - 24):start]):
-            continue
+        if CUES["negation"].search(text[max(0, start - 24):start]) or (
+                (neg := CUES["negation"].search(text[max(0, start - 40):start])) is not None
+                and not re.search(r"[,;:]", text[max(0, start - 40) + neg.end():start])):
+            continue  # "Nobody in Moscow has yet demanded Chernihiv"
         if _LATER_DEMAND.search(text, max(0, start - 40), start) and _LATER.search(text):
             continue  # "Moscow might next time ask for Sumy and Kharkiv too": a threat
         ps, end = places_from(parts, p.start, limit=0)

@@ -606,7 +606,7 @@ _RESTATED = re.compile(r"\s*\)?\s*,\s*(?:or|that\s+is|i\.e\.)\s*")
 _SUFFIX = r"(?:\s+(?:region|regions|oblast|oblasts|province|provinces|area))?"
 _TRAP_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:nuclear\s+)?(?:power\s+(?:plant|station)|plant|npp|"
                          r"dam|airport|port|residents|governor|mayor|city\s+council|"
-                         r"offensive|direction|front|counteroffensive|city)\b", re.I)
+                         r"offensive|direction|front|counteroffensive|city|operation)\b", re.I)
 _TRAP_BEFORE = re.compile(r"\b(?:residents\s+of|battle\s+(?:of|for)|governor\s+of|mayor\s+of|"
                           r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of|"
                           # "(a few villages) on the border with Donetsk region": the ground
