@@ -730,3 +730,18 @@ def test_a_demand_a_side_made_stays_in_a_supposition() -> None:
             "demanded, Russia would gain some 6,500 sq km without a fight, analysts say.")
     assert [(c.kind, c.actor, c.regions, c.qualifier) for c in extract_claims(text)] == [
         ("demand_withdraw", "RU", ("UA-14",), "all")]
+
+
+@pytest.mark.parametrize("text", [
+    # round L's shapes, in my own words
+    "HOST: So Russia has — what — three quarters of Zaporizhzhia region?",
+    "Yesterday's edition said Russian forces control 91% of the Donetsk region.",
+])
+def test_a_holding_asked_back_or_corrected_is_no_claim(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.is_claim] == []
+
+
+def test_a_figure_its_speaker_takes_back_is_not_read() -> None:
+    text = ("PRESENTER: Russia now occupies roughly 44,000 square kilometres — sorry, square "
+            "miles, I've got the briefing paper here — roughly 44,000 square miles of Ukraine.")
+    assert [(c.value, c.unit) for c in extract_claims(text)] == [(113960.0, "km2")]

@@ -662,3 +662,17 @@ def test_round_k_holders_and_places() -> None:
     assert got("Russian officials claim their troops hold about 200 km² of Sumy region; "
                "Ukraine's General Staff says the real figure is about 90 km².") == [
         ("RU", ("UA-59",), 90.0, "around"), ("RU", ("UA-59",), 200.0, "around")]
+
+
+def test_round_l_holders_and_suppositions() -> None:
+    """Round L's shapes, in my own words."""
+    def got(text: str) -> list[tuple]:  # type: ignore[type-arg]
+        return sorted((c.actor, tuple(sorted(c.regions)), c.value, c.qualifier)
+                      for c in extract_claims(text) if c.is_claim)
+
+    assert got("Russia controls roughly 70 per cent of Donetsk alone, leaving Ukraine with "
+               "some 7,500 sq km of the region.") == [
+        ("RU", ("UA-14",), 70.0, "around"), ("UA", ("UA-14",), 7500.0, "around")]
+    assert got("Between 7,000 and 8,000 sq km of Zaporizhzhia oblast remain under the control "
+               "of the Government of Ukraine.") == [("UA", ("UA-23",), 7500.0, "around")]
+    assert got("If Moscow held the whole of the Donbas tomorrow, what would stop it?") == []

@@ -1055,3 +1055,12 @@ def test_round_k_demand_shapes() -> None:
     assert _all("Moscow demands that Kyiv recognise the four regions as Russian, including the "
                 "regional capitals of Zaporizhzhia and Kherson.") == [
         ("demand_cede", "RU", ("UA-09", "UA-14", "UA-23", "UA-65"), "all")]
+
+
+def test_round_l_demand_shapes() -> None:
+    """Round L's demand shapes, in my own words."""
+    assert _all("The Kremlin says a ceasefire in Ukraine is possible only if Ukrainian troops "
+                "leave the Donbas.") == [("demand_withdraw", "RU", ("UA-09", "UA-14"), "all")]
+    assert _all("Russia says it would withdraw from the bits of Sumy and Kharkiv it has grabbed "
+                "since last year.") == [("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")]
+    assert _all("Nobody in Moscow has yet demanded Chernihiv at a negotiating table.") == []
