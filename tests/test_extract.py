@@ -602,10 +602,17 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: for 116-119 (ba0707b), held out: 0.890 (P 0.882, R 0.899; rules alone 0.862; sides
 #: right on 313 of 321): business and financial press 0.903, opinion columns and
 #: editorials 0.870, humanitarian and UN/NGO situation reports 0.942, radio and podcast
-#: transcripts and newsletters 0.876. The rules and the reader gain on each writer they
-#: are tuned or trained on; on writers they have not seen they stay short of the 0.9 the
-#: issue sets (0.869, 0.872, 0.860, 0.873, 0.878, 0.887, 0.871, 0.839, 0.892 and 0.890 in
-#: the last ten blind rounds).
+#: transcripts and newsletters 0.876; the rules were then tuned on 120-123 (0.909 then, no
+#: longer blind). 124-127, commissioned while the rules were tuned on 116-119 (before
+#: 120-123 was scored), committed unread and scored once after the last change for
+#: 120-123 (48880b6), held out: 0.819 (P 0.797, R 0.842; rules alone 0.793; sides right
+#: on 294 of 303): Western governments' statements and parliamentary debates 0.851,
+#: Russian military bloggers in translation 0.797, encyclopedia-style reference text 0.766
+#: (40 claims found wrong: rows of region tables, historical sections), diaspora and
+#: community papers 0.886. The rules and the reader gain on each writer they are tuned or
+#: trained on; on writers they have not seen they stay short of the 0.9 the issue sets
+#: (0.872, 0.860, 0.873, 0.878, 0.887, 0.871, 0.839, 0.892, 0.890 and 0.819 in the last ten
+#: blind rounds).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -731,10 +738,14 @@ WRITERS = {
     "writer 117 (held out, scored, then tuned on)": ("extract_corpus_fresh117.yaml", 40, 0.90),
     "writer 118 (held out, scored, then tuned on)": ("extract_corpus_fresh118.yaml", 40, 0.92),
     "writer 119 (held out, scored, then tuned on)": ("extract_corpus_fresh119.yaml", 40, 0.94),
-    "writer 120 (held out)": ("extract_corpus_fresh120.yaml", 40, 0.90),
-    "writer 121 (held out)": ("extract_corpus_fresh121.yaml", 40, 0.86),
-    "writer 122 (held out)": ("extract_corpus_fresh122.yaml", 40, 0.94),
-    "writer 123 (held out)": ("extract_corpus_fresh123.yaml", 40, 0.87),
+    "writer 120 (held out, scored, then tuned on)": ("extract_corpus_fresh120.yaml", 40, 0.91),
+    "writer 121 (held out, scored, then tuned on)": ("extract_corpus_fresh121.yaml", 40, 0.89),
+    "writer 122 (held out, scored, then tuned on)": ("extract_corpus_fresh122.yaml", 40, 0.96),
+    "writer 123 (held out, scored, then tuned on)": ("extract_corpus_fresh123.yaml", 40, 0.89),
+    "writer 124 (held out)": ("extract_corpus_fresh124.yaml", 40, 0.85),
+    "writer 125 (held out)": ("extract_corpus_fresh125.yaml", 40, 0.79),
+    "writer 126 (held out)": ("extract_corpus_fresh126.yaml", 40, 0.76),
+    "writer 127 (held out)": ("extract_corpus_fresh127.yaml", 40, 0.88),
 }
 
 
