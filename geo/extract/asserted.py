@@ -83,10 +83,14 @@ _LABEL_WORDS = ("myth", "claim", "❌", "true or false", "earlier", "fake", "fal
 #: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.
-PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|peak)"
+PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|peak)"
                        # "at the height of the incursion held some 1,300 km²"
                        r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:incursion|"
                        r"invasion|offensive|advance|war|occupation|operation))?|"
+                       # "on the eve of the full-scale invasion Russia and its proxies held"
+                       r"on\s+the\s+eve\s+of\s+(?:the\s+)?(?:full-scale\s+)?(?:invasion|war)|"
+                       # "The Russian occupation of Chernihiv Oblast lasted from 24 February"
+                       r"lasted\s+(?:from|until|till|for)|"
                        # "Russia did briefly occupy more than a quarter of the country"
                        r"briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|seized?)|"
                        # "At the start of the year the figure was 113,100 km²", "By the end
@@ -151,10 +155,10 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed)?|at\s+(?:its|their|the)\s+(?:height|pea
 #: troops occupied"; an earlier time: "up from 72 % a year earlier", "Two years ago Russia
 #: held ~60 %" (searched only where its words are: :func:`past_times`).
 _DATED_PAST = re.compile(
-    r"\b(?:(?:last|in|until|till|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"\b(?:(?:last|in|until|till|by|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
-    r"autumn|fall|winter)(?:\s+(?:and|to|-|–)\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d|\s+of\s+(?:that|"
+    r"autumn|fall|winter)(?:(?:\s*[-–]\s*|\s+(?:and|to)\s+)(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December))?(?:\s+(?:of\s+)?20\d\d|\s+of\s+(?:that|"
     r"the\s+same)\s+year)?,?\s+"
     # "In the spring of 2022, before Ukraine's counteroffensive, they held most of it"
     r"(?:(?!that\b)[\w'’%.-]+,?\s+){0,12}?"
@@ -362,7 +366,9 @@ UNITS_SIZE = re.compile(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:
 #: km²" (not "the occupied part of the region covers ...").
 _REGION_SIZE = re.compile(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
                           r"\b(?:region|oblast|province|peninsula)(?:'s|’s)?\s+(?:(?:total|overall|"
-                          r"entire)\s+)?(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures)\b|"
+                          r"entire)\s+)?(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures|"
+                          # "The peninsula has an area of about 10,400 square miles"
+                          r"has\s+an?\s+(?:total\s+)?area\s+of)\b|"
                           r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
                           r"province|peninsula)\s+)?(?:is|was)\b", re.I)
 
@@ -421,7 +427,8 @@ _AS_DEMANDED = re.compile(r",\s+as\s+(?:[\w.'’-]+\s+){1,2}?(?:has\s+|had\s+|ha
                           r"repeatedly\s+|always\s+)?(?:demanded|demands|wants|wanted|insisted|"
                           r"insists)\b", re.I)
 #: A sentence that denies a holding: "Nor does Russia hold 30 percent of Ukraine."
-_NOR = re.compile(r"\W*Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|could)\b")
+_NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
+                  r"could)\b")
 #: A statement called false in its own sentence: "The senator's statement that Russia
 #: controls all of Donetsk is false".
 _CALLED_FALSE = re.compile(r"\b(?:statement|claim|assertion|suggestion|contention|argument|"
@@ -559,7 +566,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
 #: proclaimed; ... the militia holds only about a third of its territory", "Feb. 2014:
 #: Russia seizes Crimea." (years up to 2023: a later one may be the article's own).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_TIMELINE = re.compile(r"\W*((?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:" + _MONTH
+_TIMELINE = re.compile(r"\W*((?:(?i:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:" + _MONTH
                        + r"\s*[–-]\s*)?" + _MONTH
                        + r"\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
 
