@@ -32,7 +32,7 @@ article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.extract.lexicon import (
     CUES,
@@ -464,7 +464,28 @@ def _smaller_than_regions(table: Table, header_cells: tuple[str, ...]) -> bool:
 def table_claims(table: Table) -> list[ExtractedClaim]:
     """Control claims of one table, row by row, in text order; and the demands and offers
     of a column of a side's positions ("| Region | Russian-held share | Moscow's position
-    |")."""
+    |"). A table whose caption dates it long past ("Area under Russian occupation by
+    oblast, 24 February 2023") gives its holdings as notes (``status: past``), as a
+    timeline's line of such a year does."""
+    found = _table_claims(table)
+    then = _PAST_CAPTION.search(table.caption)
+    if then is None:
+        return found
+    return [replace(c, status="past", review=c.review + (
+                f"a table dated long past ('{then.group(0)}'): kept as a note, not checked "
+                "against the map of the article's day",))
+            if c.kind.startswith("control") and c.status is None else c for c in found]
+
+
+#: A caption's date of a year long past (up to 2023, as for a timeline's line: a later one
+#: may be the article's own).
+_PAST_CAPTION = re.compile(r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\s+(?:\d{1,2},?\s+)?"
+                           r"20(?:1\d|2[0-3])\b|\b(?:as\s+of|in|end\s+of|early|late|mid-?)\s+"
+                           r"20(?:1\d|2[0-3])\b")
+
+
+def _table_claims(table: Table) -> list[ExtractedClaim]:
     timed = _time_table_claims(table)
     if timed is not None:
         return timed
