@@ -40,7 +40,9 @@ __all__ = ["asserted", "mark_past", "mark_dated_lines", "rated_false", "DENIAL",
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
                      r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
                      r"rubbish(?:es|ed|ing)?|"
-                     r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+that|"
+                     r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+(?:that\s+)?|"
+                     # "Ukrainian public pages are spreading the claim that the AFU ..."
+                     r"spread(?:s|ing)?\s+(?:the|a)\s+(?:claim|story|rumou?r|narrative)\s+that|"
                      # what a post or map claims, passed on: "A map claiming that Russian
                      # forces control half of the Kharkiv region has been shared ..."
                      r"\b(?:maps?|videos?|posts?|images?|graphics?|memes?)\s+(?:claiming|"
@@ -57,6 +59,7 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"\b", re.I)
 #: The words every :data:`DENIAL` match has (lower case), looked for first.
 _DENIAL_WORDS = ("den", "reject", "dismiss", "refut", "debunk", "disput", "rubbish", "whether",
+                 "spread",
                  "true", "claiming", "suggesting", "purporting", "earlier",
                  "incorrectly", "wrongly", "mistakenly", "erroneously", "falsely", "fake",
                  "hoax", "falsehood", "canard")

@@ -46,6 +46,9 @@ _AFTER = re.compile(
     r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:has|have|had)\s+(?:now\s+)?been\s+"
     r"(?P<how>fully|completely|entirely|totally)?\s*liberated(?P<from>\s+from\s+(?:the\s+)?"
     r"(?:Russian|occupiers|invaders|enemy|occupation))?\b|"
+    # "The republic is fully liberated"
+    r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:is|are|was|were)\s+(?:now\s+)?"
+    r"(?P<how3>fully|completely|entirely|totally)\s+liberated\b|"
     r"(?:s|\s+(?:regions?|oblasts?|provinces?))?,?\s+(?:of\s+course,\s+)?(?:is|was|are|were)\s+"
     r"(?:now\s+)?"
     r"(?P<how2>fully|completely|entirely|totally)?\s*(?:free\s+of|cleared\s+of)\s+(?:the\s+)?"
@@ -180,7 +183,7 @@ def liberated_claims(s: Sentence) -> list[ExtractedClaim]:
             if _IS_COMPLETE.match(text, end) else None)
         whole = _WHOLE_BEFORE.search(text, max(0, p.start - 20), p.start)
         wholly = after is not None and bool(
-            after.group("how") or after.group("how2") or whole
+            after.group("how") or after.group("how2") or after.group("how3") or whole
             or re.search(r"free\s+of|cleared\s+of", after.group(0), re.I))
         if not (wholly or completed):
             continue  # "has been liberated" alone: a town's word, or a part's

@@ -653,10 +653,10 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
         ours = _our_place_side(s.text, pl)
         for m in _ENEMY.finditer(s.text):
             spoken = spoken_side(voices_, m.start()) or ours
-            if spoken is None and words_side == "UA":
+            if spoken is None and words_side is not None:
                 # "One week after russian troops launched a new offensive ..., the enemy
-                # controls less than 3%": an article in Kyiv's words speaks for Kyiv
-                spoken = "UA"
+                # controls less than 3%": an article in one side's words speaks for it
+                spoken = words_side
             if spoken is None and not any(a.side in ("RU", "UA") and a.end <= m.start()
                                           for a in sides):
                 # "By my estimate, the enemy now retains no more than 15% of the DPR" on a
