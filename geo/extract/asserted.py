@@ -362,9 +362,9 @@ GAIN_TIME = re.compile(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|
 
 
 #: Whole regions' size: "The four regions together cover (about 109,000 sq km)".
-UNITS_SIZE = re.compile(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:regions|oblasts|"
-                        r"provinces)\s+(?:together\s+|combined\s+)?(?:cover|span|measure|"
-                        r"total|amount\s+to|add\s+up\s+to)\b", re.I)
+UNITS_SIZE = re.compile(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:(?:two|three|four|"
+                        r"five)\s+)?(?:regions|oblasts|provinces)\s+(?:together\s+|combined\s+)?"
+                        r"(?:cover|span|measure|total|amount\s+to|add\s+up\s+to|make\s+up)\b", re.I)
 #: A region's own size: "The oblast's total area is 31,415 km²", "the region covers 26,517
 #: km²" (not "the occupied part of the region covers ...").
 _REGION_SIZE = re.compile(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"

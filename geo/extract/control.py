@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.extract.asserted import UNITS_SIZE, region_size
 from geo.extract.lexicon import CUES, Figure, Place, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
@@ -412,6 +413,8 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     if verb is None:  # a clause that takes its verb from the one before it
         verb = re.match(r"", text)
     assert verb is not None
+    if not verb.group(0) and (UNITS_SIZE.search(text) or region_size(text)):
+        return []  # "these four regions make up about 15 percent of Ukraine's territory"
     if verb.group(0) and NOT_HELD.search(text, max(0, verb.start() - 30), verb.start()):
         return []  # "Russia does not control half of Kharkiv"
     if verb.group(0) and NO_PART_OF.search(text, 0, verb.start()):
