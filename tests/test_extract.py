@@ -722,7 +722,7 @@ WRITERS = {
     "writer 101 (held out, scored, then tuned on)": ("extract_corpus_fresh101.yaml", 40, 0.95),
     "writer 102 (held out, scored, then tuned on)": ("extract_corpus_fresh102.yaml", 40, 0.94),
     "writer 103 (held out, scored, then tuned on)": ("extract_corpus_fresh103.yaml", 40, 0.91),
-    "writer 104 (held out, scored, then tuned on)": ("extract_corpus_fresh104.yaml", 40, 0.95),
+    "writer 104 (held out, scored, then tuned on)": ("extract_corpus_fresh104.yaml", 40, 0.94),
     "writer 105 (held out, scored, then tuned on)": ("extract_corpus_fresh105.yaml", 40, 0.91),
     "writer 106 (held out, scored, then tuned on)": ("extract_corpus_fresh106.yaml", 40, 0.95),
     "writer 107 (held out, scored, then tuned on)": ("extract_corpus_fresh107.yaml", 40, 0.88),

@@ -341,3 +341,17 @@ def test_a_field_of_ukrainian_land_crimea_included_is_the_country() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "KEY NUMBERS\n- ~110,000 km2: Ukrainian land held by Russian forces, Crimea included.\n")]
     assert got == [("RU", ("UA",), 110000.0)]
+
+
+def test_a_table_dated_long_past_gives_notes() -> None:
+    # round M's shape, in my own words: a table of the first year, its caption dated
+    text = ("Area under Russian occupation by oblast, 24 February 2023\n"
+            "Oblast | Occupied (km²) | Share of oblast\n"
+            "Luhansk | c. 25,900 | 97%\n"
+            "Kherson | c. 20,100 | 71%\n")
+    got = [c for c in extract_claims(text) if c.kind.startswith("control")]
+    assert got and all(c.status == "past" and not c.is_claim for c in got)
+    # the same table dated this year is current
+    got = [c for c in extract_claims(text.replace("2023", "2025"))
+           if c.kind.startswith("control")]
+    assert got and all(c.status is None for c in got)
