@@ -609,10 +609,16 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: on 294 of 303): Western governments' statements and parliamentary debates 0.851,
 #: Russian military bloggers in translation 0.797, encyclopedia-style reference text 0.766
 #: (40 claims found wrong: rows of region tables, historical sections), diaspora and
-#: community papers 0.886. The rules and the reader gain on each writer they are tuned or
-#: trained on; on writers they have not seen they stay short of the 0.9 the issue sets
-#: (0.872, 0.860, 0.873, 0.878, 0.887, 0.871, 0.839, 0.892, 0.890 and 0.819 in the last ten
-#: blind rounds).
+#: community papers 0.886; the rules were then tuned on 124-127 (0.843 then, no longer
+#: blind). 128-131, commissioned after 124-127 was scored, while the rules were tuned on
+#: it, committed unread and scored once after the last change for 124-127 (911a4b5), held
+#: out: 0.795 (P 0.748, R 0.850; rules alone 0.754; sides right on 243 of 251):
+#: fact-checking organisations 0.805, legal, sanctions and official documents 0.787,
+#: political speeches and rallies 0.831, machine-translated local news and Telegram posts
+#: 0.759. The rules and the reader gain on each writer they
+#: are tuned or trained on; on writers they have not seen they stay short of the 0.9 the
+#: issue sets (0.860, 0.873, 0.878, 0.887, 0.871, 0.839, 0.892, 0.890, 0.819 and 0.795 in
+#: the last ten blind rounds), and the farther a style is from those tuned on, the lower.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -742,10 +748,14 @@ WRITERS = {
     "writer 121 (held out, scored, then tuned on)": ("extract_corpus_fresh121.yaml", 40, 0.89),
     "writer 122 (held out, scored, then tuned on)": ("extract_corpus_fresh122.yaml", 40, 0.96),
     "writer 123 (held out, scored, then tuned on)": ("extract_corpus_fresh123.yaml", 40, 0.89),
-    "writer 124 (held out)": ("extract_corpus_fresh124.yaml", 40, 0.85),
-    "writer 125 (held out)": ("extract_corpus_fresh125.yaml", 40, 0.79),
-    "writer 126 (held out)": ("extract_corpus_fresh126.yaml", 40, 0.76),
-    "writer 127 (held out)": ("extract_corpus_fresh127.yaml", 40, 0.88),
+    "writer 124 (held out, scored, then tuned on)": ("extract_corpus_fresh124.yaml", 40, 0.85),
+    "writer 125 (held out, scored, then tuned on)": ("extract_corpus_fresh125.yaml", 40, 0.82),
+    "writer 126 (held out, scored, then tuned on)": ("extract_corpus_fresh126.yaml", 40, 0.82),
+    "writer 127 (held out, scored, then tuned on)": ("extract_corpus_fresh127.yaml", 40, 0.88),
+    "writer 128 (held out)": ("extract_corpus_fresh128.yaml", 40, 0.80),
+    "writer 129 (held out)": ("extract_corpus_fresh129.yaml", 40, 0.78),
+    "writer 130 (held out)": ("extract_corpus_fresh130.yaml", 40, 0.83),
+    "writer 131 (held out)": ("extract_corpus_fresh131.yaml", 40, 0.75),
 }
 
 
