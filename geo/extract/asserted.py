@@ -83,6 +83,9 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
 _LABEL_WORDS = ("myth", "claim", "❌", "true or false", "earlier", "fake", "false",
                 "disinformation", "debunked", "error", "mistake", "misconception", "edition",
                 "newsletter", "episode", "issue", "bulletin", "briefing", "update")
+#: The looks for those words, one pattern each (a plain substring search, in C).
+_DENIAL_LOOK = re.compile("|".join(re.escape(w) for w in _DENIAL_WORDS))
+_LABEL_LOOK = re.compile("|".join(re.escape(w) for w in _LABEL_WORDS))
 #: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.
@@ -391,7 +394,7 @@ def not_a_holding(text: str) -> bool:
     claim instead)."""
     low = text.lower()
     return any(p.search(text) for p in (OTHER_MEASURE, POLL, GAIN_TIME, UNITS_SIZE)) or (
-        any(w in low for w in _DENIAL_WORDS) and DENIAL.search(text) is not None) \
+        _DENIAL_LOOK.search(low) is not None and DENIAL.search(text) is not None) \
         or region_size(text)
 
 
@@ -552,10 +555,9 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # b) Kharkiv": the options are no claim
         claims = [c for c in claims if c.span[1] - s.start <= quiz.start()]
     # (each pattern only where one of its words is: most sentences have none)
-    labels = [m.end() for m in _LABEL.finditer(text)] if any(
-        w in low for w in _LABEL_WORDS) else []
-    cuts = [m.end() for m in DENIAL.finditer(text)] + labels if any(
-        w in low for w in _DENIAL_WORDS) else labels
+    labels = [m.end() for m in _LABEL.finditer(text)] if _LABEL_LOOK.search(low) else []
+    cuts = [m.end() for m in DENIAL.finditer(text)] + labels if _DENIAL_LOOK.search(low) \
+        else labels
     if not cuts:
         return claims
     # a denial leaves a demand it reports ("Kyiv rejected Moscow's demand that ..."); a
