@@ -415,12 +415,13 @@ def _item_claims(item: Sentence, intro: Sentence, marker: re.Match[str] | None
         if verb is None and (CUES["demand"].search(head) or _CONDITION_HEAD.search(head)):
             # ("Russia will order a ceasefire ... as soon as Kyiv does the following:")
             verb = re.match(r".*", head)
-        if verb is None and not alone and _NOMINAL_ACT.match(body) and _TERMS.search(intro.text):
+        if verb is None and not alone and _NOMINAL_ACT.match(body) and (
+                terms := _TERMS.search(intro.text)) is not None:
             # "According to the memorandum handed to the Ukrainian delegation ..., the key
             # ones are:" + "- the complete withdrawal of the Armed Forces of Ukraine from the
             # DPR, ...": an item of a side's terms, named as an act, is a demand of it
-            lead = _TERMS.search(intro.text).group(0)  # type: ignore[union-attr]
-            claims = [replace(c, review=c.review + (f"an item of a list of terms ('{lead}')",))
+            claims = [replace(c, review=c.review + (
+                          f"an item of a list of terms ('{terms.group(0)}')",))
                       for c in sentence_claims(Sentence(f"Conditions: {body}", 0))
                       if c.kind.startswith("demand")]
             lead = ""
@@ -467,22 +468,21 @@ _ITEM_FIGURED = re.compile(r"^[^:]{1,40}:\s*(?:no\s+change|unchanged|n/?a|none|n
 #: Forces of Ukraine from ...", "recognition of Crimea ... as part of Russia".
 _NOMINAL_ACT = re.compile(r"\W*(?:the\s+)?(?:(?:complete|full|total|immediate|unconditional)\s+)?"
                           r"(?:withdrawal|pull-?out)\s+of\b", re.I)
-#: An opening line about a side's terms: "the memorandum", "the conditions".
-_TERMS = re.compile(r"\b(?:memorandum|conditions?|terms|demands?|ultimatum|requirements?)\b", re.I)
+#: An opening line about a side's terms or plan: "the memorandum", "the conditions", "the
+#: points on territory".
+_TERMS = re.compile(r"\b(?:memorandum|conditions?|terms|demands?|ultimatum|requirements?|points?|"
+                    r"framework|plan|proposals?|draft)\b", re.I)
 
 
 #: A list item whose subject is a side that leaves: "Russia withdraws its troops from".
 _FINITE_LEAVE = re.compile(r"\W*(?P<who>Russia|Moscow|Russian\s+(?:troops|forces)|Ukraine|Kyiv|"
                            r"Ukrainian\s+(?:troops|forces))\s+(?:withdraws?|pulls?\s+(?:its\s+|"
                            r"their\s+)?(?:troops|forces)\s+out|leaves?)\b")
-#: An opening line about a plan or terms.
-_PLAN_HEAD = re.compile(r"\b(?:points?|framework|plan|proposals?|draft|memorandum|conditions|"
-                        r"terms|demands)\b", re.I)
 
 
 def _plan_author(intro: str) -> str | None:
     """The one side an opening line about a plan or terms names (its author), or None."""
-    if not _PLAN_HEAD.search(intro):
+    if not _TERMS.search(intro):
         return None
     sides = {a.side for a in actors(intro, skip=[]) if a.side in ("RU", "UA")}
     return sides.pop() if len(sides) == 1 else None
