@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import figures
+from geo.extract.lexicon import AS_DEMANDED, figures
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import MONTHS, Sentence
 
@@ -428,10 +428,6 @@ _OWN_CLAIM = re.compile(r"\b(?:claims?|assertions?|allegations?|statements?|repo
                         re.I)
 
 
-#: A demand reported in a clause of its own: ", as Moscow has demanded".
-_AS_DEMANDED = re.compile(r",\s+as\s+(?:[\w.'’-]+\s+){1,2}?(?:has\s+|had\s+|have\s+)?(?:long\s+|"
-                          r"repeatedly\s+|always\s+)?(?:demanded|demands|wants|wanted|insisted|"
-                          r"insists)\b", re.I)
 #: A sentence that denies a holding: "Nor does Russia hold 30 percent of Ukraine."
 _NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
                   r"could)\b")
@@ -486,7 +482,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # could pull back": nothing asserted -- but a demand the sentence says a side made
         # ("If Kyiv were to pull its troops out of the rest of Donetsk, as Moscow has
         # demanded, ...")
-        return [c for c in claims if c.kind.startswith("demand") and _AS_DEMANDED.search(text)]
+        return [c for c in claims if c.kind.startswith("demand") and AS_DEMANDED.search(text)]
     if _NOR.match(text):
         # "Nor does Russia hold 30 percent of Ukraine.": a holding denied
         claims = [c for c in claims if not c.kind.startswith("control")]

@@ -23,7 +23,7 @@ from geo.extract.demanders import (
     plan_author,
     summed_up,
 )
-from geo.extract.lexicon import CUES, Figure, Place, place_at
+from geo.extract.lexicon import AS_DEMANDED, CUES, Figure, Place, place_at
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     ANNEXED,
@@ -70,15 +70,6 @@ _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
                           re.I)
 
 
-#: After the ground a verb of leaving or cession names: the side that demanded it ("(if
-#: Kyiv were to pull its troops out of the rest of Donetsk), as Moscow has demanded").
-_AS_DEMANDED = re.compile(
-    r"(?:\s+(?:regions?|oblasts?|provinces?))?\s*,\s+as\s+(?P<side>Moscow|Russia|the\s+Kremlin|"
-    r"Putin|Kyiv|Ukraine|Zelensk[iy]y?|Washington|the\s+(?:United\s+States|US|U\.S\.)|Trump)\s+"
-    r"(?:has\s+|had\s+|have\s+)?(?:long\s+|repeatedly\s+|always\s+)?(?:demanded|demands|wants|"
-    r"wanted|insisted|insists|asked|asks)\b", re.I)
-
-
 def as_demanded_claims(parts: Parts, verb: re.Match[str], kind: str) -> list[ExtractedClaim]:
     """A withdrawal or cession (``kind`` "withdraw" or "cede") of the ground after ``verb``
     that a side is said to have demanded in a clause after it, however the sentence puts
@@ -86,7 +77,7 @@ def as_demanded_claims(parts: Parts, verb: re.Match[str], kind: str) -> list[Ext
     has demanded, ..."): that side's demand."""
     text = parts.s.text
     ps, end = places_from(parts, verb.end(), limit=60)
-    if not ps or (m := _AS_DEMANDED.match(text, end)) is None:
+    if not ps or (m := AS_DEMANDED.match(text, end)) is None:
         return []
     who = m.group("side").lower()
     actor = ("RU" if who.startswith(("moscow", "russia", "the kremlin", "putin")) else

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "titled_places", "countries", "actors",
-           "official_areas", "cue",
+           "official_areas", "cue", "AS_DEMANDED",
            "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "clear_caches"]
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -821,6 +821,15 @@ _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupie
                     r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary", "white",
        "the white")
+
+
+#: After the ground a verb of leaving or cession names: the side that demanded it ("(if
+#: Kyiv were to pull its troops out of the rest of Donetsk), as Moscow has demanded").
+AS_DEMANDED = re.compile(
+    r"(?:\s+(?:regions?|oblasts?|provinces?))?\s*,\s+as\s+(?P<side>Moscow|Russia|the\s+Kremlin|"
+    r"Putin|Kyiv|Ukraine|Zelensk[iy]y?|Washington|the\s+(?:United\s+States|US|U\.S\.)|Trump)\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:long\s+|repeatedly\s+|always\s+)?(?:demanded|demands|wants|"
+    r"wanted|insisted|insists|asked|asks)\b", re.I)
 
 
 #: After a city in capitals that opens a sentence: a dateline's date or agency.
