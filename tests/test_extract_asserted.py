@@ -770,3 +770,20 @@ def test_round_m_past_holdings_are_notes(text: str, value: float | None) -> None
 ])
 def test_round_m_sizes_and_hearsay_are_no_claims(text: str) -> None:
     assert [c for c in extract_claims(text) if c.is_claim] == []
+
+
+@pytest.mark.parametrize("text", [
+    "If Kramatorsk falls this winter, the invaders may control up to 90% of the Donetsk region.",
+    "If, God forbid, the enemy reaches the border of the oblast, then they would be able to "
+    "hold up to 85% of Zaporizhzhia.",
+])
+def test_round_n_a_holding_on_a_condition_is_no_claim(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.is_claim] == []
+
+
+def test_round_n_a_condition_elsewhere_leaves_a_holding() -> None:
+    # "if" in another clause, no modal before the holding verb: asserted
+    got = [(c.actor, c.value) for c in extract_claims(
+        "Russia holds about 19% of Ukraine, and analysts ask what happens if talks fail.")
+        if c.is_claim]
+    assert got == [("RU", 19.0)]

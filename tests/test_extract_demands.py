@@ -1064,3 +1064,15 @@ def test_round_l_demand_shapes() -> None:
     assert _all("Russia says it would withdraw from the bits of Sumy and Kharkiv it has grabbed "
                 "since last year.") == [("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")]
     assert _all("Nobody in Moscow has yet demanded Chernihiv at a negotiating table.") == []
+
+
+def test_round_n_an_international_bodys_demand_is_no_sides() -> None:
+    """A demand of the UN's or the EU's is no side's (the convention's third parties)."""
+    assert _all("The EU Council has again demanded that the Russian Federation pull all its "
+                "forces out of Ukraine.") == []
+    assert _all("The General Assembly demanded that Russia withdraw its troops from the "
+                "territory of Ukraine.") == []
+    # a body told, not demanding: the side named before it still demands
+    assert _all("Kyiv told members of the European Parliament that its core demand is the "
+                "withdrawal of Russian troops from all of Ukraine.") == [
+        ("demand_withdraw", "UA", ("UA",), "all")]

@@ -283,3 +283,22 @@ def test_dotted_republic_names_and_a_dateline_city() -> None:
     assert [a.side for a in actors("KYIV, June 2 (Obriy) — Russia holds a fifth.", skip=[])] == [
         "RU"]
     assert [a.side for a in actors("KYIV says it holds 30% of Donetsk.", skip=[])] == ["UA"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a space, a no-break space or a thin space between thousands
+    ("The occupiers hold some 112 600 km² of the country.", [(112600.0, "km2", "around")]),
+    ("The occupiers hold 98\u00a0450 sq km in all.", [(98450.0, "km2", "exact")]),
+    ("Ukraine kept 1\u202f050 square kilometres there.", [(1050.0, "km2", "exact")]),
+    # a point between thousands before an area's unit, a decimal comma before a share
+    ("The army holds 104.300 km2, that is 17,3 % of the land.",
+     [(104300.0, "km2", "exact"), (17.3, "percent", "exact")]),
+    ("Russia holds about 2,5 thousand km² of it.", [(2500.0, "km2", "around")]),
+    # the English ways still read as before
+    ("Russia holds 114,500 sq km, or 18.9%, of it; 1,16,000 km² by another count.",
+     [(114500.0, "km2", "exact"), (18.9, "percent", "exact"), (116000.0, "km2", "exact")]),
+    ("Kyiv holds 18.125% of the oblast.", [(18.125, "percent", "exact")]),
+])
+def test_european_and_machine_translated_number_formats(
+        text: str, want: list[tuple[float, str, str]]) -> None:
+    assert sorted((f.value, f.unit, f.qualifier) for f in figures(text)) == sorted(want)

@@ -263,6 +263,11 @@ _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?
                         r"January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)|within\s+(?:a|the\s+"
                         r"next|\d+|two|three|six)\s|next\s+(?:year|month|spring|summer))", re.I)
+#: A holding on a condition: "if Pokrovsk falls, the occupiers may control up to 85% of
+#: Donetsk", "If the enemy breaks through ..., then they would be able to hold up to 80%".
+_IF_THEN = re.compile(r"\bif\b[^.;?!]{0,200}?\b(?:may|might|could|would|will)\s+(?:(?:then|soon|"
+                      r"eventually|already|be\s+able\s+to)\s+){0,2}(?:hold|control|occupy|"
+                      r"take)\b", re.I)
 #: A denied report of a side's demand or offer: "the Kremlin denied a newspaper report that
 #: it had offered ...", "called 'pure fiction' a report that Russia had offered ...".
 _DENIED_REPORT = re.compile(
@@ -501,6 +506,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         return [c for c in claims if not c.kind.startswith("control")]
     if ("could" in text or "might" in text) and _PROJECTED.search(text):
         # "if Pokrovsk falls, Russia could control up to 80% of Donetsk by the summer"
+        return [c for c in claims if not c.kind.startswith("control")]
+    if "if" in text.lower() and _IF_THEN.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
     low = text.lower()
     denied = [m.end() for m in _DENIED_REPORT.finditer(text)] if any(

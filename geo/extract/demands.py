@@ -494,6 +494,9 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     elif demand and not (offer and offer.start() > demand.start()):
         if asked_whether(parts, demand):
             return []  # "the question of whether Ukraine should pull out of ..."
+        if _BODY_DEMANDS.search(text, 0, demand.end()):
+            return []  # "The European Council has repeatedly demanded that the Russian
+            # Federation withdraw ...": no side's demand
         actor, target = demand_sides(parts, demand, verb, review)
         kind = "demand_withdraw"
         qualifier = fig.qualifier if fig else "all"
@@ -916,6 +919,17 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
 #: the borders of (the new regions)", "outside (Donbas)".
 _BEYOND = re.compile(r"\b(?:beyond|outside)\s+(?:of\s+)?(?:the\s+(?:(?:administrative\s+)?"
                      r"(?:borders|boundaries|limits)\s+of\s+)?)?(?:the\s+)?$", re.I)
+#: An international body, or its resolution, as the one who demands: "The European Council
+#: has repeatedly demanded that", "(the resolution) reiterates its demand that"; no side
+#: named in between. (Not a resolution's bare operative paragraph, "3. Demands that ...":
+#: the Verkhovna Rada's resolutions are Ukraine's demands.)
+_BODY_DEMANDS = re.compile(r"(?:\b(?:General\s+Assembly|Security\s+Council|European\s+(?:Council|"
+                           r"Union|Parliament|Commission)|EU|UN|United\s+Nations|NATO|G7|G-7|"
+                           r"OSCE|(?:the|its|this)\s+(?:Council|Assembly|resolution|declaration|"
+                           r"communiqu[eé]))(?:['’]s)?(?:\s+(?!Russia|Moscow|Kyiv|Ukrain|Kremlin|"
+                           r"Putin|Zelensk|that\b|of\b|the\b)[\w'’-]+){0,4}?\s+)"
+                           r"(?:demands?|demanded|reiterates\s+its\s+"
+                           r"demand)(?:\s+that)?\s*$", re.I)
 #: Before a recognition that is another party's idea: "a U.S. framework would include
 #: American recognition of Crimea as Russian", "one draft floated de facto recognition".
 _THIRD_PARTY = re.compile(r"\b(?:American|U\.S\.|US|Washington|European|draft|framework|plan|"

@@ -32,8 +32,14 @@ _WORDNUM = (rf"(?:(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+hun
             rf"(?:[\s-]+(?:{_NUMWORD}))*"
             # "nineteen point four (per cent)"
             rf"(?:\s+point\s+(?:zero|one|two|three|four|five|six|seven|eight|nine))?)")
-#: Digits, with thousands separators, Indian grouping ("1,16,000") or a decimal point.
-_DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Digits, with thousands separators, Indian grouping ("1,16,000") or a decimal point;
+#: as Europe and machine translation write them: a space or a thin space between thousands
+#: ("113 100 km²"), a point between thousands before an area's unit ("116.000 km2"), a
+#: decimal comma ("19,2 %": a comma before one or two digits is never a thousands comma).
+_DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|"
+           r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![.,]?\d)|"
+           r"\d{1,3}(?:\.\d{3})+(?=\s*(?:km|sq\b|square))|\d{1,3},\d{1,2}(?!,?\d)|"
+           r"\d+(?:\.\d+)?")
 #: "116k km²": thousands
 _NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
            rf"(?P<k>k)(?=\s*(?:sq|km)))?(?P<orso>\s+or\s+so)?")
@@ -379,8 +385,16 @@ def _word_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+#: A figure written the European way (see :data:`_DIGITS`).
+_EUROPEAN = re.compile(r"\d{1,3},\d{1,2}|\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+")
+_NO_SEPARATOR = str.maketrans("", "", " .\u00a0\u202f\u2009")
+
+
 def _number(m: re.Match[str]) -> float | None:
     raw = m.group("num")
+    if _EUROPEAN.fullmatch(raw):  # "19,2", "113 100", "116.000" (before km², see _DIGITS)
+        raw = (raw.replace(",", ".") if "," in raw else
+               raw.translate(_NO_SEPARATOR) if m.re is not _PERCENT else raw)
     value = float(raw.replace(",", "")) if raw[0].isdigit() else _word_number(raw)
     if value is None:
         return None
