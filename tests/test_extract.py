@@ -930,6 +930,17 @@ def test_a_part_given_its_figure_in_the_same_sentence_is_that_figures_claim() ->
                    ("control_share", "UA", ("UA-65",), 30.0, "around")]
 
 
+def test_a_whole_given_its_figure_in_the_same_sentence_is_that_figures_claim() -> None:
+    # round N: "occupied Kherson" then its share, between dashes: one claim, the figure
+    assert _kinds("Occupied Zaporizhzhia -- the south of it, about two-thirds of the region -- "
+                  "is where the plant stands.") == [
+        ("control_share", "RU", ("UA-23",), 66.7, "around")]
+    # a whole of one region beside a figure for another: both stand
+    assert set(_kinds("Russia holds all of Luhansk and about 70% of Donetsk.")) == {
+        ("control_share", "RU", ("UA-09",), None, "all"),
+        ("control_share", "RU", ("UA-14",), 70.0, "around")}
+
+
 def test_a_pages_tags_line_is_furniture() -> None:
     assert _kinds("Russian forces occupy around 73% of Kherson Oblast.\n\nTags: Kherson, "
                   "Kherson Oblast, Mykolaiv Oblast, Kinburn Spit, liberation anniversary") == [

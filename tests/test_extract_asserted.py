@@ -787,3 +787,14 @@ def test_round_n_a_condition_elsewhere_leaves_a_holding() -> None:
         "Russia holds about 19% of Ukraine, and analysts ask what happens if talks fail.")
         if c.is_claim]
     assert got == [("RU", 19.0)]
+
+
+def test_round_n_then_held_is_a_past_holding() -> None:
+    got = [c for c in extract_claims(
+        "The order covered only the parts of Luhansk oblast then held by the separatists.")
+        if c.kind.startswith("control")]
+    assert got and all(c.status == "past" and not c.is_claim for c in got)
+    # "since then held by": still held
+    got = [c for c in extract_claims("Russia took Bakhmut in 2023 and has since then held all "
+                                     "of Luhansk.") if c.is_claim]
+    assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-09",), "all")]

@@ -676,3 +676,10 @@ def test_round_l_holders_and_suppositions() -> None:
     assert got("Between 7,000 and 8,000 sq km of Zaporizhzhia oblast remain under the control "
                "of the Government of Ukraine.") == [("UA", ("UA-23",), 7500.0, "around")]
     assert got("If Moscow held the whole of the Donbas tomorrow, what would stop it?") == []
+
+
+def test_round_n_under_control_of_without_the() -> None:
+    # translated word order: "Under control of Ukraine remain ..."
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Under control of Ukraine remain about a quarter of the Donetsk region.") if c.is_claim]
+    assert got == [("UA", ("UA-14",), 25.0)]

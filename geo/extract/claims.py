@@ -327,13 +327,15 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     hedged = {(c.kind, c.actor, c.regions, c.value, c.unit, c.status) for c in out
               if c.value is not None and c.qualifier not in ("exact", None)}
     # a part given its figure in the same sentence ("the left bank of the Kherson region --
-    # about 73% of that region's territory") is that figure's claim
+    # about 73% of that region's territory") is that figure's claim; so is a whole or a most
+    # ("Occupied Kherson -- the left bank, about three quarters of the region --")
     figured = {(c.actor, c.regions, c.sentence) for c in out
                if c.kind == "control_share" and c.value is not None and not c.status
 }
     return [c for c in out if (c.qualifier != "exact" or c.kind == "pace"
             or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged)
-            and not (c.kind == "control_share" and c.value is None and c.qualifier == "part"
+            and not (c.kind == "control_share" and c.value is None
+                     and c.qualifier in ("part", "all", "large_part")
                      and (c.actor, c.regions, c.sentence) in figured)]
 
 

@@ -142,11 +142,12 @@ GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd
 
 
 PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
-                      r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+the\s+"
+                      r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+(?:the\s+)?"
+                      # "Under control of Ukraine remain about 22%" (translated)
                       r"(?:temporary\s+|full\s+|effective\s+)?control\s+of)\s+(?:the\s+)?"
                       # "under the control of the Defence Forces of Ukraine"
                       r"(?:(?:Defen[cs]e|Armed)\s+Forces\s+of\s+(?:the\s+)?)?(Russia|Russian|"
-                      r"Moscow|Ukraine|Ukrainian|Kyiv|enemy|adversary)"
+                      r"Moscow|Ukraine|Ukrainian|Kyiv|Kiev|enemy|adversary)"
                       # not people of a side: "a mapping project run by Ukrainian volunteers"
                       r"(?!\s+(?:volunteers|analysts|researchers|journalists|activists|mappers|"
                       r"bloggers|experts|scholars|reporters|media|monitors|project|group|team|"
