@@ -798,3 +798,26 @@ def test_round_n_then_held_is_a_past_holding() -> None:
     got = [c for c in extract_claims("Russia took Bakhmut in 2023 and has since then held all "
                                      "of Luhansk.") if c.is_claim]
     assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-09",), "all")]
+
+
+def _claims(text: str) -> set[tuple[object, ...]]:
+    return {(c.kind, c.actor, c.regions, c.value, c.qualifier)
+            for c in extract_claims(text) if c.is_claim}
+
+
+def test_round_n_a_fact_checks_quoted_claim_rated_false_and_its_repeats() -> None:
+    """The claim under a fact check's claim line, rated false, is no claim, nor is it when
+    the article quotes it again; the fact check's own figure stands."""
+    page = ("CHECKBOARD\n\nWHAT WE CHECKED\n\"Russia holds barely a tenth of Ukraine.\"\n"
+            "A governor, on a podcast, 3 June 2025\n\nRATING: FALSE\n\n"
+            "The governor said Russia holds a tenth of Ukraine. Independent maps show that "
+            "Russia holds about 19% of Ukraine.")
+    assert _claims(page) == {("control_share", "RU", ("UA",), 19.0, "around")}
+    # the verdict on the same line as the claim; the facts after it stand
+    line = ("Claim: a post says Ukraine \"holds a third of Belgorod region\". Verdict: FALSE. "
+            "Maps show Ukrainian units hold under 10 km² of Belgorod region.")
+    assert _claims(line) == {("control_area", "UA", ("RU-BEL",), 10.0, "under")}
+    # a claim rated true: said again further on, it stands
+    true = page.replace("barely a tenth", "about a fifth").replace("FALSE", "TRUE").replace(
+        "holds a tenth", "holds about a fifth").replace("about 19%", "about 20%")
+    assert ("control_share", "RU", ("UA",), 20.0, "around") in _claims(true)

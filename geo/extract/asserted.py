@@ -33,7 +33,8 @@ from geo.extract.text import MONTHS, Sentence
 __all__ = ["asserted", "mark_past", "mark_dated_lines", "rated_false", "DENIAL", "PAST_PEAK",
            "POLL", "POLL_ANSWER",
            "GAIN_TIME",
-           "OTHER_MEASURE", "UNITS_SIZE", "region_size", "not_a_holding", "past_times"]
+           "OTHER_MEASURE", "UNITS_SIZE", "region_size", "not_a_holding", "past_times",
+           "checked_false"]
 
 
 #: A denial, a rejection, a question about it: what follows is not asserted.
@@ -75,7 +76,7 @@ _LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+fa
                     r"post|update|item|story|article))\s+(?:\([^)]{1,20}\)\s+)?(?:wrongly\s+|"
                     r"incorrectly\s+|mistakenly\s+)?(?:said|stated|reported|wrote|claimed)\b|"
                     # a fact-checker's heading: "FAKE: 'The Russian army controls half ...'"
-                    r"^\W*(?-i:FAKE|FALSE|DISINFORMATION|DEBUNKED)\s*[:!—–-]|"
+                    r"^\W*(?-i:FAKE|FALSE|DISINFORMATION|DEBUNKED)\s*[:!—–-]|^\W*(?-i:Fake|False)\s*:|"
                     # "A common error is to write that Russia has demanded Kharkiv"
                     r"\b(?:error|mistake|misconception|myth)\s+is\s+to\s+(?:write|say|claim|"
                     r"think|assume|believe)\s+that\b", re.I)
@@ -807,3 +808,63 @@ def mark_dated_lines(text: str, claims: list[ExtractedClaim], *,
                 "kept as a note, not checked against the map of the article's day",))
         out.append(c)
     return out
+
+
+#: A fact check's line that gives the claim it checks: "What was claimed", "STATEMENTS WE
+#: CHECKED", "✅ CHECKED:", "Claim:", "One version of the claim, posted on X ..., reads:".
+_CHECKED_CLAIM = re.compile(r"^\W*(?:what\s+was\s+claimed|what\s+(?:they|he|she)\s+said|"
+                            r"(?:the\s+)?claim\s*(?:\d+\s*)?:|(?:statements?|what)\s+we\s+checked|"
+                            r"checked\s*:)|\b(?:version|copy)\s+of\s+the\s+claim\b[^\n]{0,120}?"
+                            r"\breads?\s*:", re.I | re.M)
+#: A fact check's verdict of false: "RATING: FALSE", "Our verdict / Incorrect.", "❌ FALSE",
+#: "The claim is false", "This is a fake".
+_FALSE_VERDICT = re.compile(r"\b(?:rating|verdict)\W{0,3}(?:\n\s*)?(?:false|incorrect|wrong|"
+                            r"mostly\s+false|pants\s+on\s+fire|fake)\b|❌\s*(?:false|fake|"
+                            r"incorrect|wrong)\b|\b(?:the|this)\s+claims?\s+(?:is|are)\s+"
+                            r"(?:false|untrue|fake|wrong)\b|\bthis\s+is\s+(?:a\s+)?fake\b", re.I)
+#: How far from a fact check's claim line its verdict may stand (characters).
+_VERDICT_REACH = 1500
+
+
+def checked_false(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """``claims`` without those a fact check quotes as the claim it checks and rates
+    false, wherever the article repeats them ("STATEMENTS WE CHECKED / "Russia only holds
+    about 10% of Ukraine." / RATING: FALSE", and "..., the senator said" further on).
+
+    The claim is the rest of its claim line ("CLAIM: ...", "... reads: ...") or, when that
+    line holds nothing more, the next line; its verdict of false stands after it, within
+    1,500 characters and before the next claim line, or else before it (a rating at the
+    top), after the claim line before. A holding, an offer or a demand so quoted is no
+    claim; the figure the fact check gives instead stands.
+    """
+    low = text.lower()
+    if "claim" not in low and "checked" not in low and "said" not in low:
+        return claims
+    lines = list(_CHECKED_CLAIM.finditer(text))
+    quoted: list[tuple[int, int]] = []
+    for k, m in enumerate(lines):
+        nxt = lines[k + 1].start() if k + 1 < len(lines) else len(text)
+        prev = lines[k - 1].end() if k else 0
+        verdict = (_FALSE_VERDICT.search(text, m.end(), min(nxt, m.end() + _VERDICT_REACH))
+                   or _FALSE_VERDICT.search(text, max(prev, m.start() - _VERDICT_REACH),
+                                            m.start()))
+        if verdict is None:
+            continue
+        start = m.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if len(text[start:end].strip()) < 10:  # a heading: the claim is the next line
+            start = end
+            while start < len(text) and text[start] in " \t\r\n":
+                start += 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+        if verdict.start() > m.end():
+            end = min(end, verdict.start())  # "Claim: ... Verdict: FALSE. (the facts)"
+        quoted.append((m.start(), end))
+    if not quoted:
+        return claims
+    # (the same figure again, hedged or not: "barely a tenth" quoted, "a tenth" repeated)
+    false = {(c.kind, c.actor, c.regions, c.value, c.unit) for c in claims
+             if not c.status and any(a <= c.span[0] < b for a, b in quoted)}
+    return [c for c in claims if (c.kind, c.actor, c.regions, c.value, c.unit) not in false]

@@ -31,6 +31,7 @@ from geo.extract.asserted import (
     GAIN_TIME,
     UNITS_SIZE,
     asserted,
+    checked_false,
     mark_dated_lines,
     mark_past,
     region_size,
@@ -293,6 +294,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     out = mark_dated_lines(original, out, day=dated[0] if dated and re.search(
         r"\d{4}", dated[1]) else None)
     out = with_pace(original, out)  # claims about pace ("captured 500 km² in October")
+    # a fact check's quoted claim rated false, and that claim again further on
+    out = checked_false(text, out)
     return _once(out)
 
 
