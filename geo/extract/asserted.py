@@ -816,6 +816,8 @@ _CHECKED_CLAIM = re.compile(r"^\W*(?:what\s+was\s+claimed|what\s+(?:they|he|she)
                             r"(?:the\s+)?claim\s*(?:\d+\s*)?:|(?:statements?|what)\s+we\s+checked|"
                             r"checked\s*:)|\b(?:version|copy)\s+of\s+the\s+claim\b[^\n]{0,120}?"
                             r"\breads?\s*:", re.I | re.M)
+#: A word every :data:`_CHECKED_CLAIM` match has (lower case).
+_CLAIM_WORD = re.compile("claim|checked")
 #: A fact check's verdict of false: "RATING: FALSE", "Our verdict / Incorrect.", "❌ FALSE",
 #: "The claim is false", "This is a fake".
 _FALSE_VERDICT = re.compile(r"\b(?:rating|verdict)\W{0,3}(?:\n\s*)?(?:false|incorrect|wrong|"
@@ -838,9 +840,17 @@ def checked_false(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClai
     claim; the figure the fact check gives instead stands.
     """
     low = text.lower()
-    if "claim" not in low and "checked" not in low and "said" not in low:
+    lines: list[re.Match[str]] = []
+    at = 0
+    while (hit := _CLAIM_WORD.search(low, at)) is not None:
+        # (only the lines with the words: the pattern is not tried across the article)
+        start = low.rfind("\n", 0, hit.start()) + 1
+        end = low.find("\n", hit.end())
+        end = len(low) if end < 0 else end
+        lines += _CHECKED_CLAIM.finditer(text, start, end)
+        at = end + 1
+    if not lines:
         return claims
-    lines = list(_CHECKED_CLAIM.finditer(text))
     quoted: list[tuple[int, int]] = []
     for k, m in enumerate(lines):
         nxt = lines[k + 1].start() if k + 1 < len(lines) else len(text)

@@ -46,7 +46,8 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 # A sentence ends at . ! ? (then a space and a capital, a quote or a digit) or a line
 # break between paragraphs; "U.S.", "No. 5" and leader dots ("Kherson ..... 73%") do not
 # end one.
-_END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
+_END = re.compile(r"(?=[.!?\n \t])(?:"  # (a look first: most characters end nothing)
+                  r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
                   # abbreviations: AP-style months ("Jan. 22"), titles ("Sen. Graham"),
                   # hedges ("approx. 19.4%")
                   + "".join(rf"(?<!\b{w})" for w in (
@@ -63,7 +64,7 @@ _END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!
                   # that opens a list, or ends a line of a list
                   r"|\n(?=[ \t]*(?:[-*•·–—▶►▸➤➡→👉🔹🔸✅📍📌]\ufe0f?|\d{1,2}[.)]|"
                   r"\d\ufe0f?\u20e3)[ \t]+)"  # keycap numbers ("1️⃣ Russia holds ...")
-                  r"|(?<=:)[ \t]*\n|(?<=including)[ \t]*\n|(?<=such as)[ \t]*\n")
+                  r"|(?<=:)[ \t]*\n|(?<=including)[ \t]*\n|(?<=such as)[ \t]*\n)")
 #: A line that opens a list (the lines after it, up to a blank line, are its items).
 _OPENS_LIST = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 
@@ -150,7 +151,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     # after a line that opens a list, each line is an item (a list without markers)
     split: list[Sentence] = []
     for s in out:
-        if split and _OPENS_LIST.search(split[-1].text) and "\n" in s.text:
+        if split and "\n" in s.text and _OPENS_LIST.search(split[-1].text[-24:]):
             offset = 0
             for line in s.text.split("\n"):
                 _add(split, s.text, offset, offset + len(line), base=s.start)
