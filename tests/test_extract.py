@@ -941,6 +941,13 @@ def test_a_whole_given_its_figure_in_the_same_sentence_is_that_figures_claim() -
         ("control_share", "RU", ("UA-14",), 70.0, "around")}
 
 
+def test_he_after_a_sentence_that_names_a_capital_as_a_place() -> None:
+    # round N: "He's not in Kyiv." names no side for "he" (Putin, named before)
+    assert _kinds("Putin was meant to take the city in three days. He's not in Kyiv. He "
+                  "holds less than a fifth of Ukraine.") == [
+        ("control_share", "RU", ("UA",), 20.0, "under")]
+
+
 def test_a_pages_tags_line_is_furniture() -> None:
     assert _kinds("Russian forces occupy around 73% of Kherson Oblast.\n\nTags: Kherson, "
                   "Kherson Oblast, Mykolaiv Oblast, Kinburn Spit, liberation anniversary") == [

@@ -821,3 +821,8 @@ def test_round_n_a_fact_checks_quoted_claim_rated_false_and_its_repeats() -> Non
     true = page.replace("barely a tenth", "about a fifth").replace("FALSE", "TRUE").replace(
         "holds a tenth", "holds about a fifth").replace("about 19%", "about 20%")
     assert ("control_share", "RU", ("UA",), 20.0, "around") in _claims(true)
+
+
+def test_round_n_asked_whether_a_side_holds_is_no_claim() -> None:
+    assert _claims('Asked at a town hall whether Russia still held "all of Kherson", the '
+                   "senator said it did not.") == set()

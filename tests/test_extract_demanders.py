@@ -183,3 +183,15 @@ def test_a_reporter_s_question_and_a_headline_above_are_not_the_demand() -> None
                 "the Kremlin's spokesman said there would be no ceasefire until Ukrainian "
                 'troops "leave the territory of the DPR and LPR".') == [
         ("demand_withdraw", "RU", ("UA-09", "UA-14"))]
+
+
+def test_round_n_a_source_between_commas_is_not_who_demands() -> None:
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "The Kremlin's paper, as described by diplomats briefed by the Ukrainian side, "
+        "demands that Ukraine pull its troops out of the Kherson region.") if c.is_claim]
+    assert got == [("demand_withdraw", "RU")]
+    # a bare demand for ground in a quotation, a source set between commas before it
+    got = [(c.kind, c.actor, tuple(sorted(c.regions))) for c in extract_claims(
+        "The head of the Russian team, according to people from the Ukrainian side, "
+        "threatened: \"Now we want Donbas, later we will want Odesa.\"") if c.is_claim]
+    assert got == [("demand_cede", "RU", ("UA-09", "UA-14"))]

@@ -170,3 +170,10 @@ def test_they_first_in_a_speaker_s_words_is_the_other_side() -> None:
                          'villages," a Ukrainian brigade officer admitted on 24 September.')
     assert [(c.actor, c.regions, c.qualifier) for c in got] == [("RU", ("UA-12",), "part")]
     assert "the side the speaker fights" in got[0].review[0]
+
+
+def test_round_n_a_quotation_after_made_the_threat_is_its_speakers() -> None:
+    text = ('A Russian negotiator made the threat: "Today we ask for Donbas, tomorrow we '
+            'will ask for more."')
+    v = voice_at(voices(text), text.index("we ask"))
+    assert v is not None and v.side == "RU"

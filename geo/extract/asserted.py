@@ -297,6 +297,10 @@ _WHICH_ASKED = re.compile(r"\b(?:which|what)\s+(?:region|oblast|province|city|ar
 #: A parliamentary question: what it asks about is not asserted.
 _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|minister|ministry)\s+"
                     r"(?:can\s+)?confirms?)\s+that\b|"
+                    # "Asked whether Russia still held 'all of Luhansk', she said it did not"
+                    r"\bwhether\s+(?:Russia|Moscow|Ukraine|Kyiv|(?:Russian|Ukrainian)\s+(?:troops|"
+                    r"forces))\s+(?:still\s+|now\s+|really\s+)?(?:holds?|held|controls?|"
+                    r"controlled|occupie[sd]|occupy)\b|"
                     r"\bwhat\s+assessment\s+(?:he|she|they|the\s+\w+)\s+(?:has|have)\s+made\s+of\s+"
                     r"(?:the\s+)?claims\b", re.I)
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.

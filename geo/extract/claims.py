@@ -686,9 +686,17 @@ def _remember_side(s: Sentence) -> None:
     # Russian troops hold ...", "MOSCOW, Nov 23 --")
     sides = [a.side for a in parts.actors if a.side in ("RU", "UA")
              and not first_person(parts, a)
-             and not (s.text[a.start:a.end].isupper() and a.end - a.start > 2)]
+             and not (s.text[a.start:a.end].isupper() and a.end - a.start > 2)
+             # nor a capital as a place ("He's not in Kyiv.": "he" is not Kyiv)
+             and not (s.text[a.start:a.end] in ("Kyiv", "Kiev", "Moscow")
+                      and _TO_PLACE.search(s.text, max(0, a.start - 12), a.start))]
     if sides:
         LAST_SIDE.set(sides[0])
+
+
+#: Right before a capital: it is a place here, not a side ("in Kyiv", "to Moscow").
+_TO_PLACE = re.compile(r"\b(?:in|into|to|from|near|outside|around|towards?|reach(?:ed)?|"
+                       r"entered)\s+$")
 
 
 #: A time that sets a figure against one before it: "Two years on", "Today", "Now".

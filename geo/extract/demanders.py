@@ -22,7 +22,7 @@ from geo.extract.parts import (
 
 __all__ = ["asked_whether", "demand_sides", "last_demand", "conditional_demand", "plan_author",
            "summed_up",
-           "offering_side", "RELATIVE"]
+           "offering_side", "RELATIVE", "SOURCE_ASIDE"]
 
 
 def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
@@ -35,7 +35,7 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
     inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text, 0, demand.start())]
     # nor a source set between commas ("Putin, according to US officials briefed on his
     # meeting with Donald Trump, wants Kyiv to give up ...": Putin's demand)
-    inside += [(m.start(), m.end()) for m in _SOURCE_ASIDE.finditer(text, 0, demand.start())]
+    inside += [(m.start(), m.end()) for m in SOURCE_ASIDE.finditer(text, 0, demand.start())]
     # nor a speaker set between commas ("Ukrainian forces, he said, must leave ...")
     said = [(m.start(), m.end()) for m in _SAID_ASIDE.finditer(text, 0, verb.start())]
     inside += said
@@ -190,7 +190,8 @@ _WHOSE_DEMAND = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:ultimatum|dema
 
 #: A source set between commas or brackets: ", according to US officials ...,", "(citing
 #: Kremlin sources)".
-_SOURCE_ASIDE = re.compile(r"[,(]\s*(?:according\s+to|citing|as\s+(?:reported|quoted)\s+by|"
+SOURCE_ASIDE = re.compile(r"[,(]\s*(?:according\s+to|citing|as\s+(?:reported|quoted|described|"
+                           r"outlined|summari[sz]ed|relayed|seen)\s+by|"
                            r"in\s+the\s+words\s+of)\s[^,()]{1,160}[,)]", re.I)
 
 

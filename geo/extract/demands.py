@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from geo.extract.demanders import (
     RELATIVE,
+    SOURCE_ASIDE,
     asked_whether,
     conditional_demand,
     demand_sides,
@@ -113,6 +114,9 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
         # not a side inside a relative clause ("The Kremlin, which demanded that Ukraine
         # ..., now seeks only ...")
         inside = [(m.start(), m.end()) for m in RELATIVE.finditer(text[:start])]
+        # nor a source between commas ("the head of the Russian delegation, according to
+        # the Ukrainian side, made the threat: 'Today we demand four regions'")
+        inside += [(m.start(), m.end()) for m in SOURCE_ASIDE.finditer(text, 0, start)]
         # not a side in a relative clause, nor one asked ("insistence that Ukraine surrender
         # ... and now demands only the rest of Donbas": Moscow demands)
         actors_before = [a for a in parts.actors if a.end <= start

@@ -79,7 +79,8 @@ _QUOTE = re.compile(r"\"(?P<a>[^\"\n]{12,}?)\"|“(?P<b>[^”\n]{12,}?)”")
 _SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insists|declared|"
                 r"stressed|warned|argued|asked|replied|answered|posted|tweeted|continued|"
                 r"explained|noted|claimed|claims|admitted|admits|acknowledged|conceded|"
-                r"recalled|remarked|according\s+to)")
+                r"recalled|remarked|announced|stated|threatened|made\s+the\s+threat|"
+                r"according\s+to)")
 #: The speaker after a quotation: '," said a Ukrainian commander' / '," the minister said'.
 #: A character of a speaker's words: no sentence's end, but a title's point ("Col. Viktor
 #: Sytnyk, a spokesman for ...").
