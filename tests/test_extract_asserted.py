@@ -826,3 +826,8 @@ def test_round_n_a_fact_checks_quoted_claim_rated_false_and_its_repeats() -> Non
 def test_round_n_asked_whether_a_side_holds_is_no_claim() -> None:
     assert _claims('Asked at a town hall whether Russia still held "all of Kherson", the '
                    "senator said it did not.") == set()
+
+
+def test_round_n_a_message_spread_is_hearsay() -> None:
+    assert _claims("Pro-Kremlin channels are spreading the claim that Russian troops "
+                   "allegedly hold half of the Sumy region.") == set()

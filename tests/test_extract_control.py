@@ -683,3 +683,12 @@ def test_round_n_under_control_of_without_the() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "Under control of Ukraine remain about a quarter of the Donetsk region.") if c.is_claim]
     assert got == [("UA", ("UA-14",), 25.0)]
+
+
+def test_round_n_a_fronted_place_without_a_comma() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "In Zaporizhzhia region the Russian army holds about 74 percent.") if c.is_claim]
+    assert got == [("RU", ("UA-23",), 74.0)]
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "In Kherson region Ukraine controls roughly a quarter.") if c.is_claim]
+    assert got == [("UA", ("UA-65",), 25.0)]

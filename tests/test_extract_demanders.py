@@ -195,3 +195,16 @@ def test_round_n_a_source_between_commas_is_not_who_demands() -> None:
         "The head of the Russian team, according to people from the Ukrainian side, "
         "threatened: \"Now we want Donbas, later we will want Odesa.\"") if c.is_claim]
     assert got == [("demand_cede", "RU", ("UA-09", "UA-14"))]
+
+
+def test_round_n_demanded_from_the_other_side_to_in_translation() -> None:
+    """A translation's word order: the subject demands it of the side after "from"."""
+    got = [(c.kind, c.actor, tuple(sorted(c.regions))) for c in extract_claims(
+        "Moscow demanded from Kiev to withdraw the army from the Zaporozhye region.")
+        if c.is_claim]
+    assert got == [("demand_withdraw", "RU", ("UA-23",))]
+    # a demand (noun) from a side: that side's
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "A demand from Kyiv that Russia pull its troops out of the Kharkiv region was "
+        "read out.") if c.is_claim]
+    assert got == [("demand_withdraw", "UA")]

@@ -471,7 +471,10 @@ _HEARSAY = re.compile(
     r"(?:one|a|the|another|some|many|several)\s+(?:posts?|videos?|clips?|messages?)\b[^.;:\n]{0,60}?"
     r"\b(?:claim(?:s|ed|ing)?|says\s+that|said\s+that)|"
     # "We also regularly see claims on social media that Ukraine holds less than 10%"
-    r"claims?\s+(?:circulating\s+)?on\s+social\s+media\s+that)\b", re.I)
+    r"claims?\s+(?:circulating\s+)?on\s+social\s+media\s+that|"
+    # "Telegram channels are spreading the message that the army allegedly controls ..."
+    r"spread(?:s|ing)?\s+(?:the\s+|a\s+)?(?:message|claim|narrative|story|rumou?r|"
+    r"information|news)\s+that)\b", re.I)
 
 
 def asserted(claims: list[ExtractedClaim], s: Sentence,
@@ -540,7 +543,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     hearsay = _HEARSAY.search(text) if ("viral" in low or "circulat" in low or "rumo" in low
                                         or "fake" in low or "doctored" in low
                                         or "claim" in low or "post" in low or "video" in low
-                                        ) else None
+                                        or "spread" in low) else None
     if hearsay is not None:
         # "Viral posts claim Moscow's troops now hold a third of Ukraine", "A video
         # circulating on Telegram that claims Russian troops 'now control half of ...'":

@@ -1057,9 +1057,11 @@ _FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s+(?:tak
                             r"combined|together))?(?:\s*,|\s+(?=the\s+(?:figure|"
                             r"share|proportion)\b)|"
                             # "In the Kharkov region we hold a strip along the border"
-                            r"\s+(?=(?:we|they|our\s+\w+|(?:Russian|Ukrainian)\s+(?:troops|forces|"
-                            r"units)|the\s+enemy)\s+(?:still\s+|now\s+|only\s+)?(?:hold|control|"
-                            r"occupy)\b))", re.I)
+                            # "In Donetsk region the Ukrainian army holds about 25 percent"
+                            r"\s+(?=(?:we|they|our\s+\w+|(?:the\s+)?(?:Russian|Ukrainian)\s+"
+                            r"(?:troops|forces|units|army|military)|the\s+enemy|Russia|Ukraine|Kyiv|"
+                            r"Moscow|the\s+occupiers|the\s+invaders)\s+(?:still\s+|now\s+|only\s+|"
+                            r"currently\s+)?(?:hold|control|occup(?:y|ie))s?\b))", re.I)
 #: A place as a label at the start of a line: "Donetsk oblast: ...", "- Luhansk: ...".
 _LABEL = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
 _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)

@@ -97,6 +97,12 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
                               f"of {SIDE_NAME[target]}, whose forces would leave")
                 return other_side(target), target
     by = _DEMAND_BY.match(parts.s.text, demand.end())
+    if by and before and demand.group(0).lower() in ("demands", "demanded") and re.fullmatch(
+            r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|had\s+|have\s+|again\s+|also\s+)*",
+            text[before[-1].end:demand.start()]):
+        # "Moscow demanded from Kiev to recognise ...": whom the subject demands it of, in
+        # a translation's word order (not "a demand from Moscow that")
+        by = None
     if by:
         # "a demand from Moscow that ...", "the demand voiced by the Russian side"
         named = [a for a in parts.actors if by.start() <= a.start < by.end() + 2]
