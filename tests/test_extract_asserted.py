@@ -831,3 +831,18 @@ def test_round_n_asked_whether_a_side_holds_is_no_claim() -> None:
 def test_round_n_a_message_spread_is_hearsay() -> None:
     assert _claims("Pro-Kremlin channels are spreading the claim that Russian troops "
                    "allegedly hold half of the Sumy region.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "At the start of the year, Russian forces held about 64% of Donetsk region.",
+    "Before the February 2022 invasion, Moscow's proxies held about 7% of Ukraine.",
+    "Between 2015 and January 2022, the separatists held roughly a third of Donbas.",
+    "The map dates from May 2022, when Russian troops did hold most of Kharkiv region.",
+])
+def test_round_n_more_past_times(text: str) -> None:
+    got = [c for c in extract_claims(text) if c.kind.startswith("control")]
+    assert got and all(not c.is_claim for c in got)
+
+
+def test_round_n_what_a_share_would_be_is_no_claim() -> None:
+    assert _claims("Half of Donetsk would be more than 13,000 square kilometres.") == set()

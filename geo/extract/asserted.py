@@ -103,7 +103,17 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        # "At the start of the year the figure was 113,100 km²", "By the end
                        # of that year ... the share was about 55%"
                        r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|that|last)\s+"
-                       r"year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been)\b)|"
+                       r"year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|"
+                       r"occupied)\b)|"
+                       # "Before the February 2022 invasion, Russia ... held about 7%"
+                       r"before\s+the\s+(?:(?:February|Feb\.?)\s+)?(?:2022\s+)?(?:full[\s-]scale\s+)?"
+                       r"invasion|"
+                       # "Between 2014 and February 2022, Russia's proxy forces held ..."
+                       r"between\s+20(?:0\d|1\d|2[0-2])\s+and\s+(?:(?:early|late|mid-?)\s*)?"
+                       r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\s+)?20(?:1\d|2[0-2])\b|"
+                       # "when Russian troops did hold a much larger part of Kharkiv region"
+                       r"\bdid\s+(?:once\s+|then\s+)?(?:hold|control|occupy)\b|"
                        r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+(?:that|the)\s+time|"
                        # "In the first weeks of the full-scale invasion, Russia held much more"
                        r"in\s+the\s+(?:first|opening)\s+(?:days|weeks|months)\s+of\s+the\s+"
@@ -238,7 +248,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scen
                            r"would\s+(?:then|still|now)\s+have|"
                            r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy)|"
                            # "Russia would end up holding just over a fifth of Ukraine"
-                           r"would\s+end\s+up\s+(?:holding|controlling|occupying|with))\b",
+                           r"would\s+end\s+up\s+(?:holding|controlling|occupying|with)|"
+                           # "A third of Ukraine would be more than 200,000 square kilometers"
+                           r"would\s+(?:be|amount\s+to|equal|cover)\s+(?:more|less|over|under|"
+                           r"about|roughly|around|some|nearly|almost|close|well|just|\d))\b",
                            re.I)
 #: A sentence about what might be or might have been: its demands and offers too.
 _SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|third|worst|"
