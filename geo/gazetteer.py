@@ -33,17 +33,21 @@ _REGION_WORDS = (
 )
 _CITY_WORDS = ("city", "city of", "misto", "місто", "город", "municipality")
 
-#: News spellings not in the reference table (code -> extra forms).
+#: News spellings not in the reference table (code -> extra forms); with the spellings of
+#: European papers in English translation (French "Zaporijia", "Louhansk"; German
+#: "Donezk", "Charkiw", "Saporischschja", "Cherson").
 _EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
     "UA-05": ("Vinnitsya", "Vinnytsya Oblast"),
-    "UA-09": ("Luhanshchyna", "Luhansk People's Republic", "Lugansk People's Republic",
-              "LPR", "LNR", "L.P.R", "L.N.R"),
-    "UA-12": ("Dnipro region", "Dnipro oblast", "Dnipropetrovs'k", "Dnipropetrovsk Oblast"),
-    "UA-14": ("Donechchyna", "Donetsk People's Republic", "DPR", "DNR", "D.P.R", "D.N.R",
+    "UA-09": ("Luhanshchyna", "Louhansk", "Lugansk Oblast", "Luhansk People's Republic",
+              "Lugansk People's Republic", "LPR", "LNR", "L.P.R", "L.N.R"),
+    "UA-12": ("Dnipro region", "Dnipropetrowsk", "Dnipro oblast", "Dnipropetrovs'k",
+              "Dnipropetrovsk Oblast"),
+    "UA-14": ("Donechchyna", "Donezk", "Donetsk People's Republic", "DPR", "DNR", "D.P.R", "D.N.R",
               "Donetsk Oblast"),
     "UA-18": ("Zhitomir",),
     "UA-21": ("Zakarpattya", "Zakarpattia Oblast", "Transcarpathian"),
-    "UA-23": ("Zaporozhe", "Zaporozhzhia", "Zaporizhzhia Oblast", "Zaporozh'ye"),
+    "UA-23": ("Zaporozhe", "Zaporojie", "Zaporijia", "Zaporojia", "Saporischschja",
+              "Zaporozhzhia", "Zaporizhzhia Oblast", "Zaporozh'ye"),
     # not "Stanislav" (the city's 1939-62 name): in news it is a first name ("DPR head
     # Stanislav Voronin"), not Ivano-Frankivsk
     "UA-26": ("Ivano Frankivsk",),
@@ -59,8 +63,8 @@ _EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
     "UA-51": ("Odessa", "Odessa Oblast"),
     "UA-53": ("Poltavshchyna",),
     "UA-59": ("Sumshchyna",),
-    "UA-63": ("Kharkov", "Kharkivshchyna", "Kharkiv Oblast"),
-    "UA-65": ("Khersonshchyna",),
+    "UA-63": ("Kharkov", "Charkiw", "Kharkiw", "Kharkivshchyna", "Kharkiv Oblast"),
+    "UA-65": ("Khersonshchyna", "Cherson"),
     "UA-68": ("Khmelnytskyi", "Khmelnytsky", "Khmelnitskiy", "Khmelnytskyy"),
     "UA-71": ("Cherkassy Oblast",),
     "UA-74": ("Chernigiv", "Chernigov", "Chernihivshchyna"),

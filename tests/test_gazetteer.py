@@ -175,3 +175,13 @@ def test_normalize() -> None:
     assert normalize("Донецька область") == ("донецка", "region")
     assert normalize("the so-called Luhansk People's Republic") == (
         "luhansk peoples republic", "")
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Zaporijia", "UA-23"), ("Saporischschja", "UA-23"), ("Donezk", "UA-14"),
+    ("Louhansk", "UA-09"), ("Charkiw", "UA-63"), ("Cherson", "UA-65"),
+    ("Dnipropetrowsk", "UA-12"),
+])
+def test_european_papers_spellings_resolve(name: str, code: str) -> None:
+    """French and German spellings, as European papers in English translation keep them."""
+    assert resolve_one(name) == code
