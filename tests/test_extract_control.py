@@ -692,3 +692,10 @@ def test_round_n_a_fronted_place_without_a_comma() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "In Kherson region Ukraine controls roughly a quarter.") if c.is_claim]
     assert got == [("UA", ("UA-65",), 25.0)]
+
+
+def test_a_share_of_the_combined_territory_of_two_regions() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Moscow's forces hold about three quarters of the combined territory of Kherson and "
+        "Zaporizhzhia.") if c.is_claim]
+    assert [(a, tuple(sorted(r)), v) for a, r, v in got] == [("RU", ("UA-23", "UA-65"), 75.0)]

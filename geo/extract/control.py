@@ -46,7 +46,9 @@ __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_place
 
 _OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
                      r"(?:the\s+|our\s+|their\s+|his\s+|her\s+|its\s+)?"
-                     r"(?:(?:territory|land|area|home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
+                     # "two-thirds of the combined territory of Zaporizhzhia and Kherson"
+                     r"(?:(?:(?:combined|total|whole|entire)\s+)?(?:territory|land|area|"
+                     r"home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
                      r"(?:(?:wider|broader|greater|whole|entire|neighbou?ring|nearby|eastern|western|"
                      r"southern|northern|south-eastern|southeastern|north-eastern|"
                      r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?"
