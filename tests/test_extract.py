@@ -948,6 +948,12 @@ def test_he_after_a_sentence_that_names_a_capital_as_a_place() -> None:
         ("control_share", "RU", ("UA",), 20.0, "under")]
 
 
+def test_an_interviews_bold_question_and_its_answer() -> None:
+    assert _kinds("**How much of the Kursk region do Ukrainian troops still hold?**\n"
+                  "Perhaps 300 square kilometres.") == [
+        ("control_area", "UA", ("RU-KRS",), 300.0, "around")]
+
+
 def test_a_pages_tags_line_is_furniture() -> None:
     assert _kinds("Russian forces occupy around 73% of Kherson Oblast.\n\nTags: Kherson, "
                   "Kherson Oblast, Mykolaiv Oblast, Kinburn Spit, liberation anniversary") == [

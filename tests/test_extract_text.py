@@ -96,3 +96,9 @@ def test_a_published_line_under_a_long_headline_dates_the_article() -> None:
     # a date in the body, with no such line, is no article's date
     assert article_date(head + "\nRussia invaded on 24 February 2022.",
                         today=dt.date(2026, 12, 5)) is None
+
+
+def test_a_bold_question_ends_its_sentence() -> None:
+    # an interview's question in bold, its answer on the next line
+    got = [s.text for s in sentences("**How much of Kherson do you hold?**\nAbout a quarter.")]
+    assert got == ["**How much of Kherson do you hold?**", "About a quarter."]

@@ -354,7 +354,8 @@ def _is_heading(s: Sentence) -> bool:
     """A short line without a full stop that names a control, cession or withdrawal and
     heads the lines under it: "Territory occupied by Russia" (not a list's item: "• Kremlin
     repeats demand for Ukrainian pull-out")."""
-    return ("\n" not in s.text and len(s.text) <= 80 and not re.search(r"[.!?\"”]\s*$", s.text)
+    return ("\n" not in s.text and len(s.text) <= 80
+            and not re.search(r"[.!?\"”][*_]{0,2}\s*$", s.text)  # (a bold question too)
             and not _ITEM.match(s.text)
             and (any(CUES[k].search(s.text) for k in ("control", "cede", "withdraw"))
                  or _SIDE_HEADING.match(s.text) is not None)
@@ -542,7 +543,7 @@ _QUESTION = re.compile(
     # "How much of the republic's territory has been liberated today?" (the speaker's side)
     r"how\s+much\s+of\s+(?P<lplace>[^?]{2,60}?)\s+(?:has|have)\s+(?:now\s+|so\s+far\s+)?"
     r"been\s+(?P<lib>liberated|freed)(?:\s+(?:so\s+far|now|today|to\s+date|already))?)"
-    r"\s*\?\s*$", re.I)
+    r"\s*\?[*_]{0,2}\s*$", re.I)  # (a bold question: "**How much ...?**")
 #: An answer that opens on a fraction without "of": "Just under a fifth".
 _LONE_FRACTION = re.compile(r"^\W*(?:(?:just\s+)?(?:under|over)|about|roughly|around|nearly|"
                             r"almost|some|more\s+than|less\s+than)?\s*(?:a|one|two|three|four|"
