@@ -123,6 +123,9 @@ def test_a_ticker_in_capitals_reads_as_english_and_french_does_not() -> None:
               "LT2: THERMAL PLANT \"DESTROYED\", REGIONAL GOVERNOR SAYS\n"
               "LT3: REPAIR CREWS WARN OUTAGES COULD LAST WEEKS\n")
     assert extract_claims(thirds) == []
+    # a headline alone has no common word at all: still English
+    assert [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "Putin demands Kyiv abandon Kherson")] == [("demand_withdraw", "RU", ("UA-65",))]
 
 
 def test_bytes_are_decoded_or_refused() -> None:

@@ -298,6 +298,13 @@ def test_dotted_republic_names_and_a_dateline_city() -> None:
     ("Russia holds 114,500 sq km, or 18.9%, of it; 1,16,000 km² by another count.",
      [(114500.0, "km2", "exact"), (18.9, "percent", "exact"), (116000.0, "km2", "exact")]),
     ("Kyiv holds 18.125% of the oblast.", [(18.125, "percent", "exact")]),
+    # the British press's and the tickers' ways
+    ("RUSSIA HOLDS 19PC OF UKRAINE", [(19.0, "percent", "exact")]),
+    ("Moscow holds about 70 p.c. of it.", [(70.0, "percent", "around")]),
+    ("Russia holds 1/5 of Ukraine and 3/4 of Zaporizhzhia.",
+     [(20.0, "percent", "exact"), (75.0, "percent", "exact")]),
+    ("Russia holds 113,000 sq kms, some 20,000 km sq in Donetsk.",
+     [(113000.0, "km2", "exact"), (20000.0, "km2", "around")]),
 ])
 def test_european_and_machine_translated_number_formats(
         text: str, want: list[tuple[float, str, str]]) -> None:

@@ -43,11 +43,13 @@ _DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|"
 #: "116k km²": thousands
 _NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
            rf"(?P<k>k)(?=\s*(?:sq|km)))?(?P<orso>\s+or\s+so)?")
-_PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I)
-_AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|sq\.?\s*km\b|"
-                   r"km²|km2\b)", re.I)
+#: (and the British press's "19pc", "19 p.c.")
+_PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b|pct\b|pc\b|p\.c\.)", re.I)
+#: (and "sq kms", "square kms", "km sq", "sq. kilometres")
+_AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|kms?)\b|sq\.?\s*kms?\b|"
+                   r"sq\.?\s+kilomet(?:er|re)s?\b|km²|km2\b|kms?\s+sq\b)", re.I)
 #: A word every fraction has, looked for first (in lower case).
-_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|fourth|sixth|eighth")
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|fourth|sixth|eighth|\d/\d")
 #: An area in square miles ("45,000 square miles", "2,300 sq mi"): read in km².
 _AREA_MI = re.compile(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
 KM2_PER_SQ_MI = 2.589988110336
@@ -65,7 +67,10 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3
               "three-fifths": 60.0, "four fifths": 80.0, "four-fifths": 80.0,
               "nine tenths": 90.0, "nine-tenths": 90.0, "one-tenth": 10.0,
               "a sixth": 100 / 6, "one sixth": 100 / 6, "one-sixth": 100 / 6,
-              "an eighth": 12.5, "one eighth": 12.5, "one-eighth": 12.5}
+              "an eighth": 12.5, "one eighth": 12.5, "one-eighth": 12.5,
+              # as threads and tickers write them: "1/5 of Ukraine"
+              "1/2": 50.0, "1/3": 100 / 3, "2/3": 200 / 3, "1/4": 25.0, "3/4": 75.0,
+              "1/5": 20.0, "4/5": 80.0, "1/10": 10.0}
 # tenths and fourths written out: "about seven-tenths of Zaporizhzhia", "three-fourths"
 for _n, _w in enumerate(("two", "three", "four", "five", "six", "seven", "eight"), 2):
     _FRACTIONS[f"{_w} tenths"] = _FRACTIONS[f"{_w}-tenths"] = _n * 10.0
@@ -543,7 +548,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
     lowered = sentence.lower()
     # each pattern only where its unit's words are (a full pattern costs at every word)
     for pattern, unit in ((_PERCENT, "percent") if "%" in lowered or "per" in lowered
-                          or "pct" in lowered else (None, ""),
+                          or "pct" in lowered or "pc" in lowered or "p.c." in lowered
+                          else (None, ""),
                           (_AREA, "km2") if "km" in lowered or "sq" in lowered else (None, "")):
         for m in (pattern.finditer(sentence) if pattern is not None else ()):
             if any(a <= m.start() < b for a, b in ranges):

@@ -120,9 +120,10 @@ def check_article(text: str, *, label: str = "input") -> str:
     if letters >= 10 and (latin < 0.6 * letters
                           or (foreign >= 2 and foreign > english)
                           # a short text in capitals (a ticker, lower thirds) drops "the" and
-                          # "of": few common words is no sign of another language there
+                          # "of": few common words is no sign of another language there, nor
+                          # none in a headline ("Putin demands Kyiv quit Donetsk")
                           or (english < 0.08 * max(len(words), 1)
-                              and (len(words) >= 60 or foreign > 0 or english == 0))):
+                              and (len(words) >= 60 or foreign > 0))):
         raise ArticleError(f"{label}: does not read as English ({latin} of {letters} letters "
                            "Latin; few common English words); the extractor reads English "
                            "news text only.")
