@@ -846,3 +846,9 @@ def test_round_n_more_past_times(text: str) -> None:
 
 def test_round_n_what_a_share_would_be_is_no_claim() -> None:
     assert _claims("Half of Donetsk would be more than 13,000 square kilometres.") == set()
+
+
+def test_a_quiz_statement_answered_false_is_no_claim() -> None:
+    got = _claims("Quiz: True or false? Russia holds all of Zaporizhzhia. Answer: False - "
+                  "Russia holds about 75% of the region.")
+    assert got == {("control_share", "RU", ("UA-23",), 75.0, "around")}

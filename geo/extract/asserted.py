@@ -831,18 +831,22 @@ def mark_dated_lines(text: str, claims: list[ExtractedClaim], *,
 
 
 #: A fact check's line that gives the claim it checks: "What was claimed", "STATEMENTS WE
-#: CHECKED", "✅ CHECKED:", "Claim:", "One version of the claim, posted on X ..., reads:".
-_CHECKED_CLAIM = re.compile(r"^\W*(?:what\s+was\s+claimed|what\s+(?:they|he|she)\s+said|"
+#: CHECKED", "✅ CHECKED:", "Claim:", "One version of the claim, posted on X ..., reads:", a
+#: quiz's "True or false?".
+_CHECKED_CLAIM = re.compile(r"^\W*(?:(?:quiz|question|q\d*)\s*[:.]\s*)?(?:what\s+was\s+claimed|"
+                            r"what\s+(?:they|he|she)\s+said|"
                             r"(?:the\s+)?claim\s*(?:\d+\s*)?:|(?:statements?|what)\s+we\s+checked|"
-                            r"checked\s*:)|\b(?:version|copy)\s+of\s+the\s+claim\b[^\n]{0,120}?"
-                            r"\breads?\s*:", re.I | re.M)
+                            r"checked\s*:|true\s+or\s+false\s*[?:]?)|\b(?:version|copy)\s+of\s+"
+                            r"the\s+claim\b[^\n]{0,120}?\breads?\s*:", re.I | re.M)
 #: A word every :data:`_CHECKED_CLAIM` match has (lower case).
-_CLAIM_WORD = re.compile("claim|checked")
+_CLAIM_WORD = re.compile("claim|checked|true or false")
 #: A fact check's verdict of false: "RATING: FALSE", "Our verdict / Incorrect.", "❌ FALSE",
+#: a quiz's "Answer: False",
 #: "The claim is false", "This is a fake".
 _FALSE_VERDICT = re.compile(r"\b(?:rating|verdict)\W{0,3}(?:\n\s*)?(?:false|incorrect|wrong|"
                             r"mostly\s+false|pants\s+on\s+fire|fake)\b|❌\s*(?:false|fake|"
-                            r"incorrect|wrong)\b|\b(?:the|this)\s+claims?\s+(?:is|are)\s+"
+                            r"incorrect|wrong)\b|\banswer\s*:\s*(?:false|wrong)\b|"
+                            r"\b(?:the|this)\s+claims?\s+(?:is|are)\s+"
                             r"(?:false|untrue|fake|wrong)\b|\bthis\s+is\s+(?:a\s+)?fake\b", re.I)
 #: How far from a fact check's claim line its verdict may stand (characters).
 _VERDICT_REACH = 1500
