@@ -699,3 +699,9 @@ def test_a_share_of_the_combined_territory_of_two_regions() -> None:
         "Moscow's forces hold about three quarters of the combined territory of Kherson and "
         "Zaporizhzhia.") if c.is_claim]
     assert [(a, tuple(sorted(r)), v) for a, r, v in got] == [("RU", ("UA-23", "UA-65"), 75.0)]
+
+
+def test_a_line_of_places_and_figures_split_by_slashes() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russian control by oblast: Luhansk 99% / Donetsk 77% / Kherson 72%") if c.is_claim]
+    assert sorted(got) == [(("UA-09",), 99.0), (("UA-14",), 77.0), (("UA-65",), 72.0)]

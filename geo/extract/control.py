@@ -1082,14 +1082,16 @@ _IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?"
 
 def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
     """The place a figure follows in a table-like line ("Luhansk — 99%"), or in a list of
-    them ("Luhansk 99%; Donetsk 78%": a figure that ends its item)."""
+    them ("Luhansk 99%; Donetsk 78%", "Luhansk 99% / Donetsk 78%": a figure that ends its
+    item)."""
     text = parts.s.text
     before = [p for p in parts.places if p.end <= fig.start]
     if not before:
         return [], fig.end
     gap = text[before[-1].end:fig.start]
     if _TABLE_GAP.match(gap) or (re.fullmatch(r"[ \t]+", gap)
-                                 and re.match(r"\s*(?:[;,.)]|$)", text[fig.end:])):
+                                 # ("Luhansk 99% / Donetsk 78% / ...", "· ", "| ")
+                                 and re.match(r"\s*(?:[;,.)/|·•]|$)", text[fig.end:])):
         # "Zaporizhzhia and Kherson: ~74% each": every place of the label
         return places_before(parts, before[-1].end), fig.end
     return [], fig.end
