@@ -852,3 +852,16 @@ def test_a_quiz_statement_answered_false_is_no_claim() -> None:
     got = _claims("Quiz: True or false? Russia holds all of Zaporizhzhia. Answer: False - "
                   "Russia holds about 75% of the region.")
     assert got == {("control_share", "RU", ("UA-23",), 75.0, "around")}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia controls about 80% of Luhansk's coal mines and nearly all of its power plants.",
+    "Strikes have knocked out around half of Ukraine's electricity generating capacity.",
+])
+def test_a_share_of_something_of_the_places_is_no_holding(text: str) -> None:
+    assert _claims(text) == set()
+
+
+def test_a_share_of_the_places_territory_is_a_holding() -> None:
+    assert _claims("Russia holds 18% of Ukraine's internationally recognised territory.") == {
+        ("control_share", "RU", ("UA",), 18.0, "exact")}

@@ -281,6 +281,13 @@ _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?
                         r"January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)|within\s+(?:a|the\s+"
                         r"next|\d+|two|three|six)\s|next\s+(?:year|month|spring|summer))", re.I)
+#: Right after a claim's place (or its figure): its possessive and the words after it ("'s
+#: coal mines", "(half) of Ukraine's generating capacity").
+_PLACES_THING = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+")
+#: A word of ground among them: "'s territory", "'s internationally recognised land".
+_GROUND_WORD = re.compile(r"\b(?:territor|land|area|soil|ground|surface|east|south|north|west|"
+                          r"centre|center|border|frontier|km|square|sq|\d|oblast|region|"
+                          r"province|steppe|coast|shore|bank|part|portion|share)", re.I)
 #: A holding on a condition: "if Pokrovsk falls, the occupiers may control up to 85% of
 #: Donetsk", "If the enemy breaks through ..., then they would be able to hold up to 80%".
 _IF_THEN = re.compile(r"\bif\b[^.;?!]{0,200}?\b(?:may|might|could|would|will)\s+(?:(?:then|soon|"
@@ -527,6 +534,13 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # "There was no suggestion that Russian forces would withdraw from any of the
         # territory they hold": nothing after it asserted
         claims = [c for c in claims if c.span[0] - s.start < no_sign.start()]
+    if "'s " in text or "’s " in text:
+        # "about 80% of Luhansk's coal mines", "half of Ukraine's generating capacity": a
+        # share of something of the place's, not of its ground
+        claims = [c for c in claims if not (
+            c.kind.startswith("control") and c.value is not None
+            and (thing := _PLACES_THING.match(text, c.span[1] - s.start)) is not None
+            and not _GROUND_WORD.search(thing.group(0)))]
     if ("would" in text or "scenario" in text) and _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
     if ("could" in text or "might" in text) and _PROJECTED.search(text):
