@@ -865,3 +865,11 @@ def test_a_share_of_something_of_the_places_is_no_holding(text: str) -> None:
 def test_a_share_of_the_places_territory_is_a_holding() -> None:
     assert _claims("Russia holds 18% of Ukraine's internationally recognised territory.") == {
         ("control_share", "RU", ("UA",), 18.0, "exact")}
+
+
+def test_what_a_side_would_retain_is_no_claim() -> None:
+    assert _claims("If the line were frozen where it ran last winter, Russia would retain "
+                   "something close to a fifth of Ukraine.") == set()
+    # "would keep ... it holds" keeps the holding it names
+    assert ("control_share", "RU", ("UA-23",), 75.0, "around") in _claims(
+        "Under the plan Russia would keep the roughly 75% of Zaporizhzhia it now occupies.")

@@ -102,3 +102,11 @@ def test_a_bold_question_ends_its_sentence() -> None:
     # an interview's question in bold, its answer on the next line
     got = [s.text for s in sentences("**How much of Kherson do you hold?**\nAbout a quarter.")]
     assert got == ["**How much of Kherson do you hold?**", "About a quarter."]
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
+    # academic papers and encyclopedias: "... of each.³ Ukraine ...", "... region.[12] Kyiv"
+    assert [s.text for s in sentences("Russia holds most of each.³ Ukraine holds a sliver.")] \
+        == ["Russia holds most of each.³", "Ukraine holds a sliver."]
+    assert [s.text for s in sentences("Russia holds most of it.[12] Kyiv holds the rest.")] \
+        == ["Russia holds most of it.[12]", "Kyiv holds the rest."]

@@ -244,7 +244,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scen
                            # 2027 to capture all of Donetsk"
                            # "Had Kiev signed ..., it would today still control Kherson"
                            r"would\s+(?:(?:then|still|now|today|by\s+now)\s+){0,2}(?:hold|"
-                           r"control|sit\s+on)|"
+                           r"control|sit\s+on|retain|occupy|be\s+left\s+(?:with|holding))|"
                            r"would\s+(?:then|still|now)\s+have|"
                            r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy)|"
                            # "Russia would end up holding just over a fifth of Ukraine"

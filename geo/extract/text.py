@@ -58,7 +58,9 @@ _END = re.compile(r"(?=[.!?\n \t])(?:"  # (a look first: most characters end not
                   + r"(?!(?<=[ap]\.m)\.\s+(?:Kyiv|Kiev|Moscow|London|Washington|Brussels|local|"
                   r"GMT|BST|CET|CEST|EST|EDT|ET|UTC|Eastern|Central|Pacific)\b)"
                   + r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
-                  r"[.!?](?:['\"”’)]|\*{1,2}|_{1,2})?"  # a closing quote, bracket or emphasis
+                  # a closing quote, bracket or emphasis, or a footnote's mark ("of each.³
+                  # Ukraine", "Kherson.[12] Kyiv")
+                  r"[.!?](?:['\"”’)]|\*{1,2}|_{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])?"
                   r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
                   # a line break before a list item (a bullet or a number), or after a line
                   # that opens a list, or ends a line of a list
