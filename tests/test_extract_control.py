@@ -705,3 +705,15 @@ def test_a_line_of_places_and_figures_split_by_slashes() -> None:
     got = [(c.regions, c.value) for c in extract_claims(
         "Russian control by oblast: Luhansk 99% / Donetsk 77% / Kherson 72%") if c.is_claim]
     assert sorted(got) == [(("UA-09",), 99.0), (("UA-14",), 77.0), (("UA-65",), 72.0)]
+
+
+def test_a_small_area_with_no_place_is_of_the_region_named_before() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Fighting in Sumy region goes on. Russian troops now hold some 250 km², officials "
+        "say.") if c.is_claim]
+    assert got == [("RU", ("UA-59",), 250.0)]
+    # a national total stays the country's
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Fighting in Sumy region goes on. Russian troops now hold some 114,000 km² in all, "
+        "officials say.") if c.is_claim]
+    assert got == [("RU", ("UA",), 114000.0)]

@@ -35,6 +35,7 @@ from geo.extract.parts import (
     places_from,
     pronoun_side,
     subject,
+    unit_of_small_area,
     voice_side,
     voice_why,
 )
@@ -629,8 +630,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
                 for p in parts.places)) and not (
                 _SIZE_OF.search(text, max(0, fig.start - 30), fig.start)
                 or fig.value >= 0.95 * official_areas()["UA"]):
-            regions, end = ("UA",), fig.end
-            review.append("no place named for the area; read as a national total")
+            if (named := unit_of_small_area(fig.value)) is not None:
+                regions, end = named, fig.end
+                review.append(f"no place named for an area too small for a national total: "
+                              f"of {', '.join(named)}, named before")
+            else:
+                regions, end = ("UA",), fig.end
+                review.append("no place named for the area; read as a national total")
         else:
             continue  # a share of something that is not a place
         kind = "control_share" if fig.unit == "percent" else "control_area"

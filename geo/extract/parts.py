@@ -39,7 +39,7 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
            "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
            "DRIVEN_FROM", "CENTRES_BEFORE",
            "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
-           "voice_side", "voice_why"]
+           "voice_side", "voice_why", "unit_of_small_area"]
 
 
 _ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+parts\s+of|"
@@ -186,6 +186,18 @@ _REPUBLICS = {("UA-09",), ("UA-14",), ("UA-43", "UA-40"), ("UA-43",)}
 #: The unit the article named last (one ISO code), for "the region" in a later sentence:
 #: per call of :func:`extract_claims` (a context variable: threads do not share it).
 LAST_UNIT: ContextVar[tuple[str, ...] | None] = ContextVar("last_unit", default=None)
+
+#: An area (km²) smaller than any national total of this war's held ground (Crimea and the
+#: Donbas before 2022 were some 42,000 km²): one with no place named is of a region.
+SMALL_AREA = 30_000.0
+
+
+def unit_of_small_area(value: float) -> tuple[str, ...] | None:
+    """The unit named last in the article, for an area too small to be a national total
+    and named with no place ("The project puts the Russian-held area at 1,800 km²" after a
+    sentence on Kharkiv oblast), or None."""
+    return LAST_UNIT.get() if value < SMALL_AREA else None
+
 
 
 #: The places the article listed last together ("Donetsk, Luhansk, Zaporizhzhia and

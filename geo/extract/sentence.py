@@ -37,6 +37,7 @@ from geo.extract.parts import (
     places_before,
     places_from,
     remember_group,
+    unit_of_small_area,
 )
 from geo.extract.text import Sentence
 
@@ -376,10 +377,14 @@ def _share_statement(parts: Parts) -> list[ExtractedClaim]:
     after = [p for p in named if p.start >= run[-1].end and re.fullmatch(
         r"\s+of\s+(?:the\s+)?", text[run[-1].end:p.start], re.I)]
     ps = of or after or [p for p in named if p.end <= m.start()]
-    codes = tuple(dict.fromkeys(c for p in ps for c in p.codes)) or ("UA",)
+    codes = tuple(dict.fromkeys(c for p in ps for c in p.codes))
+    small = None if ps or run[0].unit != "km2" else unit_of_small_area(run[0].value)
     why = [f"the {'share' if what == 'control' else what} named by its holder "
            f"('{m.group(0).strip()}')"] + (
-        [] if ps else ["no place named: read as Ukraine as a whole"])
+        [] if ps else [f"no place named for an area too small for a national total: of "
+                       f"{', '.join(small)}, named before"] if small else
+        ["no place named: read as Ukraine as a whole"])
+    codes = codes or small or ("UA",)
     if not ps and run[0].unit == "percent" and (
             (side == "RU" and run[0].value > 35) or (side == "UA" and run[0].value < 55)):
         # "puts the Russian-held share at around 75%": no share of the whole country that
