@@ -85,7 +85,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh138.yaml",
             "extract_corpus_fresh137.yaml",
             "extract_corpus_fresh140.yaml",
-            "extract_corpus_fresh142.yaml")
+            "extract_corpus_fresh142.yaml",
+            "extract_corpus_fresh141.yaml")
 
 
 def default_corpora() -> list[Path]:
