@@ -717,3 +717,10 @@ def test_a_small_area_with_no_place_is_of_the_region_named_before() -> None:
         "Fighting in Sumy region goes on. Russian troops now hold some 114,000 km² in all, "
         "officials say.") if c.is_claim]
     assert got == [("RU", ("UA",), 114000.0)]
+
+
+def test_a_figure_a_year_ago_is_an_earlier_figure() -> None:
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "Of Donetsk oblast Moscow controls about three quarters – a year ago the figure was "
+        "still just under 60 %.")]
+    assert got == [(75.0, True), (60.0, False)]

@@ -1076,3 +1076,13 @@ def test_round_n_an_international_bodys_demand_is_no_sides() -> None:
     assert _all("Kyiv told members of the European Parliament that its core demand is the "
                 "withdrawal of Russian troops from all of Ukraine.") == [
         ("demand_withdraw", "UA", ("UA",), "all")]
+
+
+def test_round_p_offer_and_demand_shapes() -> None:
+    """Round P's shapes (European papers in translation), in my own words."""
+    # "under certain conditions" hedges an offer; it is no demand
+    assert _all("Kyiv is ready, under certain conditions, to pull its troops back from the "
+                "line in Zaporizhzhia oblast.") == [("offer_withdraw", "UA", ("UA-23",), "part")]
+    # an aside between the demand and the ground
+    assert _all("Last year Moscow demanded, as the price of a truce, the whole of the "
+                "Donbass.") == [("demand_cede", "RU", ("UA-09", "UA-14"), "all")]

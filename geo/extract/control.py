@@ -90,7 +90,10 @@ _APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some
                       r"approximately|just\s+over|just\s+under)\s+)?$", re.I)
 #: An earlier figure given with the current one: "up from 70 % in the spring".
 EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
-                             r"vs\.?|from)\s+(?:(?:about|roughly|around|some|"
+                             r"vs\.?|from|"
+                             # "– a year ago the figure was still just under 60 %"
+                             r"(?:ago|earlier|previously)\b[^.;]{0,30}?\b(?:was|were|stood\s+at|"
+                             r"had\s+been)(?:\s+(?:still|only|just))?)\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
                              r"an\s+estimated)\s+)?[~≈]?$", re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".

@@ -65,6 +65,8 @@ _BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
                           r"(?:is|was|remains|would\s+be)|"
                           # "offered to withdraw from Sumy ..., in exchange for all of Donetsk"
                           r"in\s+(?:exchange|return)\s+for)"
+                          # "demanded, as the price of a ceasefire, the four regions"
+                          r"(?:\s*,\s+(?:as|in|at|for|by|during|after|before)\s[^,;:]{1,50},)?"
                           r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|the\s+remainder|control|"
                           r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
                           r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+|complete\s+|full\s+)?$",

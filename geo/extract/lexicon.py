@@ -196,7 +196,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"should(?=\s+(?:(?:now|first|also|then|eventually|simply)\s+)?(?:be\s+(?:prepared|ready|"
         r"willing)\s+to\s+)?(?:withdraw|pull|leave|"
         r"cede|hand|give\s+up|quit|abandon|surrender|recogni[sz]e|transfer|vacate)\b)|"
-        r"conditions?|unless|"
+        # (not "under certain conditions": an offer's hedge)
+        r"(?<!under\scertain\s)(?<!under\ssome\s)conditions?|unless|"
         # "any cease-fire depends on Ukraine pulling its troops out of the Donbas"
         r"(?:depends?|depended|contingent|conditional)\s+on(?=\s+(?:the\s+)?(?:Ukrain|Kyiv|Kiev|"
         r"Russia|Moscow))|"
