@@ -873,3 +873,13 @@ def test_what_a_side_would_retain_is_no_claim() -> None:
     # "would keep ... it holds" keeps the holding it names
     assert ("control_share", "RU", ("UA-23",), 75.0, "around") in _claims(
         "Under the plan Russia would keep the roughly 75% of Zaporizhzhia it now occupies.")
+
+
+def test_round_p_interview_shapes() -> None:
+    """Round P's shapes (interviews), in my own words."""
+    # the place the speaker puts right
+    assert _claims("Moscow holds roughly 70 percent of Kharkiv region — sorry, Kherson.") == {
+        ("control_share", "RU", ("UA-65",), 70.0, "around")}
+    # a numbered question asks, it states nothing
+    assert _claims("3. Does Russia really control more than half of Zaporizhzhia region?") \
+        == set()

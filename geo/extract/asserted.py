@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import AS_DEMANDED, figures
+from geo.extract.lexicon import AS_DEMANDED, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import MONTHS, Sentence
 
@@ -281,6 +281,22 @@ _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?
                         r"January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)|within\s+(?:a|the\s+"
                         r"next|\d+|two|three|six)\s|next\s+(?:year|month|spring|summer))", re.I)
+#: After a claim's place: the speaker takes it back ("-- sorry, Kherson", ", I mean Sumy").
+_PLACE_CORRECTED = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?:[—–-]+\s*|,\s*)"
+                              r"(?:sorry|I\s+mean|rather)\s*,?\s+", re.I)
+
+
+def _place_corrected(c: ExtractedClaim, s: Sentence) -> ExtractedClaim:
+    """``c`` with the place its speaker names instead right after it, if any."""
+    m = _PLACE_CORRECTED.match(s.text, c.span[1] - s.start)
+    named = places(s.text[m.end():m.end() + 60]) if m is not None else ()
+    if m is None or not named or named[0].start != 0:
+        return c
+    return replace(c, regions=named[0].codes, span=(c.span[0], s.start + m.end() + named[0].end),
+                   review=c.review + (f"the place taken back and put right: "
+                                      f"'{s.text[m.start():m.end() + named[0].end].strip()}'",))
+
+
 #: Right after a claim's place (or its figure): its possessive and the words after it ("'s
 #: coal mines", "(half) of Ukraine's generating capacity").
 _PLACES_THING = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+")
@@ -444,9 +460,10 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
         and not _OWN_CLAIM.search(after.text)))
 
 
-#: A yes-or-no question (a Q&A box's "Q:" first): "Does Russia control all of Luhansk?".
-_YES_NO = re.compile(r"\W*(?:Q\s*[:.]\s*)?(?:[^?\n]{0,60},\s+)?(?:does|do|did|is|are|has|have|"
-                     r"can|will|could|would)\s+[^?\n]{3,200}\?\s*$", re.I)
+#: A yes-or-no question (a Q&A box's "Q:" first, or a list's number: "2. Does ..."): "Does
+#: Russia control all of Luhansk?".
+_YES_NO = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:Q\s*[:.]\s*)?(?:[^?\n]{0,60},\s+)?(?:does|do|did|"
+                     r"is|are|has|have|can|will|could|would)\s+[^?\n]{3,200}\?\s*$", re.I)
 #: A statement asked back: "HOST: So Russia has — what — three quarters of Kherson region?"
 _ASKED_BACK = re.compile(r"(?:[^:\n]{1,40}:\s+)?(?:So|And)\s+[^?\n]{3,200}\?\s*$")
 #: A claim reported as a noun and what it says: "claims by russian propaganda channels
@@ -541,6 +558,10 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
             c.kind.startswith("control") and c.value is not None
             and (thing := _PLACES_THING.match(text, c.span[1] - s.start)) is not None
             and not _GROUND_WORD.search(thing.group(0)))]
+    if "sorry" in low0 or "i mean" in low0:
+        # "Russia holds about three quarters of Kharkiv region -- sorry, Kherson.": the place
+        # the speaker puts right
+        claims = [_place_corrected(c, s) for c in claims]
     if ("would" in text or "scenario" in text) and _HYPOTHETICAL.search(text):
         return [c for c in claims if not c.kind.startswith("control")]
     if ("could" in text or "might" in text) and _PROJECTED.search(text):
