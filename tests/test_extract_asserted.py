@@ -883,3 +883,14 @@ def test_round_p_interview_shapes() -> None:
     # a numbered question asks, it states nothing
     assert _claims("3. Does Russia really control more than half of Zaporizhzhia region?") \
         == set()
+
+
+def test_round_o_school_shapes() -> None:
+    """Round O's shapes (school explainers), in my own words."""
+    # a worksheet's numbered "Imagine ..." supposes
+    assert _claims("4. Imagine Russia held 150,000 sq km of Ukraine.") == set()
+    # a year and a longer subject before "took control": past
+    got = [c for c in extract_claims("- Also in 2014, armed men backed by Moscow took control "
+                                     "of parts of the Luhansk region.")
+           if c.kind.startswith("control")]
+    assert got and all(not c.is_claim for c in got)
