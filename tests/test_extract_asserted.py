@@ -887,6 +887,9 @@ def test_round_p_interview_shapes() -> None:
 
 def test_round_o_school_shapes() -> None:
     """Round O's shapes (school explainers), in my own words."""
+    # a quiz's question and its options
+    assert _claims("2. Which eastern region is almost entirely held by Russia: Odesa, Luhansk "
+                   "or Volyn?") == set()
     # a worksheet's numbered "Imagine ..." supposes
     assert _claims("4. Imagine Russia held 150,000 sq km of Ukraine.") == set()
     # a year and a longer subject before "took control": past

@@ -328,8 +328,8 @@ _DISMISSED = re.compile(r"\b(?:ignore|disregard|(?:don['’]t|do\s+not|never)\s+
                         r"share))\s+(?:the\s+|those\s+|these\s+|any\s+|all\s+)?"
                         r"(?P<quote>[\"“][^\"”]{3,120}[\"”])", re.I)
 #: A quiz's question of which place: its options follow.
-_WHICH_ASKED = re.compile(r"\b(?:which|what)\s+(?:region|oblast|province|city|area|territory|"
-                          r"part)s?\b[^?]{0,40}\?", re.I)
+_WHICH_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|city|"
+                          r"area|territory|part)s?\b[^?]{0,100}\?", re.I)
 #: A parliamentary question: what it asks about is not asserted.
 _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|minister|ministry)\s+"
                     r"(?:can\s+)?confirms?)\s+that\b|"
