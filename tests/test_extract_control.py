@@ -724,3 +724,17 @@ def test_a_figure_a_year_ago_is_an_earlier_figure() -> None:
         "Of Donetsk oblast Moscow controls about three quarters – a year ago the figure was "
         "still just under 60 %.")]
     assert got == [(75.0, True), (60.0, False)]
+
+
+def test_round_o_academic_shapes() -> None:
+    """Round O's shapes (academic papers), in my own words."""
+    # a passive in a clause after ", since," is that clause's: the subject holds
+    got = [(c.actor, c.value) for c in extract_claims(
+        "Russian forces hold about 71 per cent of Kherson oblast, since, the spit aside, "
+        "several islands have been in Ukrainian hands since last summer.") if c.is_claim]
+    assert ("RU", 71.0) in got and ("UA", 71.0) not in got
+    # "all of the 'Lugansk People's Republic'" in single quotes is all of it
+    got = [(c.regions, c.qualifier) for c in extract_claims(
+        "Moscow has claimed since July 2022 to control all of the 'Lugansk People's "
+        "Republic'.") if c.is_claim]
+    assert got == [(("UA-09",), "all")]

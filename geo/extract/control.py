@@ -190,7 +190,7 @@ _LEFT_WITH = re.compile(r"\bleaving\s+(?P<side>Ukraine|Kyiv|Russia|Moscow|(?:Ukr
 _ON_BANK = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:on|along)\s+the\s+(?:left|right|"
                       r"east(?:ern)?|west(?:ern)?|south(?:ern)?)\s+bank\b", re.I)
 #: The start of another clause: ", but", ", while", "; ", " -- ".
-_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving|"
+_NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|leaving|since|because|"
                           # "..., with only a handful of villages ... still in Ukrainian hands"
                           r"with\s+only|"
                           # "..., where only a few positions remain under Ukrainian control"

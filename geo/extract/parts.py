@@ -992,7 +992,7 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
         cut = text.find(" ", start - 160, start)
         before = text[cut + 1 if cut >= 0 else start - 160:start]
     # 'the entire territory of the so-called "Luhansk People's Republic"': the words before
-    before = re.sub(r"(?:so-called\s+)?[\"“]$", "", before)
+    before = re.sub(r"(?:so-called\s+)?[\"“'‘]$", "", before)
     before = re.sub(r"so-called\s+$", "", before)
     if end is not None and ("border" in text or "frontier" in text) \
             and _BORDER_AFTER.match(text, end):
