@@ -976,6 +976,15 @@ def test_an_interviews_bold_question_and_its_answer() -> None:
         ("control_area", "UA", ("RU-KRS",), 300.0, "around")]
 
 
+def test_a_sides_name_alone_over_its_list_of_wants() -> None:
+    # round P (social media): a flag and a side's name head each side's list
+    got = _kinds("Where the two sides stand on territory (their demands, in short):\n\n"
+                 "🇷🇺 Moscow\n- Ukrainian troops out of the Kherson region.\n\n"
+                 "🇺🇦 Kyiv\n- Russian troops out of the Zaporizhzhia region.")
+    assert set(got) == {("demand_withdraw", "RU", ("UA-65",), None, "all"),
+                        ("demand_withdraw", "UA", ("UA-23",), None, "all")}
+
+
 def test_a_pages_tags_line_is_furniture() -> None:
     assert _kinds("Russian forces occupy around 73% of Kherson Oblast.\n\nTags: Kherson, "
                   "Kherson Oblast, Mykolaiv Oblast, Kinburn Spit, liberation anniversary") == [

@@ -229,6 +229,11 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             continue
         # (the end of the line only: the pattern ends there)
         intro = s if _INTRO.search(s.text[-24:]) or _is_heading(s) else None
+        if intro is None and (bare := _BARE_SIDE.fullmatch(s.text)) is not None and \
+                _WANTS_BEFORE.search(text, max(0, s.start - 300), s.start):
+            # "What each side actually wants:" / "🇷🇺 Moscow" / "- Ukrainian troops out of
+            # ...": a side's name over its list, under a line about what the sides want
+            intro = Sentence(f"What {bare.group('side')} wants:", s.start)
         found = sentence_claims(s)
         if not found and question is not None:
             found = _answer_claims(s, question, asker)
@@ -342,6 +347,11 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
                      and (c.actor, c.regions, c.sentence) in figured)]
 
 
+#: A line of a side's name alone (a flag, a bullet, bold around it): "🇷🇺 Moscow".
+_BARE_SIDE = re.compile(r"[^\w\n]*(?P<side>Russia|Moscow|the\s+Kremlin|Ukraine|Kyiv)[^\w\n]*")
+#: Before it: what the sides want ("What each side actually wants", "The two positions").
+_WANTS_BEFORE = re.compile(r"\b(?:wants?|demands?|terms|conditions|positions?|red\s+lines)\b",
+                           re.I)
 #: A line that opens a list: it ends with a colon, "including" or "such as".
 _INTRO = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 
