@@ -209,3 +209,14 @@ def test_a_share_in_a_relative_clause_after_its_place() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "Kharkiv region, 3% of which is occupied by Russia, is rebuilding.")]
     assert got == [("RU", ("UA-63",), 3.0)]
+
+
+def test_round_p_shares_after_a_sides_short_name() -> None:
+    """Round P's shape (social media threads), in my own words."""
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        "Map update: RU 74.1% of Zaporizhzhia, so UA ~25.9%.") if c.is_claim]
+    assert got == [("RU", ("UA-23",), 74.1, "exact"), ("UA", ("UA-23",), 25.9, "around")]
+    # "UA" as the country after "of" is a place, not a side
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "RU holds about 19% of UA, per the latest map.") if c.is_claim]
+    assert got == [("RU", ("UA",), 19.0)]

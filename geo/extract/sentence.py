@@ -135,7 +135,7 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     text = s.text
     if not (cue("control", text) or cue("withdraw", text)
             or cue("cede", text) or cue("demand", text)):
-        return _labelled(s) or _shared(s)
+        return _labelled(s) or _side_figures(s) or _shared(s)
     if _QUESTION_MARK.search(text) and _ASKS.match(re.split(r"[:;]\s+|\n|\s[|/]\s",
                                                             text)[-1]):
         return []  # a question states nothing ("Can the minister confirm that ...?")
@@ -477,6 +477,42 @@ _PUTS_FIGURE = re.compile(r"\b(?:puts?|put|places?|placed|estimates?|estimated|g
 _QUESTION_MARK = re.compile(r"\?[\"”’')]*\s*$")
 _ASKS = re.compile(r"\W*(?:can|could|does|do|did|is|are|was|were|will|would|has|have|should|"
                    r"shall|may|might|must|what|which|who|how|why|where|when)\b", re.I)
+
+
+#: A side's short name right before its figure, as posts and tables write it: "RU 76.2%
+#: of Donetsk, so UA ~23.8%", "DeepState had RU at 81.1%", "UA is under 19%".
+_SIDE_FIGURE = re.compile(r"\b(?P<side>RU|UA)(?:\s+(?:is|was|has|had|holds?|held))?"
+                          r"(?:\s+(?:at|on|with))?\s*[:=]?\s+(?=[~≈<>]?\s*(?:(?:about|roughly|"
+                          r"around|under|over|nearly|almost|just\s+(?:over|under)|some|c\.|"
+                          r"approx\.?)\s+)?\d)")
+
+
+def _side_figures(s: Sentence) -> list[ExtractedClaim]:
+    """Shares written after a side's short name ("RU 76.2% of Donetsk, so UA ~23.8%"): of
+    the place after "of", else of the place named last before the name."""
+    text = s.text
+    if "RU" not in text and "UA" not in text:
+        return []
+    found = list(_SIDE_FIGURE.finditer(text))
+    if not found:
+        return []
+    parts = parts_of(s)
+    out: list[ExtractedClaim] = []
+    for m in found:
+        fig = next((f for f in parts.figs if 0 <= f.start - m.end() <= 16), None)
+        if fig is None or fig.unit != "percent":
+            continue
+        after = [p for p in parts.places if p.start >= fig.end and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", text[fig.end:p.start], re.I)]
+        before = [p for p in parts.places if p.end <= m.start()]
+        ps = after[:1] or before[-1:]
+        if not ps:
+            continue
+        side = m.group("side")
+        out.append(make_claim(parts, "control_share", side, ps[0].codes, fig, fig.qualifier,
+                              (m.start(), max(fig.end, ps[0].end) if after else fig.end),
+                              [f"a share written after the side's short name ('{side}')"]))
+    return out
 
 
 def _labelled(s: Sentence) -> list[ExtractedClaim]:
