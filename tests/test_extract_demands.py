@@ -1086,3 +1086,8 @@ def test_round_p_offer_and_demand_shapes() -> None:
     # an aside between the demand and the ground
     assert _all("Last year Moscow demanded, as the price of a truce, the whole of the "
                 "Donbass.") == [("demand_cede", "RU", ("UA-09", "UA-14"), "all")]
+
+
+def test_a_sides_position_before_a_colon_is_its_demand() -> None:
+    assert _all("Kyiv's stated position has not changed since spring: Russian troops out of "
+                "Zaporizhzhia.") == [("demand_withdraw", "UA", ("UA-23",), "all")]

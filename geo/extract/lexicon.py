@@ -231,6 +231,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # "Moscow's price for a ceasefire, as its envoys have made plain, is that Kyiv ..."
         r"(?:position|formulation|stance|price)(?=(?:\s+for\s+(?:a\s+|any\s+)?(?:ceasefire|truce|"
         r"peace|deal|settlement))?(?:\s*,[^,]{0,80},)?\s+(?:is|was|remains)\b)|"
+        # "Moscow's formal position hasn't moved since June: Ukrainian troops out of ..."
+        r"(?:position|stance)(?=[^.:;?!\n]{0,40}:\s)|"
         # "The Kremlin's memorandum calls on Kyiv to recognise ..." (a side's, not "Allies
         # call on Russia to withdraw")
         r"call(?:s|ed)?" + _said_by(("memorandum", "document", "Peskov", "Lavrov"),
