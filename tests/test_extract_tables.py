@@ -355,3 +355,18 @@ def test_a_table_dated_long_past_gives_notes() -> None:
     got = [c for c in extract_claims(text.replace("2023", "2025"))
            if c.kind.startswith("control")]
     assert got and all(c.status is None for c in got)
+
+
+def test_round_o_a_columns_place_and_a_table_of_scenarios() -> None:
+    """Round O's tables (academic papers), in my own words: a column whose header names
+    its place gives that place; a scenario's row is what might be, but for the baseline."""
+    got = {(c.regions, c.value) for c in extract_claims(
+        "Table 2. Outcomes\n"
+        "Scenario | Russian-held share of Ukraine | Russian-held share of Kherson | Notes\n"
+        "Baseline (current line) | c. 19% | c. 73% | Russia also holds a sliver of Sumy\n"
+        "B. Russian advance to the Dnipro | c. 21% | 100% | Kherson city lost\n") if c.is_claim}
+    assert got == {(("UA",), 19.0), (("UA-65",), 73.0)}
+    got = {(c.regions, c.value) for c in extract_claims(
+        "Date | Russian-held share of Ukraine | Russian-held share of Luhansk\n"
+        "1 March 2025 | 18.9% | 99.6%\n") if c.is_claim}
+    assert got == {(("UA",), 18.9), (("UA-09",), 99.6)}

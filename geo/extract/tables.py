@@ -485,6 +485,25 @@ _PAST_CAPTION = re.compile(r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|Ma
                            r"20(?:1\d|2[0-3])\b")
 
 
+#: A table of scenarios: its rows are what might be, but for the baseline.
+_SCENARIO = re.compile(r"\bscenarios?\b", re.I)
+_BASELINE = re.compile(r"\b(?:baseline|current|today|now|status\s+quo|as\s+of)\b", re.I)
+
+
+def _column_place(header: str) -> tuple[str, ...] | None:
+    """The place a column's header names ("Russian-held share of Donetsk": UA-14; "... of
+    Ukraine": the country), or None."""
+    m = re.search(r"\b(?:of|in)\s+(?:the\s+)?(?P<what>[^|()]+?)\s*(?:\(|$)", header)
+    if m is None:
+        return None
+    named = places(m.group("what"))
+    if named and named[0].start == 0:
+        return named[0].codes
+    if re.match(r"(?:Ukraine|the\s+country|country)\b", m.group("what"), re.I):
+        return ("UA",)
+    return None
+
+
 def _table_claims(table: Table) -> list[ExtractedClaim]:
     timed = _time_table_claims(table)
     if timed is not None:
@@ -527,8 +546,18 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
     ukrainian = any(p.codes[0].startswith("UA-") for cells, _ in body for c in cells
                     for p in places(c)[:1])
+    # a column whose header names its place ("Russian-held share of Donetsk"): that place,
+    # whatever the row names
+    col_places = [_column_place(h) if has_header else None for h in header_cells]
+    scenarios = has_header and bool(_SCENARIO.search(table.caption + " " + header_cells[0]))
     for cells, starts in body:
+        if scenarios and not _BASELINE.search(cells[0]):
+            continue  # "| 2. Full transfer of Donetsk to Russia | c. 20% | 100% |": a scenario
         named = [(i, p) for i, c in enumerate(cells) for p in places(c)[:1]]
+        if not named and any(col_places) and cells:
+            # "| 1 July 2025 | 19% | 74% |" under "| Date | Russian-held share of Ukraine |
+            # ... of Donetsk |": each figure of its column's place
+            named = [(0, Place(("UA",), starts[0], starts[0], ""))]
         if not named and ukrainian and cells and (_TOTAL.match(cells[0]) or re.match(
                 r"\W*Ukraine\s*[,(-]?\s*(?:total|overall|as\s+a\s+whole)\b", cells[0], re.I)):
             # "| Total | 115,800 | 19.2% |" under Ukraine's regions: the whole country
@@ -552,6 +581,7 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
             if i == place_col or i >= len(columns) or columns[i][0] is None:
                 continue
             side, unit, why = columns[i]
+            codes = (col_places[i] if i < len(col_places) else None) or row_place.codes
             fig = _figure(cell, start, unit)
             if fig is None and side is not None and unit != "km2" and (
                     q := "all" if _ALL_CELL.match(cell) else "part" if _PART_CELL.match(cell)
@@ -559,7 +589,7 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
                 # "Sumy | a few villages", "Luhansk | virtually all": a share without a figure
                 iv = interval_from_claim(q, None, "percent")
                 out.append(ExtractedClaim(
-                    "control_share", side, row_place.codes, None, None, q,
+                    "control_share", side, codes, None, None, q,
                     iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                     " | ".join(cells), review=(*why, f"'{cell}' read as {q}")))
                 continue
@@ -572,7 +602,7 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
             iv = interval_from_claim(CANONICAL[q], fig.value, fig.unit)  # type: ignore[arg-type]
             out.append(ExtractedClaim(
                 "control_share" if fig.unit == "percent" else "control_area", side,
-                row_place.codes, fig.value, fig.unit, q,
+                codes, fig.value, fig.unit, q,
                 iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                 " | ".join(cells), review=tuple(why)))
             # "~19.2% (about 116,000 km2)": the same holding in the other unit too
@@ -583,7 +613,7 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
                                          other.unit)  # type: ignore[arg-type]
                 out.append(ExtractedClaim(
                     "control_share" if other.unit == "percent" else "control_area", side,
-                    row_place.codes, other.value, other.unit, other.qualifier,
+                    codes, other.value, other.unit, other.qualifier,
                     iv.low if iv else None, iv.high if iv else None, (line_start, line_end),
                     " | ".join(cells), review=(*why, f"a second figure in the cell: "
                                                      f"'{cell.strip()}'")))
