@@ -768,7 +768,7 @@ WRITERS = {
     "writer 127 (held out, scored, then tuned on)": ("extract_corpus_fresh127.yaml", 40, 0.88),
     "writer 128 (held out, scored, then tuned on)": ("extract_corpus_fresh128.yaml", 40, 0.87),
     "writer 129 (held out, scored, then tuned on)": ("extract_corpus_fresh129.yaml", 40, 0.82),
-    "writer 130 (held out, scored, then tuned on)": ("extract_corpus_fresh130.yaml", 40, 0.87),
+    "writer 130 (held out, scored, then tuned on)": ("extract_corpus_fresh130.yaml", 40, 0.86),
     "writer 131 (held out, scored, then tuned on)": ("extract_corpus_fresh131.yaml", 40, 0.85),
     "writer 132 (held out)": ("extract_corpus_fresh132.yaml", 40, 0.70),
     "writer 133 (held out)": ("extract_corpus_fresh133.yaml", 40, 0.71),

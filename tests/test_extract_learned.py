@@ -118,15 +118,24 @@ def test_the_learned_reader_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
     one: a rule's figure-less part (or whole, or most) whose figure the reader found in the
     same sentence for the same side and place ("the left-bank part of the region, about 70%
     of its territory"; "Occupied Kherson -- the left bank, about three quarters of the
-    region") is that figure's claim."""
+    region") is that figure's claim; and a past time's mark, taken by a claim of the reader's
+    nearer to it."""
     texts = _corpus_passages()
     with_model = [[c.as_dict() for c in extract_claims(t)] for t in texts]
     monkeypatch.setattr(learned, "_model", lambda: None)
     rules = [[c.as_dict() for c in extract_claims(t)] for t in texts]
-    added = sharpened = 0
+    added = sharpened = moved = 0
     for r, w in zip(rules, with_model, strict=True):
         for c in r:
             if c in w:
+                continue
+            if c["status"] == "past" and {**c, "status": None, "review": None} in [
+                    {**d, "status": None, "review": None} for d in w] and any(
+                    d["status"] == "past" and d["sentence"] == c["sentence"]
+                    and d not in r for d in w):
+                # a past time marks the claim nearest it, the rules' or the reader's
+                # (geo.extract.claims._read_on): the reader's, nearer, took the mark
+                moved += 1
                 continue
             assert c["kind"] == "control_share" and c["value"] is None and c["qualifier"] in (
                 "part", "all", "large_part"), c
@@ -135,7 +144,7 @@ def test_the_learned_reader_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
                        == (c["actor"], c["regions"], c["sentence"]) for d in w), c
             sharpened += 1
         added += len(w) - len(r)
-    assert len(texts) >= 900 and added > 50 and sharpened < 20
+    assert len(texts) >= 900 and added > 50 and sharpened < 20 and moved < 5
 
 
 def test_training_leaves_the_held_out_writers_out() -> None:

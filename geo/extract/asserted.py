@@ -193,7 +193,7 @@ _DATED_PAST = re.compile(
     r"\b(?:(?:in|until|till|at\s+the\s+(?:start|beginning)\s+of)\s+20[12]\d|(?:by|at)\s+the\s+end\s+of\s+"
     r"20(?:1\d|2[0-4])),?\s+"
     # "At the start of 2025 analysts assessed that Russian forces held about two-thirds"
-    r"(?:(?!that\b)[\w'’-]+\s+){0,5}?(?:(?:assessed|estimated|reckoned|said)\s+that\s+"
+    r"(?:(?!that\b|since\b)[\w'’-]+\s+){0,5}?(?:(?:assessed|estimated|reckoned|said)\s+that\s+"
     r"(?:[\w'’-]+\s+){1,3}?)?(?:held|occupied|controlled|"
     # "In 2015, the Minsk agreements left roughly a third of the Donbas in Russian hands"
     r"left(?=\s+[^.;]{0,60}?\bin\s+(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s)\s+hands)|"
