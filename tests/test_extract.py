@@ -628,11 +628,17 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: travel pages 0.921; 136-139 0.844 (P 0.857, R 0.832; rules alone 0.804; sides right on
 #: 282 of 287): social media threads and forum posts 0.837, interviews and Q&A transcripts
 #: 0.828, trade and industry press 0.915, European newspapers in English translation
-#: 0.814; the eight pooled 0.801 (P 0.816, R 0.787; rules alone 0.765). The rules and the
-#: reader gain on each writer they are tuned or trained on; on writers they have not seen
-#: they stay short of the 0.9 the issue sets (0.873, 0.878, 0.887, 0.871, 0.839, 0.892,
-#: 0.890, 0.819, 0.795, 0.763 and 0.844 in the last eleven blind rounds), and the farther a
-#: style is from those tuned on, the lower.
+#: 0.814; the eight pooled 0.801 (P 0.816, R 0.787; rules alone 0.765); the rules were then
+#: tuned on 132-139 (0.797 and 0.869 then, no longer blind). 140-143, commissioned after
+#: 132-139 were scored, while the rules were tuned on them, committed unread and scored
+#: once after the last change for 132-139 (4a58e7c), held out: 0.875 (P 0.880, R 0.871;
+#: rules alone 0.858; sides right on 249 of 254): travel advisories, embassy and insurance
+#: notices 0.891, anniversary retrospectives and timelines 0.804, charity appeals and donor
+#: newsletters 0.930, English-language press of Africa, Latin America and the Gulf 0.931.
+#: The rules and the reader gain on each writer they are tuned or trained on; on writers
+#: they have not seen they stay short of the 0.9 the issue sets (0.873, 0.878, 0.887,
+#: 0.871, 0.839, 0.892, 0.890, 0.819, 0.795, 0.763, 0.844 and 0.875 in the last twelve
+#: blind rounds), and the farther a style is from those tuned on, the lower.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -770,14 +776,18 @@ WRITERS = {
     "writer 129 (held out, scored, then tuned on)": ("extract_corpus_fresh129.yaml", 40, 0.82),
     "writer 130 (held out, scored, then tuned on)": ("extract_corpus_fresh130.yaml", 40, 0.86),
     "writer 131 (held out, scored, then tuned on)": ("extract_corpus_fresh131.yaml", 40, 0.85),
-    "writer 132 (held out)": ("extract_corpus_fresh132.yaml", 40, 0.70),
-    "writer 133 (held out)": ("extract_corpus_fresh133.yaml", 40, 0.71),
-    "writer 134 (held out)": ("extract_corpus_fresh134.yaml", 40, 0.83),
-    "writer 135 (held out)": ("extract_corpus_fresh135.yaml", 40, 0.92),
-    "writer 136 (held out)": ("extract_corpus_fresh136.yaml", 40, 0.83),
-    "writer 137 (held out)": ("extract_corpus_fresh137.yaml", 40, 0.82),
-    "writer 138 (held out)": ("extract_corpus_fresh138.yaml", 40, 0.91),
-    "writer 139 (held out)": ("extract_corpus_fresh139.yaml", 40, 0.81),
+    "writer 132 (held out, scored, then tuned on)": ("extract_corpus_fresh132.yaml", 40, 0.77),
+    "writer 133 (held out, scored, then tuned on)": ("extract_corpus_fresh133.yaml", 40, 0.72),
+    "writer 134 (held out, scored, then tuned on)": ("extract_corpus_fresh134.yaml", 40, 0.85),
+    "writer 135 (held out, scored, then tuned on)": ("extract_corpus_fresh135.yaml", 40, 0.92),
+    "writer 136 (held out, scored, then tuned on)": ("extract_corpus_fresh136.yaml", 40, 0.88),
+    "writer 137 (held out, scored, then tuned on)": ("extract_corpus_fresh137.yaml", 40, 0.83),
+    "writer 138 (held out, scored, then tuned on)": ("extract_corpus_fresh138.yaml", 40, 0.92),
+    "writer 139 (held out, scored, then tuned on)": ("extract_corpus_fresh139.yaml", 40, 0.84),
+    "writer 140 (held out)": ("extract_corpus_fresh140.yaml", 40, 0.89),
+    "writer 141 (held out)": ("extract_corpus_fresh141.yaml", 40, 0.80),
+    "writer 142 (held out)": ("extract_corpus_fresh142.yaml", 40, 0.92),
+    "writer 143 (held out)": ("extract_corpus_fresh143.yaml", 40, 0.93),
 }
 
 
@@ -810,7 +820,7 @@ def test_the_readme_states_the_held_out_scores() -> None:
     assert m is not None
     assert (int(m.group(1)), int(m.group(2)), float(m.group(3))) == (
         round(100 * recall), round(100 * precision), round(f1, 2)), (tp, fp, fn)
-    # the New article view says the same in words ("about 3 in 4 of the claims ...")
+    # the New article view says the same in words ("about 7 in 8 of the claims ...")
     view = " ".join((Path(__file__).parent.parent / "ui" / "article_view.py").read_text(
         encoding="utf-8").replace('"\n', "").replace('"', "").split())
     said = re.search(r"find about (\d+) in (\d+) of the claims .*? and about (\d+) in (\d+) "
