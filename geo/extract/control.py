@@ -480,6 +480,19 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
     if holder is not None:
         actor, why = holder, (holder_review if holder_review is not None
                               else ["the holder is the one named in the sentence before"])
+    out, used = _figure_claims(parts, verb, actor, why, holder=holder,
+                               national_area=national_area)
+    out = _figureless_claims(parts, verb, actor, why, out, used)
+    return [_in_russia(c) for c in out]
+
+
+def _figure_claims(parts: Parts, verb: re.Match[str], actor: str, why: list[str], *,
+                   holder: str | None, national_area: bool
+                   ) -> tuple[list[ExtractedClaim], set[int]]:
+    """The claims of each figure of the sentence (a share or an area) with its place and
+    holder, and the places used by them (ids; a place with an area set after it between
+    commas not among them: it is held as a whole too)."""
+    text = parts.s.text
     out: list[ExtractedClaim] = []
     used: set[int] = set()
     apposed: set[int] = set()  # places with an area between commas after them
@@ -681,6 +694,17 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         out.append(make_claim(parts, kind, fig_actor, regions, fig, qualifier,
                               (min(fig.start, verb.start()), end), review))
     used -= apposed
+    return out, used
+
+
+def _figureless_claims(parts: Parts, verb: re.Match[str], actor: str, why: list[str],
+                       found: list[ExtractedClaim], used: set[int]) -> list[ExtractedClaim]:
+    """``found`` (the figures' claims) and after them the claims of the places the
+    sentence names without a figure ("all of Luhansk", "parts of Sumy"), but those
+    ``used`` by a figure."""
+    text = parts.s.text
+    out, used = list(found), set(used)
+    fronted = fronted_places(parts)
     for p in parts.places:
         if id(p) in used or is_there(p) or is_rest(p):
             continue
@@ -833,7 +857,7 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
             review.append("'occupied' read as held by Russia")
         out.append(make_claim(parts, "control_share", actor_here, codes_of(ps), None, q,
                               (min(p.start, verb.start()), end), review + group_review(ps)))
-    return [_in_russia(c) for c in out]
+    return out
 
 
 def _in_russia(c: ExtractedClaim) -> ExtractedClaim:
