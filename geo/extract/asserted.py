@@ -876,8 +876,7 @@ _CHECKED_CLAIM = re.compile(r"^\W*(?:(?:quiz|question|q\d*)\s*[:.]\s*)?(?:what\s
 #: A word every :data:`_CHECKED_CLAIM` match has (lower case).
 _CLAIM_WORD = re.compile("claim|checked|true or false")
 #: A fact check's verdict of false: "RATING: FALSE", "Our verdict / Incorrect.", "❌ FALSE",
-#: a quiz's "Answer: False",
-#: "The claim is false", "This is a fake".
+#: "The claim is false", "This is a fake", a quiz's "Answer: False".
 _FALSE_VERDICT = re.compile(r"\b(?:rating|verdict)\W{0,3}(?:\n\s*)?(?:false|incorrect|wrong|"
                             r"mostly\s+false|pants\s+on\s+fire|fake)\b|❌\s*(?:false|fake|"
                             r"incorrect|wrong)\b|\banswer\s*:\s*(?:false|wrong)\b|"
