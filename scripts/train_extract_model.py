@@ -88,7 +88,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh142.yaml",
             "extract_corpus_fresh141.yaml",
             "extract_corpus_fresh143.yaml",
-            "extract_corpus_fresh144.yaml")
+            "extract_corpus_fresh144.yaml",
+            "extract_corpus_fresh145.yaml")
 
 
 def default_corpora() -> list[Path]:
