@@ -90,7 +90,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh143.yaml",
             "extract_corpus_fresh144.yaml",
             "extract_corpus_fresh145.yaml",
-            "extract_corpus_fresh146.yaml")
+            "extract_corpus_fresh146.yaml",
+            "extract_corpus_fresh147.yaml")
 
 
 def default_corpora() -> list[Path]:
