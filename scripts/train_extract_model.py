@@ -91,7 +91,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh144.yaml",
             "extract_corpus_fresh145.yaml",
             "extract_corpus_fresh146.yaml",
-            "extract_corpus_fresh147.yaml")
+            "extract_corpus_fresh147.yaml",
+            "extract_corpus_fresh151.yaml")
 
 
 def default_corpora() -> list[Path]:
