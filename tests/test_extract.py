@@ -1036,3 +1036,24 @@ def test_a_list_item_with_an_amount_and_the_rest_held_by_the_other_side() -> Non
     # not when the two do not add up: another ground
     assert len(extract_claims("In Donetsk, Russian troops hold ~72% of the region. Ukraine "
                               "holds about 40%.")) == 1
+
+
+def test_the_countrys_whole_area_is_no_holding() -> None:
+    """An area as large as the country (its total, 603,550 km²) or larger than the regions
+    it is of is a size, not ground held."""
+    got = _claims("Russian forces control 113,090 km² of Ukraine, or 18.7% of the country's "
+                  "total area of 603,550 km².")
+    assert ("control_area", "RU", ("UA",), 113090.0, "km2", "exact") in got
+    assert all(c[3] != 603550.0 for c in got)
+    assert _claims("The bulletin's figures are computed against Ukraine's boundaries (total "
+                   "area 603,550 km²).") == []
+    assert _claims("Russia holds 30,000 km² of Kherson.") == []  # the region is 28,461 km²
+
+
+def test_another_sources_figure_below_for_the_ground_just_named() -> None:
+    """"Russian officers put the figure below 500 sq km": the ground and holder of the claim
+    before (Ukraine's in Kursk), not the source's side."""
+    got = _claims("Kyiv says its troops still hold about 900 sq km of Kursk. Russian officers "
+                  "put the figure below 400 sq km.")
+    assert got == [("control_area", "UA", ("RU-KRS",), 900.0, "km2", "around"),
+                   ("control_area", "UA", ("RU-KRS",), 400.0, "km2", "under")]

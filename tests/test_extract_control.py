@@ -738,3 +738,13 @@ def test_round_o_academic_shapes() -> None:
         "Moscow has claimed since July 2022 to control all of the 'Lugansk People's "
         "Republic'.") if c.is_claim]
     assert got == [(("UA-09",), "all")]
+
+
+def test_round_q_not_under_a_sides_control_is_the_other_sides() -> None:
+    """Ground "not under the control of the Ukrainian government" is held by Russia."""
+    got = _claims("Roughly a fifth of the country's territory is at present not under the "
+                  "control of the Ukrainian government, the agency said.")
+    assert got == [("control_share", "RU", ("UA",), 20.0, "around")]
+    # the plain passive still names the holder
+    assert _claims("About 19% of Ukraine is under the control of Russian forces.") == [
+        ("control_share", "RU", ("UA",), 19.0, "around")]

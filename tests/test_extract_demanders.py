@@ -208,3 +208,17 @@ def test_round_n_demanded_from_the_other_side_to_in_translation() -> None:
         "A demand from Kyiv that Russia pull its troops out of the Kharkiv region was "
         "read out.") if c.is_claim]
     assert got == [("demand_withdraw", "UA")]
+
+
+def test_round_r_who_was_told_by_title_and_name_is_not_the_demander() -> None:
+    """"Putin told US President Donald Trump that he wants ...": the one who told demands,
+    however long the title and name of the one told; "repeated to" tells too."""
+    for text in ("Vladimir Putin told US President Donald Trump in Alaska that he wants "
+                 "Ukraine to give up all of Donetsk.",
+                 "Putin repeated to US Secretary of State Marco Rubio his demand that Kyiv "
+                 "hand over the rest of Donetsk."):
+        got = [(c.kind, c.actor) for c in extract_claims(text) if c.is_claim]
+        assert got == [("demand_cede", "RU")], text
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "Trump told Putin that he wants Russia to withdraw from Kherson.") if c.is_claim]
+    assert got == [("demand_withdraw", "US")]

@@ -1091,3 +1091,16 @@ def test_round_p_offer_and_demand_shapes() -> None:
 def test_a_sides_position_before_a_colon_is_its_demand() -> None:
     assert _all("Kyiv's stated position has not changed since spring: Russian troops out of "
                 "Zaporizhzhia.") == [("demand_withdraw", "UA", ("UA-23",), "all")]
+
+
+def test_round_q_an_offer_of_the_pockets_its_troops_hold_is_all_of_them() -> None:
+    """An offer to hand back "the small pockets of X and Y his troops hold" is all it holds
+    there (the convention); "parts of X" alone stays part."""
+    for text in ("In exchange, Moscow offered to hand back the small pockets of the Sumy and "
+                 "Kharkiv regions its troops hold.",
+                 "Putin is said to have offered to give back the few slivers of Sumy and "
+                 "Kharkiv regions held by Russian forces."):
+        got = [c for c in _all(text) if c[0] == "offer_withdraw"]
+        assert got == [("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")], text
+    assert [c for c in _all("Russia offered to hand back parts of the Sumy region.")
+            if c[0] == "offer_withdraw"] == [("offer_withdraw", "RU", ("UA-59",), "part")]

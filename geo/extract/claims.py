@@ -46,7 +46,7 @@ from geo.extract.control import (
 )
 from geo.extract.demands import BARE_CESSION
 from geo.extract.learned import learned_claims
-from geo.extract.lexicon import CUES, actors, cue, figures, places
+from geo.extract.lexicon import CUES, actors, cue, figures, official_areas, places
 from geo.extract.liberated import liberated_claims
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
@@ -130,6 +130,8 @@ _OTHER_FIGURE = re.compile(r"\b(?:(?:gave|gives|put\s+forward|cited|cites|offere
                            r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+|real\s+|true\s+|"
                            r"actual\s+|correct\s+)?"
                            r"(?:figure|share|number|total|estimate)\s+(?:at|closer\s+to|nearer(?:\s+to)?|"
+                           # "Russian officers put the figure below 500 sq km"
+                           r"below|above|under|over|"
                            r"as\s+(?:high|low)\s+as)|"
                            # "Ukraine's General Staff says the real figure is about 90 km²" (a
                            # source's own; not a fact-checker's "The correct figure is ...")
@@ -340,11 +342,23 @@ def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     figured = {(c.actor, c.regions, c.sentence) for c in out
                if c.kind == "control_share" and c.value is not None and not c.status
 }
-    return [c for c in out if (c.qualifier != "exact" or c.kind == "pace"
+    areas = official_areas()
+    return [c for c in out if not _too_large(c, areas)
+            and (c.qualifier != "exact" or c.kind == "pace"
             or (c.kind, c.actor, c.regions, c.value, c.unit, c.status) not in hedged)
             and not (c.kind == "control_share" and c.value is None
                      and c.qualifier in ("part", "all", "large_part")
                      and (c.actor, c.regions, c.sentence) in figured)]
+
+
+def _too_large(c: ExtractedClaim, areas: dict[str, float]) -> bool:
+    """Whether ``c`` holds more ground than its places cover: "the country's total area of
+    603,550 km²" is the size of Ukraine, no side's holding (5 % over the official area is
+    allowed for rounding and other boundaries)."""
+    if c.kind != "control_area" or c.value is None or c.unit != "km2" or c.status:
+        return False
+    total = sum(areas.get(r, float("inf")) for r in c.regions)
+    return c.value > 1.05 * total or (c.regions == ("UA",) and c.value >= 0.95 * total)
 
 
 #: A line of a side's name alone (a flag, a bullet, bold around it): "🇷🇺 Moscow".

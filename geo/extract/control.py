@@ -168,6 +168,9 @@ PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken
                       r"behind\s+(Russian|Ukrainian)\s+lines)", re.I)
 
 
+#: Right before "under the control of": a negation ("not under the control of Ukraine").
+_NOT_UNDER = re.compile(r"\b(?:not|no\s+longer|never)\s+(?:(?:currently|now|yet|fully|been)\s+)?$",
+                        re.I)
 #: "has lost control of", "lost": the holder is the other side.
 _LOST = re.compile(r"\blost\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Between a side's speakers and a control verb: "Ukrainian officials say it now (controls)".
@@ -361,7 +364,14 @@ def holder_of(parts: Parts, verb_start: int) -> tuple[str, list[str]]:
                 return speaker[0].side, [f"'{word}' read as {SIDE_NAME[speaker[0].side]}, "
                                          f"the speaker's side: {voice_why(parts, at)}"]
         elif word not in ("enemy", "adversary"):
-            return ("RU" if word.startswith(("russia", "moscow")) else "UA"), []
+            side = "RU" if word.startswith(("russia", "moscow")) else "UA"
+            if _NOT_UNDER.search(parts.s.text, max(0, m.start() - 24), m.start()) and (
+                    m.group(0).lower().startswith("under")):
+                # "territory ... not under the control of the Ukrainian government": the
+                # other side's
+                return other_side(side), [f"'not under {SIDE_NAME[side]}'s control' read as "
+                                          f"held by {SIDE_NAME[other_side(side)]}"]
+            return side, []
         enemy = [a for a in parts.actors if a.start <= at < a.end]
         if enemy:
             return enemy[0].side, [f"'the {word}' read as {SIDE_NAME[enemy[0].side]}, the side "

@@ -149,10 +149,13 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         # Ukraine to give up ..."; "after a summit with the US president, the Kremlin
         # leader demanded ..."), not the one told ("the Kremlin has told US envoys that
         # it wants Kyiv to ...": the Kremlin)
-        last = before[-1]
-        if len(before) > 1 and _TOLD.search(text, max(0, last.start - 30), last.start):
-            last = before[-2]
-            review.append(f"'{text[before[-1].start:before[-1].end]}' is who was told or "
+        last, k = before[-1], len(before) - 1
+        while k > 0 and before[k - 1].side == last.side and _ONE_NAME.fullmatch(
+                text, before[k - 1].end, before[k].start):
+            k -= 1  # "US President Donald Trump": one name, its first word told
+        if k > 0 and _TOLD.search(text, max(0, before[k].start - 30), before[k].start):
+            last = before[k - 1]
+            review.append(f"'{text[before[k].start:before[-1].end]}' is who was told or "
                           f"handed it: the demand read as {SIDE_NAME[last.side]}'s")
         actor = last.side
         if (pronoun_side(parts, last) and between and between[-1].side == actor
@@ -217,9 +220,16 @@ _TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|war
                    r"notified|reminded|"
                    # "handed the Ukrainian delegation a memorandum demanding ...": the one given
                    r"handed|hands|gave|gives|presented|sent|sends|passed|delivered|"
-                   r"(?:submitted|presented|sent|passed|delivered|handed|conveyed)\s+to)\s+"
+                   r"(?:submitted|presented|sent|passed|delivered|handed|conveyed|repeated|"
+                   r"reiterated|restated|stressed|explained|made\s+clear)\s+to)\s+"
                    # "Putin has told Donald Trump", "told Mr Trump"
                    r"(?:the\s+)?" + BEFORE_PERSON + "$", re.I)
+
+
+#: Between two words of one side that name one person: "US (President Donald) Trump".
+_ONE_NAME = re.compile(r"(?:['’]s)?\s+(?:(?:President|Secretary|Minister|Envoy|envoy|leader|"
+                       r"Special|special|Foreign|Prime|of\s+State|Mr\.?|Mrs\.?|Ms\.?)\s+)*"
+                       r"(?-i:[A-Z][a-z]+\s+)?")
 
 
 def last_demand(parts: Parts, verb: re.Match[str]) -> re.Match[str] | None:

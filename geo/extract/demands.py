@@ -632,6 +632,13 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
                                             r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
+    if kind == "offer_withdraw" and qualifier == "part" and fig is None and re.search(
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|areas|bits|strips)\s+"
+            r"of\s+(?:both\s+)?(?:the\s+)?$", text[verb.end():ps[0].start], re.I) and \
+            _HELD_AFTER.match(text, end):
+        # "hand back the small pockets of the Sumy and Kharkiv regions his troops hold",
+        # "... held by Russian troops": all it holds there (the convention)
+        qualifier = "all"
     if kind == "demand_withdraw" and qualifier == "part" and fig is None and re.search(
             r"\bbank\s+of\s+(?:the\s+)?$", text[:ps[0].start], re.I):
         qualifier = "all"  # "withdraw from the right bank of Kherson": all it holds there
@@ -690,6 +697,15 @@ _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:en
                          r"\s+(?:it|they|(?:its|their|Russian|Ukrainian)\s+(?:troops|forces))\s+"
                          r"(?:now\s+|still\s+|currently\s+)?(?:holds?|occup(?:y|ies)|"
                          r"controls?)\b", re.I)
+
+
+#: After the places of an offer: the offering side holds them ("(the small pockets of the
+#: Sumy and Kharkiv regions) his troops hold", "held by Russian troops", "they occupy").
+_HELD_AFTER = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:(?:that|which)\s+)?(?:"
+                         r"(?:it|they|(?:its|their|his|Russian)\s+(?:own\s+)?(?:troops|forces))\s+"
+                         r"(?:now\s+|still\s+|currently\s+)?(?:holds?|occup(?:y|ies)|controls?)|"
+                         r"(?:now\s+|still\s+)?(?:held|occupied|controlled)\s+by\s+(?:its|their|"
+                         r"his|Russian)\s+(?:own\s+)?(?:troops|forces))\b", re.I)
 
 
 def _holds_there(parts: Parts, said: bool, ps: list[Place], span: tuple[int, int],
@@ -914,7 +930,12 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
     if not ps:
         return None
     held = _HELD_IN.search(text, verb.end(), ps[0].start)
-    q = "all" if held else figureless(text, ps[0].start, end=end, default="all")
+    q = "all" if held or re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|"
+                                   r"areas|bits|strips)\s+of\s+(?:both\s+)?(?:the\s+)?$",
+                                   text[verb.end():ps[0].start], re.I) and _HELD_AFTER.match(
+        text, end) else figureless(text, ps[0].start, end=end, default="all")
+    # ("hand back the small pockets of the Sumy and Kharkiv regions his troops hold": all
+    # it holds there, the convention)
     return [make_claim(parts, "offer_withdraw", first, codes_of(ps), None, q,
                        (verb.start(), end), [f"an offer to give up ground: read as "
                                              f"{SIDE_NAME[first]}'s offer to withdraw from it"]
