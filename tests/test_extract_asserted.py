@@ -897,3 +897,39 @@ def test_round_o_school_shapes() -> None:
                                      "of parts of the Luhansk region.")
            if c.kind.startswith("control")]
     assert got and all(not c.is_claim for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "On day 200, Kyiv said Russian forces controlled about a fifth of the country.",
+    "For the period from 2016 to January 2022, the archive shows Moscow's proxies holding "
+    "roughly 42,000 km².",
+    "At this point Russian troops held about a quarter of the country.",
+    "Russia held at the start of 2023 about 17 percent of Ukraine.",
+    "18.2 percent: the share of the country Russia held at the end of 2023.",
+])
+def test_round_q_a_timelines_past_times(text: str) -> None:
+    """Round Q's past times (anniversary timelines), in my own words: notes, not claims."""
+    got = [c for c in extract_claims(text) if c.kind.startswith("control")]
+    assert got and all(not c.is_claim for c in got), [(c.value, c.status) for c in got]
+
+
+def test_round_q_the_present_stays_a_claim() -> None:
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "Russia now holds about 44,000 square miles, up from about 41,000 square miles a "
+        "year ago.") if c.kind.startswith("control")]
+    assert got[0][1] and not got[1][1]
+    assert [c.is_claim for c in extract_claims(
+        "At this point Russia holds about 19% of Ukraine.")] == [True]
+    # a figure "up from" in a sentence of its own: the one the change is measured from
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "Russia now occupies roughly 44,000 square miles of Ukraine. That is up from about "
+        "41,000 square miles in the weeks after the counteroffensives.")]
+    assert (113960.0, True) in got and (106190.0, True) not in got
+
+
+def test_round_r_a_share_of_people_is_no_holding() -> None:
+    got = [(c.value, c.regions) for c in extract_claims(
+        "In Kherson oblast Russia holds almost three quarters of the territory, but the report "
+        "puts the share of the oblast's pre-war population living there at about 30%.")
+        if c.is_claim]
+    assert got == [(75.0, ("UA-65",))]

@@ -309,3 +309,9 @@ def test_dotted_republic_names_and_a_dateline_city() -> None:
 def test_european_and_machine_translated_number_formats(
         text: str, want: list[tuple[float, str, str]]) -> None:
     assert sorted((f.value, f.unit, f.qualifier) for f in figures(text)) == sorted(want)
+
+
+def test_round_r_a_spoken_filler_after_a_hedge() -> None:
+    """A transcript's "roughly, uh, nineteen percent" keeps its hedge."""
+    assert [(f.value, f.qualifier) for f in figures("the roughly, uh, nineteen percent")] == [
+        (19.0, "around")]

@@ -370,3 +370,11 @@ def test_round_o_a_columns_place_and_a_table_of_scenarios() -> None:
         "Date | Russian-held share of Ukraine | Russian-held share of Luhansk\n"
         "1 March 2025 | 18.9% | 99.6%\n") if c.is_claim}
     assert got == {(("UA",), 18.9), (("UA-09",), 99.6)}
+
+
+def test_round_r_a_bare_share_under_a_line_of_a_holding() -> None:
+    """A dashboard's "Share of Ukraine" under "Russian-controlled area": the same holding."""
+    text = ("MONITOR DASHBOARD\nData as of 31 July 2025\n\nRussian-controlled area: "
+            "114,100 km²\nShare of Ukraine: 18.9%\nNet change in July: +400 km²\n")
+    assert _fields(text) == [("RU", ("UA",), 114100.0, "km2", "exact"),
+                             ("RU", ("UA",), 18.9, "percent", "exact")]

@@ -105,6 +105,14 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|that|last)\s+"
                        r"year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|"
                        r"occupied)\b)|"
+                       # "the share of the country Moscow held at the start of 2024"
+                       r"(?<=held\s)at\s+the\s+(?:start|beginning|end)\s+of\s+20\d\d\b|"
+                       # a timeline's "On day 100, Zelensky said Russia controlled ...", "For
+                       # the period from 2015 to February 2022, ... holding about 43,000 km²"
+                       r"\bon\s+day\s+\d+\b|for\s+the\s+period\s+(?:from\s+)?20(?:0\d|1\d|2[0-2])\b|"
+                       # "At this point they held about 27 per cent": a narrative's then
+                       r"at\s+this\s+(?:point|stage)(?=,?\s+(?:[\w'’-]+\s+){0,4}?(?:held|"
+                       r"controlled|occupied)\b)|"
                        # "Before the February 2022 invasion, Russia ... held about 7%"
                        r"before\s+the\s+(?:(?:February|Feb\.?)\s+)?(?:2022\s+)?(?:full[\s-]scale\s+)?"
                        r"invasion|"
@@ -304,6 +312,10 @@ _PLACES_THING = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?['’]s\s+(?:[\w
 _GROUND_WORD = re.compile(r"\b(?:territor|land|area|soil|ground|surface|east|south|north|west|"
                           r"centre|center|border|frontier|km|square|sq|\d|oblast|region|"
                           r"province|steppe|coast|shore|bank|part|portion|share)", re.I)
+#: Before a figure: a share of people it is ("the share of the oblast's pre-war population
+#: living there (at about 40%)").
+_PEOPLE_SHARE = re.compile(r"\b(?:share|proportion|percentage|part)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
+                           r"(?:population|people|residents|inhabitants)\b[^.;%]{0,60}$", re.I)
 #: A holding on a condition: "if Pokrovsk falls, the occupiers may control up to 85% of
 #: Donetsk", "If the enemy breaks through ..., then they would be able to hold up to 80%".
 _IF_THEN = re.compile(r"\bif\b[^.;?!]{0,200}?\b(?:may|might|could|would|will)\s+(?:(?:then|soon|"
@@ -558,6 +570,15 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
             c.kind.startswith("control") and c.value is not None
             and (thing := _PLACES_THING.match(text, c.span[1] - s.start)) is not None
             and not _GROUND_WORD.search(thing.group(0)))]
+    if "population" in low0:
+        # "puts the share of the oblast's pre-war population living there at about 40%": a
+        # share of people, not of ground
+        people = [f for f in figures(text) if _PEOPLE_SHARE.search(text, max(0, f.start - 90),
+                                                                   f.start)]
+        claims = [c for c in claims if not (
+            c.kind.startswith("control") and c.value is not None
+            and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
+                    and abs(f.value - c.value) < 0.05 for f in people))]
     if "sorry" in low0 or "i mean" in low0:
         # "Russia holds about three quarters of Kharkiv region -- sorry, Kherson.": the place
         # the speaker puts right
@@ -641,6 +662,9 @@ _TIMELINE = re.compile(r"\W*((?:(?i:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:"
 
 #: A figure a change started from: "(the occupied share grew over the year) from 58% to
 #: about 66%": the 58 % was then's.
+#: Right before a figure: the one a change is measured from ("up from about").
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
+                      r"just\s+(?:over|under)\s+|nearly\s+|almost\s+|an\s+estimated\s+)?$", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|just\s+)?$", re.I)
 _TO_FIGURE = re.compile(r"\s*(?:%|per\s*cent|percent|km²|km2|sq(?:uare)?\.?\s+(?:km|"
                         r"kilomet(?:re|er)s|miles))?\s+(?:to|up\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
@@ -686,6 +710,20 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                 and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
                         and abs(f.value - c.value) < 0.05 for f in started) else c
                 for c in claims]
+    if " from " in s.text:
+        # "That is up from about 41,000 square miles in the weeks after ...": the figure a
+        # change is measured from, the sentence giving no current one
+        ups = [f for f in figures(s.text) if _UP_FROM.search(s.text, max(0, f.start - 40),
+                                                              f.start)]
+        if ups and not any(f.unit == ups[0].unit and f.end <= ups[0].start
+                           for f in figures(s.text)):
+            claims = [replace(c, status="past", review=c.review + (
+                "a past figure (the one a change is measured from: 'up from'): kept as a "
+                "note, not checked against the map of the article's day",))
+                if c.kind.startswith("control") and c.status is None and c.value is not None
+                and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
+                        and abs(f.value - c.value) < 0.05 * max(f.value, 1) for f in ups)
+                else c for c in claims]
     peaks = past_times(s.text)
     if not peaks and not ("201" in s.text or "2022" in s.text or "before" in s.text):
         return claims

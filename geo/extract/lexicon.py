@@ -132,7 +132,9 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("approx.", "around"), ("approx", "around"), ("ca.", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
-    QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r")\s+(?:the\s+)?$", re.I)
+    QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r"),?\s+(?:(?:uh|um|er|erm)[,.…]*\s+)?"
+    # (a transcript's "roughly, uh, nineteen percent")
+    r"(?:the\s+)?$", re.I)
 #: A qualifier word (lower case) -> the extractor's qualifier.
 QUALIFIER_OF = dict(QUALIFIER_WORDS)
 

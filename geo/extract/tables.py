@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from geo.extract.asserted import PAST_PEAK
 from geo.extract.lexicon import (
     CUES,
     Figure,
@@ -711,6 +712,21 @@ def _box_head(text: str, label_start: int) -> str:
     return head if head and not _FIELD.match(head) else ""
 
 
+#: A field's label of a bare share: "Share of Ukraine", "Share of the country (%)".
+_SHARE_LABEL = re.compile(r"\W*(?:share|percentage|proportion)\s+of\s+(?:Ukraine|the\s+country|"
+                          r"(?:Ukraine['’]s|the\s+country['’]s)\s+(?:territory|area))\b[^:|]*$",
+                          re.I)
+
+
+def _line_above(text: str, label_start: int) -> str:
+    """The line right above the one ``label_start`` is in ("" at a box's top)."""
+    start = text.rfind("\n", 0, label_start)
+    if start <= 0:
+        return ""
+    above = text.rfind("\n", 0, start)
+    return text[above + 1:start]
+
+
 def field_claims(text: str, label: str, label_start: int, values: str,
                  span: tuple[int, int]) -> list[ExtractedClaim]:
     """Control claims of one field line of ``text``, its label naming holding and its
@@ -724,18 +740,28 @@ def field_claims(text: str, label: str, label_start: int, values: str,
     if side is None:
         # "KEY FIGURES | January 2026 (Russian-held share, rounded)" over "- Ukraine
         # overall: ~19.4%": the box's first line names the holding, the label the place
-        head = _box_head(text, label_start)
-        if not (head and _FIELD_HELD.search(head) and not _CHANGE.search(head)
-                and not _NOT_HELD.search(head)):
+        head, where = _box_head(text, label_start), "the box's first line"
+        above = _line_above(text, label_start)
+        if _SHARE_LABEL.match(label) and above and _FIELD.match(above) and _FIELD_HELD.search(
+                above.split(":")[0]) and not _CHANGE.search(above) and not _NOT_HELD.search(above):
+            # "Russian-controlled area: 113,720 km²" over "Share of Ukraine: 18.84%": the
+            # holding the line above names
+            head, where = above.split(":")[0], "the line above"
+        elif not (head and _FIELD_HELD.search(head) and not _CHANGE.search(head)
+                  and not _NOT_HELD.search(head)):
             return []
         side, why = _field_side(head)
         if side is None or not (places(label) or re.search(r"\bUkraine\b", label)):
             return []
-        why = f"its holder named in the box's first line: '{head.strip()}'"
+        why = f"its holder named in {where}: '{head.strip()}'"
     named, place_why = _field_place(text, label, label_start)
     codes = named or ("UA",)
     about = bool(_FIELD_ABOUT.search(label))
     line = text[span[0]:span[1]].strip()
+    # "17.6 percent: the share of the country Moscow held at the start of 2024": then's
+    then = PAST_PEAK.search(label)
+    past = (f"a past figure ('{then.group(0)}' in the label): kept as a note, not checked "
+            "against the map of the article's day",) if then else ()
     out: list[ExtractedClaim] = []
     for fig in figures(values):
         q = "around" if about and fig.qualifier == "exact" else fig.qualifier
@@ -745,7 +771,8 @@ def field_claims(text: str, label: str, label_start: int, values: str,
             fig.value, fig.unit, q, iv.low if iv else None, iv.high if iv else None, span,
             line, review=(f"a line of a label and a figure; {why}",)
             + ((place_why,) if place_why else ())
-            + (() if named else ("no place in the line: read as Ukraine as a whole",))))
+            + (() if named else ("no place in the line: read as Ukraine as a whole",)) + past,
+            status="past" if then else None))
     return out
 
 
