@@ -1104,3 +1104,14 @@ def test_round_q_an_offer_of_the_pockets_its_troops_hold_is_all_of_them() -> Non
         assert got == [("offer_withdraw", "RU", ("UA-59", "UA-63"), "all")], text
     assert [c for c in _all("Russia offered to hand back parts of the Sumy region.")
             if c[0] == "offer_withdraw"] == [("offer_withdraw", "RU", ("UA-59",), "part")]
+
+
+def test_round_r_a_mutual_pullback_offer_is_the_other_side_of_its_condition() -> None:
+    """An offer whose side is not named, or named only in its condition ("if Russian forces
+    pull back the same distance"), is the other side's."""
+    for text in ("We are prepared to pull our troops back from the line in Zaporizhzhia, by "
+                 "an agreed distance, if Russian forces do the same on their side.",
+                 "If Russia steps back the same distance, our units are ready to pull back "
+                 "from the front line in Donetsk."):
+        got = [(c.kind, c.actor) for c in extract_claims(text) if c.is_claim]
+        assert got == [("offer_withdraw", "UA")], text

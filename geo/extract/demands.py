@@ -538,7 +538,22 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
     elif offer:
         # (doer: the side right before the offer word, read in the branch above)
         actor = doer if doer is not None else first if first in ("RU", "UA") else "RU"
-        if first is None and doer is None:
+        if first is None and doer is None and (
+                cond_on := _IF_OTHER.search(text)) is not None:
+            # "our forces are ready to pull back from the line in Donetsk if Russian forces
+            # withdraw the same distance": the other side of the one the condition names
+            actor = "UA" if cond_on.group(1).lower().startswith(("russ", "mosc")) else "RU"
+            review.append(f"the side offering is not named; read as the other side of the "
+                          f"one its condition names ('{cond_on.group(0).strip()}')")
+        elif doer is None and first in ("RU", "UA") and (
+                cond_on := _IF_OTHER.search(text, 0, verb.start())) is not None and next(
+                a.start for a in parts.actors if a.side in ("RU", "UA")) == cond_on.start(1):
+            # "If Russia pulls back by the same distance, our forces are ready to withdraw
+            # ...": the side named first is the condition's; the other one offers
+            actor = other_side(first)
+            review.append(f"the side named first is the offer's condition "
+                          f"('{cond_on.group(0).strip()}'): read as {SIDE_NAME[actor]}'s offer")
+        elif first is None and doer is None:
             review.append("the side offering is not named; assumed Russia")
         kind, target = "offer_withdraw", None
         # "pull back from the parts of Sumy it holds": all it holds there (the
@@ -699,6 +714,10 @@ _WHERE_HELD = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?(?:\s+(?:en
                          r"controls?)\b", re.I)
 
 
+#: A condition on a side: "if Russian forces withdraw", "provided that Russian troops".
+_IF_OTHER = re.compile(r"\b(?:if|provided(?:\s+that)?|once|unless|as\s+long\s+as|on\s+(?:the\s+)?"
+                       r"condition\s+that)\s+(?:the\s+)?(Russia|Russians|Russian|Moscow|Ukraine|"
+                       r"Ukrainians|Ukrainian|Kyiv)\b", re.I)
 #: After the places of an offer: the offering side holds them ("(the small pockets of the
 #: Sumy and Kharkiv regions) his troops hold", "held by Russian troops", "they occupy").
 _HELD_AFTER = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:(?:that|which)\s+)?(?:"
