@@ -222,3 +222,13 @@ def test_round_r_who_was_told_by_title_and_name_is_not_the_demander() -> None:
     got = [(c.kind, c.actor) for c in extract_claims(
         "Trump told Putin that he wants Russia to withdraw from Kherson.") if c.is_claim]
     assert got == [("demand_withdraw", "US")]
+
+
+def test_round_r_the_side_that_would_meet_the_conditions_is_asked() -> None:
+    """"Moscow would agree to talks if Kyiv met the following conditions:" + items: the
+    side that would meet them is asked; the other side demands."""
+    text = ("The Kremlin said it would agree to a truce if Kyiv accepted the following "
+            "conditions:\n• Ukrainian forces to leave the Zaporizhzhia and Kherson regions\n"
+            "• Ukraine to recognise Crimea as Russian territory")
+    got = sorted((c.kind, c.actor) for c in extract_claims(text) if c.is_claim)
+    assert got == [("demand_cede", "RU"), ("demand_withdraw", "RU")]

@@ -53,6 +53,18 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
               and not (_PART_OF.search(text, max(0, a.start - 30), a.start)
                        and re.match(r"(?:the\s+)?Russia(?:n\s+Federation)?\b(?!['’])",
                                     text[a.start:]))]
+    meets = [a for a in before if a.side in ("RU", "UA")
+             and (_MEETS.fullmatch(text, a.end, demand.start())
+                  # "if Kyiv accepted the following conditions": "accepted" the demand word
+                  or re.fullmatch(r"\s+(?:(?:would|will|must|to)\s+)?", text[a.end:demand.start()])
+                  and re.match(r"accept", demand.group(0), re.I) and _THE_CONDITIONS.match(
+                      text, demand.end()))]
+    if meets:
+        # "Moscow would agree to a ceasefire if Kyiv met the following conditions:": the
+        # side that would meet them is asked; the other side sets them
+        target = meets[-1].side
+        review.append(f"{SIDE_NAME[target]} would meet the conditions: the other side's demand")
+        return other_side(target), target
     between = [a for a in parts.actors if demand.end() <= a.start and a.end <= verb.start()
                and not _REJECTS.match(text, a.end)
                and not any(i <= a.start < j for i, j in said)]
@@ -215,6 +227,14 @@ _REJECTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:long\s+|repeatedly\s+|al
                       r"ruled\s+out|rules\s+out|turned\s+down|turns\s+down)\b", re.I)
 
 
+#: Between a side and the demand word: it would meet or accept them ("(Kyiv) met the
+#: following (conditions)").
+_MEETS = re.compile(r"(?:['’]s\s+\w+)?\s+(?:(?:has|had|have|would|will|must|to)\s+)?(?:met|meets?|"
+                    r"accepts?|accepted|fulfil+s?|fulfil+ed|satisf(?:y|ies|ied)|compl(?:y|ies|ied)\s+"
+                    r"with)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|its\s+|his\s+|their\s+)?"
+                    r"(?:following\s+)?", re.I)
+_THE_CONDITIONS = re.compile(r"\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|its\s+|his\s+|their\s+)?"
+                             r"(?:following\s+)?(?:conditions|terms|demands)\b", re.I)
 #: A verb of telling just before a side: that side is told, not telling.
 _TOLD = re.compile(r"\b(?:told|tells|informed|informs|assured|assures|warned|warns|briefed|"
                    r"notified|reminded|"
