@@ -748,3 +748,13 @@ def test_round_q_not_under_a_sides_control_is_the_other_sides() -> None:
     # the plain passive still names the holder
     assert _claims("About 19% of Ukraine is under the control of Russian forces.") == [
         ("control_share", "RU", ("UA",), 19.0, "around")]
+
+
+def test_round_r_a_sides_held_towns_in_a_clause_after_hold_no_figure_before() -> None:
+    """"..., where Russian forces are advancing on the remaining Ukrainian-held cities of
+    ...": the cities' holder holds none of the figures before that clause."""
+    got = _claims("Russia controls about a fifth of Ukraine. That includes nearly all of "
+                  "Luhansk and about 70 per cent of Donetsk, where Russian forces are pressing "
+                  "towards the remaining Ukrainian-held towns of Kramatorsk and Sloviansk.")
+    assert {c[1] for c in got} == {"RU"} and ("control_share", "RU", ("UA-14",), 70.0,
+                                              "around") in got

@@ -470,6 +470,13 @@ def control_claims(parts: Parts, *, verb: re.Match[str] | None = None,
         # brings a side to is held ("..., bringing the land under Moscow's control to
         # roughly 116,000 square kilometres")
         return _total_after_gain(parts, verb)
+    if verb.group(0) and _ATTRIBUTIVE.search(text, max(0, verb.start() - 24), verb.end() + 40) \
+            and _NEXT_CLAUSE.search(text, 0, verb.start()) and not any(
+                f.start > verb.start() for f in parts.figs):
+        # "around 70 per cent of Donetsk, where Russian forces have been advancing towards
+        # the remaining Ukrainian-held cities of ...": the cities' holder, in a clause of its
+        # own, holds none of the figures before it
+        return []
     actor, why = holder_of(parts, verb.start() if verb.end() else len(text))
     if verb.group(0).lower().startswith("liberat") and holder is None and (
             why or actor != "RU") and voice_side(parts, verb.start()) != "RU":
@@ -972,6 +979,11 @@ def fronted_places(parts: Parts) -> list[Place]:
 
 #: Before a passive that describes other places than the figure's: "(, the largest)
 #: cities still (under Ukrainian control)".
+#: A side's "-held" before towns: an attribute of other places ("the remaining
+#: Ukrainian-held cities of Kramatorsk and Sloviansk"), no predicate of the ground before.
+_ATTRIBUTIVE = re.compile(r"\b(?:Russian|Ukrainian|Kyiv|Moscow|government)-(?:held|controlled|"
+                          r"occupied)\s+(?:[\w-]+\s+)?(?:cities|towns|city|town|villages?|"
+                          r"settlements?|strongholds?|hubs?|capitals?)\b", re.I)
 _OF_OTHER_PLACES = re.compile(r"\b(?:cities|towns|city|town|capital|villages?|settlements?|"
                               r"hubs?|strongholds?)\s+(?:(?:that|which)\s+(?:are|is|remain)\s+)?"
                               r"(?:still\s+|now\s+)?$", re.I)
