@@ -250,3 +250,14 @@ def test_the_reader_reads_no_denied_holding() -> None:
         "Russia holds more than four-fifths of Donetsk and Luhansk regions but has still "
         "failed to occupy these areas fully.") if c.is_claim]
     assert got == [(("UA-14", "UA-09"), 80.0, "over")]
+
+
+def test_round_q_then_and_now_lines_give_the_now_figure_its_own_lines_place() -> None:
+    """"Donetsk: then 33%, now 79%" over "Luhansk: then 33%, now 99%": the figures after
+    "then" are earlier ones; each "now" figure is its own line's place, not the next
+    line's."""
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russian-held share, February 2022 and today:\nDonetsk: then 33%, now 79%\n"
+        "Luhansk: then 33%, now 99%") if c.is_claim]
+    assert (("UA-14",), 79.0) in got and (("UA-09",), 99.0) in got
+    assert all(v != 33.0 for _, v in got) and (("UA-09",), 79.0) not in got

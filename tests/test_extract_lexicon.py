@@ -315,3 +315,19 @@ def test_round_r_a_spoken_filler_after_a_hedge() -> None:
     """A transcript's "roughly, uh, nineteen percent" keeps its hedge."""
     assert [(f.value, f.qualifier) for f in figures("the roughly, uh, nineteen percent")] == [
         (19.0, "around")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("the army holds about seventy-six, seventy-seven percent of it", (76.5, "around")),
+    ("seventy to seventy-five percent", (72.5, "around")),
+    ("two or three percent of Sumy", (2.5, "around")),
+    ('Russia held "nearer 65 per cent"', (65.0, "around")),
+])
+def test_round_r_a_speakers_range_and_nearer(text: str, want: tuple[float, str]) -> None:
+    """A speaker's range ("seventy-six, seventy-seven percent") is its middle, "about"."""
+    assert [(f.value, f.qualifier) for f in figures(text)] == [want]
+
+
+def test_round_r_two_figures_far_apart_are_no_range() -> None:
+    assert [f.value for f in figures("Luhansk 99, Donetsk 78 percent")] == [78.0]
+    assert [f.value for f in figures("In 2024, 18 percent")] == [18.0]

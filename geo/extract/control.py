@@ -90,7 +90,8 @@ _APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some
                       r"approximately|just\s+over|just\s+under)\s+)?$", re.I)
 #: An earlier figure given with the current one: "up from 70 % in the spring".
 EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
-                             r"vs\.?|from|"
+                             # "Donetsk: then 33%, now 79%"
+                             r"vs\.?|from|(?<![,;]\s)(?<!\band\s)then|"
                              # "– a year ago the figure was still just under 60 %"
                              r"(?:ago|earlier|previously)\b[^.;]{0,30}?\b(?:was|were|stood\s+at|"
                              r"had\s+been)(?:\s+(?:still|only|just))?)\s+(?:(?:about|roughly|around|some|"

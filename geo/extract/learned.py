@@ -171,7 +171,7 @@ def _candidates(parts: Parts) -> list[Candidate]:
         ps, end = of_places(parts, f)
         if not ps:
             ps, end = places_from(parts, f.end, limit=40)
-            if ps and re.search(r"[;,.:()|]", text[f.end:ps[0].start]):
+            if ps and re.search(r"[;,.:()|\n]", text[f.end:ps[0].start]):
                 ps, end = [], f.end
         country = [c for c in parts.country if c[0] >= f.end and c[0] - f.end <= 40
                    and _COUNTRY_GAP.match(text[f.end:c[0]])]

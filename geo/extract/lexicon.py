@@ -129,6 +129,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("a shade over", "over"), ("a shade under", "under"), ("a touch over", "over"),
     ("a touch under", "under"),
     ("closer to", "around"), ("roughly about", "around"), ("an estimated", "around"),
+    ("nearer", "around"), ("nearer to", "around"),
     ("approx.", "around"), ("approx", "around"), ("ca.", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
@@ -465,6 +466,10 @@ ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|sixth|eight
 _RANGE = re.compile(r"\b(?:(?P<between>between)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|"
                     r"per\s+cent\b|pct\b)?\s*(?P<join>and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)",
                     re.I)
+#: Right before a share: the low end of a speaker's range ("seventy-six, (seventy-seven
+#: percent)", "seventy to (seventy-five percent)").
+_SPOKEN_LOW = re.compile(rf"(?<![\w.,])({_WORDNUM}|\d{{1,2}})"
+                         r"(\s*,|\s*(?:\.\.\.|…)|\s+or|\s+to)\s+$", re.I)
 #: A range of areas: "5,000-6,000 sq km", "between 5,000 and 6,000 square kilometres".
 _AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to|-|–)\s*"
                          r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|"
@@ -609,6 +614,18 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         out.append(Figure(round(_FRACTIONS[m.group(1).lower()], 1), "percent",
                           _qualifier(sentence, m.start(1)), m.start(1), m.end(1), fraction=True))
     out.sort(key=lambda f: f.start)
+    for i, f in enumerate(out):
+        if f.unit == "percent" and not f.fraction and (
+                lo := _SPOKEN_LOW.search(sentence, max(0, f.start - 40), f.start)) is not None:
+            # a speaker's range: "seventy-six, seventy-seven percent", "ninety-five,
+            # ninety-six percent", "seventy to seventy-five percent": its middle, "about"
+            raw = lo.group(1)
+            v = float(raw) if raw.isdigit() else _word_number(raw)
+            join = lo.group(2).strip().lower()
+            if v is not None and 0 < f.value - v <= (5 if join == "," else 10) and not any(
+                    g.end > lo.start(1) and g is not f and g.start < f.start for g in out):
+                out[i] = Figure(round((v + f.value) / 2, 1), "percent", "around",
+                                lo.start(1), f.end)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if b.qualifier == "exact" and a.qualifier != "exact" and (
