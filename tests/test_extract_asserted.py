@@ -933,3 +933,20 @@ def test_round_r_a_share_of_people_is_no_holding() -> None:
         "puts the share of the oblast's pre-war population living there at about 30%.")
         if c.is_claim]
     assert got == [(75.0, ("UA-65",))]
+
+
+def test_round_q_a_claim_called_fantasy_and_a_share_of_what_was_taken() -> None:
+    """'Russian claims that its forces hold ... are "pure fantasy"': not asserted; "a third of
+    what it took" is a share of an earlier amount, not of a place."""
+    assert [c for c in extract_claims(
+        'Russian claims that its troops now hold a quarter of the Dnipropetrovsk region are '
+        '"pure fantasy", a Ukrainian army spokesman said.') if c.is_claim] == []
+    got = [(c.unit, c.value) for c in extract_claims(
+        "Ukraine still holds about 300 sq km of Kursk, around a quarter of what it seized last "
+        "August.") if c.is_claim]
+    assert got == [("km2", 300.0)]
+    # "of what Moscow calls the DPR" is of that place
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russia's defence ministry says more than 80% of what Moscow calls the Donetsk "
+        "People's Republic has been liberated.") if c.is_claim and c.value]
+    assert got == [(("UA-14",), 80.0)]

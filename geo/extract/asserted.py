@@ -500,7 +500,10 @@ _CALLED_FALSE = re.compile(r"\b(?:statement|claim|assertion|suggestion|contentio
                            r"figure|idea|notion)s?\s+(?P<that>that)\b[^;:\n]{5,160}?\s"
                            r"(?P<verdict>(?:is|was|are|were)\s+(?:simply\s+|also\s+|plainly\s+|"
                            r"demonstrably\s+)?(?:false|wrong|incorrect|untrue|inaccurate|"
-                           r"misleading))\b", re.I)
+                           # 'Russian claims that its forces hold a third of ... are "pure
+                           # fantasy"'
+                           r"misleading|[\"“]?(?:pure\s+|sheer\s+|a\s+)?(?:fantasy|fiction|nonsense|"
+                           r"lies?|fabrications?|propaganda)))\b", re.I)
 
 
 #: A verdict in the sentence after a claim: "(...,) and the claim should be treated as
@@ -552,7 +555,9 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if _NOR.match(text):
         # "Nor does Russia hold 30 percent of Ukraine.": a holding denied
         claims = [c for c in claims if not c.kind.startswith("control")]
-    if ("false" in low0 or "wrong" in low0 or "incorrect" in low0 or "untrue" in low0) and (
+    if ("false" in low0 or "wrong" in low0 or "incorrect" in low0 or "untrue" in low0
+            or "fantasy" in low0 or "fiction" in low0 or "nonsense" in low0 or " lie" in low0
+            or "fabricat" in low0 or "propaganda" in low0) and (
             called := _CALLED_FALSE.search(text)) is not None:
         # "The senator's statement that Russia controls all of Donetsk is false": what the
         # statement says, called false
