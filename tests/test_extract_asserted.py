@@ -950,3 +950,33 @@ def test_round_q_a_claim_called_fantasy_and_a_share_of_what_was_taken() -> None:
         "Russia's defence ministry says more than 80% of what Moscow calls the Donetsk "
         "People's Republic has been liberated.") if c.is_claim and c.value]
     assert got == [(("UA-14",), 80.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the end of 2023 the figure was 107,500 km² of Ukraine.",
+    "The end-2023 share of Zaporizhzhia oblast is unchanged at 73%.",
+    "Russian forces held parts of the Mykolaiv region until November 2022.",
+    "This release revises the May figure for the Russian-held area from 112,700 km² to "
+    "112,650 km².",
+    "The figure of 230 km² published for 31 July has been revised to 224 km² for Sumy oblast.",
+])
+def test_round_r_a_data_releases_past_and_revised_figures(text: str) -> None:
+    """Round R's data releases, in my own words: a year's end, a span that ended and a
+    revision of an earlier release are notes, not claims."""
+    assert not [c for c in extract_claims(text) if c.is_claim]
+
+
+def test_round_r_of_its_territory_and_of_the_state() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russian forces control 110,200 km² of Ukraine, or 18.26% of its territory.")
+        if c.is_claim]
+    assert got == [(("UA",), 110200.0), (("UA",), 18.26)]
+    got = [(c.regions, c.value) for c in extract_claims(
+        "The occupied territories of Ukraine covered about 109,000 km², or about 18.1% of "
+        "the territory of the state.") if c.is_claim]
+    assert got == [(("UA",), 109000.0), (("UA",), 18.1)]
+    # a region named: "its" is the region's, not the country's
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Ukraine holds about 6,000 sq km of Donetsk, about a fifth of its territory.")
+        if c.is_claim]
+    assert (("UA",), 20.0) not in got

@@ -758,3 +758,10 @@ def test_round_r_a_sides_held_towns_in_a_clause_after_hold_no_figure_before() ->
                   "towards the remaining Ukrainian-held towns of Kramatorsk and Sloviansk.")
     assert {c[1] for c in got} == {"RU"} and ("control_share", "RU", ("UA-14",), 70.0,
                                               "around") in got
+
+
+def test_round_r_ground_recovered_is_gained_not_held() -> None:
+    got = [c for c in _claims("Russia still occupies some 42,000 square miles of Ukraine, "
+                              "despite counter-offensives that recovered more than 7,000 "
+                              "square miles.")]
+    assert [c[3] for c in got] == [108780.0]

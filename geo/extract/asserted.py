@@ -105,6 +105,15 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|that|last)\s+"
                        r"year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|"
                        r"occupied)\b)|"
+                       # "At the end of 2023 the figure was 107,980 km²", "The end-2023 share
+                       # of Donetsk oblast is unchanged at 56.2%"
+                       r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+20(?:1\d|2[0-4])\b"
+                       r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been)\b)|"
+                       r"\b(?:end|mid|start)-20(?:1\d|2[0-4])\b|"
+                       # "Russian forces held parts of the region until November 2022"
+                       r"(?<=held\s)(?:[\w-]+\s+){0,6}?until\s+(?:(?:early|late|mid-?)\s*)?"
+                       r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\s+)?20(?:1\d|2[0-3])\b|"
                        # "the share of the country Moscow held at the start of 2024"
                        r"(?<=held\s)at\s+the\s+(?:start|beginning|end)\s+of\s+20\d\d\b|"
                        # a timeline's "On day 100, Zelensky said Russia controlled ...", "For
@@ -667,6 +676,11 @@ _TIMELINE = re.compile(r"\W*((?:(?i:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:"
 
 #: A figure a change started from: "(the occupied share grew over the year) from 58% to
 #: about 66%": the 58 % was then's.
+#: A revision of a figure published before: "has been revised to", "revises the April
+#: figure ... from 112,660 km² to 112,641 km²".
+_REVISED = re.compile(r"\b(?:has\s+been|was|were|have\s+been)\s+revised\b|"
+                      r"\brevises\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:figure|estimate|"
+                      r"total|series)\b", re.I)
 #: Right before a figure: the one a change is measured from ("up from about").
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
                       r"just\s+(?:over|under)\s+|nearly\s+|almost\s+|an\s+estimated\s+)?$", re.I)
@@ -715,6 +729,13 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                 and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
                         and abs(f.value - c.value) < 0.05 for f in started) else c
                 for c in claims]
+    if "revis" in s.text and _REVISED.search(s.text):
+        # "The figure for 1 August 2023 published in Bulletin No. 8/2023 (108,100 km²) has
+        # been revised to 107,950 km²": a release's figures for an earlier day
+        return [replace(c, status="past", review=c.review + (
+                    "a past figure (a revision of an earlier release's): kept as a note, not "
+                    "checked against the map of the article's day",))
+                if c.kind.startswith("control") and c.status is None else c for c in claims]
     if " from " in s.text:
         # "That is up from about 41,000 square miles in the weeks after ...": the figure a
         # change is measured from, the sentence giving no current one

@@ -142,6 +142,7 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
 GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
                      r"gr[eo]w(?:n)?|added|(?:re)?captur(?:ed|ing)|retook|retaken|regain(?:ed|ing)|"
+                     r"recover(?:ed|ing)|"
                      r"seiz(?:ed|ing)|took|taken|up|down|"
                      r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:only|just)\s+)?(?:(?:about|roughly|around|"
                      r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"

@@ -824,6 +824,8 @@ _COUNTRY = re.compile(
     r"of\s+a\s+(?:sovereign\s+|European\s+|neighbouring\s+|independent\s+)+country\b|"
     r"of\s+(?:the\s+)?(?:territory\s+of\s+the\s+)?former\s+Ukrainian\s+SSR\b|"
     r"of\s+the\s+Ukrainian\s+state(?:\s+territory)?\b|"
+    # a statistical bulletin's "(about 17.9%) of the territory of the state"
+    r"of\s+the\s+(?:total\s+)?territory\s+of\s+the\s+state\b|"
     # "(Russian forces control 18%) of the territory Kiev claims as its own"
     r"of\s+the\s+territory\s+(?:that\s+)?(?:Kiev|Kyiv|Ukraine)\s+(?:claims|considers)\s+"
     r"(?:as\s+)?its\s+own\b|"
@@ -842,10 +844,16 @@ def countries(sentence: str) -> list[tuple[int, int]]:
 def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
     if not _COUNTRY_WORD.search(sentence):
         return ()  # a word each form of the pattern has, looked for first
-    return tuple((m.start(), m.end()) for m in _COUNTRY.finditer(sentence))
+    found = [(m.start(), m.end()) for m in _COUNTRY.finditer(sentence)]
+    if "its" in sentence and "Ukraine" in sentence and not places(sentence):
+        # "Russian forces control 108,310 km² of Ukraine, or 17.94% of its territory": no
+        # region named, so "its" is the country's
+        found += [(m.start(), m.end()) for m in _ITS_TERRITORY.finditer(sentence)]
+    return tuple(sorted(found))
 
 
-_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\b|SSR|its\s+own", re.I)
+_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\b|SSR|its\s+own|the\s+state\b", re.I)
+_ITS_TERRITORY = re.compile(r"\bof\s+its\s+(?:total\s+|entire\s+|whole\s+)?territory\b", re.I)
 
 
 _ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
