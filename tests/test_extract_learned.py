@@ -261,3 +261,12 @@ def test_round_q_then_and_now_lines_give_the_now_figure_its_own_lines_place() ->
         "Luhansk: then 33%, now 99%") if c.is_claim]
     assert (("UA-14",), 79.0) in got and (("UA-09",), 99.0) in got
     assert all(v != 33.0 for _, v in got) and (("UA-09",), 79.0) not in got
+
+
+def test_round_q_a_denied_lists_later_places_are_not_read() -> None:
+    """"does not fully control Donetsk, Zaporizhzhia or Kherson, but in Luhansk its forces
+    hold almost all of the region": nothing of Kherson is held."""
+    got = [(c.regions, c.qualifier) for c in extract_claims(
+        "Russia does not fully control Donetsk, Zaporizhzhia or Kherson, but in Luhansk its "
+        "forces hold almost all of the region.") if c.is_claim]
+    assert got == [(("UA-09",), "all")]

@@ -109,7 +109,10 @@ DENIED_PLACE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bfail(?:ed|
                            r"\bunable\s+to)\s+(?:yet\s+|fully\s+|even\s+|still\s+)?(?:taken|"
                            r"captured|seized|occupied|held|controlled|control|hold|take|capture|"
                            r"occupy|seize)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+entire\s+)?"
-                           r"(?:the\s+)?$", re.I)
+                           # "does not fully control Donetsk, Zaporizhzhia or (Kherson)": a
+                           # list's later places too
+                           r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?:region|oblast)s?)?,\s+){0,4}"
+                           r"(?:(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:or|and|nor)\s+)?(?:the\s+)?$", re.I)
 #: Right before a place a holding is meant to protect, not held: "(a security zone ...) to
 #: protect (the Belgorod and Kursk regions)", "in response to Ukrainian strikes on
 #: (Belgorod)", "(push artillery) away from (Belgorod)".
