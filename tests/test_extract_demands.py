@@ -1115,3 +1115,14 @@ def test_round_r_a_mutual_pullback_offer_is_the_other_side_of_its_condition() ->
                  "from the front line in Donetsk."):
         got = [(c.kind, c.actor) for c in extract_claims(text) if c.is_claim]
         assert got == [("offer_withdraw", "UA")], text
+
+
+def test_round_r_a_demand_threatened_for_later_is_no_demand() -> None:
+    """"Moscow might next ask for Sumy and Kharkiv as well", "next time they'll ask for
+    ...": a threat of a later demand, not one made."""
+    for text in ("An official said Russia's negotiator had warned that Moscow might next ask "
+                 "for the Sumy and Kharkiv regions as well.",
+                 "The Russian side said that next time they'll ask for Kharkiv region too."):
+        assert _all(text) == [], text
+    assert _all("Moscow now asks for the Sumy region as well.") == [
+        ("demand_cede", "RU", ("UA-59",), "all")]

@@ -145,8 +145,9 @@ def bare_demand_claims(parts: Parts) -> list[ExtractedClaim]:
 
 #: A demand a side may make later, a threat, not a demand made: "(Moscow) might in future
 #: (seek Kharkiv as well)", "would next time (demand Sumy)".
-_LATER_DEMAND = re.compile(r"\b(?:might|may|could|would|will)\s+(?:(?:in\s+(?:the\s+)?future|"
-                           r"next\s+time|later|eventually|then|also|soon)\s+)*$", re.I)
+_LATER_DEMAND = re.compile(r"(?:\b(?:might|may|could|would|will)|['’]ll)\s+(?:(?:in\s+(?:the\s+)?"
+                           r"future|next\s+time|next|later|eventually|then|also|soon)\s+)*$",
+                           re.I)
 _LATER = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|as\s+well|too|later|eventually|"
                     r"if\s+the\s+war\s+(?:goes|went)\s+on)\b", re.I)
 
