@@ -1126,3 +1126,15 @@ def test_round_r_a_demand_threatened_for_later_is_no_demand() -> None:
         assert _all(text) == [], text
     assert _all("Moscow now asks for the Sumy region as well.") == [
         ("demand_cede", "RU", ("UA-59",), "all")]
+
+
+def test_only_an_offer_names_a_holding_and_not_in_russia() -> None:
+    """"offers to hand back the small areas it holds in Sumy": an offer and Russia's holding
+    there; a demand to leave "the areas it holds" and an offer of Kursk name no holding
+    (the writers count neither)."""
+    got = _all("Moscow offered to pull its troops out of the small areas it holds in the Sumy "
+               "region.")
+    assert ("control_share", "RU", ("UA-59",), "part") in got
+    got = _all("Zelensky said Ukraine was ready to hand back the territory its forces hold in "
+               "the Kursk region.")
+    assert all(c[0] != "control_share" for c in got)
