@@ -980,3 +980,9 @@ def test_round_r_of_its_territory_and_of_the_state() -> None:
         "Ukraine holds about 6,000 sq km of Donetsk, about a fifth of its territory.")
         if c.is_claim]
     assert (("UA",), 20.0) not in got
+
+
+def test_round_q_a_month_and_year_long_past_before_a_seizure() -> None:
+    got = [c for c in extract_claims("In May 2014 armed groups backed by Moscow seized parts "
+                                     "of the Luhansk region.") if c.kind.startswith("control")]
+    assert got and not any(c.is_claim for c in got)

@@ -207,7 +207,10 @@ _DATED_PAST = re.compile(
     # seized parts of both regions", "Until 2022 they controlled about a third"
     # ("by the end of 2025", in an article of early 2026, is the latest figure: only an
     # end long past)
-    r"\b(?:(?:in|until|till|at\s+the\s+(?:start|beginning)\s+of)\s+20[12]\d|(?:by|at)\s+the\s+end\s+of\s+"
+    # ("In April 2014 Russian-backed armed groups took control of parts of ...")
+    r"\b(?:(?:in|until|till|at\s+the\s+(?:start|beginning)\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?20[12]\d|(?:by|at)\s+the\s+end\s+of\s+"
     r"20(?:1\d|2[0-4])),?\s+"
     # "At the start of 2025 analysts assessed that Russian forces held about two-thirds"
     r"(?:(?!that\b|since\b)[\w'’-]+\s+){0,5}?(?:(?:assessed|estimated|reckoned|said)\s+that\s+"
