@@ -1057,3 +1057,12 @@ def test_another_sources_figure_below_for_the_ground_just_named() -> None:
                   "put the figure below 400 sq km.")
     assert got == [("control_area", "UA", ("RU-KRS",), 900.0, "km2", "around"),
                    ("control_area", "UA", ("RU-KRS",), 400.0, "km2", "under")]
+
+
+def test_another_sources_figure_put_lower_for_the_ground_just_named() -> None:
+    """"Ukrainian analysts put the figure lower, at about 77%": the holder and ground of the
+    claim before (Russia's in Donetsk), not the analysts' side."""
+    got = _claims("Russia's defence ministry says its forces hold more than 80% of Donetsk. "
+                  "Ukrainian military analysts put the figure lower, at about 77%.")
+    assert got == [("control_share", "RU", ("UA-14",), 80.0, "percent", "over"),
+                   ("control_share", "RU", ("UA-14",), 77.0, "percent", "around")]
