@@ -1066,3 +1066,14 @@ def test_another_sources_figure_put_lower_for_the_ground_just_named() -> None:
                   "Ukrainian military analysts put the figure lower, at about 77%.")
     assert got == [("control_share", "RU", ("UA-14",), 80.0, "percent", "over"),
                    ("control_share", "RU", ("UA-14",), 77.0, "percent", "around")]
+
+
+def test_a_list_line_takes_the_holder_of_the_list_line_before_not_of_a_sentence_after_it(
+) -> None:
+    text = ("Today Russia holds about 18 per cent of Ukraine. Its holdings are uneven:\n\n"
+            "• Luhansk: about 95 per cent. Ukrainian forces still hold villages in the west.\n"
+            "• Donetsk: roughly 60 per cent.\n• Kherson: about 72 per cent.")
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(text)
+           if c.is_claim and c.value is not None]
+    assert ("RU", ("UA-14",), 60.0) in got and ("RU", ("UA-65",), 72.0) in got
+    assert all(a == "RU" for a, _, _ in got)

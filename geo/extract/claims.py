@@ -259,7 +259,15 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
                                     or (ruled[-1].status and _IT_HOLDS.match(s.text))):
             found = _figure_again(s, ruled[-1])
         if not found and ruled and ruled[-1].kind.startswith("control"):
-            found = _continued(s, ruled[-1])
+            base = ruled[-1]
+            if _ITEM.match(s.text):
+                # "• Donetsk: roughly 55 per cent" after "• Luhansk: about 94 per cent.
+                # Ukrainian forces ... still hold villages ...": the holder of the item line
+                # before, not of a sentence after it
+                base = next((c for c in reversed(ruled) if c.kind.startswith("control")
+                             and c.value is not None and _ITEM.match(c.sentence)
+                             and s.start - c.span[1] <= 400), base)
+            found = _continued(s, base)
         if not found and ruled and ruled[-1].kind == "control_share":
             found = _same_ground(s, ruled[-1])
         if (not found and ruled and ruled[-1].kind.startswith("control")

@@ -709,7 +709,10 @@ def _box_head(text: str, label_start: int) -> str:
     start = text.rfind("\n\n", 0, label_start)
     box = text[start + 2 if start >= 0 else 0:label_start].split("\n")[:-1]
     head = next((line for line in box if line.strip()), "")
-    return head if head and not _FIELD.match(head) else ""
+    # (not a list's first item: "• Luhansk: about 95 per cent. Ukrainian forces still hold
+    # villages ..." is no title over the items after it)
+    return head if head and not _FIELD.match(head) and not re.match(
+        r"\s*(?:[-*•·–—]|\d{1,2}[.)])\s", head) else ""
 
 
 #: A field's label of a bare share: "Share of Ukraine", "Share of the country (%)".
