@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from geo.extract import extract_claims
 from geo.extract.parts import LAST_UNIT, figureless, parts_of, places_from, places_in
 from geo.extract.text import Sentence
 
@@ -312,3 +313,10 @@ def test_round_k_shapes_of_sides() -> None:
         ("control_share", "UA", ("UA-09",), None, "part")]
     assert got("Under full Ukrainian control:\n— Kyiv, Chernihiv and Sumy regions;") == [
         ("control_share", "UA", ("UA-32", "UA-59", "UA-74"), None, "all")]
+
+
+def test_an_ampersand_joins_a_list_of_places() -> None:
+    """"Zaporizhzhia & Kherson" (a social post's or a caption's list) is one list."""
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russia holds about 74% of Zaporizhzhia & Kherson.") if c.is_claim]
+    assert got == [(("UA-23", "UA-65"), 74.0)]

@@ -105,6 +105,7 @@ ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 _LIST_GAP = re.compile(r"^[\"”]?(?:s|\s+(?:[\"“]?people['’]s\s+republics[\"”]?|regions|oblasts|"
                        r"provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?(?:out\s+of\s+)?|\s+and\s+(?:of\s+|from\s+|out\s+of\s+)?|"
+                       r"\s*&\s*|"  # "Zaporizhzhia & Kherson"
                        r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
                        # "leave the Kherson region entirely, together with Zaporizhzhia"
                        r"(?:\s+(?:region|oblast|province))?(?:\s+(?:entirely|completely|fully|"
