@@ -1138,3 +1138,9 @@ def test_only_an_offer_names_a_holding_and_not_in_russia() -> None:
     got = _all("Zelensky said Ukraine was ready to hand back the territory its forces hold in "
                "the Kursk region.")
     assert all(c[0] != "control_share" for c in got)
+
+
+def test_accepting_the_loss_of_regions_is_ceding_them() -> None:
+    assert _all("The Kremlin wants Kyiv to accept the loss of the Zaporizhzhia and Kherson "
+                "regions.") == [("demand_cede", "RU", ("UA-23", "UA-65"), "all")]
+    assert _all("Kyiv will never accept the loss of Crimea, its foreign minister said.") == []

@@ -302,6 +302,8 @@ CUES: dict[str, re.Pattern[str]] = {
         # "(these regions are Russia;) Kiev must accept this reality"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:this|these|that|new|the\s+new)\s+"
         r"(?:territorial\s+)?realit)|"
+        # "demanded that Kyiv accept the loss of Donetsk, Luhansk, ..."
+        r"accept(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:permanent\s+|formal\s+|final\s+)?loss\s+of\b)|"
         # "accept Moscow's 2014 annexation of Crimea"
         r"accept(?:s|ed|ing)?(?=\s+(?:the\s+|Moscow['’]s\s+|Russia['’]s\s+)?(?:\d{4}\s+)?"
         r"(?:illegal\s+)?(?:annexation|incorporation)\s+of\b)|"
