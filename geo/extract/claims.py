@@ -374,9 +374,12 @@ def _too_large(c: ExtractedClaim, areas: dict[str, float]) -> bool:
 
 #: A line of a side's name alone (a flag, a bullet, bold around it): "🇷🇺 Moscow".
 _BARE_SIDE = re.compile(r"[^\w\n]*(?P<side>Russia|Moscow|the\s+Kremlin|Ukraine|Kyiv)[^\w\n]*")
-#: Before it: what the sides want ("What each side actually wants", "The two positions").
-_WANTS_BEFORE = re.compile(r"\b(?:wants?|demands?|terms|conditions|positions?|red\s+lines)\b",
-                           re.I)
+#: Words of a side's terms or plan: "the memorandum", "the conditions", "the points".
+_TERMS_WORDS = (r"memorandum|conditions?|terms|demands?|ultimatum|requirements?|points?|"
+                r"framework|plan|proposals?|draft")
+#: Before it: what the sides want ("What each side actually wants", "The two positions"),
+#: or their terms.
+_WANTS_BEFORE = re.compile(r"\b(?:wants?|positions?|red\s+lines|" + _TERMS_WORDS + r")\b", re.I)
 #: A line that opens a list: it ends with a colon, "including" or "such as".
 _INTRO = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 
@@ -511,8 +514,7 @@ _NOMINAL_ACT = re.compile(r"\W*(?:the\s+)?(?:(?:complete|full|total|immediate|un
                           r"(?:withdrawal|pull-?out)\s+of\b", re.I)
 #: An opening line about a side's terms or plan: "the memorandum", "the conditions", "the
 #: points on territory".
-_TERMS = re.compile(r"\b(?:memorandum|conditions?|terms|demands?|ultimatum|requirements?|points?|"
-                    r"framework|plan|proposals?|draft)\b", re.I)
+_TERMS = re.compile(r"\b(?:" + _TERMS_WORDS + r")\b", re.I)
 
 
 #: A list item whose subject is a side that leaves: "Russia withdraws its troops from".
