@@ -1144,3 +1144,15 @@ def test_accepting_the_loss_of_regions_is_ceding_them() -> None:
     assert _all("The Kremlin wants Kyiv to accept the loss of the Zaporizhzhia and Kherson "
                 "regions.") == [("demand_cede", "RU", ("UA-23", "UA-65"), "all")]
     assert _all("Kyiv will never accept the loss of Crimea, its foreign minister said.") == []
+
+
+def test_ukraines_part_in_a_plan_no_side_authors_is_no_offer() -> None:
+    """"Under the draft, Ukrainian forces would leave the part of Donetsk they hold": a term
+    of a plan whose author is not named, no offer of Ukraine's; Russia's part in such a plan
+    and a plan a side is named as authoring stay read."""
+    assert [c for c in _all("Under the draft, Ukrainian forces would leave the part of the "
+                            "Donetsk region they still hold.") if c[0] != "control_share"] == []
+    assert _all("Under the plan, Russia would pull back from parts of the Sumy region.") == [
+        ("offer_withdraw", "RU", ("UA-59",), "part")]
+    assert _all("Under Moscow's proposal, Ukraine would pull its troops out of the rest of "
+                "Donetsk.") == [("demand_withdraw", "RU", ("UA-14",), "all")]

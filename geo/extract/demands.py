@@ -319,6 +319,10 @@ def _no_deal_leaving(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
 
 #: A plan, its author named before it: "Under Moscow's proposal", "the proposal relayed by
 #: Russian officials".
+#: A plan's term, its author not named: "Under the draft,", "It envisaged that".
+_UNDER_PLAN = re.compile(r"^\W*(?:under|in)\s+(?:the|a|this|that|such\s+a)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:draft|plan|proposal|framework|deal|agreement|document|text|version|"
+                         r"blueprint)\b|\b(?:envisag|foresee|foresaw|stipulat)\w*\s+that\b", re.I)
 _PLAN_WORD = re.compile(r"\b(?:proposal|plan|draft|terms|memorandum|blueprint|formula|offer)s?\b",
                         re.I)
 
@@ -536,6 +540,16 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
         review.append(f"a proposal of {SIDE_NAME[first]}'s under which {SIDE_NAME[doer]} "
                       f"would withdraw: its demand")
         kind, qualifier = "demand_withdraw", fig.qualifier if fig else "all"
+    elif offer and offer.group(0).lower() == "would" and (
+            plan := _UNDER_PLAN.search(text, 0, offer.start())) is not None and not any(
+            a.side in ("RU", "UA", "US") and a.end <= plan.end() for a in parts.actors) \
+            and offering_side(parts, offer) == "UA":
+        # "Under the draft, Ukrainian forces would leave the part of the Donetsk region they
+        # still hold", "It envisaged that Ukrainian forces would leave ...": Ukraine's part in
+        # a plan no side is named as authoring (the US draft of November 2025, as the
+        # writers have it), no offer of Ukraine's (0 of 4 counted on the tuned corpora;
+        # Russia's part in such a plan was counted as its offer, 2 of 3)
+        return []
     elif offer:
         # (doer: the side right before the offer word, read in the branch above)
         actor = doer if doer is not None else first if first in ("RU", "UA") else "RU"
