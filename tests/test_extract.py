@@ -640,11 +640,17 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: held out: 0.846 (P 0.845, R 0.847; rules alone 0.817; sides right on 288 of 296): local
 #: British and Irish papers 0.902, Russian opposition and diaspora channels summarised in
 #: English 0.753, Asian and Pacific press 0.901, data releases and statistical bulletins
-#: 0.834; 140-147 pooled 0.859 (P 0.861, R 0.858; rules alone 0.835). The rules and the
-#: reader gain on each writer they are tuned or trained on; on writers they have not seen
-#: they stay short of the 0.9 the issue sets (0.878, 0.887, 0.871, 0.839, 0.892, 0.890,
-#: 0.819, 0.795, 0.763, 0.844, 0.875 and 0.846 in the last twelve blind rounds), and the
-#: farther a style is from those tuned on, the lower.
+#: 0.834; 140-147 pooled 0.859 (P 0.861, R 0.858; rules alone 0.835); the rules were
+#: then tuned on 140-147 (0.920 and 0.903 then, no longer blind). 148-151, commissioned
+#: after 144-147 was scored, before the first change for 140-147, committed unread and
+#: scored once after the last change for 140-147 (314ff08), held out: 0.877 (P 0.860, R
+#: 0.895; rules alone 0.864; sides right on 282 of 285): live blogs and rolling coverage
+#: 0.874, morning newsletters and email briefings 0.933, parliamentary debates and
+#: committee hearings 0.899, letters to the editor, reader comments and corrections
+#: 0.809. The rules and the reader gain on each writer they are tuned or trained on; on
+#: writers they have not seen they stay short of the 0.9 the issue sets (0.887, 0.871,
+#: 0.839, 0.892, 0.890, 0.819, 0.795, 0.763, 0.844, 0.875, 0.846 and 0.877 in the last
+#: twelve blind rounds), and the farther a style is from those tuned on, the lower.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -790,14 +796,18 @@ WRITERS = {
     "writer 137 (held out, scored, then tuned on)": ("extract_corpus_fresh137.yaml", 40, 0.83),
     "writer 138 (held out, scored, then tuned on)": ("extract_corpus_fresh138.yaml", 40, 0.92),
     "writer 139 (held out, scored, then tuned on)": ("extract_corpus_fresh139.yaml", 40, 0.84),
-    "writer 140 (held out)": ("extract_corpus_fresh140.yaml", 40, 0.89),
-    "writer 141 (held out)": ("extract_corpus_fresh141.yaml", 40, 0.80),
-    "writer 142 (held out)": ("extract_corpus_fresh142.yaml", 40, 0.92),
-    "writer 143 (held out)": ("extract_corpus_fresh143.yaml", 40, 0.93),
-    "writer 144 (held out)": ("extract_corpus_fresh144.yaml", 40, 0.90),
-    "writer 145 (held out)": ("extract_corpus_fresh145.yaml", 40, 0.75),
-    "writer 146 (held out)": ("extract_corpus_fresh146.yaml", 40, 0.90),
-    "writer 147 (held out)": ("extract_corpus_fresh147.yaml", 40, 0.83),
+    "writer 140 (held out, scored, then tuned on)": ("extract_corpus_fresh140.yaml", 40, 0.92),
+    "writer 141 (held out, scored, then tuned on)": ("extract_corpus_fresh141.yaml", 40, 0.88),
+    "writer 142 (held out, scored, then tuned on)": ("extract_corpus_fresh142.yaml", 40, 0.93),
+    "writer 143 (held out, scored, then tuned on)": ("extract_corpus_fresh143.yaml", 40, 0.94),
+    "writer 144 (held out, scored, then tuned on)": ("extract_corpus_fresh144.yaml", 40, 0.96),
+    "writer 145 (held out, scored, then tuned on)": ("extract_corpus_fresh145.yaml", 40, 0.78),
+    "writer 146 (held out, scored, then tuned on)": ("extract_corpus_fresh146.yaml", 40, 0.96),
+    "writer 147 (held out, scored, then tuned on)": ("extract_corpus_fresh147.yaml", 40, 0.89),
+    "writer 148 (held out)": ("extract_corpus_fresh148.yaml", 40, 0.87),
+    "writer 149 (held out)": ("extract_corpus_fresh149.yaml", 40, 0.93),
+    "writer 150 (held out)": ("extract_corpus_fresh150.yaml", 40, 0.89),
+    "writer 151 (held out)": ("extract_corpus_fresh151.yaml", 40, 0.80),
 }
 
 
