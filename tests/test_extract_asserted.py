@@ -986,3 +986,27 @@ def test_round_q_a_month_and_year_long_past_before_a_seizure() -> None:
     got = [c for c in extract_claims("In May 2014 armed groups backed by Moscow seized parts "
                                      "of the Luhansk region.") if c.kind.startswith("control")]
     assert got and not any(c.is_claim for c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Correction, 4 May 2024: An earlier version of this article said Russia controlled "
+    "about half of Zaporizhzhia region.",
+    "Correction (09.40 GMT): In an update at 08.15 we said Russian forces control 85% of "
+    "Kherson region.",
+    "Editor's note: A previous version of this story quoted an official as saying Kyiv's "
+    "troops had liberated half of occupied Zaporizhzhia.",
+    "In yesterday's debate I said that Russia holds 35 per cent of Kherson oblast.",
+    "Q: I keep seeing posts saying Russia now controls half of Kharkiv region.",
+    "Q: A friend insists Ukraine holds part of the Belgorod region.",
+    "Asked by the Member for Stockfield, what recent assessment the Department has made of "
+    "the area of Sumy oblast under Russian control.",
+])
+def test_round_s_what_was_said_in_error_or_asked_is_not_asserted(text: str) -> None:
+    """Round S's corrections, readers' questions and written questions, in my own words."""
+    assert [c for c in extract_claims(text) if c.is_claim] == []
+
+
+def test_round_s_a_report_without_a_correction_stands() -> None:
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "This morning we reported that Russian forces control 80% of Kherson region.")]
+    assert got == [(80.0, True)]

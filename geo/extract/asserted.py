@@ -354,6 +354,16 @@ _DISMISSED = re.compile(r"\b(?:ignore|disregard|(?:don['’]t|do\s+not|never)\s+
 #: A quiz's question of which place: its options follow.
 _WHICH_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|city|"
                           r"area|territory|part)s?\b[^?]{0,100}\?", re.I)
+#: A correction: what was said, reported or shaded in error before it.
+_RETRACTED = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+of\s+(?:this|the|our)\s+"
+    r"(?:article|story|report|post|piece|item|blog|map)\b|"
+    r"\b(?:correction|clarification|editor['’]s\s+note)\b[^\n]{0,160}?\b(?:we|I|it|(?:the|an?|our)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:article|report|story|post|update|map|item|ticker|caption|piece|"
+    r"graphic))\s+(?:had\s+)?(?:previously\s+|wrongly\s+|incorrectly\s+|mistakenly\s+)?"
+    r"(?:reported|said|stated|wrote|quoted|shaded|misstated|claimed|described)\b|"
+    r"\bin\s+(?:this\s+\w+['’]s|an?\s+earlier|the\s+earlier|my|yesterday['’]s)\s+(?:debate|update|"
+    r"post|speech|remarks?|video|answer)\b[^.]{0,30}?\bI\s+said\b", re.I)
 #: A parliamentary question: what it asks about is not asserted.
 _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|minister|ministry)\s+"
                     r"(?:can\s+)?confirms?)\s+that\b|"
@@ -361,8 +371,11 @@ _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|min
                     r"\bwhether\s+(?:Russia|Moscow|Ukraine|Kyiv|(?:Russian|Ukrainian)\s+(?:troops|"
                     r"forces))\s+(?:still\s+|now\s+|really\s+)?(?:holds?|held|controls?|"
                     r"controlled|occupie[sd]|occupy)\b|"
-                    r"\bwhat\s+assessment\s+(?:he|she|they|the\s+\w+)\s+(?:has|have)\s+made\s+of\s+"
-                    r"(?:the\s+)?claims\b", re.I)
+                    r"\bwhat\s+(?:recent\s+)?assessment\s+(?:he|she|they|the\s+\w+|(?:His|Her)\s+"
+                    r"Majesty['’]s\s+Government)\s+(?:has|have)\s+made\s+of\s+(?:the\s+)?(?:claims|"
+                    # "what recent assessment the Department has made of the area of the Kursk
+                    # region held by Ukrainian forces"
+                    r"area|extent|share|size|amount)\b", re.I)
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.
 POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
@@ -538,7 +551,12 @@ _HEARSAY = re.compile(
     r"claims?\s+(?:circulating\s+)?on\s+social\s+media\s+that|"
     # "Telegram channels are spreading the message that the army allegedly controls ..."
     r"spread(?:s|ing)?\s+(?:the\s+|a\s+)?(?:message|claim|narrative|story|rumou?r|"
-    r"information|news)\s+that)\b", re.I)
+    r"information|news)\s+that|"
+    # a reader's question: "Q: I keep seeing posts saying Russia now controls half of ...",
+    # "Q: A friend insists Ukraine holds part of Belgorod."
+    r"(?:posts?|videos?|people|someone|a\s+(?:friend|colleague|relative|neighbou?r))\s+"
+    r"(?:keeps?\s+)?(?:saying|say|says|insists?|insisting|claim(?:s|ing)?|told\s+me)\s+(?:that\s+)?)\b",
+    re.I)
 
 
 def asserted(claims: list[ExtractedClaim], s: Sentence,
@@ -629,7 +647,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     hearsay = _HEARSAY.search(text) if ("viral" in low or "circulat" in low or "rumo" in low
                                         or "fake" in low or "doctored" in low
                                         or "claim" in low or "post" in low or "video" in low
-                                        or "spread" in low) else None
+                                        or "spread" in low or "insist" in low
+                                        or "saying" in low or "told me" in low) else None
     if hearsay is not None:
         # "Viral posts claim Moscow's troops now hold a third of Ukraine", "A video
         # circulating on Telegram that claims Russian troops 'now control half of ...'":
@@ -644,6 +663,12 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     if dismissed:
         claims = [c for c in claims if not any(a <= c.span[0] - s.start < b
                                                for a, b in dismissed)]
+    if ("version" in low or "correction" in low or "clarification" in low or "note" in low
+            or "i said" in low) and (retracted := _RETRACTED.search(text)) is not None:
+        # "Correction: An earlier version of this article said Russia controlled 'about half'
+        # of Donetsk", "Editor's note: a previous version ... quoted ...", "In this
+        # afternoon's debate I said that Russia holds 40 per cent": what was said in error
+        claims = [c for c in claims if c.span[0] - s.start < retracted.start()]
     if ("whether" in low or "assessment" in low) and _ASKED.search(text):
         # a member's question of a claim ("what assessment he has made of claims in Russian
         # state media that ...", "whether it is true that Russian forces now control a third
