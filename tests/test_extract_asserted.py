@@ -1010,3 +1010,18 @@ def test_round_s_a_report_without_a_correction_stands() -> None:
     got = [(c.value, c.is_claim) for c in extract_claims(
         "This morning we reported that Russian forces control 80% of Kherson region.")]
     assert got == [(80.0, True)]
+
+
+def test_round_s_a_letters_rebuttals() -> None:
+    """A letter's rebuttals, in my own words: a claim quoted and answered "It does not.", a
+    report called misleading, and claims rejected after a clause of the speaker's own."""
+    assert [c for c in extract_claims(
+        'The paper made a bold claim on its front page: that Russia "now occupies a third of '
+        'Ukraine". It does not.') if c.is_claim] == []
+    assert [c for c in extract_claims(
+        'Sir — Your report (3 March) that Kyiv has "offered to give up Donbas" is misleading.')
+        if c.is_claim] == []
+    got = [c.value for c in extract_claims(
+        "The minister said Russian forces hold no more than 3 per cent of Sumy oblast, and "
+        "rejected social media claims that Russia controls half of the region.") if c.is_claim]
+    assert got == [3.0]

@@ -404,7 +404,7 @@ _REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed
                        r"circulating|posts?|video|statements?)\b", re.I)
 #: ... and called false in the same or the next sentence ("This is false", "Our rating:
 #: FALSE", "debunked").
-_FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is)n['’]t\W*$|"
+_FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is|do|are)(?:n['’]t|\s+not)\W*$|"
                     r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:(?:simply|pure|"
                     r"an\s+outright|outright|a\s+complete)\s+)?(?:false|untrue|not\s+true|"
                     r"fake|wrong|baseless|fabricated|a\s+lie|(?:a\s+)?fabrication|fiction|"
@@ -434,7 +434,8 @@ _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misle
 #: A word every form of _FALSE has, looked for first.
 _FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
                          r"fantasy|fiction|nonsense|invention|correspond|"
-                         r"no\s+(?:record|evidence|trace)|n['’]t\b", re.I)
+                         r"no\s+(?:record|evidence|trace)|n['’]t\b|"
+                         r"\b(?:does|do|is|are)\s+not\W*$", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
                            r"mostly\s+false|wrong)\W*$", re.I | re.M)
@@ -485,6 +486,16 @@ def not_a_holding(text: str) -> bool:
         or region_size(text)
 
 
+def _figure_at(c: ExtractedClaim, s: Sentence) -> int:
+    """Where claim ``c``'s figure starts in sentence ``s`` (its span's start when it has no
+    figure, or the figure is not found in the span)."""
+    start, end = c.span[0] - s.start, c.span[1] - s.start
+    if c.value is None:
+        return start
+    return next((f.start for f in reversed(figures(s.text)) if start <= f.start < end
+                 and abs(f.value - c.value) < 0.05 * max(c.value, 1)), start)
+
+
 def rated_false(s: Sentence, after: Sentence | None) -> bool:
     """``s`` reports a claim that it, or the sentence after it, calls false."""
     if not _REPORTED.search(s.text):
@@ -522,7 +533,9 @@ _NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|
 #: A statement called false in its own sentence: "The senator's statement that Russia
 #: controls all of Donetsk is false".
 _CALLED_FALSE = re.compile(r"\b(?:statement|claim|assertion|suggestion|contention|argument|"
-                           r"figure|idea|notion)s?\s+(?P<that>that)\b[^;:\n]{5,160}?\s"
+                           r"figure|idea|notion|report|story|headline|article)s?"
+                           # "Your report (15 December) that ..."
+                           r"(?:\s+\([^)]{1,40}\))?\s+(?P<that>that)\b[^;:\n]{5,160}?\s"
                            r"(?P<verdict>(?:is|was|are|were)\s+(?:simply\s+|also\s+|plainly\s+|"
                            r"demonstrably\s+)?(?:false|wrong|incorrect|untrue|inaccurate|"
                            # 'Russian claims that its forces hold a third of ... are "pure
@@ -587,12 +600,12 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         claims = [c for c in claims if not c.kind.startswith("control")]
     if ("false" in low0 or "wrong" in low0 or "incorrect" in low0 or "untrue" in low0
             or "fantasy" in low0 or "fiction" in low0 or "nonsense" in low0 or " lie" in low0
-            or "fabricat" in low0 or "propaganda" in low0) and (
+            or "fabricat" in low0 or "propaganda" in low0 or "misleading" in low0) and (
             called := _CALLED_FALSE.search(text)) is not None:
         # "The senator's statement that Russia controls all of Donetsk is false": what the
         # statement says, called false
         claims = [c for c in claims if not (
-            c.kind.startswith("control")
+            (c.kind.startswith("control") or c.kind.startswith("offer"))
             and called.start("that") <= c.span[0] - s.start < called.start("verdict"))]
     if (no_sign := _NO_SIGN.search(text)) is not None:
         # "There was no suggestion that Russian forces would withdraw from any of the
@@ -629,7 +642,10 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     denied = [m.end() for m in _DENIED_REPORT.finditer(text)] if any(
         w in low for w in ("den", "dismiss", "refut", "reject", "called")) else []
     if denied:
-        claims = [c for c in claims if not any(at <= c.span[0] - s.start for at in denied)]
+        # (where the claim's figure stands: "hold no more than 2 per cent of Kharkiv oblast,
+        # and rejected social media claims that Russia controls a third of the region" reads
+        # the third with the first verb)
+        claims = [c for c in claims if not any(at <= _figure_at(c, s) for at in denied)]
     if rated_false(s, after):
         # a reported holding called false; a reported offer too ("Posts say Putin 'has
         # offered to withdraw' ... FALSE"), not a demand another side rejects; what comes
