@@ -1025,3 +1025,18 @@ def test_round_s_a_letters_rebuttals() -> None:
         "The minister said Russian forces hold no more than 3 per cent of Sumy oblast, and "
         "rejected social media claims that Russia controls half of the region.") if c.is_claim]
     assert got == [3.0]
+
+
+def test_round_s_a_change_of_the_figure_and_a_share_of_what_was_seized() -> None:
+    """"That figure has grown by 4,500 sq km", "lost half of its bridgehead in a week" and
+    "45% of the area it seized" are no holdings."""
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "Russian forces hold about 114,000 sq km of Ukraine. That figure has grown by roughly "
+        "4,000 sq km over the past year.")]
+    assert got == [(114000.0, True)]
+    assert [c for c in extract_claims("Ukraine has lost roughly half of its Kursk bridgehead "
+                                      "in a week.") if c.is_claim] == []
+    got = [(c.unit, c.value) for c in extract_claims(
+        "Ukraine still holds about 500 sq km of Russia's Kursk region, roughly 40% of the area "
+        "it seized in August.") if c.is_claim]
+    assert got == [("km2", 500.0)]

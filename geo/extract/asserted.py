@@ -30,7 +30,8 @@ from geo.extract.lexicon import AS_DEMANDED, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import MONTHS, Sentence
 
-__all__ = ["asserted", "mark_past", "mark_dated_lines", "rated_false", "DENIAL", "PAST_PEAK",
+__all__ = ["asserted", "mark_past", "OF_EARLIER", "mark_dated_lines", "rated_false", "DENIAL",
+           "PAST_PEAK",
            "POLL", "POLL_ANSWER",
            "GAIN_TIME",
            "OTHER_MEASURE", "UNITS_SIZE", "region_size", "not_a_holding", "past_times",
@@ -324,6 +325,13 @@ _PLACES_THING = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?['’]s\s+(?:[\w
 _GROUND_WORD = re.compile(r"\b(?:territor|land|area|soil|ground|surface|east|south|north|west|"
                           r"centre|center|border|frontier|km|square|sq|\d|oblast|region|"
                           r"province|steppe|coast|shore|bank|part|portion|share)", re.I)
+#: After a share: an earlier amount it is of ("(45%) of the area it seized in August",
+#: "(a third) of what it took").
+OF_EARLIER = re.compile(r"\s+of\s+(?:what\b(?!\s+(?:[\w'’-]+\s+){0,2}(?:calls?|called|terms))|"
+                        r"(?:the\s+)?(?:area|territory|ground|land)\s+(?:that\s+)?(?:it|they|Ukraine|"
+                        r"Kyiv|Russia|Moscow|(?:its|their|Ukrainian|Russian)\s+(?:troops|forces|units))"
+                        r"\s+(?:had\s+|has\s+|have\s+|once\s+|first\s+)*(?:seized|took|taken|captured|"
+                        r"held|occupied|gained|won)\b)", re.I)
 #: Before a figure: a share of people it is ("the share of the oblast's pre-war population
 #: living there (at about 40%)").
 _PEOPLE_SHARE = re.compile(r"\b(?:share|proportion|percentage|part)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
@@ -627,6 +635,14 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
             c.kind.startswith("control") and c.value is not None
             and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
                     and abs(f.value - c.value) < 0.05 for f in people))]
+    if " of the " in text and any(c.value is not None and c.unit == "percent" for c in claims):
+        # "roughly 45% of the area it seized in August": a share of an earlier amount, not
+        # of a place
+        earlier = [f for f in figures(text)
+                   if f.unit == "percent" and OF_EARLIER.match(text, f.end)]
+        claims = [c for c in claims if not (c.value is not None and any(
+            c.span[0] - s.start <= f.start < c.span[1] - s.start
+            and abs(f.value - c.value) < 0.05 for f in earlier))]
     if "sorry" in low0 or "i mean" in low0:
         # "Russia holds about three quarters of Kharkiv region -- sorry, Kherson.": the place
         # the speaker puts right

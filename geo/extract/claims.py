@@ -37,6 +37,7 @@ from geo.extract.asserted import (
     region_size,
 )
 from geo.extract.control import (
+    GAINED,
     LABEL_AMOUNT,
     PASSIVE,
     control_claims,
@@ -847,6 +848,9 @@ def _figure_again(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
     for fig in parts.figs:
         if fig.unit != (last.unit or "percent"):
             continue
+        if GAINED.search(s.text, max(0, fig.start - 40), fig.start):
+            continue  # "That figure has grown by roughly 4,500 sq km over the past 12
+            # months": a change of the figure, not the figure
         ps, _ = of_places(parts, fig)
         regions = codes_of(ps) if ps else last.regions
         earlier = _THEN.search(s.text) is not None

@@ -140,7 +140,10 @@ PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?
                      r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
                      r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                     r"(?:days|weeks|months)|\d{4})\b", re.I)
+                     r"(?:days|weeks|months)|\d{4})\b|"
+                     # "lost roughly half of its Kursk bridgehead in a week"
+                     r"\b(?:in|within|over)\s+a\s+(?:single\s+)?(?:day|week|fortnight|month)\b",
+                     re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
 GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"

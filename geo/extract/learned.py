@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from geo.extract.asserted import not_a_holding
+from geo.extract.asserted import OF_EARLIER, not_a_holding
 from geo.extract.control import (
     DENIED_PLACE,
     EARLIER_FIGURE,
@@ -164,9 +164,9 @@ def _candidates(parts: Parts) -> list[Candidate]:
             continue  # "does not control half of ...", "+118 km²" (a change)
         if _GREY.search(text, max(0, f.start - 60), f.start):
             continue  # "the grey zone in Donetsk alone now covers about 1,000 km²": no side's
-        if re.match(r"\s+of\s+what\b(?!\s+(?:[\w'’-]+\s+){0,2}(?:calls?|called|terms))",
-                    text[f.end:f.end + 40], re.I):
-            continue  # "around a third of what it took last August": of an earlier amount
+        if OF_EARLIER.match(text, f.end):
+            continue  # "around a third of what it took last August", "45% of the area it
+            # seized": of an earlier amount
         of = _OF_WHAT.match(text, f.end)
         if (of and of.group(1).lower() not in _LAND
                 and not any(a <= of.start(1) < b for a, b in named)):
