@@ -331,3 +331,8 @@ def test_round_r_a_speakers_range_and_nearer(text: str, want: tuple[float, str])
 def test_round_r_two_figures_far_apart_are_no_range() -> None:
     assert [f.value for f in figures("Luhansk 99, Donetsk 78 percent")] == [78.0]
     assert [f.value for f in figures("In 2024, 18 percent")] == [18.0]
+
+
+def test_round_s_in_the_order_of_is_about() -> None:
+    assert [(f.value, f.qualifier) for f in figures("in the order of 800 square kilometres")
+            ] == [(800.0, "around")]

@@ -378,3 +378,7 @@ def test_round_r_a_bare_share_under_a_line_of_a_holding() -> None:
             "114,100 km²\nShare of Ukraine: 18.9%\nNet change in July: +400 km²\n")
     assert _fields(text) == [("RU", ("UA",), 114100.0, "km2", "exact"),
                              ("RU", ("UA",), 18.9, "percent", "exact")]
+
+
+def test_round_s_a_label_of_another_measure_is_no_holding() -> None:
+    assert _fields("~50%: share of Ukraine's generating capacity damaged or occupied\n") == []

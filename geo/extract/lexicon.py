@@ -129,7 +129,8 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("a shade over", "over"), ("a shade under", "under"), ("a touch over", "over"),
     ("a touch under", "under"),
     ("closer to", "around"), ("roughly about", "around"), ("an estimated", "around"),
-    ("nearer", "around"), ("nearer to", "around"),
+    ("nearer", "around"), ("nearer to", "around"), ("in the order of", "around"),
+    ("on the order of", "around"), ("of the order of", "around"),
     ("approx.", "around"), ("approx", "around"), ("ca.", "around"),
 )
 _QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(

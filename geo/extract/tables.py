@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from geo.extract.asserted import PAST_PEAK
+from geo.extract.asserted import OTHER_MEASURE, PAST_PEAK
 from geo.extract.lexicon import (
     CUES,
     Figure,
@@ -737,8 +737,8 @@ def field_claims(text: str, label: str, label_start: int, values: str,
     share of Ukraine's territory under Russian occupation". A label without a place takes
     the box's ("KURSK IN FIGURES"), else is the country ("Share held by Kyiv's forces"); one
     naming a change or a past ("gained in February", "at the peak") is no holding."""
-    if _CHANGE.search(label) or _NOT_HELD.search(label):
-        return []
+    if _CHANGE.search(label) or _NOT_HELD.search(label) or OTHER_MEASURE.search(label):
+        return []  # (nor "share of Ukraine's generating capacity damaged or occupied")
     side, why = _field_side(label) if _FIELD_HELD.search(label) else (None, "")
     if side is None:
         # "KEY FIGURES | January 2026 (Russian-held share, rounded)" over "- Ukraine
