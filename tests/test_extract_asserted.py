@@ -1040,3 +1040,9 @@ def test_round_s_a_change_of_the_figure_and_a_share_of_what_was_seized() -> None
         "Ukraine still holds about 500 sq km of Russia's Kursk region, roughly 40% of the area "
         "it seized in August.") if c.is_claim]
     assert got == [("km2", 500.0)]
+
+
+def test_round_s_what_if_after_a_speakers_label_and_a_vocative() -> None:
+    assert [c for c in extract_claims(
+        "MS HALE: General, what if Ukraine had to give up Kherson as part of a deal?")
+        if c.is_claim] == []

@@ -280,6 +280,8 @@ _SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|t
                        r"pressed|obliged)|speculat(?:ed|es|e|ing)\s+that|"
                        # "Suppose Kyiv agreed to cede the Donbas", "What if Moscow offered"
                        r"^\W*(?:\d{1,2}[.)]\s*)?(?:suppose|supposing|imagine|what\s+if)|"
+                       # "General, what if Ukraine had to give up Zaporizhzhia as part of a deal?"
+                       r"^(?:[^,.;:?]{1,40}[,:]\s+){1,2}what\s+if\b|"
                        # "If Kyiv were to accept Moscow's memorandum, it would have to abandon"
                        r"\bif\s+(?:[\w'’-]+\s+){1,4}?were\s+to\b|"
                        # "the question of whether Kyiv would ever agree to leave Donetsk"
