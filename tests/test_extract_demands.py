@@ -1156,3 +1156,15 @@ def test_ukraines_part_in_a_plan_no_side_authors_is_no_offer() -> None:
         ("offer_withdraw", "RU", ("UA-59",), "part")]
     assert _all("Under Moscow's proposal, Ukraine would pull its troops out of the rest of "
                 "Donetsk.") == [("demand_withdraw", "RU", ("UA-14",), "all")]
+
+
+def test_round_t_an_assemblys_demand_and_we_demand_that_russia_withdraw() -> None:
+    """A General Assembly's demand (an aside between commas, "the Assembly's demand") is no
+    side's; "We demand that Russia withdraw" is never Russia's demand of itself."""
+    assert _all("The General Assembly, meeting in an emergency session, demands that the "
+                "Russian Federation withdraw its forces from Ukraine.") == []
+    assert _all("It reiterates the Assembly's demand that the Russian Federation withdraw all "
+                "of its forces from Ukraine.") == []
+    got = _all('The Russian delegate left the hall. The minister added: "We demand that '
+               'Russia withdraw its troops from every inch of Ukrainian soil."')
+    assert got == [("demand_withdraw", "UA", ("UA",), "all")]

@@ -189,6 +189,14 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         actor = other_side(leaving)
         review.append(f"{SIDE_NAME[leaving]}'s forces would leave: the demand read as "
                       f"{SIDE_NAME[actor]}'s")
+    if actor in ("RU", "UA") and between and between[0].side == actor and re.search(
+            r"(?:^|[\"“\s])(?:we|I)\s+(?:(?:also|again|still|now)\s+)?$", text[:demand.start()],
+            re.I):
+        # '"We demand that Russia withdraw its troops from every inch of Ukrainian soil"'
+        # ("we" read as Russia): no side demands its own withdrawal; the other side does
+        actor = other_side(actor)
+        review.append(f"'{text[demand.start():demand.end()]}' by 'we', of "
+                      f"{SIDE_NAME[between[0].side]}: read as {SIDE_NAME[actor]}'s demand")
     if target is None or target == actor:
         target = "UA" if actor != "UA" else "RU"
     return actor, target

@@ -993,9 +993,14 @@ _BODY_DEMANDS = re.compile(r"(?:\b(?:General\s+Assembly|Security\s+Council|Europ
                            r"Union|Parliament|Commission)|EU|UN|United\s+Nations|NATO|G7|G-7|"
                            r"OSCE|(?:the|its|this)\s+(?:Council|Assembly|resolution|declaration|"
                            r"communiqu[eé]))(?:['’]s)?(?:\s+(?!Russia|Moscow|Kyiv|Ukrain|Kremlin|"
-                           r"Putin|Zelensk|that\b|of\b|the\b)[\w'’-]+){0,4}?\s+)"
+                           r"Putin|Zelensk|that\b|of\b|the\b)[\w'’-]+){0,4}?\s+"
+                           # "The General Assembly, meeting in emergency special session, demands"
+                           r"|\b(?:General\s+Assembly|Security\s+Council)\s*,[^,]{1,60},\s+)"
                            r"(?:demands?|demanded|reiterates\s+its\s+"
-                           r"demand)(?:\s+that)?\s*$", re.I)
+                           r"demand)(?:\s+that)?\s*$|"
+                           # "It reiterates the Assembly's demand that"
+                           r"\bthe\s+(?:Assembly|Council|General\s+Assembly|Security\s+Council)['’]s\s+"
+                           r"(?:[\w-]+\s+)?demands?(?:\s+that)?\s*$", re.I)
 #: Before a recognition that is another party's idea: "a U.S. framework would include
 #: American recognition of Crimea as Russian", "one draft floated de facto recognition".
 _THIRD_PARTY = re.compile(r"\b(?:American|U\.S\.|US|Washington|European|draft|framework|plan|"
