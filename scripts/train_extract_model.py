@@ -99,7 +99,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh153.yaml",
             "extract_corpus_fresh152.yaml",
             "extract_corpus_fresh154.yaml",
-            "extract_corpus_fresh155.yaml")
+            "extract_corpus_fresh155.yaml",
+            "extract_corpus_fresh159.yaml")
 
 
 def default_corpora() -> list[Path]:
