@@ -765,3 +765,8 @@ def test_round_r_ground_recovered_is_gained_not_held() -> None:
                               "despite counter-offensives that recovered more than 7,000 "
                               "square miles.")]
     assert [c[3] for c in got] == [108780.0]
+
+
+def test_round_t_what_a_side_will_be_able_to_hold_is_not_held() -> None:
+    assert _claims("We assess with low confidence that Ukraine will be able to hold any part "
+                   "of Kursk oblast by the summer.") == []

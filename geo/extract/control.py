@@ -287,7 +287,9 @@ _OCCUPIED_SHARE = re.compile(r"occupied\s+(?:share|area|territory|part|portion|l
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: The future right before the verb: "(we) will (liberate)", "is going to (take)".
 _WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+going\s+to)\s+(?:(?:soon|eventually|"
-                   r"certainly|inevitably|then|also)\s+)?$|['’]ll\s+$", re.I)
+                   r"certainly|inevitably|then|also)\s+)?(?:(?:be\s+able|manage|continue|want)\s+"
+                   # "will be able to hold any part of Kursk oblast by the summer"
+                   r"to\s+)?$|['’]ll\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
 _OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 
