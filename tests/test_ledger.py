@@ -149,3 +149,18 @@ def test_an_article_without_a_claim_is_listed_not_drafted() -> None:
     done = ingest(arts, today=TODAY)
     assert len(done.reports) == 1
     assert done.problems == ("wire/none.txt: no territorial claim found; nothing to check",)
+
+
+def test_an_area_beyond_its_units_size_is_a_note_and_the_run_goes_on(history, units) -> None:  # type: ignore[no-untyped-def]
+    """An extracted area larger than its unit ("about 30,000 km² of Kursk": the region is
+    29,997 km²) cannot be mapped: the draft keeps it as a note, saying why, and the other
+    articles are checked (before, the whole ingest stopped on it)."""
+    arts = [Article("x/big.txt", "KYIV, July 10, 2024 (Wire) — Ukraine holds about 30,000 km² "
+                    "of Russia's Kursk region, a blogger claimed.", "text"),
+            _articles()[0]]
+    done = ingest(arts, today=TODAY)
+    big = next(r for r in done.reports if r.id == done.reports[0].id)
+    notes = [c for c in big.claims if c.kind == "note"]
+    assert notes and "larger than the official area of Kursk (29,997 km²)" in notes[0].paraphrase
+    rows = ledger(done, units, history=history)
+    assert "wire/a1.txt" in set(rows["article"]) and (rows["verdict"] == "overstated").any()

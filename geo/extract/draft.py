@@ -91,6 +91,21 @@ def _by_date(claim: dict[str, Any], date: str) -> dict[str, Any]:
             "review": f"{claim['review']}; the period cut to end on the report's date"}
 
 
+def _beyond_area(c: ExtractedClaim) -> str:
+    """The official area an area claim's interval goes beyond, in words ("" when it fits):
+    an area of one unit whose upper bound is more than the unit itself."""
+    if c.kind != "control_area" or c.unit != "km2" or c.value is None or c.status \
+            or len(c.regions) != 1:
+        return ""
+    from geo.extract.lexicon import official_areas
+
+    area = official_areas().get(c.regions[0])
+    high = c.high if c.high is not None else c.value
+    if area is None or high <= area * (1 + 1e-6):
+        return ""
+    return f"the official area of {_place_text(c.regions)} ({area:,.0f} km²)"
+
+
 def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     """One extracted claim as a claim of the report format."""
     if c.kind == "pace":
@@ -123,7 +138,15 @@ def claim_to_report(c: ExtractedClaim, claim_id: str) -> dict[str, Any]:
     else:  # offer_withdraw
         out.update(kind="offer_withdraw", **place)
         paraphrase = f"{_NAMES[c.actor]} offers to withdraw from {what or _place_text(c.regions)}."
-    if c.status in ("earlier", "past"):  # said, never mapped or checked as current
+    too_big = _beyond_area(c)
+    if too_big:
+        # "about 30,000 km² of Kursk" (the region is 29,997 km²): the interval cannot be
+        # mapped (the snapshot refuses it); a note says what was read, and why it is not
+        # checked (found ingesting writer 158's and 159's articles: the whole run stopped)
+        out = {"id": claim_id, "actor": actor, "kind": "note", **place, "qualifier": "none"}
+        paraphrase = (f"An area larger than {too_big}, so not mapped or checked: "
+                      + paraphrase)
+    elif c.status in ("earlier", "past"):  # said, never mapped or checked as current
         out = {"id": claim_id, "actor": actor, "kind": "note", **place,
                "qualifier": "none"}
         paraphrase = ("An earlier demand, since replaced: " if c.status == "earlier"
