@@ -736,8 +736,6 @@ _TIMELINE = re.compile(r"\W*((?:(?i:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:"
                        + r"\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
 
 
-#: A figure a change started from: "(the occupied share grew over the year) from 58% to
-#: about 66%": the 58 % was then's.
 #: A revision of a figure published before: "has been revised to", "revises the April
 #: figure ... from 112,660 km² to 112,641 km²".
 _REVISED = re.compile(r"\b(?:has\s+been|was|were|have\s+been)\s+revised\b|"
@@ -746,6 +744,8 @@ _REVISED = re.compile(r"\b(?:has\s+been|was|were|have\s+been)\s+revised\b|"
 #: Right before a figure: the one a change is measured from ("up from about").
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+|some\s+|"
                       r"just\s+(?:over|under)\s+|nearly\s+|almost\s+|an\s+estimated\s+)?$", re.I)
+#: A figure a change started from: "(the occupied share grew over the year) from 58% to
+#: about 66%": the 58 % was then's.
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|just\s+)?$", re.I)
 _TO_FIGURE = re.compile(r"\s*(?:%|per\s*cent|percent|km²|km2|sq(?:uare)?\.?\s+(?:km|"
                         r"kilomet(?:re|er)s|miles))?\s+(?:to|up\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|"

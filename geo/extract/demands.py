@@ -651,9 +651,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
                             ps, (verb.end(), end),
                             actor if kind == "offer_withdraw" else target,
                             ("RU" if side.group(1) == "Russian" else "UA") if side else None)
-        if held and kind == "offer_withdraw" and where and re.search(
-                r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|areas|bits|"
-                r"strips)\s+of\s+(?:both\s+)?(?:the\s+)?$", text[verb.end():ps[0].start], re.I):
+        if held and kind == "offer_withdraw" and where and _THE_PARTS_OF.search(
+                text, verb.end(), ps[0].start):
             # "hand back the small patches of Sumy and Kharkiv that Russian troops occupy":
             # all it holds there ("from parts of Sumy, where its forces hold footholds": part)
             qualifier = "all"
@@ -665,10 +664,8 @@ def withdrawal_claims(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]
             qualifier = "part" if re.search(r"\b(?:some|parts?|a\s+few)\s+of\s+(?:the\s+)?"
                                             r"(?:[\w-]+\s+){0,2}$",
                                             text[verb.end():held_in.start()], re.I) else "all"
-    if kind == "offer_withdraw" and qualifier == "part" and fig is None and re.search(
-            r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|areas|bits|strips)\s+"
-            r"of\s+(?:both\s+)?(?:the\s+)?$", text[verb.end():ps[0].start], re.I) and \
-            _HELD_AFTER.match(text, end):
+    if kind == "offer_withdraw" and qualifier == "part" and fig is None and _pockets_held(
+            text, verb.end(), ps[0].start, end):
         # "hand back the small pockets of the Sumy and Kharkiv regions his troops hold",
         # "... held by Russian troops": all it holds there (the convention)
         qualifier = "all"
@@ -743,6 +740,19 @@ _HELD_AFTER = re.compile(r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:(?:th
                          r"(?:now\s+|still\s+|currently\s+)?(?:holds?|occup(?:y|ies)|controls?)|"
                          r"(?:now\s+|still\s+)?(?:held|occupied|controlled)\s+by\s+(?:its|their|"
                          r"his|Russian)\s+(?:own\s+)?(?:troops|forces))\b", re.I)
+
+
+#: Right before an offer's places: "the (small) pockets of", "the areas of both".
+_THE_PARTS_OF = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|areas|"
+                           r"bits|strips)\s+of\s+(?:both\s+)?(?:the\s+)?$", re.I)
+
+
+def _pockets_held(text: str, start: int, places_start: int, end: int) -> bool:
+    """Whether an offer gives back "the small pockets of (the places) his troops hold": the
+    parts named before its places (from ``start``) and the holding after them (at ``end``),
+    all the offering side holds there (the convention)."""
+    return _THE_PARTS_OF.search(text, start, places_start) is not None and \
+        _HELD_AFTER.match(text, end) is not None
 
 
 def _holds_there(parts: Parts, said: bool, ps: list[Place], span: tuple[int, int],
@@ -969,10 +979,8 @@ def _offered_cession(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim] 
     if not ps:
         return None
     held = _HELD_IN.search(text, verb.end(), ps[0].start)
-    q = "all" if held or re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:parts?|patches|pockets|slivers|"
-                                   r"areas|bits|strips)\s+of\s+(?:both\s+)?(?:the\s+)?$",
-                                   text[verb.end():ps[0].start], re.I) and _HELD_AFTER.match(
-        text, end) else figureless(text, ps[0].start, end=end, default="all")
+    q = "all" if held or _pockets_held(text, verb.end(), ps[0].start, end) else figureless(
+        text, ps[0].start, end=end, default="all")
     # ("hand back the small pockets of the Sumy and Kharkiv regions his troops hold": all
     # it holds there, the convention)
     return [make_claim(parts, "offer_withdraw", first, codes_of(ps), None, q,
