@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import replace
 
-from geo.extract.lexicon import AS_DEMANDED, figures, places
+from geo.extract.lexicon import AS_DEMANDED, Figure, figures, places
 from geo.extract.model import ExtractedClaim
 from geo.extract.text import MONTHS, Sentence
 
@@ -496,6 +496,14 @@ def not_a_holding(text: str) -> bool:
         or region_size(text)
 
 
+def _reads(c: ExtractedClaim, s: Sentence, figs: list[Figure]) -> bool:
+    """Whether claim ``c`` is the reading of one of ``figs`` (figures of sentence ``s``):
+    the figure stands inside the claim's span and gives its value."""
+    return c.value is not None and any(
+        c.span[0] - s.start <= f.start < c.span[1] - s.start and abs(f.value - c.value) < 0.05
+        for f in figs)
+
+
 def _figure_at(c: ExtractedClaim, s: Sentence) -> int:
     """Where claim ``c``'s figure starts in sentence ``s`` (its span's start when it has no
     figure, or the figure is not found in the span)."""
@@ -633,18 +641,14 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # share of people, not of ground
         people = [f for f in figures(text) if _PEOPLE_SHARE.search(text, max(0, f.start - 90),
                                                                    f.start)]
-        claims = [c for c in claims if not (
-            c.kind.startswith("control") and c.value is not None
-            and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
-                    and abs(f.value - c.value) < 0.05 for f in people))]
+        claims = [c for c in claims if not (c.kind.startswith("control")
+                                            and _reads(c, s, people))]
     if " of the " in text and any(c.value is not None and c.unit == "percent" for c in claims):
         # "roughly 45% of the area it seized in August": a share of an earlier amount, not
         # of a place
         earlier = [f for f in figures(text)
                    if f.unit == "percent" and OF_EARLIER.match(text, f.end)]
-        claims = [c for c in claims if not (c.value is not None and any(
-            c.span[0] - s.start <= f.start < c.span[1] - s.start
-            and abs(f.value - c.value) < 0.05 for f in earlier))]
+        claims = [c for c in claims if not _reads(c, s, earlier)]
     if "sorry" in low0 or "i mean" in low0:
         # "Russia holds about three quarters of Kharkiv region -- sorry, Kherson.": the place
         # the speaker puts right
@@ -787,9 +791,8 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
             claims = [replace(c, status="past", review=c.review + (
                 "a past figure (the one a change started from: 'from ... to'): kept as a "
                 "note, not checked against the map of the article's day",))
-                if c.kind.startswith("control") and c.status is None and c.value is not None
-                and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
-                        and abs(f.value - c.value) < 0.05 for f in started) else c
+                if c.kind.startswith("control") and c.status is None
+                and _reads(c, s, started) else c
                 for c in claims]
     if "revis" in s.text and _REVISED.search(s.text):
         # "The figure for 1 August 2023 published in Bulletin No. 8/2023 (108,100 km²) has
@@ -808,9 +811,7 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
             claims = [replace(c, status="past", review=c.review + (
                 "a past figure (the one a change is measured from: 'up from'): kept as a "
                 "note, not checked against the map of the article's day",))
-                if c.kind.startswith("control") and c.status is None and c.value is not None
-                and any(c.span[0] - s.start <= f.start < c.span[1] - s.start
-                        and abs(f.value - c.value) < 0.05 * max(f.value, 1) for f in ups)
+                if c.kind.startswith("control") and c.status is None and _reads(c, s, ups)
                 else c for c in claims]
     peaks = past_times(s.text)
     if not peaks and not ("201" in s.text or "2022" in s.text or "before" in s.text):
