@@ -104,7 +104,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh157.yaml",
             "extract_corpus_fresh156.yaml",
             "extract_corpus_fresh158.yaml",
-            "extract_corpus_fresh160.yaml")
+            "extract_corpus_fresh160.yaml",
+            "extract_corpus_fresh161.yaml")
 
 
 def default_corpora() -> list[Path]:
