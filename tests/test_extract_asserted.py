@@ -1046,3 +1046,22 @@ def test_round_s_what_if_after_a_speakers_label_and_a_vocative() -> None:
     assert [c for c in extract_claims(
         "MS HALE: General, what if Ukraine had to give up Kherson as part of a deal?")
         if c.is_claim] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The total counts Crimea and the parts of the Luhansk and Donetsk regions that "
+    "Moscow-backed separatists held before the full-scale invasion.",
+    "Roughly 18 percent, counting Crimea and the bits of Donbas it held before last February.",
+    "About a third of the shaded area is Crimea and the parts of Donbas that Russia and its "
+    "proxies controlled before this year.",
+])
+def test_round_u_a_part_held_before_a_time_long_past_is_a_note(text: str) -> None:
+    parts = [c for c in extract_claims(text) if c.qualifier == "part"]
+    assert parts and all(c.status == "past" and not c.is_claim for c in parts)
+
+
+def test_round_u_a_part_held_now_stays_a_claim() -> None:
+    parts = [c for c in extract_claims(
+        "Russia holds the parts of Donbas that its troops took last year.")
+        if c.qualifier == "part"]
+    assert [c.is_claim for c in parts] == [True]

@@ -850,10 +850,11 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
     for c in claims:
         # "the parts of Donbas (its proxies) seized in 2014": that part as it was then,
         # not all Russia holds of Donbas now
-        seized = _SEIZED_THEN.match(s.text, c.span[1] - s.start) if c.qualifier == "part" \
-            and c.kind.startswith("control") else None
+        seized = (_SEIZED_THEN.match(s.text, c.span[1] - s.start)
+                  or _HELD_BEFORE.match(s.text, c.span[1] - s.start)) \
+            if c.qualifier == "part" and c.kind.startswith("control") else None
         if seized:
-            past[id(c)] = seized.group(0).strip()
+            past[id(c)] = (seized.groupdict().get("said") or seized.group(0)).strip()
     for m in peaks:
         if _FROM_A.search(s.text, 0, m.start()):
             continue  # "hold 500 km², down from a peak of 1,300": the figure after it
@@ -909,6 +910,14 @@ _SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|w
                           # "the areas of Donbas held by Moscow-backed forces before February"
                           r"before\s+(?:February|the\s+(?:full[\s-]scale\s+)?(?:invasion|war)))\b",
                           re.I)
+#: After a part, any holder's holding before a time long past: "(the parts of the Donetsk
+#: and Luhansk regions) that Moscow-backed forces held before the full-scale invasion",
+#: "(the areas of Donbas) it held before last February".
+_HELD_BEFORE = re.compile(r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+(?P<said>(?:that\s+|which\s+)?"
+                          r"(?:[\w'’-]+\s+){1,4}?(?:had\s+)?(?:seized|captured|occupied|taken|"
+                          r"held|controlled)\s+before\s+(?:last\s+February|this\s+year|"
+                          r"(?:the\s+)?(?:full[\s-]scale\s+)?(?:invasion|war)|(?:24\s+)?February\s+"
+                          r"(?:24,?\s+)?2022)\b)", re.I)
 #: "down from a" before a peak: the peak is an earlier figure's, not a claim's.
 _FROM_A = re.compile(r"\bfrom\s+(?:a|an|its|their|the)\s+$", re.I)
 #: A word of the present: a claim nearer one than a past peak is what is held now.
