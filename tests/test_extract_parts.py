@@ -320,3 +320,10 @@ def test_an_ampersand_joins_a_list_of_places() -> None:
     got = [(c.regions, c.value) for c in extract_claims(
         "Russia holds about 74% of Zaporizhzhia & Kherson.") if c.is_claim]
     assert got == [(("UA-23", "UA-65"), 74.0)]
+
+
+def test_round_u_most_of_them_where_the_areas_lie_is_not_a_share() -> None:
+    got = [(c.regions, c.qualifier) for c in extract_claims(
+        "Moscow's troops also occupy small patches of the Sumy and Kharkiv regions, most of "
+        "them near the border.")]
+    assert got == [(("UA-59", "UA-63"), "part")]

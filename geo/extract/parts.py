@@ -129,7 +129,10 @@ _THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate|"
                    # "unless Ukrainian troops leave it": the ground named before
                    r"((?<=leave\s)it(?=\s*[.,;]|\s+(?:and|by|before|within|first)\b)|"
                    r"them(?!\s+(?:(?-i:[A-Z])|(?:over|under|aged)\s+\d|civilians|children|people|soldiers|women|men|"
-                   r"residents|prisoners|pensioners|volunteers))|"
+                   r"residents|prisoners|pensioners|volunteers|"
+                   # "(small areas of the Kharkiv and Sumy regions,) most of them along the
+                   # border": where the areas lie, not how much of the places
+                   r"(?:along|near|next\s+to|close\s+to|around|by|on\s+the)\b))|"
                    r"those\s+(?:areas|regions|patches|pockets)|"
                    r"both\s+(?:regions|oblasts|provinces|areas)|"
                    r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
