@@ -1065,3 +1065,20 @@ def test_round_u_a_part_held_now_stays_a_claim() -> None:
         "Russia holds the parts of Donbas that its troops took last year.")
         if c.qualifier == "part"]
     assert [c.is_claim for c in parts] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    'Kyiv\'s general staff called it "completely untrue" that Russian troops hold a third of '
+    "the Sumy region.",
+    "Posts on social media say Moscow has taken 60 percent of the Dnipropetrovsk region.",
+    'A listener writes: "I keep hearing that Russia holds a third of Ukraine. Is that right?"',
+])
+def test_round_u_a_claim_called_untrue_or_passed_on_from_social_media(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.is_claim] == []
+
+
+def test_round_u_a_claim_after_one_called_untrue_stands() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Kyiv called it untrue that Russia holds Kupiansk. Russia holds about 75% of the "
+        "Zaporizhzhia region.") if c.is_claim]
+    assert got == [(("UA-23",), 75.0)]

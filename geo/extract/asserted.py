@@ -42,6 +42,10 @@ __all__ = ["asserted", "mark_past", "OF_EARLIER", "mark_dated_lines", "rated_fal
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
                      r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
                      r"rubbish(?:es|ed|ing)?|"
+                     # "called it \"categorically untrue\" that Russian forces hold half of"
+                     r"call(?:s|ed|ing)?\s+it\s+[\"“]?(?:(?:categorically|completely|totally|"
+                     r"simply|patently)\s+)?(?:untrue|false|a\s+lie|fake|nonsense|baseless)"
+                     r"[\"”]?\s+that|"
                      r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+(?:that\s+)?|"
                      # "Ukrainian public pages are spreading the claim that the AFU ..."
                      r"spread(?:s|ing)?\s+(?:the|a)\s+(?:claim|story|rumou?r|narrative)\s+that|"
@@ -60,8 +64,8 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"(?<=\s)(?:fake|hoax|falsehood|canard)\s+that)"
                      r"\b", re.I)
 #: The words every :data:`DENIAL` match has (lower case), looked for first.
-_DENIAL_WORDS = ("den", "reject", "dismiss", "refut", "debunk", "disput", "rubbish", "whether",
-                 "spread",
+_DENIAL_WORDS = ("den", "reject", "call", "dismiss", "refut", "debunk", "disput", "rubbish",
+                 "whether", "spread",
                  "true", "claiming", "suggesting", "purporting", "earlier",
                  "incorrectly", "wrongly", "mistakenly", "erroneously", "falsely", "fake",
                  "hoax", "falsehood", "canard")
@@ -586,7 +590,12 @@ _HEARSAY = re.compile(
     # a reader's question: "Q: I keep seeing posts saying Russia now controls half of ...",
     # "Q: A friend insists Ukraine holds part of Belgorod."
     r"(?:posts?|videos?|people|someone|a\s+(?:friend|colleague|relative|neighbou?r))\s+"
-    r"(?:keeps?\s+)?(?:saying|say|says|insists?|insisting|claim(?:s|ing)?|told\s+me)\s+(?:that\s+)?)\b",
+    r"(?:keeps?\s+)?(?:saying|say|says|insists?|insisting|claim(?:s|ing)?|told\s+me)\s+(?:that\s+)?|"
+    # "Posts on social media claim Russia has seized half of ...", "I keep reading that
+    # Russia controls a quarter of Ukraine"
+    r"(?:posts?|videos?|clips?|messages?)\s+on\s+social\s+media\s+(?:claim(?:s|ed|ing)?|"
+    r"say(?:s|ing)?|insist(?:s|ed|ing)?)\s+(?:that\s+)?|"
+    r"I\s+keep\s+(?:reading|seeing|hearing)\s+(?:that\s+)?)\b",
     re.I)
 
 
@@ -686,7 +695,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
                                         or "fake" in low or "doctored" in low
                                         or "claim" in low or "post" in low or "video" in low
                                         or "spread" in low or "insist" in low
-                                        or "saying" in low or "told me" in low) else None
+                                        or "saying" in low or "told me" in low
+                                        or "i keep" in low) else None
     if hearsay is not None:
         # "Viral posts claim Moscow's troops now hold a third of Ukraine", "A video
         # circulating on Telegram that claims Russian troops 'now control half of ...'":
