@@ -327,3 +327,11 @@ def test_round_u_most_of_them_where_the_areas_lie_is_not_a_share() -> None:
         "Moscow's troops also occupy small patches of the Sumy and Kharkiv regions, most of "
         "them near the border.")]
     assert got == [(("UA-59", "UA-63"), "part")]
+
+
+def test_round_u_our_region_is_the_one_the_speakers_title_names() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Talks about Kherson and Donetsk go on. \"The occupiers hold about 60 percent of our "
+        "region,\" said Olha Marchuk, head of the Kharkiv Regional Military Administration.")
+        if c.kind == "control_share"]
+    assert got == [("RU", ("UA-63",), 60.0)]

@@ -307,6 +307,11 @@ def _places_in(text: str, last: tuple[str, ...] | None,
             # region": a title names the region, at an article's start
             before = [p for p in titled_places(text) if p.end <= m.start() and len(p.codes) == 1]
         codes = before[-1].codes if before else last
+        if not before and m.group(0)[:3].lower() == "our":
+            # '"... the enemy occupies about 72 percent of our region," said the head of the
+            # Zaporizhzhia Regional Military Administration': the speaker's title names it
+            titled = [p for p in titled_places(text) if len(p.codes) == 1]
+            codes = titled[0].codes if titled else codes
         close = text.find('"' if text[:1] == '"' else "”", 1) if (
             codes is None and text[:1] in "\"“") else -1
         if m.start() < close:
