@@ -335,3 +335,10 @@ def test_round_u_our_region_is_the_one_the_speakers_title_names() -> None:
         "region,\" said Olha Marchuk, head of the Kharkiv Regional Military Administration.")
         if c.kind == "control_share"]
     assert got == [("RU", ("UA-63",), 60.0)]
+
+
+def test_round_u_a_list_goes_on_past_an_aside_of_what_is_included() -> None:
+    got = [(c.kind, c.regions) for c in extract_claims(
+        "The Kremlin's terms call for Ukraine's forces to leave the whole of the Zaporizhzhia "
+        "region, its capital included, as well as Donetsk and Kherson.")]
+    assert got == [("demand_withdraw", ("UA-23", "UA-14", "UA-65"))]

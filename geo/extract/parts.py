@@ -106,7 +106,10 @@ _LIST_GAP = re.compile(r"^[\"”]?(?:s|\s+(?:[\"“]?people['’]s\s+republics[\
                        r"provinces))?"
                        r"(?:\s*,\s*(?:and\s+)?(?:out\s+of\s+)?|\s+and\s+(?:of\s+|from\s+|out\s+of\s+)?|"
                        r"\s*&\s*|"  # "Zaporizhzhia & Kherson"
-                       r"\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
+                       # "the whole of Kherson region, Kherson city included, as well as
+                       # from Donetsk"
+                       r"(?:\s+(?:region|oblast|province))?(?:\s*,\s*(?:[\w'’-]+\s+){1,3}?"
+                       r"included)?\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
                        # "leave the Kherson region entirely, together with Zaporizhzhia"
                        r"(?:\s+(?:region|oblast|province))?(?:\s+(?:entirely|completely|fully|"
                        r"in\s+full))?\s*,?\s+(?:together|along)\s+with\s+)"
