@@ -232,3 +232,17 @@ def test_round_r_the_side_that_would_meet_the_conditions_is_asked() -> None:
             "• Ukraine to recognise Crimea as Russian territory")
     got = sorted((c.kind, c.actor) for c in extract_claims(text) if c.is_claim)
     assert got == [("demand_cede", "RU"), ("demand_withdraw", "RU")]
+
+
+def test_round_u_and_it_must_leave_after_the_sides_own_clause() -> None:
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "Kyiv still holds about a third of the Zaporizhzhia region, and it must leave that "
+        "territory, the Russian envoy said.") if c.kind.startswith("demand")]
+    assert got == [("demand_withdraw", "RU")]
+
+
+def test_round_u_and_it_must_be_recognised_is_not_a_side_to_leave() -> None:
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "Russia holds Crimea, and it must be recognised as Russian, the Kremlin says.")
+        if c.kind.startswith("demand")]
+    assert got == [("demand_cede", "RU")]

@@ -132,7 +132,9 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
             or demand.group(0).lower() == "required" and re.search(
                 r"\b(?:is|was|are|were|be|been)\s+(?:still\s+|also\s+|now\s+)?$",
                 text[:demand.start()], re.I)) \
-            and before and _SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start()) \
+            and before and (_SUBJECT_GAP.fullmatch(text, before[-1].end, demand.start())
+                            or (_AND_IT.search(text, before[-1].end, demand.start())
+                                and _LEAVE_NEXT.match(text, demand.end()))) \
             and not _BE_CEDED.match(text, demand.end()):
         # "Ukrainian forces must quit the Donbas": who must is the target; the author is
         # the other side (named or not); not "Moscow insists (the ground) must be handed
@@ -306,6 +308,12 @@ _HE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:(?:had|has|again|also|then|first|pub
 
 
 #: Between the subject and "must": "(Ukrainian) forces (must)", "(Kyiv) now (must)".
+#: The side named last again, as a pronoun after its clause: "The Kyiv regime holds less
+#: than a fifth of the DPR, and it (must leave that territory too)".
+_AND_IT = re.compile(r"(?:,\s+and|;)\s+(?:it|they)\s+$")
+#: (After "and it must":) a verb of leaving, the pronoun's side the one to go.
+_LEAVE_NEXT = re.compile(r"\s+(?:also\s+)?(?:leave|withdraw|pull|quit|vacate|get\s+out|abandon)\b",
+                         re.I)
 _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?:forces|troops|army|units|soldiers|side))?"
                           r"(?:,\s+(?:he|she|they|officials?|the\s+\w+)\s+(?:said|says|"
                           r"added|insisted|argued|told\s+\w+),)?"
