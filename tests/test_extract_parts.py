@@ -342,3 +342,10 @@ def test_round_u_a_list_goes_on_past_an_aside_of_what_is_included() -> None:
         "The Kremlin's terms call for Ukraine's forces to leave the whole of the Zaporizhzhia "
         "region, its capital included, as well as Donetsk and Kherson.")]
     assert got == [("demand_withdraw", ("UA-23", "UA-14", "UA-65"))]
+
+
+def test_round_u_the_occupied_territories_of_a_region_are_a_part_held() -> None:
+    got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "Teachers in the temporarily occupied territories of the Kherson region are paid "
+        "by Kyiv.")]
+    assert got == [("RU", ("UA-65",), "part")]

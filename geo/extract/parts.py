@@ -939,7 +939,10 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 _THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining\s+)?"
                        r"(?:(?:small|few|last)\s+)?"
                        r"(?:parts?|areas?|pockets?|bits?|slivers?|strips?|footholds?)\s+of\s+"
-                       r"(?:the\s+)?(?:(?:eastern|western|southern|northern|neighbou?ring)\s+)?$",
+                       r"(?:the\s+)?(?:(?:eastern|western|southern|northern|neighbou?ring)\s+)?$|"
+                       # "the temporarily occupied territories of the Zaporizhzhia region"
+                       r"\bthe\s+(?:temporarily\s+)?occupied\s+(?:territor(?:y|ies)|lands?|"
+                       r"districts)\s+of\s+(?:the\s+)?$",
                        re.I)
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|areas?|"
