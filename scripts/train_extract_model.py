@@ -108,7 +108,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh161.yaml",
             "extract_corpus_fresh162.yaml",
             "extract_corpus_fresh163.yaml",
-            "extract_corpus_fresh164.yaml")
+            "extract_corpus_fresh164.yaml",
+            "extract_corpus_fresh165.yaml")
 
 
 def default_corpora() -> list[Path]:
