@@ -110,7 +110,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh163.yaml",
             "extract_corpus_fresh164.yaml",
             "extract_corpus_fresh165.yaml",
-            "extract_corpus_fresh166.yaml")
+            "extract_corpus_fresh166.yaml",
+            "extract_corpus_fresh167.yaml")
 
 
 def default_corpora() -> list[Path]:
