@@ -349,3 +349,11 @@ def test_round_u_the_occupied_territories_of_a_region_are_a_part_held() -> None:
         "Teachers in the temporarily occupied territories of the Kherson region are paid "
         "by Kyiv.")]
     assert got == [("RU", ("UA-65",), "part")]
+
+
+def test_round_u_a_region_a_boundary_runs_with_is_not_the_region_spoken_of() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Moscow says the Luhansk region is fully liberated. Kyiv says its troops still hold a "
+        "few villages of the region near the boundary with the Kharkiv and Donetsk regions. "
+        "Mappers say Russia holds more than 99% of the region.") if c.value is not None]
+    assert got == [("RU", ("UA-09",), 99.0)]

@@ -60,6 +60,7 @@ from geo.extract.parts import (
     Parts,
     codes_of,
     first_person,
+    is_landmark,
     make_claim,
     other_side,
     parts_of,
@@ -218,7 +219,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             intro = None
             continue
         skipping = False
-        named = [p for p in places(s.text) if len(p.codes) == 1]
+        named = [p for p in places(s.text) if len(p.codes) == 1
+                 and not is_landmark(s.text, p)]
         item = _ITEM.match(s.text)
         if intro is not None and (item or s.start <= _line_end(text, intro.end) + 1
                                   or _after_item(text, s)):

@@ -52,6 +52,7 @@ from geo.extract.parts import (
     Parts,
     codes_of,
     figureless,
+    is_landmark,
     make_claim,
     parts_of,
     places_before,
@@ -202,7 +203,7 @@ def _candidates(parts: Parts) -> list[Candidate]:
         cut = max(0, p.start - 80)  # the words just before: not the whole sentence again
         q = figureless(text[cut:], p.start - cut, default=None, end=p.end - cut)
         if q is None or _DENIED_BEFORE.search(text, cut, p.start) or DRIVEN_FROM.search(
-                text, cut, p.start):
+                text, cut, p.start) or is_landmark(text, p):
             continue  # "The enemy has not taken the whole oblast", "was driven from most of
             # Kursk region": no holding of it
         if i and any(c.fig is None and c.place_end >= p.start for c in out):
@@ -220,6 +221,9 @@ def _candidates(parts: Parts) -> list[Candidate]:
                 continue
             if _TAKEN_SINCE.search(text):
                 continue  # 'have "liberated" 11 settlements in the oblast since July': gains
+            if is_landmark(text, p):
+                continue  # "(held a small part of the region) near its boundary with the
+                # Kharkiv region": where that ground lies
             if _DENIED_ANY.search(text) or NO_PART_OF.search(text, max(0, p.start - 40), p.start):
                 continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'; "No
                 # part of the region has been under Russian occupation since April 2022"

@@ -37,7 +37,7 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
            "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
-           "DRIVEN_FROM", "CENTRES_BEFORE",
+           "DRIVEN_FROM", "CENTRES_BEFORE", "is_landmark",
            "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
            "voice_side", "voice_why", "unit_of_small_area"]
 
@@ -958,6 +958,22 @@ DRIVEN_FROM = re.compile(r"\b(?:(?:driven|pushed|forced|expelled|ousted|thrown|k
                          r"(?:out\s+)?(?:of|from)\s+(?:most\s+of|much\s+of|all\s+of|almost\s+all\s+of|"
                          r"nearly\s+all\s+of|parts?\s+of|the\s+(?:rest|bulk)\s+of|"
                          r"the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
+#: Right before a place: it marks where other ground lies ("near its boundary with the
+#: Kharkiv region"), it is not the ground spoken of.
+_LANDMARK_BEFORE = re.compile(r"\b(?:(?:border|boundary|frontier)s?\s+with|bordering)\s+"
+                              # (or a later place of a list there: "the boundary with the
+                              # Kharkiv and Donetsk regions")
+                              r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:,\s*|\s+and\s+|\s+or\s+))*$",
+                              re.I)
+
+
+def is_landmark(text: str, p: Place) -> bool:
+    """Whether place ``p`` of ``text`` only marks where other ground lies: "(a small part
+    of the region) near its boundary with the Kharkiv region"."""
+    return ("bo" in text or "fronti" in text) and \
+        _LANDMARK_BEFORE.search(text, max(0, p.start - 40), p.start) is not None
+
+
 #: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
 #: (a demand's ground), naming no amount of the place.
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"

@@ -31,6 +31,7 @@ from geo.extract.parts import (
     SIDE_NAME,
     Parts,
     codes_of,
+    is_landmark,
     is_there,
     make_claim,
     parts_of,
@@ -253,7 +254,8 @@ def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
     # ("Ukrainian forces control 25 % of the region, and Russia about 75 %").
     for clause in clauses:
         cparts = parts_of(clause)
-        named = [p for p in cparts.places if len(p.codes) == 1 and not is_there(p)]
+        named = [p for p in cparts.places if len(p.codes) == 1 and not is_there(p)
+                 and not is_landmark(clause.text, p)]
         if named:  # "the region" in the next clause is the unit named last
             LAST_UNIT.set(named[-1].codes)
         if not (cparts.places or cparts.country):
