@@ -1082,3 +1082,18 @@ def test_round_u_a_claim_after_one_called_untrue_stands() -> None:
         "Kyiv called it untrue that Russia holds Kupiansk. Russia holds about 75% of the "
         "Zaporizhzhia region.") if c.is_claim]
     assert got == [(("UA-23",), 75.0)]
+
+
+def test_round_u_a_regions_size_after_is_is_no_holding() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        'Q: "Kyiv holds most of Belgorod region." A: False. Belgorod region is about 27,100 '
+        "square kilometres; Ukraine never held more than a few villages.") if c.is_claim
+        and c.value is not None]
+    assert got == []
+
+
+def test_round_u_a_part_of_the_region_after_is_stays_a_holding() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Zaporizhzhia is under heavy shelling. The occupied part of the Zaporizhzhia region "
+        "is about 20,000 square kilometres.") if c.value is not None]
+    assert got == [(("UA-23",), 20000.0)]

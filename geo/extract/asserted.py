@@ -478,13 +478,20 @@ _REGION_SIZE = re.compile(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s
                           # "The peninsula has an area of about 10,400 square miles"
                           r"has\s+an?\s+(?:total\s+)?area\s+of)\b|"
                           r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
-                          r"province|peninsula)\s+)?(?:is|was)\b", re.I)
+                          r"province|peninsula)\s+)?(?:is|was)\b|"
+                          # "Kursk region is about 30,000 square kilometres"
+                          r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
+                          r"\b(?:region|oblast|province|peninsula)\s+is\s+(?:about\s+|around\s+|"
+                          r"roughly\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|"
+                          r"more\s+than\s+|less\s+than\s+|~\s*)?[\d,.]+\s*(?:square\s+(?:kilomet(?:re|er)s|"
+                          r"miles)|sq\.?\s*(?:km|mi)|km²|km2)", re.I)
 
 
 def region_size(text: str) -> bool:
     """Whether sentence ``text`` gives a region's own size (searched only where its words
     are)."""
-    return ("area" in text or "cover" in text or "span" in text or "measure" in text) \
+    return ("area" in text or "cover" in text or "span" in text or "measure" in text
+            or " is " in text) \
         and _REGION_SIZE.search(text) is not None
 
 
