@@ -1097,3 +1097,16 @@ def test_round_u_a_part_of_the_region_after_is_stays_a_holding() -> None:
         "Zaporizhzhia is under heavy shelling. The occupied part of the Zaporizhzhia region "
         "is about 20,000 square kilometres.") if c.value is not None]
     assert got == [(("UA-23",), 20000.0)]
+
+
+def test_round_u_a_quoted_statement_answered_false_is_no_claim() -> None:
+    text = ('HOST: Claim four. "Russia controls half of the Kharkiv region."\n\n'
+            "GUEST: Wrong. Russia holds about 4% of it.")
+    got = [(c.regions, c.value) for c in extract_claims(text) if c.is_claim]
+    assert got == [(("UA-63",), 4.0)]
+
+
+def test_round_u_a_quoted_statement_answered_true_stands() -> None:
+    text = 'HOST: Claim five. "Russia controls all of Luhansk."\n\nGUEST: True, near enough.'
+    got = [(c.regions, c.qualifier) for c in extract_claims(text) if c.is_claim]
+    assert got == [(("UA-09",), "all")]

@@ -556,6 +556,12 @@ _OWN_CLAIM = re.compile(r"\b(?:claims?|assertions?|allegations?|statements?|repo
                         re.I)
 
 
+#: A sentence that is one quotation, nothing of its own: '"Russia controls all of Luhansk."'.
+_WHOLLY_QUOTED = re.compile(r"\s*[\"“][^\"“”]{5,300}[\"”]\s*")
+#: The answer after it, first word false (a speaker's label first): "RUBEN: False, and it
+#: was never true.", "Wrong."
+_ANSWERED_FALSE = re.compile(r"\W*(?:[A-Z][\w.' -]{0,30}:\s*)?(?:false|wrong|untrue|not\s+true|"
+                             r"fake|incorrect|nope)\b", re.I)
 #: A sentence that denies a holding: "Nor does Russia hold 30 percent of Ukraine."
 _NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
                   r"could)\b")
@@ -684,6 +690,11 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # and rejected social media claims that Russia controls a third of the region" reads
         # the third with the first verb)
         claims = [c for c in claims if not any(at <= _figure_at(c, s) for at in denied)]
+    if after is not None and _WHOLLY_QUOTED.fullmatch(text) and _ANSWERED_FALSE.match(after.text):
+        # 'HOST: Number two. "Ukraine still controls most of Kursk region."' / 'GUEST:
+        # False, and it was never true.': a statement put up to be answered, answered false
+        return [c for c in claims if not (c.kind.startswith("control")
+                                          or c.kind.startswith("offer"))]
     if rated_false(s, after):
         # a reported holding called false; a reported offer too ("Posts say Putin 'has
         # offered to withdraw' ... FALSE"), not a demand another side rejects; what comes
