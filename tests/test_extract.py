@@ -1107,3 +1107,17 @@ def test_a_list_line_takes_the_holder_of_the_list_line_before_not_of_a_sentence_
            if c.is_claim and c.value is not None]
     assert ("RU", ("UA-14",), 60.0) in got and ("RU", ("UA-65",), 72.0) in got
     assert all(a == "RU" for a, _, _ in got)
+
+
+def test_round_u_a_figure_of_another_measure_before_is_no_holding() -> None:
+    got = [(c.regions, c.value, c.qualifier) for c in extract_claims(
+        "Russia holds all of Luhansk. Officials say some 140,000 square kilometres may be "
+        "contaminated with mines. That's roughly a quarter of the country.") if c.is_claim]
+    assert got == [(("UA-09",), None, "all")]
+
+
+def test_round_u_a_figure_of_the_holding_before_stays() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russia holds about 114,000 square kilometres of Ukraine. That's roughly a fifth of "
+        "the country.") if c.is_claim]
+    assert got == [(("UA",), 114000.0), (("UA",), 20.0)]

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from geo.extract.asserted import (
     GAIN_TIME,
+    OTHER_MEASURE,
     UNITS_SIZE,
     asserted,
     checked_false,
@@ -253,9 +254,14 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             # "Ukrainian and Western analysts put the figure closer to 65%": the figure
             # before's ground and holder, not the analysts' side
             found = _figure_again(s, ruled[-1]) or found
-        if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
+        # (a figure of what came before, not after a sentence measuring something else:
+        # "... 139,000 square kilometres may be contaminated with mines. That's roughly a
+        # quarter of the country")
+        back = bool(ruled) and not (i and ruled[-1].sentence != ss[i - 1].text
+                                    and OTHER_MEASURE.search(ss[i - 1].text))
+        if not found and back and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
-        if not found and ruled and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+        if not found and back and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
                                      or _OTHER_FIGURE.search(s.text))
                                     and not _MADE_UP.search(s.text)
                                     or _IT_IS.match(s.text)
