@@ -1110,3 +1110,10 @@ def test_round_u_a_quoted_statement_answered_true_stands() -> None:
     text = 'HOST: Claim five. "Russia controls all of Luhansk."\n\nGUEST: True, near enough.'
     got = [(c.regions, c.qualifier) for c in extract_claims(text) if c.is_claim]
     assert got == [(("UA-09",), "all")]
+
+
+def test_round_u_what_a_caption_says_answered_false_by_the_next_speaker() -> None:
+    text = ('HOST: First up, a clip whose caption says: "Russia now holds a third of '
+            'Ukraine."\n\nGUEST: False. Russia holds about 19% of Ukraine.')
+    got = [(c.regions, c.value) for c in extract_claims(text) if c.is_claim]
+    assert got == [(("UA",), 19.0)]

@@ -531,7 +531,9 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
         return False
     return bool((_FALSE_WORD.search(s.text) and _FALSE.search(s.text)) or (
         after is not None and _FALSE_WORD.search(after.text) and (
-            _FALSE.search(after.text) or _TREAT_FALSE.search(after.text))
+            _FALSE.search(after.text) or _TREAT_FALSE.search(after.text)
+            # 'the caption says: "Russia now controls half of Ukraine."' / "RUBEN: False."
+            or _ANSWERED_FALSE.match(after.text))
         # not a verdict on a claim the next sentence reports itself ("Russian claims that
         # Kursk region has been 'fully liberated' are false")
         and not _OWN_CLAIM.search(after.text)))
@@ -561,7 +563,7 @@ _WHOLLY_QUOTED = re.compile(r"\s*[\"“][^\"“”]{5,300}[\"”]\s*")
 #: The answer after it, first word false (a speaker's label first): "RUBEN: False, and it
 #: was never true.", "Wrong."
 _ANSWERED_FALSE = re.compile(r"\W*(?:[A-Z][\w.' -]{0,30}:\s*)?(?:false|wrong|untrue|not\s+true|"
-                             r"fake|incorrect|nope)\b", re.I)
+                             r"fake|incorrect|nope)\s*[.,;:!—–-]", re.I)
 #: A sentence that denies a holding: "Nor does Russia hold 30 percent of Ukraine."
 _NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
                   r"could)\b")
