@@ -177,3 +177,10 @@ def test_round_n_a_quotation_after_made_the_threat_is_its_speakers() -> None:
             'will ask for more."')
     v = voice_at(voices(text), text.index("we ask"))
     assert v is not None and v.side == "RU"
+
+
+def test_round_u_a_quotations_speaker_on_the_line_after_a_dash() -> None:
+    text = ('"We hold roughly a quarter of the Zaporizhzhia region. Not one metre more '
+            'will go."\n- Maj. Ihor Sokil, a Ukrainian battalion commander')
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(text)]
+    assert got == [("UA", ("UA-23",), 25.0)]

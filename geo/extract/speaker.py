@@ -88,6 +88,9 @@ _WHO_CHAR = (r"(?:[^.;:\"“”\n]|(?<=\bCol)\.|(?<=\bGen)\.|(?<=\bLt)\.|(?<=\bM
              r"(?<=\bCapt)\.|(?<=\bSgt)\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.)")
 _WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>" + _WHO_CHAR + r"{2,100})|"
                         r"(?P<w2>" + _WHO_CHAR + r"{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
+#: The speaker on the line after a quotation, after a dash: "- Col. Andriy Vashchuk,
+#: commander of a Ukrainian brigade".
+_WHO_LINE = re.compile(r"[ \t]*\n[ \t]*[-–—―]+[ \t]*(?P<w>[^\n]{2,160})")
 #: The verb before a quotation: 'Russia's foreign minister (said: ")' / '(told reporters, ")'.
 _VERB_BEFORE = re.compile(r"\s" + _SPEECH_VERB + r"(?:\s+[\w’'-]+){0,3}?\s*[:,]\s*$", re.I)
 
@@ -355,6 +358,10 @@ def _quoted(text: str, q: re.Match[str]) -> Voice | None:
     who = ""
     if after:
         who = after.group("w1") or after.group("w2") or ""
+    elif (line := _WHO_LINE.match(text, q.end())) is not None:
+        who = line.group("w")  # '"We hold maybe a third of ..."' / '- Col. ..., commander of
+        # a Ukrainian mechanised brigade'
+
     chunk = text[max(0, q.start() - 160):q.start()]
     verb = _VERB_BEFORE.search(chunk) if chunk.rstrip().endswith((":", ",")) else None
     # the speaker: the words before the verb, back to the end of the sentence before
