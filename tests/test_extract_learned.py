@@ -270,3 +270,13 @@ def test_round_q_a_denied_lists_later_places_are_not_read() -> None:
         "Russia does not fully control Donetsk, Zaporizhzhia or Kherson, but in Luhansk its "
         "forces hold almost all of the region.") if c.is_claim]
     assert got == [(("UA-09",), "all")]
+
+
+def test_round_u_no_candidate_of_a_place_said_not_to_be_so_or_a_boundary() -> None:
+    # "Sumy is not one of ...": no holding of Sumy; "near the boundary with the Kharkiv
+    # region": Kharkiv marks where the ground lies
+    assert [c for c in _cands("Sumy is not one of the regions Moscow says it has annexed, "
+                              "and Russia has not said whether it will keep the ground "
+                              "taken there.") if c[0] == ("UA-59",)] == []
+    assert [c for c in _cands("Ukrainian troops still hold a few villages near the boundary "
+                              "with the Kharkiv region.") if c[0] == ("UA-63",)] == []

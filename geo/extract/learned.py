@@ -111,6 +111,9 @@ _LAND = frozenset((
     "two", "three", "neighbouring", "neighboring", "nearby", "donbas", "donbass"))
 
 
+#: Right after a place: it is said not to be something ("Dnipropetrovsk is not one of ...").
+_IS_NOT = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:is|was|are|were)\s+not\b", re.I)
+
 def _fitting(c: Candidate) -> Candidate | None:
     """``c``, or -- an area larger than its units ("Call it 116,000 km²" after Lviv was
     named) -- the same area of Ukraine as a whole when it fits there, else None."""
@@ -221,9 +224,10 @@ def _candidates(parts: Parts) -> list[Candidate]:
                 continue
             if _TAKEN_SINCE.search(text):
                 continue  # 'have "liberated" 11 settlements in the oblast since July': gains
-            if is_landmark(text, p):
+            if is_landmark(text, p) or _IS_NOT.match(text, p.end):
                 continue  # "(held a small part of the region) near its boundary with the
-                # Kharkiv region": where that ground lies
+                # Kharkiv region": where that ground lies; "Dnipropetrovsk is not one of the
+                # four regions Moscow says it has annexed": a place said to be not so
             if _DENIED_ANY.search(text) or NO_PART_OF.search(text, max(0, p.start - 40), p.start):
                 continue  # 'LUHANSK OVA: "The enemy has not taken the whole oblast"'; "No
                 # part of the region has been under Russian occupation since April 2022"
