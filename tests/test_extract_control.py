@@ -770,3 +770,10 @@ def test_round_r_ground_recovered_is_gained_not_held() -> None:
 def test_round_t_what_a_side_will_be_able_to_hold_is_not_held() -> None:
     assert _claims("We assess with low confidence that Ukraine will be able to hold any part "
                    "of Kursk oblast by the summer.") == []
+
+
+def test_round_t_what_a_side_managed_to_take_is_no_holding() -> None:
+    got = [(c.value, c.unit) for c in extract_claims(
+        "Moscow holds about a fifth of Ukraine, and over the whole of last year it managed to "
+        "seize only around 3,500 square kilometres.") if c.is_claim]
+    assert got == [(20.0, "percent")]

@@ -150,6 +150,8 @@ GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd
                      r"gr[eo]w(?:n)?|added|(?:re)?captur(?:ed|ing)|retook|retaken|regain(?:ed|ing)|"
                      r"recover(?:ed|ing)|"
                      r"seiz(?:ed|ing)|took|taken|up|down|"
+                     # "in the whole of 2024 it managed to take only some 4,000 square km"
+                     r"(?:managed|able|failed|sought|tried)\s+to\s+(?:take|capture|seize)|"
                      r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:only|just)\s+)?(?:(?:about|roughly|around|"
                      r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
                      r"over)\s+)?$", re.I)
