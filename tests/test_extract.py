@@ -1121,3 +1121,10 @@ def test_round_u_a_figure_of_the_holding_before_stays() -> None:
         "Russia holds about 114,000 square kilometres of Ukraine. That's roughly a fifth of "
         "the country.") if c.is_claim]
     assert got == [(("UA",), 114000.0), (("UA",), 20.0)]
+
+
+def test_round_t_a_rate_referring_back_is_no_holding() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Russia holds some 113,000 square kilometres of Ukraine. It sounds like a lot, but it "
+        "is less than one per cent of the country in a year.") if c.is_claim]
+    assert got == [(("UA",), 113000.0)]

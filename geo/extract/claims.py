@@ -258,7 +258,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         # "... 139,000 square kilometres may be contaminated with mines. That's roughly a
         # quarter of the country")
         back = bool(ruled) and not (i and ruled[-1].sentence != ss[i - 1].text
-                                    and OTHER_MEASURE.search(ss[i - 1].text))
+                                    and OTHER_MEASURE.search(ss[i - 1].text)) \
+            and not _A_RATE.search(s.text)
         if not found and back and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
             found = _areas_claims(s, ruled[-1].actor)
         if not found and back and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
@@ -810,6 +811,8 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
             and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
 
 
+#: A rate of change: "(it is less than one per cent of the country) in a year", "per month".
+_A_RATE = re.compile(r"\b(?:in\s+a|per|each|every)\s+(?:year|month|week|day)\b", re.I)
 #: After an amount that is a line's value: "all of it.", "small parts near the border".
 _AMOUNT_ENDS = re.compile(r"(?:\s+of\s+(?:it|them|the\s+(?:region|oblast)))?\s*(?:[.;,)]|$|"
                           r"\s+(?:near|along|around|in|on|close\s+to|by)\b)", re.I)
