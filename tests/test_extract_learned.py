@@ -12,7 +12,7 @@ import yaml
 
 from geo.extract import extract_claims, learned
 from geo.extract.learned import CLASSES, MODEL_PATH, candidates, classify, features
-from geo.extract.parts import parts_of
+from geo.extract.parts import LAST_UNIT, parts_of
 from geo.extract.text import Sentence
 
 DATA = Path(__file__).parent / "data"
@@ -280,3 +280,14 @@ def test_round_u_no_candidate_of_a_place_said_not_to_be_so_or_a_boundary() -> No
                               "taken there.") if c[0] == ("UA-59",)] == []
     assert [c for c in _cands("Ukrainian troops still hold a few villages near the boundary "
                               "with the Kharkiv region.") if c[0] == ("UA-63",)] == []
+
+
+def test_round_t_no_candidate_of_ground_gained_since_a_time() -> None:
+    # "advances ... about 180 km² in the oblast since May": gained in a period, not held
+    token = LAST_UNIT.set(("UA-65",))
+    try:
+        got = _cands("Its advances this spring and summer — about 150 km² in the oblast since "
+                     "April, by our count — have been measured in hamlets.")
+    finally:
+        LAST_UNIT.reset(token)
+    assert [c for c in got if c[1] == 150.0] == []

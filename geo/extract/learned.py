@@ -97,6 +97,11 @@ _GAIN_STEMS = (r"liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|retook
 _GAIN_BEFORE = re.compile(r"\b(?:" + _GAIN_STEMS + r"|occupied)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: A sentence that opens on the start of a period, and a verb of gain before a figure.
 _SINCE_GAINED = re.compile(r"\W*since\b", re.I)
+#: A period's start right after a figure: "(about 180 km²) in the oblast since May".
+_SINCE_AFTER = re.compile(r"[^.;]{0,40}?\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+                          r"March|April|May|June|July|August|September|October|November|"
+                          r"December|the\s+(?:start|beginning|summer|spring|autumn|winter)|"
+                          r"last\b|\d{4})", re.I)
 _GAINED_ANY = re.compile(r"\b(?:" + _GAIN_STEMS + r")\w*", re.I)
 #: The word after "of" following a figure ("80 % of the drones"), and the words for
 #: ground (or a place named further on) that it may be.
@@ -162,6 +167,10 @@ def _candidates(parts: Parts) -> list[Candidate]:
             # in August": a change, no share
         if _GAIN_BEFORE.search(text, 0, f.start) and PERIOD.search(text):
             continue  # "liberated some 400 km² ... last autumn": ground gained in a period
+        if _SINCE_AFTER.match(text, f.end) and _GAINED_ANY.search(
+                text, max(0, f.start - 120), f.start):
+            continue  # "Its advances this spring and summer -- about 180 km² in the oblast
+            # since May": gained in a period
         if _SINCE_GAINED.match(text) and _GAINED_ANY.search(text, 0, f.start):
             continue  # "Since 6 September, ... have liberated ... over 3,800 km²"
         if NOT_HELD.search(text, max(0, f.start - 60), f.start) or text[f.start - 1:f.start] == "+":
