@@ -291,3 +291,9 @@ def test_round_t_no_candidate_of_ground_gained_since_a_time() -> None:
     finally:
         LAST_UNIT.reset(token)
     assert [c for c in got if c[1] == 150.0] == []
+
+
+def test_round_s_no_candidate_of_a_region_whose_edge_was_reached() -> None:
+    got = _cands("Moscow said its troops had reached the eastern edge of the Zaporizhzhia "
+                 "region and taken a village in Dnipropetrovsk region.")
+    assert [c for c in got if c[0] == ("UA-23",)] == []

@@ -116,6 +116,12 @@ _LAND = frozenset((
     "two", "three", "neighbouring", "neighboring", "nearby", "donbas", "donbass"))
 
 
+#: Right before a place: a side came to its edge, no ground of it said held ("its troops had
+#: reached the western edge of (Donetsk region)").
+_REACHED_EDGE = re.compile(r"\b(?:reach(?:ed|es|ing)?|approach(?:ed|es|ing)?|near(?:ed|s|ing)|"
+                           r"advanc(?:ed|es|ing)\s+(?:to|towards?))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:edge|edges|outskirts|approaches)\s+of\s+(?:the\s+)?$",
+                           re.I)
 #: Right after a place: it is said not to be something ("Dnipropetrovsk is not one of ...").
 _IS_NOT = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:is|was|are|were)\s+not\b", re.I)
 
@@ -215,7 +221,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
         cut = max(0, p.start - 80)  # the words just before: not the whole sentence again
         q = figureless(text[cut:], p.start - cut, default=None, end=p.end - cut)
         if q is None or _DENIED_BEFORE.search(text, cut, p.start) or DRIVEN_FROM.search(
-                text, cut, p.start) or is_landmark(text, p):
+                text, cut, p.start) or is_landmark(text, p) or _REACHED_EDGE.search(
+                text, cut, p.start):
             continue  # "The enemy has not taken the whole oblast", "was driven from most of
             # Kursk region": no holding of it
         if i and any(c.fig is None and c.place_end >= p.start for c in out):
@@ -233,7 +240,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
                 continue
             if _TAKEN_SINCE.search(text):
                 continue  # 'have "liberated" 11 settlements in the oblast since July': gains
-            if is_landmark(text, p) or _IS_NOT.match(text, p.end):
+            if is_landmark(text, p) or _IS_NOT.match(text, p.end) or _REACHED_EDGE.search(
+                    text, max(0, p.start - 60), p.start):
                 continue  # "(held a small part of the region) near its boundary with the
                 # Kharkiv region": where that ground lies; "Dnipropetrovsk is not one of the
                 # four regions Moscow says it has annexed": a place said to be not so
