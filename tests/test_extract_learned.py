@@ -297,3 +297,8 @@ def test_round_s_no_candidate_of_a_region_whose_edge_was_reached() -> None:
     got = _cands("Moscow said its troops had reached the eastern edge of the Zaporizhzhia "
                  "region and taken a village in Dnipropetrovsk region.")
     assert [c for c in got if c[0] == ("UA-23",)] == []
+
+
+def test_no_candidate_of_the_figure_a_months_gain_is_compared_with() -> None:
+    got = _cands("Russian troops took 410 km² of Ukraine in May, more than in April (390 km²).")
+    assert [c for c in got if c[1] == 390.0] == []

@@ -122,6 +122,9 @@ _REACHED_EDGE = re.compile(r"\b(?:reach(?:ed|es|ing)?|approach(?:ed|es|ing)?|nea
                            r"advanc(?:ed|es|ing)\s+(?:to|towards?))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                            r"(?:edge|edges|outskirts|approaches)\s+of\s+(?:the\s+)?$",
                            re.I)
+#: Right before a figure in brackets: what it is compared with ("less than in July (").
+_THAN_THEN = re.compile(r"\b(?:than|compared\s+with|against)\s+(?:in\s+|during\s+)?"
+                        r"(?:[\w-]+\s+){0,3}?[\w-]+\s*\(\s*(?:about\s+|some\s+|around\s+)?$", re.I)
 #: Right after a place: it is said not to be something ("Dnipropetrovsk is not one of ...").
 _IS_NOT = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:is|was|are|were)\s+not\b", re.I)
 
@@ -168,6 +171,9 @@ def _candidates(parts: Parts) -> list[Candidate]:
     for f in parts.figs:
         if EARLIER_FIGURE.search(text, 0, f.start) or GAINED.search(text, 0, f.start):
             continue  # "up from 75 % in January", "gained about 500 km²"
+        if _THAN_THEN.search(text, max(0, f.start - 40), f.start):
+            continue  # "less than in July (634 km2)": the figure compared with, another
+            # month's
         if _COMPARED_TO.match(text, f.end):
             continue  # "almost 40 % less than in August", "less than half of what it held
             # in August": a change, no share
