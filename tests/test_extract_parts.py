@@ -357,3 +357,10 @@ def test_round_u_a_region_a_boundary_runs_with_is_not_the_region_spoken_of() -> 
         "few villages of the region near the boundary with the Kharkiv and Donetsk regions. "
         "Mappers say Russia holds more than 99% of the region.") if c.value is not None]
     assert got == [("RU", ("UA-09",), 99.0)]
+
+
+def test_round_v_the_former_and_the_latter_in_one_sentence() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "In Kherson and Zaporizhzhia regions, Russia holds about 72% of the former and "
+        "roughly 74% of the latter.")]
+    assert got == [(("UA-65",), 72.0), (("UA-23",), 74.0)]

@@ -346,8 +346,10 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         # "Luhansk and Donetsk remain under pressure. The enemy holds almost all of the
         # former and about three quarters of the latter": the first or the second of two
         # places named together (in the sentence, else the group named last)
+        # (not "the former" read just before: "99% of the former and 77% of the latter")
         named: list[tuple[str, ...]] = [p.codes for p in found
-                                         if p.end <= m.start() and len(p.codes) == 1]
+                                         if p.end <= m.start() and len(p.codes) == 1
+                                         and not _FORMER.fullmatch(p.text)]
         pair: list[tuple[str, ...]] = named[-2:]
         if len(named) < 2:
             pair = [listed[-1][:1], listed[-1][1:]] if listed and len(listed[-1]) == 2 else []
