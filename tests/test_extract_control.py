@@ -777,3 +777,10 @@ def test_round_t_what_a_side_managed_to_take_is_no_holding() -> None:
         "Moscow holds about a fifth of Ukraine, and over the whole of last year it managed to "
         "seize only around 3,500 square kilometres.") if c.is_claim]
     assert got == [(20.0, "percent")]
+
+
+def test_round_v_down_from_a_peak_of_is_an_earlier_figure() -> None:
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "In Kursk region, Ukrainian units hold about 450 km², down from a peak of some 1,250 "
+        "km² last summer, mappers say.")]
+    assert got == [(450.0, True), (1250.0, False)]

@@ -89,7 +89,9 @@ _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
 _APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some|nearly|almost|"
                       r"approximately|just\s+over|just\s+under)\s+)?$", re.I)
 #: An earlier figure given with the current one: "up from 70 % in the spring".
-EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|"
+EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:a|an|its|their|the)\s+(?:peak|high|"
+                             # "down from a peak of roughly 1,300 km²"
+                             r"high\s+point|maximum|high-water\s+mark)\s+of)?|compared\s+(?:with|to)|against|versus|"
                              # "Donetsk: then 33%, now 79%"
                              r"vs\.?|from|(?<![,;]\s)(?<!\band\s)then|"
                              # "– a year ago the figure was still just under 60 %"
