@@ -1117,3 +1117,9 @@ def test_round_u_what_a_caption_says_answered_false_by_the_next_speaker() -> Non
             'Ukraine."\n\nGUEST: False. Russia holds about 19% of Ukraine.')
     got = [(c.regions, c.value) for c in extract_claims(text) if c.is_claim]
     assert got == [(("UA",), 19.0)]
+
+
+def test_round_v_ground_flooded_is_no_holding() -> None:
+    assert [c for c in extract_claims(
+        "After the dam burst, some 550 square kilometres of the Kherson region were flooded, "
+        "about three-fifths of it on the occupied left bank.") if c.is_claim] == []

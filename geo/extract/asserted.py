@@ -404,6 +404,8 @@ OTHER_MEASURE = re.compile(
     r"residents|voters|turnout|ballots?|voted|opposed|support(?:ed)?\s+for|"
     r"budget|funds?|earmarked|billion|electricity|power\s+(?:plants?|grid)|energy|gas|grid|"
     r"generating|harvest|grain|crops?|schools?|hospitals?|housing|children|incidents|funded|"
+    # "About 600 square kilometres of Kherson region were flooded"
+    r"flooded|inundated|under\s+water|"
     # "20% of the region's farmland under Ukrainian control (will need to be checked)"
     r"(?:farmland|arable\s+land)\s+(?:under|held|controlled)|"
     r"funding|financed|fertili[sz]ers?|imported|imports|"
