@@ -784,3 +784,9 @@ def test_round_v_down_from_a_peak_of_is_an_earlier_figure() -> None:
         "In Kursk region, Ukrainian units hold about 450 km², down from a peak of some 1,250 "
         "km² last summer, mappers say.")]
     assert got == [(450.0, True), (1250.0, False)]
+
+
+def test_round_v_ground_recovered_well_over_a_figure_is_gained() -> None:
+    assert [c for c in extract_claims(
+        "Kyiv's autumn counteroffensives in Kharkiv in September and Kherson in November "
+        "recovered well over 12,000 km².") if c.is_claim] == []

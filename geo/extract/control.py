@@ -156,7 +156,7 @@ GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd
                      r"(?:managed|able|failed|sought|tried)\s+to\s+(?:take|capture|seize)|"
                      r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:only|just)\s+)?(?:(?:about|roughly|around|"
                      r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
-                     r"over)\s+)?$", re.I)
+                     r"well\s+over|well\s+above|over)\s+)?$", re.I)
 
 
 PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
