@@ -336,3 +336,10 @@ def test_round_r_two_figures_far_apart_are_no_range() -> None:
 def test_round_s_in_the_order_of_is_about() -> None:
     assert [(f.value, f.qualifier) for f in figures("in the order of 800 square kilometres")
             ] == [(800.0, "around")]
+
+
+def test_round_v_expects_a_side_to_recognise_is_a_demand() -> None:
+    got = [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "The Kremlin expects Kyiv to recognise the Zaporizhzhia and Kherson regions as part of "
+        "Russia before a ceasefire.")]
+    assert got == [("demand_cede", "RU", ("UA-23", "UA-65"))]

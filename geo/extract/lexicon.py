@@ -191,7 +191,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"on\s+condition\s+that|(?<=\bno\s)(?:ceasefire|truce|peace)\s+until|"
         r"precondition|only\s+once|only\s+when|settle\s+for|price\s+(?:is|was|would\s+be)|"
         r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?|push(?:es|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
-        r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit)\b)|"
+        r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit|recogni[sz]e)\b)|"
         r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
         r"needs?\s+to(?=\s+(?:withdraw|pull|leave|cede|hand|give\s+up|quit|abandon|surrender|"
         r"recogni[sz]e|vacate)\b)|"
