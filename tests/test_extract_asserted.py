@@ -1123,3 +1123,11 @@ def test_round_v_ground_flooded_is_no_holding() -> None:
     assert [c for c in extract_claims(
         "After the dam burst, some 550 square kilometres of the Kherson region were flooded, "
         "about three-fifths of it on the occupied left bank.") if c.is_claim] == []
+
+
+def test_round_v_what_we_said_in_last_weeks_edition_is_a_correction() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        'In last week\'s edition ("Ten facts about the front", 3 May), we wrote that Russia '
+        'holds "two-thirds of Kharkiv region". Russia holds about 2% of the Kharkiv region.')
+        if c.is_claim]
+    assert got == [(("UA-63",), 2.0)]

@@ -377,7 +377,13 @@ _RETRACTED = re.compile(
     r"graphic))\s+(?:had\s+)?(?:previously\s+|wrongly\s+|incorrectly\s+|mistakenly\s+)?"
     r"(?:reported|said|stated|wrote|quoted|shaded|misstated|claimed|described)\b|"
     r"\bin\s+(?:this\s+\w+['’]s|an?\s+earlier|the\s+earlier|my|yesterday['’]s)\s+(?:debate|update|"
-    r"post|speech|remarks?|video|answer)\b[^.]{0,30}?\bI\s+said\b", re.I)
+    r"post|speech|remarks?|video|answer)\b[^.]{0,30}?\bI\s+said\b|"
+    # 'In last week's World page ("What a frozen front means", 9 November 2023), we said
+    # Russia controls "about 90% of Zaporizhzhia region"'
+    r"\bin\s+(?:last\s+(?:week|month)['’]s|yesterday['’]s|an?\s+earlier|the\s+earlier|our\s+"
+    r"(?:last|previous))\s+(?:[\w'’-]+\s+){0,3}?(?:page|edition|issue|article|story|report|column|"
+    r"post|episode|newsletter|bulletin|broadcast)\b[^.]{0,80}?\b(?:we|I)\s+(?:said|wrote|stated|"
+    r"reported)\b", re.I)
 #: A parliamentary question: what it asks about is not asserted.
 _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|minister|ministry)\s+"
                     r"(?:can\s+)?confirms?)\s+that\b|"
@@ -734,7 +740,8 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         claims = [c for c in claims if not any(a <= c.span[0] - s.start < b
                                                for a, b in dismissed)]
     if ("version" in low or "correction" in low or "clarification" in low or "note" in low
-            or "i said" in low) and (retracted := _RETRACTED.search(text)) is not None:
+            or "i said" in low or "we said" in low or "we wrote" in low
+            or "we reported" in low) and (retracted := _RETRACTED.search(text)) is not None:
         # "Correction: An earlier version of this article said Russia controlled 'about half'
         # of Donetsk", "Editor's note: a previous version ... quoted ...", "In this
         # afternoon's debate I said that Russia holds 40 per cent": what was said in error
