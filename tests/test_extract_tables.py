@@ -382,3 +382,16 @@ def test_round_r_a_bare_share_under_a_line_of_a_holding() -> None:
 
 def test_round_s_a_label_of_another_measure_is_no_holding() -> None:
     assert _fields("~50%: share of Ukraine's generating capacity damaged or occupied\n") == []
+
+
+def test_round_v_a_dated_table_with_a_change_column_and_a_peak_column() -> None:
+    text = ("Russian-held share of each region\n\n"
+            "| Region | 30 Jun 2025 | 31 Dec 2024 | Change |\n|---|---|---|---|\n"
+            "| Luhansk | ~99% | ~98% | +1 pt |\n| Kherson | ~72% | ~72% | – |\n\n"
+            "Ukrainian-held ground in Russia\n\n"
+            "| Region | 30 Jun 2025 | Peak |\n|---|---|---|\n"
+            "| Kursk | ~90 km² | ~1,250 km² (Aug 2024) |\n")
+    got = [(c.actor, c.regions, c.value, c.is_claim) for c in extract_claims(text)]
+    assert got == [("RU", ("UA-09",), 99.0, True), ("RU", ("UA-09",), 98.0, False),
+                   ("RU", ("UA-65",), 72.0, True), ("RU", ("UA-65",), 72.0, False),
+                   ("UA", ("RU-KRS",), 90.0, True)]

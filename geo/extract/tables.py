@@ -13,9 +13,10 @@ header takes its holder from the line just before it ("Share of each region held
 Russia:"). A table whose columns are times ("Oblast | 1 Jan 2025 | 31 Dec 2025", "This week
 | Previous week") takes its holder from each row ("Russian-held territory in Ukraine") or
 from the line before it; its latest column is what is held, the others are earlier
-figures, kept as notes (``status: earlier``); rows of gains or changes are no holdings.
-An "Area (km²)" column under a caption of held ground is the area held (not a "Total area"
-or a "Change" column).
+figures, kept as notes (``status: earlier``); rows of gains or changes are no holdings, nor
+is a column of the change or of a past peak beside the dated ones ("| Change in 2024 |",
+"| Peak |"). An "Area (km²)" column under a caption of held ground is the area held (not
+a "Total area" or a "Change" column).
 
 Field lines (:func:`fields`), as key-number boxes, infoboxes and social posts set them out,
 are a label and one or two figures on a line: "Russian-held territory in Ukraine: 115,900
@@ -276,6 +277,10 @@ def _latest(headers: list[str]) -> set[int]:
     return {i for i, h in enumerate(headers) if not _BEFORE.search(h)}
 
 
+#: A column of a past peak beside the dated ones ("| 1 Jan 2025 | Peak |"): never read.
+_PEAK_HEAD = re.compile(r"\b(?:peak|high(?:est|-water)|maximum|at\s+(?:its|the)\s+height)\b", re.I)
+
+
 def _time_table_claims(table: Table) -> list[ExtractedClaim] | None:
     """A table whose columns are times ("Oblast | 1 Jan 2025 | 31 Dec 2025", "Indicator |
     This week | Previous week"): the holder is named by each row ("Russian-held territory in
@@ -284,7 +289,11 @@ def _time_table_claims(table: Table) -> list[ExtractedClaim] | None:
     table is not of this kind."""
     header, _ = table.rows[0]
     times = [i for i, h in enumerate(header) if i > 0 and _TIME.match(h)]
-    if not times or len(times) < len(header) - 1:
+    # (a column of the change between them is never read: "| 1 Jan 2025 | 1 Jan 2024 |
+    # Change in 2024 |")
+    others = [i for i, h in enumerate(header) if i > 0 and i not in times
+              and not _CHANGE.search(h) and not _PEAK_HEAD.search(h)]
+    if not times or others:
         return None
     latest = _latest([header[i] for i in times])
     caption_side = None
