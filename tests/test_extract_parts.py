@@ -364,3 +364,9 @@ def test_round_v_the_former_and_the_latter_in_one_sentence() -> None:
         "In Kherson and Zaporizhzhia regions, Russia holds about 72% of the former and "
         "roughly 74% of the latter.")]
     assert got == [(("UA-65",), 72.0), (("UA-23",), 74.0)]
+
+
+def test_round_v_a_pocket_of_a_countrys_own_region() -> None:
+    got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "Kyiv's troops, for their part, still hold a foothold in Russia's own Belgorod region.")]
+    assert got == [("UA", ("RU-BEL",), "part")]

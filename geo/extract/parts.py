@@ -84,7 +84,9 @@ _PART_BEFORE = re.compile(r"\b(?<!\bno\s)(?<!\ball\s)(?<!\bevery\s)"
                           r"settlement)\s+of\s+[\w-]+\s+|on\s+the\s+(?:left|right|east(?:ern)?)\s+"
                           r"bank\s+(?:of\s+the\s+(?:Dnipro|Dnieper)\s+(?:river\s+)?)?)?"
                           r"(?:in|on|of|inside|near|along)\s+"
-                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+)?" + _DIRECTION + r")$|"
+                          # ("a pocket of Russia's own Kursk region")
+                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?" + _DIRECTION
+                          + r")$|"
                           # "the Kinburn Spit, a thin sandy strip of (Mykolaiv region)"
                           r"\b(?:the\s+)?Kinburn\s+(?:spit|peninsula)\b[^.;]{0,60}?\s(?:in|on|of)\s+"
                           r"(?:the\s+)?$",
