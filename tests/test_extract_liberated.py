@@ -83,3 +83,12 @@ def test_a_share_or_a_bank_liberated_is_held_by_the_liberator(text: str, want: t
 
 def test_a_share_liberated_in_a_plan_or_a_wish_is_no_claim() -> None:
     assert _full("Putin says 90% of the Kharkiv region will be liberated by spring.") == []
+
+
+@pytest.mark.parametrize("text", [
+    '"Chernihiv region is almost fully liberated," the governor said.',
+    "Chernihiv region is also liberated — the whole region, down to the last village!",
+])
+def test_round_v_almost_fully_and_the_whole_region_after_a_dash(text: str) -> None:
+    got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+    assert got == [("UA", ("UA-74",), "all")]

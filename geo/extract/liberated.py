@@ -48,7 +48,13 @@ _AFTER = re.compile(
     r"(?:Russian|occupiers|invaders|enemy|occupation))?\b|"
     # "The republic is fully liberated"
     r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:is|are|was|were)\s+(?:now\s+)?"
+    # "Mykolaiv region is almost fully liberated": almost all, read as all
+    r"(?:(?:almost|nearly|virtually)\s+)?"
     r"(?P<how3>fully|completely|entirely|totally)\s+liberated\b|"
+    # "Sumy region is also liberated — the whole region, to the last village!"
+    r"(?:s|\s+(?:regions?|oblasts?|provinces?))?\s+(?:is|are|was|were|has\s+been)\s+"
+    r"(?:(?:also|now)\s+)*liberated\s*(?:[—–-]+|,)\s*(?P<how4>the\s+(?:whole|entire)\s+"
+    r"(?:region|oblast|province))\b|"
     r"(?:s|\s+(?:regions?|oblasts?|provinces?))?,?\s+(?:of\s+course,\s+)?(?:is|was|are|were)\s+"
     r"(?:now\s+)?"
     r"(?P<how2>fully|completely|entirely|totally)?\s*(?:free\s+of|cleared\s+of)\s+(?:the\s+)?"
@@ -183,7 +189,8 @@ def liberated_claims(s: Sentence) -> list[ExtractedClaim]:
             if _IS_COMPLETE.match(text, end) else None)
         whole = _WHOLE_BEFORE.search(text, max(0, p.start - 20), p.start)
         wholly = after is not None and bool(
-            after.group("how") or after.group("how2") or after.group("how3") or whole
+            after.group("how") or after.group("how2") or after.group("how3")
+            or after.group("how4") or whole
             or re.search(r"free\s+of|cleared\s+of", after.group(0), re.I))
         if not (wholly or completed):
             continue  # "has been liberated" alone: a town's word, or a part's
