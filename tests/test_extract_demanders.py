@@ -246,3 +246,10 @@ def test_round_u_and_it_must_be_recognised_is_not_a_side_to_leave() -> None:
         "Russia holds Crimea, and it must be recognised as Russian, the Kremlin says.")
         if c.kind.startswith("demand")]
     assert got == [("demand_cede", "RU")]
+
+
+def test_round_v_the_us_tells_past_an_according_to_aside() -> None:
+    got = [(c.kind, c.actor) for c in extract_claims(
+        "Washington, according to two diplomats briefed on the talks, has told Kyiv it should "
+        "pull its troops out of the rest of the Donetsk region.") if c.kind.startswith("demand")]
+    assert got == [("demand_withdraw", "US")]

@@ -141,7 +141,9 @@ def demand_sides(parts: Parts, demand: re.Match[str], verb: re.Match[str],
         # over", where the ground must
         target = before[-1].side
         tellers = [a for a in before[:-1] if a.side == "US" and (re.match(
-            r"(?:['’]s)?(?:\s+[\w.'’-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:told|tells?|informed|"
+            # ("Washington, according to three officials ..., has told Kyiv")
+            r"(?:['’]s)?(?:,\s+according\s+to\s+[^,;.]{1,80},)?(?:\s+[\w.'’-]+){0,3}?\s+"
+            r"(?:has\s+|have\s+|had\s+)?(?:told|tells?|informed|"
             r"warned|"
             r"said|says|insisted|urged|conveyed|stressed|made\s+clear)\b",
             text[a.end:before[-1].start]) or re.match(
