@@ -395,3 +395,13 @@ def test_round_v_a_dated_table_with_a_change_column_and_a_peak_column() -> None:
     assert got == [("RU", ("UA-09",), 99.0, True), ("RU", ("UA-09",), 98.0, False),
                    ("RU", ("UA-65",), 72.0, True), ("RU", ("UA-65",), 72.0, False),
                    ("UA", ("RU-KRS",), 90.0, True)]
+
+
+def test_round_v_a_boxs_these_areas_and_the_rest_still_held() -> None:
+    text = ("THE SOUTH IN NUMBERS\n\n"
+            "2 — regions Moscow claims: the Zaporizhzhia region and the Kherson region\n"
+            "~48,000 sq km — their combined area\n"
+            "~35,000 sq km — the part of these areas under Russian control\n"
+            "~13,000 sq km — still held by Kyiv\n")
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(text)]
+    assert got == [("RU", ("UA-23", "UA-65"), 35000.0), ("UA", ("UA-23", "UA-65"), 13000.0)]

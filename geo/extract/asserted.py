@@ -487,6 +487,10 @@ _REGION_SIZE = re.compile(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s
                           r"has\s+an?\s+(?:total\s+)?area\s+of)\b|"
                           r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
                           r"province|peninsula)\s+)?(?:is|was)\b|"
+                          # "~108,800 sq km — their combined area" (of the regions)
+                          r"\b(?:their|its)\s+(?:combined|total|overall)\s+(?:area|size)\b"
+                          r"(?!\s+(?:of\s+(?:territory|land|ground)|under|held|controlled|"
+                          r"occupied))|"
                           # "Kursk region is about 30,000 square kilometres"
                           r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
                           r"\b(?:region|oblast|province|peninsula)\s+is\s+(?:about\s+|around\s+|"

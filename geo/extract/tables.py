@@ -704,12 +704,40 @@ def _field_place(text: str, label: str, label_start: int) -> tuple[tuple[str, ..
         return tuple(dict.fromkeys(c for p in found for c in p.codes)), ""
     if countries(own) or re.search(r"\bUkraine\b|\bUkrainian\s+(?:territory|land|soil)", own):
         return ("UA",), ""
+    if _THESE_AREAS.search(own):
+        # "~87,000 sq km — the part of these areas under Russian control" under a line
+        # naming the four regions: the places named above it in the box
+        start = text.rfind("\n\n", 0, label_start)
+        above = places(text[start + 2 if start >= 0 else 0:label_start])
+        if above:
+            return (tuple(dict.fromkeys(c for p in above for c in p.codes)),
+                    "its places: 'these' of the box's lines above")
+    line_start = text.rfind("\n", 0, label_start) + 1
+    if _STILL_LABEL.search(own) and line_start > 0:
+        # "~22,000 sq km — still held by the Kiev regime" under "~87,000 sq km — the part
+        # of these areas under Russian control": the rest of the same places
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        m = _FIELD.match(text, above_start, line_start - 1)
+        if m is not None:
+            key = "label" if m.group("label") else "label2"
+            codes, _ = _field_place(text, m.group(key), m.start(key))
+            if codes:
+                return codes, "its places: those of the line above, of which it is the rest"
     head = _box_head(text, label_start)
     if head:
         named = places(head)
         if named and len({p.codes for p in named}) == 1:
             return named[0].codes, f"its place from the box's first line: '{head.strip()}'"
     return None, ""
+
+
+#: A field's label of what is left to a side: "still held by", "the rest", "remaining".
+_STILL_LABEL = re.compile(r"\b(?:still|remaining|the\s+rest)\b", re.I)
+
+
+#: A field's label naming the places named before it: "(the part of) these areas".
+_THESE_AREAS = re.compile(r"\b(?:these|those|the\s+(?:four|three|two))\s+(?:areas|regions|"
+                          r"territories|oblasts|provinces)\b", re.I)
 
 
 def _box_head(text: str, label_start: int) -> str:
