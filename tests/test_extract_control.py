@@ -790,3 +790,10 @@ def test_round_v_ground_recovered_well_over_a_figure_is_gained() -> None:
     assert [c for c in extract_claims(
         "Kyiv's autumn counteroffensives in Kharkiv in September and Kherson in November "
         "recovered well over 12,000 km².") if c.is_claim] == []
+
+
+def test_round_v_a_share_of_the_country_after_including_crimea_is_the_countrys() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Moscow's forces hold some 112,000 square kilometres of Ukraine, including Crimea — "
+        "about 18.5% of the country, analysts say.")]
+    assert got == [(("UA",), 112000.0), (("UA",), 18.5)]

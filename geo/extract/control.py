@@ -1155,7 +1155,8 @@ def _table_place(parts: Parts, fig: Figure) -> tuple[list[Place], int]:
     item)."""
     text = parts.s.text
     before = [p for p in parts.places if p.end <= fig.start]
-    if not before:
+    if not before or _of_country(parts, fig):
+        # ("including Crimea — about 18.7% of the country": the figure is the country's)
         return [], fig.end
     gap = text[before[-1].end:fig.start]
     if _TABLE_GAP.match(gap) or (re.fullmatch(r"[ \t]+", gap)
