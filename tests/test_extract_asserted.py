@@ -1131,3 +1131,10 @@ def test_round_v_what_we_said_in_last_weeks_edition_is_a_correction() -> None:
         'holds "two-thirds of Kharkiv region". Russia holds about 2% of the Kharkiv region.')
         if c.is_claim]
     assert got == [(("UA-63",), 2.0)]
+
+
+def test_round_v_by_the_end_of_the_year_in_a_year_end_review_is_now() -> None:
+    got = [c.value for c in extract_claims(
+        "By the end of the year, Russian troops held about 19% of Ukraine. At the start of the "
+        "year the figure was 18%.") if c.is_claim]
+    assert got == [19.0]

@@ -107,9 +107,12 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        r"briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|seized?)|"
                        # "At the start of the year the figure was 113,100 km²", "By the end
                        # of that year ... the share was about 55%"
-                       r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the|that|last)\s+"
-                       r"year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|"
-                       r"occupied)\b)|"
+                       # (not "By the end of the year, Russian forces controlled ...": a
+                       # year-end review's now)
+                       r"(?:at\s+the\s+(?:start|beginning|end)|by\s+the\s+(?:start|beginning))\s+of\s+"
+                       r"(?:the|that|last)\s+year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|"
+                       r"controlled|occupied)\b)|by\s+the\s+end\s+of\s+(?:that|last)\s+year"
+                       r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|occupied)\b)|"
                        # "At the end of 2023 the figure was 107,980 km²", "The end-2023 share
                        # of Donetsk oblast is unchanged at 56.2%"
                        r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+20(?:1\d|2[0-4])\b"
