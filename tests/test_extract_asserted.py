@@ -1138,3 +1138,9 @@ def test_round_v_by_the_end_of_the_year_in_a_year_end_review_is_now() -> None:
         "By the end of the year, Russian troops held about 19% of Ukraine. At the start of the "
         "year the figure was 18%.") if c.is_claim]
     assert got == [19.0]
+
+
+def test_round_v_what_troops_could_liberate_by_a_time_is_no_holding() -> None:
+    assert [c for c in extract_claims(
+        "Our forces could liberate the whole of the Zaporozhye region by next summer, the "
+        "commentator said.") if c.is_claim] == []

@@ -306,7 +306,9 @@ _NO_SIGN = re.compile(r"\bno\s+(?:suggestion|sign|indication|hint)\s+(?:yet\s+)?
 #: A holding projected into the future: "could control up to 80% of Donetsk by the summer",
 #: "might hold all of it within a year" (a modal and a time to come).
 _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?(?:hold|control|"
-                        r"occupy|have)\b[^.;]{0,80}?\b(?:by\s+(?:the\s+)?(?:end\s+of|summer|spring|"
+                        # "Russian troops could liberate the whole of Donbass by the end of
+                        # the year"
+                        r"occupy|have|liberate|capture|seize|take)\b[^.;]{0,80}?\b(?:by\s+(?:the\s+)?(?:end\s+of|summer|spring|"
                         r"autumn|winter|year-end|next|20\d\d|(?:mid|early|late)-?\s?20\d\d|"
                         r"January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)|within\s+(?:a|the\s+"
