@@ -1142,5 +1142,5 @@ def test_round_v_by_the_end_of_the_year_in_a_year_end_review_is_now() -> None:
 
 def test_round_v_what_troops_could_liberate_by_a_time_is_no_holding() -> None:
     assert [c for c in extract_claims(
-        "Our forces could liberate the whole of the Zaporozhye region by next summer, the "
-        "commentator said.") if c.is_claim] == []
+        '"If Kiev refuses the terms, Russian troops could liberate the whole of the Zaporozhye '
+        'region by the end of the year," the deputy said.') if c.is_claim] == []
