@@ -343,3 +343,9 @@ def test_round_v_expects_a_side_to_recognise_is_a_demand() -> None:
         "The Kremlin expects Kyiv to recognise the Zaporizhzhia and Kherson regions as part of "
         "Russia before a ceasefire.")]
     assert got == [("demand_cede", "RU", ("UA-23", "UA-65"))]
+
+
+def test_round_v_pushing_people_to_leave_a_city_is_no_demand() -> None:
+    assert [c for c in extract_claims(
+        "The strikes aim to sow panic and push residents to leave Zaporizhzhia.")
+        if c.kind.startswith("demand")] == []

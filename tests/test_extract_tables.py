@@ -405,3 +405,9 @@ def test_round_v_a_boxs_these_areas_and_the_rest_still_held() -> None:
             "~13,000 sq km — still held by Kyiv\n")
     got = [(c.actor, c.regions, c.value) for c in extract_claims(text)]
     assert got == [("RU", ("UA-23", "UA-65"), 35000.0), ("UA", ("UA-23", "UA-65"), 13000.0)]
+
+
+def test_round_v_a_field_whose_label_says_a_side_occupies() -> None:
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "In figures:\n• 19% — the share of Ukraine that Russia occupies, Crimea included.")]
+    assert got == [("RU", ("UA",), 19.0)]

@@ -190,7 +190,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|only\s+after|"
         r"on\s+condition\s+that|(?<=\bno\s)(?:ceasefire|truce|peace)\s+until|"
         r"precondition|only\s+once|only\s+when|settle\s+for|price\s+(?:is|was|would\s+be)|"
-        r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?|push(?:es|ed|ing)?)\b(?=[^.]{0,60}\bto\s+(?:make|force|get|"
+        # (not "push people to leave Kharkiv": civilians driven out)
+        r"(?:press(?:es|ed|ing)?|expect(?:s|ed|ing)?|push(?:es|ed|ing)?)\b(?!\s+(?:people|residents|"
+        r"civilians|families|the\s+population)\b)(?=[^.]{0,60}\bto\s+(?:make|force|get|"
         r"give|cede|hand|withdraw|pull|leave|abandon|surrender|quit|recogni[sz]e)\b)|"
         r"asks?|asked|asking|urg(?:e|es|ed|ing)|requir(?:e|es|ed)|must|(?:has|have|had)\s+to|"
         r"needs?\s+to(?=\s+(?:withdraw|pull|leave|cede|hand|give\s+up|quit|abandon|surrender|"

@@ -651,6 +651,7 @@ _NOT_HELD = re.compile(r"\b(?:since|between|added|in\s+(?:January|February|March
                        r"per\s+(?:day|week|month)|would|could|if)\b", re.I)
 #: A field's label that names holding ("share" alone does not: "share of EU citizens").
 _FIELD_HELD = re.compile(r"\b(?:held|hold|holds|control(?:led|s)?|occupied|occupation|"
+                         r"occup(?:y|ies)|"
                          r"in\s+\w+\s+hands)\b", re.I)
 #: A field's label that says its figure is an estimate: "(approx.)", "(est.)".
 _FIELD_ABOUT = re.compile(r"\((?:approx\.?|approximately|est\.?|estimated?)\)|\[estimate\]",
