@@ -1128,3 +1128,12 @@ def test_round_t_a_rate_referring_back_is_no_holding() -> None:
         "Russia holds some 113,000 square kilometres of Ukraine. It sounds like a lot, but it "
         "is less than one per cent of the country in a year.") if c.is_claim]
     assert got == [(("UA",), 113000.0)]
+
+
+def test_round_v_a_list_after_an_estimates_line_takes_the_sentence_before() -> None:
+    text = ("Moscow's troops hold ground in five regions. Our figures at end-June:\n\n"
+            "- Luhansk: almost all\n- Kherson: about 72%\n"
+            "- Sumy: a few villages on the border\n")
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+    assert got == [("RU", ("UA-09",), None, "all"), ("RU", ("UA-65",), 72.0, "around"),
+                   ("RU", ("UA-59",), None, "part")]

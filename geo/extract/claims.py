@@ -238,6 +238,18 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             continue
         # (the end of the line only: the pattern ends there)
         intro = s if _INTRO.search(s.text[-24:]) or _is_heading(s) else None
+        if intro is not None and i and _INTRO.search(s.text[-24:]) and _ESTIMATES_HEAD.search(
+                s.text) and not any(
+                CUES[k].search(s.text) for k in ("control", "withdraw", "cede", "demand")) \
+                and "\n" not in text[ss[i - 1].end:s.start] \
+                and cue("control", ss[i - 1].text) and not figures(ss[i - 1].text) \
+                and not figures(s.text) and not re.search(r"\b(?:not|no|never)\b", ss[i - 1].text,
+                                                          re.I) and any(
+                    a.side in ("RU", "UA") for a in actors(ss[i - 1].text, skip=[])):
+            # "Russian forces hold ground in seven Ukrainian regions. Our estimates at
+            # end-September 2025:" + "- Luhansk: virtually all": the opening line's holder
+            # and verb are the sentence's before it
+            intro = Sentence(text[ss[i - 1].start:s.end], ss[i - 1].start)
         if intro is None and (bare := _BARE_SIDE.fullmatch(s.text)) is not None and \
                 _WANTS_BEFORE.search(text, max(0, s.start - 300), s.start):
             # "What each side actually wants:" / "🇷🇺 Moscow" / "- Ukrainian troops out of
@@ -811,6 +823,9 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
             and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
 
 
+#: An opening line that only says figures follow: "Our estimates at end-September 2025:".
+_ESTIMATES_HEAD = re.compile(r"\b(?:estimates?|figures|assessment|breakdown|by\s+region|"
+                             r"as\s+follows|numbers|picture)\b", re.I)
 #: A rate of change: "(it is less than one per cent of the country) in a year", "per month".
 _A_RATE = re.compile(r"\b(?:in\s+a|per|each|every)\s+(?:year|month|week|day)\b", re.I)
 #: After an amount that is a line's value: "all of it.", "small parts near the border".
