@@ -1137,3 +1137,10 @@ def test_round_v_a_list_after_an_estimates_line_takes_the_sentence_before() -> N
     got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
     assert got == [("RU", ("UA-09",), None, "all"), ("RU", ("UA-65",), 72.0, "around"),
                    ("RU", ("UA-59",), None, "part")]
+
+
+def test_round_v_a_part_its_sentence_gives_a_figure_for_is_not_read_twice() -> None:
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        "The area of the Belgorod region still held by Ukrainian units has shrunk to less "
+        "than 40 square kilometres, a Russian source said.")]
+    assert got == [("UA", ("RU-BEL",), 40.0, "under")]

@@ -93,7 +93,7 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     group, republic = LAST_GROUP.set(None), LAST_REPUBLIC.set(None)
     spoken = VOICES.set((text, voices(text), {}))
     try:
-        return _article_claims(text)
+        return _without_parts_figured(_article_claims(text))
     finally:
         LAST_UNIT.reset(token)
         LAST_GROUP.reset(group)
@@ -821,6 +821,18 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
                                            f"{SIDE_NAME[last.actor]}'s control: its holder"])
     return [c for c in claims if c.value is not None
             and _FIGURE_ENDS.match(s.text, c.span[1] - s.start)]
+
+
+def _without_parts_figured(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """``claims`` without a side's figureless "part" of a place when its sentence gives that
+    side's figure for the same place ("The area of the Kursk region still held by Ukrainian
+    formations has shrunk to less than 500 square kilometres": the 500 km², which the part
+    only repeats)."""
+    figured = {(c.sentence, c.actor, c.regions) for c in claims
+               if c.kind.startswith("control") and c.value is not None and c.is_claim}
+    return [c for c in claims if not (c.kind == "control_share" and c.value is None
+                                      and c.qualifier == "part"
+                                      and (c.sentence, c.actor, c.regions) in figured)]
 
 
 #: An opening line that only says figures follow: "Our estimates at end-September 2025:".
