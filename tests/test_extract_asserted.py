@@ -1144,3 +1144,10 @@ def test_round_v_what_troops_could_liberate_by_a_time_is_no_holding() -> None:
     assert [c for c in extract_claims(
         '"If Kiev refuses the terms, Russian troops could liberate the whole of the Zaporozhye '
         'region by the end of the year," the deputy said.') if c.is_claim] == []
+
+
+def test_round_u_held_since_mid_year_is_held_now() -> None:
+    got = [(c.regions, c.qualifier, c.is_claim) for c in extract_claims(
+        "Russia, which has held almost all of the Luhansk region since mid-2022 and much of "
+        "Donetsk, is moving troops north.")]
+    assert got == [(("UA-09",), "all", True), (("UA-14",), "large_part", True)]

@@ -117,7 +117,8 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        # of Donetsk oblast is unchanged at 56.2%"
                        r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+20(?:1\d|2[0-4])\b"
                        r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been)\b)|"
-                       r"\b(?:end|mid|start)-20(?:1\d|2[0-4])\b|"
+                       # (not "has controlled ... since mid-2022": a span up to now)
+                       r"(?<!since\s)\b(?:end|mid|start)-20(?:1\d|2[0-4])\b|"
                        # "Russian forces held parts of the region until November 2022"
                        r"(?<=held\s)(?:[\w-]+\s+){0,6}?until\s+(?:(?:early|late|mid-?)\s*)?"
                        r"(?:(?:January|February|March|April|May|June|July|August|September|"
