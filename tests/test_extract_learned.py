@@ -118,7 +118,8 @@ def test_the_learned_reader_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
     one: a rule's figure-less part (or whole, or most) whose figure the reader found in the
     same sentence for the same side and place ("the left-bank part of the region, about 70%
     of its territory"; "Occupied Kherson -- the left bank, about three quarters of the
-    region") is that figure's claim; and a past time's mark, taken by a claim of the reader's
+    region"; "a security zone in the Sumy region covering more than 200 square kilometres")
+    is that figure's claim; and a past time's mark, taken by a claim of the reader's
     nearer to it."""
     texts = _corpus_passages()
     with_model = [[c.as_dict() for c in extract_claims(t)] for t in texts]
@@ -139,12 +140,13 @@ def test_the_learned_reader_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
                 continue
             assert c["kind"] == "control_share" and c["value"] is None and c["qualifier"] in (
                 "part", "all", "large_part"), c
-            assert any(d["kind"] == "control_share" and d["value"] is not None
+            assert any(d["kind"].startswith("control") and d["value"] is not None
                        and (d["actor"], d["regions"], d["sentence"])
                        == (c["actor"], c["regions"], c["sentence"]) for d in w), c
             sharpened += 1
         added += len(w) - len(r)
-    assert len(texts) >= 900 and added > 50 and sharpened < 20 and moved < 5
+    # (sharpened: 20 since a figure of an area, not only of a share, takes a part's place)
+    assert len(texts) >= 900 and added > 50 and sharpened < 30 and moved < 5
 
 
 def test_training_leaves_the_held_out_writers_out() -> None:
