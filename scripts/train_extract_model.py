@@ -111,7 +111,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh164.yaml",
             "extract_corpus_fresh165.yaml",
             "extract_corpus_fresh166.yaml",
-            "extract_corpus_fresh167.yaml")
+            "extract_corpus_fresh167.yaml",
+            "extract_corpus_fresh168.yaml")
 
 
 def default_corpora() -> list[Path]:
