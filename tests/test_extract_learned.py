@@ -304,3 +304,9 @@ def test_round_s_no_candidate_of_a_region_whose_edge_was_reached() -> None:
 def test_no_candidate_of_the_figure_a_months_gain_is_compared_with() -> None:
     got = _cands("Russian troops took 410 km² of Ukraine in May, more than in April (390 km²).")
     assert [c for c in got if c[1] == 390.0] == []
+
+
+def test_round_w_no_candidate_of_a_figure_in_brackets_after_one_of_its_unit() -> None:
+    # "Donetsk — 73.8% (73.0%)" under "(in brackets — a month earlier)": the earlier figure
+    got = _cands("Kherson — 72.4% (71.9%)")
+    assert [c[1] for c in got] == [72.4]

@@ -91,14 +91,19 @@ _APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some
 #: An earlier figure given with the current one: "up from 70 % in the spring".
 EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:a|an|its|their|the)\s+(?:peak|high|"
                              # "down from a peak of roughly 1,300 km²"
-                             r"high\s+point|maximum|high-water\s+mark)\s+of)?|compared\s+(?:with|to)|against|versus|"
+                             r"high\s+point|maximum|high-water\s+mark)\s+of)?|compared\s+(?:with|to)|"
+                             r"against|versus|"
                              # "Donetsk: then 33%, now 79%"
                              r"vs\.?|from|(?<![,;]\s)(?<!\band\s)then|"
                              # "– a year ago the figure was still just under 60 %"
                              r"(?:ago|earlier|previously)\b[^.;]{0,30}?\b(?:was|were|stood\s+at|"
                              r"had\s+been)(?:\s+(?:still|only|just))?)\s+(?:(?:about|roughly|around|some|"
                              r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
-                             r"an\s+estimated)\s+)?[~≈]?$", re.I)
+                             r"an\s+estimated)\s+)?[~≈]?$"
+                             # "Donetsk — 73.8% (73.0%)" under "(in brackets — as at 31.05)":
+                             # the figure in brackets after one of its unit
+                             r"|(?<=\d)(?:%|\s*km²|\s*km2)\s*\(\s*(?:about\s+|around\s+|~\s*)?$",
+                             re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".
 NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not|"
                       r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot|"
