@@ -1151,3 +1151,11 @@ def test_round_u_held_since_mid_year_is_held_now() -> None:
         "Russia, which has held almost all of the Luhansk region since mid-2022 and much of "
         "Donetsk, is moving troops north.")]
     assert got == [(("UA-09",), "all", True), (("UA-14",), "large_part", True)]
+
+
+def test_round_w_at_the_end_of_a_month_of_a_year_long_past() -> None:
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "At the end of February 2023, after months of fighting around Bakhmut and Vuhledar, "
+        "Russian troops held about 18% of the country. At the end of December, Russia held "
+        "116,700 sq km.")]
+    assert got == [(18.0, False), (116700.0, True)]

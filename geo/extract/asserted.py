@@ -212,6 +212,12 @@ _DATED_PAST = re.compile(
     r"(?:held|holding|occupied|controlled|had\s+(?:held|taken|seized|captured)|(?:was|were)\s+"
     r"(?:under\s+(?:occupation|(?:russian|ukrainian)\s+control)|occupied|in\s+(?:russian|"
     r"ukrainian)\s+hands|present\s+(?:on|in))))\b|"
+    # "At the end of March 2022, before the enemy withdrew from Kyiv, ..., Russian troops
+    # held about 27%" (a month of a year long past; "At the end of December, Russia held"
+    # is the latest figure)
+    r"\bat\s+the\s+(?:end|start|beginning)\s+of\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+20(?:1\d|2[0-3]),?\s+"
+    r"(?:(?!that\b)[\w'’%.-]+,?\s+){0,12}?(?:held|occupied|controlled)\b|"
     # "In 2022 they held almost a third of the region", "In 2014, Moscow-backed separatists
     # seized parts of both regions", "Until 2022 they controlled about a third"
     # ("by the end of 2025", in an article of early 2026, is the latest figure: only an
