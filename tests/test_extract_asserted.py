@@ -1159,3 +1159,10 @@ def test_round_w_at_the_end_of_a_month_of_a_year_long_past() -> None:
         "Russian troops held about 18% of the country. At the end of December, Russia held "
         "116,700 sq km.")]
     assert got == [(18.0, False), (116700.0, True)]
+
+
+def test_round_w_before_the_counteroffensive_began_it_held() -> None:
+    got = [(c.value, c.is_claim) for c in extract_claims(
+        "Russia holds about 4% of the Kharkiv region. Before Kyiv's counteroffensive began on "
+        "6 September it held about two-thirds of the oblast.")]
+    assert (66.7, False) in got and (66.7, True) not in got
