@@ -1166,3 +1166,10 @@ def test_round_w_before_the_counteroffensive_began_it_held() -> None:
         "Russia holds about 4% of the Kharkiv region. Before Kyiv's counteroffensive began on "
         "6 September it held about two-thirds of the oblast.")]
     assert (66.7, False) in got and (66.7, True) not in got
+
+
+def test_round_w_the_parts_of_oblasts_seized_in_2014_are_a_note() -> None:
+    part = [c for c in extract_claims(
+        "Russia holds about a fifth of Ukraine. The figure includes Crimea and the parts of "
+        "Luhansk and Donetsk oblasts seized in 2014.") if c.qualifier == "part"]
+    assert [(c.is_claim, c.review[-1].split("'")[1]) for c in part] == [(False, "seized in 2014")]

@@ -913,7 +913,9 @@ def mark_past(claims: list[ExtractedClaim], s: Sentence) -> list[ExtractedClaim]
                   or _HELD_BEFORE.match(s.text, c.span[1] - s.start)) \
             if c.qualifier == "part" and c.kind.startswith("control") else None
         if seized:
-            past[id(c)] = (seized.groupdict().get("said") or seized.group(0)).strip()
+            # (the words after the place: not the "s" of "oblasts" the claim's span stops at)
+            past[id(c)] = re.sub(r"^s\s+", "", (seized.groupdict().get("said")
+                                                or seized.group(0)).strip())
     for m in peaks:
         if _FROM_A.search(s.text, 0, m.start()):
             continue  # "hold 500 km², down from a peak of 1,300": the figure after it
@@ -958,8 +960,8 @@ def _unclaimed_figure(s: Sentence, claims: list[ExtractedClaim],
 
 #: Right after a part of a place: when it was seized ("(parts of Donbas) seized in 2014",
 #: "(the areas) its proxies held before February 2022").
-_SEIZED_THEN = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|which\s+)?(?:(?:its|"
-                          r"their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:it|they)\s+|"
+_SEIZED_THEN = re.compile(r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|which\s+)?"
+                          r"(?:(?:its|their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:it|they)\s+|"
                           r"(?:Russia|Moscow)\s+and\s+"
                           r"(?:its|their)\s+proxies\s+|(?:Russia|Moscow|"
                           r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
