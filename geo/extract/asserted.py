@@ -966,7 +966,11 @@ _SEIZED_THEN = re.compile(r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+
                           r"(?:its|their)\s+proxies\s+|(?:Russia|Moscow|"
                           r"separatists|proxies)\s+)?(?:had\s+)?(?:seized|captured|occupied|"
                           r"taken|held|controlled)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)?(?:(?:in|before|by|"
-                          r"since)\s+(?:(?:early|late|"
+                          # ("since 2022" only after a verb of taking: not "(no access to
+                          # the areas of Donetsk) since February 2022"; "since 2014" alone)
+                          r"since(?=\s+(?:(?:early|late|mid-?)\s*)?201[45])|(?<=seized\s)since|"
+                          r"(?<=captured\s)since|(?<=occupied\s)since|(?<=taken\s)since|"
+                          r"(?<=held\s)since|(?<=controlled\s)since)\s+(?:(?:early|late|"
                           r"mid-?)\s*)?(?:2014|2015|February\s+2022|2022)|"
                           # "the areas of Donbas held by Moscow-backed forces before February"
                           r"before\s+(?:February|the\s+(?:full[\s-]scale\s+)?(?:invasion|war)))\b",
