@@ -958,9 +958,12 @@ def _unclaimed_figure(s: Sentence, claims: list[ExtractedClaim],
     return best
 
 
+#: Where a part's claim ends, the rest of its place's name and what follows it: "(the parts
+#: of Donetsk and Luhansk oblast)s seized in 2014" (the span stops before a plural's "s").
+_AFTER_PART = r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+"
 #: Right after a part of a place: when it was seized ("(parts of Donbas) seized in 2014",
 #: "(the areas) its proxies held before February 2022").
-_SEIZED_THEN = re.compile(r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+|which\s+)?"
+_SEIZED_THEN = re.compile(_AFTER_PART + r"(?:(?:that\s+|which\s+)?"
                           r"(?:(?:its|their|Russia['’]s|Moscow['’]s)\s+proxies\s+|(?:it|they)\s+|"
                           r"(?:Russia|Moscow)\s+and\s+"
                           r"(?:its|their)\s+proxies\s+|(?:Russia|Moscow|"
@@ -978,7 +981,7 @@ _SEIZED_THEN = re.compile(r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+(?:(?:that\s+
 #: After a part, any holder's holding before a time long past: "(the parts of the Donetsk
 #: and Luhansk regions) that Moscow-backed forces held before the full-scale invasion",
 #: "(the areas of Donbas) it held before last February".
-_HELD_BEFORE = re.compile(r"(?:s|\s+(?:regions?|oblasts?))?\s*,?\s+(?P<said>(?:that\s+|which\s+)?"
+_HELD_BEFORE = re.compile(_AFTER_PART + r"(?P<said>(?:that\s+|which\s+)?"
                           r"(?:[\w'’-]+\s+){1,4}?(?:had\s+)?(?:seized|captured|occupied|taken|"
                           r"held|controlled)\s+before\s+(?:last\s+February|this\s+year|"
                           r"(?:the\s+)?(?:full[\s-]scale\s+)?(?:invasion|war)|(?:24\s+)?February\s+"

@@ -238,14 +238,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
             continue
         # (the end of the line only: the pattern ends there)
         intro = s if _INTRO.search(s.text[-24:]) or _is_heading(s) else None
-        if intro is not None and i and _INTRO.search(s.text[-24:]) and _ESTIMATES_HEAD.search(
-                s.text) and not any(
-                CUES[k].search(s.text) for k in ("control", "withdraw", "cede", "demand")) \
-                and "\n" not in text[ss[i - 1].end:s.start] \
-                and cue("control", ss[i - 1].text) and not figures(ss[i - 1].text) \
-                and not figures(s.text) and not re.search(r"\b(?:not|no|never)\b", ss[i - 1].text,
-                                                          re.I) and any(
-                    a.side in ("RU", "UA") for a in actors(ss[i - 1].text, skip=[])):
+        if intro is not None and i and "\n" not in text[ss[i - 1].end:s.start] and \
+                _says_figures_follow(s) and _holding_stated(ss[i - 1]):
             # "Russian forces hold ground in seven Ukrainian regions. Our estimates at
             # end-September 2025:" + "- Luhansk: virtually all": the opening line's holder
             # and verb are the sentence's before it
@@ -838,6 +832,23 @@ def _without_parts_figured(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
 #: An opening line that only says figures follow: "Our estimates at end-September 2025:".
 _ESTIMATES_HEAD = re.compile(r"\b(?:estimates?|figures|assessment|breakdown|by\s+region|"
                              r"as\s+follows|numbers|picture)\b", re.I)
+
+
+def _says_figures_follow(s: Sentence) -> bool:
+    """Whether ``s`` opens a list and only says figures follow ("Our estimates at
+    end-September 2025:"): no verb, side or figure of its own."""
+    return bool(_INTRO.search(s.text[-24:]) and _ESTIMATES_HEAD.search(s.text)) \
+        and not any(CUES[k].search(s.text) for k in ("control", "withdraw", "cede", "demand")) \
+        and not figures(s.text)
+
+
+def _holding_stated(s: Sentence) -> bool:
+    """Whether ``s`` says that a named side holds ground, with no figure and no negation
+    ("Russian forces hold ground in seven Ukrainian regions.")."""
+    return cue("control", s.text) is not None and not figures(s.text) \
+        and not re.search(r"\b(?:not|no|never)\b", s.text, re.I) \
+        and any(a.side in ("RU", "UA") for a in actors(s.text, skip=[]))
+
 #: A rate of change: "(it is less than one per cent of the country) in a year", "per month".
 _A_RATE = re.compile(r"\b(?:in\s+a|per|each|every)\s+(?:year|month|week|day)\b", re.I)
 #: After an amount that is a line's value: "all of it.", "small parts near the border".

@@ -128,6 +128,7 @@ _THAN_THEN = re.compile(r"\b(?:than|compared\s+with|against)\s+(?:in\s+|during\s
 #: Right after a place: it is said not to be something ("Dnipropetrovsk is not one of ...").
 _IS_NOT = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:is|was|are|were)\s+not\b", re.I)
 
+
 def _fitting(c: Candidate) -> Candidate | None:
     """``c``, or -- an area larger than its units ("Call it 116,000 km²" after Lviv was
     named) -- the same area of Ukraine as a whole when it fits there, else None."""
