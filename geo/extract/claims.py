@@ -263,16 +263,16 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         # (a figure of what came before, not after a sentence measuring something else:
         # "... 139,000 square kilometres may be contaminated with mines. That's roughly a
         # quarter of the country")
-        back = bool(ruled) and not (i and ruled[-1].sentence != ss[i - 1].text
-                                    and OTHER_MEASURE.search(ss[i - 1].text)) \
-            and not _A_RATE.search(s.text)
-        if not found and back and _AREAS.search(s.text) and not GAIN_TIME.search(s.text):
+        # (tried last: most sentences never get that far)
+        if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text) \
+                and _refers_back(s, ss[i - 1] if i else None, ruled[-1]):
             found = _areas_claims(s, ruled[-1].actor)
-        if not found and back and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
+        if not found and ruled and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
                                      or _OTHER_FIGURE.search(s.text))
                                     and not _MADE_UP.search(s.text)
                                     or _IT_IS.match(s.text)
-                                    or (ruled[-1].status and _IT_HOLDS.match(s.text))):
+                                    or (ruled[-1].status and _IT_HOLDS.match(s.text))) \
+                and _refers_back(s, ss[i - 1] if i else None, ruled[-1]):
             found = _figure_again(s, ruled[-1])
         if not found and ruled and ruled[-1].kind.startswith("control"):
             base = ruled[-1]
@@ -827,6 +827,15 @@ def _without_parts_figured(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
     return [c for c in claims if not (c.kind == "control_share" and c.value is None
                                       and c.qualifier == "part"
                                       and (c.sentence, c.actor, c.regions) in figured)]
+
+
+def _refers_back(s: Sentence, before: Sentence | None, last: ExtractedClaim) -> bool:
+    """Whether a figure of ``s`` may be one of the claim before (``last``): not after a
+    sentence (``before``) that measured something else and gave no claim ("... 139,000
+    square kilometres may be contaminated with mines. That's roughly a quarter of the
+    country"), and not a rate ("less than one per cent of the country in a year")."""
+    return not (before is not None and last.sentence != before.text
+                and OTHER_MEASURE.search(before.text)) and not _A_RATE.search(s.text)
 
 
 #: An opening line that only says figures follow: "Our estimates at end-September 2025:".
