@@ -119,7 +119,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh172.yaml",
             "extract_corpus_fresh173.yaml",
             "extract_corpus_fresh174.yaml",
-            "extract_corpus_fresh175.yaml")
+            "extract_corpus_fresh175.yaml",
+            "extract_corpus_fresh176.yaml")
 
 
 def default_corpora() -> list[Path]:
