@@ -121,7 +121,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh174.yaml",
             "extract_corpus_fresh175.yaml",
             "extract_corpus_fresh176.yaml",
-            "extract_corpus_fresh177.yaml")
+            "extract_corpus_fresh177.yaml",
+            "extract_corpus_fresh178.yaml")
 
 
 def default_corpora() -> list[Path]:
