@@ -122,7 +122,8 @@ HELD_OUT = ("extract_corpus_fresh60.yaml", "extract_corpus_fresh61.yaml",
             "extract_corpus_fresh175.yaml",
             "extract_corpus_fresh176.yaml",
             "extract_corpus_fresh177.yaml",
-            "extract_corpus_fresh178.yaml")
+            "extract_corpus_fresh178.yaml",
+            "extract_corpus_fresh179.yaml")
 
 
 def default_corpora() -> list[Path]:
