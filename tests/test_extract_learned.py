@@ -155,8 +155,52 @@ def test_training_leaves_the_held_out_writers_out() -> None:
     assert len(names) >= 11 and "extract_corpus_fresh.yaml" in names
     from tests.test_extract import WRITERS
 
-    held = {f for k, (f, _, _) in WRITERS.items() if "held out" in k}
-    assert held == set(train.HELD_OUT)
+    # the stated held-out round and the rounds committed unread, not yet scored
+    held = {f for k, (f, _, _) in WRITERS.items() if k.endswith("(held out)")}
+    unscored = {p.name for p in (Path(__file__).parent / "data").glob("extract_corpus_fresh*.yaml")
+                if p.name not in {f for f, _, _ in WRITERS.values()}}
+    assert held and held | unscored == set(train.HELD_OUT)
+
+
+def train_model_of(path: Path) -> tuple[tuple[str, ...], list[float], dict[str, list[float]]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(data["classes"]), list(data["bias"]), dict(data["weights"])
+
+
+def test_writers_are_grouped_in_rounds_of_four_from_writer_60() -> None:
+    rounds = {n: train.writer_round(DATA / f"extract_corpus_fresh{n}.yaml")
+              for n in ("", "2", "59", "60", "63", "64", "171")}
+    assert rounds == {"": None, "2": None, "59": None, "60": 0, "63": 0, "64": 1, "171": 27}
+
+
+def test_cross_validation_reads_each_round_with_a_reader_that_never_saw_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [DATA / "extract_corpus_fresh60.yaml", DATA / "extract_corpus_fresh64.yaml"]
+    sizes = {p: len(train.examples([p])[1]) for p in paths}
+    fitted: list[int] = []
+    real_fit = train.fit
+
+    def fit(X: list[list[str]], y: list[str], **kw: float) -> dict[str, object]:
+        fitted.append(len(y))
+        return real_fit(X, y, **kw)
+
+    monkeypatch.setattr(train, "fit", fit)
+    folds = train.cross_validate(paths)
+    # round 0 (writer 60) read by a reader trained on writer 64 alone, and the reverse
+    assert [f[0] for f in folds] == [0, 1]
+    assert fitted == [sizes[paths[1]], sizes[paths[0]]]
+    for (_, tp, fp, fn), path in zip(folds, paths, strict=True):
+        annotated = sum(len({(c["kind"], c["actor"], tuple(sorted(c["regions"])),
+                              None if c["value"] is None else round(float(c["value"]), 1),
+                              c["unit"], c["qualifier"]) for c in p["claims"]
+                             # a holding said to be earlier or past is a note
+                             if not (c["kind"].startswith("control")
+                                     and c.get("status") in ("earlier", "past"))})
+                        for p in yaml.safe_load(path.read_text(encoding="utf-8"))["passages"])
+        assert tp + fn == annotated and tp > 0.8 * annotated and fp < 0.2 * tp
+    # the committed weights are read again afterwards
+    assert learned.MODEL_PATH == MODEL_PATH
+    assert learned._model() == train_model_of(MODEL_PATH)
 
 
 def test_the_committed_weights_are_what_the_script_builds() -> None:

@@ -318,6 +318,9 @@ _PART_WORD = re.compile(r"\b(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taken\s)(?<!ta
                         r"settlements?|footholds?|bridgeheads?|edge|corner|fringe|salient|few|"
                         r"handful)\b",
                         re.I)
+#: A share of something named after it, with no figure: "(it's got) most of (the Donbas)".
+_SHARE_OF = re.compile(r"\b(?:most|much|all|parts?|bulk|majority|rest|remainder|whole|entirety|"
+                       r"chunk|slice|piece|sliver|swathe?|strip|pocket|corner)\s+of\b", re.I)
 _MOST_WORD = re.compile(r"\b(?:most|much|bulk|lion's\s+share|majority)\b", re.I)
 
 
@@ -430,8 +433,8 @@ def learned_claims(s: Sentence, found: list[ExtractedClaim]) -> list[ExtractedCl
     """The claims of ``s``: the rules' (``found``) and the control claims the model reads
     that the rules did not."""
     if not (ANY_FIGURE.search(s.text) or cue("control", s.text)
-            or _HELD_WORD.search(s.text)):
-        return found  # most sentences have no figure and no word of holding
+            or _HELD_WORD.search(s.text) or _SHARE_OF.search(s.text)):
+        return found  # most sentences have no figure, no word of holding, no "most of"
     parts = parts_of(s)
     if not (parts.figs or parts.places):
         return found
