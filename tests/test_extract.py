@@ -682,7 +682,17 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: writers they have not seen they stay short of the 0.9 the issue sets (0.839, 0.892,
 #: 0.890, 0.819, 0.795, 0.763, 0.844, 0.875, 0.846, 0.877, 0.869, 0.868, 0.877, 0.831 and
 #: 0.860 in the last fifteen blind rounds), and the farther a style is from those tuned on,
-#: the lower.
+#: the lower. The reader was then trained on all scored writers (1-171; 15c9c88: its
+#: leave-one-round-out F1 0.911, 0.908 before) and 168-171 became training data too.
+#: 172-175, commissioned after 164-167 was scored, before the first change for it, and
+#: 176-179, commissioned at the next session's start, before any change, were committed
+#: unread and scored once after that retrain, the session's only change, held out: 0.845
+#: (P 0.844, R 0.847; rules alone 0.810; sides right on 454 of 458; the code before the
+#: retrain 0.832): religious and church press 0.881, environmental and satellite
+#: remote-sensing reports 0.814, arts and culture pages 0.905, AI-assistant answers as users
+#: paste them 0.837, human-rights NGO and UN monitoring-mission reports 0.877, podcast and
+#: video-explainer transcripts 0.779, local Ukrainian city and oblast sites in translation
+#: 0.813, sports, travel and lifestyle press 0.928.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -861,6 +871,14 @@ WRITERS = {
     "writer 169 (held out, then trained on)": ("extract_corpus_fresh169.yaml", 40, 0.81),
     "writer 170 (held out, then trained on)": ("extract_corpus_fresh170.yaml", 40, 0.83),
     "writer 171 (held out, then trained on)": ("extract_corpus_fresh171.yaml", 40, 0.90),
+    "writer 172 (held out)": ("extract_corpus_fresh172.yaml", 40, 0.88),
+    "writer 173 (held out)": ("extract_corpus_fresh173.yaml", 40, 0.81),
+    "writer 174 (held out)": ("extract_corpus_fresh174.yaml", 40, 0.90),
+    "writer 175 (held out)": ("extract_corpus_fresh175.yaml", 40, 0.83),
+    "writer 176 (held out)": ("extract_corpus_fresh176.yaml", 40, 0.87),
+    "writer 177 (held out)": ("extract_corpus_fresh177.yaml", 40, 0.77),
+    "writer 178 (held out)": ("extract_corpus_fresh178.yaml", 40, 0.81),
+    "writer 179 (held out)": ("extract_corpus_fresh179.yaml", 40, 0.92),
 }
 
 
