@@ -1195,3 +1195,16 @@ def test_round_v_a_part_its_sentence_gives_a_figure_for_is_not_read_twice() -> N
         "The area of the Belgorod region still held by Ukrainian units has shrunk to less "
         "than 40 square kilometres, a Russian source said.")]
     assert got == [("UA", ("RU-BEL",), 40.0, "under")]
+
+
+def test_round_y_a_lines_change_after_a_holding_is_no_holding() -> None:
+    text = ("Russia controls about 19% of Ukraine, satellite surveys show.\n"
+            "Donetsk: sown wheat down by 27%.\n"
+            "Luhansk: orchards fell by 9%.\n"
+            "Kherson: irrigated land shrank by about 40%.")
+    got = [(c.regions, c.value) for c in extract_claims(text) if c.is_claim]
+    assert got == [(("UA",), 19.0)]
+    # a line with the holding's own figure is still read
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(
+        "Russia controls about 19% of Ukraine.\nLuhansk: about 99%.") if c.is_claim]
+    assert ("RU", ("UA-09",), 99.0) in got

@@ -1179,3 +1179,34 @@ def test_round_w_the_parts_of_oblasts_seized_in_2014_are_a_note() -> None:
         "Russia holds about a fifth of Ukraine. The figure includes Crimea and the parts of "
         "Luhansk and Donetsk oblasts seized in 2014.") if c.qualifier == "part"]
     assert [(c.is_claim, c.review[-1].split("'")[1]) for c in part] == [(False, "seized in 2014")]
+
+
+@pytest.mark.parametrize("text", [
+    # round Y (scored, then tuned on): questions set in bold, with a site's name after them,
+    # or put as a heading with no question mark
+    "**Q: Is most of Zaporizhzhia now under Russian control?**",
+    "**Q: What share of Zaporizhzhia region is occupied?**",
+    "Has Moscow truly captured ALL of Donetsk? | The Map Room",
+    "Who holds Kharkiv region now",
+    "Which side controls the Kherson region today",
+])
+def test_round_y_a_question_however_set_states_no_holding(text: str) -> None:
+    assert _status(text) == []
+
+
+def test_round_y_a_bold_statement_is_still_read() -> None:
+    assert _status("**Russia holds about 99% of Luhansk.**") == [
+        ("control_share", "RU", ("UA-09",), 99.0, None)]
+
+
+def test_round_y_a_holding_until_the_invasion_is_past() -> None:
+    assert _status('Sloviansk stayed outside the self-proclaimed "Donetsk People\'s Republic", '
+                   "which held about a third of the region until Russia's full-scale "
+                   "invasion.") == [("control_share", "RU", ("UA-14",),
+                                     pytest.approx(33.3, abs=0.1), "past")]
+    assert _status('The so-called "LPR" held roughly a third of Luhansk oblast until the '
+                   "full-scale invasion began.") == [
+        ("control_share", "RU", ("UA-09",), pytest.approx(33.3, abs=0.1), "past")]
+    # held since then: a span up to now
+    assert _status("Russia has held the whole of Crimea since 2014.") == [
+        ("control_share", "RU", ("UA-40", "UA-43"), None, None)]

@@ -123,6 +123,10 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        r"(?<=held\s)(?:[\w-]+\s+){0,6}?until\s+(?:(?:early|late|mid-?)\s*)?"
                        r"(?:(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)\s+)?20(?:1\d|2[0-3])\b|"
+                       # "(the 'LPR',) which held about a third of the region until Russia's
+                       # full-scale invasion"
+                       r"(?<=held\s)(?:[\w-]+\s+){0,8}?until\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                       r"(?:full-scale\s+)?(?:invasion|counter-?offensive|withdrawal|retreat)\b|"
                        # "the share of the country Moscow held at the start of 2024"
                        r"(?<=held\s)at\s+the\s+(?:start|beginning|end)\s+of\s+20\d\d\b|"
                        # a timeline's "On day 100, Zelensky said Russia controlled ...", "For
@@ -569,8 +573,15 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
 
 #: A yes-or-no question (a Q&A box's "Q:" first, or a list's number: "2. Does ..."): "Does
 #: Russia control all of Luhansk?".
-_YES_NO = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:Q\s*[:.]\s*)?(?:[^?\n]{0,60},\s+)?(?:does|do|did|"
-                     r"is|are|has|have|can|will|could|would)\s+[^?\n]{3,200}\?\s*$", re.I)
+_YES_NO = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:Q\s*[:.]\s*|Re\s*:\s*)?(?:[^?\n]{0,60},\s+)?"
+                     r"(?:(?:does|do|did|is|are|has|have|can|will|could|would)\s+|"
+                     # "**Q: What share of Kherson region is occupied?**"
+                     r"(?:what\s+(?:share|part|percentage|proportion|portion)|how\s+much)\s+of\s+)"
+                     # a question set in bold, or a headline's site after it ("? | The Files")
+                     r"[^?\n]{3,200}\?+[*_\s]*(?:\|[^?|\n]{1,60})?$", re.I)
+#: A heading that asks: "Who holds the region now", "Which side controls Kupiansk?"
+_WHO_HOLDS = re.compile(r"\W*(?:who|which\s+side|which\s+army)\s+(?:now\s+|really\s+)?"
+                        r"(?:holds?|controls?|occupies|runs|has)\b[^.!\n]{0,80}\??\s*$", re.I)
 #: A statement asked back: "HOST: So Russia has — what — three quarters of Kherson region?"
 _ASKED_BACK = re.compile(r"(?:[^:\n]{1,40}:\s+)?(?:So|And)\s+[^?\n]{3,200}\?\s*$")
 #: A claim reported as a noun and what it says: "claims by russian propaganda channels
@@ -652,7 +663,7 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
     low0 = text.lower()
     if POLL_ANSWER.search(text):
         return []
-    if _YES_NO.match(text):
+    if _YES_NO.match(text) or _WHO_HOLDS.match(text):
         # "Q: After the withdrawal from Avdiivka, does russia now hold most of Donetsk
         # region?": a question asks, it states nothing
         return [c for c in claims if not c.kind.startswith("control")]

@@ -47,7 +47,7 @@ from geo.extract.control import (
     of_places,
 )
 from geo.extract.demands import BARE_CESSION
-from geo.extract.learned import learned_claims
+from geo.extract.learned import CHANGED_BY, learned_claims
 from geo.extract.lexicon import CUES, actors, cue, figures, official_areas, places
 from geo.extract.liberated import liberated_claims
 from geo.extract.model import ExtractedClaim
@@ -810,6 +810,8 @@ def _continued(s: Sentence, last: ExtractedClaim) -> list[ExtractedClaim]:
     if not parts.figs or not fronted_places(parts) and not _LINE_START.fullmatch(
             s.text[:parts.places[0].start] if parts.places else "x"):
         return []
+    if any(CHANGED_BY.search(s.text, max(0, f.start - 40), f.start) for f in parts.figs):
+        return []  # "Luhansk: cropland fell by 9%": a change of something else
     claims = control_claims(parts, verb=re.match(r"", s.text), holder=last.actor,
                             holder_review=[f"a line after a statement of "
                                            f"{SIDE_NAME[last.actor]}'s control: its holder"])

@@ -60,8 +60,8 @@ from geo.extract.parts import (
 )
 from geo.extract.text import Sentence
 
-__all__ = ["Candidate", "candidates", "features", "classify", "learned_claims", "collecting",
-           "MODEL_PATH", "CLASSES", "THRESHOLD"]
+__all__ = ["CHANGED_BY", "Candidate", "candidates", "features", "classify", "learned_claims",
+           "collecting", "MODEL_PATH", "CLASSES", "THRESHOLD"]
 
 
 #: Where the weights live (JSON: ``classes``, ``bias``, ``weights``).
@@ -172,6 +172,8 @@ def _candidates(parts: Parts) -> list[Candidate]:
     for f in parts.figs:
         if EARLIER_FIGURE.search(text, 0, f.start) or GAINED.search(text, 0, f.start):
             continue  # "up from 75 % in January", "gained about 500 km²"
+        if CHANGED_BY.search(text, max(0, f.start - 40), f.start):
+            continue  # "Luhansk: cropland fell by 9%": how much something changed
         if _THAN_THEN.search(text, max(0, f.start - 40), f.start):
             continue  # "less than in July (634 km2)": the figure compared with, another
             # month's
@@ -274,6 +276,14 @@ def _candidates(parts: Parts) -> list[Candidate]:
             out.append(Candidate(codes_of(group or [p]), None, q, p.start, end, "bare",
                                  p.start, end))
     return out
+
+
+#: Right before a figure: it is how much something changed ("fell by (9%)", "up (3%)").
+CHANGED_BY = re.compile(r"\b(?:fell|falls?|rose|rises?|dropped|drops?|declined|declines?|"
+                        r"decreased|increased|grew|grows?|shrank|shrunk|jumped|climbed|"
+                        r"plunged|slumped|down|up|cut|reduced)\s+(?:by\s+)?(?:(?:about|some|"
+                        r"nearly|almost|around|roughly|over|more\s+than|less\s+than)\s+)?$",
+                        re.I)
 
 
 #: Ground held by neither side, before a figure: "the grey zone ... covers".
