@@ -1210,3 +1210,34 @@ def test_round_y_a_holding_until_the_invasion_is_past() -> None:
     # held since then: a span up to now
     assert _status("Russia has held the whole of Crimea since 2014.") == [
         ("control_share", "RU", ("UA-40", "UA-43"), None, None)]
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # round Z (scored, then tuned on): times that make a holding then's, not now's
+    ("Before the 24th of February, Moscow and its proxies held Crimea and parts of Donbas.",
+     "before the 24th of February"),
+    ("Before the Ukrainian counter-offensive of September 2022, roughly a third of Kharkiv "
+     "region had been occupied.", "Before the Ukrainian counter-offensive of September 2022"),
+    ("Monitors were let into the area of Kursk region then under their control by Ukrainian "
+     "officials.", "then under their control"),
+])
+def test_round_z_a_holding_at_a_time_named_is_past(text: str, when: str) -> None:
+    got = [c for c in extract_claims(text) if c.kind.startswith("control")]
+    assert got and all(c.status == "past" and any(when.lower() in r.lower() for r in c.review)
+                       for c in got)
+
+
+def test_round_z_a_supposed_taking_and_no_settlement_held_are_no_holdings() -> None:
+    assert _status("Were the occupying forces to extend their control to the whole of Kherson "
+                   "region, the same rules would apply there.") == []
+    # a figure beside the supposed taking is the sentence's own statement
+    assert _status("Were Russian troops to take the rest of Donetsk oblast (they hold about "
+                   "79% of it now), the front would move west.") == [
+        ("control_share", "RU", ("UA-14",), 79.0, None)]
+    assert _status("The General Staff says no settlement in Dnipropetrovsk oblast is under "
+                   "Russian control.") == []
+
+
+def test_round_z_an_earlier_version_of_a_hyphenated_kind_of_text_is_corrected() -> None:
+    assert _status('An earlier version of this AI-generated summary stated that Russia holds '
+                   '"a third of Zaporizhzhia region".') == []

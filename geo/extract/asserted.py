@@ -54,7 +54,8 @@ DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\
                      r"\b(?:maps?|videos?|posts?|images?|graphics?|memes?)\s+(?:claiming|"
                      r"suggesting|purporting)|"
                      # a correction: "An earlier version of this column stated that ..."
-                     r"earlier\s+version\s+of\s+this\s+\w+\s+(?:\w+\s+)?(?:stated|said|reported|"
+                     r"earlier\s+version\s+of\s+this\s+[\w-]+\s+(?:[\w-]+\s+)?(?:stated|said|"
+                     r"reported|"
                      r"described|gave|put)|(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
                      r"(?:stated|said|reported|described|gave|put)|"
                      # "Posts falsely claim Russia controls 40% of Ukraine"
@@ -101,6 +102,14 @@ PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|p
                        r"invasion|offensive|advance|war|occupation|operation))?|"
                        # "on the eve of the full-scale invasion Russia and its proxies held"
                        r"on\s+the\s+eve\s+of\s+(?:the\s+)?(?:full-scale\s+)?(?:invasion|war)|"
+                       # "before the 24th of February, Russia and its proxies held", "Before
+                       # the Ukrainian counter-offensive of September 2022, ... had been"
+                       r"\bbefore\s+(?:the\s+)?(?:24(?:th)?\s+(?:of\s+)?February|February\s+24(?:th)?)"
+                       r"\b|\bbefore\s+(?:the\s+)?(?:Ukrainian\s+|Ukraine['’]s\s+)?counter-?offensive\s+"
+                       r"(?:of|in)\s+(?:(?:late|early|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?20(?:2[2-4])\b|"
+                       # "the area of Kursk region then under their control"
+                       r"\bthen\s+(?:still\s+)?under\s+(?:their|its|Ukrainian|Russian|Kyiv['’]s|"
+                       r"Moscow['’]s)\s+(?:control|occupation)|"
                        # "The Russian occupation of Chernihiv Oblast lasted from 24 February"
                        r"lasted\s+(?:from|until|till|for)|"
                        # "Russia did briefly occupy more than a quarter of the country"
@@ -604,6 +613,17 @@ _WHOLLY_QUOTED = re.compile(r"\s*[\"“][^\"“”]{5,300}[\"”]\s*")
 _ANSWERED_FALSE = re.compile(r"\W*(?:[A-Z][\w.' -]{0,30}:\s*)?(?:false|wrong|untrue|not\s+true|"
                              r"fake|incorrect|nope)\s*[.,;:!—–-]", re.I)
 #: A sentence that denies a holding: "Nor does Russia hold 30 percent of Ukraine."
+#: A taking supposed: "Were the Occupying Power to extend its control to the whole of
+#: Donetsk region, ..." (the place it would take is no holding; a figure beside it, "(they
+#: currently control about 79% of it)", is).
+_WERE_TO = re.compile(r"\W*(?:were|should)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?to\s+(?:extend|take|"
+                      r"capture|seize|occupy|hold|gain|win|push|reach)\b", re.I)
+#: No place of some kind said to be held: "maintains that no settlement in the region is
+#: under Russian control".
+_NONE_HELD = re.compile(r"\bno\s+(?:settlements?|villages?|towns?|cities|city|territory)\s+"
+                        r"(?:in|of)\s+[^.;]{1,60}?\s+(?:is|are|was|were|has\s+been|have\s+been)"
+                        r"\s+(?:now\s+|yet\s+)?(?:under|in)\s+(?:Russian|Ukrainian|enemy)\s+"
+                        r"(?:control|hands|occupation)", re.I)
 _NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
                   r"could)\b")
 #: A statement called false in its own sentence: "The senator's statement that Russia
@@ -676,6 +696,10 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
         # ("If Kyiv were to pull its troops out of the rest of Donetsk, as Moscow has
         # demanded, ...")
         return [c for c in claims if c.kind.startswith("demand") and AS_DEMANDED.search(text)]
+    if _WERE_TO.match(text) or _NONE_HELD.search(text):
+        # (a figure the sentence gives, "(they currently control about 79% of it)", or a
+        # footnote's before it, stays)
+        claims = [c for c in claims if not (c.kind.startswith("control") and c.value is None)]
     if _NOR.match(text):
         # "Nor does Russia hold 30 percent of Ukraine.": a holding denied
         claims = [c for c in claims if not c.kind.startswith("control")]
