@@ -370,3 +370,15 @@ def test_round_v_a_pocket_of_a_countrys_own_region() -> None:
     got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(
         "Kyiv's troops, for their part, still hold a foothold in Russia's own Belgorod region.")]
     assert got == [("UA", ("RU-BEL",), "part")]
+
+
+def test_round_z_the_first_and_the_second_of_two_places_named_before() -> None:
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Now to the south: Zaporizhzhia and Kherson. Moscow holds roughly 75% of the first "
+        "and about 72% of the second.") if c.is_claim]
+    assert got == [(("UA-23",), 75.0), (("UA-65",), 72.0)]
+    # "the first" with a noun after it is no place
+    got = [(c.regions, c.value) for c in extract_claims(
+        "Zaporizhzhia and Kherson were shelled. For the first time since May, Russia holds "
+        "about 19% of Ukraine, and the second front is quiet.") if c.is_claim]
+    assert got == [(("UA",), 19.0)]

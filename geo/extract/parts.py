@@ -185,7 +185,9 @@ _COUNTRY_WORD = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*|country|nation)
 #: "the former", "the latter": one of two places named together before.
 _FORMER = re.compile(r"\bthe\s+(former|latter)\b(?!\s+(?:two|three|ones|group|Soviet|"
                      r"Ukrainian\s+SSR|USSR|president|minister|commander|head|chief|governor|"
-                     r"republic)\b)", re.I)
+                     r"republic)\b)|"
+                     # "about 74% of the first and about 73% of the second" (no noun after)
+                     r"\bof\s+the\s+(first|second)(?=\s*(?:[.,;:)]|and\b|$))", re.I)
 
 
 #: What "the republic" may stand for: the "people's republics", Crimea.
@@ -344,7 +346,8 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if before and not _COUNTRY_WORD.search(text, 0, m.start()) and not any(
                 p.start <= m.start() < p.end for p in found):
             found.append(Place(before[-1].codes, m.start(), m.end(), m.group(0), False))
-    for m in (_FORMER.finditer(text) if "former" in low or "latter" in low else ()):
+    for m in (_FORMER.finditer(text) if "former" in low or "latter" in low or (
+            "the first" in low and "the second" in low) else ()):
         # "Luhansk and Donetsk remain under pressure. The enemy holds almost all of the
         # former and about three quarters of the latter": the first or the second of two
         # places named together (in the sentence, else the group named last)
@@ -356,8 +359,10 @@ def _places_in(text: str, last: tuple[str, ...] | None,
         if len(named) < 2:
             pair = [listed[-1][:1], listed[-1][1:]] if listed and len(listed[-1]) == 2 else []
         if len(pair) == 2:
-            one = pair[0] if m.group(1).lower() == "former" else pair[1]
-            found.append(Place(one, m.start(), m.end(), m.group(0), False))
+            which = (m.group(1) or m.group(2)).lower()
+            one = pair[0] if which in ("former", "first") else pair[1]
+            at = m.start(1) - 4 if m.group(1) else m.start(2) - 4  # "the ..."
+            found.append(Place(one, at, m.end(), text[at:m.end()], False))
     for m in (_REMAINDER.finditer(text) if "remainder" in low or "rest" in low else ()):
         # "Moscow wants the remainder handed over": the rest of the unit named last (or of
         # the group named last: "hold most of both oblasts and want the rest")
