@@ -382,3 +382,10 @@ def test_round_z_the_first_and_the_second_of_two_places_named_before() -> None:
         "Zaporizhzhia and Kherson were shelled. For the first time since May, Russia holds "
         "about 19% of Ukraine, and the second front is quiet.") if c.is_claim]
     assert got == [(("UA",), 19.0)]
+
+
+def test_round_y_the_left_bank_of_the_dnipro_in_a_region_is_a_part_of_it() -> None:
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        "Russian troops still hold the east bank of the Dnipro in Kherson oblast.")
+        if c.is_claim]
+    assert got == [("RU", ("UA-65",), None, "part")]

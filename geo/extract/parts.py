@@ -60,7 +60,10 @@ _PART_BEFORE = re.compile(r"\b(?<!\bno\s)(?<!\ball\s)(?<!\bevery\s)"
                           r"(?:parts?|"
                           r"areas?|pockets|corners?|patches|bits?)\s+of|a\s+sliver\s+of|"
                           # "the left bank of the region": the part of it across the river
-                          r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of)\s+"
+                          r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of|"
+                          # "the east bank of the Dnipro in (Kherson oblast)"
+                          r"(?:the\s+)?(?:left|east(?:ern)?)[\s-]bank\s+of\s+the\s+(?:Dnipro|"
+                          r"Dnieper)(?:\s+river)?\s+in)\s+"
                           r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
                           + r"|(?:(?:a\s+(?:few|handful\s+of|number\s+of)|"
                           # "(the enemy holds) parts of three villages in"
