@@ -871,14 +871,14 @@ WRITERS = {
     "writer 169 (held out, then trained on)": ("extract_corpus_fresh169.yaml", 40, 0.81),
     "writer 170 (held out, then trained on)": ("extract_corpus_fresh170.yaml", 40, 0.83),
     "writer 171 (held out, then trained on)": ("extract_corpus_fresh171.yaml", 40, 0.90),
-    "writer 172 (held out)": ("extract_corpus_fresh172.yaml", 40, 0.88),
-    "writer 173 (held out)": ("extract_corpus_fresh173.yaml", 40, 0.81),
-    "writer 174 (held out)": ("extract_corpus_fresh174.yaml", 40, 0.90),
-    "writer 175 (held out)": ("extract_corpus_fresh175.yaml", 40, 0.83),
-    "writer 176 (held out)": ("extract_corpus_fresh176.yaml", 40, 0.87),
-    "writer 177 (held out)": ("extract_corpus_fresh177.yaml", 40, 0.77),
-    "writer 178 (held out)": ("extract_corpus_fresh178.yaml", 40, 0.81),
-    "writer 179 (held out)": ("extract_corpus_fresh179.yaml", 40, 0.92),
+    "writer 172 (held out, then tuned and trained on)": ("extract_corpus_fresh172.yaml", 40, 0.90),
+    "writer 173 (held out, then tuned and trained on)": ("extract_corpus_fresh173.yaml", 40, 0.87),
+    "writer 174 (held out, then tuned and trained on)": ("extract_corpus_fresh174.yaml", 40, 0.94),
+    "writer 175 (held out, then tuned and trained on)": ("extract_corpus_fresh175.yaml", 40, 0.86),
+    "writer 176 (held out, then tuned and trained on)": ("extract_corpus_fresh176.yaml", 40, 0.92),
+    "writer 177 (held out, then tuned and trained on)": ("extract_corpus_fresh177.yaml", 40, 0.81),
+    "writer 178 (held out, then tuned and trained on)": ("extract_corpus_fresh178.yaml", 40, 0.82),
+    "writer 179 (held out, then tuned and trained on)": ("extract_corpus_fresh179.yaml", 40, 0.92),
 }
 
 
