@@ -692,7 +692,14 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: remote-sensing reports 0.814, arts and culture pages 0.905, AI-assistant answers as users
 #: paste them 0.837, human-rights NGO and UN monitoring-mission reports 0.877, podcast and
 #: video-explainer transcripts 0.779, local Ukrainian city and oblast sites in translation
-#: 0.813, sports, travel and lifestyle press 0.928.
+#: 0.813, sports, travel and lifestyle press 0.928; the rules were then tuned on 172-179 and
+#: the reader trained on them (0.878 then, no longer blind). 180-183, commissioned after
+#: 172-179 was scored, before the first change for it, committed unread and scored once
+#: after the last change for 172-179 and a retrain (e16bdfe), held out: 0.869 (P 0.873,
+#: R 0.865; rules alone 0.840; sides right on 282 of 285; the session's first code 0.860):
+#: online forum threads and Q&A sites 0.811, financial-market flashes and analyst notes
+#: 0.909, military-history magazine retrospectives 0.885, Ukrainian diaspora community
+#: press in English 0.904.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -879,6 +886,10 @@ WRITERS = {
     "writer 177 (held out, then tuned and trained on)": ("extract_corpus_fresh177.yaml", 40, 0.81),
     "writer 178 (held out, then tuned and trained on)": ("extract_corpus_fresh178.yaml", 40, 0.82),
     "writer 179 (held out, then tuned and trained on)": ("extract_corpus_fresh179.yaml", 40, 0.92),
+    "writer 180 (held out)": ("extract_corpus_fresh180.yaml", 40, 0.81),
+    "writer 181 (held out)": ("extract_corpus_fresh181.yaml", 40, 0.90),
+    "writer 182 (held out)": ("extract_corpus_fresh182.yaml", 40, 0.88),
+    "writer 183 (held out)": ("extract_corpus_fresh183.yaml", 40, 0.90),
 }
 
 
