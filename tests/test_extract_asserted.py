@@ -451,7 +451,8 @@ def test_a_timelines_lines_long_before_its_last_date_are_past() -> None:
     got = _status(timeline)
     # 12 August 2024 and March 2025 are then's; 26 April (2025, the last line) is now's
     # (the foothold "shrinks to under 100 sq km" of March: the learned reader's to read, P(UA)
-    # 0.51 since it learned from all scored writers; a past note when read, never a claim)
+    # about 0.5 since it learned from all scored writers; a past note when read, never a
+    # claim)
     assert ("control_area", "UA", ("RU-KRS",), 1000.0, "past") in got
     assert not [g for g in got if g[3] == 100.0 and g[4] != "past"]
     assert ("control_share", "RU", ("RU-KRS",), None, None) in got
@@ -986,8 +987,8 @@ def test_round_r_of_its_territory_and_of_the_state() -> None:
 
 def test_round_q_a_month_and_year_long_past_before_a_seizure() -> None:
     # no claim of now; read (by the learned reader) it is a past note. The reader trained
-    # on all scored writers (60-171 too, most of whom record no past holding at all)
-    # leaves it unread: P(none) 0.66
+    # on all scored writers (60 on too, most of whom record no past holding at all) leaves
+    # it unread (P(none) 0.60 with the weights of e16bdfe)
     got = [c for c in extract_claims("In May 2014 armed groups backed by Moscow seized parts "
                                      "of the Luhansk region.") if c.kind.startswith("control")]
     assert not any(c.is_claim for c in got)

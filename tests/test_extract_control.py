@@ -713,8 +713,8 @@ def test_a_line_of_places_and_figures_split_by_slashes() -> None:
 
 
 def test_a_small_area_with_no_place_is_of_the_region_named_before() -> None:
-    # the learned reader's candidate (its side is the reader's to weigh: P(RU) 0.60, just
-    # under its threshold, since it learned from all scored writers); read, it is Sumy's
+    # the learned reader's candidate (its side is the reader's to weigh: P(RU) about 0.6,
+    # at its threshold, since it learned from all scored writers); read, it is Sumy's
     text = ("Fighting in Sumy region goes on. Russian troops now hold some 250 km², officials "
             "say.")
     with learned.collecting() as trace:
