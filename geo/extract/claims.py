@@ -47,8 +47,8 @@ from geo.extract.control import (
     of_places,
 )
 from geo.extract.demands import BARE_CESSION
-from geo.extract.learned import CHANGED_BY, learned_claims
-from geo.extract.lexicon import CUES, actors, cue, figures, official_areas, places
+from geo.extract.learned import learned_claims
+from geo.extract.lexicon import CHANGED_BY, CUES, actors, cue, figures, official_areas, places
 from geo.extract.liberated import liberated_claims
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (

@@ -43,7 +43,7 @@ from geo.extract.control import (
     holder_of,
     of_places,
 )
-from geo.extract.lexicon import ANY_FIGURE, Figure, cue, official_areas
+from geo.extract.lexicon import ANY_FIGURE, CHANGED_BY, Figure, cue, official_areas
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     DRIVEN_FROM,
@@ -60,8 +60,8 @@ from geo.extract.parts import (
 )
 from geo.extract.text import Sentence
 
-__all__ = ["CHANGED_BY", "Candidate", "candidates", "features", "classify", "learned_claims",
-           "collecting", "MODEL_PATH", "CLASSES", "THRESHOLD"]
+__all__ = ["Candidate", "candidates", "features", "classify", "learned_claims", "collecting",
+           "MODEL_PATH", "CLASSES", "THRESHOLD"]
 
 
 #: Where the weights live (JSON: ``classes``, ``bias``, ``weights``).
@@ -276,14 +276,6 @@ def _candidates(parts: Parts) -> list[Candidate]:
             out.append(Candidate(codes_of(group or [p]), None, q, p.start, end, "bare",
                                  p.start, end))
     return out
-
-
-#: Right before a figure: it is how much something changed ("fell by (9%)", "up (3%)").
-CHANGED_BY = re.compile(r"\b(?:fell|falls?|rose|rises?|dropped|drops?|declined|declines?|"
-                        r"decreased|increased|grew|grows?|shrank|shrunk|jumped|climbed|"
-                        r"plunged|slumped|down|up|cut|reduced)\s+(?:by\s+)?(?:(?:about|some|"
-                        r"nearly|almost|around|roughly|over|more\s+than|less\s+than)\s+)?$",
-                        re.I)
 
 
 #: Ground held by neither side, before a figure: "the grey zone ... covers".

@@ -17,7 +17,14 @@ from typing import Any
 
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "titled_places", "countries", "actors",
            "official_areas", "cue", "AS_DEMANDED",
-           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "clear_caches"]
+           "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "CHANGED_BY", "clear_caches"]
+
+#: Right before a figure: it is how much something changed ("fell by (9%)", "up (3%)").
+CHANGED_BY = re.compile(r"\b(?:fell|falls?|rose|rises?|dropped|drops?|declined|declines?|"
+                        r"decreased|increased|grew|grows?|shrank|shrunk|jumped|climbed|"
+                        r"plunged|slumped|down|up|cut|reduced)\s+(?:by\s+)?(?:(?:about|some|"
+                        r"nearly|almost|around|roughly|over|more\s+than|less\s+than)\s+)?$",
+                        re.I)
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
