@@ -17,6 +17,8 @@ qualifier (aliases)                             interval            central
 ``all`` (no figure)                             [100, 100] %        100
 ``part`` (``smaller_part``; no figure)          [0.5, 15] %         5
 ``large_part`` (no figure)                      [50, 100] %         75
+``some`` (``some_part``, ``unstated_part``;     [0.5, 99.5] %       50
+no figure)
 ``none`` (the claim carries no quantity)        no interval         --
 ==============================================  ==================  =================
 
@@ -26,6 +28,10 @@ qualifier (aliases)                             interval            central
 * ``all``, ``part`` and ``large_part`` are shares of the named unit(s), so they are
   only defined for percent. ``part`` is the reading of "a smaller part": at least a
   sliver (0.5 %), at most 15 %; its central value 5 % is deliberately low.
+* ``some`` is a part whose size the words leave open: "the occupied part of the
+  Zaporizhzhia region", "the part of Donetsk Ukraine still holds". It is anything from a
+  sliver to almost all, so a map can only show the side holds ground there; its central
+  value 50 % is a placeholder, never a reading.
 * A report file may instead give explicit ``low`` / ``high`` (and ``central``)
   bounds; :func:`explicit_interval` checks them.
 * km² follow from shares and a unit's official area (:func:`share_to_km2`), and
@@ -50,6 +56,7 @@ __all__ = [
     "QUALIFIER_ALIASES",
     "FIGURE_QUALIFIERS",
     "NO_FIGURE_QUALIFIERS",
+    "SHARE_QUALIFIERS",
     "RULES",
     "canonical_qualifier",
     "interval_from_claim",
@@ -65,7 +72,9 @@ Unit = Literal["percent", "km2"]
 #: Canonical qualifiers that need a figure.
 FIGURE_QUALIFIERS: tuple[str, ...] = ("exact", "about", "more_than", "less_than")
 #: Canonical qualifiers that take no figure.
-NO_FIGURE_QUALIFIERS: tuple[str, ...] = ("all", "part", "large_part", "none")
+NO_FIGURE_QUALIFIERS: tuple[str, ...] = ("all", "part", "large_part", "some", "none")
+#: Canonical qualifiers that are shares of the named unit(s) with no figure: percent only.
+SHARE_QUALIFIERS: tuple[str, ...] = ("all", "part", "large_part", "some")
 #: Every canonical qualifier.
 QUALIFIERS: tuple[str, ...] = FIGURE_QUALIFIERS + NO_FIGURE_QUALIFIERS
 #: Spellings accepted in report files, mapped to their canonical qualifier.
@@ -78,6 +87,8 @@ QUALIFIER_ALIASES: dict[str, str] = {
     "under": "less_than",
     "at_most": "less_than",
     "smaller_part": "part",
+    "some_part": "some",
+    "unstated_part": "some",
 }
 
 #: Human-readable rule per canonical qualifier (for docs and ``--help``).
@@ -89,6 +100,7 @@ RULES: dict[str, str] = {
     "all": "[100, 100] %, central 100 (no figure)",
     "part": "[0.5, 15] %, central 5 (no figure; 'a smaller part')",
     "large_part": "[50, 100] %, central 75 (no figure; 'large parts')",
+    "some": "[0.5, 99.5] %, central 50 (no figure; a part of unstated size)",
     "none": "no interval (the claim states no quantity)",
 }
 
@@ -100,6 +112,7 @@ _PHRASES: dict[str, str] = {
     "all": "all",
     "part": "a smaller part",
     "large_part": "large parts",
+    "some": "a part of unstated size",
 }
 
 _UNIT_SUFFIX: dict[str, str] = {"percent": " %", "km2": " km²"}
@@ -283,7 +296,8 @@ def interval_from_claim(qualifier: str, figure: float | None, unit: Unit) -> Int
     qualifier : str
         A qualifier or alias (``"more_than"``, ``"roughly"``, ``"all"`` ...).
     figure : float or None
-        The stated number; ``None`` for ``all``, ``part``, ``large_part``, ``none``.
+        The stated number; ``None`` for ``all``, ``part``, ``large_part``, ``some``,
+        ``none``.
     unit : {"percent", "km2"}
         Unit of the figure (percent of the unit(s), or km²).
 
@@ -320,7 +334,8 @@ def interval_from_claim(qualifier: str, figure: float | None, unit: Unit) -> Int
                 f"got {unit!r}."
             )
         low, high, central = {"all": (100.0, 100.0, 100.0), "part": (0.5, 15.0, 5.0),
-                              "large_part": (50.0, 100.0, 75.0)}[q]
+                              "large_part": (50.0, 100.0, 75.0),
+                              "some": (0.5, 99.5, 50.0)}[q]
         return Interval(low, high, central, unit=unit, qualifier=q)
     if figure is None:
         raise FrontlineError(f"qualifier {q!r} needs a figure; none was given.")

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.extract import extract_claims, learned  # noqa: E402
+from geo.extract.extent import annotated_qualifier  # noqa: E402
 
 #: Corpora never trained on: the writers committed unread and not yet scored, and the round
 #: the README states as the held-out score (tests/test_extract.py: WRITERS, "(held out)").
@@ -126,7 +127,7 @@ def writer_round(path: Path) -> int | None:
 def _claim_key(c: dict[str, Any]) -> tuple[Any, ...]:
     value = None if c["value"] is None else round(float(c["value"]), 1)
     return (c["kind"], c["actor"], tuple(sorted(c["regions"])), value, c["unit"],
-            c["qualifier"])
+            annotated_qualifier(c["qualifier"]))
 
 
 def score(paths: list[Path]) -> tuple[int, int, int]:

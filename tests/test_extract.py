@@ -19,15 +19,17 @@ from geo.extract import (
     draft_yaml,
     extract_claims,
 )
+from geo.extract.extent import annotated_qualifier
 from geo.reports import parse_report_text, save_report_text
 
 CORPUS = Path(__file__).parent / "data" / "extract_corpus.yaml"
 
 
 def _key(c: dict) -> tuple:  # type: ignore[type-arg]
+    # (the convention records a part of unstated size, the extractor's "some", as "part")
     value = None if c["value"] is None else round(float(c["value"]), 1)
     return (c["kind"], c["actor"], tuple(sorted(c["regions"])), value, c["unit"],
-            c["qualifier"])
+            annotated_qualifier(c["qualifier"]))
 
 
 def _is_claim(c: dict[str, Any]) -> bool:

@@ -445,9 +445,10 @@ def test_an_unnamed_speaker_still_holding_on_is_ukraine() -> None:
 
 
 def test_government_controlled_ground_is_ukraine_s() -> None:
-    # writers 23, 24: "the government-controlled part of the oblast" is Kyiv's
+    # writers 23, 24: "the government-controlled part of the oblast" is Kyiv's (a part
+    # named, not sized: "some", geo.extract.extent)
     assert _claims("The government-controlled part of Donetsk oblast still hosts about "
-                   "190,000 residents.") == [("control_share", "UA", ("UA-14",), None, "part")]
+                   "190,000 residents.") == [("control_share", "UA", ("UA-14",), None, "some")]
 
 
 def test_non_government_controlled_areas_are_russia_s_and_the_grounds_own_words_win() -> None:
@@ -459,7 +460,7 @@ def test_non_government_controlled_areas_are_russia_s_and_the_grounds_own_words_
     assert _claims("As Russian forces press on Kostiantynivka, humanitarian organisations say "
                    "access in the remaining government-controlled part of Donetska oblast is "
                    "narrower than at any time.") == [
-        ("control_share", "UA", ("UA-14",), None, "part")]
+        ("control_share", "UA", ("UA-14",), None, "some")]
 
 
 def _said(text: str) -> list[tuple]:  # type: ignore[type-arg]

@@ -139,7 +139,7 @@ def test_the_learned_reader_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
                 moved += 1
                 continue
             assert c["kind"] == "control_share" and c["value"] is None and c["qualifier"] in (
-                "part", "all", "large_part"), c
+                "part", "all", "large_part", "some"), c
             assert any(d["kind"].startswith("control") and d["value"] is not None
                        and (d["actor"], d["regions"], d["sentence"])
                        == (c["actor"], c["regions"], c["sentence"]) for d in w), c

@@ -42,6 +42,8 @@ def close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
         ("part", None, "percent", (0.5, 15, 5)),
         ("smaller_part", None, "percent", (0.5, 15, 5)),
         ("large_part", None, "percent", (50, 100, 75)),
+        ("some", None, "percent", (0.5, 99.5, 50)),
+        ("unstated_part", None, "percent", (0.5, 99.5, 50)),
     ],
 )
 def test_rules(qualifier: str, figure: float | None, unit: str,

@@ -315,3 +315,24 @@ def test_a_share_of_units_together_loads_with_its_scope() -> None:
     text = edit("units: [UA-14]", "units: [UA-09, UA-14]\n    scope: combined", GOOD)
     report = parse_report_text(text, where="good.yaml", today=TODAY)
     assert (report.claims[0].units, report.claims[0].scope) == (("UA-09", "UA-14"), "combined")
+
+
+def test_the_schema_s_qualifiers_are_the_interval_rules_qualifiers() -> None:
+    # a qualifier geo.intervals reads ("some", a part of unstated size) is one a report
+    # file may give, and no other
+    from geo.intervals import QUALIFIER_ALIASES, QUALIFIERS
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    found = [node["properties"]["qualifier"]["enum"] for node in _walk(schema)
+             if isinstance(node.get("properties"), dict)
+             and "enum" in node["properties"].get("qualifier", {})]
+    assert found and all(set(e) == set(QUALIFIERS) | set(QUALIFIER_ALIASES) for e in found)
+
+
+def _walk(node: object) -> list[dict]:  # type: ignore[type-arg]
+    if isinstance(node, dict):
+        return [node, *(n for v in node.values() for n in _walk(v))]
+    if isinstance(node, list):
+        return [n for v in node for n in _walk(v)]
+    return []
+

@@ -47,6 +47,7 @@ from geo.extract.control import (
     of_places,
 )
 from geo.extract.demands import BARE_CESSION
+from geo.extract.extent import unstated_parts
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CHANGED_BY, CUES, actors, cue, figures, official_areas, places
 from geo.extract.liberated import liberated_claims
@@ -93,7 +94,7 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     group, republic = LAST_GROUP.set(None), LAST_REPUBLIC.set(None)
     spoken = VOICES.set((text, voices(text), {}))
     try:
-        return _without_parts_figured(_article_claims(text))
+        return unstated_parts(text, _without_parts_figured(_article_claims(text)))
     finally:
         LAST_UNIT.reset(token)
         LAST_GROUP.reset(group)

@@ -40,7 +40,8 @@ def _figure_text(c: ExtractedClaim) -> str:
     if c.held is not None:  # "the about 20 % of" a demand names as what is held there
         return f"the {_QWORDS.get(c.held[1], '')}{c.held[0]:,g} % of"
     if c.value is None:
-        return {"all": "all of", "part": "part of", "large_part": "large parts of"}.get(
+        return {"all": "all of", "part": "part of", "large_part": "large parts of",
+                "some": "part (size unstated) of"}.get(
             str(c.qualifier), "")
     unit = " %" if c.unit == "percent" else " km²"
     return f"{_QWORDS.get(str(c.qualifier), '')}{c.value:,g}{unit} of"

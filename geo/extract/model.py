@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.intervals import interval_from_claim
+from geo.intervals import SHARE_QUALIFIERS, interval_from_claim
 
 __all__ = ["SIDES", "KINDS", "CANONICAL", "ExtractedClaim", "claim_from_fields"]
 
@@ -25,7 +25,7 @@ KINDS = ("control_share", "control_area", "demand_cede", "demand_withdraw", "off
 
 #: Extractor qualifier -> the report format's canonical qualifier (:mod:`geo.intervals`).
 CANONICAL = {"over": "more_than", "under": "less_than", "around": "about", "exact": "exact",
-             "all": "all", "part": "part", "large_part": "large_part"}
+             "all": "all", "part": "part", "large_part": "large_part", "some": "some"}
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,8 @@ def claim_from_fields(*, kind: str, actor: str, regions: str | list[str] | tuple
     if value is not None and (value != value or value < 0):
         problems.append(f"value: expected a number of at least 0 or empty; got {value!r}")
     low = high = None
-    if not problems and qualifier is not None and (value is not None or qualifier in (
-            "all", "part", "large_part")):
+    if not problems and qualifier is not None and (value is not None
+                                                   or qualifier in SHARE_QUALIFIERS):
         try:
             iv = interval_from_claim(CANONICAL[qualifier], value,
                                      "km2" if unit == "km2" else "percent")

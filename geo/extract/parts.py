@@ -31,7 +31,7 @@ from geo.extract.model import CANONICAL, ExtractedClaim
 from geo.extract.speaker import FIRST_PERSON, OUR_COUNTRY, Voice
 from geo.extract.text import Sentence
 from geo.extract.text import clear_caches as text_clear_caches
-from geo.intervals import interval_from_claim
+from geo.intervals import SHARE_QUALIFIERS, interval_from_claim
 
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
@@ -841,8 +841,7 @@ def make_claim(parts: Parts, kind: str, actor: str, regions: tuple[str, ...],
                fig: Figure | None, qualifier: str | None, span: tuple[int, int],
                review: list[str], target: str | None = None) -> ExtractedClaim:
     value = fig.value if fig else None
-    unit = fig.unit if fig else ("percent" if qualifier in ("all", "part", "large_part")
-                                 else None)
+    unit = fig.unit if fig else ("percent" if qualifier in SHARE_QUALIFIERS else None)
     low = high = None
     if qualifier is not None and (fig is not None or unit == "percent"):
         iv = interval_from_claim(CANONICAL[qualifier], value, unit or "percent")  # type: ignore[arg-type]

@@ -28,7 +28,12 @@ from typing import Any
 import jsonschema
 
 from geo.errors import FrontlineError, Problem
-from geo.intervals import FIGURE_QUALIFIERS, NO_FIGURE_QUALIFIERS, canonical_qualifier
+from geo.intervals import (
+    FIGURE_QUALIFIERS,
+    NO_FIGURE_QUALIFIERS,
+    SHARE_QUALIFIERS,
+    canonical_qualifier,
+)
 from geo.reports.model import SCHEMA_PATH
 from geo.reports.yamltree import Lines, Path_, field_name
 
@@ -308,7 +313,7 @@ def _check_pace(cl: _Claim, report_end: tuple[dt.date, str] | None) -> None:
         add("units", f"a pace claim is about one unit or the whole country; got "
                      f"{len(units)} units ({', '.join(map(str, units))}). Write one claim per "
                      "unit, or `scope: country` for a national figure.")
-    if cl.q in ("all", "part", "large_part"):
+    if cl.q in SHARE_QUALIFIERS:
         add("qualifier", f"a pace claim states a figure in km²; qualifier {cl.q_raw!r} is a "
                          "share of a unit. Use exact, about, more_than or less_than.")
     if cl.funit == "percent":
@@ -379,17 +384,16 @@ def _check_quantity(cl: _Claim) -> None:
     if figure is not None and funit is None:
         add("figure_unit", "a figure needs its unit; add `figure_unit: percent` or "
                            "`figure_unit: km2`.")
-    if funit is not None and figure is None and low is None and q not in (
-            "all", "part", "large_part"):
+    if funit is not None and figure is None and low is None and q not in SHARE_QUALIFIERS:
         add("figure", f"figure_unit is {funit!r} but no figure is given; add `figure: ...` "
                       "or remove figure_unit.")
     if q in FIGURE_QUALIFIERS and figure is None and low is None:
         add("figure", f"qualifier {q_raw!r} needs a figure; add `figure:` and `figure_unit:` "
-                      "or use qualifier all, part, large_part or none.")
+                      "or use qualifier all, part, large_part, some or none.")
     if q in NO_FIGURE_QUALIFIERS and figure is not None:
         add("figure", f"qualifier {q_raw!r} takes no figure, got {figure!r}; remove the figure "
                       "or use exact, about, more_than or less_than.")
-    if q in ("all", "part", "large_part") and funit == "km2" and kind != "pace":
+    if q in SHARE_QUALIFIERS and funit == "km2" and kind != "pace":
         add("figure_unit", f"qualifier {q_raw!r} is a share of the unit; use "
                            "`figure_unit: percent` or leave it out.")
     if kind in _QUANTITY_KINDS and q == "none":
