@@ -1231,3 +1231,16 @@ def test_round_y_a_lines_change_after_a_holding_is_no_holding() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "Russia controls about 19% of Ukraine.\nLuhansk: about 99%.") if c.is_claim]
     assert ("RU", ("UA-09",), 99.0) in got
+
+
+def test_a_figure_of_the_ground_a_demand_asks_the_other_side_to_give_up_is_that_side_s() -> None:
+    # round AB (writer 185, a children's explainer): "That is about a quarter of the region"
+    # after Moscow's demand was read as Russia's quarter; the ground is what Ukraine holds
+    got = _kinds("Officials say the Kremlin wants Kyiv to withdraw from the part of Luhansk "
+                 "region that Ukraine still holds. That is about 1 percent of the region.")
+    assert got == [("demand_withdraw", "RU", ("UA-09",), None, "all"),
+                   ("control_share", "UA", ("UA-09",), 1.0, "around")]
+    # a demand for ground named without who holds it: the figure stays the demander's
+    got = _kinds("Moscow holds most of Donetsk and Luhansk. These areas make up about 9% of "
+                 "Ukraine.")
+    assert got[-1] == ("control_share", "RU", ("UA",), 9.0, "around")

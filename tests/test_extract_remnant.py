@@ -70,3 +70,19 @@ def test_a_remnant_after_the_side_that_moved_in_named_before_another_side() -> N
     assert _got("Russian troops have crossed into the Dnipropetrovsk region, which Moscow has "
                 "never claimed, and now hold a handful of villages there.") == [
         ("RU", ("UA-12",), None, "part")]
+
+
+def test_they_after_a_side_s_own_troops_is_that_side() -> None:
+    # "its troops ..., where they hold a few villages": Russia's, one claim; "they" was the
+    # side of the sentence before (Ukraine), and a second claim, Ukraine's remnant, came
+    # with it (round AA, writer 181, read against the DeepState history: 85 points off)
+    text = ("The president said Ukraine would never recognise the occupation. Russia holds "
+            "about 19% of Ukraine, by one tracker's count, and its troops have also crossed "
+            "into the Dnipropetrovsk region, where they hold a handful of villages.")
+    got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+    assert got == [("RU", ("UA",), "around"), ("RU", ("UA-12",), "part")]
+    # "its" after a source named by an adjective ("a Ukrainian monitoring group") is still
+    # the country's: the article itself had "according to a Ukrainian open-source tracker"
+    text = text.replace("by one tracker's count", "according to a Ukrainian monitoring group")
+    got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(text)]
+    assert got == [("RU", ("UA",), "around"), ("RU", ("UA-12",), "part")]

@@ -220,3 +220,21 @@ def test_round_p_shares_after_a_sides_short_name() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "RU holds about 19% of UA, per the latest map.") if c.is_claim]
     assert got == [("RU", ("UA",), 19.0)]
+
+
+def test_a_pronoun_opening_a_clause_is_the_side_the_clauses_before_named() -> None:
+    # a real-shaped article (round Y's arts page, read by `frontline ingest` against the
+    # DeepState history): "they" after a semicolon was the sentence before's side,
+    # Ukraine, and the ledger said Ukraine held a strip of Kharkiv (97 % mapped)
+    text = ("Odesa, Ukraine's port, has been shelled all autumn. In June Russian units opened "
+            "a push towards the city; they now hold a strip of the Mykolaiv region on the "
+            "Kinburn spit.")
+    assert [(c.actor, c.regions) for c in extract_claims(text)] == [("RU", ("UA-48",))]
+    # and the side the clause before names, not its forces alone
+    text = ("Kyiv calls the front stable. Russia says it has seized two more villages; it now "
+            "controls about 76% of the Donetsk region.")
+    assert [(c.actor, c.value) for c in extract_claims(text)] == [("RU", 76.0)]
+    # with no side in the clauses before, the sentence before's, as before
+    text = ("Ukrainian troops pushed back near Kupiansk. Fighting went on all night; they "
+            "still hold about 20% of the Donetsk region.")
+    assert [(c.actor, c.value) for c in extract_claims(text)] == [("UA", 20.0)]

@@ -155,7 +155,28 @@ _COUNTRY_SIZE = re.compile(r"\b(?:Ukraine|the\s+country)\s+(?:as\s+a\s+whole\s+)
                            r"spans|measures|has\s+(?:an\s+)?(?:total\s+)?area\s+of)\b", re.I)
 
 
-def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
+#: A demand's ground named as what the other side still holds: "(withdraw from the part
+#: of Donetsk) that Ukraine still controls", "(cede the 20 % of it) it still holds".
+_STILL_HELD = re.compile(r"\b(?:that|which|it|they|Ukraine|Kyiv|Russia|Moscow)\s+(?:still\s+|"
+                         r"now\s+|currently\s+)?(?:holds?|controls?|occupies|has)\b", re.I)
+
+
+def _held_by(c: ExtractedClaim) -> tuple[str, list[str] | None]:
+    """The side holding the ground ``c`` named, for a figure of it in the next sentence:
+    the one asked to withdraw from or cede what it still holds ("Putin wants Ukraine to
+    pull its troops out of the part of the Donetsk region that Ukraine still controls.
+    That is about a quarter of the region"), else ``c``'s own side; and the reason, when
+    it is not ``c``'s side."""
+    if c.kind in ("demand_withdraw", "demand_cede") and c.actor in ("RU", "UA") \
+            and _STILL_HELD.search(c.sentence):
+        side = other_side(c.actor)
+        return side, [f"held by {SIDE_NAME[side]}, the side the demand before asks to give up "
+                      "the ground it still holds"]
+    return c.actor, None
+
+
+def _areas_claims(s: Sentence, actor: str, why: list[str] | None = None
+                  ) -> list[ExtractedClaim]:
     """A share or area of the country (or of places) for the ground the sentence before
     named, held by the same side."""
     parts = parts_of(s)
@@ -166,7 +187,7 @@ def _areas_claims(s: Sentence, actor: str) -> list[ExtractedClaim]:
         return []
     # "the territory it holds, Crimea included, amounts to 114,000 km²": all its ground
     return [c for c in control_claims(parts, verb=re.match(r"", s.text), holder=actor,
-                                      national_area=True)
+                                      holder_review=why, national_area=True)
             if c.value is not None]
 
 
@@ -267,7 +288,7 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         # (tried last: most sentences never get that far)
         if not found and ruled and _AREAS.search(s.text) and not GAIN_TIME.search(s.text) \
                 and _refers_back(s, ss[i - 1] if i else None, ruled[-1]):
-            found = _areas_claims(s, ruled[-1].actor)
+            found = _areas_claims(s, *_held_by(ruled[-1]))
         if not found and ruled and ((FIGURE_ANAPHOR.match(s.text.lstrip("\"“ "))
                                      or _OTHER_FIGURE.search(s.text))
                                     and not _MADE_UP.search(s.text)

@@ -35,7 +35,8 @@ from geo.intervals import SHARE_QUALIFIERS, interval_from_claim
 
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
-           "other_side", "negated", "figureless", "pronoun_side", "ALMOST", "LAST_UNIT",
+           "other_side", "negated", "figureless", "pronoun_side", "clause_side", "ALMOST",
+           "LAST_UNIT",
            "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
            "DRIVEN_FROM", "CENTRES_BEFORE", "is_landmark",
            "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
@@ -722,8 +723,14 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
         for m in _POSSESSIVE.finditer(s.text):
             if any(a.start <= m.start() < a.end for a in sides):
                 continue
-            prior = [a.side for a in sides if a.end <= m.start() and a.side in ("RU", "UA")]
-            side = prior[-1] if prior else last
+            prior = [a for a in sides if a.end <= m.start() and a.side in ("RU", "UA")]
+            if m.group(0)[:3].lower() == "its":
+                # "Russia holds ..., according to a Ukrainian open-source tracker, and its
+                # troops ...": "its" is a country's, not the source's (a Ukrainian tracker)
+                prior = [a for a in prior if not (_ADJECTIVE.fullmatch(s.text, a.start, a.end)
+                                                  and _SOURCE_BEFORE.search(
+                                                      s.text, max(0, a.start - 40), a.start))]
+            side = prior[-1].side if prior else last
             if side is not None:
                 sides.append(Actor(side, m.start(), m.end()))
         sides.sort(key=lambda a: a.start)
@@ -742,9 +749,10 @@ def _parts_of(s: Sentence, _unit: tuple[str, ...] | None, _side: str | None,
             side = (led[-1].side if led and m.group(1).lower() in ("he", "she") else last)
             if m.group(1).lower() == "they" and (forces := [
                     a for a in sides if a.end <= m.start(1) and a.side in ("RU", "UA")
-                    and _FORCES.match(s.text, a.start)]):
+                    and (_FORCES.match(s.text, a.start) or _POSSESSIVE.match(s.text, a.start))]):
                 # "Russian units have pushed into Sumy region, ..., and they now hold a strip
-                # of it": the forces the sentence named before the pronoun
+                # of it", "Russia ..., and its troops have crossed into Dnipropetrovsk region,
+                # where they hold a few villages": the forces the sentence named before it
                 side = forces[-1].side
             if side is not None:
                 sides.append(Actor(side, m.start(1), m.end(1)))
@@ -781,6 +789,19 @@ def voice_side(parts: Parts, pos: int) -> str | None:
     return spoken_side(_voices_in(parts.s), pos)
 
 
+def clause_side(parts: Parts, pos: int) -> str | None:
+    """The side a pronoun opening a clause at ``pos`` of the sentence refers to ("Russian
+    forces opened a new offensive ...; they now hold a strip of Kharkiv region"): the
+    forces the sentence named last before it, else the first side it named before it;
+    None when it named none (then it is the side of the sentence before)."""
+    before = [a for a in parts.actors if a.end <= pos and a.side in ("RU", "UA")
+              and not first_person(parts, a)
+              and parts.s.text[a.start:a.end].lower() not in ("he", "she", "they", "it")]
+    forces = [a for a in before if _FORCES.match(parts.s.text, a.start)
+              or _POSSESSIVE.match(parts.s.text, a.start)]
+    return forces[-1].side if forces else before[0].side if before else None
+
+
 def pronoun_side(parts: Parts, actor: Actor) -> bool:
     """``actor`` is a pronoun read as the side of the sentence before ("They")."""
     return parts.s.text[actor.start:actor.end].lower() in ("he", "she", "they", "it")
@@ -804,6 +825,11 @@ _FORCES = re.compile(r"(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s)\s+(?:troo
 _PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
 
 
+#: A side named by an adjective alone ("a Ukrainian tracker"), after "according to": a
+#: source, no country "its" refers to.
+_ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|pro-Russian|pro-Kremlin)", re.I)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.I)
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
 _POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:troops|forces|army|"
                          r"units|soldiers|military)\b")

@@ -27,9 +27,11 @@ from geo.extract.lexicon import CUES, Figure, cue
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import (
     LAST_GROUP,
+    LAST_SIDE,
     LAST_UNIT,
     SIDE_NAME,
     Parts,
+    clause_side,
     codes_of,
     is_landmark,
     is_there,
@@ -243,6 +245,10 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     return _control_clauses(s, parts)
 
 
+#: A clause that opens with a pronoun for a side: "they now hold ...", "it controls ...".
+_OPENS_WITH_PRONOUN = re.compile(r"[\"“]?(?:they|it)\b", re.I)
+
+
 def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
     """The control claims of ``s``, clause by clause when clauses name their own holders."""
     clauses = _clauses(s)
@@ -253,7 +259,16 @@ def _control_clauses(s: Sentence, parts: Parts) -> list[ExtractedClaim]:
     # Ukrainian troops occupy 500 km² of Kursk"); one without a verb takes the one before
     # ("Ukrainian forces control 25 % of the region, and Russia about 75 %").
     for clause in clauses:
-        cparts = parts_of(clause)
+        side = (clause_side(parts, clause.start - s.start)
+                if clause.start > s.start and _OPENS_WITH_PRONOUN.match(clause.text) else None)
+        # "...; they now hold a strip of it": the side the clauses before named, not the
+        # sentence before's
+        token = LAST_SIDE.set(side) if side else None
+        try:
+            cparts = parts_of(clause)
+        finally:
+            if token is not None:
+                LAST_SIDE.reset(token)
         named = [p for p in cparts.places if len(p.codes) == 1 and not is_there(p)
                  and not is_landmark(clause.text, p)]
         if named:  # "the region" in the next clause is the unit named last
