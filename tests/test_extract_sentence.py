@@ -238,3 +238,23 @@ def test_a_pronoun_opening_a_clause_is_the_side_the_clauses_before_named() -> No
     text = ("Ukrainian troops pushed back near Kupiansk. Fighting went on all night; they "
             "still hold about 20% of the Donetsk region.")
     assert [(c.actor, c.value) for c in extract_claims(text)] == [("UA", 20.0)]
+
+
+def test_a_cession_joined_to_a_condition_to_withdraw_is_a_demand_too() -> None:
+    # round AB (writer 186): "if Ukraine began withdrawing its troops from ..., recognised
+    # the four regions as Russian territory and ..." asks both; the cession was dropped
+    got = [(c.kind, c.actor, set(c.regions)) for c in extract_claims(
+        "The Kremlin said the fighting would stop if Kyiv pulled its forces out of the "
+        "Donetsk region, recognised Crimea as Russian and gave up its NATO ambitions.")]
+    assert got == [("demand_withdraw", "RU", {"UA-14"}),
+                   ("demand_cede", "RU", {"UA-40", "UA-43"})]
+    # "these territories": the ground of the withdrawal, again
+    got = [(c.kind, c.actor, set(c.regions)) for c in extract_claims(
+        "Putin said the war could end if Kyiv withdrew its troops from the Zaporizhzhia and "
+        "Kherson regions and recognised these territories as part of Russia.")]
+    assert got == [("demand_withdraw", "RU", {"UA-23", "UA-65"}),
+                   ("demand_cede", "RU", {"UA-23", "UA-65"})]
+    # a verb that hands over no ground stays out
+    assert [c.kind for c in extract_claims(
+        "Ukraine will withdraw from Donetsk and then hand over the keys of Kramatorsk to the "
+        "UN.")] == []

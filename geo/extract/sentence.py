@@ -165,7 +165,8 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
         out: list[ExtractedClaim] = []
         for kind, m in verbs:
             out += (withdrawal_claims(parts, m) if kind == "withdraw" else cession_claims(parts, m)
-                    ) or as_demanded_claims(parts, m, kind)
+                    ) or as_demanded_claims(parts, m, kind) or (
+                        _joined_cession(parts, m, out) if kind == "cede" else [])
         # "now seeks only the whole of Donbas" beside a demand with a verb
         out += [b for b in bare_demand_claims(parts)
                 if not any(b.span[0] < c.span[1] and c.span[0] < b.span[1] for c in out)]
@@ -243,6 +244,46 @@ def _sentence_claims(s: Sentence) -> list[ExtractedClaim]:
     if not cue("control", text):
         return []
     return _control_clauses(s, parts)
+
+
+#: Between a demand to withdraw and a cession verb joined to it: "(withdrew its troops from
+#: Donetsk) and (recognised)", "(..., Luhansk regions), (recognised)".
+_JOINED = re.compile(r"[^.;:!?()\n]{0,80}?(?:,|\band\b|\bas\s+well\s+as\b)\s*$", re.I)
+
+
+#: The ground just named, again: "(recognised) these territories", "them".
+_SAME_GROUND = re.compile(r"\s+(?:(?:these|those|the\s+same|all\s+these)\s+(?:territories|regions|"
+                          r"areas|lands|oblasts|provinces)|them|it)\b", re.I)
+
+
+def _joined_cession(parts: Parts, verb: re.Match[str], before: list[ExtractedClaim]
+                    ) -> list[ExtractedClaim]:
+    """A cession joined to a demand to withdraw the sentence made just before it, with no
+    demand word of its own: "a ceasefire if Ukraine withdrew its troops from Donetsk and
+    recognised the four regions as Russian territory" asks both; the withdrawal's author
+    asks the cession of the same side."""
+    text = parts.s.text
+    asked = [c for c in before if c.kind == "demand_withdraw" and c.actor in ("RU", "UA")
+             and c.span[1] - parts.s.start <= verb.start()]
+    if not asked or not _JOINED.fullmatch(text, asked[-1].span[1] - parts.s.start, verb.start()):
+        return []
+    if not verb.group(0).lower().startswith(("recogni", "cede", "ced", "hand", "give",
+                                             "surrender", "transfer")):
+        return []
+    first = asked[-1]
+    same = _SAME_GROUND.match(text, verb.end())
+    ps, end = places_from(parts, verb.end(), limit=60)
+    if same:  # "... and recognised these territories as part of Russia": the same ground
+        regions, end = first.regions, same.end()
+    elif ps:
+        regions = codes_of(ps)
+    else:
+        return []
+    return [make_claim(parts, "demand_cede", first.actor, regions, None, "all",
+                       (verb.start(), end), [
+                           f"joined to {SIDE_NAME[first.actor]}'s demand to withdraw before "
+                           f"it ('{verb.group(0)}'): {SIDE_NAME[first.actor]}'s demand too"],
+                       target=first.target)]
 
 
 #: A clause that opens with a pronoun for a side: "they now hold ...", "it controls ...".
