@@ -707,7 +707,14 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: R 0.837; rules alone 0.829; sides right on 251 of 254; the code before the retrain
 #: 0.857): court judgments and legal commentary 0.841, children's and educational
 #: explainers and museum texts 0.860, insurance, shipping and aviation war-risk bulletins
-#: 0.873, regional European opinion columns and letters pages in translation 0.853.
+#: 0.873, regional European opinion columns and letters pages in translation 0.853; the
+#: rules were then tuned on 185 and 186 and the reader trained on 184-187. 188-191,
+#: commissioned at the next session's start, before any change, committed unread and scored
+#: once after the last change and that retrain, held out: 0.900 (P 0.910, R 0.891; rules
+#: alone 0.880; sides right on 212 of 214; the session's first code, ee7a8bf, 0.900 too):
+#: corporate disclosures and earnings calls 0.844, documentary narration and subtitles
+#: 0.879, government briefing notes and policy memos 0.914, the English-language press of
+#: Turkey, Israel, the Caucasus and Central Asia 0.947.
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -898,10 +905,14 @@ WRITERS = {
     "writer 181 (held out, then trained on)": ("extract_corpus_fresh181.yaml", 40, 0.90),
     "writer 182 (held out, then trained on)": ("extract_corpus_fresh182.yaml", 40, 0.88),
     "writer 183 (held out, then trained on)": ("extract_corpus_fresh183.yaml", 40, 0.90),
-    "writer 184 (held out)": ("extract_corpus_fresh184.yaml", 40, 0.84),
-    "writer 185 (held out)": ("extract_corpus_fresh185.yaml", 40, 0.86),
-    "writer 186 (held out)": ("extract_corpus_fresh186.yaml", 40, 0.87),
-    "writer 187 (held out)": ("extract_corpus_fresh187.yaml", 40, 0.85),
+    "writer 184 (held out, then trained on)": ("extract_corpus_fresh184.yaml", 40, 0.84),
+    "writer 185 (held out, then tuned and trained on)": ("extract_corpus_fresh185.yaml", 40, 0.86),
+    "writer 186 (held out, then tuned and trained on)": ("extract_corpus_fresh186.yaml", 40, 0.87),
+    "writer 187 (held out, then trained on)": ("extract_corpus_fresh187.yaml", 40, 0.85),
+    "writer 188 (held out)": ("extract_corpus_fresh188.yaml", 40, 0.84),
+    "writer 189 (held out)": ("extract_corpus_fresh189.yaml", 40, 0.87),
+    "writer 190 (held out)": ("extract_corpus_fresh190.yaml", 40, 0.91),
+    "writer 191 (held out)": ("extract_corpus_fresh191.yaml", 40, 0.94),
 }
 
 
@@ -934,7 +945,7 @@ def test_the_readme_states_the_held_out_scores() -> None:
     assert m is not None
     assert (int(m.group(1)), int(m.group(2)), float(m.group(3))) == (
         round(100 * recall), round(100 * precision), round(f1, 2)), (tp, fp, fn)
-    # the New article view says the same in words ("about 6 in 7 of the claims ...")
+    # the New article view says the same in words ("about 9 in 10 of the claims ...")
     view = " ".join((Path(__file__).parent.parent / "ui" / "article_view.py").read_text(
         encoding="utf-8").replace('"\n', "").replace('"', "").split())
     said = re.search(r"find about (\d+) in (\d+) of the claims .*? and about (\d+) in (\d+) "
