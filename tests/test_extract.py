@@ -1251,6 +1251,12 @@ def test_a_figure_of_the_ground_a_demand_asks_the_other_side_to_give_up_is_that_
                  "region that Ukraine still holds. That is about 1 percent of the region.")
     assert got == [("demand_withdraw", "RU", ("UA-09",), None, "all"),
                    ("control_share", "UA", ("UA-09",), 1.0, "around")]
+    # in the words of the side asked ("the part of Luhansk region we hold"): the same
+    got = _kinds("Moscow's envoy repeated the Kremlin's terms. They demand that we leave the "
+                 "part of Luhansk region we hold. It is roughly 400 square kilometres, the "
+                 "general staff says.")
+    assert got == [("demand_withdraw", "RU", ("UA-09",), None, "all"),
+                   ("control_area", "UA", ("UA-09",), 400.0, "around")]
     # a demand for ground named without who holds it: the figure stays the demander's
     got = _kinds("Moscow holds most of Donetsk and Luhansk. These areas make up about 9% of "
                  "Ukraine.")

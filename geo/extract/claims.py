@@ -58,6 +58,7 @@ from geo.extract.parts import (
     LAST_SIDE,
     LAST_UNIT,
     SIDE_NAME,
+    STILL_HELD,
     VOICES,
     Parts,
     codes_of,
@@ -155,12 +156,6 @@ _COUNTRY_SIZE = re.compile(r"\b(?:Ukraine|the\s+country)\s+(?:as\s+a\s+whole\s+)
                            r"spans|measures|has\s+(?:an\s+)?(?:total\s+)?area\s+of)\b", re.I)
 
 
-#: A demand's ground named as what the other side still holds: "(withdraw from the part
-#: of Donetsk) that Ukraine still controls", "(cede the 20 % of it) it still holds".
-_STILL_HELD = re.compile(r"\b(?:that|which|it|they|Ukraine|Kyiv|Russia|Moscow)\s+(?:still\s+|"
-                         r"now\s+|currently\s+)?(?:holds?|controls?|occupies|has)\b", re.I)
-
-
 def _held_by(c: ExtractedClaim) -> tuple[str, list[str] | None]:
     """The side holding the ground ``c`` named, for a figure of it in the next sentence:
     the one asked to withdraw from or cede what it still holds ("Putin wants Ukraine to
@@ -168,7 +163,7 @@ def _held_by(c: ExtractedClaim) -> tuple[str, list[str] | None]:
     That is about a quarter of the region"), else ``c``'s own side; and the reason, when
     it is not ``c``'s side."""
     if c.kind in ("demand_withdraw", "demand_cede") and c.actor in ("RU", "UA") \
-            and _STILL_HELD.search(c.sentence):
+            and STILL_HELD.search(c.sentence):
         side = other_side(c.actor)
         return side, [f"held by {SIDE_NAME[side]}, the side the demand before asks to give up "
                       "the ground it still holds"]

@@ -36,8 +36,8 @@ from geo.intervals import SHARE_QUALIFIERS, interval_from_claim
 __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_rest",
            "make_claim", "places_from", "places_before", "codes_of", "group_review", "subject",
            "other_side", "negated", "figureless", "pronoun_side", "clause_side", "ALMOST",
-           "LAST_UNIT",
-           "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
+           "LAST_UNIT", "LAST_GROUP", "LAST_REPUBLIC", "remember_group", "ANNEXED", "HELD_PART",
+           "STILL_HELD",
            "DRIVEN_FROM", "CENTRES_BEFORE", "is_landmark",
            "LAST_SIDE", "SIDE_NAME", "BEFORE_PERSON", "VOICES", "spoken_side", "first_person",
            "voice_side", "voice_why", "unit_of_small_area"]
@@ -828,6 +828,7 @@ _PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
 #: A side named by an adjective alone ("a Ukrainian tracker"), after "according to": a
 #: source, no country "its" refers to.
 _ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|pro-Russian|pro-Kremlin)", re.I)
+#: Right before such an adjective: it names a source ("according to a (Ukrainian) tracker").
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}$",
                             re.I)
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
@@ -1015,7 +1016,9 @@ def is_landmark(text: str, p: Place) -> bool:
 #: (a demand's ground), naming no amount of the place.
 HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
                         r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
-_STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
+#: Right after a place: the side that still holds it ("(the part of Donetsk) that Ukraine
+#: still controls", "(..., which) it still holds", "still in Ukrainian hands").
+STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
                          r"(?:(?:it|they|we|Kyiv|Kiev|(?:the\s+)?Kiev\s+regime|Ukraine|"
                          r"Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
                          r"Russian\s+(?:forces|troops)|(?:its|their)\s+(?:troops|forces))\s+"
@@ -1078,7 +1081,7 @@ def figureless(text: str, start: int, *, default: str | None, end: int | None = 
     if re.search(r"\bsome\s+(?:of\s+(?:the\s+)?)?$", before, re.I):
         return "part"  # "pull its forces out of some Ukrainian territory in return"
     if _PART_BEFORE.search(before) or _THE_PART.search(before):
-        if (end is not None and _THE_PART.search(before) and _STILL_HELD.match(text, end)):
+        if (end is not None and _THE_PART.search(before) and STILL_HELD.match(text, end)):
             return "all"
         return "part"
     if _ALL_BEFORE.search(before):
