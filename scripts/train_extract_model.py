@@ -46,7 +46,8 @@ HELD_OUT = ("extract_corpus_fresh188.yaml",
             "extract_corpus_fresh191.yaml",
             "extract_corpus_fresh192.yaml",
             "extract_corpus_fresh193.yaml",
-            "extract_corpus_fresh194.yaml")
+            "extract_corpus_fresh194.yaml",
+            "extract_corpus_fresh195.yaml")
 #: Inverse regularisation strength of the regression (``--cv`` chose it: 0.1 of 0.1, 0.2,
 #: 0.3, 1 and 3).
 C = 0.1
