@@ -1201,6 +1201,23 @@ def test_round_u_a_figure_of_another_measure_before_is_no_holding() -> None:
     assert got == [(("UA-09",), None, "all")]
 
 
+def test_the_learned_reader_is_not_asked_about_a_figure_of_a_measure_before() -> None:
+    """The reader sees one sentence; "That is roughly 5 per cent of the country" after
+    mined land points back at it, so it is not asked (the rules already hold back)."""
+    def read(text: str) -> list[tuple[str, tuple[str, ...], float | None]]:
+        return [(c.actor, c.regions, c.value) for c in extract_claims(text) if c.is_claim]
+
+    assert read("Moscow controls all of Crimea. Some 30,000 square kilometres of Ukraine are "
+                "contaminated with unexploded ordnance. That is roughly 5 per cent of the "
+                "country.") == [("RU", ("UA-43", "UA-40"), None)]
+    assert read("Russian troops hold most of Donetsk. Officials say 174,000 square kilometres "
+                "were contaminated by mines. That's nearly 30% of Ukraine.") == [
+        ("RU", ("UA-14",), None)]
+    # the same opening after a holding is the holding's figure
+    assert read("Russian forces hold much of Zaporizhzhia. That is about three quarters of "
+                "the region.") == [("RU", ("UA-23",), None), ("RU", ("UA-23",), 75.0)]
+
+
 def test_round_u_a_figure_of_the_holding_before_stays() -> None:
     got = [(c.regions, c.value) for c in extract_claims(
         "Russia holds about 114,000 square kilometres of Ukraine. That's roughly a fifth of "

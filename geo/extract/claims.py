@@ -318,7 +318,8 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
         # occupied. Ukrainian forces hold only a few villages near the border.")
         found = found + remnant_claims(s, found or [
             c for c in ruled[-1:] if i and c.sentence == ss[i - 1].text])
-        found, every = _read_on(s, after, found)
+        found, every = _read_on(s, after, found, ask_reader=not _points_at_a_measure(
+            s, ss[i - 1] if i else None, ruled))
         ruled += found
         out += every
         _remember_side(s)  # (first: the sentence's parts are still those read)
@@ -350,13 +351,14 @@ def _article_claims(original: str) -> list[ExtractedClaim]:
     return _once(out)
 
 
-def _read_on(s: Sentence, after: Sentence | None, found: list[ExtractedClaim]
-             ) -> tuple[list[ExtractedClaim], list[ExtractedClaim]]:
+def _read_on(s: Sentence, after: Sentence | None, found: list[ExtractedClaim], *,
+             ask_reader: bool = True) -> tuple[list[ExtractedClaim], list[ExtractedClaim]]:
     """The rules' claims of ``s`` the text asserts (not denied, asked, called false or a
     myth, a poll's answers; a past peak marked: :mod:`geo.extract.asserted`), and those
-    with the learned reader's own claims after them, held to the same test."""
+    with the learned reader's own claims after them (unless ``ask_reader`` is false), held
+    to the same test."""
     kept = asserted(found, s, after)
-    more = asserted(learned_claims(s, kept)[len(kept):], s, after)
+    more = asserted(learned_claims(s, kept)[len(kept):], s, after) if ask_reader else []
     # together: a past peak marks the claim nearest it, the rules' or the reader's
     both = mark_past(kept + more, s)
     return both[:len(kept)], both
@@ -855,6 +857,22 @@ def _refers_back(s: Sentence, before: Sentence | None, last: ExtractedClaim) -> 
     country"), and not a rate ("less than one per cent of the country in a year")."""
     return not (before is not None and last.sentence != before.text
                 and OTHER_MEASURE.search(before.text)) and not _A_RATE.search(s.text)
+
+
+#: An opening that points back at the sentence before: "That's roughly a quarter of ...".
+_POINTS_BACK = re.compile(r"\W*(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+amounts?\s+to|"
+                          r"\s+equals|\s+represents|\s+makes?\s+up)\b", re.I)
+
+
+def _points_at_a_measure(s: Sentence, before: Sentence | None,
+                         ruled: list[ExtractedClaim]) -> bool:
+    """Whether ``s`` opens by pointing back at a sentence (``before``) that measured
+    something other than ground held and gave no claim: "... some 140,000 square kilometres
+    may be contaminated with mines. That's roughly a quarter of the country" (its figure is
+    the mined land's, which the learned reader, reading one sentence, cannot see)."""
+    return before is not None and _POINTS_BACK.match(s.text) is not None \
+        and OTHER_MEASURE.search(before.text) is not None \
+        and not any(c.sentence == before.text for c in ruled[-3:])
 
 
 #: An opening line that only says figures follow: "Our estimates at end-September 2025:".
