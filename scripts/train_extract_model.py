@@ -45,7 +45,8 @@ HELD_OUT = ("extract_corpus_fresh192.yaml",
             "extract_corpus_fresh194.yaml",
             "extract_corpus_fresh195.yaml",
             "extract_corpus_fresh196.yaml",
-            "extract_corpus_fresh197.yaml")
+            "extract_corpus_fresh197.yaml",
+            "extract_corpus_fresh198.yaml")
 #: Inverse regularisation strength of the regression (``--cv`` chose it: 0.1 of 0.1, 0.2,
 #: 0.3, 1 and 3).
 C = 0.1
