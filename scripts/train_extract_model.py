@@ -46,7 +46,8 @@ HELD_OUT = ("extract_corpus_fresh192.yaml",
             "extract_corpus_fresh195.yaml",
             "extract_corpus_fresh196.yaml",
             "extract_corpus_fresh197.yaml",
-            "extract_corpus_fresh198.yaml")
+            "extract_corpus_fresh198.yaml",
+            "extract_corpus_fresh199.yaml")
 #: Inverse regularisation strength of the regression (``--cv`` chose it: 0.1 of 0.1, 0.2,
 #: 0.3, 1 and 3).
 C = 0.1
