@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from geo.extract.lexicon import AS_DEMANDED, Figure, figures, places
 from geo.extract.model import ExtractedClaim
+from geo.extract.patterns import led
 from geo.extract.text import MONTHS, Sentence
 
 __all__ = ["asserted", "mark_past", "OF_EARLIER", "mark_dated_lines", "rated_false", "DENIAL",
@@ -39,31 +40,31 @@ __all__ = ["asserted", "mark_past", "OF_EARLIER", "mark_dated_lines", "rated_fal
 
 
 #: A denial, a rejection, a question about it: what follows is not asserted.
-DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
-                     r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
-                     r"rubbish(?:es|ed|ing)?|"
-                     # "called it \"categorically untrue\" that Russian forces hold half of"
-                     r"call(?:s|ed|ing)?\s+it\s+[\"“]?(?:(?:categorically|completely|totally|"
-                     r"simply|patently)\s+)?(?:untrue|false|a\s+lie|fake|nonsense|baseless)"
-                     r"[\"”]?\s+that|"
-                     r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+(?:that\s+)?|"
-                     # "Ukrainian public pages are spreading the claim that the AFU ..."
-                     r"spread(?:s|ing)?\s+(?:the|a)\s+(?:claim|story|rumou?r|narrative)\s+that|"
-                     # what a post or map claims, passed on: "A map claiming that Russian
-                     # forces control half of the Kharkiv region has been shared ..."
-                     r"\b(?:maps?|videos?|posts?|images?|graphics?|memes?)\s+(?:claiming|"
-                     r"suggesting|purporting)|"
-                     # a correction: "An earlier version of this column stated that ..."
-                     r"earlier\s+version\s+of\s+this\s+[\w-]+\s+(?:[\w-]+\s+)?(?:stated|said|"
-                     r"reported|"
-                     r"described|gave|put)|(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
-                     r"(?:stated|said|reported|described|gave|put)|"
-                     # "Posts falsely claim Russia controls 40% of Ukraine"
-                     r"falsely\s+(?:claim(?:s|ed|ing)?|say(?:s|ing)?|said|state[sd]?|report(?:s|ed)?|"
-                     r"suggest(?:s|ed)?|assert(?:s|ed)?)|"
-                     # "The occupiers are again spreading a fake that 'three-quarters of ...'"
-                     r"(?<=\s)(?:fake|hoax|falsehood|canard)\s+that)"
-                     r"\b", re.I)
+DENIAL = led(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?(?:\s+as\s+\W?\w+\W?)?|"
+              r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|debunk\w*|disput(?:es|ed|ing)|"
+              r"rubbish(?:es|ed|ing)?|"
+              # "called it \"categorically untrue\" that Russian forces hold half of"
+              r"call(?:s|ed|ing)?\s+it\s+[\"“]?(?:(?:categorically|completely|totally|"
+              r"simply|patently)\s+)?(?:untrue|false|a\s+lie|fake|nonsense|baseless)"
+              r"[\"”]?\s+that|"
+              r"asks?\s+whether|asked\s+whether|wonders?\s+whether|is\s+it\s+true\s+(?:that\s+)?|"
+              # "Ukrainian public pages are spreading the claim that the AFU ..."
+              r"spread(?:s|ing)?\s+(?:the|a)\s+(?:claim|story|rumou?r|narrative)\s+that|"
+              # what a post or map claims, passed on: "A map claiming that Russian
+              # forces control half of the Kharkiv region has been shared ..."
+              r"\b(?:maps?|videos?|posts?|images?|graphics?|memes?)\s+(?:claiming|"
+              r"suggesting|purporting)|"
+              # a correction: "An earlier version of this column stated that ..."
+              r"earlier\s+version\s+of\s+this\s+[\w-]+\s+(?:[\w-]+\s+)?(?:stated|said|"
+              r"reported|"
+              r"described|gave|put)|(?:incorrectly|wrongly|mistakenly|erroneously)\s+"
+              r"(?:stated|said|reported|described|gave|put)|"
+              # "Posts falsely claim Russia controls 40% of Ukraine"
+              r"falsely\s+(?:claim(?:s|ed|ing)?|say(?:s|ing)?|said|state[sd]?|report(?:s|ed)?|"
+              r"suggest(?:s|ed)?|assert(?:s|ed)?)|"
+              # "The occupiers are again spreading a fake that 'three-quarters of ...'"
+              r"(?<=\s)(?:fake|hoax|falsehood|canard)\s+that)"
+              r"\b", re.I)
 #: The words every :data:`DENIAL` match has (lower case), looked for first.
 _DENIAL_WORDS = ("den", "reject", "call", "dismiss", "refut", "debunk", "disput", "rubbish",
                  "whether", "spread",
@@ -71,154 +72,154 @@ _DENIAL_WORDS = ("den", "reject", "call", "dismiss", "refut", "debunk", "disput"
                  "incorrectly", "wrongly", "mistakenly", "erroneously", "falsely", "fake",
                  "hoax", "falsehood", "canard")
 #: A label calling what follows a myth or a claim under check.
-_LABEL = re.compile(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
-                    # a live page's correction: "An earlier entry (17:15) said Putin had ..."
-                    # a newsletter's correction: "Yesterday's edition said Russian forces ..."
-                    r"\b(?:yesterday|last\s+week|monday|tuesday|wednesday|thursday|friday|"
-                    r"saturday|sunday)['’]s\s+(?:edition|newsletter|episode|issue|bulletin|briefing|"
-                    r"update)\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:said|stated|"
-                    r"reported|gave|put)\b|"
-                    r"\bearlier\s+(?:entry|post|update|item|version\s+of\s+this\s+(?:entry|"
-                    r"post|update|item|story|article))\s+(?:\([^)]{1,20}\)\s+)?(?:wrongly\s+|"
-                    r"incorrectly\s+|mistakenly\s+)?(?:said|stated|reported|wrote|claimed)\b|"
-                    # a fact-checker's heading: "FAKE: 'The Russian army controls half ...'"
-                    r"^\W*(?-i:FAKE|FALSE|DISINFORMATION|DEBUNKED)\s*[:!—–-]|^\W*(?-i:Fake|False)\s*:|"
-                    # "A common error is to write that Russia has demanded Kharkiv"
-                    r"\b(?:error|mistake|misconception|myth)\s+is\s+to\s+(?:write|say|claim|"
-                    r"think|assume|believe)\s+that\b", re.I)
+_LABEL = led(r"\bMYTH\b|\bCLAIM\s*\d*\s*:|❌|\bmyth\s*:|\btrue\s+or\s+false\b|"
+             # a live page's correction: "An earlier entry (17:15) said Putin had ..."
+             # a newsletter's correction: "Yesterday's edition said Russian forces ..."
+             r"\b(?:yesterday|last\s+week|monday|tuesday|wednesday|thursday|friday|"
+             r"saturday|sunday)['’]s\s+(?:edition|newsletter|episode|issue|bulletin|briefing|"
+             r"update)\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:said|stated|"
+             r"reported|gave|put)\b|"
+             r"\bearlier\s+(?:entry|post|update|item|version\s+of\s+this\s+(?:entry|"
+             r"post|update|item|story|article))\s+(?:\([^)]{1,20}\)\s+)?(?:wrongly\s+|"
+             r"incorrectly\s+|mistakenly\s+)?(?:said|stated|reported|wrote|claimed)\b|"
+             # a fact-checker's heading: "FAKE: 'The Russian army controls half ...'"
+             r"^\W*(?-i:FAKE|FALSE|DISINFORMATION|DEBUNKED)\s*[:!—–-]|^\W*(?-i:Fake|False)\s*:|"
+             # "A common error is to write that Russia has demanded Kharkiv"
+             r"\b(?:error|mistake|misconception|myth)\s+is\s+to\s+(?:write|say|claim|"
+             r"think|assume|believe)\s+that\b", re.I)
 #: The words every :data:`_LABEL` match has (lower case), looked for first.
 _LABEL_WORDS = ("myth", "claim", "❌", "true or false", "earlier", "fake", "false",
                 "disinformation", "debunked", "error", "mistake", "misconception", "edition",
                 "newsletter", "episode", "issue", "bulletin", "briefing", "update")
 #: The looks for those words, one pattern each (a plain substring search, in C).
-_DENIAL_LOOK = re.compile("|".join(re.escape(w) for w in _DENIAL_WORDS))
-_LABEL_LOOK = re.compile("|".join(re.escape(w) for w in _LABEL_WORDS))
+_DENIAL_LOOK = led("|".join(re.escape(w) for w in _DENIAL_WORDS))
+_LABEL_LOOK = led("|".join(re.escape(w) for w in _LABEL_WORDS))
 #: A past time: the claim nearest it is about then, kept (writers 1-11 recorded such
 #: figures, with ``status: earlier``), marked ``status: past`` so that a draft keeps it as a
 #: note, never checked against the map of the article's day.
-PAST_PEAK = re.compile(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|peak)"
-                       # "at the height of the incursion held some 1,300 km²"
-                       r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:incursion|"
-                       r"invasion|offensive|advance|war|occupation|operation))?|"
-                       # "on the eve of the full-scale invasion Russia and its proxies held"
-                       r"on\s+the\s+eve\s+of\s+(?:the\s+)?(?:full-scale\s+)?(?:invasion|war)|"
-                       # "before the 24th of February, Russia and its proxies held", "Before
-                       # the Ukrainian counter-offensive of September 2022, ... had been"
-                       r"\bbefore\s+(?:the\s+)?(?:24(?:th)?\s+(?:of\s+)?February|February\s+24(?:th)?)"
-                       r"\b|\bbefore\s+(?:the\s+)?(?:Ukrainian\s+|Ukraine['’]s\s+)?counter-?offensive\s+"
-                       r"(?:of|in)\s+(?:(?:late|early|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?20(?:2[2-4])\b|"
-                       # "the area of Kursk region then under their control"
-                       r"\bthen\s+(?:still\s+)?under\s+(?:their|its|Ukrainian|Russian|Kyiv['’]s|"
-                       r"Moscow['’]s)\s+(?:control|occupation)|"
-                       # "The Russian occupation of Chernihiv Oblast lasted from 24 February"
-                       r"lasted\s+(?:from|until|till|for)|"
-                       # "Russia did briefly occupy more than a quarter of the country"
-                       r"briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|seized?)|"
-                       # "At the start of the year the figure was 113,100 km²", "By the end
-                       # of that year ... the share was about 55%"
-                       # (not "By the end of the year, Russian forces controlled ...": a
-                       # year-end review's now)
-                       r"(?:at\s+the\s+(?:start|beginning|end)|by\s+the\s+(?:start|beginning))\s+of\s+"
-                       r"(?:the|that|last)\s+year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|"
-                       r"controlled|occupied)\b)|by\s+the\s+end\s+of\s+(?:that|last)\s+year"
-                       r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|occupied)\b)|"
-                       # "At the end of 2023 the figure was 107,980 km²", "The end-2023 share
-                       # of Donetsk oblast is unchanged at 56.2%"
-                       r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+20(?:1\d|2[0-4])\b"
-                       r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been)\b)|"
-                       # (not "has controlled ... since mid-2022": a span up to now)
-                       r"(?<!since\s)\b(?:end|mid|start)-20(?:1\d|2[0-4])\b|"
-                       # "Russian forces held parts of the region until November 2022"
-                       r"(?<=held\s)(?:[\w-]+\s+){0,6}?until\s+(?:(?:early|late|mid-?)\s*)?"
-                       r"(?:(?:January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December)\s+)?20(?:1\d|2[0-3])\b|"
-                       # "(the 'LPR',) which held about a third of the region until Russia's
-                       # full-scale invasion"
-                       r"(?<=held\s)(?:[\w-]+\s+){0,8}?until\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                       r"(?:full-scale\s+)?(?:invasion|counter-?offensive|withdrawal|retreat)\b|"
-                       # "the share of the country Moscow held at the start of 2024"
-                       r"(?<=held\s)at\s+the\s+(?:start|beginning|end)\s+of\s+20\d\d\b|"
-                       # a timeline's "On day 100, Zelensky said Russia controlled ...", "For
-                       # the period from 2015 to February 2022, ... holding about 43,000 km²"
-                       r"\bon\s+day\s+\d+\b|for\s+the\s+period\s+(?:from\s+)?20(?:0\d|1\d|2[0-2])\b|"
-                       # "At this point they held about 27 per cent": a narrative's then
-                       r"at\s+this\s+(?:point|stage)(?=,?\s+(?:[\w'’-]+\s+){0,4}?(?:held|"
-                       r"controlled|occupied)\b)|"
-                       # "Before the February 2022 invasion, Russia ... held about 7%"
-                       r"before\s+the\s+(?:(?:February|Feb\.?)\s+)?(?:2022\s+)?(?:full[\s-]scale\s+)?"
-                       r"invasion|"
-                       # "Between 2014 and February 2022, Russia's proxy forces held ..."
-                       r"between\s+20(?:0\d|1\d|2[0-2])\s+and\s+(?:(?:early|late|mid-?)\s*)?"
-                       r"(?:(?:January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December)\s+)?20(?:1\d|2[0-2])\b|"
-                       # "when Russian troops did hold a much larger part of Kharkiv region"
-                       r"\bdid\s+(?:once\s+|then\s+)?(?:hold|control|occupy)\b|"
-                       r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+(?:that|the)\s+time|"
-                       # "In the first weeks of the full-scale invasion, Russia held much more"
-                       r"in\s+the\s+(?:first|opening)\s+(?:days|weeks|months)\s+of\s+the\s+"
-                       r"(?:full-scale\s+)?(?:invasion|war)|"
-                       # "Before 24 February, Russia and its proxies held ...", "Before 2022, ..."
-                       r"before\s+(?:24\s+Feb(?:ruary|\.)?|Feb(?:ruary|\.)?\s+24)(?!,?\s+20)|"
-                       # "held about 7% of Ukraine ... before it launched its full-scale
-                       # invasion in February 2022"
-                       r"before\s+(?:it|Russia|Moscow|the\s+Kremlin|Putin)\s+(?:launched|began|"
-                       r"started|ordered)\s+(?:its|the|his)?\s*(?:full[\s-]scale\s+)?invasion|"
-                       r"(?<![\w,]\s)before\s+20(?:1\d|2[0-2])(?=\s*,)|"
-                       # a past perfect: "Until then, the entire region had been under Russian
-                       # control"
-                       r"had\s+(?:(?:long|previously|once)\s+)?(?:been\s+(?:under|in)\s+(?:Russian|"
-                       r"Ukrainian)|held|controlled|occupied)|"
-                       # "In the morning hours of 24 February 2022, Russia already held ..."
-                       r"(?<!since\s)(?<!from\s)\b(?:24\s+February|February\s+24,?)\s+2022|"
-                       r"back\s+then|remember\s+when|"
-                       # "areas of Kherson then under Russian control", "then held by"
-                       r"(?<!since\s)(?<!and\s)\bthen\s+(?:under\s+(?:Russian|Ukrainian|"
-                       r"(?:the\s+)?(?:enemy|occupation|control))|held\s+by|occupied\s+by|"
-                       r"controlled\s+by)|"
-                       # "At the start of the special military operation, the LPR held ..."
-                       r"at\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:special\s+"
-                       r"military\s+operation|SMO|full-scale\s+invasion|invasion|war)|"
-                       # "was under Russian control from early March to November 2022": a
-                       # span that has ended
-                       r"from\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|"
-                       r"June|July|August|September|October|November|December)(?:\s+20\d\d)?\s+"
-                       r"(?:to|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?(?:January|"
-                       r"February|March|April|May|June|July|August|September|October|November|"
-                       r"December)\s+20\d\d|"
-                       r"(?:its|their|the)\s+(?:furthest|farthest|greatest|fullest|maximum)\s+"
-                       r"extent|"
-                       r"an\s+earlier\s+(?:version|figure)|high\s+point|"
-                       # "At the lowest point, in late 2022, Russian forces held ..."
-                       r"at\s+(?:its|their|the)\s+lowest(?:\s+(?:point|ebb))?|"
-                       # "before the start of the special military operation (we held ...)"
-                       r"before\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+)?"
-                       r"the\s+(?:special\s+military\s+operation|SMO)\b|"
-                       # a time before the full-scale invasion, or a "when" of the past
-                       r"before\s+(?:Russia['’]s\s+|Moscow['’]s\s+)(?:full-scale\s+)?(?:invasion|war)|"
-                       r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
-                       r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
-                       # "Before the autumn counteroffensive, Russia occupied ...": an event
-                       # long past, its holdings then's
-                       r"before\s+(?:the\s+|Ukraine['’]s\s+|Kyiv['’]s\s+)(?:[\w-]+\s+){0,2}?"
-                       r"(?:counter-?offensive|offensive|retreat|withdrawal|liberation|"
-                       r"incursion)\b(?=[^.;]{0,30},\s+(?:[\w'’-]+\s+){0,5}?(?:held|occupied|controlled))|"
-                       # "Before the counteroffensive began on 6 September it held about a third"
-                       r"before\s+(?:the\s+|Ukraine['’]s\s+|Kyiv['’]s\s+)(?:[\w-]+\s+){0,2}?"
-                       r"(?:counter-?offensive|offensive|retreat|withdrawal|incursion)\s+(?:began|"
-                       r"started)\b(?=[^.;]{0,40}?\b(?:held|occupied|controlled)\b)|"
-                       r"when\s+(?:[\w'’-]+\s+){1,7}?(?:held|occupied|controlled)|"
-                       # "When the special military operation began, our republic held ..."
-                       r"when\s+the\s+(?:special\s+military\s+operation|(?:full-scale\s+)?"
-                       r"invasion|war)\s+(?:began|started)|"
+PAST_PEAK = led(r"\b(?:peak(?:ed|s)?|at\s+(?:its|their|the)\s+(?:height|peak)"
+                # "at the height of the incursion held some 1,300 km²"
+                r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:incursion|"
+                r"invasion|offensive|advance|war|occupation|operation))?|"
+                # "on the eve of the full-scale invasion Russia and its proxies held"
+                r"on\s+the\s+eve\s+of\s+(?:the\s+)?(?:full-scale\s+)?(?:invasion|war)|"
+                # "before the 24th of February, Russia and its proxies held", "Before
+                # the Ukrainian counter-offensive of September 2022, ... had been"
+                r"\bbefore\s+(?:the\s+)?(?:24(?:th)?\s+(?:of\s+)?February|February\s+24(?:th)?)"
+                r"\b|\bbefore\s+(?:the\s+)?(?:Ukrainian\s+|Ukraine['’]s\s+)?counter-?offensive\s+"
+                r"(?:of|in)\s+(?:(?:late|early|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?20(?:2[2-4])\b|"
+                # "the area of Kursk region then under their control"
+                r"\bthen\s+(?:still\s+)?under\s+(?:their|its|Ukrainian|Russian|Kyiv['’]s|"
+                r"Moscow['’]s)\s+(?:control|occupation)|"
+                # "The Russian occupation of Chernihiv Oblast lasted from 24 February"
+                r"lasted\s+(?:from|until|till|for)|"
+                # "Russia did briefly occupy more than a quarter of the country"
+                r"briefly\s+(?:occup(?:y|ied)|h[eo]ld|control(?:led)?|seized?)|"
+                # "At the start of the year the figure was 113,100 km²", "By the end
+                # of that year ... the share was about 55%"
+                # (not "By the end of the year, Russian forces controlled ...": a
+                # year-end review's now)
+                r"(?:at\s+the\s+(?:start|beginning|end)|by\s+the\s+(?:start|beginning))\s+of\s+"
+                r"(?:the|that|last)\s+year(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|"
+                r"controlled|occupied)\b)|by\s+the\s+end\s+of\s+(?:that|last)\s+year"
+                r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been|held|controlled|occupied)\b)|"
+                # "At the end of 2023 the figure was 107,980 km²", "The end-2023 share
+                # of Donetsk oblast is unchanged at 56.2%"
+                r"(?:at|by)\s+the\s+(?:start|beginning|end)\s+of\s+20(?:1\d|2[0-4])\b"
+                r"(?=[^.;]{0,60}\b(?:was|were|stood|had\s+been)\b)|"
+                # (not "has controlled ... since mid-2022": a span up to now)
+                r"(?<!since\s)\b(?:end|mid|start)-20(?:1\d|2[0-4])\b|"
+                # "Russian forces held parts of the region until November 2022"
+                r"(?<=held\s)(?:[\w-]+\s+){0,6}?until\s+(?:(?:early|late|mid-?)\s*)?"
+                r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December)\s+)?20(?:1\d|2[0-3])\b|"
+                # "(the 'LPR',) which held about a third of the region until Russia's
+                # full-scale invasion"
+                r"(?<=held\s)(?:[\w-]+\s+){0,8}?until\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                r"(?:full-scale\s+)?(?:invasion|counter-?offensive|withdrawal|retreat)\b|"
+                # "the share of the country Moscow held at the start of 2024"
+                r"(?<=held\s)at\s+the\s+(?:start|beginning|end)\s+of\s+20\d\d\b|"
+                # a timeline's "On day 100, Zelensky said Russia controlled ...", "For
+                # the period from 2015 to February 2022, ... holding about 43,000 km²"
+                r"\bon\s+day\s+\d+\b|for\s+the\s+period\s+(?:from\s+)?20(?:0\d|1\d|2[0-2])\b|"
+                # "At this point they held about 27 per cent": a narrative's then
+                r"at\s+this\s+(?:point|stage)(?=,?\s+(?:[\w'’-]+\s+){0,4}?(?:held|"
+                r"controlled|occupied)\b)|"
+                # "Before the February 2022 invasion, Russia ... held about 7%"
+                r"before\s+the\s+(?:(?:February|Feb\.?)\s+)?(?:2022\s+)?(?:full[\s-]scale\s+)?"
+                r"invasion|"
+                # "Between 2014 and February 2022, Russia's proxy forces held ..."
+                r"between\s+20(?:0\d|1\d|2[0-2])\s+and\s+(?:(?:early|late|mid-?)\s*)?"
+                r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December)\s+)?20(?:1\d|2[0-2])\b|"
+                # "when Russian troops did hold a much larger part of Kharkiv region"
+                r"\bdid\s+(?:once\s+|then\s+)?(?:hold|control|occupy)\b|"
+                r"high-water\s+mark|at\s+(?:one|that)\s+point|at\s+(?:that|the)\s+time|"
+                # "In the first weeks of the full-scale invasion, Russia held much more"
+                r"in\s+the\s+(?:first|opening)\s+(?:days|weeks|months)\s+of\s+the\s+"
+                r"(?:full-scale\s+)?(?:invasion|war)|"
+                # "Before 24 February, Russia and its proxies held ...", "Before 2022, ..."
+                r"before\s+(?:24\s+Feb(?:ruary|\.)?|Feb(?:ruary|\.)?\s+24)(?!,?\s+20)|"
+                # "held about 7% of Ukraine ... before it launched its full-scale
+                # invasion in February 2022"
+                r"before\s+(?:it|Russia|Moscow|the\s+Kremlin|Putin)\s+(?:launched|began|"
+                r"started|ordered)\s+(?:its|the|his)?\s*(?:full[\s-]scale\s+)?invasion|"
+                r"(?<![\w,]\s)before\s+20(?:1\d|2[0-2])(?=\s*,)|"
+                # a past perfect: "Until then, the entire region had been under Russian
+                # control"
+                r"had\s+(?:(?:long|previously|once)\s+)?(?:been\s+(?:under|in)\s+(?:Russian|"
+                r"Ukrainian)|held|controlled|occupied)|"
+                # "In the morning hours of 24 February 2022, Russia already held ..."
+                r"(?<!since\s)(?<!from\s)\b(?:24\s+February|February\s+24,?)\s+2022|"
+                r"back\s+then|remember\s+when|"
+                # "areas of Kherson then under Russian control", "then held by"
+                r"(?<!since\s)(?<!and\s)\bthen\s+(?:under\s+(?:Russian|Ukrainian|"
+                r"(?:the\s+)?(?:enemy|occupation|control))|held\s+by|occupied\s+by|"
+                r"controlled\s+by)|"
+                # "At the start of the special military operation, the LPR held ..."
+                r"at\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:special\s+"
+                r"military\s+operation|SMO|full-scale\s+invasion|invasion|war)|"
+                # "was under Russian control from early March to November 2022": a
+                # span that has ended
+                r"from\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|"
+                r"June|July|August|September|October|November|December)(?:\s+20\d\d)?\s+"
+                r"(?:to|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?(?:January|"
+                r"February|March|April|May|June|July|August|September|October|November|"
+                r"December)\s+20\d\d|"
+                r"(?:its|their|the)\s+(?:furthest|farthest|greatest|fullest|maximum)\s+"
+                r"extent|"
+                r"an\s+earlier\s+(?:version|figure)|high\s+point|"
+                # "At the lowest point, in late 2022, Russian forces held ..."
+                r"at\s+(?:its|their|the)\s+lowest(?:\s+(?:point|ebb))?|"
+                # "before the start of the special military operation (we held ...)"
+                r"before\s+(?:the\s+(?:start|beginning|launch|outbreak)\s+of\s+)?"
+                r"the\s+(?:special\s+military\s+operation|SMO)\b|"
+                # a time before the full-scale invasion, or a "when" of the past
+                r"before\s+(?:Russia['’]s\s+|Moscow['’]s\s+)(?:full-scale\s+)?(?:invasion|war)|"
+                r"before\s+(?:(?:24\s+)?February\s+(?:24,?\s+)?2022|the\s+(?:full-scale\s+)?"
+                r"invasion|the\s+(?:full-scale\s+)?war)|between\s+2014\s+and\s+2022|"
+                # "Before the autumn counteroffensive, Russia occupied ...": an event
+                # long past, its holdings then's
+                r"before\s+(?:the\s+|Ukraine['’]s\s+|Kyiv['’]s\s+)(?:[\w-]+\s+){0,2}?"
+                r"(?:counter-?offensive|offensive|retreat|withdrawal|liberation|"
+                r"incursion)\b(?=[^.;]{0,30},\s+(?:[\w'’-]+\s+){0,5}?(?:held|occupied|controlled))|"
+                # "Before the counteroffensive began on 6 September it held about a third"
+                r"before\s+(?:the\s+|Ukraine['’]s\s+|Kyiv['’]s\s+)(?:[\w-]+\s+){0,2}?"
+                r"(?:counter-?offensive|offensive|retreat|withdrawal|incursion)\s+(?:began|"
+                r"started)\b(?=[^.;]{0,40}?\b(?:held|occupied|controlled)\b)|"
+                r"when\s+(?:[\w'’-]+\s+){1,7}?(?:held|occupied|controlled)|"
+                # "When the special military operation began, our republic held ..."
+                r"when\s+the\s+(?:special\s+military\s+operation|(?:full-scale\s+)?"
+                r"invasion|war)\s+(?:began|started)|"
 
-                       # "and for several months held more than 1,000 km²": a span now over
-                       r"for\s+(?:several|a\s+few|some|many|two|three|four|five|six|\d+)\s+"
-                       r"(?:weeks|months)\s+(?:(?:it|they|he|she)\s+)?(?:held|occupied|"
-                       r"controlled))\b", re.I)
+                # "and for several months held more than 1,000 km²": a span now over
+                r"for\s+(?:several|a\s+few|some|many|two|three|four|five|six|\d+)\s+"
+                r"(?:weeks|months)\s+(?:(?:it|they|he|she)\s+)?(?:held|occupied|"
+                r"controlled))\b", re.I)
 #: A dated past and a verb in the past: "Last August we held", "in March 2024 Russian
 #: troops occupied"; an earlier time: "up from 72 % a year earlier", "Two years ago Russia
 #: held ~60 %" (searched only where its words are: :func:`past_times`).
-_DATED_PAST = re.compile(
+_DATED_PAST = led(
     r"\b(?:(?:last|in|until|till|by|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|spring|summer|"
     r"autumn|fall|winter)(?:(?:\s*[-–]\s*|\s+(?:and|to)\s+)(?:January|February|March|April|"
@@ -266,10 +267,10 @@ _DATED_PAST = re.compile(
     r"(?:\bfrom\s+[^,;]{1,30}?\s+|^\W*|,\s+)(?:a|one|two|three|four|five|six|nine|twelve|"
     r"eighteen|\d+)\s+(?:years?|months?)\s+"
     r"(?:ago|earlier|before)\b", re.I)
-_DATED_WORDS = re.compile(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before|"
-                          r"\bleft\b|could\s|seized|captured|\btook\b|grabbed|\b(?:was|were)\s+(?:under|"
-                          r"occupied|present|in\s+(?:Russian|Ukrainian|russian|ukrainian)\s)|"
-                          r"(?:occupation|control)\s+in\s")
+_DATED_WORDS = led(r"held|holding|occupied|controlled|\bhad\b|\bago\b|earlier|before|"
+                   r"\bleft\b|could\s|seized|captured|\btook\b|grabbed|\b(?:was|were)\s+(?:under|"
+                   r"occupied|present|in\s+(?:Russian|Ukrainian|russian|ukrainian)\s)|"
+                   r"(?:occupation|control)\s+in\s")
 
 
 def past_times(text: str) -> list[re.Match[str]]:
@@ -290,43 +291,43 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.I)
 
 
 #: A hypothetical: not what is held now.
-_HYPOTHETICAL = re.compile(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
-                           r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to|"
-                           # "Russia would then hold the whole of Donbas", "would need until
-                           # 2027 to capture all of Donetsk"
-                           # "Had Kiev signed ..., it would today still control Kherson"
-                           r"would\s+(?:(?:then|still|now|today|by\s+now)\s+){0,2}(?:hold|"
-                           r"control|sit\s+on|retain|occupy|be\s+left\s+(?:with|holding))|"
-                           r"would\s+(?:then|still|now)\s+have|"
-                           r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy)|"
-                           # "Russia would end up holding just over a fifth of Ukraine"
-                           r"would\s+end\s+up\s+(?:holding|controlling|occupying|with)|"
-                           # "A third of Ukraine would be more than 200,000 square kilometers"
-                           r"would\s+(?:be|amount\s+to|equal|cover)\s+(?:more|less|over|under|"
-                           r"about|roughly|around|some|nearly|almost|close|well|just|\d))\b",
-                           re.I)
+_HYPOTHETICAL = led(r"\b(?:(?:under\s+(?:this|that|the|such\s+a)\s+)?scenario|would\s+"
+                    r"(?:rise|grow|fall|shrink|increase|reach|climb|drop)\s+to|"
+                    # "Russia would then hold the whole of Donbas", "would need until
+                    # 2027 to capture all of Donetsk"
+                    # "Had Kiev signed ..., it would today still control Kherson"
+                    r"would\s+(?:(?:then|still|now|today|by\s+now)\s+){0,2}(?:hold|"
+                    r"control|sit\s+on|retain|occupy|be\s+left\s+(?:with|holding))|"
+                    r"would\s+(?:then|still|now)\s+have|"
+                    r"would\s+need\b[^.;]{0,60}?\bto\s+(?:capture|take|seize|occupy)|"
+                    # "Russia would end up holding just over a fifth of Ukraine"
+                    r"would\s+end\s+up\s+(?:holding|controlling|occupying|with)|"
+                    # "A third of Ukraine would be more than 200,000 square kilometers"
+                    r"would\s+(?:be|amount\s+to|equal|cover)\s+(?:more|less|over|under|"
+                    r"about|roughly|around|some|nearly|almost|close|well|just|\d))\b",
+                    re.I)
 #: A sentence about what might be or might have been: its demands and offers too.
-_SUPPOSED = re.compile(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|third|worst|"
-                       r"best))\s+scenario|(?:might|could|would)\s+(?:then\s+)?have\s+been\s+(?:forced|"
-                       r"pressed|obliged)|speculat(?:ed|es|e|ing)\s+that|"
-                       # "Suppose Kyiv agreed to cede the Donbas", "What if Moscow offered"
-                       r"^\W*(?:\d{1,2}[.)]\s*)?(?:suppose|supposing|imagine|what\s+if)|"
-                       # "General, what if Ukraine had to give up Zaporizhzhia as part of a deal?"
-                       r"^(?:[^,.;:?]{1,40}[,:]\s+){1,2}what\s+if\b|"
-                       # "If Kyiv were to accept Moscow's memorandum, it would have to abandon"
-                       r"\bif\s+(?:[\w'’-]+\s+){1,4}?were\s+to\b|"
-                       # "the question of whether Kyiv would ever agree to leave Donetsk"
-                       r"\bwhether\s+(?:[\w'’-]+\s+){1,4}?(?:would|will|could|might|can)\s+"
-                       r"(?:ever\s+|really\s+)?(?:agree|accept|offer|consent|be\s+(?:ready|"
-                       r"willing|prepared))|"
-                       # "Ukraine should offer to pull back ...": advice, no side's offer
-                       r"(?:should|ought\s+to)\s+(?:now\s+|simply\s+)?offer|"
-                       # "Kyiv could offer to hand back Kursk": a possibility, no offer
-                       r"(?:could|might)\s+(?:(?:then|also|perhaps|in\s+theory)\s+)?offer|"
-                       # "Kyiv was hoping Moscow would pull its best units out of the Donbas"
-                       r"hop(?:ed|ing|es)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?would)\b", re.I)
+_SUPPOSED = led(r"\b(?:in\s+(?:this|that|such\s+a|the\s+(?:first|second|third|worst|"
+                r"best))\s+scenario|(?:might|could|would)\s+(?:then\s+)?have\s+been\s+(?:forced|"
+                r"pressed|obliged)|speculat(?:ed|es|e|ing)\s+that|"
+                # "Suppose Kyiv agreed to cede the Donbas", "What if Moscow offered"
+                r"^\W*(?:\d{1,2}[.)]\s*)?(?:suppose|supposing|imagine|what\s+if)|"
+                # "General, what if Ukraine had to give up Zaporizhzhia as part of a deal?"
+                r"^(?:[^,.;:?]{1,40}[,:]\s+){1,2}what\s+if\b|"
+                # "If Kyiv were to accept Moscow's memorandum, it would have to abandon"
+                r"\bif\s+(?:[\w'’-]+\s+){1,4}?were\s+to\b|"
+                # "the question of whether Kyiv would ever agree to leave Donetsk"
+                r"\bwhether\s+(?:[\w'’-]+\s+){1,4}?(?:would|will|could|might|can)\s+"
+                r"(?:ever\s+|really\s+)?(?:agree|accept|offer|consent|be\s+(?:ready|"
+                r"willing|prepared))|"
+                # "Ukraine should offer to pull back ...": advice, no side's offer
+                r"(?:should|ought\s+to)\s+(?:now\s+|simply\s+)?offer|"
+                # "Kyiv could offer to hand back Kursk": a possibility, no offer
+                r"(?:could|might)\s+(?:(?:then|also|perhaps|in\s+theory)\s+)?offer|"
+                # "Kyiv was hoping Moscow would pull its best units out of the Donbas"
+                r"hop(?:ed|ing|es)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?would)\b", re.I)
 #: "There was no suggestion that", "no sign that": what follows is not said to be so.
-_NO_SIGN = re.compile(r"\bno\s+(?:suggestion|sign|indication|hint)\s+(?:yet\s+)?that\b", re.I)
+_NO_SIGN = led(r"\bno\s+(?:suggestion|sign|indication|hint)\s+(?:yet\s+)?that\b", re.I)
 #: A holding projected into the future: "could control up to 80% of Donetsk by the summer",
 #: "might hold all of it within a year" (a modal and a time to come).
 _PROJECTED = re.compile(r"\b(?:could|might)\s+(?:soon\s+|then\s+|eventually\s+)?(?:hold|control|"
@@ -362,11 +363,11 @@ _GROUND_WORD = re.compile(r"\b(?:territor|land|area|soil|ground|surface|east|sou
                           r"province|steppe|coast|shore|bank|part|portion|share)", re.I)
 #: After a share: an earlier amount it is of ("(45%) of the area it seized in August",
 #: "(a third) of what it took").
-OF_EARLIER = re.compile(r"\s+of\s+(?:what\b(?!\s+(?:[\w'’-]+\s+){0,2}(?:calls?|called|terms))|"
-                        r"(?:the\s+)?(?:area|territory|ground|land)\s+(?:that\s+)?(?:it|they|Ukraine|"
-                        r"Kyiv|Russia|Moscow|(?:its|their|Ukrainian|Russian)\s+(?:troops|forces|units))"
-                        r"\s+(?:had\s+|has\s+|have\s+|once\s+|first\s+)*(?:seized|took|taken|captured|"
-                        r"held|occupied|gained|won)\b)", re.I)
+OF_EARLIER = led(r"\s+of\s+(?:what\b(?!\s+(?:[\w'’-]+\s+){0,2}(?:calls?|called|terms))|"
+                 r"(?:the\s+)?(?:area|territory|ground|land)\s+(?:that\s+)?(?:it|they|Ukraine|"
+                 r"Kyiv|Russia|Moscow|(?:its|their|Ukrainian|Russian)\s+(?:troops|forces|units))"
+                 r"\s+(?:had\s+|has\s+|have\s+|once\s+|first\s+)*(?:seized|took|taken|captured|"
+                 r"held|occupied|gained|won)\b)", re.I)
 #: Before a figure: a share of people it is ("the share of the oblast's pre-war population
 #: living there (at about 40%)").
 _PEOPLE_SHARE = re.compile(r"\b(?:share|proportion|percentage|part)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
@@ -378,7 +379,7 @@ _IF_THEN = re.compile(r"\bif\b[^.;?!]{0,200}?\b(?:may|might|could|would|will)\s+
                       r"take)\b", re.I)
 #: A denied report of a side's demand or offer: "the Kremlin denied a newspaper report that
 #: it had offered ...", "called 'pure fiction' a report that Russia had offered ...".
-_DENIED_REPORT = re.compile(
+_DENIED_REPORT = led(
     r"\b(?:(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing)|rejected)\s+"
     # "dismissed as 'pure fiction' a report by a US news agency claiming that"
     r"(?:as\s+[\"“]?[\w\s]{0,20}?[\"”]?\s+)?|"
@@ -426,14 +427,14 @@ _ASKED = re.compile(r"\bwhether\s+(?:it\s+is\s+true|(?:the\s+)?(?:government|min
                     # region held by Ukrainian forces"
                     r"area|extent|share|size|amount)\b", re.I)
 #: A poll or its findings: what respondents think, not what a side holds, asks or offers.
-POLL = re.compile(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
+POLL = led(r"\b(?:poll(?:s|ed|ing)?|survey(?:s|ed)?|respondents|pollsters?)\b", re.I)
 #: A poll's answers: "81% said no", "asked whether ...".
-POLL_ANSWER = re.compile(r"\b(?:said\s+(?:no|yes)(?!\s+(?:\w+\s+){0,2}(?:is|are|was|were|would|"
-                         r"will|could|can)\b)|asked\s+(?:whether|if))\b|(?:%|\bper\s*cent)"
-                          r"\s+(?:of\s+\w+\s+)?(?:said|answered|replied)\b", re.I)
+POLL_ANSWER = led(r"\b(?:said\s+(?:no|yes)(?!\s+(?:\w+\s+){0,2}(?:is|are|was|were|would|"
+                  r"will|could|can)\b)|asked\s+(?:whether|if))\b|(?:%|\bper\s*cent)"
+                   r"\s+(?:of\s+\w+\s+)?(?:said|answered|replied)\b", re.I)
 #: Figures that measure something other than ground held (the convention's list: mined
 #: land, money, people, power, harvests, ...).
-OTHER_MEASURE = re.compile(
+OTHER_MEASURE = led(
     r"\b(?:mine[ds]?|minefields?|contaminat\w*|unexploded|ordnance|ERW|hazardous\s+area|casualt\w*|killed|"
     r"wounded|injur\w*|prisoners?|POWs?|refugees?|displac\w*|evacuat\w*|population|"
     r"residents|voters|turnout|ballots?|voted|opposed|support(?:ed)?\s+for|"
@@ -447,35 +448,35 @@ OTHER_MEASURE = re.compile(
     # a commodity's grade and price: "FOB Odesa 12.5% pro wheat"
     r"FOB|CPT|per\s+tonne)\b", re.I)
 #: A claim reported as someone's ("claims that", "a viral post", "Claim:") ...
-_REPORTED = re.compile(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
-                       r"says|said|telling|reports?|"
-                       r"I\s+(?:say|said|wrote|stated)|"
-                       r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
-                       r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
-                       r"circulating|posts?|video|statements?)\b", re.I)
+_REPORTED = led(r"\b(?:claim(?:s|ed)?|assert(?:s|ed|ions?)?|alleg(?:es|ed)|rumou?rs?|viral|"
+                r"says|said|telling|reports?|"
+                r"I\s+(?:say|said|wrote|stated)|"
+                r"(?:keep|kept|keeps)\s+(?:repeating|saying)|"
+                r"shared\s+(?:more\s+than\s+)?[\d,.]+\s*(?:million\s+)?times|"
+                r"circulating|posts?|video|statements?)\b", re.I)
 #: ... and called false in the same or the next sentence ("This is false", "Our rating:
 #: FALSE", "debunked").
-_FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is|do|are)(?:n['’]t|\s+not)\W*$|"
-                    r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:(?:simply|pure|"
-                    r"an\s+outright|outright|a\s+complete)\s+)?(?:false|untrue|not\s+true|"
-                    r"fake|wrong|baseless|fabricated|a\s+lie|(?:a\s+)?fabrication|fiction|"
-                    r"disinformation)|rating:\s*false|debunk\w*|"
-                    r"(?:found|find|is)\s+no\s+(?:record|evidence|trace)\s+of\s+(?:any\s+)?such|"
-                    # "called Russian statements that ... 'pure fantasy'"
-                    r"\bcalled\b[^.]{0,240}?[\"“'‘]?(?:pure|a|complete|utter|sheer)\s+"
-                    r"(?:fantasy|fiction|nonsense|invention|fabrication)\b|"
-                    # "is not supported by any independent mapping"
-                    r"(?:is|was)\s+not\s+supported\s+by\s+(?:any\s+)?(?:independent\s+|"
-                    r"available\s+)?(?:evidence|mapping|maps|data|imagery|sources?)|"
+_FALSE = led(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is|do|are)(?:n['’]t|\s+not)\W*$|"
+             r"\b(?:(?:this|that|it|the\s+claim)\s+(?:is|was)\s+(?:(?:simply|pure|"
+             r"an\s+outright|outright|a\s+complete)\s+)?(?:false|untrue|not\s+true|"
+             r"fake|wrong|baseless|fabricated|a\s+lie|(?:a\s+)?fabrication|fiction|"
+             r"disinformation)|rating:\s*false|debunk\w*|"
+             r"(?:found|find|is)\s+no\s+(?:record|evidence|trace)\s+of\s+(?:any\s+)?such|"
+             # "called Russian statements that ... 'pure fantasy'"
+             r"\bcalled\b[^.]{0,240}?[\"“'‘]?(?:pure|a|complete|utter|sheer)\s+"
+             r"(?:fantasy|fiction|nonsense|invention|fabrication)\b|"
+             # "is not supported by any independent mapping"
+             r"(?:is|was)\s+not\s+supported\s+by\s+(?:any\s+)?(?:independent\s+|"
+             r"available\s+)?(?:evidence|mapping|maps|data|imagery|sources?)|"
 
-                    r"(?:is|are|was|were)\s+(?:also\s+|simply\s+|completely\s+|patently\s+|"
-                    r"plainly\s+)?(?:false|untrue|not\s+true|fake)\b|"
-                    # "Claims that the occupiers control a third of Kharkiv region are fantasy"
-                    r"(?:is|are|was|were)\s+(?:(?:pure|sheer|utter|complete|simply)\s+)?(?:a\s+)?"
-                    r"(?:fantasy|fantasies|fiction|nonsense|lies?|fabrications?)\b|"
-                    # "Kiev's assertions that it has a bridgehead ... do not correspond to reality"
-                    r"(?:do|does|did)\s+not\s+correspond\s+to\s+(?:reality|the\s+facts|the\s+truth))|"
-                    r"^\W*false\b|—\s*FALSE\b", re.I)
+             r"(?:is|are|was|were)\s+(?:also\s+|simply\s+|completely\s+|patently\s+|"
+             r"plainly\s+)?(?:false|untrue|not\s+true|fake)\b|"
+             # "Claims that the occupiers control a third of Kharkiv region are fantasy"
+             r"(?:is|are|was|were)\s+(?:(?:pure|sheer|utter|complete|simply)\s+)?(?:a\s+)?"
+             r"(?:fantasy|fantasies|fiction|nonsense|lies?|fabrications?)\b|"
+             # "Kiev's assertions that it has a bridgehead ... do not correspond to reality"
+             r"(?:do|does|did)\s+not\s+correspond\s+to\s+(?:reality|the\s+facts|the\s+truth))|"
+             r"^\W*false\b|—\s*FALSE\b", re.I)
 
 
 #: A verdict before the fact checker's own figure: "The claim is false: Ukrainian forces
@@ -483,10 +484,10 @@ _FALSE = re.compile(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is|do|are)(?:n
 _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misleading)\s*[:—–-]\s",
                           re.I)
 #: A word every form of _FALSE has, looked for first.
-_FALSE_WORD = re.compile(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
-                         r"fantasy|fiction|nonsense|invention|correspond|"
-                         r"no\s+(?:record|evidence|trace)|n['’]t\b|"
-                         r"\b(?:does|do|is|are)\s+not\W*$", re.I)
+_FALSE_WORD = led(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
+                  r"fantasy|fiction|nonsense|invention|correspond|"
+                  r"no\s+(?:record|evidence|trace)|n['’]t\b|"
+                  r"\b(?:does|do|is|are)\s+not\W*$", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".
 _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|misleading|"
                            r"mostly\s+false|wrong)\W*$", re.I | re.M)
@@ -494,38 +495,38 @@ _VERDICT_LINE = re.compile(r"^\W*(?:rating|verdict|our\s+rating)\s*:\s*(?:false|
 
 #: Ground gained over a time, no holding: an area or share right before "since January",
 #: "in a year", "over the past year" ("About 2,900 km² since January").
-GAIN_TIME = re.compile(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|%|per\s*cent)\s+"
-                       r"(?:since\s+(?:January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December|the\s+(?:start|beginning)\s+of|"
-                       r"the\s+(?:autumn|spring|summer|winter|new\s+year))|"
-                       r"in\s+(?:a|one|the\s+past|the\s+last)\s+(?:year|month|week)|"
-                       r"over\s+the\s+(?:past|last)\s+(?:year|month|week|\d+\s+(?:months|weeks)))\b",
-                       re.I)
+GAIN_TIME = led(r"\d\s*(?:km²|km2|sq\.?\s*km|square\s+kilomet(?:re|er)s|%|per\s*cent)\s+"
+                r"(?:since\s+(?:January|February|March|April|May|June|July|August|"
+                r"September|October|November|December|the\s+(?:start|beginning)\s+of|"
+                r"the\s+(?:autumn|spring|summer|winter|new\s+year))|"
+                r"in\s+(?:a|one|the\s+past|the\s+last)\s+(?:year|month|week)|"
+                r"over\s+the\s+(?:past|last)\s+(?:year|month|week|\d+\s+(?:months|weeks)))\b",
+                re.I)
 
 
 #: Whole regions' size: "The four regions together cover (about 109,000 sq km)".
-UNITS_SIZE = re.compile(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:(?:two|three|four|"
-                        r"five)\s+)?(?:regions|oblasts|provinces)\s+(?:together\s+|combined\s+)?"
-                        r"(?:cover|span|measure|total|amount\s+to|add\s+up\s+to|make\s+up)\b", re.I)
+UNITS_SIZE = led(r"\b(?:the\s+)?(?:two|three|four|five|these|those)\s+(?:(?:two|three|four|"
+                 r"five)\s+)?(?:regions|oblasts|provinces)\s+(?:together\s+|combined\s+)?"
+                 r"(?:cover|span|measure|total|amount\s+to|add\s+up\s+to|make\s+up)\b", re.I)
 #: A region's own size: "The oblast's total area is 31,415 km²", "the region covers 26,517
 #: km²" (not "the occupied part of the region covers ...").
-_REGION_SIZE = re.compile(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
-                          r"\b(?:region|oblast|province|peninsula)(?:'s|’s)?\s+(?:(?:total|overall|"
-                          r"entire)\s+)?(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures|"
-                          # "The peninsula has an area of about 10,400 square miles"
-                          r"has\s+an?\s+(?:total\s+)?area\s+of)\b|"
-                          r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
-                          r"province|peninsula)\s+)?(?:is|was)\b|"
-                          # "~108,800 sq km — their combined area" (of the regions)
-                          r"\b(?:their|its)\s+(?:combined|total|overall)\s+(?:area|size)\b"
-                          r"(?!\s+(?:of\s+(?:territory|land|ground)|under|held|controlled|"
-                          r"occupied))|"
-                          # "Kursk region is about 30,000 square kilometres"
-                          r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
-                          r"\b(?:region|oblast|province|peninsula)\s+is\s+(?:about\s+|around\s+|"
-                          r"roughly\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|"
-                          r"more\s+than\s+|less\s+than\s+|~\s*)?[\d,.]+\s*(?:square\s+(?:kilomet(?:re|er)s|"
-                          r"miles)|sq\.?\s*(?:km|mi)|km²|km2)", re.I)
+_REGION_SIZE = led(r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
+                   r"\b(?:region|oblast|province|peninsula)(?:'s|’s)?\s+(?:(?:total|overall|"
+                   r"entire)\s+)?(?:area\s+(?:is|was|of|stands\s+at)|covers|spans|measures|"
+                   # "The peninsula has an area of about 10,400 square miles"
+                   r"has\s+an?\s+(?:total\s+)?area\s+of)\b|"
+                   r"\b(?:total|overall)\s+area\s+(?:of\s+(?:the\s+)?(?:region|oblast|"
+                   r"province|peninsula)\s+)?(?:is|was)\b|"
+                   # "~108,800 sq km — their combined area" (of the regions)
+                   r"\b(?:their|its)\s+(?:combined|total|overall)\s+(?:area|size)\b"
+                   r"(?!\s+(?:of\s+(?:territory|land|ground)|under|held|controlled|"
+                   r"occupied))|"
+                   # "Kursk region is about 30,000 square kilometres"
+                   r"(?<!of\s)(?<!of\sthe\s)(?<!of\sthis\s)(?<!of\sthat\s)"
+                   r"\b(?:region|oblast|province|peninsula)\s+is\s+(?:about\s+|around\s+|"
+                   r"roughly\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|"
+                   r"more\s+than\s+|less\s+than\s+|~\s*)?[\d,.]+\s*(?:square\s+(?:kilomet(?:re|er)s|"
+                   r"miles)|sq\.?\s*(?:km|mi)|km²|km2)", re.I)
 
 
 def region_size(text: str) -> bool:
@@ -582,15 +583,15 @@ def rated_false(s: Sentence, after: Sentence | None) -> bool:
 
 #: A yes-or-no question (a Q&A box's "Q:" first, or a list's number: "2. Does ..."): "Does
 #: Russia control all of Luhansk?".
-_YES_NO = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?:Q\s*[:.]\s*|Re\s*:\s*)?(?:[^?\n]{0,60},\s+)?"
-                     r"(?:(?:does|do|did|is|are|has|have|can|will|could|would)\s+|"
-                     # "**Q: What share of Kherson region is occupied?**"
-                     r"(?:what\s+(?:share|part|percentage|proportion|portion)|how\s+much)\s+of\s+)"
-                     # a question set in bold, or a headline's site after it ("? | The Files")
-                     r"[^?\n]{3,200}\?+[*_\s]*(?:\|[^?|\n]{1,60})?$", re.I)
+_YES_NO = led(r"\W*(?:\d{1,2}[.)]\s*)?(?:Q\s*[:.]\s*|Re\s*:\s*)?(?:[^?\n]{0,60},\s+)?"
+              r"(?:(?:does|do|did|is|are|has|have|can|will|could|would)\s+|"
+              # "**Q: What share of Kherson region is occupied?**"
+              r"(?:what\s+(?:share|part|percentage|proportion|portion)|how\s+much)\s+of\s+)"
+              # a question set in bold, or a headline's site after it ("? | The Files")
+              r"[^?\n]{3,200}\?+[*_\s]*(?:\|[^?|\n]{1,60})?$", re.I)
 #: A heading that asks: "Who holds the region now", "Which side controls Kupiansk?"
-_WHO_HOLDS = re.compile(r"\W*(?:who|which\s+side|which\s+army)\s+(?:now\s+|really\s+)?"
-                        r"(?:holds?|controls?|occupies|runs|has)\b[^.!\n]{0,80}\??\s*$", re.I)
+_WHO_HOLDS = led(r"\W*(?:who|which\s+side|which\s+army)\s+(?:now\s+|really\s+)?"
+                 r"(?:holds?|controls?|occupies|runs|has)\b[^.!\n]{0,80}\??\s*$", re.I)
 #: A statement asked back: "HOST: So Russia has — what — three quarters of Kherson region?"
 _ASKED_BACK = re.compile(r"(?:[^:\n]{1,40}:\s+)?(?:So|And)\s+[^?\n]{3,200}\?\s*$")
 #: A claim reported as a noun and what it says: "claims by russian propaganda channels
@@ -607,7 +608,7 @@ _OWN_CLAIM = re.compile(r"\b(?:claims?|assertions?|allegations?|statements?|repo
 
 
 #: A sentence that is one quotation, nothing of its own: '"Russia controls all of Luhansk."'.
-_WHOLLY_QUOTED = re.compile(r"\s*[\"“][^\"“”]{5,300}[\"”]\s*")
+_WHOLLY_QUOTED = led(r"\s*[\"“][^\"“”]{5,300}[\"”]\s*")
 #: The answer after it, first word false (a speaker's label first): "RUBEN: False, and it
 #: was never true.", "Wrong."
 _ANSWERED_FALSE = re.compile(r"\W*(?:[A-Z][\w.' -]{0,30}:\s*)?(?:false|wrong|untrue|not\s+true|"
@@ -616,16 +617,16 @@ _ANSWERED_FALSE = re.compile(r"\W*(?:[A-Z][\w.' -]{0,30}:\s*)?(?:false|wrong|unt
 #: A taking supposed: "Were the Occupying Power to extend its control to the whole of
 #: Donetsk region, ..." (the place it would take is no holding; a figure beside it, "(they
 #: currently control about 79% of it)", is).
-_WERE_TO = re.compile(r"\W*(?:were|should)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?to\s+(?:extend|take|"
-                      r"capture|seize|occupy|hold|gain|win|push|reach)\b", re.I)
+_WERE_TO = led(r"\W*(?:were|should)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?to\s+(?:extend|take|"
+               r"capture|seize|occupy|hold|gain|win|push|reach)\b", re.I)
 #: No place of some kind said to be held: "maintains that no settlement in the region is
 #: under Russian control".
-_NONE_HELD = re.compile(r"\bno\s+(?:settlements?|villages?|towns?|cities|city|territory)\s+"
-                        r"(?:in|of)\s+[^.;]{1,60}?\s+(?:is|are|was|were|has\s+been|have\s+been)"
-                        r"\s+(?:now\s+|yet\s+)?(?:under|in)\s+(?:Russian|Ukrainian|enemy)\s+"
-                        r"(?:control|hands|occupation)", re.I)
-_NOR = re.compile(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
-                  r"could)\b")
+_NONE_HELD = led(r"\bno\s+(?:settlements?|villages?|towns?|cities|city|territory)\s+"
+                 r"(?:in|of)\s+[^.;]{1,60}?\s+(?:is|are|was|were|has\s+been|have\s+been)"
+                 r"\s+(?:now\s+|yet\s+)?(?:under|in)\s+(?:Russian|Ukrainian|enemy)\s+"
+                 r"(?:control|hands|occupation)", re.I)
+_NOR = led(r"(?:\W*|[^\n]*\n\W*)Nor\s+(?:does|do|did|is|are|was|were|has|have|had|can|"
+           r"could)\b")
 #: A statement called false in its own sentence: "The senator's statement that Russia
 #: controls all of Donetsk is false".
 _CALLED_FALSE = re.compile(r"\b(?:statement|claim|assertion|suggestion|contention|argument|"
@@ -647,7 +648,7 @@ _TREAT_FALSE = re.compile(r"\b(?:should|must)\s+be\s+(?:treated|regarded|conside
 
 
 #: A rumour as the source of what follows: viral posts, a video or map circulating, a fake.
-_HEARSAY = re.compile(
+_HEARSAY = led(
     r"\b(?:(?:viral|circulating|doctored|fake|faked|manipulated)\s+(?:social[- ]media\s+)?"
     r"(?:posts?|videos?|clips?|maps?|messages?|claims?|images?|screenshots?)|"
     r"(?:posts?|videos?|clips?|maps?|messages?|images?)\s+(?:that\s+(?:is|are|was|were|went|"
@@ -829,9 +830,9 @@ def asserted(claims: list[ExtractedClaim], s: Sentence,
 #: proclaimed; ... the militia holds only about a third of its territory", "Feb. 2014:
 #: Russia seizes Crimea." (years up to 2023: a later one may be the article's own).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_TIMELINE = re.compile(r"\W*((?:(?i:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:" + _MONTH
-                       + r"\s*[–-]\s*)?" + _MONTH
-                       + r"\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
+_TIMELINE = led(r"\W*((?:(?i:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:" + _MONTH
+                + r"\s*[–-]\s*)?" + _MONTH
+                + r"\s+(?:\d{1,2},?\s+)?)?20(?:0\d|1\d|2[0-3]))\s*[:–—-]\s")
 
 
 #: A revision of a figure published before: "has been revised to", "revises the April
@@ -1035,7 +1036,7 @@ _BREAK = re.compile(r"[\n|;]|\s[—–]\s|,\s+(?:saying|insisting|adding|stressi
 
 #: A line that starts with its date: "12 August - Kyiv says ...", "March 2025 - Russian
 #: forces retake Sudzha.", "Aug. 6, 2024: ...", "2014 – ...".
-_DATED_LINE = re.compile(
+_DATED_LINE = led(
     r"^[ \t•*-]*(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})\.?|"
     r"(?:[A-Z][a-z]{2,8}\.?[–-])?(?P<m2>[A-Z][a-z]{2,8})"
     r"\.?(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?)?,?\s*(?P<y>(?:19|20)\d\d)?\s*[:–—-]\s", re.M)
@@ -1107,13 +1108,13 @@ def mark_dated_lines(text: str, claims: list[ExtractedClaim], *,
 #: A fact check's line that gives the claim it checks: "What was claimed", "STATEMENTS WE
 #: CHECKED", "✅ CHECKED:", "Claim:", "One version of the claim, posted on X ..., reads:", a
 #: quiz's "True or false?".
-_CHECKED_CLAIM = re.compile(r"^\W*(?:(?:quiz|question|q\d*)\s*[:.]\s*)?(?:what\s+was\s+claimed|"
-                            r"what\s+(?:they|he|she)\s+said|"
-                            r"(?:the\s+)?claim\s*(?:\d+\s*)?:|(?:statements?|what)\s+we\s+checked|"
-                            r"checked\s*:|true\s+or\s+false\s*[?:]?)|\b(?:version|copy)\s+of\s+"
-                            r"the\s+claim\b[^\n]{0,120}?\breads?\s*:", re.I | re.M)
+_CHECKED_CLAIM = led(r"^\W*(?:(?:quiz|question|q\d*)\s*[:.]\s*)?(?:what\s+was\s+claimed|"
+                     r"what\s+(?:they|he|she)\s+said|"
+                     r"(?:the\s+)?claim\s*(?:\d+\s*)?:|(?:statements?|what)\s+we\s+checked|"
+                     r"checked\s*:|true\s+or\s+false\s*[?:]?)|\b(?:version|copy)\s+of\s+"
+                     r"the\s+claim\b[^\n]{0,120}?\breads?\s*:", re.I | re.M)
 #: A word every :data:`_CHECKED_CLAIM` match has (lower case).
-_CLAIM_WORD = re.compile("claim|checked|true or false")
+_CLAIM_WORD = led("claim|checked|true or false")
 #: A fact check's verdict of false: "RATING: FALSE", "Our verdict / Incorrect.", "❌ FALSE",
 #: "The claim is false", "This is a fake", a quiz's "Answer: False".
 _FALSE_VERDICT = re.compile(r"\b(?:rating|verdict)\W{0,3}(?:\n\s*)?(?:false|incorrect|wrong|"

@@ -71,6 +71,7 @@ from geo.extract.parts import (
     places_in,
     remember_group,
 )
+from geo.extract.patterns import led
 from geo.extract.remnant import remnant_claims
 from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
@@ -106,7 +107,7 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
 
 #: A line of a web page around the article, never a claim ("Read also: ...", a
 #: breadcrumb, "Most read", a newsletter prompt, share and comment buttons, copyright).
-_BOILERPLATE = re.compile(
+_BOILERPLATE = led(
     r"^\W{0,3}(?:read\s+(?:also|more)|see\s+also|related\b|most\s+(?:read|popular)|"
     r"trending|sign\s+up|subscribe|newsletter|comments?\b|follow\s+us|"
     r"share(?:\s+(?:this|on|via|the|article|story|page)\b|\s*[:|]|\s*$)|"
@@ -117,35 +118,35 @@ _BOILERPLATE = re.compile(
 
 #: Words that take up the ground just named: "these areas make up about 19 % of
 #: Ukraine", "together", "the territory it holds".
-_AREAS = re.compile(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)|"
-                    r"together|the\s+territory\s+(?:it|they)\s+(?:holds?|controls?|occupies)"
-                    r"|in\s+all|in\s+total|altogether|(?:this|that|which)\s+(?:is\s+)?"
-                    r"(?:equivalent|equal|equals|amounts|represents|accounts|corresponds|"
-                    r"makes\s+up|comes\s+to)|(?:that|this|which|it|the\s+(?:figure|share|number|"
-                    r"total))(?:'s|’s|\s+is|\s+was|\s+stands\s+at)\s+(?:now\s+)?(?=(?:about|"
-                    r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
+_AREAS = led(r"\b(?:(?:these|those)\s+(?:areas|territories|regions|lands)|"
+             r"together|the\s+territory\s+(?:it|they)\s+(?:holds?|controls?|occupies)"
+             r"|in\s+all|in\s+total|altogether|(?:this|that|which)\s+(?:is\s+)?"
+             r"(?:equivalent|equal|equals|amounts|represents|accounts|corresponds|"
+             r"makes\s+up|comes\s+to)|(?:that|this|which|it|the\s+(?:figure|share|number|"
+             r"total))(?:'s|’s|\s+is|\s+was|\s+stands\s+at)\s+(?:now\s+)?(?=(?:about|"
+             r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)))", re.I)
 
 
 #: Another source's figure for the ground just named: "Russia's General Staff gave a
 #: smaller figure, saying Ukrainian units held no more than 500 square kilometers".
-_OTHER_FIGURE = re.compile(r"\b(?:(?:gave|gives|put\s+forward|cited|cites|offered)\s+(?:a|an|its\s+"
-                           r"own)\s+(?:(?:much|far|slightly)\s+)?(?:smaller|larger|lower|higher|"
-                           r"different|bigger)\s+(?:figure|estimate|number)|"
-                           # "Ukrainian officials put the figure at about 73 percent"
-                           r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+|real\s+|true\s+|"
-                           r"actual\s+|correct\s+)?"
-                           r"(?:figure|share|number|total|estimate)\s+"
-                           # "put the figure lower, at about 77%"
-                           r"(?:(?:(?:much|slightly|far|a\s+little|somewhat)\s+)?(?:lower|higher|"
-                           r"smaller|larger)\s*,?\s+)?(?:at|closer\s+to|nearer(?:\s+to)?|"
-                           # "Russian officers put the figure below 500 sq km"
-                           r"below|above|under|over|"
-                           r"as\s+(?:high|low)\s+as)|"
-                           # "Ukraine's General Staff says the real figure is about 90 km²" (a
-                           # source's own; not a fact-checker's "The correct figure is ...")
-                           r"(?:says?|said|insists?|insisted|argues?|argued|counters?|countered)\s+"
-                           r"(?:that\s+)?(?:the|its|their)\s+(?:real|true|actual|correct)\s+(?:figure|"
-                           r"share|number|total)\s+(?:is|was|stands\s+at))\b", re.I)
+_OTHER_FIGURE = led(r"\b(?:(?:gave|gives|put\s+forward|cited|cites|offered)\s+(?:a|an|its\s+"
+                    r"own)\s+(?:(?:much|far|slightly)\s+)?(?:smaller|larger|lower|higher|"
+                    r"different|bigger)\s+(?:figure|estimate|number)|"
+                    # "Ukrainian officials put the figure at about 73 percent"
+                    r"put(?:s|ting)?\s+(?:the|that|this|its|their)\s+(?:own\s+|real\s+|true\s+|"
+                    r"actual\s+|correct\s+)?"
+                    r"(?:figure|share|number|total|estimate)\s+"
+                    # "put the figure lower, at about 77%"
+                    r"(?:(?:(?:much|slightly|far|a\s+little|somewhat)\s+)?(?:lower|higher|"
+                    r"smaller|larger)\s*,?\s+)?(?:at|closer\s+to|nearer(?:\s+to)?|"
+                    # "Russian officers put the figure below 500 sq km"
+                    r"below|above|under|over|"
+                    r"as\s+(?:high|low)\s+as)|"
+                    # "Ukraine's General Staff says the real figure is about 90 km²" (a
+                    # source's own; not a fact-checker's "The correct figure is ...")
+                    r"(?:says?|said|insists?|insisted|argues?|argued|counters?|countered)\s+"
+                    r"(?:that\s+)?(?:the|its|their)\s+(?:real|true|actual|correct)\s+(?:figure|"
+                    r"share|number|total)\s+(?:is|was|stands\s+at))\b", re.I)
 #: "The figure of 90% appears to have been invented": a figure called made up.
 _MADE_UP = re.compile(r"\b(?:invented|made\s+up|fabricated|false|fake|untrue|wrong|baseless|"
                       r"(?:has|had)\s+no\s+basis)\b", re.I)
@@ -408,7 +409,7 @@ def _too_large(c: ExtractedClaim, areas: dict[str, float]) -> bool:
 
 
 #: A line of a side's name alone (a flag, a bullet, bold around it): "🇷🇺 Moscow".
-_BARE_SIDE = re.compile(r"[^\w\n]*(?P<side>Russia|Moscow|the\s+Kremlin|Ukraine|Kyiv)[^\w\n]*")
+_BARE_SIDE = led(r"[^\w\n]*(?P<side>Russia|Moscow|the\s+Kremlin|Ukraine|Kyiv)[^\w\n]*")
 #: Words of a side's terms or plan: "the memorandum", "the conditions", "the points".
 _TERMS_WORDS = (r"memorandum|conditions?|terms|demands?|ultimatum|requirements?|points?|"
                 r"framework|plan|proposals?|draft")
@@ -416,11 +417,11 @@ _TERMS_WORDS = (r"memorandum|conditions?|terms|demands?|ultimatum|requirements?|
 #: or their terms.
 _WANTS_BEFORE = re.compile(r"\b(?:wants?|positions?|red\s+lines|" + _TERMS_WORDS + r")\b", re.I)
 #: A line that opens a list: it ends with a colon, "including" or "such as".
-_INTRO = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
+_INTRO = led(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 
 
 #: A list item's marker: a bullet or a number.
-_ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
+_ITEM = led(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 
 
 def _is_heading(s: Sentence) -> bool:
@@ -571,8 +572,8 @@ def _plan_author(intro: str) -> str | None:
 _CONDITION_HEAD = re.compile(r"\b(?:as\s+soon\s+as|once|provided(?:\s+that)?|on\s+condition\s+that|"
                              r"if|when)\s+[^.;]{0,40}?\bthe\s+following\b", re.I)
 #: An opening line that calls its list's figures approximate.
-_APPROX_HEAD = re.compile(r"\(\s*approx(?:\.|imate(?:ly)?)?\s*\)|\bapproximate(?:ly)?\b|"
-                          r"\bapprox\.|\b(?:figures|numbers)\s+(?:are\s+)?rounded\b", re.I)
+_APPROX_HEAD = led(r"\(\s*approx(?:\.|imate(?:ly)?)?\s*\)|\bapproximate(?:ly)?\b|"
+                   r"\bapprox\.|\b(?:figures|numbers)\s+(?:are\s+)?rounded\b", re.I)
 
 
 def _hedged(c: ExtractedClaim) -> ExtractedClaim:
@@ -599,7 +600,7 @@ def _joined_claims(head: str, lead: str, verb: re.Match[str], body: str
 
 #: A question the next sentence answers without repeating it: "How much of Ukraine does
 #: Russia occupy?" -> "A: Roughly 19 per cent, including all of Crimea".
-_QUESTION = re.compile(
+_QUESTION = led(
     r"(?:^|\b)(?:how\s+much(?:\s+(?:of\s+(?P<place>[^?]{2,60}?)|(?:ukrainian\s+)?territory|"
     r"land|ground))?\s+(?:does|do|did|has|have)\s+(?P<actor>[^?]{2,40}?)\s+(?:still\s+)?"
     r"(?P<verb>control|hold|"
@@ -671,7 +672,7 @@ def _answer_claims(s: Sentence, q: re.Match[str], asker: str | None) -> list[Ext
 
 #: A line of a side's position, its verb with no subject: "Russian position: demands that
 #: Kyiv cede the entire oblast", "Kyiv's stance - offers a mirror pull-back".
-_POSITION_LINE = re.compile(
+_POSITION_LINE = led(
     r"\W*(?P<side>Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|Kremlin['’]s|Russia['’]s|"
     r"Ukraine['’]s|US|U\.S\.|American|Washington['’]s)\s+(?:official\s+|current\s+|"
     r"stated\s+)?(?:position|stance|line|view|ask|terms)\s*(?::|\s[—–-])\s*"
@@ -681,7 +682,7 @@ _POSITION_LINE = re.compile(
 
 #: A line of a place and who holds it: "- Crimea: held by Russia since 2014", "Luhansk:
 #: almost entirely occupied by Russian forces".
-_HELD_LINE = re.compile(
+_HELD_LINE = led(
     r"\W{0,3}(?P<place>[A-Z][\w'’ -]{2,40}?)\s*:\s+(?:(?P<most>mostly|largely)\s+|"
     r"(?:(?:almost|nearly|virtually)\s+)?(?:entirely|fully|wholly|completely)\s+)?"
     r"(?:held|controlled|occupied)\s+by\s+(?P<side>Russia|Moscow|Russian\s+(?:forces|"
@@ -690,7 +691,7 @@ _HELD_LINE = re.compile(
 
 #: A line of a side's terms as nouns after its name: "Moscow: Ukraine's withdrawal from the
 #: whole of the Donbas, and recognition of Crimea as Russian" (read as its demands).
-_TERMS_LINE = re.compile(
+_TERMS_LINE = led(
     r"\W*(?P<side>Russia|Moscow|(?:the\s+)?Kremlin|Ukraine|Kyiv)(?:['’]s\s+(?:terms|demands?|"
     r"conditions))?\s*:\s+(?=(?:(?:Ukraine|Kyiv|Russia|Moscow)['’]s\s+|(?:a\s+)?(?:full\s+|"
     r"complete\s+|total\s+)?)(?:withdrawal|recognition|handover|transfer|cession)\b)", re.I)
@@ -745,8 +746,8 @@ def _position_lines(text: str) -> list[tuple[tuple[int, int], list[ExtractedClai
 
 
 #: A sentence whose subject is a pronoun: the side it stands for runs on.
-_PRONOUN_SUBJECT = re.compile(r"\W*(?:It|He|She|They)\s+(?:\w+\s+){0,2}?(?:demand|want|insist|"
-                              r"seek|ask|call|press|offer|propose)\w*\b")
+_PRONOUN_SUBJECT = led(r"\W*(?:It|He|She|They)\s+(?:\w+\s+){0,2}?(?:demand|want|insist|"
+                       r"seek|ask|call|press|offer|propose)\w*\b")
 
 
 def _remember_side(s: Sentence) -> None:
@@ -768,8 +769,8 @@ def _remember_side(s: Sentence) -> None:
 
 
 #: Right before a capital: it is a place here, not a side ("in Kyiv", "to Moscow").
-_TO_PLACE = re.compile(r"\b(?:in|into|to|from|near|outside|around|towards?|reach(?:ed)?|"
-                       r"entered)\s+$")
+_TO_PLACE = led(r"\b(?:in|into|to|from|near|outside|around|towards?|reach(?:ed)?|"
+                r"entered)\s+$")
 
 
 #: A time that sets a figure against one before it: "Two years on", "Today", "Now".
@@ -860,8 +861,8 @@ def _refers_back(s: Sentence, before: Sentence | None, last: ExtractedClaim) -> 
 
 
 #: An opening that points back at the sentence before: "That's roughly a quarter of ...".
-_POINTS_BACK = re.compile(r"\W*(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+amounts?\s+to|"
-                          r"\s+equals|\s+represents|\s+makes?\s+up)\b", re.I)
+_POINTS_BACK = led(r"\W*(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+amounts?\s+to|"
+                   r"\s+equals|\s+represents|\s+makes?\s+up)\b", re.I)
 
 
 def _points_at_a_measure(s: Sentence, before: Sentence | None,
@@ -901,17 +902,17 @@ _A_RATE = re.compile(r"\b(?:in\s+a|per|each|every)\s+(?:year|month|week|day)\b",
 _AMOUNT_ENDS = re.compile(r"(?:\s+of\s+(?:it|them|the\s+(?:region|oblast)))?\s*(?:[.;,)]|$|"
                           r"\s+(?:near|along|around|in|on|close\s+to|by)\b)", re.I)
 #: "Today it is roughly 19.5%": the figure of the claim before, again.
-_IT_IS = re.compile(r"\W*(?:(?:today|now|currently|by\s+now|these\s+days|this\s+year),?\s+)?"
-                    r"(?:it|that)(?:'s|’s|\s+is|\s+stands\s+at)\s+(?:now\s+)?(?:about|roughly|"
-                    r"around|some|nearly|almost|just|more|less|over|under|closer|~|\d)", re.I)
+_IT_IS = led(r"\W*(?:(?:today|now|currently|by\s+now|these\s+days|this\s+year),?\s+)?"
+             r"(?:it|that)(?:'s|’s|\s+is|\s+stands\s+at)\s+(?:now\s+)?(?:about|roughly|"
+             r"around|some|nearly|almost|just|more|less|over|under|closer|~|\d)", re.I)
 #: "Today it holds about 18%." after a past figure ("Before 2022, Russia held about 7% of
 #: Ukraine."): the side and the ground of that figure, now.
 _IT_HOLDS = re.compile(r"\W*(?:today|now|currently|these\s+days|this\s+year),?\s+(?:it|they)\s+"
                        r"(?:now\s+|still\s+)?(?:holds?|controls?|occup(?:y|ies))\s+(?:about|"
                        r"roughly|around|some|nearly|almost|just|more|less|over|under|~|\d)", re.I)
 #: A sentence that lists what the figure before takes in.
-_INCLUDES = re.compile(r"\W*(?:that|this|it|which|the\s+(?:figure|total|area))\s+(?:also\s+)?"
-                       r"(?:includes|included|takes\s+in|covers|comprises)\b", re.I)
+_INCLUDES = led(r"\W*(?:that|this|it|which|the\s+(?:figure|total|area))\s+(?:also\s+)?"
+                r"(?:includes|included|takes\s+in|covers|comprises)\b", re.I)
 #: Before a line's first place: a bullet or a number at most.
 _LINE_START = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?")
 #: After a figure that ends its clause: punctuation, the end, or a word of holding.

@@ -39,23 +39,24 @@ from geo.extract.parts import (
     voice_side,
     voice_why,
 )
+from geo.extract.patterns import led
 
 __all__ = ["PASSIVE", "holder_of", "control_claims", "of_places", "fronted_places", "LABEL_AMOUNT",
            "EARLIER_FIGURE", "NOT_HELD", "DENIED_PLACE", "NO_PART_OF", "GAINED", "GAIN_VERB",
            "PERIOD"]
 
 
-_OF_GAP = re.compile(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
-                     r"(?:the\s+|our\s+|their\s+|his\s+|her\s+|its\s+)?"
-                     # "two-thirds of the combined territory of Zaporizhzhia and Kherson"
-                     r"(?:(?:(?:combined|total|whole|entire)\s+)?(?:territory|land|area|"
-                     r"home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
-                     r"(?:(?:wider|broader|greater|whole|entire|neighbou?ring|nearby|eastern|western|"
-                     r"southern|northern|south-eastern|southeastern|north-eastern|"
-                     r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?"
-                     r"(?:(?:eastern|western|southern|northern|north-eastern|northeastern|"
-                     r"south-eastern|southeastern|border)\s+)?)?"
-                     r"(?:(?:region|oblast)s?\s+of\s+)?[\"“]?$", re.I)
+_OF_GAP = led(r"^[\"”’']?(?:\.{2,}|…)?\s+(?:of\s+)?(?:(?:each|both)\s+(?:of\s+)?)?"
+              r"(?:the\s+|our\s+|their\s+|his\s+|her\s+|its\s+)?"
+              # "two-thirds of the combined territory of Zaporizhzhia and Kherson"
+              r"(?:(?:(?:combined|total|whole|entire)\s+)?(?:territory|land|area|"
+              r"home\s+(?:region|oblast))\s+of\s+(?:the\s+)?)?"
+              r"(?:(?:wider|broader|greater|whole|entire|neighbou?ring|nearby|eastern|western|"
+              r"southern|northern|south-eastern|southeastern|north-eastern|"
+              r"northeastern)\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?"
+              r"(?:(?:eastern|western|southern|northern|north-eastern|northeastern|"
+              r"south-eastern|southeastern|border)\s+)?)?"
+              r"(?:(?:region|oblast)s?\s+of\s+)?[\"“]?$", re.I)
 
 
 #: "(, and) in (the)" right before a place.
@@ -86,40 +87,40 @@ _TABLE_GAP = re.compile(r"^(?:\s+(?:region|oblast|province))?"
 
 
 #: A figure set beside the one before it: "3,950 km² -- roughly 0.65 %", "(about 0.7 %)".
-_APPOSED = re.compile(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some|nearly|almost|"
-                      r"approximately|just\s+over|just\s+under)\s+)?$", re.I)
+_APPOSED = led(r"(?:[—–(,]|--|\bor)\s*(?:(?:about|roughly|around|some|nearly|almost|"
+               r"approximately|just\s+over|just\s+under)\s+)?$", re.I)
 #: An earlier figure given with the current one: "up from 70 % in the spring".
-EARLIER_FIGURE = re.compile(r"\b(?:(?:up|down)\s+from(?:\s+(?:a|an|its|their|the)\s+(?:peak|high|"
-                             # "down from a peak of roughly 1,300 km²"
-                             r"high\s+point|maximum|high-water\s+mark)\s+of)?|compared\s+(?:with|to)|"
-                             r"against|versus|"
-                             # "Donetsk: then 33%, now 79%"
-                             r"vs\.?|from|(?<![,;]\s)(?<!\band\s)then|"
-                             # "– a year ago the figure was still just under 60 %"
-                             r"(?:ago|earlier|previously)\b[^.;]{0,30}?\b(?:was|were|stood\s+at|"
-                             r"had\s+been)(?:\s+(?:still|only|just))?)\s+(?:(?:about|roughly|around|some|"
-                             r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
-                             r"an\s+estimated)\s+)?[~≈]?$"
-                             # "Donetsk — 73.8% (73.0%)" under "(in brackets — as at 31.05)":
-                             # the figure in brackets after one of its unit
-                             r"|(?<=\d)(?:%|\s*km²|\s*km2)\s*\(\s*(?:about\s+|around\s+|~\s*)?$",
-                             re.I)
+EARLIER_FIGURE = led(r"\b(?:(?:up|down)\s+from(?:\s+(?:a|an|its|their|the)\s+(?:peak|high|"
+                      # "down from a peak of roughly 1,300 km²"
+                      r"high\s+point|maximum|high-water\s+mark)\s+of)?|compared\s+(?:with|to)|"
+                      r"against|versus|"
+                      # "Donetsk: then 33%, now 79%"
+                      r"vs\.?|from|(?<![,;]\s)(?<!\band\s)then|"
+                      # "– a year ago the figure was still just under 60 %"
+                      r"(?:ago|earlier|previously)\b[^.;]{0,30}?\b(?:was|were|stood\s+at|"
+                      r"had\s+been)(?:\s+(?:still|only|just))?)\s+(?:(?:about|roughly|around|some|"
+                      r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
+                      r"an\s+estimated)\s+)?[~≈]?$"
+                      # "Donetsk — 73.8% (73.0%)" under "(in brackets — as at 31.05)":
+                      # the figure in brackets after one of its unit
+                      r"|(?<=\d)(?:%|\s*km²|\s*km2)\s*\(\s*(?:about\s+|around\s+|~\s*)?$",
+                      re.I)
 #: A control verb denied: "does not control", "no longer holds", "never held".
-NOT_HELD = re.compile(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not|"
-                      r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot|"
-                      # "has not claimed to hold the whole oblast"
-                      r"not\s+(?:even\s+)?claimed\s+to)"
-                       r"\s+(?:[\w-]+\s+)?$", re.I)
+NOT_HELD = led(r"\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|no\s+longer|never|not|"
+               r"failed\s+to|fails\s+to|unable\s+to|could\s+not|couldn't|cannot|"
+               # "has not claimed to hold the whole oblast"
+               r"not\s+(?:even\s+)?claimed\s+to)"
+                r"\s+(?:[\w-]+\s+)?$", re.I)
 #: A verb of holding denied right before a place: "(has still) failed to occupy (these
 #: areas)", "has not taken the whole of (Donetsk)".
-DENIED_PLACE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bfail(?:ed|s)?\s+to|"
-                           r"\bunable\s+to)\s+(?:yet\s+|fully\s+|even\s+|still\s+)?(?:taken|"
-                           r"captured|seized|occupied|held|controlled|control|hold|take|capture|"
-                           r"occupy|seize)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+entire\s+)?"
-                           # "does not fully control Donetsk, Zaporizhzhia or (Kherson)": a
-                           # list's later places too
-                           r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?:region|oblast)s?)?,\s+){0,4}"
-                           r"(?:(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:or|and|nor)\s+)?(?:the\s+)?$", re.I)
+DENIED_PLACE = led(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer|\bfail(?:ed|s)?\s+to|"
+                    r"\bunable\s+to)\s+(?:yet\s+|fully\s+|even\s+|still\s+)?(?:taken|"
+                    r"captured|seized|occupied|held|controlled|control|hold|take|capture|"
+                    r"occupy|seize)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+entire\s+)?"
+                    # "does not fully control Donetsk, Zaporizhzhia or (Kherson)": a
+                    # list's later places too
+                    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?:region|oblast)s?)?,\s+){0,4}"
+                    r"(?:(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:or|and|nor)\s+)?(?:the\s+)?$", re.I)
 #: Right before a place a holding is meant to protect, not held: "(a security zone ...) to
 #: protect (the Belgorod and Kursk regions)", "in response to Ukrainian strikes on
 #: (Belgorod)", "(push artillery) away from (Belgorod)".
@@ -132,72 +133,72 @@ _GUARDED = re.compile(r"\b(?:protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|away\s+fro
                       # "to protect the Belgorod and (Kursk regions)"
                       r"(?:(?-i:[A-Z])[\w'’-]+(?:\s*,\s*|\s+and\s+))*$", re.I)
 #: Verbs of taking ground and a period: what was gained, not what is held.
-GAIN_VERB = re.compile(r"captur|seiz|tak|took|gain|overr|retak|retook|recaptur|regain", re.I)
+GAIN_VERB = led(r"captur|seiz|tak|took|gain|overr|retak|retook|recaptur|regain", re.I)
 #: After "liberated": a period it was gained in ("more than 800 km² ... since August").
 _SINCE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|January|February|March|April|"
                     r"May|June|July|August|September|October|November|December|\d{4}|last)|"
                     r"(?:over|in|during)\s+the\s+(?:past|last)\s)", re.I)
-PERIOD = re.compile(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:"
-                    r"counter-?offensive|"
-                    # "since the counteroffensive began on 4 June"
-                    r"offensive|invasion|operation|incursion)\s+(?:began|started|was\s+launched)\b|"
-                    r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
-                     r"(?:(?:whole|course|first\s+half|second\s+half|rest|start|beginning|end)\s+of\s+|"
-                     r"\d{1,2}\s+)?"
-                     r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
-                     r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
-                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                     r"(?:days|weeks|months)|\d{4})\b|"
-                     # "lost roughly half of its Kursk bridgehead in a week"
-                     r"\b(?:in|within|over)\s+a\s+(?:single\s+)?(?:day|week|fortnight|month)\b",
-                     re.I)
+PERIOD = led(r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:"
+             r"counter-?offensive|"
+             # "since the counteroffensive began on 4 June"
+             r"offensive|invasion|operation|incursion)\s+(?:began|started|was\s+launched)\b|"
+             r"\b(?:in|during|since|over|last|this|past|between)\s+(?:the\s+)?"
+              r"(?:(?:whole|course|first\s+half|second\s+half|rest|start|beginning|end)\s+of\s+|"
+              r"\d{1,2}\s+)?"
+              r"(?:past\s+|last\s+|first\s+|early\s+|mid-?|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
+              r"October|November|December|months?|weeks?|years?|summer|autumn|spring|winter|"
+              r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+              r"(?:days|weeks|months)|\d{4})\b|"
+              # "lost roughly half of its Kursk bridgehead in a week"
+              r"\b(?:in|within|over)\s+a\s+(?:single\s+)?(?:day|week|fortnight|month)\b",
+              re.I)
 #: A figure of ground gained or lost, not held: "a gain of roughly 4,900 sq km", "up 412 sq
 #: km in a month" (pace claims, :mod:`geo.extract.pace`).
-GAINED = re.compile(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
-                     r"gr[eo]w(?:n)?|added|(?:re)?captur(?:ed|ing)|retook|retaken|regain(?:ed|ing)|"
-                     r"recover(?:ed|ing)|"
-                     r"seiz(?:ed|ing)|took|taken|up|down|"
-                     # "in the whole of 2024 it managed to take only some 4,000 square km"
-                     r"(?:managed|able|failed|sought|tried)\s+to\s+(?:take|capture|seize)|"
-                     r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:only|just)\s+)?(?:(?:about|roughly|around|"
-                     r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
-                     r"well\s+over|well\s+above|over)\s+)?$", re.I)
+GAINED = led(r"\b(?:gain(?:ed|s)?|los(?:s|ses|t)|advance[sd]?|increase[sd]?|rise|rose|"
+              r"gr[eo]w(?:n)?|added|(?:re)?captur(?:ed|ing)|retook|retaken|regain(?:ed|ing)|"
+              r"recover(?:ed|ing)|"
+              r"seiz(?:ed|ing)|took|taken|up|down|"
+              # "in the whole of 2024 it managed to take only some 4,000 square km"
+              r"(?:managed|able|failed|sought|tried)\s+to\s+(?:take|capture|seize)|"
+              r"another|additional|further)\s+(?:of\s+|by\s+)?(?:(?:only|just)\s+)?(?:(?:about|roughly|around|"
+              r"some|nearly|almost|just\s+over|more\s+than|less\s+than|an\s+estimated|"
+              r"well\s+over|well\s+above|over)\s+)?$", re.I)
 
 
-PASSIVE = re.compile(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
-                      r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+(?:the\s+)?"
-                      # "Under control of Ukraine remain about 22%" (translated)
-                      r"(?:temporary\s+|full\s+|effective\s+)?control\s+of)\s+(?:the\s+)?"
-                      # "under the control of the Defence Forces of Ukraine"
-                      r"(?:(?:Defen[cs]e|Armed)\s+Forces\s+of\s+(?:the\s+)?)?(Russia|Russian|"
-                      r"Moscow|Ukraine|Ukrainian|Kyiv|Kiev|enemy|adversary)"
-                      # not people of a side: "a mapping project run by Ukrainian volunteers"
-                      r"(?!\s+(?:volunteers|analysts|researchers|journalists|activists|mappers|"
-                      r"bloggers|experts|scholars|reporters|media|monitors|project|group|team|"
-                      r"think\s+tank|outlets?|channels?)\b)|"
-                      r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
-                      r"(?:military\s+)?(?:control|occupation|rule)|"
-                      # the UN's words for Ukraine's side: "the area under Government control"
-                      r"under\s+(?-i:(Government))\s+control|(?-i:(Government))-controlled|"
-                      # the speaker's side (geo.extract.speaker): "is under our control"
-                      r"under\s+(our)\s+(?:full\s+|complete\s+)?control|"
-                      r"(?:is|are)\s+(?:now\s+|already\s+)?(ours)\b|"
-                      r"behind\s+(Russian|Ukrainian)\s+lines)", re.I)
+PASSIVE = led(r"\b(?:(?:(?:occupied|held|controlled|seized|captured|taken|annexed|"
+               r"retained|kept|liberated|overrun|run)\s+(?:[\w-]+\s+){0,2}?by|under\s+(?:the\s+)?"
+               # "Under control of Ukraine remain about 22%" (translated)
+               r"(?:temporary\s+|full\s+|effective\s+)?control\s+of)\s+(?:the\s+)?"
+               # "under the control of the Defence Forces of Ukraine"
+               r"(?:(?:Defen[cs]e|Armed)\s+Forces\s+of\s+(?:the\s+)?)?(Russia|Russian|"
+               r"Moscow|Ukraine|Ukrainian|Kyiv|Kiev|enemy|adversary)"
+               # not people of a side: "a mapping project run by Ukrainian volunteers"
+               r"(?!\s+(?:volunteers|analysts|researchers|journalists|activists|mappers|"
+               r"bloggers|experts|scholars|reporters|media|monitors|project|group|team|"
+               r"think\s+tank|outlets?|channels?)\b)|"
+               r"in\s+(Russian|Ukrainian)\s+hands|under\s+(Russian|Ukrainian)\s+"
+               r"(?:military\s+)?(?:control|occupation|rule)|"
+               # the UN's words for Ukraine's side: "the area under Government control"
+               r"under\s+(?-i:(Government))\s+control|(?-i:(Government))-controlled|"
+               # the speaker's side (geo.extract.speaker): "is under our control"
+               r"under\s+(our)\s+(?:full\s+|complete\s+)?control|"
+               r"(?:is|are)\s+(?:now\s+|already\s+)?(ours)\b|"
+               r"behind\s+(Russian|Ukrainian)\s+lines)", re.I)
 
 
 #: Right before "under the control of": a negation ("not under the control of Ukraine").
 _NOT_UNDER = re.compile(r"\b(?:not|no\s+longer|never)\s+(?:(?:currently|now|yet|fully|been)\s+)?$",
                         re.I)
 #: "has lost control of", "lost": the holder is the other side.
-_LOST = re.compile(r"\blost\s+(?:[\w-]+\s+){0,2}$", re.I)
+_LOST = led(r"\blost\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Between a side's speakers and a control verb: "Ukrainian officials say it now (controls)".
-_SAY_IT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|authorities|"
-                     r"commanders|officers|bloggers|media|experts|observers|intelligence)\s+"
-                     r"(?:say|said|believe|believes|estimate|claim|claimed|report|reported|"
-                     r"think)\s+(?:that\s+)?(?:it|the\s+enemy)\s+(?:\w+\s+)?$", re.I)
+_SAY_IT = led(r"^\s+(?:[\w-]+\s+){0,2}?(?:officials|sources|analysts|authorities|"
+              r"commanders|officers|bloggers|media|experts|observers|intelligence)\s+"
+              r"(?:say|said|believe|believes|estimate|claim|claimed|report|reported|"
+              r"think)\s+(?:that\s+)?(?:it|the\s+enemy)\s+(?:\w+\s+)?$", re.I)
 
 
-_LIBERATED = re.compile(r"liberat", re.I)
+_LIBERATED = led(r"liberat", re.I)
 #: Whose occupation: "Russia's occupation of", "the Ukrainian occupation of".
 _WHOSE_OCCUPATION = re.compile(r"\b(Russian|Russia['’]s|Moscow['’]s|Ukrainian|Ukraine['’]s|"
                                r"Kyiv['’]s)\s+(?:military\s+|illegal\s+|temporary\s+)?$", re.I)
@@ -220,8 +221,8 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|lea
                           r"\sand\s+that\s|"
                           r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
 #: A security zone's words, where a control verb starts.
-_ZONE_VERB = re.compile(r"(?:establish|creat|set|security|buffer|sanitary)\w*\s+(?:up\s+)?"
-                        r"(?:a\s+)?[\"“'‘]?(?:security|buffer|sanitary|zone)", re.I)
+_ZONE_VERB = led(r"(?:establish|creat|set|security|buffer|sanitary)\w*\s+(?:up\s+)?"
+                 r"(?:a\s+)?[\"“'‘]?(?:security|buffer|sanitary|zone)", re.I)
 #: Right before an area: "(have) liberated (more than)".
 _LIBERATED_AREA = re.compile(r"\bliberated\s+(?:(?:about|roughly|around|some|nearly|almost|over|"
                              r"more\s+than|less\s+than|an\s+estimated|approximately|a\s+further|"
@@ -281,30 +282,30 @@ _OF_RUSSIA = re.compile(r"\s+(?:of|inside|in)\s+(?:the\s+)?(?:territory\s+of\s+(
 #: After a figure's place, a relative clause naming who holds it, past an aside: "(the
 #: roughly 25% of Donetsk Oblast) — about 6,600 square kilometers — that remains under
 #: Ukrainian control".
-_REL_HELD = re.compile(r"(?:\s+(?:region|oblast|province))?(?:\s*[—–(]\s*[^—–()]{1,60}[—–)])?"
-                       r"\s*[,—–]?\s*(?:that|which)\s+(?:still\s+)?(?:remains?|is|are)\s+(?:still\s+)?"
-                       r"(?:under\s+(?P<a>Ukrainian|Russian)\s+control|in\s+(?P<b>Ukrainian|"
-                       r"Russian)\s+hands)", re.I)
+_REL_HELD = led(r"(?:\s+(?:region|oblast|province))?(?:\s*[—–(]\s*[^—–()]{1,60}[—–)])?"
+                r"\s*[,—–]?\s*(?:that|which)\s+(?:still\s+)?(?:remains?|is|are)\s+(?:still\s+)?"
+                r"(?:under\s+(?P<a>Ukrainian|Russian)\s+control|in\s+(?P<b>Ukrainian|"
+                r"Russian)\s+hands)", re.I)
 #: Right after a side: it says so ("Kyiv says (some 95% ... has now been liberated)").
 _SAYS = re.compile(r"(?:['’]s\s+\w+)?\s+(?:says|said|claims|claimed|announced|reported|reports)\b",
                    re.I)
 #: "Occupied" as the adjective of a share or an area: "put the occupied share at 19%".
-_OCCUPIED_SHARE = re.compile(r"occupied\s+(?:share|area|territory|part|portion|land)\s+(?:at|to|is|"
-                             r"was|stands|stood|comes|came|amount(?:s|ed)?|totall?(?:s|ed)|"
-                             r"covers|covered|measures|measured)\b", re.I)
+_OCCUPIED_SHARE = led(r"occupied\s+(?:share|area|territory|part|portion|land)\s+(?:at|to|is|"
+                      r"was|stands|stood|comes|came|amount(?:s|ed)?|totall?(?:s|ed)|"
+                      r"covers|covered|measures|measured)\b", re.I)
 #: A supposition right before the verb: "(if Russia) were to (capture)".
 _WERE_TO = re.compile(r"\b(?:were|was)\s+(?:ever\s+)?to\s+$", re.I)
 #: The future right before the verb: "(we) will (liberate)", "is going to (take)".
-_WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+going\s+to)\s+(?:(?:soon|eventually|"
-                   r"certainly|inevitably|then|also)\s+)?(?:(?:be\s+able|manage|continue|want)\s+"
-                   # "will be able to hold any part of Kursk oblast by the summer"
-                   r"to\s+)?$|['’]ll\s+$", re.I)
+_WILL = led(r"\b(?:will|shall|(?:is|are)\s+going\s+to)\s+(?:(?:soon|eventually|"
+            r"certainly|inevitably|then|also)\s+)?(?:(?:be\s+able|manage|continue|want)\s+"
+            # "will be able to hold any part of Kursk oblast by the summer"
+            r"to\s+)?$|['’]ll\s+$", re.I)
 #: Ground called occupied, no holder named: "is temporarily occupied", "the occupied part".
-_OCCUPIED = re.compile(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
+_OCCUPIED = led(r"\b(?:temporarily\s+)?occupied\b(?!\s+by\b)|\boccupation\b", re.I)
 
 
 #: Ground the government holds, no side named: "the government-controlled part of".
-_GOVERNMENT_HELD = re.compile(r"\b(non[- ])?government[- ](?:controlled|held)\b", re.I)
+_GOVERNMENT_HELD = led(r"\b(non[- ])?government[- ](?:controlled|held)\b", re.I)
 #: An unnamed speaker's side holding on: "we still hold", "our forces still control".
 _WE_STILL = re.compile(r"\b(?:we|our\s+(?:forces|troops|units|army|defenders|soldiers))\s+"
                        r"(?:are\s+)?still\s+(?:hold|control|keep|have|retain)", re.I)
@@ -1012,9 +1013,9 @@ def fronted_places(parts: Parts) -> list[Place]:
 #: cities still (under Ukrainian control)".
 #: A side's "-held" before towns: an attribute of other places ("the remaining
 #: Ukrainian-held cities of Kramatorsk and Sloviansk"), no predicate of the ground before.
-_ATTRIBUTIVE = re.compile(r"\b(?:Russian|Ukrainian|Kyiv|Moscow|government)-(?:held|controlled|"
-                          r"occupied)\s+(?:[\w-]+\s+)?(?:cities|towns|city|town|villages?|"
-                          r"settlements?|strongholds?|hubs?|capitals?)\b", re.I)
+_ATTRIBUTIVE = led(r"\b(?:Russian|Ukrainian|Kyiv|Moscow|government)-(?:held|controlled|"
+                   r"occupied)\s+(?:[\w-]+\s+)?(?:cities|towns|city|town|villages?|"
+                   r"settlements?|strongholds?|hubs?|capitals?)\b", re.I)
 _OF_OTHER_PLACES = re.compile(r"\b(?:cities|towns|city|town|capital|villages?|settlements?|"
                               r"hubs?|strongholds?)\s+(?:(?:that|which)\s+(?:are|is|remain)\s+)?"
                               r"(?:still\s+|now\s+)?$", re.I)
@@ -1099,29 +1100,29 @@ LABEL_AMOUNT = re.compile(r"(?:\s+(?:region|oblast|province))?\s*(?::|\s[—–-
                            re.I)
 #: A place as the subject of its holding: "(Crimea) remains entirely under Russian control",
 #: "(Luhansk) is occupied by Russia", "(Kherson) is partly occupied".
-_HELD_AFTER = re.compile(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is|are|has\s+been|"
-                         r"have\s+been|had\s+been|"
-                         r"was|were)\s+[\"“]?(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
-                         r"(?:entirely|fully|completely|wholly|(?:almost|nearly|virtually)\s+"
-                         r"entirely)\s+)?"
-                         r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|"
-                         r"(?:temporary\s+)?occupation)|"
-                         # "is fully under the control of the Defence Forces of Ukraine"
-                         r"under\s+the\s+(?:full\s+)?control\s+of\s+(?:the\s+)?(?:(?:Defen[cs]e|"
-                         r"Armed)\s+Forces\s+of\s+(?:the\s+)?)?(?:Russia|Russian|Ukraine|Ukrainian)|"
-                         r"occupied|"
-                         r"in\s+(?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|"
-                         r"Ukraine['’]s)\s+hands\s+in\s+(?:its|their)\s+entirety|"
-                         # "has been entirely in Ukrainian hands since April 2022"
-                         r"(?<=entirely\s)in\s+(?:russian|ukrainian)\s+hands|"
-                         r"(?<=fully\s)in\s+(?:russian|ukrainian)\s+hands|"
-                         r"held|controlled|liberated)\b", re.I)
+_HELD_AFTER = led(r"(?:\s*,(?:[^,]|,(?=\d{3}\b)){0,90},)?\s+(?:remains|is|are|has\s+been|"
+                  r"have\s+been|had\s+been|"
+                  r"was|were)\s+[\"“]?(?:now\s+|still\s+)?(?:(partly|partially|in\s+part)\s+|"
+                  r"(?:entirely|fully|completely|wholly|(?:almost|nearly|virtually)\s+"
+                  r"entirely)\s+)?"
+                  r"(?:under\s+(?:(?:russian|ukrainian)\s+(?:control|occupation)|"
+                  r"(?:temporary\s+)?occupation)|"
+                  # "is fully under the control of the Defence Forces of Ukraine"
+                  r"under\s+the\s+(?:full\s+)?control\s+of\s+(?:the\s+)?(?:(?:Defen[cs]e|"
+                  r"Armed)\s+Forces\s+of\s+(?:the\s+)?)?(?:Russia|Russian|Ukraine|Ukrainian)|"
+                  r"occupied|"
+                  r"in\s+(?:russian|ukrainian|Moscow['’]s|Kyiv['’]s|Russia['’]s|"
+                  r"Ukraine['’]s)\s+hands\s+in\s+(?:its|their)\s+entirety|"
+                  # "has been entirely in Ukrainian hands since April 2022"
+                  r"(?<=entirely\s)in\s+(?:russian|ukrainian)\s+hands|"
+                  r"(?<=fully\s)in\s+(?:russian|ukrainian)\s+hands|"
+                  r"held|controlled|liberated)\b", re.I)
 
 
 #: "No part of", "not an inch of": none of the place it names is held.
-NO_PART_OF = re.compile(r"\b(?:no|not\s+(?:a|one))\s+(?:part|parts|piece|inch|square\s+(?:"
-                         r"kilomet\w+|"
-                         r"mile|metre|meter))\s+of\b", re.I)
+NO_PART_OF = led(r"\b(?:no|not\s+(?:a|one))\s+(?:part|parts|piece|inch|square\s+(?:"
+                  r"kilomet\w+|"
+                  r"mile|metre|meter))\s+of\b", re.I)
 #: A month as the span of a tally: "in October", "In September", "last month".
 _MONTH_SPAN = re.compile(r"\b(?:in|during|over|through)\s+(?:the\s+month\s+of\s+)?(?:January|"
                          r"February|March|April|May|June|July|August|September|October|"
@@ -1134,11 +1135,11 @@ _INCLUDING_CRIMEA = re.compile(r"\bincluding\s+(?:the\s+)?Crimea(?:n\s+peninsula
 _INCLUDES_CRIMEA = re.compile(r"\s*(?:[—–,(]|--|\s-)\s*(?:(?:a|the)\s+(?:figure|share|total|"
                               r"number|estimate)\s+)?(?:(?:that|which)\s+)?(?:includes?|including)\s+"
                               r"(?:the\s+)?(?:annexed\s+)?Crimea", re.I)
-_FRONTED = re.compile(r"(?:^|,\s*|:\s+)\W*(?:of|in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
-                      r"eastern|western|southern|northern)\s+|"
-                      # "in the east of Dnipropetrovsk region, Russian troops hold ..."
-                      r"(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
-                      r"south-?west)\s+of\s+(?:the\s+)?)?$", re.I)
+_FRONTED = led(r"(?:^|,\s*|:\s+)\W*(?:of|in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|"
+               r"eastern|western|southern|northern)\s+|"
+               # "in the east of Dnipropetrovsk region, Russian troops hold ..."
+               r"(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+               r"south-?west)\s+of\s+(?:the\s+)?)?$", re.I)
 
 
 _FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s+(?:taken\s+together|"
@@ -1151,12 +1152,12 @@ _FRONTED_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?(?:\s+(?:tak
                             r"Moscow|the\s+occupiers|the\s+invaders)\s+(?:still\s+|now\s+|only\s+|"
                             r"currently\s+)?(?:hold|control|occup(?:y|ie))s?\b))", re.I)
 #: A place as a label at the start of a line: "Donetsk oblast: ...", "- Luhansk: ...".
-_LABEL = re.compile(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
+_LABEL = led(r"\W*(?:\d{1,2}\s*[/.)]\s*)?", re.I)
 _LABEL_AFTER = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s*:", re.I)
 
 
 #: A figure's bracketed twin at the start of the gap to its place: " (14.6%)", ")".
-_BRACKETED = re.compile(r"^\s*\([^()]{1,24}\)|^\)")
+_BRACKETED = led(r"^\s*\([^()]{1,24}\)|^\)")
 _IN_GAP = re.compile(r"^\s*,?\s+(?:of\s+(?:territory|land|ground)\s+)?"
                      # "1,150 square kilometres of territory and 82 settlements in (Kursk)"
                      r"(?:and\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?\d+\s+(?:settlements|"

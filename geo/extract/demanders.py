@@ -19,6 +19,7 @@ from geo.extract.parts import (
     other_side,
     pronoun_side,
 )
+from geo.extract.patterns import led
 
 __all__ = ["asked_whether", "demand_sides", "last_demand", "conditional_demand", "plan_author",
            "summed_up",
@@ -214,8 +215,8 @@ _SAID_ASIDE = re.compile(r",\s+(?:he|she|they|officials?|sources?|(?:an?|the)\s+
                          r"insists|argued|argues|claimed|claims|warned|warns|stressed|stresses)"
                          r"(?:\s+(?:later|on\s+\w+|today|again))?,", re.I)
 #: Before a side: it set the demand out ("first set out by President Putin").
-_SET_OUT_BY = re.compile(r"\b(?:set\s+out|put\s+forward|laid\s+out|spelled\s+out|issued|voiced|"
-                         r"presented|tabled|made)\s+by\s+(?:the\s+)?" + BEFORE_PERSON + "$", re.I)
+_SET_OUT_BY = led(r"\b(?:set\s+out|put\s+forward|laid\s+out|spelled\s+out|issued|voiced|"
+                  r"presented|tabled|made)\s+by\s+(?:the\s+)?" + BEFORE_PERSON + "$", re.I)
 #: After a side: its own demand named ("Putin's June 2024 ultimatum", "Moscow's demand").
 _WHOSE_DEMAND = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:ultimatum|demands?|terms|"
                            r"conditions?)\s+(?:that|for)\b", re.I)
@@ -331,7 +332,7 @@ _SUBJECT_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?:forces|troops|army|units|soldie
 _PART_OF = re.compile(r"\bas\s+(?:an?\s+)?(?:parts?|subjects?|territory|territories|regions?)\s+"
                       r"of(?:\s+the)?\s+$", re.I)
 #: A relative clause between commas: ", which in 2024 demanded that Ukraine ...,".
-RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
+RELATIVE = led(r",\s+(?:which|who|whose)\b[^,]*,", re.I)
 
 
 #: Before the side that told another of a demand: "has been told by (Russian negotiators)".
@@ -413,13 +414,13 @@ def conditional_demand(parts: Parts, verb: re.Match[str]) -> tuple[str, str, str
 _WAR_IN = re.compile(r"\b(?:war|invasion|conflict|fighting|aggression)\s+(?:in|on|of|against)\s+"
                      r"$", re.I)
 #: A plan that "would have" a side do something: whose plan is named between.
-_PLAN = re.compile(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version|text|"
-                   r"document|memorandum|counter-?proposal|counter-?plan|roadmap|points?)\b"
-                   r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:also\s+|then\s+|further\s+)?(?:have|require|"
-                   r"see|oblige|make|let)\b|"
-                   # "a European plan under which Ukraine would pull back 15 km"
-                   r"\b(?:proposal|plan|draft|framework|blueprint|initiative|scenario)(?P<mid2>)"
-                   r"\s+(?:under|in|by)\s+which\b[^.;]{0,80}?\bwould\b", re.I)
+_PLAN = led(r"\b(?:proposal|plan|draft|framework|blueprint|initiative|version|text|"
+            r"document|memorandum|counter-?proposal|counter-?plan|roadmap|points?)\b"
+            r"(?P<mid>[^.;]{0,100}?)\bwould\s+(?:also\s+|then\s+|further\s+)?(?:have|require|"
+            r"see|oblige|make|let)\b|"
+            # "a European plan under which Ukraine would pull back 15 km"
+            r"\b(?:proposal|plan|draft|framework|blueprint|initiative|scenario)(?P<mid2>)"
+            r"\s+(?:under|in|by)\s+which\b[^.;]{0,80}?\bwould\b", re.I)
 
 
 def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:

@@ -41,6 +41,7 @@ from geo.extract.parts import (
     places_from,
     subject,
 )
+from geo.extract.patterns import led
 from geo.intervals import interval_from_claim
 
 __all__ = ["as_demanded_claims", "bare_demand_claims", "withdrawal_claims", "cession_claims",
@@ -55,22 +56,22 @@ _ASKED_ACT = re.compile(r"\s+(?:(?:to|must|should|would|also|first)\s+)*(?:surre
 BARE_CESSION = "a demand for the ground itself, no verb of cession: read as a demand to cede it"
 #: A demand word with the ground right after it, no verb of cession: "the Kremlin now seeks
 #: only Luhansk and Donetsk", "Moscow wants all of Donbas".
-_BARE_DEMAND = re.compile(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
-                          r"demand(?:s|ed|ing)?(?:\s+for)?|"
-                          r"insist(?:s|ed|ing)?\s+on|insistence\s+on|"
-                          # "In 2024 Moscow's demand was all four regions"
-                          r"demand\s+(?:was|is|remains|remained)|"
-                          r"(?:asks?|asked|asking|called|calls|pressed|presses)\s+"
-                          r"(?:only\s+)?for|(?:(?:would|will|could|might)\s+|['’](?:ll|d)\s+)settle\s+for|price\s+"
-                          r"(?:is|was|remains|would\s+be)|"
-                          # "offered to withdraw from Sumy ..., in exchange for all of Donetsk"
-                          r"in\s+(?:exchange|return)\s+for)"
-                          # "demanded, as the price of a ceasefire, the four regions"
-                          r"(?:\s*,\s+(?:as|in|at|for|by|during|after|before)\s[^,;:]{1,50},)?"
-                          r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|the\s+remainder|control|"
-                          r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
-                          r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+|complete\s+|full\s+)?$",
-                          re.I)
+_BARE_DEMAND = led(r"\b(?:wants?|wanted|wanting|seeks?|sought|seeking|"
+                   r"demand(?:s|ed|ing)?(?:\s+for)?|"
+                   r"insist(?:s|ed|ing)?\s+on|insistence\s+on|"
+                   # "In 2024 Moscow's demand was all four regions"
+                   r"demand\s+(?:was|is|remains|remained)|"
+                   r"(?:asks?|asked|asking|called|calls|pressed|presses)\s+"
+                   r"(?:only\s+)?for|(?:(?:would|will|could|might)\s+|['’](?:ll|d)\s+)settle\s+for|price\s+"
+                   r"(?:is|was|remains|would\s+be)|"
+                   # "offered to withdraw from Sumy ..., in exchange for all of Donetsk"
+                   r"in\s+(?:exchange|return)\s+for)"
+                   # "demanded, as the price of a ceasefire, the four regions"
+                   r"(?:\s*,\s+(?:as|in|at|for|by|during|after|before)\s[^,;:]{1,50},)?"
+                   r"\s+(?:only\s+)?(?:(?:all|the\s+whole|the\s+rest|the\s+remainder|control|"
+                   r"the\s+(?:Ukrainian|Kyiv)-(?:held|controlled)\s+(?:parts?|rest|"
+                   r"remainder))\s+of\s+)?(?:the\s+)?(?:entire\s+|whole\s+|complete\s+|full\s+)?$",
+                   re.I)
 
 
 def as_demanded_claims(parts: Parts, verb: re.Match[str], kind: str) -> list[ExtractedClaim]:
@@ -154,14 +155,14 @@ _LATER = re.compile(r"\b(?:next\s+time|in\s+(?:the\s+)?future|as\s+well|too|late
 
 #: An offer to pull back along the line, not out of the region: "from the front line",
 #: "by up to 10 kilometres", "to create a demilitarised zone".
-_PULL_BACK = re.compile(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s+of\s+contact|"
-                        r"(?<=the\s)(?:[A-Z]\w+\s+)?line\b(?!\s+of\b)|(?<=of\sthe\s)front\b|"
-                        r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
-                        r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|"
-                        # "pull back in Donetsk if Russia does the same": a mutual step
-                        r"(?:does|do|did|would\s+do|will\s+do)\s+(?:the\s+)?same\b|"
-                        r"the\s+same\s+distance|"
-                        r"(?<!its\s)(?<!their\s)(?<!our\s)positions)\b", re.I)
+_PULL_BACK = led(r"\b(?:(?:front|contact|current|frontline)\s+line|line\s+of\s+contact|"
+                 r"(?<=the\s)(?:[A-Z]\w+\s+)?line\b(?!\s+of\b)|(?<=of\sthe\s)front\b|"
+                 r"by\s+(?:up\s+to\s+|some\s+|about\s+)?\d+\s*(?:km|kilomet)|"
+                 r"(?:buffer|demilitari[sz]ed)\s+(?:zone|strip|area)|"
+                 # "pull back in Donetsk if Russia does the same": a mutual step
+                 r"(?:does|do|did|would\s+do|will\s+do)\s+(?:the\s+)?same\b|"
+                 r"the\s+same\s+distance|"
+                 r"(?<!its\s)(?<!their\s)(?<!our\s)positions)\b", re.I)
 #: Between an offer and a withdrawal it asks of the other side.
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?:\s+that)?|in\s+(?:exchange|return)\s+for|"
                         r"on\s+condition\s+that|only\s+if|as\s+long\s+as)\b", re.I)
@@ -185,9 +186,9 @@ _STILL = re.compile(r"(?:\s+(?:region|oblast|province))?\s*,?\s+(?:(?:that|which
 
 #: After a withdrawal verb, a front named by its region: "(pull back) from parts of the
 #: Donetsk front", "(withdraw) along the Zaporizhzhia front".
-FRONT = re.compile(r"(?:\s+(?:its|their|the|all)?\s*(?:troops|forces|units|soldiers))?"
-                    r"(?:\s+back)?\s+(?:from|along)\s+(?:(?:parts?|sections?|stretches|segments?)"
-                    r"\s+of\s+)?the\s+(?P<name>[\w'’-]+)\s+front\b", re.I)
+FRONT = led(r"(?:\s+(?:its|their|the|all)?\s*(?:troops|forces|units|soldiers))?"
+             r"(?:\s+back)?\s+(?:from|along)\s+(?:(?:parts?|sections?|stretches|segments?)"
+             r"\s+of\s+)?the\s+(?P<name>[\w'’-]+)\s+front\b", re.I)
 
 
 #: A threat: "if the Kiev regime does not withdraw (from Donbass), ..." is the other side's
@@ -219,23 +220,23 @@ def _threat(parts: Parts, verb: re.Match[str]) -> list[ExtractedClaim]:
 
 #: All the ground the other side holds, right after a verb of leaving: "(withdraw) from all
 #: occupied territory", "(pull out of) all the occupied territories".
-ALL_OCCUPIED = re.compile(r"(?:\s+of)?(?:\s+(?:all\s+(?:of\s+)?(?:its|their|the)|its|their|all|the|"
-                           r"every)?\s*"
-                           r"(?:(?:Russian|Ukrainian)\s+)?"
-                           r"(?:troops|forces|army|units|soldiers?))?\s+"
-                           r"(?:(?:from|of|out\s+of)\s+)?(?:(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"
-                           r"currently|now)\s+)?occupied\s+(?:Ukrainian\s+)?(?:territory|"
-                           r"territories|land|lands))|(?:(?:back\s+)?to|behind)\s+(?:the\s+)?("
-                           r"(?:internationally\s+recogni[sz]ed\s+)?borders\s+of\s+1991|"
-                           r"(?:Ukraine['’]s\s+)?1991\s+borders?|"
-                           r"(?:Ukraine['’]s\s+)?internationally\s+recogni[sz]ed\s+borders)|"
-                           r"(every\s+(?:inch|metre|meter|square\s+(?:metre|meter|kilomet(?:re|er)))\s+"
-                           r"of\s+(?:(?:Ukrainian|our)\s+(?:land|territory|soil)|Ukraine\b(?!['’])))|"
-                           # "(withdraw its troops) from Ukraine", "from all of its territory"
-                           r"(?<=from\s|t\sof\s|eave\s|quit\s)(?:all\s+(?:of\s+)?|the\s+(?:whole|entirety)\s+of\s+|"
-                           r"the\s+entire\s+)?(Ukraine(?!['’])|(?:its|our)\s+(?:own\s+)?"
-                           r"(?:territory|land|soil)(?!\s+(?:in|of)\b)|Ukrainian\s+(?:territory|"
-                           r"land|soil)))\b", re.I)
+ALL_OCCUPIED = led(r"(?:\s+of)?(?:\s+(?:all\s+(?:of\s+)?(?:its|their|the)|its|their|all|the|"
+                    r"every)?\s*"
+                    r"(?:(?:Russian|Ukrainian)\s+)?"
+                    r"(?:troops|forces|army|units|soldiers?))?\s+"
+                    r"(?:(?:from|of|out\s+of)\s+)?(?:(all\s+(?:of\s+)?(?:the\s+)?(?:(?:temporarily|"
+                    r"currently|now)\s+)?occupied\s+(?:Ukrainian\s+)?(?:territory|"
+                    r"territories|land|lands))|(?:(?:back\s+)?to|behind)\s+(?:the\s+)?("
+                    r"(?:internationally\s+recogni[sz]ed\s+)?borders\s+of\s+1991|"
+                    r"(?:Ukraine['’]s\s+)?1991\s+borders?|"
+                    r"(?:Ukraine['’]s\s+)?internationally\s+recogni[sz]ed\s+borders)|"
+                    r"(every\s+(?:inch|metre|meter|square\s+(?:metre|meter|kilomet(?:re|er)))\s+"
+                    r"of\s+(?:(?:Ukrainian|our)\s+(?:land|territory|soil)|Ukraine\b(?!['’])))|"
+                    # "(withdraw its troops) from Ukraine", "from all of its territory"
+                    r"(?<=from\s|t\sof\s|eave\s|quit\s)(?:all\s+(?:of\s+)?|the\s+(?:whole|entirety)\s+of\s+|"
+                    r"the\s+entire\s+)?(Ukraine(?!['’])|(?:its|our)\s+(?:own\s+)?"
+                    r"(?:territory|land|soil)(?!\s+(?:in|of)\b)|Ukrainian\s+(?:territory|"
+                    r"land|soil)))\b", re.I)
 #: A verb of another clause between a verb of leaving and the next place: "offers to hand
 #: back northern slivers, holds firm on Donetsk".
 _OTHER_VERB = re.compile(r",\s+(?:and\s+|but\s+)?(?:holds?|stands?|insists?|refuses?|rejects?|"
@@ -707,8 +708,8 @@ _IN_CONDITION = re.compile(r"\b(?:as\s+soon\s+as|if|once|unless|provided(?:\s+th
                            r"are)\s+(?:that\s+)?(?:it\s+is\s+|they\s+are\s+)?$", re.I)
 #: A side driven from ground by force, right before the withdrawal words: "has driven
 #: (Ukrainian forces out of)", "pushed (the enemy out of)".
-_DRIVEN_OUT = re.compile(r"\b(?:driven|drove|driving|pushed|forced|expelled|kicked|chased|ousted|"
-                         r"knocked|threw|thrown)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?$", re.I)
+_DRIVEN_OUT = led(r"\b(?:driven|drove|driving|pushed|forced|expelled|kicked|chased|ousted|"
+                  r"knocked|threw|thrown)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?$", re.I)
 #: The ground a withdrawal names as what the withdrawing side holds: "(pull out of) the
 #: small areas it holds in (Sumy)", "(Sumy and Kharkiv), where it holds small border areas".
 _HELD_IN = re.compile(r"(?:areas?|pockets?|villages?|parts?|districts?|territor(?:y|ies)|ground|"
@@ -997,18 +998,18 @@ _BEYOND = re.compile(r"\b(?:beyond|outside)\s+(?:of\s+)?(?:the\s+(?:(?:administr
 #: has repeatedly demanded that", "(the resolution) reiterates its demand that"; no side
 #: named in between. (Not a resolution's bare operative paragraph, "3. Demands that ...":
 #: the Verkhovna Rada's resolutions are Ukraine's demands.)
-_BODY_DEMANDS = re.compile(r"(?:\b(?:General\s+Assembly|Security\s+Council|European\s+(?:Council|"
-                           r"Union|Parliament|Commission)|EU|UN|United\s+Nations|NATO|G7|G-7|"
-                           r"OSCE|(?:the|its|this)\s+(?:Council|Assembly|resolution|declaration|"
-                           r"communiqu[eé]))(?:['’]s)?(?:\s+(?!Russia|Moscow|Kyiv|Ukrain|Kremlin|"
-                           r"Putin|Zelensk|that\b|of\b|the\b)[\w'’-]+){0,4}?\s+"
-                           # "The General Assembly, meeting in emergency special session, demands"
-                           r"|\b(?:General\s+Assembly|Security\s+Council)\s*,[^,]{1,60},\s+)"
-                           r"(?:demands?|demanded|reiterates\s+its\s+"
-                           r"demand)(?:\s+that)?\s*$|"
-                           # "It reiterates the Assembly's demand that"
-                           r"\bthe\s+(?:Assembly|Council|General\s+Assembly|Security\s+Council)['’]s\s+"
-                           r"(?:[\w-]+\s+)?demands?(?:\s+that)?\s*$", re.I)
+_BODY_DEMANDS = led(r"(?:\b(?:General\s+Assembly|Security\s+Council|European\s+(?:Council|"
+                    r"Union|Parliament|Commission)|EU|UN|United\s+Nations|NATO|G7|G-7|"
+                    r"OSCE|(?:the|its|this)\s+(?:Council|Assembly|resolution|declaration|"
+                    r"communiqu[eé]))(?:['’]s)?(?:\s+(?!Russia|Moscow|Kyiv|Ukrain|Kremlin|"
+                    r"Putin|Zelensk|that\b|of\b|the\b)[\w'’-]+){0,4}?\s+"
+                    # "The General Assembly, meeting in emergency special session, demands"
+                    r"|\b(?:General\s+Assembly|Security\s+Council)\s*,[^,]{1,60},\s+)"
+                    r"(?:demands?|demanded|reiterates\s+its\s+"
+                    r"demand)(?:\s+that)?\s*$|"
+                    # "It reiterates the Assembly's demand that"
+                    r"\bthe\s+(?:Assembly|Council|General\s+Assembly|Security\s+Council)['’]s\s+"
+                    r"(?:[\w-]+\s+)?demands?(?:\s+that)?\s*$", re.I)
 #: Before a recognition that is another party's idea: "a U.S. framework would include
 #: American recognition of Crimea as Russian", "one draft floated de facto recognition".
 _THIRD_PARTY = re.compile(r"\b(?:American|U\.S\.|US|Washington|European|draft|framework|plan|"

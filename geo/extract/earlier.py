@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from geo.extract.demanders import RELATIVE
 from geo.extract.model import ExtractedClaim
+from geo.extract.patterns import led
 from geo.extract.text import Sentence
 
 __all__ = ["mark_earlier"]
@@ -19,30 +20,30 @@ __all__ = ["mark_earlier"]
 
 #: Words before a demand that make it an earlier one, since replaced ("down from his
 #: original demand to hand over ...").
-_EARLIER = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
-                      # not "the first direct talks", "since it was first made"
-                      # (not "must first pull its forces out": first of all)
-                      r"(?<!must\s)(?<!should\s)(?<!would\s)(?<!will\s)(?<!to\s)"
-                      r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round|"
-                      r"(?:direct\s+|face-to-face\s+)?(?:talks|meetings?|negotiations|"
-                      r"contacts?)|made|put|set|voiced|aired|raised|tabled|floated)\b)|"
-                      # "once demanded" (formerly), not "once Ukraine withdraws" (when)
-                      r"once(?!\s+(?:again|more)\b)(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
-                      r"they|its|their)\b)|"
-                      r"retreat\s+from|climb-?down\s+from|step\s+back\s+from|"
-                      r"(?:moved|shifted|gone)\s+(?:away\s+)?from|"
-                      # "stopped demanding that Ukrainian forces leave", "dropped its demand"
-                      r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
+_EARLIER = led(r"\b(?:original(?:ly)?|initial(?:ly)?|earlier|previous(?:ly)?|former(?:ly)?|"
+               # not "the first direct talks", "since it was first made"
+               # (not "must first pull its forces out": first of all)
+               r"(?<!must\s)(?<!should\s)(?<!would\s)(?<!will\s)(?<!to\s)"
+               r"first(?!\s*[,:]|\s+(?:step|stage|phase|gesture|move|round|"
+               r"(?:direct\s+|face-to-face\s+)?(?:talks|meetings?|negotiations|"
+               r"contacts?)|made|put|set|voiced|aired|raised|tabled|floated)\b)|"
+               # "once demanded" (formerly), not "once Ukraine withdraws" (when)
+               r"once(?!\s+(?:again|more)\b)(?!\s+(?:the\s+)?(?:Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin|it|"
+               r"they|its|their)\b)|"
+               r"retreat\s+from|climb-?down\s+from|step\s+back\s+from|"
+               r"(?:moved|shifted|gone)\s+(?:away\s+)?from|"
+               # "stopped demanding that Ukrainian forces leave", "dropped its demand"
+               r"(?:stopped|ceased|quit)\s+(?:demanding|insisting|asking)|"
 
-                      # "has dropped the demand it set out in June 2024, when it insisted on"
-                      r"(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|gave\s+up|withdr(?:ew|aws)|replaced)\s+(?:its|the|his|"
-                      r"their)\s+(?:\w+\s+)?demand\b[^.;]{0,80}?\bwhen\s+(?:it|he|they|Moscow|"
-                      r"the\s+Kremlin|Putin|Kyiv)\s+(?:\w+\s+)?(?:insisted|demanded|called|asked|"
-                      r"sought|wanted)|"
-                      r"(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|gave\s+up|withdr(?:ew|aws))\s+(?:its|the|his|their)\s+"
-                      r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
-                      r"seeks?|wants?))\b"
-                      r"[^.;]{0,40}$", re.I)
+               # "has dropped the demand it set out in June 2024, when it insisted on"
+               r"(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|gave\s+up|withdr(?:ew|aws)|replaced)\s+(?:its|the|his|"
+               r"their)\s+(?:\w+\s+)?demand\b[^.;]{0,80}?\bwhen\s+(?:it|he|they|Moscow|"
+               r"the\s+Kremlin|Putin|Kyiv)\s+(?:\w+\s+)?(?:insisted|demanded|called|asked|"
+               r"sought|wanted)|"
+               r"(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|gave\s+up|withdr(?:ew|aws))\s+(?:its|the|his|their)\s+"
+               r"(?:\w+\s+)?demand|no\s+longer\s+(?:demands?|demanding|insists?|asks?|"
+               r"seeks?|wants?))\b"
+               r"[^.;]{0,40}$", re.I)
 
 
 #: A sentence that opens on the time a demand ended: "Until last summer, ...".
@@ -53,10 +54,10 @@ _UNTIL_THEN = re.compile(r"\W*until\s+(?:recently|last\s+\w+|(?:early|late|mid-?
 
 
 #: Right before a demand word that starts its claim: "dropped its (earlier) (demand for ...)".
-_DROPPED_BEFORE = re.compile(r"\b(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|"
-                             r"gave\s+up|withdr(?:ew|aws))\s+(?:its|the|his|"
-                             r"their)(?:\s+(?:earlier|original|initial|old|former|maximalist))?"
-                             r"\s*$", re.I)
+_DROPPED_BEFORE = led(r"\b(?:drop(?:s|ped|ping)|abandon(?:s|ed|ing)|shelve[sd]|gives?\s+up|"
+                      r"gave\s+up|withdr(?:ew|aws))\s+(?:its|the|his|"
+                      r"their)(?:\s+(?:earlier|original|initial|old|former|maximalist))?"
+                      r"\s*$", re.I)
 
 
 def mark_earlier(s: Sentence, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -58,6 +58,7 @@ from geo.extract.parts import (
     places_before,
     places_from,
 )
+from geo.extract.patterns import led
 from geo.extract.text import Sentence
 
 __all__ = ["Candidate", "candidates", "features", "classify", "learned_claims", "collecting",
@@ -94,19 +95,19 @@ _COUNTRY_GAP = re.compile(r"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
 #: figure is what was gained then, not what is held).
 _GAIN_STEMS = (r"liberat|captur|seiz|took|taken|tak(?:es|ing)|gain|advanc|retook|retaken|"
                r"recaptur|reclaim|regain|overr")
-_GAIN_BEFORE = re.compile(r"\b(?:" + _GAIN_STEMS + r"|occupied)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_GAIN_BEFORE = led(r"\b(?:" + _GAIN_STEMS + r"|occupied)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: A sentence that opens on the start of a period, and a verb of gain before a figure.
 _SINCE_GAINED = re.compile(r"\W*since\b", re.I)
 #: A period's start right after a figure: "(about 180 km²) in the oblast since May".
-_SINCE_AFTER = re.compile(r"[^.;]{0,40}?\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
-                          r"March|April|May|June|July|August|September|October|November|"
-                          r"December|the\s+(?:start|beginning|summer|spring|autumn|winter)|"
-                          r"last\b|\d{4})", re.I)
+_SINCE_AFTER = led(r"[^.;]{0,40}?\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+                   r"March|April|May|June|July|August|September|October|November|"
+                   r"December|the\s+(?:start|beginning|summer|spring|autumn|winter)|"
+                   r"last\b|\d{4})", re.I)
 _GAINED_ANY = re.compile(r"\b(?:" + _GAIN_STEMS + r")\w*", re.I)
 #: The word after "of" following a figure ("80 % of the drones"), and the words for
 #: ground (or a place named further on) that it may be.
-_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|that\s+|this\s+)?([\w'’-]+)",
-                      re.I)
+_OF_WHAT = led(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|that\s+|this\s+)?([\w'’-]+)",
+               re.I)
 _LAND = frozenset((
     "territory", "territories", "land", "lands", "ground", "area", "areas", "region",
     "regions", "oblast", "oblasts", "province", "provinces", "country", "it", "them", "each",
@@ -118,13 +119,13 @@ _LAND = frozenset((
 
 #: Right before a place: a side came to its edge, no ground of it said held ("its troops had
 #: reached the western edge of (Donetsk region)").
-_REACHED_EDGE = re.compile(r"\b(?:reach(?:ed|es|ing)?|approach(?:ed|es|ing)?|near(?:ed|s|ing)|"
-                           r"advanc(?:ed|es|ing)\s+(?:to|towards?))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                           r"(?:edge|edges|outskirts|approaches)\s+of\s+(?:the\s+)?$",
-                           re.I)
+_REACHED_EDGE = led(r"\b(?:reach(?:ed|es|ing)?|approach(?:ed|es|ing)?|near(?:ed|s|ing)|"
+                    r"advanc(?:ed|es|ing)\s+(?:to|towards?))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                    r"(?:edge|edges|outskirts|approaches)\s+of\s+(?:the\s+)?$",
+                    re.I)
 #: Right before a figure in brackets: what it is compared with ("less than in July (").
-_THAN_THEN = re.compile(r"\b(?:than|compared\s+with|against)\s+(?:in\s+|during\s+)?"
-                        r"(?:[\w-]+\s+){0,3}?[\w-]+\s*\(\s*(?:about\s+|some\s+|around\s+)?$", re.I)
+_THAN_THEN = led(r"\b(?:than|compared\s+with|against)\s+(?:in\s+|during\s+)?"
+                 r"(?:[\w-]+\s+){0,3}?[\w-]+\s*\(\s*(?:about\s+|some\s+|around\s+)?$", re.I)
 #: Right after a place: it is said not to be something ("Dnipropetrovsk is not one of ...").
 _IS_NOT = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:is|was|are|were)\s+not\b", re.I)
 
@@ -279,35 +280,35 @@ def _candidates(parts: Parts) -> list[Candidate]:
 
 
 #: Ground held by neither side, before a figure: "the grey zone ... covers".
-_GREY = re.compile(r"\b(?:gr[ae]y[\s-]zone|contested\s+(?:ground|area|land|zone)|"
-                   r"no[\s-]man['’]s[\s-]land)\b", re.I)
+_GREY = led(r"\b(?:gr[ae]y[\s-]zone|contested\s+(?:ground|area|land|zone)|"
+            r"no[\s-]man['’]s[\s-]land)\b", re.I)
 #: A holding verb denied in the words before a place: "has not taken the whole (oblast)".
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:yet\s+|fully\s+|even\s+)?"
                             r"(?:claimed\s+to\s+)?(?:taken|"
                             r"captured|seized|occupied|held|controlled|liberated|control|hold|"
                             r"take|capture|occupy|liberate)\b[^,.;:]*$", re.I)
 #: A holding verb denied right before a figure: "(the enemy) does not control even (3 %)".
-_DENIED_FIGURE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\s+(?:(?:yet|even|really|"
-                            r"actually|now)\s+)?(?:control|hold|occupy|controls|holds|occupies|"
-                            r"controlled|held|occupied)\s+(?:(?:even|more\s+than|over|as\s+much\s+"
-                            r"as|so\s+much\s+as)\s+)?$", re.I)
+_DENIED_FIGURE = led(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\s+(?:(?:yet|even|really|"
+                     r"actually|now)\s+)?(?:control|hold|occupy|controls|holds|occupies|"
+                     r"controlled|held|occupied)\s+(?:(?:even|more\s+than|over|as\s+much\s+"
+                     r"as|so\s+much\s+as)\s+)?$", re.I)
 _DENIED_ANY = re.compile(r"\b(?:has|have|had)\s+not\s+(?:yet\s+|fully\s+)?(?:taken|captured|seized|"
                          r"occupied)\s+(?:the\s+)?(?:whole|entire|all)\b", re.I)
-_HELD_WORD = re.compile(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
-                        r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
+_HELD_WORD = led(r"\b(?:liberat\w*|under\s+(?:russian|ukrainian)\s+control|"
+                 r"in\s+(?:russian|ukrainian)\s+hands)\b", re.I)
 #: Settlements taken since a time: ground gained, not a holding's extent.
-_TAKEN_SINCE = re.compile(r"\b(?:" + _GAIN_STEMS + r")\w*[\"”’']?\s+(?:\d+|a\s+dozen|"
-                          r"several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                          r"(?:more\s+)?(?:settlements|villages|towns|localities)\b[^.;]{0,80}?"
-                          r"\b(?:since|in\s+the\s+past|over\s+the\s+past|this\s+(?:week|month))\b",
-                          re.I)
+_TAKEN_SINCE = led(r"\b(?:" + _GAIN_STEMS + r")\w*[\"”’']?\s+(?:\d+|a\s+dozen|"
+                   r"several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                   r"(?:more\s+)?(?:settlements|villages|towns|localities)\b[^.;]{0,80}?"
+                   r"\b(?:since|in\s+the\s+past|over\s+the\s+past|this\s+(?:week|month))\b",
+                   re.I)
 #: After a figure that compares: "(40 %) less than in August", "more than a year ago".
-_COMPARED_TO = re.compile(r"\s+(?:less|more|fewer|lower|higher|smaller|larger|bigger)\s+than\b|"
-                          r"\s+of\s+what\s+(?:it|they|Ukraine|Russia|Kyiv|Moscow)\s+(?:had\s+)?"
-                          r"(?:held|had|controlled|occupied)\b", re.I)
+_COMPARED_TO = led(r"\s+(?:less|more|fewer|lower|higher|smaller|larger|bigger)\s+than\b|"
+                   r"\s+of\s+what\s+(?:it|they|Ukraine|Russia|Kyiv|Moscow)\s+(?:had\s+)?"
+                   r"(?:held|had|controlled|occupied)\b", re.I)
 #: Where a contrasting clause begins: ", while", ", whereas", ", but" (not ";": "in Sumy,
 #: a strip of border villages; in Dnipropetrovsk, a foothold" shares the verb before).
-_CONTRAST = re.compile(r",\s*(?:while|whereas|but)\b")
+_CONTRAST = led(r",\s*(?:while|whereas|but)\b")
 #: A quantifier of the place that follows: "(Crimea and) parts of (Donetsk)".
 _OF_NEXT = re.compile(r"\b(?:(?:small|large|tiny)\s+)?(?:parts?|most|much|all|pockets?|slivers?|"
                       r"strips?)\s+of\s+(?:the\s+)?$", re.I)
@@ -315,18 +316,18 @@ _OF_NEXT = re.compile(r"\b(?:(?:small|large|tiny)\s+)?(?:parts?|most|much|all|po
 _LOST_SHARE = re.compile(r"\blos(?:t|es|e|ing)\s+(?:most|much|the\s+bulk|the\s+majority|part|"
                          r"parts|all)\b", re.I)
 # "part", but not "took part in (the liberation of the Kursk region)"
-_PART_WORD = re.compile(r"\b(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taken\s)(?<!taking\s)"
-                        r"(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
-                        r"settlements?|footholds?|bridgeheads?|edge|corner|fringe|salient|few|"
-                        r"handful)\b",
-                        re.I)
+_PART_WORD = led(r"\b(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taken\s)(?<!taking\s)"
+                 r"(?:part(?:s|ly|ially)?|pockets?|strip|sliver|villages?|"
+                 r"settlements?|footholds?|bridgeheads?|edge|corner|fringe|salient|few|"
+                 r"handful)\b",
+                 re.I)
 #: A share of something named after it, with no figure: "(it's got) most of (the Donbas)".
-_SHARE_OF = re.compile(r"\b(?:most|much|all|parts?|bulk|majority|rest|remainder|whole|entirety|"
-                       r"chunk|slice|piece|sliver|swathe?|strip|pocket|corner)\s+of\b", re.I)
+_SHARE_OF = led(r"\b(?:most|much|all|parts?|bulk|majority|rest|remainder|whole|entirety|"
+                r"chunk|slice|piece|sliver|swathe?|strip|pocket|corner)\s+of\b", re.I)
 _MOST_WORD = re.compile(r"\b(?:most|much|bulk|lion's\s+share|majority)\b", re.I)
 
 
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|%|\d+")
+_WORD = led(r"[a-z]+(?:['’][a-z]+)?|%|\d+")
 
 
 def _words(text: str) -> list[str]:

@@ -15,16 +15,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from geo.extract.patterns import led
+
 __all__ = ["Figure", "Place", "Actor", "figures", "places", "titled_places", "countries", "actors",
            "official_areas", "cue", "AS_DEMANDED",
            "QUALIFIER_WORDS", "QUALIFIER_OF", "CUES", "ANY_FIGURE", "CHANGED_BY", "clear_caches"]
 
 #: Right before a figure: it is how much something changed ("fell by (9%)", "up (3%)").
-CHANGED_BY = re.compile(r"\b(?:fell|falls?|rose|rises?|dropped|drops?|declined|declines?|"
-                        r"decreased|increased|grew|grows?|shrank|shrunk|jumped|climbed|"
-                        r"plunged|slumped|down|up|cut|reduced)\s+(?:by\s+)?(?:(?:about|some|"
-                        r"nearly|almost|around|roughly|over|more\s+than|less\s+than)\s+)?$",
-                        re.I)
+CHANGED_BY = led(r"\b(?:fell|falls?|rose|rises?|dropped|drops?|declined|declines?|"
+                 r"decreased|increased|grew|grows?|shrank|shrunk|jumped|climbed|"
+                 r"plunged|slumped|down|up|cut|reduced)\s+(?:by\s+)?(?:(?:about|some|"
+                 r"nearly|almost|around|roughly|over|more\s+than|less\s+than)\s+)?$",
+                 re.I)
 
 _UNITS_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -51,20 +53,20 @@ _DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|"
 _NUMBER = (rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s+(?P<scale>thousand|million)|"
            rf"(?P<k>k)(?=\s*(?:sq|km)))?(?P<orso>\s+or\s+so)?")
 #: (and the British press's "19pc", "19 p.c.")
-_PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b|pct\b|pc\b|p\.c\.)", re.I)
+_PERCENT = led(rf"\b{_NUMBER}\s*(?:%|percent\b|per\s+cent\b|pct\b|pc\b|p\.c\.)", re.I)
 #: (and "sq kms", "square kms", "km sq", "sq. kilometres")
-_AREA = re.compile(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|kms?)\b|sq\.?\s*kms?\b|"
-                   r"sq\.?\s+kilomet(?:er|re)s?\b|km²|km2\b|kms?\s+sq\b)", re.I)
+_AREA = led(rf"\b{_NUMBER}\s*(?:square\s+(?:kilomet(?:er|re)s?|kms?)\b|sq\.?\s*kms?\b|"
+            r"sq\.?\s+kilomet(?:er|re)s?\b|km²|km2\b|kms?\s+sq\b)", re.I)
 #: A word every fraction has, looked for first (in lower case).
-_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|fourth|sixth|eighth|\d/\d")
+_FRACTION_HINT = led(r"half|third|quarter|fifth|tenth|fourth|sixth|eighth|\d/\d")
 #: An area in square miles ("45,000 square miles", "2,300 sq mi"): read in km².
-_AREA_MI = re.compile(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
+_AREA_MI = led(rf"\b{_NUMBER}\s*(?:square\s+miles?\b|sq\.?\s*mi(?:les?)?\b|mi²)", re.I)
 KM2_PER_SQ_MI = 2.589988110336
 #: The factor news desks use (three significant figures): what a square mile is read as.
 KM2_PER_SQ_MI_PRESS = 2.59
 #: After a figure, words that make it approximate: "116,000 sq km, give or take".
-_AFTER_ABOUT = re.compile(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd|"
-                          r"\(\s*approx(?:\.|imately)?\s*\)|approx\.)", re.I)
+_AFTER_ABOUT = led(r"\s*,?\s*(?:or\s+so|give\s+or\s+take|or\s+thereabouts|-odd|"
+                   r"\(\s*approx(?:\.|imately)?\s*\)|approx\.)", re.I)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
               "one third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
@@ -89,8 +91,8 @@ _FRACTIONS.update({f"remaining {w}": v for w, v in (("fifth", 20.0), ("quarter",
 _FRACTIONS.update({f"the {w}": v for w, v in (("fifth", 20.0), ("quarter", 25.0),
                                                ("tenth", 10.0))})
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
-_FRACTION = re.compile(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?(?:\s+each)?[\"”’']?\s+of\b",
-                       re.I)  # "three-quarters each of Zaporizhzhia and Kherson"
+_FRACTION = led(r"\b(" + _FRACTION_WORDS + r")(\s+or\s+so)?(?:\s+each)?[\"”’']?\s+of\b",
+                re.I)  # "three-quarters each of Zaporizhzhia and Kherson"
 #: "one in every five square kilometres of", "one in four": a fraction.
 _ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4,
              "5": 5, "10": 10}
@@ -98,22 +100,22 @@ _ONE_IN = re.compile(r"\bone\s+in\s+(?:every\s+)?(two|three|four|five|ten|2|3|4|
                      r"(?:(?:square\s+(?:kilomet(?:er|re)s?|miles?)|km²|km2|sq\.?\s*km|"
                      r"acres?|hectares?)\s+)?of\b", re.I)
 #: A fraction as an earlier figure, without "of": "down from about a third".
-_FRACTION_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|nearly|almost|"
-                            r"some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?"
-                            r"(" + _FRACTION_WORDS + r")\b(?!\s+of\b)", re.I)
+_FRACTION_FROM = led(r"\b(?:up|down)\s+from\s+(?:(?:about|roughly|around|nearly|almost|"
+                     r"some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?"
+                     r"(" + _FRACTION_WORDS + r")\b(?!\s+of\b)", re.I)
 
 #: A fraction as a value, without "of": "(the share) is put at just under four-fifths",
 #: "amounts to around three-quarters", "Zaporizhzhia and Kherson: about three quarters each",
 #: "Donetsk: Ukraine holds roughly one-fifth", "Kherson region — just under three quarters".
-_FRACTION_AT = re.compile(r"(?:\b(?:at|to|is|was|are|were|remains?|remained|holds?|held|"
-                          r"controls?|controlled|"
-                          r"occup(?:y|ies|ied)|retains?|keeps?)|:|\s[—–])\s+(?:(?:now|already|still|"
-                          r"currently)\s+)?[\"“]?(?:(?:about|roughly|around|"
-                          r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
-                          r"over|under|approximately|upwards?\s+of|at\s+least|well\s+over)\s+)?("
-                          + _FRACTION_WORDS + r")\b"
-                          r"(?![\"”’']?\s+(?:of|or)\b|-|\s+an?\s+(?:percent|per\s+cent|percentage))",
-                          re.I)  # not "half a percent"
+_FRACTION_AT = led(r"(?:\b(?:at|to|is|was|are|were|remains?|remained|holds?|held|"
+                   r"controls?|controlled|"
+                   r"occup(?:y|ies|ied)|retains?|keeps?)|:|\s[—–])\s+(?:(?:now|already|still|"
+                   r"currently)\s+)?[\"“]?(?:(?:about|roughly|around|"
+                   r"nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
+                   r"over|under|approximately|upwards?\s+of|at\s+least|well\s+over)\s+)?("
+                   + _FRACTION_WORDS + r")\b"
+                   r"(?![\"”’']?\s+(?:of|or)\b|-|\s+an?\s+(?:percent|per\s+cent|percentage))",
+                   re.I)  # not "half a percent"
 
 #: Words before a figure and the qualifier they give (the extractor's names).
 QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
@@ -140,7 +142,7 @@ QUALIFIER_WORDS: tuple[tuple[str, str], ...] = (
     ("on the order of", "around"), ("of the order of", "around"),
     ("approx.", "around"), ("approx", "around"), ("ca.", "around"),
 )
-_QUAL = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
+_QUAL = led(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(
     QUALIFIER_WORDS, key=lambda x: -len(x[0]))) + r"),?\s+(?:(?:uh|um|er|erm)[,.…]*\s+)?"
     # (a transcript's "roughly, uh, nineteen percent")
     r"(?:the\s+)?$", re.I)
@@ -160,7 +162,7 @@ def _said_by(more: tuple[str, ...], aux: tuple[str, ...], forms: tuple[str, ...]
 
 #: Cue words by role, as regular expressions.
 CUES: dict[str, re.Pattern[str]] = {
-    "control": re.compile(
+    "control": led(
         r"\b(control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?(?!\s+(?:out|firm|talks)\b)|"
         r"held(?!\s+(?:out|talks)\b)|seiz(?:e|ed|es)|"
         r"cling(?:s|ing)?\s+to|clung\s+to|retain(?:s|ed)?|footholds?|bridgeheads?|"
@@ -192,7 +194,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:%|per|km|sq|square)))|"
         r"under (?:russian|ukrainian) "
         r"control)\b", re.I),
-    "demand": re.compile(
+    "demand": led(
         r"\b(demand(?:s|ed|ing)?|wants?|wanted|insist(?:s|ed|ing|ence)?|calls? for|called for|"
         r"seek(?:s|ing)?|sought|push(?:es|ed|ing)?\s+for|only\s+if|only\s+after|"
         r"on\s+condition\s+that|(?<=\bno\s)(?:ceasefire|truce|peace)\s+until|"
@@ -228,7 +230,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # side's leader proposes, not "European leaders")
         # (the word first, then who said it, looked behind: cheap where it is not)
         r"propos(?:es|ed|e)" + _said_by(("president", "leader"), ("had", "has"),
-                                        ("propose", "proposes", "proposed")) +
+                                 ("propose", "proposes", "proposed")) +
         r"\s+that(?=\s+(?:the\s+)?(?:Kiev|Kyiv|Ukraine|Ukrainian|Russia|Moscow|Russian)\b)|"
         # an ultimatum: "Either its formations leave Donbass, or we will liberate it by force"
         r"either(?=\s[^.;?]{0,80}?\b(?:leave|withdraw|pull|get\s+out|quit|hand|cede|give\s+up)\b"
@@ -249,12 +251,12 @@ CUES: dict[str, re.Pattern[str]] = {
         # "The Kremlin's memorandum calls on Kyiv to recognise ..." (a side's, not "Allies
         # call on Russia to withdraw")
         r"call(?:s|ed)?" + _said_by(("memorandum", "document", "Peskov", "Lavrov"),
-                                    ("also", "again", "continues to", "continued to"),
-                                    ("call", "calls", "called"))
+                             ("also", "again", "continues to", "continued to"),
+                             ("call", "calls", "called"))
         + r"\s+on(?=\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Ukrainian|Russia|Moscow|"
         r"Russian)\b[^.;]{0,40}?\bto\b))\b",
         re.I),
-    "offer": re.compile(
+    "offer": led(
         r"\b(willing|prepared|ready|readiness|offer(?:s|ed|ing)?|would|could|might|agreed to|"
         r"proposed to|float(?:s|ed|ing)?|"
         # "Moscow will propose withdrawing its troops from ...": the side's own pull-back
@@ -262,7 +264,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # "Kyiv has proposed that both armies pull back from the current line": its offer
         r"propos(?:e|es|ed|ing)(?=\s+that\s+both\s+(?:sides|armies|forces|parties)\b))\b",
         re.I),
-    "withdraw": re.compile(
+    "withdraw": led(
         r"\b(withdraw(?:s|n|ing|al)?|withdrew|pull(?:s|ed|ing)?\s+(?:(?:its|their|his|her|the|"
         r"our|own|all|of|remaining|last|troops|forces|army|units|soldiers|Russian|Ukrainian)\s+"
         r"){0,4}(?:back|out)|"
@@ -281,7 +283,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"out(?:(?<=Ukraine\sout)|(?<=Kyiv\sout)|(?<=Russia\sout)|(?<=Moscow\sout)|"
         r"(?<=them\sout))\s+of|"
         r"pull-?backs?|pull-?outs?)\b", re.I),
-    "cede": re.compile(
+    "cede": led(
         r"\b(cede[sd]?|ceding|hand(?:s|ed|ing)?\s+over|handover\s+of|hand-over\s+of|"
         # "would offer Moscow the parts of Russia's Kursk region that Ukrainian troops hold in
         # exchange for ...": an offer of the ground
@@ -342,8 +344,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"Moscow's|Moscow’s)\s+sovereignty\s+over)?)\b", re.I),
     # ("nobody is asking Ukraine to give up Crimea", "no longer insists on the rest", "rules
     # out any recognition of")
-    "negation": re.compile(r"\b(never|not|refuses?|refused|won't|rejects?|rejected|nobody|"
-                           r"no\s+one|no\s+longer|rul(?:es|ed|ing)\s+out)\b", re.I),
+    "negation": led(r"\b(never|not|refuses?|refused|won't|rejects?|rejected|nobody|"
+                    r"no\s+one|no\s+longer|rul(?:es|ed|ing)\s+out)\b", re.I),
 }
 
 
@@ -409,7 +411,7 @@ def _word_number(text: str) -> float | None:
 
 
 #: A figure written the European way (see :data:`_DIGITS`).
-_EUROPEAN = re.compile(r"\d{1,3},\d{1,2}|\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+")
+_EUROPEAN = led(r"\d{1,3},\d{1,2}|\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+")
 _NO_SEPARATOR = str.maketrans("", "", " .\u00a0\u202f\u2009")
 
 
@@ -446,8 +448,8 @@ _ROSE = re.compile(r"\b(?:ticked|crept|crawled|edged|inched|went|moved|risen|ros
 
 
 #: A hedge written as a sign right before a figure.
-_SIGN = re.compile(r"(?P<around>[~≈]\s*|\bca?\.\s*|\bapprox\.?\s*)$|(?P<over>>|≥\s*)$|"
-                   r"(?P<under><|≤\s*)$")
+_SIGN = led(r"(?P<around>[~≈]\s*|\bca?\.\s*|\bapprox\.?\s*)$|(?P<over>>|≥\s*)$|"
+            r"(?P<under><|≤\s*)$")
 
 
 def _after(sentence: str, end: int) -> str | None:
@@ -467,25 +469,25 @@ _OR_MORE = re.compile(r"\s+or\s+(more|above|over|less|fewer|below|under)\b", re.
 
 
 #: After a figure: the speaker takes it back ("— sorry, square miles", ", I mean").
-_CORRECTED = re.compile(r"\s*(?:[—–-]\s*|,\s*)(?:sorry|I\s+mean|correction)\b", re.I)
+_CORRECTED = led(r"\s*(?:[—–-]\s*|,\s*)(?:sorry|I\s+mean|correction)\b", re.I)
 
 
 #: Something every figure has: a digit, a unit word or a fraction's word.
-ANY_FIGURE = re.compile(r"\d|%|half|third|quarter|fifth|tenth|fourth|sixth|eighth|per\s*cent|"
-                        r"square|km|sq", re.I)
+ANY_FIGURE = led(r"\d|%|half|third|quarter|fifth|tenth|fourth|sixth|eighth|per\s*cent|"
+                 r"square|km|sq", re.I)
 #: A range of shares: "between 18 and 20 per cent", "18-20%", "between 73% and 75%" ("73% and
 #: 75%" without "between" is two figures).
-_RANGE = re.compile(r"\b(?:(?P<between>between)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|"
-                    r"per\s+cent\b|pct\b)?\s*(?P<join>and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)",
-                    re.I)
+_RANGE = led(r"\b(?:(?P<between>between)\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|"
+             r"per\s+cent\b|pct\b)?\s*(?P<join>and|to|-|–)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)",
+             re.I)
 #: Right before a share: the low end of a speaker's range ("seventy-six, (seventy-seven
 #: percent)", "seventy to (seventy-five percent)").
-_SPOKEN_LOW = re.compile(rf"(?<![\w.,])({_WORDNUM}|\d{{1,2}})"
-                         r"(\s*,|\s*(?:\.\.\.|…)|\s+or|\s+to)\s+$", re.I)
+_SPOKEN_LOW = led(rf"(?<![\w.,])({_WORDNUM}|\d{{1,2}})"
+                  r"(\s*,|\s*(?:\.\.\.|…)|\s+or|\s+to)\s+$", re.I)
 #: A range of areas: "5,000-6,000 sq km", "between 5,000 and 6,000 square kilometres".
-_AREA_RANGE = re.compile(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to|-|–)\s*"
-                         r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|"
-                         r"sq\.?\s*km\b|km²|km2\b)", re.I)
+_AREA_RANGE = led(r"\b(?:between\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:and|to|-|–)\s*"
+                  r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:square\s+(?:kilomet(?:er|re)s?|km)\b|"
+                  r"sq\.?\s*km\b|km²|km2\b)", re.I)
 
 
 #: For a cue kind, words one of which (lower case) every match of its pattern holds: a
@@ -614,7 +616,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         # 84-91 gave 2.59's in 8 of 8
         out.append(Figure(float(round(value * KM2_PER_SQ_MI_PRESS)), "km2", q, m.start(),
                           m.end()))
-    for m in (_FRACTION.finditer(sentence) if _FRACTION_HINT.search(lowered) else ()):
+    fractions = _FRACTION_HINT.search(lowered) is not None  # (every fraction has a hint)
+    for m in (_FRACTION.finditer(sentence) if fractions else ()):
         if sentence[max(0, m.start() - 6):m.start()].lower() == "other ":
             continue  # "Luhansk, the other half of Donbas": no figure
         value = round(_FRACTIONS[m.group(1).lower()], 1)
@@ -622,7 +625,8 @@ def _figures(sentence: str) -> tuple[Figure, ...]:  # a sentence is read by seve
         q = "around" if m.group(2) else "exact" if m.group(1).lower().startswith("the ") \
             else _qualifier(sentence, m.start())  # "or so"; "hand over the fifth of": no hedge
         out.append(Figure(value, "percent", q, m.start(), end, fraction=True))
-    for m in (*_FRACTION_FROM.finditer(sentence), *_FRACTION_AT.finditer(sentence)):
+    for m in ((*_FRACTION_FROM.finditer(sentence), *_FRACTION_AT.finditer(sentence))
+              if fractions else ()):
         out.append(Figure(round(_FRACTIONS[m.group(1).lower()], 1), "percent",
                           _qualifier(sentence, m.start(1)), m.start(1), m.end(1), fraction=True))
     out.sort(key=lambda f: f.start)
@@ -658,18 +662,18 @@ _RESTATED = re.compile(r"\s*\)?\s*,\s*(?:or|that\s+is|i\.e\.)\s*")
 
 # ------------------------------------------------------------------ places
 _SUFFIX = r"(?:\s+(?:region|regions|oblast|oblasts|province|provinces|area))?"
-_TRAP_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:nuclear\s+)?(?:power\s+(?:plant|station)|plant|npp|"
-                         r"dam|airport|port|residents|governor|mayor|city\s+council|"
-                         r"offensive|direction|front|counteroffensive|city|operation)\b", re.I)
-_TRAP_BEFORE = re.compile(r"\b(?:residents\s+of|battle\s+(?:of|for)|governor\s+of|mayor\s+of|"
-                          r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of|"
-                          # "(a few villages) on the border with Donetsk region": the ground
-                          # is the neighbour's
-                          r"border\s+(?:with|from)|"
-                          # "within a few kilometres of the border or of Donetsk oblast"
-                          r"within\s+(?:a\s+few|several|\d+)\s+(?:kilomet(?:re|er)s?|km|miles?)\s+"
-                          r"(?:of|from)(?:\s+the\s+border\s+or(?:\s+of)?)?)\s+(?:the\s+)?$",
-                          re.I)
+_TRAP_AFTER = led(r"^\s*(?:'s\s+)?(?:nuclear\s+)?(?:power\s+(?:plant|station)|plant|npp|"
+                  r"dam|airport|port|residents|governor|mayor|city\s+council|"
+                  r"offensive|direction|front|counteroffensive|city|operation)\b", re.I)
+_TRAP_BEFORE = led(r"\b(?:residents\s+of|battle\s+(?:of|for)|governor\s+of|mayor\s+of|"
+                   r"people\s+of|city\s+of|near|outside|in\s+the\s+city\s+of|"
+                   # "(a few villages) on the border with Donetsk region": the ground
+                   # is the neighbour's
+                   r"border\s+(?:with|from)|"
+                   # "within a few kilometres of the border or of Donetsk oblast"
+                   r"within\s+(?:a\s+few|several|\d+)\s+(?:kilomet(?:re|er)s?|km|miles?)\s+"
+                   r"(?:of|from)(?:\s+the\s+border\s+or(?:\s+of)?)?)\s+(?:the\s+)?$",
+                   re.I)
 _CRIMEA = ("UA-43", "UA-40")  # "Crimea" is the republic and Sevastopol (report format)
 _NOT_PLACES = {"UA-30"}  # "Kyiv" alone is the government, not the city as territory
 
@@ -720,7 +724,7 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], 
         forms[f"the {quote}new regions"] = (GROUPS["four regions"], True)
     # the names as a trie (shared beginnings written once): a flat alternation of some
     # 400 names is tried name by name at every word; the trie reads each letter once
-    pattern = re.compile(r"\b(" + _trie_pattern(list(forms)) + r")\b" + _SUFFIX, re.I)
+    pattern = led(r"\b(" + _trie_pattern(list(forms)) + r")\b" + _SUFFIX, re.I)
     return pattern, forms
 
 
@@ -816,7 +820,7 @@ def titled_places(sentence: str) -> list[Place]:
 #: Words between "Ukraine's" and its territory: "internationally recognised", "sovereign".
 _TERRITORY_ADJ = (r"(?:(?:internationally\s+recogni[sz]ed|sovereign|whole|entire|total|"
                   r"pre-war|pre-2014|former)\s+)?")
-_COUNTRY = re.compile(
+_COUNTRY = led(
     r"\b(?:(?:of\s+|from\s+)?(?:the\s+)?(?:whole\s+|entire\s+)?" + _TERRITORY_ADJ +
     r"(?:territory|land|landmass)\s+of\s+Ukraine\b|"
     r"(?:of\s+(?:the\s+)?)?Ukraine(?:'s|’s)\s+" + _TERRITORY_ADJ +
@@ -864,23 +868,23 @@ def _countries(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(found))
 
 
-_COUNTRY_WORD = re.compile(r"krain|country|our\s|UA\b|SSR|its\s+own|the\s+state\b", re.I)
+_COUNTRY_WORD = led(r"krain|country|our\s|UA\b|SSR|its\s+own|the\s+state\b", re.I)
 _ITS_TERRITORY = re.compile(r"\bof\s+its\s+(?:total\s+|entire\s+|whole\s+)?territory\b", re.I)
 
 
-_ACTOR = re.compile(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
-                    r"rashists?|ruscists?|"
-                    r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
-                    r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
-                    r"Trump|American|(?:the\s+)?White\s+House|"
-                    # a US readout's "The Secretary" (not the UN's Secretary-General)
-                    r"(?-i:[Tt]he\s+Secretary)(?![\s-]*(?:General|of\s+the\s+Security))|"
-                    # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
-                    r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
-                    # a UN report's "under the control of the Government of Ukraine"
-                    r"(?-i:Government)\s+of\s+Ukraine|"
-                    r"armed\s+forces\s+of\s+the\s+Russian\s+Federation|"
-                    r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
+_ACTOR = led(r"\b(Russia(?:n|ns)?|Moscow|(?:the\s+)?Kremlin|Putin|occupiers?|invaders?|"
+             r"rashists?|ruscists?|"
+             r"(?:the\s+)?aggressor|(?-i:RU)|(?-i:UA)|Ukrain(?:e|ian|ians)|"
+             r"Kyiv|Kiev|Zelensk(?:y|yy|iy)|U\.S\.|US|United\s+States|Washington|"
+             r"Trump|American|(?:the\s+)?White\s+House|"
+             # a US readout's "The Secretary" (not the UN's Secretary-General)
+             r"(?-i:[Tt]he\s+Secretary)(?![\s-]*(?:General|of\s+the\s+Security))|"
+             # Ukraine's forces by their own names: "the Defence Forces", "the AFU"
+             r"Defen[cs]e\s+Forces(?:\s+of\s+Ukraine)?|Armed\s+Forces\s+of\s+Ukraine|"
+             # a UN report's "under the control of the Government of Ukraine"
+             r"(?-i:Government)\s+of\s+Ukraine|"
+             r"armed\s+forces\s+of\s+the\s+Russian\s+Federation|"
+             r"(?-i:AFU|ZSU))(?:'s|’s)?(?!\w|\.\w)", re.I)
 _US = ("u.s.", "us", "united", "washington", "trump", "american", "the secretary", "white",
        "the white")
 
@@ -901,9 +905,9 @@ _DATELINE_AFTER = re.compile(r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+
 
 
 #: Right before "Ukraine": the war or a peace in it ("a ceasefire in (Ukraine)").
-_WAR_IN_BEFORE = re.compile(r"\b(?:war|ceasefire|cease-fire|truce|peace|conflict|fighting|"
-                            r"settlement|hostilities|invasion|aggression)\s+(?:in|on|against)\s+$",
-                            re.I)
+_WAR_IN_BEFORE = led(r"\b(?:war|ceasefire|cease-fire|truce|peace|conflict|fighting|"
+                     r"settlement|hostilities|invasion|aggression)\s+(?:in|on|against)\s+$",
+                     re.I)
 #: Between a possessive and its place: a direction ("Ukraine's southern (Kherson region)").
 _DIRECTION_WORD = re.compile(r"\s+(?:southern|northern|eastern|western|south-?eastern|"
                              r"north-?eastern|south-?western|north-?western|border|occupied)\s+",

@@ -41,13 +41,14 @@ from dataclasses import dataclass
 
 from geo.extract.lexicon import Figure, actors, countries, figures, official_areas, places
 from geo.extract.model import CANONICAL, ExtractedClaim
+from geo.extract.patterns import led
 from geo.extract.text import Sentence, article_date, sentences
 from geo.intervals import interval_from_claim
 
 __all__ = ["pace_claims", "with_pace", "Period"]
 
 #: Verbs (and nouns) of ground taken: the figure after them is a gain.
-_GAIN = re.compile(
+_GAIN = led(
     r"\b(captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|t(?:ook|aken|akes?|aking)|"
     r"gain(?:s|ed|ing)?|advanc(?:e|ed|es|ing)|overr(?:an|un|uns|unning)|"
     r"conquer(?:s|ed|ing)?|grabb(?:ed|ing)|grabs?|recaptur(?:e|ed|es|ing)|"
@@ -76,19 +77,19 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
               "twenty": 20, "thirty": 30}
 #: Period expressions, by the reading each gets (:func:`_resolve`).
 _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("month", re.compile(rf"(?i:\b{_LEAD}){_MONTH}\b(?:,?\s+(\d{{4}}))?(?!\s*\d{{1,2}}\b)")),
-    ("year", re.compile(r"\b(?i:in|during|throughout|over|through)\s+(\d{4})\b(?!\s*[-–/]\d)")),
-    ("last_month", re.compile(r"\b(?:last|the\s+previous)\s+month\b", re.I)),
-    ("this_month", re.compile(r"\b(?:so\s+far\s+)?this\s+month\b", re.I)),
-    ("last_week", re.compile(r"(?<!past\s)(?<!the\s)\blast\s+week\b", re.I)),
-    ("this_week", re.compile(r"\b(?:so\s+far\s+)?this\s+week\b", re.I)),
-    ("past_days", re.compile(
+    ("month", led(rf"(?i:\b{_LEAD}){_MONTH}\b(?:,?\s+(\d{{4}}))?(?!\s*\d{{1,2}}\b)")),
+    ("year", led(r"\b(?i:in|during|throughout|over|through)\s+(\d{4})\b(?!\s*[-–/]\d)")),
+    ("last_month", led(r"\b(?:last|the\s+previous)\s+month\b", re.I)),
+    ("this_month", led(r"\b(?:so\s+far\s+)?this\s+month\b", re.I)),
+    ("last_week", led(r"(?<!past\s)(?<!the\s)\blast\s+week\b", re.I)),
+    ("this_week", led(r"\b(?:so\s+far\s+)?this\s+week\b", re.I)),
+    ("past_days", led(
         r"\b(?:in|over|during|within)?\s*the\s+(?:past|last|previous)\s+(?:(\d{1,3}|"
         + "|".join(_NUM_WORDS) + r"|a|one)\s+)?(days?|weeks?|fortnight|month)\b", re.I)),
-    ("this_year", re.compile(r"\b(?:(?:so\s+far\s+)?this\s+year|since\s+the\s+(?:start|"
-                             r"beginning)\s+of\s+(?:the|this)\s+year|year\s+to\s+date)\b",
-                             re.I)),
-    ("last_year", re.compile(r"\b(?:last|the\s+previous)\s+year\b", re.I)),
+    ("this_year", led(r"\b(?:(?:so\s+far\s+)?this\s+year|since\s+the\s+(?:start|"
+                      r"beginning)\s+of\s+(?:the|this)\s+year|year\s+to\s+date)\b",
+                      re.I)),
+    ("last_year", led(r"\b(?:last|the\s+previous)\s+year\b", re.I)),
 )
 #: Words that take up the unit named before: "in the region", "there".
 _ANAPHOR = re.compile(r"\b(?:in|of)\s+the\s+(?:region|oblast|province)\b(?!\s+of\b)|\bthere\b",

@@ -28,6 +28,7 @@ from geo.extract.lexicon import (
 )
 from geo.extract.lexicon import clear_caches as lexicon_clear_caches
 from geo.extract.model import CANONICAL, ExtractedClaim
+from geo.extract.patterns import led
 from geo.extract.speaker import FIRST_PERSON, OUR_COUNTRY, Voice
 from geo.extract.text import Sentence
 from geo.extract.text import clear_caches as text_clear_caches
@@ -43,145 +44,145 @@ __all__ = ["Parts", "parts_of", "clear_caches", "places_in", "is_there", "is_res
            "voice_side", "voice_why", "unit_of_small_area"]
 
 
-_ALL_BEFORE = re.compile(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+parts\s+of|"
-                         r"every\s+part\s+of|all\s+of|all|the\s+entire|"
-                         r"the\s+entirety\s+of|the\s+(?:whole|entire)\s+(?:territory|area)\s+of|"
-                         r"(?:the\s+)?"
-                         r"remaining\s+(?:parts?\s+of\s+|territory\s+of\s+|areas?\s+of\s+)?|"
-                         r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
-                         r"every\s+(?:square\s+)?(?:metre|meter|inch|kilometre|km)\s+of|"
-                         r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
-                         r"southern|northern)\s+)?$", re.I)
+_ALL_BEFORE = led(r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all\s+parts\s+of|"
+                  r"every\s+part\s+of|all\s+of|all|the\s+entire|"
+                  r"the\s+entirety\s+of|the\s+(?:whole|entire)\s+(?:territory|area)\s+of|"
+                  r"(?:the\s+)?"
+                  r"remaining\s+(?:parts?\s+of\s+|territory\s+of\s+|areas?\s+of\s+)?|"
+                  r"entire|the\s+whole\s+of|the\s+whole|whole|the\s+rest\s+of|"
+                  r"every\s+(?:square\s+)?(?:metre|meter|inch|kilometre|km)\s+of|"
+                  r"rest\s+of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|"
+                  r"southern|northern)\s+)?$", re.I)
 
 
 _DIRECTION = (r"(?:(?:neighbou?ring|nearby|eastern|western|southern|northern|north-eastern|"
               r"south-eastern|northeastern|southeastern|north-western|south-western)\s+)?")
-_PART_BEFORE = re.compile(r"\b(?<!\bno\s)(?<!\ball\s)(?<!\bevery\s)"
-                          r"(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?"
-                          r"(?:parts?|"
-                          r"areas?|pockets|corners?|patches|bits?)\s+of|a\s+sliver\s+of|"
-                          # "the left bank of the region": the part of it across the river
-                          r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of|"
-                          # "the east bank of the Dnipro in (Kherson oblast)"
-                          r"(?:the\s+)?(?:left|east(?:ern)?)[\s-]bank\s+of\s+the\s+(?:Dnipro|"
-                          r"Dnieper)(?:\s+river)?\s+in)\s+"
-                          r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
-                          + r"|(?:(?:a\s+(?:few|handful\s+of|number\s+of)|"
-                          # "(the enemy holds) parts of three villages in"
-                          r"parts\s+of\s+(?:a\s+few|several|two|three|four|five|\d)|"
-                          r"(?<=holds\s)several|(?<=hold\s)several|(?<=control\s)several|"
-                          r"(?<=controls\s)several|(?<=occupy\s)several|(?<=occupies\s)several)\s+"
-                          r"(?:border\s+)?(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
-                          r"tiny\s+|\d+-(?:kilomet(?:re|er)|km|mile)\s+)?[\"“]?"
-                          r"(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
-                          r"sliver|strip|bridgehead|salient|area|patch|corner|piece|section|"
-                          r"portion|zone)[\"”]?|(?:small\s+|tiny\s+|narrow\s+)?"
-                          r"(?:footholds|pockets|patches|slivers|strips|bridgeheads)|"
-                          r"(?<=hold\s)ground|(?<=holds\s)ground|(?:small|tiny|narrow)\s+(?:border\s+)?"
-                          r"areas|"
-                          r"(?<!its\s)(?<!their\s)(?<!our\s)(?:(?:defensive|some|several)\s+)?"
-                          r"positions|(?:the\s+)?border\s+"
-                          r"(?:areas|districts|villages)|"
-                          # "the Kinburn Spit in Mykolaiv", Russia's one foothold there
-                          r"(?:the\s+)?Kinburn\s+(?:spit|peninsula))\s+"
-                          r"(?:[\w-]+\s+){0,4}?(?:(?:near|around)\s+(?:the\s+)?(?:village|town|"
-                          r"settlement)\s+of\s+[\w-]+\s+|on\s+the\s+(?:left|right|east(?:ern)?)\s+"
-                          r"bank\s+(?:of\s+the\s+(?:Dnipro|Dnieper)\s+(?:river\s+)?)?)?"
-                          r"(?:in|on|of|inside|near|along)\s+"
-                          # ("a pocket of Russia's own Kursk region")
-                          r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?" + _DIRECTION
-                          + r")$|"
-                          # "the Kinburn Spit, a thin sandy strip of (Mykolaiv region)"
-                          r"\b(?:the\s+)?Kinburn\s+(?:spit|peninsula)\b[^.;]{0,60}?\s(?:in|on|of)\s+"
-                          r"(?:the\s+)?$",
-                          re.I)
+_PART_BEFORE = led(r"\b(?<!\bno\s)(?<!\ball\s)(?<!\bevery\s)"
+                   r"(?:(?:(?:some\s+|small(?:er)?\s+|tiny\s+|several\s+)?"
+                   r"(?:parts?|"
+                   r"areas?|pockets|corners?|patches|bits?)\s+of|a\s+sliver\s+of|"
+                   # "the left bank of the region": the part of it across the river
+                   r"(?:the\s+)?(?:left|right|east(?:ern)?|west(?:ern)?)[\s-]bank\s+of|"
+                   # "the east bank of the Dnipro in (Kherson oblast)"
+                   r"(?:the\s+)?(?:left|east(?:ern)?)[\s-]bank\s+of\s+the\s+(?:Dnipro|"
+                   r"Dnieper)(?:\s+river)?\s+in)\s+"
+                   r"(?:both\s+)?(?:the\s+)?" + _DIRECTION
+                   + r"|(?:(?:a\s+(?:few|handful\s+of|number\s+of)|"
+                   # "(the enemy holds) parts of three villages in"
+                   r"parts\s+of\s+(?:a\s+few|several|two|three|four|five|\d)|"
+                   r"(?<=holds\s)several|(?<=hold\s)several|(?<=control\s)several|"
+                   r"(?<=controls\s)several|(?<=occupy\s)several|(?<=occupies\s)several)\s+"
+                   r"(?:border\s+)?(?:villages|settlements|hamlets)|a\s+(?:small\s+|narrow\s+|thin\s+|"
+                   r"tiny\s+|\d+-(?:kilomet(?:re|er)|km|mile)\s+)?[\"“]?"
+                   r"(?:(?:buffer|border|security)\s+)?(?:pocket|foothold|"
+                   r"sliver|strip|bridgehead|salient|area|patch|corner|piece|section|"
+                   r"portion|zone)[\"”]?|(?:small\s+|tiny\s+|narrow\s+)?"
+                   r"(?:footholds|pockets|patches|slivers|strips|bridgeheads)|"
+                   r"(?<=hold\s)ground|(?<=holds\s)ground|(?:small|tiny|narrow)\s+(?:border\s+)?"
+                   r"areas|"
+                   r"(?<!its\s)(?<!their\s)(?<!our\s)(?:(?:defensive|some|several)\s+)?"
+                   r"positions|(?:the\s+)?border\s+"
+                   r"(?:areas|districts|villages)|"
+                   # "the Kinburn Spit in Mykolaiv", Russia's one foothold there
+                   r"(?:the\s+)?Kinburn\s+(?:spit|peninsula))\s+"
+                   r"(?:[\w-]+\s+){0,4}?(?:(?:near|around)\s+(?:the\s+)?(?:village|town|"
+                   r"settlement)\s+of\s+[\w-]+\s+|on\s+the\s+(?:left|right|east(?:ern)?)\s+"
+                   r"bank\s+(?:of\s+the\s+(?:Dnipro|Dnieper)\s+(?:river\s+)?)?)?"
+                   r"(?:in|on|of|inside|near|along)\s+"
+                   # ("a pocket of Russia's own Kursk region")
+                   r"(?:the\s+)?(?:(?:Russia|Ukraine)(?:'s|’s)\s+(?:own\s+)?)?" + _DIRECTION
+                   + r")$|"
+                   # "the Kinburn Spit, a thin sandy strip of (Mykolaiv region)"
+                   r"\b(?:the\s+)?Kinburn\s+(?:spit|peninsula)\b[^.;]{0,60}?\s(?:in|on|of)\s+"
+                   r"(?:the\s+)?$",
+                   re.I)
 
 
-_MOST_BEFORE = re.compile(r"\b(?:most\s+of|(?<!\bhow\s)much\s+of|the\s+bulk\s+of|"
-                          r"large\s+parts\s+of|"
-                          r"the\s+(?:greater|better|larger|biggest|largest)\s+part\s+of|"
-                          r"the\s+majority\s+of)\s+"
-                          r"(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|southern|"
-                          r"northern)\s+)?$", re.I)
+_MOST_BEFORE = led(r"\b(?:most\s+of|(?<!\bhow\s)much\s+of|the\s+bulk\s+of|"
+                   r"large\s+parts\s+of|"
+                   r"the\s+(?:greater|better|larger|biggest|largest)\s+part\s+of|"
+                   r"the\s+majority\s+of)\s+"
+                   r"(?:the\s+)?(?:(?:neighbou?ring|nearby|eastern|western|southern|"
+                   r"northern)\s+)?$", re.I)
 
 
 ALMOST = re.compile(r"\b(?:almost|nearly|virtually)\s+all", re.I)
 
 
-_LIST_GAP = re.compile(r"^[\"”]?(?:s|\s+(?:[\"“]?people['’]s\s+republics[\"”]?|regions|oblasts|"
-                       r"provinces))?"
-                       r"(?:\s*,\s*(?:and\s+)?(?:out\s+of\s+)?|\s+and\s+(?:of\s+|from\s+|out\s+of\s+)?|"
-                       r"\s*&\s*|"  # "Zaporizhzhia & Kherson"
-                       # "the whole of Kherson region, Kherson city included, as well as
-                       # from Donetsk"
-                       r"(?:\s+(?:region|oblast|province))?(?:\s*,\s*(?:[\w'’-]+\s+){1,3}?"
-                       r"included)?\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
-                       # "leave the Kherson region entirely, together with Zaporizhzhia"
-                       r"(?:\s+(?:region|oblast|province))?(?:\s+(?:entirely|completely|fully|"
-                       r"in\s+full))?\s*,?\s+(?:together|along)\s+with\s+)"
-                       # ('Sevastopol, the so-called "DPR" and "LPR"')
-                       r"(?:the\s+|those\s+|these\s+)?(?:so-called\s+)?(?:city\s+of\s+)?[\"“]?$",
-                       re.I)
+_LIST_GAP = led(r"^[\"”]?(?:s|\s+(?:[\"“]?people['’]s\s+republics[\"”]?|regions|oblasts|"
+                r"provinces))?"
+                r"(?:\s*,\s*(?:and\s+)?(?:out\s+of\s+)?|\s+and\s+(?:of\s+|from\s+|out\s+of\s+)?|"
+                r"\s*&\s*|"  # "Zaporizhzhia & Kherson"
+                # "the whole of Kherson region, Kherson city included, as well as
+                # from Donetsk"
+                r"(?:\s+(?:region|oblast|province))?(?:\s*,\s*(?:[\w'’-]+\s+){1,3}?"
+                r"included)?\s*,?\s+as\s+well\s+as\s+(?:of\s+|from\s+)?|"
+                # "leave the Kherson region entirely, together with Zaporizhzhia"
+                r"(?:\s+(?:region|oblast|province))?(?:\s+(?:entirely|completely|fully|"
+                r"in\s+full))?\s*,?\s+(?:together|along)\s+with\s+)"
+                # ('Sevastopol, the so-called "DPR" and "LPR"')
+                r"(?:the\s+|those\s+|these\s+)?(?:so-called\s+)?(?:city\s+of\s+)?[\"“]?$",
+                re.I)
 
 
 #: "holds there", "the territory it controls there": the unit named last.
 _UNIT_WORD = r"km²|\bkm2|\bsq\.?\s*km|\bkilomet(?:er|re)s|%|\bper\s+cent|\bpercent"
-_THERE = re.compile(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y|ies|ied))|"
-                    + _UNIT_WORD + r")\s+(there)\b", re.I)
+_THERE = led(r"(?:\b(?:holds?|held|holding|controls?|controlled|occup(?:y|ies|ied))|"
+             + _UNIT_WORD + r")\s+(there)\b", re.I)
 #: "the remainder", "the rest" (not "the rest of ..."): all that is left of the unit named
 #: last -- ground to demand, never a holding (control rules skip it: :func:`is_rest`).
 _REMAINDER = re.compile(r"\bthe\s+(?:remainder|rest)\b(?!\s+of\b)", re.I)
 #: "out of them", "from them", "(three quarters) of each": the places named before.
-_THEM = re.compile(r"\b(?:out\s+of|from|of|leave|quit|vacate|"
-                   r"(?:hand|give|cede|surrender)(?:s|ed)?)\s+"
-                   # not people: "most of them Crimean Tatars", "many of them civilians"
-                   # "unless Ukrainian troops leave it": the ground named before
-                   r"((?<=leave\s)it(?=\s*[.,;]|\s+(?:and|by|before|within|first)\b)|"
-                   r"them(?!\s+(?:(?-i:[A-Z])|(?:over|under|aged)\s+\d|civilians|children|people|soldiers|women|men|"
-                   r"residents|prisoners|pensioners|volunteers|"
-                   # "(small areas of the Kharkiv and Sumy regions,) most of them along the
-                   # border": where the areas lie, not how much of the places
-                   r"(?:along|near|next\s+to|close\s+to|around|by|on\s+the)\b))|"
-                   r"those\s+(?:areas|regions|patches|pockets)|"
-                   r"both\s+(?:regions|oblasts|provinces|areas)|"
-                   r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
-                   r"but\b))|"
-                   # "(recognise the Donetsk, ... regions as Russian,) and that Ukrainian troops
-                   # withdraw from all four."
-                   r"all\s+(?:four|three|two)(?:\s+of\s+them)?(?=\s*(?:[.,;:)—–]|$)))\b", re.I)
+_THEM = led(r"\b(?:out\s+of|from|of|leave|quit|vacate|"
+            r"(?:hand|give|cede|surrender)(?:s|ed)?)\s+"
+            # not people: "most of them Crimean Tatars", "many of them civilians"
+            # "unless Ukrainian troops leave it": the ground named before
+            r"((?<=leave\s)it(?=\s*[.,;]|\s+(?:and|by|before|within|first)\b)|"
+            r"them(?!\s+(?:(?-i:[A-Z])|(?:over|under|aged)\s+\d|civilians|children|people|soldiers|women|men|"
+            r"residents|prisoners|pensioners|volunteers|"
+            # "(small areas of the Kharkiv and Sumy regions,) most of them along the
+            # border": where the areas lie, not how much of the places
+            r"(?:along|near|next\s+to|close\s+to|around|by|on\s+the)\b))|"
+            r"those\s+(?:areas|regions|patches|pockets)|"
+            r"both\s+(?:regions|oblasts|provinces|areas)|"
+            r"each(?=\s*(?:[.,;:)—–]|$|and\b|but\b))|both(?=\s*(?:[.,;:)—–]|$|and\b|"
+            r"but\b))|"
+            # "(recognise the Donetsk, ... regions as Russian,) and that Ukrainian troops
+            # withdraw from all four."
+            r"all\s+(?:four|three|two)(?:\s+of\s+them)?(?=\s*(?:[.,;:)—–]|$)))\b", re.I)
 #: "the territory" (not "the territory of ..."): the unit named before in the sentence.
-_TERRITORY = re.compile(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
+_TERRITORY = led(r"\bthe\s+territory\b(?!\s+of\b)", re.I)
 #: "the rest of it", "1,000 square kilometres of it": the unit named last.
-_OF_IT = re.compile(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket|corner)|"
-                    # "wants every square mile of it handed over"
-                    r"\bevery\s+(?:square\s+)?(?:mile|kilomet(?:re|er)|inch|metre|meter)(?=\s+of\s+"
-                    r"it\s+(?:handed|ceded|given|surrendered|returned|transferred)\b)|"
-                    r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
-                    # "Russia holds about two-thirds of it" (after a verb of holding: not
-                    # "have retaken more than half of it", of a foothold named before)
-                    r"\b(?:holds?|held|controls?|controlled|occup(?:y|ies|ied)|has|have|had|"
-                    r"got)\s+(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+"
-                    r"under|over|more\s+than|less\s+than|perhaps|only|what,?)\s+)*(?:half|"
-                    r"(?:one|two)[\s-]thirds?|(?:one|three)[\s-]quarters?|a\s+third|"
-                    r"a\s+quarter|(?:a|one|two|three|four)[\s-]fifths?)|"
-                    + _UNIT_WORD
-                    # ('"no more than 110 square kilometres" of it': a quote closed first)
-                    + r")[\"”]?\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
+_OF_IT = led(r"(?:\b(?:rest|remainder|parts?|strip|sliver|foothold|pocket|corner)|"
+             # "wants every square mile of it handed over"
+             r"\bevery\s+(?:square\s+)?(?:mile|kilomet(?:re|er)|inch|metre|meter)(?=\s+of\s+"
+             r"it\s+(?:handed|ceded|given|surrendered|returned|transferred)\b)|"
+             r"\b(?:demand\w*|wants?|seeks?|holds?|controls?|occup\w+)\s+(?:all|most|much)|"
+             # "Russia holds about two-thirds of it" (after a verb of holding: not
+             # "have retaken more than half of it", of a foothold named before)
+             r"\b(?:holds?|held|controls?|controlled|occup(?:y|ies|ied)|has|have|had|"
+             r"got)\s+(?:(?:about|roughly|around|some|nearly|almost|just\s+over|just\s+"
+             r"under|over|more\s+than|less\s+than|perhaps|only|what,?)\s+)*(?:half|"
+             r"(?:one|two)[\s-]thirds?|(?:one|three)[\s-]quarters?|a\s+third|"
+             r"a\s+quarter|(?:a|one|two|three|four)[\s-]fifths?)|"
+             + _UNIT_WORD
+             # ('"no more than 110 square kilometres" of it': a quote closed first)
+             + r")[\"”]?\s+of\s+(it)\b(?!\s+(?:is|was|has|had|will|would)\b)", re.I)
 #: The words _OF_IT needs, looked for first (lower case): most sentences have none.
-_OF_IT_WORDS = re.compile(r"of\s+it\b")
+_OF_IT_WORDS = led(r"of\s+it\b")
 
 
 # ------------------------------------------------------------------ per sentence
 #: "the region", "that oblast": the unit named last before it (anaphora), never "the
 #: region of X" (named there) nor a plural.
-_ANAPHOR = re.compile(r"\b(?:(?:the|that|this|our)\s+(?:(?:entire|whole|same)\s+)?(?:region|oblast|"
-                      r"province|republic)(?:'s|’s)?|"
-                      r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
+_ANAPHOR = led(r"\b(?:(?:the|that|this|our)\s+(?:(?:entire|whole|same)\s+)?(?:region|oblast|"
+               r"province|republic)(?:'s|’s)?|"
+               r"(?:this|that)\s+(?:territory|land|area))\b(?!\s+of\b)", re.I)
 
 
 #: "its territory": the unit named before it in the sentence.
-_ITS_TERRITORY = re.compile(r"\bits\s+(?:entire\s+|whole\s+)?(?:territory|land)\b(?!\s+of\b)",
-                            re.I)
+_ITS_TERRITORY = led(r"\bits\s+(?:entire\s+|whole\s+)?(?:territory|land)\b(?!\s+of\b)",
+                     re.I)
 #: Words naming the country or its government: "its territory" may be the country's.
 _COUNTRY_WORD = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*|country|nation)", re.I)
 
@@ -231,12 +232,12 @@ _DIRECTION_CODES = {"southern": {"UA-23", "UA-65", "UA-43", "UA-40", "UA-48", "U
 #: "its (return)": the place named last.
 _ITS_RETURN = re.compile(r"\bits(?=\s+return\b(?!\s+(?:to|of)\b))", re.I)
 #: "these areas", "those regions": the places listed together last.
-_THESE = re.compile(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s+the\s+"
-                    r"(?:two|three)\s+)?(?:region|oblast|province)s?\b)(?:\s+of\s+the)?)\s*"
-                    r"(?:two\s+|three\s+|(?<=these\s)four\s+|(?<=those\s)four\s+)?"
-                    r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
-                    r"occupied|border)\s+)?(?:areas|regions|oblasts|provinces|territories|"
-                    r"lands|(?<=each\s)(?:region|oblast|province))\b", re.I)
+_THESE = led(r"\b(?:these|those|the\s+(?=two\b|three\b)|each(?=\s+(?:of\s+the\s+"
+             r"(?:two|three)\s+)?(?:region|oblast|province)s?\b)(?:\s+of\s+the)?)\s*"
+             r"(?:two\s+|three\s+|(?<=these\s)four\s+|(?<=those\s)four\s+)?"
+             r"(?:(?:southern|northern|eastern|southeastern|south-eastern|annexed|"
+             r"occupied|border)\s+)?(?:areas|regions|oblasts|provinces|territories|"
+             r"lands|(?<=each\s)(?:region|oblast|province))\b", re.I)
 
 
 #: "recognise this reality": the ground the sentence before called Russia's ("Kherson and
@@ -811,18 +812,18 @@ def pronoun_side(parts: Parts, actor: Actor) -> bool:
 #: opens a clause and does something with ground: per call of extract_claims.
 LAST_SIDE: ContextVar[str | None] = ContextVar("last_side", default=None)
 #: A pronoun opening a sentence or clause, a verb of holding or asking within three words.
-_PRONOUN = re.compile(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where\s+)?|"
-                      r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))"
-                      r"(?:['’](?:ll|d|s))?\s+(?:[\w-]+\s+){0,3}?"
-                      r"(?=(?:control|occup|hold|held|seiz|captur|want|demand|insist|seek|sought|"
-                      r"ask|requir|took|has\s+taken|retain|settle)\w*\b)")
+_PRONOUN = led(r"(?:^|[;:]\s+|,\s+(?:and\s+|but\s+|when\s+|while\s+|where\s+)?|"
+               r"\b(?:and|but|when|while)\s+)[\"“]?((?i:he|she|they|it))"
+               r"(?:['’](?:ll|d|s))?\s+(?:[\w-]+\s+){0,3}?"
+               r"(?=(?:control|occup|hold|held|seiz|captur|want|demand|insist|seek|sought|"
+               r"ask|requir|took|has\s+taken|retain|settle)\w*\b)")
 
 
 #: A side named by its forces: "they" after them are they.
 _FORCES = re.compile(r"(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s)\s+(?:troops|forces|units|"
                      r"soldiers|army)\b", re.I)
 #: A side named by its leader: "he" after it is the leader.
-_PERSON = re.compile(r"(?:Putin|Zelensk|Trump)", re.I)
+_PERSON = led(r"(?:Putin|Zelensk|Trump)", re.I)
 
 
 #: A side named by an adjective alone ("a Ukrainian tracker"), after "according to": a
@@ -832,8 +833,8 @@ _ADJECTIVE = re.compile(r"(?:Russian|Ukrainian|pro-Russian|pro-Kremlin)", re.I)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}$",
                             re.I)
 #: A side's forces by a possessive: "its troops", "their forces", "his soldiers".
-_POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:troops|forces|army|"
-                         r"units|soldiers|military)\b")
+_POSSESSIVE = led(r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:troops|forces|army|"
+                  r"units|soldiers|military)\b")
 
 
 def _our_place_side(text: str, pl: list[Place]) -> str | None:
@@ -850,13 +851,13 @@ _ENEMY = re.compile(r"\b((?:the\s+)?(?:enemy|adversary)(?:\s+(?:forces|troops|ar
 
 
 #: An earlier figure without its unit: "down from some 1,300".
-_BARE_FROM = re.compile(
+_BARE_FROM = led(
     r"\b(?:up|down)\s+from\s+(?:(?P<q>about|roughly|around|some|nearly|almost|over|more\s+than|"
     r"less\s+than|approximately)\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b(?![.,]?\d|\s*"
     r"(?:%|per|percent|km|sq|square|thousand|million|billion|years?|days?|troops|soldiers))",
     re.I)
 #: A side and a figure without its unit after a share: "and Moscow about 73".
-_BARE_SHARE = re.compile(
+_BARE_SHARE = led(
     r"\b(?:and|while|with|but|whereas)\s+(?:the\s+)?(?:Russia|Moscow|Ukraine|Kyiv|Kremlin|"
     r"(?:Russian|Ukrainian)\s+(?:forces|troops|army))\s+(?:(?:holds?|controls?|has)\s+)?"
     r"(?:(?P<q>about|roughly|around|some|nearly|almost|over|more\s+than|less\s+than|under|"
@@ -934,13 +935,13 @@ def subject(parts: Parts, before: int, *, holders: bool = False) -> str | None:
 
 
 #: A phrase put before the subject: "In exchange for a Ukrainian withdrawal, (Moscow ...)".
-_FRONTED_PHRASE = re.compile(r"\W*(?:[\w ,.]{1,25}:\s+)?(?:in\s+(?:exchange|return)\s+for|after|"
-                             r"following|unlike|"
-                             r"despite|besides|beyond|"
-                             # "In talks with a US envoy, Moscow ...", "At a meeting with ..."
-                             r"(?:in|at|during)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
-                             r"(?:talks|meeting|call|phone\s+call|summit|conversation|contacts)"
-                             r"\s+with|speaking\s+(?:to|with)|addressing)\b[^,;:]{0,140},", re.I)
+_FRONTED_PHRASE = led(r"\W*(?:[\w ,.]{1,25}:\s+)?(?:in\s+(?:exchange|return)\s+for|after|"
+                      r"following|unlike|"
+                      r"despite|besides|beyond|"
+                      # "In talks with a US envoy, Moscow ...", "At a meeting with ..."
+                      r"(?:in|at|during)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
+                      r"(?:talks|meeting|call|phone\s+call|summit|conversation|contacts)"
+                      r"\s+with|speaking\s+(?:to|with)|addressing)\b[^,;:]{0,140},", re.I)
 
 
 def other_side(side: str) -> str:
@@ -974,14 +975,14 @@ def places_before(parts: Parts, pos: int) -> list[Place]:
 
 
 #: "the part of", "the parts of": the part a side still holds, all of it.
-_THE_PART = re.compile(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining\s+)?"
-                       r"(?:(?:small|few|last)\s+)?"
-                       r"(?:parts?|areas?|pockets?|bits?|slivers?|strips?|footholds?)\s+of\s+"
-                       r"(?:the\s+)?(?:(?:eastern|western|southern|northern|neighbou?ring)\s+)?$|"
-                       # "the temporarily occupied territories of the Zaporizhzhia region"
-                       r"\bthe\s+(?:temporarily\s+)?occupied\s+(?:territor(?:y|ies)|lands?|"
-                       r"districts)\s+of\s+(?:the\s+)?$",
-                       re.I)
+_THE_PART = led(r"\b(?:the|those|these|every(?:\s+other)?)\s+(?:remaining\s+)?"
+                r"(?:(?:small|few|last)\s+)?"
+                r"(?:parts?|areas?|pockets?|bits?|slivers?|strips?|footholds?)\s+of\s+"
+                r"(?:the\s+)?(?:(?:eastern|western|southern|northern|neighbou?ring)\s+)?$|"
+                # "the temporarily occupied territories of the Zaporizhzhia region"
+                r"\bthe\s+(?:temporarily\s+)?occupied\s+(?:territor(?:y|ies)|lands?|"
+                r"districts)\s+of\s+(?:the\s+)?$",
+                re.I)
 #: "the remaining part(s) of": all that is left to the side holding it.
 _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|areas?|"
                              r"territory)\s+of\s+(?:the\s+)?$",
@@ -990,19 +991,19 @@ _REMAINING_PART = re.compile(r"(?:\bthe\s+|^|(?<=\sof\s))remaining\s+(?:parts?|a
 CENTRES_BEFORE = re.compile(r"\bregional\s+(?:centres?|centers?|capitals?)\s+of\s+(?:the\s+)?$",
                             re.I)
 #: Right before a place: a side was driven out of it ("driven from most of (Kursk region)").
-DRIVEN_FROM = re.compile(r"\b(?:(?:driven|pushed|forced|expelled|ousted|thrown|kicked|cleared|"
-                         r"chased|flushed)|(?:drove|drive|drives|driving|pushed|forced|threw|"
-                         r"kicked|chased|expelled|ousted)\s+(?:[\w'’-]+\s+){1,3}?)\s*(?:back\s+)?"
-                         r"(?:out\s+)?(?:of|from)\s+(?:most\s+of|much\s+of|all\s+of|almost\s+all\s+of|"
-                         r"nearly\s+all\s+of|parts?\s+of|the\s+(?:rest|bulk)\s+of|"
-                         r"the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
+DRIVEN_FROM = led(r"\b(?:(?:driven|pushed|forced|expelled|ousted|thrown|kicked|cleared|"
+                  r"chased|flushed)|(?:drove|drive|drives|driving|pushed|forced|threw|"
+                  r"kicked|chased|expelled|ousted)\s+(?:[\w'’-]+\s+){1,3}?)\s*(?:back\s+)?"
+                  r"(?:out\s+)?(?:of|from)\s+(?:most\s+of|much\s+of|all\s+of|almost\s+all\s+of|"
+                  r"nearly\s+all\s+of|parts?\s+of|the\s+(?:rest|bulk)\s+of|"
+                  r"the\s+whole\s+of)?\s*(?:the\s+)?$", re.I)
 #: Right before a place: it marks where other ground lies ("near its boundary with the
 #: Kharkiv region"), it is not the ground spoken of.
-_LANDMARK_BEFORE = re.compile(r"\b(?:(?:border|boundary|frontier)s?\s+with|bordering)\s+"
-                              # (or a later place of a list there: "the boundary with the
-                              # Kharkiv and Donetsk regions")
-                              r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:,\s*|\s+and\s+|\s+or\s+))*$",
-                              re.I)
+_LANDMARK_BEFORE = led(r"\b(?:(?:border|boundary|frontier)s?\s+with|bordering)\s+"
+                       # (or a later place of a list there: "the boundary with the
+                       # Kharkiv and Donetsk regions")
+                       r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:,\s*|\s+and\s+|\s+or\s+))*$",
+                       re.I)
 
 
 def is_landmark(text: str, p: Place) -> bool:
@@ -1014,34 +1015,34 @@ def is_landmark(text: str, p: Place) -> bool:
 
 #: "the (remaining) Ukrainian-held part of" right before a place: all the side holds there
 #: (a demand's ground), naming no amount of the place.
-HELD_PART = re.compile(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
-                        r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
+HELD_PART = led(r"\bthe\s+(?:remaining\s+)?(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|"
+                 r"controlled)\s+(?:parts?|areas?|territory)\s+of\s+(?:the\s+)?$", re.I)
 #: Right after a place: the side that still holds it ("(the part of Donetsk) that Ukraine
 #: still controls", "(..., which) it still holds", "still in Ukrainian hands").
-STILL_HELD = re.compile(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
-                         r"(?:(?:it|they|we|Kyiv|Kiev|(?:the\s+)?Kiev\s+regime|Ukraine|"
-                         r"Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
-                         r"Russian\s+(?:forces|troops)|(?:its|their)\s+(?:troops|forces))\s+"
-                         r"(?:still\s+|currently\s+|now\s+)?"
-                         r"(?:controls?|holds?|occup(?:y|ies)|retains?|(?:has|have)\s+(?:occupied|"
-                         r"taken|seized|held|entered|grabbed|captured))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
-                         r"Moscow['’]s|its|their)\s+control|"
-                         # "the parts of the Zaporizhzhia and Kherson regions that remain free"
-                         r"(?:still\s+)?remains?\s+(?:free|(?:in\s+Ukrainian|in\s+Kyiv['’]s)\s+hands|"
-                         r"under\s+Ukrainian\s+control)|"
-                         # "(the part of the Donbas) still in Ukrainian hands"
-                         r"still\s+in\s+(?:Ukrainian|Kyiv['’]s|Russian|Moscow['’]s)\s+hands|"
-                         # "(those parts of Donetsk) that its army has failed to capture"
-                         r"(?:its|their|the\s+Russian|Russia['’]s)\s+(?:army|forces|troops)\s+"
-                         r"(?:has|have)\s+(?:failed\s+to|never\s+been\s+able\s+to|not\s+been\s+able\s+to)\s+"
-                         r"(?:capture|take|seize|occupy)|"
-                         r"(?:its|their)\s+(?:army|forces|troops)\s+(?:has|have)\s+never\s+"
-                         r"(?:captured|taken|seized|occupied|entered))\b", re.I)
+STILL_HELD = led(r"(?:s|\s+(?:region|oblast|province)s?)?\s+(?:that\s+|which\s+)?"
+                  r"(?:(?:it|they|we|Kyiv|Kiev|(?:the\s+)?Kiev\s+regime|Ukraine|"
+                  r"Ukrainian\s+(?:forces|troops)|Moscow|Russia|"
+                  r"Russian\s+(?:forces|troops)|(?:its|their)\s+(?:troops|forces))\s+"
+                  r"(?:still\s+|currently\s+|now\s+)?"
+                  r"(?:controls?|holds?|occup(?:y|ies)|retains?|(?:has|have)\s+(?:occupied|"
+                  r"taken|seized|held|entered|grabbed|captured))|(?:still\s+)?under\s+(?:Ukrainian|Russian|Kyiv['’]s|"
+                  r"Moscow['’]s|its|their)\s+control|"
+                  # "the parts of the Zaporizhzhia and Kherson regions that remain free"
+                  r"(?:still\s+)?remains?\s+(?:free|(?:in\s+Ukrainian|in\s+Kyiv['’]s)\s+hands|"
+                  r"under\s+Ukrainian\s+control)|"
+                  # "(the part of the Donbas) still in Ukrainian hands"
+                  r"still\s+in\s+(?:Ukrainian|Kyiv['’]s|Russian|Moscow['’]s)\s+hands|"
+                  # "(those parts of Donetsk) that its army has failed to capture"
+                  r"(?:its|their|the\s+Russian|Russia['’]s)\s+(?:army|forces|troops)\s+"
+                  r"(?:has|have)\s+(?:failed\s+to|never\s+been\s+able\s+to|not\s+been\s+able\s+to)\s+"
+                  r"(?:capture|take|seize|occupy)|"
+                  r"(?:its|their)\s+(?:army|forces|troops)\s+(?:has|have)\s+never\s+"
+                  r"(?:captured|taken|seized|occupied|entered))\b", re.I)
 
 
 #: "all but a sliver of", "all but a few villages of": almost all.
-_ALL_BUT = re.compile(r"\ball\s+but\s+(?:a|the|some)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$",
-                      re.I)
+_ALL_BUT = led(r"\ball\s+but\s+(?:a|the|some)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$",
+               re.I)
 #: After places, the part of them along the border: "(Sumy and Kharkiv) border areas".
 #: "(pull back) from the border in", "back from the front line in": a strip, not the unit.
 _BACK_FROM_LINE = re.compile(r"\b(?:back|away)\s+from\s+the\s+(?:(?:state\s+)?border|frontier|"

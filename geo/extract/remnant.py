@@ -16,6 +16,7 @@ import re
 
 from geo.extract.model import ExtractedClaim
 from geo.extract.parts import SIDE_NAME, Parts, make_claim, parts_of
+from geo.extract.patterns import led
 from geo.extract.text import Sentence
 
 __all__ = ["remnant_claims"]
@@ -23,7 +24,7 @@ __all__ = ["remnant_claims"]
 
 #: A side keeping a little ground, no place after it: "(Ukrainian troops) still cling to a
 #: handful of villages", "hold only a few positions", "still has a chunk of it".
-_REMNANT = re.compile(
+_REMNANT = led(
     # ("held" only after "still": reported speech, "said its troops still held a few
     # villages there"; "held a small foothold" for eight months is then's)
     r"\b(?:still\s+|only\s+|now\s+)?(?:holds?|(?<=still\s)held|controls?|retains?|keeps?|sits?\s+in|cling(?:s|ing)?\s+"

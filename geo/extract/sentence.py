@@ -42,6 +42,7 @@ from geo.extract.parts import (
     remember_group,
     unit_of_small_area,
 )
+from geo.extract.patterns import led
 from geo.extract.text import Sentence
 
 __all__ = ["sentence_claims", "FIGURE_ANAPHOR"]
@@ -594,16 +595,16 @@ _PRONOUN = re.compile(r"\b(?:it|they)\s+(?:\w+\s+)?(?:holds?|held|controls?|cont
 
 
 #: Where a sentence divides into clauses that each name their own holder.
-_CLAUSE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?:that\s+)?"
-                     r"(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
-                     r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|"
-                     # "... posts going round: Ukraine still holds about 8,500 km²"
-                     # (or a few words before the side: ": its analysts estimate Kyiv still
-                     # holds roughly 28 percent of Donetsk")
-                     r":\s+(?=(?:[\w'’]+\s+){0,4}?(?:the\s+)?(?:Russia|Ukraine|Moscow|Kyiv|Kremlin|"
-                     r"Russian|Ukrainian)\b[^:]{0,40}?\b(?:holds?|controls?|occupies|still)\b)|"
-                     r",?\s+(?:while|whereas|even\s+as|even\s+though|although|though)"
-                     r"\s+", re.I)
+_CLAUSE = led(r",\s+(?:while|whereas|but|and)\s+(?:that\s+)?"
+              r"(?=(?:the\s+)?(?:Russia|Ukraine|Moscow|"
+              r"Kyiv|Kremlin|Russian|Ukrainian)\b)|;\s+|"
+              # "... posts going round: Ukraine still holds about 8,500 km²"
+              # (or a few words before the side: ": its analysts estimate Kyiv still
+              # holds roughly 28 percent of Donetsk")
+              r":\s+(?=(?:[\w'’]+\s+){0,4}?(?:the\s+)?(?:Russia|Ukraine|Moscow|Kyiv|Kremlin|"
+              r"Russian|Ukrainian)\b[^:]{0,40}?\b(?:holds?|controls?|occupies|still)\b)|"
+              r",?\s+(?:while|whereas|even\s+as|even\s+though|although|though)"
+              r"\s+", re.I)
 
 
 def _clauses(s: Sentence) -> list[Sentence]:

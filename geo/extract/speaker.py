@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from geo.extract.patterns import led
+
 __all__ = ["Voice", "voices", "voice_at", "FIRST_PERSON", "OUR_COUNTRY"]
 
 
@@ -40,25 +42,25 @@ class Voice:
 
 
 #: A first-person mention of the speaker's side: "we", "us", "our troops".
-FIRST_PERSON = re.compile(r"\b(?:(?i:we)(?!['’]d\b)|us|(?i:our)\s+(?:troops|forces|army|soldiers|"
-                          r"defenders|units|side|boys|lads|guys|military|brigades?|fighters|men)|"
-                          r"(?i:our)(?=\s+(?:full\s+|complete\s+)?control\b)|(?i:ours))\b")
+FIRST_PERSON = led(r"\b(?:(?i:we)(?!['’]d\b)|us|(?i:our)\s+(?:troops|forces|army|soldiers|"
+                   r"defenders|units|side|boys|lads|guys|military|brigades?|fighters|men)|"
+                   r"(?i:our)(?=\s+(?:full\s+|complete\s+)?control\b)|(?i:ours))\b")
 #: The speaker's country: "of our territory", "of our country".
-OUR_COUNTRY = re.compile(r"\b(?:of\s+)?our\s+(?:country|territory|land|state|homeland)(?:['’]s\s+"
-                         r"territory)?\b", re.I)
+OUR_COUNTRY = led(r"\b(?:of\s+)?our\s+(?:country|territory|land|state|homeland)(?:['’]s\s+"
+                  r"territory)?\b", re.I)
 
 #: Speakers without a side of the war: the people asking the questions.
-_HOST = re.compile(r"\b(?:host|co-host|presenter|anchor|interviewer|moderator|chair(?:man|woman)?|"
-                   r"reporter|correspondent|journalist|caller|narrator|announcer|editor|Q)\b", re.I)
+_HOST = led(r"\b(?:host|co-host|presenter|anchor|interviewer|moderator|chair(?:man|woman)?|"
+            r"reporter|correspondent|journalist|caller|narrator|announcer|editor|Q)\b", re.I)
 
 #: A transcript turn: a line opening on a label in capitals ("TKACHUK:", "COL. MYKOLA
 #: DANYLIUK (brigade commander):") or on a name used as a label more than once.
-_LABEL = re.compile(r"^[ \t]*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?"
-                    r"(?P<label>[A-Z][A-Z.'’\- ]{0,40}[A-Z.]|"
-                    r"[A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)"
-                    r"{0,3}|Q|A)"
-                    r"(?P<desc>(?:[ \t]*\([^)\n]{1,120}\))?(?:,[ \t]*[^:\n]{2,80}?)?)[ \t]*:[ \t]+"
-                    r"(?=\S)", re.M)
+_LABEL = led(r"^[ \t]*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?"
+             r"(?P<label>[A-Z][A-Z.'’\- ]{0,40}[A-Z.]|"
+             r"[A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)"
+             r"{0,3}|Q|A)"
+             r"(?P<desc>(?:[ \t]*\([^)\n]{1,120}\))?(?:,[ \t]*[^:\n]{2,80}?)?)[ \t]*:[ \t]+"
+             r"(?=\S)", re.M)
 #: Labels that are page furniture or a list's heading, not a speaker.
 _NOT_SPEAKER = re.compile(r"^(?:BREAKING|UPDATE|UPDATED|NOTE|EDITOR|PHOTO|CAPTION|IMAGE|WATCH|"
                           r"READ|RELATED|KEY|MAP|SOURCE|SOURCES|CORRECTION|CLARIFICATION|"
@@ -67,15 +69,15 @@ _NOT_SPEAKER = re.compile(r"^(?:BREAKING|UPDATE|UPDATED|NOTE|EDITOR|PHOTO|CAPTIO
                           r"OPINION|COMMENT|WHY|WHAT|HOW|WHO|WHERE|WHEN|EXCLUSIVE)\b", re.I)
 
 #: Words that say the line introduces what someone said or wrote.
-_SAYS = re.compile(r"\b(?:said|says|told|wrote|writes|posted|posts?|tweet(?:ed)?|address|"
-                   r"speech|statement|remarks|message|appeal|interview|briefing|telegram|"
-                   r"channel|on\s+X|facebook|instagram|video|caption|translated|spokes\w+|"
-                   r"minister|official|commander|officer|MP|deputy|senator|blogger|"
-                   r"president|governor|ambassador|envoy|negotiator|veterans?|soldier|"
-                   r"volunteer|resident)\b", re.I)
+_SAYS = led(r"\b(?:said|says|told|wrote|writes|posted|posts?|tweet(?:ed)?|address|"
+            r"speech|statement|remarks|message|appeal|interview|briefing|telegram|"
+            r"channel|on\s+X|facebook|instagram|video|caption|translated|spokes\w+|"
+            r"minister|official|commander|officer|MP|deputy|senator|blogger|"
+            r"president|governor|ambassador|envoy|negotiator|veterans?|soldier|"
+            r"volunteer|resident)\b", re.I)
 
 #: A quotation (straight or curly quotes, one paragraph).
-_QUOTE = re.compile(r"\"(?P<a>[^\"\n]{12,}?)\"|“(?P<b>[^”\n]{12,}?)”")
+_QUOTE = led(r"\"(?P<a>[^\"\n]{12,}?)\"|“(?P<b>[^”\n]{12,}?)”")
 _SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insists|declared|"
                 r"stressed|warned|argued|asked|replied|answered|posted|tweeted|continued|"
                 r"explained|noted|claimed|claims|admitted|admits|acknowledged|conceded|"
@@ -86,8 +88,8 @@ _SPEECH_VERB = (r"(?:said|says|told|tells|added|adds|wrote|writes|insisted|insis
 #: Sytnyk, a spokesman for ...").
 _WHO_CHAR = (r"(?:[^.;:\"“”\n]|(?<=\bCol)\.|(?<=\bGen)\.|(?<=\bLt)\.|(?<=\bMaj)\.|"
              r"(?<=\bCapt)\.|(?<=\bSgt)\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.)")
-_WHO_AFTER = re.compile(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>" + _WHO_CHAR + r"{2,100})|"
-                        r"(?P<w2>" + _WHO_CHAR + r"{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
+_WHO_AFTER = led(r"\s*,?\s*(?:" + _SPEECH_VERB + r"\s+(?P<w1>" + _WHO_CHAR + r"{2,100})|"
+                 r"(?P<w2>" + _WHO_CHAR + r"{2,80}?)\s+" + _SPEECH_VERB + r"\b)", re.I)
 #: The speaker on the line after a quotation, after a dash: "- Col. Andriy Vashchuk,
 #: commander of a Ukrainian brigade".
 _WHO_LINE = re.compile(r"[ \t]*\n[ \t]*[-–—―]+[ \t]*(?P<w>[^\n]{2,160})")
@@ -108,18 +110,18 @@ _OFFICIALS = {
 #: minister", "Moscow-installed governor", "translated from Russian", "Peskov". A side
 #: merely named near the speaker ("a meeting on Ukraine") is not the speaker's.
 _CUE = {
-    "UA": re.compile(r"\b(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kyiv-(?:based|appointed)|"
-                     r"Zelensk(?:y|yy|iy)|(?:president|armed\s+forces|parliament|government|"
-                     r"ministry|minister|general\s+staff|ombudsman|people)\s+of\s+Ukraine|"
-                     r"Verkhovna\s+Rada|Rada|"
-                     # Ukraine's wartime regional authorities (Moscow's appointees run
-                     # "military-civilian administrations")
-                     r"(?<!civilian\s)(?<!-)(?:regional|oblast|city)\s+military\s+administration)\b",
-                     re.I),
-    "RU": re.compile(r"\b(?:Russian|Russia['’]s|Moscow['’]s|Moscow-(?:installed|appointed|based)|"
-                     r"Kremlin|Putin|State\s+Duma|Duma|(?:president|armed\s+forces|government|"
-                     r"ministry|minister|general\s+staff|people)\s+of\s+(?:Russia|the\s+Russian\s+"
-                     r"Federation)|(?:Lugansk|Luhansk|Donetsk)\s+People['’]s|LPR|DPR)\b", re.I),
+    "UA": led(r"\b(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kyiv-(?:based|appointed)|"
+              r"Zelensk(?:y|yy|iy)|(?:president|armed\s+forces|parliament|government|"
+              r"ministry|minister|general\s+staff|ombudsman|people)\s+of\s+Ukraine|"
+              r"Verkhovna\s+Rada|Rada|"
+              # Ukraine's wartime regional authorities (Moscow's appointees run
+              # "military-civilian administrations")
+              r"(?<!civilian\s)(?<!-)(?:regional|oblast|city)\s+military\s+administration)\b",
+              re.I),
+    "RU": led(r"\b(?:Russian|Russia['’]s|Moscow['’]s|Moscow-(?:installed|appointed|based)|"
+              r"Kremlin|Putin|State\s+Duma|Duma|(?:president|armed\s+forces|government|"
+              r"ministry|minister|general\s+staff|people)\s+of\s+(?:Russia|the\s+Russian\s+"
+              r"Federation)|(?:Lugansk|Luhansk|Donetsk)\s+People['’]s|LPR|DPR)\b", re.I),
 }
 
 
@@ -135,7 +137,7 @@ def _side_of(words: str, *, nearest: bool = False) -> str | None:
     return (max(found) if nearest else min(found))[1] if found else None
 
 
-_NAMED = {side: re.compile(r"\b(?:" + "|".join(names) + r")\b")
+_NAMED = {side: led(r"\b(?:" + "|".join(names) + r")\b")
           for side, names in _OFFICIALS.items()}
 
 

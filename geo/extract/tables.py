@@ -47,12 +47,13 @@ from geo.extract.lexicon import (
     places,
 )
 from geo.extract.model import CANONICAL, ExtractedClaim
+from geo.extract.patterns import led
 from geo.intervals import interval_from_claim
 
 __all__ = ["Table", "tables", "table_claims", "mask_tables", "mask_spans", "fields",
            "field_claims"]
 
-_CELLS = re.compile(r"\t|\|")
+_CELLS = led(r"\t|\|")
 _RULE = re.compile(r"^[\s|:+\-=]+$")  # |----|:---:|
 _BARE = re.compile(r"^(?:(?P<q>~|≈|c\.\s*|about\s+|around\s+|roughly\s+|approx\.?\s+)|"
                    r"(?P<over>>|≥\s*)|(?P<under><|≤\s*))?"
@@ -122,7 +123,7 @@ def tables(text: str) -> list[Table]:
 
 
 #: A cell of a table aligned with spaces: words apart by one space.
-_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+_SPACED_CELL = led(r"\S+(?: \S+)*")
 
 
 def _spaced(lines: list[str], offsets: list[int]) -> list[Table]:
@@ -639,7 +640,7 @@ _FIELD_VALUES = (rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}"
                  r"(?:\s+of\s+(?:Ukraine|the\s+country))?\)?)?")
 #: "Russian-held territory in Ukraine: 115,900 km² (19.2%)" (label first) and "19.5% |
 #: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
-_FIELD = re.compile(
+_FIELD = led(
     rf"^(?P<bullet>\s*(?:[-*•·–—]\s+)?)(?:(?P<label>[^:|\n]{{4,90}}?)\s*(?::|\||\s[–—-])\s*"
     rf"(?P<values>{_FIELD_VALUES})(?:\s+each)?(?:,\s*(?:including|incl\.|with)\s[^|\n]{{0,80}})?"
     rf"\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
@@ -848,4 +849,4 @@ def fields(text: str) -> list[tuple[tuple[int, int], list[ExtractedClaim]]]:
 #: A field's label of no holding at all: a change, contested or grey-zone ground.
 _NO_HOLDING = re.compile(r"\b(?:change|gain(?:ed|s)?|lost|loss|net|grey[\s-]zone|gray[\s-]zone|"
                          r"contested|not\s+counted|disputed)\b", re.I)
-_FIELD_UNIT = re.compile(r"\d\s*(?:%|km|sq|square|per\s*cent)", re.I)
+_FIELD_UNIT = led(r"\d\s*(?:%|km|sq|square|per\s*cent)", re.I)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from geo.errors import ArticleError
+from geo.extract.patterns import led
 
 __all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article",
            "article_date", "ambiguous_date", "DATELINE_CHARS", "MONTHS", "clear_caches"]
@@ -40,35 +41,35 @@ _FOREIGN = frozenset((
     "el", "los", "las", "que", "por", "una", "del", "con", "il", "di", "che", "della",
     "sono", "nel", "os", "em", "uma", "nao", "nie", "jest", "oraz", "przez", "het", "een",
     "niet", "van"))
-_WORD = re.compile(r"[A-Za-z]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters but tab, LF, CR
-_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+_WORD = led(r"[A-Za-z]+")
+_CONTROL = led(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters but tab, LF, CR
+_LETTER = led(r"[^\W\d_]")  # a letter of any script
 # A sentence ends at . ! ? (then a space and a capital, a quote or a digit) or a line
 # break between paragraphs; "U.S.", "No. 5" and leader dots ("Kherson ..... 73%") do not
 # end one.
-_END = re.compile(r"(?=[.!?\n \t])(?:"  # (a look first: most characters end nothing)
-                  r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
-                  # abbreviations: AP-style months ("Jan. 22"), titles ("Sen. Graham"),
-                  # hedges ("approx. 19.4%")
-                  + "".join(rf"(?<!\b{w})" for w in (
-                      "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-                      "Mrs", "Ms", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Maj",
-                      "Prof", "Capt", "Adm", "approx", "ca", "c", "vs", "est"))
-                  # "at 9 a.m. Moscow time" (a time zone after a.m./p.m., no sentence end)
-                  + r"(?!(?<=[ap]\.m)\.\s+(?:Kyiv|Kiev|Moscow|London|Washington|Brussels|local|"
-                  r"GMT|BST|CET|CEST|EST|EDT|ET|UTC|Eastern|Central|Pacific)\b)"
-                  + r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
-                  # a closing quote, bracket or emphasis, or a footnote's mark ("of each.³
-                  # Ukraine", "Kherson.[12] Kyiv")
-                  r"[.!?](?:['\"”’)]|\*{1,2}|_{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])?"
-                  r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
-                  # a line break before a list item (a bullet or a number), or after a line
-                  # that opens a list, or ends a line of a list
-                  r"|\n(?=[ \t]*(?:[-*•·–—▶►▸➤➡→👉🔹🔸✅📍📌]\ufe0f?|\d{1,2}[.)]|"
-                  r"\d\ufe0f?\u20e3)[ \t]+)"  # keycap numbers ("1️⃣ Russia holds ...")
-                  r"|(?<=:)[ \t]*\n|(?<=including)[ \t]*\n|(?<=such as)[ \t]*\n)")
+_END = led(r"(?=[.!?\n \t])(?:"  # (a look first: most characters end nothing)
+           r"(?=[.!?])(?<!\bU\.S)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\.\.)"
+           # abbreviations: AP-style months ("Jan. 22"), titles ("Sen. Graham"),
+           # hedges ("approx. 19.4%")
+           + "".join(rf"(?<!\b{w})" for w in (
+               "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+               "Mrs", "Ms", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Maj",
+               "Prof", "Capt", "Adm", "approx", "ca", "c", "vs", "est"))
+           # "at 9 a.m. Moscow time" (a time zone after a.m./p.m., no sentence end)
+           + r"(?!(?<=[ap]\.m)\.\s+(?:Kyiv|Kiev|Moscow|London|Washington|Brussels|local|"
+           r"GMT|BST|CET|CEST|EST|EDT|ET|UTC|Eastern|Central|Pacific)\b)"
+           + r"(?<!^\d)(?<!\n\d)(?<!^\d\d)(?<!\n\d\d)"  # "1. " numbering a list item
+           # a closing quote, bracket or emphasis, or a footnote's mark ("of each.³
+           # Ukraine", "Kherson.[12] Kyiv")
+           r"[.!?](?:['\"”’)]|\*{1,2}|_{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])?"
+           r"(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n"
+           # a line break before a list item (a bullet or a number), or after a line
+           # that opens a list, or ends a line of a list
+           r"|\n(?=[ \t]*(?:[-*•·–—▶►▸➤➡→👉🔹🔸✅📍📌]\ufe0f?|\d{1,2}[.)]|"
+           r"\d\ufe0f?\u20e3)[ \t]+)"  # keycap numbers ("1️⃣ Russia holds ...")
+           r"|(?<=:)[ \t]*\n|(?<=including)[ \t]*\n|(?<=such as)[ \t]*\n)")
 #: A line that opens a list (the lines after it, up to a blank line, are its items).
-_OPENS_LIST = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
+_OPENS_LIST = led(r"(?::|\bincluding|\bsuch\s+as)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 #: JST", and the day-first numeric dates of European outlets, "14.02.2025, 18:42".
 _DATES = (
     re.compile(r"\b(\d{4})([-/.])(\d{2})\2(\d{2})\b"),
-    re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
+    led(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(\d{{4}}))?\b", re.I),
     re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
     # "12/09/2024": day first (Brazil, Britain) or month first (the US); read only when the
