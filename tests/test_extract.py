@@ -721,7 +721,10 @@ def test_an_earlier_figure_is_marked_earlier() -> None:
 #: 198 of 198); after a retrain on writers 1-191, 0.906 (P 0.943, R 0.872): satirical and
 #: humour columns and political sketches 0.866, technology, video-game and app press 0.906
 #: (0.916 before the retrain), medical and public-health journals 0.889, the Chinese and
-#: Indian English-language press 0.964.
+#: Indian English-language press 0.964; the rules were then tuned on the round (hard-wrapped
+#: lines, a quoted figure, a column of sides, numbered figure lines: 0.934 after), and on
+#: writer 188 (a share of something located in a place), and the reader trained on them
+#: (0.939).
 WRITERS = {
     # name: (file, passages, floor); each corpus's first, blind score is in its header
     # (writers 1-9 scored then with repeated claims counted each time: up to 0.03 higher).
@@ -916,14 +919,14 @@ WRITERS = {
     "writer 185 (held out, then tuned and trained on)": ("extract_corpus_fresh185.yaml", 40, 0.86),
     "writer 186 (held out, then tuned and trained on)": ("extract_corpus_fresh186.yaml", 40, 0.87),
     "writer 187 (held out, then trained on)": ("extract_corpus_fresh187.yaml", 40, 0.85),
-    "writer 188 (held out, then trained on)": ("extract_corpus_fresh188.yaml", 40, 0.84),
+    "writer 188 (held out, then tuned and trained on)": ("extract_corpus_fresh188.yaml", 40, 0.84),
     "writer 189 (held out, then trained on)": ("extract_corpus_fresh189.yaml", 40, 0.87),
     "writer 190 (held out, then trained on)": ("extract_corpus_fresh190.yaml", 40, 0.91),
     "writer 191 (held out, then trained on)": ("extract_corpus_fresh191.yaml", 40, 0.94),
-    "writer 192 (held out)": ("extract_corpus_fresh192.yaml", 40, 0.86),
-    "writer 193 (held out)": ("extract_corpus_fresh193.yaml", 40, 0.90),
-    "writer 194 (held out)": ("extract_corpus_fresh194.yaml", 40, 0.88),
-    "writer 195 (held out)": ("extract_corpus_fresh195.yaml", 40, 0.96),
+    "writer 192 (held out, then tuned and trained on)": ("extract_corpus_fresh192.yaml", 40, 0.91),
+    "writer 193 (held out, then tuned and trained on)": ("extract_corpus_fresh193.yaml", 40, 0.96),
+    "writer 194 (held out, then tuned and trained on)": ("extract_corpus_fresh194.yaml", 40, 0.90),
+    "writer 195 (held out, then tuned and trained on)": ("extract_corpus_fresh195.yaml", 40, 0.97),
 }
 
 

@@ -1242,3 +1242,14 @@ def test_round_z_a_supposed_taking_and_no_settlement_held_are_no_holdings() -> N
 def test_round_z_an_earlier_version_of_a_hyphenated_kind_of_text_is_corrected() -> None:
     assert _status('An earlier version of this AI-generated summary stated that Russia holds '
                    '"a third of Zaporizhzhia region".') == []
+
+
+def test_a_figure_called_wishful_thinking_is_no_claim() -> None:
+    text = ('Claims by a Western analyst that Russia controls "under 17 per cent" of '
+            'Ukraine\'s territory are "wishful thinking", the ministry\'s spokesman said. '
+            "Russian forces hold over 19 per cent of Ukraine, he added.")
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)
+           if c.is_claim]
+    assert got == [("RU", ("UA",), 19.0, "over")]
+    assert extract_claims("Claims that Russia controls under 17 per cent of Ukraine's territory "
+                          "are wishful thinking, the spokesman said.") == []

@@ -816,3 +816,11 @@ def test_round_w_our_forces_of_an_unnamed_speaker_read_as_ukraines() -> None:
         "6,100 km² of it.")]
     assert [g[:2] for g in got] == [("RU", 76.0), ("UA", 6100.0)]
     assert "check the side" in got[1][2]
+
+
+def test_a_quoted_figure_of_the_country() -> None:
+    """'occupies "just under 20 per cent" of Ukraine': the quote ends the figure, not the
+    claim."""
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
+        'Russia, the minister told MPs, occupies "just under 20 per cent" of Ukraine.')]
+    assert got == [("RU", ("UA",), 20.0, "under")]

@@ -354,3 +354,12 @@ def test_round_w_no_candidate_of_a_figure_in_brackets_after_one_of_its_unit() ->
     # "Donetsk — 73.8% (73.0%)" under "(in brackets — a month earlier)": the earlier figure
     got = _cands("Kherson — 72.4% (71.9%)")
     assert [c[1] for c in got] == [72.4]
+
+
+def test_a_share_of_something_located_in_a_place_is_no_candidate() -> None:
+    """"our farmland, approximately 38% of which is located in Mykolaiv and Odesa oblasts":
+    where something lies, not who holds ground (the reader took it for Ukraine's 38 %)."""
+    text = ("A settlement that leaves parts of southern Ukraine outside government control "
+            "could depress the value of our farmland, approximately 38% of which is located "
+            "in Mykolaiv and Odesa oblasts.")
+    assert [c for c in extract_claims(text) if c.value is not None] == []

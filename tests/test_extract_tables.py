@@ -411,3 +411,32 @@ def test_round_v_a_field_whose_label_says_a_side_occupies() -> None:
     got = [(c.actor, c.regions, c.value) for c in extract_claims(
         "In figures:\n• 19% — the share of Ukraine that Russia occupies, Crimea included.")]
     assert got == [("RU", ("UA",), 19.0)]
+
+
+def test_a_column_of_sides_holds_the_amount_columns_of_its_row() -> None:
+    """"| Region | Who holds most of it | How much (roughly) |": each row's side holds its
+    amount; a notes column beside them is no figure."""
+    text = ("Who has what, for readers who came in late:\n\n"
+            "| Region | Who holds most of it | How much (roughly) | Our note |\n"
+            "|---|---|---|---|\n"
+            "| Luhansk | Russia | ~99% | practically all of it |\n"
+            "| Kharkiv | Ukraine | ~97% | a few border villages lost |\n"
+            "| Crimea | Russia | all of it | since 2014 |\n")
+    got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
+    assert got == [("RU", ("UA-09",), 99.0, "around"), ("UA", ("UA-63",), 97.0, "around"),
+                   ("RU", ("UA-43", "UA-40"), None, "all")]
+    # a column of sides under another header is not read as the holder
+    other = ("| Region | Mentioned by | Share |\n|---|---|---|\n| Luhansk | Russia | 99% |\n")
+    assert extract_claims(other) == []
+
+
+def test_numbered_figure_lines_and_a_sides_share() -> None:
+    """"1. 19.0% - the share of Ukraine Russia occupies today" (a numbered list of figures
+    with their labels after), and "Russia's share of Donetsk oblast" as a label of holding."""
+    text = ("The war in four numbers, as our map shows them this week.\n\n"
+            "1. 19.1% - the share of Ukraine Russia occupies today, Crimea included.\n"
+            "2. 77% - Russia's share of Donetsk oblast, up from 63% a year ago.\n"
+            "3. 3,100 km² - ground Russian forces took between May and July.\n"
+            "4. 6 - reactors at the Zaporizhzhia plant, all shut down.\n")
+    got = [(c.actor, c.regions, c.value) for c in extract_claims(text) if c.is_claim]
+    assert got == [("RU", ("UA",), 19.1), ("RU", ("UA-14",), 77.0)]

@@ -110,3 +110,38 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence() -> None:
         == ["Russia holds most of each.³", "Ukraine holds a sliver."]
     assert [s.text for s in sentences("Russia holds most of it.[12] Kyiv holds the rest.")] \
         == ["Russia holds most of it.[12]", "Kyiv holds the rest."]
+
+
+def test_hard_wrapped_text_is_read_as_its_sentences() -> None:
+    """A plain-text newsletter wrapped at ~80 characters breaks lines inside figures and
+    names; the claims are those of the unwrapped text, their spans in the text as given."""
+    from geo.extract.text import unwrapped
+
+    text = ("Kestrel's analysts sketched the bigger picture for clients. Russian forces hold "
+            "roughly three\nquarters of Zaporizhzhia oblast, the briefing says, and in Donetsk "
+            "they hold about 79 per\ncent of the region. Ukrainian troops, it adds, still hold "
+            "a sliver of the Kursk\nregion near Sudzha.")
+    got = [(c.actor, c.regions, c.value, c.qualifier, text[c.span[0]:c.span[1]])
+           for c in extract_claims(text) if c.is_claim]
+    assert [g[:4] for g in got] == [("RU", ("UA-23",), 75.0, "around"),
+                                    ("RU", ("UA-14",), 79.0, "around"),
+                                    ("UA", ("RU-KRS",), None, "part")]
+    assert "three\nquarters" in got[0][4]  # the span is of the text as given
+    assert len(unwrapped(text)) == len(text)
+
+
+def test_unwrapping_keeps_the_breaks_of_lists_tables_and_short_lines() -> None:
+    from geo.extract.text import unwrapped
+
+    listed = ("Moscow holds roughly a fifth of the country, by our count, including:\n"
+              "all of the peninsula since 2014\nmost of the Donetsk and Luhansk regions")
+    assert unwrapped(listed) == listed  # after a colon, and after a short line
+    table = ("| Region | Russian-held share of the region, per the tracker |\n"
+             "|---|---|\n| Donetsk | 79% |")
+    assert unwrapped(table) == table
+    sentence_end = ("Russian forces hold most of the Luhansk region, officials said today.\n"
+                    "then the session closed.")
+    assert unwrapped(sentence_end) == sentence_end
+    wrapped = ("Officials said that Russian forces now hold about seventy per cent  \n"
+               "  of the region.")
+    assert unwrapped(wrapped) == wrapped.replace("\n", " ")

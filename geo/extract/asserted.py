@@ -472,8 +472,10 @@ _FALSE = led(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is|do|are)(?:n['’]t
              r"(?:is|are|was|were)\s+(?:also\s+|simply\s+|completely\s+|patently\s+|"
              r"plainly\s+)?(?:false|untrue|not\s+true|fake)\b|"
              # "Claims that the occupiers control a third of Kharkiv region are fantasy"
-             r"(?:is|are|was|were)\s+(?:(?:pure|sheer|utter|complete|simply)\s+)?(?:a\s+)?"
-             r"(?:fantasy|fantasies|fiction|nonsense|lies?|fabrications?)\b|"
+             # ('... control "under 18 percent" of Ukraine's territory are "wishful thinking"')
+             r"(?:is|are|was|were)\s+[\"“'‘]?(?:(?:pure|sheer|utter|complete|simply)\s+)?"
+             r"(?:a\s+)?(?:fantasy|fantasies|fiction|nonsense|lies?|fabrications?|"
+             r"wishful\s+thinking)\b|"
              # "Kiev's assertions that it has a bridgehead ... do not correspond to reality"
              r"(?:do|does|did)\s+not\s+correspond\s+to\s+(?:reality|the\s+facts|the\s+truth))|"
              r"^\W*false\b|—\s*FALSE\b", re.I)
@@ -484,8 +486,8 @@ _FALSE = led(r"^\W*(?:it|that|they)\s+(?:has|have|did|does|is|do|are)(?:n['’]t
 _FALSE_COLON = re.compile(r"\b(?:is|was)\s+(?:false|untrue|wrong|incorrect|misleading)\s*[:—–-]\s",
                           re.I)
 #: A word every form of _FALSE has, looked for first.
-_FALSE_WORD = led(r"false|untrue|true|fake|wrong|baseless|fabricat|lie\b|debunk|supported|"
-                  r"fantasy|fiction|nonsense|invention|correspond|"
+_FALSE_WORD = led(r"false|untrue|true|fake|wrong|baseless|fabricat|lies?\b|debunk|supported|"
+                  r"fantasy|fiction|nonsense|invention|correspond|wishful|"
                   r"no\s+(?:record|evidence|trace)|n['’]t\b|"
                   r"\b(?:does|do|is|are)\s+not\W*$", re.I)
 #: A verdict on a line of its own: "RATING: FALSE", "VERDICT: FALSE".

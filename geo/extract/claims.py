@@ -77,7 +77,7 @@ from geo.extract.sentence import FIGURE_ANAPHOR, sentence_claims
 from geo.extract.speaker import FIRST_PERSON, voice_at, voices
 from geo.extract.status import declared, status_claims
 from geo.extract.tables import fields, mask_spans, mask_tables, table_claims, tables
-from geo.extract.text import Sentence, article_date, check_article, sentences
+from geo.extract.text import Sentence, article_date, check_article, sentences, unwrapped
 from geo.intervals import interval_from_claim
 
 __all__ = ["extract_claims"]
@@ -92,6 +92,7 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
         Empty, binary, too large or non-English input (:func:`geo.extract.text.check_article`).
     """
     check_article(text, label=label)
+    text = unwrapped(text)  # "three\nquarters of Zaporizhzhia": one sentence's words
     token, side = LAST_UNIT.set(None), LAST_SIDE.set(None)
     group, republic = LAST_GROUP.set(None), LAST_REPUBLIC.set(None)
     spoken = VOICES.set((text, voices(text), {}))

@@ -164,6 +164,12 @@ def _denied_or_gained(text: str, c: Candidate) -> bool:
                                                  c.place_start) is not None
 
 
+#: After a figure: a share of something said to lie in a place ("38% of which is located
+#: in Mykolaiv").
+_LIES_IN = re.compile(r"\s+of\s+(?:which|whom|it|them|this|these)\s+(?:is|are|was|were|lies|"
+                      r"lie)\s+(?:located|situated|based|found)\b", re.I)
+
+
 def _candidates(parts: Parts) -> list[Candidate]:
     text = parts.s.text
     out: list[Candidate] = []
@@ -196,6 +202,9 @@ def _candidates(parts: Parts) -> list[Candidate]:
         if OF_EARLIER.match(text, f.end):
             continue  # "around a third of what it took last August", "45% of the area it
             # seized": of an earlier amount
+        if _LIES_IN.match(text, f.end):
+            continue  # "our farmland, approximately 38% of which is located in Mykolaiv
+            # and Odesa oblasts": where something lies, not who holds it
         of = _OF_WHAT.match(text, f.end)
         if (of and of.group(1).lower() not in _LAND
                 and not any(a <= of.start(1) < b for a, b in named)):

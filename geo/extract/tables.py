@@ -515,6 +515,15 @@ def _column_place(header: str) -> tuple[str, ...] | None:
     return None
 
 
+#: A header over a column of sides: "Who holds most of it", "Controlled by", "Holder".
+_HOLDER_HEAD = re.compile(r"\W*(?:who\s+(?:holds|controls|has|occupies)\b|(?:(?:mostly\s+)?"
+                          r"(?:controlled|held|occupied)\s+by|holder|controller|in\s+control|"
+                          r"control(?:led)?\s+by)\W*$)", re.I)
+#: A header over amounts: "How much (roughly)", "Share", "Extent", "Area".
+_AMOUNT_HEAD = re.compile(r"\b(?:how\s+much|share|amount|extent|proportion|area|size)\b|%",
+                          re.I)
+
+
 def _table_claims(table: Table) -> list[ExtractedClaim]:
     timed = _time_table_claims(table)
     if timed is not None:
@@ -545,6 +554,13 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
                        and (_HELD.search(h) or area_held and _AREA_HEAD.search(h)
                             and not _TOTAL_HEAD.search(h))
                        else c for h, c in zip(header_cells, columns, strict=True)]
+        # "| Region | Who holds most of it | How much (roughly) |": a column of sides, whose
+        # row's side holds the figures of the amount columns that name none
+        holder_col = next((i for i, h in enumerate(header_cells) if _HOLDER_HEAD.match(h)),
+                          None)
+        if holder_col is not None:
+            amounts = {i for i, (h, c) in enumerate(zip(header_cells, columns, strict=True))
+                       if i != holder_col and c[0] is None and (c[1] or _AMOUNT_HEAD.search(h))}
         body = table.rows[1:]
     else:
         # no header: the caption says who holds the figures ("Held by Russia, by region:")
@@ -554,6 +570,7 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
         width = max(len(cells) for cells, _ in table.rows)
         columns = [held] * width
         body = table.rows
+        holder_col, amounts = None, set()
     out: list[ExtractedClaim] = []
     ukrainian = any(p.codes[0].startswith("UA-") for cells, _ in body for c in cells
                     for p in places(c)[:1])
@@ -589,9 +606,16 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
                 out += _position_claims(cell, position, row_place, (line_start, line_end),
                                         " | ".join(cells), header_cells[i])
                 continue
-            if i == place_col or i >= len(columns) or columns[i][0] is None:
+            side: str | None
+            if holder_col is not None and i in amounts and holder_col < len(cells) and (
+                    row_side := _bare_side(cells[holder_col])) in ("RU", "UA"):
+                side, unit, why = row_side, columns[i][1], [
+                    f"a table row, column '{header_cells[i]}', holder from column "
+                    f"'{header_cells[holder_col]}': '{cells[holder_col].strip()}'"]
+            elif i == place_col or i >= len(columns) or columns[i][0] is None:
                 continue
-            side, unit, why = columns[i]
+            else:
+                side, unit, why = columns[i]
             codes = (col_places[i] if i < len(col_places) else None) or row_place.codes
             fig = _figure(cell, start, unit)
             if fig is None and side is not None and unit != "km2" and (
@@ -641,7 +665,7 @@ _FIELD_VALUES = (rf"{_FIELD_FIGS}(?:\s*[(/,]\s*{_FIELD_FIGS}"
 #: "Russian-held territory in Ukraine: 115,900 km² (19.2%)" (label first) and "19.5% |
 #: share of Ukraine's territory under Russian occupation" (figure first), behind a bullet.
 _FIELD = led(
-    rf"^(?P<bullet>\s*(?:[-*•·–—]\s+)?)(?:(?P<label>[^:|\n]{{4,90}}?)\s*(?::|\||\s[–—-])\s*"
+    rf"^(?P<bullet>\s*(?:(?:[-*•·–—]|\d{{1,2}}[.)])\s+)?)(?:(?P<label>[^:|\n]{{4,90}}?)\s*(?::|\||\s[–—-])\s*"
     rf"(?P<values>{_FIELD_VALUES})(?:\s+each)?(?:,\s*(?:including|incl\.|with)\s[^|\n]{{0,80}})?"
     rf"\s*\.?|(?P<values2>{_FIELD_VALUES})\s*(?::|\||\s[–—-])\s*(?P<label2>[^|\n]{{4,100}}?))"
     rf"\s*$", re.I | re.M)
@@ -652,7 +676,7 @@ _NOT_HELD = re.compile(r"\b(?:since|between|added|in\s+(?:January|February|March
                        r"per\s+(?:day|week|month)|would|could|if)\b", re.I)
 #: A field's label that names holding ("share" alone does not: "share of EU citizens").
 _FIELD_HELD = re.compile(r"\b(?:held|hold|holds|control(?:led|s)?|occupied|occupation|"
-                         r"occup(?:y|ies)|"
+                         r"occup(?:y|ies)|(?:Russia|Ukraine|Moscow|Kyiv)['’]s\s+share|"
                          r"in\s+\w+\s+hands)\b", re.I)
 #: A field's label that says its figure is an estimate: "(approx.)", "(est.)".
 _FIELD_ABOUT = re.compile(r"\((?:approx\.?|approximately|est\.?|estimated?)\)|\[estimate\]",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from geo.errors import ArticleError
 from geo.extract.patterns import led
 
-__all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article",
+__all__ = ["MAX_CHARS", "Sentence", "check_article", "sentences", "decode_article", "unwrapped",
            "article_date", "ambiguous_date", "DATELINE_CHARS", "MONTHS", "clear_caches"]
 
 #: Longest article read, in characters (a 5,000-word article is ~30,000).
@@ -98,6 +98,20 @@ def decode_article(raw: bytes, *, label: str = "input") -> str:
     except UnicodeDecodeError as exc:
         raise ArticleError(f"{label}: not UTF-8 text (byte {exc.start}); expected an "
                            "English news article as plain UTF-8 text.") from None
+
+
+#: A line break inside a sentence of hard-wrapped text (a saved page, an e-mail, a plain-text
+#: newsletter wrapped at ~70-100 characters): after a line of at least 45 characters that
+#: ends no sentence, clause list or table row, before a line going on in lower case ("...
+#: hold roughly three\nquarters of Zaporizhzhia", "about 70 per\ncent").
+_HARD_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;|])[ \t]*\n(?=[ \t]*[a-z])")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks of hard wrapping inside a sentence made spaces (each
+    break and the spaces before it, so every offset stays that of ``text``); the breaks of
+    lists, tables, headings and paragraphs stay."""
+    return _HARD_WRAP.sub(lambda m: " " * len(m.group(0)), text) if "\n" in text else text
 
 
 def check_article(text: str, *, label: str = "input") -> str:
