@@ -824,3 +824,12 @@ def test_a_quoted_figure_of_the_country() -> None:
     got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
         'Russia, the minister told MPs, occupies "just under 20 per cent" of Ukraine.')]
     assert got == [("RU", ("UA",), 20.0, "under")]
+
+
+def test_a_holder_named_after_but_not_is_the_excepted_places() -> None:
+    """"... occupy most of Donetsk but not the city of Kramatorsk, which remains under
+    Ukrainian control": the relative clause holds the city, not Donetsk."""
+    got = [(c.actor, c.regions, c.qualifier) for c in extract_claims(
+        "Russian troops now occupy most of the Donetsk region but not the towns of Sloviansk "
+        "and Kramatorsk, which remain under Ukrainian control.")]
+    assert got == [("RU", ("UA-14",), "large_part")]

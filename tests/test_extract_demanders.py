@@ -253,3 +253,12 @@ def test_round_v_the_us_tells_past_an_according_to_aside() -> None:
         "Washington, according to two diplomats briefed on the talks, has told Kyiv it should "
         "pull its troops out of the rest of the Donetsk region.") if c.kind.startswith("demand")]
     assert got == [("demand_withdraw", "US")]
+
+
+def test_the_side_a_plan_is_shown_to_is_not_its_author() -> None:
+    """"A draft drawn up by Russian negotiators and handed to Kyiv ... would require Ukraine
+    to withdraw": Russia's demand, not Ukraine's."""
+    got = [(c.kind, c.actor, c.regions) for c in extract_claims(
+        "A draft settlement drawn up by Russian negotiators and handed to Kyiv on Tuesday "
+        "would require Ukraine to withdraw from the rest of the Donetsk region.")]
+    assert got == [("demand_withdraw", "RU", ("UA-14",))]

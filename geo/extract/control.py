@@ -219,7 +219,10 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|and|yet|lea
                           # "(the governor said that Russian forces control ...) and that the
                           # regional capital, still held by Kyiv, ..."
                           r"\sand\s+that\s|"
-                          r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than)\s")
+                          # "(occupy most of the four regions) but not the regional capitals
+                          # ..., which remain under Ukrainian control"
+                          r"\s--\s|\s(?:apart\s+from|except(?:\s+for)?|save\s+for|other\s+than|"
+                          r"but\s+not)\s")
 #: A security zone's words, where a control verb starts.
 _ZONE_VERB = led(r"(?:establish|creat|set|security|buffer|sanitary)\w*\s+(?:up\s+)?"
                  r"(?:a\s+)?[\"“'‘]?(?:security|buffer|sanitary|zone)", re.I)

@@ -445,7 +445,10 @@ def plan_author(parts: Parts, verb: re.Match[str]) -> tuple[bool, str | None]:
              # not the one pressed to accept it ("The Trump administration is pressing
              # Volodymyr Zelensky to accept a peace plan that would require Ukraine to
              # withdraw ...": the presser's plan)
-             and not _PRESSED_TO.match(text, a.end)]
+             and not _PRESSED_TO.match(text, a.end)
+             # nor the one it was shown to ("A draft drawn up by American and Russian envoys
+             # and presented to Kyiv ... would require Ukraine to withdraw")
+             and not _SHOWN_TO.search(text, max(0, a.start - 30), a.start)]
     return True, (named[-1] if named else None)
 
 
@@ -470,6 +473,9 @@ _OPPORTUNITY = re.compile(r"(?:has|have|had)\s+(?:the|a|an|every)\s+(?:opportuni
 _WHETHER = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:the\s+)?$", re.I)
 
 
+#: Right before a side: a plan was shown or handed to it ("presented to (Kyiv)").
+_SHOWN_TO = re.compile(r"\b(?:presented|shown|handed|delivered|given|sent|submitted|passed|"
+                       r"put)\s+to\s+(?:the\s+)?$", re.I)
 #: After a side: it is pressed to take a plan up ("(Zelensky) to accept a peace plan").
 _PRESSED_TO = re.compile(r"(?:['’]s\s+\w+)?\s+to\s+(?:accept|sign|agree\s+to|back|endorse|embrace|"
                          r"take\s+up)\b", re.I)
