@@ -15,6 +15,8 @@ qualifier (aliases)                             interval            central
 ``more_than`` (``over``, ``at_least``)          [x, 1.10 x]         midpoint (1.05 x)
 ``less_than`` (``under``, ``at_most``)          [0.90 x, x]         midpoint (0.95 x)
 ``all`` (no figure)                             [100, 100] %        100
+``nearly_all`` (``almost_all``,                 [90, 100] %         97
+``virtually_all``; no figure)
 ``part`` (``smaller_part``; no figure)          [0.5, 15] %         5
 ``large_part`` (no figure)                      [50, 100] %         75
 ``some`` (``some_part``, ``unstated_part``;     [0.5, 99.5] %       50
@@ -28,6 +30,9 @@ no figure)
 * ``all``, ``part`` and ``large_part`` are shares of the named unit(s), so they are
   only defined for percent. ``part`` is the reading of "a smaller part": at least a
   sliver (0.5 %), at most 15 %; its central value 5 % is deliberately low.
+* ``nearly_all`` is "almost all", "nearly all", "virtually all", "almost entirely": what
+  the words allow is a little less than all (a map's 99.1 % of Luhansk is consistent with
+  "nearly all of Luhansk", and overstates nothing), down to 90 %.
 * ``some`` is a part whose size the words leave open: "the occupied part of the
   Zaporizhzhia region", "the part of Donetsk Ukraine still holds". It is anything from a
   sliver to almost all, so a map can only show the side holds ground there; its central
@@ -72,9 +77,10 @@ Unit = Literal["percent", "km2"]
 #: Canonical qualifiers that need a figure.
 FIGURE_QUALIFIERS: tuple[str, ...] = ("exact", "about", "more_than", "less_than")
 #: Canonical qualifiers that take no figure.
-NO_FIGURE_QUALIFIERS: tuple[str, ...] = ("all", "part", "large_part", "some", "none")
+NO_FIGURE_QUALIFIERS: tuple[str, ...] = ("all", "nearly_all", "part", "large_part", "some",
+                                         "none")
 #: Canonical qualifiers that are shares of the named unit(s) with no figure: percent only.
-SHARE_QUALIFIERS: tuple[str, ...] = ("all", "part", "large_part", "some")
+SHARE_QUALIFIERS: tuple[str, ...] = ("all", "nearly_all", "part", "large_part", "some")
 #: Every canonical qualifier.
 QUALIFIERS: tuple[str, ...] = FIGURE_QUALIFIERS + NO_FIGURE_QUALIFIERS
 #: Spellings accepted in report files, mapped to their canonical qualifier.
@@ -89,6 +95,8 @@ QUALIFIER_ALIASES: dict[str, str] = {
     "smaller_part": "part",
     "some_part": "some",
     "unstated_part": "some",
+    "almost_all": "nearly_all",
+    "virtually_all": "nearly_all",
 }
 
 #: Human-readable rule per canonical qualifier (for docs and ``--help``).
@@ -98,6 +106,7 @@ RULES: dict[str, str] = {
     "more_than": "[x, 1.10x], central the midpoint 1.05x",
     "less_than": "[0.90x, x], central the midpoint 0.95x",
     "all": "[100, 100] %, central 100 (no figure)",
+    "nearly_all": "[90, 100] %, central 97 (no figure; 'almost all', 'nearly all')",
     "part": "[0.5, 15] %, central 5 (no figure; 'a smaller part')",
     "large_part": "[50, 100] %, central 75 (no figure; 'large parts')",
     "some": "[0.5, 99.5] %, central 50 (no figure; a part of unstated size)",
@@ -110,6 +119,7 @@ _PHRASES: dict[str, str] = {
     "more_than": "more than ",
     "less_than": "less than ",
     "all": "all",
+    "nearly_all": "nearly all",
     "part": "a smaller part",
     "large_part": "large parts",
     "some": "a part of unstated size",
@@ -333,7 +343,8 @@ def interval_from_claim(qualifier: str, figure: float | None, unit: Unit) -> Int
                 f"qualifier {q!r} is a share of the unit and needs figure_unit 'percent', "
                 f"got {unit!r}."
             )
-        low, high, central = {"all": (100.0, 100.0, 100.0), "part": (0.5, 15.0, 5.0),
+        low, high, central = {"all": (100.0, 100.0, 100.0), "nearly_all": (90.0, 100.0, 97.0),
+                              "part": (0.5, 15.0, 5.0),
                               "large_part": (50.0, 100.0, 75.0),
                               "some": (0.5, 99.5, 50.0)}[q]
         return Interval(low, high, central, unit=unit, qualifier=q)

@@ -132,7 +132,8 @@ def short_label(row: Mapping[Any, Any]) -> str:
         return f"~{km2:,.0f} km²" if km2 is not None else f"~{fmt(central)} %"
     words = {"all": "all", "part": "part", "smaller_part": "part", "large_part": "large part",
              "some": "some (size unstated)", "some_part": "some (size unstated)",
-             "unstated_part": "some (size unstated)"}
+             "unstated_part": "some (size unstated)", "nearly_all": "nearly all",
+             "almost_all": "nearly all", "virtually_all": "nearly all"}
     if q in words:
         return words[q]
     if q in ("more_than", "over", "at_least"):

@@ -1063,7 +1063,7 @@ def test_lines_of_terms_and_of_who_holds_a_place() -> None:
     got = _kinds("Who holds what:\n- Crimea: held by Russia since 2014\n- Luhansk: almost "
                  "entirely occupied by Russian forces")
     assert got == [("control_share", "RU", ("UA-40", "UA-43"), None, "all"),
-                   ("control_share", "RU", ("UA-09",), None, "all")]
+                   ("control_share", "RU", ("UA-09",), None, "nearly_all")]
 
 
 def test_another_figure_for_the_ground_just_named() -> None:
@@ -1262,7 +1262,7 @@ def test_round_v_a_list_after_an_estimates_line_takes_the_sentence_before() -> N
             "- Luhansk: almost all\n- Kherson: about 72%\n"
             "- Sumy: a few villages on the border\n")
     got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(text)]
-    assert got == [("RU", ("UA-09",), None, "all"), ("RU", ("UA-65",), 72.0, "around"),
+    assert got == [("RU", ("UA-09",), None, "nearly_all"), ("RU", ("UA-65",), 72.0, "around"),
                    ("RU", ("UA-59",), None, "part")]
 
 

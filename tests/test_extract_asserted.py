@@ -277,7 +277,7 @@ def test_what_ingesting_writers_40_43_showed() -> None:
     assert [(c.actor, c.regions, c.qualifier) for c in extract_claims(
         "The plan would see Kyiv cede the part of Donetsk region still under Ukrainian "
         "control, since Luhansk region is almost entirely occupied.")
-        if c.kind == "control_share"] == [("RU", ("UA-09",), "all")]
+        if c.kind == "control_share"] == [("RU", ("UA-09",), "nearly_all")]
     assert [c.status for c in extract_claims(
         '"Last August the enemy bragged on every channel about holding 1,300 square '
         'kilometres of our land," he said.')] == ["past"]
@@ -1157,7 +1157,7 @@ def test_round_u_held_since_mid_year_is_held_now() -> None:
     got = [(c.regions, c.qualifier, c.is_claim) for c in extract_claims(
         "Russia, which has held almost all of the Luhansk region since mid-2022 and much of "
         "Donetsk, is moving troops north.")]
-    assert got == [(("UA-09",), "all", True), (("UA-14",), "large_part", True)]
+    assert got == [(("UA-09",), "nearly_all", True), (("UA-14",), "large_part", True)]
 
 
 def test_round_w_at_the_end_of_a_month_of_a_year_long_past() -> None:

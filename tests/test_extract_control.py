@@ -244,7 +244,7 @@ def test_exceptions_clauses_with_that_slurs_and_ground_taken() -> None:
     # ", but that Ukrainian forces ..." is a clause of its own
     assert read("Analysts assess that Russian forces control virtually all of Luhansk Oblast, "
                 "but that Ukrainian forces likely retain a few positions in the oblast.") == [
-        ("RU", ("UA-09",), "all"), ("UA", ("UA-09",), "part")]
+        ("RU", ("UA-09",), "nearly_all"), ("UA", ("UA-09",), "part")]
     # "rashists" are Russia's forces
     assert read('A Ukrainian channel said the "rashists" control less than 70 percent of the '
                 "Zaporizhzhia and Kherson regions.") == [("RU", ("UA-23", "UA-65"), "under")]
@@ -379,7 +379,7 @@ def test_a_relative_clause_after_the_figure_names_its_holder() -> None:
                   "kilometers — that remains under Ukrainian control.")
     assert ("control_share", "UA", ("UA-14",), 25.0, "around") in got
     assert ("control_area", "UA", ("UA-14",), 6600.0, "around") in got
-    assert ("control_share", "RU", ("UA-09",), None, "all") in got
+    assert ("control_share", "RU", ("UA-09",), None, "nearly_all") in got
 
 
 def test_the_un_s_government_control_is_ukraine_s() -> None:
@@ -495,7 +495,7 @@ def test_round_g_holders_and_areas() -> None:
     assert _said("Russian forces hold nearly all of Luhansk, but roughly a fifth of Donetsk "
                  "remains under Ukrainian control.") == [
         ("control_share", "UA", ("UA-14",), 20.0, "around"),
-        ("control_share", "RU", ("UA-09",), None, "all")]
+        ("control_share", "RU", ("UA-09",), None, "nearly_all")]
     assert _said("The summit's terms centre on the roughly one-fifth of the Donetsk region "
                  "still in Kyiv's hands.") == [("control_share", "UA", ("UA-14",), 20.0, "around")]
     # a passive that describes other places ("the cities still under Ukrainian control")
@@ -572,7 +572,7 @@ def test_round_h_sides_of_figures_said_again_and_held_by() -> None:
 def test_a_map_s_red_is_russian_held() -> None:
     assert _said("The red block there covers almost all of Luhansk province and about 63% of "
                  "Donetsk.") == [("control_share", "RU", ("UA-14",), 63.0, "around"),
-                                 ("control_share", "RU", ("UA-09",), None, "all")]
+                                 ("control_share", "RU", ("UA-09",), None, "nearly_all")]
     assert _said("Red covers most of Zaporizhzhia region and pockets of Kharkiv region near "
                  "the Russian border.") == [
         ("control_share", "RU", ("UA-23",), None, "large_part"),
@@ -617,7 +617,7 @@ def test_round_i_holders_places_and_what_is_not_held() -> None:
     # a map's shading
     assert _said("The shading covers all of Crimea and almost all of the Luhansk region.") == [
         ("control_share", "RU", ("UA-40", "UA-43"), None, "all"),
-        ("control_share", "RU", ("UA-09",), None, "all")]
+        ("control_share", "RU", ("UA-09",), None, "nearly_all")]
 
 
 def test_round_j_holders_and_amounts() -> None:

@@ -88,3 +88,50 @@ def test_the_ledger_checks_a_part_of_unstated_size_only_for_ground_held(
     # "a sliver": a smaller part, at most 15 %, so the same ground is more than it said
     assert rows.loc["wire/small.txt", "verdict"] == "understated"
     assert rows.loc["wire/small.txt", "off_by_points"] == pytest.approx(held - 15, abs=1e-6)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Russia holds nearly all of Luhansk and all of Crimea.",
+     [(("UA-09",), "nearly_all"), (("UA-43", "UA-40"), "all")]),
+    ("Luhansk is almost entirely occupied.", [(("UA-09",), "nearly_all")]),
+    ("Russian forces control virtually the entire Luhansk region.", [(("UA-09",), "nearly_all")]),
+    ("| Region | Russian-held |\n|---|---|\n| Luhansk | practically all |\n| Crimea | all |",
+     [(("UA-09",), "nearly_all"), (("UA-43", "UA-40"), "all")]),
+    # "almost" of something else, or before another place's "all"
+    ("Almost a year on, Russia holds all of Luhansk.", [(("UA-09",), "all")]),
+])
+def test_almost_all_is_nearly_all(text: str, want: list[tuple]) -> None:  # type: ignore[type-arg]
+    got = [c for c in extract_claims(text) if c.kind == "control_share"]
+    assert [(c.regions, c.qualifier) for c in got] == want
+    for c in got:
+        if c.qualifier == "nearly_all":
+            assert (c.low, c.high) == (90.0, 100.0)
+            assert not any("read as all" in r for r in c.review)
+            assert any("read as nearly all (90-100 %)" in r for r in c.review)
+            assert annotated_qualifier(c.qualifier) == "all"  # as the convention records it
+
+
+def test_the_ledger_leaves_nearly_all_a_little_short_of_all(
+        tmp_path_factory: pytest.TempPathFactory, daily_layers: list, units) -> None:  # type: ignore[no-untyped-def,type-arg]
+    d = tmp_path_factory.mktemp("hist_nearly")
+    write_days(d, daily_layers)
+    history = read_history(d, cache=False)
+    day = history.days[len(history.days) // 2].date
+    when = f"{day:%B} {day.day}, {day.year}"
+    articles = [Article(f"wire/{name}.txt", f"KYIV, {when} (Wire) — Russian troops hold {words} "
+                        f"of the {place} region, officials said.", "text")
+                for name, words, place in (("nearly", "nearly all", "Luhansk"),
+                                           ("all", "all", "Luhansk"),
+                                           ("donetsk", "almost all", "Donetsk"))]
+    rows = ledger(ingest(articles, today=dt.date(2026, 1, 10)), units,
+                  history=history).set_index("article")
+    luhansk = float(rows.loc["wire/all.txt", "measured_pct"])
+    donetsk = float(rows.loc["wire/donetsk.txt", "measured_pct"])
+    assert 99 < luhansk < 100 and 50 < donetsk < 80  # the generated front
+    # "all of Luhansk" is more than the map shows; "nearly all" is what it shows
+    assert rows.loc["wire/all.txt", "verdict"] == "overstated"
+    assert rows.loc["wire/all.txt", "off_by_points"] == pytest.approx(100 - luhansk, abs=1e-6)
+    assert rows.loc["wire/nearly.txt", "verdict"] == "consistent"
+    # "almost all of Donetsk" is at least 90 %: overstated by the rest
+    assert rows.loc["wire/donetsk.txt", "verdict"] == "overstated"
+    assert rows.loc["wire/donetsk.txt", "off_by_points"] == pytest.approx(90 - donetsk, abs=1e-6)

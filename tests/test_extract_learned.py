@@ -315,7 +315,7 @@ def test_round_q_a_denied_lists_later_places_are_not_read() -> None:
     got = [(c.regions, c.qualifier) for c in extract_claims(
         "Russia does not fully control Donetsk, Zaporizhzhia or Kherson, but in Luhansk its "
         "forces hold almost all of the region.") if c.is_claim]
-    assert got == [(("UA-09",), "all")]
+    assert got == [(("UA-09",), "nearly_all")]
 
 
 def test_round_u_no_candidate_of_a_place_said_not_to_be_so_or_a_boundary() -> None:

@@ -35,7 +35,7 @@ def test_a_claim_record_is_json_ready_and_names_its_one_region() -> None:
     # every kind the rules make can be saved; every qualifier has a report-format name
     assert set(KINDS) >= {c.kind for c in (one, two)}
     assert set(CANONICAL) == {"over", "under", "around", "exact", "all", "part",
-                              "large_part", "some"}
+                              "large_part", "some", "nearly_all"}
     assert isinstance(one, ExtractedClaim)
 
 

@@ -202,7 +202,7 @@ def test_the_former_and_the_latter_are_the_two_places_named_before() -> None:
     got = [(c.actor, c.regions, c.value, c.qualifier) for c in extract_claims(
         "Luhansk and Donetsk regions remain under heavy pressure. The enemy holds almost all "
         "of the former and about three quarters of the latter.")]
-    assert sorted(got, key=str) == sorted([("RU", ("UA-09",), None, "all"),
+    assert sorted(got, key=str) == sorted([("RU", ("UA-09",), None, "nearly_all"),
                                            ("RU", ("UA-14",), 75.0, "around")], key=str)
     # "the latter two" names no one place
     assert places_in("The Kremlin no longer insists on the latter two.") == []

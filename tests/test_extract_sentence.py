@@ -57,7 +57,7 @@ def test_figures_listed_respectively_pair_in_order() -> None:
     assert got("Russia controlled virtually all of Luhansk Oblast, an estimated 77% of "
                "Donetsk Oblast, and roughly 73% and 72% of Zaporizhzhia and Kherson oblasts "
                "respectively.") == [("RU", ("UA-14",), 77.0, "around"),
-                                    ("RU", ("UA-09",), None, "all"),
+                                    ("RU", ("UA-09",), None, "nearly_all"),
                                     ("RU", ("UA-23",), 73.0, "around"),
                                     ("RU", ("UA-65",), 72.0, "around")]
     # ... and with the sides

@@ -44,6 +44,9 @@ def close(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
         ("large_part", None, "percent", (50, 100, 75)),
         ("some", None, "percent", (0.5, 99.5, 50)),
         ("unstated_part", None, "percent", (0.5, 99.5, 50)),
+        ("nearly_all", None, "percent", (90, 100, 97)),
+        ("almost_all", None, "percent", (90, 100, 97)),
+        ("virtually_all", None, "percent", (90, 100, 97)),
     ],
 )
 def test_rules(qualifier: str, figure: float | None, unit: str,

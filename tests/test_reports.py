@@ -336,3 +336,17 @@ def _walk(node: object) -> list[dict]:  # type: ignore[type-arg]
         return [n for v in node for n in _walk(v)]
     return []
 
+
+
+def test_a_report_may_say_nearly_all() -> None:
+    """"nearly all of Luhansk" (qualifier nearly_all, or its alias almost_all) loads as
+    [90, 100] %; with a figure it is refused, naming the field."""
+    figureless = edit("    figure: 80\n    figure_unit: percent\n", "")
+    for q in ("nearly_all", "almost_all"):
+        report = parse_report_text(edit("qualifier: more_than", f"qualifier: {q}", figureless),
+                                   where="good.yaml", today=TODAY)
+        iv = report.claims[0].interval
+        assert iv is not None and (iv.low, iv.high, iv.qualifier) == (90, 100, "nearly_all")
+    with pytest.raises(ValueError, match=r"figure.*takes no figure"):
+        parse_report_text(edit("qualifier: more_than", "qualifier: nearly_all"),
+                          where="good.yaml", today=TODAY)

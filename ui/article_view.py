@@ -94,8 +94,8 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
             "actor": st.column_config.SelectboxColumn(options=list(SIDES), required=True),
             "unit": st.column_config.SelectboxColumn(options=["percent", "km2"]),
             "qualifier": st.column_config.SelectboxColumn(
-                options=["over", "under", "around", "exact", "all", "part", "large_part",
-                         "some"]),
+                options=["over", "under", "around", "exact", "all", "nearly_all", "part",
+                         "large_part", "some"]),
             "low": st.column_config.NumberColumn(disabled=True),
             "high": st.column_config.NumberColumn(disabled=True),
             "sentence": st.column_config.TextColumn(disabled=True, width="large"),

@@ -47,7 +47,7 @@ from geo.extract.control import (
     of_places,
 )
 from geo.extract.demands import BARE_CESSION
-from geo.extract.extent import unstated_parts
+from geo.extract.extent import nearly_whole, unstated_parts
 from geo.extract.learned import learned_claims
 from geo.extract.lexicon import CHANGED_BY, CUES, actors, cue, figures, official_areas, places
 from geo.extract.liberated import liberated_claims
@@ -97,7 +97,8 @@ def extract_claims(text: str, *, label: str = "input") -> list[ExtractedClaim]:
     group, republic = LAST_GROUP.set(None), LAST_REPUBLIC.set(None)
     spoken = VOICES.set((text, voices(text), {}))
     try:
-        return unstated_parts(text, _without_parts_figured(_article_claims(text)))
+        return nearly_whole(text, unstated_parts(text, _without_parts_figured(
+            _article_claims(text))))
     finally:
         LAST_UNIT.reset(token)
         LAST_GROUP.reset(group)

@@ -41,7 +41,7 @@ def _figure_text(c: ExtractedClaim) -> str:
         return f"the {_QWORDS.get(c.held[1], '')}{c.held[0]:,g} % of"
     if c.value is None:
         return {"all": "all of", "part": "part of", "large_part": "large parts of",
-                "some": "part (size unstated) of"}.get(
+                "some": "part (size unstated) of", "nearly_all": "nearly all of"}.get(
             str(c.qualifier), "")
     unit = " %" if c.unit == "percent" else " km²"
     return f"{_QWORDS.get(str(c.qualifier), '')}{c.value:,g}{unit} of"

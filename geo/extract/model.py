@@ -25,7 +25,8 @@ KINDS = ("control_share", "control_area", "demand_cede", "demand_withdraw", "off
 
 #: Extractor qualifier -> the report format's canonical qualifier (:mod:`geo.intervals`).
 CANONICAL = {"over": "more_than", "under": "less_than", "around": "about", "exact": "exact",
-             "all": "all", "part": "part", "large_part": "large_part", "some": "some"}
+             "all": "all", "part": "part", "large_part": "large_part", "some": "some",
+             "nearly_all": "nearly_all"}
 
 
 @dataclass(frozen=True)

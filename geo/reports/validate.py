@@ -389,7 +389,7 @@ def _check_quantity(cl: _Claim) -> None:
                       "or remove figure_unit.")
     if q in FIGURE_QUALIFIERS and figure is None and low is None:
         add("figure", f"qualifier {q_raw!r} needs a figure; add `figure:` and `figure_unit:` "
-                      "or use qualifier all, part, large_part, some or none.")
+                      "or use qualifier all, nearly_all, part, large_part, some or none.")
     if q in NO_FIGURE_QUALIFIERS and figure is not None:
         add("figure", f"qualifier {q_raw!r} takes no figure, got {figure!r}; remove the figure "
                       "or use exact, about, more_than or less_than.")
