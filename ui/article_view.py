@@ -66,7 +66,7 @@ def article_view(reports: ReportSet, opts: dict[str, Any]) -> None:
                "small learned reader for what they leave unread, look for territorial claims: "
                "control shares and areas, demands to cede or withdraw, offers to withdraw. On "
                "text they were not written for they find about 9 in 10 of the claims a "
-               "careful reader records, and about 19 in 20 of what they find is right (README), "
+               "careful reader records, and about 9 in 10 of what they find is right (README), "
                "so review them below, then save a new report: it is marked **unreviewed** "
                "and used at once by every view.")
     up = st.file_uploader("Upload the article (.txt)", type=["txt"], key="article_upload")
