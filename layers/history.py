@@ -52,6 +52,10 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 
 
+#: The chart legend's words for :data:`VERDICT_COLOURS` (a Vega expression).
+_LEGEND_LABELS = ("datum.label == 'overstated' ? 'too high (above the maps)' : "
+                  "datum.label == 'understated' ? 'too low (below the maps)' : "
+                  "datum.label == 'consistent' ? 'agrees with the maps' : datum.label")
 #: The verdict of a claim about Ukraine's share, read as Russia's (its complement).
 _AS_RUSSIA = {"overstated": "understated", "understated": "overstated"}
 
@@ -174,9 +178,14 @@ def history_chart(series: pd.DataFrame, marks: pd.DataFrame, *, name: str,
                      alt.Tooltip("grey:Q", title="contested (grey zone) %", format=".2f")]))
     if len(marks):
         m = alt.Chart(marks)
-        colour = alt.Color("verdict:N", title="claim vs maps",
+        # the legend says where a bar stands against the line, in the chart's terms: a
+        # claim of Ukraine's 20 % "understated" (the table's word) is Russia's 80 % drawn
+        # above the line, "Russia's share too high" (not "overstated", which the table
+        # contradicted)
+        colour = alt.Color("verdict:N", title="claim, as Russia's share",
                            scale=alt.Scale(domain=list(VERDICT_COLOURS),
-                                           range=list(VERDICT_COLOURS.values())))
+                                           range=list(VERDICT_COLOURS.values())),
+                           legend=alt.Legend(labelExpr=_LEGEND_LABELS))
         tips = [alt.Tooltip("claim:N"), alt.Tooltip("label:N", title="verdict"),
                 alt.Tooltip("snapshot:N", title="map of")]
         layers.append(m.mark_rule(strokeWidth=7, opacity=0.7).encode(

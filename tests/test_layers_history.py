@@ -260,3 +260,22 @@ def test_the_projection_extends_the_share_line_to_its_date_or_the_horizon() -> N
     dashed = spec["layer"][-1]
     assert dashed["data"] == {"name": "fa_projection"} and dashed["mark"]["strokeDash"]
     assert dashed["encoding"]["y"]["field"] == "share"  # the share line's own scale
+
+
+def test_the_legend_names_where_a_bar_stands_not_the_table_s_verdict() -> None:
+    """A claim of Ukraine's 20 % understated (the table's word) is drawn as Russia's 80 %,
+    above the line: its legend entry says "too high (above the maps)", so the chart does
+    not call "overstated" what the table calls understated."""
+    series = pd.DataFrame({"date": pd.to_datetime(["2025-01-01", "2025-01-02"]),
+                           "share_pct": [75.9, 76.0], "controlled_km2": [20000.0, 20010.0]})
+    marks = pd.DataFrame({"date": pd.to_datetime(["2025-01-02"]), "low": [80.0],
+                          "high": [80.0], "central": [80.0], "claim": ["R5 c3"],
+                          "verdict": ["overstated"], "label": ["Ukraine's 20 %: understated"],
+                          "contradicted": [True], "snapshot": ["2025-01-02"]})
+    spec = history_chart(series, marks, name="Donetsk").to_dict()
+    legends = [enc["color"]["legend"] for layer in spec["layer"]
+               for enc in [layer.get("encoding", {})] if "legend" in enc.get("color", {})]
+    assert legends and all("too high (above the maps)" in lg["labelExpr"]
+                           and "'overstated' ?" in lg["labelExpr"] for lg in legends)
+    assert all("Russia" in layer["encoding"]["color"]["title"] for layer in spec["layer"]
+               if "legend" in layer.get("encoding", {}).get("color", {}))
