@@ -62,7 +62,11 @@ def compare_snapshots(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> gpd.GeoDataFr
         central shares (``share_a``, ``share_b``, percent), bounds, ``delta_share_pct``
         (b - a, points), ``delta_km2`` (b - a, km² from official areas),
         ``direction`` (``"up"``, ``"down"``, ``"unchanged"``, ``"new claim"``,
-        ``"claim dropped"``, ``"no claim"``) and ``significant`` (intervals disjoint).
+        ``"claim dropped"``, ``"stale"``, ``"no claim"``) and ``significant`` (intervals
+        disjoint). A claim ``stale`` in a snapshot (older than
+        :data:`geo.snapshot.STALE_AFTER_DAYS`) is not in force there: it is compared with
+        nothing (``"stale"`` where ``b``'s claim is an old one, ``"new claim"`` where only
+        ``a``'s is, no delta).
     """
     codes = a.index.union(b.index, sort=False)
     a = a.reindex(codes)
@@ -83,21 +87,30 @@ def compare_snapshots(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> gpd.GeoDataFr
         unreviewed = snap["interval_text"].astype("object").fillna("").str.contains(
             "(unreviewed, from ", regex=False)
         src = src.where(~unreviewed, src.astype(str) + " (unreviewed)")
+        # an old claim only shown, not in force
+        src = src.where(snap["status"] != "stale", src.astype(str) + " (stale)")
         out[f"source_{side}"] = src.where(src.notna(), None)
     out["delta_share_pct"] = (out["share_b"] - out["share_a"]).round(3)
     km2_a = pd.to_numeric(a["km2_central"], errors="coerce")
     km2_b = pd.to_numeric(b["km2_central"], errors="coerce")
     out["delta_km2"] = (km2_b - km2_a).round(1)
-    has_a, has_b = _has(out["share_a"]), _has(out["share_b"])
+    # an old claim (stale) is shown with its figures but is in force in neither snapshot
+    stale_a, stale_b = out["status_a"] == "stale", out["status_b"] == "stale"
+    has_a = _has(out["share_a"]) & ~stale_a
+    has_b = _has(out["share_b"]) & ~stale_b
+    both = has_a & has_b
+    out["delta_share_pct"] = out["delta_share_pct"].where(both)
+    out["delta_km2"] = out["delta_km2"].where(both)
     direction = np.select(
         [
+            stale_b,
             has_a & has_b & (out["delta_share_pct"] > 1e-9),
             has_a & has_b & (out["delta_share_pct"] < -1e-9),
             has_a & has_b,
             ~has_a & has_b,
             has_a & ~has_b,
         ],
-        ["up", "down", "unchanged", "new claim", "claim dropped"],
+        ["stale", "up", "down", "unchanged", "new claim", "claim dropped"],
         default="no claim",
     )
     out["direction"] = direction
@@ -118,13 +131,14 @@ def timeline(reports: Iterable[Report], units: gpd.GeoDataFrame | None = None) -
         Columns ``report_id``, ``date`` (datetime; a month-precision date is the first of
         its month), ``date_text``, ``outlet``, ``code``, ``name_en``, ``share_low``,
         ``share_high``, ``share_central`` (percent), ``status``; one row per report and
-        unit that has a claim (stated or carried forward) by then.
+        unit that has a claim in force (stated or carried forward, not stale) by then.
     """
     reps = sorted(reports, key=lambda r: r.sort_key)
     frames = []
     for rep in reps:
         snap = snapshot(rep.id, reps, units)
-        snap = snap[snap["status"] != "no_claim"]
+        # (a stale claim is no longer in force: not a point of the report's line)
+        snap = snap[~snap["status"].isin(["no_claim", "stale"])]
         frames.append(
             pd.DataFrame(
                 {

@@ -39,6 +39,7 @@ DIRECTION_COLOURS: dict[str, str] = {
     "unchanged": "#969696",
     "new claim": "#fcbba1",
     "claim dropped": "#c6dbef",
+    "stale": "#e7e1d6",
     "no claim": "#ffffff",
 }
 
@@ -50,6 +51,7 @@ DIRECTION_WORDS: dict[str, str] = {
     "unchanged": "unchanged",
     "new claim": "a claim in B only",
     "claim dropped": "a claim in A only",
+    "stale": "B has only an old (stale) claim",
     "no claim": "no claim in either",
 }
 

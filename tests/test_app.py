@@ -92,7 +92,9 @@ def test_compare_r1_r5() -> None:
     assert don["direction"] == "down" and don["change (points)"] == pytest.approx(-4.0)
     assert don["change (km²)"] == pytest.approx(-0.04 * 26517, abs=0.1)
     assert don["R1 claim"] == "80–88 %" and don["R5 claim"] == "80 %"
-    assert delta.loc["UA-09", "sources"] == "R1 → R1"  # carried forward
+    # R1's Luhansk claim is 11 months old by R5: shown as stale, compared with nothing
+    assert delta.loc["UA-09", "sources"] == "R1 → R1 (stale)"
+    assert delta.loc["UA-09", "direction"] == "stale"
     assert len(at.get("vega_lite_chart")) + len(at.get("arrow_vega_lite_chart")) >= 1
 
 
@@ -763,7 +765,7 @@ def test_carrying_unreviewed_drafts_is_a_marked_choice(tmp_path: Path,
     assert not at.exception, at.exception
     assert "carry_unreviewed" in {c.key for c in at.checkbox}
     off = luhansk(at)
-    assert off == "R1 → R1"  # as without the draft
+    assert off == "R1 → R1 (stale)"  # as without the draft
     at.checkbox(key="carry_unreviewed").check().run()
     assert not at.exception, at.exception
-    assert luhansk(at) == "R1 → A2 (unreviewed)"
+    assert luhansk(at) == "R1 → A2 (unreviewed) (stale)"  # (7 months before R5)

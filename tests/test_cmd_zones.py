@@ -178,7 +178,8 @@ def test_compare_json() -> None:
     assert d["direction"] == "down" and d["significant"] is False  # 80 lies in 80-88
     assert d["share_a_low"] == 80 and d["share_a_high"] == 88 and d["share_b"] == 80
     assert (d["source_a"], d["source_b"]) == ("R1", "R5")
-    assert rows["UA-09"]["direction"] == "unchanged"
+    assert rows["UA-09"]["direction"] == "stale"  # R1's claim, 11 months old by R5
+    assert rows["UA-09"]["delta_share_pct"] is None and rows["UA-09"]["source_b"] == "R1 (stale)"
     assert rows["UA-05"]["direction"] == "no claim" and rows["UA-05"]["share_a"] is None
 
 

@@ -68,16 +68,27 @@ def test_real_reports_r1_to_r5_donetsk_falls() -> None:
     # R1 "more than 80 %" -> central 84; R5's withdrawal demand -> 80: 4 points of 26,517 km².
     assert don["delta_share_pct"] == pytest.approx(-4.0)
     assert don["delta_km2"] == pytest.approx(-0.04 * 26517, abs=0.1)
-    assert d.loc["UA-09", "direction"] == "unchanged"  # carried forward from R1
+    # R1's Luhansk claim is 11 months old by R5: stale there, not in force, so compared
+    # with nothing (not "unchanged", as if R5 had said it again)
+    lu = d.loc["UA-09"]
+    assert (lu["direction"], lu["status_b"], lu["significant"]) == ("stale", "stale", False)
+    assert math.isnan(lu["delta_share_pct"]) and math.isnan(lu["delta_km2"])
+    assert set(d.loc[d["status_b"] == "stale", "direction"]) == {"stale"}
 
 
 def test_timeline_has_every_report_in_date_order() -> None:
     t = timeline(load_reports())
-    assert list(dict.fromkeys(t["report_id"])) == ["R1", "R2", "R3", "R4", "R5"]
+    # R3 and R4 state no unit's share and by their dates carry only R1's claims grown
+    # stale: no claim of theirs is in force, so they have no point
+    assert list(dict.fromkeys(t["report_id"])) == ["R1", "R2", "R5"]
     assert t["date"].is_monotonic_increasing
     don = t[t.code == "UA-14"].set_index("report_id")
     assert don.loc["R1", "share_central"] == pytest.approx(84.0)
     assert don.loc["R2", "status"] == "carried_forward"
+    # R5 carries R1's Luhansk claim only as a stale one: no point of R5's line
+    lu = t[t.code == "UA-09"].set_index("report_id")
+    assert "R1" in lu.index and "R5" not in lu.index
+    assert not (t["status"] == "stale").any()
     assert (t["share_low"] <= t["share_central"]).all() and (
         t["share_central"] <= t["share_high"]
     ).all()
