@@ -121,6 +121,12 @@ def test_a_new_draft_is_listed_once_saved(saved: Path) -> None:
     assert not at.exception, at.exception
     assert any("Saved A7" in s.value for s in at.success)
     assert "draft_delete_A7" in {b.key for b in at.button}
+    # deleted at once, the "Saved A7 ... in the report picker" below the form goes too
+    at.button(key="draft_delete_A7").click().run()
+    at.button(key="draft_delete_yes").click().run()
+    assert not at.exception, at.exception
+    said = _said(at.success)
+    assert "Deleted A7" in said and "Saved A7" not in said
 
 
 def test_a_hostile_title_in_the_list_is_shown_as_text(saved: Path) -> None:

@@ -151,6 +151,8 @@ def _delete(reports: ReportSet, rid: str) -> None:
     for key in _REPORT_KEYS:  # no widget keeps an id that is gone
         if st.session_state.get(key) == rid:
             st.session_state.pop(key, None)
+    # nor the form below its "Saved A1 ... in the report picker of every view now"
+    st.session_state.pop("article_saved", None)
     _done(f"Deleted {rid} ({where}).")
 
 
