@@ -558,9 +558,9 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
         # row's side holds the figures of the amount columns that name none
         holder_col = next((i for i, h in enumerate(header_cells) if _HOLDER_HEAD.match(h)),
                           None)
-        if holder_col is not None:
-            amounts = {i for i, (h, c) in enumerate(zip(header_cells, columns, strict=True))
-                       if i != holder_col and c[0] is None and (c[1] or _AMOUNT_HEAD.search(h))}
+        amounts = {i for i, (h, c) in enumerate(zip(header_cells, columns, strict=True))
+                   if holder_col is not None and i != holder_col and c[0] is None
+                   and (c[1] or _AMOUNT_HEAD.search(h))}
         body = table.rows[1:]
     else:
         # no header: the caption says who holds the figures ("Held by Russia, by region:")
@@ -607,7 +607,7 @@ def _table_claims(table: Table) -> list[ExtractedClaim]:
                                         " | ".join(cells), header_cells[i])
                 continue
             side: str | None
-            if holder_col is not None and i in amounts and holder_col < len(cells) and (
+            if i in amounts and holder_col is not None and holder_col < len(cells) and (
                     row_side := _bare_side(cells[holder_col])) in ("RU", "UA"):
                 side, unit, why = row_side, columns[i][1], [
                     f"a table row, column '{header_cells[i]}', holder from column "
